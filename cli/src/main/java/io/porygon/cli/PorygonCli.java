@@ -1,0 +1,44 @@
+package io.porygon.cli;
+
+import io.porygon.core.PorygonException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code porygon} command. Each subcommand is a class of its own. */
+@Command(
+        name = "porygon",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Compile, run and test SQL pipelines written in Dataform's format.",
+        subcommands = {CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 success; 1 an action, assertion or test failed; 2 usage, configuration or compile error."})
+public final class PorygonCli {
+
+    public static final int EXIT_FAILED = 1;
+    public static final int EXIT_USAGE = 2;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line; tests call {@code commandLine().execute(...)} in-process. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new PorygonCli());
+        cli.setExecutionExceptionHandler(PorygonCli::handleException);
+        cli.setExitCodeExceptionMapper(e -> EXIT_USAGE);
+        return cli;
+    }
+
+    private static int handleException(Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {
+        boolean debug = parseResult.hasMatchedOption("--debug")
+                || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
+        if (e instanceof PorygonException pe) {
+            cli.getErr().println("error: " + pe.render());
+            if (debug) pe.printStackTrace(cli.getErr());
+            return EXIT_USAGE;
+        }
+        cli.getErr().println("internal error: " + e);
+        e.printStackTrace(cli.getErr());
+        return EXIT_FAILED;
+    }
+}

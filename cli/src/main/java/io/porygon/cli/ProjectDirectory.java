@@ -1,0 +1,41 @@
+package io.porygon.cli;
+
+import io.porygon.core.PorygonException;
+import io.porygon.core.SourceLocation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The optional last argument of every command, as in the Dataform CLI: the project directory.
+ * Defaults to the current directory, or to pipelines/thelook when run from the repository root.
+ */
+public final class ProjectDirectory {
+    static final String SETTINGS = "workflow_settings.yaml";
+    static final Path BUNDLED_PIPELINE = Path.of("pipelines", "thelook");
+
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "PROJECT_DIR",
+            description = "Project directory (default: the current directory, or pipelines/thelook from the repository root).")
+    Path dir;
+
+    public Path resolve() {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path chosen = dir != null ? dir.toAbsolutePath() : defaultFor(cwd);
+        if (!Files.isRegularFile(chosen.resolve(SETTINGS))) {
+            throw new PorygonException(SourceLocation.of(chosen.toString()),
+                    "not a Porygon/Dataform project: " + SETTINGS + " is missing",
+                    "pass the project directory as the last argument, e.g. porygon compile pipelines/thelook");
+        }
+        return chosen.normalize();
+    }
+
+    static Path defaultFor(Path cwd) {
+        if (!Files.isRegularFile(cwd.resolve(SETTINGS)) && Files.isRegularFile(cwd.resolve(BUNDLED_PIPELINE).resolve(SETTINGS))) {
+            return cwd.resolve(BUNDLED_PIPELINE);
+        }
+        return cwd;
+    }
+}

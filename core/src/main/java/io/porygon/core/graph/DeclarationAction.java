@@ -1,0 +1,31 @@
+package io.porygon.core.graph;
+
+import java.util.List;
+
+/** A source table that exists outside the project. */
+public record DeclarationAction(Target target, ActionDescriptor descriptor, String fileName) implements Action {
+    @Override
+    public ActionType type() {
+        return ActionType.DECLARATION;
+    }
+
+    @Override
+    public int sqlStartLine() {
+        return 0;
+    }
+
+    @Override
+    public List<Target> dependencyTargets() {
+        return List.of();
+    }
+
+    @Override
+    public List<String> tags() {
+        return List.of();
+    }
+
+    @Override
+    public boolean disabled() {
+        return false;
+    }
+}

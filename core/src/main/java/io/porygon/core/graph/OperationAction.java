@@ -1,0 +1,21 @@
+package io.porygon.core.graph;
+
+import java.util.List;
+
+/** Custom SQL statements; {@code hasOutput} says they create the table named by the target. */
+public record OperationAction(
+        Target target,
+        List<String> queries,
+        boolean hasOutput,
+        List<Target> dependencyTargets,
+        List<String> tags,
+        ActionDescriptor descriptor,
+        boolean disabled,
+        String fileName,
+        int sqlStartLine)
+        implements Action {
+    @Override
+    public ActionType type() {
+        return ActionType.OPERATIONS;
+    }
+}

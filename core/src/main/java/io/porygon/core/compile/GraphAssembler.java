@@ -60,7 +60,7 @@ final class GraphAssembler {
         }
 
         Set<RawAction> duplicates = duplicates(raws);
-        List<RawAction> kept = raws.stream().filter(r -> !duplicates.contains(r)).toList();
+        List<RawAction> kept = raws.stream().filter(r -> !duplicates.contains(r) && !r.failed()).toList();
 
         List<TableAction> tables = new ArrayList<>();
         List<OperationAction> operations = new ArrayList<>();

@@ -103,7 +103,8 @@ public final class ProjectCompiler {
             List<Map<String, Object>> deps = new ArrayList<>();
             list(a.get("deps")).forEach(d -> deps.add(map(d)));
             raws.add(new RawAction(string(a.get("kind")), Plain.target(a.get("target")), Plain.target(a.get("canonicalTarget")),
-                    string(a.get("fileName")), map(a.get("proto")), deps, Plain.integer(a.get("sqlStartLine")), Plain.bool(a.get("builtIn"))));
+                    string(a.get("fileName")), map(a.get("proto")), deps, Plain.integer(a.get("sqlStartLine")), Plain.bool(a.get("builtIn")),
+                    Plain.bool(a.get("failed"))));
         }
         List<Map<String, Object>> tests = new ArrayList<>();
         list(session.get("tests")).forEach(t -> tests.add(map(t)));

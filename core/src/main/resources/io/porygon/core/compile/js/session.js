@@ -37,10 +37,10 @@
   var CONFIG_TYPES = {
     name: "string", schema: "string", database: "string", description: "string", type: "string",
     disabled: "boolean", hermetic: "boolean", protected: "boolean", materialized: "boolean", hasOutput: "boolean",
-    dependOnDependencyAssertions: "boolean", tags: "strings", uniqueKey: "strings", dependencies: "refs",
-    columns: "object", bigquery: "object", assertions: "object", partitionBy: "string", clusterBy: "strings",
+    dependOnDependencyAssertions: "boolean", tags: "stringArray", uniqueKey: "stringArray", dependencies: "refArray",
+    columns: "object", bigquery: "object", assertions: "object", partitionBy: "string", clusterBy: "stringArray",
     labels: "object", partitionExpirationDays: "number", requirePartitionFilter: "boolean", updatePartitionFilter: "string",
-    uniqueKeys: "stringLists", nonNull: "strings", rowConditions: "strings", preOperations: "strings", postOperations: "strings"
+    uniqueKeys: "stringLists", nonNull: "strings", rowConditions: "stringArray", preOperations: "stringArray", postOperations: "stringArray"
   };
 
   // ---- errors and locations ----
@@ -164,13 +164,14 @@
     switch (expected) {
       case "strings": ok = typeof value === "string" || (Array.isArray(value) && value.every(function (x) { return typeof x === "string"; })); break;
       case "stringLists": ok = Array.isArray(value) && value.every(function (x) { return Array.isArray(x) || (x && typeof x === "object"); }); break;
-      case "refs": ok = typeof value === "string" || typeof value === "object"; break;
+      case "stringArray": ok = Array.isArray(value) && value.every(function (x) { return typeof x === "string"; }); break;
+      case "refArray": ok = Array.isArray(value) && value.every(function (x) { return typeof x === "string" || (x !== null && typeof x === "object"); }); break;
       case "object": ok = value !== null && typeof value === "object" && !Array.isArray(value); break;
       default: ok = typeof value === expected;
     }
     if (!ok) {
       report("Config property \"" + key + "\"" + where + " has the wrong type: expected " + expected.replace("strings", "a string or an array of strings")
-        .replace("stringLists", "an array of arrays of strings").replace("refs", "a name or an array of names") + ", got " + typeOf(value),
+        .replace("stringLists", "an array of arrays of strings").replace("stringArray", "an array of strings").replace("refArray", "an array of action names") + ", got " + typeOf(value),
         "change the value of " + key);
     }
     return ok;
@@ -266,7 +267,9 @@
   };
   Action.prototype.tags = function (t) {
     var self = this;
-    (typeof t === "string" ? [t] : t).forEach(function (tag) { if (self.proto.tags.indexOf(tag) < 0) self.proto.tags.push(tag); });
+    // Dataform keeps repeated tags on tables and drops them on operations and assertions.
+    var dedupe = ["operations", "assertion"].indexOf(this.kind) >= 0;
+    (typeof t === "string" ? [t] : t).forEach(function (tag) { if (!dedupe || self.proto.tags.indexOf(tag) < 0) self.proto.tags.push(tag); });
     this.uniqueKeyAssertions.forEach(function (a) { a.tags(t); });
     if (this.rowConditionsAssertion) this.rowConditionsAssertion.tags(t);
     return this;
@@ -274,7 +277,9 @@
   Action.prototype.dependencies = function (d) {
     var self = this, loc = callerLocation();
     (Array.isArray(d) ? d : [d]).forEach(function (dep) {
-      var r = typeof dep === "string" ? resolvableFromString(dep) : toResolvable([dep]);
+      var r = typeof dep === "string" ? resolvableFromString(dep) : {
+        name: dep.name, schema: dep.schema || dep.dataset, database: dep.database || dep.project,
+        includeDependentAssertions: dep.includeDependentAssertions };
       r.line = loc.fileName === self.fileName ? loc.line : 0;
       self.deps.push(r);
     });
@@ -515,6 +520,7 @@
       spec.inputs.forEach(function (input) { t.input(input.names.length === 1 ? input.names[0] : { schema: input.names[0], name: input.names[1] }, input.sql); });
       return;
     }
+    if (!validateConfig(type, config, location)) return;
     var action = newAction(type, { name: config.name }, spec.fileName);
     action.sqlStartLine = spec.sqlStartLine;
     applyConfig(action, config, location);
@@ -688,8 +694,11 @@
           compileAction(a);
           compiled.push(plain(a));
         } catch (e) {
+          // Like Dataform, an action whose SQL threw is left out of the output but still resolvable.
           errorFromException(e, a.fileName, readable(a.target));
-          compiled.push(plain(a));
+          var failed = plain(a);
+          failed.failed = true;
+          compiled.push(failed);
         }
       });
       var compiledTests = [];

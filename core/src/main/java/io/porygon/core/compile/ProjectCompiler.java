@@ -53,6 +53,7 @@ public final class ProjectCompiler {
         project.definitions().forEach(f -> sources.add(f.path(), f.content()));
 
         Map<String, Object> session;
+        List<RawAction> raws = new ArrayList<>();
         try (JsRuntime js = JsRuntime.start(projectConfigJson(config), JS_TIMEOUT_MILLIS)) {
             List<SourceFile> scripts = new ArrayList<>(project.includes());
             project.definitions().stream().filter(SourceFile::isJs).forEach(scripts::add);
@@ -90,22 +91,32 @@ public final class ProjectCompiler {
                 if (hint == null) hint = Plain.bool(e.get("exception")) ? "the JavaScript threw while computing this action's SQL" : null;
                 SourceLocation at = line > 0 ? new SourceLocation(file, line, Math.max(Plain.integer(e.get("column")), sources.firstColumn(file, line)))
                         : new SourceLocation(file, 1, 1);
+                String property = string(e.get("property"));
+                if (property != null) {
+                    SourceLocation key = sources.locateKey(file, Math.max(line, 1), property);
+                    if (key != null) at = key;
+                }
                 errors.add(at, string(e.get("message")), hint, string(e.get("actionName")));
+            }
+            for (Object o : list(session.get("actions"))) {
+                Map<String, Object> a = map(o);
+                List<Map<String, Object>> deps = new ArrayList<>();
+                String file = string(a.get("fileName"));
+                for (Object d : list(a.get("deps"))) {
+                    Map<String, Object> dep = new java.util.LinkedHashMap<>(map(d));
+                    int line = Plain.integer(dep.get("line"));
+                    if (line > 0 && !Plain.bool(dep.get("mapped"))) dep.put("line", js.originalLine(file, line));
+                    deps.add(dep);
+                }
+                raws.add(new RawAction(string(a.get("kind")), Plain.target(a.get("target")), Plain.target(a.get("canonicalTarget")),
+                        string(a.get("fileName")), map(a.get("proto")), deps, Plain.integer(a.get("sqlStartLine")), Plain.bool(a.get("builtIn")),
+                        Plain.bool(a.get("failed"))));
             }
         } catch (JsRuntime.TimeLimitExceeded e) {
             errors.add(SourceLocation.of(project.root().toString()), e.getMessage(), "look for a loop that never ends in includes or definitions", null);
             return new CompileResult(new CompiledGraph(config, List.of(), List.of(), List.of(), List.of(), List.of(), errors.all()), Map.of());
         }
 
-        List<RawAction> raws = new ArrayList<>();
-        for (Object o : list(session.get("actions"))) {
-            Map<String, Object> a = map(o);
-            List<Map<String, Object>> deps = new ArrayList<>();
-            list(a.get("deps")).forEach(d -> deps.add(map(d)));
-            raws.add(new RawAction(string(a.get("kind")), Plain.target(a.get("target")), Plain.target(a.get("canonicalTarget")),
-                    string(a.get("fileName")), map(a.get("proto")), deps, Plain.integer(a.get("sqlStartLine")), Plain.bool(a.get("builtIn")),
-                    Plain.bool(a.get("failed"))));
-        }
         List<Map<String, Object>> tests = new ArrayList<>();
         list(session.get("tests")).forEach(t -> tests.add(map(t)));
         return new GraphAssembler(config, errors, sources).assemble(raws, tests);

@@ -45,22 +45,33 @@
 
   // ---- errors and locations ----
 
-  /** The innermost project-file frame of the current stack: {fileName, line}. */
+  // The ${} placeholder of a SQLX file being evaluated, set by __porygonAt(line, column) calls that
+  // the SQLX translator puts in front of each placeholder (lines are already the file's own).
+  var currentAt = null;
+  global.__porygonAt = function (line, column) { currentAt = { line: line, column: column }; };
+
+  /** The innermost project-file frame of the current stack: {fileName, line, column, mapped}. */
   function callerLocation() {
     var stack = new Error().stack || "";
     var frames = stack.split("\n");
     for (var i = 0; i < frames.length; i++) {
       var m = /at ([^:()]+):(\d+)/.exec(frames[i]);
-      if (m && m[1].indexOf("porygon-session.js") < 0) return { fileName: m[1], line: +m[2] };
+      if (m && m[1].indexOf("porygon-session.js") < 0) {
+        if (currentAt && currentAt.fileName === m[1]) {
+          return { fileName: m[1], line: currentAt.line, column: currentAt.column, mapped: true };
+        }
+        return { fileName: m[1], line: +m[2] };
+      }
     }
     return { fileName: currentFile, line: 0 };
   }
 
   function compileError(message, fileName, actionName, location) {
     var loc = location || callerLocation();
+    var same = loc.fileName === (fileName || loc.fileName);
     errors.push({
       message: String(message), fileName: fileName || loc.fileName || currentFile,
-      actionName: actionName || null, line: loc.fileName === (fileName || loc.fileName) ? loc.line : 0, column: 0
+      actionName: actionName || null, line: same ? loc.line : 0, column: same ? (loc.column || 0) : 0, mapped: !!loc.mapped
     });
   }
 
@@ -75,8 +86,14 @@
         if (m && m[1].indexOf("porygon-session.js") < 0) { loc = { fileName: m[1], line: +m[2] }; break; }
       }
     }
+    var mapped = false, column = 0;
+    if (currentAt && currentAt.fileName === loc.fileName) {
+      loc.line = currentAt.line;
+      column = currentAt.column;
+      mapped = true;
+    }
     errors.push({ message: String(message), fileName: loc.fileName || fileName, actionName: actionName || null,
-      line: loc.line, column: 0, exception: true });
+      line: loc.line, column: column, exception: true, mapped: mapped });
   }
 
   // ---- targets ----
@@ -137,7 +154,8 @@
   function resolve(r, reportMissing) {
     var found = findActions(r);
     if (found.length > 1) {
-      compileError("Ambiguous Action name: " + JSON.stringify(r) + ". Did you mean one of: " +
+      // A ref's ambiguity is reported by Java's dependency check; only direct resolve() reports here.
+      if (reportMissing) compileError("Ambiguous Action name: " + JSON.stringify(r) + ". Did you mean one of: " +
         found.map(function (a) { return a.target.schema + "." + a.target.name; }).join(", ") + ".");
       return "";
     }
@@ -172,7 +190,7 @@
     if (!ok) {
       report("Config property \"" + key + "\"" + where + " has the wrong type: expected " + expected.replace("strings", "a string or an array of strings")
         .replace("stringLists", "an array of arrays of strings").replace("stringArray", "an array of strings").replace("refArray", "an array of action names") + ", got " + typeOf(value),
-        "change the value of " + key);
+        "change the value of " + key, key);
     }
     return ok;
   }
@@ -181,7 +199,7 @@
     Object.keys(obj).forEach(function (key) {
       if (allowed.indexOf(key) < 0) {
         report("Unexpected property \"" + key + "\"" + where + ". Supported properties are: " + JSON.stringify(allowed),
-          "did you mean " + closest(key, allowed) + "?");
+          "did you mean " + closest(key, allowed) + "?", key);
       } else if (CONFIG_TYPES[key] && obj[key] !== undefined) {
         checkType(key, obj[key], CONFIG_TYPES[key], where, report);
       }
@@ -212,10 +230,10 @@
 
   function validateConfig(type, config, location) {
     var ok = true;
-    var report = function (message, hint) {
+    var report = function (message, hint, property) {
       ok = false;
       errors.push({ message: message, hint: hint, fileName: location.fileName, line: location.line, column: location.column || 0,
-        actionName: config.name || null, mapped: !!location.original });
+        actionName: config.name || null, mapped: !!location.original, property: property });
     };
     var allowed = CONFIG_KEYS[type];
     if (!allowed) {
@@ -541,7 +559,11 @@
     var r = toResolvable(arguments);
     if (!r.name) { compileError("Action name is not specified"); return ""; }
     var loc = callerLocation();
-    r.line = loc.fileName === this.action.fileName ? loc.line : 0;
+    if (loc.fileName === this.action.fileName) {
+      r.line = loc.line;
+      r.column = loc.column || 0;
+      r.mapped = !!loc.mapped;
+    }
     this.action.deps.push(r);
     return resolve(r, false);
   };
@@ -562,7 +584,16 @@
   Context.prototype.postOps = function (p) { this.action.postOps(p); return ""; };
 
   function apply(contextable, ctx) {
-    return typeof contextable === "function" ? contextable(ctx) : contextable;
+    currentAt = null;
+    if (typeof contextable !== "function") return contextable;
+    var previous = global.__porygonAt;
+    var file = ctx.action.fileName;
+    global.__porygonAt = function (line, column) { currentAt = { fileName: file, line: line, column: column }; };
+    try {
+      return contextable(ctx);
+    } finally {
+      global.__porygonAt = previous;
+    }
   }
 
   function applyOps(list, ctx) {

@@ -57,6 +57,7 @@ final class GoogleSqlLexer {
         int startLine = -1;
         int pendingComma = -1; // index in sb of a comma that may turn out to be trailing
         String lastWord = null; // previous word token, upper-case
+        String lastWordBeforeParen = null; // the word right before the last '(' seen
         int depthAtStart = 0;
         while (pos < src.length()) {
             char c = src.charAt(pos);
@@ -136,6 +137,17 @@ final class GoogleSqlLexer {
                 if (upper.equals("FROM")) dropComma(sb, pendingComma);
                 pendingComma = -1;
                 boolean call = nextNonSpace() == '(' && !".".equals(prevNonSpace(sb));
+                if (call && upper.equals("WEEK") && "EXTRACT".equals(lastWordBeforeParen)) {
+                    // EXTRACT(WEEK(MONDAY) FROM d): JSqlParser reads only a bare part name
+                    int open = src.indexOf('(', pos);
+                    int close = src.indexOf(')', open);
+                    if (close > open) {
+                        sb.append("WEEK_").append(src.substring(open + 1, close).trim());
+                        pos = close + 1;
+                        lastWord = null;
+                        continue;
+                    }
+                }
                 if (call && upper.equals("DATE") && !"AS".equals(lastWord)) word = DATE_FN;
                 else if (call && upper.equals("TIME") && !"AS".equals(lastWord)) word = TIME_FN;
                 else if (call && upper.equals("DATETIME") && !"AS".equals(lastWord)) word = DATETIME_FN;
@@ -150,6 +162,7 @@ final class GoogleSqlLexer {
                 continue;
             }
             pendingComma = -1;
+            lastWordBeforeParen = c == '(' ? lastWord : null;
             lastWord = null;
             sb.append(c);
             pos++;

@@ -246,6 +246,13 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         }
         String type = duckDbType(cast.getColDataType());
         boolean safe = "SAFE_CAST".equalsIgnoreCase(cast.keyword) || "TRY_CAST".equalsIgnoreCase(cast.keyword);
+        if (type.equals("BLOB") && cast.getLeftExpression() instanceof net.sf.jsqlparser.expression.StringValue s
+                && s.getValue().chars().anyMatch(ch -> ch > 127)) {
+            // BigQuery casts STRING to BYTES as UTF-8; DuckDB's BLOB cast only takes ASCII and \x escapes
+            out().append("encode(");
+            print(s);
+            return out().append(')');
+        }
         out().append(safe ? "TRY_CAST(" : "CAST(");
         print(cast.getLeftExpression());
         return out().append(" AS ").append(type).append(')');

@@ -98,8 +98,16 @@ final class FunctionCatalog {
     }
 
     private void math() {
-        same("ABS", "SIGN", "SQRT", "EXP", "LN", "LOG10", "CEIL", "FLOOR", "COS", "SIN", "TAN", "ACOS", "ASIN",
-                "ATAN", "ATAN2", "COSH", "SINH", "TANH", "ACOSH", "ASINH", "ATANH", "COT", "CBRT", "BIT_COUNT");
+        same("ABS", "SQRT", "EXP", "CEIL", "FLOOR", "ATAN", "ATAN2", "COSH", "SINH", "TANH", "ACOSH", "ASINH",
+                "CBRT", "BIT_COUNT");
+        // BigQuery gives NaN for infinite inputs where DuckDB raises an out-of-range error
+        for (String fn : new String[] {"COS", "SIN", "TAN", "COT", "ACOS", "ASIN", "ATANH"}) {
+            template(fn + "/1", "CASE WHEN isinf(CAST({0} AS DOUBLE)) THEN CAST('NaN' AS DOUBLE) ELSE "
+                    + fn.toLowerCase(Locale.ROOT) + "({0}) END");
+        }
+        template("SIGN/1", "CASE WHEN isnan(CAST({0} AS DOUBLE)) THEN CAST('NaN' AS DOUBLE) ELSE sign({0}) END");
+        template("LN/1", "CASE WHEN CAST({0} AS DOUBLE) = CAST('-inf' AS DOUBLE) THEN CAST('NaN' AS DOUBLE) ELSE ln({0}) END");
+        template("LOG10/1", "CASE WHEN CAST({0} AS DOUBLE) = CAST('-inf' AS DOUBLE) THEN CAST('NaN' AS DOUBLE) ELSE log10({0}) END");
         rename("CEILING", "ceil");
         rename("POW", "power");
         rename("POWER", "power");
@@ -107,8 +115,9 @@ final class FunctionCatalog {
         rename("IS_NAN", "isnan");
         template("RAND/0", "random()");
         // BigQuery's LOG is the natural log (DuckDB's is base 10)
-        template("LOG/1", "ln({0})");
-        template("LOG/2", "(ln({0}) / ln({1}))");
+        template("LOG/1", "CASE WHEN CAST({0} AS DOUBLE) = CAST('-inf' AS DOUBLE) THEN CAST('NaN' AS DOUBLE) ELSE ln({0}) END");
+        template("LOG/2", "CASE WHEN CAST({0} AS DOUBLE) = CAST('-inf' AS DOUBLE) OR CAST({1} AS DOUBLE) = CAST('inf' AS DOUBLE) "
+                + "THEN CAST('NaN' AS DOUBLE) ELSE ln({0}) / ln({1}) END");
         template("ROUND/1", "round({0})");
         template("ROUND/2", "round({0}, {1})");
         template("TRUNC/1", "trunc({0})");
@@ -153,7 +162,8 @@ final class FunctionCatalog {
         specials.put("CONCAT", c -> joinWith(c, " || "));
         // position 0 means 1; a negative position counts from the end, clamped to the start
         template("SUBSTR/2", "substr({0}, CASE WHEN {1} = 0 THEN 1 WHEN {1} < 0 THEN greatest(length({0}) + {1} + 1, 1) ELSE {1} END)");
-        template("SUBSTR/3", "substr({0}, CASE WHEN {1} = 0 THEN 1 WHEN {1} < 0 THEN greatest(length({0}) + {1} + 1, 1) ELSE {1} END, {2})");
+        template("SUBSTR/3", "CASE WHEN {2} < 0 THEN error('SUBSTR: negative length') ELSE substr({0}, CASE WHEN {1} = 0 THEN 1 "
+                + "WHEN {1} < 0 THEN greatest(length({0}) + {1} + 1, 1) ELSE {1} END, {2}) END");
         templates.put("SUBSTRING/2", templates.get("SUBSTR/2"));
         templates.put("SUBSTRING/3", templates.get("SUBSTR/3"));
         template("LPAD/2", "lpad({0}, {1}, ' ')");

@@ -161,6 +161,26 @@ final class GoogleSqlLexer {
                 lastWord = upper;
                 continue;
             }
+            if (c == '0' && (peek(1) == 'x' || peek(1) == 'X') && isHexDigit(peek(2))) {
+                // 0xF001: DuckDB has no hex integer literals
+                int start = pos + 2;
+                pos = start;
+                while (pos < src.length() && isHexDigit(src.charAt(pos))) pos++;
+                sb.append(new java.math.BigInteger(src.substring(start, pos), 16));
+                pendingComma = -1;
+                lastWord = null;
+                continue;
+            }
+            if (Character.isDigit(c)) {
+                // a number (possibly 1e10 or 1.5): copy it whole so its letters are not read as words
+                while (pos < src.length() && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '.'
+                        || ((src.charAt(pos) == '+' || src.charAt(pos) == '-') && (src.charAt(pos - 1) == 'e' || src.charAt(pos - 1) == 'E')))) {
+                    sb.append(src.charAt(pos++));
+                }
+                pendingComma = -1;
+                lastWord = null;
+                continue;
+            }
             pendingComma = -1;
             lastWordBeforeParen = c == '(' ? lastWord : null;
             lastWord = null;
@@ -195,6 +215,10 @@ final class GoogleSqlLexer {
         }
         int lineStart = text.lastIndexOf('\n', i) + 1;
         out.add(new LexedStatement(text.substring(leadingNewlines == 0 ? 0 : lineStart).stripTrailing(), startLine));
+    }
+
+    private static boolean isHexDigit(char c) {
+        return Character.digit(c, 16) >= 0;
     }
 
     private char peek(int ahead) {

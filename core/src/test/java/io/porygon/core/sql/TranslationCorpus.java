@@ -170,9 +170,9 @@ final class TranslationCorpus {
         if (s.equals("+inf") || s.equals("Infinity")) return "inf";
         if (s.equals("-Infinity")) return "-inf";
         // BigQuery shows DATETIME with a 'T' and TIMESTAMP in UTC as "... UTC" or "+00"
-        if (s.matches("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?( UTC|\\+00(:00)?|Z)?")) {
-            String zone = s.endsWith(" UTC") || s.endsWith("+00") || s.endsWith("+00:00") || s.endsWith("Z") ? "+00" : "";
-            String core = s.replaceFirst("( UTC|\\+00(:00)?|Z)$", "").replace('T', ' ');
+        if (s.matches("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?( UTC|\\+00(:00)?)?")) {
+            String zone = s.endsWith(" UTC") || s.endsWith("+00") || s.endsWith("+00:00") ? "+00" : "";
+            String core = s.replaceFirst("( UTC|\\+00(:00)?)$", "").replace('T', ' ');
             return trimFraction(core) + zone;
         }
         if (s.matches("\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?")) return trimFraction(s);

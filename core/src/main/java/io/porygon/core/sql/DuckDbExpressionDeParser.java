@@ -51,6 +51,25 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         e.accept(this, null);
     }
 
+    /** Prints a call argument, in parentheses unless it is atomic, so templates keep its precedence. */
+    private void printArgument(Expression e) {
+        boolean atomic = e instanceof Column || e instanceof Function || e instanceof CastExpression
+                || e instanceof net.sf.jsqlparser.expression.StringValue || e instanceof net.sf.jsqlparser.expression.LongValue
+                || e instanceof net.sf.jsqlparser.expression.DoubleValue || e instanceof net.sf.jsqlparser.expression.NullValue
+                || e instanceof net.sf.jsqlparser.expression.BooleanValue || e instanceof net.sf.jsqlparser.expression.Parenthesis
+                || e instanceof net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList
+                || e instanceof TimeKeyExpression || e instanceof ArrayConstructor || e instanceof StructType
+                || e instanceof net.sf.jsqlparser.statement.select.ParenthesedSelect || e instanceof IntervalExpression
+                || e instanceof ExtractExpression || e instanceof AnalyticExpression;
+        if (atomic) {
+            print(e);
+        } else {
+            out().append('(');
+            print(e);
+            out().append(')');
+        }
+    }
+
     // ---- function calls ------------------------------------------------------------------
 
     @Override
@@ -92,7 +111,7 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         }
         SqlTemplate template = catalog.template(name, args.size());
         if (template != null) {
-            template.render(out(), args.size(), i -> print(args.get(i)));
+            template.render(out(), args.size(), i -> printArgument(args.get(i)));
             return;
         }
         String rename = catalog.rename(name);
@@ -226,7 +245,7 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
 
         @Override
         public CallContext arg(int index) {
-            print(args.get(index));
+            printArgument(args.get(index));
             return this;
         }
 

@@ -152,12 +152,9 @@ final class GoogleSqlLexer {
                 else if (call && upper.equals("TIME") && !"AS".equals(lastWord)) word = TIME_FN;
                 else if (call && upper.equals("DATETIME") && !"AS".equals(lastWord)) word = DATETIME_FN;
                 sb.append(word);
-                if (upper.equals("MERGE") && sb.toString().isBlank() == false && isFirstWord(sb, word)) {
-                    int save = pos;
-                    String next = peekWord();
-                    pos = save;
-                    if (!next.equalsIgnoreCase("INTO")) sb.append(" INTO");
-                }
+                // BigQuery's optional INTO / FROM, which JSqlParser requires
+                if (upper.equals("MERGE") && isFirstWord(sb, word) && !peekWord().equalsIgnoreCase("INTO")) sb.append(" INTO");
+                if (upper.equals("DELETE") && isFirstWord(sb, word) && !peekWord().equalsIgnoreCase("FROM")) sb.append(" FROM");
                 lastWord = upper;
                 continue;
             }

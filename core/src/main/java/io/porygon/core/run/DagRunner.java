@@ -71,6 +71,7 @@ public final class DagRunner {
             waitingFor.put(p.id(), p.upstream().size());
             if (p.upstream().isEmpty()) ready.add(p.id());
         }
+        createSchemas(plan);
         int poolSize = Math.min(threads, Math.max(1, plan.actions().size()));
         BlockingQueue<Engine> idle = new LinkedBlockingQueue<>();
         ExecutorService pool = Executors.newFixedThreadPool(poolSize, daemonThreads());
@@ -102,7 +103,7 @@ public final class DagRunner {
                     for (String d : downstream.getOrDefault(p.id(), Set.of())) {
                         if (waitingFor.merge(d, -1, Integer::sum) == 0 && !results.containsKey(d)) ready.add(d);
                     }
-                } else {
+                } else if (!cancelled) {
                     Set<String> running = new java.util.HashSet<>();
                     inFlight.values().forEach(r -> running.add(r.id()));
                     skipDependents(p, byId, downstream, results, finished, running);
@@ -124,6 +125,21 @@ public final class DagRunner {
         RunResult run = new RunResult(runId, started, Instant.now(), finished, cancelled);
         listener.runFinished(run);
         return run;
+    }
+
+    /** Up front and on one session: concurrent schema creation conflicts in some engines (DuckDB). */
+    private void createSchemas(ExecutionPlan plan) {
+        Set<String> done = new java.util.HashSet<>();
+        for (PlannedAction p : plan.actions()) {
+            boolean writes = switch (p.step()) {
+                case CHECK_SOURCE, CHECK_ASSERTION, DISABLED -> false;
+                case RUN_OPERATIONS -> p.action() instanceof io.porygon.core.graph.OperationAction o && o.hasOutput();
+                default -> true;
+            };
+            if (writes && done.add(String.valueOf(p.warehouseTarget().schema()).toLowerCase(java.util.Locale.ROOT))) {
+                engine.ensureSchema(p.warehouseTarget());
+            }
+        }
     }
 
     private Engine borrow(BlockingQueue<Engine> idle) {

@@ -117,7 +117,26 @@ public final class DuckDbEngine implements Engine {
 
     @Override
     public void ensureSchema(Target target) {
-        execute("CREATE SCHEMA IF NOT EXISTS " + quoteIdent(schemaOf(target)));
+        // Creating a schema is a catalog write that conflicts with the same write on another
+        // session even with IF NOT EXISTS, so look first and accept losing a race.
+        if (schemaExists(schemaOf(target))) return;
+        try {
+            execute("CREATE SCHEMA IF NOT EXISTS " + quoteIdent(schemaOf(target)));
+        } catch (DuckDbException e) {
+            if (!schemaExists(schemaOf(target))) throw e;
+        }
+    }
+
+    private boolean schemaExists(String schema) {
+        String sql = "SELECT 1 FROM information_schema.schemata WHERE catalog_name = current_database() AND lower(schema_name) = lower(?)";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw fail(e, sql);
+        }
     }
 
     @Override

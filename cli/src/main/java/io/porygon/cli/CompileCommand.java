@@ -1,0 +1,97 @@
+package io.porygon.cli;
+
+import io.porygon.core.Porygon;
+import io.porygon.core.PorygonException;
+import io.porygon.core.SourceLocation;
+import io.porygon.core.compile.CompileResult;
+import io.porygon.core.compile.json.CompiledGraphJson;
+import io.porygon.core.graph.Action;
+import io.porygon.core.graph.CompileError;
+import io.porygon.core.graph.CompiledGraph;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code porygon compile}: compiles the project and prints a summary, or Dataform's JSON with --json. */
+@Command(
+        name = "compile",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Compile the project (workflow_settings.yaml, definitions/, includes/) without running anything.",
+            "Prints actions by type and tag, or with --json the compiled graph in the shape of `dataform compile --json`.",
+            "Every error of the compile is reported as file:line:col: message, with a hint; the exit code is then 2."
+        })
+final class CompileCommand implements Callable<Integer> {
+
+    @Option(names = "--json", description = "Print the compiled graph as JSON (the shape of `dataform compile --json`).")
+    boolean json;
+
+    @Option(names = "--vars", split = ",", paramLabel = "NAME=VALUE",
+            description = "Override vars of workflow_settings.yaml, e.g. --vars=env=prod,start_date=2024-01-01.")
+    Map<String, String> vars = new LinkedHashMap<>();
+
+    @Option(names = "--debug", description = "Show stack traces of internal errors.")
+    boolean debug;
+
+    @Mixin
+    ProjectDirectory project;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        CompileResult result = Porygon.compileDetailed(project.resolve(), vars);
+        CompiledGraph graph = result.graph();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (json) {
+            out.println(CompiledGraphJson.write(result, true));
+        } else {
+            printSummary(graph, out);
+        }
+        out.flush();
+        for (CompileError e : graph.graphErrors()) {
+            err.println("error: " + new PorygonException(e.location() == null ? SourceLocation.of("?") : e.location(), e.message(), e.hint()).render());
+        }
+        if (graph.hasErrors()) {
+            err.println(graph.graphErrors().size() + " compile error" + (graph.graphErrors().size() == 1 ? "" : "s") + "; nothing was run");
+            err.flush();
+            return PorygonCli.EXIT_USAGE;
+        }
+        return 0;
+    }
+
+    private static void printSummary(CompiledGraph graph, PrintWriter out) {
+        Map<String, Long> byType = new TreeMap<>();
+        Map<String, Long> byTag = new TreeMap<>();
+        Stream.concat(graph.runnableActions(), graph.tests().stream()).forEach((Action a) -> {
+            byType.merge(a.type().jsonName(), 1L, Long::sum);
+            a.tags().forEach(t -> byTag.merge(t, 1L, Long::sum));
+        });
+        long total = byType.values().stream().mapToLong(Long::longValue).sum();
+        out.println("Compiled " + total + " action" + (total == 1 ? "" : "s") + (graph.hasErrors() ? " with errors" : "") + ".");
+        out.println("By type: " + (byType.isEmpty() ? "none" : format(byType)));
+        out.println("By tag:  " + (byTag.isEmpty() ? "none" : format(byTag)));
+        graph.runnableActions().forEach(a -> out.println("  " + pad(a.type().jsonName()) + a.target().qualifiedName()
+                + (a.disabled() ? " (disabled)" : "") + (a.tags().isEmpty() ? "" : " [" + String.join(", ", a.tags()) + "]")));
+        graph.tests().forEach(t -> out.println("  " + pad("test") + t.name()));
+    }
+
+    private static String format(Map<String, Long> counts) {
+        return counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+    private static String pad(String s) {
+        return String.format("%-12s", s);
+    }
+}

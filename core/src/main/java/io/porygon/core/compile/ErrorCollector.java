@@ -1,0 +1,25 @@
+package io.porygon.core.compile;
+
+import io.porygon.core.PorygonException;
+import io.porygon.core.SourceLocation;
+import io.porygon.core.graph.CompileError;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Gathers every error of a compile, in the order found, without duplicates. */
+final class ErrorCollector {
+    private final List<CompileError> errors = new ArrayList<>();
+
+    void add(SourceLocation location, String message, String hint, String actionName) {
+        CompileError e = new CompileError(location, message, hint, actionName);
+        if (!errors.contains(e)) errors.add(e);
+    }
+
+    void add(PorygonException e, String actionName) {
+        add(e.location(), e.getMessage(), e.hint(), actionName);
+    }
+
+    List<CompileError> all() {
+        return List.copyOf(errors);
+    }
+}

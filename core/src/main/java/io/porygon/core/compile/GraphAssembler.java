@@ -1,0 +1,238 @@
+package io.porygon.core.compile;
+
+import static io.porygon.core.compile.Plain.bool;
+import static io.porygon.core.compile.Plain.list;
+import static io.porygon.core.compile.Plain.map;
+import static io.porygon.core.compile.Plain.string;
+import static io.porygon.core.compile.Plain.strings;
+
+import io.porygon.core.SourceLocation;
+import io.porygon.core.compile.project.Suggestions;
+import io.porygon.core.graph.ActionDescriptor;
+import io.porygon.core.graph.ActionType;
+import io.porygon.core.graph.AssertionAction;
+import io.porygon.core.graph.BigQueryOptions;
+import io.porygon.core.graph.ColumnDescriptor;
+import io.porygon.core.graph.CompiledGraph;
+import io.porygon.core.graph.DeclarationAction;
+import io.porygon.core.graph.OperationAction;
+import io.porygon.core.graph.ProjectConfig;
+import io.porygon.core.graph.TableAction;
+import io.porygon.core.graph.Target;
+import io.porygon.core.graph.TestAction;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Turns the session's plain data into graph records: resolves each dependency to exactly one
+ * action (reporting missing refs with a suggestion, and ambiguous ones), applies the project's
+ * suffixes and prefix, drops duplicate targets and reports cycles.
+ */
+final class GraphAssembler {
+    private final ProjectConfig config;
+    private final ErrorCollector errors;
+    private final SourceIndex sources;
+    private final Map<Target, List<RawAction>> assertionsOf = new HashMap<>();
+
+    GraphAssembler(ProjectConfig config, ErrorCollector errors, SourceIndex sources) {
+        this.config = config;
+        this.errors = errors;
+        this.sources = sources;
+    }
+
+    CompileResult assemble(List<RawAction> raws, List<Map<String, Object>> rawTests) {
+        TargetIndex<RawAction> index = new TargetIndex<>();
+        raws.forEach(r -> index.add(r.target(), r));
+        for (RawAction r : raws) {
+            Target parent = Plain.target(r.proto().get("parentAction"));
+            if (parent != null) assertionsOf.computeIfAbsent(parent, k -> new ArrayList<>()).add(r);
+        }
+
+        Map<RawAction, List<Target>> deps = new HashMap<>();
+        for (RawAction r : raws) {
+            if (!r.isDeclaration()) deps.put(r, resolveDependencies(r, index));
+        }
+
+        Set<RawAction> duplicates = duplicates(raws);
+        List<RawAction> kept = raws.stream().filter(r -> !duplicates.contains(r)).toList();
+
+        List<TableAction> tables = new ArrayList<>();
+        List<OperationAction> operations = new ArrayList<>();
+        List<AssertionAction> assertions = new ArrayList<>();
+        List<DeclarationAction> declarations = new ArrayList<>();
+        Map<Target, ActionMetadata> metadata = new LinkedHashMap<>();
+        for (RawAction r : kept) {
+            Target target = finalTarget(r);
+            List<Target> dependencyTargets = deps.getOrDefault(r, List.of()).stream().distinct().toList();
+            Map<String, Object> p = r.proto();
+            List<String> tags = strings(p.get("tags"));
+            boolean disabled = bool(p.get("disabled"));
+            ActionDescriptor descriptor = descriptor(map(p.get("actionDescriptor")));
+            switch (r.kind()) {
+                case "table", "view", "incremental" -> {
+                    Map<String, Object> bq = map(p.get("bigquery"));
+                    tables.add(new TableAction(target, type(r.kind()), string(p.get("query")), string(p.get("incrementalQuery")),
+                            strings(p.get("preOps")), strings(p.get("postOps")), strings(p.get("incrementalPreOps")),
+                            strings(p.get("incrementalPostOps")), dependencyTargets, tags, descriptor, bigquery(bq),
+                            strings(p.get("uniqueKey")), bool(p.get("protected")), bool(p.get("materialized")), disabled,
+                            r.fileName(), r.sqlStartLine()));
+                }
+                case "operations" -> operations.add(new OperationAction(target, strings(p.get("queries")), bool(p.get("hasOutput")),
+                        dependencyTargets, tags, descriptor, disabled, r.fileName(), r.sqlStartLine()));
+                case "assertion" -> {
+                    Target parent = Plain.target(p.get("parentAction"));
+                    assertions.add(new AssertionAction(target, string(p.get("query")), parent == null ? null : finalTarget(parent, index),
+                            dependencyTargets, tags, descriptor, disabled, r.fileName(), r.sqlStartLine()));
+                }
+                default -> declarations.add(new DeclarationAction(target, descriptor, r.fileName()));
+            }
+            Map<String, Object> desc = map(p.get("actionDescriptor"));
+            metadata.put(target, new ActionMetadata(r.canonicalTarget(), string(p.get("hermeticity")),
+                    Plain.stringMap(desc.get("bigqueryLabels")), Plain.stringMap(map(p.get("bigquery")).get("additionalOptions")), r.builtIn()));
+        }
+        checkCycles(kept, deps);
+
+        List<TestAction> tests = new ArrayList<>();
+        Set<String> testNames = new HashSet<>();
+        for (Map<String, Object> t : rawTests) {
+            String name = string(t.get("name"));
+            String file = string(t.get("fileName"));
+            if (!testNames.add(name)) {
+                errors.add(new SourceLocation(file, 1, 1), "Duplicate test name detected: \"" + name + "\"", "rename one of the tests", name);
+            }
+            Target tested = Plain.target(t.get("testedTarget"));
+            tests.add(new TestAction(name, tested == null ? null : finalTarget(tested, index), string(t.get("testQuery")),
+                    string(t.get("expectedOutputQuery")), file, Plain.integer(t.get("sqlStartLine"))));
+        }
+        CompiledGraph graph = new CompiledGraph(config, List.copyOf(tables), List.copyOf(operations), List.copyOf(assertions),
+                List.copyOf(declarations), List.copyOf(tests), errors.all());
+        return new CompileResult(graph, metadata);
+    }
+
+    private List<Target> resolveDependencies(RawAction r, TargetIndex<RawAction> index) {
+        List<Target> out = new ArrayList<>();
+        for (Map<String, Object> dep : r.deps()) {
+            String name = string(dep.get("name"));
+            String schema = string(dep.get("schema"));
+            String database = string(dep.get("database"));
+            List<RawAction> found = index.find(database, schema, name);
+            int line = Plain.integer(dep.get("line"));
+            if (line <= 0) line = r.sqlStartLine();
+            SourceLocation at = sources.locate(r.fileName(), line, name);
+            String wanted = (database != null ? database + "." : "") + (schema != null ? schema + "." : "") + name;
+            if (found.isEmpty()) {
+                String suggestion = Suggestions.closest(name, index.names());
+                errors.add(at, "Missing dependency detected: Action \"" + r.readableName() + "\" depends on \"" + wanted + "\" which does not exist",
+                        suggestion != null ? "did you mean " + suggestion + "?" : "declare it with type: \"declaration\" or check the name", r.readableName());
+            } else if (found.size() > 1) {
+                errors.add(at, "Ambiguous Action name: " + wanted + ". Did you mean one of: "
+                                + found.stream().map(f -> f.target().schema() + "." + f.target().name()).collect(Collectors.joining(", ")) + ".",
+                        "qualify the ref with its schema, e.g. ref(\"" + found.get(0).target().schema() + "\", \"" + name + "\")", r.readableName());
+            } else {
+                RawAction d = found.get(0);
+                out.add(finalTarget(d));
+                if (bool(dep.get("includeDependentAssertions"))) {
+                    assertionsOf.getOrDefault(d.target(), List.of()).forEach(a -> out.add(finalTarget(a)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Actions whose final target (or canonical target) another action also has: Dataform drops all of them. */
+    private Set<RawAction> duplicates(List<RawAction> raws) {
+        Map<Target, List<RawAction>> byTarget = new LinkedHashMap<>();
+        Map<Target, List<RawAction>> byCanonical = new LinkedHashMap<>();
+        for (RawAction r : raws) {
+            byTarget.computeIfAbsent(finalTarget(r), k -> new ArrayList<>()).add(r);
+            byCanonical.computeIfAbsent(r.canonicalTarget(), k -> new ArrayList<>()).add(r);
+        }
+        Set<RawAction> out = new HashSet<>();
+        byTarget.forEach((target, group) -> {
+            if (group.size() < 2) return;
+            String files = group.stream().map(RawAction::fileName).distinct().collect(Collectors.joining(", "));
+            for (RawAction r : group) {
+                out.add(r);
+                errors.add(sources.locate(r.fileName(), 1, null),
+                        "Duplicate action name detected. Names within a schema must be unique across tables, declarations, assertions, and operations: \""
+                                + target.qualifiedName() + "\" (defined in " + files + ")",
+                        "rename one of them with config { name: \"...\" } or move it to another schema", target.qualifiedName());
+            }
+        });
+        byCanonical.forEach((target, group) -> {
+            if (group.size() < 2 || group.stream().allMatch(out::contains)) return;
+            for (RawAction r : group) {
+                out.add(r);
+                errors.add(SourceLocation.of(r.fileName()), "Duplicate canonical target detected: \"" + target.qualifiedName() + "\"",
+                        "rename one of them", target.qualifiedName());
+            }
+        });
+        return out;
+    }
+
+    private void checkCycles(List<RawAction> actions, Map<RawAction, List<Target>> deps) {
+        Map<Target, List<Target>> edges = new LinkedHashMap<>();
+        Map<Target, RawAction> byTarget = new HashMap<>();
+        for (RawAction r : actions) {
+            if (r.isDeclaration()) continue;
+            edges.put(finalTarget(r), deps.getOrDefault(r, List.of()));
+            byTarget.put(finalTarget(r), r);
+        }
+        for (List<Target> cycle : GraphChecks.cycles(edges)) {
+            RawAction first = byTarget.get(cycle.get(0));
+            String chain = cycle.stream().map(Target::qualifiedName).collect(Collectors.joining(" > ")) + " > " + cycle.get(0).qualifiedName();
+            String next = cycle.size() > 1 ? cycle.get(1).name() : cycle.get(0).name();
+            errors.add(sources.locate(first.fileName(), first.sqlStartLine(), next),
+                    "Circular dependency detected in chain: [" + chain + "]",
+                    "remove one of the refs (or dependencies) in this chain", first.readableName());
+        }
+    }
+
+    private Target finalTarget(RawAction r) {
+        return r.isDeclaration() ? r.target() : finalize(r.target());
+    }
+
+    private Target finalTarget(Target unfinalized, TargetIndex<RawAction> index) {
+        List<RawAction> found = index.find(unfinalized.database(), unfinalized.schema(), unfinalized.name());
+        return found.size() == 1 ? finalTarget(found.get(0)) : finalize(unfinalized);
+    }
+
+    private Target finalize(Target t) {
+        String database = t.database() != null && config.databaseSuffix() != null ? t.database() + "_" + config.databaseSuffix() : t.database();
+        String schema = t.schema() != null && config.schemaSuffix() != null ? t.schema() + "_" + config.schemaSuffix() : t.schema();
+        String name = config.tablePrefix() != null ? config.tablePrefix() + "_" + t.name() : t.name();
+        return new Target(database, schema, name);
+    }
+
+    private static ActionType type(String kind) {
+        return switch (kind) {
+            case "table" -> ActionType.TABLE;
+            case "incremental" -> ActionType.INCREMENTAL;
+            default -> ActionType.VIEW;
+        };
+    }
+
+    private static ActionDescriptor descriptor(Map<String, Object> d) {
+        if (d.isEmpty()) return ActionDescriptor.EMPTY;
+        List<ColumnDescriptor> columns = new ArrayList<>();
+        for (Object c : list(d.get("columns"))) {
+            Map<String, Object> m = map(c);
+            columns.add(new ColumnDescriptor(strings(m.get("path")), string(m.get("description")), strings(m.get("tags"))));
+        }
+        return new ActionDescriptor(string(d.get("description")), List.copyOf(columns));
+    }
+
+    private static BigQueryOptions bigquery(Map<String, Object> bq) {
+        if (bq.isEmpty()) return BigQueryOptions.NONE;
+        return new BigQueryOptions(string(bq.get("partitionBy")), strings(bq.get("clusterBy")), Plain.stringMap(bq.get("labels")),
+                Plain.optionalInt(bq.get("partitionExpirationDays")),
+                bq.containsKey("requirePartitionFilter") ? bool(bq.get("requirePartitionFilter")) : null,
+                string(bq.get("updatePartitionFilter")));
+    }
+}

@@ -1,0 +1,140 @@
+package io.porygon.core.compile;
+
+import static io.porygon.core.compile.Plain.list;
+import static io.porygon.core.compile.Plain.map;
+import static io.porygon.core.compile.Plain.string;
+
+import io.porygon.core.PorygonException;
+import io.porygon.core.SourceLocation;
+import io.porygon.core.compile.js.JsError;
+import io.porygon.core.compile.js.JsProgram;
+import io.porygon.core.compile.js.JsRuntime;
+import io.porygon.core.compile.js.SqlxTranslator;
+import io.porygon.core.compile.project.Project;
+import io.porygon.core.compile.project.ProjectLoader;
+import io.porygon.core.compile.project.SourceFile;
+import io.porygon.core.compile.sqlx.SqlxParser;
+import io.porygon.core.graph.CompiledGraph;
+import io.porygon.core.graph.ProjectConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * Compiles a Dataform project: loads it, runs its includes and definitions in the JavaScript
+ * session, then assembles and checks the graph in Java. Errors are collected, never thrown,
+ * except when the project cannot be loaded at all (no or unreadable workflow_settings.yaml).
+ */
+public final class ProjectCompiler {
+    /** Wall-clock limit for project JavaScript. */
+    static final long JS_TIMEOUT_MILLIS = 30_000;
+
+    private ProjectCompiler() {}
+
+    public static CompileResult compile(Path projectDir, Map<String, String> vars) {
+        ErrorCollector errors = new ErrorCollector();
+        Project project;
+        try {
+            project = ProjectLoader.load(projectDir);
+        } catch (PorygonException e) {
+            errors.add(e, null);
+            ProjectConfig empty = new ProjectConfig(null, null, null, null, null, null, null, null, Map.copyOf(vars));
+            return new CompileResult(new CompiledGraph(empty, List.of(), List.of(), List.of(), List.of(), List.of(), errors.all()), Map.of());
+        }
+        return compile(project, vars, errors);
+    }
+
+    static CompileResult compile(Project project, Map<String, String> vars, ErrorCollector errors) {
+        ProjectConfig config = project.settings().toProjectConfig(vars);
+        SourceIndex sources = new SourceIndex();
+        project.includes().forEach(f -> sources.add(f.path(), f.content()));
+        project.definitions().forEach(f -> sources.add(f.path(), f.content()));
+
+        Map<String, Object> session;
+        try (JsRuntime js = JsRuntime.start(projectConfigJson(config), JS_TIMEOUT_MILLIS)) {
+            List<SourceFile> scripts = new ArrayList<>(project.includes());
+            project.definitions().stream().filter(SourceFile::isJs).forEach(scripts::add);
+            for (SourceFile f : scripts) {
+                try {
+                    js.defineModule(JsProgram.verbatim(f.path(), f.content()));
+                } catch (JsRuntime.JsException e) {
+                    report(errors, sources, e.error(), "fix the JavaScript syntax");
+                }
+            }
+            for (SourceFile include : project.includes()) {
+                try {
+                    js.setGlobal(include.baseName(), js.require(include.path()));
+                } catch (JsRuntime.JsException e) {
+                    report(errors, sources, e.error(), "the include threw while loading");
+                }
+            }
+            for (SourceFile f : project.definitions()) {
+                try {
+                    if (f.isSqlx()) js.run(SqlxTranslator.translate(f.path(), SqlxParser.parse(f.path(), f.content())));
+                    else js.require(f.path());
+                } catch (PorygonException e) {
+                    errors.add(e, null);
+                } catch (JsRuntime.JsException e) {
+                    report(errors, sources, e.error(), f.isSqlx() ? "check the config block and the JavaScript of this file" : "fix the JavaScript of this file");
+                }
+            }
+            session = js.compileSession();
+            for (Object o : list(session.get("errors"))) {
+                Map<String, Object> e = map(o);
+                String file = string(e.get("fileName"));
+                int line = Plain.integer(e.get("line"));
+                if (!Plain.bool(e.get("mapped")) && file != null) line = js.originalLine(file, line);
+                String hint = string(e.get("hint"));
+                if (hint == null) hint = Plain.bool(e.get("exception")) ? "the JavaScript threw while computing this action's SQL" : null;
+                SourceLocation at = line > 0 ? new SourceLocation(file, line, Math.max(Plain.integer(e.get("column")), sources.firstColumn(file, line)))
+                        : new SourceLocation(file, 1, 1);
+                errors.add(at, string(e.get("message")), hint, string(e.get("actionName")));
+            }
+        } catch (JsRuntime.TimeLimitExceeded e) {
+            errors.add(SourceLocation.of(project.root().toString()), e.getMessage(), "look for a loop that never ends in includes or definitions", null);
+            return new CompileResult(new CompiledGraph(config, List.of(), List.of(), List.of(), List.of(), List.of(), errors.all()), Map.of());
+        }
+
+        List<RawAction> raws = new ArrayList<>();
+        for (Object o : list(session.get("actions"))) {
+            Map<String, Object> a = map(o);
+            List<Map<String, Object>> deps = new ArrayList<>();
+            list(a.get("deps")).forEach(d -> deps.add(map(d)));
+            raws.add(new RawAction(string(a.get("kind")), Plain.target(a.get("target")), Plain.target(a.get("canonicalTarget")),
+                    string(a.get("fileName")), map(a.get("proto")), deps, Plain.integer(a.get("sqlStartLine")), Plain.bool(a.get("builtIn"))));
+        }
+        List<Map<String, Object>> tests = new ArrayList<>();
+        list(session.get("tests")).forEach(t -> tests.add(map(t)));
+        return new GraphAssembler(config, errors, sources).assemble(raws, tests);
+    }
+
+    private static void report(ErrorCollector errors, SourceIndex sources, JsError e, String hint) {
+        int line = e.line() > 0 ? e.line() : 1;
+        int column = e.column() > 0 ? e.column() : sources.firstColumn(e.fileName(), line);
+        errors.add(new SourceLocation(e.fileName(), line, column), e.message(), hint, null);
+    }
+
+    static String projectConfigJson(ProjectConfig c) {
+        StringJoiner j = new StringJoiner(",", "{", "}");
+        field(j, "warehouse", "bigquery");
+        field(j, "defaultDatabase", c.defaultDatabase());
+        field(j, "defaultSchema", c.defaultSchema());
+        field(j, "defaultLocation", c.defaultLocation());
+        field(j, "assertionSchema", c.assertionSchema());
+        field(j, "schemaSuffix", c.schemaSuffix());
+        field(j, "databaseSuffix", c.databaseSuffix());
+        field(j, "tablePrefix", c.tablePrefix());
+        field(j, "builtinAssertionNamePrefix", c.builtinAssertionNamePrefix());
+        StringJoiner vars = new StringJoiner(",", "{", "}");
+        c.vars().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> vars.add(JsProgram.quote(e.getKey()) + ":" + JsProgram.quote(e.getValue())));
+        j.add("\"vars\":" + vars);
+        return j.toString();
+    }
+
+    private static void field(StringJoiner j, String key, String value) {
+        if (value != null) j.add(JsProgram.quote(key) + ":" + JsProgram.quote(value));
+    }
+}

@@ -1,0 +1,211 @@
+package io.porygon.core.compile.js;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mozilla.javascript.Context;
+import org.mozilla.javascript.ContextFactory;
+import org.mozilla.javascript.Function;
+import org.mozilla.javascript.NativeArray;
+import org.mozilla.javascript.RhinoException;
+import org.mozilla.javascript.Script;
+import org.mozilla.javascript.Scriptable;
+import org.mozilla.javascript.ScriptableObject;
+import org.mozilla.javascript.Undefined;
+
+/**
+ * The sandboxed JavaScript engine (Mozilla Rhino, interpreted) with Porygon's session API loaded.
+ * Project code gets the ECMAScript standard library only: no Java classes (a ClassShutter that
+ * denies all), no {@code Packages}/{@code java} globals, no file system or network, and a
+ * wall-clock limit enforced by an instruction observer. One instance per compile, one thread.
+ */
+public final class JsRuntime implements AutoCloseable {
+    static final String SESSION_FILE = "porygon-session.js";
+    private static final SandboxFactory FACTORY = new SandboxFactory();
+
+    private final Context cx;
+    private final ScriptableObject scope;
+    private final Scriptable porygon;
+    private final Map<String, JsProgram> programs = new HashMap<>();
+
+    private JsRuntime(String projectConfigJson, long timeoutMillis) {
+        cx = FACTORY.enterContext();
+        cx.putThreadLocal(SandboxFactory.DEADLINE, System.nanoTime() + timeoutMillis * 1_000_000L);
+        scope = cx.initSafeStandardObjects();
+        ScriptableObject.putProperty(scope, "__projectConfigJson", projectConfigJson);
+        SessionScript.get(cx).exec(cx, scope);
+        porygon = (Scriptable) ScriptableObject.getProperty(scope, "__porygon");
+    }
+
+    public static JsRuntime start(String projectConfigJson, long timeoutMillis) {
+        return new JsRuntime(projectConfigJson, timeoutMillis);
+    }
+
+    /** Registers a CommonJS module (an include or a definitions .js file); it runs when first required. */
+    public void defineModule(JsProgram program) throws JsException {
+        programs.put(program.fileName(), program);
+        try {
+            Function factory = cx.compileFunction(scope,
+                    "function (module, exports, require) {" + program.source() + "\n}", program.fileName(), 1, null);
+            callPorygon("defineModule", program.fileName(), factory);
+        } catch (RhinoException e) {
+            throw new JsException(toError(e, program.fileName()), e);
+        }
+    }
+
+    /** Requires a module and returns its exports. */
+    public Object require(String fileName) throws JsException {
+        return callPorygon("require", fileName);
+    }
+
+    public void setGlobal(String name, Object value) {
+        ScriptableObject.putProperty(scope, name, value);
+    }
+
+    /** Runs a generated program (a compiled SQLX file) at top level. */
+    public void run(JsProgram program) throws JsException {
+        programs.put(program.fileName(), program);
+        try {
+            callPorygon("setFile", program.fileName());
+            Script script = cx.compileString(program.source(), program.fileName(), 1, null);
+            script.exec(cx, scope);
+        } catch (RhinoException e) {
+            throw new JsException(toError(e, program.fileName()), e);
+        } finally {
+            callPorygon("setFile", (Object) null);
+        }
+    }
+
+    /** Evaluates every registered action and returns the session's plain-data result. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> compileSession() throws JsException {
+        return (Map<String, Object>) toJava(callPorygon("compile"));
+    }
+
+    /** Maps a generated line of a file back to the file's own line. */
+    public int originalLine(String fileName, int generatedLine) {
+        JsProgram p = programs.get(fileName);
+        return p == null ? generatedLine : p.originalLine(generatedLine);
+    }
+
+    private Object callPorygon(String method, Object... args) {
+        Function f = (Function) ScriptableObject.getProperty(porygon, method);
+        try {
+            return f.call(cx, scope, porygon, args);
+        } catch (RhinoException e) {
+            throw new JsException(toError(e, null), e);
+        }
+    }
+
+    private JsError toError(RhinoException e, String fallbackFile) {
+        String file = e.sourceName() != null && !e.sourceName().equals(SESSION_FILE) ? e.sourceName() : fallbackFile;
+        int line = e.sourceName() != null && e.sourceName().equals(file) ? originalLine(file, e.lineNumber()) : 0;
+        if (line == 0) {
+            // The error surfaced in session code: take the innermost frame in a project file.
+            for (var frame : e.getScriptStack()) {
+                if (frame.fileName != null && !frame.fileName.equals(SESSION_FILE)) {
+                    file = frame.fileName;
+                    line = originalLine(file, frame.lineNumber);
+                    break;
+                }
+            }
+        }
+        int column = Math.max(e.columnNumber(), 0);
+        return new JsError(file, line, column, e.details());
+    }
+
+    /** Rhino values to plain Java: objects to maps, arrays to lists, numbers to Double, functions dropped. */
+    static Object toJava(Object v) {
+        if (v == null || v instanceof Undefined || v instanceof Function) return null;
+        if (v instanceof CharSequence s) return s.toString();
+        if (v instanceof Boolean || v instanceof Number) return v;
+        if (v instanceof NativeArray a) {
+            List<Object> out = new ArrayList<>((int) a.getLength());
+            for (int i = 0; i < a.getLength(); i++) out.add(toJava(a.get(i, a)));
+            return out;
+        }
+        if (v instanceof Scriptable o) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (Object id : o.getIds()) {
+                String key = id.toString();
+                Object value = id instanceof Integer i ? o.get(i, o) : o.get(key, o);
+                Object converted = toJava(value);
+                if (converted != null) out.put(key, converted);
+            }
+            return out;
+        }
+        return v.toString();
+    }
+
+    @Override
+    public void close() {
+        Context.exit();
+    }
+
+    /** An exception thrown by project JavaScript, carrying its located error. */
+    public static final class JsException extends RuntimeException {
+        private final JsError error;
+
+        JsException(JsError error, Throwable cause) {
+            super(error.message(), cause);
+            this.error = error;
+        }
+
+        public JsError error() {
+            return error;
+        }
+    }
+
+    /** The session script, compiled once per JVM (compiled scripts are immutable and shareable). */
+    private static final class SessionScript {
+        private static Script script;
+
+        static synchronized Script get(Context cx) {
+            if (script == null) {
+                try (InputStream in = JsRuntime.class.getResourceAsStream("session.js")) {
+                    if (in == null) throw new IllegalStateException("session.js missing from the classpath");
+                    script = cx.compileString(new String(in.readAllBytes(), StandardCharsets.UTF_8), SESSION_FILE, 1, null);
+                } catch (IOException e) {
+                    throw new IllegalStateException("cannot read session.js", e);
+                }
+            }
+            return script;
+        }
+    }
+
+    /** Thrown (as an Error, which script code cannot catch) when project code runs too long. */
+    public static final class TimeLimitExceeded extends Error {
+        TimeLimitExceeded() {
+            super("project JavaScript ran longer than the compile time limit (an endless loop?)");
+        }
+    }
+
+    /** Contexts for untrusted code: ES6, interpreted, no Java access, bounded time. */
+    private static final class SandboxFactory extends ContextFactory {
+        static final String DEADLINE = "porygon.deadline";
+
+        @Override
+        protected Context makeContext() {
+            Context cx = super.makeContext();
+            cx.setLanguageVersion(Context.VERSION_ES6);
+            cx.setInterpretedMode(true);
+            cx.setClassShutter(className -> false);
+            cx.setInstructionObserverThreshold(50_000);
+            cx.setMaximumInterpreterStackDepth(10_000);
+            return cx;
+        }
+
+        @Override
+        protected void observeInstructionCount(Context cx, int instructionCount) {
+            Object deadline = cx.getThreadLocal(DEADLINE);
+            if (deadline instanceof Long d && System.nanoTime() > d) {
+                throw new TimeLimitExceeded();
+            }
+        }
+    }
+}

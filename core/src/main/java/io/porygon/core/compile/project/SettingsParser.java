@@ -1,0 +1,86 @@
+package io.porygon.core.compile.project;
+
+import io.porygon.core.PorygonException;
+import io.porygon.core.SourceLocation;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+/** Reads workflow_settings.yaml, rejecting unknown keys and wrong types with a located message. */
+public final class SettingsParser {
+    public static final String FILE = "workflow_settings.yaml";
+    private static final List<String> STRING_KEYS = List.of("defaultProject", "defaultDataset", "defaultLocation",
+            "defaultAssertionDataset", "projectSuffix", "datasetSuffix", "namePrefix", "builtinAssertionNamePrefix",
+            "dataformCoreVersion", "defaultReservation");
+    private static final List<String> OTHER_KEYS = List.of("vars", "disableAssertions", "includeTestsInCompiledGraph",
+            "preserveGovernanceControls", "defaultNotebookRuntimeOptions", "defaultIcebergConfig", "extension");
+
+    private SettingsParser() {}
+
+    public static WorkflowSettings parse(String yaml) {
+        Object doc;
+        try {
+            doc = new Load(LoadSettings.builder().setLabel(FILE).build()).loadFromString(yaml);
+        } catch (MarkedYamlEngineException e) {
+            Mark mark = e.getProblemMark().orElse(e.getContextMark().orElse(null));
+            SourceLocation loc = mark == null ? SourceLocation.of(FILE) : new SourceLocation(FILE, mark.getLine() + 1, mark.getColumn() + 1);
+            throw new PorygonException(loc, "invalid YAML: " + e.getProblem(), "fix the YAML syntax (indentation, colons, quotes)");
+        } catch (YamlEngineException e) {
+            throw new PorygonException(SourceLocation.of(FILE), "invalid YAML: " + e.getMessage(), "fix the YAML syntax");
+        }
+        if (doc == null) doc = Map.of();
+        if (!(doc instanceof Map<?, ?> map)) {
+            throw new PorygonException(new SourceLocation(FILE, 1, 1), FILE + " must be a mapping of settings", "write key: value lines, e.g. defaultDataset: analytics");
+        }
+        Map<String, String> strings = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            String key = String.valueOf(e.getKey());
+            Object value = e.getValue();
+            if (STRING_KEYS.contains(key)) {
+                if (value != null && !(value instanceof String) && !(value instanceof Number)) {
+                    throw new PorygonException(locate(yaml, key), "setting " + key + " must be a string", "quote the value");
+                }
+                if (value != null) strings.put(key, String.valueOf(value));
+            } else if (!OTHER_KEYS.contains(key)) {
+                throw new PorygonException(locate(yaml, key), "unknown setting \"" + key + "\" in " + FILE,
+                        "did you mean " + Suggestions.closest(key, concat()) + "?");
+            }
+        }
+        Map<String, String> vars = new LinkedHashMap<>();
+        Object rawVars = map.get("vars");
+        if (rawVars != null) {
+            if (!(rawVars instanceof Map<?, ?> vm)) throw new PorygonException(locate(yaml, "vars"), "vars must be a mapping of names to strings", "write vars: then indented name: value lines");
+            for (Map.Entry<?, ?> v : vm.entrySet()) {
+                if (!(v.getValue() instanceof String)) {
+                    throw new PorygonException(locate(yaml, String.valueOf(v.getKey())),
+                            "custom variables defined in workflow settings can only be strings; " + v.getKey() + " is not",
+                            "quote the value, e.g. " + v.getKey() + ": \"" + v.getValue() + "\"");
+                }
+                vars.put(String.valueOf(v.getKey()), (String) v.getValue());
+            }
+        }
+        return new WorkflowSettings(strings.get("defaultProject"), strings.get("defaultDataset"), strings.get("defaultLocation"),
+                strings.get("defaultAssertionDataset"), strings.get("projectSuffix"), strings.get("datasetSuffix"),
+                strings.get("namePrefix"), strings.get("builtinAssertionNamePrefix"), strings.get("dataformCoreVersion"),
+                Boolean.TRUE.equals(map.get("disableAssertions")), vars);
+    }
+
+    private static List<String> concat() {
+        return java.util.stream.Stream.concat(STRING_KEYS.stream(), OTHER_KEYS.stream()).toList();
+    }
+
+    /** The line where {@code key:} first appears; good enough for a flat settings file. */
+    private static SourceLocation locate(String yaml, String key) {
+        String[] lines = yaml.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            int col = lines[i].indexOf(key + ":");
+            if (col >= 0) return new SourceLocation(FILE, i + 1, col + 1);
+        }
+        return SourceLocation.of(FILE);
+    }
+}

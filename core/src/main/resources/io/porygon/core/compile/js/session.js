@@ -1,0 +1,716 @@
+// Porygon's implementation of Dataform's JavaScript session API. It runs inside the sandboxed
+// engine: project files register actions here; __porygon.compile() then evaluates every action's
+// SQL against a context (ref, self, incremental, ...) and returns plain data for Java to check.
+// Java sets __projectConfigJson before this file runs.
+(function (global) {
+  "use strict";
+
+  var projectConfig = JSON.parse(global.__projectConfigJson);
+  delete global.__projectConfigJson;
+
+  var actions = [];
+  var tests = [];
+  var errors = [];
+  var currentFile = null;
+  var index = null;
+
+  var COMMON_KEYS = ["type", "name", "schema", "database", "description", "tags", "dependencies",
+    "disabled", "hermetic", "dependOnDependencyAssertions", "filename", "fileName", "reservation", "metadata"];
+  var TABLE_KEYS = COMMON_KEYS.concat(["columns", "bigquery", "assertions", "preOperations", "postOperations",
+    "partitionBy", "clusterBy", "labels", "additionalOptions", "partitionExpirationDays", "requirePartitionFilter", "iceberg"]);
+  var CONFIG_KEYS = {
+    table: TABLE_KEYS,
+    view: TABLE_KEYS.concat(["materialized"]),
+    incremental: TABLE_KEYS.concat(["uniqueKey", "protected", "updatePartitionFilter", "onSchemaChange", "incrementalStrategy"]),
+    operations: COMMON_KEYS.concat(["hasOutput", "columns"]),
+    assertion: COMMON_KEYS,
+    declaration: ["type", "name", "schema", "database", "description", "columns", "tags", "filename", "fileName"],
+    test: ["type", "name", "dataset", "schema", "database", "filename", "fileName"]
+  };
+  var BIGQUERY_KEYS = {
+    table: ["partitionBy", "clusterBy", "labels", "partitionExpirationDays", "requirePartitionFilter", "additionalOptions", "iceberg"],
+    view: ["labels", "additionalOptions", "partitionBy", "clusterBy"],
+    incremental: ["partitionBy", "clusterBy", "labels", "partitionExpirationDays", "requirePartitionFilter",
+      "updatePartitionFilter", "additionalOptions", "iceberg", "incrementalPredicates"]
+  };
+  var ASSERTION_KEYS = ["uniqueKey", "uniqueKeys", "nonNull", "rowConditions"];
+  var CONFIG_TYPES = {
+    name: "string", schema: "string", database: "string", description: "string", type: "string",
+    disabled: "boolean", hermetic: "boolean", protected: "boolean", materialized: "boolean", hasOutput: "boolean",
+    dependOnDependencyAssertions: "boolean", tags: "strings", uniqueKey: "strings", dependencies: "refs",
+    columns: "object", bigquery: "object", assertions: "object", partitionBy: "string", clusterBy: "strings",
+    labels: "object", partitionExpirationDays: "number", requirePartitionFilter: "boolean", updatePartitionFilter: "string",
+    uniqueKeys: "stringLists", nonNull: "strings", rowConditions: "strings", preOperations: "strings", postOperations: "strings"
+  };
+
+  // ---- errors and locations ----
+
+  /** The innermost project-file frame of the current stack: {fileName, line}. */
+  function callerLocation() {
+    var stack = new Error().stack || "";
+    var frames = stack.split("\n");
+    for (var i = 0; i < frames.length; i++) {
+      var m = /at ([^:()]+):(\d+)/.exec(frames[i]);
+      if (m && m[1].indexOf("porygon-session.js") < 0) return { fileName: m[1], line: +m[2] };
+    }
+    return { fileName: currentFile, line: 0 };
+  }
+
+  function compileError(message, fileName, actionName, location) {
+    var loc = location || callerLocation();
+    errors.push({
+      message: String(message), fileName: fileName || loc.fileName || currentFile,
+      actionName: actionName || null, line: loc.fileName === (fileName || loc.fileName) ? loc.line : 0, column: 0
+    });
+  }
+
+  function errorFromException(e, fileName, actionName) {
+    var message = e && e.message !== undefined ? e.message : String(e);
+    var loc = { fileName: fileName, line: 0 };
+    if (e && e.fileName) loc = { fileName: e.fileName, line: e.lineNumber || 0 };
+    if (e && (!e.fileName || e.fileName.indexOf("porygon-session.js") >= 0) && e.stack) {
+      var frames = String(e.stack).split("\n");
+      for (var i = 0; i < frames.length; i++) {
+        var m = /at ([^:()]+):(\d+)/.exec(frames[i]);
+        if (m && m[1].indexOf("porygon-session.js") < 0) { loc = { fileName: m[1], line: +m[2] }; break; }
+      }
+    }
+    errors.push({ message: String(message), fileName: loc.fileName || fileName, actionName: actionName || null,
+      line: loc.line, column: 0, exception: true });
+  }
+
+  // ---- targets ----
+
+  function finalizeDatabase(d) { return projectConfig.databaseSuffix ? d + "_" + projectConfig.databaseSuffix : d; }
+  function finalizeSchema(s) { return projectConfig.schemaSuffix ? s + "_" + projectConfig.schemaSuffix : s; }
+  function finalizeName(n) { return projectConfig.tablePrefix ? projectConfig.tablePrefix + "_" + n : n; }
+
+  function makeTarget(name, schema, database, useAssertionSchema) {
+    var defaultSchema = (useAssertionSchema && projectConfig.assertionSchema) || projectConfig.defaultSchema;
+    return { database: database || projectConfig.defaultDatabase || undefined, schema: schema || defaultSchema || undefined, name: name };
+  }
+
+  function readable(t) {
+    return [t.database, t.schema, t.name].filter(function (x) { return !!x; }).join(".");
+  }
+
+  /** ref("name"), ref("schema", "name"), ref("db", "schema", "name") or ref({schema, name}). */
+  function toResolvable(args) {
+    var first = args[0];
+    if (args.length === 1 && first !== null && typeof first === "object" && !Array.isArray(first)) {
+      return { database: first.database, schema: first.schema, name: first.name,
+        includeDependentAssertions: first.includeDependentAssertions };
+    }
+    var parts = Array.isArray(first) ? first.slice() : Array.prototype.slice.call(args);
+    for (var i = 0; i < parts.length; i++) {
+      if (typeof parts[i] !== "string") throw new Error("Action target names must be strings, got " + typeof parts[i] + ": " + String(parts[i]));
+    }
+    if (parts.length < 1 || parts.length > 3) throw new Error("ref() takes a name, a schema and a name, or a database, a schema and a name");
+    parts.reverse();
+    return { name: parts[0], schema: parts[1], database: parts[2] };
+  }
+
+  function resolvableFromString(s) {
+    if (typeof s !== "string") return toResolvable([s]);
+    var parts = s.split(".").reverse();
+    return { name: parts[0], schema: parts[1], database: parts[2] };
+  }
+
+  function findActions(r) {
+    if (!index) return [];
+    return index.filter(function (a) {
+      var t = a.target;
+      return t.name === r.name && (!r.schema || t.schema === r.schema) && (!r.database || t.database === r.database);
+    });
+  }
+
+  function resolveTarget(action) {
+    var t = action.target;
+    if (action.kind !== "declaration") {
+      t = { database: t.database && finalizeDatabase(t.database), schema: finalizeSchema(t.schema), name: finalizeName(t.name) };
+    }
+    var database = t.database || projectConfig.defaultDatabase;
+    var schema = t.schema || projectConfig.defaultSchema;
+    return database ? "`" + database + "." + schema + "." + t.name + "`" : "`" + schema + "." + t.name + "`";
+  }
+
+  function resolve(r, reportMissing) {
+    var found = findActions(r);
+    if (found.length > 1) {
+      compileError("Ambiguous Action name: " + JSON.stringify(r) + ". Did you mean one of: " +
+        found.map(function (a) { return a.target.schema + "." + a.target.name; }).join(", ") + ".");
+      return "";
+    }
+    if (found.length === 0) {
+      if (reportMissing) compileError("Could not resolve " + JSON.stringify(r));
+      return "";
+    }
+    if (found[0].kind === "operations" && !found[0].proto.hasOutput) {
+      compileError("Actions cannot resolve operations which do not produce output.");
+      return "";
+    }
+    return resolveTarget(found[0]);
+  }
+
+  // ---- config checking ----
+
+  function typeOf(v) {
+    if (Array.isArray(v)) return "array";
+    return v === null ? "null" : typeof v;
+  }
+
+  function checkType(key, value, expected, where, report) {
+    var ok;
+    switch (expected) {
+      case "strings": ok = typeof value === "string" || (Array.isArray(value) && value.every(function (x) { return typeof x === "string"; })); break;
+      case "stringLists": ok = Array.isArray(value) && value.every(function (x) { return Array.isArray(x) || (x && typeof x === "object"); }); break;
+      case "refs": ok = typeof value === "string" || typeof value === "object"; break;
+      case "object": ok = value !== null && typeof value === "object" && !Array.isArray(value); break;
+      default: ok = typeof value === expected;
+    }
+    if (!ok) {
+      report("Config property \"" + key + "\"" + where + " has the wrong type: expected " + expected.replace("strings", "a string or an array of strings")
+        .replace("stringLists", "an array of arrays of strings").replace("refs", "a name or an array of names") + ", got " + typeOf(value),
+        "change the value of " + key);
+    }
+    return ok;
+  }
+
+  function checkKeys(obj, allowed, where, report) {
+    Object.keys(obj).forEach(function (key) {
+      if (allowed.indexOf(key) < 0) {
+        report("Unexpected property \"" + key + "\"" + where + ". Supported properties are: " + JSON.stringify(allowed),
+          "did you mean " + closest(key, allowed) + "?");
+      } else if (CONFIG_TYPES[key] && obj[key] !== undefined) {
+        checkType(key, obj[key], CONFIG_TYPES[key], where, report);
+      }
+    });
+  }
+
+  function closest(word, candidates) {
+    var best = candidates[0], bestDistance = 1e9;
+    candidates.forEach(function (c) {
+      var d = distance(word.toLowerCase(), c.toLowerCase());
+      if (d < bestDistance) { bestDistance = d; best = c; }
+    });
+    return best;
+  }
+
+  function distance(a, b) {
+    var prev = [], cur, i, j;
+    for (j = 0; j <= b.length; j++) prev[j] = j;
+    for (i = 1; i <= a.length; i++) {
+      cur = [i];
+      for (j = 1; j <= b.length; j++) {
+        cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      }
+      prev = cur;
+    }
+    return prev[b.length];
+  }
+
+  function validateConfig(type, config, location) {
+    var ok = true;
+    var report = function (message, hint) {
+      ok = false;
+      errors.push({ message: message, hint: hint, fileName: location.fileName, line: location.line, column: location.column || 0,
+        actionName: config.name || null, mapped: !!location.original });
+    };
+    var allowed = CONFIG_KEYS[type];
+    if (!allowed) {
+      report("Unrecognized action type: " + type, "use one of " + Object.keys(CONFIG_KEYS).join(", "));
+      return false;
+    }
+    checkKeys(config, allowed, "", report);
+    if (config.bigquery && typeof config.bigquery === "object") checkKeys(config.bigquery, BIGQUERY_KEYS[type] || [], " in bigquery", report);
+    if (config.assertions && typeof config.assertions === "object") checkKeys(config.assertions, ASSERTION_KEYS, " in assertions", report);
+    return ok;
+  }
+
+  // ---- actions ----
+
+  function Action(kind, config, fileName) {
+    this.kind = kind;
+    this.fileName = fileName;
+    this.config = config;
+    this.deps = [];
+    this.contextableQuery = null;
+    this.contextableQueries = null;
+    this.contextableWhere = null;
+    this.contextablePreOps = [];
+    this.contextablePostOps = [];
+    this.uniqueKeyAssertions = [];
+    this.rowConditionsAssertion = null;
+    this.proto = { type: kind, tags: [], disabled: false, fileName: fileName };
+    var useAssertionSchema = kind === "assertion";
+    this.target = makeTarget(config.name, config.schema, config.database, useAssertionSchema);
+    this.canonicalTarget = this.target;
+  }
+
+  Action.prototype.retarget = function (database, schema) {
+    this.target = makeTarget(this.target.name, schema || this.target.schema, database || this.target.database);
+    this.canonicalTarget = this.target;
+    return this;
+  };
+  Action.prototype.query = function (q) { this.contextableQuery = q; return this; };
+  Action.prototype.queries = function (q) { this.contextableQueries = q; return this; };
+  Action.prototype.where = function (w) { this.contextableWhere = w; return this; };
+  Action.prototype.preOps = function (p) { this.contextablePreOps.push(p); return this; };
+  Action.prototype.postOps = function (p) { this.contextablePostOps.push(p); return this; };
+  Action.prototype.disabled = function (d) {
+    var v = d === undefined ? true : !!d;
+    this.proto.disabled = v;
+    this.uniqueKeyAssertions.forEach(function (a) { a.disabled(v); });
+    if (this.rowConditionsAssertion) this.rowConditionsAssertion.disabled(v);
+    return this;
+  };
+  Action.prototype.tags = function (t) {
+    var self = this;
+    (typeof t === "string" ? [t] : t).forEach(function (tag) { if (self.proto.tags.indexOf(tag) < 0) self.proto.tags.push(tag); });
+    this.uniqueKeyAssertions.forEach(function (a) { a.tags(t); });
+    if (this.rowConditionsAssertion) this.rowConditionsAssertion.tags(t);
+    return this;
+  };
+  Action.prototype.dependencies = function (d) {
+    var self = this, loc = callerLocation();
+    (Array.isArray(d) ? d : [d]).forEach(function (dep) {
+      var r = typeof dep === "string" ? resolvableFromString(dep) : toResolvable([dep]);
+      r.line = loc.fileName === self.fileName ? loc.line : 0;
+      self.deps.push(r);
+    });
+    return this;
+  };
+  Action.prototype.hermetic = function (h) { this.proto.hermeticity = h ? "HERMETIC" : "NON_HERMETIC"; return this; };
+  Action.prototype.description = function (d) { this.descriptor().description = d; return this; };
+  Action.prototype.columns = function (c) { this.descriptor().columns = columnDescriptors([], c); return this; };
+  Action.prototype.descriptor = function () { return this.proto.actionDescriptor || (this.proto.actionDescriptor = {}); };
+  Action.prototype.database = function (d) { return this.retarget(d, null); };
+  Action.prototype.schema = function (s) { return this.retarget(null, s); };
+  Action.prototype.hasOutput = function (h) { this.proto.hasOutput = h === undefined ? true : !!h; return this; };
+  Action.prototype.protected = function (p) { this.proto.protected = !!p; return this; };
+  Action.prototype.materialized = function (m) { this.proto.materialized = !!m; return this; };
+  Action.prototype.uniqueKey = function (k) { this.proto.uniqueKey = typeof k === "string" ? [k] : k; return this; };
+  Action.prototype.bigquery = function (b) {
+    var bq = {};
+    ["partitionBy", "clusterBy", "labels", "partitionExpirationDays", "requirePartitionFilter", "updatePartitionFilter", "additionalOptions"]
+      .forEach(function (k) {
+        var v = b[k];
+        if (v === undefined || v === null || v === false || v === "" || v === 0) return;
+        if (Array.isArray(v) && v.length === 0) return;
+        if (typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 0) return;
+        bq[k] = k === "clusterBy" && typeof v === "string" ? [v] : v;
+      });
+    if (Object.keys(bq).length > 0) this.proto.bigquery = bq;
+    if (b.labels && Object.keys(b.labels).length > 0) this.descriptor().bigqueryLabels = b.labels;
+    return this;
+  };
+  Action.prototype.type = function (t) {
+    if (["table", "view", "incremental"].indexOf(t) < 0) throw new Error("Unexpected table type: " + t);
+    this.kind = t;
+    this.proto.type = t;
+    return this;
+  };
+  Action.prototype.assertions = function (a) {
+    var self = this;
+    var prefix = projectConfig.builtinAssertionNamePrefix ? projectConfig.builtinAssertionNamePrefix + "_" : "";
+    var uniqueKey = typeof a.uniqueKey === "string" ? [a.uniqueKey] : a.uniqueKey;
+    var uniqueKeys = (a.uniqueKeys || []).map(function (k) { return Array.isArray(k) ? k : (k.uniqueKey || []); });
+    if (uniqueKey && uniqueKey.length && uniqueKeys.length) {
+      compileError("Specify at most one of 'assertions.uniqueKey' and 'assertions.uniqueKeys'.", this.fileName);
+    }
+    if (uniqueKey && uniqueKey.length) uniqueKeys = [uniqueKey];
+    var base = this.target.schema + "_" + this.target.name;
+    uniqueKeys.forEach(function (keys, i) {
+      var assertion = newAssertion(prefix + base + "_assertions_uniqueKey_" + i, {}, self.fileName)
+        .query(function (ctx) { return indexAssertion(ctx.ref(self.target), keys); });
+      assertion.parentAction = self.target;
+      assertion.builtIn = true;
+      if (self.proto.tags.length) assertion.tags(self.proto.tags);
+      if (self.proto.disabled) assertion.disabled();
+      self.uniqueKeyAssertions.push(assertion);
+    });
+    var conditions = (a.rowConditions || []).slice();
+    if (a.nonNull) (typeof a.nonNull === "string" ? [a.nonNull] : a.nonNull).forEach(function (c) { conditions.push(c + " IS NOT NULL"); });
+    if (conditions.length) {
+      var rc = newAssertion(prefix + base + "_assertions_rowConditions", {}, self.fileName)
+        .query(function (ctx) { return rowConditionsAssertion(ctx.ref(self.target), conditions); });
+      rc.parentAction = self.target;
+      rc.builtIn = true;
+      if (self.proto.disabled) rc.disabled();
+      if (self.proto.tags.length) rc.tags(self.proto.tags);
+      self.rowConditionsAssertion = rc;
+    }
+    return this;
+  };
+  Action.prototype.config = function (config) {
+    applyConfig(this, config, callerLocation());
+    return this;
+  };
+
+  function indexAssertion(table, keys) {
+    var k = keys.join(", ");
+    return "\nSELECT\n  *\nFROM (\n  SELECT\n    " + k + ",\n    COUNT(1) AS index_row_count\n  FROM " + table +
+      "\n  GROUP BY " + k + "\n  ) AS data\nWHERE index_row_count > 1\n";
+  }
+
+  function sqlString(s) { return "'" + s.replace(/\\/g, "\\\\").replace(/'/g, "\\'") + "'"; }
+
+  function rowConditionsAssertion(table, conditions) {
+    return conditions.map(function (c) {
+      return "\nSELECT\n  " + sqlString(c) + " AS failing_row_condition,\n  *\nFROM " + table + "\nWHERE NOT (" + c + ")\n";
+    }).join("UNION ALL");
+  }
+
+  function columnDescriptors(path, columns) {
+    var out = [];
+    Object.keys(columns || {}).forEach(function (name) {
+      var value = columns[name], p = path.concat([name]);
+      if (typeof value === "string") { out.push({ path: p, description: value }); return; }
+      if (!value) return;
+      var d = { path: p };
+      if (value.description) d.description = value.description;
+      if (value.tags) d.tags = typeof value.tags === "string" ? [value.tags] : value.tags;
+      if (value.bigqueryPolicyTags) d.bigqueryPolicyTags = typeof value.bigqueryPolicyTags === "string" ? [value.bigqueryPolicyTags] : value.bigqueryPolicyTags;
+      out.push(d);
+      if (value.columns) out = out.concat(columnDescriptors(p, value.columns));
+    });
+    return out;
+  }
+
+  /** Applies a config object in the order Dataform applies it. */
+  function applyConfig(action, c, location) {
+    if (!validateConfig(c.type || action.kind, c, location)) return;
+    if (c.type && c.type !== action.kind && ["table", "view", "incremental"].indexOf(c.type) >= 0) action.type(c.type);
+    if (c.name) action.target = makeTarget(c.name, action.target.schema, action.target.database, action.kind === "assertion");
+    if (c.database || c.schema) action.retarget(c.database, c.schema);
+    action.canonicalTarget = action.target;
+    if (c.dependencies) action.dependencies(c.dependencies);
+    if (action.kind !== "declaration" && action.kind !== "assertion") action.hermetic(!!c.hermetic);
+    else if (action.kind === "assertion" && c.hermetic) action.hermetic(true);
+    if (c.disabled) action.disabled();
+    if (c.tags) action.tags(c.tags);
+    if (c.description) action.description(c.description);
+    if (c.columns) action.columns(c.columns);
+    if (c.hasOutput) action.hasOutput(c.hasOutput);
+    if (c.uniqueKey) action.uniqueKey(c.uniqueKey);
+    if (action.kind === "incremental") action.protected(!!c.protected);
+    if (c.materialized) action.materialized(c.materialized);
+    if (c.preOperations) action.preOps(c.preOperations);
+    if (c.postOperations) action.postOps(c.postOperations);
+    if (c.assertions) action.assertions(c.assertions);
+    var bq = {};
+    if (c.bigquery) Object.keys(c.bigquery).forEach(function (k) { bq[k] = c.bigquery[k]; });
+    ["partitionBy", "clusterBy", "labels", "partitionExpirationDays", "requirePartitionFilter", "updatePartitionFilter", "additionalOptions"]
+      .forEach(function (k) { if (c[k] !== undefined) bq[k] = c[k]; });
+    if (["table", "view", "incremental"].indexOf(action.kind) >= 0 && Object.keys(bq).length) action.bigquery(bq);
+  }
+
+  function newAction(kind, config, fileName) {
+    var action = new Action(kind, config, fileName);
+    actions.push(action);
+    return action;
+  }
+
+  function newAssertion(name, config, fileName) {
+    return newAction("assertion", { name: name }, fileName);
+  }
+
+  // ---- the public API of definitions/*.js ----
+
+  function publish(name, queryOrConfig) {
+    var loc = callerLocation();
+    var config = queryOrConfig && typeof queryOrConfig === "object" ? queryOrConfig : {};
+    var type = config.type || "view";
+    if (["table", "view", "incremental"].indexOf(type) < 0) throw new Error("Unrecognized table type: " + type);
+    var action = newAction(type, { name: name }, currentFile);
+    action.hermetic(false);
+    if (type === "incremental") action.protected(false);
+    var merged = {};
+    Object.keys(config).forEach(function (k) { merged[k] = config[k]; });
+    merged.type = type;
+    merged.name = name;
+    applyConfig(action, merged, loc);
+    if (queryOrConfig !== undefined && typeof queryOrConfig !== "object") action.query(queryOrConfig);
+    return action;
+  }
+
+  function operate(name, queriesOrConfig) {
+    var action = newAction("operations", { name: name }, currentFile);
+    action.hermetic(false);
+    if (queriesOrConfig && typeof queriesOrConfig === "object" && !Array.isArray(queriesOrConfig)) {
+      var merged = { type: "operations", name: name };
+      Object.keys(queriesOrConfig).forEach(function (k) { merged[k] = queriesOrConfig[k]; });
+      applyConfig(action, merged, callerLocation());
+    } else if (queriesOrConfig !== undefined) {
+      action.queries(queriesOrConfig);
+    }
+    return action;
+  }
+
+  function assert(name, queryOrConfig) {
+    var action = newAction("assertion", { name: name }, currentFile);
+    if (queryOrConfig && typeof queryOrConfig === "object") {
+      var merged = { type: "assertion", name: name };
+      Object.keys(queryOrConfig).forEach(function (k) { merged[k] = queryOrConfig[k]; });
+      applyConfig(action, merged, callerLocation());
+    } else if (queryOrConfig !== undefined) {
+      action.query(queryOrConfig);
+    }
+    return action;
+  }
+
+  function declare(config) {
+    var c = {};
+    Object.keys(config || {}).forEach(function (k) { c[k] = config[k]; });
+    c.type = "declaration";
+    var action = newAction("declaration", { name: c.name }, currentFile);
+    applyConfig(action, c, callerLocation());
+    return action;
+  }
+
+  function Test(name, fileName) {
+    this.name = name;
+    this.fileName = fileName;
+    this.datasetResolvable = null;
+    this.inputs = [];
+    this.contextableExpected = null;
+  }
+  Test.prototype.config = function (c) {
+    if (c.dataset) this.dataset(c.dataset);
+    if (c.name) this.name = c.name;
+    return this;
+  };
+  Test.prototype.dataset = function (d) { this.datasetResolvable = typeof d === "string" ? resolvableFromString(d) : toResolvable([d]); return this; };
+  Test.prototype.input = function (refName, contextable) {
+    this.inputs.push({ resolvable: typeof refName === "string" ? resolvableFromString(refName) : toResolvable([refName]), contextable: contextable });
+    return this;
+  };
+  Test.prototype.expect = function (contextable) { this.contextableExpected = contextable; return this; };
+
+  function test(name) {
+    var t = new Test(name, currentFile);
+    tests.push(t);
+    return t;
+  }
+
+  /** Entry point of compiled SQLX files. */
+  function sqlxAction(spec) {
+    var config = spec.config, type = config.hasOwnProperty("type") ? config.type : "operations";
+    var location = { fileName: spec.fileName, line: spec.configLine, column: spec.configColumn, original: true };
+    var fail = function (message, hint) {
+      errors.push({ message: message, hint: hint, fileName: spec.fileName, line: location.line, column: location.column,
+        actionName: config.name, mapped: true });
+    };
+    if (spec.sqlStatementCount > 1 && type !== "operations") fail("Actions may only contain more than one SQL statement if they are of type 'operations'.", "split the file or use type: \"operations\"");
+    if (config.hasOwnProperty("protected") && type !== "incremental") fail("Actions may only specify 'protected: true' if they are of type 'incremental'.", "remove protected");
+    if (spec.incrementalWhere && type !== "incremental") fail("Actions may only include incremental_where if they are of type 'incremental'.", "remove the incremental_where block");
+    if (spec.inputs.length > 0 && type !== "test") fail("Actions may only include input blocks if they are of type 'test'.", "remove the input blocks");
+    var createsDataset = ["view", "table", "incremental"].indexOf(type) >= 0;
+    if (spec.preOps && !createsDataset) fail("Actions may only include pre_operations if they create a dataset.", "remove the pre_operations block");
+    if (spec.postOps && !createsDataset) fail("Actions may only include post_operations if they create a dataset.", "remove the post_operations block");
+    if (!CONFIG_KEYS[type]) { fail("Unrecognized action type: " + type, "use one of table, view, incremental, operations, assertion, declaration, test"); return; }
+    if (type === "test") {
+      var t = test(config.name).config(config).expect(function (ctx) { return spec.sql(ctx)[0]; });
+      t.sqlStartLine = spec.sqlStartLine;
+      spec.inputs.forEach(function (input) { t.input(input.names.length === 1 ? input.names[0] : { schema: input.names[0], name: input.names[1] }, input.sql); });
+      return;
+    }
+    var action = newAction(type, { name: config.name }, spec.fileName);
+    action.sqlStartLine = spec.sqlStartLine;
+    applyConfig(action, config, location);
+    if (type === "operations") action.queries(spec.sql);
+    else if (type !== "declaration") action.query(function (ctx) { return spec.sql(ctx)[0]; });
+    if (spec.incrementalWhere) action.where(spec.incrementalWhere);
+    if (spec.preOps) action.preOps(spec.preOps);
+    if (spec.postOps) action.postOps(spec.postOps);
+  }
+
+  // ---- compilation ----
+
+  function Context(action, isIncremental) {
+    this.action = action;
+    this.isIncremental = !!isIncremental;
+  }
+  Context.prototype.ref = function () {
+    var r = toResolvable(arguments);
+    if (!r.name) { compileError("Action name is not specified"); return ""; }
+    var loc = callerLocation();
+    r.line = loc.fileName === this.action.fileName ? loc.line : 0;
+    this.action.deps.push(r);
+    return resolve(r, false);
+  };
+  Context.prototype.resolve = function () { return resolve(toResolvable(arguments), true); };
+  Context.prototype.self = function () { return resolveTarget(this.action); };
+  Context.prototype.name = function () { return finalizeName(this.action.target.name); };
+  Context.prototype.schema = function () { return finalizeSchema(this.action.target.schema); };
+  Context.prototype.database = function () {
+    if (!this.action.target.database) { compileError("Warehouse does not support multiple databases"); return ""; }
+    return finalizeDatabase(this.action.target.database);
+  };
+  Context.prototype.when = function (cond, yes, no) { return cond ? yes : (no === undefined ? "" : no); };
+  Context.prototype.incremental = function () { return this.isIncremental; };
+  Context.prototype.dependencies = function (d) { this.action.dependencies(d); return ""; };
+  Context.prototype.disabled = function () { this.action.disabled(); return ""; };
+  Context.prototype.tags = function (t) { this.action.tags(t); return ""; };
+  Context.prototype.preOps = function (p) { this.action.preOps(p); return ""; };
+  Context.prototype.postOps = function (p) { this.action.postOps(p); return ""; };
+
+  function apply(contextable, ctx) {
+    return typeof contextable === "function" ? contextable(ctx) : contextable;
+  }
+
+  function applyOps(list, ctx) {
+    var out = [];
+    list.forEach(function (c) { out = out.concat(apply(c, ctx)); });
+    return out;
+  }
+
+  function compileAction(a) {
+    var p = a.proto, ctx = new Context(a, false);
+    if (["table", "view", "incremental"].indexOf(a.kind) >= 0) {
+      p.type = a.kind;
+      p.query = apply(a.contextableQuery, ctx);
+      var preOps = applyOps(a.contextablePreOps, ctx), postOps = applyOps(a.contextablePostOps, ctx);
+      if (a.kind === "incremental") {
+        var ictx = new Context(a, true);
+        p.incrementalQuery = apply(a.contextableQuery, ictx);
+        p.incrementalPreOps = applyOps(a.contextablePreOps, ictx);
+        p.incrementalPostOps = applyOps(a.contextablePostOps, ictx);
+      }
+      if (a.contextableWhere) p.where = apply(a.contextableWhere, ctx);
+      p.preOps = preOps.filter(function (s) { return !!String(s).trim(); });
+      p.postOps = postOps.filter(function (s) { return !!String(s).trim(); });
+      if (typeof p.query !== "string") throw new Error("The query of " + readable(a.target) + " must be a string, got " + typeOf(p.query));
+    } else if (a.kind === "operations") {
+      var q = apply(a.contextableQueries, ctx);
+      p.queries = (typeof q === "string" ? [q] : (q || [])).filter(function (s) { return !!String(s).trim(); });
+    } else if (a.kind === "assertion") {
+      p.query = apply(a.contextableQuery, ctx);
+      if (a.parentAction) p.parentAction = a.parentAction;
+    }
+  }
+
+  function compileTest(t) {
+    var out = { name: t.name, fileName: t.fileName, sqlStartLine: t.sqlStartLine || 0 };
+    if (!t.datasetResolvable) {
+      compileError("A dataset to test must be set with the dataset config or .dataset()", t.fileName, t.name, { fileName: t.fileName, line: 0 });
+      return out;
+    }
+    var found = findActions(t.datasetResolvable);
+    if (found.length !== 1) {
+      compileError(found.length ? "Ambiguous dataset of test " + t.name : "Could not find the dataset of test " + t.name + ": " + JSON.stringify(t.datasetResolvable),
+        t.fileName, t.name, { fileName: t.fileName, line: 0 });
+      return out;
+    }
+    var dataset = found[0];
+    out.testedTarget = dataset.target;
+    if (dataset.kind === "incremental" || ["table", "view"].indexOf(dataset.kind) < 0) {
+      compileError("Tests are only supported for tables and views; " + readable(dataset.target) + " is a " + dataset.kind, t.fileName, t.name, { fileName: t.fileName, line: 0 });
+      return out;
+    }
+    var inputs = t.inputs;
+    var testCtx = new Context(dataset, false);
+    testCtx.ref = function () {
+      var r = toResolvable(arguments);
+      var matches = inputs.filter(function (i) {
+        return i.resolvable.name === r.name && (!r.schema || !i.resolvable.schema || i.resolvable.schema === r.schema);
+      });
+      if (matches.length === 0) {
+        compileError("Input for dataset " + JSON.stringify(r) + " has not been provided.", t.fileName, t.name, { fileName: t.fileName, line: 0 });
+        return "";
+      }
+      return "(" + apply(matches[0].contextable, new Context(dataset, false)) + ")";
+    };
+    testCtx.resolve = testCtx.ref;
+    testCtx.self = function () { return resolveTarget(dataset); };
+    out.testQuery = apply(dataset.contextableQuery, testCtx);
+    out.expectedOutputQuery = apply(t.contextableExpected, new Context(dataset, false));
+    return out;
+  }
+
+  function plain(a) {
+    return {
+      kind: a.kind, target: a.target, canonicalTarget: a.canonicalTarget, fileName: a.fileName,
+      proto: a.proto, deps: a.deps, sqlStartLine: a.sqlStartLine || 0, builtIn: !!a.builtIn
+    };
+  }
+
+  // ---- CommonJS modules: Java defines one factory per .js file; require() runs it once ----
+
+  var modules = {};
+  var moduleCache = {};
+
+  function normalizePath(name, from) {
+    var parts = name.charAt(0) === "." && from ? from.split("/").slice(0, -1) : [];
+    name.split("/").forEach(function (part) {
+      if (part === "..") parts.pop();
+      else if (part !== "." && part !== "") parts.push(part);
+    });
+    var path = parts.join("/");
+    if (modules[path]) return path;
+    if (modules[path + ".js"]) return path + ".js";
+    return null;
+  }
+
+  function requireModule(name, from) {
+    var path = normalizePath(String(name), from);
+    if (path === null) throw new Error("Cannot find module '" + name + "'" + (from ? " from " + from : "") + "; only project .js files can be required");
+    if (moduleCache[path]) return moduleCache[path].exports;
+    var module = { exports: {}, filename: path };
+    moduleCache[path] = module;
+    var previous = currentFile;
+    currentFile = path;
+    try {
+      modules[path].call(module.exports, module, module.exports, function (n) { return requireModule(n, path); });
+    } finally {
+      currentFile = previous;
+    }
+    return module.exports;
+  }
+
+  global.__porygonConfig = function (name, c) {
+    var out = { name: name, type: "operations" };
+    Object.keys(c || {}).forEach(function (k) { out[k] = c[k]; });
+    return out;
+  };
+
+  global.__porygon = {
+    setFile: function (f) { currentFile = f; },
+    defineModule: function (path, factory) { modules[path] = factory; },
+    require: function (path) { return requireModule(path, null); },
+    sqlxAction: sqlxAction,
+    error: errorFromException,
+    compile: function () {
+      index = actions.slice();
+      var compiled = [];
+      actions.forEach(function (a) {
+        try {
+          compileAction(a);
+          compiled.push(plain(a));
+        } catch (e) {
+          errorFromException(e, a.fileName, readable(a.target));
+          compiled.push(plain(a));
+        }
+      });
+      var compiledTests = [];
+      tests.forEach(function (t) {
+        try {
+          compiledTests.push(compileTest(t));
+        } catch (e) {
+          errorFromException(e, t.fileName, t.name);
+        }
+      });
+      return { actions: compiled, tests: compiledTests, errors: errors };
+    }
+  };
+
+  var dataform = { projectConfig: projectConfig, publish: publish, operate: operate, assert: assert, declare: declare,
+    test: test, sqlxAction: sqlxAction };
+  global.dataform = dataform;
+  global.session = dataform;
+  global.publish = publish;
+  global.operate = operate;
+  global.assert = assert;
+  global.declare = declare;
+  global.test = test;
+})(this);

@@ -1,0 +1,41 @@
+package io.porygon.core.sql;
+
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
+
+import java.util.List;
+
+/** What a special function translation may use: the call, its arguments, and the output. */
+interface CallContext {
+    /** The GoogleSQL name, upper-case, without a {@code SAFE.} prefix. */
+    String name();
+
+    Function function();
+
+    List<Expression> args();
+
+    StringBuilder out();
+
+    /** Prints argument {@code index}, translated. */
+    CallContext arg(int index);
+
+    /** Prints any expression, translated. */
+    CallContext expr(Expression expression);
+
+    /** Prints {@code CAST(argument AS type)}. */
+    default CallContext cast(int index, String duckDbType) {
+        out().append("CAST(");
+        arg(index);
+        out().append(" AS ").append(duckDbType).append(')');
+        return this;
+    }
+
+    default CallContext text(String sql) {
+        out().append(sql);
+        return this;
+    }
+
+    default Untranslatable unsupported(String what, String hint) {
+        return new Untranslatable(what + " in " + name() + "() cannot be translated to DuckDB", hint);
+    }
+}

@@ -1,0 +1,320 @@
+package io.porygon.core.sql;
+
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.IntervalExpression;
+import net.sf.jsqlparser.expression.StringValue;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * BigQuery's date and time functions. Each casts its operands to the type the BigQuery function
+ * is defined on (DATE, DATETIME = TIMESTAMP, TIMESTAMP = TIMESTAMPTZ, TIME), which also gives
+ * string literals BigQuery's implicit coercion, and handles week numbering and boundaries the
+ * way BigQuery does.
+ */
+final class DateTimeFunctions {
+
+    private DateTimeFunctions() {}
+
+    static final String DATE = "DATE";
+    static final String DATETIME = "TIMESTAMP";
+    static final String TIMESTAMP = "TIMESTAMPTZ";
+    static final String TIME = "TIME";
+
+    static void register(Map<String, CallRenderer> specials) {
+        specials.put(GoogleSqlLexer.DATE_FN, DateTimeFunctions::date);
+        specials.put(GoogleSqlLexer.DATETIME_FN, DateTimeFunctions::datetime);
+        specials.put(GoogleSqlLexer.TIME_FN, DateTimeFunctions::time);
+        specials.put("TIMESTAMP", DateTimeFunctions::timestamp);
+        specials.put("CURRENT_DATE", c -> current(c, "current_date", DATE));
+        specials.put("CURRENT_DATETIME", c -> current(c, "CAST(current_timestamp AS TIMESTAMP)", DATETIME));
+        specials.put("CURRENT_TIME", c -> current(c, "CAST(current_timestamp AS TIME)", TIME));
+        specials.put("CURRENT_TIMESTAMP", c -> c.text("current_timestamp"));
+
+        specials.put("DATE_ADD", c -> add(c, DATE, "+"));
+        specials.put("DATE_SUB", c -> add(c, DATE, "-"));
+        specials.put("DATETIME_ADD", c -> add(c, DATETIME, "+"));
+        specials.put("DATETIME_SUB", c -> add(c, DATETIME, "-"));
+        specials.put("TIMESTAMP_ADD", c -> add(c, TIMESTAMP, "+"));
+        specials.put("TIMESTAMP_SUB", c -> add(c, TIMESTAMP, "-"));
+        specials.put("TIME_ADD", c -> add(c, TIME, "+"));
+        specials.put("TIME_SUB", c -> add(c, TIME, "-"));
+
+        specials.put("DATE_DIFF", c -> diff(c, DATE));
+        specials.put("DATETIME_DIFF", c -> diff(c, DATETIME));
+        specials.put("TIMESTAMP_DIFF", c -> diff(c, TIMESTAMP));
+        specials.put("TIME_DIFF", c -> diff(c, TIME));
+
+        specials.put("DATE_TRUNC", c -> trunc(c, DATE));
+        specials.put("DATETIME_TRUNC", c -> trunc(c, DATETIME));
+        specials.put("TIMESTAMP_TRUNC", c -> trunc(c, TIMESTAMP));
+        specials.put("TIME_TRUNC", c -> trunc(c, TIME));
+        specials.put("LAST_DAY", DateTimeFunctions::lastDay);
+
+        specials.put("FORMAT_DATE", c -> format(c, DATE, null));
+        specials.put("FORMAT_DATETIME", c -> format(c, DATETIME, null));
+        specials.put("FORMAT_TIME", c -> format(c, TIME, null));
+        specials.put("FORMAT_TIMESTAMP", c -> format(c, TIMESTAMP, "UTC"));
+        specials.put("PARSE_DATE", c -> parse(c, DATE));
+        specials.put("PARSE_DATETIME", c -> parse(c, DATETIME));
+        specials.put("PARSE_TIME", c -> parse(c, TIME));
+        specials.put("PARSE_TIMESTAMP", c -> parse(c, TIMESTAMP));
+
+        specials.put("GENERATE_DATE_ARRAY", c -> series(c, DATE, "INTERVAL 1 DAY"));
+        specials.put("GENERATE_TIMESTAMP_ARRAY", c -> series(c, TIMESTAMP, null));
+
+        specials.put("UNIX_DATE", c -> c.text("date_diff('day', DATE '1970-01-01', ").cast(0, DATE).text(")"));
+        specials.put("DATE_FROM_UNIX_DATE", c -> c.text("CAST(DATE '1970-01-01' + CAST(").arg(0).text(" AS INTEGER) AS DATE)"));
+        specials.put("UNIX_SECONDS", c -> c.text("CAST(floor(epoch(").cast(0, TIMESTAMP).text(")) AS BIGINT)"));
+        specials.put("UNIX_MILLIS", c -> c.text("epoch_ms(").cast(0, TIMESTAMP).text(")"));
+        specials.put("UNIX_MICROS", c -> c.text("epoch_us(").cast(0, TIMESTAMP).text(")"));
+        specials.put("TIMESTAMP_SECONDS", c -> c.text("to_timestamp(").arg(0).text(")"));
+        specials.put("TIMESTAMP_MILLIS", c -> c.text("CAST(make_timestamp(CAST(").arg(0).text(" AS BIGINT) * 1000) AS TIMESTAMPTZ)"));
+        specials.put("TIMESTAMP_MICROS", c -> c.text("CAST(make_timestamp(CAST(").arg(0).text(" AS BIGINT)) AS TIMESTAMPTZ)"));
+    }
+
+    /** CAST(v AS DATE) wrapped, for an argument. */
+    private static void value(CallContext c, int index, String type) {
+        c.cast(index, type);
+    }
+
+    private static void arity(CallContext c, int min, int max) {
+        int n = c.args().size();
+        if (n < min || n > max) {
+            throw new Untranslatable(c.name() + "() takes " + (min == max ? min : min + " to " + max) + " arguments, got " + n,
+                    "check the call against BigQuery's function reference");
+        }
+    }
+
+    private static void date(CallContext c) {
+        switch (c.args().size()) {
+            case 1 -> c.cast(0, DATE);
+            case 2 -> c.text("CAST(timezone(").arg(1).text(", ").cast(0, TIMESTAMP).text(") AS DATE)");
+            case 3 -> c.text("make_date(").arg(0).text(", ").arg(1).text(", ").arg(2).text(")");
+            default -> arity(c, 1, 3);
+        }
+    }
+
+    private static void datetime(CallContext c) {
+        switch (c.args().size()) {
+            case 1 -> c.cast(0, DATETIME);
+            case 2 -> {
+                if (c.args().get(1) instanceof StringValue) {
+                    c.text("timezone(").arg(1).text(", ").cast(0, TIMESTAMP).text(")");
+                } else {
+                    c.text("(").cast(0, DATE).text(" + ").cast(1, TIME).text(")");
+                }
+            }
+            case 6 -> c.text("make_timestamp(").arg(0).text(", ").arg(1).text(", ").arg(2).text(", ")
+                    .arg(3).text(", ").arg(4).text(", ").arg(5).text(")");
+            default -> arity(c, 1, 2);
+        }
+    }
+
+    private static void time(CallContext c) {
+        switch (c.args().size()) {
+            case 1 -> c.cast(0, TIME);
+            case 2 -> c.text("CAST(timezone(").arg(1).text(", ").cast(0, TIMESTAMP).text(") AS TIME)");
+            case 3 -> c.text("make_time(").arg(0).text(", ").arg(1).text(", ").arg(2).text(")");
+            default -> arity(c, 1, 3);
+        }
+    }
+
+    private static void timestamp(CallContext c) {
+        switch (c.args().size()) {
+            case 1 -> c.cast(0, TIMESTAMP);
+            case 2 -> c.text("timezone(").arg(1).text(", ").cast(0, DATETIME).text(")");
+            default -> arity(c, 1, 2);
+        }
+    }
+
+    private static void current(CallContext c, String utc, String type) {
+        if (c.args().isEmpty()) {
+            c.text(utc);
+        } else {
+            c.text("CAST(timezone(").arg(0).text(", current_timestamp) AS " + type + ")");
+        }
+    }
+
+    private static IntervalExpression interval(CallContext c, int index) {
+        Expression e = c.args().get(index);
+        if (e instanceof IntervalExpression i && i.getIntervalType() != null) return i;
+        throw c.unsupported("an argument other than INTERVAL n PART", "write INTERVAL <number> <PART>");
+    }
+
+    static void printInterval(CallContext c, IntervalExpression i) {
+        DatePart part = DatePart.of(i.getIntervalType());
+        c.text("INTERVAL (");
+        if (i.getExpression() != null) c.expr(i.getExpression());
+        else c.text(i.getParameter().replace("'", ""));
+        c.text(") ").text(part.name());
+    }
+
+    private static void add(CallContext c, String type, String op) {
+        arity(c, 2, 2);
+        IntervalExpression i = interval(c, 1);
+        boolean wraps = !type.equals(TIMESTAMP) && !type.equals(DATETIME);
+        if (wraps) c.text("CAST(");
+        c.text("(").cast(0, type).text(" " + op + " ");
+        printInterval(c, i);
+        c.text(")");
+        if (wraps) c.text(" AS " + type + ")");
+    }
+
+    private static void diff(CallContext c, String type) {
+        arity(c, 3, 3);
+        DatePart part = DatePart.of(c.args().get(2));
+        if (type.equals(TIMESTAMP) || type.equals(TIME)) {
+            if (!part.isTimeOfDay() && !part.name().equals("DAY")) {
+                throw c.unsupported("date part " + part.name(), "use MICROSECOND ... DAY, or DATE_DIFF on DATE values");
+            }
+            // BigQuery counts whole intervals between instants: DuckDB's date_sub
+            c.text("date_sub('" + part.duckDb() + "', ").cast(1, type).text(", ").cast(0, type).text(")");
+            return;
+        }
+        switch (part.name()) {
+            case "WEEK", "ISOWEEK" -> {
+                DatePart week = part.name().equals("ISOWEEK") ? new DatePart("WEEK", 1) : part;
+                String[] around = week.weekStartAround();
+                c.text("(date_diff('day', ").text(around[0]).cast(1, type).text(around[1]).text(", ")
+                        .text(around[0]).cast(0, type).text(around[1]).text(") // 7)");
+            }
+            case "ISOYEAR" -> c.text("(isoyear(").cast(0, type).text(") - isoyear(").cast(1, type).text("))");
+            case "DAY", "MONTH", "QUARTER", "YEAR", "MICROSECOND", "MILLISECOND", "SECOND", "MINUTE", "HOUR" -> {
+                if (type.equals(DATE) && part.isTimeOfDay()) throw c.unsupported("date part " + part.name(), "DATE values have no time of day");
+                // BigQuery counts part boundaries crossed for DATE and DATETIME: DuckDB's date_diff
+                c.text("date_diff('" + part.duckDb() + "', ").cast(1, type).text(", ").cast(0, type).text(")");
+            }
+            default -> throw c.unsupported("date part " + part.name(), "use DAY, WEEK, ISOWEEK, MONTH, QUARTER, YEAR or ISOYEAR");
+        }
+    }
+
+    private static void trunc(CallContext c, String type) {
+        arity(c, 2, 3);
+        DatePart part = DatePart.of(c.args().get(1));
+        boolean zoned = c.args().size() == 3;
+        if (zoned && !type.equals(TIMESTAMP)) throw c.unsupported("a time zone argument", "only TIMESTAMP_TRUNC takes a time zone");
+        if (type.equals(DATE) && part.isTimeOfDay()) throw c.unsupported("date part " + part.name(), "DATE values have no time of day");
+        if (type.equals(TIME)) {
+            if (!part.isTimeOfDay()) throw c.unsupported("date part " + part.name(), "TIME values have no date");
+            c.text("CAST(date_trunc('" + part.duckDb() + "', DATE '1970-01-01' + ").cast(0, TIME).text(") AS TIME)");
+            return;
+        }
+        c.text("CAST(");
+        if (zoned) c.text("timezone(").arg(2).text(", ");
+        String[] around = switch (part.name()) {
+            case "WEEK" -> part.weekStartAround();
+            case "ISOWEEK" -> new String[] {"date_trunc('week', ", ")"};
+            case "ISOYEAR" -> new String[] {"date_trunc('week', make_date(isoyear(", "), 1, 4))"};
+            case "MICROSECOND", "MILLISECOND", "SECOND", "MINUTE", "HOUR", "DAY", "MONTH", "QUARTER", "YEAR" ->
+                    new String[] {"date_trunc('" + part.duckDb() + "', ", ")"};
+            default -> throw c.unsupported("date part " + part.name(), "use a part from MICROSECOND to YEAR, WEEK(..), ISOWEEK or ISOYEAR");
+        };
+        c.text(around[0]);
+        if (zoned) c.text("CAST(timezone(").arg(2).text(", ").cast(0, TIMESTAMP).text(") AS TIMESTAMP)");
+        else c.cast(0, type);
+        c.text(around[1]);
+        if (zoned) c.text(")");
+        c.text(" AS " + type + ")");
+    }
+
+    private static void lastDay(CallContext c) {
+        arity(c, 1, 2);
+        DatePart part = c.args().size() == 1 ? DatePart.of("MONTH") : DatePart.of(c.args().get(1));
+        switch (part.name()) {
+            case "MONTH" -> c.text("last_day(").cast(0, DATE).text(")");
+            case "QUARTER" -> c.text("CAST(date_trunc('quarter', ").cast(0, DATE).text(") + INTERVAL 3 MONTH - INTERVAL 1 DAY AS DATE)");
+            case "YEAR" -> c.text("make_date(year(").cast(0, DATE).text("), 12, 31)");
+            case "WEEK", "ISOWEEK" -> {
+                DatePart week = part.name().equals("ISOWEEK") ? new DatePart("WEEK", 1) : part;
+                String[] around = week.weekStartAround();
+                c.text("CAST(").text(around[0]).cast(0, DATE).text(around[1]).text(" + INTERVAL 6 DAY AS DATE)");
+            }
+            case "ISOYEAR" -> c.text("CAST(date_trunc('week', make_date(isoyear(").cast(0, DATE)
+                    .text(") + 1, 1, 4)) - INTERVAL 1 DAY AS DATE)");
+            default -> throw c.unsupported("date part " + part.name(), "use WEEK, ISOWEEK, MONTH, QUARTER, YEAR or ISOYEAR");
+        }
+    }
+
+    private static String literal(CallContext c, int index, String what) {
+        if (c.args().get(index) instanceof StringValue s) return s.getValue().replace("''", "'");
+        throw c.unsupported("a " + what + " that is not a string literal", "write the " + what + " as a literal string");
+    }
+
+    private static void format(CallContext c, String type, String zone) {
+        arity(c, 2, type.equals(TIMESTAMP) ? 3 : 2);
+        String fmt = literal(c, 0, "format");
+        boolean zoned = c.args().size() == 3;
+        if (zoned) {
+            String tz = literal(c, 2, "time zone");
+            zone = tz.equalsIgnoreCase("UTC") || tz.equals("Etc/UTC") || tz.equals("+00") ? "UTC" : tz;
+        }
+        String template = FormatElements.formatTemplate(fmt, zone);
+        SqlTemplate.parse(template).render(c.out(), 1, ignored -> {
+            if (type.equals(TIMESTAMP)) {
+                // show the instant as civil time in the zone (UTC unless given)
+                c.text("timezone(");
+                if (zoned) c.arg(2);
+                else c.text("'UTC'");
+                c.text(", ").cast(1, TIMESTAMP).text(")");
+            } else if (type.equals(TIME)) {
+                c.text("(DATE '1970-01-01' + ").cast(1, TIME).text(")");
+            } else {
+                c.cast(1, type);
+            }
+        });
+    }
+
+    private static void parse(CallContext c, String type) {
+        arity(c, 2, type.equals(TIMESTAMP) ? 3 : 2);
+        String pattern = FormatElements.parsePattern(literal(c, 0, "format"));
+        String p = "'" + pattern.replace("'", "''") + "'";
+        if (type.equals(TIMESTAMP)) {
+            if (pattern.contains("%z")) {
+                c.text("CAST(strptime(").arg(1).text(", " + p + ") AS TIMESTAMPTZ)");
+            } else {
+                c.text("timezone(");
+                if (c.args().size() == 3) c.arg(2);
+                else c.text("'UTC'");
+                c.text(", strptime(").arg(1).text(", " + p + "))");
+            }
+        } else {
+            c.text("CAST(strptime(").arg(1).text(", " + p + ") AS " + type + ")");
+        }
+    }
+
+    private static void series(CallContext c, String type, String defaultStep) {
+        arity(c, defaultStep == null ? 3 : 2, 3);
+        c.text("CAST(generate_series(").cast(0, type).text(", ").cast(1, type).text(", ");
+        if (c.args().size() == 3) printInterval(c, interval(c, 2));
+        else c.text(defaultStep);
+        c.text(") AS " + type + "[])");
+    }
+
+    /** EXTRACT(part FROM value) with BigQuery's numbering. */
+    static void extract(String partName, CallContext c, Runnable value) {
+        DatePart part = DatePart.of(partName);
+        String name = part.name().toUpperCase(Locale.ROOT);
+        switch (name) {
+            case "DAYOFWEEK" -> { c.text("(dayofweek("); value.run(); c.text(") + 1)"); }
+            case "DAY", "DAYOFYEAR", "MONTH", "QUARTER", "YEAR", "ISOYEAR", "HOUR", "MINUTE", "SECOND" -> {
+                c.text(part.duckDb() + "("); value.run(); c.text(")");
+            }
+            case "ISOWEEK" -> { c.text("week("); value.run(); c.text(")"); }
+            case "MILLISECOND" -> { c.text("(millisecond("); value.run(); c.text(") % 1000)"); }
+            case "MICROSECOND" -> { c.text("(microsecond("); value.run(); c.text(") % 1000000)"); }
+            case "WEEK" -> {
+                // number of week-start days on or before the date within its year (0 before the first)
+                c.text("((dayofyear("); value.run();
+                c.text(") - ((dayofweek("); value.run();
+                c.text(") - " + part.weekday() + " + 7) % 7) + 6) // 7)");
+            }
+            case "DATE" -> { c.text("CAST("); value.run(); c.text(" AS DATE)"); }
+            case "TIME" -> { c.text("CAST("); value.run(); c.text(" AS TIME)"); }
+            case "DATETIME" -> { c.text("CAST("); value.run(); c.text(" AS TIMESTAMP)"); }
+            default -> throw new Untranslatable("EXTRACT(" + partName + " FROM ...) cannot be translated to DuckDB",
+                    "use a BigQuery date part such as DAYOFWEEK, DAY, WEEK, ISOWEEK, MONTH, YEAR, HOUR");
+        }
+    }
+}

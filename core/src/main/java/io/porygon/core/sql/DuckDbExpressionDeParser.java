@@ -1,0 +1,445 @@
+package io.porygon.core.sql;
+
+import net.sf.jsqlparser.expression.AnalyticExpression;
+import net.sf.jsqlparser.expression.ArrayConstructor;
+import net.sf.jsqlparser.expression.CastExpression;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.ExtractExpression;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.IntervalExpression;
+import net.sf.jsqlparser.expression.JdbcNamedParameter;
+import net.sf.jsqlparser.expression.JdbcParameter;
+import net.sf.jsqlparser.expression.StructType;
+import net.sf.jsqlparser.expression.TimeKeyExpression;
+import net.sf.jsqlparser.expression.TimezoneExpression;
+import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
+import net.sf.jsqlparser.expression.operators.relational.InExpression;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.statement.create.table.ColDataType;
+import net.sf.jsqlparser.statement.select.AllColumns;
+import net.sf.jsqlparser.statement.select.AllTableColumns;
+import net.sf.jsqlparser.statement.select.OrderByElement;
+import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.select.SelectItem;
+import net.sf.jsqlparser.util.deparser.ExpressionDeParser;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Prints JSqlParser expressions in DuckDB's dialect, translating GoogleSQL calls through the
+ * {@link FunctionCatalog} and GoogleSQL-only expression forms (typed literals, SAFE_CAST, STRUCT,
+ * array subscripts, IN UNNEST, EXTRACT parts) as it goes.
+ */
+final class DuckDbExpressionDeParser extends ExpressionDeParser {
+
+    private final FunctionCatalog catalog;
+    private final Set<String> userFunctions;
+
+    DuckDbExpressionDeParser(FunctionCatalog catalog, Set<String> userFunctions) {
+        this.catalog = catalog;
+        this.userFunctions = userFunctions;
+    }
+
+    private StringBuilder out() {
+        return getBuilder();
+    }
+
+    private void print(Expression e) {
+        e.accept(this, null);
+    }
+
+    // ---- function calls ------------------------------------------------------------------
+
+    @Override
+    public <S> StringBuilder visit(Function function, S context) {
+        List<String> parts = function.getMultipartName();
+        boolean safe = parts.size() == 2 && parts.get(0).equalsIgnoreCase("SAFE");
+        if (parts.size() > 1 && !safe) return userFunction(function, context);
+        String name = parts.get(parts.size() - 1).toUpperCase(Locale.ROOT);
+        if (safe) out().append("TRY(");
+        printCall(name, function, context);
+        if (safe) out().append(')');
+        if (function.getAttribute() != null) {
+            throw new Untranslatable("field access on a function result (" + function + ")",
+                    "select the function result in a subquery or CTE and access the field there");
+        }
+        return out();
+    }
+
+    private <S> void printCall(String name, Function function, S context) {
+        List<Expression> args = arguments(function);
+        if (name.equals("ARRAY") && args.size() == 1 && args.get(0) instanceof Select select) {
+            out().append("ARRAY(");
+            select.accept((net.sf.jsqlparser.statement.select.SelectVisitor<StringBuilder>) getSelectVisitor(), context);
+            out().append(')');
+            return;
+        }
+        if (FunctionCatalog.ORDERED_AGGREGATES.contains(name)) {
+            orderedAggregate(name, function, args);
+            return;
+        }
+        if (hasAggregateClauses(function) && catalog.rename(name) == null) {
+            throw new Untranslatable(name + "() with DISTINCT, ORDER BY, LIMIT or IGNORE NULLS cannot be translated",
+                    "write the aggregate without these clauses");
+        }
+        CallRenderer special = catalog.special(name);
+        if (special != null) {
+            special.render(new Call(name, function, args));
+            return;
+        }
+        SqlTemplate template = catalog.template(name, args.size());
+        if (template != null) {
+            template.render(out(), args.size(), i -> print(args.get(i)));
+            return;
+        }
+        String rename = catalog.rename(name);
+        if (rename != null) {
+            Function copy = function;
+            copy.setName(rename);
+            super.visit(copy, context);
+            return;
+        }
+        if (userFunctions.contains(name)) {
+            super.visit(function, context);
+            return;
+        }
+        if (catalog.knows(name)) {
+            throw new Untranslatable(name + "() with " + args.size() + " argument(s) cannot be translated to DuckDB",
+                    "check the arguments against BigQuery's function reference; Porygon supports the common forms");
+        }
+        throw new Untranslatable("function " + name + "() is not in Porygon's GoogleSQL-to-DuckDB catalog",
+                "rewrite it with supported functions or define it with CREATE TEMP FUNCTION");
+    }
+
+    private static boolean hasAggregateClauses(Function f) {
+        return f.isDistinct() || (f.getOrderByElements() != null && !f.getOrderByElements().isEmpty())
+                || f.getLimit() != null || f.isIgnoreNulls() || f.getNullHandling() != null;
+    }
+
+    /** A call to a persistent UDF, {@code dataset.fn(...)}: the name is kept, the arguments translated. */
+    private <S> StringBuilder userFunction(Function function, S context) {
+        List<String> parts = function.getMultipartName();
+        out().append(String.join(".", parts)).append('(');
+        List<Expression> args = arguments(function);
+        for (int i = 0; i < args.size(); i++) {
+            if (i > 0) out().append(", ");
+            print(args.get(i));
+        }
+        return out().append(')');
+    }
+
+    private static List<Expression> arguments(Function f) {
+        ExpressionList<?> params = f.getParameters();
+        if (params == null) return List.of();
+        @SuppressWarnings("unchecked")
+        List<Expression> list = (List<Expression>) params;
+        return list;
+    }
+
+    /** ARRAY_AGG / STRING_AGG with DISTINCT, ORDER BY, LIMIT and IGNORE NULLS. */
+    private void orderedAggregate(String name, Function f, List<Expression> args) {
+        boolean array = name.equals("ARRAY_AGG");
+        if (args.isEmpty() || args.size() > (array ? 1 : 2)) {
+            throw new Untranslatable(name + "() with " + args.size() + " arguments", "check the call against BigQuery's reference");
+        }
+        boolean limited = f.getLimit() != null;
+        if (limited && !array) out().append("array_to_string(");
+        if (limited) out().append('(');
+        out().append(array || limited ? "array_agg(" : "string_agg(");
+        if (f.isDistinct()) out().append("DISTINCT ");
+        print(args.get(0));
+        if (!array && !limited && args.size() == 2) {
+            out().append(", ");
+            print(args.get(1));
+        }
+        orderBy(f.getOrderByElements());
+        out().append(')');
+        boolean ignoreNulls = f.isIgnoreNulls() || f.getNullHandling() == Function.NullHandling.IGNORE_NULLS || !array;
+        if (ignoreNulls && (array || limited)) {
+            out().append(" FILTER (WHERE ");
+            print(args.get(0));
+            out().append(" IS NOT NULL)");
+        }
+        if (limited) {
+            out().append(")[1:");
+            print(f.getLimit().getRowCount());
+            out().append(']');
+            if (!array) {
+                out().append(", ");
+                if (args.size() == 2) print(args.get(1));
+                else out().append("','");
+                out().append(')');
+            }
+        }
+    }
+
+    private void orderBy(List<OrderByElement> elements) {
+        if (elements == null || elements.isEmpty()) return;
+        out().append(" ORDER BY ");
+        for (int i = 0; i < elements.size(); i++) {
+            OrderByElement e = elements.get(i);
+            if (i > 0) out().append(", ");
+            print(e.getExpression());
+            if (e.isAscDescPresent()) out().append(e.isAsc() ? " ASC" : " DESC");
+            if (e.getNullOrdering() != null) {
+                out().append(e.getNullOrdering() == OrderByElement.NullOrdering.NULLS_FIRST ? " NULLS FIRST" : " NULLS LAST");
+            }
+        }
+    }
+
+    @Override
+    public <S> StringBuilder visit(AnalyticExpression a, S context) {
+        String name = a.getName().toUpperCase(Locale.ROOT);
+        String rename = catalog.rename(name);
+        if (name.equals("ARRAY_AGG")) rename = "array_agg";
+        else if (name.equals("STRING_AGG")) rename = "string_agg";
+        else if (name.equals("APPROX_COUNT_DISTINCT")) {
+            rename = "count";
+            a.setDistinct(true);
+        }
+        if (rename == null) {
+            throw new Untranslatable("window function " + name + "() is not in Porygon's GoogleSQL-to-DuckDB catalog",
+                    "use a supported aggregate or navigation function in the OVER clause");
+        }
+        a.setName(rename);
+        return super.visit(a, context);
+    }
+
+    private final class Call implements CallContext {
+        private final String name;
+        private final Function function;
+        private final List<Expression> args;
+
+        Call(String name, Function function, List<Expression> args) {
+            this.name = name;
+            this.function = function;
+            this.args = args;
+        }
+
+        @Override public String name() { return name; }
+        @Override public Function function() { return function; }
+        @Override public List<Expression> args() { return args; }
+        @Override public StringBuilder out() { return DuckDbExpressionDeParser.this.out(); }
+
+        @Override
+        public CallContext arg(int index) {
+            print(args.get(index));
+            return this;
+        }
+
+        @Override
+        public CallContext expr(Expression expression) {
+            print(expression);
+            return this;
+        }
+    }
+
+    // ---- GoogleSQL-only expression forms ---------------------------------------------------
+
+    @Override
+    public <S> StringBuilder visit(CastExpression cast, S context) {
+        if (cast.getFormat() != null) {
+            throw new Untranslatable("CAST ... FORMAT '" + cast.getFormat() + "'", "use FORMAT_DATE/PARSE_DATE and friends instead");
+        }
+        String type = duckDbType(cast.getColDataType());
+        boolean safe = "SAFE_CAST".equalsIgnoreCase(cast.keyword) || "TRY_CAST".equalsIgnoreCase(cast.keyword);
+        out().append(safe ? "TRY_CAST(" : "CAST(");
+        print(cast.getLeftExpression());
+        return out().append(" AS ").append(type).append(')');
+    }
+
+    static String duckDbType(ColDataType type) {
+        StringBuilder sb = new StringBuilder(type.getDataType());
+        if (type.getArgumentsStringList() != null && !type.getArgumentsStringList().isEmpty()) {
+            sb.append('(').append(String.join(", ", type.getArgumentsStringList())).append(')');
+        }
+        return TypeNames.toDuckDb(sb.toString());
+    }
+
+    @Override
+    public <S> StringBuilder visit(ExtractExpression extract, S context) {
+        Call call = new Call("EXTRACT", null, List.of(extract.getExpression()));
+        DateTimeFunctions.extract(extract.getName(), call, () -> print(extract.getExpression()));
+        return out();
+    }
+
+    @Override
+    public <S> StringBuilder visit(TimeKeyExpression key, S context) {
+        String k = key.getStringValue().toUpperCase(Locale.ROOT).replace("(", "").replace(")", "").trim();
+        String sql = switch (k) {
+            case "CURRENT_DATE" -> "current_date";
+            case "CURRENT_TIMESTAMP" -> "current_timestamp";
+            case "CURRENT_DATETIME" -> "CAST(current_timestamp AS TIMESTAMP)";
+            case "CURRENT_TIME" -> "CAST(current_timestamp AS TIME)";
+            default -> throw new Untranslatable(k + " is not a GoogleSQL time function", "use CURRENT_DATE, CURRENT_DATETIME, CURRENT_TIME or CURRENT_TIMESTAMP");
+        };
+        return out().append(sql);
+    }
+
+    @Override
+    public <S> StringBuilder visit(TimezoneExpression tz, S context) {
+        // value AT TIME ZONE 'zone' (inside EXTRACT): the civil time of the instant in that zone
+        List<Expression> zones = tz.getTimezoneExpressions();
+        if (zones.size() != 1) throw new Untranslatable("chained AT TIME ZONE", "convert one zone at a time");
+        out().append("timezone(");
+        print(zones.get(0));
+        out().append(", CAST(");
+        print(tz.getLeftExpression());
+        return out().append(" AS TIMESTAMPTZ))");
+    }
+
+    @Override
+    public <S> StringBuilder visit(StructType struct, S context) {
+        List<SelectItem<?>> items = struct.getArguments();
+        List<Map.Entry<String, ColDataType>> types = struct.getParameters();
+        if (struct.getDialect() != StructType.Dialect.BIG_QUERY || items == null) {
+            throw new Untranslatable("struct literal " + struct, "write STRUCT(value AS name, ...)");
+        }
+        String[] names = new String[items.size()];
+        boolean anyName = false;
+        for (int i = 0; i < items.size(); i++) {
+            SelectItem<?> item = items.get(i);
+            if (types != null && i < types.size() && types.get(i).getKey() != null) names[i] = types.get(i).getKey();
+            else if (item.getAlias() != null) names[i] = item.getAlias().getName();
+            else if (item.getExpression() instanceof Column c && c.getArrayConstructor() == null) names[i] = c.getColumnName();
+            if (names[i] != null) anyName = true;
+        }
+        if (!anyName) {
+            out().append("row(");
+        } else {
+            out().append("struct_pack(");
+        }
+        for (int i = 0; i < items.size(); i++) {
+            if (i > 0) out().append(", ");
+            if (anyName) {
+                String n = names[i] == null ? "_field_" + (i + 1) : names[i].replace("\"", "").replace("`", "");
+                out().append('"').append(n).append("\" := ");
+            }
+            if (types != null && i < types.size()) {
+                out().append("CAST(");
+                print(items.get(i).getExpression());
+                out().append(" AS ").append(duckDbType(types.get(i).getValue())).append(')');
+            } else {
+                print(items.get(i).getExpression());
+            }
+        }
+        return out().append(')');
+    }
+
+    @Override
+    public <S> StringBuilder visit(ArrayConstructor array, S context) {
+        ColDataType type = array.getDataType();
+        if (type != null) out().append("CAST(");
+        out().append('[');
+        ExpressionList<?> items = array.getExpressions();
+        if (items != null) {
+            for (int i = 0; i < items.size(); i++) {
+                if (i > 0) out().append(", ");
+                print(items.get(i));
+            }
+        }
+        out().append(']');
+        if (type != null) {
+            String t = duckDbType(type);
+            out().append(" AS ").append(t.endsWith("[]") ? t : t + "[]").append(')');
+        }
+        return out();
+    }
+
+    @Override
+    public <S> StringBuilder visit(Column column, S context) {
+        ArrayConstructor subscripts = column.getArrayConstructor();
+        if (subscripts == null) return super.visit(column, context);
+        column.setArrayConstructor(null);
+        super.visit(column, context);
+        for (Expression index : subscripts.getExpressions()) subscript(index);
+        return out();
+    }
+
+    /** arr[OFFSET(i)] is zero-based, arr[ORDINAL(i)] one-based; DuckDB lists are one-based. */
+    private void subscript(Expression index) {
+        String kind = "OFFSET";
+        Expression i = index;
+        if (index instanceof Function f && f.getParameters() != null && f.getParameters().size() == 1) {
+            kind = f.getName().toUpperCase(Locale.ROOT);
+            i = (Expression) f.getParameters().get(0);
+        }
+        out().append('[');
+        switch (kind) {
+            case "OFFSET", "SAFE_OFFSET" -> {
+                out().append('(');
+                print(i);
+                out().append(") + 1");
+            }
+            case "ORDINAL", "SAFE_ORDINAL" -> print(i);
+            default -> throw new Untranslatable("array subscript " + index, "write arr[OFFSET(i)] or arr[ORDINAL(i)]");
+        }
+        out().append(']');
+    }
+
+    @Override
+    public <S> StringBuilder visit(InExpression in, S context) {
+        if (in.getRightExpression() instanceof Function f && f.getName().equalsIgnoreCase("UNNEST")
+                && f.getParameters() != null && f.getParameters().size() == 1) {
+            // keeps IN's NULL semantics, unlike list_contains
+            print(in.getLeftExpression());
+            out().append(in.isNot() ? " NOT IN (SELECT unnest(" : " IN (SELECT unnest(");
+            print((Expression) f.getParameters().get(0));
+            return out().append("))");
+        }
+        return super.visit(in, context);
+    }
+
+    @Override
+    public <S> StringBuilder visit(IntervalExpression interval, S context) {
+        if (interval.getIntervalType() == null) {
+            throw new Untranslatable("INTERVAL " + interval.getParameter(), "write INTERVAL <number> <PART>");
+        }
+        DateTimeFunctions.printInterval(new Call("INTERVAL", null, List.of()), interval);
+        return out();
+    }
+
+    /** {@code * EXCEPT (a) REPLACE (x AS b)}: DuckDB spells EXCEPT as EXCLUDE. */
+    @Override
+    public <S> StringBuilder visit(AllColumns all, S context) {
+        if (all instanceof AllTableColumns table) out().append(table.getTable()).append('.');
+        out().append('*');
+        if (all.getExceptColumns() != null && !all.getExceptColumns().isEmpty()) {
+            out().append(" EXCLUDE (");
+            for (int i = 0; i < all.getExceptColumns().size(); i++) {
+                if (i > 0) out().append(", ");
+                out().append(all.getExceptColumns().get(i).getColumnName());
+            }
+            out().append(')');
+        }
+        if (all.getReplaceExpressions() != null && !all.getReplaceExpressions().isEmpty()) {
+            out().append(" REPLACE (");
+            for (int i = 0; i < all.getReplaceExpressions().size(); i++) {
+                SelectItem<?> item = all.getReplaceExpressions().get(i);
+                if (i > 0) out().append(", ");
+                print(item.getExpression());
+                out().append(" AS ").append(item.getAlias().getName());
+            }
+            out().append(')');
+        }
+        return out();
+    }
+
+    @Override
+    public <S> StringBuilder visit(AllTableColumns all, S context) {
+        return visit((AllColumns) all, context);
+    }
+
+    @Override
+    public <S> StringBuilder visit(JdbcNamedParameter parameter, S context) {
+        throw new Untranslatable("query parameter @" + parameter.getName(), "inline the value; Porygon runs statements without parameters");
+    }
+
+    @Override
+    public <S> StringBuilder visit(JdbcParameter parameter, S context) {
+        throw new Untranslatable("positional query parameter ?", "inline the value; Porygon runs statements without parameters");
+    }
+}

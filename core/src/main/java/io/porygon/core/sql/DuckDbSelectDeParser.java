@@ -1,0 +1,63 @@
+package io.porygon.core.sql;
+
+import net.sf.jsqlparser.expression.Alias;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.StructType;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.SelectItem;
+import net.sf.jsqlparser.statement.select.TableFunction;
+import net.sf.jsqlparser.util.deparser.SelectDeParser;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Prints SELECT structure in DuckDB's dialect: UNNEST aliases and {@code SELECT AS STRUCT}. */
+final class DuckDbSelectDeParser extends SelectDeParser {
+
+    private final DuckDbExpressionDeParser expressions;
+
+    DuckDbSelectDeParser(DuckDbExpressionDeParser expressions, StringBuilder builder) {
+        super(expressions, builder);
+        this.expressions = expressions;
+    }
+
+    @Override
+    public <S> StringBuilder visit(PlainSelect select, S context) {
+        PlainSelect.BigQuerySelectQualifier qualifier = select.getBigQuerySelectQualifier();
+        if (qualifier == PlainSelect.BigQuerySelectQualifier.AS_STRUCT) {
+            // SELECT AS STRUCT a, b  ==  SELECT STRUCT(a, b)
+            List<SelectItem<?>> items = new ArrayList<>(select.getSelectItems());
+            select.setBigQuerySelectQualifier(null);
+            select.setSelectItems(List.of(new SelectItem<>(new StructType(StructType.Dialect.BIG_QUERY, items))));
+        } else if (qualifier != null) {
+            throw new Untranslatable("SELECT " + qualifier, "select the value as a column instead");
+        }
+        return super.visit(select, context);
+    }
+
+    @Override
+    public <S> StringBuilder visit(TableFunction table, S context) {
+        String name = table.getFunction().getName().toUpperCase(Locale.ROOT);
+        if (!name.equals("UNNEST")) {
+            throw new Untranslatable("table function " + name + "() in FROM", "only UNNEST(array) is supported in FROM");
+        }
+        if (table.getWithClause() != null) {
+            throw new Untranslatable("UNNEST ... WITH " + table.getWithClause(),
+                    "number the elements with GENERATE_ARRAY or ROW_NUMBER() instead of WITH OFFSET");
+        }
+        List<?> params = table.getFunction().getParameters();
+        if (params == null || params.size() != 1) {
+            throw new Untranslatable("UNNEST with " + (params == null ? 0 : params.size()) + " arguments", "unnest one array at a time");
+        }
+        StringBuilder out = getBuilder();
+        out.append("UNNEST(");
+        ((Expression) params.get(0)).accept(expressions, context);
+        out.append(')');
+        Alias alias = table.getAlias();
+        String column = alias == null ? "unnest" : alias.getName();
+        // BigQuery's alias names the element; DuckDB's table alias needs a separate column name
+        out.append(" AS porygon_unnest_").append(column.replace("\"", "")).append('(').append(column).append(')');
+        return out;
+    }
+}

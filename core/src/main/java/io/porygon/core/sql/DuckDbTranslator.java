@@ -1,0 +1,227 @@
+package io.porygon.core.sql;
+
+import io.porygon.core.PorygonException;
+import io.porygon.core.SourceLocation;
+import io.porygon.core.graph.Target;
+import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.parser.ParseException;
+import net.sf.jsqlparser.parser.Token;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.alter.Alter;
+import net.sf.jsqlparser.statement.alter.AlterExpression;
+import net.sf.jsqlparser.statement.create.table.ColDataType;
+import net.sf.jsqlparser.statement.create.table.ColumnDefinition;
+import net.sf.jsqlparser.statement.create.table.CreateTable;
+import net.sf.jsqlparser.statement.create.view.CreateView;
+import net.sf.jsqlparser.statement.delete.Delete;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.util.TablesNamesFinder;
+import net.sf.jsqlparser.util.deparser.StatementDeParser;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * GoogleSQL (BigQuery) to DuckDB. A script may hold several statements separated by {@code ;};
+ * they come back in the same order, separated by {@code ;\n}. Built on JSqlParser's AST: the
+ * {@link GoogleSqlLexer} normalizes lexical forms, JSqlParser parses, and DuckDB-dialect deparsers
+ * print, translating every function call through the {@link FunctionCatalog}.
+ *
+ * <p>For BigQuery's semantics the DuckDB session must run with {@code SET TimeZone = 'UTC'} and
+ * {@code SET default_null_order = 'nulls_first_on_asc_last_on_desc'} (see {@link #SESSION_SETTINGS}).
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class DuckDbTranslator implements Translator {
+
+    /** Session settings DuckDB needs so translated statements give BigQuery's results. */
+    public static final List<String> SESSION_SETTINGS = List.of(
+            "SET TimeZone = 'UTC'",
+            "SET default_null_order = 'nulls_first_on_asc_last_on_desc'");
+
+    private final Function<Target, String> tableNames;
+
+    /** Maps {@code project.dataset.table} to DuckDB {@code dataset.table}. */
+    public DuckDbTranslator() {
+        this(DuckDbTranslator::schemaAndName);
+    }
+
+    /** @param tableNames the DuckDB name (quoted as needed) of each qualified BigQuery table */
+    public DuckDbTranslator(Function<Target, String> tableNames) {
+        this.tableNames = tableNames;
+    }
+
+    /** The default mapping: a BigQuery dataset is a DuckDB schema; the project is dropped. */
+    public static String schemaAndName(Target target) {
+        String name = quote(target.name());
+        return target.schema() == null ? name : quote(target.schema()) + "." + name;
+    }
+
+    static String quote(String identifier) {
+        boolean plain = !identifier.isEmpty() && (Character.isLetter(identifier.charAt(0)) || identifier.charAt(0) == '_');
+        for (int i = 0; plain && i < identifier.length(); i++) {
+            char c = identifier.charAt(i);
+            plain = c < 128 && (Character.isLetterOrDigit(c) || c == '_');
+        }
+        return plain ? identifier : '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    @Override
+    public String translate(String googleSql, SourceLocation location) {
+        List<GoogleSqlLexer.LexedStatement> statements = GoogleSqlLexer.split(googleSql, location);
+        Set<String> userFunctions = new HashSet<>();
+        List<String> out = new ArrayList<>(statements.size());
+        for (GoogleSqlLexer.LexedStatement statement : statements) {
+            try {
+                out.add(translateOne(statement, userFunctions, location));
+            } catch (Untranslatable e) {
+                throw new PorygonException(at(location, statement.line(), 0), e.getMessage(), e.hint());
+            }
+        }
+        return String.join(";\n", out);
+    }
+
+    private String translateOne(GoogleSqlLexer.LexedStatement statement, Set<String> userFunctions, SourceLocation location) {
+        if (TempFunction.isTempFunction(statement.text())) {
+            TempFunction fn = TempFunction.parse(statement.text());
+            userFunctions.add(fn.name().toUpperCase(Locale.ROOT));
+            String body = translateExpression(fn.body(), userFunctions, statement, location);
+            return fn.toDuckDbMacro(body);
+        }
+        Statement parsed = parse(statement.text(), statement, location);
+        mapNames(parsed);
+        StringBuilder sb = new StringBuilder(statement.text().length() + 64);
+        DuckDbExpressionDeParser expressions = new DuckDbExpressionDeParser(FunctionCatalog.DEFAULT, userFunctions);
+        DuckDbSelectDeParser selects = new DuckDbSelectDeParser(expressions, sb);
+        expressions.setSelectVisitor(selects);
+        expressions.setBuilder(sb);
+        if (parsed instanceof CreateView view) {
+            // JSqlParser's view deparser prints the query with toString(), bypassing translation
+            printView(view, selects, sb);
+        } else {
+            parsed.accept(new StatementDeParser(expressions, selects, sb), null);
+        }
+        return sb.toString();
+    }
+
+    private static void printView(CreateView view, DuckDbSelectDeParser selects, StringBuilder sb) {
+        if (view.isMaterialized()) {
+            throw new Untranslatable("CREATE MATERIALIZED VIEW", "DuckDB has no materialized views; create a table instead");
+        }
+        sb.append(view.isOrReplace() ? "CREATE OR REPLACE VIEW " : "CREATE VIEW ");
+        if (view.isIfNotExists()) sb.append("IF NOT EXISTS ");
+        sb.append(view.getView());
+        if (view.getColumnNames() != null && !view.getColumnNames().isEmpty()) {
+            sb.append(" (").append(view.getColumnNames()).append(')');
+        }
+        sb.append(" AS ");
+        view.getSelect().accept((net.sf.jsqlparser.statement.select.SelectVisitor<StringBuilder>) selects, null);
+    }
+
+    private String translateExpression(String expression, Set<String> userFunctions,
+                                       GoogleSqlLexer.LexedStatement statement, SourceLocation location) {
+        Statement parsed = parse("SELECT " + expression, statement, location);
+        if (!(parsed instanceof PlainSelect select) || select.getSelectItems().size() != 1) {
+            throw new Untranslatable("function body is not a single expression", "write the body as AS (expression)");
+        }
+        mapNames(parsed);
+        StringBuilder sb = new StringBuilder();
+        DuckDbExpressionDeParser expressions = new DuckDbExpressionDeParser(FunctionCatalog.DEFAULT, userFunctions);
+        DuckDbSelectDeParser selects = new DuckDbSelectDeParser(expressions, sb);
+        expressions.setSelectVisitor(selects);
+        expressions.setBuilder(sb);
+        select.getSelectItems().get(0).getExpression().accept(expressions, null);
+        return sb.toString();
+    }
+
+    private static Statement parse(String sql, GoogleSqlLexer.LexedStatement statement, SourceLocation location) {
+        try {
+            return CCJSqlParserUtil.parse(sql, p -> p.withAllowComplexParsing(true));
+        } catch (JSQLParserException e) {
+            int line = 0;
+            int column = 0;
+            String near = "";
+            Throwable cause = e;
+            while (cause != null && !(cause instanceof ParseException)) cause = cause.getCause();
+            if (cause instanceof ParseException pe && pe.currentToken != null) {
+                Token t = pe.currentToken.next != null ? pe.currentToken.next : pe.currentToken;
+                line = t.beginLine;
+                column = t.beginColumn;
+                near = t.image == null || t.image.isEmpty() ? " at the end of the statement" : " near \"" + t.image + "\"";
+            }
+            int sourceLine = line > 0 ? statement.line() + line - 1 : statement.line();
+            throw new PorygonException(at(location, sourceLine, column),
+                    "cannot translate this GoogleSQL statement to DuckDB: unsupported syntax" + near,
+                    "Porygon's translator does not know this construct; rewrite it with common GoogleSQL syntax", e);
+        }
+    }
+
+    private static SourceLocation at(SourceLocation location, int statementLine, int column) {
+        if (location == null) return new SourceLocation("<sql>", statementLine, column);
+        int base = Math.max(location.line(), 1) - 1;
+        return new SourceLocation(location.file(), base + statementLine, column);
+    }
+
+    /** Renames qualified tables through {@link #tableNames} and BigQuery column types to DuckDB's. */
+    private void mapNames(Statement statement) {
+        TablesNamesFinder<Void> finder = new TablesNamesFinder<>() {
+            @Override
+            public <S> Void visit(Table table, S context) {
+                mapTable(table);
+                return null;
+            }
+        };
+        try {
+            finder.getTablesOrOtherSources(statement);
+        } catch (UnsupportedOperationException ignored) {
+            // statements the finder does not walk: their target table is mapped below
+        }
+        if (statement instanceof CreateTable create) {
+            mapTable(create.getTable());
+            if (create.getColumnDefinitions() != null) {
+                for (ColumnDefinition c : create.getColumnDefinitions()) mapType(c.getColDataType());
+            }
+        } else if (statement instanceof Alter alter) {
+            mapTable(alter.getTable());
+            for (AlterExpression e : alter.getAlterExpressions()) {
+                if (e.getColDataTypeList() != null) {
+                    for (AlterExpression.ColumnDataType c : e.getColDataTypeList()) mapType(c.getColDataType());
+                }
+            }
+        } else if (statement instanceof CreateView view) {
+            mapTable(view.getView());
+        } else if (statement instanceof Delete delete) {
+            mapTable(delete.getTable());
+            delete.setHasFrom(true);
+        }
+    }
+
+    private static void mapType(ColDataType type) {
+        String duck = DuckDbExpressionDeParser.duckDbType(type);
+        type.setDataType(duck);
+        type.setArgumentsStringList(null);
+    }
+
+    private void mapTable(Table table) {
+        if (table == null || table.getSchemaName() == null) return;
+        Target target = new Target(unquote(table.getDatabaseName()), unquote(table.getSchemaName()), unquote(table.getName()));
+        String mapped = tableNames.apply(target);
+        table.setDatabaseName(null);
+        table.setSchemaName(null);
+        table.setName(mapped); // schema now null: a second visit leaves it alone
+    }
+
+    private static String unquote(String part) {
+        if (part == null || part.isEmpty()) return null;
+        if (part.length() >= 2 && (part.charAt(0) == '"' || part.charAt(0) == '`')) {
+            return part.substring(1, part.length() - 1);
+        }
+        return part;
+    }
+}

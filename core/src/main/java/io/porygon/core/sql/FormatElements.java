@@ -1,0 +1,149 @@
+package io.porygon.core.sql;
+
+/**
+ * BigQuery's format elements (FORMAT_DATE, PARSE_TIMESTAMP, ...) as a DuckDB expression over the
+ * value {@code {0}}: runs of elements DuckDB's strftime knows become {@code strftime({0}, '..')},
+ * the others (%e, %Q, %k, %C, ...) become small expressions, all joined with {@code ||}.
+ */
+final class FormatElements {
+
+    private final StringBuilder template = new StringBuilder();
+    private final StringBuilder run = new StringBuilder();
+    private final boolean parsing;
+    private final String zone;
+
+    private FormatElements(boolean parsing, String zone) {
+        this.parsing = parsing;
+        this.zone = zone;
+    }
+
+    /**
+     * @param zone the time zone the value is shown in ("UTC" for TIMESTAMP values), or null for
+     *             DATE/DATETIME/TIME values, which have none
+     */
+    static String formatTemplate(String bigQueryFormat, String zone) {
+        FormatElements f = new FormatElements(false, zone);
+        f.convert(bigQueryFormat);
+        return f.finish();
+    }
+
+    /** The strptime pattern for PARSE_*; elements strptime cannot read are untranslatable. */
+    static String parsePattern(String bigQueryFormat) {
+        FormatElements f = new FormatElements(true, null);
+        f.convert(bigQueryFormat);
+        if (f.template.length() > 0) {
+            throw new Untranslatable("format '" + bigQueryFormat + "' has elements DuckDB's strptime cannot parse",
+                    "use %Y %m %d %H %M %S %F %T %b %B %y %j %p %I %z and literal text");
+        }
+        return f.run.toString();
+    }
+
+    private void convert(String fmt) {
+        for (int i = 0; i < fmt.length(); i++) {
+            char c = fmt.charAt(i);
+            if (c != '%' || i + 1 >= fmt.length()) {
+                literal(c);
+                continue;
+            }
+            char e = fmt.charAt(++i);
+            switch (e) {
+                case 'A', 'a', 'B', 'b', 'd', 'H', 'I', 'j', 'M', 'm', 'p', 'S', 'U', 'W', 'w', 'u', 'V', 'G', 'Y', 'y' ->
+                        run.append('%').append(e);
+                case '%' -> run.append("%%");
+                case 'h' -> run.append("%b");
+                case 'D', 'x' -> run.append("%m/%d/%y");
+                case 'F' -> run.append("%Y-%m-%d");
+                case 'T', 'X' -> run.append("%H:%M:%S");
+                case 'R' -> run.append("%H:%M");
+                case 'n' -> literal('\n');
+                case 't' -> literal('\t');
+                case 'c' -> {
+                    run.append("%a %b ");
+                    expression("lpad(CAST(day({0}) AS VARCHAR), 2, ' ')");
+                    run.append(" %H:%M:%S %Y");
+                }
+                case 'e' -> expression("lpad(CAST(day({0}) AS VARCHAR), 2, ' ')");
+                case 'k' -> expression("lpad(CAST(hour({0}) AS VARCHAR), 2, ' ')");
+                case 'l' -> expression("lpad(CAST((hour({0}) + 11) % 12 + 1 AS VARCHAR), 2, ' ')");
+                case 'C' -> expression("lpad(CAST(year({0}) // 100 AS VARCHAR), 2, '0')");
+                case 'g' -> expression("lpad(CAST(isoyear({0}) % 100 AS VARCHAR), 2, '0')");
+                case 'Q' -> expression("CAST(quarter({0}) AS VARCHAR)");
+                case 'P' -> expression("lower(strftime({0}, '%p'))");
+                case 's' -> expression("CAST(CAST(epoch({0}) AS BIGINT) AS VARCHAR)");
+                case 'Z' -> zone("UTC");
+                case 'z' -> zone("+0000");
+                case 'E' -> i = extended(fmt, i);
+                default -> throw new Untranslatable("format element %" + e + " has no DuckDB equivalent",
+                        "see BigQuery's supported format elements; Porygon supports the common ones");
+            }
+        }
+    }
+
+    /** %E4Y, %E#S, %E*S, %Ez; returns the index of the last character consumed. */
+    private int extended(String fmt, int i) {
+        String rest = fmt.substring(i + 1);
+        if (rest.startsWith("4Y")) {
+            run.append("%Y");
+            return i + 2;
+        }
+        if (rest.startsWith("z")) {
+            zone("+00:00");
+            return i + 1;
+        }
+        if (rest.startsWith("*S")) {
+            run.append("%S");
+            expression("rtrim(rtrim('.' || strftime({0}, '%f'), '0'), '.')");
+            return i + 2;
+        }
+        if (rest.length() >= 2 && Character.isDigit(rest.charAt(0)) && rest.charAt(1) == 'S') {
+            int digits = rest.charAt(0) - '0';
+            if (digits == 0) run.append("%S");
+            else if (digits == 3) run.append("%S.%g");
+            else if (digits == 6) run.append("%S.%f");
+            else {
+                run.append("%S.");
+                expression("substr(strftime({0}, '%f'), 1, " + digits + ")");
+            }
+            return i + 2;
+        }
+        throw new Untranslatable("format element %E" + rest + " has no DuckDB equivalent", "use %E3S, %E6S, %E*S, %E4Y or %Ez");
+    }
+
+    private void zone(String utcText) {
+        if (parsing && utcText.equals("+0000")) {
+            run.append("%z");
+            return;
+        }
+        if (!"UTC".equals(zone)) {
+            throw new Untranslatable("time zone format elements (%Z, %z, %Ez) outside UTC",
+                    "format the value in UTC or leave the zone out of the format");
+        }
+        for (char c : utcText.toCharArray()) literal(c);
+    }
+
+    private void literal(char c) {
+        if (c == '%') run.append("%%");
+        else if (c == '\'') run.append("''");
+        else run.append(c);
+    }
+
+    private void expression(String sql) {
+        if (parsing) throw new Untranslatable("this format element cannot be parsed by DuckDB's strptime",
+                "use %Y %m %d %H %M %S and literal text in PARSE_* formats");
+        flushRun();
+        if (template.length() > 0) template.append(" || ");
+        template.append(sql);
+    }
+
+    private void flushRun() {
+        if (run.length() == 0) return;
+        if (template.length() > 0) template.append(" || ");
+        template.append("strftime({0}, '").append(run).append("')");
+        run.setLength(0);
+    }
+
+    private String finish() {
+        flushRun();
+        return template.length() == 0 ? "''" : "(" + template + ")";
+    }
+}

@@ -1,0 +1,289 @@
+package io.porygon.core.sql;
+
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.StringValue;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The explicit list of GoogleSQL functions Porygon translates to DuckDB, and how. A function that
+ * is not listed is an error, never a pass-through: a same-named DuckDB function may mean something
+ * else (DuckDB's LOG is base 10, its GREATEST skips NULLs, its CONCAT ignores NULL arguments...).
+ *
+ * <p>Three kinds of entries: <b>renames</b> keep the call's shape (DISTINCT, ORDER BY, OVER)
+ * and change the name; <b>templates</b> rewrite a call of a given arity into a DuckDB expression;
+ * <b>specials</b> are Java code for calls that depend on literal arguments or need several steps.
+ */
+final class FunctionCatalog {
+
+    private final Map<String, String> renames = new HashMap<>();
+    private final Map<String, SqlTemplate> templates = new HashMap<>();
+    private final Map<String, CallRenderer> specials = new HashMap<>();
+
+    static final FunctionCatalog DEFAULT = new FunctionCatalog();
+
+    private FunctionCatalog() {
+        aggregatesAndWindows();
+        conditionals();
+        math();
+        strings();
+        arrays();
+        misc();
+        DateTimeFunctions.register(specials);
+    }
+
+    String rename(String upperName) {
+        return renames.get(upperName);
+    }
+
+    SqlTemplate template(String upperName, int arity) {
+        SqlTemplate t = templates.get(upperName + "/" + arity);
+        if (t == null) t = templates.get(upperName);
+        return t != null && t.minimumArguments() <= arity ? t : null;
+    }
+
+    CallRenderer special(String upperName) {
+        return specials.get(upperName);
+    }
+
+    /** Whether the catalog knows the name at all (for error messages that say "wrong arity"). */
+    boolean knows(String upperName) {
+        if (renames.containsKey(upperName) || specials.containsKey(upperName) || templates.containsKey(upperName)) return true;
+        for (String k : templates.keySet()) if (k.startsWith(upperName + "/")) return true;
+        return false;
+    }
+
+    private void same(String... names) {
+        for (String n : names) renames.put(n, n.toLowerCase(Locale.ROOT));
+    }
+
+    private void rename(String bigQuery, String duckDb) {
+        renames.put(bigQuery, duckDb);
+    }
+
+    private void template(String key, String template) {
+        templates.put(key, SqlTemplate.parse(template));
+    }
+
+    private void aggregatesAndWindows() {
+        same("SUM", "AVG", "MIN", "MAX", "COUNT", "STDDEV_SAMP", "STDDEV_POP", "VAR_SAMP", "VAR_POP", "CORR",
+                "COVAR_POP", "COVAR_SAMP", "BIT_AND", "BIT_OR", "BIT_XOR", "ANY_VALUE",
+                "ROW_NUMBER", "RANK", "DENSE_RANK", "PERCENT_RANK", "CUME_DIST", "NTILE", "LAG", "LEAD",
+                "FIRST_VALUE", "LAST_VALUE", "NTH_VALUE");
+        rename("STDDEV", "stddev_samp");
+        rename("VARIANCE", "var_samp");
+        rename("COUNTIF", "count_if");
+        rename("LOGICAL_AND", "bool_and");
+        rename("LOGICAL_OR", "bool_or");
+        rename("MAX_BY", "arg_max");
+        rename("MIN_BY", "arg_min");
+        rename("PERCENTILE_CONT", "quantile_cont");
+        rename("PERCENTILE_DISC", "quantile_disc");
+        // exact distinct count: within the approximation BigQuery allows, and deterministic
+        template("APPROX_COUNT_DISTINCT/1", "count(DISTINCT {0})");
+        specials.put("ARRAY_AGG", c -> { throw new IllegalStateException("ARRAY_AGG is printed by the deparser"); });
+        specials.put("STRING_AGG", c -> { throw new IllegalStateException("STRING_AGG is printed by the deparser"); });
+    }
+
+    private void conditionals() {
+        template("IF/3", "CASE WHEN {0} THEN {1} ELSE {2} END");
+        template("IFNULL/2", "COALESCE({0}, {1})");
+        template("NULLIF/2", "NULLIF({0}, {1})");
+        template("COALESCE", "COALESCE({*})");
+        template("ZEROIFNULL/1", "COALESCE({0}, 0)");
+        template("NULLIFZERO/1", "NULLIF({0}, 0)");
+    }
+
+    private void math() {
+        same("ABS", "SIGN", "SQRT", "EXP", "LN", "LOG10", "CEIL", "FLOOR", "COS", "SIN", "TAN", "ACOS", "ASIN",
+                "ATAN", "ATAN2", "COSH", "SINH", "TANH", "ACOSH", "ASINH", "ATANH", "COT", "CBRT", "BIT_COUNT");
+        rename("CEILING", "ceil");
+        rename("POW", "power");
+        rename("POWER", "power");
+        rename("IS_INF", "isinf");
+        rename("IS_NAN", "isnan");
+        template("RAND/0", "random()");
+        // BigQuery's LOG is the natural log (DuckDB's is base 10)
+        template("LOG/1", "ln({0})");
+        template("LOG/2", "(ln({0}) / ln({1}))");
+        template("ROUND/1", "round({0})");
+        template("ROUND/2", "round({0}, {1})");
+        template("TRUNC/1", "trunc({0})");
+        template("TRUNC/2", "trunc({0}, {1})");
+        template("DIV/2", "({0} // {1})");
+        template("MOD/2", "({0} % {1})");
+        template("SAFE_DIVIDE/2", "CASE WHEN {1} = 0 THEN NULL ELSE {0} / {1} END");
+        template("SAFE_MULTIPLY/2", "TRY({0} * {1})");
+        template("SAFE_ADD/2", "TRY({0} + {1})");
+        template("SAFE_SUBTRACT/2", "TRY({0} - {1})");
+        template("SAFE_NEGATE/1", "TRY(-({0}))");
+        template("IEEE_DIVIDE/2", "(CAST({0} AS DOUBLE) / CAST({1} AS DOUBLE))");
+        template("RANGE_BUCKET/2", "CASE WHEN {0} IS NULL THEN NULL ELSE len(list_filter({1}, porygon_e -> porygon_e <= {0})) END");
+        specials.put("GREATEST", c -> nullIfAnyNull(c, "greatest"));
+        specials.put("LEAST", c -> nullIfAnyNull(c, "least"));
+    }
+
+    /** BigQuery's GREATEST/LEAST return NULL when any argument is NULL; DuckDB's skip NULLs. */
+    private static void nullIfAnyNull(CallContext c, String duckDb) {
+        c.text("CASE WHEN ");
+        for (int i = 0; i < c.args().size(); i++) {
+            if (i > 0) c.text(" OR ");
+            c.arg(i).text(" IS NULL");
+        }
+        c.text(" THEN NULL ELSE " + duckDb + "(");
+        for (int i = 0; i < c.args().size(); i++) {
+            if (i > 0) c.text(", ");
+            c.arg(i);
+        }
+        c.text(") END");
+    }
+
+    private void strings() {
+        same("LOWER", "UPPER", "REVERSE", "REPEAT", "REPLACE", "LEFT", "RIGHT", "ASCII", "CHR", "UNICODE",
+                "STARTS_WITH", "ENDS_WITH", "STRPOS", "INSTR", "TO_BASE64", "FROM_BASE64", "LTRIM", "RTRIM", "TRIM");
+        rename("LENGTH", "length");
+        rename("CHAR_LENGTH", "length");
+        rename("CHARACTER_LENGTH", "length");
+        template("BYTE_LENGTH/1", "octet_length(CAST({0} AS BLOB))");
+        template("OCTET_LENGTH/1", "octet_length(CAST({0} AS BLOB))");
+        // BigQuery's CONCAT is NULL when any argument is; DuckDB's || behaves the same, concat() does not
+        specials.put("CONCAT", c -> joinWith(c, " || "));
+        // position 0 means 1; a negative position counts from the end, clamped to the start
+        template("SUBSTR/2", "substr({0}, CASE WHEN {1} = 0 THEN 1 WHEN {1} < 0 THEN greatest(length({0}) + {1} + 1, 1) ELSE {1} END)");
+        template("SUBSTR/3", "substr({0}, CASE WHEN {1} = 0 THEN 1 WHEN {1} < 0 THEN greatest(length({0}) + {1} + 1, 1) ELSE {1} END, {2})");
+        templates.put("SUBSTRING/2", templates.get("SUBSTR/2"));
+        templates.put("SUBSTRING/3", templates.get("SUBSTR/3"));
+        template("LPAD/2", "lpad({0}, {1}, ' ')");
+        template("LPAD/3", "lpad({0}, {1}, {2})");
+        template("RPAD/2", "rpad({0}, {1}, ' ')");
+        template("RPAD/3", "rpad({0}, {1}, {2})");
+        template("SPLIT/1", "string_split({0}, ',')");
+        template("SPLIT/2", "string_split({0}, {1})");
+        template("REGEXP_CONTAINS/2", "regexp_matches({0}, {1})");
+        template("REGEXP_REPLACE/3", "regexp_replace({0}, {1}, {2}, 'g')");
+        specials.put("REGEXP_EXTRACT", FunctionCatalog::regexpExtract);
+        specials.put("REGEXP_SUBSTR", FunctionCatalog::regexpExtract);
+        specials.put("REGEXP_EXTRACT_ALL", FunctionCatalog::regexpExtractAll);
+        specials.put("FORMAT", FunctionCatalog::format);
+        template("TO_HEX/1", "lower(hex({0}))");
+        template("FROM_HEX/1", "unhex({0})");
+        template("MD5/1", "unhex(md5({0}))");
+        template("SHA256/1", "unhex(sha256({0}))");
+        template("TO_CODE_POINTS/1", "list_transform(string_split({0}, ''), porygon_c -> unicode(porygon_c))");
+        template("CODE_POINTS_TO_STRING/1", "array_to_string(list_transform({0}, porygon_c -> chr(porygon_c)), '')");
+        template("STRING/1", "CAST({0} AS VARCHAR)");
+    }
+
+    private static void joinWith(CallContext c, String operator) {
+        c.text("(");
+        for (int i = 0; i < c.args().size(); i++) {
+            if (i > 0) c.text(operator);
+            c.arg(i);
+        }
+        c.text(")");
+    }
+
+    /** Capturing groups in a literal RE2 pattern; BigQuery returns group 1 when there is one. */
+    static int capturingGroups(String pattern) {
+        int groups = 0;
+        boolean inClass = false;
+        for (int i = 0; i < pattern.length(); i++) {
+            char ch = pattern.charAt(i);
+            if (ch == '\\') { i++; continue; }
+            if (inClass) { if (ch == ']') inClass = false; continue; }
+            if (ch == '[') inClass = true;
+            else if (ch == '(' && (i + 1 >= pattern.length() || pattern.charAt(i + 1) != '?')) groups++;
+            else if (ch == '(' && pattern.startsWith("(?P<", i)) groups++;
+        }
+        return groups;
+    }
+
+    private static int group(CallContext c) {
+        Expression p = c.args().get(1);
+        if (!(p instanceof StringValue s)) {
+            throw c.unsupported("a pattern that is not a string literal", "write the regular expression as a literal");
+        }
+        int groups = capturingGroups(s.getValue().replace("''", "'"));
+        if (groups > 1) throw c.unsupported("a pattern with more than one capturing group", "BigQuery rejects it too; keep one group");
+        return groups;
+    }
+
+    private static void regexpExtract(CallContext c) {
+        if (c.args().size() != 2) throw c.unsupported("position/occurrence arguments", "pass only the value and the pattern");
+        int g = group(c);
+        // BigQuery gives NULL when nothing matches; DuckDB's regexp_extract gives ''
+        c.text("CASE WHEN regexp_matches(").arg(0).text(", ").arg(1).text(") THEN regexp_extract(")
+                .arg(0).text(", ").arg(1).text(", " + g + ") END");
+    }
+
+    private static void regexpExtractAll(CallContext c) {
+        if (c.args().size() != 2) throw c.unsupported("extra arguments", "pass only the value and the pattern");
+        int g = group(c);
+        c.text("regexp_extract_all(").arg(0).text(", ").arg(1).text(", " + g + ")");
+    }
+
+    /** BigQuery FORMAT: printf-style; the portable subset maps to DuckDB's printf. */
+    private static void format(CallContext c) {
+        if (c.args().isEmpty() || !(c.args().get(0) instanceof StringValue f)) {
+            throw c.unsupported("a format that is not a string literal", "write the format as a literal string");
+        }
+        String fmt = f.getValue();
+        StringBuilder out = new StringBuilder();
+        int arg = 1;
+        java.util.List<String> casts = new java.util.ArrayList<>();
+        for (int i = 0; i < fmt.length(); i++) {
+            char ch = fmt.charAt(i);
+            out.append(ch);
+            if (ch != '%') continue;
+            int j = i + 1;
+            while (j < fmt.length() && "-+ #0123456789.".indexOf(fmt.charAt(j)) >= 0) j++;
+            if (j >= fmt.length()) throw c.unsupported("a dangling % in the format", "escape a literal percent sign as %%");
+            char conv = fmt.charAt(j);
+            String flags = fmt.substring(i + 1, j);
+            if (conv == '%') { out.append(flags).append('%'); i = j; continue; }
+            if (flags.contains("'")) throw c.unsupported("the ' grouping flag", "format numbers without thousands separators");
+            switch (conv) {
+                case 'd', 'i' -> { out.append(flags).append('d'); casts.add("BIGINT"); }
+                case 'f', 'F', 'e', 'E', 'g', 'G' -> { out.append(flags).append(conv); casts.add("DOUBLE"); }
+                case 'x', 'X', 'o' -> { out.append(flags).append(conv); casts.add("BIGINT"); }
+                case 's', 't' -> { out.append(flags).append('s'); casts.add("VARCHAR"); }
+                default -> throw c.unsupported("format specifier %" + conv, "use %d %s %f %e %g %x %o or %t");
+            }
+            arg++;
+            i = j;
+        }
+        if (arg != c.args().size()) throw c.unsupported("a format whose specifiers do not match the arguments", "pass one argument per specifier");
+        c.text("printf('" + out.toString().replace("'", "''") + "'");
+        for (int a = 1; a < c.args().size(); a++) {
+            c.text(", CAST(").arg(a).text(" AS " + casts.get(a - 1) + ")");
+        }
+        c.text(")");
+    }
+
+    private void arrays() {
+        template("ARRAY_LENGTH/1", "len({0})");
+        template("ARRAY_TO_STRING/2", "array_to_string({0}, {1})");
+        template("ARRAY_TO_STRING/3", "array_to_string(list_transform({0}, porygon_x -> coalesce(CAST(porygon_x AS VARCHAR), {2})), {1})");
+        template("ARRAY_REVERSE/1", "list_reverse({0})");
+        template("ARRAY_FIRST/1", "{0}[1]");
+        template("ARRAY_LAST/1", "{0}[-1]");
+        template("GENERATE_ARRAY/2", "generate_series({0}, {1})");
+        template("GENERATE_ARRAY/3", "generate_series({0}, {1}, {2})");
+        specials.put("ARRAY_CONCAT", c -> joinWith(c, " || "));
+    }
+
+    private void misc() {
+        template("GENERATE_UUID/0", "CAST(gen_random_uuid() AS VARCHAR)");
+        template("ERROR/1", "error({0})");
+        template("JSON_VALUE/2", "json_extract_string({0}, {1})");
+        template("JSON_EXTRACT_SCALAR/2", "json_extract_string({0}, {1})");
+        template("JSON_QUERY/2", "json_extract({0}, {1})");
+        template("JSON_EXTRACT/2", "json_extract({0}, {1})");
+    }
+
+    /** Functions whose ORDER BY / DISTINCT / IGNORE NULLS the deparser prints itself. */
+    static final Set<String> ORDERED_AGGREGATES = Set.of("ARRAY_AGG", "STRING_AGG");
+}

@@ -1,0 +1,321 @@
+package io.porygon.core.sql;
+
+import io.porygon.core.PorygonException;
+import io.porygon.core.SourceLocation;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A single pass over GoogleSQL text that splits a script into statements and rewrites, token by
+ * token, the lexical forms JSqlParser does not know into equivalent standard ones: every string
+ * literal form (double-quoted, raw, triple-quoted, bytes, backslash escapes) becomes a plain
+ * {@code '...'} literal, backticked paths become double-quoted identifiers, comments are dropped
+ * (newlines kept, so parser line numbers stay true), trailing commas before {@code FROM} or a
+ * closing parenthesis are removed, {@code MERGE t} gains its optional {@code INTO}, and the
+ * constructor functions {@code DATE(..)}, {@code TIME(..)}, {@code DATETIME(..)} get internal names
+ * because JSqlParser treats those words as type keywords.
+ */
+final class GoogleSqlLexer {
+
+    /** One statement of a script: its normalized text and the 1-based source line it starts on. */
+    record LexedStatement(String text, int line) {
+        /** The first word, upper-cased, e.g. {@code SELECT}, {@code CREATE}. */
+        String firstWord() {
+            int i = 0;
+            while (i < text.length() && !Character.isLetter(text.charAt(i))) i++;
+            int j = i;
+            while (j < text.length() && Character.isLetterOrDigit(text.charAt(j))) j++;
+            return text.substring(i, j).toUpperCase(Locale.ROOT);
+        }
+    }
+
+    /** Internal names of the constructor functions that JSqlParser reads as type keywords. */
+    static final String DATE_FN = "PORYGON_BQ_DATE";
+    static final String TIME_FN = "PORYGON_BQ_TIME";
+    static final String DATETIME_FN = "PORYGON_BQ_DATETIME";
+
+    private final String src;
+    private final SourceLocation location;
+    private int pos;
+    private int line = 1;
+
+    private GoogleSqlLexer(String src, SourceLocation location) {
+        this.src = src;
+        this.location = location;
+    }
+
+    static List<LexedStatement> split(String googleSql, SourceLocation location) {
+        return new GoogleSqlLexer(googleSql, location).run();
+    }
+
+    private List<LexedStatement> run() {
+        List<LexedStatement> out = new ArrayList<>();
+        StringBuilder sb = new StringBuilder();
+        int startLine = -1;
+        int pendingComma = -1; // index in sb of a comma that may turn out to be trailing
+        String lastWord = null; // previous word token, upper-case
+        int depthAtStart = 0;
+        while (pos < src.length()) {
+            char c = src.charAt(pos);
+            if (c == '\n') {
+                line++;
+                sb.append('\n');
+                pos++;
+                continue;
+            }
+            if (Character.isWhitespace(c)) {
+                sb.append(' ');
+                pos++;
+                continue;
+            }
+            if (c == '-' && peek(1) == '-' || c == '#') {
+                while (pos < src.length() && src.charAt(pos) != '\n') pos++;
+                continue;
+            }
+            if (c == '/' && peek(1) == '*') {
+                int end = src.indexOf("*/", pos + 2);
+                if (end < 0) throw error("unterminated /* comment", "close the comment with */");
+                for (int i = pos; i < end; i++) if (src.charAt(i) == '\n') { line++; sb.append('\n'); }
+                pos = end + 2;
+                sb.append(' ');
+                continue;
+            }
+            if (startLine < 0 && c != ';') startLine = line;
+            if (c == ';') {
+                dropComma(sb, pendingComma);
+                pendingComma = -1;
+                flush(out, sb, startLine);
+                sb.setLength(0);
+                startLine = -1;
+                lastWord = null;
+                pos++;
+                continue;
+            }
+            if (c == ',') {
+                pendingComma = sb.length();
+                sb.append(',');
+                pos++;
+                continue;
+            }
+            if (c == ')') {
+                dropComma(sb, pendingComma);
+                pendingComma = -1;
+                sb.append(')');
+                pos++;
+                lastWord = null;
+                continue;
+            }
+            if (c == '`') {
+                pendingComma = -1;
+                readBacktick(sb);
+                lastWord = null;
+                continue;
+            }
+            if (c == '\'' || c == '"') {
+                pendingComma = -1;
+                readString(sb, false, false);
+                lastWord = null;
+                continue;
+            }
+            if (Character.isLetter(c) || c == '_') {
+                int start = pos;
+                while (pos < src.length() && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_')) pos++;
+                String word = src.substring(start, pos);
+                String upper = word.toUpperCase(Locale.ROOT);
+                // string prefixes: r'..', b'..', rb'..', br'..'
+                if (pos < src.length() && (src.charAt(pos) == '\'' || src.charAt(pos) == '"')
+                        && upper.matches("R|B|RB|BR")) {
+                    pendingComma = -1;
+                    readString(sb, upper.contains("R"), upper.contains("B"));
+                    lastWord = null;
+                    continue;
+                }
+                if (upper.equals("FROM")) dropComma(sb, pendingComma);
+                pendingComma = -1;
+                boolean call = nextNonSpace() == '(' && !".".equals(prevNonSpace(sb));
+                if (call && upper.equals("DATE") && !"AS".equals(lastWord)) word = DATE_FN;
+                else if (call && upper.equals("TIME") && !"AS".equals(lastWord)) word = TIME_FN;
+                else if (call && upper.equals("DATETIME") && !"AS".equals(lastWord)) word = DATETIME_FN;
+                sb.append(word);
+                if (upper.equals("MERGE") && sb.toString().isBlank() == false && isFirstWord(sb, word)) {
+                    int save = pos;
+                    String next = peekWord();
+                    pos = save;
+                    if (!next.equalsIgnoreCase("INTO")) sb.append(" INTO");
+                }
+                lastWord = upper;
+                continue;
+            }
+            pendingComma = -1;
+            lastWord = null;
+            sb.append(c);
+            pos++;
+        }
+        dropComma(sb, pendingComma);
+        flush(out, sb, startLine);
+        return out;
+    }
+
+    private static boolean isFirstWord(StringBuilder sb, String word) {
+        return sb.toString().strip().equals(word);
+    }
+
+    private static void dropComma(StringBuilder sb, int commaIndex) {
+        if (commaIndex >= 0 && commaIndex < sb.length() && sb.charAt(commaIndex) == ',') {
+            for (int i = commaIndex + 1; i < sb.length(); i++) if (!Character.isWhitespace(sb.charAt(i))) return;
+            sb.setCharAt(commaIndex, ' ');
+        }
+    }
+
+    private static void flush(List<LexedStatement> out, StringBuilder sb, int startLine) {
+        if (sb.toString().isBlank()) return;
+        // keep the text from the statement's first line on, so parser line 1 == startLine
+        String text = sb.toString();
+        int leadingNewlines = 0;
+        int i = 0;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            if (text.charAt(i) == '\n') leadingNewlines++;
+            i++;
+        }
+        int lineStart = text.lastIndexOf('\n', i) + 1;
+        out.add(new LexedStatement(text.substring(leadingNewlines == 0 ? 0 : lineStart).stripTrailing(), startLine));
+    }
+
+    private char peek(int ahead) {
+        int p = pos + ahead;
+        return p < src.length() ? src.charAt(p) : '\0';
+    }
+
+    private char nextNonSpace() {
+        int p = pos;
+        while (p < src.length() && Character.isWhitespace(src.charAt(p))) p++;
+        return p < src.length() ? src.charAt(p) : '\0';
+    }
+
+    private static String prevNonSpace(StringBuilder sb) {
+        int p = sb.length() - 1;
+        while (p >= 0 && Character.isWhitespace(sb.charAt(p))) p--;
+        return p >= 0 ? String.valueOf(sb.charAt(p)) : "";
+    }
+
+    private String peekWord() {
+        int p = pos;
+        while (p < src.length() && Character.isWhitespace(src.charAt(p))) p++;
+        int s = p;
+        while (p < src.length() && Character.isLetter(src.charAt(p))) p++;
+        return src.substring(s, p);
+    }
+
+    private void readBacktick(StringBuilder sb) {
+        int end = src.indexOf('`', pos + 1);
+        if (end < 0) throw error("unterminated `quoted identifier`", "close the identifier with a backtick");
+        String path = src.substring(pos + 1, end);
+        pos = end + 1;
+        String[] parts = path.split("\\.", -1);
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) sb.append('.');
+            sb.append('"').append(parts[i].replace("\"", "\"\"")).append('"');
+        }
+    }
+
+    /** Reads a string literal at pos (after any prefix) and appends its standard-SQL form. */
+    private void readString(StringBuilder sb, boolean raw, boolean bytes) {
+        char q = src.charAt(pos);
+        boolean triple = peek(1) == q && peek(2) == q;
+        int startLine = line;
+        pos += triple ? 3 : 1;
+        StringBuilder value = new StringBuilder();
+        while (true) {
+            if (pos >= src.length()) {
+                line = startLine;
+                throw error("unterminated string literal", "close the string with " + (triple ? "" + q + q + q : "" + q));
+            }
+            char c = src.charAt(pos);
+            if (c == q && (!triple || (peek(1) == q && peek(2) == q))) {
+                pos += triple ? 3 : 1;
+                break;
+            }
+            if (c == '\n') {
+                if (!triple) throw error("newline in a string literal", "use a triple-quoted string for multi-line text");
+                line++;
+            }
+            if (c == '\\') {
+                if (raw) {
+                    value.append(c);
+                    if (pos + 1 < src.length()) value.append(src.charAt(pos + 1));
+                    pos += 2;
+                    continue;
+                }
+                pos++;
+                readEscape(value, bytes);
+                continue;
+            }
+            value.append(c);
+            pos++;
+        }
+        if (bytes) {
+            sb.append("CAST('").append(bytesLiteral(value.toString())).append("' AS BYTES)");
+        } else {
+            sb.append('\'').append(value.toString().replace("'", "''")).append('\'');
+        }
+    }
+
+    private void readEscape(StringBuilder value, boolean bytes) {
+        if (pos >= src.length()) throw error("dangling backslash in a string literal", "escape it as \\\\");
+        char e = src.charAt(pos++);
+        switch (e) {
+            case 'n' -> value.append('\n');
+            case 't' -> value.append('\t');
+            case 'r' -> value.append('\r');
+            case 'a' -> value.append('\u0007');
+            case 'b' -> value.append('\b');
+            case 'f' -> value.append('\f');
+            case 'v' -> value.append('\u000B');
+            case '\\', '\'', '"', '`', '?' -> value.append(e);
+            case 'x', 'X' -> value.append((char) Integer.parseInt(hex(2), 16));
+            case 'u' -> value.appendCodePoint(Integer.parseInt(hex(4), 16));
+            case 'U' -> value.appendCodePoint(Integer.parseInt(hex(8), 16));
+            default -> {
+                if (e >= '0' && e <= '7') {
+                    String oct = src.substring(pos - 1, Math.min(src.length(), pos + 2));
+                    pos += 2;
+                    value.append((char) Integer.parseInt(oct, 8));
+                } else {
+                    throw error("unknown escape sequence \\" + e + " in a string literal",
+                            "use a raw string r'...' or escape the backslash as \\\\");
+                }
+            }
+        }
+    }
+
+    private String hex(int n) {
+        if (pos + n > src.length()) throw error("short hex escape in a string literal", "write exactly " + n + " hex digits");
+        String h = src.substring(pos, pos + n);
+        pos += n;
+        return h;
+    }
+
+    /** DuckDB BLOB literal text: printable ASCII kept, anything else as \xHH. */
+    private static String bytesLiteral(String value) {
+        StringBuilder b = new StringBuilder();
+        byte[] raw = new byte[value.length()];
+        boolean latin = value.chars().allMatch(ch -> ch < 256);
+        byte[] bytes = latin ? raw : value.getBytes(StandardCharsets.UTF_8);
+        if (latin) for (int i = 0; i < value.length(); i++) raw[i] = (byte) value.charAt(i);
+        for (byte x : bytes) {
+            int v = x & 0xff;
+            if (v >= 0x20 && v < 0x7f && v != '\\' && v != '\'') b.append((char) v);
+            else b.append(String.format("\\x%02X", v));
+        }
+        return b.toString();
+    }
+
+    private PorygonException error(String message, String hint) {
+        int base = location == null ? 0 : Math.max(location.line(), 1) - 1;
+        SourceLocation at = location == null ? null : new SourceLocation(location.file(), base + line, 0);
+        return new PorygonException(at, message, hint);
+    }
+}

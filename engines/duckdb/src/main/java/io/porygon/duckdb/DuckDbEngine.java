@@ -55,9 +55,11 @@ public final class DuckDbEngine implements Engine {
         useUtc();
     }
 
+    /** Every session gets BigQuery's semantics where DuckDB's defaults differ. */
     private void useUtc() {
-        // BigQuery evaluates timestamps in UTC; so must we.
+        // BigQuery evaluates timestamps in UTC, and sorts NULLs first ascending, last descending.
         execute("SET TimeZone = 'UTC'");
+        execute("SET default_null_order = 'nulls_first_on_asc_last_on_desc'");
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.porygon.cli;
 
-import io.porygon.core.engine.Engine;
 import io.porygon.core.engine.ObjectKind;
 import io.porygon.core.graph.CompiledGraph;
 import io.porygon.core.run.DagRunner;
@@ -112,40 +111,55 @@ final class RunCommand implements Callable<Integer> {
             }
             int parallel = threads != null ? threads : settings.runThreads() != null ? settings.runThreads()
                     : Runtime.getRuntime().availableProcessors();
-            RunResult result = runInterruptibly(engine, plan, parallel, out);
-            new WarehouseRunStore(engine).record(result, commandLine());
-            if (result.cancelled()) err.println("run interrupted; finished actions are kept, nothing was left half-built");
-            return result.succeeded() ? 0 : PorygonCli.EXIT_FAILED;
+            DagRunner runner = new DagRunner(engine, parallel, new RunProgress(out, System.console() != null));
+            try (Interruption interruption = Interruption.cancelling(runner)) {
+                RunResult result = runner.run(plan);
+                new WarehouseRunStore(engine).record(result, commandLine());
+                if (result.cancelled()) err.println("run interrupted; finished actions are kept, nothing was left half-built");
+                err.flush();
+                return result.succeeded() ? 0 : PorygonCli.EXIT_FAILED;
+            }
         }
     }
 
-    /** Runs the plan; Ctrl-C (SIGINT/SIGTERM) cancels it and waits for the runner to wind down. */
-    private RunResult runInterruptibly(Engine engine, ExecutionPlan plan, int parallel, PrintWriter out) {
-        DagRunner runner = new DagRunner(engine, parallel, new RunProgress(out, System.console() != null));
-        CountDownLatch wound = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            runner.cancel();
-            try {
-                wound.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "porygon-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            return runner.run(plan);
-        } finally {
-            wound.countDown();
+    /**
+     * Ctrl-C (SIGINT) or SIGTERM while running: the JVM runs shutdown hooks, so ours cancels the
+     * run and holds the exit until the run has wound down and its history is written (close()).
+     */
+    private static final class Interruption implements AutoCloseable {
+        private final CountDownLatch done = new CountDownLatch(1);
+        private final Thread hook;
+
+        private Interruption(DagRunner runner) {
+            hook = new Thread(() -> {
+                runner.cancel();
+                try {
+                    done.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "porygon-interrupt");
+        }
+
+        static Interruption cancelling(DagRunner runner) {
+            Interruption i = new Interruption(runner);
+            Runtime.getRuntime().addShutdownHook(i.hook);
+            return i;
+        }
+
+        @Override
+        public void close() {
+            done.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it returns once the history is written and we are done
+                // the hook is running and returns now that we are done
             }
         }
     }
 
     private String commandLine() {
-        return "porygon run " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        return "porygon " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     }
 
     static void printPlan(ExecutionPlan plan, PrintWriter out) {

@@ -119,7 +119,12 @@ public final class Planner {
         Set<String> selected = new LinkedHashSet<>(seeds);
         if (options.includeDeps()) selected.addAll(closure(seeds, directUpstream));
         if (options.includeDependents()) selected.addAll(closure(seeds, invert(directUpstream)));
-        return selected;
+        // keep the graph's order, so plans do not depend on the order of the flags
+        Set<String> ordered = new LinkedHashSet<>();
+        all.forEach(a -> {
+            if (selected.contains(id(a))) ordered.add(id(a));
+        });
+        return ordered;
     }
 
     private static List<Action> matchByName(List<Action> all, String name) {

@@ -2,11 +2,15 @@ package io.porygon.core.engine;
 
 import io.porygon.core.graph.Target;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * What a warehouse must offer Porygon, in the spirit of dbt's adapters and Trino's connector SPI:
- * a small set of operations, with everything engine-specific behind it. Statements passed in are
- * already in the engine's dialect. One implementation per engine module.
+ * a small set of operations, with everything engine-specific behind it. Statements and SELECTs
+ * passed in are already in the engine's dialect; targets are already mapped to the engine's names
+ * (the runner decides what a BigQuery project becomes). One implementation per engine module.
+ *
+ * <p>An instance is used by one thread at a time; {@link #openSession()} gives each worker its own.
  */
 public interface Engine extends AutoCloseable {
 
@@ -16,13 +20,64 @@ public interface Engine extends AutoCloseable {
     /** Runs one statement that returns no rows. */
     void execute(String sql);
 
+    /** Runs one statement and returns the number of rows it changed, or -1 when unknown. */
+    long executeUpdate(String sql);
+
+    /** Runs a query; keeps the first {@code maxRows} rows and counts all of them. */
+    QueryResult query(String sql, int maxRows);
+
     /** Creates the schema (BigQuery dataset) of a target when it is missing. */
     void ensureSchema(Target target);
 
     boolean exists(Target target);
 
+    /** Whether the name holds a table, a view, or nothing. */
+    ObjectKind kind(Target target);
+
     /** Columns of an existing table or view, in order. */
     List<Column> columns(Target target);
+
+    long rowCount(Target target);
+
+    /**
+     * Atomically creates or replaces a table (or view of that name) with the result of a SELECT:
+     * readers see the old content until the new one is complete, and a failure keeps the old one.
+     *
+     * @return the number of rows of the new table
+     */
+    long replaceTable(Target target, String select);
+
+    /** Creates or replaces a view (replacing a table of that name in one transaction). */
+    void replaceView(Target target, String select);
+
+    /** Appends the named columns of {@code source} to {@code target}; returns rows inserted. */
+    long insertFrom(Target target, Target source, List<String> columns);
+
+    /**
+     * Merges {@code source} into {@code target} on {@code uniqueKey}: matching rows are updated,
+     * the others inserted. Returns the rows written.
+     */
+    long mergeFrom(Target target, Target source, List<String> columns, List<String> uniqueKey);
+
+    /** Adds columns to an existing table (they are NULL in existing rows). */
+    void addColumns(Target target, List<Column> columns);
+
+    /** Drops a table or view when it exists. */
+    void drop(Target target);
+
+    /** Runs {@code work} in one transaction: all of its statements take effect, or none. */
+    void inTransaction(Runnable work);
+
+    /** Cancels the statement running on this session, if any, from another thread. */
+    void cancel();
+
+    /** Opens another session on the same warehouse for another thread; close it when done. */
+    Engine openSession();
+
+    /** Estimated rows a SELECT reads or returns, where the engine's planner says so. */
+    default OptionalLong estimateRows(String select) {
+        return OptionalLong.empty();
+    }
 
     /** Creates or replaces a table with the given columns, empty, and opens a writer on it. */
     BulkWriter createAndOpenWriter(Target target, List<Column> columns);

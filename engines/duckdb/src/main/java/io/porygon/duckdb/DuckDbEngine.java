@@ -3,6 +3,8 @@ package io.porygon.duckdb;
 import io.porygon.core.engine.BulkWriter;
 import io.porygon.core.engine.Column;
 import io.porygon.core.engine.Engine;
+import io.porygon.core.engine.ObjectKind;
+import io.porygon.core.engine.QueryResult;
 import io.porygon.core.graph.Target;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,16 +13,28 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.duckdb.DuckDBConnection;
 
-/** The embedded default warehouse: one DuckDB file, where a BigQuery dataset is a DuckDB schema. */
+/**
+ * The embedded default warehouse: one DuckDB file, where a BigQuery dataset is a DuckDB schema.
+ * Each instance is one connection; {@link #openSession()} duplicates it for another thread.
+ */
 public final class DuckDbEngine implements Engine {
+    /** Suffix of the name a table is built under before it is swapped in. */
+    static final String BUILD_SUFFIX = "__porygon_build";
+
     private final DuckDBConnection connection;
+    private volatile Statement running;
+    private boolean inTransaction;
 
     public DuckDbEngine(DuckDbSettings settings) {
         try {
@@ -29,12 +43,23 @@ public final class DuckDbEngine implements Engine {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (SQLException e) {
-            throw new DuckDbException("cannot open DuckDB warehouse " + settings.file(), e);
+            throw new DuckDbException("cannot open DuckDB warehouse " + settings.file() + ": " + e.getMessage(), e);
         }
-        // BigQuery evaluates timestamps in UTC; so must we.
-        execute("SET TimeZone = 'UTC'");
+        useUtc();
         if (settings.threads() != null) execute("SET threads = " + settings.threads());
         if (settings.memoryLimit() != null) execute("SET memory_limit = " + quoteLiteral(settings.memoryLimit()));
+    }
+
+    private DuckDbEngine(DuckDBConnection connection) {
+        this.connection = connection;
+        useUtc();
+    }
+
+    /** Every session gets BigQuery's semantics where DuckDB's defaults differ. */
+    private void useUtc() {
+        // BigQuery evaluates timestamps in UTC, and sorts NULLs first ascending, last descending.
+        execute("SET TimeZone = 'UTC'");
+        execute("SET default_null_order = 'nulls_first_on_asc_last_on_desc'");
     }
 
     @Override
@@ -49,38 +74,101 @@ public final class DuckDbEngine implements Engine {
 
     @Override
     public void execute(String sql) {
+        executeUpdate(sql);
+    }
+
+    @Override
+    public long executeUpdate(String sql) {
         try (Statement st = connection.createStatement()) {
-            st.execute(sql);
+            running = st;
+            boolean hasRows = st.execute(sql);
+            return hasRows ? -1 : st.getUpdateCount();
         } catch (SQLException e) {
-            throw new DuckDbException(e.getMessage() + "\n  in: " + abbreviate(sql), e);
+            throw fail(e, sql);
+        } finally {
+            running = null;
+        }
+    }
+
+    @Override
+    public QueryResult query(String sql, int maxRows) {
+        try (Statement st = connection.createStatement()) {
+            running = st;
+            try (ResultSet rs = st.executeQuery(sql)) {
+                ResultSetMetaData md = rs.getMetaData();
+                List<String> columns = new ArrayList<>();
+                for (int i = 1; i <= md.getColumnCount(); i++) columns.add(md.getColumnLabel(i));
+                List<List<Object>> rows = new ArrayList<>();
+                long total = 0;
+                while (rs.next()) {
+                    if (total < maxRows) {
+                        List<Object> row = new ArrayList<>(columns.size());
+                        for (int i = 1; i <= columns.size(); i++) row.add(rs.getObject(i));
+                        rows.add(row);
+                    }
+                    total++;
+                }
+                return new QueryResult(columns, rows, total);
+            }
+        } catch (SQLException e) {
+            throw fail(e, sql);
+        } finally {
+            running = null;
         }
     }
 
     @Override
     public void ensureSchema(Target target) {
-        execute("CREATE SCHEMA IF NOT EXISTS " + quoteIdent(target.schema()));
+        // Creating a schema is a catalog write that conflicts with the same write on another
+        // session even with IF NOT EXISTS, so look first and accept losing a race.
+        if (schemaExists(schemaOf(target))) return;
+        try {
+            execute("CREATE SCHEMA IF NOT EXISTS " + quoteIdent(schemaOf(target)));
+        } catch (DuckDbException e) {
+            if (!schemaExists(schemaOf(target))) throw e;
+        }
     }
 
-    @Override
-    public boolean exists(Target target) {
-        String sql = "SELECT 1 FROM information_schema.tables WHERE table_schema = ? AND table_name = ?";
+    private boolean schemaExists(String schema) {
+        String sql = "SELECT 1 FROM information_schema.schemata WHERE catalog_name = current_database() AND lower(schema_name) = lower(?)";
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setString(1, target.schema());
-            ps.setString(2, target.name());
+            ps.setString(1, schema);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
         } catch (SQLException e) {
-            throw new DuckDbException(e.getMessage(), e);
+            throw fail(e, sql);
+        }
+    }
+
+    @Override
+    public boolean exists(Target target) {
+        return kind(target) != ObjectKind.NONE;
+    }
+
+    @Override
+    public ObjectKind kind(Target target) {
+        // DuckDB resolves identifiers case-insensitively, so existence is checked the same way.
+        String sql = "SELECT table_type FROM information_schema.tables WHERE table_catalog = current_database()"
+                + " AND lower(table_schema) = lower(?) AND lower(table_name) = lower(?)";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, schemaOf(target));
+            ps.setString(2, target.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return ObjectKind.NONE;
+                return "VIEW".equals(rs.getString(1)) ? ObjectKind.VIEW : ObjectKind.TABLE;
+            }
+        } catch (SQLException e) {
+            throw fail(e, sql);
         }
     }
 
     @Override
     public List<Column> columns(Target target) {
-        String sql = "SELECT column_name, data_type FROM information_schema.columns"
-                + " WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position";
+        String sql = "SELECT column_name, data_type FROM information_schema.columns WHERE table_catalog = current_database()"
+                + " AND lower(table_schema) = lower(?) AND lower(table_name) = lower(?) ORDER BY ordinal_position";
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setString(1, target.schema());
+            ps.setString(1, schemaOf(target));
             ps.setString(2, target.name());
             List<Column> columns = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -88,7 +176,158 @@ public final class DuckDbEngine implements Engine {
             }
             return columns;
         } catch (SQLException e) {
-            throw new DuckDbException(e.getMessage(), e);
+            throw fail(e, sql);
+        }
+    }
+
+    @Override
+    public long rowCount(Target target) {
+        QueryResult r = query("SELECT count(*) FROM " + sqlName(target), 1);
+        return ((Number) r.rows().get(0).get(0)).longValue();
+    }
+
+    @Override
+    public long replaceTable(Target target, String select) {
+        ensureSchema(target);
+        Target build = new Target(target.database(), target.schema(), target.name() + BUILD_SUFFIX);
+        // The long part runs outside the transaction, under another name: until the swap below
+        // commits, readers and a failure see only the previous table.
+        try {
+            execute("CREATE OR REPLACE TABLE " + sqlName(build) + " AS\n" + select);
+        } catch (RuntimeException e) {
+            dropQuietly(build);
+            throw e;
+        }
+        try {
+            inTransaction(() -> {
+                drop(target);
+                execute("ALTER TABLE " + sqlName(build) + " RENAME TO " + quoteIdent(target.name()));
+            });
+        } catch (RuntimeException e) {
+            dropQuietly(build);
+            throw e;
+        }
+        return rowCount(target);
+    }
+
+    @Override
+    public void replaceView(Target target, String select) {
+        ensureSchema(target);
+        if (kind(target) == ObjectKind.TABLE) {
+            inTransaction(() -> {
+                drop(target);
+                execute("CREATE VIEW " + sqlName(target) + " AS\n" + select);
+            });
+        } else {
+            execute("CREATE OR REPLACE VIEW " + sqlName(target) + " AS\n" + select);
+        }
+    }
+
+    @Override
+    public long insertFrom(Target target, Target source, List<String> columns) {
+        String cols = columnList(columns);
+        return executeUpdate("INSERT INTO " + sqlName(target) + " (" + cols + ") SELECT " + cols + " FROM " + sqlName(source));
+    }
+
+    @Override
+    public long mergeFrom(Target target, Target source, List<String> columns, List<String> uniqueKey) {
+        String on = uniqueKey.stream()
+                .map(k -> "t." + quoteIdent(k) + " = s." + quoteIdent(k))
+                .collect(Collectors.joining(" AND "));
+        List<String> nonKey = columns.stream().filter(c -> uniqueKey.stream().noneMatch(c::equalsIgnoreCase)).toList();
+        StringBuilder sql = new StringBuilder("MERGE INTO ").append(sqlName(target)).append(" AS t USING ")
+                .append(sqlName(source)).append(" AS s ON ").append(on);
+        if (!nonKey.isEmpty()) {
+            sql.append(" WHEN MATCHED THEN UPDATE SET ")
+                    .append(nonKey.stream().map(c -> quoteIdent(c) + " = s." + quoteIdent(c)).collect(Collectors.joining(", ")));
+        }
+        sql.append(" WHEN NOT MATCHED THEN INSERT (").append(columnList(columns)).append(") VALUES (")
+                .append(columns.stream().map(c -> "s." + quoteIdent(c)).collect(Collectors.joining(", "))).append(")");
+        return executeUpdate(sql.toString());
+    }
+
+    @Override
+    public void addColumns(Target target, List<Column> columns) {
+        for (Column c : columns) {
+            execute("ALTER TABLE " + sqlName(target) + " ADD COLUMN " + quoteIdent(c.name()) + " " + c.type());
+        }
+    }
+
+    @Override
+    public void drop(Target target) {
+        switch (kind(target)) {
+            case TABLE -> execute("DROP TABLE " + sqlName(target));
+            case VIEW -> execute("DROP VIEW " + sqlName(target));
+            case NONE -> {}
+        }
+    }
+
+    private void dropQuietly(Target target) {
+        try {
+            execute("DROP TABLE IF EXISTS " + sqlName(target));
+        } catch (RuntimeException ignored) {
+            // best effort: the original failure is the one worth reporting
+        }
+    }
+
+    @Override
+    public void inTransaction(Runnable work) {
+        if (inTransaction) {
+            work.run();
+            return;
+        }
+        try {
+            connection.setAutoCommit(false);
+            inTransaction = true;
+            try {
+                work.run();
+                connection.commit();
+            } catch (RuntimeException | Error e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                inTransaction = false;
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new DuckDbException("transaction failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void cancel() {
+        Statement st = running;
+        if (st == null) return;
+        try {
+            st.cancel();
+        } catch (SQLException | RuntimeException ignored) {
+            // the statement finished in the meantime
+        }
+    }
+
+    @Override
+    public Engine openSession() {
+        try {
+            return new DuckDbEngine((DuckDBConnection) connection.duplicate());
+        } catch (SQLException e) {
+            throw new DuckDbException("cannot open another DuckDB session: " + e.getMessage(), e);
+        }
+    }
+
+    private static final Pattern ESTIMATED = Pattern.compile("~?\\s*(\\d[\\d,]*)\\s+[Rr]ows");
+
+    /** DuckDB's planner estimate for the top operator of the plan (rows returned). */
+    @Override
+    public OptionalLong estimateRows(String select) {
+        try {
+            QueryResult plan = query("EXPLAIN " + select, 100);
+            for (List<Object> row : plan.rows()) {
+                Matcher m = ESTIMATED.matcher(String.valueOf(row.get(row.size() - 1)));
+                if (m.find()) return OptionalLong.of(Long.parseLong(m.group(1).replace(",", "")));
+            }
+            return OptionalLong.empty();
+        } catch (RuntimeException e) {
+            return OptionalLong.empty();
         }
     }
 
@@ -105,7 +344,7 @@ public final class DuckDbEngine implements Engine {
     @Override
     public BulkWriter openWriter(Target target) {
         try {
-            return new DuckDbBulkWriter(connection.createAppender(target.schema(), target.name()));
+            return new DuckDbBulkWriter(connection.createAppender(schemaOf(target), target.name()));
         } catch (SQLException e) {
             throw new DuckDbException("cannot append to " + target + ": " + e.getMessage(), e);
         }
@@ -131,6 +370,18 @@ public final class DuckDbEngine implements Engine {
 
     static String quoteLiteral(String value) {
         return "'" + value.replace("'", "''") + "'";
+    }
+
+    private static String schemaOf(Target target) {
+        return target.schema() == null ? "main" : target.schema();
+    }
+
+    private static String columnList(List<String> columns) {
+        return columns.stream().map(DuckDbEngine::quoteIdent).collect(Collectors.joining(", "));
+    }
+
+    private static DuckDbException fail(SQLException e, String sql) {
+        return new DuckDbException(e.getMessage() + "\n  in: " + abbreviate(sql), e);
     }
 
     private static String abbreviate(String sql) {

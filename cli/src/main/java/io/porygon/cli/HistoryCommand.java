@@ -1,0 +1,102 @@
+package io.porygon.cli;
+
+import io.porygon.core.run.ActionResult;
+import io.porygon.core.run.RunStore;
+import io.porygon.core.run.WarehouseRunStore;
+import io.porygon.duckdb.DuckDbEngine;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code porygon history}: the recent runs, or the actions of one run, from the warehouse. */
+@Command(
+        name = "history",
+        mixinStandardHelpOptions = true,
+        description = {
+            "List recent runs recorded in the warehouse (schema porygon_meta), newest first,",
+            "or with --run the actions of one run: status, start, duration, rows written, SQL hash and error."
+        })
+final class HistoryCommand implements Callable<Integer> {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    @Option(names = "--run", paramLabel = "RUN_ID", description = "Show the actions of this run ('last' for the most recent).")
+    String runId;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "How many runs to list (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--debug", description = "Show stack traces of errors.")
+    boolean debug;
+
+    @Mixin
+    WarehouseOptions warehouse;
+
+    @Mixin
+    ProjectDirectory project;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        WarehouseOptions.Resolved settings = warehouse.resolve(project.resolve());
+        if (!Files.exists(settings.file())) {
+            out.println("No runs yet: the warehouse " + settings.file() + " does not exist.");
+            return 0;
+        }
+        try (DuckDbEngine engine = WarehouseOptions.open(settings)) {
+            RunStore store = new WarehouseRunStore(engine);
+            if (runId == null) return listRuns(store, out);
+            String id = runId;
+            if (id.equals("last")) {
+                List<RunStore.RunSummary> last = store.recentRuns(1);
+                if (last.isEmpty()) {
+                    out.println("No runs recorded yet.");
+                    return 0;
+                }
+                id = last.get(0).runId();
+            }
+            List<ActionResult> actions = store.actions(id);
+            if (actions.isEmpty()) {
+                spec.commandLine().getErr().println("error: no run " + id + "\n  hint: `porygon history` lists the recorded runs");
+                return PorygonCli.EXIT_USAGE;
+            }
+            out.println("Run " + id + ":");
+            out.printf("  %-5s %-11s %-40s %-19s %9s %14s  %-16s %s%n", "", "type", "action", "started (UTC)", "time", "rows", "sql hash", "error");
+            for (ActionResult a : actions) {
+                out.printf(Locale.ROOT, "  %-5s %-11s %-40s %-19s %9s %14s  %-16s %s%n", RunProgress.label(a.status()), a.type(), a.name(),
+                        a.startedAt() == null ? "" : TIME.format(a.startedAt()), RunProgress.seconds(a.duration()),
+                        a.rowsWritten() < 0 ? "" : String.format(Locale.ROOT, "%,d", a.rowsWritten()),
+                        a.sqlHash() == null ? "" : a.sqlHash(), a.error() == null ? "" : a.error().split("\n")[0]);
+                a.sampleRows().forEach(row -> out.println("        " + row));
+            }
+            return 0;
+        }
+    }
+
+    private int listRuns(RunStore store, PrintWriter out) {
+        List<RunStore.RunSummary> runs = store.recentRuns(limit);
+        if (runs.isEmpty()) {
+            out.println("No runs recorded yet.");
+            return 0;
+        }
+        out.printf("%-20s %-19s %9s %-9s %4s %4s %4s  %s%n", "run", "started (UTC)", "time", "status", "ok", "fail", "skip", "command");
+        for (RunStore.RunSummary r : runs) {
+            out.printf(Locale.ROOT, "%-20s %-19s %9s %-9s %4d %4d %4d  %s%n", r.runId(), TIME.format(r.startedAt()),
+                    RunProgress.seconds(Duration.between(r.startedAt(), r.endedAt())), r.status(), r.succeeded(), r.failed(),
+                    r.skipped(), r.command());
+        }
+        return 0;
+    }
+}

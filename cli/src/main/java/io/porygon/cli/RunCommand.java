@@ -1,0 +1,190 @@
+package io.porygon.cli;
+
+import io.porygon.core.engine.ObjectKind;
+import io.porygon.core.graph.CompiledGraph;
+import io.porygon.core.run.DagRunner;
+import io.porygon.core.run.ExecutionPlan;
+import io.porygon.core.run.PlannedAction;
+import io.porygon.core.run.Planner;
+import io.porygon.core.run.RunOptions;
+import io.porygon.core.run.RunResult;
+import io.porygon.core.run.WarehouseNames;
+import io.porygon.core.run.WarehouseRunStore;
+import io.porygon.duckdb.DuckDbEngine;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code porygon run}: compiles the project and runs it on the warehouse. */
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Compile the project and run its actions on the warehouse (an embedded DuckDB file), in dependency order,",
+            "independent actions in parallel. Models are translated from BigQuery's SQL to DuckDB's.",
+            "A failing action skips only what depends on it; a failing assertion also skips what depends on the table",
+            "it checks. Ctrl-C stops the run cleanly: tables are swapped in atomically, so none is left half-built.",
+            "Every run is recorded in the warehouse (schema porygon_meta); see `porygon history`."
+        },
+        footer = {"", "Exit codes: 0 every action succeeded; 1 an action or assertion failed, or the run was interrupted;",
+            "2 usage, configuration or compile error."})
+final class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--full-refresh", description = "Rebuild incremental tables from scratch (except protected ones).")
+    boolean fullRefresh;
+
+    @Option(names = "--actions", split = ",", paramLabel = "NAME",
+            description = "Run only these actions (name, dataset.name or project.dataset.name).")
+    List<String> actions = new ArrayList<>();
+
+    @Option(names = "--tags", split = ",", paramLabel = "TAG", description = "Run only the actions with one of these tags.")
+    List<String> tags = new ArrayList<>();
+
+    @Option(names = "--include-deps", description = "Also run everything the selected actions depend on.")
+    boolean includeDeps;
+
+    @Option(names = "--include-dependents", description = "Also run everything that depends on the selected actions.")
+    boolean includeDependents;
+
+    @Option(names = "--dry-run", description = "Print the plan and the translated SQL; run nothing.")
+    boolean dryRun;
+
+    @Option(names = "--vars", split = ",", paramLabel = "NAME=VALUE",
+            description = "Override vars of workflow_settings.yaml, e.g. --vars=env=prod,start_date=2024-01-01.")
+    Map<String, String> vars = new LinkedHashMap<>();
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Actions run in parallel (default: run.threads of porygon.yaml, else the number of cores).")
+    Integer threads;
+
+    @Option(names = "--debug", description = "Show stack traces of errors.")
+    boolean debug;
+
+    @Mixin
+    WarehouseOptions warehouse;
+
+    @Mixin
+    ProjectDirectory project;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path dir = project.resolve();
+        WarehouseOptions.Resolved settings = warehouse.resolve(dir);
+        if (threads != null && threads < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+        CompiledGraph graph = ProjectGraph.compileOrReport(dir, vars, err);
+        if (graph == null) return PorygonCli.EXIT_USAGE;
+        RunOptions options = new RunOptions(fullRefresh, actions, tags, includeDeps, includeDependents);
+        WarehouseNames names = new WarehouseNames(settings.databaseMapping(), graph.projectConfig().defaultSchema());
+
+        if (dryRun && !Files.exists(settings.file())) {
+            // Nothing built yet: plan as on a first run, without creating the warehouse file.
+            ExecutionPlan plan = new Planner(names, Translation.forDuckDb(names), t -> ObjectKind.NONE).plan(graph, options);
+            printPlan(plan, out);
+            return 0;
+        }
+        try (DuckDbEngine engine = WarehouseOptions.open(settings)) {
+            ExecutionPlan plan = new Planner(names, Translation.forDuckDb(names), engine::kind).plan(graph, options);
+            if (dryRun) {
+                printPlan(plan, out);
+                return 0;
+            }
+            if (plan.isEmpty()) {
+                out.println("Nothing to run.");
+                return 0;
+            }
+            int parallel = threads != null ? threads : settings.runThreads() != null ? settings.runThreads()
+                    : Runtime.getRuntime().availableProcessors();
+            DagRunner runner = new DagRunner(engine, parallel, new RunProgress(out, System.console() != null));
+            try (Interruption interruption = Interruption.cancelling(runner)) {
+                RunResult result = runner.run(plan);
+                new WarehouseRunStore(engine).record(result, commandLine());
+                if (result.cancelled()) err.println("run interrupted; finished actions are kept, nothing was left half-built");
+                err.flush();
+                return result.succeeded() ? 0 : PorygonCli.EXIT_FAILED;
+            }
+        }
+    }
+
+    /**
+     * Ctrl-C (SIGINT) or SIGTERM while running: the JVM runs shutdown hooks, so ours cancels the
+     * run and holds the exit until the run has wound down and its history is written (close()).
+     */
+    private static final class Interruption implements AutoCloseable {
+        private final CountDownLatch done = new CountDownLatch(1);
+        private final Thread hook;
+
+        private Interruption(DagRunner runner) {
+            hook = new Thread(() -> {
+                runner.cancel();
+                try {
+                    done.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "porygon-interrupt");
+        }
+
+        static Interruption cancelling(DagRunner runner) {
+            Interruption i = new Interruption(runner);
+            Runtime.getRuntime().addShutdownHook(i.hook);
+            return i;
+        }
+
+        @Override
+        public void close() {
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running and returns now that we are done
+            }
+        }
+    }
+
+    private String commandLine() {
+        return "porygon " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    }
+
+    static void printPlan(ExecutionPlan plan, PrintWriter out) {
+        out.println("Plan: " + plan.actions().size() + " action" + (plan.actions().size() == 1 ? "" : "s")
+                + (plan.fullRefresh() ? " (full refresh)" : "") + ", in order:");
+        int i = 0;
+        for (PlannedAction p : plan.actions()) {
+            out.println();
+            out.printf("%3d. %-26s %s -> %s.%s%n", ++i, p.step().label(), p.displayName(), p.warehouseTarget().schema(),
+                    p.warehouseTarget().name());
+            if (!p.upstream().isEmpty()) out.println("     after: " + String.join(", ", p.upstream().stream().sorted().toList()));
+            if (p.note() != null) out.println("     note: " + p.note());
+            if (!p.uniqueKey().isEmpty()) out.println("     unique key: " + String.join(", ", p.uniqueKey()));
+            printSql("pre-operation", p.preOps(), out);
+            if (p.sql() != null) printSql("sql", List.of(p.sql()), out);
+            printSql("statement", p.statements(), out);
+            printSql("post-operation", p.postOps(), out);
+        }
+        out.flush();
+    }
+
+    private static void printSql(String label, List<String> statements, PrintWriter out) {
+        for (String s : statements) {
+            out.println("     -- " + label);
+            s.strip().lines().forEach(l -> out.println("     " + l));
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.porygon.cli;
+
+import io.porygon.core.graph.CompiledGraph;
+import io.porygon.core.graph.TestAction;
+import io.porygon.core.run.Planner;
+import io.porygon.core.run.UnitTestRunner;
+import io.porygon.core.run.WarehouseNames;
+import io.porygon.duckdb.DuckDbEngine;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code porygon test}: runs the project's unit tests ({@code type: "test"}) on the warehouse. */
+@Command(
+        name = "test",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the unit tests of the project (SQLX files with type: \"test\"). Each input replaces the table it names,",
+            "the tested query runs on the warehouse, and its rows must equal the expected rows, in any order.",
+            "A failing test prints a row diff: '-' rows were expected but missing, '+' rows were returned but not expected."
+        },
+        footer = {"", "Exit codes: 0 all tests passed; 1 a test failed; 2 usage, configuration or compile error."})
+final class TestCommand implements Callable<Integer> {
+
+    @Option(names = "--actions", split = ",", paramLabel = "NAME", description = "Run only these tests, or the tests of these datasets.")
+    List<String> only = new ArrayList<>();
+
+    @Option(names = "--vars", split = ",", paramLabel = "NAME=VALUE", description = "Override vars of workflow_settings.yaml.")
+    Map<String, String> vars = new LinkedHashMap<>();
+
+    @Option(names = "--debug", description = "Show stack traces of errors.")
+    boolean debug;
+
+    @Mixin
+    WarehouseOptions warehouse;
+
+    @Mixin
+    ProjectDirectory project;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path dir = project.resolve();
+        WarehouseOptions.Resolved settings = warehouse.resolve(dir);
+        CompiledGraph graph = ProjectGraph.compileOrReport(dir, vars, err);
+        if (graph == null) return PorygonCli.EXIT_USAGE;
+        List<TestAction> tests = graph.tests().stream().filter(this::selected).toList();
+        if (tests.isEmpty()) {
+            out.println(only.isEmpty() ? "No unit tests in this project." : "No unit test matches " + String.join(", ", only) + ".");
+            return 0;
+        }
+        WarehouseNames names = new WarehouseNames(settings.databaseMapping(), graph.projectConfig().defaultSchema());
+        names.register(graph.runnableActions().toList());
+        Planner planner = new Planner(names, Translation.forDuckDb(names), t -> io.porygon.core.engine.ObjectKind.NONE);
+        int failed = 0;
+        try (DuckDbEngine engine = WarehouseOptions.open(settings)) {
+            UnitTestRunner runner = new UnitTestRunner(engine, planner::translate);
+            for (TestAction test : tests) {
+                UnitTestRunner.TestResult r = runner.run(test);
+                out.printf("  %-4s %s (%s) %s%n", r.passed() ? "PASS" : "FAIL", r.name(), r.fileName(), RunProgress.seconds(r.duration()));
+                if (!r.passed()) {
+                    failed++;
+                    r.diff().lines().forEach(l -> out.println("       " + l));
+                }
+            }
+        }
+        out.printf("%n%d test%s, %d passed, %d failed%n", tests.size(), tests.size() == 1 ? "" : "s", tests.size() - failed, failed);
+        return failed == 0 ? 0 : PorygonCli.EXIT_FAILED;
+    }
+
+    private boolean selected(TestAction t) {
+        return only.isEmpty() || only.contains(t.name()) || only.contains(t.testedTarget().name())
+                || only.contains(t.testedTarget().qualifiedName());
+    }
+}

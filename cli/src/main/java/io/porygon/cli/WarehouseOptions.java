@@ -1,0 +1,74 @@
+package io.porygon.cli;
+
+import io.porygon.core.PorygonException;
+import io.porygon.core.SourceLocation;
+import io.porygon.core.engine.EngineException;
+import io.porygon.core.run.DatabaseMapping;
+import io.porygon.duckdb.DuckDbEngine;
+import io.porygon.duckdb.DuckDbSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * Connection settings shared by the commands that open the warehouse. Flags win over the
+ * project's {@value WarehouseConfig#FILE}, which wins over the defaults.
+ */
+public final class WarehouseOptions {
+    static final Path DEFAULT_WAREHOUSE = Path.of(".porygon", "warehouse.duckdb");
+
+    @Option(names = "--warehouse", paramLabel = "FILE",
+            description = "DuckDB warehouse file (default: .porygon/warehouse.duckdb in the project, or warehouse.path of porygon.yaml).")
+    Path warehouse;
+
+    @Option(names = "--memory-limit", paramLabel = "SIZE", description = "DuckDB memory limit, e.g. 4GB (default: DuckDB's, 80% of RAM).")
+    String memoryLimit;
+
+    @Option(names = "--duckdb-threads", paramLabel = "N", description = "Threads DuckDB uses inside one query (default: all cores).")
+    Integer duckdbThreads;
+
+    @Option(names = "--database-mapping", paramLabel = "ignore|prefix",
+            description = "What the GCP project of a target becomes: ignore (default; one catalog) or prefix (schema <project>_<dataset>).")
+    String databaseMapping;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Settings file (default: porygon.yaml in the project directory, if present).")
+    Path config;
+
+    /** The effective settings for a project. */
+    record Resolved(Path file, Integer duckdbThreads, String memoryLimit, DatabaseMapping databaseMapping, Integer runThreads) {
+        DuckDbSettings duckDb() {
+            return new DuckDbSettings(file, duckdbThreads, memoryLimit);
+        }
+    }
+
+    Resolved resolve(Path projectDir) {
+        Path configFile = config != null ? config.toAbsolutePath() : projectDir.resolve(WarehouseConfig.FILE);
+        if (config != null && !Files.isRegularFile(configFile)) {
+            throw new PorygonException(SourceLocation.of(configFile.toString()), "config file not found", "check the --config path");
+        }
+        WarehouseConfig cfg = WarehouseConfig.load(configFile);
+        Path file = warehouse != null ? warehouse.toAbsolutePath()
+                : cfg.path() != null ? cfg.path() : projectDir.resolve(DEFAULT_WAREHOUSE);
+        DatabaseMapping mapping = databaseMapping != null ? WarehouseConfig.databaseMapping(databaseMapping, Path.of("--database-mapping"))
+                : cfg.databaseMapping() != null ? cfg.databaseMapping() : DatabaseMapping.IGNORE;
+        return new Resolved(file.normalize(), duckdbThreads != null ? duckdbThreads : cfg.duckdbThreads(),
+                memoryLimit != null ? memoryLimit : cfg.memoryLimit(), mapping, cfg.runThreads());
+    }
+
+    /** Opens the warehouse, turning DuckDB's lock error into advice. */
+    static DuckDbEngine open(Resolved settings) {
+        try {
+            return new DuckDbEngine(settings.duckDb());
+        } catch (EngineException e) {
+            String msg = e.getMessage() == null ? "" : e.getMessage();
+            String hint = msg.contains("lock") ? "another process (a running porygon or a DuckDB shell) holds the file; close it and retry"
+                    : "check --warehouse, --memory-limit and --duckdb-threads";
+            throw new PorygonException(SourceLocation.of(settings.file().toString()), "cannot open the warehouse: " + firstLine(msg), hint, e);
+        }
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,192 @@
+package io.porygon.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.porygon.core.engine.QueryResult;
+import io.porygon.duckdb.DuckDbEngine;
+import io.porygon.duckdb.DuckDbSettings;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** End to end: the real CLI, in-process, on small SQLX projects and a real DuckDB file. */
+class RunCommandTest {
+    @TempDir Path project;
+    Path warehouse;
+    String stdout;
+    String stderr;
+
+    @BeforeEach
+    void writeProject() throws IOException {
+        warehouse = project.resolve(".porygon/warehouse.duckdb");
+        write("workflow_settings.yaml", """
+                defaultProject: acme-analytics
+                defaultDataset: analytics
+                defaultLocation: US
+                defaultAssertionDataset: dataform_assertions
+                """);
+        write("definitions/sources/orders.sqlx", """
+                config { type: "declaration", schema: "raw", name: "orders" }
+                """);
+        write("definitions/orders_clean.sqlx", """
+                config {
+                  type: "table",
+                  tags: ["daily"],
+                  assertions: { nonNull: ["order_id"] }
+                }
+                SELECT order_id, UPPER(status) AS status, CAST(amount AS NUMERIC) AS amount,
+                       SAFE_DIVIDE(amount, 2) AS half
+                FROM ${ref("orders")}
+                """);
+        write("definitions/orders_inc.sqlx", """
+                config { type: "incremental", uniqueKey: ["order_id"] }
+                SELECT order_id, status, amount FROM ${ref("orders_clean")}
+                ${when(incremental(), `WHERE order_id >= (SELECT MAX(order_id) FROM ${self()})`)}
+                """);
+        write("definitions/big_orders.sqlx", """
+                config { type: "view" }
+                SELECT order_id, amount FROM ${ref("orders_inc")} WHERE amount >= 100
+                """);
+        write("definitions/order_totals.sqlx", """
+                config { type: "table" }
+                SELECT COUNT(*) AS n, SUM(amount) AS total FROM ${ref("big_orders")}
+                """);
+        write("definitions/tests/orders_clean_test.sqlx", """
+                config { type: "test", dataset: "orders_clean" }
+                input "orders" { SELECT 1 AS order_id, 'shipped' AS status, 10 AS amount }
+                SELECT 1 AS order_id, 'SHIPPED' AS status, 10 AS amount, 5.0 AS half
+                """);
+        seed("CREATE SCHEMA raw", "CREATE TABLE raw.orders AS SELECT * FROM (VALUES (1, 'shipped', 120), (2, 'new', 30), (3, 'shipped', 250)) v(order_id, status, amount)");
+    }
+
+    @Test
+    void runsTheProjectThenIncrementallyWithoutDuplicatesAndRecordsHistory() {
+        assertThat(cli("run", "--threads", "2", project.toString())).as(stderr).isZero();
+        assertThat(stdout).contains("OK", "analytics.orders_clean", "3 rows", "status", "SUCCEEDED");
+        assertThat(query("SELECT status FROM analytics.orders_clean ORDER BY order_id")).containsExactly("SHIPPED", "NEW", "SHIPPED");
+        assertThat(query("SELECT n || ':' || CAST(total AS BIGINT) FROM analytics.order_totals")).containsExactly("2:370");
+
+        seed("UPDATE raw.orders SET amount = 300 WHERE order_id = 3", "INSERT INTO raw.orders VALUES (4, 'new', 500)");
+        assertThat(cli("run", project.toString())).as(stderr).isZero();
+        assertThat(stdout).contains("incremental");
+        // merged on order_id: row 3 updated, row 4 added, nothing duplicated
+        assertThat(query("SELECT order_id || ':' || CAST(amount AS BIGINT) FROM analytics.orders_inc ORDER BY order_id"))
+                .containsExactly("1:120", "2:30", "3:300", "4:500");
+        assertThat(query("SELECT n || ':' || CAST(total AS BIGINT) FROM analytics.order_totals")).containsExactly("3:920");
+
+        assertThat(cli("history", project.toString())).isZero();
+        assertThat(stdout.lines().filter(l -> l.contains("SUCCEEDED")).count()).isEqualTo(2);
+        assertThat(cli("history", "--run", "last", project.toString())).isZero();
+        assertThat(stdout).contains("analytics.orders_inc", "dataform_assertions.");
+    }
+
+    @Test
+    void dryRunPrintsThePlanAndTranslatedSqlAndBuildsNothing() {
+        assertThat(cli("run", "--dry-run", "--actions", "orders_clean", project.toString())).as(stderr).isZero();
+        assertThat(stdout).contains("Plan: 1 action", "analytics.orders_clean", "upper(status)")
+                .doesNotContain("SAFE_DIVIDE").doesNotContain("`");
+        assertThat(Files.exists(warehouse.resolveSibling("nothing"))).isFalse();
+        assertThat(query("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'analytics'")).containsExactly("0");
+    }
+
+    @Test
+    void selectionByTagWithDependentsRunsOnlyThatPart() {
+        assertThat(cli("run", "--tags", "daily", "--include-dependents", project.toString())).as(stderr).isZero();
+        assertThat(stdout).contains("analytics.orders_clean", "analytics.orders_inc", "analytics.order_totals")
+                .doesNotContain("raw.orders ");
+    }
+
+    @Test
+    void failingAssertionExitsOneAndSkipsTheDependentsOfTheCheckedTable() throws IOException {
+        seed("INSERT INTO raw.orders VALUES (NULL, 'lost', 1)");
+        assertThat(cli("run", project.toString())).isEqualTo(1);
+        assertThat(stdout).contains("FAIL", "1 failing rows", "order_id=null")
+                .containsPattern("SKIP +table +analytics.orders_inc|SKIP +incremental +analytics.orders_inc");
+        assertThat(query("SELECT count(*) FROM information_schema.tables WHERE table_name = 'orders_inc'")).containsExactly("0");
+    }
+
+    @Test
+    void missingSourceFailsClearlyAndCompileErrorsExitTwo() throws IOException {
+        seed("DROP TABLE raw.orders");
+        assertThat(cli("run", project.toString())).isEqualTo(1);
+        assertThat(stdout).contains("source acme-analytics.raw.orders does not exist");
+
+        write("definitions/broken.sqlx", "config { type: \"table\" }\nSELECT * FROM ${ref(\"no_such_table\")}\n");
+        assertThat(cli("run", project.toString())).isEqualTo(2);
+        assertThat(stderr).contains("no_such_table");
+    }
+
+    @Test
+    void unknownActionIsAUsageError() {
+        assertThat(cli("run", "--actions", "nope", project.toString())).isEqualTo(2);
+        assertThat(stderr).contains("no action named 'nope'");
+    }
+
+    @Test
+    void unitTestsPassAndAWrongExpectationShowsARowDiff() throws IOException {
+        assertThat(cli("test", project.toString())).as(stdout + stderr).isZero();
+        assertThat(stdout).contains("PASS orders_clean_test", "1 test, 1 passed, 0 failed");
+
+        write("definitions/tests/orders_clean_test.sqlx", """
+                config { type: "test", dataset: "orders_clean" }
+                input "orders" { SELECT 1 AS order_id, 'shipped' AS status, 10 AS amount }
+                SELECT 1 AS order_id, 'shipped' AS status, 10 AS amount, 5.0 AS half
+                """);
+        assertThat(cli("test", project.toString())).isEqualTo(1);
+        assertThat(stdout).contains("FAIL orders_clean_test", "- (1, 'shipped', 10, 5)", "+ (1, 'SHIPPED', 10, 5)");
+    }
+
+    @Test
+    void configFileSetsTheWarehousePath() throws IOException {
+        Path other = project.resolve("elsewhere/wh.duckdb");
+        write("porygon.yaml", "warehouse:\n  path: elsewhere/wh.duckdb\n  threads: 2\nrun:\n  threads: 1\n");
+        assertThat(cli("run", "--actions", "orders_clean", "--include-deps", project.toString())).isEqualTo(1);
+        assertThat(stdout).contains("does not exist");
+        assertThat(Files.exists(other)).isTrue();
+
+        write("porygon.yaml", "warehouse:\n  pth: x\n");
+        assertThat(cli("run", project.toString())).isEqualTo(2);
+        assertThat(stderr).contains("unknown setting 'warehouse.pth'");
+    }
+
+    // ---- helpers ----
+
+    private int cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = PorygonCli.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute(args);
+        stdout = out.toString();
+        stderr = err.toString();
+        return code;
+    }
+
+    private void write(String relative, String content) throws IOException {
+        Path file = project.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+    }
+
+    private void seed(String... statements) {
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(warehouse))) {
+            for (String s : statements) engine.execute(s);
+        }
+    }
+
+    private List<String> query(String sql) {
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(warehouse))) {
+            QueryResult r = engine.query(sql, 1000);
+            return r.rows().stream().map(row -> row.stream().map(String::valueOf).collect(Collectors.joining("|"))).toList();
+        }
+    }
+}

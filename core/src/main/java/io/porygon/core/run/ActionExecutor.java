@@ -1,0 +1,188 @@
+package io.porygon.core.run;
+
+import io.porygon.core.engine.Column;
+import io.porygon.core.engine.Engine;
+import io.porygon.core.engine.QueryResult;
+import io.porygon.core.graph.OperationAction;
+import io.porygon.core.graph.Target;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+/**
+ * Carries out one planned action on an engine session: the materializations. The DDL around each
+ * translated SELECT is the engine's business (see {@link Engine#replaceTable}); this class decides
+ * which engine operations an action needs and in what order.
+ */
+public final class ActionExecutor {
+    /** Failing rows of an assertion kept in the result and the history. */
+    static final int SAMPLE_ROWS = 5;
+    /** Suffix of the table an increment is staged in before it is inserted or merged. */
+    static final String INCREMENT_SUFFIX = "__porygon_increment";
+
+    private final BooleanSupplier cancelled;
+
+    public ActionExecutor(BooleanSupplier cancelled) {
+        this.cancelled = cancelled;
+    }
+
+    public ActionResult execute(PlannedAction p, Engine engine) {
+        Instant start = Instant.now();
+        String hash = sqlHash(p);
+        long rows = -1;
+        long failing = 0;
+        List<String> sample = List.of();
+        try {
+            switch (p.step()) {
+                case DISABLED -> {}
+                case CHECK_SOURCE -> checkSource(p, engine);
+                case BUILD_TABLE, BUILD_INCREMENTAL -> {
+                    run(p.preOps(), engine);
+                    checkCancelled();
+                    rows = engine.replaceTable(p.warehouseTarget(), p.sql());
+                    run(p.postOps(), engine);
+                }
+                case CREATE_VIEW -> {
+                    run(p.preOps(), engine);
+                    checkCancelled();
+                    engine.replaceView(p.warehouseTarget(), p.sql());
+                    run(p.postOps(), engine);
+                }
+                case APPEND_INCREMENT, MERGE_INCREMENT -> {
+                    run(p.preOps(), engine);
+                    rows = applyIncrement(p, engine);
+                    run(p.postOps(), engine);
+                }
+                case RUN_OPERATIONS -> rows = runOperations(p, engine);
+                case CHECK_ASSERTION -> {
+                    checkCancelled();
+                    QueryResult result = engine.query(p.sql(), SAMPLE_ROWS);
+                    if (!result.isEmpty()) {
+                        failing = result.totalRows();
+                        sample = renderRows(result);
+                        return result(p, ActionStatus.FAILED, start, -1, hash,
+                                "assertion failed: " + failing + " row(s) returned", failing, sample);
+                    }
+                }
+            }
+            ActionStatus status = p.step() == Step.DISABLED ? ActionStatus.DISABLED : ActionStatus.SUCCEEDED;
+            return result(p, status, start, rows, hash, null, failing, sample);
+        } catch (CancellationException e) {
+            return result(p, ActionStatus.CANCELLED, start, -1, hash, "cancelled", 0, List.of());
+        } catch (RuntimeException e) {
+            if (cancelled.getAsBoolean()) return result(p, ActionStatus.CANCELLED, start, -1, hash, "cancelled", 0, List.of());
+            return result(p, ActionStatus.FAILED, start, -1, hash, message(e), 0, List.of());
+        }
+    }
+
+    private void checkSource(PlannedAction p, Engine engine) {
+        if (!engine.exists(p.warehouseTarget())) {
+            Target t = p.warehouseTarget();
+            throw new IllegalStateException("source " + p.action().target() + " does not exist in the warehouse (looked for "
+                    + t.schema() + "." + t.name() + "); load it first, e.g. with `porygon generate`, or fix the declaration in "
+                    + p.action().fileName());
+        }
+    }
+
+    private long applyIncrement(PlannedAction p, Engine engine) {
+        Target target = p.warehouseTarget();
+        Target staging = new Target(null, target.schema(), target.name() + INCREMENT_SUFFIX);
+        checkCancelled();
+        try {
+            engine.replaceTable(staging, p.sql());
+            checkCancelled();
+            List<Column> incoming = engine.columns(staging);
+            Set<String> existing = engine.columns(target).stream()
+                    .map(c -> c.name().toLowerCase(Locale.ROOT))
+                    .collect(Collectors.toSet());
+            List<Column> added = incoming.stream().filter(c -> !existing.contains(c.name().toLowerCase(Locale.ROOT))).toList();
+            List<String> columns = incoming.stream().map(Column::name).toList();
+            long[] written = {-1};
+            engine.inTransaction(() -> {
+                if (!added.isEmpty()) engine.addColumns(target, added);
+                written[0] = p.step() == Step.MERGE_INCREMENT
+                        ? engine.mergeFrom(target, staging, columns, p.uniqueKey())
+                        : engine.insertFrom(target, staging, columns);
+            });
+            return written[0];
+        } finally {
+            try {
+                engine.drop(staging);
+            } catch (RuntimeException ignored) {
+                // a leftover staging table is replaced by the next run; the real error matters more
+            }
+        }
+    }
+
+    private long runOperations(PlannedAction p, Engine engine) {
+        boolean hasOutput = p.action() instanceof OperationAction o && o.hasOutput();
+        // Dataform creates the dataset of an operation that declares its output; so do we.
+        if (hasOutput) engine.ensureSchema(p.warehouseTarget());
+        long changed = -1;
+        for (String statement : p.statements()) {
+            checkCancelled();
+            long n = engine.executeUpdate(statement);
+            if (n >= 0) changed = Math.max(changed, 0) + n;
+        }
+        if (hasOutput && engine.exists(p.warehouseTarget())) {
+            return engine.rowCount(p.warehouseTarget());
+        }
+        return changed;
+    }
+
+    private void run(List<String> statements, Engine engine) {
+        for (String statement : statements) {
+            checkCancelled();
+            engine.execute(statement);
+        }
+    }
+
+    private void checkCancelled() {
+        if (cancelled.getAsBoolean()) throw new CancellationException("run cancelled");
+    }
+
+    private static ActionResult result(PlannedAction p, ActionStatus status, Instant start, long rows, String hash,
+            String error, long failing, List<String> sample) {
+        return new ActionResult(p.id(), p.displayName(), p.action().type().jsonName(), p.step(), status, start, Instant.now(),
+                rows, hash, error, failing, sample, p.note());
+    }
+
+    static List<String> renderRows(QueryResult result) {
+        List<String> lines = new ArrayList<>();
+        for (List<Object> row : result.rows()) {
+            List<String> cells = new ArrayList<>();
+            for (int i = 0; i < row.size(); i++) cells.add(result.columns().get(i) + "=" + row.get(i));
+            lines.add(String.join(", ", cells));
+        }
+        return lines;
+    }
+
+    private static String message(RuntimeException e) {
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
+    /** First 16 hex digits of the SHA-256 of every statement sent for the action. */
+    static String sqlHash(PlannedAction p) {
+        List<String> all = p.allSql();
+        if (all.isEmpty()) return null;
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String s : all) {
+                sha.update(s.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,244 @@
+package io.porygon.core.run;
+
+import io.porygon.core.engine.Engine;
+import io.porygon.core.graph.Target;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs an {@link ExecutionPlan} on a pool of worker threads, each with its own engine session.
+ * One coordinating thread (the caller's) starts every action whose upstream succeeded, and
+ * on failure marks the dependents skipped; the rest of the graph goes on. {@link #cancel()} (from a
+ * shutdown hook, say) stops starting actions and interrupts the running statements; every table
+ * is swapped in atomically, so none is left half-built.
+ */
+public final class DagRunner {
+    private final Engine engine;
+    private final int threads;
+    private final RunListener listener;
+    private final List<Engine> sessions = new ArrayList<>();
+    private volatile boolean cancelled;
+
+    public DagRunner(Engine engine, int threads, RunListener listener) {
+        if (threads < 1) throw new IllegalArgumentException("threads must be at least 1");
+        this.engine = engine;
+        this.threads = threads;
+        this.listener = listener;
+    }
+
+    /** Stops the run: no action starts any more, running statements are interrupted. Thread-safe. */
+    public void cancel() {
+        cancelled = true;
+        synchronized (sessions) {
+            sessions.forEach(Engine::cancel);
+        }
+    }
+
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    public RunResult run(ExecutionPlan plan) {
+        Instant started = Instant.now();
+        String runId = newRunId(started);
+        listener.runStarted(plan);
+        Map<String, PlannedAction> byId = plan.byId();
+        Map<String, ActionResult> results = new LinkedHashMap<>();
+        List<ActionResult> finished = new ArrayList<>();
+        Map<String, Set<String>> downstream = Planner.invert(upstreamOf(plan));
+        Map<String, Integer> waitingFor = new HashMap<>();
+        Deque<String> ready = new ArrayDeque<>();
+        for (PlannedAction p : plan.actions()) {
+            waitingFor.put(p.id(), p.upstream().size());
+            if (p.upstream().isEmpty()) ready.add(p.id());
+        }
+        createSchemas(plan);
+        int poolSize = Math.min(threads, Math.max(1, plan.actions().size()));
+        BlockingQueue<Engine> idle = new LinkedBlockingQueue<>();
+        ExecutorService pool = Executors.newFixedThreadPool(poolSize, daemonThreads());
+        CompletionService<ActionResult> completion = new ExecutorCompletionService<>(pool);
+        ActionExecutor executor = new ActionExecutor(() -> cancelled);
+        Map<Future<ActionResult>, PlannedAction> inFlight = new HashMap<>();
+        try {
+            while (true) {
+                while (!cancelled && inFlight.size() < poolSize && !ready.isEmpty()) {
+                    PlannedAction p = byId.get(ready.poll());
+                    if (results.containsKey(p.id())) continue;
+                    Engine session = borrow(idle);
+                    listener.actionStarted(p);
+                    Future<ActionResult> f = completion.submit(() -> {
+                        try {
+                            return executor.execute(p, session);
+                        } finally {
+                            idle.add(session);
+                        }
+                    });
+                    inFlight.put(f, p);
+                }
+                if (inFlight.isEmpty()) break;
+                Future<ActionResult> done = takeUninterruptibly(completion);
+                PlannedAction p = inFlight.remove(done);
+                ActionResult result = resultOf(done, p);
+                record(p, result, results, finished);
+                if (result.status().letsDependentsRun()) {
+                    for (String d : downstream.getOrDefault(p.id(), Set.of())) {
+                        if (waitingFor.merge(d, -1, Integer::sum) == 0 && !results.containsKey(d)) ready.add(d);
+                    }
+                } else if (!cancelled) {
+                    Set<String> running = new java.util.HashSet<>();
+                    inFlight.values().forEach(r -> running.add(r.id()));
+                    skipDependents(p, byId, downstream, results, finished, running);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+            synchronized (sessions) {
+                sessions.forEach(Engine::close);
+                sessions.clear();
+            }
+        }
+        for (PlannedAction p : plan.actions()) {
+            if (!results.containsKey(p.id())) {
+                ActionStatus status = cancelled ? ActionStatus.CANCELLED : ActionStatus.SKIPPED;
+                record(p, ActionResult.notRun(p, status, cancelled ? "run cancelled" : "not reached"), results, finished);
+            }
+        }
+        RunResult run = new RunResult(runId, started, Instant.now(), finished, cancelled);
+        listener.runFinished(run);
+        return run;
+    }
+
+    /** Up front and on one session: concurrent schema creation conflicts in some engines (DuckDB). */
+    private void createSchemas(ExecutionPlan plan) {
+        Set<String> done = new java.util.HashSet<>();
+        for (PlannedAction p : plan.actions()) {
+            boolean writes = switch (p.step()) {
+                case CHECK_SOURCE, CHECK_ASSERTION, DISABLED -> false;
+                case RUN_OPERATIONS -> p.action() instanceof io.porygon.core.graph.OperationAction o && o.hasOutput();
+                default -> true;
+            };
+            if (writes && done.add(String.valueOf(p.warehouseTarget().schema()).toLowerCase(java.util.Locale.ROOT))) {
+                engine.ensureSchema(p.warehouseTarget());
+            }
+        }
+    }
+
+    private Engine borrow(BlockingQueue<Engine> idle) {
+        Engine session = idle.poll();
+        if (session != null) return session;
+        session = engine.openSession();
+        synchronized (sessions) {
+            sessions.add(session);
+        }
+        return session;
+    }
+
+    private void record(PlannedAction p, ActionResult r, Map<String, ActionResult> results, List<ActionResult> finished) {
+        results.put(p.id(), r);
+        finished.add(r);
+        listener.actionFinished(p, r);
+    }
+
+    /**
+     * Skips what waits for a failed action. A failed assertion also skips the dependents of the
+     * table it checks, as Dataform does (they wait for its assertions, see {@link Planner}).
+     */
+    private void skipDependents(PlannedAction failed, Map<String, PlannedAction> byId, Map<String, Set<String>> downstream,
+            Map<String, ActionResult> results, List<ActionResult> finished, Set<String> running) {
+        String reason = "upstream " + failed.displayName() + " " + results.get(failed.id()).status().name().toLowerCase();
+        Deque<String> todo = new ArrayDeque<>(downstream.getOrDefault(failed.id(), Set.of()));
+        Target checked = failed.checkedTarget();
+        if (checked != null) {
+            String parentId = byId.values().stream()
+                    .filter(p -> p.action().target().equals(checked))
+                    .map(PlannedAction::id)
+                    .findFirst()
+                    .orElse(null);
+            if (parentId != null) {
+                for (String d : downstream.getOrDefault(parentId, Set.of())) {
+                    PlannedAction dp = byId.get(d);
+                    boolean siblingAssertion = checked.equals(dp.checkedTarget());
+                    if (!siblingAssertion) todo.add(d);
+                }
+            }
+        }
+        while (!todo.isEmpty()) {
+            String id = todo.pop();
+            if (results.containsKey(id) || running.contains(id)) continue;
+            PlannedAction p = byId.get(id);
+            record(p, ActionResult.notRun(p, ActionStatus.SKIPPED, reason), results, finished);
+            todo.addAll(downstream.getOrDefault(id, Set.of()));
+        }
+    }
+
+    private static Map<String, Set<String>> upstreamOf(ExecutionPlan plan) {
+        Map<String, Set<String>> upstream = new HashMap<>();
+        plan.actions().forEach(p -> upstream.put(p.id(), p.upstream()));
+        return upstream;
+    }
+
+    private static ActionResult resultOf(Future<ActionResult> done, PlannedAction p) {
+        try {
+            return done.get();
+        } catch (ExecutionException e) {
+            Instant now = Instant.now();
+            return new ActionResult(p.id(), p.displayName(), p.action().type().jsonName(), p.step(), ActionStatus.FAILED, now, now,
+                    -1, null, "internal error: " + e.getCause(), 0, List.of(), p.note());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The coordinator keeps waiting when interrupted: it must collect running actions to end cleanly. */
+    private Future<ActionResult> takeUninterruptibly(CompletionService<ActionResult> completion) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return completion.take();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    cancel();
+                }
+            }
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "porygon-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    /** Sortable and readable: the start time in UTC plus a random suffix. */
+    static String newRunId(Instant started) {
+        return RUN_ID.format(started) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
+    }
+}

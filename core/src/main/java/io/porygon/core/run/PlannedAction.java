@@ -1,0 +1,58 @@
+package io.porygon.core.run;
+
+import io.porygon.core.graph.Action;
+import io.porygon.core.graph.AssertionAction;
+import io.porygon.core.graph.Target;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One action as it will run: the warehouse name it writes, its statements already translated to
+ * the engine's dialect, and the ids of the planned actions it waits for.
+ *
+ * @param id the action's BigQuery name ({@code project.dataset.name}), unique in a plan
+ * @param sql the main SELECT (tables, views, assertions), or null
+ * @param statements the statements of an operations action, in order
+ * @param note why the plan differs from what was asked (e.g. a protected table kept), or null
+ */
+public record PlannedAction(
+        String id,
+        Action action,
+        Target warehouseTarget,
+        Step step,
+        List<String> preOps,
+        String sql,
+        List<String> statements,
+        List<String> postOps,
+        List<String> uniqueKey,
+        Set<String> upstream,
+        String note) {
+
+    public PlannedAction {
+        preOps = List.copyOf(preOps);
+        statements = List.copyOf(statements);
+        postOps = List.copyOf(postOps);
+        uniqueKey = List.copyOf(uniqueKey);
+        upstream = Set.copyOf(upstream);
+    }
+
+    /** {@code dataset.name}: how progress lines and history name the action. */
+    public String displayName() {
+        Target t = action.target();
+        return t.schema() == null ? t.name() : t.schema() + "." + t.name();
+    }
+
+    /** The action an assertion checks, or null. */
+    public Target checkedTarget() {
+        return action instanceof AssertionAction a ? a.parentAction() : null;
+    }
+
+    /** Every statement the engine receives for this action, for hashing and --dry-run. */
+    public List<String> allSql() {
+        var all = new java.util.ArrayList<String>(preOps);
+        if (sql != null) all.add(sql);
+        all.addAll(statements);
+        all.addAll(postOps);
+        return all;
+    }
+}

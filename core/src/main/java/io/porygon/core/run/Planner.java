@@ -1,0 +1,322 @@
+package io.porygon.core.run;
+
+import io.porygon.core.PorygonException;
+import io.porygon.core.SourceLocation;
+import io.porygon.core.engine.ObjectKind;
+import io.porygon.core.graph.Action;
+import io.porygon.core.graph.ActionType;
+import io.porygon.core.graph.AssertionAction;
+import io.porygon.core.graph.CompiledGraph;
+import io.porygon.core.graph.DeclarationAction;
+import io.porygon.core.graph.OperationAction;
+import io.porygon.core.graph.TableAction;
+import io.porygon.core.graph.Target;
+import io.porygon.core.graph.TestAction;
+import io.porygon.core.sql.Translator;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Turns a compiled graph into an {@link ExecutionPlan}: selects actions, orders them, decides how
+ * each one runs (incremental or not, given what the warehouse holds) and translates its SQL.
+ * Every translation problem is reported at once.
+ */
+public final class Planner {
+
+    /** What the warehouse currently holds under a (mapped) name. */
+    @FunctionalInterface
+    public interface WarehouseState {
+        ObjectKind kind(Target warehouseTarget);
+    }
+
+    private final WarehouseNames names;
+    private final Translator translator;
+    private final WarehouseState state;
+
+    public Planner(WarehouseNames names, Translator translator, WarehouseState state) {
+        this.names = names;
+        this.translator = translator;
+        this.state = state;
+    }
+
+    public ExecutionPlan plan(CompiledGraph graph, RunOptions options) {
+        List<Action> all = graph.runnableActions().toList();
+        names.register(all);
+        Resolver resolver = new Resolver(all);
+        Map<String, Action> byId = new LinkedHashMap<>();
+        for (Action a : all) byId.put(id(a), a);
+
+        Map<String, Set<String>> directUpstream = new HashMap<>();
+        for (Action a : all) directUpstream.put(id(a), resolver.resolveAll(a.dependencyTargets()));
+
+        Set<String> selected = select(all, options, directUpstream);
+        Map<String, Set<String>> upstream = upstreamWithinSelection(selected, byId, directUpstream, resolver);
+        List<String> order = topologicalOrder(selected, byId, upstream);
+
+        List<PorygonException> problems = new ArrayList<>();
+        List<PlannedAction> planned = new ArrayList<>();
+        for (String id : order) {
+            try {
+                planned.add(planOne(byId.get(id), upstream.get(id), options));
+            } catch (PorygonException e) {
+                problems.add(e);
+            }
+        }
+        if (!problems.isEmpty()) throw PlanException.of(problems);
+        return new ExecutionPlan(planned, options.fullRefresh());
+    }
+
+    /** Translates one GoogleSQL statement of an action (unit tests use this too). */
+    public String translate(String googleSql, String fileName, int line) {
+        return translator.translate(names.rewriteReferences(googleSql), new SourceLocation(fileName, line, 0));
+    }
+
+    public String translate(TestAction test, String googleSql) {
+        return translate(googleSql, test.fileName(), test.sqlStartLine());
+    }
+
+    public WarehouseNames names() {
+        return names;
+    }
+
+    static String id(Action a) {
+        return a.target().qualifiedName();
+    }
+
+    // ---- selection ----
+
+    private Set<String> select(List<Action> all, RunOptions options, Map<String, Set<String>> directUpstream) {
+        Set<String> seeds = new LinkedHashSet<>();
+        if (options.selectsEverything()) {
+            all.forEach(a -> seeds.add(id(a)));
+            return seeds;
+        }
+        for (String name : options.actions()) {
+            List<Action> matches = matchByName(all, name);
+            if (matches.isEmpty()) {
+                throw new PorygonException(null, "no action named '" + name + "'",
+                        "use an action's name, dataset.name or project.dataset.name; `porygon compile` lists them");
+            }
+            matches.forEach(a -> seeds.add(id(a)));
+        }
+        for (String tag : options.tags()) {
+            List<Action> tagged = all.stream().filter(a -> a.tags().contains(tag)).toList();
+            if (tagged.isEmpty()) {
+                throw new PorygonException(null, "no action has the tag '" + tag + "'", "check the tags in the actions' config blocks");
+            }
+            tagged.forEach(a -> seeds.add(id(a)));
+        }
+        Set<String> selected = new LinkedHashSet<>(seeds);
+        if (options.includeDeps()) selected.addAll(closure(seeds, directUpstream));
+        if (options.includeDependents()) selected.addAll(closure(seeds, invert(directUpstream)));
+        // keep the graph's order, so plans do not depend on the order of the flags
+        Set<String> ordered = new LinkedHashSet<>();
+        all.forEach(a -> {
+            if (selected.contains(id(a))) ordered.add(id(a));
+        });
+        return ordered;
+    }
+
+    private static List<Action> matchByName(List<Action> all, String name) {
+        List<Action> exact = all.stream().filter(a -> nameForms(a.target()).contains(name)).toList();
+        if (!exact.isEmpty()) return exact;
+        String lower = name.toLowerCase(Locale.ROOT);
+        return all.stream()
+                .filter(a -> nameForms(a.target()).stream().anyMatch(f -> f.toLowerCase(Locale.ROOT).equals(lower)))
+                .toList();
+    }
+
+    private static List<String> nameForms(Target t) {
+        List<String> forms = new ArrayList<>(List.of(t.name(), t.qualifiedName()));
+        if (t.schema() != null) forms.add(t.schema() + "." + t.name());
+        return forms;
+    }
+
+    private static Set<String> closure(Set<String> seeds, Map<String, Set<String>> edges) {
+        Set<String> seen = new LinkedHashSet<>();
+        Deque<String> todo = new ArrayDeque<>(seeds);
+        while (!todo.isEmpty()) {
+            for (String next : edges.getOrDefault(todo.pop(), Set.of())) {
+                if (seen.add(next)) todo.push(next);
+            }
+        }
+        return seen;
+    }
+
+    static Map<String, Set<String>> invert(Map<String, Set<String>> upstream) {
+        Map<String, Set<String>> downstream = new HashMap<>();
+        upstream.forEach((id, ups) -> ups.forEach(u -> downstream.computeIfAbsent(u, k -> new LinkedHashSet<>()).add(id)));
+        return downstream;
+    }
+
+    // ---- ordering ----
+
+    /**
+     * Dependencies inside the selection, plus one Porygon adds so that a failing assertion can skip
+     * the dependents of the table it checks: whoever depends on a table waits for its assertions
+     * (unless that assertion itself depends on them, which would be a cycle).
+     */
+    private static Map<String, Set<String>> upstreamWithinSelection(
+            Set<String> selected, Map<String, Action> byId, Map<String, Set<String>> direct, Resolver resolver) {
+        Map<String, Set<String>> upstream = new LinkedHashMap<>();
+        for (String id : selected) {
+            Set<String> ups = new LinkedHashSet<>(direct.get(id));
+            ups.retainAll(selected);
+            upstream.put(id, ups);
+        }
+        Map<String, List<String>> assertionsByParent = new HashMap<>();
+        for (String id : selected) {
+            if (byId.get(id) instanceof AssertionAction a && a.parentAction() != null) {
+                String parent = resolver.resolve(a.parentAction());
+                if (parent != null) assertionsByParent.computeIfAbsent(parent, k -> new ArrayList<>()).add(id);
+            }
+        }
+        for (String id : selected) {
+            String ownParent = byId.get(id) instanceof AssertionAction a && a.parentAction() != null
+                    ? resolver.resolve(a.parentAction()) : null;
+            for (String dep : direct.get(id)) {
+                if (dep.equals(ownParent)) continue;
+                for (String assertion : assertionsByParent.getOrDefault(dep, List.of())) {
+                    if (!assertion.equals(id) && !reaches(upstream, assertion, id)) upstream.get(id).add(assertion);
+                }
+            }
+        }
+        return upstream;
+    }
+
+    /** Whether {@code from} (transitively) waits for {@code to}. */
+    private static boolean reaches(Map<String, Set<String>> upstream, String from, String to) {
+        Set<String> seen = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(from));
+        while (!todo.isEmpty()) {
+            String cur = todo.pop();
+            if (cur.equals(to)) return true;
+            if (seen.add(cur)) todo.addAll(upstream.getOrDefault(cur, Set.of()));
+        }
+        return false;
+    }
+
+    private static List<String> topologicalOrder(Set<String> selected, Map<String, Action> byId, Map<String, Set<String>> upstream) {
+        Map<String, Integer> pending = new LinkedHashMap<>();
+        for (String id : selected) pending.put(id, upstream.get(id).size());
+        Map<String, Set<String>> downstream = invert(upstream);
+        List<String> order = new ArrayList<>();
+        Deque<String> ready = new ArrayDeque<>();
+        pending.forEach((id, n) -> {
+            if (n == 0) ready.add(id);
+        });
+        while (!ready.isEmpty()) {
+            String id = ready.poll();
+            order.add(id);
+            for (String d : downstream.getOrDefault(id, Set.of())) {
+                if (pending.merge(d, -1, Integer::sum) == 0) ready.add(d);
+            }
+        }
+        if (order.size() < selected.size()) {
+            String stuck = selected.stream().filter(id -> !order.contains(id)).findFirst().orElseThrow();
+            Action a = byId.get(stuck);
+            throw new PorygonException(new SourceLocation(a.fileName(), a.sqlStartLine(), 0),
+                    "dependency cycle through " + stuck, "remove one of the references that form the cycle");
+        }
+        return order;
+    }
+
+    // ---- one action ----
+
+    private PlannedAction planOne(Action action, Set<String> upstream, RunOptions options) {
+        Target mapped = names.map(action.target());
+        Function<String, String> tr = sql -> translate(sql, action.fileName(), action.sqlStartLine());
+        if (action.disabled()) {
+            return new PlannedAction(id(action), action, mapped, Step.DISABLED, List.of(), null, List.of(), List.of(),
+                    List.of(), upstream, null);
+        }
+        if (action instanceof DeclarationAction d) {
+            return new PlannedAction(id(d), d, mapped, Step.CHECK_SOURCE, List.of(), null, List.of(), List.of(), List.of(),
+                    upstream, null);
+        }
+        if (action instanceof OperationAction o) {
+            return new PlannedAction(id(o), o, mapped, Step.RUN_OPERATIONS, List.of(), null,
+                    o.queries().stream().map(tr).toList(), List.of(), List.of(), upstream, null);
+        }
+        if (action instanceof AssertionAction a) {
+            return new PlannedAction(id(a), a, mapped, Step.CHECK_ASSERTION, List.of(), tr.apply(a.query()), List.of(),
+                    List.of(), List.of(), upstream, null);
+        }
+        if (action instanceof TableAction t) return planTable(t, mapped, upstream, options, tr);
+        throw new IllegalStateException("not a runnable action: " + action);
+    }
+
+    private PlannedAction planTable(TableAction t, Target mapped, Set<String> upstream, RunOptions options, Function<String, String> tr) {
+        String note = null;
+        Step step;
+        if (t.type() == ActionType.VIEW) {
+            step = t.materialized() ? Step.BUILD_TABLE : Step.CREATE_VIEW;
+            if (t.materialized()) note = "materialized view built as a table";
+        } else if (t.type() == ActionType.INCREMENTAL) {
+            boolean exists = state.kind(mapped) == ObjectKind.TABLE;
+            if (!exists) {
+                step = Step.BUILD_INCREMENTAL;
+            } else if (options.fullRefresh() && !t.isProtected()) {
+                step = Step.BUILD_INCREMENTAL;
+            } else {
+                step = t.uniqueKey().isEmpty() ? Step.APPEND_INCREMENT : Step.MERGE_INCREMENT;
+                if (options.fullRefresh()) note = "protected: --full-refresh refused, ran incrementally";
+            }
+        } else {
+            step = Step.BUILD_TABLE;
+        }
+        boolean incremental = step == Step.APPEND_INCREMENT || step == Step.MERGE_INCREMENT;
+        String query = incremental && t.incrementalQuery() != null ? t.incrementalQuery() : t.query();
+        List<String> pre = incremental ? t.incrementalPreOps() : t.preOps();
+        List<String> post = incremental ? t.incrementalPostOps() : t.postOps();
+        return new PlannedAction(id(t), t, mapped, step, pre.stream().map(tr).toList(), tr.apply(query), List.of(),
+                post.stream().map(tr).toList(), t.uniqueKey(), upstream, note);
+    }
+
+    /** Finds the action a dependency target names, tolerating a missing project or case differences. */
+    private static final class Resolver {
+        private final Map<Target, String> exact = new HashMap<>();
+        private final Map<String, String> bySchemaAndName = new HashMap<>();
+        private final Map<String, List<String>> byName = new HashMap<>();
+
+        Resolver(List<Action> all) {
+            for (Action a : all) {
+                String id = id(a);
+                exact.put(a.target(), id);
+                bySchemaAndName.putIfAbsent(key(a.target().schema(), a.target().name()), id);
+                byName.computeIfAbsent(a.target().name().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(id);
+            }
+        }
+
+        String resolve(Target t) {
+            String id = exact.get(t);
+            if (id != null) return id;
+            if (t.schema() != null) return bySchemaAndName.get(key(t.schema(), t.name()));
+            List<String> named = byName.getOrDefault(t.name().toLowerCase(Locale.ROOT), List.of());
+            return named.size() == 1 ? named.get(0) : null;
+        }
+
+        Set<String> resolveAll(List<Target> targets) {
+            Set<String> ids = new LinkedHashSet<>();
+            for (Target t : targets) {
+                String id = resolve(t);
+                if (id != null) ids.add(id);
+            }
+            return ids;
+        }
+
+        private static String key(String schema, String name) {
+            return (schema + "." + name).toLowerCase(Locale.ROOT);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.porygon.core.run;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Where runs are remembered: every run and every action of it. */
+public interface RunStore {
+
+    /** One run as listed by {@code porygon history}. */
+    record RunSummary(String runId, Instant startedAt, Instant endedAt, String status, String command,
+            long succeeded, long failed, long skipped) {}
+
+    void record(RunResult run, String command);
+
+    /** The most recent runs, newest first. */
+    List<RunSummary> recentRuns(int limit);
+
+    /** The actions of one run in the order they finished; empty when the run is unknown. */
+    List<ActionResult> actions(String runId);
+}

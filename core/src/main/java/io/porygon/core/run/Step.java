@@ -1,0 +1,30 @@
+package io.porygon.core.run;
+
+/** How the runner carries out one planned action. */
+public enum Step {
+    /** A declaration: the source must exist. */
+    CHECK_SOURCE("check source"),
+    /** Build under a temporary name, then swap in. */
+    BUILD_TABLE("table"),
+    CREATE_VIEW("view"),
+    /** An incremental table built from scratch (first run or --full-refresh). */
+    BUILD_INCREMENTAL("incremental (full build)"),
+    /** An incremental table without unique key: new rows are appended. */
+    APPEND_INCREMENT("incremental (insert)"),
+    /** An incremental table with a unique key: new rows are merged on it. */
+    MERGE_INCREMENT("incremental (merge)"),
+    RUN_OPERATIONS("operations"),
+    CHECK_ASSERTION("assertion"),
+    /** Disabled in its config: not run, its dependents run as if it had succeeded. */
+    DISABLED("disabled");
+
+    private final String label;
+
+    Step(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,105 @@
+package io.porygon.core.run;
+
+import io.porygon.core.PorygonException;
+import io.porygon.core.engine.Engine;
+import io.porygon.core.engine.QueryResult;
+import io.porygon.core.graph.TestAction;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * Runs Dataform unit tests ({@code type: "test"}). The compiler has already put each input's rows
+ * in place of the table it names, so a test is two queries: the tested query and the expected
+ * rows. They must return the same columns and the same rows, in any order.
+ */
+public final class UnitTestRunner {
+
+    /** The outcome of one test; {@code diff} explains a failure row by row. */
+    public record TestResult(String name, String fileName, boolean passed, String diff, Duration duration) {}
+
+    private final Engine engine;
+    private final BiFunction<TestAction, String, String> translate;
+
+    /** {@code translate} turns a test's GoogleSQL into the engine's dialect. */
+    public UnitTestRunner(Engine engine, BiFunction<TestAction, String, String> translate) {
+        this.engine = engine;
+        this.translate = translate;
+    }
+
+    public TestResult run(TestAction test) {
+        Instant start = Instant.now();
+        try {
+            QueryResult actual = engine.query(translate.apply(test, test.testQuery()), Integer.MAX_VALUE);
+            QueryResult expected = engine.query(translate.apply(test, test.expectedOutputQuery()), Integer.MAX_VALUE);
+            String diff = diff(expected, actual);
+            return new TestResult(test.name(), test.fileName(), diff == null, diff, Duration.between(start, Instant.now()));
+        } catch (PorygonException e) {
+            return new TestResult(test.name(), test.fileName(), false, e.render(), Duration.between(start, Instant.now()));
+        } catch (RuntimeException e) {
+            return new TestResult(test.name(), test.fileName(), false, "query failed: " + e.getMessage(),
+                    Duration.between(start, Instant.now()));
+        }
+    }
+
+    /** Null when both hold the same columns and rows; otherwise what is missing and what is extra. */
+    static String diff(QueryResult expected, QueryResult actual) {
+        List<String> exp = lower(expected.columns());
+        List<String> act = lower(actual.columns());
+        if (!exp.containsAll(act) || !act.containsAll(exp) || exp.size() != act.size()) {
+            return "columns differ:\n  expected: " + expected.columns() + "\n  actual:   " + actual.columns();
+        }
+        // Compare in the expected column order, whatever order the query returned them in.
+        int[] order = exp.stream().mapToInt(act::indexOf).toArray();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (List<Object> row : expected.rows()) counts.merge(render(row, null), 1, Integer::sum);
+        List<String> unexpected = new ArrayList<>();
+        for (List<Object> row : actual.rows()) {
+            String key = render(row, order);
+            Integer left = counts.get(key);
+            if (left == null) unexpected.add(key);
+            else if (left == 1) counts.remove(key);
+            else counts.put(key, left - 1);
+        }
+        if (counts.isEmpty() && unexpected.isEmpty()) return null;
+        StringBuilder sb = new StringBuilder("rows differ (columns: " + String.join(", ", expected.columns()) + ")");
+        counts.forEach((row, n) -> {
+            for (int i = 0; i < n; i++) sb.append("\n  - ").append(row);
+        });
+        unexpected.forEach(row -> sb.append("\n  + ").append(row));
+        sb.append("\n  (- expected but missing, + returned but not expected; ")
+                .append(expected.totalRows()).append(" expected, ").append(actual.totalRows()).append(" returned)");
+        return sb.toString();
+    }
+
+    private static List<String> lower(List<String> names) {
+        return names.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    private static String render(List<Object> row, int[] order) {
+        List<String> cells = new ArrayList<>();
+        for (int i = 0; i < row.size(); i++) cells.add(normalize(row.get(order == null ? i : order[i])));
+        return "(" + String.join(", ", cells) + ")";
+    }
+
+    /** Numbers compare by value, whatever their type (1 = 1.0 = 1::BIGINT); the rest by their text. */
+    static String normalize(Object value) {
+        if (value == null) return "NULL";
+        if (value instanceof Number n && !(value instanceof Double d && (d.isNaN() || d.isInfinite()))) {
+            try {
+                BigDecimal bd = new BigDecimal(n.toString()).stripTrailingZeros();
+                return bd.toPlainString();
+            } catch (NumberFormatException e) {
+                return n.toString();
+            }
+        }
+        if (value instanceof String s) return "'" + s + "'";
+        return value.toString();
+    }
+}

@@ -1,0 +1,134 @@
+package io.porygon.core.run;
+
+import io.porygon.core.engine.BulkWriter;
+import io.porygon.core.engine.Column;
+import io.porygon.core.engine.Engine;
+import io.porygon.core.engine.QueryResult;
+import io.porygon.core.graph.Target;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Keeps run history in the warehouse itself, in schema {@value #SCHEMA}: table {@code runs} (one
+ * row per run) and {@code run_actions} (one row per action of a run). Rows are appended through
+ * the engine's bulk writer; nothing is ever updated.
+ */
+public final class WarehouseRunStore implements RunStore {
+    public static final String SCHEMA = "porygon_meta";
+    static final Target RUNS = new Target(null, SCHEMA, "runs");
+    static final Target ACTIONS = new Target(null, SCHEMA, "run_actions");
+
+    private static final List<Column> RUN_COLUMNS = List.of(
+            new Column("run_id", "VARCHAR"), new Column("started_at", "TIMESTAMP"), new Column("ended_at", "TIMESTAMP"),
+            new Column("status", "VARCHAR"), new Column("command", "VARCHAR"), new Column("succeeded", "BIGINT"),
+            new Column("failed", "BIGINT"), new Column("skipped", "BIGINT"));
+    private static final List<Column> ACTION_COLUMNS = List.of(
+            new Column("run_id", "VARCHAR"), new Column("seq", "BIGINT"), new Column("action_id", "VARCHAR"),
+            new Column("name", "VARCHAR"), new Column("type", "VARCHAR"), new Column("step", "VARCHAR"),
+            new Column("status", "VARCHAR"), new Column("started_at", "TIMESTAMP"), new Column("ended_at", "TIMESTAMP"),
+            new Column("duration_ms", "BIGINT"), new Column("rows_written", "BIGINT"), new Column("sql_hash", "VARCHAR"),
+            new Column("error", "VARCHAR"), new Column("failing_rows", "BIGINT"), new Column("sample_rows", "VARCHAR"),
+            new Column("note", "VARCHAR"));
+    /** Separates sample rows in one text column. */
+    private static final String ROW_SEPARATOR = "\n";
+
+    private final Engine engine;
+
+    public WarehouseRunStore(Engine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public void record(RunResult run, String command) {
+        try (BulkWriter w = writer(RUNS, RUN_COLUMNS)) {
+            w.append(run.runId()).appendTimestampMicros(micros(run.startedAt())).appendTimestampMicros(micros(run.endedAt()))
+                    .append(run.status()).append(command).append(run.count(ActionStatus.SUCCEEDED))
+                    .append(run.count(ActionStatus.FAILED)).append(run.count(ActionStatus.SKIPPED)).endRow();
+        }
+        try (BulkWriter w = writer(ACTIONS, ACTION_COLUMNS)) {
+            long seq = 0;
+            for (ActionResult a : run.actions()) {
+                w.append(run.runId()).append(++seq).append(a.actionId()).append(a.name()).append(a.type())
+                        .append(a.step().name()).append(a.status().name())
+                        .appendTimestampMicros(micros(a.startedAt())).appendTimestampMicros(micros(a.endedAt()))
+                        .append(a.duration().toMillis()).append(a.rowsWritten());
+                text(w, a.sqlHash());
+                text(w, a.error());
+                w.append(a.failingRows());
+                text(w, a.sampleRows().isEmpty() ? null : String.join(ROW_SEPARATOR, a.sampleRows()));
+                text(w, a.note());
+                w.endRow();
+            }
+        }
+    }
+
+    private BulkWriter writer(Target table, List<Column> columns) {
+        if (engine.exists(table)) return engine.openWriter(table);
+        return engine.createAndOpenWriter(table, columns);
+    }
+
+    @Override
+    public List<RunSummary> recentRuns(int limit) {
+        if (!engine.exists(RUNS)) return List.of();
+        QueryResult r = engine.query("SELECT run_id, started_at, ended_at, status, command, succeeded, failed, skipped FROM "
+                + name(RUNS) + " ORDER BY started_at DESC, run_id DESC LIMIT " + limit, limit);
+        List<RunSummary> runs = new ArrayList<>();
+        for (List<Object> row : r.rows()) {
+            runs.add(new RunSummary((String) row.get(0), instant(row.get(1)), instant(row.get(2)), (String) row.get(3),
+                    (String) row.get(4), number(row.get(5)), number(row.get(6)), number(row.get(7))));
+        }
+        return runs;
+    }
+
+    @Override
+    public List<ActionResult> actions(String runId) {
+        if (!engine.exists(ACTIONS)) return List.of();
+        String sql = "SELECT action_id, name, type, step, status, started_at, ended_at, rows_written, sql_hash, error,"
+                + " failing_rows, sample_rows, note FROM " + name(ACTIONS)
+                + " WHERE run_id = '" + runId.replace("'", "''") + "' ORDER BY seq";
+        QueryResult r = engine.query(sql, Integer.MAX_VALUE);
+        List<ActionResult> actions = new ArrayList<>();
+        for (List<Object> row : r.rows()) {
+            String samples = (String) row.get(11);
+            actions.add(new ActionResult((String) row.get(0), (String) row.get(1), (String) row.get(2),
+                    Step.valueOf((String) row.get(3)), ActionStatus.valueOf((String) row.get(4)), instant(row.get(5)),
+                    instant(row.get(6)), number(row.get(7)), (String) row.get(8), (String) row.get(9), number(row.get(10)),
+                    samples == null ? List.of() : Arrays.asList(samples.split(ROW_SEPARATOR)), (String) row.get(12)));
+        }
+        return actions;
+    }
+
+    private static void text(BulkWriter w, String value) {
+        if (value == null) w.appendNull();
+        else w.append(value);
+    }
+
+    private static String name(Target t) {
+        return t.schema() + "." + t.name();
+    }
+
+    private static long micros(Instant i) {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, i);
+    }
+
+    private static long number(Object o) {
+        return o == null ? -1 : ((Number) o).longValue();
+    }
+
+    /** Drivers return timestamps as different classes; all are UTC here. */
+    static Instant instant(Object o) {
+        if (o == null) return null;
+        if (o instanceof Instant i) return i;
+        if (o instanceof Timestamp ts) return ts.toLocalDateTime().toInstant(ZoneOffset.UTC);
+        if (o instanceof LocalDateTime ldt) return ldt.toInstant(ZoneOffset.UTC);
+        if (o instanceof OffsetDateTime odt) return odt.toInstant();
+        return LocalDateTime.parse(o.toString().replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,154 @@
+package io.porygon.core.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.porygon.core.PorygonException;
+import io.porygon.core.engine.ObjectKind;
+import io.porygon.core.graph.Action;
+import io.porygon.core.graph.ActionDescriptor;
+import io.porygon.core.graph.ActionType;
+import io.porygon.core.graph.AssertionAction;
+import io.porygon.core.graph.BigQueryOptions;
+import io.porygon.core.graph.CompiledGraph;
+import io.porygon.core.graph.DeclarationAction;
+import io.porygon.core.graph.ProjectConfig;
+import io.porygon.core.graph.TableAction;
+import io.porygon.core.graph.Target;
+import io.porygon.core.sql.Translator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Selection, ordering and incremental decisions; the warehouse state is a plain set of existing tables. */
+class PlannerTest {
+    static final Translator UPPER = (sql, at) -> sql.toUpperCase();
+
+    final Target src = new Target("p", "raw", "src");
+    final Target a = new Target("p", "s", "a");
+    final Target b = new Target("p", "s", "b");
+    final Target c = new Target("p", "s", "c");
+    final Target inc = new Target("p", "s", "inc");
+    final Target check = new Target("p", "dataform_assertions", "a_ok");
+
+    final CompiledGraph graph = graph(
+            new DeclarationAction(src, ActionDescriptor.EMPTY, "definitions/src.sqlx"),
+            table(a, ActionType.TABLE, "select 1 from `p.raw.src`", List.of("daily"), src),
+            table(b, ActionType.VIEW, "select * from `p.s.a`", List.of(), a),
+            table(c, ActionType.TABLE, "select * from `p.s.b`", List.of("weekly"), b),
+            table(inc, ActionType.INCREMENTAL, "select full from `p.s.a`", List.of(), a),
+            new AssertionAction(check, "select * from `p.s.a` where x", a, List.of(a), List.of(), ActionDescriptor.EMPTY, false,
+                    "definitions/a.sqlx", 2));
+
+    @Test
+    void plansEverythingInDependencyOrderWithTranslatedSqlAndMappedNames() {
+        ExecutionPlan plan = planner(Set.of()).plan(graph, RunOptions.all());
+        List<String> order = ids(plan);
+        assertThat(order.indexOf("p.raw.src")).isLessThan(order.indexOf("p.s.a"));
+        assertThat(order.indexOf("p.s.a")).isLessThan(order.indexOf("p.s.b"));
+        assertThat(order.indexOf("p.s.b")).isLessThan(order.indexOf("p.s.c"));
+        PlannedAction pa = plan.byId().get("p.s.a");
+        assertThat(pa.sql()).isEqualTo("SELECT 1 FROM `RAW.SRC`");
+        assertThat(pa.warehouseTarget()).isEqualTo(new Target(null, "s", "a"));
+        assertThat(plan.byId().get("p.s.b").step()).isEqualTo(Step.CREATE_VIEW);
+        assertThat(plan.byId().get("p.raw.src").step()).isEqualTo(Step.CHECK_SOURCE);
+    }
+
+    @Test
+    void dependentsOfACheckedTableWaitForItsAssertions() {
+        ExecutionPlan plan = planner(Set.of()).plan(graph, RunOptions.all());
+        assertThat(plan.byId().get("p.s.b").upstream()).containsExactlyInAnyOrder("p.s.a", "p.dataform_assertions.a_ok");
+        assertThat(plan.byId().get("p.dataform_assertions.a_ok").upstream()).containsExactly("p.s.a");
+    }
+
+    @Test
+    void selectsByNameAndTagWithDepsOrDependents() {
+        assertThat(ids(planner(Set.of()).plan(graph, options(List.of("b"), List.of(), false, false)))).containsExactly("p.s.b");
+        assertThat(ids(planner(Set.of()).plan(graph, options(List.of("s.b"), List.of(), true, false))))
+                .containsExactlyInAnyOrder("p.raw.src", "p.s.a", "p.s.b");
+        assertThat(ids(planner(Set.of()).plan(graph, options(List.of(), List.of("daily"), false, true))))
+                .containsExactlyInAnyOrder("p.s.a", "p.s.b", "p.s.c", "p.s.inc", "p.dataform_assertions.a_ok");
+        assertThat(ids(planner(Set.of()).plan(graph, options(List.of("p.s.c"), List.of("daily"), false, false))))
+                .containsExactly("p.s.a", "p.s.c");
+    }
+
+    @Test
+    void unknownNamesAndTagsAreUsageErrors() {
+        assertThatThrownBy(() -> planner(Set.of()).plan(graph, options(List.of("zz"), List.of(), false, false)))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("no action named 'zz'");
+        assertThatThrownBy(() -> planner(Set.of()).plan(graph, options(List.of(), List.of("hourly"), false, false)))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("no action has the tag 'hourly'");
+    }
+
+    @Test
+    void incrementalRunsOnlyWhenTheTableExistsAndNoFullRefreshIsAsked() {
+        assertThat(planner(Set.of()).plan(graph, RunOptions.all()).byId().get("p.s.inc").step()).isEqualTo(Step.BUILD_INCREMENTAL);
+        PlannedAction again = planner(Set.of("s.inc")).plan(graph, RunOptions.all()).byId().get("p.s.inc");
+        assertThat(again.step()).isEqualTo(Step.APPEND_INCREMENT);
+        assertThat(again.sql()).isEqualTo("SELECT NEW FROM `S.A`");
+        assertThat(planner(Set.of("s.inc")).plan(graph, RunOptions.all().withFullRefresh(true)).byId().get("p.s.inc").step())
+                .isEqualTo(Step.BUILD_INCREMENTAL);
+    }
+
+    @Test
+    void everyUntranslatableActionIsReportedAtOnce() {
+        Translator refuses = (sql, at) -> {
+            if (sql.contains("`s.")) throw new PorygonException(at, "cannot translate", "rewrite it");
+            return sql;
+        };
+        Planner planner = new Planner(new WarehouseNames(DatabaseMapping.IGNORE, "dataform"), refuses, t -> ObjectKind.NONE);
+        assertThatThrownBy(() -> planner.plan(graph, RunOptions.all()))
+                .isInstanceOfSatisfying(PlanException.class, e -> {
+                    assertThat(e.problems()).hasSize(4);
+                    assertThat(e.render()).contains("definitions/b.sqlx:7: cannot translate", "definitions/a.sqlx:2: cannot translate");
+                });
+    }
+
+    @Test
+    void targetsThatCollideOnceTheProjectIsDroppedAreAnErrorUnlessPrefixed() {
+        Target other = new Target("q", "s", "A");
+        CompiledGraph clash = graph(table(a, ActionType.TABLE, "select 1", List.of()), table(other, ActionType.TABLE, "select 2", List.of()));
+        assertThatThrownBy(() -> planner(Set.of()).plan(clash, RunOptions.all()))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("both become s.A");
+        Planner prefixed = new Planner(new WarehouseNames(DatabaseMapping.PREFIX_SCHEMA, "dataform"), UPPER, t -> ObjectKind.NONE);
+        assertThat(prefixed.plan(clash, RunOptions.all()).actions()).extracting(p -> p.warehouseTarget().schema())
+                .containsExactlyInAnyOrder("p_s", "q_s");
+    }
+
+    // ---- helpers ----
+
+    private static Planner planner(Set<String> existingTables) {
+        return new Planner(new WarehouseNames(DatabaseMapping.IGNORE, "dataform"), UPPER,
+                t -> existingTables.contains(t.schema() + "." + t.name()) ? ObjectKind.TABLE : ObjectKind.NONE);
+    }
+
+    private static RunOptions options(List<String> actions, List<String> tags, boolean deps, boolean dependents) {
+        return new RunOptions(false, actions, tags, deps, dependents);
+    }
+
+    private static List<String> ids(ExecutionPlan plan) {
+        return plan.actions().stream().map(PlannedAction::id).toList();
+    }
+
+    private static TableAction table(Target t, ActionType type, String query, List<String> tags, Target... deps) {
+        String incremental = type == ActionType.INCREMENTAL ? query.replace("full", "new") : null;
+        return new TableAction(t, type, query, incremental, List.of(), List.of(), List.of(), List.of(), List.of(deps), tags,
+                ActionDescriptor.EMPTY, BigQueryOptions.NONE, List.of(), false, false, false,
+                "definitions/" + t.name() + ".sqlx", 7);
+    }
+
+    private static CompiledGraph graph(Action... actions) {
+        List<TableAction> tables = new ArrayList<>();
+        List<AssertionAction> assertions = new ArrayList<>();
+        List<DeclarationAction> declarations = new ArrayList<>();
+        for (Action x : actions) {
+            if (x instanceof TableAction t) tables.add(t);
+            if (x instanceof AssertionAction s) assertions.add(s);
+            if (x instanceof DeclarationAction d) declarations.add(d);
+        }
+        return new CompiledGraph(new ProjectConfig("p", "dataform", "US", "dataform_assertions", null, null, null, null, Map.of()),
+                tables, List.of(), assertions, declarations, List.of(), List.of());
+    }
+}

@@ -1,0 +1,156 @@
+package io.porygon.core.run;
+
+import static io.porygon.core.run.Graphs.*;
+import static io.porygon.core.run.Runs.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.porygon.core.graph.Target;
+import io.porygon.duckdb.DuckDbEngine;
+import io.porygon.duckdb.DuckDbSettings;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DagRunnerTest {
+    @TempDir Path dir;
+    DuckDbEngine engine;
+
+    final Target a = t("s", "a");
+    final Target b = t("s", "b");
+    final Target c = t("s", "c");
+    final Target d = t("s", "d");
+    final Target e = t("s", "e");
+
+    @BeforeEach
+    void open() {
+        engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")));
+    }
+
+    @AfterEach
+    void close() {
+        engine.close();
+    }
+
+    @Test
+    void failingActionSkipsOnlyItsDependents() {
+        // a -> b(fails) -> c ; a -> d ; e alone
+        RunResult r = run(engine, graph(
+                table(a, "SELECT 1 AS id"),
+                table(b, "SELECT id, error('boom') AS x FROM s.a", a),
+                table(c, "SELECT * FROM s.b", b),
+                table(d, "SELECT id + 1 AS id FROM s.a", a),
+                table(e, "SELECT 5 AS id")), RunOptions.all(), 2);
+
+        assertThat(statuses(r)).containsEntry("s.a", ActionStatus.SUCCEEDED)
+                .containsEntry("s.b", ActionStatus.FAILED)
+                .containsEntry("s.c", ActionStatus.SKIPPED)
+                .containsEntry("s.d", ActionStatus.SUCCEEDED)
+                .containsEntry("s.e", ActionStatus.SUCCEEDED);
+        assertThat(result(r, "s.c").error()).isEqualTo("upstream s.b failed");
+        assertThat(r.succeeded()).isFalse();
+        assertThat(engine.exists(new Target(null, "s", "c"))).isFalse();
+    }
+
+    @Test
+    void failingAssertionSkipsTheDependentsOfTheTableItChecks() {
+        Target check = t("dataform_assertions", "a_positive");
+        Target other = t("dataform_assertions", "a_not_null");
+        RunResult r = run(engine, graph(
+                table(a, "SELECT -1 AS id"),
+                assertion(check, "SELECT * FROM s.a WHERE id < 0", a, a),
+                assertion(other, "SELECT * FROM s.a WHERE id IS NULL", a, a),
+                table(b, "SELECT * FROM s.a", a),
+                table(e, "SELECT 5 AS id")), RunOptions.all(), 3);
+
+        assertThat(result(r, "s.a").error()).isNull();
+        assertThat(statuses(r)).containsEntry("s.a", ActionStatus.SUCCEEDED)
+                .containsEntry("dataform_assertions.a_positive", ActionStatus.FAILED)
+                .containsEntry("dataform_assertions.a_not_null", ActionStatus.SUCCEEDED)
+                .containsEntry("s.b", ActionStatus.SKIPPED)
+                .containsEntry("s.e", ActionStatus.SUCCEEDED);
+    }
+
+    @Test
+    void independentActionsRunInParallelAndDependentsWaitForTheirUpstream() {
+        List<String> started = Collections.synchronizedList(new ArrayList<>());
+        List<String> finished = Collections.synchronizedList(new ArrayList<>());
+        RunListener order = new RunListener() {
+            @Override
+            public void actionStarted(PlannedAction p) {
+                started.add(p.displayName());
+            }
+
+            @Override
+            public void actionFinished(PlannedAction p, ActionResult result) {
+                finished.add(p.displayName());
+            }
+        };
+        var g = graph(table(a, "SELECT range AS id FROM range(1000)"), table(b, "SELECT range AS id FROM range(2000)"),
+                table(c, "SELECT * FROM s.a UNION ALL SELECT * FROM s.b", a, b), view(d, "SELECT count(*) AS n FROM s.c", c));
+        RunResult r = new DagRunner(engine, 4, order).run(planner(engine).plan(g, RunOptions.all()));
+
+        assertThat(r.succeeded()).isTrue();
+        assertThat(result(r, "s.c").rowsWritten()).isEqualTo(3000);
+        assertThat(started.indexOf("s.c")).isGreaterThan(Math.max(started.indexOf("s.a"), started.indexOf("s.b")));
+        assertThat(finished.indexOf("s.c")).isGreaterThan(Math.max(finished.indexOf("s.a"), finished.indexOf("s.b")));
+        assertThat(finished.indexOf("s.d")).isEqualTo(3);
+    }
+
+    @Test
+    void manyActionsInNewSchemasRunConcurrentlyWithoutCatalogConflicts() {
+        List<io.porygon.core.graph.Action> actions = new ArrayList<>();
+        for (int i = 0; i < 16; i++) actions.add(table(t("layer" + (i % 4), "m" + i), "SELECT " + i + " AS id"));
+        RunResult r = run(engine, graph(actions.toArray(io.porygon.core.graph.Action[]::new)), RunOptions.all(), 4);
+        assertThat(r.actions()).allSatisfy(x -> assertThat(x.status()).as(x.name() + ": " + x.error()).isEqualTo(ActionStatus.SUCCEEDED));
+        assertThat(scalar(engine, "SELECT count(*) FROM information_schema.tables WHERE table_schema LIKE 'layer%'")).isEqualTo(16);
+    }
+
+    @Test
+    void cancellingStopsTheRunningQueryAndKeepsThePreviousTable() throws Exception {
+        run(engine, graph(table(a, "SELECT 42 AS id")));
+        CountDownLatch started = new CountDownLatch(1);
+        DagRunner runner = new DagRunner(engine, 2, new RunListener() {
+            @Override
+            public void actionStarted(PlannedAction p) {
+                started.countDown();
+            }
+        });
+        String slow = "SELECT count(*) AS id FROM range(100000000000) r1";
+        ExecutionPlan plan = planner(engine).plan(graph(table(a, slow), table(b, "SELECT * FROM s.a", a)), RunOptions.all());
+        Thread canceller = new Thread(() -> {
+            try {
+                started.await(10, TimeUnit.SECONDS);
+                Thread.sleep(300);
+                runner.cancel();
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        canceller.start();
+        RunResult r = runner.run(plan);
+        canceller.join();
+
+        assertThat(r.cancelled()).isTrue();
+        assertThat(r.status()).isEqualTo("CANCELLED");
+        assertThat(statuses(r)).containsEntry("s.a", ActionStatus.CANCELLED).containsEntry("s.b", ActionStatus.CANCELLED);
+        assertThat(rows(engine, "SELECT id FROM s.a")).containsExactly("42");
+        assertThat(scalar(engine, "SELECT count(*) FROM information_schema.tables WHERE table_name LIKE '%porygon%'")).isZero();
+    }
+
+    @Test
+    void disabledActionIsNotRunButItsDependentsAre() {
+        var disabledA = new io.porygon.core.graph.TableAction(a, io.porygon.core.graph.ActionType.TABLE, "SELECT error('never')",
+                null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), io.porygon.core.graph.ActionDescriptor.EMPTY,
+                io.porygon.core.graph.BigQueryOptions.NONE, List.of(), false, false, true, "definitions/a.sqlx", 1);
+        RunResult r = run(engine, graph(disabledA, table(b, "SELECT 1 AS id", a)));
+        assertThat(statuses(r)).containsEntry("s.a", ActionStatus.DISABLED).containsEntry("s.b", ActionStatus.SUCCEEDED);
+        assertThat(r.succeeded()).isTrue();
+    }
+}

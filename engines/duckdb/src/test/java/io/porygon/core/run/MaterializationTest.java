@@ -1,0 +1,184 @@
+package io.porygon.core.run;
+
+import static io.porygon.core.run.Graphs.*;
+import static io.porygon.core.run.Runs.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.porygon.core.graph.Target;
+import io.porygon.duckdb.DuckDbEngine;
+import io.porygon.duckdb.DuckDbSettings;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MaterializationTest {
+    @TempDir Path dir;
+    DuckDbEngine engine;
+
+    final Target src = t("raw", "src");
+    final Target out = t("mart", "out");
+
+    @BeforeEach
+    void open() {
+        engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")));
+        engine.execute("CREATE SCHEMA raw");
+        engine.execute("CREATE TABLE raw.src AS SELECT * FROM (VALUES (1, 'a'), (2, 'b')) v(id, val)");
+    }
+
+    @AfterEach
+    void close() {
+        engine.close();
+    }
+
+    @Test
+    void tableIsBuiltAndRebuiltWithItsRowCount() {
+        RunResult first = run(engine, graph(declaration(src), table(out, "SELECT id, val FROM raw.src", src)));
+        assertThat(first.succeeded()).isTrue();
+        assertThat(result(first, "mart.out").rowsWritten()).isEqualTo(2);
+
+        engine.execute("INSERT INTO raw.src VALUES (3, 'c')");
+        RunResult second = run(engine, graph(declaration(src), table(out, "SELECT id, val FROM raw.src", src)));
+        assertThat(result(second, "mart.out").rowsWritten()).isEqualTo(3);
+        assertThat(rows(engine, "SELECT id FROM mart.out ORDER BY id")).containsExactly("1", "2", "3");
+    }
+
+    @Test
+    void failureInjectedMidBuildLeavesThePreviousTableIntact() {
+        run(engine, graph(table(out, "SELECT id, val FROM raw.src")));
+        // error() fails at execution time, after DuckDB has started producing rows.
+        String failing = "SELECT id, CASE WHEN id = 2 THEN error('injected failure') ELSE val END AS val FROM raw.src";
+        RunResult broken = run(engine, graph(table(out, failing)));
+
+        assertThat(result(broken, "mart.out").status()).isEqualTo(ActionStatus.FAILED);
+        assertThat(result(broken, "mart.out").error()).contains("injected failure");
+        assertThat(rows(engine, "SELECT id, val FROM mart.out ORDER BY id")).containsExactly("1|a", "2|b");
+        assertThat(scalar(engine, "SELECT count(*) FROM information_schema.tables WHERE table_name LIKE '%porygon%'")).isZero();
+    }
+
+    @Test
+    void viewFollowsItsSourceAndReplacesATableOfTheSameName() {
+        run(engine, graph(table(out, "SELECT 1 AS id")));
+        RunResult r = run(engine, graph(view(out, "SELECT id FROM raw.src")));
+        assertThat(r.succeeded()).isTrue();
+        assertThat(engine.kind(new Target(null, "mart", "out"))).isEqualTo(io.porygon.core.engine.ObjectKind.VIEW);
+        engine.execute("INSERT INTO raw.src VALUES (3, 'c')");
+        assertThat(scalar(engine, "SELECT count(*) FROM mart.out")).isEqualTo(3);
+
+        run(engine, graph(table(out, "SELECT 7 AS id")));
+        assertThat(engine.kind(new Target(null, "mart", "out"))).isEqualTo(io.porygon.core.engine.ObjectKind.TABLE);
+    }
+
+    @Test
+    void incrementalMergedTwiceWithTheSameInputHoldsNoDuplicates() {
+        var model = incremental(out, "SELECT id, val FROM raw.src", "SELECT id, val FROM raw.src", List.of("id"), false, src);
+        RunResult first = run(engine, graph(declaration(src), model));
+        assertThat(result(first, "mart.out").step()).isEqualTo(Step.BUILD_INCREMENTAL);
+        RunResult second = run(engine, graph(declaration(src), model));
+        RunResult third = run(engine, graph(declaration(src), model));
+
+        assertThat(result(second, "mart.out").step()).isEqualTo(Step.MERGE_INCREMENT);
+        assertThat(third.succeeded()).isTrue();
+        assertThat(rows(engine, "SELECT id, val FROM mart.out ORDER BY id")).containsExactly("1|a", "2|b");
+    }
+
+    @Test
+    void rowChangedUpstreamIsUpdatedByTheNextIncrementalRun() {
+        var model = incremental(out, "SELECT id, val FROM raw.src", "SELECT id, val FROM raw.src WHERE id >= 2", List.of("id"), false, src);
+        run(engine, graph(declaration(src), model));
+        engine.execute("UPDATE raw.src SET val = 'B' WHERE id = 2");
+        engine.execute("INSERT INTO raw.src VALUES (3, 'c')");
+
+        RunResult r = run(engine, graph(declaration(src), model));
+        assertThat(result(r, "mart.out").rowsWritten()).isEqualTo(2);
+        assertThat(rows(engine, "SELECT id, val FROM mart.out ORDER BY id")).containsExactly("1|a", "2|B", "3|c");
+    }
+
+    @Test
+    void incrementalWithoutUniqueKeyAppendsOnlyWhatTheIncrementalQuerySelects() {
+        var model = incremental(out, "SELECT id, val FROM raw.src",
+                "SELECT id, val FROM raw.src WHERE id > (SELECT max(id) FROM mart.out)", List.of(), false, src);
+        run(engine, graph(declaration(src), model));
+        engine.execute("INSERT INTO raw.src VALUES (3, 'c')");
+        RunResult r = run(engine, graph(declaration(src), model));
+
+        assertThat(result(r, "mart.out").step()).isEqualTo(Step.APPEND_INCREMENT);
+        assertThat(result(r, "mart.out").rowsWritten()).isEqualTo(1);
+        assertThat(rows(engine, "SELECT id FROM mart.out ORDER BY id")).containsExactly("1", "2", "3");
+    }
+
+    @Test
+    void newColumnsOfAnIncrementalQueryAreAddedToTheTable() {
+        run(engine, graph(incremental(out, "SELECT id, val FROM raw.src", "SELECT id, val FROM raw.src", List.of("id"), false)));
+        run(engine, graph(incremental(out, "SELECT id, val FROM raw.src",
+                "SELECT id, val, id * 10 AS score FROM raw.src WHERE id = 2", List.of("id"), false)));
+
+        assertThat(engine.columns(new Target(null, "mart", "out"))).extracting(c -> c.name()).containsExactly("id", "val", "score");
+        assertThat(rows(engine, "SELECT id, score FROM mart.out ORDER BY id")).containsExactly("1|null", "2|20");
+    }
+
+    @Test
+    void fullRefreshRebuildsAnIncrementalTableButNotAProtectedOne() {
+        var plain = incremental(out, "SELECT id, val FROM raw.src", "SELECT id, val FROM raw.src", List.of(), false);
+        Target kept = t("mart", "kept");
+        var guarded = incremental(kept, "SELECT id, val FROM raw.src", "SELECT id, val FROM raw.src", List.of(), true);
+        run(engine, graph(plain, guarded));
+        engine.execute("DELETE FROM raw.src WHERE id = 1");
+
+        RunResult r = run(engine, graph(plain, guarded), RunOptions.all().withFullRefresh(true), 1);
+        assertThat(result(r, "mart.out").step()).isEqualTo(Step.BUILD_INCREMENTAL);
+        assertThat(result(r, "mart.kept").step()).isEqualTo(Step.APPEND_INCREMENT);
+        assertThat(result(r, "mart.kept").note()).contains("protected");
+        assertThat(scalar(engine, "SELECT count(*) FROM mart.out")).isEqualTo(1);
+        // protected: the original two rows stay, and the increment (id 2) was appended
+        assertThat(rows(engine, "SELECT id FROM mart.kept ORDER BY id")).containsExactly("1", "2", "2");
+    }
+
+    @Test
+    void missingDeclaredSourceFailsWithAClearMessage() {
+        Target missing = t("thelook_ecommerce", "users");
+        RunResult r = run(engine, graph(declaration(missing), table(out, "SELECT * FROM thelook_ecommerce.users", missing)));
+
+        ActionResult check = result(r, "thelook_ecommerce.users");
+        assertThat(check.status()).isEqualTo(ActionStatus.FAILED);
+        assertThat(check.error()).contains("source proj.thelook_ecommerce.users does not exist").contains("porygon generate");
+        assertThat(result(r, "mart.out").status()).isEqualTo(ActionStatus.SKIPPED);
+    }
+
+    @Test
+    void assertionReturningRowsFailsWithCountAndSamples() {
+        Target check = t("dataform_assertions", "out_no_b");
+        RunResult r = run(engine, graph(table(out, "SELECT id, val FROM raw.src"),
+                assertion(check, "SELECT * FROM mart.out WHERE val = 'b'", out, out)));
+
+        ActionResult a = result(r, "dataform_assertions.out_no_b");
+        assertThat(a.status()).isEqualTo(ActionStatus.FAILED);
+        assertThat(a.failingRows()).isEqualTo(1);
+        assertThat(a.sampleRows()).containsExactly("id=2, val=b");
+        assertThat(r.succeeded()).isFalse();
+
+        RunResult ok = run(engine, graph(table(out, "SELECT id, val FROM raw.src"),
+                assertion(check, "SELECT * FROM mart.out WHERE val = 'zz'", out, out)));
+        assertThat(result(ok, "dataform_assertions.out_no_b").status()).isEqualTo(ActionStatus.SUCCEEDED);
+    }
+
+    @Test
+    void preAndPostOperationsRunAroundTheTable() {
+        RunResult r = run(engine, graph(withOps(out, "SELECT id FROM raw.src",
+                List.of("CREATE TABLE IF NOT EXISTS raw.audit (msg VARCHAR)", "INSERT INTO raw.audit VALUES ('pre')"),
+                List.of("INSERT INTO raw.audit SELECT 'post ' || count(*) FROM mart.out"))));
+        assertThat(r.succeeded()).isTrue();
+        assertThat(rows(engine, "SELECT msg FROM raw.audit")).containsExactly("pre", "post 2");
+    }
+
+    @Test
+    void operationsRunInOrderAndReportTheirOutputTable() {
+        Target made = t("mart", "made");
+        RunResult r = run(engine, graph(operation(made, true,
+                List.of("CREATE OR REPLACE TABLE mart.made (id INTEGER)", "INSERT INTO mart.made SELECT id FROM raw.src"))));
+        assertThat(result(r, "mart.made").status()).isEqualTo(ActionStatus.SUCCEEDED);
+        assertThat(result(r, "mart.made").rowsWritten()).isEqualTo(2);
+    }
+}

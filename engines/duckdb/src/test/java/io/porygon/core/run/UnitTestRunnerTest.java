@@ -1,0 +1,38 @@
+package io.porygon.core.run;
+
+import static io.porygon.core.run.Graphs.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.porygon.duckdb.DuckDbEngine;
+import io.porygon.duckdb.DuckDbSettings;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UnitTestRunnerTest {
+    @TempDir Path dir;
+
+    @Test
+    void passesWhenRowsMatchInAnyOrderAndShowsADiffOtherwise() {
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
+            UnitTestRunner runner = new UnitTestRunner(engine, (test, sql) -> sql);
+            String tested = "SELECT id, upper(name) AS name FROM (SELECT 1 AS id, 'a' AS name UNION ALL SELECT 2, 'b') input";
+
+            var pass = runner.run(test("upper_ok", t("s", "m"), tested,
+                    "SELECT 'B' AS name, 2::BIGINT AS id UNION ALL SELECT 'A', 1"));
+            assertThat(pass.passed()).as(pass.diff()).isTrue();
+
+            var fail = runner.run(test("upper_wrong", t("s", "m"), tested, "SELECT 1 AS id, 'A' AS name UNION ALL SELECT 2, 'C'"));
+            assertThat(fail.passed()).isFalse();
+            assertThat(fail.diff()).contains("- (2, 'C')").contains("+ (2, 'B')").doesNotContain("(1, 'A')");
+
+            var columns = runner.run(test("cols", t("s", "m"), tested, "SELECT 1 AS id"));
+            assertThat(columns.passed()).isFalse();
+            assertThat(columns.diff()).startsWith("columns differ");
+
+            var broken = runner.run(test("broken", t("s", "m"), "SELECT * FROM nowhere", "SELECT 1 AS id"));
+            assertThat(broken.passed()).isFalse();
+            assertThat(broken.diff()).contains("nowhere");
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.porygon.core.run;
+
+import static io.porygon.core.run.Graphs.*;
+import static io.porygon.core.run.Runs.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.porygon.core.graph.Target;
+import io.porygon.duckdb.DuckDbEngine;
+import io.porygon.duckdb.DuckDbSettings;
+import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WarehouseRunStoreTest {
+    @TempDir Path dir;
+
+    @Test
+    void recordsRunsAndTheirActionsAndListsNewestFirst() {
+        Target a = t("s", "a");
+        Target check = t("dataform_assertions", "a_empty");
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
+            WarehouseRunStore store = new WarehouseRunStore(engine);
+            assertThat(store.recentRuns(10)).isEmpty();
+
+            RunResult first = run(engine, graph(table(a, "SELECT 1 AS id")));
+            store.record(first, "porygon run");
+            RunResult second = run(engine, graph(table(a, "SELECT 1 AS id UNION ALL SELECT 2"),
+                    assertion(check, "SELECT * FROM s.a", a, a)));
+            store.record(second, "porygon run --actions a");
+
+            var runs = store.recentRuns(10);
+            assertThat(runs).extracting(RunStore.RunSummary::runId).containsExactly(second.runId(), first.runId());
+            assertThat(runs.get(0).status()).isEqualTo("FAILED");
+            assertThat(runs.get(0).failed()).isEqualTo(1);
+            assertThat(runs.get(0).command()).isEqualTo("porygon run --actions a");
+            assertThat(runs.get(1).startedAt()).isEqualTo(first.startedAt().truncatedTo(ChronoUnit.MICROS));
+
+            var actions = store.actions(second.runId());
+            assertThat(actions).extracting(ActionResult::name).containsExactly("s.a", "dataform_assertions.a_empty");
+            assertThat(actions.get(0).rowsWritten()).isEqualTo(2);
+            assertThat(actions.get(0).sqlHash()).hasSize(16);
+            assertThat(actions.get(1).failingRows()).isEqualTo(2);
+            assertThat(actions.get(1).sampleRows()).containsExactly("id=1", "id=2");
+            assertThat(actions.get(1).error()).contains("2 row(s)");
+            assertThat(store.actions("no-such-run")).isEmpty();
+        }
+    }
+}

@@ -83,6 +83,7 @@ public final class GenerateCommand implements Callable<Integer> {
             try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(warehouseFile(warehouse, project)))) {
                 GenerationSummary summary = new DayAdvance().advance(engine, schema, seed, period);
                 stdout.print(summary.render());
+                stdout.flush();
             }
             return 0;
         }

@@ -1,6 +1,7 @@
 package io.porygon.core.engine;
 
 import io.porygon.core.graph.Target;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -87,4 +88,16 @@ public interface Engine extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * Runs a query and returns its rows as plain Java values (Long, Double, String, ...), for small
+     * results such as maxima, counts and lookups.
+     */
+    List<List<Object>> queryRows(String sql);
+
+    /**
+     * Creates or replaces a table from a CSV or Parquet file (by extension; the path may be a glob).
+     * CSV columns are read as text so that the caller decides on types and can report bad values.
+     */
+    void loadFile(Target target, Path file);
 }

@@ -64,7 +64,7 @@ final class DuckDbBulkWriter implements BulkWriter {
     @Override
     public BulkWriter appendNull() {
         try {
-            row().append((String) null);
+            row().appendNull();
             return this;
         } catch (SQLException e) {
             throw fail(e);

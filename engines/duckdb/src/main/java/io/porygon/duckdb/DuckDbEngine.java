@@ -9,6 +9,7 @@ import io.porygon.core.graph.Target;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.duckdb.DuckDBConnection;
 
@@ -387,5 +389,32 @@ public final class DuckDbEngine implements Engine {
     private static String abbreviate(String sql) {
         String oneLine = sql.strip().replaceAll("\\s+", " ");
         return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 200) + "...";
+    }
+
+    @Override
+    public List<List<Object>> queryRows(String sql) {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            int width = rs.getMetaData().getColumnCount();
+            List<List<Object>> rows = new ArrayList<>();
+            while (rs.next()) {
+                List<Object> row = new ArrayList<>(width);
+                for (int i = 1; i <= width; i++) row.add(rs.getObject(i));
+                rows.add(row);
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new DuckDbException(e.getMessage() + "\n  in: " + abbreviate(sql), e);
+        }
+    }
+
+    @Override
+    public void loadFile(Target target, Path file) {
+        ensureSchema(target);
+        String path = quoteLiteral(file.toAbsolutePath().toString());
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String source = name.endsWith(".parquet")
+                ? "read_parquet(" + path + ")"
+                : "read_csv(" + path + ", header = true, all_varchar = true)";
+        execute("CREATE OR REPLACE TABLE " + sqlName(target) + " AS SELECT * FROM " + source);
     }
 }

@@ -1,0 +1,176 @@
+package io.porygon.cli;
+
+import io.porygon.core.PorygonException;
+import io.porygon.core.SourceLocation;
+import io.porygon.duckdb.DuckDbEngine;
+import io.porygon.duckdb.DuckDbSettings;
+import io.porygon.thelook.DayAdvance;
+import io.porygon.thelook.FileExport;
+import io.porygon.thelook.GenerateOptions;
+import io.porygon.thelook.GenerationSummary;
+import io.porygon.thelook.Progress;
+import io.porygon.thelook.RawTables;
+import io.porygon.thelook.TheLookGenerator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code porygon generate}: synthetic The Look raw tables, into the warehouse or to files. */
+@Command(
+        name = "generate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Generates The Look's seven raw tables (users, products, distribution_centers, orders, order_items,",
+            "inventory_items, events) with the public schema into the warehouse, or to files with --out.",
+            "The output is byte-identical for the same --seed, --scale and --as-of, whatever --threads is.",
+            "With --advance, appends the next period of activity to an existing warehouse and updates earlier",
+            "orders (shipped, delivered, returned) and adds late events, as the live dataset does."})
+public final class GenerateCommand implements Callable<Integer> {
+
+    @Option(names = "--scale", defaultValue = "1", description = "Scale factor: 1 is about the public row counts (100k users, 2.4M events); 0.01 for tests. Default: ${DEFAULT-VALUE}.")
+    double scale;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Random seed. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "\"Now\" of the calendar: activity covers the five years before this day (UTC). Default: today.")
+    LocalDate asOf;
+
+    @Option(names = "--threads", description = "Generator threads (the output does not depend on it). Default: the number of processors.")
+    Integer threads;
+
+    @Option(names = "--schema", defaultValue = RawTables.DEFAULT_SCHEMA, description = "Schema (BigQuery dataset) of the raw tables. Default: ${DEFAULT-VALUE}.")
+    String schema;
+
+    @Option(names = "--warehouse", paramLabel = "FILE", description = "DuckDB warehouse file. Default: .porygon/warehouse.duckdb in the project directory.")
+    Path warehouse;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write one file per table into DIR instead of the warehouse.")
+    Path out;
+
+    @Option(names = "--format", defaultValue = "parquet", description = "File format for --out: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    String format;
+
+    @Option(names = "--advance", paramLabel = "DURATION", description = "Append the next DURATION of activity (e.g. 1d, 12h) to the existing warehouse and update earlier rows.")
+    String advance;
+
+    @Option(names = "--no-progress", description = "Do not draw the progress bar.")
+    boolean noProgress;
+
+    @Mixin ProjectDirectory project;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (advance != null) {
+            if (out != null) throw usage("--advance works on a warehouse, not on files from --out", "drop --out");
+            Duration period = parseDuration(advance);
+            try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(warehouseFile(warehouse, project)))) {
+                GenerationSummary summary = new DayAdvance().advance(engine, schema, seed, period);
+                stdout.print(summary.render());
+                stdout.flush();
+            }
+            return 0;
+        }
+        GenerateOptions options = new GenerateOptions(seed, scale, asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC),
+                threads != null ? threads : Runtime.getRuntime().availableProcessors(), schema);
+        long startNanos = System.nanoTime();
+        GenerationSummary summary;
+        if (out == null) {
+            try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(warehouseFile(warehouse, project)))) {
+                summary = new TheLookGenerator().generate(engine, options, progress());
+            }
+        } else {
+            summary = generateFiles(options);
+        }
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        stdout.print(summary.render());
+        stdout.printf("generated %,d rows in %.2f s (%,.0f rows/s), seed %d, scale %s, as of %s%n",
+                summary.totalRows(), seconds, summary.totalRows() / seconds, seed, scale, options.asOf());
+        return 0;
+    }
+
+    private GenerationSummary generateFiles(GenerateOptions options) {
+        FileExport.Format fileFormat;
+        try {
+            fileFormat = FileExport.Format.valueOf(format.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw usage("unknown --format " + format, "use parquet or csv");
+        }
+        Path scratch;
+        try {
+            scratch = Files.createTempDirectory("porygon-generate");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(scratch.resolve("scratch.duckdb")))) {
+            GenerationSummary summary = new TheLookGenerator().generate(engine, options, progress());
+            FileExport.export(engine, options.schema(), out, fileFormat);
+            return summary;
+        } finally {
+            deleteTree(scratch);
+        }
+    }
+
+    private Progress progress() {
+        if (noProgress || System.console() == null) return Progress.NONE;
+        PrintWriter err = spec.commandLine().getErr();
+        return (done, total) -> {
+            int width = 30;
+            int filled = (int) (width * done / Math.max(1, total));
+            err.printf("\r[%s%s] %3d%%  users %,d/%,d", "#".repeat(filled), " ".repeat(width - filled), 100 * done / Math.max(1, total), done, total);
+            if (done >= total) err.println();
+            err.flush();
+        };
+    }
+
+    /** {@code --warehouse} when given, else {@code .porygon/warehouse.duckdb} in the project directory. */
+    static Path warehouseFile(Path warehouse, ProjectDirectory project) {
+        return warehouse != null ? warehouse : project.resolve().resolve(".porygon").resolve("warehouse.duckdb");
+    }
+
+    /** {@code 1d}, {@code 12h}, {@code 30m}, or an ISO-8601 duration such as {@code PT6H}. */
+    static Duration parseDuration(String text) {
+        String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+        try {
+            if (t.matches("\\d+[dhm]")) {
+                long n = Long.parseLong(t.substring(0, t.length() - 1));
+                return switch (t.charAt(t.length() - 1)) {
+                    case 'd' -> Duration.ofDays(n);
+                    case 'h' -> Duration.ofHours(n);
+                    default -> Duration.ofMinutes(n);
+                };
+            }
+            return Duration.parse(text.toUpperCase(java.util.Locale.ROOT));
+        } catch (RuntimeException e) {
+            throw usage("cannot read --advance " + text + " as a duration", "write e.g. 1d, 12h or 30m");
+        }
+    }
+
+    private static PorygonException usage(String message, String hint) {
+        return new PorygonException(SourceLocation.of("porygon generate"), message, hint);
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a scratch directory left in the temp folder is harmless
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.porygon.cli;
+
+import io.porygon.duckdb.DuckDbEngine;
+import io.porygon.duckdb.DuckDbSettings;
+import io.porygon.thelook.GenerationSummary;
+import io.porygon.thelook.RawTables;
+import io.porygon.thelook.TheLookLoader;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code porygon load}: loads source data from files into the warehouse. */
+@Command(
+        name = "load",
+        mixinStandardHelpOptions = true,
+        description = "Loads source data from files into the warehouse.",
+        subcommands = {LoadCommand.TheLook.class})
+public final class LoadCommand {
+
+    /** {@code porygon load thelook --from DIR}. */
+    @Command(
+            name = "thelook",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Loads the real The Look tables, exported from BigQuery's public dataset as CSV or Parquet, into the",
+                "source schema. DIR holds one file per table (users.csv or users.parquet, ...) or BigQuery's sharded",
+                "export (users-000000000000.csv, ...). Columns are checked first: nothing is replaced unless all seven",
+                "tables have their public columns with values of the right types."})
+    static final class TheLook implements Callable<Integer> {
+        @Option(names = "--from", required = true, paramLabel = "DIR", description = "Folder with the exported files.")
+        Path from;
+
+        @Option(names = "--schema", defaultValue = RawTables.DEFAULT_SCHEMA, description = "Schema (BigQuery dataset) to load into. Default: ${DEFAULT-VALUE}.")
+        String schema;
+
+        @Option(names = "--warehouse", paramLabel = "FILE", description = "DuckDB warehouse file. Default: .porygon/warehouse.duckdb in the project directory.")
+        Path warehouse;
+
+        @Mixin ProjectDirectory project;
+
+        @Spec CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(GenerateCommand.warehouseFile(warehouse, project)))) {
+                GenerationSummary summary = new TheLookLoader().load(engine, from, schema);
+                spec.commandLine().getOut().print(summary.render());
+                spec.commandLine().getOut().flush();
+            }
+            return 0;
+        }
+    }
+}

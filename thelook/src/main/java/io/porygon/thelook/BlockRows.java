@@ -1,0 +1,49 @@
+package io.porygon.thelook;
+
+import io.porygon.core.engine.BulkWriter;
+
+/** Everything one block produced: rows of the five growing tables and how many ids it drew. */
+final class BlockRows {
+    final RowBuffer users;
+    final RowBuffer orders;
+    final RowBuffer orderItems;
+    final RowBuffer inventoryItems;
+    final RowBuffer events;
+    private final long[] drawn = new long[IdSequence.values().length];
+
+    BlockRows(int expectedUsers) {
+        users = new RowBuffer(RawTables.USERS.width(), expectedUsers);
+        orders = new RowBuffer(RawTables.ORDERS.width(), expectedUsers * 13 / 10);
+        orderItems = new RowBuffer(RawTables.ORDER_ITEMS.width(), expectedUsers * 19 / 10);
+        inventoryItems = new RowBuffer(RawTables.INVENTORY_ITEMS.width(), expectedUsers * 5);
+        events = new RowBuffer(RawTables.EVENTS.width(), expectedUsers * 25);
+    }
+
+    /** The next block-local id of a sequence, starting at 1. */
+    long next(IdSequence sequence) {
+        return ++drawn[sequence.ordinal()];
+    }
+
+    /** Replays the rows in table order and moves every sequence base past the ids this block used. */
+    void writeTo(TableWriters writers, long[] bases) {
+        write(users, writers.users(), bases);
+        write(orders, writers.orders(), bases);
+        write(orderItems, writers.orderItems(), bases);
+        write(inventoryItems, writers.inventoryItems(), bases);
+        write(events, writers.events(), bases);
+        for (int i = 0; i < bases.length; i++) bases[i] += drawn[i];
+    }
+
+    private static void write(RowBuffer rows, BulkWriter writer, long[] bases) {
+        rows.writeTo(writer, bases);
+    }
+
+    long rowCount() {
+        return (long) users.rows() + orders.rows() + orderItems.rows() + inventoryItems.rows() + events.rows();
+    }
+
+    /** Rows per growing table, in {@link TableWriters} order. */
+    long[] rowsPerTable() {
+        return new long[] {users.rows(), orders.rows(), orderItems.rows(), inventoryItems.rows(), events.rows()};
+    }
+}

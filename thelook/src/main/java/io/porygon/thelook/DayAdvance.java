@@ -1,0 +1,215 @@
+package io.porygon.thelook;
+
+import static io.porygon.thelook.ActivitySimulator.DAY;
+import static io.porygon.thelook.ActivitySimulator.HOUR;
+
+import io.porygon.core.PorygonException;
+import io.porygon.core.SourceLocation;
+import io.porygon.core.engine.BulkWriter;
+import io.porygon.core.engine.Column;
+import io.porygon.core.engine.Engine;
+import io.porygon.core.graph.Target;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+
+/**
+ * {@code porygon generate --advance 1d}: moves an existing warehouse forward by a period, the way
+ * the live dataset changes. After the latest timestamp it appends new users, orders (from new and
+ * existing users), their items, inventory and sessions; it appends late events whose timestamps lie
+ * before that point; and it updates earlier orders and their items consistently (Processing orders
+ * ship or are cancelled, Shipped ones are delivered, recently delivered ones are sometimes returned).
+ * Ids continue from the maxima in the warehouse. Deterministic for the same warehouse and seed.
+ */
+public final class DayAdvance {
+    private static final String UPDATES = "porygon_advance_updates";
+
+    public GenerationSummary advance(Engine engine, String schema, long seed, Duration period) {
+        if (period.isNegative() || period.isZero()) {
+            throw new IllegalArgumentException("the period must be positive, got " + period);
+        }
+        requireTables(engine, schema);
+        Catalog catalog = Catalog.read(engine, schema);
+        WarehouseState state = WarehouseState.read(engine, schema);
+        long from = state.latest();
+        long to = from + period.toNanos() / 1000;
+        SplittableRandom rng = new SplittableRandom(Seeds.of(seed, Seeds.ADVANCE, from));
+
+        BlockRows out = new BlockRows(64);
+        ActivitySimulator shop = new ActivitySimulator(catalog, rng, out, to);
+        double days = (double) (to - from) / DAY;
+        double historyDays = Math.max(1.0, (double) (from - state.firstSignup()) / DAY);
+        // recent activity runs at about twice the historical average: the shop grows
+        int newUsers = (int) Math.max(1, Math.round(state.users() / historyDays * days * 2));
+        int existingOrders = (int) Math.max(1, Math.round(state.orders() / historyDays * days * 2));
+
+        for (int i = 0; i < newUsers; i++) {
+            long createdAt = within(rng, from, to);
+            Customer c = shop.newUser(createdAt);
+            if (rng.nextInt(10) < 3) shop.order(c, within(rng, createdAt, to));
+            if (rng.nextBoolean() && to - createdAt > HOUR) shop.abandonedSession(c, within(rng, createdAt, to - HOUR));
+        }
+        for (Customer c : existingCustomers(engine, schema, rng, state.maxIds()[IdSequence.USER.ordinal()], existingOrders)) {
+            shop.order(c, within(rng, Math.max(from, c.createdAt()), to));
+        }
+        int anonymous = 3 * (newUsers + existingOrders);
+        long sessionEnd = Math.max(from + 1, to - HOUR);
+        for (int i = 0; i < anonymous; i++) shop.abandonedSession(null, within(rng, from, sessionEnd));
+        // late-arriving events: sessions that happened up to three days ago and are only now loaded
+        for (int i = 0; i < Math.max(1, anonymous / 10); i++) shop.abandonedSession(null, within(rng, from - 3 * DAY, from - HOUR));
+
+        long[] bases = state.maxIds().clone();
+        try (TableWriters writers = TableWriters.append(engine, schema)) {
+            out.writeTo(writers, bases);
+        }
+        Map<String, Long> written = new LinkedHashMap<>();
+        written.put(RawTables.DISTRIBUTION_CENTERS.name(), 0L);
+        written.put(RawTables.PRODUCTS.name(), 0L);
+        long[] counts = out.rowsPerTable();
+        for (int i = 0; i < counts.length; i++) written.put(TableWriters.TABLES.get(i).name(), counts[i]);
+
+        Map<String, Long> updated = progressOrders(engine, schema, rng, from, to, state.maxIds()[IdSequence.ORDER.ordinal()]);
+        return new GenerationSummary(written, updated);
+    }
+
+    /** A time in (lo, hi]; hi when the range is empty. */
+    private static long within(SplittableRandom rng, long lo, long hi) {
+        if (hi <= lo + 1) return hi;
+        return lo + 1 + (long) (rng.nextDouble() * (hi - lo - 1));
+    }
+
+    private static List<Customer> existingCustomers(Engine engine, String schema, SplittableRandom rng, long maxUserId, int count) {
+        if (maxUserId < 1) return List.of();
+        List<Long> picked = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) picked.add(1 + (long) (rng.nextDouble() * maxUserId));
+        String ids = picked.stream().distinct().map(String::valueOf).collect(Collectors.joining(","));
+        Map<Long, Customer> found = new HashMap<>();
+        for (List<Object> r : engine.queryRows("SELECT id, gender, city, state, postal_code, epoch_us(created_at) FROM "
+                + Sql.table(schema, RawTables.USERS) + " WHERE id IN (" + ids + ")")) {
+            long id = Sql.asLong(r.get(0));
+            found.put(id, new Customer(id, false, (String) r.get(1), (String) r.get(2), (String) r.get(3), (String) r.get(4),
+                    r.get(5) == null ? 0 : Sql.asLong(r.get(5))));
+        }
+        List<Customer> customers = new ArrayList<>();
+        for (long id : picked) {
+            Customer c = found.get(id);
+            if (c != null) customers.add(c);
+        }
+        return customers;
+    }
+
+    /** Moves earlier orders along their life and copies the change onto their items. */
+    private static Map<String, Long> progressOrders(Engine engine, String schema, SplittableRandom rng, long from, long to, long maxOrderId) {
+        List<List<Object>> candidates = engine.queryRows("SELECT order_id, status, epoch_us(created_at), epoch_us(shipped_at),"
+                + " epoch_us(delivered_at) FROM " + Sql.table(schema, RawTables.ORDERS)
+                + " WHERE order_id <= " + maxOrderId + " AND (status IN ('Processing', 'Shipped')"
+                + " OR (status = 'Complete' AND epoch_us(delivered_at) >= " + (from - 30 * DAY) + "))"
+                + " ORDER BY order_id");
+        Target updates = new Target(null, schema, UPDATES);
+        long changed = 0;
+        try (BulkWriter w = engine.createAndOpenWriter(updates, List.of(new Column("order_id", "BIGINT"),
+                new Column("status", "VARCHAR"), new Column("shipped_at", "TIMESTAMP"),
+                new Column("delivered_at", "TIMESTAMP"), new Column("returned_at", "TIMESTAMP")))) {
+            for (List<Object> r : candidates) {
+                long orderId = Sql.asLong(r.get(0));
+                String status = (String) r.get(1);
+                long created = Sql.asLong(r.get(2));
+                long shipped = r.get(3) == null ? RowBuffer.NO_TIME : Sql.asLong(r.get(3));
+                long delivered = r.get(4) == null ? RowBuffer.NO_TIME : Sql.asLong(r.get(4));
+                long returned = RowBuffer.NO_TIME;
+                double u = rng.nextDouble();
+                double when = rng.nextDouble();
+                switch (status) {
+                    case "Processing" -> {
+                        if (u < 0.03) {
+                            status = "Cancelled";
+                        } else if (u < 0.6) {
+                            status = "Shipped";
+                            shipped = at(Math.max(from, created), to, when);
+                        } else continue;
+                    }
+                    case "Shipped" -> {
+                        if (u >= 0.45 || shipped == RowBuffer.NO_TIME) continue;
+                        status = "Complete";
+                        delivered = at(Math.max(from, shipped), to, when);
+                    }
+                    default -> {
+                        if (u >= 0.015 || delivered == RowBuffer.NO_TIME) continue;
+                        status = "Returned";
+                        returned = at(Math.max(from, delivered), to, when);
+                    }
+                }
+                w.append(orderId).append(status);
+                for (long t : new long[] {shipped, delivered, returned}) {
+                    if (t == RowBuffer.NO_TIME) w.appendNull();
+                    else w.appendTimestampMicros(t);
+                }
+                w.endRow();
+                changed++;
+            }
+        }
+        String set = " SET status = u.status, shipped_at = u.shipped_at, delivered_at = u.delivered_at, returned_at = u.returned_at"
+                + " FROM " + Sql.table(schema, UPDATES) + " AS u";
+        long items = Sql.asLong(engine.queryRows("SELECT count(*) FROM " + Sql.table(schema, RawTables.ORDER_ITEMS)
+                + " WHERE order_id IN (SELECT order_id FROM " + Sql.table(schema, UPDATES) + ")").get(0).get(0));
+        engine.execute("UPDATE " + Sql.table(schema, RawTables.ORDERS) + " AS o" + set + " WHERE o.order_id = u.order_id");
+        engine.execute("UPDATE " + Sql.table(schema, RawTables.ORDER_ITEMS) + " AS i" + set + " WHERE i.order_id = u.order_id");
+        engine.execute("DROP TABLE " + Sql.table(schema, UPDATES));
+        Map<String, Long> updated = new LinkedHashMap<>();
+        updated.put(RawTables.ORDERS.name(), changed);
+        updated.put(RawTables.ORDER_ITEMS.name(), items);
+        return updated;
+    }
+
+    /** A time in (lo, hi], at fraction {@code f} of the way. */
+    private static long at(long lo, long hi, double f) {
+        return hi <= lo + 1 ? Math.max(lo, hi) : lo + 1 + (long) (f * (hi - lo - 1));
+    }
+
+    private static void requireTables(Engine engine, String schema) {
+        List<String> missing = RawTables.ALL.stream().filter(t -> !engine.exists(t.target(schema))).map(RawTable::name).toList();
+        if (!missing.isEmpty()) {
+            throw new PorygonException(SourceLocation.of(schema), "cannot advance: schema " + schema + " lacks the raw table(s) "
+                    + String.join(", ", missing), "generate the data first: porygon generate --scale 0.1");
+        }
+    }
+
+    /** What --advance needs to know about the warehouse before it starts. */
+    private record WarehouseState(long[] maxIds, long latest, long firstSignup, long users, long orders) {
+        static WarehouseState read(Engine engine, String schema) {
+            String u = Sql.table(schema, RawTables.USERS);
+            String o = Sql.table(schema, RawTables.ORDERS);
+            String sql = "SELECT"
+                    + " (SELECT max(id) FROM " + u + "),"
+                    + " (SELECT max(order_id) FROM " + o + "),"
+                    + " (SELECT max(id) FROM " + Sql.table(schema, RawTables.ORDER_ITEMS) + "),"
+                    + " (SELECT max(id) FROM " + Sql.table(schema, RawTables.INVENTORY_ITEMS) + "),"
+                    + " (SELECT max(id) FROM " + Sql.table(schema, RawTables.EVENTS) + "),"
+                    + " (SELECT epoch_us(max(created_at)) FROM " + u + "),"
+                    + " (SELECT epoch_us(max(created_at)) FROM " + o + "),"
+                    + " (SELECT epoch_us(max(shipped_at)) FROM " + o + "),"
+                    + " (SELECT epoch_us(max(delivered_at)) FROM " + o + "),"
+                    + " (SELECT epoch_us(max(returned_at)) FROM " + o + "),"
+                    + " (SELECT epoch_us(max(created_at)) FROM " + Sql.table(schema, RawTables.EVENTS) + "),"
+                    + " (SELECT epoch_us(min(created_at)) FROM " + u + "),"
+                    + " (SELECT count(*) FROM " + u + "),"
+                    + " (SELECT count(*) FROM " + o + ")";
+            List<Object> r = engine.queryRows(sql).get(0);
+            long[] maxIds = new long[IdSequence.values().length];
+            for (int i = 0; i < 5; i++) maxIds[i] = r.get(i) == null ? 0 : Sql.asLong(r.get(i));
+            long latest = Long.MIN_VALUE;
+            for (int i = 5; i <= 10; i++) if (r.get(i) != null) latest = Math.max(latest, Sql.asLong(r.get(i)));
+            if (latest == Long.MIN_VALUE) {
+                throw new PorygonException(SourceLocation.of(schema), "cannot advance: the raw tables of " + schema + " are empty",
+                        "generate the data first: porygon generate --scale 0.1");
+            }
+            long first = r.get(11) == null ? latest : Sql.asLong(r.get(11));
+            return new WarehouseState(maxIds, latest, first, Sql.asLong(r.get(12)), Sql.asLong(r.get(13)));
+        }
+    }
+}

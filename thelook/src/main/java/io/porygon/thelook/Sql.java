@@ -1,0 +1,30 @@
+package io.porygon.thelook;
+
+/** Small helpers for the few statements the generator and loader issue (DuckDB dialect). */
+final class Sql {
+    private Sql() {}
+
+    static String ident(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+
+    static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    static String table(String schema, RawTable table) {
+        return ident(schema) + "." + ident(table.name());
+    }
+
+    static String table(String schema, String name) {
+        return ident(schema) + "." + ident(name);
+    }
+
+    static long asLong(Object value) {
+        return ((Number) value).longValue();
+    }
+
+    static double asDouble(Object value) {
+        return ((Number) value).doubleValue();
+    }
+}

@@ -1,0 +1,188 @@
+package io.porygon.thelook;
+
+import io.porygon.core.PorygonException;
+import io.porygon.core.SourceLocation;
+import io.porygon.core.engine.Column;
+import io.porygon.core.engine.Engine;
+import io.porygon.core.graph.Target;
+import io.porygon.thelook.RawTable.BigQueryType;
+import io.porygon.thelook.RawTable.RawColumn;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * {@code porygon load thelook --from DIR}: loads the real tables, exported from the public dataset
+ * as CSV or Parquet, into the source schema. Each table is one file ({@code users.csv},
+ * {@code users.parquet}) or BigQuery's sharded export ({@code users-000000000000.csv}, ...). Every
+ * file is staged first and checked against the public columns; nothing is replaced unless all seven
+ * tables pass, and the report names every missing column and every value that is not of its type.
+ */
+public final class TheLookLoader {
+    static final String STAGING = "porygon_staging";
+    private static final Set<String> INTEGERS = Set.of("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT",
+            "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT");
+
+    public GenerationSummary load(Engine engine, Path dir, String schema) {
+        if (!Files.isDirectory(dir)) {
+            throw new PorygonException(SourceLocation.of(dir.toString()), "no such directory",
+                    "pass the folder holding users.csv (or .parquet) and the other six tables to --from");
+        }
+        List<String> problems = new ArrayList<>();
+        Map<RawTable, List<String>> selects = new LinkedHashMap<>();
+        try {
+            for (RawTable table : RawTables.ALL) {
+                Path source = sourceOf(dir, table, problems);
+                if (source == null) continue;
+                Target staged = new Target(null, STAGING, table.name());
+                try {
+                    engine.loadFile(staged, source);
+                } catch (RuntimeException e) {
+                    problems.add(source.getFileName() + ": cannot be read: " + firstLine(e.getMessage()));
+                    continue;
+                }
+                List<String> select = check(engine, staged, table, source.getFileName().toString(), problems);
+                if (select != null) selects.put(table, select);
+            }
+            if (!problems.isEmpty()) {
+                throw new PorygonException(SourceLocation.of(dir.toString()),
+                        "the files do not match The Look's public tables:\n    " + String.join("\n    ", problems),
+                        "export the seven tables with their public columns; README.md (Data) shows the layout, as does `porygon generate --out DIR`");
+            }
+            engine.execute("BEGIN TRANSACTION");
+            boolean committed = false;
+            try {
+                engine.ensureSchema(new Target(null, schema, "any"));
+                for (var e : selects.entrySet()) {
+                    engine.execute("CREATE OR REPLACE TABLE " + Sql.table(schema, e.getKey()) + " AS SELECT "
+                            + String.join(", ", e.getValue()) + " FROM " + Sql.table(STAGING, e.getKey().name()));
+                }
+                engine.execute("COMMIT");
+                committed = true;
+            } finally {
+                if (!committed) TheLookGenerator.rollbackQuietly(engine);
+            }
+        } finally {
+            engine.execute("DROP SCHEMA IF EXISTS " + Sql.ident(STAGING) + " CASCADE");
+        }
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (RawTable table : RawTables.ALL) {
+            rows.put(table.name(), Sql.asLong(engine.queryRows("SELECT count(*) FROM " + Sql.table(schema, table)).get(0).get(0)));
+        }
+        return new GenerationSummary(rows, Map.of());
+    }
+
+    /** The file (or glob of shards) holding a table, or null after noting the problem. */
+    private static Path sourceOf(Path dir, RawTable table, List<String> problems) {
+        Pattern name = Pattern.compile(Pattern.quote(table.name()) + "([-_][0-9]+)?\\.(parquet|csv|csv\\.gz)");
+        List<Path> matches;
+        try (Stream<Path> files = Files.list(dir)) {
+            matches = files.filter(p -> name.matcher(p.getFileName().toString()).matches()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (matches.isEmpty()) {
+            problems.add(table.name() + ": no file (expected " + table.name() + ".csv, " + table.name() + ".parquet or "
+                    + table.name() + "-*.csv shards)");
+            return null;
+        }
+        if (matches.size() == 1) return matches.get(0);
+        Set<String> extensions = matches.stream().map(p -> extension(p.getFileName().toString())).collect(Collectors.toSet());
+        boolean sharded = matches.stream().noneMatch(p -> p.getFileName().toString().startsWith(table.name() + "."));
+        if (extensions.size() > 1 || !sharded) {
+            problems.add(table.name() + ": several files (" + matches.stream().map(p -> p.getFileName().toString())
+                    .collect(Collectors.joining(", ")) + "); keep one file or one set of shards");
+            return null;
+        }
+        String first = matches.get(0).getFileName().toString();
+        return dir.resolve(table.name() + first.charAt(table.name().length()) + "*" + extension(first));
+    }
+
+    private static String extension(String fileName) {
+        return fileName.endsWith(".csv.gz") ? ".csv.gz" : fileName.substring(fileName.lastIndexOf('.'));
+    }
+
+    /**
+     * Checks a staged table's columns against the public ones and returns the select list that
+     * converts them, or null when something is missing or mistyped (noted in {@code problems}).
+     */
+    private static List<String> check(Engine engine, Target staged, RawTable table, String file, List<String> problems) {
+        Map<String, String> actual = new LinkedHashMap<>();
+        for (Column c : engine.columns(staged)) actual.put(c.name().toLowerCase(Locale.ROOT), c.name());
+        Map<String, String> types = new LinkedHashMap<>();
+        for (Column c : engine.columns(staged)) types.put(c.name().toLowerCase(Locale.ROOT), c.type().toUpperCase(Locale.ROOT));
+        int before = problems.size();
+        List<String> select = new ArrayList<>();
+        for (RawColumn column : table.columns()) {
+            String sourceName = actual.get(column.name());
+            if (sourceName == null) {
+                problems.add(file + ": missing column " + column.name() + " (" + column.type() + ")");
+                continue;
+            }
+            String type = types.get(column.name());
+            String source = Sql.ident(sourceName);
+            if (!accepts(column.type(), type)) {
+                if (!type.equals("VARCHAR")) {
+                    problems.add(file + ": column " + column.name() + " is " + type + ", expected " + column.type());
+                    continue;
+                }
+                String bad = badValues(engine, staged, source, column.type());
+                if (bad != null) {
+                    problems.add(file + ": column " + column.name() + " holds values that are not " + column.type() + ": " + bad);
+                    continue;
+                }
+            }
+            select.add(convert(source, column.type(), type) + " AS " + Sql.ident(column.name()));
+        }
+        return problems.size() == before ? select : null;
+    }
+
+    private static boolean accepts(BigQueryType expected, String actual) {
+        return switch (expected) {
+            case INT64 -> INTEGERS.contains(actual);
+            case FLOAT64 -> INTEGERS.contains(actual) || actual.equals("DOUBLE") || actual.equals("FLOAT") || actual.startsWith("DECIMAL");
+            case STRING -> actual.equals("VARCHAR");
+            case TIMESTAMP -> actual.startsWith("TIMESTAMP");
+        };
+    }
+
+    /** Text values that do not convert, as "N values, e.g. 'x'", or null when all convert. */
+    private static String badValues(Engine engine, Target staged, String source, BigQueryType expected) {
+        String failing = source + " IS NOT NULL AND " + tryConvert(source, expected) + " IS NULL";
+        List<Object> r = engine.queryRows("SELECT count(*), min(" + source + ") FROM " + Sql.table(staged.schema(), staged.name())
+                + " WHERE " + failing).get(0);
+        long count = Sql.asLong(r.get(0));
+        return count == 0 ? null : String.format("%,d value%s, e.g. '%s'", count, count == 1 ? "" : "s", r.get(1));
+    }
+
+    private static String tryConvert(String source, BigQueryType expected) {
+        return switch (expected) {
+            // BigQuery writes timestamps as "2024-01-31 12:34:56 UTC"; read them as instants, keep UTC wall time
+            case TIMESTAMP -> "TRY_CAST(TRY_CAST(" + source + " AS TIMESTAMPTZ) AS TIMESTAMP)";
+            default -> "TRY_CAST(" + source + " AS " + expected.duckDbType() + ")";
+        };
+    }
+
+    private static String convert(String source, BigQueryType expected, String actual) {
+        if (expected == BigQueryType.TIMESTAMP && !actual.equals("TIMESTAMP")) {
+            return "CAST(CAST(" + source + " AS TIMESTAMPTZ) AS TIMESTAMP)";
+        }
+        return "CAST(" + source + " AS " + expected.duckDbType() + ")";
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) return "unknown error";
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}

@@ -1,0 +1,102 @@
+package io.porygon.thelook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.porygon.core.PorygonException;
+import io.porygon.duckdb.DuckDbEngine;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DayAdvanceTest {
+    private static final String S = "thelook_ecommerce";
+    @TempDir Path dir;
+
+    @Test
+    void advancingADayAddsRowsUpdatesOldOnesAndKeepsEveryRule() {
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("w.duckdb"))) {
+            Warehouses.generate(engine, 5, 0.02, 2);
+            engine.execute("CREATE TABLE before_orders AS SELECT * FROM " + S + ".orders");
+            long maxEvent = Warehouses.count(engine, "SELECT max(id) FROM " + S + ".events");
+            long maxOrder = Warehouses.count(engine, "SELECT max(order_id) FROM " + S + ".orders");
+            long maxUser = Warehouses.count(engine, "SELECT max(id) FROM " + S + ".users");
+            long latest = Warehouses.count(engine, "SELECT epoch_us(max(created_at)) FROM " + S + ".events");
+            long eventsBefore = Warehouses.count(engine, "SELECT count(*) FROM " + S + ".events");
+
+            GenerationSummary summary = new DayAdvance().advance(engine, S, 5, Duration.ofDays(1));
+
+            // new rows, with ids continuing the sequences
+            assertThat(Warehouses.count(engine, "SELECT count(*) FROM " + S + ".users WHERE id > " + maxUser)).isPositive()
+                    .isEqualTo(summary.rowsWritten().get("users"));
+            assertThat(Warehouses.count(engine, "SELECT count(*) FROM " + S + ".orders WHERE order_id > " + maxOrder)).isPositive()
+                    .isEqualTo(summary.rowsWritten().get("orders"));
+            assertThat(Warehouses.count(engine, "SELECT count(*) FROM " + S + ".events")).isEqualTo(eventsBefore + summary.rowsWritten().get("events"));
+            assertThat(Warehouses.count(engine, "SELECT min(id) FROM " + S + ".events WHERE id > " + maxEvent)).isEqualTo(maxEvent + 1);
+            // the new day's orders lie after the latest timestamp
+            assertThat(Warehouses.count(engine, "SELECT count(*) FROM " + S + ".orders WHERE order_id > " + maxOrder
+                    + " AND epoch_us(created_at) <= " + latest)).isZero();
+            // late events: new rows whose timestamps are older than what was there
+            assertThat(Warehouses.count(engine, "SELECT count(*) FROM " + S + ".events WHERE id > " + maxEvent
+                    + " AND epoch_us(created_at) < " + latest)).isPositive();
+            // earlier orders moved on, and their items with them
+            long changed = Warehouses.count(engine, "SELECT count(*) FROM " + S + ".orders o JOIN before_orders b USING (order_id)"
+                    + " WHERE o.status <> b.status OR o.shipped_at IS DISTINCT FROM b.shipped_at"
+                    + " OR o.delivered_at IS DISTINCT FROM b.delivered_at OR o.returned_at IS DISTINCT FROM b.returned_at");
+            assertThat(changed).isPositive().isEqualTo(summary.rowsUpdated().get("orders"));
+            assertThat(Warehouses.count(engine, "SELECT count(*) FROM " + S + ".orders o JOIN before_orders b USING (order_id)"
+                    + " WHERE b.status = 'Processing' AND o.status = 'Shipped'")).isPositive();
+            assertThat(Warehouses.count(engine, "SELECT count(*) FROM " + S + ".orders o JOIN before_orders b USING (order_id)"
+                    + " WHERE o.created_at <> b.created_at OR o.user_id <> b.user_id")).as("history itself is not rewritten").isZero();
+            assertThat(engine.exists(new io.porygon.core.graph.Target(null, S, "porygon_advance_updates"))).isFalse();
+            // nothing duplicated, every rule still holds
+            for (Map.Entry<String, String> rule : ConsistencyRules.all(S).entrySet()) {
+                assertThat(Warehouses.count(engine, rule.getValue())).as(rule.getKey()).isZero();
+            }
+        }
+    }
+
+    @Test
+    void advancingTwiceKeepsGoingForward() {
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("w.duckdb"))) {
+            Warehouses.generate(engine, 9, 0.01, 1);
+            new DayAdvance().advance(engine, S, 9, Duration.ofDays(1));
+            long afterFirst = Warehouses.count(engine, "SELECT epoch_us(max(created_at)) FROM " + S + ".orders");
+            long orders = Warehouses.count(engine, "SELECT count(*) FROM " + S + ".orders");
+            new DayAdvance().advance(engine, S, 9, Duration.ofHours(36));
+            assertThat(Warehouses.count(engine, "SELECT epoch_us(max(created_at)) FROM " + S + ".orders")).isGreaterThan(afterFirst);
+            assertThat(Warehouses.count(engine, "SELECT count(*) FROM " + S + ".orders")).isGreaterThan(orders);
+            for (Map.Entry<String, String> rule : ConsistencyRules.all(S).entrySet()) {
+                assertThat(Warehouses.count(engine, rule.getValue())).as(rule.getKey()).isZero();
+            }
+        }
+    }
+
+    @Test
+    void advanceIsDeterministicForTheSameWarehouseAndSeed() {
+        List<String> digests = new java.util.ArrayList<>();
+        for (String name : List.of("a", "b")) {
+            try (DuckDbEngine engine = Warehouses.open(dir.resolve(name + ".duckdb"))) {
+                Warehouses.generate(engine, 3, 0.01, 2);
+                new DayAdvance().advance(engine, S, 3, Duration.ofDays(1));
+                StringBuilder all = new StringBuilder();
+                for (RawTable t : RawTables.ALL) all.append(Warehouses.digest(engine, S, t));
+                digests.add(all.toString());
+            }
+        }
+        assertThat(digests.get(1)).isEqualTo(digests.get(0));
+    }
+
+    @Test
+    void advancingAnEmptyWarehouseSaysWhatToDo() {
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("w.duckdb"))) {
+            assertThatThrownBy(() -> new DayAdvance().advance(engine, S, 1, Duration.ofDays(1)))
+                    .isInstanceOf(PorygonException.class)
+                    .hasMessageContaining("lacks the raw table(s) distribution_centers, products, users")
+                    .satisfies(e -> assertThat(((PorygonException) e).hint()).contains("porygon generate"));
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.porygon.cli;
+
+import io.porygon.core.graph.Target;
+import io.porygon.duckdb.DuckDbEngine;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code porygon demo}: the whole product in one command. It chains the ordinary commands
+ * (generate, run, test) so the demo exercises exactly what users run, then prints a summary.
+ */
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the Porygon \"The Look\" pipeline end to end on the embedded DuckDB warehouse:",
+            "generate the raw tables (scale 1 by default) into a fresh warehouse, run every action with its",
+            "assertions, run the unit tests, and print a summary (rows per table, assertions, top categories",
+            "by profit). When the warehouse already holds data, the demo instead advances it by one day",
+            "(`generate --advance 1d`: new activity plus late updates) and runs incrementally."
+        },
+        footer = {"", "Exit codes: 0 everything passed; 1 an action, assertion or test failed; 2 usage or compile error."})
+final class DemoCommand implements Callable<Integer> {
+    static final Target RAW_EVENTS = new Target(null, "thelook_ecommerce", "events");
+
+    @Option(names = "--scale", defaultValue = "1", description = "Scale factor of a fresh warehouse (1 ≈ the public row counts). Default: ${DEFAULT-VALUE}.")
+    String scale;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Generator seed. Default: ${DEFAULT-VALUE}.")
+    String seed;
+
+    @Option(names = "--debug", description = "Show stack traces of errors.")
+    boolean debug;
+
+    @Mixin
+    WarehouseOptions warehouse;
+
+    @Mixin
+    ProjectDirectory project;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Path dir = project.resolve();
+        Path file = warehouse.resolve(dir).file();
+        List<String> common = List.of("--warehouse", file.toString());
+
+        boolean fresh = !hasRawData(warehouse.resolve(dir));
+        List<String> generate = new ArrayList<>(List.of("generate"));
+        generate.addAll(fresh ? List.of("--scale", scale, "--seed", seed) : List.of("--advance", "1d"));
+        banner(out, fresh ? "Generating The Look at scale " + scale : "Advancing the data by one day");
+        int status = step(generate, common, dir);
+        if (status != 0) return status;
+
+        banner(out, fresh ? "Running the pipeline (full build)" : "Running the pipeline (incremental)");
+        int runStatus = step(List.of("run"), common, dir);
+        if (runStatus == PorygonCli.EXIT_USAGE) return runStatus;
+
+        banner(out, "Running the unit tests");
+        int testStatus = step(List.of("test"), common, dir);
+
+        banner(out, "Summary");
+        try (DuckDbEngine engine = WarehouseOptions.open(warehouse.resolve(dir))) {
+            new DemoSummary(engine, out).print();
+        }
+        return Math.max(runStatus, testStatus);
+    }
+
+    private boolean hasRawData(WarehouseOptions.Resolved settings) {
+        if (!Files.exists(settings.file())) return false;
+        try (DuckDbEngine engine = WarehouseOptions.open(settings)) {
+            return engine.exists(RAW_EVENTS);
+        }
+    }
+
+    /** Runs one porygon command in this process, with the demo's output streams. */
+    private int step(List<String> command, List<String> options, Path projectDir) {
+        List<String> args = new ArrayList<>(command);
+        args.addAll(options);
+        if (debug) args.add("--debug");
+        args.add(projectDir.toString());
+        CommandLine cli = PorygonCli.commandLine();
+        cli.setOut(spec.commandLine().getOut());
+        cli.setErr(spec.commandLine().getErr());
+        return cli.execute(args.toArray(String[]::new));
+    }
+
+    private static void banner(PrintWriter out, String title) {
+        out.println();
+        out.println("== " + title);
+        out.flush();
+    }
+}

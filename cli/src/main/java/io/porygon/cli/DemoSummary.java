@@ -1,0 +1,66 @@
+package io.porygon.cli;
+
+import io.porygon.core.engine.Engine;
+import io.porygon.core.graph.Target;
+import io.porygon.duckdb.DuckDbEngine;
+import java.io.PrintWriter;
+import java.util.List;
+
+/** The closing summary of {@code porygon demo}: table sizes, the last run's assertions, top categories. */
+final class DemoSummary {
+    private static final List<Target> TABLES = List.of(
+            new Target(null, "thelook", "users_dim"), new Target(null, "thelook", "products_dim"),
+            new Target(null, "thelook", "orders_dim"), new Target(null, "thelook", "inventory_dim"),
+            new Target(null, "thelook", "events_fct"), new Target(null, "thelook", "trx_fct"),
+            new Target(null, "looker_studio_views", "profit_view"),
+            new Target(null, "looker_studio_views", "profit_matrix_view"));
+
+    private final Engine engine;
+    private final PrintWriter out;
+
+    DemoSummary(Engine engine, PrintWriter out) {
+        this.engine = engine;
+        this.out = out;
+    }
+
+    void print() {
+        out.println("Rows per table:");
+        for (Target t : TABLES) {
+            String rows = engine.exists(t) ? String.format("%,d", engine.rowCount(t)) : "(missing)";
+            out.printf("  %-40s %14s%n", t.schema() + "." + t.name(), rows);
+        }
+        printAssertions();
+        printTopCategories();
+        out.flush();
+    }
+
+    private void printAssertions() {
+        if (!engine.exists(new Target(null, "porygon_meta", "run_actions"))) return;
+        List<List<Object>> rows = engine.queryRows("""
+                SELECT status, count(*) FROM porygon_meta.run_actions
+                WHERE type = 'assertion'
+                  AND run_id = (SELECT run_id FROM porygon_meta.runs ORDER BY started_at DESC LIMIT 1)
+                GROUP BY status ORDER BY status""");
+        out.println();
+        out.print("Assertions of the last run:");
+        rows.forEach(r -> out.print("  " + r.get(0) + " " + r.get(1)));
+        out.println();
+    }
+
+    private void printTopCategories() {
+        Target profit = new Target(null, "looker_studio_views", "profit_view");
+        if (!engine.exists(profit)) return;
+        List<List<Object>> rows = engine.queryRows("SELECT category, sum(gross_profit) AS profit, sum(revenue) AS revenue FROM "
+                + DuckDbEngine.sqlName(profit) + " GROUP BY category ORDER BY profit DESC LIMIT 5");
+        out.println();
+        out.println("Top categories by gross profit:");
+        out.printf("  %-32s %16s %16s%n", "category", "gross profit", "revenue");
+        for (List<Object> r : rows) {
+            out.printf("  %-32s %16s %16s%n", r.get(0), money(r.get(1)), money(r.get(2)));
+        }
+    }
+
+    private static String money(Object value) {
+        return value instanceof Number n ? String.format("%,.2f", n.doubleValue()) : String.valueOf(value);
+    }
+}

@@ -235,42 +235,86 @@ final class FunctionCatalog {
         c.text("regexp_extract_all(").arg(0).text(", ").arg(1).text(", " + g + ")");
     }
 
-    /** BigQuery FORMAT: printf-style; the portable subset maps to DuckDB's printf. */
+    /**
+     * BigQuery FORMAT: each specifier becomes its own DuckDB expression (printf for the C-style
+     * ones), joined with {@code ||} so a NULL argument makes the result NULL as in BigQuery, except
+     * for %t and %T, which print NULL.
+     */
     private static void format(CallContext c) {
         if (c.args().isEmpty() || !(c.args().get(0) instanceof StringValue f)) {
             throw c.unsupported("a format that is not a string literal", "write the format as a literal string");
         }
-        String fmt = f.getValue();
-        StringBuilder out = new StringBuilder();
+        String fmt = f.getValue().replace("''", "'");
+        StringBuilder text = new StringBuilder();
         int arg = 1;
-        java.util.List<String> casts = new java.util.ArrayList<>();
+        boolean any = false; // whether a piece has been printed (the next one needs ||)
+        c.text("(");
         for (int i = 0; i < fmt.length(); i++) {
             char ch = fmt.charAt(i);
-            out.append(ch);
-            if (ch != '%') continue;
+            if (ch != '%') {
+                text.append(ch);
+                continue;
+            }
             int j = i + 1;
-            while (j < fmt.length() && "-+ #0123456789.".indexOf(fmt.charAt(j)) >= 0) j++;
+            while (j < fmt.length() && "-+ #0123456789.'".indexOf(fmt.charAt(j)) >= 0) j++;
             if (j >= fmt.length()) throw c.unsupported("a dangling % in the format", "escape a literal percent sign as %%");
             char conv = fmt.charAt(j);
             String flags = fmt.substring(i + 1, j);
-            if (conv == '%') { out.append(flags).append('%'); i = j; continue; }
-            if (flags.contains("'")) throw c.unsupported("the ' grouping flag", "format numbers without thousands separators");
-            switch (conv) {
-                case 'd', 'i' -> { out.append(flags).append('d'); casts.add("BIGINT"); }
-                case 'f', 'F', 'e', 'E', 'g', 'G' -> { out.append(flags).append(conv); casts.add("DOUBLE"); }
-                case 'x', 'X', 'o' -> { out.append(flags).append(conv); casts.add("BIGINT"); }
-                case 's', 't' -> { out.append(flags).append('s'); casts.add("VARCHAR"); }
-                default -> throw c.unsupported("format specifier %" + conv, "use %d %s %f %e %g %x %o or %t");
-            }
-            arg++;
             i = j;
+            if (conv == '%') {
+                text.append('%');
+                continue;
+            }
+            if (arg >= c.args().size()) throw c.unsupported("a format with more specifiers than arguments", "pass one argument per specifier");
+            if (text.length() > 0) {
+                if (any) c.text(" || ");
+                c.text("'" + text.toString().replace("'", "''") + "'");
+                any = true;
+            }
+            text.setLength(0);
+            if (any) c.text(" || ");
+            formatSpecifier(c, conv, flags, arg++);
+            any = true;
         }
-        if (arg != c.args().size()) throw c.unsupported("a format whose specifiers do not match the arguments", "pass one argument per specifier");
-        c.text("printf('" + out.toString().replace("'", "''") + "'");
-        for (int a = 1; a < c.args().size(); a++) {
-            c.text(", CAST(").arg(a).text(" AS " + casts.get(a - 1) + ")");
+        if (arg != c.args().size()) throw c.unsupported("a format with fewer specifiers than arguments", "pass one argument per specifier");
+        if (text.length() > 0 || !any) {
+            if (any) c.text(" || ");
+            c.text("'" + text.toString().replace("'", "''") + "'");
         }
         c.text(")");
+    }
+
+    private static void formatSpecifier(CallContext c, char conv, String flags, int arg) {
+        boolean grouping = flags.contains("'");
+        String printfFlags = flags.replace("'", "");
+        switch (conv) {
+            case 'd', 'i' -> {
+                if (grouping) {
+                    if (!printfFlags.isEmpty()) throw c.unsupported("width or flags with the ' grouping flag", "format the grouped number without width");
+                    c.text("format('{:,}', CAST(").arg(arg).text(" AS BIGINT))");
+                } else {
+                    c.text("printf('%" + printfFlags + "d', CAST(").arg(arg).text(" AS BIGINT))");
+                }
+            }
+            case 'x', 'X', 'o' -> {
+                if (grouping) throw c.unsupported("the ' flag on %" + conv, "format hex and octal without grouping");
+                c.text("printf('%" + printfFlags + conv + "', CAST(").arg(arg).text(" AS BIGINT))");
+            }
+            case 'f', 'F', 'e', 'E', 'g', 'G' -> c.text("printf('%" + printfFlags + conv + "', CAST(").arg(arg).text(" AS DOUBLE))");
+            case 's' -> c.text("printf('%" + printfFlags + "s', CAST(").arg(arg).text(" AS VARCHAR))");
+            case 't' -> {
+                if (!printfFlags.isEmpty()) throw c.unsupported("width or precision on %t", "format the value without width");
+                c.text("coalesce(CAST(").arg(arg).text(" AS VARCHAR), 'NULL')");
+            }
+            case 'T' -> {
+                if (!printfFlags.isEmpty()) throw c.unsupported("width or precision on %T", "format the value without width");
+                // a literal of the value: strings quoted, other values as text
+                c.text("CASE WHEN ").arg(arg).text(" IS NULL THEN 'NULL' WHEN typeof(").arg(arg)
+                        .text(") = 'VARCHAR' THEN '\"' || replace(CAST(").arg(arg).text(" AS VARCHAR), '\"', '\\\"') || '\"' ELSE CAST(")
+                        .arg(arg).text(" AS VARCHAR) END");
+            }
+            default -> throw c.unsupported("format specifier %" + conv, "use %d %i %s %f %e %g %x %o %t or %T");
+        }
     }
 
     private void arrays() {
@@ -280,9 +324,26 @@ final class FunctionCatalog {
         template("ARRAY_REVERSE/1", "list_reverse({0})");
         template("ARRAY_FIRST/1", "{0}[1]");
         template("ARRAY_LAST/1", "{0}[-1]");
-        template("GENERATE_ARRAY/2", "generate_series({0}, {1})");
-        template("GENERATE_ARRAY/3", "generate_series({0}, {1}, {2})");
+        specials.put("GENERATE_ARRAY", FunctionCatalog::generateArray);
         specials.put("ARRAY_CONCAT", c -> joinWith(c, " || "));
+    }
+
+    /** GENERATE_ARRAY: DuckDB's generate_series is integer-only, so FLOAT64 bounds are stepped by index. */
+    private static void generateArray(CallContext c) {
+        int n = c.args().size();
+        if (n < 2 || n > 3) throw c.unsupported(n + " arguments", "pass start, end and optionally a step");
+        boolean fractional = c.args().stream().anyMatch(a -> a instanceof net.sf.jsqlparser.expression.DoubleValue);
+        if (!fractional) {
+            c.text("generate_series(").arg(0).text(", ").arg(1);
+            if (n == 3) c.text(", ").arg(2);
+            c.text(")");
+            return;
+        }
+        c.text("list_transform(generate_series(0, CAST(floor((").arg(1).text(" - ").arg(0).text(") / ");
+        if (n == 3) c.arg(2); else c.text("1");
+        c.text(") AS BIGINT)), porygon_i -> CAST(").arg(0).text(" AS DOUBLE) + porygon_i * ");
+        if (n == 3) c.arg(2); else c.text("1");
+        c.text(")");
     }
 
     private void misc() {

@@ -22,7 +22,6 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,8 +110,8 @@ final class TranslationCorpus {
         if (v instanceof LocalTime t) return time(t);
         if (v instanceof java.sql.Time t) return time(t.toLocalTime());
         if (v instanceof java.sql.Date d) return d.toLocalDate().toString();
-        if (v instanceof byte[] b) return Base64.getEncoder().encodeToString(b);
-        if (v instanceof java.sql.Blob b) return Base64.getEncoder().encodeToString(b.getBytes(1, (int) b.length()));
+        if (v instanceof byte[] b) return bytesText(b);
+        if (v instanceof java.sql.Blob b) return bytesText(b.getBytes(1, (int) b.length()));
         if (v instanceof Array a) {
             List<Object> out = new ArrayList<>();
             for (Object o : (Object[]) a.getArray()) out.add(canonical(o));
@@ -130,6 +129,17 @@ final class TranslationCorpus {
             return out;
         }
         return v.toString();
+    }
+
+    /** BYTES as BigQuery's documentation shows them: printable ASCII as is, other bytes as \\xhh. */
+    private static String bytesText(byte[] bytes) {
+        StringBuilder sb = new StringBuilder();
+        for (byte x : bytes) {
+            int v = x & 0xff;
+            if (v >= 0x20 && v < 0x7f) sb.append((char) v);
+            else sb.append(String.format("\\x%02x", v));
+        }
+        return sb.toString();
     }
 
     private static Object doubleValue(double d) {

@@ -5,5 +5,5 @@ const [first, second] = ["alpha", "beta"];
 const { schema } = defaults;
 const columns = ["id", "name"].map((c, i) => `${c} AS c${i}`).join(", ");
 const greeter = (n) => ({ n, hello() { return `hi ${this.n}`; } });
-const merged = { ...defaults, limit: 20 };
+const merged = Object.assign({}, defaults, { limit: 20 });
 module.exports = { limitClause, withDefault, first, second, schema, columns, greeting: greeter("sql").hello(), mergedLimit: merged.limit };

@@ -27,6 +27,18 @@ final class SourceIndex {
         return new SourceLocation(file, line, column);
     }
 
+    /** The first line at or after {@code fromLine} that holds {@code word} in quotes (else plain), or null. */
+    SourceLocation locateFrom(String file, int fromLine, String word) {
+        String[] text = lines.get(file);
+        if (text == null || word == null) return null;
+        for (int i = Math.max(fromLine, 1) - 1; i < text.length; i++) {
+            int at = text[i].indexOf("\"" + word + "\"");
+            if (at < 0) at = text[i].indexOf("'" + word + "'");
+            if (at >= 0) return new SourceLocation(file, i + 1, at + 1);
+        }
+        return null;
+    }
+
     /** Where {@code key:} (an object literal property) first appears at or after {@code fromLine}, or null. */
     SourceLocation locateKey(String file, int fromLine, String key) {
         String[] text = lines.get(file);

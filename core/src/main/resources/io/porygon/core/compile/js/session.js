@@ -292,13 +292,17 @@
     if (this.rowConditionsAssertion) this.rowConditionsAssertion.tags(t);
     return this;
   };
-  Action.prototype.dependencies = function (d) {
-    var self = this, loc = callerLocation();
+  Action.prototype.dependencies = function (d, location) {
+    var self = this, loc = location || callerLocation();
     (Array.isArray(d) ? d : [d]).forEach(function (dep) {
       var r = typeof dep === "string" ? resolvableFromString(dep) : {
         name: dep.name, schema: dep.schema || dep.dataset, database: dep.database || dep.project,
         includeDependentAssertions: dep.includeDependentAssertions };
-      r.line = loc.fileName === self.fileName ? loc.line : 0;
+      if (loc.fileName === self.fileName) {
+        r.line = loc.line;
+        r.mapped = !!loc.original || !!loc.mapped;
+        if (location) r.property = "dependencies";
+      }
       self.deps.push(r);
     });
     return this;
@@ -407,7 +411,7 @@
     if (c.name) action.target = makeTarget(c.name, action.target.schema, action.target.database, action.kind === "assertion");
     if (c.database || c.schema) action.retarget(c.database, c.schema);
     action.canonicalTarget = action.target;
-    if (c.dependencies) action.dependencies(c.dependencies);
+    if (c.dependencies) action.dependencies(c.dependencies, location);
     if (action.kind !== "declaration" && action.kind !== "assertion") action.hermetic(!!c.hermetic);
     else if (action.kind === "assertion" && c.hermetic) action.hermetic(true);
     if (c.disabled) action.disabled();
@@ -558,11 +562,14 @@
   Context.prototype.ref = function () {
     var r = toResolvable(arguments);
     if (!r.name) { compileError("Action name is not specified"); return ""; }
-    var loc = callerLocation();
-    if (loc.fileName === this.action.fileName) {
-      r.line = loc.line;
-      r.column = loc.column || 0;
-      r.mapped = !!loc.mapped;
+    // Only a ref that does not resolve to exactly one action needs its location (for the error).
+    if (findActions(r).length !== 1) {
+      var loc = callerLocation();
+      if (loc.fileName === this.action.fileName) {
+        r.line = loc.line;
+        r.column = loc.column || 0;
+        r.mapped = !!loc.mapped;
+      }
     }
     this.action.deps.push(r);
     return resolve(r, false);

@@ -78,6 +78,12 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         boolean safe = parts.size() == 2 && parts.get(0).equalsIgnoreCase("SAFE");
         if (parts.size() > 1 && !safe) return userFunction(function, context);
         String name = parts.get(parts.size() - 1).toUpperCase(Locale.ROOT);
+        SqlTemplate safeForm = safe ? catalog.template("SAFE." + name, arguments(function).size()) : null;
+        if (safeForm != null) {
+            List<Expression> args = arguments(function);
+            safeForm.render(out(), args.size(), i -> printArgument(args.get(i)));
+            return out();
+        }
         if (safe) out().append("TRY(");
         printCall(name, function, context);
         if (safe) out().append(')');
@@ -160,6 +166,27 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
 
     /** ARRAY_AGG / STRING_AGG with DISTINCT, ORDER BY, LIMIT and IGNORE NULLS. */
     private void orderedAggregate(String name, Function f, List<Expression> args) {
+        if (name.equals("ARRAY_CONCAT_AGG")) {
+            // NULL input arrays are skipped; LIMIT counts arrays, not elements
+            if (args.size() != 1 || f.isDistinct()) {
+                throw new Untranslatable("ARRAY_CONCAT_AGG() with these arguments", "pass one array expression");
+            }
+            out().append("flatten(");
+            if (f.getLimit() != null) out().append('(');
+            out().append("array_agg(");
+            print(args.get(0));
+            orderBy(f.getOrderByElements());
+            out().append(") FILTER (WHERE ");
+            print(args.get(0));
+            out().append(" IS NOT NULL)");
+            if (f.getLimit() != null) {
+                out().append(")[1:");
+                print(f.getLimit().getRowCount());
+                out().append(']');
+            }
+            out().append(')');
+            return;
+        }
         boolean array = name.equals("ARRAY_AGG");
         if (args.isEmpty() || args.size() > (array ? 1 : 2)) {
             throw new Untranslatable(name + "() with " + args.size() + " arguments", "check the call against BigQuery's reference");

@@ -148,6 +148,10 @@ final class GoogleSqlLexer {
                         continue;
                     }
                 }
+                // `table` names a table or CTE in BigQuery but is reserved in DuckDB
+                if (upper.equals("TABLE") && ("WITH".equals(lastWord) || "FROM".equals(lastWord) || "JOIN".equals(lastWord))) {
+                    word = "\"" + word + "\"";
+                }
                 if (call && upper.equals("DATE") && !"AS".equals(lastWord)) word = DATE_FN;
                 else if (call && upper.equals("TIME") && !"AS".equals(lastWord)) word = TIME_FN;
                 else if (call && upper.equals("DATETIME") && !"AS".equals(lastWord)) word = DATETIME_FN;

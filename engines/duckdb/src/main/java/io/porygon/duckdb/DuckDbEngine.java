@@ -132,7 +132,7 @@ public final class DuckDbEngine implements Engine {
     }
 
     private boolean schemaExists(String schema) {
-        String sql = "SELECT 1 FROM information_schema.schemata WHERE catalog_name = current_database() AND lower(schema_name) = lower(?)";
+        String sql = "SELECT 1 FROM duckdb_schemas() WHERE database_name = current_database() AND lower(schema_name) = lower(?)";
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setString(1, schema);
             try (ResultSet rs = ps.executeQuery()) {
@@ -151,14 +151,23 @@ public final class DuckDbEngine implements Engine {
     @Override
     public ObjectKind kind(Target target) {
         // DuckDB resolves identifiers case-insensitively, so existence is checked the same way.
-        String sql = "SELECT table_type FROM information_schema.tables WHERE table_catalog = current_database()"
-                + " AND lower(table_schema) = lower(?) AND lower(table_name) = lower(?)";
+        if (catalogHas("SELECT 1 FROM duckdb_tables() WHERE database_name = current_database()"
+                + " AND lower(schema_name) = lower(?) AND lower(table_name) = lower(?)", target)) {
+            return ObjectKind.TABLE;
+        }
+        if (catalogHas("SELECT 1 FROM duckdb_views() WHERE NOT internal AND database_name = current_database()"
+                + " AND lower(schema_name) = lower(?) AND lower(view_name) = lower(?)", target)) {
+            return ObjectKind.VIEW;
+        }
+        return ObjectKind.NONE;
+    }
+
+    private boolean catalogHas(String sql, Target target) {
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setString(1, schemaOf(target));
             ps.setString(2, target.name());
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) return ObjectKind.NONE;
-                return "VIEW".equals(rs.getString(1)) ? ObjectKind.VIEW : ObjectKind.TABLE;
+                return rs.next();
             }
         } catch (SQLException e) {
             throw fail(e, sql);
@@ -190,38 +199,58 @@ public final class DuckDbEngine implements Engine {
 
     @Override
     public long replaceTable(Target target, String select) {
-        ensureSchema(target);
         Target build = new Target(target.database(), target.schema(), target.name() + BUILD_SUFFIX);
-        // The long part runs outside the transaction, under another name: until the swap below
-        // commits, readers and a failure see only the previous table.
-        try {
-            execute("CREATE OR REPLACE TABLE " + sqlName(build) + " AS\n" + select);
-        } catch (RuntimeException e) {
-            dropQuietly(build);
-            throw e;
-        }
+        // Built under another name and swapped in, all in one transaction: readers see the previous
+        // table until the commit, and a failure or a cancel rolls everything back, build included.
+        // One commit, as a plain CREATE OR REPLACE would cost.
         try {
             inTransaction(() -> {
-                drop(target);
-                execute("ALTER TABLE " + sqlName(build) + " RENAME TO " + quoteIdent(target.name()));
+                createTableAs(build, select);
+                swapIn(build, target);
             });
-        } catch (RuntimeException e) {
-            dropQuietly(build);
-            throw e;
+        } catch (DuckDbException e) {
+            // The catalog is read only on failure: a missing schema or a view of that name in the
+            // way are fixed and the transaction (which DuckDB aborted) runs again.
+            boolean noSchema = !schemaExists(schemaOf(target));
+            boolean viewInTheWay = !noSchema && kind(target) == ObjectKind.VIEW;
+            if (!noSchema && !viewInTheWay) throw e;
+            if (noSchema) ensureSchema(target);
+            inTransaction(() -> {
+                if (viewInTheWay) execute("DROP VIEW " + sqlName(target));
+                createTableAs(build, select);
+                swapIn(build, target);
+            });
         }
         return rowCount(target);
     }
 
+    private void createTableAs(Target table, String select) {
+        execute("CREATE OR REPLACE TABLE " + sqlName(table) + " AS\n" + select);
+    }
+
+    private void swapIn(Target build, Target target) {
+        execute("DROP TABLE IF EXISTS " + sqlName(target));
+        execute("ALTER TABLE " + sqlName(build) + " RENAME TO " + quoteIdent(target.name()));
+    }
+
     @Override
     public void replaceView(Target target, String select) {
-        ensureSchema(target);
-        if (kind(target) == ObjectKind.TABLE) {
-            inTransaction(() -> {
-                drop(target);
-                execute("CREATE VIEW " + sqlName(target) + " AS\n" + select);
-            });
-        } else {
-            execute("CREATE OR REPLACE VIEW " + sqlName(target) + " AS\n" + select);
+        String create = "CREATE OR REPLACE VIEW " + sqlName(target) + " AS\n" + select;
+        try {
+            execute(create);
+        } catch (DuckDbException e) {
+            ObjectKind kind = kind(target);
+            if (kind == ObjectKind.TABLE) {
+                inTransaction(() -> {
+                    execute("DROP TABLE " + sqlName(target));
+                    execute(create);
+                });
+            } else if (kind == ObjectKind.NONE && !schemaExists(schemaOf(target))) {
+                ensureSchema(target);
+                execute(create);
+            } else {
+                throw e;
+            }
         }
     }
 
@@ -261,14 +290,6 @@ public final class DuckDbEngine implements Engine {
             case TABLE -> execute("DROP TABLE " + sqlName(target));
             case VIEW -> execute("DROP VIEW " + sqlName(target));
             case NONE -> {}
-        }
-    }
-
-    private void dropQuietly(Target target) {
-        try {
-            execute("DROP TABLE IF EXISTS " + sqlName(target));
-        } catch (RuntimeException ignored) {
-            // best effort: the original failure is the one worth reporting
         }
     }
 

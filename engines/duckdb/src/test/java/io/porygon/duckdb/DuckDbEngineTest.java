@@ -42,4 +42,43 @@ class DuckDbEngineTest {
             assertThat(engine.exists(new Target(null, "raw", "nope"))).isFalse();
         }
     }
+
+    @Test
+    void replaceTableCreatesTheSchemaReplacesAViewAndLeavesNoBuildTable() {
+        Target t = new Target(null, "fresh", "t");
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
+            assertThat(engine.replaceTable(t, "SELECT range AS id FROM range(5)")).isEqualTo(5);
+            engine.replaceView(t, "SELECT 1 AS id");
+            assertThat(engine.kind(t)).isEqualTo(io.porygon.core.engine.ObjectKind.VIEW);
+            assertThat(engine.replaceTable(t, "SELECT 1 AS id UNION ALL SELECT 2")).isEqualTo(2);
+            assertThat(engine.kind(t)).isEqualTo(io.porygon.core.engine.ObjectKind.TABLE);
+            assertThat(engine.query("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'fresh'", 10).rows())
+                    .extracting(r -> r.get(0)).containsExactly("t");
+        }
+    }
+
+    @Test
+    void mergeUpdatesMatchingRowsAndInsertsTheOthers() {
+        Target t = new Target(null, "m", "t");
+        Target s = new Target(null, "m", "s");
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
+            engine.replaceTable(t, "SELECT * FROM (VALUES (1, 'a', 1), (2, 'b', 1)) v(k1, k2, x)");
+            engine.replaceTable(s, "SELECT * FROM (VALUES (2, 'b', 9), (3, 'c', 9)) v(k1, k2, x)");
+            assertThat(engine.mergeFrom(t, s, List.of("k1", "k2", "x"), List.of("k1", "k2"))).isEqualTo(2);
+            assertThat(engine.query("SELECT k1 || k2 || x FROM m.t ORDER BY k1", 10).rows())
+                    .extracting(r -> r.get(0)).containsExactly("1a1", "2b9", "3c9");
+            engine.addColumns(t, List.of(new Column("y", "DOUBLE")));
+            assertThat(engine.columns(t)).extracting(Column::name).containsExactly("k1", "k2", "x", "y");
+        }
+    }
+
+    @Test
+    void queryCountsEveryRowButKeepsOnlyTheFirstOnes() {
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
+            var r = engine.query("SELECT range AS n FROM range(100)", 3);
+            assertThat(r.totalRows()).isEqualTo(100);
+            assertThat(r.rows()).hasSize(3);
+            assertThat(r.columns()).containsExactly("n");
+        }
+    }
 }

@@ -1,0 +1,203 @@
+package io.porygon.cli.bench;
+
+import io.porygon.core.Porygon;
+import io.porygon.core.graph.CompiledGraph;
+import io.porygon.core.run.DagRunner;
+import io.porygon.core.run.DatabaseMapping;
+import io.porygon.core.run.ExecutionPlan;
+import io.porygon.core.run.PlannedAction;
+import io.porygon.core.run.Planner;
+import io.porygon.core.run.RunListener;
+import io.porygon.core.run.RunOptions;
+import io.porygon.core.run.RunResult;
+import io.porygon.core.run.WarehouseNames;
+import io.porygon.core.run.WarehouseRunStore;
+import io.porygon.core.sql.DuckDbTranslator;
+import io.porygon.duckdb.DuckDbEngine;
+import io.porygon.duckdb.DuckDbSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Porygon's run time against the same translated statements executed directly over JDBC, one
+ * after the other, on the same warehouse, in the same JVM, alternating, after a warm-up.
+ *
+ * <pre>
+ * RunBenchmark [--project DIR] [--warehouse FILE] [--iterations N] [--scale S] [--threads N]
+ * </pre>
+ * Without --project it writes a synthetic project shaped like the Porygon pipeline and generates
+ * its raw tables (scale 1 = The Look's public row counts) in a fresh warehouse. With --project,
+ * the warehouse (default PROJECT/.porygon/warehouse.duckdb) must already hold the sources.
+ * Both sides build every table from scratch (Porygon with --full-refresh semantics).
+ */
+public final class RunBenchmark {
+
+    record Options(Path project, Path warehouse, int iterations, double scale, int threads) {}
+
+    public static void main(String[] args) throws Exception {
+        Options o = parse(args);
+        Path project = o.project();
+        Path warehouse = o.warehouse();
+        boolean synthetic = project == null;
+        if (synthetic) {
+            Path tmp = Files.createTempDirectory("porygon-bench");
+            project = tmp.resolve("project");
+            SyntheticProject.write(project);
+            if (warehouse == null) warehouse = tmp.resolve("warehouse.duckdb");
+        }
+        if (warehouse == null) warehouse = project.resolve(".porygon/warehouse.duckdb");
+
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(warehouse))) {
+            if (synthetic) {
+                long t = System.nanoTime();
+                SyntheticProject.seed(engine, o.scale());
+                System.out.printf(Locale.ROOT, "seeded synthetic raw tables at scale %.2f in %.1fs%n", o.scale(), (System.nanoTime() - t) / 1e9);
+            }
+            long t0 = System.nanoTime();
+            CompiledGraph graph = Porygon.compile(project, Map.of());
+            if (graph.hasErrors()) throw new IllegalStateException("compile errors: " + graph.graphErrors());
+            long compileNs = System.nanoTime() - t0;
+            WarehouseNames names = new WarehouseNames(DatabaseMapping.IGNORE, graph.projectConfig().defaultSchema());
+            Planner planner = new Planner(names, new DuckDbTranslator(t -> DuckDbTranslator.schemaAndName(names.map(t))), engine::kind);
+            long t1 = System.nanoTime();
+            ExecutionPlan plan = planner.plan(graph, RunOptions.all().withFullRefresh(true));
+            long planNs = System.nanoTime() - t1;
+            List<String> baseline = baselineStatements(plan);
+            long executed = plan.actions().stream().filter(p -> p.step() != io.porygon.core.run.Step.DISABLED).count();
+            System.out.printf(Locale.ROOT, "project %s: %d actions; compile %.0f ms, plan+translate %.0f ms%n",
+                    synthetic ? "(synthetic)" : project, executed, compileNs / 1e6, planNs / 1e6);
+
+            List<Double> jdbc = new ArrayList<>();
+            List<Double> seq = new ArrayList<>();
+            List<Double> par = new ArrayList<>();
+            for (int i = 0; i <= o.iterations(); i++) {
+                // alternate which side goes first, so caches favour neither
+                double b;
+                double s;
+                if (i % 2 == 0) {
+                    b = timeBaseline(engine, baseline);
+                    s = timePorygon(engine, plan, 1);
+                } else {
+                    s = timePorygon(engine, plan, 1);
+                    b = timeBaseline(engine, baseline);
+                }
+                double p = timePorygon(engine, plan, o.threads());
+                System.out.printf(Locale.ROOT, "%s %2d: jdbc %8.1f ms   porygon(1 thread) %8.1f ms   porygon(%d threads) %8.1f ms%n",
+                        i == 0 ? "warm-up  " : "iteration", i, b, s, o.threads(), p);
+                if (i > 0) {
+                    jdbc.add(b);
+                    seq.add(s);
+                    par.add(p);
+                }
+            }
+            double mb = median(jdbc);
+            double ms = median(seq);
+            double mp = median(par);
+            System.out.println();
+            System.out.printf(Locale.ROOT, "median over %d iterations (%d actions):%n", o.iterations(), executed);
+            System.out.printf(Locale.ROOT, "  plain JDBC, in sequence        %9.1f ms  (1.000)%n", mb);
+            System.out.printf(Locale.ROOT, "  porygon run, 1 thread          %9.1f ms  (%.3f)  overhead %+.1f%%, %+.2f ms per action%n",
+                    ms, ms / mb, 100 * (ms - mb) / mb, (ms - mb) / executed);
+            System.out.printf(Locale.ROOT, "  porygon run, %d threads         %9.1f ms  (%.3f)%n", o.threads(), mp, mp / mb);
+            System.out.printf(Locale.ROOT, "  compile + plan + translate     %9.1f ms  (%.3f, once per run)%n", (compileNs + planNs) / 1e6,
+                    (compileNs + planNs) / 1e6 / mb);
+        }
+    }
+
+    /** What a hand-written script would send: the translated SQL wrapped in the plain DDL. */
+    static List<String> baselineStatements(ExecutionPlan plan) {
+        Set<String> schemas = new LinkedHashSet<>();
+        List<String> body = new ArrayList<>();
+        for (PlannedAction p : plan.actions()) {
+            String name = DuckDbEngine.sqlName(p.warehouseTarget());
+            switch (p.step()) {
+                case DISABLED, CHECK_SOURCE -> {}
+                case CREATE_VIEW -> {
+                    schemas.add(p.warehouseTarget().schema());
+                    body.addAll(p.preOps());
+                    body.add("CREATE OR REPLACE VIEW " + name + " AS\n" + p.sql());
+                    body.addAll(p.postOps());
+                }
+                case BUILD_TABLE, BUILD_INCREMENTAL, APPEND_INCREMENT, MERGE_INCREMENT -> {
+                    schemas.add(p.warehouseTarget().schema());
+                    body.addAll(p.preOps());
+                    body.add("CREATE OR REPLACE TABLE " + name + " AS\n" + p.sql());
+                    body.addAll(p.postOps());
+                }
+                case RUN_OPERATIONS -> body.addAll(p.statements());
+                case CHECK_ASSERTION -> body.add("-- query\n" + p.sql());
+            }
+        }
+        List<String> all = new ArrayList<>();
+        schemas.forEach(s -> all.add("CREATE SCHEMA IF NOT EXISTS " + DuckDbEngine.quoteIdent(s)));
+        all.addAll(body);
+        return all;
+    }
+
+    private static double timeBaseline(DuckDbEngine engine, List<String> statements) throws Exception {
+        Connection c = engine.connection();
+        long t = System.nanoTime();
+        try (Statement st = c.createStatement()) {
+            for (String sql : statements) {
+                if (sql.startsWith("-- query\n")) {
+                    try (ResultSet rs = st.executeQuery(sql.substring(9))) {
+                        while (rs.next()) {
+                            // drain, as an assertion check would
+                        }
+                    }
+                } else {
+                    st.execute(sql);
+                }
+            }
+        }
+        return (System.nanoTime() - t) / 1e6;
+    }
+
+    private static double timePorygon(DuckDbEngine engine, ExecutionPlan plan, int threads) {
+        long t = System.nanoTime();
+        RunResult r = new DagRunner(engine, threads, RunListener.NONE).run(plan);
+        new WarehouseRunStore(engine).record(r, "bench");
+        double ms = (System.nanoTime() - t) / 1e6;
+        if (!r.succeeded()) {
+            throw new IllegalStateException("porygon run failed: " + r.actions().stream().filter(a -> a.error() != null).toList());
+        }
+        return ms;
+    }
+
+    static double median(List<Double> xs) {
+        double[] a = xs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
+    }
+
+    private static Options parse(String[] args) {
+        Path project = null;
+        Path warehouse = null;
+        int iterations = 5;
+        double scale = 1.0;
+        int threads = Runtime.getRuntime().availableProcessors();
+        List<String> a = Arrays.asList(args);
+        for (int i = 0; i < a.size(); i++) {
+            String v = i + 1 < a.size() ? a.get(i + 1) : null;
+            switch (a.get(i)) {
+                case "--project" -> { project = Path.of(v).toAbsolutePath(); i++; }
+                case "--warehouse" -> { warehouse = Path.of(v).toAbsolutePath(); i++; }
+                case "--iterations" -> { iterations = Integer.parseInt(v); i++; }
+                case "--scale" -> { scale = Double.parseDouble(v); i++; }
+                case "--threads" -> { threads = Integer.parseInt(v); i++; }
+                default -> throw new IllegalArgumentException("unknown argument " + a.get(i)
+                        + "; usage: [--project DIR] [--warehouse FILE] [--iterations N] [--scale S] [--threads N]");
+            }
+        }
+        return new Options(project, warehouse, iterations, scale, threads);
+    }
+}

@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -61,7 +63,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Write one file per table into DIR instead of the warehouse.")
     Path out;
 
-    @Option(names = "--format", defaultValue = "parquet", description = "File format for --out: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--format", defaultValue = "parquet", description = "File format for --out: parquet or csv. Default: ${DEFAULT-VALUE}.")
     String format;
 
     @Option(names = "--advance", paramLabel = "DURATION", description = "Append the next DURATION of activity (e.g. 1d, 12h) to the existing warehouse and update earlier rows.")
@@ -78,7 +80,12 @@ public final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         if (advance != null) {
-            if (out != null) throw usage("--advance works on a warehouse, not on files from --out", "drop --out");
+            for (String option : List.of("--out", "--format", "--scale", "--as-of", "--threads")) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                    throw usage("--advance continues the data already in the warehouse; " + option + " does not apply",
+                            "drop " + option + ", or generate anew without --advance");
+                }
+            }
             Duration period = parseDuration(advance);
             try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(warehouseFile(warehouse, project)))) {
                 GenerationSummary summary = new DayAdvance().advance(engine, schema, seed, period);
@@ -108,7 +115,7 @@ public final class GenerateCommand implements Callable<Integer> {
     private GenerationSummary generateFiles(GenerateOptions options) {
         FileExport.Format fileFormat;
         try {
-            fileFormat = FileExport.Format.valueOf(format.toUpperCase(java.util.Locale.ROOT));
+            fileFormat = FileExport.Format.valueOf(format.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw usage("unknown --format " + format, "use parquet or csv");
         }
@@ -146,7 +153,7 @@ public final class GenerateCommand implements Callable<Integer> {
 
     /** {@code 1d}, {@code 12h}, {@code 30m}, or an ISO-8601 duration such as {@code PT6H}. */
     static Duration parseDuration(String text) {
-        String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+        String t = text.strip().toLowerCase(Locale.ROOT);
         try {
             if (t.matches("\\d+[dhm]")) {
                 long n = Long.parseLong(t.substring(0, t.length() - 1));
@@ -156,7 +163,7 @@ public final class GenerateCommand implements Callable<Integer> {
                     default -> Duration.ofMinutes(n);
                 };
             }
-            return Duration.parse(text.toUpperCase(java.util.Locale.ROOT));
+            return Duration.parse(text.toUpperCase(Locale.ROOT));
         } catch (RuntimeException e) {
             throw usage("cannot read --advance " + text + " as a duration", "write e.g. 1d, 12h or 30m");
         }

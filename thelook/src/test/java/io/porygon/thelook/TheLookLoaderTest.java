@@ -1,0 +1,129 @@
+package io.porygon.thelook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.porygon.core.PorygonException;
+import io.porygon.duckdb.DuckDbEngine;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Round trips through exported files, BigQuery's CSV conventions, and the reports on bad files. */
+class TheLookLoaderTest {
+    private static final String S = Warehouses.SCHEMA;
+    @TempDir Path dir;
+    Map<String, String> original;
+
+    @BeforeEach
+    void exportAGeneratedWarehouse() {
+        original = new LinkedHashMap<>();
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("source.duckdb"))) {
+            Warehouses.generate(engine, 21, 0.005, 1);
+            for (RawTable t : RawTables.ALL) original.put(t.name(), Warehouses.digest(engine, S, t));
+            FileExport.export(engine, S, dir.resolve("csv"), FileExport.Format.CSV);
+            FileExport.export(engine, S, dir.resolve("parquet"), FileExport.Format.PARQUET);
+        }
+    }
+
+    @Test
+    void csvFilesLoadBackIntoIdenticalTables() {
+        assertRoundTrip("csv");
+    }
+
+    @Test
+    void parquetFilesLoadBackIntoIdenticalTables() {
+        assertRoundTrip("parquet");
+    }
+
+    private void assertRoundTrip(String format) {
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("target.duckdb"))) {
+            GenerationSummary summary = new TheLookLoader().load(engine, dir.resolve(format), S);
+            for (RawTable t : RawTables.ALL) {
+                assertThat(engine.columns(t.target(S))).as(t.name()).isEqualTo(t.engineColumns());
+                assertThat(Warehouses.digest(engine, S, t)).as(t.name()).isEqualTo(original.get(t.name()));
+                assertThat(summary.rowsWritten().get(t.name())).isPositive();
+            }
+            assertThat(engine.exists(new io.porygon.core.graph.Target(null, TheLookLoader.STAGING, "users"))).isFalse();
+        }
+    }
+
+    @Test
+    void bigQueryStyleShardsTimestampsAndColumnOrderAreAccepted() throws Exception {
+        Path csv = dir.resolve("csv");
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("scratch.duckdb"))) {
+            // BigQuery writes "2024-01-31 12:34:56.123456 UTC" and may split a table into numbered shards
+            Path users = csv.resolve("users.csv").toAbsolutePath();
+            engine.execute("COPY (SELECT * EXCLUDE (created_at), strftime(created_at, '%Y-%m-%d %H:%M:%S.%f') || ' UTC' AS created_at"
+                    + " FROM read_csv('" + users + "') WHERE id % 2 = 0) TO '" + csv.resolve("users-000000000000.csv") + "' (HEADER)");
+            engine.execute("COPY (SELECT * EXCLUDE (created_at), strftime(created_at, '%Y-%m-%d %H:%M:%S.%f') || ' UTC' AS created_at"
+                    + " FROM read_csv('" + users + "') WHERE id % 2 = 1) TO '" + csv.resolve("users-000000000001.csv") + "' (HEADER)");
+            Files.delete(users);
+        }
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("target.duckdb"))) {
+            new TheLookLoader().load(engine, csv, S);
+            assertThat(engine.columns(RawTables.USERS.target(S))).isEqualTo(RawTables.USERS.engineColumns());
+            assertThat(Warehouses.digest(engine, S, RawTables.USERS)).isEqualTo(original.get("users"));
+        }
+    }
+
+    @Test
+    void missingAndMistypedColumnsAndMissingFilesAreAllReported() throws Exception {
+        Path csv = dir.resolve("csv");
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("scratch.duckdb"))) {
+            rewrite(engine, csv.resolve("users.csv"), "SELECT * EXCLUDE (age) FROM t");
+            rewrite(engine, csv.resolve("order_items.csv"),
+                    "SELECT * REPLACE (CASE WHEN id = 3 THEN 'n/a' ELSE sale_price::VARCHAR END AS sale_price) FROM t");
+        }
+        Files.delete(csv.resolve("distribution_centers.csv"));
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("target.duckdb"))) {
+            engine.execute("CREATE SCHEMA " + S);
+            engine.execute("CREATE TABLE " + S + ".users AS SELECT 1 AS id");
+            assertThatThrownBy(() -> new TheLookLoader().load(engine, csv, S))
+                    .isInstanceOf(PorygonException.class)
+                    .hasMessageContaining("users.csv: missing column age (INT64)")
+                    .hasMessageContaining("order_items.csv: column sale_price holds values that are not FLOAT64: 1 value, e.g. 'n/a'")
+                    .hasMessageContaining("distribution_centers: no file")
+                    .satisfies(e -> assertThat(((PorygonException) e).render()).startsWith(csv.toString() + ": the files do not match"));
+            // nothing was replaced, nothing staged is left behind
+            assertThat(Warehouses.count(engine, "SELECT count(*) FROM " + S + ".users")).isEqualTo(1);
+            assertThat(engine.exists(new io.porygon.core.graph.Target(null, TheLookLoader.STAGING, "orders"))).isFalse();
+        }
+    }
+
+    @Test
+    void aParquetColumnOfTheWrongTypeIsReported() {
+        Path parquet = dir.resolve("parquet");
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("scratch.duckdb"))) {
+            rewrite(engine, parquet.resolve("products.parquet"), "SELECT * REPLACE (id::DOUBLE AS id, sku || '' AS sku) FROM t");
+            rewrite(engine, parquet.resolve("orders.parquet"), "SELECT * REPLACE (CASE WHEN order_id = 1 THEN 'soon' ELSE created_at::VARCHAR END AS created_at) FROM t");
+        }
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("target.duckdb"))) {
+            assertThatThrownBy(() -> new TheLookLoader().load(engine, parquet, S))
+                    .isInstanceOf(PorygonException.class)
+                    .hasMessageContaining("products.parquet: column id is DOUBLE, expected INT64")
+                    .hasMessageContaining("orders.parquet: column created_at holds values that are not TIMESTAMP: 1 value, e.g. 'soon'")
+                    .message().doesNotContain("sku");
+        }
+    }
+
+    @Test
+    void aMissingDirectoryIsAUserError() {
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("target.duckdb"))) {
+            assertThatThrownBy(() -> new TheLookLoader().load(engine, dir.resolve("nope"), S))
+                    .isInstanceOf(PorygonException.class).hasMessageContaining("no such directory");
+        }
+    }
+
+    /** Rewrites a CSV or Parquet file through a query over it (as {@code t}). */
+    private static void rewrite(DuckDbEngine engine, Path file, String query) {
+        String path = file.toAbsolutePath().toString();
+        boolean parquet = path.endsWith(".parquet");
+        engine.execute("CREATE OR REPLACE TABLE t AS SELECT * FROM " + (parquet ? "read_parquet" : "read_csv") + "('" + path + "')");
+        engine.execute("COPY (" + query + ") TO '" + path + "' " + (parquet ? "(FORMAT parquet)" : "(HEADER)"));
+    }
+}

@@ -7,7 +7,9 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 runs="${1:-5}"
 cd "$here"
-mvn -B -q compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt >&2
+# RHINO_VERSION=1.9.2 tools/js-engine-eval/run.sh compares another Rhino release.
+mvn -B -q compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Drhino.version="${RHINO_VERSION:-1.8.1}" >&2
+echo "rhino ${RHINO_VERSION:-1.8.1}, graaljs 23.1.8"
 cp="target/classes:$(cat target/cp.txt)"
 {
   echo 'this.__projectConfigJson = JSON.stringify({ defaultDatabase: "p", defaultSchema: "s", assertionSchema: "a", vars: {} });'
@@ -23,12 +25,23 @@ for engine in rhino graal; do
   echo "== $engine: syntax"
   java -cp "$cp" Eval "$engine" features.js 2>/dev/null | grep -v '^[{}]'
 done
-ms() { local s e; s=$(date +%s%N); java -cp "$cp" Eval "$1" target/workload.js >/dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
+# Each run prints "wall_ms cpu_ms" (CPU = user + system of the JVM, steadier than wall time on a busy machine).
+run() {
+  local s e
+  s=$(date +%s%N)
+  /usr/bin/time -f "%U %S" -o target/time.txt java -cp "$cp" Eval "$1" target/workload.js >/dev/null 2>&1
+  e=$(date +%s%N)
+  echo "$(( (e - s) / 1000000 )) $(tail -1 target/time.txt | awk '{ printf "%d", ($1 + $2) * 1000 }')"
+}
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-r=(); g=()
-for i in $(seq 1 "$runs"); do r+=("$(ms rhino)"); g+=("$(ms graal)"); done
-rm=$(printf '%s\n' "${r[@]}" | median); gm=$(printf '%s\n' "${g[@]}" | median)
+rw=(); rc=(); gw=(); gc=()
+for i in $(seq 1 "$runs"); do
+  read -r w c <<< "$(run rhino)"; rw+=("$w"); rc+=("$c")
+  read -r w c <<< "$(run graal)"; gw+=("$w"); gc+=("$c")
+done
+m() { printf '%s\n' "$@" | median; }
 echo "cold JVM + session API over 30 actions, $runs runs each, alternating"
-echo "rhino  median ${rm} ms (${r[*]})"
-echo "graal  median ${gm} ms (${g[*]})"
-awk -v r="$rm" -v g="$gm" 'BEGIN { printf "ratio graal/rhino: %.2f\n", g / r }'
+echo "rhino  wall median $(m "${rw[@]}") ms (${rw[*]}); cpu median $(m "${rc[@]}") ms"
+echo "graal  wall median $(m "${gw[@]}") ms (${gw[*]}); cpu median $(m "${gc[@]}") ms"
+awk -v r="$(m "${rw[@]}")" -v g="$(m "${gw[@]}")" -v rc="$(m "${rc[@]}")" -v gc="$(m "${gc[@]}")" \
+  'BEGIN { printf "ratio graal/rhino: wall %.2f, cpu %.2f\n", g / r, gc / rc }'

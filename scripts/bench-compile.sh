@@ -24,20 +24,28 @@ printf '{"dependencies":{"@dataform/core":"%s"}}\n' "$core_version" > "$work/pac
 mkdir -p "$work/node_modules/@dataform"
 cp -r "$tools/node_modules/@dataform/core" "$work/node_modules/@dataform/core"
 
-ms() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
+# Each run prints "wall_ms cpu_ms" (CPU = user + system of the process and its children, steadier
+# than wall time when other work shares the machine).
+run() {
+  local s e
+  s=$(date +%s%N)
+  /usr/bin/time -f "%U %S" -o "$work/time.txt" "$@" >/dev/null 2>&1 || true
+  e=$(date +%s%N)
+  echo "$(( (e - s) / 1000000 )) $(tail -1 "$work/time.txt" | awk '{ printf "%d", ($1 + $2) * 1000 }')"
+}
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+m() { printf '%s\n' "$@" | median; }
 
-porygon_times=(); dataform_times=()
+pw=(); pc=(); dw=(); dc=()
 for i in $(seq 1 "$runs"); do
-  porygon_times+=("$(ms "$root/porygon" compile --json "$project")")
-  dataform_times+=("$(ms "$tools/node_modules/.bin/dataform" compile --json "$work")")
+  read -r w c <<< "$(run "$root/porygon" compile --json "$project")"; pw+=("$w"); pc+=("$c")
+  read -r w c <<< "$(run "$tools/node_modules/.bin/dataform" compile --json "$work")"; dw+=("$w"); dc+=("$c")
 done
-p=$(printf '%s\n' "${porygon_times[@]}" | median)
-d=$(printf '%s\n' "${dataform_times[@]}" | median)
-echo "cold runs: $runs each, alternating"
-echo "porygon  compile --json: median ${p} ms  (${porygon_times[*]})"
-echo "dataform compile --json: median ${d} ms  (${dataform_times[*]})"
-awk -v p="$p" -v d="$d" 'BEGIN { printf "ratio porygon/dataform: %.2f\n", p / d }'
+echo "cold runs: $runs each, alternating (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "porygon  compile --json: wall median $(m "${pw[@]}") ms (${pw[*]}); cpu median $(m "${pc[@]}") ms"
+echo "dataform compile --json: wall median $(m "${dw[@]}") ms (${dw[*]}); cpu median $(m "${dc[@]}") ms"
+awk -v p="$(m "${pw[@]}")" -v d="$(m "${dw[@]}")" -v pc="$(m "${pc[@]}")" -v dc="$(m "${dc[@]}")" \
+  'BEGIN { printf "ratio porygon/dataform: wall %.2f, cpu %.2f\n", p / d, pc / dc }'
 
 # First vs. warm compile in one JVM through the library API (Porygon.compile).
 echo "library API in one JVM:"

@@ -34,6 +34,11 @@ public final class ProjectCompiler {
     private ProjectCompiler() {}
 
     public static CompileResult compile(Path projectDir, Map<String, String> vars) {
+        return compile(projectDir, vars, JS_TIMEOUT_MILLIS);
+    }
+
+    /** As {@link #compile(Path, Map)} with another limit on the wall time of project JavaScript. */
+    public static CompileResult compile(Path projectDir, Map<String, String> vars, long jsTimeoutMillis) {
         ErrorCollector errors = new ErrorCollector();
         Project project;
         try {
@@ -43,10 +48,10 @@ public final class ProjectCompiler {
             ProjectConfig empty = new ProjectConfig(null, null, null, null, null, null, null, null, Map.copyOf(vars));
             return new CompileResult(new CompiledGraph(empty, List.of(), List.of(), List.of(), List.of(), List.of(), errors.all()), Map.of());
         }
-        return compile(project, vars, errors);
+        return compile(project, vars, errors, jsTimeoutMillis);
     }
 
-    static CompileResult compile(Project project, Map<String, String> vars, ErrorCollector errors) {
+    static CompileResult compile(Project project, Map<String, String> vars, ErrorCollector errors, long jsTimeoutMillis) {
         ProjectConfig config = project.settings().toProjectConfig(vars);
         SourceIndex sources = new SourceIndex();
         project.includes().forEach(f -> sources.add(f.path(), f.content()));
@@ -54,7 +59,7 @@ public final class ProjectCompiler {
 
         Map<String, Object> session;
         List<RawAction> raws = new ArrayList<>();
-        try (JsRuntime js = JsRuntime.start(projectConfigJson(config), JS_TIMEOUT_MILLIS)) {
+        try (JsRuntime js = JsRuntime.start(projectConfigJson(config), jsTimeoutMillis)) {
             List<SourceFile> scripts = new ArrayList<>(project.includes());
             project.definitions().stream().filter(SourceFile::isJs).forEach(scripts::add);
             for (SourceFile f : scripts) {

@@ -87,7 +87,7 @@ class ConformanceTest {
         for (var e : wantTests.entrySet()) {
             JsonNode g = gotTests.get(e.getKey());
             if (g == null) continue;
-            for (String field : List.of("testQuery", "expectedOutputQuery", "fileName")) {
+            for (String field : List.of("testQuery", "expectedOutputQuery", "fileName", "target", "canonicalTarget")) {
                 soft.assertThat(normalize(field, g.get(field))).as("test %s.%s", e.getKey(), field)
                         .isEqualTo(normalize(field, e.getValue().get(field)));
             }

@@ -183,4 +183,12 @@ class MalformedInputTest {
         List<String> none = g.tables().get(0).postOps();
         assertThat(none).isEmpty();
     }
+
+    @Test
+    void javascriptApiActionsStartAtTheirCall() throws IOException {
+        CompiledGraph g = compile(SETTINGS, "definitions/api.js",
+                "// models\n\npublish(\"v\").query(\"SELECT 1\");\noperate(\"o\", \"SELECT 2\");\n");
+        assertThat(g.tables().get(0).sqlStartLine()).isEqualTo(3);
+        assertThat(g.operations().get(0).sqlStartLine()).isEqualTo(4);
+    }
 }

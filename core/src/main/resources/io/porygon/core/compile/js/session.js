@@ -438,6 +438,14 @@
     return action;
   }
 
+  /** Actions of the JavaScript API start at the line of their publish/operate/assert call. */
+  function newApiAction(kind, name) {
+    var action = newAction(kind, { name: name }, currentFile);
+    var loc = callerLocation();
+    if (loc.fileName === currentFile) action.sqlStartLine = loc.line;
+    return action;
+  }
+
   function newAssertion(name, config, fileName) {
     return newAction("assertion", { name: name }, fileName);
   }
@@ -449,7 +457,7 @@
     var config = queryOrConfig && typeof queryOrConfig === "object" ? queryOrConfig : {};
     var type = config.type || "view";
     if (["table", "view", "incremental"].indexOf(type) < 0) throw new Error("Unrecognized table type: " + type);
-    var action = newAction(type, { name: name }, currentFile);
+    var action = newApiAction(type, name);
     action.hermetic(false);
     if (type === "incremental") action.protected(false);
     var merged = {};
@@ -462,7 +470,7 @@
   }
 
   function operate(name, queriesOrConfig) {
-    var action = newAction("operations", { name: name }, currentFile);
+    var action = newApiAction("operations", name);
     action.hermetic(false);
     if (queriesOrConfig && typeof queriesOrConfig === "object" && !Array.isArray(queriesOrConfig)) {
       var merged = { type: "operations", name: name };
@@ -475,7 +483,7 @@
   }
 
   function assert(name, queryOrConfig) {
-    var action = newAction("assertion", { name: name }, currentFile);
+    var action = newApiAction("assertion", name);
     if (queryOrConfig && typeof queryOrConfig === "object") {
       var merged = { type: "assertion", name: name };
       Object.keys(queryOrConfig).forEach(function (k) { merged[k] = queryOrConfig[k]; });

@@ -89,6 +89,13 @@ class TranslationCorpusTest {
         assertThat(outcomes.size()).as("corpus size").isGreaterThanOrEqualTo(MINIMUM_CASES);
         assertThat((double) passed / outcomes.size()).as("pass rate (%d of %d)", passed, outcomes.size())
                 .isGreaterThanOrEqualTo(PASS_BAR);
+        // the bar holds for the documented examples alone, too
+        List<TranslationCorpus.Outcome> documented = outcomes.stream()
+                .filter(o -> !o.testCase().source().startsWith("Porygon:")).toList();
+        long documentedPassed = documented.stream().filter(TranslationCorpus.Outcome::passed).count();
+        assertThat(documented.size()).as("documented examples").isGreaterThanOrEqualTo(MINIMUM_CASES);
+        assertThat((double) documentedPassed / documented.size())
+                .as("documented pass rate (%d of %d)", documentedPassed, documented.size()).isGreaterThanOrEqualTo(PASS_BAR);
     }
 
     @Test
@@ -101,8 +108,15 @@ class TranslationCorpusTest {
     private static String markdown() {
         long passed = outcomes.stream().filter(TranslationCorpus.Outcome::passed).count();
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("**%d of %d** documented examples pass (%.1f%%; the bar is %.0f%%).%n%n",
+        long own = outcomes.stream().filter(o -> o.testCase().source().startsWith("Porygon:")).count();
+        long ownPassed = outcomes.stream().filter(o -> o.passed() && o.testCase().source().startsWith("Porygon:")).count();
+        sb.append(String.format("**%d of %d** corpus cases pass (%.1f%%; the bar is %.0f%%).%n%n",
                 passed, outcomes.size(), 100.0 * passed / outcomes.size(), PASS_BAR * 100));
+        sb.append(String.format("- documented examples of the reference, taken verbatim with their documented results: "
+                + "%d of %d pass%n- cases written for Porygon from behaviour the reference describes (marked `Porygon:` "
+                + "in the corpus files): %d of %d pass%n%n", passed - ownPassed, outcomes.size() - own, ownPassed, own));
+        sb.append("Session settings the corpus runs with (the engine must apply them too): `")
+                .append(String.join("`, `", DuckDbTranslator.SESSION_SETTINGS)).append("`.\n\n");
         sb.append("Known gaps (case: reason):\n\n");
         for (TranslationCorpus.Outcome o : outcomes) {
             if (o.passed()) continue;

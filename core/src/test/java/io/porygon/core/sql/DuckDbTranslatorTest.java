@@ -139,6 +139,14 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void unnestWithOffsetNumbersElementsFromZero() throws SQLException {
+        assertThat(query("SELECT x, off FROM UNNEST(['a', 'b']) AS x WITH OFFSET AS off ORDER BY off"))
+                .containsExactly(List.of("a", num("0")), List.of("b", num("1")));
+        assertThat(query("WITH t AS (SELECT 1 AS id, [10, 20] AS arr) SELECT t.id, v, pos FROM t, UNNEST(t.arr) v WITH OFFSET pos"))
+                .containsExactlyInAnyOrder(List.of(num("1"), num("10"), num("0")), List.of(num("1"), num("20"), num("1")));
+    }
+
+    @Test
     void tempFunctionsBecomeMacros() throws SQLException {
         String sql = translator.translate("CREATE TEMP FUNCTION margin(price FLOAT64, cost FLOAT64) RETURNS FLOAT64 AS "
                 + "(SAFE_DIVIDE(price - cost, price));\nSELECT margin(10, 4) AS m", AT);

@@ -78,6 +78,8 @@ class DuckDbTranslatorTest {
                 + "ON T.order_id = S.order_id WHEN MATCHED THEN UPDATE SET status = S.status "
                 + "WHEN NOT MATCHED THEN INSERT (order_id, status) VALUES (S.order_id, S.status)");
         run("ALTER TABLE `my-project.thelook.orders_dim` ADD COLUMN IF NOT EXISTS note STRING");
+        run("CREATE OR REPLACE TABLE `my-project.thelook.orders_by_day` PARTITION BY DATE(created_at) CLUSTER BY status "
+                + "OPTIONS(description = 'daily') AS SELECT created_at, status FROM `my-project.thelook.orders_dim`");
         run("DELETE `my-project.thelook.orders_dim` WHERE order_id = 1");
 
         assertThat(query("SELECT order_id, status, note FROM thelook.orders_dim ORDER BY order_id"))

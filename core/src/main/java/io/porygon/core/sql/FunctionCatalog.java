@@ -115,6 +115,7 @@ final class FunctionCatalog {
         rename("IS_INF", "isinf");
         rename("IS_NAN", "isnan");
         template("RAND/0", "random()");
+        template("PI/0", "pi()");
         // BigQuery's LOG is the natural log (DuckDB's is base 10)
         template("LOG/1", "CASE WHEN CAST({0} AS DOUBLE) = CAST('-inf' AS DOUBLE) THEN CAST('NaN' AS DOUBLE) ELSE ln({0}) END");
         template("LOG/2", "CASE WHEN CAST({0} AS DOUBLE) = CAST('-inf' AS DOUBLE) OR CAST({1} AS DOUBLE) = CAST('inf' AS DOUBLE) "

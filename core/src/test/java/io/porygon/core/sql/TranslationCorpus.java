@@ -40,7 +40,8 @@ final class TranslationCorpus {
      * @param unordered the reference leaves the order of array elements unspecified (an aggregate
      *                  without ORDER BY): arrays are compared as multisets
      */
-    record Case(String id, String file, String function, String source, String sql, JsonNode expected, boolean unordered) {}
+    record Case(String id, String file, String function, String source, String sql, JsonNode expected, boolean unordered,
+                String nondeterministic) {}
 
     record Outcome(Case testCase, boolean passed, String detail, String translated) {}
 
@@ -61,7 +62,8 @@ final class TranslationCorpus {
                     int n = perFunction.merge(fn, 1, Integer::sum);
                     String id = family + "/" + fn + "#" + n;
                     cases.add(new Case(id, family, fn, c.has("source") ? c.get("source").asText() : source,
-                            c.path("sql").asText(), c.path("expected"), c.path("unordered").asBoolean(false)));
+                            c.path("sql").asText(), c.path("expected"), c.path("unordered").asBoolean(false),
+                            c.has("nondeterministic") ? c.get("nondeterministic").asText() : null));
                 }
             }
         }

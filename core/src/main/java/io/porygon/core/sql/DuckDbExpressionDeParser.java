@@ -281,6 +281,16 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
             print(expression);
             return this;
         }
+
+        @Override
+        public void zeroBasedIndex(String name, Runnable body) {
+            shiftedIndexes.add(name.toLowerCase(Locale.ROOT));
+            try {
+                body.run();
+            } finally {
+                shiftedIndexes.remove(name.toLowerCase(Locale.ROOT));
+            }
+        }
     }
 
     // ---- GoogleSQL-only expression forms ---------------------------------------------------
@@ -402,8 +412,15 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         return out();
     }
 
+    /** Lambda index parameters whose references must be shifted to BigQuery's zero base. */
+    private final Set<String> shiftedIndexes = new java.util.HashSet<>();
+
     @Override
     public <S> StringBuilder visit(Column column, S context) {
+        if (!shiftedIndexes.isEmpty() && column.getTable() == null && column.getArrayConstructor() == null
+                && shiftedIndexes.contains(column.getColumnName().toLowerCase(Locale.ROOT))) {
+            return out().append('(').append(column.getColumnName()).append(" - 1)");
+        }
         ArrayConstructor subscripts = column.getArrayConstructor();
         if (subscripts == null) return super.visit(column, context);
         column.setArrayConstructor(null);

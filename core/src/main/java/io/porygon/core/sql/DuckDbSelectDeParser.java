@@ -42,16 +42,32 @@ final class DuckDbSelectDeParser extends SelectDeParser {
         if (!name.equals("UNNEST")) {
             throw new Untranslatable("table function " + name + "() in FROM", "only UNNEST(array) is supported in FROM");
         }
-        if (table.getWithClause() != null) {
-            throw new Untranslatable("UNNEST ... WITH " + table.getWithClause(),
-                    "number the elements with GENERATE_ARRAY or ROW_NUMBER() instead of WITH OFFSET");
-        }
         List<?> params = table.getFunction().getParameters();
         if (params == null || params.size() != 1) {
             throw new Untranslatable("UNNEST with " + (params == null ? 0 : params.size()) + " arguments", "unnest one array at a time");
         }
         StringBuilder out = getBuilder();
         Alias alias = table.getAlias();
+        if (table.getWithClause() != null) {
+            if (!table.getWithClause().toUpperCase(Locale.ROOT).contains("OFFSET")) {
+                throw new Untranslatable("UNNEST ... WITH " + table.getWithClause(), "use WITH OFFSET");
+            }
+            // elements with their zero-based position, side by side
+            String element = "unnest";
+            String offset = alias == null ? "offset" : alias.getName().replace("\"", "");
+            if (offset.startsWith(GoogleSqlLexer.OFFSET_ALIAS)) {
+                String[] names = offset.substring(GoogleSqlLexer.OFFSET_ALIAS.length()).split(":", 2);
+                element = names[0];
+                offset = names[1];
+            }
+            Expression array = (Expression) params.get(0);
+            out.append("(SELECT UNNEST(");
+            array.accept(expressions, context);
+            out.append(") AS \"").append(element).append("\", generate_subscripts(");
+            array.accept(expressions, context);
+            out.append(", 1) - 1 AS \"").append(offset).append("\") AS porygon_unnest_").append(element);
+            return out;
+        }
         if (alias == null) {
             // no alias: BigQuery shows an array of structs as one column per field
             out.append("(SELECT UNNEST(");

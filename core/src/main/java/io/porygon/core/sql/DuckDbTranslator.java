@@ -184,6 +184,7 @@ public final class DuckDbTranslator implements Translator {
         }
         if (statement instanceof CreateTable create) {
             mapTable(create.getTable());
+            dropStorageOptions(create);
             if (create.getColumnDefinitions() != null) {
                 for (ColumnDefinition c : create.getColumnDefinitions()) mapType(c.getColDataType());
             }
@@ -200,6 +201,20 @@ public final class DuckDbTranslator implements Translator {
             mapTable(delete.getTable());
             delete.setHasFrom(true);
         }
+    }
+
+    /**
+     * PARTITION BY, CLUSTER BY and OPTIONS(...) only shape BigQuery's storage and metadata; they do
+     * not change a query's result, so DuckDB's table goes without them. Anything else is an error.
+     */
+    private static void dropStorageOptions(CreateTable create) {
+        List<String> options = create.getTableOptionsStrings();
+        if (options == null || options.isEmpty()) return;
+        String first = options.get(0).toUpperCase(Locale.ROOT);
+        if (!(first.equals("PARTITION") || first.equals("CLUSTER") || first.equals("OPTIONS"))) {
+            throw new Untranslatable("table options " + String.join(" ", options), "leave engine-specific table options out");
+        }
+        create.setTableOptionsStrings(null);
     }
 
     private static void mapType(ColDataType type) {

@@ -4,6 +4,7 @@ import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.StringValue;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -114,6 +115,7 @@ final class FunctionCatalog {
         rename("IS_INF", "isinf");
         rename("IS_NAN", "isnan");
         template("RAND/0", "random()");
+        template("PI/0", "pi()");
         // BigQuery's LOG is the natural log (DuckDB's is base 10)
         template("LOG/1", "CASE WHEN CAST({0} AS DOUBLE) = CAST('-inf' AS DOUBLE) THEN CAST('NaN' AS DOUBLE) ELSE ln({0}) END");
         template("LOG/2", "CASE WHEN CAST({0} AS DOUBLE) = CAST('-inf' AS DOUBLE) OR CAST({1} AS DOUBLE) = CAST('inf' AS DOUBLE) "
@@ -340,6 +342,30 @@ final class FunctionCatalog {
         template("ARRAY_LAST/1", "{0}[-1]");
         specials.put("GENERATE_ARRAY", FunctionCatalog::generateArray);
         specials.put("ARRAY_CONCAT", c -> joinWith(c, " || "));
+        template("ARRAY_AVG/1", "list_avg({0})");
+        template("ARRAY_SUM/1", "list_sum({0})");
+        template("ARRAY_MAX/1", "list_max({0})");
+        template("ARRAY_MIN/1", "list_min({0})");
+        template("ARRAY_INCLUDES_ALL/2", "list_has_all({0}, {1})");
+        template("ARRAY_INCLUDES_ANY/2", "list_has_any({0}, {1})");
+        // list_distinct drops NULLs, which BigQuery counts as one distinct value
+        template("ARRAY_IS_DISTINCT/1", "(len({0}) = len(list_distinct({0})) + least(len(list_filter({0}, porygon_x -> porygon_x IS NULL)), 1))");
+        // zero-based inclusive offsets, negative ones from the end, out-of-range ones clamped
+        template("ARRAY_SLICE/3", "CASE WHEN {1} IS NULL OR {2} IS NULL THEN NULL ELSE list_filter({0}, (porygon_x, porygon_i) -> "
+                + "porygon_i - 1 BETWEEN (CASE WHEN {1} < 0 THEN len({0}) + {1} ELSE {1} END) "
+                + "AND (CASE WHEN {2} < 0 THEN len({0}) + {2} ELSE {2} END)) END");
+        specials.put("ARRAY_FILTER", c -> lambdaCall(c, "list_filter"));
+        specials.put("ARRAY_TRANSFORM", c -> lambdaCall(c, "list_transform"));
+        specials.put("ARRAY_INCLUDES", c -> {
+            if (c.args().size() != 2) throw c.unsupported(c.args().size() + " arguments", "pass an array and a value or a lambda");
+            if (c.args().get(1) instanceof net.sf.jsqlparser.expression.LambdaExpression) {
+                c.text("(len(");
+                lambdaCall(c, "list_filter");
+                c.text(") > 0)");
+            } else {
+                c.text("CASE WHEN ").arg(1).text(" IS NULL THEN NULL ELSE list_contains(").arg(0).text(", ").arg(1).text(") END");
+            }
+        });
     }
 
     /** GENERATE_ARRAY: DuckDB's generate_series is integer-only, so FLOAT64 bounds are stepped by index. */
@@ -358,6 +384,24 @@ final class FunctionCatalog {
         c.text(") AS BIGINT)), porygon_i -> CAST(").arg(0).text(" AS DOUBLE) + porygon_i * ");
         if (n == 3) c.arg(2); else c.text("1");
         c.text(")");
+    }
+
+    /** ARRAY_FILTER / ARRAY_TRANSFORM with a one-parameter lambda (DuckDB's index parameter is 1-based). */
+    private static void lambdaCall(CallContext c, String duckDb) {
+        if (c.args().size() != 2 || !(c.args().get(1) instanceof net.sf.jsqlparser.expression.LambdaExpression l)) {
+            throw c.unsupported("a second argument that is not a lambda", "write element -> expression");
+        }
+        List<String> ids = l.getIdentifiers();
+        if (ids.size() == 1) {
+            c.text(duckDb + "(").arg(0).text(", " + ids.get(0) + " -> ").expr(l.getExpression()).text(")");
+        } else if (ids.size() == 2) {
+            // BigQuery's index parameter is zero-based, DuckDB's one-based: references print as (i - 1)
+            c.text(duckDb + "(").arg(0).text(", (" + ids.get(0) + ", " + ids.get(1) + ") -> ");
+            c.zeroBasedIndex(ids.get(1), () -> c.expr(l.getExpression()));
+            c.text(")");
+        } else {
+            throw c.unsupported("a lambda with " + ids.size() + " parameters", "use (element) or (element, index)");
+        }
     }
 
     private void misc() {

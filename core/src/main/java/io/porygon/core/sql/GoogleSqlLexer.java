@@ -58,6 +58,8 @@ final class GoogleSqlLexer {
         int pendingComma = -1; // index in sb of a comma that may turn out to be trailing
         String lastWord = null; // previous word token, upper-case
         String lastWordBeforeParen = null; // the word right before the last '(' seen
+        int depth = 0; // parenthesis depth
+        java.util.ArrayDeque<Integer> unnestDepths = new java.util.ArrayDeque<>(); // depths of open UNNEST( calls
         int depthAtStart = 0;
         while (pos < src.length()) {
             char c = src.charAt(pos);
@@ -107,6 +109,11 @@ final class GoogleSqlLexer {
                 sb.append(')');
                 pos++;
                 lastWord = null;
+                depth--;
+                if (!unnestDepths.isEmpty() && unnestDepths.peek() == depth) {
+                    unnestDepths.pop();
+                    rewriteWithOffset(sb);
+                }
                 continue;
             }
             if (c == '`') {
@@ -148,6 +155,10 @@ final class GoogleSqlLexer {
                         continue;
                     }
                 }
+                // words JSqlParser reserves but BigQuery allows as aliases
+                if ("AS".equals(lastWord) && JSQLPARSER_RESERVED.contains(upper)) {
+                    word = "\"" + word + "\"";
+                }
                 // `table` names a table or CTE in BigQuery but is reserved in DuckDB
                 if (upper.equals("TABLE") && ("WITH".equals(lastWord) || "FROM".equals(lastWord) || "JOIN".equals(lastWord))) {
                     word = "\"" + word + "\"";
@@ -184,6 +195,10 @@ final class GoogleSqlLexer {
             }
             pendingComma = -1;
             lastWordBeforeParen = c == '(' ? lastWord : null;
+            if (c == '(') {
+                if ("UNNEST".equals(lastWord)) unnestDepths.push(depth);
+                depth++;
+            }
             lastWord = null;
             sb.append(c);
             pos++;
@@ -191,6 +206,63 @@ final class GoogleSqlLexer {
         dropComma(sb, pendingComma);
         flush(out, sb, startLine);
         return out;
+    }
+
+    private static final java.util.Set<String> JSQLPARSER_RESERVED = java.util.Set.of("START", "CONNECT", "PRIOR");
+
+    /**
+     * After {@code UNNEST(...)}: BigQuery writes {@code [AS] x WITH OFFSET [AS] o}, which JSqlParser
+     * cannot read; it reads {@code WITH OFFSET AS alias}, so both names travel in that alias.
+     */
+    private void rewriteWithOffset(StringBuilder sb) {
+        int p = skipSpace(pos);
+        int save = p;
+        String w = wordAt(p);
+        if (w.equalsIgnoreCase("AS")) {
+            p = skipSpace(p + w.length());
+            w = wordAt(p);
+        }
+        if (w.isEmpty() || w.equalsIgnoreCase("WITH")) return; // no element alias: JSqlParser reads the rest
+        String element = w;
+        p = skipSpace(p + w.length());
+        if (!wordAt(p).equalsIgnoreCase("WITH")) return;
+        p = skipSpace(p + 4);
+        if (!wordAt(p).equalsIgnoreCase("OFFSET")) return;
+        p = p + 6;
+        int afterOffset = p;
+        p = skipSpace(p);
+        String offset = "offset";
+        String next = wordAt(p);
+        if (next.equalsIgnoreCase("AS")) {
+            p = skipSpace(p + 2);
+            next = wordAt(p);
+        }
+        if (!next.isEmpty() && !KEYWORDS_AFTER_FROM_ITEM.contains(next.toUpperCase(Locale.ROOT))) {
+            offset = next;
+            p += next.length();
+        } else {
+            p = afterOffset;
+        }
+        for (int i = save; i < p; i++) if (src.charAt(i) == '\n') line++;
+        pos = p;
+        sb.append(" WITH OFFSET AS \"").append(OFFSET_ALIAS).append(element).append(':').append(offset).append('"');
+    }
+
+    static final String OFFSET_ALIAS = "porygon_offset:";
+
+    private static final java.util.Set<String> KEYWORDS_AFTER_FROM_ITEM = java.util.Set.of(
+            "WHERE", "GROUP", "ORDER", "LIMIT", "JOIN", "LEFT", "RIGHT", "INNER", "CROSS", "FULL", "ON", "UNION",
+            "QUALIFY", "HAVING", "WINDOW", "EXCEPT", "INTERSECT");
+
+    private int skipSpace(int p) {
+        while (p < src.length() && Character.isWhitespace(src.charAt(p))) p++;
+        return p;
+    }
+
+    private String wordAt(int p) {
+        int e = p;
+        while (e < src.length() && (Character.isLetterOrDigit(src.charAt(e)) || src.charAt(e) == '_')) e++;
+        return src.substring(p, e);
     }
 
     private static boolean isFirstWord(StringBuilder sb, String word) {

@@ -78,6 +78,8 @@ class DuckDbTranslatorTest {
                 + "ON T.order_id = S.order_id WHEN MATCHED THEN UPDATE SET status = S.status "
                 + "WHEN NOT MATCHED THEN INSERT (order_id, status) VALUES (S.order_id, S.status)");
         run("ALTER TABLE `my-project.thelook.orders_dim` ADD COLUMN IF NOT EXISTS note STRING");
+        run("CREATE OR REPLACE TABLE `my-project.thelook.orders_by_day` PARTITION BY DATE(created_at) CLUSTER BY status "
+                + "OPTIONS(description = 'daily') AS SELECT created_at, status FROM `my-project.thelook.orders_dim`");
         run("DELETE `my-project.thelook.orders_dim` WHERE order_id = 1");
 
         assertThat(query("SELECT order_id, status, note FROM thelook.orders_dim ORDER BY order_id"))
@@ -136,6 +138,14 @@ class DuckDbTranslatorTest {
         // NULLs sort first ascending, as in BigQuery
         assertThat(query("SELECT ARRAY_AGG(x ORDER BY x) FROM UNNEST([2, NULL, 1]) AS x"))
                 .containsExactly(List.of(Arrays.asList(null, num("1"), num("2"))));
+    }
+
+    @Test
+    void unnestWithOffsetNumbersElementsFromZero() throws SQLException {
+        assertThat(query("SELECT x, off FROM UNNEST(['a', 'b']) AS x WITH OFFSET AS off ORDER BY off"))
+                .containsExactly(List.of("a", num("0")), List.of("b", num("1")));
+        assertThat(query("WITH t AS (SELECT 1 AS id, [10, 20] AS arr) SELECT t.id, v, pos FROM t, UNNEST(t.arr) v WITH OFFSET pos"))
+                .containsExactlyInAnyOrder(List.of(num("1"), num("10"), num("0")), List.of(num("1"), num("20"), num("1")));
     }
 
     @Test

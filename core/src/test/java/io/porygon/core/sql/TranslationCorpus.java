@@ -36,7 +36,12 @@ import java.util.stream.Stream;
  */
 final class TranslationCorpus {
 
-    record Case(String id, String file, String function, String source, String sql, JsonNode expected) {}
+    /**
+     * @param unordered the reference leaves the order of array elements unspecified (an aggregate
+     *                  without ORDER BY): arrays are compared as multisets
+     */
+    record Case(String id, String file, String function, String source, String sql, JsonNode expected, boolean unordered,
+                String nondeterministic) {}
 
     record Outcome(Case testCase, boolean passed, String detail, String translated) {}
 
@@ -57,7 +62,8 @@ final class TranslationCorpus {
                     int n = perFunction.merge(fn, 1, Integer::sum);
                     String id = family + "/" + fn + "#" + n;
                     cases.add(new Case(id, family, fn, c.has("source") ? c.get("source").asText() : source,
-                            c.path("sql").asText(), c.path("expected")));
+                            c.path("sql").asText(), c.path("expected"), c.path("unordered").asBoolean(false),
+                            c.has("nondeterministic") ? c.get("nondeterministic").asText() : null));
                 }
             }
         }
@@ -90,6 +96,10 @@ final class TranslationCorpus {
             List<Object> r = new ArrayList<>();
             for (JsonNode v : row) r.add(expectedValue(v));
             expected.add(r);
+        }
+        if (c.unordered()) {
+            expected = sortArrays(expected);
+            rows = sortArrays(rows);
         }
         String mismatch = compareRows(expected, rows);
         return new Outcome(c, mismatch == null, mismatch == null ? "ok" : mismatch, translated);
@@ -196,6 +206,25 @@ final class TranslationCorpus {
     }
 
     // ---- comparison ---------------------------------------------------------------------
+
+    @SuppressWarnings("unchecked")
+    private static List<List<Object>> sortArrays(List<List<Object>> rows) {
+        List<List<Object>> out = new ArrayList<>();
+        for (List<Object> row : rows) {
+            List<Object> r = new ArrayList<>();
+            for (Object v : row) {
+                if (v instanceof List<?> l) {
+                    List<Object> sorted = new ArrayList<>((List<Object>) l);
+                    sorted.sort(java.util.Comparator.comparing(String::valueOf));
+                    r.add(sorted);
+                } else {
+                    r.add(v);
+                }
+            }
+            out.add(r);
+        }
+        return out;
+    }
 
     static String compareRows(List<List<Object>> expected, List<List<Object>> actual) {
         if (expected.size() != actual.size()) {

@@ -335,21 +335,31 @@ public final class DuckDbEngine implements Engine {
         }
     }
 
-    private static final Pattern ESTIMATED = Pattern.compile("~?\\s*(\\d[\\d,]*)\\s+[Rr]ows");
+    private static final Pattern ESTIMATED = Pattern.compile("~\\s*([\\d,.]+)\\s*([KMB]?)\\s+rows?");
 
     /** DuckDB's planner estimate for the top operator of the plan (rows returned). */
     @Override
     public OptionalLong estimateRows(String select) {
+        QueryResult plan;
         try {
-            QueryResult plan = query("EXPLAIN " + select, 100);
-            for (List<Object> row : plan.rows()) {
-                Matcher m = ESTIMATED.matcher(String.valueOf(row.get(row.size() - 1)));
-                if (m.find()) return OptionalLong.of(Long.parseLong(m.group(1).replace(",", "")));
-            }
-            return OptionalLong.empty();
-        } catch (RuntimeException e) {
-            return OptionalLong.empty();
+            plan = query("EXPLAIN " + select, 100);
+        } catch (DuckDbException e) {
+            return OptionalLong.empty(); // e.g. an upstream table not built yet
         }
+        for (List<Object> row : plan.rows()) {
+            Matcher m = ESTIMATED.matcher(String.valueOf(row.get(row.size() - 1)));
+            if (m.find()) {
+                double n = Double.parseDouble(m.group(1).replace(",", ""));
+                double scale = switch (m.group(2)) {
+                    case "K" -> 1e3;
+                    case "M" -> 1e6;
+                    case "B" -> 1e9;
+                    default -> 1;
+                };
+                return OptionalLong.of(Math.round(n * scale));
+            }
+        }
+        return OptionalLong.empty();
     }
 
     @Override

@@ -60,7 +60,7 @@ final class GraphAssembler {
         }
 
         Set<RawAction> duplicates = duplicates(raws);
-        List<RawAction> kept = raws.stream().filter(r -> !duplicates.contains(r)).toList();
+        List<RawAction> kept = raws.stream().filter(r -> !duplicates.contains(r) && !r.failed()).toList();
 
         List<TableAction> tables = new ArrayList<>();
         List<OperationAction> operations = new ArrayList<>();
@@ -125,6 +125,10 @@ final class GraphAssembler {
             int line = Plain.integer(dep.get("line"));
             if (line <= 0) line = r.sqlStartLine();
             SourceLocation at = sources.locate(r.fileName(), line, name);
+            if (dep.get("property") != null) {
+                SourceLocation inConfig = sources.locateFrom(r.fileName(), line, name);
+                if (inConfig != null) at = inConfig;
+            }
             String wanted = (database != null ? database + "." : "") + (schema != null ? schema + "." : "") + name;
             if (found.isEmpty()) {
                 String suggestion = Suggestions.closest(name, index.names());

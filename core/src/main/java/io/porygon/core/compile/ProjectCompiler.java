@@ -34,6 +34,11 @@ public final class ProjectCompiler {
     private ProjectCompiler() {}
 
     public static CompileResult compile(Path projectDir, Map<String, String> vars) {
+        return compile(projectDir, vars, JS_TIMEOUT_MILLIS);
+    }
+
+    /** As {@link #compile(Path, Map)} with another limit on the wall time of project JavaScript. */
+    public static CompileResult compile(Path projectDir, Map<String, String> vars, long jsTimeoutMillis) {
         ErrorCollector errors = new ErrorCollector();
         Project project;
         try {
@@ -43,17 +48,18 @@ public final class ProjectCompiler {
             ProjectConfig empty = new ProjectConfig(null, null, null, null, null, null, null, null, Map.copyOf(vars));
             return new CompileResult(new CompiledGraph(empty, List.of(), List.of(), List.of(), List.of(), List.of(), errors.all()), Map.of());
         }
-        return compile(project, vars, errors);
+        return compile(project, vars, errors, jsTimeoutMillis);
     }
 
-    static CompileResult compile(Project project, Map<String, String> vars, ErrorCollector errors) {
+    static CompileResult compile(Project project, Map<String, String> vars, ErrorCollector errors, long jsTimeoutMillis) {
         ProjectConfig config = project.settings().toProjectConfig(vars);
         SourceIndex sources = new SourceIndex();
         project.includes().forEach(f -> sources.add(f.path(), f.content()));
         project.definitions().forEach(f -> sources.add(f.path(), f.content()));
 
         Map<String, Object> session;
-        try (JsRuntime js = JsRuntime.start(projectConfigJson(config), JS_TIMEOUT_MILLIS)) {
+        List<RawAction> raws = new ArrayList<>();
+        try (JsRuntime js = JsRuntime.start(projectConfigJson(config), jsTimeoutMillis)) {
             List<SourceFile> scripts = new ArrayList<>(project.includes());
             project.definitions().stream().filter(SourceFile::isJs).forEach(scripts::add);
             for (SourceFile f : scripts) {
@@ -90,21 +96,32 @@ public final class ProjectCompiler {
                 if (hint == null) hint = Plain.bool(e.get("exception")) ? "the JavaScript threw while computing this action's SQL" : null;
                 SourceLocation at = line > 0 ? new SourceLocation(file, line, Math.max(Plain.integer(e.get("column")), sources.firstColumn(file, line)))
                         : new SourceLocation(file, 1, 1);
+                String property = string(e.get("property"));
+                if (property != null) {
+                    SourceLocation key = sources.locateKey(file, Math.max(line, 1), property);
+                    if (key != null) at = key;
+                }
                 errors.add(at, string(e.get("message")), hint, string(e.get("actionName")));
+            }
+            for (Object o : list(session.get("actions"))) {
+                Map<String, Object> a = map(o);
+                List<Map<String, Object>> deps = new ArrayList<>();
+                String file = string(a.get("fileName"));
+                for (Object d : list(a.get("deps"))) {
+                    Map<String, Object> dep = new java.util.LinkedHashMap<>(map(d));
+                    int line = Plain.integer(dep.get("line"));
+                    if (line > 0 && !Plain.bool(dep.get("mapped"))) dep.put("line", js.originalLine(file, line));
+                    deps.add(dep);
+                }
+                raws.add(new RawAction(string(a.get("kind")), Plain.target(a.get("target")), Plain.target(a.get("canonicalTarget")),
+                        string(a.get("fileName")), map(a.get("proto")), deps, Plain.integer(a.get("sqlStartLine")), Plain.bool(a.get("builtIn")),
+                        Plain.bool(a.get("failed"))));
             }
         } catch (JsRuntime.TimeLimitExceeded e) {
             errors.add(SourceLocation.of(project.root().toString()), e.getMessage(), "look for a loop that never ends in includes or definitions", null);
             return new CompileResult(new CompiledGraph(config, List.of(), List.of(), List.of(), List.of(), List.of(), errors.all()), Map.of());
         }
 
-        List<RawAction> raws = new ArrayList<>();
-        for (Object o : list(session.get("actions"))) {
-            Map<String, Object> a = map(o);
-            List<Map<String, Object>> deps = new ArrayList<>();
-            list(a.get("deps")).forEach(d -> deps.add(map(d)));
-            raws.add(new RawAction(string(a.get("kind")), Plain.target(a.get("target")), Plain.target(a.get("canonicalTarget")),
-                    string(a.get("fileName")), map(a.get("proto")), deps, Plain.integer(a.get("sqlStartLine")), Plain.bool(a.get("builtIn"))));
-        }
         List<Map<String, Object>> tests = new ArrayList<>();
         list(session.get("tests")).forEach(t -> tests.add(map(t)));
         return new GraphAssembler(config, errors, sources).assemble(raws, tests);

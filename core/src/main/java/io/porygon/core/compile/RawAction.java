@@ -13,7 +13,8 @@ record RawAction(
         Map<String, Object> proto,
         List<Map<String, Object>> deps,
         int sqlStartLine,
-        boolean builtIn) {
+        boolean builtIn,
+        boolean failed) {
 
     boolean isDeclaration() {
         return kind.equals("declaration");

@@ -27,6 +27,30 @@ final class SourceIndex {
         return new SourceLocation(file, line, column);
     }
 
+    /** The first line at or after {@code fromLine} that holds {@code word} in quotes (else plain), or null. */
+    SourceLocation locateFrom(String file, int fromLine, String word) {
+        String[] text = lines.get(file);
+        if (text == null || word == null) return null;
+        for (int i = Math.max(fromLine, 1) - 1; i < text.length; i++) {
+            int at = text[i].indexOf("\"" + word + "\"");
+            if (at < 0) at = text[i].indexOf("'" + word + "'");
+            if (at >= 0) return new SourceLocation(file, i + 1, at + 1);
+        }
+        return null;
+    }
+
+    /** Where {@code key:} (an object literal property) first appears at or after {@code fromLine}, or null. */
+    SourceLocation locateKey(String file, int fromLine, String key) {
+        String[] text = lines.get(file);
+        if (text == null) return null;
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile("(?<![\\w$])[\"']?" + java.util.regex.Pattern.quote(key) + "[\"']?\\s*:");
+        for (int i = Math.max(fromLine, 1) - 1; i < text.length; i++) {
+            java.util.regex.Matcher m = p.matcher(text[i]);
+            if (m.find()) return new SourceLocation(file, i + 1, m.start() + 1);
+        }
+        return null;
+    }
+
     /** The column of the first non-blank character of a line (1 when unknown). */
     int firstColumn(String file, int line) {
         String[] text = lines.get(file);

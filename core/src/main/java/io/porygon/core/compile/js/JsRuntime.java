@@ -50,8 +50,9 @@ public final class JsRuntime implements AutoCloseable {
     public void defineModule(JsProgram program) throws JsException {
         programs.put(program.fileName(), program);
         try {
-            Function factory = cx.compileFunction(scope,
-                    "function (module, exports, require) {" + program.source() + "\n}", program.fileName(), 1, null);
+            Script script = ScriptCache.get(cx, program.fileName(),
+                    "(function (module, exports, require) {" + program.source() + "\n})");
+            Function factory = (Function) script.exec(cx, scope);
             callPorygon("defineModule", program.fileName(), factory);
         } catch (RhinoException e) {
             throw new JsException(toError(e, program.fileName()), e);
@@ -72,8 +73,7 @@ public final class JsRuntime implements AutoCloseable {
         programs.put(program.fileName(), program);
         try {
             callPorygon("setFile", program.fileName());
-            Script script = cx.compileString(program.source(), program.fileName(), 1, null);
-            script.exec(cx, scope);
+            ScriptCache.get(cx, program.fileName(), program.source()).exec(cx, scope);
         } catch (RhinoException e) {
             throw new JsException(toError(e, program.fileName()), e);
         } finally {
@@ -158,6 +158,34 @@ public final class JsRuntime implements AutoCloseable {
 
         public JsError error() {
             return error;
+        }
+    }
+
+    /**
+     * Compiled scripts by file name and source text, so that compiling a project again in the same
+     * JVM (the library API, watch mode) skips parsing. Compiled scripts hold no state and can run
+     * in any scope; the cache is bounded and keyed by the full text, so edits are never missed.
+     */
+    private static final class ScriptCache {
+        private static final int MAX_ENTRIES = 2_000;
+        private static final Map<String, Script> CACHE = new java.util.LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Script> eldest) {
+                return size() > MAX_ENTRIES;
+            }
+        };
+
+        static Script get(Context cx, String fileName, String source) {
+            String key = fileName + '\0' + source;
+            synchronized (CACHE) {
+                Script cached = CACHE.get(key);
+                if (cached != null) return cached;
+            }
+            Script script = cx.compileString(source, fileName, 1, null);
+            synchronized (CACHE) {
+                CACHE.put(key, script);
+            }
+            return script;
         }
     }
 

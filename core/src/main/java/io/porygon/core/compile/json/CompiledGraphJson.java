@@ -36,7 +36,7 @@ public final class CompiledGraphJson {
         out.put("operations", g.operations().stream().map(o -> operation(o, result.metadata(o.target()))).toList());
         out.put("assertions", g.assertions().stream().map(a -> assertion(a, result.metadata(a.target()))).toList());
         out.put("declarations", g.declarations().stream().map(d -> declaration(d, result.metadata(d.target()))).toList());
-        out.put("tests", g.tests().stream().map(CompiledGraphJson::test).toList());
+        out.put("tests", g.tests().stream().map(t -> test(t, g.projectConfig())).toList());
         out.put("projectConfig", projectConfig(g.projectConfig()));
         Map<String, Object> errors = new LinkedHashMap<>();
         if (!g.graphErrors().isEmpty()) errors.put("compilationErrors", g.graphErrors().stream().map(CompiledGraphJson::error).toList());
@@ -91,9 +91,12 @@ public final class CompiledGraphJson {
         return o;
     }
 
-    private static Map<String, Object> test(TestAction t) {
+    private static Map<String, Object> test(TestAction t, ProjectConfig c) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("name", t.name());
+        Target target = new Target(c.defaultDatabase(), c.defaultSchema(), t.name());
+        o.put("target", target(target));
+        o.put("canonicalTarget", target(target));
         put(o, "testQuery", t.testQuery());
         put(o, "expectedOutputQuery", t.expectedOutputQuery());
         put(o, "fileName", t.fileName());

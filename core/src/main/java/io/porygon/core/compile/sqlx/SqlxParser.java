@@ -114,7 +114,7 @@ public final class SqlxParser {
         } else if (src.startsWith("${", pos)) {
             int start = pos;
             pos = skipJsBlock(pos + 1, "${");
-            sql.append(start, pos, src.substring(start, pos));
+            sql.append(start, pos, placeholder(start, pos));
         } else if (src.startsWith("'''", pos) || src.startsWith("\"\"\"", pos)) {
             quoted(sql, src.substring(pos, pos + 3));
         } else if (c == '\'' || c == '"') {
@@ -138,7 +138,7 @@ public final class SqlxParser {
             } else if (src.startsWith("${", pos)) {
                 int s = pos;
                 pos = skipJsBlock(pos + 1, "${");
-                out.append(src, s, pos);
+                out.append(placeholder(s, pos));
             } else if (src.startsWith(quote, pos)) {
                 out.append(escapeLiteral(quote));
                 pos += quote.length();
@@ -149,6 +149,14 @@ public final class SqlxParser {
             }
         }
         sql.append(start, pos, out.toString());
+    }
+
+    /**
+     * A {@code ${expr}} placeholder spanning [start, end), prefixed with a call that tells the session
+     * where it is: the engine only tracks lines per statement, and the whole SQL is one statement.
+     */
+    private String placeholder(int start, int end) {
+        return "${__porygonAt(" + lineOf(start) + ", " + columnOf(start) + "), " + src.substring(start + 2, end - 1) + "}";
     }
 
     /**
@@ -283,7 +291,7 @@ public final class SqlxParser {
         private int lastEnd = -1;
 
         void append(int offset, int end, String text) {
-            if (start < 0) start = Math.min(offset, nextStart);
+            if (start < 0) start = offset;
             if (offset != lastEnd) {
                 // Blocks cut out of the SQL shift later lines; an empty placeholder holding newlines in a
                 // comment realigns the generated JavaScript with the file without changing the SQL.

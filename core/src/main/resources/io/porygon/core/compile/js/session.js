@@ -37,30 +37,41 @@
   var CONFIG_TYPES = {
     name: "string", schema: "string", database: "string", description: "string", type: "string",
     disabled: "boolean", hermetic: "boolean", protected: "boolean", materialized: "boolean", hasOutput: "boolean",
-    dependOnDependencyAssertions: "boolean", tags: "strings", uniqueKey: "strings", dependencies: "refs",
-    columns: "object", bigquery: "object", assertions: "object", partitionBy: "string", clusterBy: "strings",
+    dependOnDependencyAssertions: "boolean", tags: "stringArray", uniqueKey: "stringArray", dependencies: "refArray",
+    columns: "object", bigquery: "object", assertions: "object", partitionBy: "string", clusterBy: "stringArray",
     labels: "object", partitionExpirationDays: "number", requirePartitionFilter: "boolean", updatePartitionFilter: "string",
-    uniqueKeys: "stringLists", nonNull: "strings", rowConditions: "strings", preOperations: "strings", postOperations: "strings"
+    uniqueKeys: "stringLists", nonNull: "strings", rowConditions: "stringArray", preOperations: "stringArray", postOperations: "stringArray"
   };
 
   // ---- errors and locations ----
 
-  /** The innermost project-file frame of the current stack: {fileName, line}. */
+  // The ${} placeholder of a SQLX file being evaluated, set by __porygonAt(line, column) calls that
+  // the SQLX translator puts in front of each placeholder (lines are already the file's own).
+  var currentAt = null;
+  global.__porygonAt = function (line, column) { currentAt = { line: line, column: column }; };
+
+  /** The innermost project-file frame of the current stack: {fileName, line, column, mapped}. */
   function callerLocation() {
     var stack = new Error().stack || "";
     var frames = stack.split("\n");
     for (var i = 0; i < frames.length; i++) {
       var m = /at ([^:()]+):(\d+)/.exec(frames[i]);
-      if (m && m[1].indexOf("porygon-session.js") < 0) return { fileName: m[1], line: +m[2] };
+      if (m && m[1].indexOf("porygon-session.js") < 0) {
+        if (currentAt && currentAt.fileName === m[1]) {
+          return { fileName: m[1], line: currentAt.line, column: currentAt.column, mapped: true };
+        }
+        return { fileName: m[1], line: +m[2] };
+      }
     }
     return { fileName: currentFile, line: 0 };
   }
 
   function compileError(message, fileName, actionName, location) {
     var loc = location || callerLocation();
+    var same = loc.fileName === (fileName || loc.fileName);
     errors.push({
       message: String(message), fileName: fileName || loc.fileName || currentFile,
-      actionName: actionName || null, line: loc.fileName === (fileName || loc.fileName) ? loc.line : 0, column: 0
+      actionName: actionName || null, line: same ? loc.line : 0, column: same ? (loc.column || 0) : 0, mapped: !!loc.mapped
     });
   }
 
@@ -75,8 +86,14 @@
         if (m && m[1].indexOf("porygon-session.js") < 0) { loc = { fileName: m[1], line: +m[2] }; break; }
       }
     }
+    var mapped = false, column = 0;
+    if (currentAt && currentAt.fileName === loc.fileName) {
+      loc.line = currentAt.line;
+      column = currentAt.column;
+      mapped = true;
+    }
     errors.push({ message: String(message), fileName: loc.fileName || fileName, actionName: actionName || null,
-      line: loc.line, column: 0, exception: true });
+      line: loc.line, column: column, exception: true, mapped: mapped });
   }
 
   // ---- targets ----
@@ -137,7 +154,8 @@
   function resolve(r, reportMissing) {
     var found = findActions(r);
     if (found.length > 1) {
-      compileError("Ambiguous Action name: " + JSON.stringify(r) + ". Did you mean one of: " +
+      // A ref's ambiguity is reported by Java's dependency check; only direct resolve() reports here.
+      if (reportMissing) compileError("Ambiguous Action name: " + JSON.stringify(r) + ". Did you mean one of: " +
         found.map(function (a) { return a.target.schema + "." + a.target.name; }).join(", ") + ".");
       return "";
     }
@@ -164,14 +182,15 @@
     switch (expected) {
       case "strings": ok = typeof value === "string" || (Array.isArray(value) && value.every(function (x) { return typeof x === "string"; })); break;
       case "stringLists": ok = Array.isArray(value) && value.every(function (x) { return Array.isArray(x) || (x && typeof x === "object"); }); break;
-      case "refs": ok = typeof value === "string" || typeof value === "object"; break;
+      case "stringArray": ok = Array.isArray(value) && value.every(function (x) { return typeof x === "string"; }); break;
+      case "refArray": ok = Array.isArray(value) && value.every(function (x) { return typeof x === "string" || (x !== null && typeof x === "object"); }); break;
       case "object": ok = value !== null && typeof value === "object" && !Array.isArray(value); break;
       default: ok = typeof value === expected;
     }
     if (!ok) {
       report("Config property \"" + key + "\"" + where + " has the wrong type: expected " + expected.replace("strings", "a string or an array of strings")
-        .replace("stringLists", "an array of arrays of strings").replace("refs", "a name or an array of names") + ", got " + typeOf(value),
-        "change the value of " + key);
+        .replace("stringLists", "an array of arrays of strings").replace("stringArray", "an array of strings").replace("refArray", "an array of action names") + ", got " + typeOf(value),
+        "change the value of " + key, key);
     }
     return ok;
   }
@@ -180,7 +199,7 @@
     Object.keys(obj).forEach(function (key) {
       if (allowed.indexOf(key) < 0) {
         report("Unexpected property \"" + key + "\"" + where + ". Supported properties are: " + JSON.stringify(allowed),
-          "did you mean " + closest(key, allowed) + "?");
+          "did you mean " + closest(key, allowed) + "?", key);
       } else if (CONFIG_TYPES[key] && obj[key] !== undefined) {
         checkType(key, obj[key], CONFIG_TYPES[key], where, report);
       }
@@ -211,10 +230,10 @@
 
   function validateConfig(type, config, location) {
     var ok = true;
-    var report = function (message, hint) {
+    var report = function (message, hint, property) {
       ok = false;
       errors.push({ message: message, hint: hint, fileName: location.fileName, line: location.line, column: location.column || 0,
-        actionName: config.name || null, mapped: !!location.original });
+        actionName: config.name || null, mapped: !!location.original, property: property });
     };
     var allowed = CONFIG_KEYS[type];
     if (!allowed) {
@@ -266,16 +285,24 @@
   };
   Action.prototype.tags = function (t) {
     var self = this;
-    (typeof t === "string" ? [t] : t).forEach(function (tag) { if (self.proto.tags.indexOf(tag) < 0) self.proto.tags.push(tag); });
+    // Dataform keeps repeated tags on tables and drops them on operations and assertions.
+    var dedupe = ["operations", "assertion"].indexOf(this.kind) >= 0;
+    (typeof t === "string" ? [t] : t).forEach(function (tag) { if (!dedupe || self.proto.tags.indexOf(tag) < 0) self.proto.tags.push(tag); });
     this.uniqueKeyAssertions.forEach(function (a) { a.tags(t); });
     if (this.rowConditionsAssertion) this.rowConditionsAssertion.tags(t);
     return this;
   };
-  Action.prototype.dependencies = function (d) {
-    var self = this, loc = callerLocation();
+  Action.prototype.dependencies = function (d, location) {
+    var self = this, loc = location || callerLocation();
     (Array.isArray(d) ? d : [d]).forEach(function (dep) {
-      var r = typeof dep === "string" ? resolvableFromString(dep) : toResolvable([dep]);
-      r.line = loc.fileName === self.fileName ? loc.line : 0;
+      var r = typeof dep === "string" ? resolvableFromString(dep) : {
+        name: dep.name, schema: dep.schema || dep.dataset, database: dep.database || dep.project,
+        includeDependentAssertions: dep.includeDependentAssertions };
+      if (loc.fileName === self.fileName) {
+        r.line = loc.line;
+        r.mapped = !!loc.original || !!loc.mapped;
+        if (location) r.property = "dependencies";
+      }
       self.deps.push(r);
     });
     return this;
@@ -384,7 +411,7 @@
     if (c.name) action.target = makeTarget(c.name, action.target.schema, action.target.database, action.kind === "assertion");
     if (c.database || c.schema) action.retarget(c.database, c.schema);
     action.canonicalTarget = action.target;
-    if (c.dependencies) action.dependencies(c.dependencies);
+    if (c.dependencies) action.dependencies(c.dependencies, location);
     if (action.kind !== "declaration" && action.kind !== "assertion") action.hermetic(!!c.hermetic);
     else if (action.kind === "assertion" && c.hermetic) action.hermetic(true);
     if (c.disabled) action.disabled();
@@ -515,6 +542,7 @@
       spec.inputs.forEach(function (input) { t.input(input.names.length === 1 ? input.names[0] : { schema: input.names[0], name: input.names[1] }, input.sql); });
       return;
     }
+    if (!validateConfig(type, config, location)) return;
     var action = newAction(type, { name: config.name }, spec.fileName);
     action.sqlStartLine = spec.sqlStartLine;
     applyConfig(action, config, location);
@@ -534,8 +562,15 @@
   Context.prototype.ref = function () {
     var r = toResolvable(arguments);
     if (!r.name) { compileError("Action name is not specified"); return ""; }
-    var loc = callerLocation();
-    r.line = loc.fileName === this.action.fileName ? loc.line : 0;
+    // Only a ref that does not resolve to exactly one action needs its location (for the error).
+    if (findActions(r).length !== 1) {
+      var loc = callerLocation();
+      if (loc.fileName === this.action.fileName) {
+        r.line = loc.line;
+        r.column = loc.column || 0;
+        r.mapped = !!loc.mapped;
+      }
+    }
     this.action.deps.push(r);
     return resolve(r, false);
   };
@@ -556,7 +591,16 @@
   Context.prototype.postOps = function (p) { this.action.postOps(p); return ""; };
 
   function apply(contextable, ctx) {
-    return typeof contextable === "function" ? contextable(ctx) : contextable;
+    currentAt = null;
+    if (typeof contextable !== "function") return contextable;
+    var previous = global.__porygonAt;
+    var file = ctx.action.fileName;
+    global.__porygonAt = function (line, column) { currentAt = { fileName: file, line: line, column: column }; };
+    try {
+      return contextable(ctx);
+    } finally {
+      global.__porygonAt = previous;
+    }
   }
 
   function applyOps(list, ctx) {
@@ -688,8 +732,11 @@
           compileAction(a);
           compiled.push(plain(a));
         } catch (e) {
+          // Like Dataform, an action whose SQL threw is left out of the output but still resolvable.
           errorFromException(e, a.fileName, readable(a.target));
-          compiled.push(plain(a));
+          var failed = plain(a);
+          failed.failed = true;
+          compiled.push(failed);
         }
       });
       var compiledTests = [];

@@ -1,0 +1,68 @@
+package io.porygon.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Runs `porygon compile` in-process against small projects in a temporary directory. */
+class CompileCommandTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = PorygonCli.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    private void project(String... pathsAndContents) throws IOException {
+        Files.writeString(dir.resolve("workflow_settings.yaml"), "defaultProject: p\ndefaultDataset: d\nvars:\n  env: dev\n");
+        for (int i = 0; i < pathsAndContents.length; i += 2) {
+            Path p = dir.resolve(pathsAndContents[i]);
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, pathsAndContents[i + 1]);
+        }
+    }
+
+    @Test
+    void summaryListsActionsByTypeAndTag() throws IOException {
+        project("definitions/src.sqlx", "config { type: \"declaration\", schema: \"raw\", name: \"src\" }\n",
+                "definitions/t.sqlx", "config { type: \"table\", tags: [\"daily\"] }\nSELECT * FROM ${ref(\"src\")}\n");
+        assertThat(run("compile", dir.toString())).isZero();
+        assertThat(out.toString()).contains("Compiled 2 actions.").contains("declaration 1").contains("table 1").contains("daily 1")
+                .contains("p.d.t [daily]");
+    }
+
+    @Test
+    void jsonHasDataformsShapeAndVarsOverride() throws IOException {
+        project("definitions/v.sqlx", "config { type: \"view\" }\nSELECT '${dataform.projectConfig.vars.env}' AS env\n");
+        assertThat(run("compile", "--json", "--vars=env=prod", dir.toString())).isZero();
+        assertThat(out.toString()).contains("\"tables\"").contains("\"projectConfig\"").contains("\"graphErrors\": {}")
+                .contains("'prod' AS env").contains("\"canonicalTarget\"");
+    }
+
+    @Test
+    void errorsAreLocatedAndExitWithTwo() throws IOException {
+        project("definitions/v.sqlx", "config { type: \"view\" }\nSELECT * FROM ${ref(\"missing_table\")}\n");
+        assertThat(run("compile", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("error: definitions/v.sqlx:2:21: Missing dependency detected")
+                .contains("nothing was run");
+    }
+
+    @Test
+    void missingProjectIsAUsageError() {
+        assertThat(run("compile", dir.resolve("nope").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("workflow_settings.yaml is missing");
+    }
+}

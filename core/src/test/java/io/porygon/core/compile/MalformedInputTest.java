@@ -1,0 +1,186 @@
+package io.porygon.core.compile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.porygon.core.Porygon;
+import io.porygon.core.SourceLocation;
+import io.porygon.core.graph.CompileError;
+import io.porygon.core.graph.CompiledGraph;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Broken projects give errors located at file:line:col with a hint, and every error of a compile is reported. */
+class MalformedInputTest {
+    static final String SETTINGS = "defaultProject: p\ndefaultDataset: d\n";
+
+    @TempDir
+    Path dir;
+
+    private CompiledGraph compile(String settings, String... pathsAndContents) throws IOException {
+        Files.writeString(dir.resolve("workflow_settings.yaml"), settings);
+        for (int i = 0; i < pathsAndContents.length; i += 2) {
+            Path p = dir.resolve(pathsAndContents[i]);
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, pathsAndContents[i + 1]);
+        }
+        return Porygon.compile(dir);
+    }
+
+    private static CompileError only(CompiledGraph g) {
+        assertThat(g.graphErrors()).hasSize(1);
+        return g.graphErrors().get(0);
+    }
+
+    @Test
+    void badYamlIsLocatedInTheSettingsFile() throws IOException {
+        CompileError e = only(compile("defaultProject: p\ndefaultDataset: [unclosed\nvars:\n  a: b\n"));
+        assertThat(e.location().file()).isEqualTo("workflow_settings.yaml");
+        assertThat(e.location().line()).isGreaterThanOrEqualTo(2);
+        assertThat(e.message()).startsWith("invalid YAML");
+        assertThat(e.hint()).isNotBlank();
+    }
+
+    @Test
+    void unknownSettingSuggestsTheRightOne() throws IOException {
+        CompileError e = only(compile("defaultProject: p\ndefaultDataste: d\n"));
+        assertThat(e.location()).isEqualTo(new SourceLocation("workflow_settings.yaml", 2, 1));
+        assertThat(e.hint()).isEqualTo("did you mean defaultDataset?");
+    }
+
+    @Test
+    void nonStringVarsAreRejected() throws IOException {
+        CompileError e = only(compile(SETTINGS + "vars:\n  limit: 10\n"));
+        assertThat(e.location().line()).isEqualTo(4);
+        assertThat(e.message()).contains("only be strings");
+    }
+
+    @Test
+    void unterminatedConfigBlockPointsAtItsOpening() throws IOException {
+        CompileError e = only(compile(SETTINGS, "definitions/a.sqlx", "\nconfig { type: \"table\"\nSELECT 1\n"));
+        assertThat(e.location()).isEqualTo(new SourceLocation("definitions/a.sqlx", 2, 8));
+        assertThat(e.message()).isEqualTo("unterminated config { block");
+    }
+
+    @Test
+    void unterminatedPreOperationsBlockIsReported() throws IOException {
+        CompileError e = only(compile(SETTINGS, "definitions/a.sqlx", "config { type: \"table\" }\nSELECT 1\npre_operations {\n  SELECT 2\n"));
+        assertThat(e.location()).isEqualTo(new SourceLocation("definitions/a.sqlx", 3, 1));
+        assertThat(e.message()).contains("unterminated pre_operations");
+    }
+
+    @Test
+    void javascriptSyntaxErrorInAnIncludeIsLocated() throws IOException {
+        CompiledGraph g = compile(SETTINGS, "includes/helpers.js", "const a = 1;\nfunction broken( {\n  return 2;\n}\n",
+                "definitions/a.sqlx", "config { type: \"view\" }\nSELECT 1\n");
+        CompileError e = g.graphErrors().get(0);
+        assertThat(e.location().file()).isEqualTo("includes/helpers.js");
+        assertThat(e.location().line()).isBetween(2, 3);
+        assertThat(g.tables()).extracting(t -> t.target().name()).containsExactly("a");
+    }
+
+    @Test
+    void javascriptSyntaxErrorInAJsBlockIsLocatedInTheSqlxFile() throws IOException {
+        CompileError e = only(compile(SETTINGS, "definitions/a.sqlx",
+                "config { type: \"view\" }\n\njs {\n  const x = ;\n}\nSELECT ${x}\n"));
+        assertThat(e.location().file()).isEqualTo("definitions/a.sqlx");
+        assertThat(e.location().line()).isEqualTo(4);
+    }
+
+    @Test
+    void exceptionInsidePlaceholderIsLocatedOnItsLine() throws IOException {
+        CompiledGraph g = compile(SETTINGS, "definitions/boom.sqlx",
+                "config { type: \"view\" }\nSELECT 1 AS x,\n  ${missingHelper.call()} AS y\n",
+                "definitions/fine.sqlx", "config { type: \"view\" }\nSELECT 1\n");
+        CompileError e = only(g);
+        assertThat(e.location()).isEqualTo(new SourceLocation("definitions/boom.sqlx", 3, 3));
+        assertThat(e.message()).contains("missingHelper");
+        assertThat(g.tables()).extracting(t -> t.target().name()).containsExactly("fine");
+    }
+
+    @Test
+    void exceptionThrownByAnIncludeFunctionPointsIntoTheInclude() throws IOException {
+        CompileError e = only(compile(SETTINGS, "includes/util.js", "module.exports = {\n  fail: () => { throw new Error(\"nope\"); }\n};\n",
+                "definitions/a.sqlx", "config { type: \"view\" }\nSELECT ${util.fail()}\n"));
+        assertThat(e.location()).isEqualTo(new SourceLocation("includes/util.js", 2, 3));
+        assertThat(e.message()).contains("nope");
+    }
+
+    @Test
+    void unknownRefIsLocatedAtTheRefWithASuggestion() throws IOException {
+        CompileError e = only(compile(SETTINGS,
+                "definitions/users_dim.sqlx", "config { type: \"table\" }\nSELECT 1 AS id\n",
+                "definitions/report.sqlx", "config { type: \"view\" }\nSELECT *\nFROM ${ref(\"user_dim\")}\n"));
+        assertThat(e.location()).isEqualTo(new SourceLocation("definitions/report.sqlx", 3, 12));
+        assertThat(e.message()).contains("depends on \"user_dim\" which does not exist");
+        assertThat(e.hint()).isEqualTo("did you mean users_dim?");
+    }
+
+    @Test
+    void cycleIsReportedOnceWithItsChain() throws IOException {
+        CompileError e = only(compile(SETTINGS,
+                "definitions/a.sqlx", "config { type: \"view\" }\nSELECT * FROM ${ref(\"b\")}\n",
+                "definitions/b.sqlx", "config { type: \"view\" }\nSELECT * FROM ${ref(\"a\")}\n"));
+        assertThat(e.location()).isEqualTo(new SourceLocation("definitions/a.sqlx", 2, 21));
+        assertThat(e.message()).isEqualTo("Circular dependency detected in chain: [p.d.a > p.d.b > p.d.a]");
+    }
+
+    @Test
+    void unknownConfigKeyIsLocatedOnItsLine() throws IOException {
+        CompileError e = only(compile(SETTINGS, "definitions/t.sqlx", "config {\n  type: \"table\",\n  descripton: \"x\"\n}\nSELECT 1\n"));
+        assertThat(e.location()).isEqualTo(new SourceLocation("definitions/t.sqlx", 3, 3));
+        assertThat(e.hint()).isEqualTo("did you mean description?");
+    }
+
+    @Test
+    void wrongTypeInConfigIsReported() throws IOException {
+        CompileError e = only(compile(SETTINGS, "definitions/t.sqlx", "config {\n  type: \"table\",\n  disabled: \"yes\"\n}\nSELECT 1\n"));
+        assertThat(e.location()).isEqualTo(new SourceLocation("definitions/t.sqlx", 3, 3));
+        assertThat(e.message()).contains("\"disabled\"").contains("boolean");
+    }
+
+    @Test
+    void allErrorsOfACompileAreReportedTogether() throws IOException {
+        CompiledGraph g = compile(SETTINGS,
+                "definitions/a.sqlx", "config { type: \"view\", tagz: [] }\nSELECT 1\n",
+                "definitions/b.sqlx", "config { type: \"view\" }\nSELECT * FROM ${ref(\"nope\")}\n",
+                "definitions/c.sqlx", "config { type: \"view\"\nSELECT 1\n",
+                "definitions/d.sqlx", "config { type: \"view\" }\nSELECT ${boom()}\n");
+        assertThat(g.graphErrors()).extracting(e -> e.location().file())
+                .containsExactlyInAnyOrder("definitions/a.sqlx", "definitions/b.sqlx", "definitions/c.sqlx", "definitions/d.sqlx");
+        assertThat(g.graphErrors()).allSatisfy(e -> assertThat(e.location().line()).isPositive());
+    }
+
+    @Test
+    void ambiguousRefIsReportedOnceWithTheCandidates() throws IOException {
+        CompileError e = only(compile(SETTINGS,
+                "definitions/a1.sqlx", "config { type: \"table\", schema: \"s1\", name: \"dup\" }\nSELECT 1\n",
+                "definitions/a2.sqlx", "config { type: \"table\", schema: \"s2\", name: \"dup\" }\nSELECT 1\n",
+                "definitions/u.sqlx", "config { type: \"view\" }\nSELECT * FROM ${ref(\"dup\")}\n"));
+        assertThat(e.location()).isEqualTo(new SourceLocation("definitions/u.sqlx", 2, 21));
+        assertThat(e.message()).contains("s1.dup, s2.dup");
+    }
+
+    @Test
+    void varsOverrideWorkflowSettings() throws IOException {
+        Files.writeString(dir.resolve("workflow_settings.yaml"), SETTINGS + "vars:\n  env: dev\n");
+        Files.createDirectories(dir.resolve("definitions"));
+        Files.writeString(dir.resolve("definitions/v.sqlx"), "config { type: \"view\" }\nSELECT '${dataform.projectConfig.vars.env}'\n");
+        CompiledGraph g = Porygon.compile(dir, Map.of("env", "prod"));
+        assertThat(g.tables().get(0).query()).contains("'prod'");
+        assertThat(g.projectConfig().vars()).containsEntry("env", "prod");
+    }
+
+    @Test
+    void sqlStartLineIsTheFirstLineOfTheSql() throws IOException {
+        CompiledGraph g = compile(SETTINGS, "definitions/v.sqlx", "config {\n  type: \"view\"\n}\n\npre_operations { SELECT 0 }\n\nSELECT 1\n");
+        assertThat(g.tables().get(0).sqlStartLine()).isEqualTo(7);
+        assertThat(g.tables().get(0).preOps()).containsExactly(" SELECT 0 ");
+        List<String> none = g.tables().get(0).postOps();
+        assertThat(none).isEmpty();
+    }
+}

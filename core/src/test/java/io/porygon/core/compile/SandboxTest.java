@@ -1,0 +1,68 @@
+package io.porygon.core.compile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.porygon.core.graph.CompiledGraph;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Project JavaScript runs without Java classes, host objects, file system or network, and within a time limit. */
+class SandboxTest {
+    @TempDir
+    Path dir;
+
+    private CompiledGraph compileView(String expression, long timeoutMillis) throws IOException {
+        Files.writeString(dir.resolve("workflow_settings.yaml"), "defaultProject: p\ndefaultDataset: d\n");
+        Files.createDirectories(dir.resolve("definitions"));
+        Files.writeString(dir.resolve("definitions/v.sqlx"), "config { type: \"view\" }\nSELECT '${" + expression + "}' AS v\n");
+        return ProjectCompiler.compile(dir, Map.of(), timeoutMillis).graph();
+    }
+
+    private String value(String expression) throws IOException {
+        CompiledGraph g = compileView(expression, 10_000);
+        assertThat(g.graphErrors()).as("errors").isEmpty();
+        return g.tables().get(0).query().replaceAll("(?s).*SELECT '(.*)' AS v.*", "$1");
+    }
+
+    @Test
+    void noJavaPackagesOrHostGlobals() throws IOException {
+        assertThat(value("typeof java")).isEqualTo("undefined");
+        assertThat(value("typeof Packages")).isEqualTo("undefined");
+        assertThat(value("typeof JavaImporter")).isEqualTo("undefined");
+        assertThat(value("typeof require")).isEqualTo("undefined");
+        assertThat(value("typeof load")).isEqualTo("undefined");
+        assertThat(value("typeof readFile")).isEqualTo("undefined");
+        assertThat(value("typeof XMLHttpRequest")).isEqualTo("undefined");
+        assertThat(value("typeof process")).isEqualTo("undefined");
+    }
+
+    @Test
+    void reachingJavaThroughObjectsFails() throws IOException {
+        CompiledGraph g = compileView("''.getClass().forName('java.lang.System')", 10_000);
+        assertThat(g.graphErrors()).hasSize(1);
+        assertThat(g.graphErrors().get(0).location().file()).isEqualTo("definitions/v.sqlx");
+    }
+
+    @Test
+    void requireOnlyReachesProjectFiles() throws IOException {
+        Files.createDirectories(dir.resolve("includes"));
+        Files.writeString(dir.resolve("includes/x.js"), "module.exports = require('fs');\n");
+        CompiledGraph g = compileView("1", 10_000);
+        assertThat(g.graphErrors()).anySatisfy(e -> {
+            assertThat(e.location().file()).isEqualTo("includes/x.js");
+            assertThat(e.message()).contains("Cannot find module 'fs'");
+        });
+    }
+
+    @Test
+    void endlessLoopsAreStoppedByTheTimeLimit() throws IOException {
+        long start = System.nanoTime();
+        CompiledGraph g = compileView("(function () { while (true) {} })()", 300);
+        assertThat(g.graphErrors()).singleElement().satisfies(e -> assertThat(e.message()).contains("time limit"));
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(20_000);
+    }
+}

@@ -1,0 +1,1 @@
+declare({ schema: "thelook", name: "products" });

@@ -1,0 +1,22 @@
+var results = {};
+function check(name, src) { try { results[name] = String(eval(src)); } catch (e) { results[name] = "FAIL: " + e.message; } }
+check("template literal", "`a${1+1}b`");
+check("arrow function", "((x) => x * 2)(21)");
+check("default parameters", "(function (a, b = 2) { return a + b; })(1)");
+check("array destructuring", "(function () { const [a, b] = [1, 2]; return a + b; })()");
+check("object destructuring", "(function () { const { a, b: c } = { a: 1, b: 2 }; return a + c; })()");
+check("destructured params with defaults", "(function ({ limit = 5 } = {}) { return limit; })()");
+check("rest parameters", "((...xs) => xs.length)(1, 2, 3)");
+check("spread call", "Math.max(...[1, 5, 3])");
+check("object spread", "(function () { const o = { ...{ a: 1 }, b: 2 }; return o.a + o.b; })()");
+check("let/const block scope", "(function () { let x = 1; { let x = 2; } return x; })()");
+check("class", "(function () { class A { constructor(n) { this.n = n; } get() { return this.n; } } return new A(7).get(); })()");
+check("for-of with let", "(function () { let s = 0; for (let x of [1, 2, 3]) s += x; return s; })()");
+check("for-of with const", "(function () { let s = 0; for (const x of [1, 2, 3]) s += x; return s; })()");
+check("Object.assign", "Object.assign({}, { a: 1 }).a");
+check("Array.includes", "[1, 2].includes(2)");
+check("String.padStart", "'7'.padStart(3, '0')");
+check("Map/Set", "new Map([[1, 2]]).get(1) + new Set([1, 1]).size");
+check("shorthand methods/computed keys", "(function () { const k = 'x'; return { [k]: 1, f() { return 2; } }.x; })()");
+check("Object.entries", "Object.entries({ a: 1 }).length");
+JSON.stringify(results, null, 1);

@@ -30,6 +30,9 @@ interface CallContext {
         return this;
     }
 
+    /** While {@code body} prints, references to {@code name} print as {@code (name - 1)}. */
+    void zeroBasedIndex(String name, Runnable body);
+
     default CallContext text(String sql) {
         out().append(sql);
         return this;

@@ -70,6 +70,9 @@ final class DateTimeFunctions {
         specials.put("UNIX_MILLIS", c -> c.text("epoch_ms(").cast(0, TIMESTAMP).text(")"));
         specials.put("UNIX_MICROS", c -> c.text("epoch_us(").cast(0, TIMESTAMP).text(")"));
         specials.put("TIMESTAMP_SECONDS", c -> c.text("to_timestamp(").arg(0).text(")"));
+        specials.put("TIMESTAMP_FROM_UNIX_SECONDS", c -> c.text("to_timestamp(").arg(0).text(")"));
+        specials.put("TIMESTAMP_FROM_UNIX_MILLIS", c -> c.text("CAST(make_timestamp(CAST(").arg(0).text(" AS BIGINT) * 1000) AS TIMESTAMPTZ)"));
+        specials.put("TIMESTAMP_FROM_UNIX_MICROS", c -> c.text("CAST(make_timestamp(CAST(").arg(0).text(" AS BIGINT)) AS TIMESTAMPTZ)"));
         specials.put("TIMESTAMP_MILLIS", c -> c.text("CAST(make_timestamp(CAST(").arg(0).text(" AS BIGINT) * 1000) AS TIMESTAMPTZ)"));
         specials.put("TIMESTAMP_MICROS", c -> c.text("CAST(make_timestamp(CAST(").arg(0).text(" AS BIGINT)) AS TIMESTAMPTZ)"));
     }

@@ -51,6 +51,25 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         e.accept(this, null);
     }
 
+    /** Prints a call argument, in parentheses unless it is atomic, so templates keep its precedence. */
+    private void printArgument(Expression e) {
+        boolean atomic = e instanceof Column || e instanceof Function || e instanceof CastExpression
+                || e instanceof net.sf.jsqlparser.expression.StringValue || e instanceof net.sf.jsqlparser.expression.LongValue
+                || e instanceof net.sf.jsqlparser.expression.DoubleValue || e instanceof net.sf.jsqlparser.expression.NullValue
+                || e instanceof net.sf.jsqlparser.expression.BooleanValue || e instanceof net.sf.jsqlparser.expression.Parenthesis
+                || e instanceof net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList
+                || e instanceof TimeKeyExpression || e instanceof ArrayConstructor || e instanceof StructType
+                || e instanceof net.sf.jsqlparser.statement.select.ParenthesedSelect || e instanceof IntervalExpression
+                || e instanceof ExtractExpression || e instanceof AnalyticExpression;
+        if (atomic) {
+            print(e);
+        } else {
+            out().append('(');
+            print(e);
+            out().append(')');
+        }
+    }
+
     // ---- function calls ------------------------------------------------------------------
 
     @Override
@@ -59,6 +78,12 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         boolean safe = parts.size() == 2 && parts.get(0).equalsIgnoreCase("SAFE");
         if (parts.size() > 1 && !safe) return userFunction(function, context);
         String name = parts.get(parts.size() - 1).toUpperCase(Locale.ROOT);
+        SqlTemplate safeForm = safe ? catalog.template("SAFE." + name, arguments(function).size()) : null;
+        if (safeForm != null) {
+            List<Expression> args = arguments(function);
+            safeForm.render(out(), args.size(), i -> printArgument(args.get(i)));
+            return out();
+        }
         if (safe) out().append("TRY(");
         printCall(name, function, context);
         if (safe) out().append(')');
@@ -92,7 +117,7 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         }
         SqlTemplate template = catalog.template(name, args.size());
         if (template != null) {
-            template.render(out(), args.size(), i -> print(args.get(i)));
+            template.render(out(), args.size(), i -> printArgument(args.get(i)));
             return;
         }
         String rename = catalog.rename(name);
@@ -141,6 +166,27 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
 
     /** ARRAY_AGG / STRING_AGG with DISTINCT, ORDER BY, LIMIT and IGNORE NULLS. */
     private void orderedAggregate(String name, Function f, List<Expression> args) {
+        if (name.equals("ARRAY_CONCAT_AGG")) {
+            // NULL input arrays are skipped; LIMIT counts arrays, not elements
+            if (args.size() != 1 || f.isDistinct()) {
+                throw new Untranslatable("ARRAY_CONCAT_AGG() with these arguments", "pass one array expression");
+            }
+            out().append("flatten(");
+            if (f.getLimit() != null) out().append('(');
+            out().append("array_agg(");
+            print(args.get(0));
+            orderBy(f.getOrderByElements());
+            out().append(") FILTER (WHERE ");
+            print(args.get(0));
+            out().append(" IS NOT NULL)");
+            if (f.getLimit() != null) {
+                out().append(")[1:");
+                print(f.getLimit().getRowCount());
+                out().append(']');
+            }
+            out().append(')');
+            return;
+        }
         boolean array = name.equals("ARRAY_AGG");
         if (args.isEmpty() || args.size() > (array ? 1 : 2)) {
             throw new Untranslatable(name + "() with " + args.size() + " arguments", "check the call against BigQuery's reference");
@@ -226,7 +272,7 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
 
         @Override
         public CallContext arg(int index) {
-            print(args.get(index));
+            printArgument(args.get(index));
             return this;
         }
 
@@ -234,6 +280,16 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         public CallContext expr(Expression expression) {
             print(expression);
             return this;
+        }
+
+        @Override
+        public void zeroBasedIndex(String name, Runnable body) {
+            shiftedIndexes.add(name.toLowerCase(Locale.ROOT));
+            try {
+                body.run();
+            } finally {
+                shiftedIndexes.remove(name.toLowerCase(Locale.ROOT));
+            }
         }
     }
 
@@ -246,6 +302,13 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         }
         String type = duckDbType(cast.getColDataType());
         boolean safe = "SAFE_CAST".equalsIgnoreCase(cast.keyword) || "TRY_CAST".equalsIgnoreCase(cast.keyword);
+        if (type.equals("BLOB") && cast.getLeftExpression() instanceof net.sf.jsqlparser.expression.StringValue s
+                && s.getValue().chars().anyMatch(ch -> ch > 127)) {
+            // BigQuery casts STRING to BYTES as UTF-8; DuckDB's BLOB cast only takes ASCII and \x escapes
+            out().append("encode(");
+            print(s);
+            return out().append(')');
+        }
         out().append(safe ? "TRY_CAST(" : "CAST(");
         print(cast.getLeftExpression());
         return out().append(" AS ").append(type).append(')');
@@ -349,8 +412,15 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         return out();
     }
 
+    /** Lambda index parameters whose references must be shifted to BigQuery's zero base. */
+    private final Set<String> shiftedIndexes = new java.util.HashSet<>();
+
     @Override
     public <S> StringBuilder visit(Column column, S context) {
+        if (!shiftedIndexes.isEmpty() && column.getTable() == null && column.getArrayConstructor() == null
+                && shiftedIndexes.contains(column.getColumnName().toLowerCase(Locale.ROOT))) {
+            return out().append('(').append(column.getColumnName()).append(" - 1)");
+        }
         ArrayConstructor subscripts = column.getArrayConstructor();
         if (subscripts == null) return super.visit(column, context);
         column.setArrayConstructor(null);

@@ -51,11 +51,17 @@ final class DuckDbSelectDeParser extends SelectDeParser {
             throw new Untranslatable("UNNEST with " + (params == null ? 0 : params.size()) + " arguments", "unnest one array at a time");
         }
         StringBuilder out = getBuilder();
+        Alias alias = table.getAlias();
+        if (alias == null) {
+            // no alias: BigQuery shows an array of structs as one column per field
+            out.append("(SELECT UNNEST(");
+            ((Expression) params.get(0)).accept(expressions, context);
+            return out.append(", max_depth := 2))");
+        }
         out.append("UNNEST(");
         ((Expression) params.get(0)).accept(expressions, context);
         out.append(')');
-        Alias alias = table.getAlias();
-        String column = alias == null ? "unnest" : alias.getName();
+        String column = alias.getName();
         // BigQuery's alias names the element; DuckDB's table alias needs a separate column name
         out.append(" AS porygon_unnest_").append(column.replace("\"", "")).append('(').append(column).append(')');
         return out;

@@ -58,11 +58,19 @@ final class FormatElements {
                 case 'n' -> literal('\n');
                 case 't' -> literal('\t');
                 case 'c' -> {
+                    if (parsing) {
+                        run.append("%a %b %d %H:%M:%S %Y");
+                        continue;
+                    }
                     run.append("%a %b ");
                     expression("lpad(CAST(day({0}) AS VARCHAR), 2, ' ')");
                     run.append(" %H:%M:%S %Y");
                 }
-                case 'e' -> expression("lpad(CAST(day({0}) AS VARCHAR), 2, ' ')");
+                case 'e' -> {
+                    // strptime's %d reads one or two digits
+                    if (parsing) run.append("%d");
+                    else expression("lpad(CAST(day({0}) AS VARCHAR), 2, ' ')");
+                }
                 case 'k' -> expression("lpad(CAST(hour({0}) AS VARCHAR), 2, ' ')");
                 case 'l' -> expression("lpad(CAST((hour({0}) + 11) % 12 + 1 AS VARCHAR), 2, ' ')");
                 case 'C' -> expression("lpad(CAST(year({0}) // 100 AS VARCHAR), 2, '0')");

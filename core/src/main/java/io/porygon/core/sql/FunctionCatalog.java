@@ -4,6 +4,7 @@ import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.StringValue;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -98,8 +99,16 @@ final class FunctionCatalog {
     }
 
     private void math() {
-        same("ABS", "SIGN", "SQRT", "EXP", "LN", "LOG10", "CEIL", "FLOOR", "COS", "SIN", "TAN", "ACOS", "ASIN",
-                "ATAN", "ATAN2", "COSH", "SINH", "TANH", "ACOSH", "ASINH", "ATANH", "COT", "CBRT", "BIT_COUNT");
+        same("ABS", "SQRT", "EXP", "CEIL", "FLOOR", "ATAN", "ATAN2", "COSH", "SINH", "TANH", "ACOSH", "ASINH",
+                "CBRT", "BIT_COUNT");
+        // BigQuery gives NaN for infinite inputs where DuckDB raises an out-of-range error
+        for (String fn : new String[] {"COS", "SIN", "TAN", "COT", "ACOS", "ASIN", "ATANH"}) {
+            template(fn + "/1", "CASE WHEN isinf(CAST({0} AS DOUBLE)) THEN CAST('NaN' AS DOUBLE) ELSE "
+                    + fn.toLowerCase(Locale.ROOT) + "({0}) END");
+        }
+        template("SIGN/1", "CASE WHEN isnan(CAST({0} AS DOUBLE)) THEN CAST('NaN' AS DOUBLE) ELSE sign({0}) END");
+        template("LN/1", "CASE WHEN CAST({0} AS DOUBLE) = CAST('-inf' AS DOUBLE) THEN CAST('NaN' AS DOUBLE) ELSE ln({0}) END");
+        template("LOG10/1", "CASE WHEN CAST({0} AS DOUBLE) = CAST('-inf' AS DOUBLE) THEN CAST('NaN' AS DOUBLE) ELSE log10({0}) END");
         rename("CEILING", "ceil");
         rename("POW", "power");
         rename("POWER", "power");
@@ -107,8 +116,9 @@ final class FunctionCatalog {
         rename("IS_NAN", "isnan");
         template("RAND/0", "random()");
         // BigQuery's LOG is the natural log (DuckDB's is base 10)
-        template("LOG/1", "ln({0})");
-        template("LOG/2", "(ln({0}) / ln({1}))");
+        template("LOG/1", "CASE WHEN CAST({0} AS DOUBLE) = CAST('-inf' AS DOUBLE) THEN CAST('NaN' AS DOUBLE) ELSE ln({0}) END");
+        template("LOG/2", "CASE WHEN CAST({0} AS DOUBLE) = CAST('-inf' AS DOUBLE) OR CAST({1} AS DOUBLE) = CAST('inf' AS DOUBLE) "
+                + "THEN CAST('NaN' AS DOUBLE) ELSE ln({0}) / ln({1}) END");
         template("ROUND/1", "round({0})");
         template("ROUND/2", "round({0}, {1})");
         template("TRUNC/1", "trunc({0})");
@@ -153,7 +163,8 @@ final class FunctionCatalog {
         specials.put("CONCAT", c -> joinWith(c, " || "));
         // position 0 means 1; a negative position counts from the end, clamped to the start
         template("SUBSTR/2", "substr({0}, CASE WHEN {1} = 0 THEN 1 WHEN {1} < 0 THEN greatest(length({0}) + {1} + 1, 1) ELSE {1} END)");
-        template("SUBSTR/3", "substr({0}, CASE WHEN {1} = 0 THEN 1 WHEN {1} < 0 THEN greatest(length({0}) + {1} + 1, 1) ELSE {1} END, {2})");
+        template("SUBSTR/3", "CASE WHEN {2} < 0 THEN error('SUBSTR: negative length') ELSE substr({0}, CASE WHEN {1} = 0 THEN 1 "
+                + "WHEN {1} < 0 THEN greatest(length({0}) + {1} + 1, 1) ELSE {1} END, {2}) END");
         templates.put("SUBSTRING/2", templates.get("SUBSTR/2"));
         templates.put("SUBSTRING/3", templates.get("SUBSTR/3"));
         template("LPAD/2", "lpad({0}, {1}, ' ')");
@@ -174,7 +185,21 @@ final class FunctionCatalog {
         template("SHA256/1", "unhex(sha256({0}))");
         template("TO_CODE_POINTS/1", "list_transform(string_split({0}, ''), porygon_c -> unicode(porygon_c))");
         template("CODE_POINTS_TO_STRING/1", "array_to_string(list_transform({0}, porygon_c -> chr(porygon_c)), '')");
-        template("STRING/1", "CAST({0} AS VARCHAR)");
+        specials.put("STRING", c -> {
+            if (c.args().size() == 2) {
+                if (!(c.args().get(1) instanceof StringValue z) || !z.getValue().equalsIgnoreCase("UTC")) {
+                    throw c.unsupported("a time zone other than 'UTC'", "convert in UTC, or format with FORMAT_TIMESTAMP and a time zone");
+                }
+                c.text("CAST(CAST(").arg(0).text(" AS TIMESTAMPTZ) AS VARCHAR)");
+            } else if (c.args().size() == 1) {
+                c.text("CAST(").arg(0).text(" AS VARCHAR)");
+            } else {
+                throw c.unsupported(c.args().size() + " arguments", "pass a value and optionally a time zone");
+            }
+        });
+        // under SAFE. the error cases give NULL (DuckDB's TRY cannot wrap error())
+        template("SAFE.SUBSTR/3", "CASE WHEN {2} < 0 THEN NULL ELSE substr({0}, CASE WHEN {1} = 0 THEN 1 "
+                + "WHEN {1} < 0 THEN greatest(length({0}) + {1} + 1, 1) ELSE {1} END, {2}) END");
     }
 
     private static void joinWith(CallContext c, String operator) {
@@ -225,42 +250,86 @@ final class FunctionCatalog {
         c.text("regexp_extract_all(").arg(0).text(", ").arg(1).text(", " + g + ")");
     }
 
-    /** BigQuery FORMAT: printf-style; the portable subset maps to DuckDB's printf. */
+    /**
+     * BigQuery FORMAT: each specifier becomes its own DuckDB expression (printf for the C-style
+     * ones), joined with {@code ||} so a NULL argument makes the result NULL as in BigQuery, except
+     * for %t and %T, which print NULL.
+     */
     private static void format(CallContext c) {
         if (c.args().isEmpty() || !(c.args().get(0) instanceof StringValue f)) {
             throw c.unsupported("a format that is not a string literal", "write the format as a literal string");
         }
-        String fmt = f.getValue();
-        StringBuilder out = new StringBuilder();
+        String fmt = f.getValue().replace("''", "'");
+        StringBuilder text = new StringBuilder();
         int arg = 1;
-        java.util.List<String> casts = new java.util.ArrayList<>();
+        boolean any = false; // whether a piece has been printed (the next one needs ||)
+        c.text("(");
         for (int i = 0; i < fmt.length(); i++) {
             char ch = fmt.charAt(i);
-            out.append(ch);
-            if (ch != '%') continue;
+            if (ch != '%') {
+                text.append(ch);
+                continue;
+            }
             int j = i + 1;
-            while (j < fmt.length() && "-+ #0123456789.".indexOf(fmt.charAt(j)) >= 0) j++;
+            while (j < fmt.length() && "-+ #0123456789.'".indexOf(fmt.charAt(j)) >= 0) j++;
             if (j >= fmt.length()) throw c.unsupported("a dangling % in the format", "escape a literal percent sign as %%");
             char conv = fmt.charAt(j);
             String flags = fmt.substring(i + 1, j);
-            if (conv == '%') { out.append(flags).append('%'); i = j; continue; }
-            if (flags.contains("'")) throw c.unsupported("the ' grouping flag", "format numbers without thousands separators");
-            switch (conv) {
-                case 'd', 'i' -> { out.append(flags).append('d'); casts.add("BIGINT"); }
-                case 'f', 'F', 'e', 'E', 'g', 'G' -> { out.append(flags).append(conv); casts.add("DOUBLE"); }
-                case 'x', 'X', 'o' -> { out.append(flags).append(conv); casts.add("BIGINT"); }
-                case 's', 't' -> { out.append(flags).append('s'); casts.add("VARCHAR"); }
-                default -> throw c.unsupported("format specifier %" + conv, "use %d %s %f %e %g %x %o or %t");
-            }
-            arg++;
             i = j;
+            if (conv == '%') {
+                text.append('%');
+                continue;
+            }
+            if (arg >= c.args().size()) throw c.unsupported("a format with more specifiers than arguments", "pass one argument per specifier");
+            if (text.length() > 0) {
+                if (any) c.text(" || ");
+                c.text("'" + text.toString().replace("'", "''") + "'");
+                any = true;
+            }
+            text.setLength(0);
+            if (any) c.text(" || ");
+            formatSpecifier(c, conv, flags, arg++);
+            any = true;
         }
-        if (arg != c.args().size()) throw c.unsupported("a format whose specifiers do not match the arguments", "pass one argument per specifier");
-        c.text("printf('" + out.toString().replace("'", "''") + "'");
-        for (int a = 1; a < c.args().size(); a++) {
-            c.text(", CAST(").arg(a).text(" AS " + casts.get(a - 1) + ")");
+        if (arg != c.args().size()) throw c.unsupported("a format with fewer specifiers than arguments", "pass one argument per specifier");
+        if (text.length() > 0 || !any) {
+            if (any) c.text(" || ");
+            c.text("'" + text.toString().replace("'", "''") + "'");
         }
         c.text(")");
+    }
+
+    private static void formatSpecifier(CallContext c, char conv, String flags, int arg) {
+        boolean grouping = flags.contains("'");
+        String printfFlags = flags.replace("'", "");
+        switch (conv) {
+            case 'd', 'i' -> {
+                if (grouping) {
+                    if (!printfFlags.isEmpty()) throw c.unsupported("width or flags with the ' grouping flag", "format the grouped number without width");
+                    c.text("format('{:,}', CAST(").arg(arg).text(" AS BIGINT))");
+                } else {
+                    c.text("printf('%" + printfFlags + "d', CAST(").arg(arg).text(" AS BIGINT))");
+                }
+            }
+            case 'x', 'X', 'o' -> {
+                if (grouping) throw c.unsupported("the ' flag on %" + conv, "format hex and octal without grouping");
+                c.text("printf('%" + printfFlags + conv + "', CAST(").arg(arg).text(" AS BIGINT))");
+            }
+            case 'f', 'F', 'e', 'E', 'g', 'G' -> c.text("printf('%" + printfFlags + conv + "', CAST(").arg(arg).text(" AS DOUBLE))");
+            case 's' -> c.text("printf('%" + printfFlags + "s', CAST(").arg(arg).text(" AS VARCHAR))");
+            case 't' -> {
+                if (!printfFlags.isEmpty()) throw c.unsupported("width or precision on %t", "format the value without width");
+                c.text("coalesce(CAST(").arg(arg).text(" AS VARCHAR), 'NULL')");
+            }
+            case 'T' -> {
+                if (!printfFlags.isEmpty()) throw c.unsupported("width or precision on %T", "format the value without width");
+                // a literal of the value: strings quoted, other values as text
+                c.text("CASE WHEN ").arg(arg).text(" IS NULL THEN 'NULL' WHEN typeof(").arg(arg)
+                        .text(") = 'VARCHAR' THEN '\"' || replace(CAST(").arg(arg).text(" AS VARCHAR), '\"', '\\\"') || '\"' ELSE CAST(")
+                        .arg(arg).text(" AS VARCHAR) END");
+            }
+            default -> throw c.unsupported("format specifier %" + conv, "use %d %i %s %f %e %g %x %o %t or %T");
+        }
     }
 
     private void arrays() {
@@ -270,9 +339,68 @@ final class FunctionCatalog {
         template("ARRAY_REVERSE/1", "list_reverse({0})");
         template("ARRAY_FIRST/1", "{0}[1]");
         template("ARRAY_LAST/1", "{0}[-1]");
-        template("GENERATE_ARRAY/2", "generate_series({0}, {1})");
-        template("GENERATE_ARRAY/3", "generate_series({0}, {1}, {2})");
+        specials.put("GENERATE_ARRAY", FunctionCatalog::generateArray);
         specials.put("ARRAY_CONCAT", c -> joinWith(c, " || "));
+        template("ARRAY_AVG/1", "list_avg({0})");
+        template("ARRAY_SUM/1", "list_sum({0})");
+        template("ARRAY_MAX/1", "list_max({0})");
+        template("ARRAY_MIN/1", "list_min({0})");
+        template("ARRAY_INCLUDES_ALL/2", "list_has_all({0}, {1})");
+        template("ARRAY_INCLUDES_ANY/2", "list_has_any({0}, {1})");
+        // list_distinct drops NULLs, which BigQuery counts as one distinct value
+        template("ARRAY_IS_DISTINCT/1", "(len({0}) = len(list_distinct({0})) + least(len(list_filter({0}, porygon_x -> porygon_x IS NULL)), 1))");
+        // zero-based inclusive offsets, negative ones from the end, out-of-range ones clamped
+        template("ARRAY_SLICE/3", "CASE WHEN {1} IS NULL OR {2} IS NULL THEN NULL ELSE list_filter({0}, (porygon_x, porygon_i) -> "
+                + "porygon_i - 1 BETWEEN (CASE WHEN {1} < 0 THEN len({0}) + {1} ELSE {1} END) "
+                + "AND (CASE WHEN {2} < 0 THEN len({0}) + {2} ELSE {2} END)) END");
+        specials.put("ARRAY_FILTER", c -> lambdaCall(c, "list_filter"));
+        specials.put("ARRAY_TRANSFORM", c -> lambdaCall(c, "list_transform"));
+        specials.put("ARRAY_INCLUDES", c -> {
+            if (c.args().size() != 2) throw c.unsupported(c.args().size() + " arguments", "pass an array and a value or a lambda");
+            if (c.args().get(1) instanceof net.sf.jsqlparser.expression.LambdaExpression) {
+                c.text("(len(");
+                lambdaCall(c, "list_filter");
+                c.text(") > 0)");
+            } else {
+                c.text("CASE WHEN ").arg(1).text(" IS NULL THEN NULL ELSE list_contains(").arg(0).text(", ").arg(1).text(") END");
+            }
+        });
+    }
+
+    /** GENERATE_ARRAY: DuckDB's generate_series is integer-only, so FLOAT64 bounds are stepped by index. */
+    private static void generateArray(CallContext c) {
+        int n = c.args().size();
+        if (n < 2 || n > 3) throw c.unsupported(n + " arguments", "pass start, end and optionally a step");
+        boolean fractional = c.args().stream().anyMatch(a -> a instanceof net.sf.jsqlparser.expression.DoubleValue);
+        if (!fractional) {
+            c.text("generate_series(").arg(0).text(", ").arg(1);
+            if (n == 3) c.text(", ").arg(2);
+            c.text(")");
+            return;
+        }
+        c.text("list_transform(generate_series(0, CAST(floor((").arg(1).text(" - ").arg(0).text(") / ");
+        if (n == 3) c.arg(2); else c.text("1");
+        c.text(") AS BIGINT)), porygon_i -> CAST(").arg(0).text(" AS DOUBLE) + porygon_i * ");
+        if (n == 3) c.arg(2); else c.text("1");
+        c.text(")");
+    }
+
+    /** ARRAY_FILTER / ARRAY_TRANSFORM with a one-parameter lambda (DuckDB's index parameter is 1-based). */
+    private static void lambdaCall(CallContext c, String duckDb) {
+        if (c.args().size() != 2 || !(c.args().get(1) instanceof net.sf.jsqlparser.expression.LambdaExpression l)) {
+            throw c.unsupported("a second argument that is not a lambda", "write element -> expression");
+        }
+        List<String> ids = l.getIdentifiers();
+        if (ids.size() == 1) {
+            c.text(duckDb + "(").arg(0).text(", " + ids.get(0) + " -> ").expr(l.getExpression()).text(")");
+        } else if (ids.size() == 2) {
+            // BigQuery's index parameter is zero-based, DuckDB's one-based: references print as (i - 1)
+            c.text(duckDb + "(").arg(0).text(", (" + ids.get(0) + ", " + ids.get(1) + ") -> ");
+            c.zeroBasedIndex(ids.get(1), () -> c.expr(l.getExpression()));
+            c.text(")");
+        } else {
+            throw c.unsupported("a lambda with " + ids.size() + " parameters", "use (element) or (element, index)");
+        }
     }
 
     private void misc() {
@@ -285,5 +413,5 @@ final class FunctionCatalog {
     }
 
     /** Functions whose ORDER BY / DISTINCT / IGNORE NULLS the deparser prints itself. */
-    static final Set<String> ORDERED_AGGREGATES = Set.of("ARRAY_AGG", "STRING_AGG");
+    static final Set<String> ORDERED_AGGREGATES = Set.of("ARRAY_AGG", "STRING_AGG", "ARRAY_CONCAT_AGG");
 }

@@ -57,6 +57,7 @@ final class GoogleSqlLexer {
         int startLine = -1;
         int pendingComma = -1; // index in sb of a comma that may turn out to be trailing
         String lastWord = null; // previous word token, upper-case
+        String lastWordBeforeParen = null; // the word right before the last '(' seen
         int depthAtStart = 0;
         while (pos < src.length()) {
             char c = src.charAt(pos);
@@ -136,20 +137,53 @@ final class GoogleSqlLexer {
                 if (upper.equals("FROM")) dropComma(sb, pendingComma);
                 pendingComma = -1;
                 boolean call = nextNonSpace() == '(' && !".".equals(prevNonSpace(sb));
+                if (call && upper.equals("WEEK") && "EXTRACT".equals(lastWordBeforeParen)) {
+                    // EXTRACT(WEEK(MONDAY) FROM d): JSqlParser reads only a bare part name
+                    int open = src.indexOf('(', pos);
+                    int close = src.indexOf(')', open);
+                    if (close > open) {
+                        sb.append("WEEK_").append(src.substring(open + 1, close).trim());
+                        pos = close + 1;
+                        lastWord = null;
+                        continue;
+                    }
+                }
+                // `table` names a table or CTE in BigQuery but is reserved in DuckDB
+                if (upper.equals("TABLE") && ("WITH".equals(lastWord) || "FROM".equals(lastWord) || "JOIN".equals(lastWord))) {
+                    word = "\"" + word + "\"";
+                }
                 if (call && upper.equals("DATE") && !"AS".equals(lastWord)) word = DATE_FN;
                 else if (call && upper.equals("TIME") && !"AS".equals(lastWord)) word = TIME_FN;
                 else if (call && upper.equals("DATETIME") && !"AS".equals(lastWord)) word = DATETIME_FN;
                 sb.append(word);
-                if (upper.equals("MERGE") && sb.toString().isBlank() == false && isFirstWord(sb, word)) {
-                    int save = pos;
-                    String next = peekWord();
-                    pos = save;
-                    if (!next.equalsIgnoreCase("INTO")) sb.append(" INTO");
-                }
+                // BigQuery's optional INTO / FROM, which JSqlParser requires
+                if (upper.equals("MERGE") && isFirstWord(sb, word) && !peekWord().equalsIgnoreCase("INTO")) sb.append(" INTO");
+                if (upper.equals("DELETE") && isFirstWord(sb, word) && !peekWord().equalsIgnoreCase("FROM")) sb.append(" FROM");
                 lastWord = upper;
                 continue;
             }
+            if (c == '0' && (peek(1) == 'x' || peek(1) == 'X') && isHexDigit(peek(2))) {
+                // 0xF001: DuckDB has no hex integer literals
+                int start = pos + 2;
+                pos = start;
+                while (pos < src.length() && isHexDigit(src.charAt(pos))) pos++;
+                sb.append(new java.math.BigInteger(src.substring(start, pos), 16));
+                pendingComma = -1;
+                lastWord = null;
+                continue;
+            }
+            if (Character.isDigit(c)) {
+                // a number (possibly 1e10 or 1.5): copy it whole so its letters are not read as words
+                while (pos < src.length() && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '.'
+                        || ((src.charAt(pos) == '+' || src.charAt(pos) == '-') && (src.charAt(pos - 1) == 'e' || src.charAt(pos - 1) == 'E')))) {
+                    sb.append(src.charAt(pos++));
+                }
+                pendingComma = -1;
+                lastWord = null;
+                continue;
+            }
             pendingComma = -1;
+            lastWordBeforeParen = c == '(' ? lastWord : null;
             lastWord = null;
             sb.append(c);
             pos++;
@@ -182,6 +216,10 @@ final class GoogleSqlLexer {
         }
         int lineStart = text.lastIndexOf('\n', i) + 1;
         out.add(new LexedStatement(text.substring(leadingNewlines == 0 ? 0 : lineStart).stripTrailing(), startLine));
+    }
+
+    private static boolean isHexDigit(char c) {
+        return Character.digit(c, 16) >= 0;
     }
 
     private char peek(int ahead) {

@@ -40,6 +40,7 @@ record TempFunction(String name, List<String> parameters, String returnType, Str
         String rest = text.substring(close + 1).trim();
         String restUpper = rest.toUpperCase(Locale.ROOT);
         String returnType = null;
+        if (indexOfWord(restUpper, "LANGUAGE") >= 0) throw notSql(name);
         if (restUpper.startsWith("RETURNS")) {
             int as = indexOfWord(restUpper, "AS");
             if (as < 0) throw notSql(name);

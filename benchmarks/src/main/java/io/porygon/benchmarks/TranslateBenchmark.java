@@ -1,0 +1,86 @@
+package io.porygon.benchmarks;
+
+import io.porygon.core.SourceLocation;
+import io.porygon.core.sql.DuckDbTranslator;
+import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Translating the pipeline's compiled statements (GoogleSQL to DuckDB) against the baseline of
+ * JSqlParser alone parsing and printing the same statements. The acceptance bar is a ratio of at
+ * most 1.2 between the two, measured in the same run (scripts/bench-translate.sh).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class TranslateBenchmark {
+
+    private static final SourceLocation LOCATION = new SourceLocation("pipeline-statements.sql", 1, 1);
+
+    private List<String> statements;
+    private DuckDbTranslator translator;
+
+    @Setup
+    public void load() throws IOException, JSQLParserException {
+        statements = PipelineStatements.load();
+        translator = new DuckDbTranslator();
+        for (String s : statements) {
+            // both sides must accept every statement, or the comparison is not of the same work
+            CCJSqlParserUtil.parse(s, p -> p.withAllowComplexParsing(true));
+            translator.translate(s, LOCATION);
+        }
+    }
+
+    @Benchmark
+    public void jsqlParserParseAndPrint(Blackhole bh) throws JSQLParserException {
+        for (String s : statements) {
+            bh.consume(CCJSqlParserUtil.parse(s, p -> p.withAllowComplexParsing(true)).toString());
+        }
+    }
+
+    @Benchmark
+    public void porygonTranslateToDuckDb(Blackhole bh) {
+        for (String s : statements) {
+            bh.consume(translator.translate(s, LOCATION));
+        }
+    }
+
+    /** The statements of pipeline-statements.sql, separated by lines reading {@code -- @@}. */
+    static final class PipelineStatements {
+        private PipelineStatements() {}
+
+        static List<String> load() throws IOException {
+            try (InputStream in = TranslateBenchmark.class.getResourceAsStream("/pipeline-statements.sql")) {
+                if (in == null) throw new IOException("pipeline-statements.sql is missing from the classpath");
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                List<String> out = new ArrayList<>();
+                for (String part : text.split("(?m)^-- @@.*$")) {
+                    boolean onlyComments = part.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("--"));
+                    if (!onlyComments) out.add(part.strip());
+                }
+                return out;
+            }
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package io.porygon.core.sql;
+
+import io.porygon.core.PorygonException;
+import io.porygon.core.SourceLocation;
+import io.porygon.core.graph.Target;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The statements the runner emits, identifiers, literals and errors, run on a real DuckDB file. */
+class DuckDbTranslatorTest {
+
+    @TempDir
+    static Path dir;
+
+    static Connection db;
+    final DuckDbTranslator translator = new DuckDbTranslator();
+    static final SourceLocation AT = new SourceLocation("definitions/orders.sqlx", 7, 1);
+
+    @BeforeAll
+    static void open() throws SQLException {
+        db = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("w.duckdb"));
+        try (Statement st = db.createStatement()) {
+            for (String s : DuckDbTranslator.SESSION_SETTINGS) st.execute(s);
+            st.execute("CREATE SCHEMA IF NOT EXISTS thelook");
+            st.execute("CREATE SCHEMA IF NOT EXISTS reporting");
+        }
+    }
+
+    @AfterAll
+    static void close() throws SQLException {
+        db.close();
+    }
+
+    private void run(String googleSql) throws SQLException {
+        String duck = translator.translate(googleSql, AT);
+        try (Statement st = db.createStatement()) {
+            for (String s : duck.split(";\n")) st.execute(s);
+        }
+    }
+
+    private List<List<Object>> query(String googleSql) throws SQLException {
+        List<List<Object>> rows = new ArrayList<>();
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(translator.translate(googleSql, AT))) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<Object> row = new ArrayList<>();
+                for (int i = 1; i <= n; i++) row.add(TranslationCorpus.canonical(rs.getObject(i)));
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void runnerStatementsTranslateAndRun() throws SQLException {
+        run("CREATE OR REPLACE TABLE `my-project.thelook.orders_dim` AS SELECT 1 AS order_id, 'Shipped' AS status, "
+                + "TIMESTAMP '2024-01-02 03:04:05+00' AS created_at, NUMERIC '12.50' AS amount");
+        run("CREATE OR REPLACE VIEW `my-project.reporting.v_orders` AS SELECT order_id, DATE(created_at) AS d FROM `my-project.thelook.orders_dim`");
+        run("INSERT INTO `my-project.thelook.orders_dim` (order_id, status, created_at, amount) "
+                + "SELECT 2, \"Complete\", TIMESTAMP_ADD(TIMESTAMP '2024-01-02 03:04:05+00', INTERVAL 1 DAY), 3.25");
+        run("MERGE `my-project.thelook.orders_dim` T USING (SELECT 2 AS order_id, 'Returned' AS status) S "
+                + "ON T.order_id = S.order_id WHEN MATCHED THEN UPDATE SET status = S.status "
+                + "WHEN NOT MATCHED THEN INSERT (order_id, status) VALUES (S.order_id, S.status)");
+        run("ALTER TABLE `my-project.thelook.orders_dim` ADD COLUMN IF NOT EXISTS note STRING");
+        run("DELETE `my-project.thelook.orders_dim` WHERE order_id = 1");
+
+        assertThat(query("SELECT order_id, status, note FROM thelook.orders_dim ORDER BY order_id"))
+                .containsExactly(Arrays.asList(num("2"), "Returned", null));
+        assertThat(query("SELECT d FROM reporting.v_orders")).containsExactly(List.of("2024-01-03"));
+    }
+
+    private static BigDecimal num(String n) {
+        return new BigDecimal(n);
+    }
+
+    @Test
+    void qualifiedNamesGoThroughTheMapping() {
+        DuckDbTranslator mapped = new DuckDbTranslator(t -> "wh_" + (t.database() == null ? "default" : t.database().replace('-', '_'))
+                + "." + t.schema() + "__" + t.name());
+        String sql = mapped.translate("SELECT * FROM `my-proj.sales.orders` o JOIN sales.items i ON o.id = i.order_id", AT);
+        assertThat(sql).contains("wh_my_proj.sales__orders o").contains("JOIN wh_default.sales__items i").doesNotContain("`");
+        assertThat(DuckDbTranslator.schemaAndName(new Target("p", "ds", "my table"))).isEqualTo("ds.\"my table\"");
+    }
+
+    @Test
+    void stringLiteralFormsBecomeStandardLiterals() throws SQLException {
+        assertThat(query("SELECT \"double\", r'raw\\d', '''tri\nple''', 'it\\'s', \"\"\"a \"quoted\" word\"\"\", 'tab\\there'"))
+                .containsExactly(List.of("double", "raw\\d", "tri\nple", "it's", "a \"quoted\" word", "tab\there"));
+    }
+
+    @Test
+    void trailingCommasAndCommentsAreAccepted() throws SQLException {
+        assertThat(query("SELECT\n  1 AS a, -- first\n  2 AS b, # second\n  /* block */\nFROM UNNEST([1])"))
+                .containsExactly(List.of(num("1"), num("2")));
+    }
+
+    @Test
+    void bigQueryTypesMapToDuckDbTypes() {
+        assertThat(TypeNames.toDuckDb("INT64")).isEqualTo("BIGINT");
+        assertThat(TypeNames.toDuckDb("FLOAT64")).isEqualTo("DOUBLE");
+        assertThat(TypeNames.toDuckDb("NUMERIC")).isEqualTo("DECIMAL(38, 9)");
+        assertThat(TypeNames.toDuckDb("NUMERIC(10, 2)")).isEqualTo("DECIMAL(10, 2)");
+        assertThat(TypeNames.toDuckDb("STRING")).isEqualTo("VARCHAR");
+        assertThat(TypeNames.toDuckDb("BYTES")).isEqualTo("BLOB");
+        assertThat(TypeNames.toDuckDb("BOOL")).isEqualTo("BOOLEAN");
+        assertThat(TypeNames.toDuckDb("DATETIME")).isEqualTo("TIMESTAMP");
+        assertThat(TypeNames.toDuckDb("TIMESTAMP")).isEqualTo("TIMESTAMPTZ");
+        assertThat(TypeNames.toDuckDb("ARRAY<STRUCT<a INT64, b ARRAY<STRING>>>"))
+                .isEqualTo("STRUCT(\"a\" BIGINT, \"b\" VARCHAR[])[]");
+        assertThatThrownBy(() -> TypeNames.toDuckDb("BIGNUMERIC")).isInstanceOf(Untranslatable.class)
+                .hasMessageContaining("BIGNUMERIC");
+    }
+
+    @Test
+    void semanticsThatDifferByDefaultAreTranslated() throws SQLException {
+        // integer division is FLOAT64, LOG is natural, GREATEST and CONCAT are NULL on NULL, weeks start Sunday
+        assertThat(query("SELECT 7 / 2, LOG(EXP(1)), GREATEST(1, NULL), CONCAT('a', NULL), "
+                + "DATE_TRUNC(DATE '2024-03-06', WEEK), EXTRACT(DAYOFWEEK FROM DATE '2024-03-03'), SAFE_DIVIDE(1, 0)"))
+                .containsExactly(Arrays.asList(num("3.5"), num("1.0"), null, null, "2024-03-03", num("1"), null));
+        // NULLs sort first ascending, as in BigQuery
+        assertThat(query("SELECT ARRAY_AGG(x ORDER BY x) FROM UNNEST([2, NULL, 1]) AS x"))
+                .containsExactly(List.of(Arrays.asList(null, num("1"), num("2"))));
+    }
+
+    @Test
+    void tempFunctionsBecomeMacros() throws SQLException {
+        String sql = translator.translate("CREATE TEMP FUNCTION margin(price FLOAT64, cost FLOAT64) RETURNS FLOAT64 AS "
+                + "(SAFE_DIVIDE(price - cost, price));\nSELECT margin(10, 4) AS m", AT);
+        assertThat(sql).startsWith("CREATE OR REPLACE TEMP MACRO margin(price, cost) AS (CAST(CASE WHEN");
+        try (Statement st = db.createStatement()) {
+            String[] parts = sql.split(";\n");
+            st.execute(parts[0]);
+            try (ResultSet rs = st.executeQuery(parts[1])) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getDouble(1)).isEqualTo(0.6);
+            }
+        }
+    }
+
+    @Test
+    void untranslatableConstructsNameTheConstructAndTheLine() {
+        assertThatThrownBy(() -> translator.translate("SELECT\n  id,\n  FARM_FINGERPRINT(email) AS h\nFROM users", AT))
+                .isInstanceOf(PorygonException.class)
+                .hasMessageContaining("FARM_FINGERPRINT")
+                .satisfies(e -> {
+                    PorygonException p = (PorygonException) e;
+                    assertThat(p.location().file()).isEqualTo("definitions/orders.sqlx");
+                    assertThat(p.location().line()).isEqualTo(7);
+                    assertThat(p.hint()).isNotBlank();
+                });
+        assertThatThrownBy(() -> translator.translate("SELECT 1;\n\nSELECT a FROM t WHERE (", AT))
+                .isInstanceOf(PorygonException.class)
+                .satisfies(e -> assertThat(((PorygonException) e).location().line()).isEqualTo(9))
+                .hasMessageContaining("unsupported syntax");
+        assertThatThrownBy(() -> translator.translate("CREATE TEMP FUNCTION f(x STRING) RETURNS STRING LANGUAGE js AS 'return x'", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("not a SQL function");
+        assertThatThrownBy(() -> translator.translate("SELECT FORMAT_DATE('%J', d) FROM t", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("%J");
+    }
+
+    @Test
+    void scriptsSplitOnTopLevelSemicolonsOnly() {
+        String sql = translator.translate("SELECT ';' AS a; SELECT \"x;y\" AS b;", AT);
+        assertThat(sql.split(";\n")).containsExactly("SELECT ';' AS a", "SELECT 'x;y' AS b");
+    }
+
+    @Test
+    void regexpExtractUsesTheFirstGroupOnlyWhenThereIsOne() {
+        assertThat(FunctionCatalog.capturingGroups("a(b)c")).isEqualTo(1);
+        assertThat(FunctionCatalog.capturingGroups("a(?:b)c\\(x\\)[(]")).isZero();
+    }
+}

@@ -1,0 +1,263 @@
+package io.porygon.core.sql;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.porygon.core.PorygonException;
+import io.porygon.core.SourceLocation;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Struct;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The translation corpus: documented examples from BigQuery's (GoogleSQL's) function reference,
+ * one JSON file per function family, each case a query and its documented result rows. Running a
+ * case translates the query, executes it on DuckDB and compares rows (as a multiset; numbers to the
+ * precision the documentation shows).
+ */
+final class TranslationCorpus {
+
+    /**
+     * @param unordered the reference leaves the order of array elements unspecified (an aggregate
+     *                  without ORDER BY): arrays are compared as multisets
+     */
+    record Case(String id, String file, String function, String source, String sql, JsonNode expected, boolean unordered) {}
+
+    record Outcome(Case testCase, boolean passed, String detail, String translated) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    private TranslationCorpus() {}
+
+    static List<Case> load(Path dir) throws IOException {
+        List<Case> cases = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                JsonNode root = JSON.readTree(file.toFile());
+                String family = file.getFileName().toString().replace(".json", "");
+                String source = root.path("source").asText();
+                Map<String, Integer> perFunction = new LinkedHashMap<>();
+                for (JsonNode c : root.path("cases")) {
+                    String fn = c.path("fn").asText();
+                    int n = perFunction.merge(fn, 1, Integer::sum);
+                    String id = family + "/" + fn + "#" + n;
+                    cases.add(new Case(id, family, fn, c.has("source") ? c.get("source").asText() : source,
+                            c.path("sql").asText(), c.path("expected"), c.path("unordered").asBoolean(false)));
+                }
+            }
+        }
+        return cases;
+    }
+
+    static Outcome run(Case c, Connection connection, Translator translator) {
+        String translated;
+        try {
+            translated = translator.translate(c.sql(), new SourceLocation(c.file() + ".json", 1, 0));
+        } catch (PorygonException e) {
+            return new Outcome(c, false, "untranslatable: " + e.getMessage(), null);
+        } catch (RuntimeException e) {
+            return new Outcome(c, false, "translator crashed: " + e, null);
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(translated)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<Object> row = new ArrayList<>(n);
+                for (int i = 1; i <= n; i++) row.add(canonical(rs.getObject(i)));
+                rows.add(row);
+            }
+        } catch (SQLException | RuntimeException e) {
+            String msg = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            return new Outcome(c, false, "DuckDB error: " + msg, translated);
+        }
+        List<List<Object>> expected = new ArrayList<>();
+        for (JsonNode row : c.expected()) {
+            List<Object> r = new ArrayList<>();
+            for (JsonNode v : row) r.add(expectedValue(v));
+            expected.add(r);
+        }
+        if (c.unordered()) {
+            expected = sortArrays(expected);
+            rows = sortArrays(rows);
+        }
+        String mismatch = compareRows(expected, rows);
+        return new Outcome(c, mismatch == null, mismatch == null ? "ok" : mismatch, translated);
+    }
+
+    // ---- canonical values --------------------------------------------------------------
+
+    static Object canonical(Object v) throws SQLException {
+        if (v == null) return null;
+        if (v instanceof Boolean || v instanceof String) return v instanceof String s ? s : v;
+        if (v instanceof Double d) return doubleValue(d);
+        if (v instanceof Float f) return doubleValue(f.doubleValue());
+        if (v instanceof Number n) return new BigDecimal(n.toString());
+        if (v instanceof LocalDate d) return d.toString();
+        if (v instanceof OffsetDateTime t) return dateTime(t.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()) + "+00";
+        if (v instanceof LocalDateTime t) return dateTime(t);
+        if (v instanceof java.sql.Timestamp t) return dateTime(t.toLocalDateTime());
+        if (v instanceof LocalTime t) return time(t);
+        if (v instanceof java.sql.Time t) return time(t.toLocalTime());
+        if (v instanceof java.sql.Date d) return d.toLocalDate().toString();
+        if (v instanceof byte[] b) return bytesText(b);
+        if (v instanceof java.sql.Blob b) return bytesText(b.getBytes(1, (int) b.length()));
+        if (v instanceof Array a) {
+            List<Object> out = new ArrayList<>();
+            for (Object o : (Object[]) a.getArray()) out.add(canonical(o));
+            return out;
+        }
+        if (v instanceof Struct s) {
+            Object[] attrs = s.getAttributes();
+            List<Object> out = new ArrayList<>();
+            for (Object o : attrs) out.add(canonical(o));
+            return out;
+        }
+        if (v instanceof Map<?, ?> m) {
+            List<Object> out = new ArrayList<>();
+            for (Object o : m.values()) out.add(canonical(o));
+            return out;
+        }
+        return v.toString();
+    }
+
+    /** BYTES as BigQuery's documentation shows them: printable ASCII as is, other bytes as \\xhh. */
+    private static String bytesText(byte[] bytes) {
+        StringBuilder sb = new StringBuilder();
+        for (byte x : bytes) {
+            int v = x & 0xff;
+            if (v >= 0x20 && v < 0x7f) sb.append((char) v);
+            else sb.append(String.format("\\x%02x", v));
+        }
+        return sb.toString();
+    }
+
+    private static Object doubleValue(double d) {
+        if (Double.isNaN(d)) return "NaN";
+        if (Double.isInfinite(d)) return d > 0 ? "inf" : "-inf";
+        return new BigDecimal(Double.toString(d));
+    }
+
+    private static String dateTime(LocalDateTime t) {
+        return t.toLocalDate() + " " + time(t.toLocalTime());
+    }
+
+    private static String time(LocalTime t) {
+        String s = String.format("%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond());
+        int micros = t.getNano() / 1000;
+        if (micros == 0) return s;
+        String frac = String.format("%06d", micros).replaceAll("0+$", "");
+        return s + "." + frac;
+    }
+
+    /** Expected values as written in the corpus, normalized like {@link #canonical}. */
+    static Object expectedValue(JsonNode v) {
+        if (v == null || v.isNull()) return null;
+        if (v.isBoolean()) return v.booleanValue();
+        if (v.isNumber()) return v.decimalValue();
+        if (v.isArray()) {
+            List<Object> out = new ArrayList<>();
+            for (JsonNode e : v) out.add(expectedValue(e));
+            return out;
+        }
+        if (v.isObject()) {
+            List<Object> out = new ArrayList<>();
+            Iterator<JsonNode> it = v.elements();
+            while (it.hasNext()) out.add(expectedValue(it.next()));
+            return out;
+        }
+        String s = v.asText();
+        if (s.equals("+inf") || s.equals("Infinity")) return "inf";
+        if (s.equals("-Infinity")) return "-inf";
+        // BigQuery shows DATETIME with a 'T' and TIMESTAMP in UTC as "... UTC" or "+00"
+        if (s.matches("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?( UTC|\\+00(:00)?)?")) {
+            String zone = s.endsWith(" UTC") || s.endsWith("+00") || s.endsWith("+00:00") ? "+00" : "";
+            String core = s.replaceFirst("( UTC|\\+00(:00)?)$", "").replace('T', ' ');
+            return trimFraction(core) + zone;
+        }
+        if (s.matches("\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?")) return trimFraction(s);
+        return s;
+    }
+
+    private static String trimFraction(String s) {
+        if (!s.contains(".")) return s;
+        String t = s.replaceAll("0+$", "");
+        return t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
+    }
+
+    // ---- comparison ---------------------------------------------------------------------
+
+    @SuppressWarnings("unchecked")
+    private static List<List<Object>> sortArrays(List<List<Object>> rows) {
+        List<List<Object>> out = new ArrayList<>();
+        for (List<Object> row : rows) {
+            List<Object> r = new ArrayList<>();
+            for (Object v : row) {
+                if (v instanceof List<?> l) {
+                    List<Object> sorted = new ArrayList<>((List<Object>) l);
+                    sorted.sort(java.util.Comparator.comparing(String::valueOf));
+                    r.add(sorted);
+                } else {
+                    r.add(v);
+                }
+            }
+            out.add(r);
+        }
+        return out;
+    }
+
+    static String compareRows(List<List<Object>> expected, List<List<Object>> actual) {
+        if (expected.size() != actual.size()) {
+            return "expected " + expected.size() + " rows " + expected + " but got " + actual.size() + " " + actual;
+        }
+        List<List<Object>> remaining = new ArrayList<>(actual);
+        for (List<Object> e : expected) {
+            int match = -1;
+            for (int i = 0; i < remaining.size(); i++) {
+                if (valueEquals(e, remaining.get(i))) {
+                    match = i;
+                    break;
+                }
+            }
+            if (match < 0) return "expected row " + e + " not found in " + actual;
+            remaining.remove(match);
+        }
+        return null;
+    }
+
+    static boolean valueEquals(Object expected, Object actual) {
+        if (expected == null || actual == null) return expected == actual;
+        if (expected instanceof List<?> el) {
+            if (!(actual instanceof List<?> al) || el.size() != al.size()) return false;
+            for (int i = 0; i < el.size(); i++) if (!valueEquals(el.get(i), al.get(i))) return false;
+            return true;
+        }
+        if (expected instanceof BigDecimal e && actual instanceof BigDecimal a) {
+            if (e.compareTo(a) == 0) return true;
+            // documentation shows rounded numbers: accept what rounds to the shown digits
+            BigDecimal tolerance = e.scale() <= 0 ? BigDecimal.ZERO
+                    : BigDecimal.ONE.movePointLeft(e.scale()).multiply(new BigDecimal("0.5"));
+            BigDecimal relative = e.abs().multiply(new BigDecimal("1e-12"));
+            return e.subtract(a).abs().compareTo(tolerance.max(relative)) <= 0;
+        }
+        return expected.equals(actual);
+    }
+}

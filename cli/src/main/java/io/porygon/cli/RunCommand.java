@@ -1,5 +1,6 @@
 package io.porygon.cli;
 
+import io.porygon.core.engine.Engine;
 import io.porygon.core.engine.ObjectKind;
 import io.porygon.core.graph.CompiledGraph;
 import io.porygon.core.run.DagRunner;
@@ -96,13 +97,13 @@ final class RunCommand implements Callable<Integer> {
         if (dryRun && !Files.exists(settings.file())) {
             // Nothing built yet: plan as on a first run, without creating the warehouse file.
             ExecutionPlan plan = new Planner(names, Translation.forDuckDb(names), t -> ObjectKind.NONE).plan(graph, options);
-            printPlan(plan, out);
+            printPlan(plan, null, out);
             return 0;
         }
         try (DuckDbEngine engine = WarehouseOptions.open(settings)) {
             ExecutionPlan plan = new Planner(names, Translation.forDuckDb(names), engine::kind).plan(graph, options);
             if (dryRun) {
-                printPlan(plan, out);
+                printPlan(plan, engine, out);
                 return 0;
             }
             if (plan.isEmpty()) {
@@ -162,7 +163,8 @@ final class RunCommand implements Callable<Integer> {
         return "porygon " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     }
 
-    static void printPlan(ExecutionPlan plan, PrintWriter out) {
+    /** The plan, with DuckDB's row estimates where the upstream tables already exist. */
+    static void printPlan(ExecutionPlan plan, Engine engine, PrintWriter out) {
         out.println("Plan: " + plan.actions().size() + " action" + (plan.actions().size() == 1 ? "" : "s")
                 + (plan.fullRefresh() ? " (full refresh)" : "") + ", in order:");
         int i = 0;
@@ -173,6 +175,9 @@ final class RunCommand implements Callable<Integer> {
             if (!p.upstream().isEmpty()) out.println("     after: " + String.join(", ", p.upstream().stream().sorted().toList()));
             if (p.note() != null) out.println("     note: " + p.note());
             if (!p.uniqueKey().isEmpty()) out.println("     unique key: " + String.join(", ", p.uniqueKey()));
+            if (engine != null && p.sql() != null) {
+                engine.estimateRows(p.sql()).ifPresent(n -> out.printf(java.util.Locale.ROOT, "     estimated rows: %,d%n", n));
+            }
             printSql("pre-operation", p.preOps(), out);
             if (p.sql() != null) printSql("sql", List.of(p.sql()), out);
             printSql("statement", p.statements(), out);

@@ -76,7 +76,8 @@ final class RunProgress implements RunListener {
             case DISABLED -> "(disabled)";
         };
         boolean ran = r.status() == ActionStatus.SUCCEEDED || r.status() == ActionStatus.FAILED;
-        return String.format(Locale.ROOT, "  %-5s %-11s %-" + nameWidth + "s %16s %s", label(r.status()), r.type(), r.name(), what,
+        String kind = r.step() == null ? r.type() : r.step().label();
+        return String.format(Locale.ROOT, "  %-5s %-24s %-" + nameWidth + "s %16s %s", label(r.status()), kind, r.name(), what,
                 ran ? seconds(r.duration()) : "").stripTrailing();
     }
 

@@ -76,7 +76,7 @@ class RunCommandTest {
 
         seed("UPDATE raw.orders SET amount = 300 WHERE order_id = 3", "INSERT INTO raw.orders VALUES (4, 'new', 500)");
         assertThat(cli("run", project.toString())).as(stderr).isZero();
-        assertThat(stdout).contains("incremental");
+        assertThat(stdout).contains("incremental (merge)");
         // merged on order_id: row 3 updated, row 4 added, nothing duplicated
         assertThat(query("SELECT order_id || ':' || CAST(amount AS BIGINT) FROM analytics.orders_inc ORDER BY order_id"))
                 .containsExactly("1:120", "2:30", "3:300", "4:500");
@@ -93,7 +93,7 @@ class RunCommandTest {
         assertThat(cli("run", "--dry-run", "--actions", "orders_clean", project.toString())).as(stderr).isZero();
         assertThat(stdout).contains("Plan: 1 action", "analytics.orders_clean", "upper(status)")
                 .doesNotContain("SAFE_DIVIDE").doesNotContain("`");
-        assertThat(Files.exists(warehouse.resolveSibling("nothing"))).isFalse();
+        assertThat(stdout).contains("estimated rows: 3");
         assertThat(query("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'analytics'")).containsExactly("0");
     }
 
@@ -109,7 +109,7 @@ class RunCommandTest {
         seed("INSERT INTO raw.orders VALUES (NULL, 'lost', 1)");
         assertThat(cli("run", project.toString())).isEqualTo(1);
         assertThat(stdout).contains("FAIL", "1 failing rows", "order_id=null")
-                .containsPattern("SKIP +table +analytics.orders_inc|SKIP +incremental +analytics.orders_inc");
+                .containsPattern("SKIP +incremental \\(full build\\) +analytics.orders_inc");
         assertThat(query("SELECT count(*) FROM information_schema.tables WHERE table_name = 'orders_inc'")).containsExactly("0");
     }
 

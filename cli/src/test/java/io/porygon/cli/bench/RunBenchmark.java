@@ -77,41 +77,73 @@ public final class RunBenchmark {
             System.out.printf(Locale.ROOT, "project %s: %d actions; compile %.0f ms, plan+translate %.0f ms%n",
                     synthetic ? "(synthetic)" : project, executed, compileNs / 1e6, planNs / 1e6);
 
-            List<Double> jdbc = new ArrayList<>();
-            List<Double> seq = new ArrayList<>();
-            List<Double> par = new ArrayList<>();
+            List<Sample> jdbc = new ArrayList<>();
+            List<Sample> seq = new ArrayList<>();
+            List<Sample> par = new ArrayList<>();
             for (int i = 0; i <= o.iterations(); i++) {
                 // alternate which side goes first, so caches favour neither
-                double b;
-                double s;
+                Sample b;
+                Sample s;
                 if (i % 2 == 0) {
-                    b = timeBaseline(engine, baseline);
-                    s = timePorygon(engine, plan, 1);
+                    b = measure(() -> runBaseline(engine, baseline));
+                    s = measure(() -> runPorygon(engine, plan, 1));
                 } else {
-                    s = timePorygon(engine, plan, 1);
-                    b = timeBaseline(engine, baseline);
+                    s = measure(() -> runPorygon(engine, plan, 1));
+                    b = measure(() -> runBaseline(engine, baseline));
                 }
-                double p = timePorygon(engine, plan, o.threads());
-                System.out.printf(Locale.ROOT, "%s %2d: jdbc %8.1f ms   porygon(1 thread) %8.1f ms   porygon(%d threads) %8.1f ms%n",
-                        i == 0 ? "warm-up  " : "iteration", i, b, s, o.threads(), p);
+                Sample p = measure(() -> runPorygon(engine, plan, o.threads()));
+                System.out.printf(Locale.ROOT, "%s %2d: jdbc %8.1f ms (cpu %8.1f)   porygon 1 thread %8.1f ms (cpu %8.1f)"
+                                + "   porygon %d threads %8.1f ms   paired overhead %+.1f%%%n",
+                        i == 0 ? "warm-up  " : "iteration", i, b.wallMs(), b.cpuMs(), s.wallMs(), s.cpuMs(), o.threads(), p.wallMs(),
+                        100 * (s.wallMs() - b.wallMs()) / b.wallMs());
                 if (i > 0) {
                     jdbc.add(b);
                     seq.add(s);
                     par.add(p);
                 }
             }
-            double mb = median(jdbc);
-            double ms = median(seq);
-            double mp = median(par);
+            double mb = median(jdbc.stream().map(Sample::wallMs).toList());
+            double ms = median(seq.stream().map(Sample::wallMs).toList());
+            double mp = median(par.stream().map(Sample::wallMs).toList());
+            List<Double> pairedPct = new ArrayList<>();
+            List<Double> pairedMsPerAction = new ArrayList<>();
+            List<Double> cpuMsPerAction = new ArrayList<>();
+            for (int i = 0; i < jdbc.size(); i++) {
+                pairedPct.add(100 * (seq.get(i).wallMs() - jdbc.get(i).wallMs()) / jdbc.get(i).wallMs());
+                pairedMsPerAction.add((seq.get(i).wallMs() - jdbc.get(i).wallMs()) / executed);
+                cpuMsPerAction.add((seq.get(i).cpuMs() - jdbc.get(i).cpuMs()) / executed);
+            }
+            double bestB = jdbc.stream().mapToDouble(Sample::wallMs).min().orElseThrow();
+            double bestS = seq.stream().mapToDouble(Sample::wallMs).min().orElseThrow();
+            double cpuB = median(jdbc.stream().map(Sample::cpuMs).toList());
+            double cpuS = median(seq.stream().map(Sample::cpuMs).toList());
             System.out.println();
-            System.out.printf(Locale.ROOT, "median over %d iterations (%d actions):%n", o.iterations(), executed);
-            System.out.printf(Locale.ROOT, "  plain JDBC, in sequence        %9.1f ms  (1.000)%n", mb);
-            System.out.printf(Locale.ROOT, "  porygon run, 1 thread          %9.1f ms  (%.3f)  overhead %+.1f%%, %+.2f ms per action%n",
-                    ms, ms / mb, 100 * (ms - mb) / mb, (ms - mb) / executed);
-            System.out.printf(Locale.ROOT, "  porygon run, %d threads         %9.1f ms  (%.3f)%n", o.threads(), mp, mp / mb);
-            System.out.printf(Locale.ROOT, "  compile + plan + translate     %9.1f ms  (%.3f, once per run)%n", (compileNs + planNs) / 1e6,
-                    (compileNs + planNs) / 1e6 / mb);
+            System.out.printf(Locale.ROOT, "over %d iterations (%d actions, %d cores):%n", o.iterations(), executed,
+                    Runtime.getRuntime().availableProcessors());
+            System.out.printf(Locale.ROOT, "  wall, median      jdbc %9.1f ms (1.000)   porygon 1 thread %9.1f ms (%.3f)   porygon %d threads %9.1f ms (%.3f)%n",
+                    mb, ms, ms / mb, o.threads(), mp, mp / mb);
+            System.out.printf(Locale.ROOT, "  wall, best        jdbc %9.1f ms (1.000)   porygon 1 thread %9.1f ms (%.3f)%n", bestB, bestS, bestS / bestB);
+            System.out.printf(Locale.ROOT, "  cpu, median       jdbc %9.1f ms (1.000)   porygon 1 thread %9.1f ms (%.3f)%n", cpuB, cpuS, cpuS / cpuB);
+            System.out.printf(Locale.ROOT, "  paired overhead (porygon 1 thread - jdbc, same iteration): median %+.1f%%, %+.2f ms wall per action,"
+                    + " %+.2f ms cpu per action%n", median(pairedPct), median(pairedMsPerAction), median(cpuMsPerAction));
+            System.out.printf(Locale.ROOT, "  compile + plan + translate (once per run, cold JVM): %.1f ms (%.3f of median jdbc)%n",
+                    (compileNs + planNs) / 1e6, (compileNs + planNs) / 1e6 / mb);
         }
+    }
+
+    /** Wall time and CPU time of the whole process (DuckDB's native threads included). */
+    record Sample(double wallMs, double cpuMs) {}
+
+    interface Work {
+        void run() throws Exception;
+    }
+
+    private static Sample measure(Work work) throws Exception {
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpu = os.getProcessCpuTime();
+        long t = System.nanoTime();
+        work.run();
+        return new Sample((System.nanoTime() - t) / 1e6, (os.getProcessCpuTime() - cpu) / 1e6);
     }
 
     /** What a hand-written script would send: the translated SQL wrapped in the plain DDL. */
@@ -144,9 +176,8 @@ public final class RunBenchmark {
         return all;
     }
 
-    private static double timeBaseline(DuckDbEngine engine, List<String> statements) throws Exception {
+    private static void runBaseline(DuckDbEngine engine, List<String> statements) throws Exception {
         Connection c = engine.connection();
-        long t = System.nanoTime();
         try (Statement st = c.createStatement()) {
             for (String sql : statements) {
                 if (sql.startsWith("-- query\n")) {
@@ -160,18 +191,14 @@ public final class RunBenchmark {
                 }
             }
         }
-        return (System.nanoTime() - t) / 1e6;
     }
 
-    private static double timePorygon(DuckDbEngine engine, ExecutionPlan plan, int threads) {
-        long t = System.nanoTime();
+    private static void runPorygon(DuckDbEngine engine, ExecutionPlan plan, int threads) {
         RunResult r = new DagRunner(engine, threads, RunListener.NONE).run(plan);
         new WarehouseRunStore(engine).record(r, "bench");
-        double ms = (System.nanoTime() - t) / 1e6;
         if (!r.succeeded()) {
             throw new IllegalStateException("porygon run failed: " + r.actions().stream().filter(a -> a.error() != null).toList());
         }
-        return ms;
     }
 
     static double median(List<Double> xs) {

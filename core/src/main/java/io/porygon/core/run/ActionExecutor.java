@@ -107,12 +107,17 @@ public final class ActionExecutor {
             List<Column> added = incoming.stream().filter(c -> !existing.contains(c.name().toLowerCase(Locale.ROOT))).toList();
             List<String> columns = incoming.stream().map(Column::name).toList();
             long[] written = {-1};
-            engine.inTransaction(() -> {
-                if (!added.isEmpty()) engine.addColumns(target, added);
-                written[0] = p.step() == Step.MERGE_INCREMENT
-                        ? engine.mergeFrom(target, staging, columns, p.uniqueKey())
-                        : engine.insertFrom(target, staging, columns);
-            });
+            Runnable write = () -> written[0] = p.step() == Step.MERGE_INCREMENT
+                    ? engine.mergeFrom(target, staging, columns, p.uniqueKey())
+                    : engine.insertFrom(target, staging, columns);
+            if (added.isEmpty()) {
+                write.run(); // one statement: atomic by itself
+            } else {
+                engine.inTransaction(() -> {
+                    engine.addColumns(target, added);
+                    write.run();
+                });
+            }
             return written[0];
         } finally {
             try {

@@ -31,9 +31,6 @@ import org.duckdb.DuckDBConnection;
  * Each instance is one connection; {@link #openSession()} duplicates it for another thread.
  */
 public final class DuckDbEngine implements Engine {
-    /** Suffix of the name a table is built under before it is swapped in. */
-    static final String BUILD_SUFFIX = "__porygon_build";
-
     private final DuckDBConnection connection;
     private volatile Statement running;
     private boolean inTransaction;
@@ -145,7 +142,14 @@ public final class DuckDbEngine implements Engine {
 
     @Override
     public boolean exists(Target target) {
-        return kind(target) != ObjectKind.NONE;
+        // Binding a query is much cheaper than reading DuckDB's catalog tables; the catalog is
+        // asked only when binding fails (a view over a dropped table exists but cannot bind).
+        try (Statement st = connection.createStatement()) {
+            st.execute("SELECT * FROM " + sqlName(target) + " LIMIT 0");
+            return true;
+        } catch (SQLException e) {
+            return kind(target) != ObjectKind.NONE;
+        }
     }
 
     @Override
@@ -197,40 +201,32 @@ public final class DuckDbEngine implements Engine {
         return ((Number) r.rows().get(0).get(0)).longValue();
     }
 
+    /**
+     * DuckDB's {@code CREATE OR REPLACE TABLE ... AS} is the build-then-swap in one transaction:
+     * the new table is built as a catalog entry only this transaction sees (MVCC), and replaces the
+     * old one at commit; readers see the previous table until then, and a failure or a cancel
+     * rolls the whole statement back. Doing the same by hand (build under another name, then
+     * DROP and RENAME in an explicit transaction) costs DuckDB an extra 5 ms or so per table for
+     * the same guarantee, so it is not done that way here.
+     */
     @Override
     public long replaceTable(Target target, String select) {
-        Target build = new Target(target.database(), target.schema(), target.name() + BUILD_SUFFIX);
-        // Built under another name and swapped in, all in one transaction: readers see the previous
-        // table until the commit, and a failure or a cancel rolls everything back, build included.
-        // One commit, as a plain CREATE OR REPLACE would cost.
+        String create = "CREATE OR REPLACE TABLE " + sqlName(target) + " AS\n" + select;
         try {
-            inTransaction(() -> {
-                createTableAs(build, select);
-                swapIn(build, target);
-            });
+            execute(create);
         } catch (DuckDbException e) {
-            // The catalog is read only on failure: a missing schema or a view of that name in the
-            // way are fixed and the transaction (which DuckDB aborted) runs again.
+            // The catalog is read only on failure: a missing schema, or a view of that name in
+            // the way, is fixed and the statement runs again.
             boolean noSchema = !schemaExists(schemaOf(target));
             boolean viewInTheWay = !noSchema && kind(target) == ObjectKind.VIEW;
             if (!noSchema && !viewInTheWay) throw e;
             if (noSchema) ensureSchema(target);
             inTransaction(() -> {
                 if (viewInTheWay) execute("DROP VIEW " + sqlName(target));
-                createTableAs(build, select);
-                swapIn(build, target);
+                execute(create);
             });
         }
         return rowCount(target);
-    }
-
-    private void createTableAs(Target table, String select) {
-        execute("CREATE OR REPLACE TABLE " + sqlName(table) + " AS\n" + select);
-    }
-
-    private void swapIn(Target build, Target target) {
-        execute("DROP TABLE IF EXISTS " + sqlName(target));
-        execute("ALTER TABLE " + sqlName(build) + " RENAME TO " + quoteIdent(target.name()));
     }
 
     @Override
@@ -286,10 +282,11 @@ public final class DuckDbEngine implements Engine {
 
     @Override
     public void drop(Target target) {
-        switch (kind(target)) {
-            case TABLE -> execute("DROP TABLE " + sqlName(target));
-            case VIEW -> execute("DROP VIEW " + sqlName(target));
-            case NONE -> {}
+        try {
+            execute("DROP TABLE IF EXISTS " + sqlName(target));
+        } catch (DuckDbException e) {
+            if (kind(target) != ObjectKind.VIEW) throw e;
+            execute("DROP VIEW " + sqlName(target));
         }
     }
 
@@ -337,21 +334,31 @@ public final class DuckDbEngine implements Engine {
         }
     }
 
-    private static final Pattern ESTIMATED = Pattern.compile("~?\\s*(\\d[\\d,]*)\\s+[Rr]ows");
+    private static final Pattern ESTIMATED = Pattern.compile("~\\s*([\\d,.]+)\\s*([KMB]?)\\s+rows?");
 
     /** DuckDB's planner estimate for the top operator of the plan (rows returned). */
     @Override
     public OptionalLong estimateRows(String select) {
+        QueryResult plan;
         try {
-            QueryResult plan = query("EXPLAIN " + select, 100);
-            for (List<Object> row : plan.rows()) {
-                Matcher m = ESTIMATED.matcher(String.valueOf(row.get(row.size() - 1)));
-                if (m.find()) return OptionalLong.of(Long.parseLong(m.group(1).replace(",", "")));
-            }
-            return OptionalLong.empty();
-        } catch (RuntimeException e) {
-            return OptionalLong.empty();
+            plan = query("EXPLAIN " + select, 100);
+        } catch (DuckDbException e) {
+            return OptionalLong.empty(); // e.g. an upstream table not built yet
         }
+        for (List<Object> row : plan.rows()) {
+            Matcher m = ESTIMATED.matcher(String.valueOf(row.get(row.size() - 1)));
+            if (m.find()) {
+                double n = Double.parseDouble(m.group(1).replace(",", ""));
+                double scale = switch (m.group(2)) {
+                    case "K" -> 1e3;
+                    case "M" -> 1e6;
+                    case "B" -> 1e9;
+                    default -> 1;
+                };
+                return OptionalLong.of(Math.round(n * scale));
+            }
+        }
+        return OptionalLong.empty();
     }
 
     @Override

@@ -73,6 +73,15 @@ class DuckDbEngineTest {
     }
 
     @Test
+    void estimatesRowsFromDuckDbsPlanAndNothingForBrokenSql() {
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
+            engine.execute("CREATE TABLE t AS SELECT range AS n FROM range(5000)");
+            assertThat(engine.estimateRows("SELECT * FROM t")).hasValue(5000);
+            assertThat(engine.estimateRows("SELECT * FROM missing")).isEmpty();
+        }
+    }
+
+    @Test
     void queryCountsEveryRowButKeepsOnlyTheFirstOnes() {
         try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
             var r = engine.query("SELECT range AS n FROM range(100)", 3);

@@ -43,10 +43,6 @@ final class ActivitySimulator {
         this.now = now;
     }
 
-    SplittableRandom rng() {
-        return rng;
-    }
-
     /**
      * A full life in the shop: a user who signed up at {@code createdAt}, often ordering in their first
      * two weeks, then ordering and abandoning carts as Poisson processes at a personal rate until

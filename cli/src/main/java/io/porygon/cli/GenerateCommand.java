@@ -35,11 +35,11 @@ import picocli.CommandLine.Spec;
         name = "generate",
         mixinStandardHelpOptions = true,
         description = {
-            "Generates The Look's seven raw tables (users, products, distribution_centers, orders, order_items,",
-            "inventory_items, events) with the public schema into the warehouse, or to files with --out.",
+            "Generates The Look's seven raw tables (users, products, distribution_centers, orders, order_items, "
+                    + "inventory_items, events) with the public schema into the warehouse, or to files with --out.",
             "The output is byte-identical for the same --seed, --scale and --as-of, whatever --threads is.",
-            "With --advance, appends the next period of activity to an existing warehouse and updates earlier",
-            "orders (shipped, delivered, returned) and adds late events, as the live dataset does."})
+            "With --advance, appends the next period of activity to an existing warehouse, adds late events and "
+                    + "updates earlier orders (shipped, delivered, returned) as the live dataset does."})
 public final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--scale", defaultValue = "1", description = "Scale factor: 1 is about the public row counts (100k users, 2.4M events); 0.01 for tests. Default: ${DEFAULT-VALUE}.")

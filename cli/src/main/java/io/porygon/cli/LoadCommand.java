@@ -26,10 +26,12 @@ public final class LoadCommand {
             name = "thelook",
             mixinStandardHelpOptions = true,
             description = {
-                "Loads the real The Look tables, exported from BigQuery's public dataset as CSV or Parquet, into the",
-                "source schema. DIR holds one file per table (users.csv or users.parquet, ...) or BigQuery's sharded",
-                "export (users-000000000000.csv, ...). Columns are checked first: nothing is replaced unless all seven",
-                "tables have their public columns with values of the right types."})
+                "Loads the real The Look tables, exported from BigQuery's public dataset as CSV or Parquet, "
+                        + "into the source schema.",
+                "DIR holds one file per table (users.csv or users.parquet, ...) or BigQuery's sharded export "
+                        + "(users-000000000000.csv, ...).",
+                "Columns are checked first: nothing is replaced unless all seven tables have their public columns "
+                        + "with values of the right types."})
     static final class TheLook implements Callable<Integer> {
         @Option(names = "--from", required = true, paramLabel = "DIR", description = "Folder with the exported files.")
         Path from;

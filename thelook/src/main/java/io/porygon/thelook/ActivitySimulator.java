@@ -18,7 +18,11 @@ final class ActivitySimulator {
     static final long HOUR = 3600 * SECOND;
     static final long DAY = 24 * HOUR;
 
-    private static final Weighted<Integer> ORDERS_PER_USER = new Weighted<>(List.of(0, 1, 2, 3, 4), new double[] {22, 45, 20, 9, 4});
+    static final long YEAR = 365 * DAY;
+    // calibrated to the public ratios: ~1.25 orders and ~24 events per user
+    private static final double FIRST_ORDER_SOON = 0.45;
+    private static final double ORDERS_PER_YEAR = 0.37;
+    private static final double CARTS_ABANDONED_PER_YEAR = 0.45;
     private static final Weighted<Integer> ITEMS_PER_ORDER = new Weighted<>(List.of(1, 2, 3, 4), new double[] {65, 25, 7, 3});
     private static final Weighted<Integer> UNSOLD_PER_SOLD = new Weighted<>(List.of(1, 2, 3), new double[] {40, 50, 10});
     private static final double CANCELLED = 0.15;
@@ -30,6 +34,7 @@ final class ActivitySimulator {
     private final long now;
     private final Product[] viewed = new Product[8];
     private final long[] times = new long[16];
+    private long[] orderTimes = new long[16];
 
     ActivitySimulator(Catalog catalog, SplittableRandom rng, BlockRows out, long now) {
         this.catalog = catalog;
@@ -38,29 +43,43 @@ final class ActivitySimulator {
         this.now = now;
     }
 
-    SplittableRandom rng() {
-        return rng;
-    }
-
     /**
-     * A full life in the shop: a user who signed up at {@code createdAt}, their orders and abandoned
-     * carts until now, plus anonymous visitors' sessions over {@code [calendarStart, now)}.
+     * A full life in the shop: a user who signed up at {@code createdAt}, often ordering in their first
+     * two weeks, then ordering and abandoning carts as Poisson processes at a personal rate until
+     * now (so order volume follows the number of users, without a pile-up of recent sign-ups);
+     * plus this block's share of anonymous visitors' sessions over {@code [calendarStart, now)}.
      */
     void simulateUserLife(long createdAt, long calendarStart) {
         Customer c = newUser(createdAt);
-        long active = now - createdAt - 3 * HOUR;
-        int orders = ORDERS_PER_USER.pick(rng);
-        int cancels = rng.nextInt(3);
-        if (active > 0) {
-            long[] at = new long[orders];
-            for (int i = 0; i < orders; i++) at[i] = createdAt + HOUR + (long) (rng.nextDouble() * active);
-            Arrays.sort(at);
-            for (long t : at) order(c, t);
-            for (int i = 0; i < cancels; i++) abandonedSession(c, createdAt + HOUR + (long) (rng.nextDouble() * active));
+        long last = now - HOUR;
+        double appetite = 0.2 + 1.6 * rng.nextDouble();
+        int orders = 0;
+        if (rng.nextDouble() < FIRST_ORDER_SOON) orderTimes[orders++] = createdAt + between(HOUR, 14 * DAY);
+        for (long t = createdAt + exponential(YEAR / (ORDERS_PER_YEAR * appetite)); t < last;
+                t += exponential(YEAR / (ORDERS_PER_YEAR * appetite))) {
+            if (orders == orderTimes.length) orderTimes = Arrays.copyOf(orderTimes, orders * 2);
+            orderTimes[orders++] = t;
         }
-        int anonymous = rng.nextInt(5);
+        Arrays.sort(orderTimes, 0, orders);
+        for (int i = 0; i < orders; i++) {
+            if (orderTimes[i] < last) order(c, orderTimes[i]);
+        }
+        for (long t = createdAt + exponential(YEAR / CARTS_ABANDONED_PER_YEAR); t < last - HOUR;
+                t += exponential(YEAR / CARTS_ABANDONED_PER_YEAR)) {
+            abandonedSession(c, t);
+        }
+        int anonymous = rng.nextInt(6);
         long span = now - calendarStart - 2 * HOUR;
-        for (int i = 0; i < anonymous; i++) abandonedSession(null, calendarStart + (long) (Math.sqrt(rng.nextDouble()) * span));
+        for (int i = 0; i < anonymous; i++) abandonedSession(null, calendarStart + (long) (growth(rng.nextDouble()) * span));
+    }
+
+    /** Where in the calendar (0 = its start, 1 = now) a uniform draw lands: activity grows mildly over time. */
+    static double growth(double u) {
+        return Math.pow(u, 0.8);
+    }
+
+    private long exponential(double mean) {
+        return (long) (-Math.log(1 - rng.nextDouble()) * mean);
     }
 
     Customer newUser(long createdAt) {

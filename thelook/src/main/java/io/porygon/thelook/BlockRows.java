@@ -1,7 +1,5 @@
 package io.porygon.thelook;
 
-import io.porygon.core.engine.BulkWriter;
-
 /** Everything one block produced: rows of the five growing tables and how many ids it drew. */
 final class BlockRows {
     final RowBuffer users;
@@ -26,20 +24,12 @@ final class BlockRows {
 
     /** Replays the rows in table order and moves every sequence base past the ids this block used. */
     void writeTo(TableWriters writers, long[] bases) {
-        write(users, writers.users(), bases);
-        write(orders, writers.orders(), bases);
-        write(orderItems, writers.orderItems(), bases);
-        write(inventoryItems, writers.inventoryItems(), bases);
-        write(events, writers.events(), bases);
+        users.writeTo(writers.users(), bases);
+        orders.writeTo(writers.orders(), bases);
+        orderItems.writeTo(writers.orderItems(), bases);
+        inventoryItems.writeTo(writers.inventoryItems(), bases);
+        events.writeTo(writers.events(), bases);
         for (int i = 0; i < bases.length; i++) bases[i] += drawn[i];
-    }
-
-    private static void write(RowBuffer rows, BulkWriter writer, long[] bases) {
-        rows.writeTo(writer, bases);
-    }
-
-    long rowCount() {
-        return (long) users.rows() + orders.rows() + orderItems.rows() + inventoryItems.rows() + events.rows();
     }
 
     /** Rows per growing table, in {@link TableWriters} order. */

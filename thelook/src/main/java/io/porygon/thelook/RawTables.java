@@ -4,7 +4,6 @@ import io.porygon.thelook.RawTable.BigQueryType;
 import io.porygon.thelook.RawTable.RawColumn;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** The seven raw tables of The Look with exactly the public column names and types. */
 public final class RawTables {
@@ -40,10 +39,6 @@ public final class RawTables {
             DISTRIBUTION_CENTERS, PRODUCTS, USERS, ORDERS, ORDER_ITEMS, INVENTORY_ITEMS, EVENTS);
 
     private RawTables() {}
-
-    public static Optional<RawTable> byName(String name) {
-        return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
-    }
 
     private static RawTable table(String name, String... columns) {
         List<RawColumn> list = new ArrayList<>();

@@ -91,8 +91,7 @@ public final class TheLookGenerator {
         long start = options.calendarStartMicros();
         long span = options.nowMicros() - start;
         for (int i = 0; i < count; i++) {
-            // sign-ups grow over time: density rising linearly towards now
-            long createdAt = start + (long) (Math.sqrt(rng.nextDouble()) * span);
+            long createdAt = start + (long) (ActivitySimulator.growth(rng.nextDouble()) * span);
             shop.simulateUserLife(createdAt, start);
         }
         return out;

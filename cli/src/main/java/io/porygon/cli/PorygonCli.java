@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Compile, run and test SQL pipelines written in Dataform's format.",
-        subcommands = {CommandLine.HelpCommand.class, CompileCommand.class, RunCommand.class, TestCommand.class, HistoryCommand.class, GenerateCommand.class, LoadCommand.class, DemoCommand.class},
+        subcommands = {CommandLine.HelpCommand.class, CompileCommand.class, RunCommand.class, TestCommand.class, HistoryCommand.class, GenerateCommand.class, LoadCommand.class, DemoCommand.class, DocsCommand.class},
         footer = {"", "Exit codes: 0 success; 1 an action, assertion or test failed; 2 usage, configuration or compile error."})
 public final class PorygonCli {
 

@@ -1,0 +1,174 @@
+package io.porygon.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.porygon.duckdb.DuckDbEngine;
+import io.porygon.duckdb.DuckDbSettings;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** End to end: `porygon run` then `porygon docs` on a small project with the two reporting views, on a real DuckDB file. */
+class DocsCommandTest {
+    private static final String TOPS = "Tops <&> Tees";
+
+    @TempDir Path project;
+    Path warehouse;
+    String stdout;
+    String stderr;
+
+    @BeforeEach
+    void writeProject() throws IOException {
+        warehouse = project.resolve(".porygon/warehouse.duckdb");
+        write("workflow_settings.yaml", """
+                defaultProject: shop
+                defaultDataset: analytics
+                defaultLocation: US
+                defaultAssertionDataset: checks
+                """);
+        write("definitions/sources/sales.sqlx", """
+                config { type: "declaration", schema: "raw", name: "sales", description: "One row per item sold." }
+                """);
+        write("definitions/reporting/profit_view.sqlx", """
+                config { type: "view", schema: "looker_studio_views", assertions: { nonNull: ["sale_date"] } }
+                SELECT sale_date, country, country_iso2, brand, category, SUM(revenue) AS revenue, SUM(cost) AS cost_of_goods,
+                       SUM(revenue - cost) AS gross_profit, COUNT(*) AS orders, COUNT(*) AS items
+                FROM ${ref("sales")}
+                GROUP BY sale_date, country, country_iso2, brand, category
+                """);
+        write("definitions/reporting/profit_matrix_view.sqlx", """
+                config { type: "view", schema: "looker_studio_views" }
+                SELECT category, as_of_date, profit_ytd, profit_prev_ytd,
+                       SAFE_DIVIDE(profit_ytd - profit_prev_ytd, ABS(profit_prev_ytd)) AS profit_growth
+                FROM (
+                  SELECT category, DATE '2024-03-31' AS as_of_date,
+                         SUM(IF(sale_date BETWEEN DATE '2024-01-01' AND DATE '2024-03-31', gross_profit, 0)) AS profit_ytd,
+                         SUM(IF(sale_date BETWEEN DATE '2023-01-01' AND DATE '2023-03-31', gross_profit, 0)) AS profit_prev_ytd
+                  FROM ${ref("profit_view")}
+                  GROUP BY category
+                )
+                """);
+        seed("CREATE SCHEMA raw",
+                "CREATE TABLE raw.sales (sale_date DATE, country VARCHAR, country_iso2 VARCHAR, brand VARCHAR, category VARCHAR,"
+                        + " revenue DOUBLE, cost DOUBLE)",
+                "INSERT INTO raw.sales VALUES ('2024-01-05', 'Germany', 'DE', 'Acme', 'Jeans', 100, 40),"
+                        + " ('2024-01-20', 'France', 'FR', 'Acme', 'Jeans', 50, 20),"
+                        + " ('2024-03-02', 'Germany', 'DE', 'Zeta', '" + TOPS + "', 200, 150),"
+                        + " ('2023-02-10', 'Germany', 'DE', 'Zeta', '" + TOPS + "', 80, 30)");
+    }
+
+    @Test
+    void dashboardHoldsTheFiguresAggregatedByTheWarehouse() throws IOException {
+        assertThat(cli("run", project.toString())).as(stderr).isZero();
+        assertThat(cli("docs", project.toString())).as(stderr).isZero();
+        Path site = project.resolve(".porygon/docs");
+        assertThat(stdout).contains(site.toString(), "1 recent runs", "14 months");
+
+        String dashboard = Files.readString(site.resolve("dashboard.html"));
+        JsonNode data = embeddedJson(dashboard);
+        JsonNode kpis = data.get("kpis");
+        assertThat(kpis.get("revenue").asDouble()).isEqualTo(430.0);
+        assertThat(kpis.get("cost_of_goods").asDouble()).isEqualTo(240.0);
+        assertThat(kpis.get("gross_profit").asDouble()).isEqualTo(190.0);
+        assertThat(kpis.get("items").asLong()).isEqualTo(4);
+        assertThat(kpis.get("countries").asLong()).isEqualTo(2);
+        assertThat(kpis.get("first_date").asText()).isEqualTo("2023-02-10");
+
+        JsonNode months = data.get("months"); // 2023-02 .. 2024-03, months without sales included as zeros
+        assertThat(months).hasSize(14);
+        assertThat(months.get(0).get("month").asText()).isEqualTo("2023-02-01");
+        assertThat(months.get(0).get("revenue").asDouble()).isEqualTo(80.0);
+        assertThat(months.get(1).get("revenue").asDouble()).isZero();
+        assertThat(months.get(11).get("revenue").asDouble()).isEqualTo(150.0); // 2024-01
+        assertThat(months.get(11).get("gross_profit").asDouble()).isEqualTo(90.0);
+
+        assertThat(data.get("categories").get(0).get("category").asText()).isEqualTo(TOPS);
+        assertThat(data.get("categories").get(0).get("revenue").asDouble()).isEqualTo(280.0);
+        assertThat(data.get("countries").get(0).get("country").asText()).isEqualTo("Germany");
+        assertThat(data.get("countries").get(0).get("country_iso2").asText()).isEqualTo("DE");
+        assertThat(data.get("countries").get(0).get("revenue").asDouble()).isEqualTo(380.0);
+
+        JsonNode matrix = data.get("profit_matrix");
+        assertThat(matrix).hasSize(2);
+        assertThat(matrix.get(0).get("category").asText()).isEqualTo("Jeans");
+        assertThat(matrix.get(0).get("profit_ytd").asDouble()).isEqualTo(90.0);
+        assertThat(matrix.get(0).get("profit_growth").isNull()).isTrue();
+        assertThat(matrix.get(1).get("profit_prev_ytd").asDouble()).isEqualTo(50.0);
+        assertThat(matrix.get(1).get("profit_growth").asDouble()).isZero();
+
+        assertThat(dashboard).contains("430.00", "190.00", "44.2 %", "Tops &lt;&amp;&gt; Tees", "n/a", "<svg")
+                .doesNotContain(TOPS);
+
+        String index = Files.readString(site.resolve("index.html"));
+        assertThat(index).contains("4 rows", "Run history", "SUCCEEDED", "Data quality", "One row per item sold.");
+        JsonNode lineage = new ObjectMapper().readTree(site.resolve("lineage.json").toFile());
+        assertThat(lineage.get("edges").toString()).contains("\"from\":\"shop.looker_studio_views.profit_view\",\"to\":\"shop.looker_studio_views.profit_matrix_view\"");
+    }
+
+    @Test
+    void missingReportingViewsAreReportedInThePage() throws IOException {
+        Path out = project.resolve("site");
+        assertThat(cli("docs", "--out", out.toString(), project.toString())).as(stderr).isZero();
+        String dashboard = Files.readString(out.resolve("dashboard.html"));
+        assertThat(dashboard).contains("looker_studio_views.profit_view and looker_studio_views.profit_matrix_view are not in the warehouse yet");
+        assertThat(Files.readString(out.resolve("index.html"))).contains("4 rows").doesNotContain("Run history");
+    }
+
+    @Test
+    void withoutAWarehouseTheSiteIsWrittenAndNoWarehouseIsCreated() throws IOException {
+        Path none = project.resolve("nowhere.duckdb");
+        Path out = project.resolve("site");
+        assertThat(cli("docs", "--warehouse", none.toString(), "--out", out.toString(), project.toString())).as(stderr).isZero();
+        assertThat(stdout).contains("No warehouse at");
+        assertThat(none).doesNotExist();
+        assertThat(Files.readString(out.resolve("index.html"))).contains("shop.looker_studio_views.profit_view".replace(".", "."));
+        assertThat(Files.readString(out.resolve("dashboard.html"))).contains("No warehouse");
+    }
+
+    @Test
+    void compileErrorsExitTwo() throws IOException {
+        write("definitions/broken.sqlx", "config { type: \"table\" }\nSELECT * FROM ${ref(\"no_such_table\")}\n");
+        assertThat(cli("docs", project.toString())).isEqualTo(2);
+        assertThat(stderr).contains("no_such_table");
+    }
+
+    private static JsonNode embeddedJson(String html) throws IOException {
+        Matcher m = Pattern.compile("<script type=\"application/json\" id=\"dashboard-data\">(.*?)</script>", Pattern.DOTALL).matcher(html);
+        assertThat(m.find()).isTrue();
+        return new ObjectMapper().readTree(m.group(1));
+    }
+
+    private int cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = PorygonCli.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute(args);
+        stdout = out.toString();
+        stderr = err.toString();
+        return code;
+    }
+
+    private void write(String relative, String content) throws IOException {
+        Path file = project.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+    }
+
+    private void seed(String... statements) {
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(warehouse))) {
+            for (String s : statements) engine.execute(s);
+        }
+    }
+}

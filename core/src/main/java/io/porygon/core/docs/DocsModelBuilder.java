@@ -1,0 +1,177 @@
+package io.porygon.core.docs;
+
+import io.porygon.core.engine.Engine;
+import io.porygon.core.engine.ObjectKind;
+import io.porygon.core.graph.Action;
+import io.porygon.core.graph.ActionDescriptor;
+import io.porygon.core.graph.ActionType;
+import io.porygon.core.graph.AssertionAction;
+import io.porygon.core.graph.CompiledGraph;
+import io.porygon.core.graph.DeclarationAction;
+import io.porygon.core.graph.OperationAction;
+import io.porygon.core.graph.TableAction;
+import io.porygon.core.graph.Target;
+import io.porygon.core.run.ActionResult;
+import io.porygon.core.run.RunStore;
+import io.porygon.core.run.WarehouseNames;
+import io.porygon.core.run.WarehouseRunStore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Builds the {@link DocsModel} of a compiled graph, reading row counts and run history when a warehouse is given. */
+public final class DocsModelBuilder {
+    /** How many recent runs the history shows. */
+    static final int RUNS_SHOWN = 10;
+
+    private final CompiledGraph graph;
+    private final TargetResolver resolver;
+
+    public DocsModelBuilder(CompiledGraph graph) {
+        this.graph = graph;
+        this.resolver = new TargetResolver(graph.runnableActions().toList());
+    }
+
+    /**
+     * @param warehouse the warehouse and how graph targets map to its names, when there is one
+     */
+    public DocsModel build(String projectName, Optional<Warehouse> warehouse) {
+        List<Action> actions = graph.runnableActions().toList();
+        List<DocsModel.Edge> edges = new ArrayList<>();
+        Map<String, Set<String>> upstream = new LinkedHashMap<>();
+        Map<String, Set<String>> downstream = new LinkedHashMap<>();
+        Map<String, List<String>> builtin = new HashMap<>();
+        Map<String, List<String>> custom = new HashMap<>();
+        for (Action a : actions) {
+            upstream.put(id(a), new LinkedHashSet<>());
+            downstream.put(id(a), new LinkedHashSet<>());
+        }
+        for (Action a : actions) {
+            for (Target dep : a.dependencyTargets()) {
+                resolver.resolve(dep).ifPresent(from -> {
+                    edges.add(new DocsModel.Edge(from, id(a)));
+                    if (a instanceof AssertionAction) return; // listed as assertions, not as neighbours
+                    upstream.get(id(a)).add(from);
+                    downstream.get(from).add(id(a));
+                });
+            }
+            if (a instanceof AssertionAction as) {
+                Optional<String> parent = as.parentAction() == null ? Optional.empty() : resolver.resolve(as.parentAction());
+                if (parent.isPresent()) {
+                    builtin.computeIfAbsent(parent.get(), k -> new ArrayList<>()).add(id(a));
+                } else {
+                    for (Target dep : as.dependencyTargets()) {
+                        resolver.resolve(dep).ifPresent(t -> custom.computeIfAbsent(t, k -> new ArrayList<>()).add(id(a)));
+                    }
+                }
+                // an assertion's own neighbours are the tables it reads
+                for (Target dep : as.dependencyTargets()) resolver.resolve(dep).ifPresent(t -> upstream.get(id(a)).add(t));
+            }
+        }
+        List<ActionDoc> docs = new ArrayList<>();
+        for (Action a : actions) {
+            ActionDescriptor d = descriptor(a);
+            docs.add(new ActionDoc(id(a), a.target().name(), a.target().schema(), a.type(), layer(a), a.fileName(),
+                    d.description(), a.tags(), d.columns(), sql(a), builtin.getOrDefault(id(a), List.of()),
+                    custom.getOrDefault(id(a), List.of()), List.copyOf(upstream.get(id(a))), List.copyOf(downstream.get(id(a))),
+                    a.disabled(), warehouse.map(w -> rowCount(w, a)).orElse(null)));
+        }
+        RunHistory history = warehouse.map(w -> history(w.engine())).orElse(RunHistory.NONE);
+        return new DocsModel(projectName, docs, edges, warehouse.map(Warehouse::description), history);
+    }
+
+    /** A warehouse to read figures from; {@code names} maps graph targets to its tables. */
+    public record Warehouse(Engine engine, WarehouseNames names, String description) {}
+
+    static String id(Action a) {
+        return a.target().qualifiedName();
+    }
+
+    private static ActionDescriptor descriptor(Action a) {
+        ActionDescriptor d = null;
+        if (a instanceof TableAction t) d = t.descriptor();
+        else if (a instanceof OperationAction o) d = o.descriptor();
+        else if (a instanceof AssertionAction as) d = as.descriptor();
+        else if (a instanceof DeclarationAction dc) d = dc.descriptor();
+        return d == null ? ActionDescriptor.EMPTY : d;
+    }
+
+    /** definitions/sources/users.sqlx is in layer "sources"; a file directly under definitions/ falls back to the schema. */
+    static String layer(Action a) {
+        String f = a.fileName() == null ? "" : a.fileName().replace('\\', '/');
+        String[] parts = f.split("/");
+        if (parts.length >= 3 && parts[0].equals("definitions")) return parts[1];
+        return a.target().schema() == null ? "(default)" : a.target().schema();
+    }
+
+    private static List<ActionDoc.SqlSection> sql(Action a) {
+        List<ActionDoc.SqlSection> s = new ArrayList<>();
+        if (a instanceof TableAction t) {
+                t.preOps().forEach(q -> s.add(new ActionDoc.SqlSection("pre-operation", q)));
+                if (t.query() != null) s.add(new ActionDoc.SqlSection("query", t.query()));
+                if (t.type() == ActionType.INCREMENTAL && t.incrementalQuery() != null && !t.incrementalQuery().equals(t.query())) {
+                    s.add(new ActionDoc.SqlSection("incremental query", t.incrementalQuery()));
+                }
+                t.postOps().forEach(q -> s.add(new ActionDoc.SqlSection("post-operation", q)));
+        } else if (a instanceof OperationAction o) {
+            o.queries().forEach(q -> s.add(new ActionDoc.SqlSection("statement", q)));
+        } else if (a instanceof AssertionAction as) {
+            s.add(new ActionDoc.SqlSection("query", as.query()));
+        }
+        return s;
+    }
+
+    /** Rows of a table or source; views are not counted since that would run their query. */
+    private static Long rowCount(Warehouse w, Action a) {
+        if (a instanceof AssertionAction || a.type() == ActionType.VIEW) return null;
+        Target mapped = w.names().map(a.target());
+        try {
+            return w.engine().kind(mapped) == ObjectKind.TABLE ? w.engine().rowCount(mapped) : null;
+        } catch (RuntimeException e) {
+            return null; // a docs page must not fail on one unreadable table
+        }
+    }
+
+    private static RunHistory history(Engine engine) {
+        RunStore store = new WarehouseRunStore(engine);
+        List<RunHistory.Run> runs = new ArrayList<>();
+        for (RunStore.RunSummary r : store.recentRuns(RUNS_SHOWN)) {
+            List<ActionResult> actions = store.actions(r.runId());
+            runs.add(new RunHistory.Run(r, actions));
+        }
+        return new RunHistory(runs);
+    }
+
+    /**
+     * Finds the action a dependency names: exactly, else by schema and name, else by a unique name
+     * (declarations may carry a project the reference leaves out).
+     */
+    static final class TargetResolver {
+        private final Map<Target, String> exact = new HashMap<>();
+        private final Map<String, String> bySchemaName = new HashMap<>();
+        private final Map<String, List<String>> byName = new HashMap<>();
+
+        TargetResolver(List<Action> actions) {
+            for (Action a : actions) {
+                exact.put(a.target(), id(a));
+                bySchemaName.putIfAbsent(a.target().schema() + "." + a.target().name(), id(a));
+                byName.computeIfAbsent(a.target().name(), k -> new ArrayList<>()).add(id(a));
+            }
+        }
+
+        Optional<String> resolve(Target t) {
+            String id = exact.get(t);
+            if (id == null && t.schema() != null) id = bySchemaName.get(t.schema() + "." + t.name());
+            if (id == null) {
+                List<String> named = byName.getOrDefault(t.name(), List.of());
+                if (named.size() == 1) id = named.get(0);
+            }
+            return Optional.ofNullable(id);
+        }
+    }
+}

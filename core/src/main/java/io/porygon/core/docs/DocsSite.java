@@ -1,0 +1,118 @@
+package io.porygon.core.docs;
+
+import io.porygon.core.compile.json.JsonWriter;
+import io.porygon.core.engine.Engine;
+import io.porygon.core.graph.Action;
+import io.porygon.core.graph.ActionType;
+import io.porygon.core.graph.CompiledGraph;
+import io.porygon.core.graph.Target;
+import io.porygon.core.run.DatabaseMapping;
+import io.porygon.core.run.WarehouseNames;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Writes the static docs site of a compiled project: index.html (actions, lineage, run history),
+ * lineage.json and dashboard.html. Pages are self-contained: inline CSS and SVG, no network.
+ */
+public final class DocsSite {
+    static final String REPORTING_SCHEMA = "looker_studio_views";
+
+    /** The files written. */
+    public record Written(Path index, Path lineage, Path dashboard, DocsModel model, DashboardData dashboardData) {}
+
+    private DocsSite() {}
+
+    /**
+     * Writes the site for {@code graph} into {@code out}, reading row counts, run history and the
+     * dashboard from {@code warehouse} when present (targets mapped with the default database mapping).
+     */
+    public static Written write(CompiledGraph graph, Optional<Engine> warehouse, Path out) {
+        String name = graph.projectConfig().defaultDatabase() == null ? "Porygon project" : graph.projectConfig().defaultDatabase();
+        return write(graph, warehouse.map(e -> new DocsModelBuilder.Warehouse(e, names(graph, DatabaseMapping.IGNORE), e.dialect())),
+                name, out);
+    }
+
+    /** As {@link #write(CompiledGraph, Optional, Path)}, with the warehouse's name mapping and the project's display name. */
+    public static Written write(CompiledGraph graph, Optional<DocsModelBuilder.Warehouse> warehouse, String projectName, Path out) {
+        DocsModel model = new DocsModelBuilder(graph).build(projectName, warehouse);
+        LineageLayout.Layout layout = lineage(model);
+        DashboardData dashboard = warehouse.map(w -> DashboardData.load(w.engine(), reportingView(graph, w.names(), "profit_view"),
+                        reportingView(graph, w.names(), "profit_matrix_view")))
+                .orElse(DashboardData.missing("No warehouse: run the pipeline and generate the docs with --warehouse to see the dashboard."));
+        try {
+            Files.createDirectories(out);
+            Path index = write(out.resolve("index.html"), new IndexPage(model).render(layout));
+            Path lineage = write(out.resolve("lineage.json"), JsonWriter.write(lineageJson(model, layout), true) + "\n");
+            Path dash = write(out.resolve("dashboard.html"), DashboardPage.render(projectName, dashboard));
+            return new Written(index, lineage, dash, model, dashboard);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the docs to " + out, e);
+        }
+    }
+
+    /** Names of the graph's targets in a warehouse with the given mapping. */
+    public static WarehouseNames names(CompiledGraph graph, DatabaseMapping mapping) {
+        WarehouseNames names = new WarehouseNames(mapping, graph.projectConfig().defaultSchema());
+        names.register(graph.runnableActions().toList());
+        return names;
+    }
+
+    /** The lineage drawing leaves out assertions: they are leaves that would double the picture. */
+    static LineageLayout.Layout lineage(DocsModel model) {
+        List<String> nodes = new ArrayList<>();
+        for (ActionDoc a : model.actions()) if (a.type() != ActionType.ASSERTION) nodes.add(a.id());
+        return LineageLayout.layout(nodes, model.edges());
+    }
+
+    static Map<String, Object> lineageJson(DocsModel model, LineageLayout.Layout layout) {
+        Map<String, LineageLayout.Node> placed = layout.byId();
+        List<Object> nodes = new ArrayList<>();
+        for (ActionDoc a : model.actions()) {
+            Map<String, Object> n = new LinkedHashMap<>();
+            n.put("id", a.id());
+            n.put("name", a.name());
+            n.put("schema", a.schema());
+            n.put("type", a.type().jsonName());
+            n.put("layer", a.layer());
+            n.put("file", a.fileName());
+            n.put("tags", a.tags());
+            LineageLayout.Node p = placed.get(a.id());
+            n.put("depth", p == null ? null : p.column());
+            if (a.rowCount() != null) n.put("rows", a.rowCount());
+            nodes.add(n);
+        }
+        List<Object> edges = new ArrayList<>();
+        for (DocsModel.Edge e : model.edges()) {
+            Map<String, Object> edge = new LinkedHashMap<>();
+            edge.put("from", e.from());
+            edge.put("to", e.to());
+            edges.add(edge);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("nodes", nodes);
+        m.put("edges", edges);
+        return m;
+    }
+
+    /** The warehouse name of a reporting view: the graph's action of that name, else the conventional schema. */
+    private static Target reportingView(CompiledGraph graph, WarehouseNames names, String name) {
+        Optional<Action> action = graph.runnableActions().filter(a -> a.target().name().equals(name))
+                .sorted((a, b) -> Boolean.compare(!REPORTING_SCHEMA.equals(a.target().schema()), !REPORTING_SCHEMA.equals(b.target().schema())))
+                .findFirst();
+        return action.map(a -> names.map(a.target())).orElse(new Target(null, REPORTING_SCHEMA, name));
+    }
+
+    private static Path write(Path file, String text) throws IOException {
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
+    }
+}

@@ -1,0 +1,251 @@
+package io.porygon.core.docs;
+
+import static io.porygon.core.docs.Html.anchor;
+import static io.porygon.core.docs.Html.esc;
+
+import io.porygon.core.graph.ActionType;
+import io.porygon.core.graph.ColumnDescriptor;
+import io.porygon.core.run.ActionResult;
+import io.porygon.core.run.RunStore.RunSummary;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Renders index.html: lineage, every action grouped by layer and type, and the run history. */
+final class IndexPage {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    /** Order of the types inside a layer: what is read before what reads it. */
+    private static final List<ActionType> TYPE_ORDER = List.of(ActionType.DECLARATION, ActionType.TABLE, ActionType.INCREMENTAL,
+            ActionType.VIEW, ActionType.OPERATIONS, ActionType.ASSERTION);
+
+    private final DocsModel model;
+    private final Map<String, ActionDoc> byId;
+    private final Map<String, ActionResult> lastOutcome = new HashMap<>();
+
+    IndexPage(DocsModel model) {
+        this.model = model;
+        this.byId = model.byId();
+        if (!model.history().runs().isEmpty()) {
+            // the newest outcome of each action, looking back through the runs
+            for (RunHistory.Run run : model.history().runs()) {
+                for (ActionResult a : run.actions()) lastOutcome.putIfAbsent(a.actionId(), a);
+            }
+        }
+    }
+
+    String render(LineageLayout.Layout lineage) {
+        StringBuilder b = new StringBuilder();
+        b.append("<h1>").append(esc(model.projectName())).append("</h1>\n<p class=\"muted\">").append(summary()).append("</p>\n");
+        b.append("<h2 id=\"lineage\">Lineage</h2>\n<div class=\"lineage\">").append(LineageSvg.render(lineage, byId))
+                .append("</div>\n").append(LineageSvg.legend())
+                .append("<p class=\"muted\">Machine-readable: <a href=\"lineage.json\">lineage.json</a> (nodes and edges).</p>\n");
+        Map<String, Map<ActionType, List<ActionDoc>>> groups = groups();
+        b.append("<h2>Contents</h2>\n");
+        for (var layer : groups.entrySet()) {
+            b.append("<h3>").append(esc(layer.getKey())).append("</h3>\n<ul class=\"toc\">");
+            for (var type : layer.getValue().entrySet()) {
+                for (ActionDoc a : type.getValue()) {
+                    b.append("<li>").append(link(a.id())).append(" <span class=\"type ").append(type.getKey().jsonName()).append("\">")
+                            .append(type.getKey().jsonName()).append("</span></li>");
+                }
+            }
+            b.append("</ul>\n");
+        }
+        if (!model.history().runs().isEmpty()) b.append(runHistory());
+        for (var layer : groups.entrySet()) {
+            b.append("<h2>Layer: ").append(esc(layer.getKey())).append("</h2>\n");
+            for (var type : layer.getValue().entrySet()) {
+                b.append("<h3>").append(type.getKey().jsonName()).append(type.getValue().size() == 1 ? "" : "s").append("</h3>\n");
+                for (ActionDoc a : type.getValue()) b.append(card(a));
+            }
+        }
+        String nav = "<a class=\"current\" href=\"index.html\">Docs</a><a href=\"dashboard.html\">Dashboard</a>";
+        return Html.page(model.projectName() + " — docs", nav, b.toString());
+    }
+
+    private String summary() {
+        Map<ActionType, Integer> counts = new TreeMap<>();
+        for (ActionDoc a : model.actions()) counts.merge(a.type(), 1, Integer::sum);
+        List<String> parts = new ArrayList<>();
+        counts.forEach((t, n) -> parts.add(n + " " + t.jsonName() + (n == 1 ? "" : "s")));
+        String warehouse = model.warehouse().map(w -> "Figures from the warehouse " + esc(w) + ".")
+                .orElse("No warehouse: row counts and run history are left out.");
+        return esc(String.join(", ", parts)) + ". " + warehouse;
+    }
+
+    /** layer → type → actions, layers in pipeline order (by their mean lineage depth), names sorted. */
+    private Map<String, Map<ActionType, List<ActionDoc>>> groups() {
+        Map<String, Map<ActionType, List<ActionDoc>>> raw = new HashMap<>();
+        for (ActionDoc a : model.actions()) {
+            raw.computeIfAbsent(a.layer(), k -> new TreeMap<>(Comparator.comparingInt(TYPE_ORDER::indexOf)))
+                    .computeIfAbsent(a.type(), k -> new ArrayList<>()).add(a);
+        }
+        Map<String, Double> depth = meanDepth();
+        List<String> layers = new ArrayList<>(raw.keySet());
+        layers.sort(Comparator.comparingDouble((String l) -> depth.getOrDefault(l, 0.0)).thenComparing(l -> l));
+        Map<String, Map<ActionType, List<ActionDoc>>> out = new LinkedHashMap<>();
+        for (String l : layers) {
+            Map<ActionType, List<ActionDoc>> types = raw.get(l);
+            types.values().forEach(list -> list.sort(Comparator.comparing(ActionDoc::name).thenComparing(ActionDoc::id)));
+            out.put(l, types);
+        }
+        return out;
+    }
+
+    private Map<String, Double> meanDepth() {
+        List<String> ids = model.actions().stream().map(ActionDoc::id).toList();
+        Map<String, List<String>> up = new HashMap<>();
+        Map<String, List<String>> down = new HashMap<>();
+        for (String id : ids) {
+            up.put(id, new ArrayList<>());
+            down.put(id, new ArrayList<>());
+        }
+        for (DocsModel.Edge e : model.edges()) {
+            up.get(e.to()).add(e.from());
+            down.get(e.from()).add(e.to());
+        }
+        Map<String, Integer> col = LineageLayout.longestPathColumns(ids, up, down);
+        Map<String, double[]> sums = new HashMap<>();
+        for (ActionDoc a : model.actions()) {
+            double[] s = sums.computeIfAbsent(a.layer(), k -> new double[2]);
+            s[0] += col.get(a.id());
+            s[1]++;
+        }
+        Map<String, Double> mean = new HashMap<>();
+        sums.forEach((k, s) -> mean.put(k, s[0] / s[1]));
+        return mean;
+    }
+
+    private String card(ActionDoc a) {
+        StringBuilder b = new StringBuilder();
+        b.append("<div class=\"card\" id=\"").append(esc(anchor(a.id()))).append("\">\n<h4>").append(esc(a.name()))
+                .append(" <span class=\"type ").append(a.type().jsonName()).append("\">").append(a.type().jsonName()).append("</span>")
+                .append(a.disabled() ? " <span class=\"muted\">(disabled)</span>" : "").append("</h4>\n");
+        b.append("<div class=\"muted\"><code>").append(esc(a.id())).append("</code>");
+        if (a.fileName() != null) b.append(" · defined in <code>").append(esc(a.fileName())).append("</code>");
+        if (a.rowCount() != null) b.append(" · ").append(Html.count(a.rowCount())).append(" rows");
+        b.append("</div>\n");
+        if (a.description() != null && !a.description().isBlank()) b.append("<p>").append(esc(a.description())).append("</p>\n");
+        if (!a.tags().isEmpty()) {
+            b.append("<p>");
+            for (String t : a.tags()) b.append("<span class=\"tag\">").append(esc(t)).append("</span>");
+            b.append("</p>\n");
+        }
+        ActionResult last = lastOutcome.get(a.id());
+        if (last != null) {
+            b.append("<p>Last run: <span class=\"status-").append(last.status().name()).append("\">").append(last.status().name())
+                    .append("</span>");
+            if (last.startedAt() != null) b.append(" at ").append(TIME.format(last.startedAt())).append(" UTC");
+            b.append(", ").append(Html.millis(last.duration().toMillis()));
+            if (last.rowsWritten() >= 0) b.append(", ").append(Html.count(last.rowsWritten())).append(" rows written");
+            if (a.type() == ActionType.ASSERTION && last.failingRows() > 0) b.append(", ").append(Html.count(last.failingRows())).append(" failing rows");
+            b.append("</p>\n");
+            if (last.error() != null) b.append("<pre>").append(esc(last.error())).append("</pre>\n");
+        }
+        neighbours(b, "Upstream", a.upstream());
+        neighbours(b, "Downstream", a.downstream());
+        neighbours(b, "Built-in assertions", a.builtinAssertions());
+        neighbours(b, "Custom assertions", a.customAssertions());
+        if (!a.columns().isEmpty()) {
+            b.append("<table><tr><th>column</th><th>description</th><th>tags</th></tr>\n");
+            for (ColumnDescriptor c : a.columns()) {
+                b.append("<tr><td><code>").append(esc(String.join(".", c.path()))).append("</code></td><td>").append(esc(c.description()))
+                        .append("</td><td>");
+                for (String t : c.tags() == null ? List.<String>of() : c.tags()) b.append("<span class=\"tag\">").append(esc(t)).append("</span>");
+                b.append("</td></tr>\n");
+            }
+            b.append("</table>\n");
+        }
+        for (ActionDoc.SqlSection s : a.sql()) {
+            b.append("<details><summary>Compiled SQL: ").append(esc(s.label())).append("</summary><pre>").append(esc(s.sql().strip()))
+                    .append("</pre></details>\n");
+        }
+        return b.append("</div>\n").toString();
+    }
+
+    private void neighbours(StringBuilder b, String label, List<String> ids) {
+        if (ids.isEmpty()) return;
+        b.append("<div>").append(label).append(": ");
+        for (int i = 0; i < ids.size(); i++) {
+            if (i > 0) b.append(", ");
+            b.append(link(ids.get(i)));
+        }
+        b.append("</div>\n");
+    }
+
+    private String link(String id) {
+        ActionDoc a = byId.get(id);
+        String text = a == null ? id : a.schema() == null ? a.name() : a.schema() + "." + a.name();
+        return "<a href=\"#" + esc(anchor(id)) + "\">" + esc(text) + "</a>";
+    }
+
+    /** Runs, timings of the newest run, and each assertion's outcome over the runs (data-quality history). */
+    private String runHistory() {
+        List<RunHistory.Run> runs = model.history().runs();
+        StringBuilder b = new StringBuilder("<h2 id=\"runs\">Run history</h2>\n<table><tr><th>run</th><th>started (UTC)</th>"
+                + "<th class=\"num\">time</th><th>status</th><th class=\"num\">ok</th><th class=\"num\">failed</th>"
+                + "<th class=\"num\">skipped</th><th>command</th></tr>\n");
+        for (RunHistory.Run r : runs) {
+            RunSummary s = r.summary();
+            b.append("<tr><td><code>").append(esc(s.runId())).append("</code></td><td>").append(TIME.format(s.startedAt()))
+                    .append("</td><td class=\"num\">").append(Html.millis(Duration.between(s.startedAt(), s.endedAt()).toMillis()))
+                    .append("</td><td>").append(esc(s.status())).append("</td><td class=\"num\">").append(s.succeeded())
+                    .append("</td><td class=\"num\">").append(s.failed()).append("</td><td class=\"num\">").append(s.skipped())
+                    .append("</td><td><code>").append(esc(s.command())).append("</code></td></tr>\n");
+        }
+        b.append("</table>\n");
+
+        RunHistory.Run newest = runs.get(0);
+        List<ActionResult> timed = new ArrayList<>(newest.actions());
+        timed.sort(Comparator.comparing(ActionResult::duration).reversed());
+        long slowest = timed.isEmpty() ? 1 : Math.max(1, timed.get(0).duration().toMillis());
+        b.append("<h3>Timings of the newest run (").append(esc(newest.summary().runId())).append("), slowest first</h3>\n")
+                .append("<table><tr><th>action</th><th>type</th><th>status</th><th class=\"num\">time</th><th></th>")
+                .append("<th class=\"num\">rows written</th><th class=\"num\">failing rows</th></tr>\n");
+        for (ActionResult a : timed) {
+            long ms = a.duration().toMillis();
+            b.append("<tr><td>").append(byId.containsKey(a.actionId()) ? link(a.actionId()) : esc(a.name())).append("</td><td>")
+                    .append(esc(a.type())).append("</td><td class=\"status-").append(a.status().name()).append("\">").append(a.status().name())
+                    .append("</td><td class=\"num\">").append(Html.millis(ms)).append("</td><td style=\"width:160px\"><div class=\"bar\" style=\"width:")
+                    .append(Math.max(1, ms * 150 / slowest)).append("px\"></div></td><td class=\"num\">")
+                    .append(a.rowsWritten() < 0 ? "" : Html.count(a.rowsWritten())).append("</td><td class=\"num\">")
+                    .append(a.failingRows() > 0 ? Html.count(a.failingRows()) : "").append("</td></tr>\n");
+        }
+        b.append("</table>\n");
+
+        Set<String> assertions = new LinkedHashSet<>();
+        for (RunHistory.Run r : runs) for (ActionResult a : r.actions()) if ("assertion".equals(a.type())) assertions.add(a.actionId());
+        if (!assertions.isEmpty()) {
+            b.append("<h3>Data quality: assertions over the last ").append(runs.size()).append(" runs (newest first)</h3>\n<table><tr><th>assertion</th>");
+            for (RunHistory.Run r : runs) b.append("<th>").append(TIME.format(r.summary().startedAt()).substring(5, 16)).append("</th>");
+            b.append("</tr>\n");
+            List<String> sorted = new ArrayList<>(assertions);
+            sorted.sort(Comparator.naturalOrder());
+            for (String id : sorted) {
+                b.append("<tr><td>").append(byId.containsKey(id) ? link(id) : esc(id)).append("</td>");
+                for (RunHistory.Run r : runs) {
+                    ActionResult res = r.actions().stream().filter(x -> x.actionId().equals(id)).findFirst().orElse(null);
+                    if (res == null) b.append("<td></td>");
+                    else b.append("<td class=\"status-").append(res.status().name()).append("\" title=\"")
+                            .append(esc(res.error() == null ? res.status().name() : res.error())).append("\">")
+                            .append(res.status() == io.porygon.core.run.ActionStatus.SUCCEEDED ? "pass"
+                                    : res.status() == io.porygon.core.run.ActionStatus.FAILED ? "fail (" + Html.count(res.failingRows()) + ")"
+                                    : res.status().name().toLowerCase(java.util.Locale.ROOT))
+                            .append("</td>");
+                }
+                b.append("</tr>\n");
+            }
+            b.append("</table>\n");
+        }
+        return b.toString();
+    }
+}

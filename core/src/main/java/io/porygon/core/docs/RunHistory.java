@@ -1,0 +1,12 @@
+package io.porygon.core.docs;
+
+import io.porygon.core.run.ActionResult;
+import io.porygon.core.run.RunStore.RunSummary;
+import java.util.List;
+
+/** The recent runs recorded in the warehouse, newest first, each with the outcome of its actions. */
+public record RunHistory(List<Run> runs) {
+    public static final RunHistory NONE = new RunHistory(List.of());
+
+    public record Run(RunSummary summary, List<ActionResult> actions) {}
+}

@@ -1,0 +1,152 @@
+package io.porygon.core.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.porygon.core.Porygon;
+import io.porygon.core.graph.Action;
+import io.porygon.core.graph.ActionType;
+import io.porygon.core.graph.CompiledGraph;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The docs site of a small SQLX project and of the bundled pipeline, without a warehouse. */
+class DocsSiteTest {
+    @TempDir Path project;
+    @TempDir Path out;
+
+    private CompiledGraph smallProject() throws IOException {
+        write("workflow_settings.yaml", """
+                defaultProject: acme
+                defaultDataset: analytics
+                defaultLocation: US
+                defaultAssertionDataset: checks
+                """);
+        write("definitions/sources/orders.sqlx", """
+                config {
+                  type: "declaration", schema: "raw", name: "orders",
+                  description: "Raw orders <script>alert('x')</script> & \\"friends\\""
+                }
+                """);
+        write("definitions/intermediate/orders_clean.sqlx", """
+                config {
+                  type: "table",
+                  tags: ["daily", "<b>bold</b>"],
+                  description: "Cleaned orders.",
+                  columns: { order_id: "Order id <pk>.", amount: "Amount in EUR." },
+                  assertions: { nonNull: ["order_id"] }
+                }
+                SELECT order_id, amount FROM ${ref("orders")} WHERE amount < 1000
+                """);
+        write("definitions/reporting/big_orders.sqlx", """
+                config { type: "view", schema: "reports" }
+                SELECT order_id, amount FROM ${ref("orders_clean")} WHERE amount >= 100
+                """);
+        write("definitions/reporting/order_totals.sqlx", """
+                config { type: "table", schema: "reports" }
+                SELECT COUNT(*) AS n, SUM(amount) AS total FROM ${ref("big_orders")}
+                """);
+        write("definitions/assertions/positive_amounts.sqlx", """
+                config { type: "assertion" }
+                SELECT * FROM ${ref("orders_clean")} WHERE amount <= 0
+                """);
+        CompiledGraph graph = Porygon.compile(project);
+        assertThat(graph.graphErrors()).isEmpty();
+        return graph;
+    }
+
+    @Test
+    void lineageEdgesNeighboursAndAssertionsFollowTheRefs() throws IOException {
+        DocsModel model = new DocsModelBuilder(smallProject()).build("acme", Optional.empty());
+        Map<String, ActionDoc> byId = model.byId();
+
+        assertThat(model.edges().stream().map(e -> e.from() + " -> " + e.to()).toList()).contains(
+                "acme.raw.orders -> acme.analytics.orders_clean",
+                "acme.analytics.orders_clean -> acme.reports.big_orders",
+                "acme.reports.big_orders -> acme.reports.order_totals",
+                "acme.analytics.orders_clean -> acme.checks.positive_amounts");
+        ActionDoc clean = byId.get("acme.analytics.orders_clean");
+        assertThat(clean.upstream()).containsExactly("acme.raw.orders");
+        assertThat(clean.downstream()).containsExactly("acme.reports.big_orders"); // assertions are listed apart
+        assertThat(clean.customAssertions()).containsExactly("acme.checks.positive_amounts");
+        assertThat(clean.builtinAssertions()).singleElement().asString().contains("orders_clean");
+        assertThat(clean.layer()).isEqualTo("intermediate");
+        assertThat(clean.columns()).extracting(c -> String.join(".", c.path())).containsExactly("order_id", "amount");
+        assertThat(clean.sql()).singleElement().satisfies(s -> assertThat(s.sql()).contains("`acme.raw.orders`"));
+        assertThat(byId.get("acme.raw.orders").rowCount()).isNull();
+
+        LineageLayout.Layout layout = DocsSite.lineage(model);
+        Map<String, LineageLayout.Node> at = layout.byId();
+        assertThat(at).doesNotContainKey("acme.checks.positive_amounts");
+        assertThat(List.of(at.get("acme.raw.orders").column(), at.get("acme.analytics.orders_clean").column(),
+                at.get("acme.reports.big_orders").column(), at.get("acme.reports.order_totals").column())).containsExactly(0, 1, 2, 3);
+    }
+
+    @Test
+    void siteListsEveryActionEscapesProjectTextAndWritesLineageJson() throws IOException {
+        CompiledGraph graph = smallProject();
+        DocsSite.Written w = DocsSite.write(graph, Optional.empty(), out);
+        String index = Files.readString(w.index());
+
+        for (Action a : graph.runnableActions().toList()) {
+            assertThat(index).contains("id=\"" + Html.anchor(a.target().qualifiedName()) + "\"");
+        }
+        assertThat(index).contains("Raw orders &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;friends&quot;")
+                .doesNotContain("<script>alert").doesNotContain("<b>bold</b>").contains("&lt;b&gt;bold&lt;/b&gt;")
+                .contains("Order id &lt;pk&gt;.").contains("<svg").doesNotContain("http://cdn").doesNotContain("<link ");
+        // every <a href="#..."> points at an anchor on the page
+        List<String> targets = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("href=\"#([^\"]+)\"").matcher(index);
+        while (m.find()) targets.add(m.group(1));
+        assertThat(targets).isNotEmpty().allSatisfy(t -> assertThat(index).contains("id=\"" + t + "\""));
+
+        JsonNode json = new ObjectMapper().readTree(w.lineage().toFile());
+        assertThat(json.get("nodes")).hasSize((int) graph.runnableActions().count());
+        List<String> edges = new ArrayList<>();
+        json.get("edges").forEach(e -> edges.add(e.get("from").asText() + " -> " + e.get("to").asText()));
+        assertThat(edges).contains("acme.raw.orders -> acme.analytics.orders_clean", "acme.reports.big_orders -> acme.reports.order_totals");
+
+        String dashboard = Files.readString(w.dashboard());
+        assertThat(dashboard).contains("No warehouse").contains("id=\"dashboard-data\"");
+    }
+
+    @Test
+    void bundledPipelineHasEveryActionAndTheReportingLineage() throws IOException {
+        CompiledGraph graph = Porygon.compile(Path.of("..", "pipelines", "thelook"));
+        assertThat(graph.graphErrors()).isEmpty();
+        DocsSite.Written w = DocsSite.write(graph, Optional.empty(), out);
+        String index = Files.readString(w.index());
+        for (Action a : graph.runnableActions().toList()) assertThat(index).contains(Html.anchor(a.target().qualifiedName()));
+
+        DocsModel model = w.model();
+        Map<String, String> idByName = model.actions().stream().filter(a -> a.type() != ActionType.ASSERTION)
+                .collect(Collectors.toMap(ActionDoc::name, ActionDoc::id));
+        List<String> edges = model.edges().stream().map(e -> e.from() + " -> " + e.to()).toList();
+        assertThat(edges).contains(idByName.get("trx_fct") + " -> " + idByName.get("profit_view"),
+                idByName.get("profit_view") + " -> " + idByName.get("profit_matrix_view"),
+                idByName.get("order_items") + " -> " + idByName.get("trx_fct"));
+        LineageLayout.Layout layout = DocsSite.lineage(model);
+        Map<String, LineageLayout.Node> at = layout.byId();
+        assertThat(at.get(idByName.get("users")).column()).isZero();
+        assertThat(at.get(idByName.get("profit_matrix_view")).column()).isEqualTo(layout.columns() - 1);
+        for (DocsModel.Edge e : layout.edges()) assertThat(at.get(e.from()).column()).isLessThan(at.get(e.to()).column());
+        assertThat(model.byId().get(idByName.get("profit_view")).builtinAssertions())
+                .anySatisfy(id -> assertThat(id).contains("uniqueKey")).anySatisfy(id -> assertThat(id).contains("rowConditions"));
+        assertThat(model.byId().get(idByName.get("trx_fct")).customAssertions()).isNotEmpty();
+    }
+
+    private void write(String relative, String content) throws IOException {
+        Path file = project.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+    }
+}

@@ -94,6 +94,8 @@ public final class GenerateCommand implements Callable<Integer> {
             }
             return 0;
         }
+        if (!(scale > 0)) throw usage("--scale must be positive, got " + scale, "use e.g. --scale 0.01 for a small data set");
+        if (threads != null && threads < 1) throw usage("--threads must be at least 1, got " + threads, "drop --threads to use every processor");
         GenerateOptions options = new GenerateOptions(seed, scale, asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC),
                 threads != null ? threads : Runtime.getRuntime().availableProcessors(), schema);
         long startNanos = System.nanoTime();

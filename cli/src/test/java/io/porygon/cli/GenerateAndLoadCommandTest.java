@@ -55,6 +55,10 @@ class GenerateAndLoadCommandTest {
         assertThat(mixed.exitCode()).isEqualTo(PorygonCli.EXIT_USAGE);
         assertThat(mixed.err()).contains("--scale does not apply").contains("hint:");
 
+        Run badScale = run("generate", "--scale", "0", "--warehouse", warehouse);
+        assertThat(badScale.exitCode()).isEqualTo(PorygonCli.EXIT_USAGE);
+        assertThat(badScale.err()).contains("--scale must be positive").doesNotContain("Exception");
+
         Run badDuration = run("generate", "--advance", "tomorrow", "--warehouse", warehouse);
         assertThat(badDuration.exitCode()).isEqualTo(PorygonCli.EXIT_USAGE);
         assertThat(badDuration.err()).contains("cannot read --advance tomorrow");

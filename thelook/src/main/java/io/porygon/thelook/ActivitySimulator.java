@@ -73,13 +73,16 @@ final class ActivitySimulator {
         for (int i = 0; i < anonymous; i++) abandonedSession(null, calendarStart + (long) (growth(rng.nextDouble()) * span));
     }
 
+    // StrictMath, not Math: Math's log/pow/exp may differ in the last bit between CPUs and JVMs, and
+    // the output must be byte-identical on any machine.
+
     /** Where in the calendar (0 = its start, 1 = now) a uniform draw lands: activity grows mildly over time. */
     static double growth(double u) {
-        return Math.pow(u, 0.8);
+        return StrictMath.pow(u, 0.8);
     }
 
     private long exponential(double mean) {
-        return (long) (-Math.log(1 - rng.nextDouble()) * mean);
+        return (long) (-StrictMath.log(1 - rng.nextDouble()) * mean);
     }
 
     Customer newUser(long createdAt) {

@@ -41,9 +41,9 @@ final class Catalog {
             String style = Vocabulary.STYLES[rng.nextInt(Vocabulary.STYLES.length)];
             String owner = category.department().equals("Men") ? "Men's " : "Women's ";
             String name = brand + " " + owner + style + " " + item;
-            double logMin = Math.log(category.minPrice());
-            double logMax = Math.log(category.maxPrice());
-            double retail = Math.floor(Math.exp(logMin + rng.nextDouble() * (logMax - logMin))) + 0.99;
+            double logMin = StrictMath.log(category.minPrice());
+            double logMax = StrictMath.log(category.maxPrice());
+            double retail = Math.floor(StrictMath.exp(logMin + rng.nextDouble() * (logMax - logMin))) + 0.99;
             double cost = Math.round(retail * (0.35 + 0.3 * rng.nextDouble()) * 10_000) / 10_000.0;
             long dc = 1 + rng.nextInt(Vocabulary.DISTRIBUTION_CENTERS.length);
             list.add(new Product(id, cost, category.name(), name, brand, retail, category.department(), hex(rng, 32), dc));

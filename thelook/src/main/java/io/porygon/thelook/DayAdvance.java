@@ -34,6 +34,20 @@ public final class DayAdvance {
             throw new IllegalArgumentException("the period must be positive, got " + period);
         }
         requireTables(engine, schema);
+        // all or nothing: a failed advance leaves the warehouse as it was
+        engine.execute("BEGIN TRANSACTION");
+        boolean committed = false;
+        try {
+            GenerationSummary summary = advanceInTransaction(engine, schema, seed, period);
+            engine.execute("COMMIT");
+            committed = true;
+            return summary;
+        } finally {
+            if (!committed) TheLookGenerator.rollbackQuietly(engine);
+        }
+    }
+
+    private GenerationSummary advanceInTransaction(Engine engine, String schema, long seed, Duration period) {
         Catalog catalog = Catalog.read(engine, schema);
         WarehouseState state = WarehouseState.read(engine, schema);
         long from = state.latest();

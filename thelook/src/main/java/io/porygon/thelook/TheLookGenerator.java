@@ -23,7 +23,7 @@ public final class TheLookGenerator {
     public GenerationSummary generate(Engine engine, GenerateOptions options, Progress progress) {
         Catalog catalog = Catalog.generate(options.seed(), Catalog.sizeFor(options.scale()));
         // One transaction: the tables are replaced all at once or not at all, and the appenders'
-        // periodic flushes do not each commit to the write-ahead log (several times faster).
+        // periodic flushes do not each commit to the write-ahead log (about twice as fast).
         engine.execute("BEGIN TRANSACTION");
         boolean committed = false;
         try {

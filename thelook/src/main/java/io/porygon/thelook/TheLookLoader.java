@@ -62,7 +62,7 @@ public final class TheLookLoader {
             engine.execute("BEGIN TRANSACTION");
             boolean committed = false;
             try {
-                engine.ensureSchema(new Target(null, schema, "any"));
+                engine.ensureSchema(RawTables.USERS.target(schema));
                 for (var e : selects.entrySet()) {
                     engine.execute("CREATE OR REPLACE TABLE " + Sql.table(schema, e.getKey()) + " AS SELECT "
                             + String.join(", ", e.getValue()) + " FROM " + Sql.table(STAGING, e.getKey().name()));
@@ -117,10 +117,13 @@ public final class TheLookLoader {
      * converts them, or null when something is missing or mistyped (noted in {@code problems}).
      */
     private static List<String> check(Engine engine, Target staged, RawTable table, String file, List<String> problems) {
+        // matched case-insensitively: exports from other tools may capitalise headers
         Map<String, String> actual = new LinkedHashMap<>();
-        for (Column c : engine.columns(staged)) actual.put(c.name().toLowerCase(Locale.ROOT), c.name());
         Map<String, String> types = new LinkedHashMap<>();
-        for (Column c : engine.columns(staged)) types.put(c.name().toLowerCase(Locale.ROOT), c.type().toUpperCase(Locale.ROOT));
+        for (Column c : engine.columns(staged)) {
+            actual.put(c.name().toLowerCase(Locale.ROOT), c.name());
+            types.put(c.name().toLowerCase(Locale.ROOT), c.type().toUpperCase(Locale.ROOT));
+        }
         int before = problems.size();
         List<String> select = new ArrayList<>();
         for (RawColumn column : table.columns()) {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.porygon.duckdb.DuckDbEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +37,36 @@ class DeterminismTest {
         // the distribution centers are the real ten, whatever the seed
         assertThat(b.get("distribution_centers")).isEqualTo(a.get("distribution_centers"));
     }
+
+    /**
+     * Pins the output of one small generation, so a change that alters the data (or makes it depend
+     * on the machine) is noticed. When the generator is changed on purpose, update the expected values.
+     */
+    @Test
+    void aKnownSeedGivesKnownData() {
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("known.duckdb"))) {
+            new TheLookGenerator().generate(engine, new GenerateOptions(42, 0.001, LocalDate.of(2025, 1, 1), 2, "s"), Progress.NONE);
+            assertThat(engine.queryRows("SELECT first_name || ' ' || last_name, country, created_at::VARCHAR FROM s.users WHERE id = 1").get(0))
+                    .containsExactly(EXPECTED_FIRST_USER.toArray());
+            assertThat(engine.queryRows("SELECT name, retail_price, cost FROM s.products WHERE id = 1").get(0))
+                    .containsExactly(EXPECTED_FIRST_PRODUCT.toArray());
+            StringBuilder all = new StringBuilder();
+            for (RawTable t : RawTables.ALL) all.append(t.name()).append('=').append(Warehouses.digest(engine, "s", t)).append('\n');
+            assertThat(all.toString()).isEqualTo(EXPECTED_DIGESTS);
+        }
+    }
+
+    private static final List<Object> EXPECTED_FIRST_USER = List.of("Sandra Park", "Germany", "2023-02-04 20:42:33.524321");
+    private static final List<Object> EXPECTED_FIRST_PRODUCT = List.of("Allegra K Women's Slim Parka", 57.99, 28.2875);
+    private static final String EXPECTED_DIGESTS = """
+            distribution_centers=5421fb39f3ff973f20de106e7607d69f
+            products=107667f0ff47b59ea00fe937c929497f
+            users=418bcb4887210fc32e53b36a4419056d
+            orders=64258aa6f448c5699bdeb3eef1921b8a
+            order_items=277ec61acafa9bee3ccb781f63158405
+            inventory_items=42cbafbae6996503759bc9f7c80a8830
+            events=f657d2d53482c2b4e12dfe340b9fd435
+            """;
 
     private Map<String, String> generateAndDigest(String name, long seed, int threads) {
         Map<String, String> digests = new LinkedHashMap<>();

@@ -72,6 +72,21 @@ class TheLookLoaderTest {
     }
 
     @Test
+    void parquetTimestampsWithATimeZoneBecomeUtcTimestamps() {
+        Path parquet = dir.resolve("parquet");
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("scratch.duckdb"))) {
+            // BigQuery's Parquet export marks TIMESTAMP columns as UTC instants
+            rewrite(engine, parquet.resolve("orders.parquet"), "SELECT * REPLACE (created_at::TIMESTAMPTZ AS created_at,"
+                    + " shipped_at::TIMESTAMPTZ AS shipped_at) FROM t");
+        }
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("target.duckdb"))) {
+            new TheLookLoader().load(engine, parquet, S);
+            assertThat(engine.columns(RawTables.ORDERS.target(S))).isEqualTo(RawTables.ORDERS.engineColumns());
+            assertThat(Warehouses.digest(engine, S, RawTables.ORDERS)).isEqualTo(original.get("orders"));
+        }
+    }
+
+    @Test
     void missingAndMistypedColumnsAndMissingFilesAreAllReported() throws Exception {
         Path csv = dir.resolve("csv");
         try (DuckDbEngine engine = Warehouses.open(dir.resolve("scratch.duckdb"))) {

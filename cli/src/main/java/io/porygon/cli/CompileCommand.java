@@ -25,6 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
         name = "compile",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = {
             "Compile the project (workflow_settings.yaml, definitions/, includes/) without running anything.",
             "Prints actions by type and tag, or with --json the compiled graph in the shape of `dataform compile --json`.",

@@ -9,11 +9,10 @@ import io.porygon.core.SourceLocation;
 import io.porygon.core.compile.js.JsError;
 import io.porygon.core.compile.js.JsProgram;
 import io.porygon.core.compile.js.JsRuntime;
-import io.porygon.core.compile.js.SqlxTranslator;
+import io.porygon.core.compile.js.TranslationCache;
 import io.porygon.core.compile.project.Project;
 import io.porygon.core.compile.project.ProjectLoader;
 import io.porygon.core.compile.project.SourceFile;
-import io.porygon.core.compile.sqlx.SqlxParser;
 import io.porygon.core.graph.CompiledGraph;
 import io.porygon.core.graph.ProjectConfig;
 import java.nio.file.Path;
@@ -78,7 +77,7 @@ public final class ProjectCompiler {
             }
             for (SourceFile f : project.definitions()) {
                 try {
-                    if (f.isSqlx()) js.run(SqlxTranslator.translate(f.path(), SqlxParser.parse(f.path(), f.content())));
+                    if (f.isSqlx()) js.run(TranslationCache.translate(f.path(), f.content()));
                     else js.require(f.path());
                 } catch (PorygonException e) {
                     errors.add(e, null);

@@ -35,11 +35,16 @@ public final class JsRuntime implements AutoCloseable {
 
     private JsRuntime(String projectConfigJson, long timeoutMillis) {
         cx = FACTORY.enterContext();
-        cx.putThreadLocal(SandboxFactory.DEADLINE, System.nanoTime() + timeoutMillis * 1_000_000L);
-        scope = cx.initSafeStandardObjects();
-        ScriptableObject.putProperty(scope, "__projectConfigJson", projectConfigJson);
-        SessionScript.get(cx).exec(cx, scope);
-        porygon = (Scriptable) ScriptableObject.getProperty(scope, "__porygon");
+        try {
+            cx.putThreadLocal(SandboxFactory.DEADLINE, System.nanoTime() + timeoutMillis * 1_000_000L);
+            scope = cx.initSafeStandardObjects();
+            ScriptableObject.putProperty(scope, "__projectConfigJson", projectConfigJson);
+            SessionScript.get(cx).exec(cx, scope);
+            porygon = (Scriptable) ScriptableObject.getProperty(scope, "__porygon");
+        } catch (RuntimeException | Error e) {
+            Context.exit();
+            throw e;
+        }
     }
 
     public static JsRuntime start(String projectConfigJson, long timeoutMillis) {

@@ -309,6 +309,16 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
             print(s);
             return out().append(')');
         }
+        if (type.equals("BLOB") && !(cast.getLeftExpression() instanceof net.sf.jsqlparser.expression.StringValue)) {
+            // STRING to BYTES is UTF-8 encoding in BigQuery; DuckDB's BLOB cast only takes escaped ASCII
+            out().append("CASE WHEN typeof(");
+            printArgument(cast.getLeftExpression());
+            out().append(") = 'VARCHAR' THEN encode(CAST(");
+            print(cast.getLeftExpression());
+            out().append(" AS VARCHAR)) ELSE ").append(safe ? "TRY_CAST(" : "CAST(");
+            print(cast.getLeftExpression());
+            return out().append(" AS BLOB) END");
+        }
         out().append(safe ? "TRY_CAST(" : "CAST(");
         print(cast.getLeftExpression());
         return out().append(" AS ").append(type).append(')');

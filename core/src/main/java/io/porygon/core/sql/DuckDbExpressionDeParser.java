@@ -133,10 +133,10 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         }
         if (catalog.knows(name)) {
             throw new Untranslatable(name + "() with " + args.size() + " argument(s) cannot be translated to DuckDB",
-                    "check the arguments against BigQuery's function reference; Porygon supports the common forms");
+                    "check the arguments against BigQuery's function reference; Porygon supports the common forms", name);
         }
         throw new Untranslatable("function " + name + "() is not in Porygon's GoogleSQL-to-DuckDB catalog",
-                "rewrite it with supported functions or define it with CREATE TEMP FUNCTION");
+                "rewrite it with supported functions or define it with CREATE TEMP FUNCTION", name);
     }
 
     private static boolean hasAggregateClauses(Function f) {
@@ -248,7 +248,7 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         }
         if (rename == null) {
             throw new Untranslatable("window function " + name + "() is not in Porygon's GoogleSQL-to-DuckDB catalog",
-                    "use a supported aggregate or navigation function in the OVER clause");
+                    "use a supported aggregate or navigation function in the OVER clause", name);
         }
         a.setName(rename);
         return super.visit(a, context);

@@ -7,6 +7,8 @@ import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Group;
+import org.openjdk.jmh.annotations.GroupThreads;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -64,6 +66,23 @@ public class TranslateBenchmark {
         for (String s : statements) {
             bh.consume(translator.translate(s, LOCATION));
         }
+    }
+
+    // The same two workloads side by side, one thread each, measured at the same time: on a shared
+    // machine whose load drifts, their ratio is steadier than that of two runs one after the other.
+
+    @Benchmark
+    @Group("sideBySide")
+    @GroupThreads(1)
+    public void baseline(Blackhole bh) throws JSQLParserException {
+        jsqlParserParseAndPrint(bh);
+    }
+
+    @Benchmark
+    @Group("sideBySide")
+    @GroupThreads(1)
+    public void translate(Blackhole bh) {
+        porygonTranslateToDuckDb(bh);
     }
 
     /** The statements of pipeline-statements.sql, separated by lines reading {@code -- @@}. */

@@ -39,6 +39,6 @@ interface CallContext {
     }
 
     default Untranslatable unsupported(String what, String hint) {
-        return new Untranslatable(what + " in " + name() + "() cannot be translated to DuckDB", hint);
+        return new Untranslatable(what + " in " + name() + "() cannot be translated to DuckDB", hint, name());
     }
 }

@@ -133,10 +133,10 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         }
         if (catalog.knows(name)) {
             throw new Untranslatable(name + "() with " + args.size() + " argument(s) cannot be translated to DuckDB",
-                    "check the arguments against BigQuery's function reference; Porygon supports the common forms");
+                    "check the arguments against BigQuery's function reference; Porygon supports the common forms", name);
         }
         throw new Untranslatable("function " + name + "() is not in Porygon's GoogleSQL-to-DuckDB catalog",
-                "rewrite it with supported functions or define it with CREATE TEMP FUNCTION");
+                "rewrite it with supported functions or define it with CREATE TEMP FUNCTION", name);
     }
 
     private static boolean hasAggregateClauses(Function f) {
@@ -248,7 +248,7 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         }
         if (rename == null) {
             throw new Untranslatable("window function " + name + "() is not in Porygon's GoogleSQL-to-DuckDB catalog",
-                    "use a supported aggregate or navigation function in the OVER clause");
+                    "use a supported aggregate or navigation function in the OVER clause", name);
         }
         a.setName(rename);
         return super.visit(a, context);
@@ -308,6 +308,16 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
             out().append("encode(");
             print(s);
             return out().append(')');
+        }
+        if (type.equals("BLOB") && !(cast.getLeftExpression() instanceof net.sf.jsqlparser.expression.StringValue)) {
+            // STRING to BYTES is UTF-8 encoding in BigQuery; DuckDB's BLOB cast only takes escaped ASCII
+            out().append("CASE WHEN typeof(");
+            printArgument(cast.getLeftExpression());
+            out().append(") = 'VARCHAR' THEN encode(CAST(");
+            print(cast.getLeftExpression());
+            out().append(" AS VARCHAR)) ELSE ").append(safe ? "TRY_CAST(" : "CAST(");
+            print(cast.getLeftExpression());
+            return out().append(" AS BLOB) END");
         }
         out().append(safe ? "TRY_CAST(" : "CAST(");
         print(cast.getLeftExpression());

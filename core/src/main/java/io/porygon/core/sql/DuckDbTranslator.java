@@ -74,6 +74,14 @@ public final class DuckDbTranslator implements Translator {
 
     @Override
     public String translate(String googleSql, SourceLocation location) {
+        return String.join(";\n", translateStatements(googleSql, location));
+    }
+
+    /**
+     * Like {@link #translate} but one DuckDB statement per element, for callers that execute them
+     * one by one (a joined script could only be split again by parsing it).
+     */
+    public List<String> translateStatements(String googleSql, SourceLocation location) {
         List<GoogleSqlLexer.LexedStatement> statements = GoogleSqlLexer.split(googleSql, location);
         Set<String> userFunctions = new HashSet<>();
         List<String> out = new ArrayList<>(statements.size());
@@ -81,10 +89,11 @@ public final class DuckDbTranslator implements Translator {
             try {
                 out.add(translateOne(statement, userFunctions, location));
             } catch (Untranslatable e) {
-                throw new PorygonException(at(location, statement.line(), 0), e.getMessage(), e.hint());
+                int[] lineAndColumn = locate(statement.text(), e.construct());
+                throw new PorygonException(at(location, statement.line() + lineAndColumn[0], lineAndColumn[1]), e.getMessage(), e.hint());
             }
         }
-        return String.join(";\n", out);
+        return List.copyOf(out);
     }
 
     private String translateOne(GoogleSqlLexer.LexedStatement statement, Set<String> userFunctions, SourceLocation location) {
@@ -159,6 +168,36 @@ public final class DuckDbTranslator implements Translator {
             throw new PorygonException(at(location, sourceLine, column),
                     "cannot translate this GoogleSQL statement to DuckDB: unsupported syntax" + near,
                     "Porygon's translator does not know this construct; rewrite it with common GoogleSQL syntax", e);
+        }
+    }
+
+    /**
+     * Line offset (0-based) and column (1-based, 0 if unknown) of the first call of {@code construct}
+     * in the statement; the lexed text keeps the source's line breaks.
+     */
+    static int[] locate(String text, String construct) {
+        if (construct == null) return new int[] {0, 0};
+        String upper = text.toUpperCase(Locale.ROOT);
+        String word = construct.toUpperCase(Locale.ROOT);
+        int from = 0;
+        while (true) {
+            int i = upper.indexOf(word, from);
+            if (i < 0) return new int[] {0, 0};
+            boolean startsWord = i == 0 || !(Character.isLetterOrDigit(upper.charAt(i - 1)) || upper.charAt(i - 1) == '_');
+            int after = i + word.length();
+            while (after < upper.length() && upper.charAt(after) == ' ') after++;
+            if (startsWord && after < upper.length() && upper.charAt(after) == '(') {
+                int line = 0;
+                int lineStart = 0;
+                for (int k = 0; k < i; k++) {
+                    if (text.charAt(k) == '\n') {
+                        line++;
+                        lineStart = k + 1;
+                    }
+                }
+                return new int[] {line, i - lineStart + 1};
+            }
+            from = i + 1;
         }
     }
 

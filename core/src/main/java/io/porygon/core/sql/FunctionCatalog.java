@@ -155,11 +155,12 @@ final class FunctionCatalog {
     private void strings() {
         same("LOWER", "UPPER", "REVERSE", "REPEAT", "REPLACE", "LEFT", "RIGHT", "ASCII", "CHR", "UNICODE",
                 "STARTS_WITH", "ENDS_WITH", "STRPOS", "INSTR", "TO_BASE64", "FROM_BASE64", "LTRIM", "RTRIM", "TRIM");
-        rename("LENGTH", "length");
         rename("CHAR_LENGTH", "length");
         rename("CHARACTER_LENGTH", "length");
-        template("BYTE_LENGTH/1", "octet_length(CAST({0} AS BLOB))");
-        template("OCTET_LENGTH/1", "octet_length(CAST({0} AS BLOB))");
+        // STRING or BYTES: DuckDB picks the branch by the argument's type (typeof is folded at bind time)
+        template("LENGTH/1", "CASE WHEN typeof({0}) = 'BLOB' THEN octet_length(CAST({0} AS BLOB)) ELSE length(CAST({0} AS VARCHAR)) END");
+        template("BYTE_LENGTH/1", "CASE WHEN typeof({0}) = 'BLOB' THEN octet_length(CAST({0} AS BLOB)) ELSE strlen(CAST({0} AS VARCHAR)) END");
+        template("OCTET_LENGTH/1", "CASE WHEN typeof({0}) = 'BLOB' THEN octet_length(CAST({0} AS BLOB)) ELSE strlen(CAST({0} AS VARCHAR)) END");
         // BigQuery's CONCAT is NULL when any argument is; DuckDB's || behaves the same, concat() does not
         specials.put("CONCAT", c -> joinWith(c, " || "));
         // position 0 means 1; a negative position counts from the end, clamped to the start

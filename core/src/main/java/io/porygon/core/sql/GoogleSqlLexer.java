@@ -60,7 +60,6 @@ final class GoogleSqlLexer {
         String lastWordBeforeParen = null; // the word right before the last '(' seen
         int depth = 0; // parenthesis depth
         java.util.ArrayDeque<Integer> unnestDepths = new java.util.ArrayDeque<>(); // depths of open UNNEST( calls
-        int depthAtStart = 0;
         while (pos < src.length()) {
             char c = src.charAt(pos);
             if (c == '\n') {
@@ -94,6 +93,8 @@ final class GoogleSqlLexer {
                 sb.setLength(0);
                 startLine = -1;
                 lastWord = null;
+                depth = 0;
+                unnestDepths.clear();
                 pos++;
                 continue;
             }
@@ -135,7 +136,7 @@ final class GoogleSqlLexer {
                 String upper = word.toUpperCase(Locale.ROOT);
                 // string prefixes: r'..', b'..', rb'..', br'..'
                 if (pos < src.length() && (src.charAt(pos) == '\'' || src.charAt(pos) == '"')
-                        && upper.matches("R|B|RB|BR")) {
+                        && STRING_PREFIXES.contains(upper)) {
                     pendingComma = -1;
                     readString(sb, upper.contains("R"), upper.contains("B"));
                     lastWord = null;
@@ -207,6 +208,8 @@ final class GoogleSqlLexer {
         flush(out, sb, startLine);
         return out;
     }
+
+    private static final java.util.Set<String> STRING_PREFIXES = java.util.Set.of("R", "B", "RB", "BR");
 
     private static final java.util.Set<String> JSQLPARSER_RESERVED = java.util.Set.of("START", "CONNECT", "PRIOR");
 

@@ -143,6 +143,14 @@ final class TranslationCorpus {
 
     /** BYTES as BigQuery's documentation shows them: printable ASCII as is, other bytes as \\xhh. */
     private static String bytesText(byte[] bytes) {
+        try {
+            // valid, printable UTF-8 is shown as text, as the reference does (b"абвгд" shows as абвгд)
+            String text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            if (text.chars().noneMatch(ch -> ch < 0x20 || ch == 0x7f)) return text;
+        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+            // fall through to escapes
+        }
         StringBuilder sb = new StringBuilder();
         for (byte x : bytes) {
             int v = x & 0xff;

@@ -5,9 +5,15 @@ import io.porygon.core.PorygonException;
 import io.porygon.core.SourceLocation;
 import io.porygon.core.compile.CompileResult;
 import io.porygon.core.compile.json.CompiledGraphJson;
+import io.porygon.core.engine.ObjectKind;
 import io.porygon.core.graph.Action;
 import io.porygon.core.graph.CompileError;
 import io.porygon.core.graph.CompiledGraph;
+import io.porygon.core.run.DatabaseMapping;
+import io.porygon.core.run.ExecutionPlan;
+import io.porygon.core.run.Planner;
+import io.porygon.core.run.RunOptions;
+import io.porygon.core.run.WarehouseNames;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,6 +42,13 @@ final class CompileCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the compiled graph as JSON (the shape of `dataform compile --json`).")
     boolean json;
 
+    enum Dialect { bigquery, duckdb }
+
+    @Option(names = "--dialect", defaultValue = "bigquery", paramLabel = "DIALECT",
+            description = "bigquery (default): the summary, as written. duckdb: print every action's SQL translated to DuckDB's dialect"
+                    + " (what `porygon run` executes); untranslatable constructs are errors naming file and line.")
+    Dialect dialect;
+
     @Option(names = "--vars", split = ",", paramLabel = "NAME=VALUE",
             description = "Override vars of workflow_settings.yaml, e.g. --vars=env=prod,start_date=2024-01-01.")
     Map<String, String> vars = new LinkedHashMap<>();
@@ -57,6 +70,8 @@ final class CompileCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (json) {
             out.println(CompiledGraphJson.write(result, true));
+        } else if (dialect == Dialect.duckdb && !graph.hasErrors()) {
+            printTranslated(graph, out);
         } else {
             printSummary(graph, out);
         }
@@ -70,6 +85,13 @@ final class CompileCommand implements Callable<Integer> {
             return PorygonCli.EXIT_USAGE;
         }
         return 0;
+    }
+
+    /** The plan of a first run on an empty warehouse: every action with its SQL in DuckDB's dialect. */
+    private static void printTranslated(CompiledGraph graph, PrintWriter out) {
+        WarehouseNames names = new WarehouseNames(DatabaseMapping.IGNORE, graph.projectConfig().defaultSchema());
+        ExecutionPlan plan = new Planner(names, Translation.forDuckDb(names), target -> ObjectKind.NONE).plan(graph, RunOptions.all());
+        RunCommand.printPlan(plan, null, out);
     }
 
     private static void printSummary(CompiledGraph graph, PrintWriter out) {

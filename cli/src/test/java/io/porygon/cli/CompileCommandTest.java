@@ -53,6 +53,22 @@ class CompileCommandTest {
     }
 
     @Test
+    void dialectDuckDbPrintsEveryActionTranslated() throws IOException {
+        project("definitions/src.sqlx", "config { type: \"declaration\", schema: \"raw\", name: \"src\" }\n",
+                "definitions/t.sqlx", "config { type: \"table\" }\nSELECT SAFE_DIVIDE(a, b) AS r, IF(a > 0, 'x', \"y\") AS s FROM ${ref(\"src\")}\n");
+        assertThat(run("compile", "--dialect", "duckdb", dir.toString())).isZero();
+        assertThat(out.toString()).contains("d.t").contains("raw.src").doesNotContain("SAFE_DIVIDE").doesNotContain("`")
+                .doesNotContain("\"y\"").contains("'y'");
+    }
+
+    @Test
+    void dialectDuckDbReportsUntranslatableSqlWithItsLocation() throws IOException {
+        project("definitions/t.sqlx", "config { type: \"table\" }\n\nSELECT NO_SUCH_FUNCTION(1) AS x\n");
+        assertThat(run("compile", "--dialect", "duckdb", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("definitions/t.sqlx:3").contains("NO_SUCH_FUNCTION");
+    }
+
+    @Test
     void errorsAreLocatedAndExitWithTwo() throws IOException {
         project("definitions/v.sqlx", "config { type: \"view\" }\nSELECT * FROM ${ref(\"missing_table\")}\n");
         assertThat(run("compile", dir.toString())).isEqualTo(2);

@@ -13,7 +13,7 @@ public sealed interface Action
     /** Project-relative path of the file that defined it, e.g. definitions/users_dim.sqlx. */
     String fileName();
 
-    /** The line in {@link #fileName()} where the action's SQL starts (for located errors). */
+    /** The line in {@link #fileName()} of the first non-blank line of the action's SQL (for located errors). */
     int sqlStartLine();
 
     List<Target> dependencyTargets();

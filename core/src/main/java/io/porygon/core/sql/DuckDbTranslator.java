@@ -83,14 +83,15 @@ public final class DuckDbTranslator implements Translator {
      */
     public List<String> translateStatements(String googleSql, SourceLocation location) {
         List<GoogleSqlLexer.LexedStatement> statements = GoogleSqlLexer.split(googleSql, location);
+        SourceLocation base = relativeToFirstStatement(location, statements);
         Set<String> userFunctions = new HashSet<>();
         List<String> out = new ArrayList<>(statements.size());
         for (GoogleSqlLexer.LexedStatement statement : statements) {
             try {
-                out.add(translateOne(statement, userFunctions, location));
+                out.add(translateOne(statement, userFunctions, base));
             } catch (Untranslatable e) {
                 int[] lineAndColumn = locate(statement.text(), e.construct());
-                throw new PorygonException(at(location, statement.line() + lineAndColumn[0], lineAndColumn[1]), e.getMessage(), e.hint());
+                throw new PorygonException(at(base, statement.line() + lineAndColumn[0], lineAndColumn[1]), e.getMessage(), e.hint());
             }
         }
         return List.copyOf(out);
@@ -199,6 +200,15 @@ public final class DuckDbTranslator implements Translator {
             }
             from = i + 1;
         }
+    }
+
+    /**
+     * {@code location.line()} is the file line of the SQL's first statement (Action.sqlStartLine), not
+     * of the blank lines before it; shift it so that text line N of the SQL maps to its file line.
+     */
+    private static SourceLocation relativeToFirstStatement(SourceLocation location, List<GoogleSqlLexer.LexedStatement> statements) {
+        if (location == null || location.line() <= 0 || statements.isEmpty()) return location;
+        return new SourceLocation(location.file(), location.line() - statements.get(0).line() + 1, location.column());
     }
 
     private static SourceLocation at(SourceLocation location, int statementLine, int column) {

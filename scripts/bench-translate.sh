@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # JMH: Porygon's GoogleSQL->DuckDB translation vs JSqlParser alone parsing and printing the same
-# statements (benchmarks/src/main/resources/pipeline-statements.sql), in one run. Prints the ratio.
+# statements (every SQL statement of the compiled pipelines/thelook), in one run. Prints the ratio.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.."   # the benchmark compiles pipelines/thelook from here
 mvn -B -q -pl benchmarks -am -DskipTests package
 out=benchmarks/target/translate-bench.json
 java -jar benchmarks/target/benchmarks.jar TranslateBenchmark -rf json -rff "$out" "$@"

@@ -1,6 +1,9 @@
 package io.porygon.benchmarks;
 
+import io.porygon.core.Porygon;
 import io.porygon.core.SourceLocation;
+import io.porygon.core.graph.CompiledGraph;
+import io.porygon.core.graph.TableAction;
 import io.porygon.core.sql.DuckDbTranslator;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
@@ -18,9 +21,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -38,13 +39,13 @@ import java.util.concurrent.TimeUnit;
 @Fork(1)
 public class TranslateBenchmark {
 
-    private static final SourceLocation LOCATION = new SourceLocation("pipeline-statements.sql", 1, 1);
+    private static final SourceLocation LOCATION = new SourceLocation("pipelines/thelook", 1, 1);
 
     private List<String> statements;
     private DuckDbTranslator translator;
 
     @Setup
-    public void load() throws IOException, JSQLParserException {
+    public void load() throws JSQLParserException {
         statements = PipelineStatements.load();
         translator = new DuckDbTranslator();
         for (String s : statements) {
@@ -85,20 +86,37 @@ public class TranslateBenchmark {
         porygonTranslateToDuckDb(bh);
     }
 
-    /** The statements of pipeline-statements.sql, separated by lines reading {@code -- @@}. */
+    /**
+     * Every SQL statement of the compiled Porygon pipeline (queries, incremental queries, pre/post
+     * operations, operations and assertions) that JSqlParser alone can parse too: the baseline
+     * needs the same input. The pipeline directory is {@code -Dporygon.pipeline} (default
+     * pipelines/thelook, from the repository root).
+     */
     static final class PipelineStatements {
         private PipelineStatements() {}
 
-        static List<String> load() throws IOException {
-            try (InputStream in = TranslateBenchmark.class.getResourceAsStream("/pipeline-statements.sql")) {
-                if (in == null) throw new IOException("pipeline-statements.sql is missing from the classpath");
-                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                List<String> out = new ArrayList<>();
-                for (String part : text.split("(?m)^-- @@.*$")) {
-                    boolean onlyComments = part.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("--"));
-                    if (!onlyComments) out.add(part.strip());
-                }
-                return out;
+        static List<String> load() {
+            CompiledGraph graph = Porygon.compile(Path.of(System.getProperty("porygon.pipeline", "pipelines/thelook")));
+            List<String> all = new ArrayList<>();
+            for (TableAction t : graph.tables()) {
+                all.add(t.query());
+                if (t.incrementalQuery() != null && !t.incrementalQuery().equals(t.query())) all.add(t.incrementalQuery());
+                all.addAll(t.preOps());
+                all.addAll(t.postOps());
+            }
+            graph.operations().forEach(o -> all.addAll(o.queries()));
+            graph.assertions().forEach(a -> all.add(a.query()));
+            List<String> parseable = all.stream().filter(s -> !s.isBlank()).filter(PipelineStatements::jsqlParserAccepts).toList();
+            System.out.printf("pipeline statements: %d compiled, %d that JSqlParser alone parses are measured%n", all.size(), parseable.size());
+            return parseable;
+        }
+
+        private static boolean jsqlParserAccepts(String sql) {
+            try {
+                CCJSqlParserUtil.parse(sql, p -> p.withAllowComplexParsing(true));
+                return true;
+            } catch (JSQLParserException e) {
+                return false;
             }
         }
     }

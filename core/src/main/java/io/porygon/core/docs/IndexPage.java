@@ -53,6 +53,13 @@ final class IndexPage {
         for (var layer : groups.entrySet()) {
             b.append("<h3>").append(esc(layer.getKey())).append("</h3>\n<ul class=\"toc\">");
             for (var type : layer.getValue().entrySet()) {
+                if (type.getKey() == ActionType.ASSERTION) {
+                    // assertion names are long and many: one entry pointing at their group
+                    int n = type.getValue().size();
+                    b.append("<li><a href=\"#").append(esc(groupAnchor(layer.getKey(), type.getKey()))).append("\">").append(n)
+                            .append(n == 1 ? " assertion" : " assertions").append("</a></li>");
+                    continue;
+                }
                 for (ActionDoc a : type.getValue()) {
                     b.append("<li>").append(link(a.id())).append(" <span class=\"type ").append(type.getKey().jsonName()).append("\">")
                             .append(type.getKey().jsonName()).append("</span></li>");
@@ -64,12 +71,16 @@ final class IndexPage {
         for (var layer : groups.entrySet()) {
             b.append("<h2>Layer: ").append(esc(layer.getKey())).append("</h2>\n");
             for (var type : layer.getValue().entrySet()) {
-                b.append("<h3>").append(type.getKey().jsonName()).append(type.getValue().size() == 1 ? "" : "s").append("</h3>\n");
+                b.append("<h3 id=\"").append(esc(groupAnchor(layer.getKey(), type.getKey()))).append("\">").append(type.getKey().jsonName()).append(type.getValue().size() == 1 ? "" : "s").append("</h3>\n");
                 for (ActionDoc a : type.getValue()) b.append(card(a));
             }
         }
         String nav = "<a class=\"current\" href=\"index.html\">Docs</a><a href=\"dashboard.html\">Dashboard</a>";
         return Html.page(model.projectName() + " — docs", nav, b.toString());
+    }
+
+    private static String groupAnchor(String layer, ActionType type) {
+        return "g-" + layer.replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + type.jsonName();
     }
 
     private String summary() {
@@ -156,12 +167,17 @@ final class IndexPage {
         neighbours(b, "Built-in assertions", a.builtinAssertions());
         neighbours(b, "Custom assertions", a.customAssertions());
         if (!a.columns().isEmpty()) {
-            b.append("<table><tr><th>column</th><th>description</th><th>tags</th></tr>\n");
+            boolean tagged = a.columns().stream().anyMatch(c -> c.tags() != null && !c.tags().isEmpty());
+            b.append("<table><tr><th>column</th><th>description</th>").append(tagged ? "<th>tags</th>" : "").append("</tr>\n");
             for (ColumnDescriptor c : a.columns()) {
                 b.append("<tr><td><code>").append(esc(String.join(".", c.path()))).append("</code></td><td>").append(esc(c.description()))
-                        .append("</td><td>");
-                for (String t : c.tags() == null ? List.<String>of() : c.tags()) b.append("<span class=\"tag\">").append(esc(t)).append("</span>");
-                b.append("</td></tr>\n");
+                        .append("</td>");
+                if (tagged) {
+                    b.append("<td>");
+                    for (String t : c.tags() == null ? List.<String>of() : c.tags()) b.append("<span class=\"tag\">").append(esc(t)).append("</span>");
+                    b.append("</td>");
+                }
+                b.append("</tr>\n");
             }
             b.append("</table>\n");
         }

@@ -116,6 +116,18 @@ class DocsCommandTest {
     }
 
     @Test
+    void failingAssertionShowsInTheDataQualityHistory() throws IOException {
+        assertThat(cli("run", project.toString())).as(stderr).isZero();
+        seed("INSERT INTO raw.sales VALUES (NULL, 'Spain', 'ES', 'Acme', 'Jeans', 10, 5)");
+        assertThat(cli("run", project.toString())).isEqualTo(1);
+        assertThat(cli("docs", project.toString())).as(stderr).isZero();
+        String index = Files.readString(project.resolve(".porygon/docs/index.html"));
+        assertThat(index).contains("over the last 2 runs", "fail (1)", "pass", "status-FAILED");
+        assertThat(embeddedJson(Files.readString(project.resolve(".porygon/docs/dashboard.html"))).get("kpis").get("revenue").asDouble())
+                .isEqualTo(440.0);
+    }
+
+    @Test
     void missingReportingViewsAreReportedInThePage() throws IOException {
         Path out = project.resolve("site");
         assertThat(cli("docs", "--out", out.toString(), project.toString())).as(stderr).isZero();

@@ -145,6 +145,7 @@ final class IndexPage {
         if (a.fileName() != null) b.append(" · defined in <code>").append(esc(a.fileName())).append("</code>");
         if (a.rowCount() != null) b.append(" · ").append(Html.count(a.rowCount())).append(" rows");
         b.append("</div>\n");
+        a.settings().forEach((k, v) -> b.append("<div>").append(esc(k)).append(": <code>").append(esc(v)).append("</code></div>\n"));
         if (a.description() != null && !a.description().isBlank()) b.append("<p>").append(esc(a.description())).append("</p>\n");
         if (!a.tags().isEmpty()) {
             b.append("<p>");

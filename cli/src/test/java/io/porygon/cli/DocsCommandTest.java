@@ -137,13 +137,21 @@ class DocsCommandTest {
     }
 
     @Test
+    void unreadableReportingViewsAreReportedInThePage() throws IOException {
+        assertThat(cli("run", project.toString())).as(stderr).isZero();
+        seed("DROP TABLE raw.sales");
+        assertThat(cli("docs", project.toString())).as(stderr).isZero();
+        assertThat(Files.readString(project.resolve(".porygon/docs/dashboard.html"))).contains("The reporting views could not be read");
+    }
+
+    @Test
     void withoutAWarehouseTheSiteIsWrittenAndNoWarehouseIsCreated() throws IOException {
         Path none = project.resolve("nowhere.duckdb");
         Path out = project.resolve("site");
         assertThat(cli("docs", "--warehouse", none.toString(), "--out", out.toString(), project.toString())).as(stderr).isZero();
         assertThat(stdout).contains("No warehouse at");
         assertThat(none).doesNotExist();
-        assertThat(Files.readString(out.resolve("index.html"))).contains("shop.looker_studio_views.profit_view".replace(".", "."));
+        assertThat(Files.readString(out.resolve("index.html"))).contains("id=\"a-shop.looker_studio_views.profit_view\"");
         assertThat(Files.readString(out.resolve("dashboard.html"))).contains("No warehouse");
     }
 

@@ -6,6 +6,7 @@ import static io.porygon.core.docs.Html.esc;
 import io.porygon.core.graph.ActionType;
 import io.porygon.core.graph.ColumnDescriptor;
 import io.porygon.core.run.ActionResult;
+import io.porygon.core.run.ActionStatus;
 import io.porygon.core.run.RunStore.RunSummary;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -254,9 +256,9 @@ final class IndexPage {
                     if (res == null) b.append("<td></td>");
                     else b.append("<td class=\"status-").append(res.status().name()).append("\" title=\"")
                             .append(esc(res.error() == null ? res.status().name() : res.error())).append("\">")
-                            .append(res.status() == io.porygon.core.run.ActionStatus.SUCCEEDED ? "pass"
-                                    : res.status() == io.porygon.core.run.ActionStatus.FAILED ? "fail (" + Html.count(res.failingRows()) + ")"
-                                    : res.status().name().toLowerCase(java.util.Locale.ROOT))
+                            .append(res.status() == ActionStatus.SUCCEEDED ? "pass"
+                                    : res.status() == ActionStatus.FAILED ? "fail (" + Html.count(res.failingRows()) + ")"
+                                    : res.status().name().toLowerCase(Locale.ROOT))
                             .append("</td>");
                 }
                 b.append("</tr>\n");

@@ -22,14 +22,17 @@ import picocli.CommandLine.Spec;
         name = "docs",
         mixinStandardHelpOptions = true,
         description = {
-            "Compile the project and write a static, self-contained documentation site (no network resources):",
-            "  index.html     every action by layer and type: description, tags, columns, file, compiled SQL,",
-            "                 assertions, upstream and downstream actions, the lineage drawn as a graph, and, when",
-            "                 the warehouse exists, row counts, recent runs, timings and assertion history;",
-            "  lineage.json   the action-level lineage (nodes, edges);",
-            "  dashboard.html KPIs, profit by month, top categories and countries and profit YTD vs. last YTD,",
-            "                 read from the reporting views in the warehouse.",
-            "The warehouse is only read; when it does not exist the site is written without figures."
+            "Compile the project and write a static, self-contained documentation site",
+            "(inline CSS and SVG, no network resources):",
+            "  index.html      every action by layer and type with its description, tags,",
+            "                  columns, file, compiled SQL, assertions, upstream and",
+            "                  downstream actions; the lineage drawn as a graph; and, when",
+            "                  the warehouse exists, row counts, recent runs, timings and",
+            "                  each assertion's outcome over the recent runs;",
+            "  lineage.json    the action-level lineage (nodes, edges);",
+            "  dashboard.html  KPIs, profit by month, top categories and countries, profit",
+            "                  YTD vs. last YTD, from the reporting views in the warehouse.",
+            "The warehouse is only read; when it does not exist the site has no figures."
         },
         footer = {"", "Exit codes: 0 written; 2 usage, configuration or compile error."})
 final class DocsCommand implements Callable<Integer> {

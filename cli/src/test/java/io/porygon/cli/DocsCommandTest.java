@@ -116,6 +116,18 @@ class DocsCommandTest {
     }
 
     @Test
+    void failingAssertionShowsInTheDataQualityHistory() throws IOException {
+        assertThat(cli("run", project.toString())).as(stderr).isZero();
+        seed("INSERT INTO raw.sales VALUES (NULL, 'Spain', 'ES', 'Acme', 'Jeans', 10, 5)");
+        assertThat(cli("run", project.toString())).isEqualTo(1);
+        assertThat(cli("docs", project.toString())).as(stderr).isZero();
+        String index = Files.readString(project.resolve(".porygon/docs/index.html"));
+        assertThat(index).contains("over the last 2 runs", "fail (1)", "pass", "status-FAILED");
+        assertThat(embeddedJson(Files.readString(project.resolve(".porygon/docs/dashboard.html"))).get("kpis").get("revenue").asDouble())
+                .isEqualTo(440.0);
+    }
+
+    @Test
     void missingReportingViewsAreReportedInThePage() throws IOException {
         Path out = project.resolve("site");
         assertThat(cli("docs", "--out", out.toString(), project.toString())).as(stderr).isZero();
@@ -125,13 +137,21 @@ class DocsCommandTest {
     }
 
     @Test
+    void unreadableReportingViewsAreReportedInThePage() throws IOException {
+        assertThat(cli("run", project.toString())).as(stderr).isZero();
+        seed("DROP TABLE raw.sales");
+        assertThat(cli("docs", project.toString())).as(stderr).isZero();
+        assertThat(Files.readString(project.resolve(".porygon/docs/dashboard.html"))).contains("The reporting views could not be read");
+    }
+
+    @Test
     void withoutAWarehouseTheSiteIsWrittenAndNoWarehouseIsCreated() throws IOException {
         Path none = project.resolve("nowhere.duckdb");
         Path out = project.resolve("site");
         assertThat(cli("docs", "--warehouse", none.toString(), "--out", out.toString(), project.toString())).as(stderr).isZero();
         assertThat(stdout).contains("No warehouse at");
         assertThat(none).doesNotExist();
-        assertThat(Files.readString(out.resolve("index.html"))).contains("shop.looker_studio_views.profit_view".replace(".", "."));
+        assertThat(Files.readString(out.resolve("index.html"))).contains("id=\"a-shop.looker_studio_views.profit_view\"");
         assertThat(Files.readString(out.resolve("dashboard.html"))).contains("No warehouse");
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
  * @param customAssertions ids of the assertion files that depend on it
  * @param upstream ids of the actions it reads, in the graph
  * @param downstream ids of the actions that read it
+ * @param settings notable config as label → value (unique key, partitioning, clustering, protected)
  * @param rowCount rows in the warehouse, or null when unknown (no warehouse, not built, or a view)
  */
 public record ActionDoc(
@@ -32,6 +33,7 @@ public record ActionDoc(
         List<String> upstream,
         List<String> downstream,
         boolean disabled,
+        java.util.Map<String, String> settings,
         Long rowCount) {
 
     /** One labelled piece of compiled SQL. */

@@ -57,9 +57,9 @@ public record DashboardData(
         List<Object> k = engine.queryRows("SELECT SUM(revenue), SUM(cost_of_goods), SUM(gross_profit), SUM(items),"
                 + " COUNT(DISTINCT country), CAST(MIN(sale_date) AS VARCHAR), CAST(MAX(sale_date) AS VARCHAR) FROM " + pv).get(0);
         Kpis kpis = new Kpis(dbl(k.get(0)), dbl(k.get(1)), dbl(k.get(2)), lng(k.get(3)), lng(k.get(4)), str(k.get(5)), str(k.get(6)));
-        List<Month> months = new ArrayList<>();
+        List<Month> months = new ArrayList<>(); // rows without a date count in the totals but belong to no month
         for (List<Object> r : engine.queryRows("SELECT CAST(CAST(date_trunc('month', sale_date) AS DATE) AS VARCHAR) AS m,"
-                + " SUM(revenue), SUM(gross_profit), SUM(items) FROM " + pv + " GROUP BY m ORDER BY m")) {
+                + " SUM(revenue), SUM(gross_profit), SUM(items) FROM " + pv + " WHERE sale_date IS NOT NULL GROUP BY m ORDER BY m")) {
             months.add(new Month(str(r.get(0)), dbl(r.get(1)), dbl(r.get(2)), lng(r.get(3))));
         }
         months = withEmptyMonths(months);

@@ -79,7 +79,7 @@ public final class DocsModelBuilder {
             docs.add(new ActionDoc(id(a), a.target().name(), a.target().schema(), a.type(), layer(a), a.fileName(),
                     d.description(), a.tags(), d.columns(), sql(a), builtin.getOrDefault(id(a), List.of()),
                     custom.getOrDefault(id(a), List.of()), List.copyOf(upstream.get(id(a))), List.copyOf(downstream.get(id(a))),
-                    a.disabled(), warehouse.map(w -> rowCount(w, a)).orElse(null)));
+                    a.disabled(), settings(a), warehouse.map(w -> rowCount(w, a)).orElse(null)));
         }
         RunHistory history = warehouse.map(w -> history(w.engine())).orElse(RunHistory.NONE);
         return new DocsModel(projectName, docs, edges, warehouse.map(Warehouse::description), history);
@@ -99,6 +99,19 @@ public final class DocsModelBuilder {
         else if (a instanceof AssertionAction as) d = as.descriptor();
         else if (a instanceof DeclarationAction dc) d = dc.descriptor();
         return d == null ? ActionDescriptor.EMPTY : d;
+    }
+
+    private static Map<String, String> settings(Action a) {
+        Map<String, String> s = new LinkedHashMap<>();
+        if (a instanceof TableAction t) {
+            if (!t.uniqueKey().isEmpty()) s.put("unique key", String.join(", ", t.uniqueKey()));
+            if (t.bigquery() != null && t.bigquery().partitionBy() != null) s.put("partition by", t.bigquery().partitionBy());
+            if (t.bigquery() != null && !t.bigquery().clusterBy().isEmpty()) s.put("cluster by", String.join(", ", t.bigquery().clusterBy()));
+            if (t.isProtected()) s.put("protected", "yes: never rebuilt by --full-refresh");
+        } else if (a instanceof AssertionAction as && as.parentAction() != null) {
+            s.put("checks", as.parentAction().qualifiedName());
+        }
+        return s;
     }
 
     /** definitions/sources/users.sqlx is in layer "sources"; a file directly under definitions/ falls back to the schema. */

@@ -45,8 +45,7 @@ public final class DocsSite {
     public static Written write(CompiledGraph graph, Optional<DocsModelBuilder.Warehouse> warehouse, String projectName, Path out) {
         DocsModel model = new DocsModelBuilder(graph).build(projectName, warehouse);
         LineageLayout.Layout layout = lineage(model);
-        DashboardData dashboard = warehouse.map(w -> DashboardData.load(w.engine(), reportingView(graph, w.names(), "profit_view"),
-                        reportingView(graph, w.names(), "profit_matrix_view")))
+        DashboardData dashboard = warehouse.map(w -> dashboard(graph, w))
                 .orElse(DashboardData.missing("No warehouse: run the pipeline and generate the docs with --warehouse to see the dashboard."));
         try {
             Files.createDirectories(out);
@@ -101,6 +100,18 @@ public final class DocsSite {
         m.put("nodes", nodes);
         m.put("edges", edges);
         return m;
+    }
+
+    /** The dashboard's figures; a view that cannot be read (e.g. a dropped table under it) is said in the page. */
+    private static DashboardData dashboard(CompiledGraph graph, DocsModelBuilder.Warehouse w) {
+        try {
+            return DashboardData.load(w.engine(), reportingView(graph, w.names(), "profit_view"),
+                    reportingView(graph, w.names(), "profit_matrix_view"));
+        } catch (RuntimeException e) {
+            String msg = String.valueOf(e.getMessage());
+            return DashboardData.missing("The reporting views could not be read: " + msg.lines().findFirst().orElse(msg)
+                    + " Run the pipeline again (porygon run), then the docs.");
+        }
     }
 
     /** The warehouse name of a reporting view: the graph's action of that name, else the conventional schema. */

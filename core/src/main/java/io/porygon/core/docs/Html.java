@@ -75,7 +75,7 @@ final class Html {
             header .brand { font-weight: 700; font-size: 18px; }
             header a { color: #bcccdc; text-decoration: none; }
             header a.current { color: #fff; border-bottom: 2px solid #f0b429; }
-            main { padding: 16px 24px 48px; max-width: 1400px; }
+            main { padding: 16px 24px 48px; max-width: 1400px; box-sizing: border-box; }
             h1 { font-size: 22px; margin: 8px 0 4px; }
             h2 { font-size: 18px; margin: 28px 0 8px; border-bottom: 1px solid #d9e2ec; padding-bottom: 4px; }
             h3 { font-size: 15px; margin: 18px 0 6px; color: #486581; }

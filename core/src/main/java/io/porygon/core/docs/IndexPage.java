@@ -6,6 +6,7 @@ import static io.porygon.core.docs.Html.esc;
 import io.porygon.core.graph.ActionType;
 import io.porygon.core.graph.ColumnDescriptor;
 import io.porygon.core.run.ActionResult;
+import io.porygon.core.run.ActionStatus;
 import io.porygon.core.run.RunStore.RunSummary;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -53,6 +55,13 @@ final class IndexPage {
         for (var layer : groups.entrySet()) {
             b.append("<h3>").append(esc(layer.getKey())).append("</h3>\n<ul class=\"toc\">");
             for (var type : layer.getValue().entrySet()) {
+                if (type.getKey() == ActionType.ASSERTION) {
+                    // assertion names are long and many: one entry pointing at their group
+                    int n = type.getValue().size();
+                    b.append("<li><a href=\"#").append(esc(groupAnchor(layer.getKey(), type.getKey()))).append("\">").append(n)
+                            .append(n == 1 ? " assertion" : " assertions").append("</a></li>");
+                    continue;
+                }
                 for (ActionDoc a : type.getValue()) {
                     b.append("<li>").append(link(a.id())).append(" <span class=\"type ").append(type.getKey().jsonName()).append("\">")
                             .append(type.getKey().jsonName()).append("</span></li>");
@@ -64,12 +73,16 @@ final class IndexPage {
         for (var layer : groups.entrySet()) {
             b.append("<h2>Layer: ").append(esc(layer.getKey())).append("</h2>\n");
             for (var type : layer.getValue().entrySet()) {
-                b.append("<h3>").append(type.getKey().jsonName()).append(type.getValue().size() == 1 ? "" : "s").append("</h3>\n");
+                b.append("<h3 id=\"").append(esc(groupAnchor(layer.getKey(), type.getKey()))).append("\">").append(type.getKey().jsonName()).append(type.getValue().size() == 1 ? "" : "s").append("</h3>\n");
                 for (ActionDoc a : type.getValue()) b.append(card(a));
             }
         }
         String nav = "<a class=\"current\" href=\"index.html\">Docs</a><a href=\"dashboard.html\">Dashboard</a>";
         return Html.page(model.projectName() + " — docs", nav, b.toString());
+    }
+
+    private static String groupAnchor(String layer, ActionType type) {
+        return "g-" + layer.replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + type.jsonName();
     }
 
     private String summary() {
@@ -134,6 +147,7 @@ final class IndexPage {
         if (a.fileName() != null) b.append(" · defined in <code>").append(esc(a.fileName())).append("</code>");
         if (a.rowCount() != null) b.append(" · ").append(Html.count(a.rowCount())).append(" rows");
         b.append("</div>\n");
+        a.settings().forEach((k, v) -> b.append("<div>").append(esc(k)).append(": <code>").append(esc(v)).append("</code></div>\n"));
         if (a.description() != null && !a.description().isBlank()) b.append("<p>").append(esc(a.description())).append("</p>\n");
         if (!a.tags().isEmpty()) {
             b.append("<p>");
@@ -156,12 +170,17 @@ final class IndexPage {
         neighbours(b, "Built-in assertions", a.builtinAssertions());
         neighbours(b, "Custom assertions", a.customAssertions());
         if (!a.columns().isEmpty()) {
-            b.append("<table><tr><th>column</th><th>description</th><th>tags</th></tr>\n");
+            boolean tagged = a.columns().stream().anyMatch(c -> c.tags() != null && !c.tags().isEmpty());
+            b.append("<table><tr><th>column</th><th>description</th>").append(tagged ? "<th>tags</th>" : "").append("</tr>\n");
             for (ColumnDescriptor c : a.columns()) {
                 b.append("<tr><td><code>").append(esc(String.join(".", c.path()))).append("</code></td><td>").append(esc(c.description()))
-                        .append("</td><td>");
-                for (String t : c.tags() == null ? List.<String>of() : c.tags()) b.append("<span class=\"tag\">").append(esc(t)).append("</span>");
-                b.append("</td></tr>\n");
+                        .append("</td>");
+                if (tagged) {
+                    b.append("<td>");
+                    for (String t : c.tags() == null ? List.<String>of() : c.tags()) b.append("<span class=\"tag\">").append(esc(t)).append("</span>");
+                    b.append("</td>");
+                }
+                b.append("</tr>\n");
             }
             b.append("</table>\n");
         }
@@ -237,9 +256,9 @@ final class IndexPage {
                     if (res == null) b.append("<td></td>");
                     else b.append("<td class=\"status-").append(res.status().name()).append("\" title=\"")
                             .append(esc(res.error() == null ? res.status().name() : res.error())).append("\">")
-                            .append(res.status() == io.porygon.core.run.ActionStatus.SUCCEEDED ? "pass"
-                                    : res.status() == io.porygon.core.run.ActionStatus.FAILED ? "fail (" + Html.count(res.failingRows()) + ")"
-                                    : res.status().name().toLowerCase(java.util.Locale.ROOT))
+                            .append(res.status() == ActionStatus.SUCCEEDED ? "pass"
+                                    : res.status() == ActionStatus.FAILED ? "fail (" + Html.count(res.failingRows()) + ")"
+                                    : res.status().name().toLowerCase(Locale.ROOT))
                             .append("</td>");
                 }
                 b.append("</tr>\n");

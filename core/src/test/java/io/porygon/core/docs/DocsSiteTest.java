@@ -142,6 +142,8 @@ class DocsSiteTest {
         assertThat(model.byId().get(idByName.get("profit_view")).builtinAssertions())
                 .anySatisfy(id -> assertThat(id).contains("uniqueKey")).anySatisfy(id -> assertThat(id).contains("rowConditions"));
         assertThat(model.byId().get(idByName.get("trx_fct")).customAssertions()).isNotEmpty();
+        assertThat(model.byId().get(idByName.get("trx_fct")).settings()).containsEntry("unique key", "order_item_id");
+        assertThat(index).contains("unique key: <code>order_item_id</code>");
     }
 
     private void write(String relative, String content) throws IOException {

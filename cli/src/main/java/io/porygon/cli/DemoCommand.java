@@ -25,8 +25,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Run the Porygon \"The Look\" pipeline end to end on the embedded DuckDB warehouse:",
             "generate the raw tables (scale 1 by default) into a fresh warehouse, run every action with its",
-            "assertions, run the unit tests, and print a summary (rows per table, assertions, top categories",
-            "by profit). When the warehouse already holds data, the demo instead advances it by one day",
+            "assertions, run the unit tests, print a summary (rows per table, assertions, top categories",
+            "by profit), and write the docs site with lineage and the BI dashboard (`porygon docs`).",
+            "When the warehouse already holds data, the demo instead advances it by one day",
             "(`generate --advance 1d`: new activity plus late updates) and runs incrementally."
         },
         footer = {"", "Exit codes: 0 everything passed; 1 an action, assertion or test failed; 2 usage or compile error."})
@@ -72,11 +73,14 @@ final class DemoCommand implements Callable<Integer> {
         banner(out, "Running the unit tests");
         int testStatus = step(List.of("test"), common, dir);
 
+        banner(out, "Writing the docs, lineage and dashboard");
+        int docsStatus = step(List.of("docs"), common, dir);
+
         banner(out, "Summary");
         try (DuckDbEngine engine = WarehouseOptions.open(warehouse.resolve(dir))) {
             new DemoSummary(engine, out).print();
         }
-        return Math.max(runStatus, testStatus);
+        return Math.max(Math.max(runStatus, testStatus), docsStatus);
     }
 
     private boolean hasRawData(WarehouseOptions.Resolved settings) {

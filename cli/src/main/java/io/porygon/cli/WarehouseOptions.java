@@ -21,7 +21,7 @@ public final class WarehouseOptions {
             description = "DuckDB warehouse file (default: .porygon/warehouse.duckdb in the project, or warehouse.path of porygon.yaml).")
     Path warehouse;
 
-    @Option(names = "--memory-limit", paramLabel = "SIZE", description = "DuckDB memory limit, e.g. 4GB (default: DuckDB's, 80% of RAM).")
+    @Option(names = "--memory-limit", paramLabel = "SIZE", description = "DuckDB memory limit, e.g. 4GB (default: DuckDB's, 80%% of RAM).")
     String memoryLimit;
 
     @Option(names = "--duckdb-threads", paramLabel = "N", description = "Threads DuckDB uses inside one query (default: all cores).")

@@ -35,7 +35,7 @@ final class RunProgress implements RunListener {
     @Override
     public void runStarted(ExecutionPlan plan) {
         total = plan.actions().size();
-        nameWidth = Math.min(48, plan.actions().stream().mapToInt(p -> p.displayName().length()).max().orElse(20));
+        nameWidth = Math.min(90, plan.actions().stream().mapToInt(p -> p.displayName().length()).max().orElse(20));
         out.println("Running " + total + " action" + (total == 1 ? "" : "s") + (plan.fullRefresh() ? " (full refresh)" : "") + ":");
         drawBar();
     }

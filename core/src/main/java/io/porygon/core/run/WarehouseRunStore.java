@@ -45,8 +45,13 @@ public final class WarehouseRunStore implements RunStore {
         this.engine = engine;
     }
 
+    /** Both tables in one transaction: a run is never recorded without its actions. */
     @Override
     public void record(RunResult run, String command) {
+        engine.inTransaction(() -> append(run, command));
+    }
+
+    private void append(RunResult run, String command) {
         try (BulkWriter w = writer(RUNS, RUN_COLUMNS)) {
             w.append(run.runId()).appendTimestampMicros(micros(run.startedAt())).appendTimestampMicros(micros(run.endedAt()))
                     .append(run.status()).append(command).append(run.count(ActionStatus.SUCCEEDED))

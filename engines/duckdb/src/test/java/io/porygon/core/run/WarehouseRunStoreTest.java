@@ -46,4 +46,20 @@ class WarehouseRunStoreTest {
             assertThat(store.actions("no-such-run")).isEmpty();
         }
     }
+
+    @Test
+    void aRunAndItsActionsAreWrittenInOneTransaction() {
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
+            WarehouseRunStore store = new WarehouseRunStore(engine);
+            store.record(run(engine, graph(table(t("s", "a"), "SELECT 1 AS id"))), "first");
+            RunResult second = run(engine, graph(table(t("s", "a"), "SELECT 2 AS id")));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.inTransaction(() -> {
+                store.record(second, "rolled back");
+                throw new IllegalStateException("crash after writing");
+            })).hasMessage("crash after writing");
+
+            assertThat(store.recentRuns(10)).extracting(RunStore.RunSummary::command).containsExactly("first");
+            assertThat(store.actions(second.runId())).isEmpty();
+        }
+    }
 }

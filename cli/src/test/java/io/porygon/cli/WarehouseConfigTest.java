@@ -1,0 +1,38 @@
+package io.porygon.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.porygon.core.PorygonException;
+import io.porygon.core.run.DatabaseMapping;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class WarehouseConfigTest {
+    final Path file = Path.of("/projects/shop/porygon.yaml");
+
+    @Test
+    void readsEverySettingAndResolvesThePathAgainstTheProject() {
+        WarehouseConfig c = WarehouseConfig.parse("""
+                warehouse:
+                  path: data/wh.duckdb
+                  threads: 3
+                  memory_limit: 2GB
+                  database_mapping: prefix
+                run:
+                  threads: 5
+                """, file);
+        assertThat(c).isEqualTo(new WarehouseConfig(Path.of("/projects/shop/data/wh.duckdb"), 3, "2GB", DatabaseMapping.PREFIX_SCHEMA, 5));
+        assertThat(WarehouseConfig.parse("", file)).isEqualTo(WarehouseConfig.EMPTY);
+    }
+
+    @Test
+    void rejectsUnknownKeysBadNumbersAndMappings() {
+        assertThatThrownBy(() -> WarehouseConfig.parse("run:\n  thread: 2\n", file))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("unknown setting 'run.thread'");
+        assertThatThrownBy(() -> WarehouseConfig.parse("warehouse:\n  threads: many\n", file))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("warehouse.threads must be a positive whole number");
+        assertThatThrownBy(() -> WarehouseConfig.parse("warehouse:\n  database_mapping: merge\n", file))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("'ignore' or 'prefix'");
+    }
+}

@@ -90,10 +90,12 @@ public interface Engine extends AutoCloseable {
     void close();
 
     /**
-     * Runs a query and returns its rows as plain Java values (Long, Double, String, ...), for small
-     * results such as maxima, counts and lookups.
+     * Runs a query and returns all its rows as plain Java values (Long, Double, String, ...), for
+     * small results such as maxima, counts and lookups.
      */
-    List<List<Object>> queryRows(String sql);
+    default List<List<Object>> queryRows(String sql) {
+        return query(sql, Integer.MAX_VALUE).rows();
+    }
 
     /**
      * Creates or replaces a table from a CSV or Parquet file (by extension; the path may be a glob).

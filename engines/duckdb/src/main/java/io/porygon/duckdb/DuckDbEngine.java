@@ -420,22 +420,6 @@ public final class DuckDbEngine implements Engine {
     }
 
     @Override
-    public List<List<Object>> queryRows(String sql) {
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            int width = rs.getMetaData().getColumnCount();
-            List<List<Object>> rows = new ArrayList<>();
-            while (rs.next()) {
-                List<Object> row = new ArrayList<>(width);
-                for (int i = 1; i <= width; i++) row.add(rs.getObject(i));
-                rows.add(row);
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new DuckDbException(e.getMessage() + "\n  in: " + abbreviate(sql), e);
-        }
-    }
-
-    @Override
     public void loadFile(Target target, Path file) {
         ensureSchema(target);
         String path = quoteLiteral(file.toAbsolutePath().toString());

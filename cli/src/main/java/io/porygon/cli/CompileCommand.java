@@ -15,7 +15,6 @@ import io.porygon.core.run.Planner;
 import io.porygon.core.run.RunOptions;
 import io.porygon.core.run.WarehouseNames;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -49,12 +48,11 @@ final class CompileCommand implements Callable<Integer> {
                     + " (what `porygon run` executes); untranslatable constructs are errors naming file and line.")
     Dialect dialect;
 
-    @Option(names = "--vars", split = ",", paramLabel = "NAME=VALUE",
-            description = "Override vars of workflow_settings.yaml, e.g. --vars=env=prod,start_date=2024-01-01.")
-    Map<String, String> vars = new LinkedHashMap<>();
+    @Mixin
+    VarsOption vars;
 
-    @Option(names = "--debug", description = "Show stack traces of internal errors.")
-    boolean debug;
+    @Mixin
+    DebugOption debug;
 
     @Mixin
     ProjectDirectory project;
@@ -64,7 +62,7 @@ final class CompileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CompileResult result = Porygon.compileDetailed(project.resolve(), vars);
+        CompileResult result = Porygon.compileDetailed(project.resolve(), vars.values);
         CompiledGraph graph = result.graph();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

@@ -40,8 +40,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Generator seed. Default: ${DEFAULT-VALUE}.")
     String seed;
 
-    @Option(names = "--debug", description = "Show stack traces of errors.")
-    boolean debug;
+    @Mixin
+    DebugOption debug;
 
     @Mixin
     WarehouseOptions warehouse;
@@ -94,7 +94,7 @@ final class DemoCommand implements Callable<Integer> {
     private int step(List<String> command, List<String> options, Path projectDir) {
         List<String> args = new ArrayList<>(command);
         args.addAll(options);
-        if (debug) args.add("--debug");
+        if (debug.enabled) args.add("--debug");
         args.add(projectDir.toString());
         CommandLine cli = PorygonCli.commandLine();
         cli.setOut(spec.commandLine().getOut());

@@ -7,8 +7,6 @@ import io.porygon.duckdb.DuckDbEngine;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,12 +39,11 @@ final class DocsCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write the site (default: .porygon/docs in the project).")
     Path out;
 
-    @Option(names = "--vars", split = ",", paramLabel = "NAME=VALUE",
-            description = "Override vars of workflow_settings.yaml, e.g. --vars=env=prod.")
-    Map<String, String> vars = new LinkedHashMap<>();
+    @Mixin
+    VarsOption vars;
 
-    @Option(names = "--debug", description = "Show stack traces of errors.")
-    boolean debug;
+    @Mixin
+    DebugOption debug;
 
     @Mixin
     WarehouseOptions warehouse;
@@ -62,7 +59,7 @@ final class DocsCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         Path dir = project.resolve();
         WarehouseOptions.Resolved settings = warehouse.resolve(dir);
-        CompiledGraph graph = ProjectGraph.compileOrReport(dir, vars, spec.commandLine().getErr());
+        CompiledGraph graph = ProjectGraph.compileOrReport(dir, vars.values, spec.commandLine().getErr());
         if (graph == null) return PorygonCli.EXIT_USAGE;
         Path target = (out != null ? out.toAbsolutePath() : dir.resolve(DEFAULT_OUT)).normalize();
         String name = dir.getFileName() == null ? "Porygon project" : dir.getFileName().toString();

@@ -72,6 +72,8 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Do not draw the progress bar.")
     boolean noProgress;
 
+    @Mixin DebugOption debug;
+
     @Mixin ProjectDirectory project;
 
     @Spec CommandSpec spec;

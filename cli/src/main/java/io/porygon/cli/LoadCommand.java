@@ -42,6 +42,8 @@ public final class LoadCommand {
         @Option(names = "--warehouse", paramLabel = "FILE", description = "DuckDB warehouse file. Default: .porygon/warehouse.duckdb in the project directory.")
         Path warehouse;
 
+        @Mixin DebugOption debug;
+
         @Mixin ProjectDirectory project;
 
         @Spec CommandSpec spec;

@@ -16,9 +16,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -62,16 +60,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the plan and the translated SQL; run nothing.")
     boolean dryRun;
 
-    @Option(names = "--vars", split = ",", paramLabel = "NAME=VALUE",
-            description = "Override vars of workflow_settings.yaml, e.g. --vars=env=prod,start_date=2024-01-01.")
-    Map<String, String> vars = new LinkedHashMap<>();
+    @Mixin
+    VarsOption vars;
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Actions run in parallel (default: run.threads of porygon.yaml, else the number of cores).")
     Integer threads;
 
-    @Option(names = "--debug", description = "Show stack traces of errors.")
-    boolean debug;
+    @Mixin
+    DebugOption debug;
 
     @Mixin
     WarehouseOptions warehouse;
@@ -89,7 +86,7 @@ final class RunCommand implements Callable<Integer> {
         Path dir = project.resolve();
         WarehouseOptions.Resolved settings = warehouse.resolve(dir);
         if (threads != null && threads < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
-        CompiledGraph graph = ProjectGraph.compileOrReport(dir, vars, err);
+        CompiledGraph graph = ProjectGraph.compileOrReport(dir, vars.values, err);
         if (graph == null) return PorygonCli.EXIT_USAGE;
         RunOptions options = new RunOptions(fullRefresh, actions, tags, includeDeps, includeDependents);
         WarehouseNames names = new WarehouseNames(settings.databaseMapping(), graph.projectConfig().defaultSchema());

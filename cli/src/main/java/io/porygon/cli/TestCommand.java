@@ -9,9 +9,7 @@ import io.porygon.duckdb.DuckDbEngine;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,11 +32,11 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = "--actions", split = ",", paramLabel = "NAME", description = "Run only these tests, or the tests of these datasets.")
     List<String> only = new ArrayList<>();
 
-    @Option(names = "--vars", split = ",", paramLabel = "NAME=VALUE", description = "Override vars of workflow_settings.yaml.")
-    Map<String, String> vars = new LinkedHashMap<>();
+    @Mixin
+    VarsOption vars;
 
-    @Option(names = "--debug", description = "Show stack traces of errors.")
-    boolean debug;
+    @Mixin
+    DebugOption debug;
 
     @Mixin
     WarehouseOptions warehouse;
@@ -55,7 +53,7 @@ final class TestCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Path dir = project.resolve();
         WarehouseOptions.Resolved settings = warehouse.resolve(dir);
-        CompiledGraph graph = ProjectGraph.compileOrReport(dir, vars, err);
+        CompiledGraph graph = ProjectGraph.compileOrReport(dir, vars.values, err);
         if (graph == null) return PorygonCli.EXIT_USAGE;
         List<TestAction> tests = graph.tests().stream().filter(this::selected).toList();
         if (tests.isEmpty()) {

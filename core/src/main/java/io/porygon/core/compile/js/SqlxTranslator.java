@@ -73,7 +73,7 @@ public final class SqlxTranslator {
      * name occurs anywhere in the code (even in a comment or a string): one that does not occur
      * cannot be referred to, and skipping it spares a bound function per call on every compile.
      */
-    static String bindings(List<Fragment> js, List<Fragment> sql) {
+    public static String bindings(List<Fragment> js, List<Fragment> sql) {
         StringBuilder out = new StringBuilder();
         for (String name : BINDINGS) {
             if (occurs(name, js) || occurs(name, sql)) {

@@ -21,8 +21,10 @@ import io.porygon.core.graph.TableAction;
 import io.porygon.core.graph.Target;
 import io.porygon.core.graph.TestAction;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +56,8 @@ final class GraphAssembler {
             if (parent != null) assertionsOf.computeIfAbsent(parent, k -> new ArrayList<>()).add(r);
         }
 
-        Map<RawAction, List<Target>> deps = new HashMap<>();
+        // Raw actions are keyed by identity: their record equality would hash whole SQL protos.
+        Map<RawAction, List<Target>> deps = new IdentityHashMap<>();
         for (RawAction r : raws) {
             if (!r.isDeclaration()) deps.put(r, resolveDependencies(r, index));
         }
@@ -157,7 +160,7 @@ final class GraphAssembler {
             byTarget.computeIfAbsent(finalTarget(r), k -> new ArrayList<>()).add(r);
             byCanonical.computeIfAbsent(r.canonicalTarget(), k -> new ArrayList<>()).add(r);
         }
-        Set<RawAction> out = new HashSet<>();
+        Set<RawAction> out = Collections.newSetFromMap(new IdentityHashMap<>());
         byTarget.forEach((target, group) -> {
             if (group.size() < 2) return;
             String files = group.stream().map(RawAction::fileName).distinct().collect(Collectors.joining(", "));

@@ -5,8 +5,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Graph-wide checks that need every action: dependency cycles (Tarjan's strongly connected components). */
 final class GraphChecks {
@@ -29,6 +31,7 @@ final class GraphChecks {
         private final Map<Target, Integer> index = new HashMap<>();
         private final Map<Target, Integer> low = new HashMap<>();
         private final Deque<Target> stack = new ArrayDeque<>();
+        private final Set<Target> onStack = new HashSet<>();
         private final List<List<Target>> components = new ArrayList<>();
         private int next;
 
@@ -46,12 +49,13 @@ final class GraphChecks {
             low.put(v, next);
             next++;
             stack.push(v);
+            onStack.add(v);
             for (Target w : edges.getOrDefault(v, List.of())) {
                 if (!edges.containsKey(w)) continue;
                 if (!index.containsKey(w)) {
                     visit(w);
                     low.put(v, Math.min(low.get(v), low.get(w)));
-                } else if (stack.contains(w)) {
+                } else if (onStack.contains(w)) {
                     low.put(v, Math.min(low.get(v), index.get(w)));
                 }
             }
@@ -60,6 +64,7 @@ final class GraphChecks {
                 Target w;
                 do {
                     w = stack.pop();
+                    onStack.remove(w);
                     component.add(0, w);
                 } while (!w.equals(v));
                 components.add(component);

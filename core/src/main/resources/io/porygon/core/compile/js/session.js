@@ -34,6 +34,12 @@
       "updatePartitionFilter", "additionalOptions", "iceberg", "incrementalPredicates"]
   };
   var ASSERTION_KEYS = ["uniqueKey", "uniqueKeys", "nonNull", "rowConditions"];
+  var BIGQUERY_OPTION_KEYS = ["partitionBy", "clusterBy", "labels", "partitionExpirationDays", "requirePartitionFilter",
+    "updatePartitionFilter", "additionalOptions"];
+
+  // Hot paths below use plain loops and comparisons rather than closures and array literals: the
+  // session runs in Rhino's interpreter, where every call and allocation counts on a warm compile.
+  function isDataset(kind) { return kind === "table" || kind === "view" || kind === "incremental"; }
   var CONFIG_TYPES = {
     name: "string", schema: "string", database: "string", description: "string", type: "string",
     disabled: "boolean", hermetic: "boolean", protected: "boolean", materialized: "boolean", hasOutput: "boolean",
@@ -114,6 +120,7 @@
   /** ref("name"), ref("schema", "name"), ref("db", "schema", "name") or ref({schema, name}). */
   function toResolvable(args) {
     var first = args[0];
+    if (args.length === 1 && typeof first === "string") return { name: first, schema: undefined, database: undefined };
     if (args.length === 1 && first !== null && typeof first === "object" && !Array.isArray(first)) {
       return { database: first.database, schema: first.schema, name: first.name,
         includeDependentAssertions: first.includeDependentAssertions };
@@ -133,12 +140,27 @@
     return { name: parts[0], schema: parts[1], database: parts[2] };
   }
 
+  /** The registered actions by target name, built once at compile time (refs are looked up per name, not by a scan). */
+  function indexByName(list) {
+    var byName = new Map();
+    list.forEach(function (a) {
+      var same = byName.get(a.target.name);
+      if (same) same.push(a);
+      else byName.set(a.target.name, [a]);
+    });
+    return byName;
+  }
+
   function findActions(r) {
     if (!index) return [];
-    return index.filter(function (a) {
-      var t = a.target;
-      return t.name === r.name && (!r.schema || t.schema === r.schema) && (!r.database || t.database === r.database);
-    });
+    var same = index.get(r.name);
+    if (!same) return [];
+    var out = [];
+    for (var i = 0; i < same.length; i++) {
+      var a = same[i], t = a.target;
+      if (t.name === r.name && (!r.schema || t.schema === r.schema) && (!r.database || t.database === r.database)) out.push(a);
+    }
+    return out;
   }
 
   function resolveTarget(action) {
@@ -151,8 +173,8 @@
     return database ? "`" + database + "." + schema + "." + t.name + "`" : "`" + schema + "." + t.name + "`";
   }
 
-  function resolve(r, reportMissing) {
-    var found = findActions(r);
+  function resolve(r, reportMissing, found) {
+    if (!found) found = findActions(r);
     if (found.length > 1) {
       // A ref's ambiguity is reported by Java's dependency check; only direct resolve() reports here.
       if (reportMissing) compileError("Ambiguous Action name: " + JSON.stringify(r) + ". Did you mean one of: " +
@@ -196,14 +218,16 @@
   }
 
   function checkKeys(obj, allowed, where, report) {
-    Object.keys(obj).forEach(function (key) {
+    var keys = Object.keys(obj);
+    for (var i = 0; i < keys.length; i++) {
+      var key = keys[i];
       if (allowed.indexOf(key) < 0) {
         report("Unexpected property \"" + key + "\"" + where + ". Supported properties are: " + JSON.stringify(allowed),
           "did you mean " + closest(key, allowed) + "?", key);
       } else if (CONFIG_TYPES[key] && obj[key] !== undefined) {
         checkType(key, obj[key], CONFIG_TYPES[key], where, report);
       }
-    });
+    }
   }
 
   function closest(word, candidates) {
@@ -286,7 +310,7 @@
   Action.prototype.tags = function (t) {
     var self = this;
     // Dataform keeps repeated tags on tables and drops them on operations and assertions.
-    var dedupe = ["operations", "assertion"].indexOf(this.kind) >= 0;
+    var dedupe = this.kind === "operations" || this.kind === "assertion";
     (typeof t === "string" ? [t] : t).forEach(function (tag) { if (!dedupe || self.proto.tags.indexOf(tag) < 0) self.proto.tags.push(tag); });
     this.uniqueKeyAssertions.forEach(function (a) { a.tags(t); });
     if (this.rowConditionsAssertion) this.rowConditionsAssertion.tags(t);
@@ -319,14 +343,13 @@
   Action.prototype.uniqueKey = function (k) { this.proto.uniqueKey = typeof k === "string" ? [k] : k; return this; };
   Action.prototype.bigquery = function (b) {
     var bq = {};
-    ["partitionBy", "clusterBy", "labels", "partitionExpirationDays", "requirePartitionFilter", "updatePartitionFilter", "additionalOptions"]
-      .forEach(function (k) {
-        var v = b[k];
-        if (v === undefined || v === null || v === false || v === "" || v === 0) return;
-        if (Array.isArray(v) && v.length === 0) return;
-        if (typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 0) return;
-        bq[k] = k === "clusterBy" && typeof v === "string" ? [v] : v;
-      });
+    for (var i = 0; i < BIGQUERY_OPTION_KEYS.length; i++) {
+      var k = BIGQUERY_OPTION_KEYS[i], v = b[k];
+      if (v === undefined || v === null || v === false || v === "" || v === 0) continue;
+      if (Array.isArray(v) && v.length === 0) continue;
+      if (typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 0) continue;
+      bq[k] = k === "clusterBy" && typeof v === "string" ? [v] : v;
+    }
     if (Object.keys(bq).length > 0) this.proto.bigquery = bq;
     if (b.labels && Object.keys(b.labels).length > 0) this.descriptor().bigqueryLabels = b.labels;
     return this;
@@ -405,9 +428,9 @@
   }
 
   /** Applies a config object in the order Dataform applies it. */
-  function applyConfig(action, c, location) {
-    if (!validateConfig(c.type || action.kind, c, location)) return;
-    if (c.type && c.type !== action.kind && ["table", "view", "incremental"].indexOf(c.type) >= 0) action.type(c.type);
+  function applyConfig(action, c, location, validated) {
+    if (!validated && !validateConfig(c.type || action.kind, c, location)) return;
+    if (c.type && c.type !== action.kind && isDataset(c.type)) action.type(c.type);
     if (c.name) action.target = makeTarget(c.name, action.target.schema, action.target.database, action.kind === "assertion");
     if (c.database || c.schema) action.retarget(c.database, c.schema);
     action.canonicalTarget = action.target;
@@ -425,11 +448,17 @@
     if (c.preOperations) action.preOps(c.preOperations);
     if (c.postOperations) action.postOps(c.postOperations);
     if (c.assertions) action.assertions(c.assertions);
-    var bq = {};
-    if (c.bigquery) Object.keys(c.bigquery).forEach(function (k) { bq[k] = c.bigquery[k]; });
-    ["partitionBy", "clusterBy", "labels", "partitionExpirationDays", "requirePartitionFilter", "updatePartitionFilter", "additionalOptions"]
-      .forEach(function (k) { if (c[k] !== undefined) bq[k] = c[k]; });
-    if (["table", "view", "incremental"].indexOf(action.kind) >= 0 && Object.keys(bq).length) action.bigquery(bq);
+    if (!isDataset(action.kind)) return;
+    var bq = {}, i, k;
+    if (c.bigquery) {
+      var own = Object.keys(c.bigquery);
+      for (i = 0; i < own.length; i++) bq[own[i]] = c.bigquery[own[i]];
+    }
+    for (i = 0; i < BIGQUERY_OPTION_KEYS.length; i++) {
+      k = BIGQUERY_OPTION_KEYS[i];
+      if (c[k] !== undefined) bq[k] = c[k];
+    }
+    if (Object.keys(bq).length) action.bigquery(bq);
   }
 
   function newAction(kind, config, fileName) {
@@ -540,7 +569,7 @@
     if (config.hasOwnProperty("protected") && type !== "incremental") fail("Actions may only specify 'protected: true' if they are of type 'incremental'.", "remove protected");
     if (spec.incrementalWhere && type !== "incremental") fail("Actions may only include incremental_where if they are of type 'incremental'.", "remove the incremental_where block");
     if (spec.inputs.length > 0 && type !== "test") fail("Actions may only include input blocks if they are of type 'test'.", "remove the input blocks");
-    var createsDataset = ["view", "table", "incremental"].indexOf(type) >= 0;
+    var createsDataset = isDataset(type);
     if (spec.preOps && !createsDataset) fail("Actions may only include pre_operations if they create a dataset.", "remove the pre_operations block");
     if (spec.postOps && !createsDataset) fail("Actions may only include post_operations if they create a dataset.", "remove the post_operations block");
     if (!CONFIG_KEYS[type]) { fail("Unrecognized action type: " + type, "use one of table, view, incremental, operations, assertion, declaration, test"); return; }
@@ -553,7 +582,7 @@
     if (!validateConfig(type, config, location)) return;
     var action = newAction(type, { name: config.name }, spec.fileName);
     action.sqlStartLine = spec.sqlStartLine;
-    applyConfig(action, config, location);
+    applyConfig(action, config, location, true); // validated just above, with the same type
     if (type === "operations") action.queries(spec.sql);
     else if (type !== "declaration") action.query(function (ctx) { return spec.sql(ctx)[0]; });
     if (spec.incrementalWhere) action.where(spec.incrementalWhere);
@@ -571,7 +600,8 @@
     var r = toResolvable(arguments);
     if (!r.name) { compileError("Action name is not specified"); return ""; }
     // Only a ref that does not resolve to exactly one action needs its location (for the error).
-    if (findActions(r).length !== 1) {
+    var found = findActions(r);
+    if (found.length !== 1) {
       var loc = callerLocation();
       if (loc.fileName === this.action.fileName) {
         r.line = loc.line;
@@ -580,7 +610,7 @@
       }
     }
     this.action.deps.push(r);
-    return resolve(r, false);
+    return resolve(r, false, found);
   };
   Context.prototype.resolve = function () { return resolve(toResolvable(arguments), true); };
   Context.prototype.self = function () { return resolveTarget(this.action); };
@@ -619,7 +649,7 @@
 
   function compileAction(a) {
     var p = a.proto, ctx = new Context(a, false);
-    if (["table", "view", "incremental"].indexOf(a.kind) >= 0) {
+    if (isDataset(a.kind)) {
       p.type = a.kind;
       p.query = apply(a.contextableQuery, ctx);
       var preOps = applyOps(a.contextablePreOps, ctx), postOps = applyOps(a.contextablePostOps, ctx);
@@ -722,7 +752,8 @@
 
   global.__porygonConfig = function (name, c) {
     var out = { name: name, type: "operations" };
-    Object.keys(c || {}).forEach(function (k) { out[k] = c[k]; });
+    var keys = Object.keys(c || {});
+    for (var i = 0; i < keys.length; i++) out[keys[i]] = c[keys[i]];
     return out;
   };
 
@@ -733,7 +764,7 @@
     sqlxAction: sqlxAction,
     error: errorFromException,
     compile: function () {
-      index = actions.slice();
+      index = indexByName(actions);
       var compiled = [];
       actions.forEach(function (a) {
         try {

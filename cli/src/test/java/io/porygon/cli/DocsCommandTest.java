@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.porygon.duckdb.DuckDbEngine;
 import io.porygon.duckdb.DuckDbSettings;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -16,7 +14,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** End to end: `porygon run` then `porygon docs` on a small project with the two reporting views, on a real DuckDB file. */
 class DocsCommandTest {
@@ -169,15 +166,10 @@ class DocsCommandTest {
     }
 
     private int cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = PorygonCli.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        stdout = out.toString();
-        stderr = err.toString();
-        return code;
+        CliRun.Result result = CliRun.run(args);
+        stdout = result.out();
+        stderr = result.err();
+        return result.exitCode();
     }
 
     private void write(String relative, String content) throws IOException {

@@ -6,8 +6,6 @@ import io.porygon.core.engine.QueryResult;
 import io.porygon.duckdb.DuckDbEngine;
 import io.porygon.duckdb.DuckDbSettings;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +13,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** End to end: the real CLI, in-process, on small SQLX projects and a real DuckDB file. */
 class RunCommandTest {
@@ -160,15 +157,10 @@ class RunCommandTest {
     // ---- helpers ----
 
     private int cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = PorygonCli.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        stdout = out.toString();
-        stderr = err.toString();
-        return code;
+        CliRun.Result result = CliRun.run(args);
+        stdout = result.out();
+        stderr = result.err();
+        return result.exitCode();
     }
 
     private void write(String relative, String content) throws IOException {

@@ -29,6 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code porygon compile}: compiles the project and prints a summary, or Dataform's JSON with --json. */
 @Command(
         name = "compile",
+        header = "Compile the project and print a summary, its JSON graph or its DuckDB SQL.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {

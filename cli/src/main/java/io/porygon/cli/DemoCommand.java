@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "demo",
+        header = "Run the whole Porygon demo on the embedded DuckDB warehouse.",
         mixinStandardHelpOptions = true,
         description = {
             "Run the Porygon \"The Look\" pipeline end to end on the embedded DuckDB warehouse:",

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 /** {@code porygon docs}: a static documentation site with lineage, run history and a BI dashboard. */
 @Command(
         name = "docs",
+        header = "Write the docs site, lineage and BI dashboard.",
         mixinStandardHelpOptions = true,
         description = {
             "Compile the project and write a static, self-contained documentation site",

@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
 /** {@code porygon generate}: synthetic The Look raw tables, into the warehouse or to files. */
 @Command(
         name = "generate",
+        header = "Generate The Look's raw tables, or advance them by a period.",
         mixinStandardHelpOptions = true,
         description = {
             "Generates The Look's seven raw tables (users, products, distribution_centers, orders, order_items, "

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 /** {@code porygon history}: the recent runs, or the actions of one run, from the warehouse. */
 @Command(
         name = "history",
+        header = "List recent runs, or the actions of one run.",
         mixinStandardHelpOptions = true,
         description = {
             "List recent runs recorded in the warehouse (schema porygon_meta), newest first,",

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "load",
         mixinStandardHelpOptions = true,
-        description = "Loads source data from files into the warehouse.",
+        description = "Load source data from files into the warehouse.",
         subcommands = {LoadCommand.TheLook.class})
 public final class LoadCommand {
 

@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
 /** {@code porygon run}: compiles the project and runs it on the warehouse. */
 @Command(
         name = "run",
+        header = "Run the project's actions on the warehouse, in dependency order.",
         mixinStandardHelpOptions = true,
         description = {
             "Compile the project and run its actions on the warehouse (an embedded DuckDB file), in dependency order,",

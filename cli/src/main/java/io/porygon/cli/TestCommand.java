@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 /** {@code porygon test}: runs the project's unit tests ({@code type: "test"}) on the warehouse. */
 @Command(
         name = "test",
+        header = "Run the project's unit tests (type: \"test\").",
         mixinStandardHelpOptions = true,
         description = {
             "Run the unit tests of the project (SQLX files with type: \"test\"). Each input replaces the table it names,",

@@ -58,9 +58,6 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--schema", defaultValue = RawTables.DEFAULT_SCHEMA, description = "Schema (BigQuery dataset) of the raw tables. Default: ${DEFAULT-VALUE}.")
     String schema;
 
-    @Option(names = "--warehouse", paramLabel = "FILE", description = "DuckDB warehouse file. Default: .porygon/warehouse.duckdb in the project directory.")
-    Path warehouse;
-
     @Option(names = "--out", paramLabel = "DIR", description = "Write one file per table into DIR instead of the warehouse.")
     Path out;
 
@@ -72,6 +69,8 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--no-progress", description = "Do not draw the progress bar.")
     boolean noProgress;
+
+    @Mixin WarehouseOptions warehouse;
 
     @Mixin DebugOption debug;
 
@@ -90,7 +89,7 @@ public final class GenerateCommand implements Callable<Integer> {
                 }
             }
             Duration period = parseDuration(advance);
-            try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(warehouseFile(warehouse, project)))) {
+            try (DuckDbEngine engine = WarehouseOptions.open(warehouse.resolveWithOptionalProject(project))) {
                 GenerationSummary summary = new DayAdvance().advance(engine, schema, seed, period);
                 stdout.print(summary.render());
                 stdout.flush();
@@ -104,7 +103,7 @@ public final class GenerateCommand implements Callable<Integer> {
         long startNanos = System.nanoTime();
         GenerationSummary summary;
         if (out == null) {
-            try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(warehouseFile(warehouse, project)))) {
+            try (DuckDbEngine engine = WarehouseOptions.open(warehouse.resolveWithOptionalProject(project))) {
                 summary = new TheLookGenerator().generate(engine, options, progress());
             }
         } else {
@@ -149,11 +148,6 @@ public final class GenerateCommand implements Callable<Integer> {
             if (done >= total) err.println();
             err.flush();
         };
-    }
-
-    /** {@code --warehouse} when given, else {@code .porygon/warehouse.duckdb} in the project directory. */
-    static Path warehouseFile(Path warehouse, ProjectDirectory project) {
-        return warehouse != null ? warehouse : project.resolve().resolve(".porygon").resolve("warehouse.duckdb");
     }
 
     /** {@code 1d}, {@code 12h}, {@code 30m}, or an ISO-8601 duration such as {@code PT6H}. */

@@ -1,7 +1,6 @@
 package io.porygon.cli;
 
 import io.porygon.duckdb.DuckDbEngine;
-import io.porygon.duckdb.DuckDbSettings;
 import io.porygon.thelook.GenerationSummary;
 import io.porygon.thelook.RawTables;
 import io.porygon.thelook.TheLookLoader;
@@ -39,8 +38,7 @@ public final class LoadCommand {
         @Option(names = "--schema", defaultValue = RawTables.DEFAULT_SCHEMA, description = "Schema (BigQuery dataset) to load into. Default: ${DEFAULT-VALUE}.")
         String schema;
 
-        @Option(names = "--warehouse", paramLabel = "FILE", description = "DuckDB warehouse file. Default: .porygon/warehouse.duckdb in the project directory.")
-        Path warehouse;
+        @Mixin WarehouseOptions warehouse;
 
         @Mixin DebugOption debug;
 
@@ -50,7 +48,7 @@ public final class LoadCommand {
 
         @Override
         public Integer call() {
-            try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(GenerateCommand.warehouseFile(warehouse, project)))) {
+            try (DuckDbEngine engine = WarehouseOptions.open(warehouse.resolveWithOptionalProject(project))) {
                 GenerationSummary summary = new TheLookLoader().load(engine, from, schema);
                 spec.commandLine().getOut().print(summary.render());
                 spec.commandLine().getOut().flush();

@@ -4,6 +4,7 @@ import io.porygon.core.PorygonException;
 import io.porygon.core.SourceLocation;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -22,14 +23,20 @@ public final class ProjectDirectory {
     Path dir;
 
     public Path resolve() {
-        Path cwd = Path.of("").toAbsolutePath();
-        Path chosen = dir != null ? dir.toAbsolutePath() : defaultFor(cwd);
-        if (!Files.isRegularFile(chosen.resolve(SETTINGS))) {
-            throw new PorygonException(SourceLocation.of(chosen.toString()),
-                    "not a Porygon/Dataform project: " + SETTINGS + " is missing",
-                    "pass the project directory as the last argument, e.g. porygon compile pipelines/thelook");
-        }
-        return chosen.normalize();
+        Path chosen = chosen();
+        return find().orElseThrow(() -> new PorygonException(SourceLocation.of(chosen.toString()),
+                "not a Porygon/Dataform project: " + SETTINGS + " is missing",
+                "pass the project directory as the last argument, e.g. porygon compile pipelines/thelook"));
+    }
+
+    /** The project directory, or empty when there is none (for commands that can do without one). */
+    public Optional<Path> find() {
+        Path chosen = chosen();
+        return Files.isRegularFile(chosen.resolve(SETTINGS)) ? Optional.of(chosen.normalize()) : Optional.empty();
+    }
+
+    private Path chosen() {
+        return dir != null ? dir.toAbsolutePath() : defaultFor(Path.of("").toAbsolutePath());
     }
 
     static Path defaultFor(Path cwd) {

@@ -55,6 +55,15 @@ public final class WarehouseOptions {
                 memoryLimit != null ? memoryLimit : cfg.memoryLimit(), mapping, cfg.runThreads());
     }
 
+    /**
+     * For commands that need a warehouse but no project (generate, load): with {@code --warehouse}
+     * they run anywhere, taking settings from a porygon.yaml in the current directory, if any.
+     */
+    Resolved resolveWithOptionalProject(ProjectDirectory project) {
+        if (warehouse == null) return resolve(project.resolve());
+        return resolve(project.find().orElse(Path.of("").toAbsolutePath()));
+    }
+
     /** Opens the warehouse, turning DuckDB's lock error into advice. */
     static DuckDbEngine open(Resolved settings) {
         try {

@@ -33,16 +33,18 @@ import java.util.Set;
  * after the other, on the same warehouse, in the same JVM, alternating, after a warm-up.
  *
  * <pre>
- * RunBenchmark [--project DIR] [--warehouse FILE] [--iterations N] [--scale S] [--threads N]
+ * RunBenchmark [--project DIR] [--warehouse FILE] [--iterations N] [--scale S] [--threads N] [--dump-statements FILE]
  * </pre>
  * Without --project it writes a synthetic project shaped like the Porygon pipeline and generates
  * its raw tables (scale 1 = The Look's public row counts) in a fresh warehouse. With --project,
  * the warehouse (default PROJECT/.porygon/warehouse.duckdb) must already hold the sources.
  * Both sides build every table from scratch (Porygon with --full-refresh semantics).
+ * With --dump-statements it only writes the baseline's statements, with the session settings a
+ * plain JDBC program needs first, for {@link JdbcReplay} (scripts/bench-run-cold.sh).
  */
 public final class RunBenchmark {
 
-    record Options(Path project, Path warehouse, int iterations, double scale, int threads) {}
+    record Options(Path project, Path warehouse, int iterations, double scale, int threads, Path dumpStatements) {}
 
     public static void main(String[] args) throws Exception {
         Options o = parse(args);
@@ -73,6 +75,12 @@ public final class RunBenchmark {
             ExecutionPlan plan = planner.plan(graph, RunOptions.all().withFullRefresh(true));
             long planNs = System.nanoTime() - t1;
             List<String> baseline = baselineStatements(plan);
+            if (o.dumpStatements() != null) {
+                List<String> script = new ArrayList<>(DuckDbEngine.SESSION_SETTINGS);
+                script.addAll(baseline);
+                Files.writeString(o.dumpStatements(), String.join(JdbcReplay.SEPARATOR, script));
+                return;
+            }
             long executed = plan.actions().stream().filter(p -> p.step() != io.porygon.core.run.Step.DISABLED).count();
             System.out.printf(Locale.ROOT, "project %s: %d actions; compile %.0f ms, plan+translate %.0f ms%n",
                     synthetic ? "(synthetic)" : project, executed, compileNs / 1e6, planNs / 1e6);
@@ -167,7 +175,7 @@ public final class RunBenchmark {
                     body.addAll(p.postOps());
                 }
                 case RUN_OPERATIONS -> body.addAll(p.statements());
-                case CHECK_ASSERTION -> body.add("-- query\n" + p.sql());
+                case CHECK_ASSERTION -> body.add(JdbcReplay.QUERY + p.sql());
             }
         }
         List<String> all = new ArrayList<>();
@@ -180,8 +188,8 @@ public final class RunBenchmark {
         Connection c = engine.connection();
         try (Statement st = c.createStatement()) {
             for (String sql : statements) {
-                if (sql.startsWith("-- query\n")) {
-                    try (ResultSet rs = st.executeQuery(sql.substring(9))) {
+                if (sql.startsWith(JdbcReplay.QUERY)) {
+                    try (ResultSet rs = st.executeQuery(sql.substring(JdbcReplay.QUERY.length()))) {
                         while (rs.next()) {
                             // drain, as an assertion check would
                         }
@@ -212,6 +220,7 @@ public final class RunBenchmark {
         int iterations = 5;
         double scale = 1.0;
         int threads = Runtime.getRuntime().availableProcessors();
+        Path dump = null;
         List<String> a = Arrays.asList(args);
         for (int i = 0; i < a.size(); i++) {
             String v = i + 1 < a.size() ? a.get(i + 1) : null;
@@ -221,10 +230,11 @@ public final class RunBenchmark {
                 case "--iterations" -> { iterations = Integer.parseInt(v); i++; }
                 case "--scale" -> { scale = Double.parseDouble(v); i++; }
                 case "--threads" -> { threads = Integer.parseInt(v); i++; }
+                case "--dump-statements" -> { dump = Path.of(v).toAbsolutePath(); i++; }
                 default -> throw new IllegalArgumentException("unknown argument " + a.get(i)
-                        + "; usage: [--project DIR] [--warehouse FILE] [--iterations N] [--scale S] [--threads N]");
+                        + "; usage: [--project DIR] [--warehouse FILE] [--iterations N] [--scale S] [--threads N] [--dump-statements FILE]");
             }
         }
-        return new Options(project, warehouse, iterations, scale, threads);
+        return new Options(project, warehouse, iterations, scale, threads, dump);
     }
 }

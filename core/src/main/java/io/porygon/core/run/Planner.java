@@ -63,14 +63,28 @@ public final class Planner {
         Map<String, Set<String>> upstream = upstreamWithinSelection(selected, byId, directUpstream, resolver);
         List<String> order = topologicalOrder(selected, byId, upstream);
 
+        // The warehouse is asked first, on this thread (engines need not be thread-safe); then the
+        // actions are translated in parallel, which shortens a cold start (the parser is still
+        // interpreted by the JVM then). Results and problems keep the plan's order.
+        Map<String, ObjectKind> incrementalTargets = new HashMap<>();
+        for (String id : order) {
+            if (byId.get(id) instanceof TableAction t && t.type() == ActionType.INCREMENTAL && !t.disabled()) {
+                Target mapped = names.map(t.target());
+                incrementalTargets.put(id, state.kind(mapped));
+            }
+        }
+        List<Object> outcomes = order.parallelStream().map(id -> {
+            try {
+                return (Object) planOne(byId.get(id), upstream.get(id), options, incrementalTargets.get(id));
+            } catch (PorygonException e) {
+                return e;
+            }
+        }).toList();
         List<PorygonException> problems = new ArrayList<>();
         List<PlannedAction> planned = new ArrayList<>();
-        for (String id : order) {
-            try {
-                planned.add(planOne(byId.get(id), upstream.get(id), options));
-            } catch (PorygonException e) {
-                problems.add(e);
-            }
+        for (Object o : outcomes) {
+            if (o instanceof PorygonException e) problems.add(e);
+            else planned.add((PlannedAction) o);
         }
         if (!problems.isEmpty()) throw PlanException.of(problems);
         return new ExecutionPlan(planned, options.fullRefresh());
@@ -233,7 +247,7 @@ public final class Planner {
 
     // ---- one action ----
 
-    private PlannedAction planOne(Action action, Set<String> upstream, RunOptions options) {
+    private PlannedAction planOne(Action action, Set<String> upstream, RunOptions options, ObjectKind existing) {
         Target mapped = names.map(action.target());
         Function<String, String> tr = sql -> translate(sql, action.fileName(), action.sqlStartLine());
         if (action.disabled()) {
@@ -252,18 +266,19 @@ public final class Planner {
             return new PlannedAction(id(a), a, mapped, Step.CHECK_ASSERTION, List.of(), tr.apply(a.query()), List.of(),
                     List.of(), List.of(), upstream, null);
         }
-        if (action instanceof TableAction t) return planTable(t, mapped, upstream, options, tr);
+        if (action instanceof TableAction t) return planTable(t, mapped, upstream, options, tr, existing);
         throw new IllegalStateException("not a runnable action: " + action);
     }
 
-    private PlannedAction planTable(TableAction t, Target mapped, Set<String> upstream, RunOptions options, Function<String, String> tr) {
+    private PlannedAction planTable(TableAction t, Target mapped, Set<String> upstream, RunOptions options, Function<String, String> tr,
+                                    ObjectKind existing) {
         String note = null;
         Step step;
         if (t.type() == ActionType.VIEW) {
             step = t.materialized() ? Step.BUILD_TABLE : Step.CREATE_VIEW;
             if (t.materialized()) note = "materialized view built as a table";
         } else if (t.type() == ActionType.INCREMENTAL) {
-            boolean exists = state.kind(mapped) == ObjectKind.TABLE;
+            boolean exists = existing == ObjectKind.TABLE;
             if (!exists) {
                 step = Step.BUILD_INCREMENTAL;
             } else if (options.fullRefresh() && !t.isProtected()) {

@@ -54,11 +54,15 @@ public final class DuckDbEngine implements Engine {
         useUtc();
     }
 
-    /** Every session gets BigQuery's semantics where DuckDB's defaults differ. */
+    /**
+     * BigQuery's semantics where DuckDB's defaults differ: timestamps are evaluated in UTC, and NULLs
+     * sort first ascending, last descending. Every session runs these first.
+     */
+    public static final List<String> SESSION_SETTINGS = List.of(
+            "SET TimeZone = 'UTC'", "SET default_null_order = 'nulls_first_on_asc_last_on_desc'");
+
     private void useUtc() {
-        // BigQuery evaluates timestamps in UTC, and sorts NULLs first ascending, last descending.
-        execute("SET TimeZone = 'UTC'");
-        execute("SET default_null_order = 'nulls_first_on_asc_last_on_desc'");
+        SESSION_SETTINGS.forEach(this::execute);
     }
 
     @Override

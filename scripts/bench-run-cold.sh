@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Issue 4, end to end: a cold `./porygon run --full-refresh --threads 1` process (JVM start,
+# compile, translation, planning, run history included) against a plain JDBC program in its own
+# process that sends the same translated statements in sequence (JdbcReplay), alternating on the
+# same warehouse. Both processes load the same DuckDB driver the same way.
+# Usage: scripts/bench-run-cold.sh PROJECT WAREHOUSE [ROUNDS]   (the warehouse must hold the sources)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+project="$(cd "$1" && pwd)"
+warehouse="$(realpath "$2")"
+rounds="${3:-5}"
+cd "$root"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+mvn -B -q -pl cli -am -DskipTests package >&2
+./porygon --version >/dev/null   # CDS archive, outside the measurement
+cp="cli/target/porygon.jar:cli/target/test-classes"
+java -cp "$cp" io.porygon.cli.bench.RunBenchmark --project "$project" --warehouse "$warehouse" --dump-statements "$work/statements.sql"
+statements=$(grep -c 'porygon-bench: next statement' "$work/statements.sql")
+
+timed() { /usr/bin/time -f "%e %U %S" -o "$work/t" "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }; cat "$work/t"; }
+porygon() { timed ./porygon run --full-refresh --threads 1 --warehouse "$warehouse" "$project"; }
+jdbc() { timed java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$cp" io.porygon.cli.bench.JdbcReplay "$work/statements.sql" "$warehouse"; }
+
+porygon >/dev/null; jdbc >/dev/null   # warm the file cache
+: > "$work/p"; : > "$work/j"
+for i in $(seq "$rounds"); do
+  if [ $((i % 2)) = 1 ]; then p=$(porygon); j=$(jdbc); else j=$(jdbc); p=$(porygon); fi
+  echo "$p" >> "$work/p"; echo "$j" >> "$work/j"
+  read -r pw pu ps <<< "$p"; read -r jw ju js <<< "$j"
+  printf 'round %d: porygon %.2f s (cpu %.2f)   jdbc %.2f s (cpu %.2f)   paired %+.1f%%\n' "$i" "$pw" "$(echo "$pu + $ps" | bc)" "$jw" "$(echo "$ju + $js" | bc)" "$(echo "100 * ($pw - $jw) / $jw" | bc -l)"
+done
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+pw=$(cut -d' ' -f1 "$work/p" | median); jw=$(cut -d' ' -f1 "$work/j" | median)
+pc=$(awk '{print $2 + $3}' "$work/p" | median); jc=$(awk '{print $2 + $3}' "$work/j" | median)
+printf '\n%s rounds, load average %s, %s statements\n' "$rounds" "$(cut -d' ' -f1-3 /proc/loadavg)" "$statements"
+printf 'wall median: porygon %.2f s / jdbc %.2f s = %.3f\n' "$pw" "$jw" "$(echo "$pw / $jw" | bc -l)"
+printf 'cpu median:  porygon %.2f s / jdbc %.2f s = %.3f\n' "$pc" "$jc" "$(echo "$pc / $jc" | bc -l)"

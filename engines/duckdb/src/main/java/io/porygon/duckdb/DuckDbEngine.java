@@ -260,21 +260,23 @@ public final class DuckDbEngine implements Engine {
         return executeUpdate("INSERT INTO " + sqlName(target) + " (" + cols + ") SELECT " + cols + " FROM " + sqlName(source));
     }
 
+    /**
+     * Deletes the target rows whose key comes again, then inserts every source row, in one
+     * transaction: the same result as {@code MERGE ... WHEN MATCHED THEN UPDATE ... WHEN NOT MATCHED
+     * THEN INSERT} (NULL keys never match in either), and about 3.5 times faster on DuckDB, whose
+     * updates rewrite every column of a matched row (docs/BENCHMARKS.md, issue 6).
+     */
     @Override
     public long mergeFrom(Target target, Target source, List<String> columns, List<String> uniqueKey) {
-        String on = uniqueKey.stream()
+        String matches = uniqueKey.stream()
                 .map(k -> "t." + quoteIdent(k) + " = s." + quoteIdent(k))
                 .collect(Collectors.joining(" AND "));
-        List<String> nonKey = columns.stream().filter(c -> uniqueKey.stream().noneMatch(c::equalsIgnoreCase)).toList();
-        StringBuilder sql = new StringBuilder("MERGE INTO ").append(sqlName(target)).append(" AS t USING ")
-                .append(sqlName(source)).append(" AS s ON ").append(on);
-        if (!nonKey.isEmpty()) {
-            sql.append(" WHEN MATCHED THEN UPDATE SET ")
-                    .append(nonKey.stream().map(c -> quoteIdent(c) + " = s." + quoteIdent(c)).collect(Collectors.joining(", ")));
-        }
-        sql.append(" WHEN NOT MATCHED THEN INSERT (").append(columnList(columns)).append(") VALUES (")
-                .append(columns.stream().map(c -> "s." + quoteIdent(c)).collect(Collectors.joining(", "))).append(")");
-        return executeUpdate(sql.toString());
+        long[] inserted = {0};
+        inTransaction(() -> {
+            execute("DELETE FROM " + sqlName(target) + " AS t USING " + sqlName(source) + " AS s WHERE " + matches);
+            inserted[0] = insertFrom(target, source, columns);
+        });
+        return inserted[0];
     }
 
     @Override

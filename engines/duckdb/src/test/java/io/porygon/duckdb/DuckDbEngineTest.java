@@ -1,6 +1,7 @@
 package io.porygon.duckdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.porygon.core.engine.BulkWriter;
 import io.porygon.core.engine.Column;
@@ -69,6 +70,24 @@ class DuckDbEngineTest {
                     .extracting(r -> r.get(0)).containsExactly("1a1", "2b9", "3c9");
             engine.addColumns(t, List.of(new Column("y", "DOUBLE")));
             assertThat(engine.columns(t)).extracting(Column::name).containsExactly("k1", "k2", "x", "y");
+        }
+    }
+
+    @Test
+    void mergeNeverMatchesNullKeysAndKeepsTheTargetWhenItFails() {
+        Target t = new Target(null, "m", "t");
+        Target s = new Target(null, "m", "s");
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
+            engine.replaceTable(t, "SELECT * FROM (VALUES (NULL, 1), (1, 1)) v(k, x)");
+            engine.replaceTable(s, "SELECT * FROM (VALUES (NULL, 2), (1, 2)) v(k, x)");
+            assertThat(engine.mergeFrom(t, s, List.of("k", "x"), List.of("k"))).isEqualTo(2);
+            assertThat(engine.query("SELECT coalesce(k, -1) || ':' || x FROM m.t ORDER BY k NULLS FIRST, x", 10).rows())
+                    .extracting(r -> r.get(0)).containsExactly("-1:1", "-1:2", "1:2");
+
+            // the insert fails after the delete ran: both are rolled back
+            engine.replaceTable(s, "SELECT * FROM (VALUES (1, 'not a number')) v(k, x)");
+            assertThatThrownBy(() -> engine.mergeFrom(t, s, List.of("k", "x"), List.of("k"))).isInstanceOf(DuckDbException.class);
+            assertThat(engine.query("SELECT count(*) FROM m.t WHERE k = 1", 10).rows()).extracting(r -> r.get(0)).containsExactly(1L);
         }
     }
 

@@ -66,16 +66,16 @@ public final class Planner {
         // The warehouse is asked first, on this thread (engines need not be thread-safe); then the
         // actions are translated in parallel, which shortens a cold start (the parser is still
         // interpreted by the JVM then). Results and problems keep the plan's order.
-        Map<String, ObjectKind> incrementalTargets = new HashMap<>();
+        Map<String, ObjectKind> incrementalKinds = new HashMap<>();
         for (String id : order) {
             if (byId.get(id) instanceof TableAction t && t.type() == ActionType.INCREMENTAL && !t.disabled()) {
                 Target mapped = names.map(t.target());
-                incrementalTargets.put(id, state.kind(mapped));
+                incrementalKinds.put(id, state.kind(mapped));
             }
         }
         List<Object> outcomes = order.parallelStream().map(id -> {
             try {
-                return (Object) planOne(byId.get(id), upstream.get(id), options, incrementalTargets.get(id));
+                return (Object) planOne(byId.get(id), upstream.get(id), options, incrementalKinds.get(id));
             } catch (PorygonException e) {
                 return e;
             }

@@ -11,12 +11,15 @@ import io.porygon.core.run.RunOptions;
 import io.porygon.core.run.RunResult;
 import io.porygon.core.run.WarehouseNames;
 import io.porygon.core.run.WarehouseRunStore;
+import io.porygon.core.sql.CachedTranslator;
+import io.porygon.core.sql.Translator;
 import io.porygon.duckdb.DuckDbEngine;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -99,7 +102,10 @@ final class RunCommand implements Callable<Integer> {
             return 0;
         }
         try (DuckDbEngine engine = WarehouseOptions.open(settings)) {
-            ExecutionPlan plan = new Planner(names, Translation.forDuckDb(names), engine::kind).plan(graph, options);
+            Optional<CachedTranslator> cached = Translation.cachedForDuckDb(names, dir);
+            Translator translator = cached.isPresent() ? cached.get() : Translation.forDuckDb(names);
+            ExecutionPlan plan = new Planner(names, translator, engine::kind).plan(graph, options);
+            cached.ifPresent(CachedTranslator::save);
             if (dryRun) {
                 printPlan(plan, engine, out);
                 return 0;

@@ -25,6 +25,11 @@ public final class WarehouseNames {
         this.defaultSchema = defaultSchema;
     }
 
+    /** What {@link #map} depends on, for caches of what was translated with these names. */
+    public String mappingKey() {
+        return mapping + "/" + defaultSchema;
+    }
+
     public Target map(Target target) {
         String schema = target.schema() == null ? defaultSchema : target.schema();
         if (mapping == DatabaseMapping.PREFIX_SCHEMA && target.database() != null) {

@@ -1,0 +1,102 @@
+package io.porygon.core.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.porygon.core.PorygonException;
+import io.porygon.core.SourceLocation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CachedTranslatorTest {
+    static final SourceLocation AT = new SourceLocation("definitions/t.sqlx", 1, 1);
+    static final String SQL = "SELECT SAFE_DIVIDE(a, b) AS r FROM `p.d.t`";
+
+    @TempDir
+    Path dir;
+
+    /** The real translator, remembering which statements reached it. */
+    static final class Counting implements Translator {
+        final List<String> seen = new ArrayList<>();
+        final DuckDbTranslator real = new DuckDbTranslator();
+
+        @Override
+        public String translate(String googleSql, SourceLocation location) {
+            seen.add(googleSql);
+            return real.translate(googleSql, location);
+        }
+    }
+
+    @Test
+    void aSavedTranslationIsServedByTheNextRunWithoutTranslatingAgain() {
+        Path file = dir.resolve("cache/translations");
+        Counting first = new Counting();
+        CachedTranslator run1 = CachedTranslator.open(first, file, "build-1");
+        String translated = run1.translate(SQL, AT);
+        run1.save();
+
+        Counting second = new Counting();
+        assertThat(CachedTranslator.open(second, file, "build-1").translate(SQL, AT)).isEqualTo(translated);
+        assertThat(first.seen).containsExactly(SQL);
+        assertThat(second.seen).isEmpty();
+    }
+
+    @Test
+    void anotherFingerprintIgnoresTheFile() {
+        Path file = dir.resolve("translations");
+        CachedTranslator run1 = CachedTranslator.open(new Counting(), file, "build-1");
+        run1.translate(SQL, AT);
+        run1.save();
+
+        Counting other = new Counting();
+        CachedTranslator.open(other, file, "build-2").translate(SQL, AT);
+        assertThat(other.seen).containsExactly(SQL);
+    }
+
+    @Test
+    void onlyTheStatementsOfTheLastRunAreKept() {
+        Path file = dir.resolve("translations");
+        CachedTranslator run1 = CachedTranslator.open(new Counting(), file, "b");
+        run1.translate("SELECT 1 AS one", AT);
+        run1.translate(SQL, AT);
+        run1.save();
+        CachedTranslator run2 = CachedTranslator.open(new Counting(), file, "b");
+        run2.translate(SQL, AT);
+        run2.save();
+
+        Counting third = new Counting();
+        CachedTranslator run3 = CachedTranslator.open(third, file, "b");
+        run3.translate("SELECT 1 AS one", AT);
+        run3.translate(SQL, AT);
+        assertThat(third.seen).containsExactly("SELECT 1 AS one");
+    }
+
+    @Test
+    void failuresAreNotStoredAndAreReportedEveryTime() {
+        Path file = dir.resolve("translations");
+        String bad = "SELECT NO_SUCH_FUNCTION(1)";
+        CachedTranslator run1 = CachedTranslator.open(new Counting(), file, "b");
+        assertThatThrownBy(() -> run1.translate(bad, AT)).isInstanceOf(PorygonException.class);
+        run1.save();
+        assertThatThrownBy(() -> CachedTranslator.open(new Counting(), file, "b").translate(bad, AT))
+                .isInstanceOf(PorygonException.class);
+    }
+
+    @Test
+    void aDamagedFileIsIgnored() throws Exception {
+        Path file = dir.resolve("translations");
+        CachedTranslator run1 = CachedTranslator.open(new Counting(), file, "b");
+        run1.translate(SQL, AT);
+        run1.save();
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+
+        Counting next = new Counting();
+        assertThat(CachedTranslator.open(next, file, "b").translate(SQL, AT)).isEqualTo(new DuckDbTranslator().translate(SQL, AT));
+        assertThat(next.seen).containsExactly(SQL);
+    }
+}

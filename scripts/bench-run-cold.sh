@@ -2,7 +2,9 @@
 # Issue 4, end to end: a cold `./porygon run --full-refresh --threads 1` process (JVM start,
 # compile, translation, planning, run history included) against a plain JDBC program in its own
 # process that sends the same translated statements in sequence (JdbcReplay), alternating on the
-# same warehouse. Both processes load the same DuckDB driver the same way.
+# same warehouse. Both processes load the same DuckDB driver the same way. Porygon runs twice per
+# round: with the translations of the previous run in .porygon/cache (a re-run of an unchanged
+# project), and with that cache deleted first (everything translated again).
 # Usage: scripts/bench-run-cold.sh PROJECT WAREHOUSE [ROUNDS]   (the warehouse must hold the sources)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,19 +22,23 @@ statements=$(grep -c 'porygon-bench: next statement' "$work/statements.sql")
 
 timed() { /usr/bin/time -f "%e %U %S" -o "$work/t" "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }; cat "$work/t"; }
 porygon() { timed ./porygon run --full-refresh --threads 1 --warehouse "$warehouse" "$project"; }
+uncached() { rm -rf "$project/.porygon/cache"; porygon; }
 jdbc() { timed java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$cp" io.porygon.cli.bench.JdbcReplay "$work/statements.sql" "$warehouse"; }
 
 porygon >/dev/null; jdbc >/dev/null   # warm the file cache
-: > "$work/p"; : > "$work/j"
+: > "$work/p"; : > "$work/u"; : > "$work/j"
 for i in $(seq "$rounds"); do
-  if [ $((i % 2)) = 1 ]; then p=$(porygon); j=$(jdbc); else j=$(jdbc); p=$(porygon); fi
-  echo "$p" >> "$work/p"; echo "$j" >> "$work/j"
-  read -r pw pu ps <<< "$p"; read -r jw ju js <<< "$j"
-  printf 'round %d: porygon %.2f s (cpu %.2f)   jdbc %.2f s (cpu %.2f)   paired %+.1f%%\n' "$i" "$pw" "$(echo "$pu + $ps" | bc)" "$jw" "$(echo "$ju + $js" | bc)" "$(echo "100 * ($pw - $jw) / $jw" | bc -l)"
+  if [ $((i % 2)) = 1 ]; then p=$(porygon); j=$(jdbc); u=$(uncached); else u=$(uncached); j=$(jdbc); p=$(porygon); fi
+  echo "$p" >> "$work/p"; echo "$u" >> "$work/u"; echo "$j" >> "$work/j"
+  read -r pw _ <<< "$p"; read -r uw _ <<< "$u"; read -r jw _ <<< "$j"
+  printf 'round %d: porygon %.2f s, without cache %.2f s, jdbc %.2f s   paired %+.1f%% / %+.1f%%\n' "$i" "$pw" "$uw" "$jw" \
+    "$(echo "100 * ($pw - $jw) / $jw" | bc -l)" "$(echo "100 * ($uw - $jw) / $jw" | bc -l)"
 done
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-pw=$(cut -d' ' -f1 "$work/p" | median); jw=$(cut -d' ' -f1 "$work/j" | median)
-pc=$(awk '{print $2 + $3}' "$work/p" | median); jc=$(awk '{print $2 + $3}' "$work/j" | median)
+wall() { cut -d' ' -f1 "$work/$1" | median; }
+cpu() { awk '{print $2 + $3}' "$work/$1" | median; }
 printf '\n%s rounds, load average %s, %s statements\n' "$rounds" "$(cut -d' ' -f1-3 /proc/loadavg)" "$statements"
-printf 'wall median: porygon %.2f s / jdbc %.2f s = %.3f\n' "$pw" "$jw" "$(echo "$pw / $jw" | bc -l)"
-printf 'cpu median:  porygon %.2f s / jdbc %.2f s = %.3f\n' "$pc" "$jc" "$(echo "$pc / $jc" | bc -l)"
+printf 'wall median: porygon %.2f s (%.3f), without cache %.2f s (%.3f), jdbc %.2f s\n' \
+  "$(wall p)" "$(echo "$(wall p) / $(wall j)" | bc -l)" "$(wall u)" "$(echo "$(wall u) / $(wall j)" | bc -l)" "$(wall j)"
+printf 'cpu median:  porygon %.2f s (%.3f), without cache %.2f s (%.3f), jdbc %.2f s\n' \
+  "$(cpu p)" "$(echo "$(cpu p) / $(cpu j)" | bc -l)" "$(cpu u)" "$(echo "$(cpu u) / $(cpu j)" | bc -l)" "$(cpu j)"

@@ -44,14 +44,14 @@ public final class DuckDbEngine implements Engine {
         } catch (SQLException e) {
             throw new DuckDbException("cannot open DuckDB warehouse " + settings.file() + ": " + e.getMessage(), e);
         }
-        useUtc();
+        applySessionSettings();
         if (settings.threads() != null) execute("SET threads = " + settings.threads());
         if (settings.memoryLimit() != null) execute("SET memory_limit = " + quoteLiteral(settings.memoryLimit()));
     }
 
     private DuckDbEngine(DuckDBConnection connection) {
         this.connection = connection;
-        useUtc();
+        applySessionSettings();
     }
 
     /**
@@ -61,7 +61,7 @@ public final class DuckDbEngine implements Engine {
     public static final List<String> SESSION_SETTINGS = List.of(
             "SET TimeZone = 'UTC'", "SET default_null_order = 'nulls_first_on_asc_last_on_desc'");
 
-    private void useUtc() {
+    private void applySessionSettings() {
         SESSION_SETTINGS.forEach(this::execute);
     }
 

@@ -37,13 +37,31 @@ public final class TheLookGenerator {
                 rows.put(RawTables.DISTRIBUTION_CENTERS.name(), writeDistributionCenters(engine, staged.staging(RawTables.DISTRIBUTION_CENTERS)));
                 rows.put(RawTables.PRODUCTS.name(), writeProducts(engine, staged.staging(RawTables.PRODUCTS), catalog));
             });
-            rows.putAll(generateGrowingTables(engine, options, progress, catalog, staged));
+            Runnable restoreThreads = useOneDuckDbThread(engine);
+            try {
+                rows.putAll(generateGrowingTables(engine, options, progress, catalog, staged));
+            } finally {
+                restoreThreads.run();
+            }
             staged.swapIn();
             swapped = true;
             return new GenerationSummary(rows, Map.of());
         } finally {
             if (!swapped) staged.dropQuietly();
         }
+    }
+
+    /**
+     * While the lanes write, DuckDB gets no worker threads of its own: an appender that fills a row
+     * group hands the compression to DuckDB's workers and busy-waits for them, which on two cores
+     * cost about as much CPU as it saved (profiled); the lanes already keep both cores busy. Returns
+     * what puts the previous setting back.
+     */
+    private static Runnable useOneDuckDbThread(Engine engine) {
+        if (!engine.dialect().equals("duckdb")) return () -> {};
+        Object previous = engine.queryRows("SELECT current_setting('threads')").get(0).get(0);
+        engine.execute("SET threads = 1");
+        return () -> engine.execute("SET threads = " + Long.parseLong(String.valueOf(previous)));
     }
 
     static void rollbackQuietly(Engine engine) {

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The tables are written by parallel lanes under staging names and swapped in at the end: a
  * generate that fails half-way leaves the previous tables exactly as they were, and no staging
- * tables behind.
+ * tables behind; a generate leaves the warehouse's settings as it found them.
  */
-class FailedGenerateTest {
+class GenerateIntoExistingWarehouseTest {
     @TempDir Path dir;
 
     @Test
@@ -54,6 +54,22 @@ class FailedGenerateTest {
             }
             assertThat(Warehouses.count(engine, "SELECT count(*) FROM duckdb_tables() WHERE schema_name = '" + Warehouses.SCHEMA + "'"))
                     .isEqualTo(RawTables.ALL.size());
+        }
+    }
+
+    @Test
+    void duckDbThreadsAreBackToTheirSettingAfterwards() {
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("w.duckdb"))) {
+            engine.execute("SET threads = 3");
+            Warehouses.generate(engine, 1, 0.005, 2);
+            assertThat(Warehouses.count(engine, "SELECT current_setting('threads')")).isEqualTo(3);
+
+            Progress failing = (done, total) -> {
+                throw new IllegalStateException("stop");
+            };
+            GenerateOptions options = new GenerateOptions(1, 0.005, Warehouses.AS_OF, 2, Warehouses.SCHEMA);
+            assertThatThrownBy(() -> new TheLookGenerator().generate(engine, options, failing)).hasMessage("stop");
+            assertThat(Warehouses.count(engine, "SELECT current_setting('threads')")).isEqualTo(3);
         }
     }
 

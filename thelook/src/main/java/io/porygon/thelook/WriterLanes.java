@@ -56,7 +56,7 @@ final class WriterLanes implements AutoCloseable {
     /** Waits until every lane has written and committed its tables; throws the first lane failure. */
     void finish() {
         finished = true;
-        for (Lane lane : lanes) lane.put(END);
+        for (Lane lane : lanes) lane.putMarker(END);
         joinAll();
         for (Lane lane : lanes) lane.throwIfFailed();
     }
@@ -66,7 +66,7 @@ final class WriterLanes implements AutoCloseable {
     public void close() {
         if (finished) return;
         finished = true;
-        for (Lane lane : lanes) lane.put(ABORT);
+        for (Lane lane : lanes) lane.putMarker(ABORT);
         joinAll();
     }
 
@@ -111,6 +111,20 @@ final class WriterLanes implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while writing", e);
             }
+        }
+
+        /** END or ABORT: must reach the lane even when this thread is interrupted, or it never ends. */
+        void putMarker(Object marker) {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    queue.put(marker);
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) Thread.currentThread().interrupt();
         }
 
         void throwIfFailed() {

@@ -44,6 +44,24 @@ class GenerateIntoExistingWarehouseTest {
     }
 
     @Test
+    void aLaneThatFailsFailsTheGenerateAndKeepsThePreviousTables() {
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("w.duckdb"))) {
+            Warehouses.generate(engine, 1, 0.01, 2);
+            Map<String, String> before = digests(engine);
+            // a view where the events lane wants to create its staging table: that lane fails to start
+            engine.execute("CREATE VIEW " + Sql.table(Warehouses.SCHEMA, StagedTables.PREFIX + "events") + " AS SELECT 1 AS x");
+
+            GenerateOptions other = new GenerateOptions(2, 0.02, Warehouses.AS_OF, 2, Warehouses.SCHEMA);
+            assertThatThrownBy(() -> new TheLookGenerator().generate(engine, other, Progress.NONE))
+                    .hasMessageContaining(StagedTables.PREFIX + "events");
+
+            assertThat(digests(engine)).isEqualTo(before);
+            assertThat(Warehouses.count(engine, "SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE '" + StagedTables.PREFIX + "%'"))
+                    .isZero();
+        }
+    }
+
+    @Test
     void aGenerateReplacesEveryTableOfAnEarlierOne() {
         try (DuckDbEngine engine = Warehouses.open(dir.resolve("w.duckdb"))) {
             Warehouses.generate(engine, 1, 0.02, 2);

@@ -8,6 +8,8 @@
 # The ratio is rows/s from each program's own timer (generation or INSERT, open to commit). CPU-s is the
 # user + system time of each whole process (JVM included), a steadier figure on a busy machine.
 # Usage: scripts/bench-generate.sh [SCALE=1] [ROUNDS=3] [THREADS=2]
+# With COMPARE_JAR=path/to/other/porygon.jar (e.g. a build of main), each round also runs that jar's
+# generate right after this one's, so a before/after pair sees the same machine.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 scale="${1:-1}"
@@ -32,6 +34,15 @@ for round in $(seq 1 "$rounds"); do
   gen_rows=$(sed -n 's/^generated \([0-9,]*\) rows in \([0-9.]*\) s.*/\1/p' "$tmp/gen.txt" | tr -d ,)
   gen_secs=$(sed -n 's/^generated \([0-9,]*\) rows in \([0-9.]*\) s.*/\2/p' "$tmp/gen.txt")
   tables=$(awk 'NR > 1 && $1 != "total" && $1 != "generated" { gsub(",", "", $2); printf "%s=%s ", $1, $2 }' "$tmp/gen.txt")
+  if [ -n "${COMPARE_JAR:-}" ]; then
+    rm -f "$tmp/cmp.duckdb"
+    start=$(date +%s.%N)
+    /usr/bin/time -f '%U %S' -o "$tmp/cmp.cpu" java -jar "$COMPARE_JAR" generate --scale "$scale" --seed 42 --as-of 2025-06-30 --threads "$threads" \
+      --warehouse "$tmp/cmp.duckdb" --no-progress >"$tmp/cmp.txt"
+    cmp_wall=$(echo "$(date +%s.%N) - $start" | bc)
+    cmp_secs=$(sed -n 's/^generated \([0-9,]*\) rows in \([0-9.]*\) s.*/\2/p' "$tmp/cmp.txt")
+    printf 'round %d: compare jar generate %s s (%.1f s wall incl. JVM start; %s CPU-s)\n' "$round" "$cmp_secs" "$cmp_wall" "$(cpu "$tmp/cmp.cpu")"
+  fi
   # shellcheck disable=SC2086
   base_out=$(/usr/bin/time -f '%U %S' -o "$tmp/base.cpu" java -cp "$jar:$tmp/classes" RangeBaseline "$tmp/base.duckdb" $tables)
   base_rows=$(echo "$base_out" | sed -n 's/^baseline \([0-9]*\) rows in \([0-9.]*\) s.*/\1/p')

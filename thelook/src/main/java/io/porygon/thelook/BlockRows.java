@@ -29,6 +29,23 @@ final class BlockRows {
         orderItems.writeTo(writers.orderItems(), bases);
         inventoryItems.writeTo(writers.inventoryItems(), bases);
         events.writeTo(writers.events(), bases);
+        advance(bases);
+    }
+
+    /** The rows of one growing table, by its index in {@link TableWriters#TABLES}. */
+    RowBuffer table(int index) {
+        return switch (index) {
+            case 0 -> users;
+            case 1 -> orders;
+            case 2 -> orderItems;
+            case 3 -> inventoryItems;
+            case 4 -> events;
+            default -> throw new IllegalArgumentException("no growing table " + index);
+        };
+    }
+
+    /** Moves every sequence base past the ids this block used. */
+    void advance(long[] bases) {
         for (int i = 0; i < bases.length; i++) bases[i] += drawn[i];
     }
 

@@ -4,19 +4,12 @@ import io.porygon.core.engine.BulkWriter;
 import io.porygon.core.engine.Engine;
 import java.util.List;
 
-/** Open writers on the five growing tables, closed together. */
+/** Open writers on the five growing tables, closed together ({@code --advance} appends through them). */
 record TableWriters(BulkWriter users, BulkWriter orders, BulkWriter orderItems, BulkWriter inventoryItems, BulkWriter events)
         implements AutoCloseable {
 
     static final List<RawTable> TABLES = List.of(
             RawTables.USERS, RawTables.ORDERS, RawTables.ORDER_ITEMS, RawTables.INVENTORY_ITEMS, RawTables.EVENTS);
-
-    /** Replaces the tables with empty ones. */
-    static TableWriters create(Engine engine, String schema) {
-        BulkWriter[] w = new BulkWriter[TABLES.size()];
-        for (int i = 0; i < w.length; i++) w[i] = engine.createAndOpenWriter(TABLES.get(i).target(schema), TABLES.get(i).engineColumns());
-        return new TableWriters(w[0], w[1], w[2], w[3], w[4]);
-    }
 
     /** Appends to the existing tables. */
     static TableWriters append(Engine engine, String schema) {

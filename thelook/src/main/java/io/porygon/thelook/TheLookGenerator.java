@@ -2,6 +2,7 @@ package io.porygon.thelook;
 
 import io.porygon.core.engine.BulkWriter;
 import io.porygon.core.engine.Engine;
+import io.porygon.core.graph.Target;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,26 +15,53 @@ import java.util.concurrent.Future;
 /**
  * Generates The Look's seven raw tables into a warehouse. Users are cut into fixed blocks of
  * {@link #USERS_PER_BLOCK}; each block (a user and all their activity) is made by a worker with its
- * own random generator seeded from (seed, block), and blocks are written in order by the calling
- * thread. So the output does not depend on the thread count, and at most a few blocks are in memory.
+ * own random generator seeded from (seed, block), and blocks are handed in order to the
+ * {@link WriterLanes}, where each table is written by one writer. So the output does not depend on
+ * the thread count, and at most a few blocks are in memory.
  */
 public final class TheLookGenerator {
     public static final int USERS_PER_BLOCK = 500;
 
     public GenerationSummary generate(Engine engine, GenerateOptions options, Progress progress) {
         Catalog catalog = Catalog.generate(options.seed(), Catalog.sizeFor(options.scale()));
-        // One transaction: the tables are replaced all at once or not at all, and the appenders'
-        // periodic flushes do not each commit to the write-ahead log (about twice as fast).
-        engine.execute("BEGIN TRANSACTION");
-        boolean committed = false;
+        // Every table is written under a staging name and swapped in at the end in one transaction:
+        // the tables are replaced all at once or not at all, while the writer lanes (each in one
+        // transaction of its own, so appender flushes do not each commit) use both cores.
+        RawTable first = RawTables.ALL.get(0);
+        engine.ensureSchema(first.target(options.schema())); // committed first: every lane's session must see it
+        StagedTables staged = new StagedTables(engine, options.schema());
+        boolean swapped = false;
         try {
-            GenerationSummary summary = generateInTransaction(engine, options, progress, catalog);
-            engine.execute("COMMIT");
-            committed = true;
-            return summary;
+            Map<String, Long> rows = new LinkedHashMap<>();
+            engine.inTransaction(() -> {
+                rows.put(RawTables.DISTRIBUTION_CENTERS.name(), writeDistributionCenters(engine, staged.staging(RawTables.DISTRIBUTION_CENTERS)));
+                rows.put(RawTables.PRODUCTS.name(), writeProducts(engine, staged.staging(RawTables.PRODUCTS), catalog));
+            });
+            Runnable restoreThreads = useOneDuckDbThread(engine);
+            try {
+                rows.putAll(generateGrowingTables(engine, options, progress, catalog, staged));
+            } finally {
+                restoreThreads.run();
+            }
+            staged.swapIn();
+            swapped = true;
+            return new GenerationSummary(rows, Map.of());
         } finally {
-            if (!committed) rollbackQuietly(engine);
+            if (!swapped) staged.dropQuietly();
         }
+    }
+
+    /**
+     * While the lanes write, DuckDB gets no worker threads of its own: an appender that fills a row
+     * group hands the compression to DuckDB's workers and busy-waits for them, which on two cores
+     * cost about as much CPU as it saved (profiled); the lanes already keep both cores busy. Returns
+     * what puts the previous setting back.
+     */
+    private static Runnable useOneDuckDbThread(Engine engine) {
+        if (!engine.dialect().equals("duckdb")) return () -> {};
+        Object previous = engine.queryRows("SELECT current_setting('threads')").get(0).get(0);
+        engine.execute("SET threads = 1");
+        return () -> engine.execute("SET threads = " + Long.parseLong(String.valueOf(previous)));
     }
 
     static void rollbackQuietly(Engine engine) {
@@ -44,11 +72,8 @@ public final class TheLookGenerator {
         }
     }
 
-    private GenerationSummary generateInTransaction(Engine engine, GenerateOptions options, Progress progress, Catalog catalog) {
-        Map<String, Long> rows = new LinkedHashMap<>();
-        rows.put(RawTables.DISTRIBUTION_CENTERS.name(), writeDistributionCenters(engine, options.schema()));
-        rows.put(RawTables.PRODUCTS.name(), writeProducts(engine, options.schema(), catalog));
-
+    private Map<String, Long> generateGrowingTables(Engine engine, GenerateOptions options, Progress progress, Catalog catalog,
+            StagedTables staged) {
         long users = options.userCount();
         long blocks = (users + USERS_PER_BLOCK - 1) / USERS_PER_BLOCK;
         long[] bases = new long[IdSequence.values().length];
@@ -58,7 +83,7 @@ public final class TheLookGenerator {
             t.setDaemon(true);
             return t;
         });
-        try (TableWriters writers = TableWriters.create(engine, options.schema())) {
+        try (WriterLanes lanes = WriterLanes.start(engine, staged::staging)) {
             ArrayDeque<Future<BlockRows>> inFlight = new ArrayDeque<>();
             long submitted = 0;
             long done = 0;
@@ -69,17 +94,20 @@ public final class TheLookGenerator {
                     inFlight.add(pool.submit(() -> makeBlock(catalog, options, block, users)));
                 }
                 BlockRows block = await(inFlight.poll());
-                block.writeTo(writers, bases);
+                lanes.write(block, bases.clone());
+                block.advance(bases);
                 long[] counts = block.rowsPerTable();
                 for (int i = 0; i < counts.length; i++) perTable[i] += counts[i];
                 done++;
                 progress.update(Math.min(users, done * USERS_PER_BLOCK), users);
             }
+            lanes.finish();
         } finally {
             pool.shutdownNow();
         }
+        Map<String, Long> rows = new LinkedHashMap<>();
         for (int i = 0; i < perTable.length; i++) rows.put(TableWriters.TABLES.get(i).name(), perTable[i]);
-        return new GenerationSummary(rows, Map.of());
+        return rows;
     }
 
     private static BlockRows makeBlock(Catalog catalog, GenerateOptions options, long block, long totalUsers) {
@@ -109,10 +137,9 @@ public final class TheLookGenerator {
         }
     }
 
-    private static long writeDistributionCenters(Engine engine, String schema) {
-        RawTable table = RawTables.DISTRIBUTION_CENTERS;
+    private static long writeDistributionCenters(Engine engine, Target target) {
         Object[][] centers = Vocabulary.DISTRIBUTION_CENTERS;
-        try (BulkWriter w = engine.createAndOpenWriter(table.target(schema), table.engineColumns())) {
+        try (BulkWriter w = engine.createAndOpenWriter(target, RawTables.DISTRIBUTION_CENTERS.engineColumns())) {
             for (int i = 0; i < centers.length; i++) {
                 w.append((long) (i + 1)).append((String) centers[i][0]).append((Double) centers[i][1]).append((Double) centers[i][2]);
                 w.endRow();
@@ -121,9 +148,8 @@ public final class TheLookGenerator {
         return centers.length;
     }
 
-    private static long writeProducts(Engine engine, String schema, Catalog catalog) {
-        RawTable table = RawTables.PRODUCTS;
-        try (BulkWriter w = engine.createAndOpenWriter(table.target(schema), table.engineColumns())) {
+    private static long writeProducts(Engine engine, Target target, Catalog catalog) {
+        try (BulkWriter w = engine.createAndOpenWriter(target, RawTables.PRODUCTS.engineColumns())) {
             for (Product p : catalog.all()) {
                 w.append(p.id()).append(p.cost()).append(p.category()).append(p.name()).append(p.brand())
                         .append(p.retailPrice()).append(p.department()).append(p.sku()).append(p.distributionCenterId());

@@ -1,0 +1,210 @@
+package io.porygon.thelook;
+
+import io.porygon.core.engine.BulkWriter;
+import io.porygon.core.engine.Engine;
+import io.porygon.core.graph.Target;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.Function;
+
+/**
+ * Writes the growing tables on parallel lanes so that the warehouse's append and compression work
+ * uses more than one core: each lane is a thread with its own warehouse session and transaction
+ * that writes a fixed group of tables. Every table belongs to exactly one lane and is written by one
+ * writer in block order, so its rows and their order are the same as with a single writer.
+ *
+ * <p>A lane commits only after every block has been written; the tables it writes are staging
+ * tables that the caller swaps in afterwards (see {@link StagedTables}).
+ */
+final class WriterLanes implements AutoCloseable {
+    /**
+     * Table groups, as indexes into {@link TableWriters#TABLES}: events alone (about 70% of rows and
+     * most of the text), and the other four together.
+     */
+    static final List<int[]> GROUPS = List.of(new int[] {4}, new int[] {0, 1, 2, 3});
+
+    /** Blocks queued per lane: enough to ride out uneven block sizes, few enough to bound memory. */
+    private static final int QUEUE = 3;
+
+    private static final Object END = new Object();
+    private static final Object ABORT = new Object();
+
+    private final List<Lane> lanes = new ArrayList<>();
+    private boolean finished;
+
+    /** Starts one lane per group; {@code target} names the table each lane creates and fills. */
+    static WriterLanes start(Engine engine, Function<RawTable, Target> target) {
+        WriterLanes all = new WriterLanes();
+        for (int[] group : GROUPS) {
+            Lane lane = new Lane(engine, group, target);
+            all.lanes.add(lane);
+            lane.thread.start();
+        }
+        return all;
+    }
+
+    /** Hands a block to every lane; {@code bases} are the sequence bases for this block (not shared). */
+    void write(BlockRows block, long[] bases) {
+        for (Lane lane : lanes) {
+            lane.throwIfFailed();
+            lane.put(new Job(block, bases));
+        }
+    }
+
+    /** Waits until every lane has written and committed its tables; throws the first lane failure. */
+    void finish() {
+        finished = true;
+        for (Lane lane : lanes) lane.putMarker(END);
+        joinAll();
+        for (Lane lane : lanes) lane.throwIfFailed();
+    }
+
+    /** After a failure elsewhere: lanes that have not finished roll back. */
+    @Override
+    public void close() {
+        if (finished) return;
+        finished = true;
+        for (Lane lane : lanes) lane.putMarker(ABORT);
+        joinAll();
+    }
+
+    private void joinAll() {
+        boolean interrupted = false;
+        for (Lane lane : lanes) {
+            while (true) {
+                try {
+                    lane.thread.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // the lanes hold sessions: wait for them to close
+                }
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+    }
+
+    private record Job(BlockRows block, long[] bases) {}
+
+    private static final class Lane implements Runnable {
+        private final Engine engine;
+        private final int[] tables;
+        private final Function<RawTable, Target> target;
+        private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE);
+        private final Thread thread;
+        private volatile RuntimeException failure;
+        private boolean ended; // END or ABORT taken: nothing more will be queued
+
+        Lane(Engine engine, int[] tables, Function<RawTable, Target> target) {
+            this.engine = engine;
+            this.tables = tables;
+            this.target = target;
+            this.thread = new Thread(this, "thelook-writer-" + TableWriters.TABLES.get(tables[0]).name());
+            this.thread.setDaemon(true);
+        }
+
+        void put(Object job) {
+            try {
+                queue.put(job); // the lane always drains its queue, even after a failure
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while writing", e);
+            }
+        }
+
+        /** END or ABORT: must reach the lane even when this thread is interrupted, or it never ends. */
+        void putMarker(Object marker) {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    queue.put(marker);
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) Thread.currentThread().interrupt();
+        }
+
+        void throwIfFailed() {
+            RuntimeException f = failure;
+            if (f != null) throw f;
+        }
+
+        @Override
+        public void run() {
+            // The session, its transaction and the writers are all made on this thread: DuckDB's
+            // appender may only be used by the thread that created it.
+            try (Engine session = engine.openSession()) {
+                boolean committed = false;
+                try {
+                    session.execute("BEGIN TRANSACTION");
+                    committed = writeAll(session);
+                } catch (RuntimeException | Error e) {
+                    failure = e instanceof RuntimeException re ? re : new IllegalStateException(e);
+                } finally {
+                    if (!committed) TheLookGenerator.rollbackQuietly(session);
+                }
+            } catch (RuntimeException e) {
+                if (failure == null) failure = e;
+            } finally {
+                if (failure != null && !ended) drain();
+            }
+        }
+
+        /** Writes every queued block; true when committed, false when told to abort. */
+        private boolean writeAll(Engine session) {
+            BulkWriter[] writers = new BulkWriter[tables.length];
+            try {
+                for (int i = 0; i < tables.length; i++) {
+                    RawTable table = TableWriters.TABLES.get(tables[i]);
+                    writers[i] = session.createAndOpenWriter(target.apply(table), table.engineColumns());
+                }
+                while (true) {
+                    Object next = take();
+                    if (next == ABORT) return false;
+                    if (next == END) break;
+                    Job job = (Job) next;
+                    for (int i = 0; i < tables.length; i++) job.block().table(tables[i]).writeTo(writers[i], job.bases());
+                }
+            } finally {
+                closeAll(writers);
+            }
+            session.execute("COMMIT");
+            return true;
+        }
+
+        private static void closeAll(BulkWriter[] writers) {
+            RuntimeException first = null;
+            for (BulkWriter w : writers) {
+                if (w == null) continue;
+                try {
+                    w.close();
+                } catch (RuntimeException e) {
+                    if (first == null) first = e;
+                }
+            }
+            if (first != null) throw first;
+        }
+
+        /** After a failure, keeps taking jobs so that the producer never blocks on a dead lane. */
+        private void drain() {
+            while (true) {
+                Object next = take();
+                if (next == END || next == ABORT) return;
+            }
+        }
+
+        private Object take() {
+            try {
+                Object next = queue.take();
+                if (next == END || next == ABORT) ended = true;
+                return next;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while writing", e);
+            }
+        }
+    }
+}

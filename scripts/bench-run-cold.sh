@@ -18,7 +18,8 @@ mvn -B -q -pl cli -am -DskipTests package >&2
 ./porygon --version >/dev/null   # CDS archive, outside the measurement
 cp="cli/target/porygon.jar:cli/target/test-classes"
 java -cp "$cp" io.porygon.cli.bench.RunBenchmark --project "$project" --warehouse "$warehouse" --dump-statements "$work/statements.sql"
-statements=$(grep -c 'porygon-bench: next statement' "$work/statements.sql")
+# statements in the file: the separators plus one, less the two session settings
+statements=$(( $(grep -c 'porygon-bench: next statement' "$work/statements.sql") + 1 - 2 ))
 
 timed() { /usr/bin/time -f "%e %U %S" -o "$work/t" "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }; cat "$work/t"; }
 porygon() { timed ./porygon run --full-refresh --threads 1 --warehouse "$warehouse" "$project"; }
@@ -37,7 +38,7 @@ done
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 wall() { cut -d' ' -f1 "$work/$1" | median; }
 cpu() { awk '{print $2 + $3}' "$work/$1" | median; }
-printf '\n%s rounds, load average %s, %s statements\n' "$rounds" "$(cut -d' ' -f1-3 /proc/loadavg)" "$statements"
+printf '\n%s rounds, load average %s, %s statements after the session settings\n' "$rounds" "$(cut -d' ' -f1-3 /proc/loadavg)" "$statements"
 printf 'wall median: porygon %.2f s (%.3f), without cache %.2f s (%.3f), jdbc %.2f s\n' \
   "$(wall p)" "$(echo "$(wall p) / $(wall j)" | bc -l)" "$(wall u)" "$(echo "$(wall u) / $(wall j)" | bc -l)" "$(wall j)"
 printf 'cpu median:  porygon %.2f s (%.3f), without cache %.2f s (%.3f), jdbc %.2f s\n' \

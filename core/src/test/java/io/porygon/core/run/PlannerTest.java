@@ -107,6 +107,21 @@ class PlannerTest {
     }
 
     @Test
+    void theWarehouseIsAskedOnTheCallingThreadAndParallelTranslationKeepsThePlanOrder() {
+        Thread caller = Thread.currentThread();
+        List<Thread> askedOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Planner planner = new Planner(new WarehouseNames(DatabaseMapping.IGNORE, "dataform"), UPPER, t -> {
+            askedOn.add(Thread.currentThread());
+            return ObjectKind.TABLE;
+        });
+        List<String> order = planner.plan(graph, RunOptions.all()).actions().stream().map(PlannedAction::id).toList();
+        for (int i = 0; i < 20; i++) {
+            assertThat(planner.plan(graph, RunOptions.all()).actions()).extracting(PlannedAction::id).containsExactlyElementsOf(order);
+        }
+        assertThat(askedOn).isNotEmpty().allMatch(t -> t == caller);
+    }
+
+    @Test
     void targetsThatCollideOnceTheProjectIsDroppedAreAnErrorUnlessPrefixed() {
         Target other = new Target("q", "s", "A");
         CompiledGraph clash = graph(table(a, ActionType.TABLE, "select 1", List.of()), table(other, ActionType.TABLE, "select 2", List.of()));

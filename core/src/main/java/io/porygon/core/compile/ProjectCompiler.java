@@ -10,6 +10,7 @@ import io.porygon.core.compile.js.JsError;
 import io.porygon.core.compile.js.JsProgram;
 import io.porygon.core.compile.js.JsRuntime;
 import io.porygon.core.compile.js.TranslationCache;
+import io.porygon.core.compile.json.JsonWriter;
 import io.porygon.core.compile.project.Project;
 import io.porygon.core.compile.project.ProjectLoader;
 import io.porygon.core.compile.project.SourceFile;
@@ -17,9 +18,11 @@ import io.porygon.core.graph.CompiledGraph;
 import io.porygon.core.graph.ProjectConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
+import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Compiles a Dataform project: loads it, runs its includes and definitions in the JavaScript
@@ -132,25 +135,20 @@ public final class ProjectCompiler {
         errors.add(new SourceLocation(e.fileName(), line, column), e.message(), hint, null);
     }
 
+    /** The project config as session.js reads it (JSON.parse), fields left out when unset. */
     static String projectConfigJson(ProjectConfig c) {
-        StringJoiner j = new StringJoiner(",", "{", "}");
-        field(j, "warehouse", "bigquery");
-        field(j, "defaultDatabase", c.defaultDatabase());
-        field(j, "defaultSchema", c.defaultSchema());
-        field(j, "defaultLocation", c.defaultLocation());
-        field(j, "assertionSchema", c.assertionSchema());
-        field(j, "schemaSuffix", c.schemaSuffix());
-        field(j, "databaseSuffix", c.databaseSuffix());
-        field(j, "tablePrefix", c.tablePrefix());
-        field(j, "builtinAssertionNamePrefix", c.builtinAssertionNamePrefix());
-        StringJoiner vars = new StringJoiner(",", "{", "}");
-        c.vars().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> vars.add(JsProgram.quote(e.getKey()) + ":" + JsProgram.quote(e.getValue())));
-        j.add("\"vars\":" + vars);
-        return j.toString();
-    }
-
-    private static void field(StringJoiner j, String key, String value) {
-        if (value != null) j.add(JsProgram.quote(key) + ":" + JsProgram.quote(value));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("warehouse", "bigquery");
+        json.put("defaultDatabase", c.defaultDatabase());
+        json.put("defaultSchema", c.defaultSchema());
+        json.put("defaultLocation", c.defaultLocation());
+        json.put("assertionSchema", c.assertionSchema());
+        json.put("schemaSuffix", c.schemaSuffix());
+        json.put("databaseSuffix", c.databaseSuffix());
+        json.put("tablePrefix", c.tablePrefix());
+        json.put("builtinAssertionNamePrefix", c.builtinAssertionNamePrefix());
+        json.values().removeIf(Objects::isNull);
+        json.put("vars", new TreeMap<>(c.vars()));
+        return JsonWriter.write(json, false);
     }
 }

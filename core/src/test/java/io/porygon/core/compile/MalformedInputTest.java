@@ -176,6 +176,17 @@ class MalformedInputTest {
     }
 
     @Test
+    void varsWithControlCharactersReachProjectCodeUnchanged() throws IOException {
+        Files.writeString(dir.resolve("workflow_settings.yaml"), SETTINGS);
+        Files.createDirectories(dir.resolve("definitions"));
+        Files.writeString(dir.resolve("definitions/v.sqlx"),
+                "config { type: \"view\" }\nSELECT ${JSON.stringify(dataform.projectConfig.vars.sep)} AS sep\n");
+        CompiledGraph g = Porygon.compile(dir, Map.of("sep", "a\tb\u0001c\u2028d"));
+        assertThat(g.graphErrors()).isEmpty();
+        assertThat(g.tables().get(0).query()).contains("\"a\\tb\\u0001c\u2028d\"");
+    }
+
+    @Test
     void sqlStartLineIsTheFirstLineOfTheSql() throws IOException {
         CompiledGraph g = compile(SETTINGS, "definitions/v.sqlx", "config {\n  type: \"view\"\n}\n\npre_operations { SELECT 0 }\n\nSELECT 1\n");
         assertThat(g.tables().get(0).sqlStartLine()).isEqualTo(7);

@@ -1,5 +1,6 @@
 package io.porygon.core.compile.js;
 
+import io.porygon.core.compile.json.JsonWriter;
 import io.porygon.core.compile.sqlx.Fragment;
 import java.util.Arrays;
 
@@ -46,7 +47,7 @@ public final class JsProgram {
 
     /** A JavaScript string literal. */
     public JsProgram string(String s) {
-        return glue(quote(s));
+        return glue(JsonWriter.quote(s));
     }
 
     private void appendText(String s, int firstLine) {
@@ -73,22 +74,5 @@ public final class JsProgram {
             if (l < lineMap.length && lineMap[l] > 0) return lineMap[l];
         }
         return 0;
-    }
-
-    public static String quote(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\u2028' -> sb.append("\\u2028");
-                case '\u2029' -> sb.append("\\u2029");
-                default -> sb.append(c);
-            }
-        }
-        return sb.append('"').toString();
     }
 }

@@ -56,6 +56,16 @@ public final class JsonWriter {
         sb.append("  ".repeat(indent));
     }
 
+    /**
+     * A JSON string literal, which is also a JavaScript one: U+2028 and U+2029 are escaped too, as
+     * JavaScript before ES2019 (Rhino's) does not allow them raw in a string.
+     */
+    public static String quote(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2);
+        string(sb, s);
+        return sb.toString();
+    }
+
     private static void string(StringBuilder sb, String s) {
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {
@@ -68,6 +78,8 @@ public final class JsonWriter {
                 case '\t' -> sb.append("\\t");
                 case '\b' -> sb.append("\\b");
                 case '\f' -> sb.append("\\f");
+                case '\u2028' -> sb.append("\\u2028");
+                case '\u2029' -> sb.append("\\u2029");
                 default -> {
                     if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
                     else sb.append(c);

@@ -215,42 +215,34 @@ public final class DuckDbEngine implements Engine {
      */
     @Override
     public long replaceTable(Target target, String select) {
-        String create = "CREATE OR REPLACE TABLE " + sqlName(target) + " AS\n" + select;
-        try {
-            execute(create);
-        } catch (DuckDbException e) {
-            // The catalog is read only on failure: a missing schema, or a view of that name in
-            // the way, is fixed and the statement runs again.
-            boolean noSchema = !schemaExists(schemaOf(target));
-            boolean viewInTheWay = !noSchema && kind(target) == ObjectKind.VIEW;
-            if (!noSchema && !viewInTheWay) throw e;
-            if (noSchema) ensureSchema(target);
-            inTransaction(() -> {
-                if (viewInTheWay) execute("DROP VIEW " + sqlName(target));
-                execute(create);
-            });
-        }
+        createOrReplace(ObjectKind.TABLE, target, select);
         return rowCount(target);
     }
 
     @Override
     public void replaceView(Target target, String select) {
-        String create = "CREATE OR REPLACE VIEW " + sqlName(target) + " AS\n" + select;
+        createOrReplace(ObjectKind.VIEW, target, select);
+    }
+
+    /**
+     * {@code CREATE OR REPLACE TABLE|VIEW ... AS} (the kinds are named as the SQL keywords). The
+     * catalog is read only when that fails: a missing schema is created, or an object of the other
+     * kind in the way is dropped in the same transaction, and the statement runs again.
+     */
+    private void createOrReplace(ObjectKind kind, Target target, String select) {
+        String create = "CREATE OR REPLACE " + kind + " " + sqlName(target) + " AS\n" + select;
         try {
             execute(create);
         } catch (DuckDbException e) {
-            ObjectKind kind = kind(target);
-            if (kind == ObjectKind.TABLE) {
-                inTransaction(() -> {
-                    execute("DROP TABLE " + sqlName(target));
-                    execute(create);
-                });
-            } else if (kind == ObjectKind.NONE && !schemaExists(schemaOf(target))) {
-                ensureSchema(target);
+            ObjectKind other = kind == ObjectKind.TABLE ? ObjectKind.VIEW : ObjectKind.TABLE;
+            boolean noSchema = !schemaExists(schemaOf(target));
+            boolean otherInTheWay = !noSchema && kind(target) == other;
+            if (!noSchema && !otherInTheWay) throw e;
+            if (noSchema) ensureSchema(target);
+            inTransaction(() -> {
+                if (otherInTheWay) execute("DROP " + other + " " + sqlName(target));
                 execute(create);
-            } else {
-                throw e;
-            }
+            });
         }
     }
 

@@ -55,6 +55,10 @@ class DuckDbEngineTest {
             assertThat(engine.kind(t)).isEqualTo(io.porygon.core.engine.ObjectKind.TABLE);
             assertThat(engine.query("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'fresh'", 10).rows())
                     .extracting(r -> r.get(0)).containsExactly("t");
+
+            Target view = new Target(null, "other", "v");
+            engine.replaceView(view, "SELECT 1 AS id");
+            assertThat(engine.kind(view)).isEqualTo(io.porygon.core.engine.ObjectKind.VIEW);
         }
     }
 

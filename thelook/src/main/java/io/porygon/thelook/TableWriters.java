@@ -20,8 +20,14 @@ record TableWriters(BulkWriter users, BulkWriter orders, BulkWriter orderItems, 
 
     @Override
     public void close() {
+        closeAll(List.of(users, orders, orderItems, inventoryItems, events));
+    }
+
+    /** Closes every writer (nulls are skipped), then throws the first failure. */
+    static void closeAll(List<BulkWriter> writers) {
         RuntimeException failure = null;
-        for (BulkWriter w : List.of(users, orders, orderItems, inventoryItems, events)) {
+        for (BulkWriter w : writers) {
+            if (w == null) continue;
             try {
                 w.close();
             } catch (RuntimeException e) {

@@ -4,6 +4,7 @@ import io.porygon.core.engine.BulkWriter;
 import io.porygon.core.engine.Engine;
 import io.porygon.core.graph.Target;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -169,23 +170,10 @@ final class WriterLanes implements AutoCloseable {
                     for (int i = 0; i < tables.length; i++) job.block().table(tables[i]).writeTo(writers[i], job.bases());
                 }
             } finally {
-                closeAll(writers);
+                TableWriters.closeAll(Arrays.asList(writers));
             }
             session.execute("COMMIT");
             return true;
-        }
-
-        private static void closeAll(BulkWriter[] writers) {
-            RuntimeException first = null;
-            for (BulkWriter w : writers) {
-                if (w == null) continue;
-                try {
-                    w.close();
-                } catch (RuntimeException e) {
-                    if (first == null) first = e;
-                }
-            }
-            if (first != null) throw first;
         }
 
         /** After a failure, keeps taking jobs so that the producer never blocks on a dead lane. */

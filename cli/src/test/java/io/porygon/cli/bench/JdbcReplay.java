@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /**
  * The baseline process of scripts/bench-run-cold.sh: a plain JDBC program that opens the warehouse
@@ -20,14 +22,20 @@ public final class JdbcReplay {
 
     public static void main(String[] args) throws Exception {
         String[] statements = Files.readString(Path.of(args[0])).split(SEPARATOR);
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + Path.of(args[1]).toAbsolutePath());
-             Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + Path.of(args[1]).toAbsolutePath())) {
+            send(c, List.of(statements));
+        }
+    }
+
+    /** Sends the statements in order; a query (marked {@link #QUERY}) is read to its end, as an assertion check would. */
+    static void send(Connection c, List<String> statements) throws SQLException {
+        try (Statement st = c.createStatement()) {
             for (String sql : statements) {
                 if (sql.isBlank()) continue;
                 if (sql.startsWith(QUERY)) {
                     try (ResultSet rs = st.executeQuery(sql.substring(QUERY.length()))) {
                         while (rs.next()) {
-                            // drain, as an assertion check would
+                            // drain
                         }
                     }
                 } else {

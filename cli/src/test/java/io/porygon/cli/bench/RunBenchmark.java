@@ -17,9 +17,6 @@ import io.porygon.duckdb.DuckDbEngine;
 import io.porygon.duckdb.DuckDbSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -185,20 +182,7 @@ public final class RunBenchmark {
     }
 
     private static void runBaseline(DuckDbEngine engine, List<String> statements) throws Exception {
-        Connection c = engine.connection();
-        try (Statement st = c.createStatement()) {
-            for (String sql : statements) {
-                if (sql.startsWith(JdbcReplay.QUERY)) {
-                    try (ResultSet rs = st.executeQuery(sql.substring(JdbcReplay.QUERY.length()))) {
-                        while (rs.next()) {
-                            // drain, as an assertion check would
-                        }
-                    }
-                } else {
-                    st.execute(sql);
-                }
-            }
-        }
+        JdbcReplay.send(engine.connection(), statements);
     }
 
     private static void runPorygon(DuckDbEngine engine, ExecutionPlan plan, int threads) {

@@ -127,8 +127,8 @@ public final class DayAdvance {
         Target updates = new Target(null, schema, UPDATES);
         long changed = 0;
         try (BulkWriter w = engine.createAndOpenWriter(updates, List.of(new Column("order_id", "BIGINT"),
-                new Column("status", "VARCHAR"), new Column("shipped_at", "TIMESTAMP"),
-                new Column("delivered_at", "TIMESTAMP"), new Column("returned_at", "TIMESTAMP")))) {
+                new Column("status", "VARCHAR"), new Column("shipped_at", "TIMESTAMP WITH TIME ZONE"),
+                new Column("delivered_at", "TIMESTAMP WITH TIME ZONE"), new Column("returned_at", "TIMESTAMP WITH TIME ZONE")))) {
             for (List<Object> r : candidates) {
                 long orderId = Sql.asLong(r.get(0));
                 String status = (String) r.get(1);

@@ -15,7 +15,9 @@ public record RawTable(String name, List<RawColumn> columns) {
         INT64("BIGINT"),
         FLOAT64("DOUBLE"),
         STRING("VARCHAR"),
-        TIMESTAMP("TIMESTAMP");
+        // An instant, as BigQuery's TIMESTAMP is and as the SQL translator types it: comparing or
+        // casting a naive TIMESTAMP against it would convert every row through the time zone library
+        TIMESTAMP("TIMESTAMP WITH TIME ZONE");
 
         private final String duckDbType;
 

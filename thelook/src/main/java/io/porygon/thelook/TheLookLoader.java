@@ -145,7 +145,7 @@ public final class TheLookLoader {
                     continue;
                 }
             }
-            select.add(convert(source, column.type(), type) + " AS " + Sql.ident(column.name()));
+            select.add(convert(source, column.type()) + " AS " + Sql.ident(column.name()));
         }
         return problems.size() == before ? select : null;
     }
@@ -168,18 +168,12 @@ public final class TheLookLoader {
         return count == 0 ? null : String.format("%,d value%s, e.g. '%s'", count, count == 1 ? "" : "s", r.get(1));
     }
 
+    // BigQuery writes timestamps as "2024-01-31 12:34:56 UTC"; TIMESTAMPTZ reads them as instants
     private static String tryConvert(String source, BigQueryType expected) {
-        return switch (expected) {
-            // BigQuery writes timestamps as "2024-01-31 12:34:56 UTC"; read them as instants, keep UTC wall time
-            case TIMESTAMP -> "TRY_CAST(TRY_CAST(" + source + " AS TIMESTAMPTZ) AS TIMESTAMP)";
-            default -> "TRY_CAST(" + source + " AS " + expected.duckDbType() + ")";
-        };
+        return "TRY_CAST(" + source + " AS " + expected.duckDbType() + ")";
     }
 
-    private static String convert(String source, BigQueryType expected, String actual) {
-        if (expected == BigQueryType.TIMESTAMP && !actual.equals("TIMESTAMP")) {
-            return "CAST(CAST(" + source + " AS TIMESTAMPTZ) AS TIMESTAMP)";
-        }
+    private static String convert(String source, BigQueryType expected) {
         return "CAST(" + source + " AS " + expected.duckDbType() + ")";
     }
 

@@ -165,6 +165,20 @@ class MaterializationTest {
     }
 
     @Test
+    void assertionCountsEveryFailingRowButKeepsAFewSamples() {
+        Target check = t("dataform_assertions", "many_rows");
+        // a trailing line comment must not swallow the count query's closing parenthesis
+        RunResult r = run(engine, graph(table(out, "SELECT id, val FROM raw.src"),
+                assertion(check, "SELECT range AS id FROM range(12) -- twelve failing rows", out, out)));
+
+        ActionResult a = result(r, "dataform_assertions.many_rows");
+        assertThat(a.status()).isEqualTo(ActionStatus.FAILED);
+        assertThat(a.failingRows()).isEqualTo(12);
+        assertThat(a.sampleRows()).hasSize(ActionExecutor.SAMPLE_ROWS);
+        assertThat(a.error()).contains("12 row(s)");
+    }
+
+    @Test
     void preAndPostOperationsRunAroundTheTable() {
         RunResult r = run(engine, graph(withOps(out, "SELECT id FROM raw.src",
                 List.of("CREATE TABLE IF NOT EXISTS raw.audit (msg VARCHAR)", "INSERT INTO raw.audit VALUES ('pre')"),

@@ -90,18 +90,27 @@ final class RunCommand implements Callable<Integer> {
         Path dir = project.resolve();
         WarehouseOptions.Resolved settings = warehouse.resolve(dir);
         if (threads != null && threads < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
-        CompiledGraph graph = ProjectGraph.compileOrReport(dir, vars.values, err);
-        if (graph == null) return PorygonCli.EXIT_USAGE;
-        RunOptions options = new RunOptions(fullRefresh, actions, tags, includeDeps, includeDependents);
-        WarehouseNames names = new WarehouseNames(settings.databaseMapping(), graph.projectConfig().defaultSchema());
-
-        if (dryRun && !Files.exists(settings.file())) {
-            // Nothing built yet: plan as on a first run, without creating the warehouse file.
-            ExecutionPlan plan = new Planner(names, Translation.forDuckDb(names), t -> ObjectKind.NONE).plan(graph, options);
-            printPlan(plan, null, out);
-            return 0;
+        // An existing warehouse opens while the project compiles; a new file is created only once it compiled.
+        boolean exists = Files.exists(settings.file());
+        try (WarehouseOpening opening = exists ? WarehouseOpening.start(settings) : null) {
+            CompiledGraph graph = ProjectGraph.compileOrReport(dir, vars.values, err);
+            if (graph == null) return PorygonCli.EXIT_USAGE;
+            RunOptions options = new RunOptions(fullRefresh, actions, tags, includeDeps, includeDependents);
+            WarehouseNames names = new WarehouseNames(settings.databaseMapping(), graph.projectConfig().defaultSchema());
+            if (dryRun && !exists) {
+                // Nothing built yet: plan as on a first run, without creating the warehouse file.
+                ExecutionPlan plan = new Planner(names, Translation.forDuckDb(names), t -> ObjectKind.NONE).plan(graph, options);
+                printPlan(plan, null, out);
+                return 0;
+            }
+            DuckDbEngine engine = exists ? opening.take() : WarehouseOptions.open(settings);
+            return run(graph, options, names, engine, dir, settings, out, err);
         }
-        try (DuckDbEngine engine = WarehouseOptions.open(settings)) {
+    }
+
+    private int run(CompiledGraph graph, RunOptions options, WarehouseNames names, DuckDbEngine opened, Path dir,
+            WarehouseOptions.Resolved settings, PrintWriter out, PrintWriter err) {
+        try (DuckDbEngine engine = opened) {
             Optional<CachedTranslator> cached = Translation.cachedForDuckDb(names, dir);
             Translator translator = cached.isPresent() ? cached.get() : Translation.forDuckDb(names);
             ExecutionPlan plan = new Planner(names, translator, engine::kind).plan(graph, options);

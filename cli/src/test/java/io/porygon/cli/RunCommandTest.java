@@ -119,6 +119,11 @@ class RunCommandTest {
         write("definitions/broken.sqlx", "config { type: \"table\" }\nSELECT * FROM ${ref(\"no_such_table\")}\n");
         assertThat(cli("run", project.toString())).isEqualTo(2);
         assertThat(stderr).contains("no_such_table");
+        // the warehouse opened while compiling was closed again, and no new one is created
+        Path fresh = project.resolve("fresh.duckdb");
+        assertThat(cli("run", "--warehouse", fresh.toString(), project.toString())).isEqualTo(2);
+        assertThat(fresh).doesNotExist();
+        assertThat(query("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'raw'")).containsExactly("0");
     }
 
     @Test

@@ -133,9 +133,13 @@ public final class ActionExecutor {
      * columns the conditions use, not every column of the rows (20 times faster on a wide table).
      */
     private static long countRows(String select, Engine engine) {
+        return ((Number) engine.queryRows(countQuery(select)).get(0).get(0)).longValue();
+    }
+
+    /** The query that counts the rows of {@code select}. */
+    public static String countQuery(String select) {
         // on lines of its own, so that a trailing line comment cannot swallow the parenthesis
-        Object count = engine.queryRows("SELECT count(*) FROM (\n" + select + "\n) AS assertion_rows").get(0).get(0);
-        return ((Number) count).longValue();
+        return "SELECT count(*) FROM (\n" + select + "\n) AS assertion_rows";
     }
 
     private long runOperations(PlannedAction p, Engine engine) {

@@ -1,6 +1,7 @@
 package io.porygon.cli;
 
 import io.porygon.core.Porygon;
+import io.porygon.core.compile.SessionCache;
 import io.porygon.core.PorygonException;
 import io.porygon.core.SourceLocation;
 import io.porygon.core.graph.CompileError;
@@ -13,9 +14,14 @@ import java.util.Map;
 final class ProjectGraph {
     private ProjectGraph() {}
 
-    /** The compiled graph, or null after printing every compile error to {@code err}. */
+    /**
+     * The compiled graph, or null after printing every compile error to {@code err}. When Porygon runs
+     * from a jar, the project's JavaScript output is kept in .porygon/cache for the next command.
+     */
     static CompiledGraph compileOrReport(Path projectDir, Map<String, String> vars, PrintWriter err) {
-        CompiledGraph graph = Porygon.compile(projectDir, vars);
+        CompiledGraph graph = Build.jar()
+                .map(build -> Porygon.compile(projectDir, vars, SessionCache.inFile(projectDir.resolve(".porygon/cache/compile"), build)))
+                .orElseGet(() -> Porygon.compile(projectDir, vars));
         if (!graph.hasErrors()) return graph;
         for (CompileError e : graph.graphErrors()) {
             SourceLocation at = e.location() == null ? SourceLocation.of("?") : e.location();

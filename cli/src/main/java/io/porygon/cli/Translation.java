@@ -4,8 +4,6 @@ import io.porygon.core.run.WarehouseNames;
 import io.porygon.core.sql.CachedTranslator;
 import io.porygon.core.sql.DuckDbTranslator;
 import io.porygon.core.sql.Translator;
-import java.io.File;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -23,17 +21,7 @@ final class Translation {
      * runs; empty when Porygon does not run from a jar (its build then has no identity to key them by).
      */
     static Optional<CachedTranslator> cachedForDuckDb(WarehouseNames names, Path projectDir) {
-        return build().map(build -> CachedTranslator.open(forDuckDb(names),
+        return Build.jar().map(build -> CachedTranslator.open(forDuckDb(names),
                 projectDir.resolve(".porygon/cache/duckdb-translations"), build + "|" + names.mappingKey()));
-    }
-
-    /** The jar Porygon runs from, by name, size and modification time: a rebuild changes it. */
-    private static Optional<String> build() {
-        try {
-            File jar = new File(DuckDbTranslator.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return jar.isFile() ? Optional.of(jar.getName() + ":" + jar.length() + ":" + jar.lastModified()) : Optional.empty();
-        } catch (URISyntaxException | RuntimeException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.porygon.core;
 
 import io.porygon.core.compile.CompileResult;
 import io.porygon.core.compile.ProjectCompiler;
+import io.porygon.core.compile.SessionCache;
 import io.porygon.core.graph.CompiledGraph;
 import java.nio.file.Path;
 import java.util.Map;
@@ -18,6 +19,14 @@ public final class Porygon {
     /** Compiles with {@code vars} overriding the vars of workflow_settings.yaml (as {@code --vars}). */
     public static CompiledGraph compile(Path projectDir, Map<String, String> vars) {
         return compileDetailed(projectDir, vars).graph();
+    }
+
+    /**
+     * As {@link #compile(Path, Map)}, reusing what the project's JavaScript produced last time (kept
+     * in {@code cache}) when the project, its settings and {@code vars} are unchanged.
+     */
+    public static CompiledGraph compile(Path projectDir, Map<String, String> vars, SessionCache cache) {
+        return ProjectCompiler.compile(projectDir, vars, cache).graph();
     }
 
     /** The compiled graph plus the metadata of Dataform's JSON shape (canonical targets, hermeticity, ...). */

@@ -36,11 +36,20 @@ public final class ProjectCompiler {
     private ProjectCompiler() {}
 
     public static CompileResult compile(Path projectDir, Map<String, String> vars) {
-        return compile(projectDir, vars, JS_TIMEOUT_MILLIS);
+        return compile(projectDir, vars, SessionCache.NONE, JS_TIMEOUT_MILLIS);
+    }
+
+    /** As {@link #compile(Path, Map)}, reusing the session output kept in {@code cache} when nothing it depends on changed. */
+    public static CompileResult compile(Path projectDir, Map<String, String> vars, SessionCache cache) {
+        return compile(projectDir, vars, cache, JS_TIMEOUT_MILLIS);
     }
 
     /** As {@link #compile(Path, Map)} with another limit on the wall time of project JavaScript. */
     public static CompileResult compile(Path projectDir, Map<String, String> vars, long jsTimeoutMillis) {
+        return compile(projectDir, vars, SessionCache.NONE, jsTimeoutMillis);
+    }
+
+    private static CompileResult compile(Path projectDir, Map<String, String> vars, SessionCache cache, long jsTimeoutMillis) {
         ErrorCollector errors = new ErrorCollector();
         Project project;
         try {
@@ -50,18 +59,54 @@ public final class ProjectCompiler {
             ProjectConfig empty = new ProjectConfig(null, null, null, null, null, null, null, null, Map.copyOf(vars));
             return new CompileResult(new CompiledGraph(empty, List.of(), List.of(), List.of(), List.of(), List.of(), errors.all()), Map.of());
         }
-        return compile(project, vars, errors, jsTimeoutMillis);
+        return compile(project, vars, errors, jsTimeoutMillis, cache);
     }
 
     static CompileResult compile(Project project, Map<String, String> vars, ErrorCollector errors, long jsTimeoutMillis) {
+        return compile(project, vars, errors, jsTimeoutMillis, SessionCache.NONE);
+    }
+
+    private static CompileResult compile(Project project, Map<String, String> vars, ErrorCollector errors, long jsTimeoutMillis,
+            SessionCache cache) {
         ProjectConfig config = project.settings().toProjectConfig(vars);
+        String configJson = projectConfigJson(config);
         SourceIndex sources = new SourceIndex();
         project.includes().forEach(f -> sources.add(f.path(), f.content()));
         project.definitions().forEach(f -> sources.add(f.path(), f.content()));
 
-        Map<String, Object> session;
+        String key = cache.key(configJson, project);
+        Map<String, Object> session = cache.load(key).orElse(null);
+        if (session == null) {
+            try {
+                session = runSession(project, configJson, sources, errors, jsTimeoutMillis);
+            } catch (JsRuntime.TimeLimitExceeded e) {
+                errors.add(SourceLocation.of(project.root().toString()), e.getMessage(), "look for a loop that never ends in includes or definitions", null);
+                return new CompileResult(new CompiledGraph(config, List.of(), List.of(), List.of(), List.of(), List.of(), errors.all()), Map.of());
+            }
+            if (errors.all().isEmpty() && !Plain.bool(session.get("readsClockOrRandom"))) cache.store(key, session);
+        }
         List<RawAction> raws = new ArrayList<>();
-        try (JsRuntime js = JsRuntime.start(projectConfigJson(config), jsTimeoutMillis)) {
+        for (Object o : list(session.get("actions"))) {
+            Map<String, Object> a = map(o);
+            List<Map<String, Object>> deps = new ArrayList<>();
+            list(a.get("deps")).forEach(d -> deps.add(map(d)));
+            raws.add(new RawAction(string(a.get("kind")), Plain.target(a.get("target")), Plain.target(a.get("canonicalTarget")),
+                    string(a.get("fileName")), map(a.get("proto")), deps, Plain.integer(a.get("sqlStartLine")), Plain.bool(a.get("builtIn")),
+                    Plain.bool(a.get("failed"))));
+        }
+        List<Map<String, Object>> tests = new ArrayList<>();
+        list(session.get("tests")).forEach(t -> tests.add(map(t)));
+        return new GraphAssembler(config, errors, sources).assemble(raws, tests);
+    }
+
+    /**
+     * Runs the includes and definitions in a JavaScript session and returns its plain-data output
+     * (actions, tests, whether it read the clock), with dependency lines mapped back to the project's
+     * files; errors go to {@code errors}.
+     */
+    private static Map<String, Object> runSession(Project project, String configJson, SourceIndex sources, ErrorCollector errors,
+            long jsTimeoutMillis) {
+        try (JsRuntime js = JsRuntime.start(configJson, jsTimeoutMillis)) {
             List<SourceFile> scripts = new ArrayList<>(project.includes());
             project.definitions().stream().filter(SourceFile::isJs).forEach(scripts::add);
             for (SourceFile f : scripts) {
@@ -88,7 +133,7 @@ public final class ProjectCompiler {
                     report(errors, sources, e.error(), f.isSqlx() ? "check the config block and the JavaScript of this file" : "fix the JavaScript of this file");
                 }
             }
-            session = js.compileSession();
+            Map<String, Object> session = js.compileSession();
             for (Object o : list(session.get("errors"))) {
                 Map<String, Object> e = map(o);
                 String file = string(e.get("fileName"));
@@ -107,26 +152,19 @@ public final class ProjectCompiler {
             }
             for (Object o : list(session.get("actions"))) {
                 Map<String, Object> a = map(o);
-                List<Map<String, Object>> deps = new ArrayList<>();
                 String file = string(a.get("fileName"));
                 for (Object d : list(a.get("deps"))) {
-                    Map<String, Object> dep = new java.util.LinkedHashMap<>(map(d));
+                    Map<String, Object> dep = map(d);
                     int line = Plain.integer(dep.get("line"));
-                    if (line > 0 && !Plain.bool(dep.get("mapped"))) dep.put("line", js.originalLine(file, line));
-                    deps.add(dep);
+                    if (line > 0 && !Plain.bool(dep.get("mapped"))) {
+                        dep.put("line", js.originalLine(file, line));
+                        dep.put("mapped", true);
+                    }
                 }
-                raws.add(new RawAction(string(a.get("kind")), Plain.target(a.get("target")), Plain.target(a.get("canonicalTarget")),
-                        string(a.get("fileName")), map(a.get("proto")), deps, Plain.integer(a.get("sqlStartLine")), Plain.bool(a.get("builtIn")),
-                        Plain.bool(a.get("failed"))));
             }
-        } catch (JsRuntime.TimeLimitExceeded e) {
-            errors.add(SourceLocation.of(project.root().toString()), e.getMessage(), "look for a loop that never ends in includes or definitions", null);
-            return new CompileResult(new CompiledGraph(config, List.of(), List.of(), List.of(), List.of(), List.of(), errors.all()), Map.of());
+            session.remove("errors");
+            return session;
         }
-
-        List<Map<String, Object>> tests = new ArrayList<>();
-        list(session.get("tests")).forEach(t -> tests.add(map(t)));
-        return new GraphAssembler(config, errors, sources).assemble(raws, tests);
     }
 
     private static void report(ErrorCollector errors, SourceIndex sources, JsError e, String hint) {

@@ -1,18 +1,11 @@
 package io.porygon.core.sql;
 
+import static io.porygon.core.CacheFile.readString;
+import static io.porygon.core.CacheFile.writeString;
+
+import io.porygon.core.CacheFile;
 import io.porygon.core.SourceLocation;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,57 +50,24 @@ public final class CachedTranslator implements Translator {
     /** Writes this run's translations when they differ from the file's; a failure only costs speed. */
     public void save() {
         if (used.equals(stored)) return;
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                write(out);
+        CacheFile.write(file, out -> {
+            out.writeInt(FORMAT);
+            writeString(out, fingerprint);
+            out.writeInt(used.size());
+            for (Map.Entry<String, String> e : used.entrySet()) {
+                writeString(out, e.getKey());
+                writeString(out, e.getValue());
             }
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException | RuntimeException e) {
-            // the next run translates again
-        }
-    }
-
-    private void write(OutputStream target) throws IOException {
-        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(target));
-        out.writeInt(FORMAT);
-        writeString(out, fingerprint);
-        out.writeInt(used.size());
-        for (Map.Entry<String, String> e : used.entrySet()) {
-            writeString(out, e.getKey());
-            writeString(out, e.getValue());
-        }
-        out.flush();
+        });
     }
 
     private static Map<String, String> read(Path file, String fingerprint) {
-        if (!Files.isRegularFile(file)) return Map.of();
-        try (InputStream raw = Files.newInputStream(file)) {
-            DataInputStream in = new DataInputStream(new BufferedInputStream(raw));
-            if (in.readInt() != FORMAT || !readString(in).equals(fingerprint)) return Map.of();
+        return CacheFile.read(file, in -> {
+            if (in.readInt() != FORMAT || !readString(in).equals(fingerprint)) return null;
             int n = in.readInt();
             Map<String, String> entries = new HashMap<>();
             for (int i = 0; i < n; i++) entries.put(readString(in), readString(in));
             return entries;
-        } catch (IOException | RuntimeException e) {
-            return Map.of(); // unreadable or truncated: start afresh
-        }
-    }
-
-    private static void writeString(DataOutputStream out, String s) throws IOException {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
-    }
-
-    private static String readString(DataInputStream in) throws IOException {
-        int length = in.readInt();
-        if (length < 0 || length > 64 << 20) throw new IOException("not a translation cache");
-        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+        }).orElse(Map.of());
     }
 }

@@ -757,6 +757,35 @@
     return out;
   };
 
+  // A compile that reads the clock or draws random numbers may give another result next time, so
+  // Java must not reuse it: Date() and new Date() without arguments, Date.now() and Math.random()
+  // still work, and mark the compile. Dates built from given values are reproducible.
+  var readsClockOrRandom = false;
+  var RealDate = global.Date;
+  var realRandom = Math.random;
+  function ClockWatchingDate(a, b, c, d, e, f, g) {
+    if (!(this instanceof ClockWatchingDate)) {
+      readsClockOrRandom = true;
+      return RealDate();
+    }
+    switch (arguments.length) {
+      case 0: readsClockOrRandom = true; return new RealDate();
+      case 1: return new RealDate(a);
+      case 2: return new RealDate(a, b);
+      case 3: return new RealDate(a, b, c);
+      case 4: return new RealDate(a, b, c, d);
+      case 5: return new RealDate(a, b, c, d, e);
+      case 6: return new RealDate(a, b, c, d, e, f);
+      default: return new RealDate(a, b, c, d, e, f, g);
+    }
+  }
+  ClockWatchingDate.prototype = RealDate.prototype;
+  ClockWatchingDate.UTC = RealDate.UTC;
+  ClockWatchingDate.parse = RealDate.parse;
+  ClockWatchingDate.now = function () { readsClockOrRandom = true; return RealDate.now(); };
+  global.Date = ClockWatchingDate;
+  Math.random = function () { readsClockOrRandom = true; return realRandom(); };
+
   global.__porygon = {
     setFile: function (f) { currentFile = f; },
     defineModule: function (path, factory) { modules[path] = factory; },
@@ -786,7 +815,7 @@
           errorFromException(e, t.fileName, t.name);
         }
       });
-      return { actions: compiled, tests: compiledTests, errors: errors };
+      return { actions: compiled, tests: compiledTests, errors: errors, readsClockOrRandom: readsClockOrRandom };
     }
   };
 

@@ -1,0 +1,105 @@
+package io.porygon.core.compile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.porygon.core.compile.json.CompiledGraphJson;
+import io.porygon.core.compile.project.Project;
+import io.porygon.core.compile.project.ProjectLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The JavaScript output of a compile is reused only while everything it was computed from is unchanged. */
+class SessionCacheTest {
+    @TempDir
+    Path dir;
+    Path file;
+    SessionCache cache;
+
+    @BeforeEach
+    void project() throws IOException {
+        file = dir.resolve(".porygon/cache/compile");
+        cache = SessionCache.inFile(file, "build-1");
+        write("workflow_settings.yaml", "defaultProject: p\ndefaultDataset: d\nvars:\n  n: \"1\"\n");
+        write("includes/lib.js", "module.exports = { col: () => 'x' };\n");
+        write("definitions/a.sqlx", "config { type: \"table\" }\nSELECT ${dataform.projectConfig.vars.n} AS ${lib.col()}\n");
+        write("definitions/b.sqlx", "config { type: \"view\" }\nSELECT * FROM ${ref(\"a\")}\n");
+    }
+
+    @Test
+    void aSecondCompileReusesTheOutputAndGivesTheSameResult() {
+        String uncached = json(ProjectCompiler.compile(dir, Map.of()));
+        assertThat(isKept(Map.of())).isFalse();
+        String first = json(ProjectCompiler.compile(dir, Map.of(), cache));
+        assertThat(isKept(Map.of())).isTrue();
+        String second = json(ProjectCompiler.compile(dir, Map.of(), cache));
+        assertThat(first).isEqualTo(uncached).contains("SELECT 1 AS x");
+        assertThat(second).isEqualTo(uncached);
+    }
+
+    @Test
+    void aChangedFileVarOrBuildIsCompiledAgain() throws IOException {
+        ProjectCompiler.compile(dir, Map.of(), cache);
+        assertThat(isKept(Map.of("n", "2"))).isFalse();
+        assertThat(json(ProjectCompiler.compile(dir, Map.of("n", "2"), cache))).contains("SELECT 2 AS x");
+
+        write("includes/lib.js", "module.exports = { col: () => 'y' };\n");
+        assertThat(isKept(Map.of("n", "2"))).isFalse();
+        assertThat(json(ProjectCompiler.compile(dir, Map.of("n", "2"), cache))).contains("SELECT 2 AS y");
+
+        assertThat(SessionCache.inFile(file, "build-2").load(key(SessionCache.inFile(file, "build-2"), Map.of("n", "2")))).isEmpty();
+    }
+
+    @Test
+    void compilesThatReadTheClockOrDrawRandomNumbersAreNotKept() throws IOException {
+        for (String js : new String[] {"new Date().getFullYear()", "Date.now()", "Date()", "Math.random()"}) {
+            write("definitions/c.sqlx", "config { type: \"view\" }\nSELECT '${" + js + "}' AS v\n");
+            assertThat(ProjectCompiler.compile(dir, Map.of(), cache).graph().graphErrors()).isEmpty();
+            assertThat(isKept(Map.of())).as(js).isFalse();
+        }
+        // dates made from given values are reproducible, and still behave as dates
+        write("definitions/c.sqlx", "config { type: \"view\" }\n"
+                + "SELECT '${new Date(Date.UTC(2024, 0, 31)).toISOString()}' AS v, ${new Date(0) instanceof Date} AS d\n");
+        String out = json(ProjectCompiler.compile(dir, Map.of(), cache));
+        assertThat(out).contains("SELECT '2024-01-31T00:00:00.000Z' AS v, true AS d");
+        assertThat(isKept(Map.of())).isTrue();
+    }
+
+    @Test
+    void compileErrorsAreNotKept() throws IOException {
+        write("definitions/c.sqlx", "config { type: \"view\" }\nSELECT ${undefinedName}\n");
+        assertThat(ProjectCompiler.compile(dir, Map.of(), cache).graph().graphErrors()).isNotEmpty();
+        assertThat(isKept(Map.of())).isFalse();
+    }
+
+    @Test
+    void aDamagedFileIsIgnoredAndReplaced() throws IOException {
+        String uncached = json(ProjectCompiler.compile(dir, Map.of()));
+        write(".porygon/cache/compile", "not a cache file");
+        assertThat(json(ProjectCompiler.compile(dir, Map.of(), cache))).isEqualTo(uncached);
+        assertThat(isKept(Map.of())).isTrue();
+    }
+
+    private boolean isKept(Map<String, String> vars) {
+        return cache.load(key(cache, vars)).isPresent();
+    }
+
+    private String key(SessionCache c, Map<String, String> vars) {
+        Project project = ProjectLoader.load(dir);
+        return c.key(ProjectCompiler.projectConfigJson(project.settings().toProjectConfig(vars)), project);
+    }
+
+    private static String json(CompileResult result) {
+        return CompiledGraphJson.write(result, true);
+    }
+
+    private void write(String path, String content) throws IOException {
+        Path p = dir.resolve(path);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, content);
+    }
+}

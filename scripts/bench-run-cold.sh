@@ -3,8 +3,8 @@
 # compile, translation, planning, run history included) against a plain JDBC program in its own
 # process that sends the same translated statements in sequence (JdbcReplay), alternating on the
 # same warehouse. Both processes load the same DuckDB driver the same way. Porygon runs twice per
-# round: with the translations of the previous run in .porygon/cache (a re-run of an unchanged
-# project), and with that cache deleted first (everything translated again).
+# round: with the compile output and translations of the previous run in .porygon/cache (a re-run
+# of an unchanged project), and with that cache deleted first (everything compiled and translated again).
 # Usage: scripts/bench-run-cold.sh PROJECT WAREHOUSE [ROUNDS]   (the warehouse must hold the sources)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -1,9 +1,9 @@
 package io.porygon.cli;
 
 import io.porygon.core.Porygon;
-import io.porygon.core.compile.SessionCache;
 import io.porygon.core.PorygonException;
 import io.porygon.core.SourceLocation;
+import io.porygon.core.compile.SessionCache;
 import io.porygon.core.graph.CompileError;
 import io.porygon.core.graph.CompiledGraph;
 import java.io.PrintWriter;

@@ -52,26 +52,26 @@ final class PlainData {
 
     static Object read(DataInputStream in) throws IOException {
         byte tag = in.readByte();
-        switch (tag) {
-            case NULL: return null;
-            case FALSE: return false;
-            case TRUE: return true;
-            case INT: return in.readInt();
-            case DOUBLE: return in.readDouble();
-            case STRING: return readString(in);
-            case LIST: {
+        return switch (tag) {
+            case NULL -> null;
+            case FALSE -> false;
+            case TRUE -> true;
+            case INT -> in.readInt();
+            case DOUBLE -> in.readDouble();
+            case STRING -> readString(in);
+            case LIST -> {
                 int n = in.readInt();
                 List<Object> list = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) list.add(read(in));
-                return list;
+                yield list;
             }
-            case MAP: {
+            case MAP -> {
                 int n = in.readInt();
                 Map<String, Object> map = new LinkedHashMap<>();
                 for (int i = 0; i < n; i++) map.put(readString(in), read(in));
-                return map;
+                yield map;
             }
-            default: throw new IOException("unknown tag " + tag);
-        }
+            default -> throw new IOException("unknown tag " + tag);
+        };
     }
 }

@@ -27,7 +27,9 @@ final class WarehouseOpening implements AutoCloseable {
         try {
             return opening.join();
         } catch (CompletionException e) {
+            // as if opened on this thread: a PorygonException with its hint, or the driver's own error
             if (e.getCause() instanceof RuntimeException cause) throw cause;
+            if (e.getCause() instanceof Error cause) throw cause;
             throw e;
         }
     }

@@ -134,7 +134,7 @@ final class SyntheticProject {
                 + " 'State' AS state, 'Street' AS street_address, '00000' AS postal_code, 'City' AS city,"
                 + " (['United States', 'China', 'Brasil', 'Germany', 'France', 'Spain'])[1 + h(range * 3) % 6] AS country,"
                 + " 0.0 AS latitude, 0.0 AS longitude, (['Search', 'Organic', 'Email', 'Display', 'Facebook'])[1 + h(range * 5) % 5] AS traffic_source,"
-                + " TIMESTAMP '2020-01-01' + to_seconds(h(range) % 157680000) AS created_at FROM range(" + users + ")");
+                + " TIMESTAMPTZ '2020-01-01' + to_seconds(h(range) % 157680000) AS created_at FROM range(" + users + ")");
         engine.execute("CREATE OR REPLACE TABLE thelook_ecommerce.products AS SELECT range + 1 AS id, 5 + h(range) % 50 AS cost,"
                 + " (['Jeans', 'Tops', 'Shorts', 'Swim', 'Socks', 'Outerwear', 'Sleep', 'Active'])[1 + h(range * 3) % 8] AS category,"
                 + " 'Product ' || range AS name, 'Brand ' || (h(range * 11) % 300) AS brand, 10 + h(range) % 90 AS retail_price,"
@@ -142,19 +142,19 @@ final class SyntheticProject {
                 + " 1 + range % 10 AS distribution_center_id FROM range(" + products + ")");
         engine.execute("CREATE OR REPLACE TABLE thelook_ecommerce.orders AS SELECT range + 1 AS order_id, 1 + h(range) % " + users + " AS user_id,"
                 + " (['Processing', 'Shipped', 'Complete', 'Cancelled', 'Returned'])[1 + h(range * 3) % 5] AS status, 'F' AS gender,"
-                + " TIMESTAMP '2021-01-01' + to_seconds(h(range) % 126144000) AS created_at, NULL::TIMESTAMP AS returned_at,"
-                + " TIMESTAMP '2021-01-02' + to_seconds(h(range) % 126144000) AS shipped_at,"
-                + " TIMESTAMP '2021-01-04' + to_seconds(h(range) % 126144000) AS delivered_at, 1 + h(range) % 4 AS num_of_item"
+                + " TIMESTAMPTZ '2021-01-01' + to_seconds(h(range) % 126144000) AS created_at, NULL::TIMESTAMPTZ AS returned_at,"
+                + " TIMESTAMPTZ '2021-01-02' + to_seconds(h(range) % 126144000) AS shipped_at,"
+                + " TIMESTAMPTZ '2021-01-04' + to_seconds(h(range) % 126144000) AS delivered_at, 1 + h(range) % 4 AS num_of_item"
                 + " FROM range(" + orders + ")");
         engine.execute("CREATE OR REPLACE TABLE thelook_ecommerce.order_items AS SELECT range + 1 AS id, 1 + h(range) % " + orders + " AS order_id,"
                 + " 1 + h(range * 13) % " + users + " AS user_id, 1 + h(range * 17) % " + products + " AS product_id, range + 1 AS inventory_item_id,"
                 + " (['Processing', 'Shipped', 'Complete', 'Cancelled', 'Returned'])[1 + h(range * 3) % 5] AS status,"
-                + " TIMESTAMP '2021-01-01' + to_seconds(h(range) % 126144000) AS created_at, NULL::TIMESTAMP AS shipped_at,"
-                + " NULL::TIMESTAMP AS delivered_at, NULL::TIMESTAMP AS returned_at, (10 + h(range) % 9000) / 100.0 AS sale_price"
+                + " TIMESTAMPTZ '2021-01-01' + to_seconds(h(range) % 126144000) AS created_at, NULL::TIMESTAMPTZ AS shipped_at,"
+                + " NULL::TIMESTAMPTZ AS delivered_at, NULL::TIMESTAMPTZ AS returned_at, (10 + h(range) % 9000) / 100.0 AS sale_price"
                 + " FROM range(" + items + ")");
         engine.execute("CREATE OR REPLACE TABLE thelook_ecommerce.events AS SELECT range + 1 AS id,"
                 + " CASE WHEN h(range) % 4 = 0 THEN NULL ELSE 1 + h(range) % " + users + " END AS user_id, range % 8 AS sequence_number,"
-                + " md5((range // 8)::VARCHAR) AS session_id, TIMESTAMP '2021-01-01' + to_seconds(h(range // 8) % 126144000) AS created_at,"
+                + " md5((range // 8)::VARCHAR) AS session_id, TIMESTAMPTZ '2021-01-01' + to_seconds(h(range // 8) % 126144000) AS created_at,"
                 + " '10.0.0.1' AS ip_address, 'City' AS city, 'State' AS state, '00000' AS postal_code, 'Chrome' AS browser,"
                 + " (['Search', 'Organic', 'Email', 'Display', 'Facebook'])[1 + h(range // 8) % 5] AS traffic_source, '/product/1' AS uri,"
                 + " (['home', 'department', 'product', 'cart', 'purchase', 'cancel'])[1 + h(range) % 6] AS event_type FROM range(" + events + ")");

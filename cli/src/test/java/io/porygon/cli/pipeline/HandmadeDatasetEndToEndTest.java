@@ -127,7 +127,8 @@ class HandmadeDatasetEndToEndTest {
         if (value == null) return null;
         if (value instanceof java.sql.Timestamp ts) return TIMESTAMP.format(ts.toLocalDateTime());
         if (value instanceof LocalDateTime ldt) return TIMESTAMP.format(ldt);
-        if (value instanceof java.time.OffsetDateTime odt) return TIMESTAMP.format(odt.toLocalDateTime());
+        // the driver gives instants in the JVM's zone; the expectations are written in UTC
+        if (value instanceof java.time.OffsetDateTime odt) return TIMESTAMP.format(odt.atZoneSameInstant(java.time.ZoneOffset.UTC).toLocalDateTime());
         return value.toString();
     }
 

@@ -1,5 +1,6 @@
 package io.porygon.core.compile;
 
+import static io.porygon.core.CacheFile.readLength;
 import static io.porygon.core.CacheFile.readString;
 import static io.porygon.core.CacheFile.writeString;
 
@@ -14,6 +15,7 @@ import java.util.Map;
 /**
  * Binary form of the plain data the JavaScript session returns (null, booleans, Integer and Double
  * numbers, strings, lists, maps with string keys), read back with the same Java types and order.
+ * Strings are UTF-8, so one holding half of a surrogate pair reads back with a replacement character.
  */
 final class PlainData {
     private static final byte NULL = 0, FALSE = 1, TRUE = 2, INT = 3, DOUBLE = 4, STRING = 5, LIST = 6, MAP = 7;
@@ -28,9 +30,9 @@ final class PlainData {
         } else if (value instanceof Integer i) {
             out.writeByte(INT);
             out.writeInt(i);
-        } else if (value instanceof Number n) {
+        } else if (value instanceof Double d) {
             out.writeByte(DOUBLE);
-            out.writeDouble(n.doubleValue());
+            out.writeDouble(d);
         } else if (value instanceof String s) {
             out.writeByte(STRING);
             writeString(out, s);
@@ -46,6 +48,7 @@ final class PlainData {
                 write(out, e.getValue());
             }
         } else {
+            // e.g. a BigInt (BigInteger): such a compile is not kept rather than read back changed
             throw new IllegalArgumentException("not plain data: " + value.getClass().getName());
         }
     }
@@ -60,13 +63,13 @@ final class PlainData {
             case DOUBLE -> in.readDouble();
             case STRING -> readString(in);
             case LIST -> {
-                int n = in.readInt();
+                int n = readLength(in);
                 List<Object> list = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) list.add(read(in));
                 yield list;
             }
             case MAP -> {
-                int n = in.readInt();
+                int n = readLength(in);
                 Map<String, Object> map = new LinkedHashMap<>();
                 for (int i = 0; i < n; i++) map.put(readString(in), read(in));
                 yield map;

@@ -20,7 +20,7 @@ import java.util.TimeZone;
  * What the JavaScript session made of a project, kept in a file between runs, so that compiling an
  * unchanged project skips its JavaScript (about 0.4 s in a fresh JVM, where the engine is still
  * interpreted). The key covers all the session can see: Porygon's build, the project config handed
- * to it (settings and vars), every include and definition, and the JVM's time zone and locale. A
+ * to it (settings and vars), every include and definition, and the JVM's time zone, locale and version. A
  * compile with errors, or one that read the clock or drew a random number, is never stored.
  */
 public final class SessionCache {
@@ -44,8 +44,9 @@ public final class SessionCache {
         if (file == null) return null;
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String part : new String[] {String.valueOf(FORMAT), build, projectConfigJson,
-                    TimeZone.getDefault().getID(), Locale.getDefault().toLanguageTag()}) {
+            // the Java runtime brings the time zone rules and locale data that Date methods use
+            for (String part : new String[] {String.valueOf(FORMAT), build, projectConfigJson, TimeZone.getDefault().getID(),
+                    Locale.getDefault().toLanguageTag(), System.getProperty("java.runtime.version", "")}) {
                 update(sha, part);
             }
             for (SourceFile f : project.includes()) update(sha, "include", f.path(), f.content());

@@ -2,6 +2,7 @@ package io.porygon.core.run;
 
 import io.porygon.core.engine.Column;
 import io.porygon.core.engine.Engine;
+import io.porygon.core.engine.EngineException;
 import io.porygon.core.engine.QueryResult;
 import io.porygon.core.graph.OperationAction;
 import io.porygon.core.graph.Target;
@@ -39,8 +40,6 @@ public final class ActionExecutor {
         Instant start = Instant.now();
         String hash = sqlHash(p);
         long rows = -1;
-        long failing = 0;
-        List<String> sample = List.of();
         try {
             switch (p.step()) {
                 case DISABLED -> {}
@@ -65,17 +64,15 @@ public final class ActionExecutor {
                 case RUN_OPERATIONS -> rows = runOperations(p, engine);
                 case CHECK_ASSERTION -> {
                     checkCancelled();
-                    failing = countRows(p.sql(), engine);
-                    if (failing > 0) {
-                        checkCancelled();
-                        sample = renderRows(engine.query(p.sql(), SAMPLE_ROWS));
+                    AssertionRows found = assertionRows(p.sql(), engine);
+                    if (found.count() > 0) {
                         return result(p, ActionStatus.FAILED, start, -1, hash,
-                                "assertion failed: " + failing + " row(s) returned", failing, sample);
+                                "assertion failed: " + found.count() + " row(s) returned", found.count(), found.sample());
                     }
                 }
             }
             ActionStatus status = p.step() == Step.DISABLED ? ActionStatus.DISABLED : ActionStatus.SUCCEEDED;
-            return result(p, status, start, rows, hash, null, failing, sample);
+            return result(p, status, start, rows, hash, null, 0, List.of());
         } catch (CancellationException e) {
             return result(p, ActionStatus.CANCELLED, start, -1, hash, "cancelled", 0, List.of());
         } catch (RuntimeException e) {
@@ -128,12 +125,31 @@ public final class ActionExecutor {
         }
     }
 
+    private record AssertionRows(long count, List<String> sample) {}
+
     /**
-     * Rows an assertion returns, counted as Dataform does: a count lets the warehouse read only the
-     * columns the conditions use, not every column of the rows (20 times faster on a wide table).
+     * Rows an assertion returns, counted as Dataform does, and a few of them when there are any: a
+     * count lets the warehouse read only the columns the conditions use, not every column of the
+     * rows (20 times faster on a wide table).
      */
-    private static long countRows(String select, Engine engine) {
-        return ((Number) engine.queryRows(countQuery(select)).get(0).get(0)).longValue();
+    private AssertionRows assertionRows(String select, Engine engine) {
+        long count;
+        try {
+            count = ((Number) engine.queryRows(countQuery(select)).get(0).get(0)).longValue();
+        } catch (EngineException e) {
+            if (cancelled.getAsBoolean()) throw e;
+            // SQL a subquery cannot hold (a temporary function defined before the SELECT): read its rows
+            QueryResult all = engine.query(select, SAMPLE_ROWS);
+            return new AssertionRows(all.totalRows(), renderRows(all));
+        }
+        if (count == 0) return new AssertionRows(0, List.of());
+        checkCancelled();
+        try {
+            return new AssertionRows(count, renderRows(engine.query(select, SAMPLE_ROWS)));
+        } catch (EngineException e) {
+            if (cancelled.getAsBoolean()) throw e;
+            return new AssertionRows(count, List.of()); // the samples are a courtesy; the count stands
+        }
     }
 
     /** The query that counts the rows of {@code select}. */

@@ -64,7 +64,7 @@ public final class CachedTranslator implements Translator {
     private static Map<String, String> read(Path file, String fingerprint) {
         return CacheFile.read(file, in -> {
             if (in.readInt() != FORMAT || !readString(in).equals(fingerprint)) return null;
-            int n = in.readInt();
+            int n = CacheFile.readLength(in);
             Map<String, String> entries = new HashMap<>();
             for (int i = 0; i < n; i++) entries.put(readString(in), readString(in));
             return entries;

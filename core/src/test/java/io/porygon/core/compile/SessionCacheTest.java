@@ -56,16 +56,18 @@ class SessionCacheTest {
 
     @Test
     void compilesThatReadTheClockOrDrawRandomNumbersAreNotKept() throws IOException {
-        for (String js : new String[] {"new Date().getFullYear()", "Date.now()", "Date()", "Math.random()"}) {
+        for (String js : new String[] {"new Date().getFullYear()", "Date.now()", "Date()", "Math.random()",
+                "new (new Date(0).constructor)().getTime()", "Date.prototype.constructor.now()"}) {
             write("definitions/c.sqlx", "config { type: \"view\" }\nSELECT '${" + js + "}' AS v\n");
             assertThat(ProjectCompiler.compile(dir, Map.of(), cache).graph().graphErrors()).isEmpty();
             assertThat(isKept(Map.of())).as(js).isFalse();
         }
         // dates made from given values are reproducible, and still behave as dates
         write("definitions/c.sqlx", "config { type: \"view\" }\n"
-                + "SELECT '${new Date(Date.UTC(2024, 0, 31)).toISOString()}' AS v, ${new Date(0) instanceof Date} AS d\n");
+                + "SELECT '${new Date(Date.UTC(2024, 0, 31)).toISOString()}' AS v, ${new Date(0) instanceof Date} AS d,"
+                + " ${new Date(0).constructor === Date} AS c, '${Object.keys(Date).length}' AS k\n");
         String out = json(ProjectCompiler.compile(dir, Map.of(), cache));
-        assertThat(out).contains("SELECT '2024-01-31T00:00:00.000Z' AS v, true AS d");
+        assertThat(out).contains("SELECT '2024-01-31T00:00:00.000Z' AS v, true AS d, true AS c, '0' AS k");
         assertThat(isKept(Map.of())).isTrue();
     }
 

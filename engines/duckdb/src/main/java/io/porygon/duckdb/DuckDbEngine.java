@@ -17,6 +17,8 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -106,7 +108,7 @@ public final class DuckDbEngine implements Engine {
                 while (rs.next()) {
                     if (total < maxRows) {
                         List<Object> row = new ArrayList<>(columns.size());
-                        for (int i = 1; i <= columns.size(); i++) row.add(rs.getObject(i));
+                        for (int i = 1; i <= columns.size(); i++) row.add(inUtc(rs.getObject(i)));
                         rows.add(row);
                     }
                     total++;
@@ -118,6 +120,11 @@ public final class DuckDbEngine implements Engine {
         } finally {
             running = null;
         }
+    }
+
+    /** The driver gives TIMESTAMPTZ values in the JVM's zone; the session, and BigQuery, work in UTC. */
+    private static Object inUtc(Object value) {
+        return value instanceof OffsetDateTime t ? t.withOffsetSameInstant(ZoneOffset.UTC) : value;
     }
 
     @Override

@@ -780,11 +780,17 @@
     }
   }
   ClockWatchingDate.prototype = RealDate.prototype;
-  ClockWatchingDate.UTC = RealDate.UTC;
-  ClockWatchingDate.parse = RealDate.parse;
-  ClockWatchingDate.now = function () { readsClockOrRandom = true; return RealDate.now(); };
+  // Dates lead back to the watcher (new d.constructor() is watched too), and Date's own properties
+  // stay non-enumerable, as on the real one.
+  function hidden(target, name, value) {
+    Object.defineProperty(target, name, { value: value, writable: true, configurable: true, enumerable: false });
+  }
+  hidden(RealDate.prototype, "constructor", ClockWatchingDate);
+  hidden(ClockWatchingDate, "UTC", RealDate.UTC);
+  hidden(ClockWatchingDate, "parse", RealDate.parse);
+  hidden(ClockWatchingDate, "now", function now() { readsClockOrRandom = true; return RealDate.now(); });
   global.Date = ClockWatchingDate;
-  Math.random = function () { readsClockOrRandom = true; return realRandom(); };
+  hidden(Math, "random", function random() { readsClockOrRandom = true; return realRandom(); });
 
   global.__porygon = {
     setFile: function (f) { currentFile = f; },

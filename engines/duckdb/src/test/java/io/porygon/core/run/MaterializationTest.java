@@ -179,6 +179,19 @@ class MaterializationTest {
     }
 
     @Test
+    void anAssertionWithATemporaryFunctionIsStillChecked() {
+        // the translated SQL defines a macro before its SELECT, which a count's subquery cannot hold
+        Target check = t("dataform_assertions", "with_function");
+        RunResult r = run(engine, graph(table(out, "SELECT id, val FROM raw.src"),
+                assertion(check, "CREATE OR REPLACE TEMP MACRO is_b(v) AS v = 'b';\nSELECT * FROM mart.out WHERE is_b(val)", out, out)));
+
+        ActionResult a = result(r, "dataform_assertions.with_function");
+        assertThat(a.status()).isEqualTo(ActionStatus.FAILED);
+        assertThat(a.failingRows()).isEqualTo(1);
+        assertThat(a.sampleRows()).containsExactly("id=2, val=b");
+    }
+
+    @Test
     void preAndPostOperationsRunAroundTheTable() {
         RunResult r = run(engine, graph(withOps(out, "SELECT id FROM raw.src",
                 List.of("CREATE TABLE IF NOT EXISTS raw.audit (msg VARCHAR)", "INSERT INTO raw.audit VALUES ('pre')"),

@@ -72,6 +72,14 @@ class SessionCacheTest {
     }
 
     @Test
+    void aValueThatWouldNotReadBackTheSameIsNotKept() throws IOException {
+        // a BigInt label: kept, it would come back as a double
+        write("definitions/c.sqlx", "config { type: \"table\", labels: { big: 12345678901234567890n } }\nSELECT 1 AS x\n");
+        assertThat(json(ProjectCompiler.compile(dir, Map.of(), cache))).contains("12345678901234567890");
+        assertThat(isKept(Map.of())).isFalse();
+    }
+
+    @Test
     void compileErrorsAreNotKept() throws IOException {
         write("definitions/c.sqlx", "config { type: \"view\" }\nSELECT ${undefinedName}\n");
         assertThat(ProjectCompiler.compile(dir, Map.of(), cache).graph().graphErrors()).isNotEmpty();
@@ -84,6 +92,13 @@ class SessionCacheTest {
         write(".porygon/cache/compile", "not a cache file");
         assertThat(json(ProjectCompiler.compile(dir, Map.of(), cache))).isEqualTo(uncached);
         assertThat(isKept(Map.of())).isTrue();
+
+        byte[] whole = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(whole, whole.length - 12)); // cut short
+        assertThat(isKept(Map.of())).isFalse();
+        whole[whole.length / 2] ^= 1; // one bit changed
+        Files.write(file, whole);
+        assertThat(isKept(Map.of())).isFalse();
     }
 
     private boolean isKept(Map<String, String> vars) {

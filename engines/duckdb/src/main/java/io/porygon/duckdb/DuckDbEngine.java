@@ -46,9 +46,19 @@ public final class DuckDbEngine implements Engine {
         } catch (SQLException e) {
             throw new DuckDbException("cannot open DuckDB warehouse " + settings.file() + ": " + e.getMessage(), e);
         }
-        applySessionSettings();
-        if (settings.threads() != null) execute("SET threads = " + settings.threads());
-        if (settings.memoryLimit() != null) execute("SET memory_limit = " + quoteLiteral(settings.memoryLimit()));
+        try {
+            applySessionSettings();
+            if (settings.threads() != null) execute("SET threads = " + settings.threads());
+            if (settings.memoryLimit() != null) execute("SET memory_limit = " + quoteLiteral(settings.memoryLimit()));
+        } catch (RuntimeException e) {
+            // a bad setting (e.g. --memory-limit=lots) must not keep the file locked
+            try {
+                connection.close();
+            } catch (SQLException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
     }
 
     private DuckDbEngine(DuckDBConnection connection) {

@@ -113,4 +113,14 @@ class DuckDbEngineTest {
             assertThat(r.columns()).containsExactly("n");
         }
     }
+
+    @Test
+    void aBadSettingFailsTheOpenAndLeavesTheFileFree() {
+        Path file = dir.resolve("w.duckdb");
+        assertThatThrownBy(() -> new DuckDbEngine(new DuckDbSettings(file, null, "lots")))
+                .isInstanceOf(DuckDbException.class).hasMessageContaining("lots");
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(file))) {
+            assertThat(engine.queryRows("SELECT 42").get(0).get(0)).isEqualTo(42);
+        }
+    }
 }

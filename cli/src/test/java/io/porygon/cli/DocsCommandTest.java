@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.porygon.duckdb.DuckDbEngine;
-import io.porygon.duckdb.DuckDbSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -173,14 +171,10 @@ class DocsCommandTest {
     }
 
     private void write(String relative, String content) throws IOException {
-        Path file = project.resolve(relative);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, content);
+        TestProjects.write(project, relative, content);
     }
 
     private void seed(String... statements) {
-        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(warehouse))) {
-            for (String s : statements) engine.execute(s);
-        }
+        TestProjects.seed(warehouse, statements);
     }
 }

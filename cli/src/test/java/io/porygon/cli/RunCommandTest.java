@@ -2,14 +2,10 @@ package io.porygon.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.porygon.core.engine.QueryResult;
-import io.porygon.duckdb.DuckDbEngine;
-import io.porygon.duckdb.DuckDbSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -169,21 +165,14 @@ class RunCommandTest {
     }
 
     private void write(String relative, String content) throws IOException {
-        Path file = project.resolve(relative);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, content);
+        TestProjects.write(project, relative, content);
     }
 
     private void seed(String... statements) {
-        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(warehouse))) {
-            for (String s : statements) engine.execute(s);
-        }
+        TestProjects.seed(warehouse, statements);
     }
 
     private List<String> query(String sql) {
-        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(warehouse))) {
-            QueryResult r = engine.query(sql, 1000);
-            return r.rows().stream().map(row -> row.stream().map(String::valueOf).collect(Collectors.joining("|"))).toList();
-        }
+        return TestProjects.query(warehouse, sql);
     }
 }

@@ -9,9 +9,12 @@ import io.porygon.core.graph.CompiledGraph;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /** Compiles the project for the commands that run it, reporting compile errors the way compile does. */
 final class ProjectGraph {
+    static final String CACHE_FILE = ".porygon/cache/compile";
+
     private ProjectGraph() {}
 
     /**
@@ -19,8 +22,13 @@ final class ProjectGraph {
      * from a jar, the project's JavaScript output is kept in .porygon/cache for the next command.
      */
     static CompiledGraph compileOrReport(Path projectDir, Map<String, String> vars, PrintWriter err) {
-        CompiledGraph graph = Build.jar()
-                .map(build -> Porygon.compile(projectDir, vars, SessionCache.inFile(projectDir.resolve(".porygon/cache/compile"), build)))
+        return compileOrReport(projectDir, vars, err, Build.jar());
+    }
+
+    /** As above, for the Porygon build named {@code build} (empty: no cache). */
+    static CompiledGraph compileOrReport(Path projectDir, Map<String, String> vars, PrintWriter err, Optional<String> build) {
+        CompiledGraph graph = build
+                .map(b -> Porygon.compile(projectDir, vars, SessionCache.inFile(projectDir.resolve(CACHE_FILE), b)))
                 .orElseGet(() -> Porygon.compile(projectDir, vars));
         if (!graph.hasErrors()) return graph;
         for (CompileError e : graph.graphErrors()) {

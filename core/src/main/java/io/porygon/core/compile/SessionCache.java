@@ -21,7 +21,8 @@ import java.util.TimeZone;
  * unchanged project skips its JavaScript (about 0.4 s in a fresh JVM, where the engine is still
  * interpreted). The key covers all the session can see: Porygon's build, the project config handed
  * to it (settings and vars), every include and definition, and the JVM's time zone, locale and version. A
- * compile with errors, or one that read the clock or drew a random number, is never stored.
+ * compile whose JavaScript failed, read the clock or drew a random number is never stored; errors in the
+ * graph (a missing ref, a cycle) come from Java's checks, which run again on every compile.
  */
 public final class SessionCache {
     private static final int FORMAT = 1;

@@ -83,6 +83,10 @@ public final class TheLookGenerator {
             t.setDaemon(true);
             return t;
         });
+        for (RawTable table : TableWriters.TABLES) {
+            // created and committed before the lanes start: two of them append to the same table
+            engine.createAndOpenWriter(staged.staging(table), table.engineColumns()).close();
+        }
         try (WriterLanes lanes = WriterLanes.start(engine, staged::staging)) {
             ArrayDeque<Future<BlockRows>> inFlight = new ArrayDeque<>();
             long submitted = 0;
@@ -94,7 +98,7 @@ public final class TheLookGenerator {
                     inFlight.add(pool.submit(() -> makeBlock(catalog, options, block, users)));
                 }
                 BlockRows block = await(inFlight.poll());
-                lanes.write(block, bases.clone());
+                lanes.write(done, block, bases.clone());
                 block.advance(bases);
                 long[] counts = block.rowsPerTable();
                 for (int i = 0; i < counts.length; i++) perTable[i] += counts[i];

@@ -13,18 +13,29 @@ import java.util.function.Function;
 /**
  * Writes the growing tables on parallel lanes so that the warehouse's append and compression work
  * uses more than one core: each lane is a thread with its own warehouse session and transaction
- * that writes a fixed group of tables. Every table belongs to exactly one lane and is written by one
- * writer in block order, so its rows and their order are the same as with a single writer.
+ * that writes a fixed group of tables, from every block or from every other block. The tables
+ * exist before the lanes start (two lanes append to events), and a table's rows are the same
+ * whatever the lanes: each block's ids are fixed before it is handed over. Only the physical order
+ * of events changes (even blocks, then odd ones, or the other way round).
  *
  * <p>A lane commits only after every block has been written; the tables it writes are staging
  * tables that the caller swaps in afterwards (see {@link StagedTables}).
  */
 final class WriterLanes implements AutoCloseable {
     /**
-     * Table groups, as indexes into {@link TableWriters#TABLES}: events alone (about 70% of rows and
-     * most of the text), and the other four together.
+     * What each lane writes, as indexes into {@link TableWriters#TABLES}: events (about 70% of rows
+     * and most of the text) from the even blocks and from the odd ones, so that its appending and
+     * compressing runs on two cores, and the other four tables together.
      */
-    static final List<int[]> GROUPS = List.of(new int[] {4}, new int[] {0, 1, 2, 3});
+    static final List<LaneSpec> LANES = List.of(
+            new LaneSpec(new int[] {4}, 2, 0), new LaneSpec(new int[] {4}, 2, 1), new LaneSpec(new int[] {0, 1, 2, 3}, 1, 0));
+
+    /** Tables written from the blocks whose index is {@code remainder} modulo {@code every}. */
+    record LaneSpec(int[] tables, int every, int remainder) {
+        boolean takes(long block) {
+            return block % every == remainder;
+        }
+    }
 
     /** Blocks queued per lane: enough to ride out uneven block sizes, few enough to bound memory. */
     private static final int QUEUE = 3;
@@ -35,20 +46,21 @@ final class WriterLanes implements AutoCloseable {
     private final List<Lane> lanes = new ArrayList<>();
     private boolean finished;
 
-    /** Starts one lane per group; {@code target} names the table each lane creates and fills. */
+    /** Starts the lanes; {@code target} names the existing (empty) table each lane appends to. */
     static WriterLanes start(Engine engine, Function<RawTable, Target> target) {
         WriterLanes all = new WriterLanes();
-        for (int[] group : GROUPS) {
-            Lane lane = new Lane(engine, group, target);
+        for (LaneSpec spec : LANES) {
+            Lane lane = new Lane(engine, spec, target);
             all.lanes.add(lane);
             lane.thread.start();
         }
         return all;
     }
 
-    /** Hands a block to every lane; {@code bases} are the sequence bases for this block (not shared). */
-    void write(BlockRows block, long[] bases) {
+    /** Hands block number {@code index} to the lanes that write it; {@code bases} are its sequence bases (not shared). */
+    void write(long index, BlockRows block, long[] bases) {
         for (Lane lane : lanes) {
+            if (!lane.spec.takes(index)) continue;
             lane.throwIfFailed();
             lane.put(new Job(block, bases));
         }
@@ -90,6 +102,7 @@ final class WriterLanes implements AutoCloseable {
 
     private static final class Lane implements Runnable {
         private final Engine engine;
+        private final LaneSpec spec;
         private final int[] tables;
         private final Function<RawTable, Target> target;
         private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE);
@@ -97,11 +110,12 @@ final class WriterLanes implements AutoCloseable {
         private volatile RuntimeException failure;
         private boolean ended; // END or ABORT taken: nothing more will be queued
 
-        Lane(Engine engine, int[] tables, Function<RawTable, Target> target) {
+        Lane(Engine engine, LaneSpec spec, Function<RawTable, Target> target) {
             this.engine = engine;
-            this.tables = tables;
+            this.spec = spec;
+            this.tables = spec.tables();
             this.target = target;
-            this.thread = new Thread(this, "thelook-writer-" + TableWriters.TABLES.get(tables[0]).name());
+            this.thread = new Thread(this, "thelook-writer-" + TableWriters.TABLES.get(tables[0]).name() + "-" + spec.remainder());
             this.thread.setDaemon(true);
         }
 
@@ -159,8 +173,7 @@ final class WriterLanes implements AutoCloseable {
             BulkWriter[] writers = new BulkWriter[tables.length];
             try {
                 for (int i = 0; i < tables.length; i++) {
-                    RawTable table = TableWriters.TABLES.get(tables[i]);
-                    writers[i] = session.createAndOpenWriter(target.apply(table), table.engineColumns());
+                    writers[i] = session.openWriter(target.apply(TableWriters.TABLES.get(tables[i])));
                 }
                 while (true) {
                     Object next = take();

@@ -9,7 +9,8 @@
 # user + system time of each whole process (JVM included), a steadier figure on a busy machine.
 # Usage: scripts/bench-generate.sh [SCALE=1] [ROUNDS=3] [THREADS=2]
 # With COMPARE_JAR=path/to/other/porygon.jar (e.g. a build of main), each round also runs that jar's
-# generate right after this one's, so a before/after pair sees the same machine.
+# generate right after this one's (with the launcher's garbage collector), so a before/after pair sees
+# the same machine.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 scale="${1:-1}"
@@ -27,7 +28,8 @@ ratios=()
 for round in $(seq 1 "$rounds"); do
   rm -f "$tmp/gen.duckdb"
   start=$(date +%s.%N)
-  /usr/bin/time -f '%U %S' -o "$tmp/gen.cpu" java -jar "$jar" generate --scale "$scale" --seed 42 --as-of 2025-06-30 --threads "$threads" \
+  # through the launcher, as a user runs it (its JVM flags and class-data archive)
+  /usr/bin/time -f '%U %S' -o "$tmp/gen.cpu" "$root/porygon" generate --scale "$scale" --seed 42 --as-of 2025-06-30 --threads "$threads" \
     --warehouse "$tmp/gen.duckdb" --no-progress >"$tmp/gen.txt"
   wall=$(echo "$(date +%s.%N) - $start" | bc)
   # "generated N rows in S s (R rows/s)" and the per-table rows of the summary
@@ -37,7 +39,7 @@ for round in $(seq 1 "$rounds"); do
   if [ -n "${COMPARE_JAR:-}" ]; then
     rm -f "$tmp/cmp.duckdb"
     start=$(date +%s.%N)
-    /usr/bin/time -f '%U %S' -o "$tmp/cmp.cpu" java -jar "$COMPARE_JAR" generate --scale "$scale" --seed 42 --as-of 2025-06-30 --threads "$threads" \
+    /usr/bin/time -f '%U %S' -o "$tmp/cmp.cpu" java -XX:+UseSerialGC -jar "$COMPARE_JAR" generate --scale "$scale" --seed 42 --as-of 2025-06-30 --threads "$threads" \
       --warehouse "$tmp/cmp.duckdb" --no-progress >"$tmp/cmp.txt"
     cmp_wall=$(echo "$(date +%s.%N) - $start" | bc)
     cmp_secs=$(sed -n 's/^generated \([0-9,]*\) rows in \([0-9.]*\) s.*/\2/p' "$tmp/cmp.txt")

@@ -16,8 +16,8 @@ import java.util.concurrent.Future;
  * Generates The Look's seven raw tables into a warehouse. Users are cut into fixed blocks of
  * {@link #USERS_PER_BLOCK}; each block (a user and all their activity) is made by a worker with its
  * own random generator seeded from (seed, block), and blocks are handed in order to the
- * {@link WriterLanes}, where each table is written by one writer. So the output does not depend on
- * the thread count, and at most a few blocks are in memory.
+ * {@link WriterLanes}, each with its ids fixed beforehand. So the rows do not depend on the thread
+ * count, and at most a few blocks are in memory.
  */
 public final class TheLookGenerator {
     public static final int USERS_PER_BLOCK = 500;
@@ -78,15 +78,15 @@ public final class TheLookGenerator {
         long blocks = (users + USERS_PER_BLOCK - 1) / USERS_PER_BLOCK;
         long[] bases = new long[IdSequence.values().length];
         long[] perTable = new long[TableWriters.TABLES.size()];
+        for (RawTable table : TableWriters.TABLES) {
+            // created and committed before the lanes start: two of them append to the same table
+            engine.createAndOpenWriter(staged.staging(table), table.engineColumns()).close();
+        }
         ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
             Thread t = new Thread(r, "thelook-generator");
             t.setDaemon(true);
             return t;
         });
-        for (RawTable table : TableWriters.TABLES) {
-            // created and committed before the lanes start: two of them append to the same table
-            engine.createAndOpenWriter(staged.staging(table), table.engineColumns()).close();
-        }
         try (WriterLanes lanes = WriterLanes.start(engine, staged::staging)) {
             ArrayDeque<Future<BlockRows>> inFlight = new ArrayDeque<>();
             long submitted = 0;

@@ -24,7 +24,7 @@ import java.util.zip.CRC32;
  */
 public final class CacheFile {
     /** Counts and lengths above this mean the file is not what it claims to be. */
-    public static final int MAX_LENGTH = 64 << 20;
+    private static final int MAX_LENGTH = 64 << 20;
 
     public interface Writer {
         void write(DataOutputStream out) throws IOException;

@@ -7,7 +7,6 @@ import io.porygon.core.PorygonException;
 import io.porygon.duckdb.DuckDbEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,10 +20,9 @@ class TheLookLoaderTest {
 
     @BeforeEach
     void exportAGeneratedWarehouse() {
-        original = new LinkedHashMap<>();
         try (DuckDbEngine engine = Warehouses.open(dir.resolve("source.duckdb"))) {
             Warehouses.generate(engine, 21, 0.005, 1);
-            for (RawTable t : RawTables.ALL) original.put(t.name(), Warehouses.digest(engine, S, t));
+            original = Warehouses.digests(engine, S);
             FileExport.export(engine, S, dir.resolve("csv"), FileExport.Format.CSV);
             FileExport.export(engine, S, dir.resolve("parquet"), FileExport.Format.PARQUET);
         }

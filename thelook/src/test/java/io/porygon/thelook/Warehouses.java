@@ -4,6 +4,8 @@ import io.porygon.duckdb.DuckDbEngine;
 import io.porygon.duckdb.DuckDbSettings;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Test helpers: real DuckDB warehouses filled by the generator. */
 final class Warehouses {
@@ -29,5 +31,12 @@ final class Warehouses {
         String key = table.columns().get(0).name();
         return (String) engine.queryRows("SELECT md5(string_agg(CAST(t AS VARCHAR), chr(10) ORDER BY " + key + ")) FROM "
                 + schema + "." + table.name() + " t").get(0).get(0);
+    }
+
+    /** The digest of every raw table, by table name. */
+    static Map<String, String> digests(DuckDbEngine engine, String schema) {
+        Map<String, String> digests = new LinkedHashMap<>();
+        for (RawTable table : RawTables.ALL) digests.put(table.name(), digest(engine, schema, table));
+        return digests;
     }
 }

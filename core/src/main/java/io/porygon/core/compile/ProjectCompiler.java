@@ -56,8 +56,7 @@ public final class ProjectCompiler {
             project = ProjectLoader.load(projectDir);
         } catch (PorygonException e) {
             errors.add(e, null);
-            ProjectConfig empty = new ProjectConfig(null, null, null, null, null, null, null, null, Map.copyOf(vars));
-            return new CompileResult(new CompiledGraph(empty, List.of(), List.of(), List.of(), List.of(), List.of(), errors.all()), Map.of());
+            return withoutActions(new ProjectConfig(null, null, null, null, null, null, null, null, Map.copyOf(vars)), errors);
         }
         return compile(project, vars, errors, jsTimeoutMillis, cache);
     }
@@ -81,7 +80,7 @@ public final class ProjectCompiler {
                 session = runSession(project, configJson, sources, errors, jsTimeoutMillis);
             } catch (JsRuntime.TimeLimitExceeded e) {
                 errors.add(SourceLocation.of(project.root().toString()), e.getMessage(), "look for a loop that never ends in includes or definitions", null);
-                return new CompileResult(new CompiledGraph(config, List.of(), List.of(), List.of(), List.of(), List.of(), errors.all()), Map.of());
+                return withoutActions(config, errors);
             }
             if (errors.all().isEmpty() && !Plain.bool(session.get("readsClockOrRandom"))) cache.store(key, session);
         }
@@ -165,6 +164,11 @@ public final class ProjectCompiler {
             session.remove("errors");
             return session;
         }
+    }
+
+    /** The result of a compile that stopped before any action: just its errors. */
+    private static CompileResult withoutActions(ProjectConfig config, ErrorCollector errors) {
+        return new CompileResult(new CompiledGraph(config, List.of(), List.of(), List.of(), List.of(), List.of(), errors.all()), Map.of());
     }
 
     private static void report(ErrorCollector errors, SourceIndex sources, JsError e, String hint) {

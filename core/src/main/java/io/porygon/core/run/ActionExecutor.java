@@ -77,7 +77,8 @@ public final class ActionExecutor {
             return result(p, ActionStatus.CANCELLED, start, -1, hash, "cancelled", 0, List.of());
         } catch (RuntimeException e) {
             if (cancelled.getAsBoolean()) return result(p, ActionStatus.CANCELLED, start, -1, hash, "cancelled", 0, List.of());
-            return result(p, ActionStatus.FAILED, start, -1, hash, message(e), 0, List.of());
+            String error = e instanceof EngineException ? located(p, message(e)) : message(e);
+            return result(p, ActionStatus.FAILED, start, -1, hash, error, 0, List.of());
         }
     }
 
@@ -199,6 +200,12 @@ public final class ActionExecutor {
             lines.add(String.join(", ", cells));
         }
         return lines;
+    }
+
+    /** A warehouse error prefixed with the file and line it most likely comes from, and where to see the SQL sent. */
+    private static String located(PlannedAction p, String error) {
+        return EngineErrorLocation.of(p, error) + ": " + error
+                + "\n  hint: `porygon run --dry-run --actions " + p.displayName() + "` prints the SQL sent to the warehouse";
     }
 
     private static String message(RuntimeException e) {

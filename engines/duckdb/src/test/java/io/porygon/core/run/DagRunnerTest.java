@@ -59,6 +59,16 @@ class DagRunnerTest {
     }
 
     @Test
+    void aWarehouseErrorNamesTheFileAndLineOfTheModel() {
+        RunResult r = run(engine, graph(table(a, "SELECT 1 AS id"), table(b, "SELECT id,\n  id_typo\nFROM s.a", a)),
+                RunOptions.all(), 1);
+
+        assertThat(result(r, "s.b").error())
+                .startsWith("definitions/b.sqlx:6: Binder Error: Referenced column \"id_typo\" not found")
+                .endsWith("hint: `porygon run --dry-run --actions s.b` prints the SQL sent to the warehouse");
+    }
+
+    @Test
     void failingAssertionSkipsTheDependentsOfTheTableItChecks() {
         Target check = t("dataform_assertions", "a_positive");
         Target other = t("dataform_assertions", "a_not_null");

@@ -1,0 +1,98 @@
+package io.porygon.core.run;
+
+import io.porygon.core.SourceLocation;
+import io.porygon.core.graph.Action;
+import io.porygon.core.graph.AssertionAction;
+import io.porygon.core.graph.OperationAction;
+import io.porygon.core.graph.TableAction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Points a warehouse error back at the project file. The engine saw the translated SQL, whose lines
+ * are not the file's, so the line is found instead by looking up the name the error quotes (a
+ * column, a function, a table) in the action's own SQL; when that fails, the line where the SQL starts.
+ */
+final class EngineErrorLocation {
+    /** DuckDB's way of naming what it could not bind: {@code ... with name foo does not exist}. */
+    private static final Pattern NAMED = Pattern.compile("with name ([\\w.]+) does not exist");
+    private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
+
+    private EngineErrorLocation() {}
+
+    static SourceLocation of(PlannedAction p, String message) {
+        Action action = p.action();
+        String sql = sourceSql(p);
+        int line = sql == null ? -1 : lineOf(sql, quotedName(message));
+        return new SourceLocation(action.fileName(), line > 0 ? action.sqlStartLine() + line - firstStatementLine(sql) : action.sqlStartLine(), 0);
+    }
+
+    /** The SQL as written in the action's file, or null when it is generated (built-in assertions). */
+    private static String sourceSql(PlannedAction p) {
+        Action action = p.action();
+        if (action instanceof TableAction t) {
+            return p.step() == Step.APPEND_INCREMENT || p.step() == Step.MERGE_INCREMENT ? t.incrementalQuery() : t.query();
+        }
+        if (action instanceof AssertionAction a) return a.parentAction() == null ? a.query() : null;
+        if (action instanceof OperationAction o) return o.queries().isEmpty() ? null : o.queries().get(0);
+        return null;
+    }
+
+    /** The name an error message is about: DuckDB quotes it last on the first line, or says "with name X". */
+    static String quotedName(String message) {
+        String first = message.lines().findFirst().orElse("");
+        if (first.startsWith("Parser Error")) return null; // "at or near" a keyword: its first use says nothing
+        Matcher named = NAMED.matcher(first);
+        if (named.find()) return named.group(1).substring(named.group(1).lastIndexOf('.') + 1);
+        String name = null;
+        for (Matcher m = QUOTED.matcher(first); m.find(); ) name = m.group(1);
+        return name;
+    }
+
+    /** 1-based line of the first use of {@code name} as a whole word outside comments and string literals, or -1. */
+    static int lineOf(String sql, String name) {
+        if (name == null || name.isEmpty()) return -1;
+        int line = 1;
+        for (int i = 0; i < sql.length(); ) {
+            char c = sql.charAt(i);
+            if (c == '\n') {
+                line++;
+                i++;
+            } else if (sql.startsWith("--", i) || c == '#') {
+                int end = sql.indexOf('\n', i);
+                i = end < 0 ? sql.length() : end;
+            } else if (sql.startsWith("/*", i)) {
+                int end = sql.indexOf("*/", i + 2);
+                int stop = end < 0 ? sql.length() : end + 2;
+                line += (int) sql.substring(i, stop).chars().filter(ch -> ch == '\n').count();
+                i = stop;
+            } else if (c == '\'' || c == '"') {
+                int end = i + 1;
+                while (end < sql.length() && sql.charAt(end) != c) end += sql.charAt(end) == '\\' ? 2 : 1;
+                line += (int) sql.substring(i, Math.min(end, sql.length())).chars().filter(ch -> ch == '\n').count();
+                i = end + 1;
+            } else if (isWordChar(c)) {
+                int end = i;
+                while (end < sql.length() && isWordChar(sql.charAt(end))) end++;
+                if (sql.substring(i, end).equalsIgnoreCase(name)) return line;
+                i = end;
+            } else {
+                i++;
+            }
+        }
+        return -1;
+    }
+
+    /** 1-based line of the SQL's first non-blank line, which {@link Action#sqlStartLine()} gives in the file. */
+    private static int firstStatementLine(String sql) {
+        int line = 1;
+        for (int i = 0; i < sql.length() && Character.isWhitespace(sql.charAt(i)); i++) {
+            if (sql.charAt(i) == '\n') line++;
+        }
+        return line;
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+}

@@ -1,0 +1,72 @@
+package io.porygon.core.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.porygon.core.graph.ActionDescriptor;
+import io.porygon.core.graph.ActionType;
+import io.porygon.core.graph.AssertionAction;
+import io.porygon.core.graph.BigQueryOptions;
+import io.porygon.core.graph.TableAction;
+import io.porygon.core.graph.Target;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class EngineErrorLocationTest {
+    static final Target USERS = new Target("p", "s", "users_dim");
+    // As a SQLX file compiles it: the SQL keeps its lines; the file's SQL starts on line 20.
+    static final String QUERY = """
+
+            SELECT
+              u.id AS user_id, -- not u.emial
+              'u.emial' AS label,
+              u.emial
+            FROM `p.s.users` AS u""";
+    static final String INCREMENTAL = "SELECT u.id\nFROM `p.s.users` AS u\nWHERE u.created_at > madeup_fn(1)";
+
+    @Test
+    void theQuotedColumnIsFoundInTheFileOutsideCommentsAndStrings() {
+        String error = "Binder Error: Table \"u\" does not have a column named \"emial\"\n\nCandidate bindings: \"email\"";
+        assertThat(EngineErrorLocation.of(planned(Step.BUILD_TABLE), error))
+                .hasToString("definitions/users_dim.sqlx:23");
+    }
+
+    @Test
+    void anIncrementalRunLooksInTheIncrementalQuery() {
+        String error = "Catalog Error: Scalar Function with name madeup_fn does not exist!\nDid you mean \"make_date\"?";
+        assertThat(EngineErrorLocation.of(planned(Step.MERGE_INCREMENT), error)).hasToString("definitions/users_dim.sqlx:22");
+    }
+
+    @Test
+    void whatCannotBeFoundPointsAtTheStartOfTheSql() {
+        assertThat(EngineErrorLocation.of(planned(Step.BUILD_TABLE), "Conversion Error: Could not convert string 'x' to INT32"))
+                .hasToString("definitions/users_dim.sqlx:20");
+        assertThat(EngineErrorLocation.of(planned(Step.BUILD_TABLE), "Parser Error: syntax error at or near \"u\""))
+                .hasToString("definitions/users_dim.sqlx:20");
+    }
+
+    @Test
+    void aBuiltInAssertionPointsAtItsTablesFile() {
+        AssertionAction check = new AssertionAction(new Target("p", "a", "users_dim_assertions_uniqueKey_0"),
+                "SELECT emial, COUNT(1) FROM `p.s.users_dim` GROUP BY emial", USERS, List.of(USERS), List.of(),
+                ActionDescriptor.EMPTY, false, "definitions/users_dim.sqlx", 1);
+        PlannedAction p = new PlannedAction("a", check, check.target(), Step.CHECK_ASSERTION, List.of(), "", List.of(), List.of(),
+                List.of(), Set.of(), null);
+        assertThat(EngineErrorLocation.of(p, "Binder Error: Referenced column \"emial\" not found in FROM clause!"))
+                .hasToString("definitions/users_dim.sqlx:1");
+    }
+
+    @Test
+    void theNameIsTheLastQuotedOneOnTheFirstLine() {
+        assertThat(EngineErrorLocation.quotedName("Binder Error: Referenced column \"x\" not found\nCandidate bindings: \"y\"")).isEqualTo("x");
+        assertThat(EngineErrorLocation.quotedName("Catalog Error: Table with name s.missing does not exist!")).isEqualTo("missing");
+        assertThat(EngineErrorLocation.quotedName("Out of Memory Error")).isNull();
+    }
+
+    private static PlannedAction planned(Step step) {
+        TableAction t = new TableAction(USERS, ActionType.INCREMENTAL, QUERY, INCREMENTAL, List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of(), ActionDescriptor.EMPTY, BigQueryOptions.NONE, List.of("user_id"), false, false, false,
+                "definitions/users_dim.sqlx", 20);
+        return new PlannedAction("p.s.users_dim", t, USERS, step, List.of(), "", List.of(), List.of(), List.of(), Set.of(), null);
+    }
+}

@@ -35,6 +35,9 @@ import java.util.Set;
  */
 final class DuckDbExpressionDeParser extends ExpressionDeParser {
 
+    /** Prefixes of BigQuery's own functions (NET.HOST, HLL_COUNT.MERGE, ...); any other prefix names a UDF's dataset. */
+    private static final Set<String> BIGQUERY_NAMESPACES = Set.of("NET", "HLL_COUNT", "KLL_QUANTILES", "KEYS", "AEAD", "ML", "AI", "OBJ");
+
     private final FunctionCatalog catalog;
     private final Set<String> userFunctions;
 
@@ -147,6 +150,12 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
     /** A call to a persistent UDF, {@code dataset.fn(...)}: the name is kept, the arguments translated. */
     private <S> StringBuilder userFunction(Function function, S context) {
         List<String> parts = function.getMultipartName();
+        String namespace = parts.get(0).toUpperCase(Locale.ROOT);
+        if (parts.size() == 2 && BIGQUERY_NAMESPACES.contains(namespace)) {
+            String name = namespace + "." + parts.get(1).toUpperCase(Locale.ROOT);
+            throw new Untranslatable("function " + name + "() is not in Porygon's GoogleSQL-to-DuckDB catalog",
+                    "rewrite it with supported functions or define it with CREATE TEMP FUNCTION", parts.get(1));
+        }
         out().append(String.join(".", parts)).append('(');
         List<Expression> args = arguments(function);
         for (int i = 0; i < args.size(); i++) {

@@ -184,6 +184,11 @@ class DuckDbTranslatorTest {
                 .isInstanceOf(PorygonException.class).hasMessageContaining("not a SQL function");
         assertThatThrownBy(() -> translator.translate("SELECT FORMAT_DATE('%J', d) FROM t", AT))
                 .isInstanceOf(PorygonException.class).hasMessageContaining("%J");
+        // BigQuery's own function namespaces are not UDF datasets: reported here, not by the warehouse
+        assertThatThrownBy(() -> translator.translate("SELECT\n  net.host(url) FROM t", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("NET.HOST()")
+                .satisfies(e -> assertThat(((PorygonException) e).location().line()).isEqualTo(8));
+        assertThat(translator.translate("SELECT my_dataset.normalize(url) FROM t", AT)).contains("my_dataset.normalize(url)");
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.Locale;
@@ -40,7 +41,10 @@ public final class DuckDbEngine implements Engine {
     public DuckDbEngine(DuckDbSettings settings) {
         try {
             if (settings.file().getParent() != null) Files.createDirectories(settings.file().getParent());
-            connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + settings.file().toAbsolutePath());
+            // Never download extensions mid-run: the ones Porygon uses (ICU, JSON, Parquet) are built in.
+            Properties config = new Properties();
+            config.setProperty("autoinstall_known_extensions", "false");
+            connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + settings.file().toAbsolutePath(), config);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (SQLException e) {

@@ -123,4 +123,18 @@ class DuckDbEngineTest {
             assertThat(engine.queryRows("SELECT 42").get(0).get(0)).isEqualTo(42);
         }
     }
+
+    @Test
+    void aFunctionOfAnExtensionThatIsNotBuiltInFailsWithoutADownload() {
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
+            // where INET was installed by hand, nothing would be downloaded anyway
+            org.junit.jupiter.api.Assumptions.assumeFalse((Boolean) engine.queryRows(
+                    "SELECT installed FROM duckdb_extensions() WHERE extension_name = 'inet'").get(0).get(0));
+            assertThatThrownBy(() -> engine.queryRows("SELECT '127.0.0.1'::INET"))
+                    .isInstanceOf(DuckDbException.class)
+                    .hasMessageContaining("INSTALL inet")
+                    .hasMessageNotContaining("download");
+            assertThat(engine.queryRows("SELECT json_extract('{\"a\": 7}', '$.a')::INT").get(0).get(0)).isEqualTo(7);
+        }
+    }
 }

@@ -93,7 +93,7 @@ final class GraphAssembler {
                     assertions.add(new AssertionAction(target, string(p.get("query")), parent == null ? null : finalTarget(parent, index),
                             dependencyTargets, tags, descriptor, disabled, r.fileName(), r.sqlStartLine()));
                 }
-                default -> declarations.add(new DeclarationAction(target, descriptor, r.fileName()));
+                default -> declarations.add(new DeclarationAction(target, descriptor, r.fileName(), tags));
             }
             Map<String, Object> desc = map(p.get("actionDescriptor"));
             metadata.put(target, new ActionMetadata(r.canonicalTarget(), string(p.get("hermeticity")),

@@ -18,10 +18,12 @@ import io.porygon.core.graph.CompiledGraph;
 import io.porygon.core.graph.ProjectConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -56,7 +58,7 @@ public final class ProjectCompiler {
             project = ProjectLoader.load(projectDir);
         } catch (PorygonException e) {
             errors.add(e, null);
-            return withoutActions(new ProjectConfig(null, null, null, null, null, null, null, null, Map.copyOf(vars)), errors);
+            return withoutActions(new ProjectConfig(null, null, null, null, null, null, null, null, false, Map.copyOf(vars)), errors);
         }
         return compile(project, vars, errors, jsTimeoutMillis, cache);
     }
@@ -108,14 +110,18 @@ public final class ProjectCompiler {
         try (JsRuntime js = JsRuntime.start(configJson, jsTimeoutMillis)) {
             List<SourceFile> scripts = new ArrayList<>(project.includes());
             project.definitions().stream().filter(SourceFile::isJs).forEach(scripts::add);
+            Set<String> unparsable = new HashSet<>(); // reported once, never required
             for (SourceFile f : scripts) {
                 try {
                     js.defineModule(JsProgram.verbatim(f.path(), f.content()));
                 } catch (JsRuntime.JsException e) {
                     report(errors, sources, e.error(), "fix the JavaScript syntax");
+                    unparsable.add(f.path());
                 }
             }
             for (SourceFile include : project.includes()) {
+                // only the top-level includes are globals; those in subfolders are loaded by require
+                if (unparsable.contains(include.path()) || !include.isDirectlyIn("includes")) continue;
                 try {
                     js.setGlobal(include.baseName(), js.require(include.path()));
                 } catch (JsRuntime.JsException e) {
@@ -123,6 +129,7 @@ public final class ProjectCompiler {
                 }
             }
             for (SourceFile f : project.definitions()) {
+                if (unparsable.contains(f.path())) continue;
                 try {
                     if (f.isSqlx()) js.run(TranslationCache.translate(f.path(), f.content()));
                     else js.require(f.path());
@@ -189,6 +196,7 @@ public final class ProjectCompiler {
         json.put("databaseSuffix", c.databaseSuffix());
         json.put("tablePrefix", c.tablePrefix());
         json.put("builtinAssertionNamePrefix", c.builtinAssertionNamePrefix());
+        if (c.disableAssertions()) json.put("disableAssertions", true);
         json.values().removeIf(Objects::isNull);
         json.put("vars", new TreeMap<>(c.vars()));
         return JsonWriter.write(json, false);

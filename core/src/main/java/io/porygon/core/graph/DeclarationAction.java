@@ -3,7 +3,7 @@ package io.porygon.core.graph;
 import java.util.List;
 
 /** A source table that exists outside the project. */
-public record DeclarationAction(Target target, ActionDescriptor descriptor, String fileName) implements Action {
+public record DeclarationAction(Target target, ActionDescriptor descriptor, String fileName, List<String> tags) implements Action {
     @Override
     public ActionType type() {
         return ActionType.DECLARATION;
@@ -16,11 +16,6 @@ public record DeclarationAction(Target target, ActionDescriptor descriptor, Stri
 
     @Override
     public List<Target> dependencyTargets() {
-        return List.of();
-    }
-
-    @Override
-    public List<String> tags() {
         return List.of();
     }
 

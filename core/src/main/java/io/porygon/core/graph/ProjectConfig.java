@@ -12,4 +12,5 @@ public record ProjectConfig(
         String databaseSuffix,
         String tablePrefix,
         String builtinAssertionNamePrefix,
+        boolean disableAssertions,
         Map<String, String> vars) {}

@@ -84,6 +84,18 @@ class MalformedInputTest {
     }
 
     @Test
+    void javascriptSyntaxErrorOnTheFirstLineOfADefinitionsFileIsReportedOnceAtItsColumn() throws IOException {
+        CompileError e = only(compile(SETTINGS, "definitions/bad.js", "publish(\"jsbad\", \"SELECT 1\").tags(;\n"));
+        assertThat(e.location()).isEqualTo(new SourceLocation("definitions/bad.js", 1, 35));
+    }
+
+    @Test
+    void unknownSettingWithNothingCloseListsTheKnownOnes() throws IOException {
+        CompileError e = only(compile(SETTINGS + "zzz: 1\n"));
+        assertThat(e.hint()).startsWith("the settings Dataform 3 knows are ").contains("defaultDataset");
+    }
+
+    @Test
     void javascriptSyntaxErrorInAJsBlockIsLocatedInTheSqlxFile() throws IOException {
         CompileError e = only(compile(SETTINGS, "definitions/a.sqlx",
                 "config { type: \"view\" }\n\njs {\n  const x = ;\n}\nSELECT ${x}\n"));

@@ -34,7 +34,7 @@ class PlannerTest {
     final Target check = new Target("p", "dataform_assertions", "a_ok");
 
     final CompiledGraph graph = graph(
-            new DeclarationAction(src, ActionDescriptor.EMPTY, "definitions/src.sqlx"),
+            new DeclarationAction(src, ActionDescriptor.EMPTY, "definitions/src.sqlx", List.of()),
             table(a, ActionType.TABLE, "select 1 from `p.raw.src`", List.of("daily"), src),
             table(b, ActionType.VIEW, "select * from `p.s.a`", List.of(), a),
             table(c, ActionType.TABLE, "select * from `p.s.b`", List.of("weekly"), b),
@@ -163,7 +163,7 @@ class PlannerTest {
             if (x instanceof AssertionAction s) assertions.add(s);
             if (x instanceof DeclarationAction d) declarations.add(d);
         }
-        return new CompiledGraph(new ProjectConfig("p", "dataform", "US", "dataform_assertions", null, null, null, null, Map.of()),
+        return new CompiledGraph(new ProjectConfig("p", "dataform", "US", "dataform_assertions", null, null, null, null, false, Map.of()),
                 tables, List.of(), assertions, declarations, List.of(), List.of());
     }
 }

@@ -26,6 +26,8 @@ import org.mozilla.javascript.Undefined;
  */
 public final class JsRuntime implements AutoCloseable {
     static final String SESSION_FILE = "porygon-session.js";
+    /** Wraps a CommonJS module's source in a factory function, on the module's first line. */
+    private static final String MODULE_PREFIX = "(function (module, exports, require) {";
     private static final SandboxFactory FACTORY = new SandboxFactory();
 
     private final Context cx;
@@ -55,12 +57,16 @@ public final class JsRuntime implements AutoCloseable {
     public void defineModule(JsProgram program) throws JsException {
         programs.put(program.fileName(), program);
         try {
-            Script script = ScriptCache.get(cx, program.fileName(),
-                    "(function (module, exports, require) {" + program.source() + "\n})");
+            Script script = ScriptCache.get(cx, program.fileName(), MODULE_PREFIX + program.source() + "\n})");
             Function factory = (Function) script.exec(cx, scope);
             callPorygon("defineModule", program.fileName(), factory);
         } catch (RhinoException e) {
-            throw new JsException(toError(e, program.fileName()), e);
+            JsError error = toError(e, program.fileName());
+            if (error.line() == 1 && error.column() > MODULE_PREFIX.length()) {
+                // the wrapper shares the file's first line
+                error = new JsError(error.fileName(), 1, error.column() - MODULE_PREFIX.length(), error.message());
+            }
+            throw new JsException(error, e);
         }
     }
 

@@ -87,7 +87,7 @@ public final class CompiledGraphJson {
 
     private static Map<String, Object> declaration(DeclarationAction d, ActionMetadata m) {
         Map<String, Object> o = new LinkedHashMap<>();
-        common(o, d.target(), m, d.fileName(), List.of(), List.of(), d.descriptor());
+        common(o, d.target(), m, d.fileName(), List.of(), d.tags(), d.descriptor());
         return o;
     }
 
@@ -154,6 +154,7 @@ public final class CompiledGraphJson {
         put(o, "databaseSuffix", c.databaseSuffix());
         put(o, "tablePrefix", c.tablePrefix());
         put(o, "builtinAssertionNamePrefix", c.builtinAssertionNamePrefix());
+        if (c.disableAssertions()) o.put("disableAssertions", true);
         if (!c.vars().isEmpty()) o.put("vars", new java.util.TreeMap<>(c.vars()));
         return o;
     }

@@ -12,7 +12,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Reads a project directory: workflow_settings.yaml, definitions/**.{sqlx,js}, includes/*.js. */
+/**
+ * Reads a project directory: workflow_settings.yaml, definitions/**.{sqlx,js} and includes/**.js,
+ * skipping hidden files and folders (names starting with a dot) as Dataform does.
+ */
 public final class ProjectLoader {
     private ProjectLoader() {}
 
@@ -23,17 +26,18 @@ public final class ProjectLoader {
                     "create " + SettingsParser.FILE + " with at least defaultProject and defaultDataset");
         }
         WorkflowSettings settings = SettingsParser.parse(read(settingsFile));
-        List<SourceFile> includes = files(root, "includes", false, ".js");
-        List<SourceFile> definitions = files(root, "definitions", true, ".sqlx", ".js");
+        List<SourceFile> includes = files(root, "includes", ".js");
+        List<SourceFile> definitions = files(root, "definitions", ".sqlx", ".js");
         return new Project(root, settings, includes, definitions);
     }
 
-    private static List<SourceFile> files(Path root, String dir, boolean recursive, String... extensions) {
+    private static List<SourceFile> files(Path root, String dir, String... extensions) {
         Path base = root.resolve(dir);
         if (!Files.isDirectory(base)) return List.of();
         List<SourceFile> out = new ArrayList<>();
-        try (Stream<Path> paths = recursive ? Files.walk(base) : Files.list(base)) {
+        try (Stream<Path> paths = Files.walk(base)) {
             paths.filter(Files::isRegularFile)
+                    .filter(p -> !isHidden(base.relativize(p)))
                     .filter(p -> Stream.of(extensions).anyMatch(e -> p.getFileName().toString().endsWith(e)))
                     .sorted(Comparator.comparing(Path::toString))
                     .forEach(p -> out.add(new SourceFile(root.relativize(p).toString().replace('\\', '/'), read(p))));
@@ -41,6 +45,13 @@ public final class ProjectLoader {
             throw new UncheckedIOException(e);
         }
         return out;
+    }
+
+    private static boolean isHidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) return true;
+        }
+        return false;
     }
 
     private static String read(Path p) {

@@ -47,8 +47,9 @@ public final class SettingsParser {
                 }
                 if (value != null) strings.put(key, String.valueOf(value));
             } else if (!OTHER_KEYS.contains(key)) {
+                String closest = Suggestions.closest(key, concat());
                 throw new PorygonException(locate(yaml, key), "unknown setting \"" + key + "\" in " + FILE,
-                        "did you mean " + Suggestions.closest(key, concat()) + "?");
+                        closest != null ? "did you mean " + closest + "?" : "the settings Dataform 3 knows are " + String.join(", ", concat()));
             }
         }
         Map<String, String> vars = new LinkedHashMap<>();

@@ -11,6 +11,11 @@ public record SourceFile(String path, String content) {
         return path.endsWith(".js");
     }
 
+    /** Whether the file sits directly in {@code dir} (e.g. "includes"), not in a subfolder. */
+    public boolean isDirectlyIn(String dir) {
+        return path.startsWith(dir + "/") && path.indexOf('/', dir.length() + 1) < 0;
+    }
+
     /** The file name without directory and extension: the default action name, or an include's global. */
     public String baseName() {
         String base = path.substring(path.lastIndexOf('/') + 1);

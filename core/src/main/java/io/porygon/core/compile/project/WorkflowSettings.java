@@ -26,6 +26,6 @@ public record WorkflowSettings(
         Map<String, String> merged = new LinkedHashMap<>(vars);
         merged.putAll(overrides);
         return new ProjectConfig(defaultProject, defaultDataset, defaultLocation, defaultAssertionDataset,
-                datasetSuffix, projectSuffix, namePrefix, builtinAssertionNamePrefix, Map.copyOf(merged));
+                datasetSuffix, projectSuffix, namePrefix, builtinAssertionNamePrefix, disableAssertions, Map.copyOf(merged));
     }
 }

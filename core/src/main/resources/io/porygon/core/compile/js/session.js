@@ -48,6 +48,8 @@
     labels: "object", partitionExpirationDays: "number", requirePartitionFilter: "boolean", updatePartitionFilter: "string",
     uniqueKeys: "stringLists", nonNull: "strings", rowConditions: "stringArray", preOperations: "stringArray", postOperations: "stringArray"
   };
+  // Inside assertions { }, Dataform also takes one column as a string for uniqueKey.
+  var ASSERTION_TYPES = { uniqueKey: "strings", uniqueKeys: "stringLists", nonNull: "strings", rowConditions: "stringArray" };
 
   // ---- errors and locations ----
 
@@ -72,12 +74,13 @@
     return { fileName: currentFile, line: 0 };
   }
 
-  function compileError(message, fileName, actionName, location) {
+  function compileError(message, fileName, actionName, location, hint) {
     var loc = location || callerLocation();
     var same = loc.fileName === (fileName || loc.fileName);
     errors.push({
       message: String(message), fileName: fileName || loc.fileName || currentFile,
-      actionName: actionName || null, line: same ? loc.line : 0, column: same ? (loc.column || 0) : 0, mapped: !!loc.mapped
+      actionName: actionName || null, line: same ? loc.line : 0, column: same ? (loc.column || 0) : 0, mapped: !!loc.mapped,
+      hint: hint || null
     });
   }
 
@@ -169,7 +172,7 @@
       t = { database: t.database && finalizeDatabase(t.database), schema: finalizeSchema(t.schema), name: finalizeName(t.name) };
     }
     var database = t.database || projectConfig.defaultDatabase;
-    var schema = t.schema || projectConfig.defaultSchema;
+    var schema = t.schema || projectConfig.defaultSchema || ""; // no dataset anywhere: `project..name`, as Dataform writes it
     return database ? "`" + database + "." + schema + "." + t.name + "`" : "`" + schema + "." + t.name + "`";
   }
 
@@ -186,7 +189,8 @@
       return "";
     }
     if (found[0].kind === "operations" && !found[0].proto.hasOutput) {
-      compileError("Actions cannot resolve operations which do not produce output.");
+      compileError("Actions cannot resolve operations which do not produce output.", null, null, null,
+        "add hasOutput: true to the config if the operation creates the table named after it");
       return "";
     }
     return resolveTarget(found[0]);
@@ -217,15 +221,16 @@
     return ok;
   }
 
-  function checkKeys(obj, allowed, where, report) {
+  function checkKeys(obj, allowed, where, report, types) {
+    types = types || CONFIG_TYPES;
     var keys = Object.keys(obj);
     for (var i = 0; i < keys.length; i++) {
       var key = keys[i];
       if (allowed.indexOf(key) < 0) {
         report("Unexpected property \"" + key + "\"" + where + ". Supported properties are: " + JSON.stringify(allowed),
           "did you mean " + closest(key, allowed) + "?", key);
-      } else if (CONFIG_TYPES[key] && obj[key] !== undefined) {
-        checkType(key, obj[key], CONFIG_TYPES[key], where, report);
+      } else if (types[key] && obj[key] !== undefined) {
+        checkType(key, obj[key], types[key], where, report);
       }
     }
   }
@@ -266,7 +271,7 @@
     }
     checkKeys(config, allowed, "", report);
     if (config.bigquery && typeof config.bigquery === "object") checkKeys(config.bigquery, BIGQUERY_KEYS[type] || [], " in bigquery", report);
-    if (config.assertions && typeof config.assertions === "object") checkKeys(config.assertions, ASSERTION_KEYS, " in assertions", report);
+    if (config.assertions && typeof config.assertions === "object") checkKeys(config.assertions, ASSERTION_KEYS, " in assertions", report, ASSERTION_TYPES);
     return ok;
   }
 
@@ -338,7 +343,7 @@
   Action.prototype.database = function (d) { return this.retarget(d, null); };
   Action.prototype.schema = function (s) { return this.retarget(null, s); };
   Action.prototype.hasOutput = function (h) { this.proto.hasOutput = h === undefined ? true : !!h; return this; };
-  Action.prototype.protected = function (p) { this.proto.protected = !!p; return this; };
+  Action.prototype.protected = function (p) { this.proto.protected = p === undefined ? true : !!p; return this; };
   Action.prototype.materialized = function (m) { this.proto.materialized = !!m; return this; };
   Action.prototype.uniqueKey = function (k) { this.proto.uniqueKey = typeof k === "string" ? [k] : k; return this; };
   Action.prototype.bigquery = function (b) {
@@ -613,7 +618,14 @@
     return resolve(r, false, found);
   };
   Context.prototype.resolve = function () { return resolve(toResolvable(arguments), true); };
-  Context.prototype.self = function () { return resolveTarget(this.action); };
+  Context.prototype.self = function () {
+    if (this.action.kind === "operations" && !this.action.proto.hasOutput) {
+      compileError("Actions cannot resolve operations which do not produce output.", null, null, null,
+        "add hasOutput: true to the config if the operation creates the table named after it");
+      return "";
+    }
+    return resolveTarget(this.action);
+  };
   Context.prototype.name = function () { return finalizeName(this.action.target.name); };
   Context.prototype.schema = function () { return finalizeSchema(this.action.target.schema); };
   Context.prototype.database = function () {
@@ -647,6 +659,19 @@
     return out;
   }
 
+  /** Checks Dataform makes on every action's target and SQL, so that what compiles here deploys there. */
+  function validateCompiled(a) {
+    var where = { fileName: a.fileName, line: 0 };
+    if (a.target.name && a.target.name.indexOf(".") >= 0) compileError("Action target names cannot include '.'", a.fileName, readable(a.target), where, "name the action (or its file) without dots; set the dataset with schema");
+    if (a.target.schema && a.target.schema.indexOf(".") >= 0) compileError("Action target datasets cannot include '.'", a.fileName, readable(a.target), where, "set the project with database and the dataset with schema");
+    var p = a.proto;
+    [p.query, p.incrementalQuery].forEach(function (q) {
+      if (typeof q === "string" && q.trim().slice(-1) === ";") {
+        compileError("Semi-colons are not allowed at the end of SQL statements.", a.fileName, readable(a.target), where, "remove the trailing semicolon");
+      }
+    });
+  }
+
   function compileAction(a) {
     var p = a.proto, ctx = new Context(a, false);
     if (isDataset(a.kind)) {
@@ -669,7 +694,9 @@
     } else if (a.kind === "assertion") {
       p.query = apply(a.contextableQuery, ctx);
       if (a.parentAction) p.parentAction = a.parentAction;
+      if (projectConfig.disableAssertions) p.disabled = true;
     }
+    validateCompiled(a);
   }
 
   function compileTest(t) {

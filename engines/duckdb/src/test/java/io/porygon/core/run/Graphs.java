@@ -67,7 +67,7 @@ final class Graphs {
     }
 
     static DeclarationAction declaration(Target target) {
-        return new DeclarationAction(target, ActionDescriptor.EMPTY, "definitions/sources.js");
+        return new DeclarationAction(target, ActionDescriptor.EMPTY, "definitions/sources.js", List.of());
     }
 
     static OperationAction operation(Target target, boolean hasOutput, List<String> queries, Target... deps) {
@@ -92,7 +92,7 @@ final class Graphs {
             else if (a instanceof DeclarationAction d) declarations.add(d);
             else if (a instanceof TestAction t) tests.add(t);
         }
-        ProjectConfig config = new ProjectConfig(DB, "dataform", "US", "dataform_assertions", null, null, null, null, Map.of());
+        ProjectConfig config = new ProjectConfig(DB, "dataform", "US", "dataform_assertions", null, null, null, null, false, Map.of());
         return new CompiledGraph(config, tables, ops, assertions, declarations, tests, List.of());
     }
 }

@@ -1,0 +1,1 @@
+publish("events_inc", { type: "incremental" }).query("SELECT 1 AS x").protected();

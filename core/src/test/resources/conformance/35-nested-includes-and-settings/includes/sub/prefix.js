@@ -1,0 +1,1 @@
+module.exports = { prefixed: (p, n) => `${p}_${n}` };

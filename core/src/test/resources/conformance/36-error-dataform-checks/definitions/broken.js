@@ -1,0 +1,1 @@
+publish("jsbad", "SELECT 1").tags(;

@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +41,7 @@ final class GraphAssembler {
     private final ProjectConfig config;
     private final ErrorCollector errors;
     private final SourceIndex sources;
+    /** The assertions that check each action, by the action's final target. */
     private final Map<Target, List<RawAction>> assertionsOf = new HashMap<>();
 
     GraphAssembler(ProjectConfig config, ErrorCollector errors, SourceIndex sources) {
@@ -51,15 +53,21 @@ final class GraphAssembler {
     CompileResult assemble(List<RawAction> raws, List<Map<String, Object>> rawTests) {
         TargetIndex<RawAction> index = new TargetIndex<>();
         raws.forEach(r -> index.add(r.target(), r));
-        for (RawAction r : raws) {
-            Target parent = Plain.target(r.proto().get("parentAction"));
-            if (parent != null) assertionsOf.computeIfAbsent(parent, k -> new ArrayList<>()).add(r);
-        }
-
         // Raw actions are keyed by identity: their record equality would hash whole SQL protos.
         Map<RawAction, List<Target>> deps = new IdentityHashMap<>();
+        // Assertions first: an action that includes the dependent assertions of a dependency needs
+        // every assertion that depends on it, built in (its parent) or custom.
         for (RawAction r : raws) {
-            if (!r.isDeclaration()) deps.put(r, resolveDependencies(r, index));
+            if (!r.kind().equals("assertion")) continue;
+            List<Target> resolved = resolveDependencies(r, index);
+            deps.put(r, resolved);
+            Target parent = Plain.target(r.proto().get("parentAction"));
+            Set<Target> checked = new LinkedHashSet<>(resolved); // final targets
+            if (parent != null) checked.add(finalTarget(parent, index));
+            checked.forEach(t -> assertionsOf.computeIfAbsent(t, k -> new ArrayList<>()).add(r));
+        }
+        for (RawAction r : raws) {
+            if (!r.isDeclaration() && !r.kind().equals("assertion")) deps.put(r, resolveDependencies(r, index));
         }
 
         Set<RawAction> duplicates = duplicates(raws);
@@ -145,7 +153,7 @@ final class GraphAssembler {
                 RawAction d = found.get(0);
                 out.add(finalTarget(d));
                 if (bool(dep.get("includeDependentAssertions"))) {
-                    assertionsOf.getOrDefault(d.target(), List.of()).forEach(a -> out.add(finalTarget(a)));
+                    assertionsOf.getOrDefault(finalTarget(d), List.of()).forEach(a -> out.add(finalTarget(a)));
                 }
             }
         }

@@ -343,6 +343,7 @@
   Action.prototype.database = function (d) { return this.retarget(d, null); };
   Action.prototype.schema = function (s) { return this.retarget(null, s); };
   Action.prototype.hasOutput = function (h) { this.proto.hasOutput = h === undefined ? true : !!h; return this; };
+  Action.prototype.setDependOnDependencyAssertions = function (d) { this.dependOnDependencyAssertions = !!d; return this; };
   Action.prototype.protected = function (p) { this.proto.protected = p === undefined ? true : !!p; return this; };
   Action.prototype.materialized = function (m) { this.proto.materialized = !!m; return this; };
   Action.prototype.uniqueKey = function (k) { this.proto.uniqueKey = typeof k === "string" ? [k] : k; return this; };
@@ -443,6 +444,7 @@
     if (action.kind !== "declaration" && action.kind !== "assertion") action.hermetic(!!c.hermetic);
     else if (action.kind === "assertion" && c.hermetic) action.hermetic(true);
     if (c.disabled) action.disabled();
+    if (c.dependOnDependencyAssertions !== undefined) action.setDependOnDependencyAssertions(c.dependOnDependencyAssertions);
     if (c.tags) action.tags(c.tags);
     if (c.description) action.description(c.description);
     if (c.columns) action.columns(c.columns);
@@ -738,6 +740,10 @@
   }
 
   function plain(a) {
+    if (a.dependOnDependencyAssertions) {
+      // the action's default for every dependency that does not say otherwise
+      a.deps.forEach(function (d) { if (d.includeDependentAssertions === undefined) d.includeDependentAssertions = true; });
+    }
     return {
       kind: a.kind, target: a.target, canonicalTarget: a.canonicalTarget, fileName: a.fileName,
       proto: a.proto, deps: a.deps, sqlStartLine: a.sqlStartLine || 0, builtIn: !!a.builtIn

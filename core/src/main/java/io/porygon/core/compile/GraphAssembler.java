@@ -238,7 +238,8 @@ final class GraphAssembler {
         List<ColumnDescriptor> columns = new ArrayList<>();
         for (Object c : list(d.get("columns"))) {
             Map<String, Object> m = map(c);
-            columns.add(new ColumnDescriptor(strings(m.get("path")), string(m.get("description")), strings(m.get("tags"))));
+            columns.add(new ColumnDescriptor(strings(m.get("path")), string(m.get("description")), strings(m.get("tags")),
+                    strings(m.get("bigqueryPolicyTags"))));
         }
         return new ActionDescriptor(string(d.get("description")), List.copyOf(columns));
     }

@@ -135,6 +135,7 @@ public final class CompiledGraphJson {
         put(o, "description", c.description());
         o.put("path", c.path());
         put(o, "tags", c.tags());
+        put(o, "bigqueryPolicyTags", c.bigqueryPolicyTags());
         return o;
     }
 

@@ -641,6 +641,9 @@
   Context.prototype.tags = function (t) { this.action.tags(t); return ""; };
   Context.prototype.preOps = function (p) { this.action.preOps(p); return ""; };
   Context.prototype.postOps = function (p) { this.action.postOps(p); return ""; };
+  Context.prototype.where = function (w) { this.action.where(w); return ""; };
+  Context.prototype.bigquery = function (b) { this.action.bigquery(b); return ""; };
+  Context.prototype.hasOutput = function (h) { this.action.hasOutput(h); return ""; };
 
   function apply(contextable, ctx) {
     currentAt = null;

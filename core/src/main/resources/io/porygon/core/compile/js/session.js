@@ -466,6 +466,20 @@
       if (c[k] !== undefined) bq[k] = c[k];
     }
     if (Object.keys(bq).length) action.bigquery(bq);
+    checkPartitionOptions(action, bq, location);
+  }
+
+  /** Options BigQuery would reject at deployment, reported as Dataform reports them for a config. */
+  function checkPartitionOptions(action, bq, location) {
+    var clustered = bq.clusterBy && bq.clusterBy.length;
+    if (action.kind === "view" && !action.proto.materialized && (bq.partitionBy || clustered)) {
+      compileError("partitionBy/clusterBy can be applied only to materialized views", action.fileName, readable(action.target), location,
+        "set materialized: true, or drop partitionBy and clusterBy");
+    }
+    if (action.kind !== "view" && !bq.partitionBy && (bq.partitionExpirationDays || bq.requirePartitionFilter)) {
+      compileError("requirePartitionFilter/partitionExpirationDays are not valid for non partitioned BigQuery tables", action.fileName,
+        readable(action.target), location, "add partitionBy, or drop these options");
+    }
   }
 
   function newAction(kind, config, fileName) {

@@ -597,7 +597,10 @@
     if (type === "test") {
       var t = test(config.name).config(config).expect(function (ctx) { return spec.sql(ctx)[0]; });
       t.sqlStartLine = spec.sqlStartLine;
-      spec.inputs.forEach(function (input) { t.input(input.names.length === 1 ? input.names[0] : { schema: input.names[0], name: input.names[1] }, input.sql); });
+      spec.inputs.forEach(function (input) {
+        var n = input.names;
+        t.input(n.length === 1 ? n[0] : n.length === 2 ? { schema: n[0], name: n[1] } : { database: n[0], schema: n[1], name: n[2] }, input.sql);
+      });
       return;
     }
     if (!validateConfig(type, config, location)) return;

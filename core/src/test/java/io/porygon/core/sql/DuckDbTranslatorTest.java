@@ -192,6 +192,17 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void aFailureInsideTheTranslatorIsALocatedErrorNotACrash() {
+        DuckDbTranslator failing = new DuckDbTranslator(t -> {
+            throw new IllegalStateException("no mapping for " + t.name());
+        });
+        assertThatThrownBy(() -> failing.translate("SELECT 1;\nSELECT * FROM ds.orders", AT))
+                .isInstanceOf(PorygonException.class)
+                .hasMessageContaining("no mapping for orders")
+                .satisfies(e -> assertThat(((PorygonException) e).location().line()).isEqualTo(8));
+    }
+
+    @Test
     void scriptsSplitOnTopLevelSemicolonsOnly() {
         assertThat(translator.translateStatements("SELECT ';' AS a; SELECT \"x;\\ny\" AS b;", AT))
                 .containsExactly("SELECT ';' AS a", "SELECT 'x;\ny' AS b");

@@ -124,6 +124,7 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
             return;
         }
         String rename = catalog.rename(name);
+        if (name.equals("COUNTIF") && args.size() == 1) function.setParameters(nullIfFalse(args.get(0)));
         if (rename != null) {
             Function copy = function;
             copy.setName(rename);
@@ -245,10 +246,19 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         }
     }
 
+    /**
+     * COUNTIF(x) is count(NULLIF(x, FALSE)): DuckDB's count_if gives NULL, not 0, when no row or
+     * only NULLs are counted. The rewrite keeps DISTINCT and OVER (...) as they are.
+     */
+    private static Expression nullIfFalse(Expression condition) {
+        return new Function("NULLIF", condition, new net.sf.jsqlparser.expression.BooleanValue(false));
+    }
+
     @Override
     public <S> StringBuilder visit(AnalyticExpression a, S context) {
         String name = a.getName().toUpperCase(Locale.ROOT);
         String rename = catalog.rename(name);
+        if (name.equals("COUNTIF") && a.getExpression() != null) a.setExpression(nullIfFalse(a.getExpression()));
         if (name.equals("ARRAY_AGG")) rename = "array_agg";
         else if (name.equals("STRING_AGG")) rename = "string_agg";
         else if (name.equals("APPROX_COUNT_DISTINCT")) {

@@ -76,7 +76,8 @@ final class FunctionCatalog {
                 "FIRST_VALUE", "LAST_VALUE", "NTH_VALUE");
         rename("STDDEV", "stddev_samp");
         rename("VARIANCE", "var_samp");
-        rename("COUNTIF", "count_if");
+        // the deparser wraps COUNTIF's argument in NULLIF(x, FALSE) (see DuckDbExpressionDeParser)
+        rename("COUNTIF", "count");
         rename("LOGICAL_AND", "bool_and");
         rename("LOGICAL_OR", "bool_or");
         rename("MAX_BY", "arg_max");

@@ -14,6 +14,7 @@ import net.sf.jsqlparser.expression.TimeKeyExpression;
 import net.sf.jsqlparser.expression.TimezoneExpression;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.expression.operators.relational.InExpression;
+import net.sf.jsqlparser.expression.operators.relational.LikeExpression;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.create.table.ColDataType;
 import net.sf.jsqlparser.statement.select.AllColumns;
@@ -490,6 +491,20 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
             return out().append("))");
         }
         return super.visit(in, context);
+    }
+
+    /**
+     * BigQuery's LIKE patterns escape with a backslash; DuckDB's only with ESCAPE '\'. A literal
+     * pattern without a backslash goes without it: ESCAPE stops DuckDB from turning 'ab%' into prefix().
+     */
+    @Override
+    public <S> StringBuilder visit(LikeExpression like, S context) {
+        boolean plainLiteral = like.getRightExpression() instanceof net.sf.jsqlparser.expression.StringValue p
+                && p.getValue().indexOf('\\') < 0;
+        if (like.getLikeKeyWord() == LikeExpression.KeyWord.LIKE && like.getEscape() == null && !plainLiteral) {
+            like.setEscape(new net.sf.jsqlparser.expression.StringValue("\\"));
+        }
+        return super.visit(like, context);
     }
 
     @Override

@@ -12,6 +12,7 @@ import net.sf.jsqlparser.expression.JdbcParameter;
 import net.sf.jsqlparser.expression.StructType;
 import net.sf.jsqlparser.expression.TimeKeyExpression;
 import net.sf.jsqlparser.expression.TimezoneExpression;
+import net.sf.jsqlparser.expression.operators.arithmetic.BitwiseXor;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.expression.operators.relational.InExpression;
 import net.sf.jsqlparser.expression.operators.relational.LikeExpression;
@@ -491,6 +492,33 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
             return out().append("))");
         }
         return super.visit(in, context);
+    }
+
+    /** BigQuery's operators that bind tighter than {@code ^}; JSqlParser binds {@code ^} tightest of all. */
+    private static final Set<String> TIGHTER_THAN_XOR = Set.of("*", "/", "||", "+", "-", "<<", ">>", "&");
+
+    /**
+     * JSqlParser reads {@code 1 + 5 ^ 3} as {@code 1 + (5 ^ 3)}, BigQuery as {@code (1 + 5) ^ 3}:
+     * an unparenthesized {@code ^} under such an operator would change the result, so it is an error.
+     */
+    @Override
+    protected <S> void deparse(net.sf.jsqlparser.expression.BinaryExpression e, String operator, S context) {
+        if (TIGHTER_THAN_XOR.contains(operator.trim())
+                && (e.getLeftExpression() instanceof BitwiseXor || e.getRightExpression() instanceof BitwiseXor)) {
+            throw new Untranslatable("^ next to " + operator.trim() + " without parentheses",
+                    "BigQuery's ^ binds looser than " + operator.trim() + "; add parentheses to say which operation comes first");
+        }
+        super.deparse(e, operator, context);
+    }
+
+    /** {@code ^} is bitwise XOR in BigQuery but power in DuckDB. */
+    @Override
+    public <S> StringBuilder visit(BitwiseXor xor, S context) {
+        out().append("xor(");
+        print(xor.getLeftExpression());
+        out().append(", ");
+        print(xor.getRightExpression());
+        return out().append(')');
     }
 
     /**

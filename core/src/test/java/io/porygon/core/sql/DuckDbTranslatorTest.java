@@ -203,6 +203,16 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void caretNextToATighterOperatorNeedsParentheses() {
+        // BigQuery reads 1 + 5 ^ 3 as (1 + 5) ^ 3; the parser would read 1 + (5 ^ 3)
+        assertThatThrownBy(() -> translator.translate("SELECT\n  1 + 5 ^ 3", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("^ next to +")
+                .satisfies(e -> assertThat(((PorygonException) e).hint()).contains("parentheses"));
+        assertThatThrownBy(() -> translator.translate("SELECT 5 ^ 3 & 1", AT)).hasMessageContaining("^ next to &");
+        assertThat(translator.translate("SELECT (1 + 5) ^ 3, 5 | 2 ^ 3", AT)).isEqualTo("SELECT xor((1 + 5), 3), 5 | xor(2, 3)");
+    }
+
+    @Test
     void scriptsSplitOnTopLevelSemicolonsOnly() {
         assertThat(translator.translateStatements("SELECT ';' AS a; SELECT \"x;\\ny\" AS b;", AT))
                 .containsExactly("SELECT ';' AS a", "SELECT 'x;\ny' AS b");

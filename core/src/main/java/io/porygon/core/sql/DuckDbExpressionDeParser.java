@@ -2,6 +2,7 @@ package io.porygon.core.sql;
 
 import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.ArrayConstructor;
+import net.sf.jsqlparser.expression.ArrayExpression;
 import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExtractExpression;
@@ -460,7 +461,25 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         return out();
     }
 
-    /** arr[OFFSET(i)] is zero-based, arr[ORDINAL(i)] one-based; DuckDB lists are one-based. */
+    /** A subscript on any other array expression: {@code SPLIT(s, '@')[OFFSET(1)]}, {@code ARRAY_AGG(...)[OFFSET(0)]}. */
+    @Override
+    public <S> StringBuilder visit(ArrayExpression array, S context) {
+        if (array.getIndexExpression() == null) {
+            throw new Untranslatable("array slice " + array, "write arr[OFFSET(i)] or arr[ORDINAL(i)], or use ARRAY_SLICE");
+        }
+        // parenthesized: a translated call may print as an operator expression (CASE ... END, a || b)
+        out().append('(');
+        print(array.getObjExpression());
+        out().append(')');
+        subscript(array.getIndexExpression());
+        return out();
+    }
+
+    /**
+     * arr[OFFSET(i)] is zero-based, arr[ORDINAL(i)] one-based; DuckDB lists are one-based. DuckDB
+     * counts a negative index from the end, where BigQuery's SAFE_ forms give NULL: a SAFE_ index
+     * that may be negative becomes NULL there (DuckDB's subscript of NULL is NULL).
+     */
     private void subscript(Expression index) {
         String kind = "OFFSET";
         Expression i = index;
@@ -468,17 +487,42 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
             kind = f.getName().toUpperCase(Locale.ROOT);
             i = (Expression) f.getParameters().get(0);
         }
+        boolean nonNegativeLiteral = i instanceof net.sf.jsqlparser.expression.LongValue n && n.getValue() >= 0;
         out().append('[');
         switch (kind) {
-            case "OFFSET", "SAFE_OFFSET" -> {
-                out().append('(');
-                print(i);
-                out().append(") + 1");
+            case "OFFSET" -> offset(i);
+            case "SAFE_OFFSET" -> {
+                if (nonNegativeLiteral) {
+                    offset(i);
+                } else {
+                    out().append("CASE WHEN ");
+                    printArgument(i);
+                    out().append(" >= 0 THEN ");
+                    offset(i);
+                    out().append(" END");
+                }
             }
-            case "ORDINAL", "SAFE_ORDINAL" -> print(i);
+            case "ORDINAL" -> print(i);
+            case "SAFE_ORDINAL" -> {
+                if (nonNegativeLiteral) {
+                    print(i);
+                } else {
+                    out().append("CASE WHEN ");
+                    printArgument(i);
+                    out().append(" >= 1 THEN ");
+                    printArgument(i);
+                    out().append(" END");
+                }
+            }
             default -> throw new Untranslatable("array subscript " + index, "write arr[OFFSET(i)] or arr[ORDINAL(i)]");
         }
         out().append(']');
+    }
+
+    private void offset(Expression i) {
+        out().append('(');
+        print(i);
+        out().append(") + 1");
     }
 
     @Override

@@ -341,9 +341,32 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
             print(cast.getLeftExpression());
             return out().append(" AS BLOB) END");
         }
+        if (type.equals("BIGINT") && !isIntegerOrStringLiteral(cast.getLeftExpression())) {
+            return castToInteger(cast.getLeftExpression(), safe ? "TRY_CAST(" : "CAST(");
+        }
         out().append(safe ? "TRY_CAST(" : "CAST(");
         print(cast.getLeftExpression());
         return out().append(" AS ").append(type).append(')');
+    }
+
+    private static boolean isIntegerOrStringLiteral(Expression e) {
+        return e instanceof net.sf.jsqlparser.expression.LongValue || e instanceof net.sf.jsqlparser.expression.StringValue;
+    }
+
+    /**
+     * BigQuery rounds a FLOAT64 halfway away from zero when casting it to INT64 (2.5 gives 3), DuckDB
+     * to even (2). DuckDB's round() goes away from zero; typeof() is folded when the query is bound,
+     * so other input types (BIGINT, VARCHAR, BOOLEAN, DECIMAL, which DuckDB already casts the BigQuery
+     * way) keep a plain cast and pay nothing.
+     */
+    private StringBuilder castToInteger(Expression value, String cast) {
+        out().append("CASE WHEN typeof(");
+        printArgument(value);
+        out().append(") IN ('DOUBLE', 'FLOAT') THEN ").append(cast).append("round(").append(cast);
+        print(value);
+        out().append(" AS DOUBLE)) AS BIGINT) ELSE ").append(cast);
+        print(value);
+        return out().append(" AS BIGINT) END");
     }
 
     static String duckDbType(ColDataType type) {

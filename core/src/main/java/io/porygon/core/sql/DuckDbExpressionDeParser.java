@@ -604,10 +604,11 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
 
     @Override
     public <S> StringBuilder visit(IntervalExpression interval, S context) {
-        if (interval.getIntervalType() == null) {
-            throw new Untranslatable("INTERVAL " + interval.getParameter(), "write INTERVAL <number> <PART>");
+        IntervalExpression normalized = DateTimeFunctions.normalized(interval);
+        if (normalized == null) {
+            throw new Untranslatable("INTERVAL " + interval, "write INTERVAL <number> <PART>");
         }
-        DateTimeFunctions.printInterval(new Call("INTERVAL", null, List.of()), interval);
+        DateTimeFunctions.printInterval(new Call("INTERVAL", null, List.of()), normalized);
         return out();
     }
 

@@ -156,6 +156,7 @@ final class FunctionCatalog {
     private void strings() {
         same("LOWER", "UPPER", "REVERSE", "REPEAT", "REPLACE", "LEFT", "RIGHT", "ASCII", "CHR", "UNICODE",
                 "STARTS_WITH", "ENDS_WITH", "STRPOS", "INSTR", "TO_BASE64", "FROM_BASE64", "LTRIM", "RTRIM", "TRIM");
+        instrWithPosition();
         rename("CHAR_LENGTH", "length");
         rename("CHARACTER_LENGTH", "length");
         // STRING or BYTES: DuckDB picks the branch by the argument's type (typeof is folded at bind time)
@@ -203,6 +204,23 @@ final class FunctionCatalog {
         // under SAFE. the error cases give NULL (DuckDB's TRY cannot wrap error())
         template("SAFE.SUBSTR/3", "CASE WHEN {2} < 0 THEN NULL ELSE substr({0}, CASE WHEN {1} = 0 THEN 1 "
                 + "WHEN {1} < 0 THEN greatest(length({0}) + {1} + 1, 1) ELSE {1} END, {2}) END");
+    }
+
+    /**
+     * INSTR(value, search, position[, occurrence]): the 1-based start of the occurrence-th match
+     * (overlapping ones count), searching forward from a positive position and backward from a
+     * negative one (-1 is the last character); 0 when there is none. DuckDB's instr takes two
+     * arguments, so the candidate starts are listed and filtered.
+     */
+    private void instrWithPosition() {
+        String body = "CASE WHEN {0} IS NULL OR {1} IS NULL OR {2} IS NULL OR {3} IS NULL THEN NULL "
+                + "WHEN {2} = 0 THEN error('INSTR: position must not be 0') "
+                + "WHEN {3} <= 0 THEN error('INSTR: occurrence must be positive') "
+                + "ELSE coalesce(list_filter(CASE WHEN {2} > 0 THEN generate_series({2}, length({0}) - length({1}) + 1) "
+                + "ELSE generate_series(least(length({0}) + {2} + 1, length({0}) - length({1}) + 1), 1, -1) END, "
+                + "porygon_i -> substr({0}, porygon_i, length({1})) = {1})[{3}], 0) END";
+        template("INSTR/4", body);
+        template("INSTR/3", body.replace("{3}", "1"));
     }
 
     private static void joinWith(CallContext c, String operator) {

@@ -213,6 +213,14 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void instrRejectsPositionZeroAndNonPositiveOccurrencesAsBigQueryDoes() {
+        assertThatThrownBy(() -> query("SELECT INSTR('banana', 'an', 0)")).isInstanceOf(SQLException.class)
+                .hasMessageContaining("position must not be 0");
+        assertThatThrownBy(() -> query("SELECT INSTR('banana', 'an', 1, 0)")).isInstanceOf(SQLException.class)
+                .hasMessageContaining("occurrence must be positive");
+    }
+
+    @Test
     void scriptsSplitOnTopLevelSemicolonsOnly() {
         assertThat(translator.translateStatements("SELECT ';' AS a; SELECT \"x;\\ny\" AS b;", AT))
                 .containsExactly("SELECT ';' AS a", "SELECT 'x;\ny' AS b");

@@ -70,7 +70,9 @@ final class DateTimeFunctions {
         specials.put("UNIX_DATE", c -> c.text("date_diff('day', DATE '1970-01-01', ").cast(0, DATE).text(")"));
         specials.put("DATE_FROM_UNIX_DATE", c -> c.text("CAST(DATE '1970-01-01' + CAST(").arg(0).text(" AS INTEGER) AS DATE)"));
         specials.put("UNIX_SECONDS", c -> c.text("CAST(floor(epoch(").cast(0, TIMESTAMP).text(")) AS BIGINT)"));
-        specials.put("UNIX_MILLIS", c -> c.text("epoch_ms(").cast(0, TIMESTAMP).text(")"));
+        // BigQuery rounds down to the millisecond; epoch_ms truncates toward zero (wrong before 1970)
+        specials.put("UNIX_MILLIS", c -> c.text("(epoch_ms(").cast(0, TIMESTAMP).text(") - CASE WHEN epoch_us(")
+                .cast(0, TIMESTAMP).text(") % 1000 < 0 THEN 1 ELSE 0 END)"));
         specials.put("UNIX_MICROS", c -> c.text("epoch_us(").cast(0, TIMESTAMP).text(")"));
         specials.put("TIMESTAMP_SECONDS", c -> c.text("to_timestamp(").arg(0).text(")"));
         specials.put("TIMESTAMP_FROM_UNIX_SECONDS", c -> c.text("to_timestamp(").arg(0).text(")"));

@@ -221,6 +221,26 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void castToInt64RoundsOnlyFloatInputAndTheTypeTestIsGoneFromThePlan() throws SQLException {
+        try (Statement st = db.createStatement()) {
+            st.execute("CREATE OR REPLACE TABLE cast_input AS SELECT 5::BIGINT AS i, '12' AS s, 2.5::DOUBLE AS f");
+        }
+        // the plan prints unaliased expressions: the VARCHAR cast is there, the type test is not
+        assertThat(plan("SELECT CAST(i AS INT64), CAST(s AS INT64) FROM cast_input"))
+                .contains("CAST(s AS BIGINT)").doesNotContainIgnoringCase("round").doesNotContain("CASE").doesNotContainIgnoringCase("typeof");
+        assertThat(plan("SELECT CAST(f AS INT64) FROM cast_input"))
+                .containsIgnoringCase("round").doesNotContain("CASE").doesNotContainIgnoringCase("typeof");
+    }
+
+    private String plan(String googleSql) throws SQLException {
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("EXPLAIN " + translator.translate(googleSql, AT))) {
+            StringBuilder sb = new StringBuilder();
+            while (rs.next()) sb.append(rs.getString(2));
+            return sb.toString();
+        }
+    }
+
+    @Test
     void scriptsSplitOnTopLevelSemicolonsOnly() {
         assertThat(translator.translateStatements("SELECT ';' AS a; SELECT \"x;\\ny\" AS b;", AT))
                 .containsExactly("SELECT ';' AS a", "SELECT 'x;\ny' AS b");

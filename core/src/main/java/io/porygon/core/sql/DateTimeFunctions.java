@@ -157,7 +157,8 @@ final class DateTimeFunctions {
      * {@code getParameter()}) and the part set, or null when there is no part. JSqlParser keeps a
      * literal amount whole but attaches the part of a non-literal one to its last operand:
      * {@code INTERVAL n + 1 MONTH} arrives as {@code n + (1 MONTH)} and {@code INTERVAL (n) DAY} as a
-     * call named INTERVAL.
+     * call named INTERVAL. The node is rewritten in place, so a second print (templates repeat
+     * arguments) finds it already whole.
      */
     static IntervalExpression normalized(IntervalExpression i) {
         if (i.getIntervalType() != null) {
@@ -170,10 +171,9 @@ final class DateTimeFunctions {
         String[] part = new String[1];
         Expression amount = i.getExpression() == null ? null : withoutPart(i.getExpression(), part);
         if (amount == null) return null;
-        IntervalExpression out = new IntervalExpression();
-        out.setExpression(amount);
-        out.setIntervalType(part[0]);
-        return out;
+        i.setExpression(amount);
+        i.setIntervalType(part[0]);
+        return i;
     }
 
     /** The expression with the part taken off its last operand (and stored in part[0]), or null. */

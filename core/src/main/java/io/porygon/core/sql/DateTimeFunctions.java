@@ -1,7 +1,10 @@
 package io.porygon.core.sql;
 
+import net.sf.jsqlparser.expression.BinaryExpression;
 import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.IntervalExpression;
+import net.sf.jsqlparser.expression.SignedExpression;
 import net.sf.jsqlparser.expression.StringValue;
 
 import java.util.Locale;
@@ -67,7 +70,9 @@ final class DateTimeFunctions {
         specials.put("UNIX_DATE", c -> c.text("date_diff('day', DATE '1970-01-01', ").cast(0, DATE).text(")"));
         specials.put("DATE_FROM_UNIX_DATE", c -> c.text("CAST(DATE '1970-01-01' + CAST(").arg(0).text(" AS INTEGER) AS DATE)"));
         specials.put("UNIX_SECONDS", c -> c.text("CAST(floor(epoch(").cast(0, TIMESTAMP).text(")) AS BIGINT)"));
-        specials.put("UNIX_MILLIS", c -> c.text("epoch_ms(").cast(0, TIMESTAMP).text(")"));
+        // BigQuery rounds down to the millisecond; epoch_ms truncates toward zero (wrong before 1970)
+        specials.put("UNIX_MILLIS", c -> c.text("(epoch_ms(").cast(0, TIMESTAMP).text(") - CASE WHEN epoch_us(")
+                .cast(0, TIMESTAMP).text(") % 1000 < 0 THEN 1 ELSE 0 END)"));
         specials.put("UNIX_MICROS", c -> c.text("epoch_us(").cast(0, TIMESTAMP).text(")"));
         specials.put("TIMESTAMP_SECONDS", c -> c.text("to_timestamp(").arg(0).text(")"));
         specials.put("TIMESTAMP_FROM_UNIX_SECONDS", c -> c.text("to_timestamp(").arg(0).text(")"));
@@ -142,8 +147,54 @@ final class DateTimeFunctions {
 
     private static IntervalExpression interval(CallContext c, int index) {
         Expression e = c.args().get(index);
-        if (e instanceof IntervalExpression i && i.getIntervalType() != null) return i;
+        IntervalExpression i = e instanceof IntervalExpression interval ? normalized(interval) : null;
+        if (i != null) return i;
         throw c.unsupported("an argument other than INTERVAL n PART", "write INTERVAL <number> <PART>");
+    }
+
+    /**
+     * {@code INTERVAL amount PART} with the amount in {@code getExpression()} (or the literal in
+     * {@code getParameter()}) and the part set, or null when there is no part. JSqlParser keeps a
+     * literal amount whole but attaches the part of a non-literal one to its last operand:
+     * {@code INTERVAL n + 1 MONTH} arrives as {@code n + (1 MONTH)} and {@code INTERVAL (n) DAY} as a
+     * call named INTERVAL. The node is rewritten in place, so a second print (templates repeat
+     * arguments) finds it already whole.
+     */
+    static IntervalExpression normalized(IntervalExpression i) {
+        if (i.getIntervalType() != null) {
+            if (i.getExpression() instanceof Function f && f.getName().equalsIgnoreCase("INTERVAL")
+                    && f.getParameters() != null && f.getParameters().size() == 1) {
+                i.setExpression((Expression) f.getParameters().get(0));
+            }
+            return i;
+        }
+        String[] part = new String[1];
+        Expression amount = i.getExpression() == null ? null : withoutPart(i.getExpression(), part);
+        if (amount == null) return null;
+        i.setExpression(amount);
+        i.setIntervalType(part[0]);
+        return i;
+    }
+
+    /** The expression with the part taken off its last operand (and stored in part[0]), or null. */
+    private static Expression withoutPart(Expression e, String[] part) {
+        if (e instanceof IntervalExpression inner && inner.getIntervalType() != null && inner.getExpression() != null) {
+            part[0] = inner.getIntervalType();
+            return inner.getExpression();
+        }
+        if (e instanceof BinaryExpression b) {
+            Expression right = withoutPart(b.getRightExpression(), part);
+            if (right == null) return null;
+            b.setRightExpression(right);
+            return b;
+        }
+        if (e instanceof SignedExpression signed) {
+            Expression inner = withoutPart(signed.getExpression(), part);
+            if (inner == null) return null;
+            signed.setExpression(inner);
+            return signed;
+        }
+        return null;
     }
 
     static void printInterval(CallContext c, IntervalExpression i) {

@@ -2,6 +2,7 @@ package io.porygon.core.sql;
 
 import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.ArrayConstructor;
+import net.sf.jsqlparser.expression.ArrayExpression;
 import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExtractExpression;
@@ -12,8 +13,10 @@ import net.sf.jsqlparser.expression.JdbcParameter;
 import net.sf.jsqlparser.expression.StructType;
 import net.sf.jsqlparser.expression.TimeKeyExpression;
 import net.sf.jsqlparser.expression.TimezoneExpression;
+import net.sf.jsqlparser.expression.operators.arithmetic.BitwiseXor;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.expression.operators.relational.InExpression;
+import net.sf.jsqlparser.expression.operators.relational.LikeExpression;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.create.table.ColDataType;
 import net.sf.jsqlparser.statement.select.AllColumns;
@@ -124,6 +127,7 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
             return;
         }
         String rename = catalog.rename(name);
+        if (name.equals("COUNTIF") && args.size() == 1) function.setParameters(nullIfFalse(args.get(0)));
         if (rename != null) {
             Function copy = function;
             copy.setName(rename);
@@ -245,10 +249,19 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         }
     }
 
+    /**
+     * COUNTIF(x) is count(NULLIF(x, FALSE)): DuckDB's count_if gives NULL, not 0, when no row or
+     * only NULLs are counted. The rewrite keeps DISTINCT and OVER (...) as they are.
+     */
+    private static Expression nullIfFalse(Expression condition) {
+        return new Function("NULLIF", condition, new net.sf.jsqlparser.expression.BooleanValue(false));
+    }
+
     @Override
     public <S> StringBuilder visit(AnalyticExpression a, S context) {
         String name = a.getName().toUpperCase(Locale.ROOT);
         String rename = catalog.rename(name);
+        if (name.equals("COUNTIF") && a.getExpression() != null) a.setExpression(nullIfFalse(a.getExpression()));
         if (name.equals("ARRAY_AGG")) rename = "array_agg";
         else if (name.equals("STRING_AGG")) rename = "string_agg";
         else if (name.equals("APPROX_COUNT_DISTINCT")) {
@@ -328,9 +341,32 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
             print(cast.getLeftExpression());
             return out().append(" AS BLOB) END");
         }
+        if (type.equals("BIGINT") && !isIntegerOrStringLiteral(cast.getLeftExpression())) {
+            return castToInteger(cast.getLeftExpression(), safe ? "TRY_CAST(" : "CAST(");
+        }
         out().append(safe ? "TRY_CAST(" : "CAST(");
         print(cast.getLeftExpression());
         return out().append(" AS ").append(type).append(')');
+    }
+
+    private static boolean isIntegerOrStringLiteral(Expression e) {
+        return e instanceof net.sf.jsqlparser.expression.LongValue || e instanceof net.sf.jsqlparser.expression.StringValue;
+    }
+
+    /**
+     * BigQuery rounds a FLOAT64 halfway away from zero when casting it to INT64 (2.5 gives 3), DuckDB
+     * to even (2). DuckDB's round() goes away from zero; typeof() is folded when the query is bound,
+     * so other input types (BIGINT, VARCHAR, BOOLEAN, DECIMAL, which DuckDB already casts the BigQuery
+     * way) keep a plain cast and pay nothing.
+     */
+    private StringBuilder castToInteger(Expression value, String cast) {
+        out().append("CASE WHEN typeof(");
+        printArgument(value);
+        out().append(") IN ('DOUBLE', 'FLOAT') THEN ").append(cast).append("round(").append(cast);
+        print(value);
+        out().append(" AS DOUBLE)) AS BIGINT) ELSE ").append(cast);
+        print(value);
+        return out().append(" AS BIGINT) END");
     }
 
     static String duckDbType(ColDataType type) {
@@ -448,7 +484,25 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         return out();
     }
 
-    /** arr[OFFSET(i)] is zero-based, arr[ORDINAL(i)] one-based; DuckDB lists are one-based. */
+    /** A subscript on any other array expression: {@code SPLIT(s, '@')[OFFSET(1)]}, {@code ARRAY_AGG(...)[OFFSET(0)]}. */
+    @Override
+    public <S> StringBuilder visit(ArrayExpression array, S context) {
+        if (array.getIndexExpression() == null) {
+            throw new Untranslatable("array slice " + array, "write arr[OFFSET(i)] or arr[ORDINAL(i)], or use ARRAY_SLICE");
+        }
+        // parenthesized: a translated call may print as an operator expression (CASE ... END, a || b)
+        out().append('(');
+        print(array.getObjExpression());
+        out().append(')');
+        subscript(array.getIndexExpression());
+        return out();
+    }
+
+    /**
+     * arr[OFFSET(i)] is zero-based, arr[ORDINAL(i)] one-based; DuckDB lists are one-based. DuckDB
+     * counts a negative index from the end, where BigQuery's SAFE_ forms give NULL: a SAFE_ index
+     * that may be negative becomes NULL there (DuckDB's subscript of NULL is NULL).
+     */
     private void subscript(Expression index) {
         String kind = "OFFSET";
         Expression i = index;
@@ -456,17 +510,42 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
             kind = f.getName().toUpperCase(Locale.ROOT);
             i = (Expression) f.getParameters().get(0);
         }
+        boolean nonNegativeLiteral = i instanceof net.sf.jsqlparser.expression.LongValue n && n.getValue() >= 0;
         out().append('[');
         switch (kind) {
-            case "OFFSET", "SAFE_OFFSET" -> {
-                out().append('(');
-                print(i);
-                out().append(") + 1");
+            case "OFFSET" -> offset(i);
+            case "SAFE_OFFSET" -> {
+                if (nonNegativeLiteral) {
+                    offset(i);
+                } else {
+                    out().append("CASE WHEN ");
+                    printArgument(i);
+                    out().append(" >= 0 THEN ");
+                    offset(i);
+                    out().append(" END");
+                }
             }
-            case "ORDINAL", "SAFE_ORDINAL" -> print(i);
+            case "ORDINAL" -> print(i);
+            case "SAFE_ORDINAL" -> {
+                if (nonNegativeLiteral) {
+                    print(i);
+                } else {
+                    out().append("CASE WHEN ");
+                    printArgument(i);
+                    out().append(" >= 1 THEN ");
+                    printArgument(i);
+                    out().append(" END");
+                }
+            }
             default -> throw new Untranslatable("array subscript " + index, "write arr[OFFSET(i)] or arr[ORDINAL(i)]");
         }
         out().append(']');
+    }
+
+    private void offset(Expression i) {
+        out().append('(');
+        print(i);
+        out().append(") + 1");
     }
 
     @Override
@@ -482,12 +561,54 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         return super.visit(in, context);
     }
 
+    /** BigQuery's operators that bind tighter than {@code ^}; JSqlParser binds {@code ^} tightest of all. */
+    private static final Set<String> TIGHTER_THAN_XOR = Set.of("*", "/", "||", "+", "-", "<<", ">>", "&");
+
+    /**
+     * JSqlParser reads {@code 1 + 5 ^ 3} as {@code 1 + (5 ^ 3)}, BigQuery as {@code (1 + 5) ^ 3}:
+     * an unparenthesized {@code ^} under such an operator would change the result, so it is an error.
+     */
+    @Override
+    protected <S> void deparse(net.sf.jsqlparser.expression.BinaryExpression e, String operator, S context) {
+        if (TIGHTER_THAN_XOR.contains(operator.trim())
+                && (e.getLeftExpression() instanceof BitwiseXor || e.getRightExpression() instanceof BitwiseXor)) {
+            throw new Untranslatable("^ next to " + operator.trim() + " without parentheses",
+                    "BigQuery's ^ binds looser than " + operator.trim() + "; add parentheses to say which operation comes first");
+        }
+        super.deparse(e, operator, context);
+    }
+
+    /** {@code ^} is bitwise XOR in BigQuery but power in DuckDB. */
+    @Override
+    public <S> StringBuilder visit(BitwiseXor xor, S context) {
+        out().append("xor(");
+        print(xor.getLeftExpression());
+        out().append(", ");
+        print(xor.getRightExpression());
+        return out().append(')');
+    }
+
+    /**
+     * BigQuery's LIKE patterns escape with a backslash; DuckDB's only with ESCAPE '\'. A literal
+     * pattern without a backslash goes without it: ESCAPE stops DuckDB from turning 'ab%' into prefix().
+     */
+    @Override
+    public <S> StringBuilder visit(LikeExpression like, S context) {
+        boolean plainLiteral = like.getRightExpression() instanceof net.sf.jsqlparser.expression.StringValue p
+                && p.getValue().indexOf('\\') < 0;
+        if (like.getLikeKeyWord() == LikeExpression.KeyWord.LIKE && like.getEscape() == null && !plainLiteral) {
+            like.setEscape(new net.sf.jsqlparser.expression.StringValue("\\"));
+        }
+        return super.visit(like, context);
+    }
+
     @Override
     public <S> StringBuilder visit(IntervalExpression interval, S context) {
-        if (interval.getIntervalType() == null) {
-            throw new Untranslatable("INTERVAL " + interval.getParameter(), "write INTERVAL <number> <PART>");
+        IntervalExpression normalized = DateTimeFunctions.normalized(interval);
+        if (normalized == null) {
+            throw new Untranslatable("INTERVAL " + interval, "write INTERVAL <number> <PART>");
         }
-        DateTimeFunctions.printInterval(new Call("INTERVAL", null, List.of()), interval);
+        DateTimeFunctions.printInterval(new Call("INTERVAL", null, List.of()), normalized);
         return out();
     }
 

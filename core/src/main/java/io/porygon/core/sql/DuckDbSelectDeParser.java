@@ -1,8 +1,10 @@
 package io.porygon.core.sql;
 
 import net.sf.jsqlparser.expression.Alias;
+import net.sf.jsqlparser.expression.BooleanValue;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.StructType;
+import net.sf.jsqlparser.statement.select.Join;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.SelectItem;
 import net.sf.jsqlparser.statement.select.TableFunction;
@@ -33,7 +35,21 @@ final class DuckDbSelectDeParser extends SelectDeParser {
         } else if (qualifier != null) {
             throw new Untranslatable("SELECT " + qualifier, "select the value as a column instead");
         }
+        if (select.getJoins() != null) select.getJoins().forEach(DuckDbSelectDeParser::joinUnnestOnTrue);
         return super.visit(select, context);
+    }
+
+    /**
+     * BigQuery lets {@code [LEFT] JOIN UNNEST(t.a) AS x} go without a condition (every element
+     * joins its own row); DuckDB's JOIN needs one, and ON TRUE means the same.
+     */
+    private static void joinUnnestOnTrue(Join join) {
+        boolean conditionless = (join.getOnExpressions() == null || join.getOnExpressions().isEmpty())
+                && (join.getUsingColumns() == null || join.getUsingColumns().isEmpty());
+        if (conditionless && !join.isSimple() && !join.isCross() && join.getRightItem() instanceof TableFunction table
+                && table.getFunction().getName().equalsIgnoreCase("UNNEST")) {
+            join.addOnExpression(new BooleanValue(true));
+        }
     }
 
     @Override

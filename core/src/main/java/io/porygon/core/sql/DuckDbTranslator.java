@@ -4,6 +4,8 @@ import io.porygon.core.PorygonException;
 import io.porygon.core.SourceLocation;
 import io.porygon.core.graph.Target;
 import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.expression.AnalyticExpression;
+import net.sf.jsqlparser.expression.WindowElement;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.parser.ParseException;
 import net.sf.jsqlparser.parser.Token;
@@ -92,6 +94,13 @@ public final class DuckDbTranslator implements Translator {
             } catch (Untranslatable e) {
                 int[] lineAndColumn = locate(statement.text(), e.construct());
                 throw new PorygonException(at(base, statement.line() + lineAndColumn[0], lineAndColumn[1]), e.getMessage(), e.hint());
+            } catch (PorygonException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // JSqlParser's visitors assume shapes its parser does not always build: a located error, not a crash
+                throw new PorygonException(at(base, statement.line(), 0),
+                        "cannot translate this GoogleSQL statement to DuckDB: the translator failed on it (" + e + ")",
+                        "rewrite the construct the message names with common GoogleSQL syntax; --debug shows the stack trace", e);
             }
         }
         return List.copyOf(out);
@@ -224,6 +233,23 @@ public final class DuckDbTranslator implements Translator {
             public <S> Void visit(Table table, S context) {
                 mapTable(table);
                 return null;
+            }
+
+            /**
+             * The finder reads a frame's BETWEEN bounds without checking for them, so the shorthand
+             * {@code ROWS 1 PRECEDING} (one bound, no range) crashed it. A frame bound is a constant
+             * in GoogleSQL, never a table reference: the frame is hidden while the finder walks the call.
+             */
+            @Override
+            public <S> Void visit(AnalyticExpression analytic, S context) {
+                WindowElement frame = analytic.getWindowElement();
+                if (frame == null || frame.getRange() != null) return super.visit(analytic, context);
+                analytic.setWindowElement(null);
+                try {
+                    return super.visit(analytic, context);
+                } finally {
+                    analytic.setWindowElement(frame);
+                }
             }
         };
         try {

@@ -76,7 +76,8 @@ final class FunctionCatalog {
                 "FIRST_VALUE", "LAST_VALUE", "NTH_VALUE");
         rename("STDDEV", "stddev_samp");
         rename("VARIANCE", "var_samp");
-        rename("COUNTIF", "count_if");
+        // the deparser wraps COUNTIF's argument in NULLIF(x, FALSE) (see DuckDbExpressionDeParser)
+        rename("COUNTIF", "count");
         rename("LOGICAL_AND", "bool_and");
         rename("LOGICAL_OR", "bool_or");
         rename("MAX_BY", "arg_max");
@@ -155,6 +156,7 @@ final class FunctionCatalog {
     private void strings() {
         same("LOWER", "UPPER", "REVERSE", "REPEAT", "REPLACE", "LEFT", "RIGHT", "ASCII", "CHR", "UNICODE",
                 "STARTS_WITH", "ENDS_WITH", "STRPOS", "INSTR", "TO_BASE64", "FROM_BASE64", "LTRIM", "RTRIM", "TRIM");
+        instrWithPosition();
         rename("CHAR_LENGTH", "length");
         rename("CHARACTER_LENGTH", "length");
         // STRING or BYTES: DuckDB picks the branch by the argument's type (typeof is folded at bind time)
@@ -202,6 +204,23 @@ final class FunctionCatalog {
         // under SAFE. the error cases give NULL (DuckDB's TRY cannot wrap error())
         template("SAFE.SUBSTR/3", "CASE WHEN {2} < 0 THEN NULL ELSE substr({0}, CASE WHEN {1} = 0 THEN 1 "
                 + "WHEN {1} < 0 THEN greatest(length({0}) + {1} + 1, 1) ELSE {1} END, {2}) END");
+    }
+
+    /**
+     * INSTR(value, search, position[, occurrence]): the 1-based start of the occurrence-th match
+     * (overlapping ones count), searching forward from a positive position and backward from a
+     * negative one (-1 is the last character); 0 when there is none. DuckDB's instr takes two
+     * arguments, so the candidate starts are listed and filtered.
+     */
+    private void instrWithPosition() {
+        String body = "CASE WHEN {0} IS NULL OR {1} IS NULL OR {2} IS NULL OR {3} IS NULL THEN NULL "
+                + "WHEN {2} = 0 THEN error('INSTR: position must not be 0') "
+                + "WHEN {3} <= 0 THEN error('INSTR: occurrence must be positive') "
+                + "ELSE coalesce(list_filter(CASE WHEN {2} > 0 THEN generate_series({2}, length({0}) - length({1}) + 1) "
+                + "ELSE generate_series(least(length({0}) + {2} + 1, length({0}) - length({1}) + 1), 1, -1) END, "
+                + "porygon_i -> substr({0}, porygon_i, length({1})) = {1})[{3}], 0) END";
+        template("INSTR/4", body);
+        template("INSTR/3", body.replace("{3}", "1"));
     }
 
     private static void joinWith(CallContext c, String operator) {
@@ -408,8 +427,11 @@ final class FunctionCatalog {
     private void misc() {
         template("GENERATE_UUID/0", "CAST(gen_random_uuid() AS VARCHAR)");
         template("ERROR/1", "error({0})");
-        template("JSON_VALUE/2", "json_extract_string({0}, {1})");
-        template("JSON_EXTRACT_SCALAR/2", "json_extract_string({0}, {1})");
+        // BigQuery gives NULL for an object or array; DuckDB's json_value too, but keeps strings quoted
+        template("JSON_VALUE/1", "json_extract_string(json_value({0}, '$'), '$')");
+        template("JSON_VALUE/2", "json_extract_string(json_value({0}, {1}), '$')");
+        template("JSON_EXTRACT_SCALAR/1", "json_extract_string(json_value({0}, '$'), '$')");
+        template("JSON_EXTRACT_SCALAR/2", "json_extract_string(json_value({0}, {1}), '$')");
         template("JSON_QUERY/2", "json_extract({0}, {1})");
         template("JSON_EXTRACT/2", "json_extract({0}, {1})");
     }

@@ -192,6 +192,55 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void aFailureInsideTheTranslatorIsALocatedErrorNotACrash() {
+        DuckDbTranslator failing = new DuckDbTranslator(t -> {
+            throw new IllegalStateException("no mapping for " + t.name());
+        });
+        assertThatThrownBy(() -> failing.translate("SELECT 1;\nSELECT * FROM ds.orders", AT))
+                .isInstanceOf(PorygonException.class)
+                .hasMessageContaining("no mapping for orders")
+                .satisfies(e -> assertThat(((PorygonException) e).location().line()).isEqualTo(8));
+    }
+
+    @Test
+    void caretNextToATighterOperatorNeedsParentheses() {
+        // BigQuery reads 1 + 5 ^ 3 as (1 + 5) ^ 3; the parser would read 1 + (5 ^ 3)
+        assertThatThrownBy(() -> translator.translate("SELECT\n  1 + 5 ^ 3", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("^ next to +")
+                .satisfies(e -> assertThat(((PorygonException) e).hint()).contains("parentheses"));
+        assertThatThrownBy(() -> translator.translate("SELECT 5 ^ 3 & 1", AT)).hasMessageContaining("^ next to &");
+        assertThat(translator.translate("SELECT (1 + 5) ^ 3, 5 | 2 ^ 3", AT)).isEqualTo("SELECT xor((1 + 5), 3), 5 | xor(2, 3)");
+    }
+
+    @Test
+    void instrRejectsPositionZeroAndNonPositiveOccurrencesAsBigQueryDoes() {
+        assertThatThrownBy(() -> query("SELECT INSTR('banana', 'an', 0)")).isInstanceOf(SQLException.class)
+                .hasMessageContaining("position must not be 0");
+        assertThatThrownBy(() -> query("SELECT INSTR('banana', 'an', 1, 0)")).isInstanceOf(SQLException.class)
+                .hasMessageContaining("occurrence must be positive");
+    }
+
+    @Test
+    void castToInt64RoundsOnlyFloatInputAndTheTypeTestIsGoneFromThePlan() throws SQLException {
+        try (Statement st = db.createStatement()) {
+            st.execute("CREATE OR REPLACE TABLE cast_input AS SELECT 5::BIGINT AS i, '12' AS s, 2.5::DOUBLE AS f");
+        }
+        // the plan prints unaliased expressions: the VARCHAR cast is there, the type test is not
+        assertThat(plan("SELECT CAST(i AS INT64), CAST(s AS INT64) FROM cast_input"))
+                .contains("CAST(s AS BIGINT)").doesNotContainIgnoringCase("round").doesNotContain("CASE").doesNotContainIgnoringCase("typeof");
+        assertThat(plan("SELECT CAST(f AS INT64) FROM cast_input"))
+                .containsIgnoringCase("round").doesNotContain("CASE").doesNotContainIgnoringCase("typeof");
+    }
+
+    private String plan(String googleSql) throws SQLException {
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("EXPLAIN " + translator.translate(googleSql, AT))) {
+            StringBuilder sb = new StringBuilder();
+            while (rs.next()) sb.append(rs.getString(2));
+            return sb.toString();
+        }
+    }
+
+    @Test
     void scriptsSplitOnTopLevelSemicolonsOnly() {
         assertThat(translator.translateStatements("SELECT ';' AS a; SELECT \"x;\\ny\" AS b;", AT))
                 .containsExactly("SELECT ';' AS a", "SELECT 'x;\ny' AS b");

@@ -98,4 +98,15 @@ final class DuckDbSelectDeParser extends SelectDeParser {
         out.append(" AS porygon_unnest_").append(column.replace("\"", "")).append('(').append(column).append(')');
         return out;
     }
+
+    // DuckDB's PIVOT names its output columns differently from BigQuery's, so it is not passed on
+    @Override
+    public <S> StringBuilder visit(net.sf.jsqlparser.statement.select.Pivot pivot, S context) {
+        throw new Untranslatable("PIVOT is not translated: DuckDB names the pivoted columns differently", "write one aggregate per value, e.g. SUM(IF(quarter = 'Q1', sales, NULL)) AS Q1", "PIVOT");
+    }
+
+    @Override
+    public <S> StringBuilder visit(net.sf.jsqlparser.statement.select.UnPivot unpivot, S context) {
+        throw new Untranslatable("UNPIVOT is not translated to DuckDB", "write it as a UNION ALL of one SELECT per column", "UNPIVOT");
+    }
 }

@@ -114,6 +114,9 @@ public final class DuckDbTranslator implements Translator {
             return fn.toDuckDbMacro(body);
         }
         Statement parsed = parse(statement.text(), statement, location);
+        if (parsed instanceof net.sf.jsqlparser.statement.execute.Execute) {
+            throw new Untranslatable("EXECUTE IMMEDIATE (dynamic SQL) cannot run on DuckDB", "write the statement itself", "EXECUTE");
+        }
         mapNames(parsed);
         StringBuilder sb = new StringBuilder(statement.text().length() + 64);
         DuckDbExpressionDeParser expressions = new DuckDbExpressionDeParser(FunctionCatalog.DEFAULT, userFunctions);

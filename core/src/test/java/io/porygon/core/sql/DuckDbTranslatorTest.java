@@ -189,6 +189,11 @@ class DuckDbTranslatorTest {
                 .isInstanceOf(PorygonException.class).hasMessageContaining("NET.HOST()")
                 .satisfies(e -> assertThat(((PorygonException) e).location().line()).isEqualTo(8));
         assertThat(translator.translate("SELECT my_dataset.normalize(url) FROM t", AT)).contains("my_dataset.normalize(url)");
+        // constructs DuckDB has but with other results, or not at all
+        assertThatThrownBy(() -> translator.translate("SELECT * FROM t PIVOT(SUM(s) FOR q IN (1, 2))", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("PIVOT");
+        assertThatThrownBy(() -> translator.translate("EXECUTE IMMEDIATE 'SELECT 1'", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("EXECUTE IMMEDIATE");
     }
 
     @Test

@@ -129,9 +129,13 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         String rename = catalog.rename(name);
         if (name.equals("COUNTIF") && args.size() == 1) function.setParameters(nullIfFalse(args.get(0)));
         if (rename != null) {
-            Function copy = function;
-            copy.setName(rename);
-            super.visit(copy, context);
+            String original = function.getName();
+            function.setName(rename);
+            try {
+                super.visit(function, context);
+            } finally {
+                function.setName(original); // a template may print this call again
+            }
             return;
         }
         if (userFunctions.contains(name)) {
@@ -272,8 +276,13 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
             throw new Untranslatable("window function " + name + "() is not in Porygon's GoogleSQL-to-DuckDB catalog",
                     "use a supported aggregate or navigation function in the OVER clause", name);
         }
+        String original = a.getName();
         a.setName(rename);
-        return super.visit(a, context);
+        try {
+            return super.visit(a, context);
+        } finally {
+            a.setName(original); // a template may print this call again
+        }
     }
 
     private final class Call implements CallContext {
@@ -479,7 +488,11 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         ArrayConstructor subscripts = column.getArrayConstructor();
         if (subscripts == null) return super.visit(column, context);
         column.setArrayConstructor(null);
-        super.visit(column, context);
+        try {
+            super.visit(column, context);
+        } finally {
+            column.setArrayConstructor(subscripts); // a template may print this argument again
+        }
         for (Expression index : subscripts.getExpressions()) subscript(index);
         return out();
     }
@@ -489,6 +502,10 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
     public <S> StringBuilder visit(ArrayExpression array, S context) {
         if (array.getIndexExpression() == null) {
             throw new Untranslatable("array slice " + array, "write arr[OFFSET(i)] or arr[ORDINAL(i)], or use ARRAY_SLICE");
+        }
+        if (!isPositionFunction(array.getIndexExpression())) {
+            // json[0], json['key']: a JSON subscript, zero-based as DuckDB's (the type is unknown here)
+            return super.visit(array, context);
         }
         // parenthesized: a translated call may print as an operator expression (CASE ... END, a || b)
         out().append('(');
@@ -540,6 +557,11 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
             default -> throw new Untranslatable("array subscript " + index, "write arr[OFFSET(i)] or arr[ORDINAL(i)]");
         }
         out().append(']');
+    }
+
+    private static boolean isPositionFunction(Expression index) {
+        return index instanceof Function f && f.getParameters() != null && f.getParameters().size() == 1
+                && Set.of("OFFSET", "SAFE_OFFSET", "ORDINAL", "SAFE_ORDINAL").contains(f.getName().toUpperCase(Locale.ROOT));
     }
 
     private void offset(Expression i) {

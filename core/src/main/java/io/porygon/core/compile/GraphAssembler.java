@@ -53,21 +53,11 @@ final class GraphAssembler {
     CompileResult assemble(List<RawAction> raws, List<Map<String, Object>> rawTests) {
         TargetIndex<RawAction> index = new TargetIndex<>();
         raws.forEach(r -> index.add(r.target(), r));
+        indexAssertions(raws, index);
         // Raw actions are keyed by identity: their record equality would hash whole SQL protos.
         Map<RawAction, List<Target>> deps = new IdentityHashMap<>();
-        // Assertions first: an action that includes the dependent assertions of a dependency needs
-        // every assertion that depends on it, built in (its parent) or custom.
         for (RawAction r : raws) {
-            if (!r.kind().equals("assertion")) continue;
-            List<Target> resolved = resolveDependencies(r, index);
-            deps.put(r, resolved);
-            Target parent = Plain.target(r.proto().get("parentAction"));
-            Set<Target> checked = new LinkedHashSet<>(resolved); // final targets
-            if (parent != null) checked.add(finalTarget(parent, index));
-            checked.forEach(t -> assertionsOf.computeIfAbsent(t, k -> new ArrayList<>()).add(r));
-        }
-        for (RawAction r : raws) {
-            if (!r.isDeclaration() && !r.kind().equals("assertion")) deps.put(r, resolveDependencies(r, index));
+            if (!r.isDeclaration()) deps.put(r, resolveDependencies(r, index));
         }
 
         Set<RawAction> duplicates = duplicates(raws);
@@ -126,6 +116,25 @@ final class GraphAssembler {
         return new CompileResult(graph, metadata);
     }
 
+    /**
+     * The assertions that check each action, built in (their parent) or custom (what they depend
+     * on), by the action's final target: what a dependency with includeDependentAssertions adds.
+     * Unresolvable dependencies are left to {@link #resolveDependencies}, which reports them.
+     */
+    private void indexAssertions(List<RawAction> raws, TargetIndex<RawAction> index) {
+        for (RawAction r : raws) {
+            if (!r.kind().equals("assertion")) continue;
+            Set<Target> checked = new LinkedHashSet<>();
+            Target parent = Plain.target(r.proto().get("parentAction"));
+            if (parent != null) checked.add(finalTarget(parent, index));
+            for (Map<String, Object> dep : r.deps()) {
+                List<RawAction> found = index.find(string(dep.get("database")), string(dep.get("schema")), string(dep.get("name")));
+                if (found.size() == 1) checked.add(finalTarget(found.get(0)));
+            }
+            checked.forEach(t -> assertionsOf.computeIfAbsent(t, k -> new ArrayList<>()).add(r));
+        }
+    }
+
     private List<Target> resolveDependencies(RawAction r, TargetIndex<RawAction> index) {
         List<Target> out = new ArrayList<>();
         for (Map<String, Object> dep : r.deps()) {
@@ -153,6 +162,7 @@ final class GraphAssembler {
                 RawAction d = found.get(0);
                 out.add(finalTarget(d));
                 if (bool(dep.get("includeDependentAssertions"))) {
+                    // an assertion that includes its own table's assertions includes itself: a cycle, as in Dataform
                     assertionsOf.getOrDefault(finalTarget(d), List.of()).forEach(a -> out.add(finalTarget(a)));
                 }
             }

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.Locale;
@@ -274,22 +275,48 @@ public final class DuckDbEngine implements Engine {
     }
 
     /**
-     * Deletes the target rows whose key comes again, then inserts every source row, in one
-     * transaction: the same result as {@code MERGE ... WHEN MATCHED THEN UPDATE ... WHEN NOT MATCHED
-     * THEN INSERT} (NULL keys never match in either), and about 3.5 times faster on DuckDB, whose
-     * updates rewrite every column of a matched row (docs/BENCHMARKS.md, issue 6).
+     * MERGE ... WHEN MATCHED THEN UPDATE ... WHEN NOT MATCHED THEN INSERT, in one transaction. As in
+     * BigQuery, a target row that matches two new rows is an error (NULL keys never match). When the
+     * new rows have every column of the table, matched rows are deleted and all new rows inserted:
+     * the same result, about 3.5 times faster on DuckDB, whose updates rewrite every column of a
+     * matched row (docs/BENCHMARKS.md, issue 6). Otherwise the matched rows are updated, so the
+     * columns the new rows lack keep their values.
      */
     @Override
     public long mergeFrom(Target target, Target source, List<String> columns, List<String> uniqueKey) {
         String matches = uniqueKey.stream()
                 .map(k -> "t." + quoteIdent(k) + " = s." + quoteIdent(k))
                 .collect(Collectors.joining(" AND "));
-        long[] inserted = {0};
+        Set<String> incoming = columns.stream().map(c -> c.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        boolean everyColumn = columns(target).stream().allMatch(c -> incoming.contains(c.name().toLowerCase(Locale.ROOT)));
+        long[] written = {0};
         inTransaction(() -> {
-            execute("DELETE FROM " + sqlName(target) + " AS t USING " + sqlName(source) + " AS s WHERE " + matches);
-            inserted[0] = insertFrom(target, source, columns);
+            rejectAmbiguousMatches(target, source, uniqueKey, matches);
+            if (everyColumn) {
+                execute("DELETE FROM " + sqlName(target) + " AS t USING " + sqlName(source) + " AS s WHERE " + matches);
+                written[0] = insertFrom(target, source, columns);
+            } else {
+                String sets = columns.stream().map(c -> quoteIdent(c) + " = s." + quoteIdent(c)).collect(Collectors.joining(", "));
+                written[0] = executeUpdate("UPDATE " + sqlName(target) + " AS t SET " + sets + " FROM " + sqlName(source) + " AS s WHERE " + matches);
+                String cols = columnList(columns);
+                written[0] += executeUpdate("INSERT INTO " + sqlName(target) + " (" + cols + ") SELECT " + cols + " FROM " + sqlName(source)
+                        + " AS s WHERE NOT EXISTS (SELECT 1 FROM " + sqlName(target) + " AS t WHERE " + matches + ")");
+            }
         });
-        return inserted[0];
+        return written[0];
+    }
+
+    /** BigQuery's MERGE fails when a target row matches more than one new row; so does this one. */
+    private void rejectAmbiguousMatches(Target target, Target source, List<String> uniqueKey, String matches) {
+        String keys = uniqueKey.stream().map(k -> "s." + quoteIdent(k)).collect(Collectors.joining(", "));
+        List<List<Object>> repeated = queryRows("SELECT " + keys + ", count(*) FROM " + sqlName(source) + " AS s GROUP BY " + keys
+                + " HAVING count(*) > 1 AND EXISTS (SELECT 1 FROM " + sqlName(target) + " AS t WHERE " + matches + ") LIMIT 1");
+        if (!repeated.isEmpty()) {
+            List<Object> row = repeated.get(0);
+            throw new DuckDbException("MERGE must match at most one new row for each row of " + target.name() + ": the key "
+                    + row.subList(0, row.size() - 1) + " comes " + row.get(row.size() - 1) + " times in the new rows"
+                    + " (make the incremental query return one row per unique key)", null);
+        }
     }
 
     @Override

@@ -96,6 +96,37 @@ class DuckDbEngineTest {
     }
 
     @Test
+    void mergeRejectsTwoNewRowsForOneTargetRowAsBigQueryDoes() {
+        Target t = new Target(null, "m", "t");
+        Target s = new Target(null, "m", "s");
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
+            engine.replaceTable(t, "SELECT * FROM (VALUES (1, 'old')) v(k, x)");
+            engine.replaceTable(s, "SELECT * FROM (VALUES (1, 'a2'), (1, 'a3')) v(k, x)");
+            assertThatThrownBy(() -> engine.mergeFrom(t, s, List.of("k", "x"), List.of("k")))
+                    .isInstanceOf(DuckDbException.class).hasMessageContaining("the key [1] comes 2 times");
+            assertThat(engine.queryRows("SELECT x FROM m.t")).extracting(r -> r.get(0)).containsExactly("old");
+
+            // repeated keys that match nothing are all inserted, as MERGE's WHEN NOT MATCHED does
+            engine.replaceTable(s, "SELECT * FROM (VALUES (2, 'b1'), (2, 'b2')) v(k, x)");
+            assertThat(engine.mergeFrom(t, s, List.of("k", "x"), List.of("k"))).isEqualTo(2);
+            assertThat(engine.queryRows("SELECT count(*) FROM m.t WHERE k = 2").get(0).get(0)).isEqualTo(2L);
+        }
+    }
+
+    @Test
+    void mergeKeepsTheColumnsTheNewRowsDoNotHave() {
+        Target t = new Target(null, "m", "t");
+        Target s = new Target(null, "m", "s");
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
+            engine.replaceTable(t, "SELECT * FROM (VALUES (1, 10, 'keep me'), (2, 20, 'keep me too')) v(k, n, note)");
+            engine.replaceTable(s, "SELECT * FROM (VALUES (2, 200), (3, 300)) v(k, n)");
+            assertThat(engine.mergeFrom(t, s, List.of("k", "n"), List.of("k"))).isEqualTo(2);
+            assertThat(engine.queryRows("SELECT k || ':' || n || ':' || coalesce(note, '-') FROM m.t ORDER BY k"))
+                    .extracting(r -> r.get(0)).containsExactly("1:10:keep me", "2:200:keep me too", "3:300:-");
+        }
+    }
+
+    @Test
     void estimatesRowsFromDuckDbsPlanAndNothingForBrokenSql() {
         try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
             engine.execute("CREATE TABLE t AS SELECT range AS n FROM range(5000)");

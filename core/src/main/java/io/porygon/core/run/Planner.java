@@ -178,7 +178,8 @@ public final class Planner {
     /**
      * Dependencies inside the selection, plus one Porygon adds so that a failing assertion can skip
      * the dependents of the table it checks: whoever depends on a table waits for its assertions
-     * (unless that assertion itself depends on them, which would be a cycle).
+     * (unless that assertion itself depends on them, which would be a cycle). Assertions never wait
+     * for other assertions: every check of a table runs and reports, whatever the others found.
      */
     private static Map<String, Set<String>> upstreamWithinSelection(
             Set<String> selected, Map<String, Action> byId, Map<String, Set<String>> direct, Resolver resolver) {
@@ -196,10 +197,8 @@ public final class Planner {
             }
         }
         for (String id : selected) {
-            String ownParent = byId.get(id) instanceof AssertionAction a && a.parentAction() != null
-                    ? resolver.resolve(a.parentAction()) : null;
+            if (byId.get(id) instanceof AssertionAction) continue;
             for (String dep : direct.get(id)) {
-                if (dep.equals(ownParent)) continue;
                 for (String assertion : assertionsByParent.getOrDefault(dep, List.of())) {
                     if (!assertion.equals(id) && !reaches(upstream, assertion, id)) upstream.get(id).add(assertion);
                 }

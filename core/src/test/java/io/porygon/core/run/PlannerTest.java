@@ -64,6 +64,19 @@ class PlannerTest {
     }
 
     @Test
+    void assertionsNeverWaitForOtherAssertions() {
+        Target custom = new Target("p", "dataform_assertions", "a_custom");
+        CompiledGraph withCustom = graph(
+                table(a, ActionType.TABLE, "select 1 as x", List.of()),
+                new AssertionAction(check, "select * from `p.s.a` where x", a, List.of(a), List.of(), ActionDescriptor.EMPTY, false,
+                        "definitions/a.sqlx", 2),
+                new AssertionAction(custom, "select * from `p.s.a` where x > 1", null, List.of(a), List.of(), ActionDescriptor.EMPTY,
+                        false, "definitions/a_custom.sqlx", 2));
+        ExecutionPlan plan = planner(Set.of()).plan(withCustom, RunOptions.all());
+        assertThat(plan.byId().get("p.dataform_assertions.a_custom").upstream()).containsExactly("p.s.a");
+    }
+
+    @Test
     void selectsByNameAndTagWithDepsOrDependents() {
         assertThat(ids(planner(Set.of()).plan(graph, options(List.of("b"), List.of(), false, false)))).containsExactly("p.s.b");
         assertThat(ids(planner(Set.of()).plan(graph, options(List.of("s.b"), List.of(), true, false))))

@@ -152,6 +152,12 @@ public final class GenerateCommand implements Callable<Integer> {
 
     /** {@code 1d}, {@code 12h}, {@code 30m}, or an ISO-8601 duration such as {@code PT6H}. */
     static Duration parseDuration(String text) {
+        Duration d = readDuration(text);
+        if (d.isZero() || d.isNegative()) throw usage("--advance must be a positive duration, got " + text, "write e.g. 1d, 12h or 30m");
+        return d;
+    }
+
+    private static Duration readDuration(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
         try {
             if (t.matches("\\d+[dhm]")) {

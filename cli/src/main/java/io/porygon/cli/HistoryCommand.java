@@ -51,6 +51,10 @@ final class HistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (limit < 1) {
+            spec.commandLine().getErr().println("error: --limit must be at least 1, got " + limit + "\n  hint: drop --limit to list the last 20 runs");
+            return PorygonCli.EXIT_USAGE;
+        }
         WarehouseOptions.Resolved settings = warehouse.resolve(project.resolve());
         if (!Files.exists(settings.file())) {
             out.println("No runs yet: the warehouse " + settings.file() + " does not exist.");

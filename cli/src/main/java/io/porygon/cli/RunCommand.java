@@ -41,8 +41,8 @@ import picocli.CommandLine.Spec;
             "it checks. Ctrl-C stops the run cleanly: tables are swapped in atomically, so none is left half-built.",
             "Every run is recorded in the warehouse (schema porygon_meta); see `porygon history`."
         },
-        footer = {"", "Exit codes: 0 every action succeeded; 1 an action or assertion failed, or the run was interrupted;",
-            "2 usage, configuration or compile error."})
+        footer = {"", "Exit codes: 0 every action succeeded; 1 an action or assertion failed; 2 usage, configuration or",
+            "compile error; 130 (Ctrl-C) or 143 (SIGTERM) when the run was interrupted, as for any process a signal stops."})
 final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--full-refresh", description = "Rebuild incremental tables from scratch (except protected ones).")

@@ -57,8 +57,12 @@ final class TestCommand implements Callable<Integer> {
         CompiledGraph graph = ProjectGraph.compileOrReport(dir, vars.values, err);
         if (graph == null) return PorygonCli.EXIT_USAGE;
         List<TestAction> tests = graph.tests().stream().filter(this::selected).toList();
+        if (tests.isEmpty() && !only.isEmpty()) {
+            err.println("error: no unit test named " + String.join(", ", only) + "\n  hint: `porygon compile` lists the project's tests");
+            return PorygonCli.EXIT_USAGE;
+        }
         if (tests.isEmpty()) {
-            out.println(only.isEmpty() ? "No unit tests in this project." : "No unit test matches " + String.join(", ", only) + ".");
+            out.println("No unit tests in this project.");
             return 0;
         }
         WarehouseNames names = new WarehouseNames(settings.databaseMapping(), graph.projectConfig().defaultSchema());

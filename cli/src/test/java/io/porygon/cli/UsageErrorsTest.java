@@ -1,0 +1,37 @@
+package io.porygon.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Arguments that cannot work are usage errors (exit 2) with a hint, never an internal error or a silent success. */
+class UsageErrorsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void advancingByNothingIsAUsageError() {
+        CliRun.Result r = CliRun.run("generate", "--advance", "0d", "--warehouse", dir.resolve("w.duckdb").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--advance must be a positive duration").contains("hint:");
+    }
+
+    @Test
+    void aHistoryLimitBelowOneIsAUsageError() {
+        CliRun.Result r = CliRun.run("history", "--limit", "-1", "--warehouse", dir.resolve("w.duckdb").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--limit must be at least 1");
+    }
+
+    @Test
+    void testingAnUnknownTestIsAUsageError() throws IOException {
+        TestProjects.write(dir, "workflow_settings.yaml", "defaultProject: p\ndefaultDataset: d\n");
+        TestProjects.write(dir, "definitions/v.sqlx", "config { type: \"view\" }\nSELECT 1 AS x\n");
+        CliRun.Result r = CliRun.run("test", "--actions", "nosuch", "--warehouse", dir.resolve("w.duckdb").toString(), dir.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("no unit test named nosuch");
+    }
+}

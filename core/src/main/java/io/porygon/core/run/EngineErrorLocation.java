@@ -66,6 +66,11 @@ final class EngineErrorLocation {
                 int stop = end < 0 ? sql.length() : end + 2;
                 line += (int) sql.substring(i, stop).chars().filter(ch -> ch == '\n').count();
                 i = stop;
+            } else if (sql.startsWith("'''", i) || sql.startsWith("\"\"\"", i)) {
+                int end = sql.indexOf(sql.substring(i, i + 3), i + 3);
+                int stop = end < 0 ? sql.length() : end + 3;
+                line += (int) sql.substring(i, stop).chars().filter(ch -> ch == '\n').count();
+                i = stop;
             } else if (c == '\'' || c == '"') {
                 int end = i + 1;
                 while (end < sql.length() && sql.charAt(end) != c) end += sql.charAt(end) == '\\' ? 2 : 1;

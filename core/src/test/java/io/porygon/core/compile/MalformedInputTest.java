@@ -208,6 +208,13 @@ class MalformedInputTest {
     }
 
     @Test
+    void sqlStartLineCountsTheBlocksBeforeTheSql() throws IOException {
+        CompiledGraph g = compile(SETTINGS, "definitions/m.sqlx",
+                "config { type: \"table\" }\njs {\n  const x = 1;\n}\npre_operations {\n  SELECT 1\n}\nSELECT\n  name\nFROM t\n");
+        assertThat(g.tables().get(0).sqlStartLine()).isEqualTo(8);
+    }
+
+    @Test
     void javascriptApiActionsStartAtTheirCall() throws IOException {
         CompiledGraph g = compile(SETTINGS, "definitions/api.js",
                 "// models\n\npublish(\"v\").query(\"SELECT 1\");\noperate(\"o\", \"SELECT 2\");\n");

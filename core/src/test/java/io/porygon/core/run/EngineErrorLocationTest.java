@@ -49,11 +49,16 @@ class EngineErrorLocationTest {
     void aBuiltInAssertionPointsAtItsTablesFile() {
         AssertionAction check = new AssertionAction(new Target("p", "a", "users_dim_assertions_uniqueKey_0"),
                 "SELECT emial, COUNT(1) FROM `p.s.users_dim` GROUP BY emial", USERS, List.of(USERS), List.of(),
-                ActionDescriptor.EMPTY, false, "definitions/users_dim.sqlx", 1);
+                ActionDescriptor.EMPTY, false, "definitions/users_dim.sqlx", 0); // built-in: no SQL of its own in the file
         PlannedAction p = new PlannedAction("a", check, check.target(), Step.CHECK_ASSERTION, List.of(), "", List.of(), List.of(),
                 List.of(), Set.of(), null);
         assertThat(EngineErrorLocation.of(p, "Binder Error: Referenced column \"emial\" not found in FROM clause!"))
-                .hasToString("definitions/users_dim.sqlx:1");
+                .hasToString("definitions/users_dim.sqlx");
+    }
+
+    @Test
+    void tripleQuotedStringsAreSkippedWhole() {
+        assertThat(EngineErrorLocation.lineOf("SELECT '''it's\nzzz''' AS s,\n  x,\n  zzz", "zzz")).isEqualTo(4);
     }
 
     @Test

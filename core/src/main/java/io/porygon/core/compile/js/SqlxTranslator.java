@@ -2,6 +2,7 @@ package io.porygon.core.compile.js;
 
 import io.porygon.core.compile.sqlx.Fragment;
 import io.porygon.core.compile.sqlx.SqlxFile;
+import io.porygon.core.compile.sqlx.SqlxParser;
 import java.util.List;
 
 /**
@@ -89,14 +90,25 @@ public final class SqlxTranslator {
         return false;
     }
 
-    /** The line of the first non-blank character of the main SQL. */
+    /**
+     * The line of the first non-blank character of the main SQL. The parser's line-keeping
+     * placeholders for blocks cut out before the SQL ({@code ${/*\n\n*\/''}}) count as blank lines.
+     */
     static int sqlStartLine(Fragment sql) {
         int line = sql.line();
         String t = sql.text();
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
-            if (c == '\n') line++;
-            else if (!Character.isWhitespace(c)) return line;
+            if (t.startsWith(SqlxParser.LINE_KEEPER_START, i)) {
+                int end = t.indexOf(SqlxParser.LINE_KEEPER_END, i);
+                if (end < 0) return line;
+                line += (int) t.substring(i, end).chars().filter(ch -> ch == '\n').count();
+                i = end + SqlxParser.LINE_KEEPER_END.length() - 1;
+            } else if (c == '\n') {
+                line++;
+            } else if (!Character.isWhitespace(c)) {
+                return line;
+            }
         }
         return sql.line();
     }

@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  * backticks or {@code ${} without closing anything. SQL comes out escaped as template-literal bodies.
  */
 public final class SqlxParser {
+    /** An empty placeholder whose comment holds the newlines of a block cut out of the SQL. */
+    public static final String LINE_KEEPER_START = "${/*";
+    public static final String LINE_KEEPER_END = "*/''}";
     private static final Pattern INPUT = Pattern.compile("input \"[a-zA-Z0-9_-]+\"(?:,\\s*\"[a-zA-Z0-9_-]+\")* \\{");
 
     private final String file;
@@ -296,7 +299,7 @@ public final class SqlxParser {
                 // Blocks cut out of the SQL shift later lines; an empty placeholder holding newlines in a
                 // comment realigns the generated JavaScript with the file without changing the SQL.
                 int behind = lineOf(offset) - (lineOf(start) + lines);
-                if (behind > 0) current.append("${/*").append("\n".repeat(behind)).append("*/''}");
+                if (behind > 0) current.append(LINE_KEEPER_START).append("\n".repeat(behind)).append(LINE_KEEPER_END);
                 lines += Math.max(behind, 0);
             }
             current.append(text);

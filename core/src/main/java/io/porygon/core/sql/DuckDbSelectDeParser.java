@@ -54,6 +54,8 @@ final class DuckDbSelectDeParser extends SelectDeParser {
 
     @Override
     public <S> StringBuilder visit(TableFunction table, S context) {
+        if (table.getPivot() != null) visit(table.getPivot(), context); // rejects it: this printer would drop it
+        if (table.getUnPivot() != null) visit(table.getUnPivot(), context);
         String name = table.getFunction().getName().toUpperCase(Locale.ROOT);
         if (!name.equals("UNNEST")) {
             throw new Untranslatable("table function " + name + "() in FROM", "only UNNEST(array) is supported in FROM");

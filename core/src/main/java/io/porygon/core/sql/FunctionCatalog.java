@@ -210,12 +210,14 @@ final class FunctionCatalog {
      * INSTR(value, search, position[, occurrence]): the 1-based start of the occurrence-th match
      * (overlapping ones count), searching forward from a positive position and backward from a
      * negative one (-1 is the last character); 0 when there is none. DuckDB's instr takes two
-     * arguments, so the candidate starts are listed and filtered.
+     * arguments: the usual first match searching forward is instr of the rest of the string; other
+     * searches list the candidate starts and filter them (a list per row: much slower).
      */
     private void instrWithPosition() {
         String body = "CASE WHEN {0} IS NULL OR {1} IS NULL OR {2} IS NULL OR {3} IS NULL THEN NULL "
                 + "WHEN {2} = 0 THEN error('INSTR: position must not be 0') "
                 + "WHEN {3} <= 0 THEN error('INSTR: occurrence must be positive') "
+                + "WHEN {2} > 0 AND {3} = 1 THEN coalesce(nullif(instr(substr({0}, {2}), {1}), 0) + {2} - 1, 0) "
                 + "ELSE coalesce(list_filter(CASE WHEN {2} > 0 THEN generate_series({2}, length({0}) - length({1}) + 1) "
                 + "ELSE generate_series(least(length({0}) + {2} + 1, length({0}) - length({1}) + 1), 1, -1) END, "
                 + "porygon_i -> substr({0}, porygon_i, length({1})) = {1})[{3}], 0) END";

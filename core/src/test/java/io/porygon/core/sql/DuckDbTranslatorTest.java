@@ -192,6 +192,8 @@ class DuckDbTranslatorTest {
         // constructs DuckDB has but with other results, or not at all
         assertThatThrownBy(() -> translator.translate("SELECT * FROM t PIVOT(SUM(s) FOR q IN (1, 2))", AT))
                 .isInstanceOf(PorygonException.class).hasMessageContaining("PIVOT");
+        assertThatThrownBy(() -> translator.translate("SELECT * FROM UNNEST([STRUCT('Q1' AS q, 10 AS s)]) PIVOT(SUM(s) FOR q IN ('Q1'))", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("PIVOT");
         assertThatThrownBy(() -> translator.translate("EXECUTE IMMEDIATE 'SELECT 1'", AT))
                 .isInstanceOf(PorygonException.class).hasMessageContaining("EXECUTE IMMEDIATE");
     }

@@ -9,6 +9,7 @@ import io.porygon.core.SourceLocation;
 import io.porygon.core.compile.js.JsError;
 import io.porygon.core.compile.js.JsProgram;
 import io.porygon.core.compile.js.JsRuntime;
+import io.porygon.core.compile.js.LoopBindings;
 import io.porygon.core.compile.js.TranslationCache;
 import io.porygon.core.compile.json.JsonWriter;
 import io.porygon.core.compile.project.Project;
@@ -112,6 +113,7 @@ public final class ProjectCompiler {
             project.definitions().stream().filter(SourceFile::isJs).forEach(scripts::add);
             Set<String> unparsable = new HashSet<>(); // reported once, never required
             for (SourceFile f : scripts) {
+                reportLoopBindings(errors, JsProgram.verbatim(f.path(), f.content()));
                 try {
                     js.defineModule(JsProgram.verbatim(f.path(), f.content()));
                 } catch (JsRuntime.JsException e) {
@@ -131,8 +133,13 @@ public final class ProjectCompiler {
             for (SourceFile f : project.definitions()) {
                 if (unparsable.contains(f.path())) continue;
                 try {
-                    if (f.isSqlx()) js.run(TranslationCache.translate(f.path(), f.content()));
-                    else js.require(f.path());
+                    if (f.isSqlx()) {
+                        JsProgram program = TranslationCache.translate(f.path(), f.content());
+                        reportLoopBindings(errors, program);
+                        js.run(program);
+                    } else {
+                        js.require(f.path());
+                    }
                 } catch (PorygonException e) {
                     errors.add(e, null);
                 } catch (JsRuntime.JsException e) {
@@ -176,6 +183,12 @@ public final class ProjectCompiler {
     /** The result of a compile that stopped before any action: just its errors. */
     private static CompileResult withoutActions(ProjectConfig config, ErrorCollector errors) {
         return new CompileResult(new CompiledGraph(config, List.of(), List.of(), List.of(), List.of(), List.of(), errors.all()), Map.of());
+    }
+
+    private static void reportLoopBindings(ErrorCollector errors, JsProgram program) {
+        for (LoopBindings.Problem p : LoopBindings.check(program.source(), program.fileName())) {
+            errors.add(new SourceLocation(program.fileName(), program.originalLine(p.line()), 1), p.message(), p.hint(), null);
+        }
     }
 
     private static void report(ErrorCollector errors, SourceIndex sources, JsError e, String hint) {

@@ -215,6 +215,19 @@ class MalformedInputTest {
     }
 
     @Test
+    void loopsRhinoRunsDifferentlyFromNodeAreReportedNotCompiledWrong() throws IOException {
+        CompiledGraph g = compile(SETTINGS,
+                "definitions/loops.js", "for (let i = 0; i < 2; i++) {\n  publish(\"t_\" + i).query(ctx => `SELECT ${i} AS i`);\n}\n",
+                "definitions/consts.sqlx", "config { type: \"view\" }\njs {\n  var cols = [];\n  for (var k = 0; k < 2; k++) {\n    const c = \"c\" + k;\n    cols.push(c);\n  }\n}\nSELECT ${cols.join(\", \")} FROM x\n",
+                "definitions/fine.js", "[0, 1].forEach(function (j) { const name = \"u_\" + j; publish(name).query(ctx => `SELECT ${j} AS j`); });\n"
+                        + "for (var k = 0; k < 2; k++) { let m = \"m_\" + k; publish(m).query(ctx => `SELECT '${m}' AS m`); }\n");
+        assertThat(g.graphErrors()).extracting(e -> e.location().toString())
+                .containsExactlyInAnyOrder("definitions/loops.js:1:1", "definitions/consts.sqlx:5:1");
+        assertThat(g.graphErrors()).allSatisfy(e -> assertThat(e.message()).contains("Rhino"));
+        assertThat(g.tables()).extracting(t -> t.target().name()).contains("u_0", "u_1", "m_0", "m_1");
+    }
+
+    @Test
     void javascriptApiActionsStartAtTheirCall() throws IOException {
         CompiledGraph g = compile(SETTINGS, "definitions/api.js",
                 "// models\n\npublish(\"v\").query(\"SELECT 1\");\noperate(\"o\", \"SELECT 2\");\n");

@@ -476,6 +476,16 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         return out();
     }
 
+    /**
+     * A literal with a fraction or exponent is FLOAT64 in BigQuery; DuckDB would make 1.5 a
+     * DECIMAL(2,1), exact where BigQuery rounds (0.1 + 0.2 = 0.3 would hold) and too narrow for a
+     * column an incremental run later writes wider values to.
+     */
+    @Override
+    public <S> StringBuilder visit(net.sf.jsqlparser.expression.DoubleValue value, S context) {
+        return out().append(value.toString()).append("::DOUBLE");
+    }
+
     /** Lambda index parameters whose references must be shifted to BigQuery's zero base. */
     private final Set<String> shiftedIndexes = new java.util.HashSet<>();
 

@@ -13,6 +13,7 @@ import io.porygon.core.graph.ActionType;
 import io.porygon.core.graph.AssertionAction;
 import io.porygon.core.graph.BigQueryOptions;
 import io.porygon.core.graph.ColumnDescriptor;
+import io.porygon.core.graph.OnSchemaChange;
 import io.porygon.core.graph.CompiledGraph;
 import io.porygon.core.graph.DeclarationAction;
 import io.porygon.core.graph.OperationAction;
@@ -82,7 +83,7 @@ final class GraphAssembler {
                             strings(p.get("preOps")), strings(p.get("postOps")), strings(p.get("incrementalPreOps")),
                             strings(p.get("incrementalPostOps")), dependencyTargets, tags, descriptor, bigquery(bq),
                             strings(p.get("uniqueKey")), bool(p.get("protected")), bool(p.get("materialized")), disabled,
-                            r.fileName(), r.sqlStartLine()));
+                            r.fileName(), r.sqlStartLine(), OnSchemaChange.of(string(p.get("onSchemaChange")))));
                 }
                 case "operations" -> operations.add(new OperationAction(target, strings(p.get("queries")), bool(p.get("hasOutput")),
                         dependencyTargets, tags, descriptor, disabled, r.fileName(), r.sqlStartLine()));

@@ -63,6 +63,9 @@ public interface Engine extends AutoCloseable {
     /** Adds columns to an existing table (they are NULL in existing rows). */
     void addColumns(Target target, List<Column> columns);
 
+    /** Drops columns of an existing table. */
+    void dropColumns(Target target, List<String> columns);
+
     /** Drops a table or view when it exists. */
     void drop(Target target);
 

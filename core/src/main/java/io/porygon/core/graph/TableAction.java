@@ -21,5 +21,6 @@ public record TableAction(
         boolean materialized,
         boolean disabled,
         String fileName,
-        int sqlStartLine)
+        int sqlStartLine,
+        OnSchemaChange onSchemaChange)
         implements Action {}

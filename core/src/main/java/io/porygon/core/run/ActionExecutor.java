@@ -4,7 +4,9 @@ import io.porygon.core.engine.Column;
 import io.porygon.core.engine.Engine;
 import io.porygon.core.engine.EngineException;
 import io.porygon.core.engine.QueryResult;
+import io.porygon.core.graph.OnSchemaChange;
 import io.porygon.core.graph.OperationAction;
+import io.porygon.core.graph.TableAction;
 import io.porygon.core.graph.Target;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -98,21 +100,17 @@ public final class ActionExecutor {
         try {
             engine.replaceTable(staging, p.sql());
             checkCancelled();
-            List<Column> incoming = engine.columns(staging);
-            Set<String> existing = engine.columns(target).stream()
-                    .map(c -> c.name().toLowerCase(Locale.ROOT))
-                    .collect(Collectors.toSet());
-            List<Column> added = incoming.stream().filter(c -> !existing.contains(c.name().toLowerCase(Locale.ROOT))).toList();
-            List<String> columns = incoming.stream().map(Column::name).toList();
+            SchemaChange change = SchemaChange.between(engine.columns(target), engine.columns(staging), onSchemaChange(p));
             long[] written = {-1};
             Runnable write = () -> written[0] = p.step() == Step.MERGE_INCREMENT
-                    ? engine.mergeFrom(target, staging, columns, p.uniqueKey())
-                    : engine.insertFrom(target, staging, columns);
-            if (added.isEmpty()) {
+                    ? engine.mergeFrom(target, staging, change.written(), p.uniqueKey())
+                    : engine.insertFrom(target, staging, change.written());
+            if (change.added().isEmpty() && change.dropped().isEmpty()) {
                 write.run(); // one statement: atomic by itself
             } else {
                 engine.inTransaction(() -> {
-                    engine.addColumns(target, added);
+                    engine.addColumns(target, change.added());
+                    engine.dropColumns(target, change.dropped());
                     write.run();
                 });
             }
@@ -124,6 +122,10 @@ public final class ActionExecutor {
                 // a leftover staging table is replaced by the next run; the real error matters more
             }
         }
+    }
+
+    private static OnSchemaChange onSchemaChange(PlannedAction p) {
+        return p.action() instanceof TableAction t && t.onSchemaChange() != null ? t.onSchemaChange() : OnSchemaChange.IGNORE;
     }
 
     private record AssertionRows(long count, List<String> sample) {}

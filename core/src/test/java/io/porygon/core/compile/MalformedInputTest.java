@@ -228,6 +228,19 @@ class MalformedInputTest {
     }
 
     @Test
+    void onSchemaChangeIsReadAndCheckedAgainstDataformsValues() throws IOException {
+        CompiledGraph g = compile(SETTINGS,
+                "definitions/ok.sqlx", "config { type: \"incremental\", onSchemaChange: \"extend\" }\nSELECT 1 AS x\n",
+                "definitions/plain.sqlx", "config { type: \"incremental\" }\nSELECT 1 AS x\n",
+                "definitions/bad.sqlx", "config { type: \"incremental\", onSchemaChange: \"GROW\" }\nSELECT 1 AS x\n");
+        assertThat(g.tables()).filteredOn(t -> !t.target().name().equals("bad")).extracting(t -> t.target().name() + ":" + t.onSchemaChange())
+                .containsExactlyInAnyOrder("ok:EXTEND", "plain:IGNORE");
+        CompileError e = only(g);
+        assertThat(e.location().file()).isEqualTo("definitions/bad.sqlx");
+        assertThat(e.message()).contains("IGNORE, FAIL, EXTEND or SYNCHRONIZE");
+    }
+
+    @Test
     void javascriptApiActionsStartAtTheirCall() throws IOException {
         CompiledGraph g = compile(SETTINGS, "definitions/api.js",
                 "// models\n\npublish(\"v\").query(\"SELECT 1\");\noperate(\"o\", \"SELECT 2\");\n");

@@ -71,7 +71,7 @@ class EngineErrorLocationTest {
     private static PlannedAction planned(Step step) {
         TableAction t = new TableAction(USERS, ActionType.INCREMENTAL, QUERY, INCREMENTAL, List.of(), List.of(), List.of(), List.of(),
                 List.of(), List.of(), ActionDescriptor.EMPTY, BigQueryOptions.NONE, List.of("user_id"), false, false, false,
-                "definitions/users_dim.sqlx", 20);
+                "definitions/users_dim.sqlx", 20, io.porygon.core.graph.OnSchemaChange.IGNORE);
         return new PlannedAction("p.s.users_dim", t, USERS, step, List.of(), "", List.of(), List.of(), List.of(), Set.of(), null);
     }
 }

@@ -164,7 +164,7 @@ class PlannerTest {
         String incremental = type == ActionType.INCREMENTAL ? query.replace("full", "new") : null;
         return new TableAction(t, type, query, incremental, List.of(), List.of(), List.of(), List.of(), List.of(deps), tags,
                 ActionDescriptor.EMPTY, BigQueryOptions.NONE, List.of(), false, false, false,
-                "definitions/" + t.name() + ".sqlx", 7);
+                "definitions/" + t.name() + ".sqlx", 7, io.porygon.core.graph.OnSchemaChange.IGNORE);
     }
 
     private static CompiledGraph graph(Action... actions) {

@@ -327,6 +327,11 @@ public final class DuckDbEngine implements Engine {
     }
 
     @Override
+    public void dropColumns(Target target, List<String> columns) {
+        for (String c : columns) execute("ALTER TABLE " + sqlName(target) + " DROP COLUMN " + quoteIdent(c));
+    }
+
+    @Override
     public void drop(Target target) {
         try {
             execute("DROP TABLE IF EXISTS " + sqlName(target));

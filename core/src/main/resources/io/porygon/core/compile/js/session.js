@@ -451,6 +451,14 @@
     if (c.hasOutput) action.hasOutput(c.hasOutput);
     if (c.uniqueKey) action.uniqueKey(c.uniqueKey);
     if (action.kind === "incremental") action.protected(!!c.protected);
+    if (c.onSchemaChange !== undefined) {
+      if (["IGNORE", "FAIL", "EXTEND", "SYNCHRONIZE"].indexOf(String(c.onSchemaChange).toUpperCase()) < 0) {
+        compileError("onSchemaChange must be IGNORE, FAIL, EXTEND or SYNCHRONIZE, got " + JSON.stringify(c.onSchemaChange), action.fileName,
+          readable(action.target), location, "use one of IGNORE (the default), FAIL, EXTEND, SYNCHRONIZE");
+      } else {
+        action.proto.onSchemaChange = String(c.onSchemaChange).toUpperCase();
+      }
+    }
     if (c.materialized) action.materialized(c.materialized);
     if (c.preOperations) action.preOps(c.preOperations);
     if (c.postOperations) action.postOps(c.postOperations);

@@ -158,7 +158,8 @@ class DagRunnerTest {
     void disabledActionIsNotRunButItsDependentsAre() {
         var disabledA = new io.porygon.core.graph.TableAction(a, io.porygon.core.graph.ActionType.TABLE, "SELECT error('never')",
                 null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), io.porygon.core.graph.ActionDescriptor.EMPTY,
-                io.porygon.core.graph.BigQueryOptions.NONE, List.of(), false, false, true, "definitions/a.sqlx", 1);
+                io.porygon.core.graph.BigQueryOptions.NONE, List.of(), false, false, true, "definitions/a.sqlx", 1,
+                io.porygon.core.graph.OnSchemaChange.IGNORE);
         RunResult r = run(engine, graph(disabledA, table(b, "SELECT 1 AS id", a)));
         assertThat(statuses(r)).containsEntry("s.a", ActionStatus.DISABLED).containsEntry("s.b", ActionStatus.SUCCEEDED);
         assertThat(r.succeeded()).isTrue();

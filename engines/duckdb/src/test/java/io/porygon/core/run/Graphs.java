@@ -3,6 +3,7 @@ package io.porygon.core.run;
 import io.porygon.core.graph.Action;
 import io.porygon.core.graph.ActionDescriptor;
 import io.porygon.core.graph.ActionType;
+import io.porygon.core.graph.OnSchemaChange;
 import io.porygon.core.graph.AssertionAction;
 import io.porygon.core.graph.BigQueryOptions;
 import io.porygon.core.graph.CompiledGraph;
@@ -51,14 +52,21 @@ final class Graphs {
     static TableAction tagged(TableAction t, String... tags) {
         return new TableAction(t.target(), t.type(), t.query(), t.incrementalQuery(), t.preOps(), t.postOps(),
                 t.incrementalPreOps(), t.incrementalPostOps(), t.dependencyTargets(), List.of(tags), t.descriptor(),
-                t.bigquery(), t.uniqueKey(), t.isProtected(), t.materialized(), t.disabled(), t.fileName(), t.sqlStartLine());
+                t.bigquery(), t.uniqueKey(), t.isProtected(), t.materialized(), t.disabled(), t.fileName(), t.sqlStartLine(),
+                t.onSchemaChange());
+    }
+
+    static TableAction onSchemaChange(TableAction t, OnSchemaChange mode) {
+        return new TableAction(t.target(), t.type(), t.query(), t.incrementalQuery(), t.preOps(), t.postOps(),
+                t.incrementalPreOps(), t.incrementalPostOps(), t.dependencyTargets(), t.tags(), t.descriptor(),
+                t.bigquery(), t.uniqueKey(), t.isProtected(), t.materialized(), t.disabled(), t.fileName(), t.sqlStartLine(), mode);
     }
 
     private static TableAction tableOf(Target target, ActionType type, String query, String incrementalQuery, List<String> pre,
             List<String> post, List<String> uniqueKey, boolean isProtected, Target... deps) {
         return new TableAction(target, type, query, incrementalQuery, pre, post, pre, post, deps(deps), List.of(),
                 ActionDescriptor.EMPTY, BigQueryOptions.NONE, uniqueKey, isProtected, false, false,
-                "definitions/" + target.name() + ".sqlx", 5);
+                "definitions/" + target.name() + ".sqlx", 5, OnSchemaChange.IGNORE);
     }
 
     static AssertionAction assertion(Target target, String query, Target parent, Target... deps) {

@@ -4,6 +4,7 @@ import static io.porygon.core.run.Graphs.*;
 import static io.porygon.core.run.Runs.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.porygon.core.graph.OnSchemaChange;
 import io.porygon.core.graph.Target;
 import io.porygon.duckdb.DuckDbEngine;
 import io.porygon.duckdb.DuckDbSettings;
@@ -110,12 +111,45 @@ class MaterializationTest {
     }
 
     @Test
-    void newColumnsOfAnIncrementalQueryAreAddedToTheTable() {
+    void withOnSchemaChangeExtendNewColumnsOfAnIncrementalQueryAreAddedToTheTable() {
         run(engine, graph(incremental(out, "SELECT id, val FROM raw.src", "SELECT id, val FROM raw.src", List.of("id"), false)));
-        run(engine, graph(incremental(out, "SELECT id, val FROM raw.src",
-                "SELECT id, val, id * 10 AS score FROM raw.src WHERE id = 2", List.of("id"), false)));
+        run(engine, graph(onSchemaChange(incremental(out, "SELECT id, val FROM raw.src",
+                "SELECT id, val, id * 10 AS score FROM raw.src WHERE id = 2", List.of("id"), false), OnSchemaChange.EXTEND)));
 
         assertThat(engine.columns(new Target(null, "mart", "out"))).extracting(c -> c.name()).containsExactly("id", "val", "score");
+        assertThat(rows(engine, "SELECT id, score FROM mart.out ORDER BY id")).containsExactly("1|null", "2|20");
+    }
+
+    @Test
+    void byDefaultAnIncrementalRunWritesOnlyTheTablesColumnsAsDataformsIgnore() {
+        run(engine, graph(incremental(out, "SELECT id, val FROM raw.src", "SELECT id, val FROM raw.src", List.of("id"), false)));
+        RunResult r = run(engine, graph(incremental(out, "SELECT id, val FROM raw.src",
+                "SELECT id, id * 10 AS score FROM raw.src WHERE id = 2", List.of("id"), false)));
+
+        assertThat(result(r, "mart.out").status()).isEqualTo(ActionStatus.SUCCEEDED);
+        assertThat(engine.columns(new Target(null, "mart", "out"))).extracting(c -> c.name()).containsExactly("id", "val");
+        // the merged row keeps the val the query no longer selects
+        assertThat(rows(engine, "SELECT id, val FROM mart.out ORDER BY id")).containsExactly("1|a", "2|b");
+    }
+
+    @Test
+    void withOnSchemaChangeFailAChangedQueryFailsAndLeavesTheTable() {
+        run(engine, graph(incremental(out, "SELECT id, val FROM raw.src", "SELECT id, val FROM raw.src", List.of("id"), false)));
+        RunResult r = run(engine, graph(onSchemaChange(incremental(out, "SELECT id, val FROM raw.src",
+                "SELECT id, val, 1 AS extra FROM raw.src", List.of("id"), false), OnSchemaChange.FAIL)));
+
+        assertThat(result(r, "mart.out").status()).isEqualTo(ActionStatus.FAILED);
+        assertThat(result(r, "mart.out").error()).contains("onSchemaChange is FAIL").contains("[extra]");
+        assertThat(engine.columns(new Target(null, "mart", "out"))).extracting(c -> c.name()).containsExactly("id", "val");
+    }
+
+    @Test
+    void withOnSchemaChangeSynchronizeColumnsTheQueryDroppedAreDropped() {
+        run(engine, graph(incremental(out, "SELECT id, val FROM raw.src", "SELECT id, val FROM raw.src", List.of("id"), false)));
+        run(engine, graph(onSchemaChange(incremental(out, "SELECT id, val FROM raw.src",
+                "SELECT id, id * 10 AS score FROM raw.src WHERE id = 2", List.of("id"), false), OnSchemaChange.SYNCHRONIZE)));
+
+        assertThat(engine.columns(new Target(null, "mart", "out"))).extracting(c -> c.name()).containsExactly("id", "score");
         assertThat(rows(engine, "SELECT id, score FROM mart.out ORDER BY id")).containsExactly("1|null", "2|20");
     }
 

@@ -1,0 +1,46 @@
+package io.porygon.core.run;
+
+import io.porygon.core.engine.Column;
+import io.porygon.core.graph.OnSchemaChange;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * How an incremental run reconciles the table's columns with the incremental query's, under the
+ * action's {@code onSchemaChange}: the columns to add and drop first, and the columns to write.
+ */
+record SchemaChange(List<Column> added, List<String> dropped, List<String> written) {
+
+    static SchemaChange between(List<Column> table, List<Column> query, OnSchemaChange mode) {
+        Set<String> tableNames = names(table);
+        Set<String> queryNames = names(query);
+        List<Column> added = query.stream().filter(c -> !tableNames.contains(key(c))).toList();
+        List<String> removed = table.stream().filter(c -> !queryNames.contains(key(c))).map(Column::name).toList();
+        List<String> all = query.stream().map(Column::name).toList();
+        return switch (mode) {
+            case IGNORE -> new SchemaChange(List.of(), List.of(),
+                    query.stream().filter(c -> tableNames.contains(key(c))).map(Column::name).toList());
+            case FAIL -> {
+                if (!added.isEmpty() || !removed.isEmpty()) {
+                    throw new IllegalStateException("onSchemaChange is FAIL and the incremental query's columns changed: "
+                            + (added.isEmpty() ? "" : "new " + added.stream().map(Column::name).toList() + " ")
+                            + (removed.isEmpty() ? "" : "missing " + removed)
+                            + "; rebuild it with --full-refresh, or set onSchemaChange to EXTEND or SYNCHRONIZE");
+                }
+                yield new SchemaChange(List.of(), List.of(), all);
+            }
+            case EXTEND -> new SchemaChange(added, List.of(), all);
+            case SYNCHRONIZE -> new SchemaChange(added, removed, all);
+        };
+    }
+
+    private static Set<String> names(List<Column> columns) {
+        return columns.stream().map(SchemaChange::key).collect(Collectors.toSet());
+    }
+
+    private static String key(Column c) {
+        return c.name().toLowerCase(Locale.ROOT);
+    }
+}

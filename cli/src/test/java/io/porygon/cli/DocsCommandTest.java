@@ -132,6 +132,14 @@ class DocsCommandTest {
     }
 
     @Test
+    void aProjectWithoutTheLooksReportingViewsIsToldSoNotToRunThePipeline() throws IOException {
+        Files.delete(project.resolve("definitions/reporting/profit_view.sqlx"));
+        Files.delete(project.resolve("definitions/reporting/profit_matrix_view.sqlx"));
+        assertThat(cli("docs", project.toString())).as(stderr).isZero();
+        assertThat(stdout).contains("this project has none").doesNotContain("run the pipeline");
+    }
+
+    @Test
     void unreadableReportingViewsAreReportedInThePage() throws IOException {
         assertThat(cli("run", project.toString())).as(stderr).isZero();
         seed("DROP TABLE raw.sales");

@@ -104,6 +104,10 @@ public final class DocsSite {
 
     /** The dashboard's figures; a view that cannot be read (e.g. a dropped table under it) is said in the page. */
     private static DashboardData dashboard(CompiledGraph graph, DocsModelBuilder.Warehouse w) {
+        if (graph.runnableActions().noneMatch(a -> a.target().name().equals("profit_view"))) {
+            return DashboardData.missing("The dashboard charts The Look pipeline's reporting views (profit_view, profit_matrix_view);"
+                    + " this project has none.");
+        }
         try {
             return DashboardData.load(w.engine(), reportingView(graph, w.names(), "profit_view"),
                     reportingView(graph, w.names(), "profit_matrix_view"));

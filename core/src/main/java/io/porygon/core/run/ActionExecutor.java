@@ -167,6 +167,7 @@ public final class ActionExecutor {
         if (hasOutput) engine.ensureSchema(p.warehouseTarget());
         long changed = -1;
         for (String statement : p.statements()) {
+            if (statement.isBlank()) continue; // only BigQuery metadata (SET OPTIONS), dropped in translation
             checkCancelled();
             long n = engine.executeUpdate(statement);
             if (n >= 0) changed = Math.max(changed, 0) + n;
@@ -179,6 +180,7 @@ public final class ActionExecutor {
 
     private void run(List<String> statements, Engine engine) {
         for (String statement : statements) {
+            if (statement.isBlank()) continue;
             checkCancelled();
             engine.execute(statement);
         }

@@ -74,6 +74,11 @@ public final class DuckDbTranslator implements Translator {
         return plain ? identifier : '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
+    /** ALTER TABLE/VIEW/SCHEMA ... SET OPTIONS(...), also on a column: descriptions, labels, expirations. */
+    private static final java.util.regex.Pattern SETS_OPTIONS_ONLY = java.util.regex.Pattern.compile(
+            "^\\s*ALTER\\s+(TABLE|VIEW|MATERIALIZED\\s+VIEW|SCHEMA)\\b[^;]*?\\bSET\\s+OPTIONS\\s*\\(",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
     @Override
     public String translate(String googleSql, SourceLocation location) {
         return String.join(";\n", translateStatements(googleSql, location));
@@ -84,11 +89,13 @@ public final class DuckDbTranslator implements Translator {
      * one by one (a joined script could only be split again by parsing it).
      */
     public List<String> translateStatements(String googleSql, SourceLocation location) {
+        // (a statement that only sets BigQuery options, such as a description or labels, translates to none)
         List<GoogleSqlLexer.LexedStatement> statements = GoogleSqlLexer.split(googleSql, location);
         SourceLocation base = relativeToFirstStatement(location, statements);
         Set<String> userFunctions = new HashSet<>();
         List<String> out = new ArrayList<>(statements.size());
         for (GoogleSqlLexer.LexedStatement statement : statements) {
+            if (SETS_OPTIONS_ONLY.matcher(statement.text()).find()) continue; // BigQuery metadata: nothing to do on DuckDB
             try {
                 out.add(translateOne(statement, userFunctions, base));
             } catch (Untranslatable e) {

@@ -248,6 +248,16 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void statementsThatOnlySetBigQueryOptionsTranslateToNothing() {
+        assertThat(translator.translateStatements(
+                "ALTER TABLE `p.d.t` SET OPTIONS (description = 'Orders; one row each');\n"
+                        + "alter table d.t alter column id set options (description = 'key');\n"
+                        + "DELETE FROM d.t WHERE id IS NULL", AT))
+                .containsExactly("DELETE FROM d.t WHERE id IS NULL");
+        assertThat(translator.translate("ALTER SCHEMA d SET OPTIONS (default_table_expiration_days = 3)", AT)).isEmpty();
+    }
+
+    @Test
     void scriptsSplitOnTopLevelSemicolonsOnly() {
         assertThat(translator.translateStatements("SELECT ';' AS a; SELECT \"x;\\ny\" AS b;", AT))
                 .containsExactly("SELECT ';' AS a", "SELECT 'x;\ny' AS b");

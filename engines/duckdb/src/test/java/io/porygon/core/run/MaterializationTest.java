@@ -235,6 +235,19 @@ class MaterializationTest {
     }
 
     @Test
+    void statementsThatOnlySetBigQueryOptionsAreSkipped() {
+        // translated for real: it is the translation that drops them
+        Planner planner = new Planner(new WarehouseNames(DatabaseMapping.IGNORE, "dataform"), new io.porygon.core.sql.DuckDbTranslator(),
+                engine::kind);
+        RunResult r = new DagRunner(engine, 1, RunListener.NONE).run(planner.plan(graph(withOps(out, "SELECT id FROM raw.src", List.of(),
+                List.of("ALTER TABLE mart.out SET OPTIONS (description = 'one row per id')")),
+                operation(t("mart", "labels"), false, List.of("ALTER TABLE mart.out SET OPTIONS (labels = [('team', 'data')])"), out)),
+                RunOptions.all()));
+        assertThat(r.succeeded()).as(String.valueOf(r.actions())).isTrue();
+        assertThat(rows(engine, "SELECT count(*) FROM mart.out")).containsExactly("2");
+    }
+
+    @Test
     void operationsRunInOrderAndReportTheirOutputTable() {
         Target made = t("mart", "made");
         RunResult r = run(engine, graph(operation(made, true,

@@ -537,33 +537,14 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
             kind = f.getName().toUpperCase(Locale.ROOT);
             i = (Expression) f.getParameters().get(0);
         }
+        Expression position = i;
         boolean nonNegativeLiteral = i instanceof net.sf.jsqlparser.expression.LongValue n && n.getValue() >= 0;
         out().append('[');
         switch (kind) {
             case "OFFSET" -> offset(i);
-            case "SAFE_OFFSET" -> {
-                if (nonNegativeLiteral) {
-                    offset(i);
-                } else {
-                    out().append("CASE WHEN ");
-                    printArgument(i);
-                    out().append(" >= 0 THEN ");
-                    offset(i);
-                    out().append(" END");
-                }
-            }
+            case "SAFE_OFFSET" -> atLeast(i, 0, nonNegativeLiteral, () -> offset(position));
             case "ORDINAL" -> print(i);
-            case "SAFE_ORDINAL" -> {
-                if (nonNegativeLiteral) {
-                    print(i);
-                } else {
-                    out().append("CASE WHEN ");
-                    printArgument(i);
-                    out().append(" >= 1 THEN ");
-                    printArgument(i);
-                    out().append(" END");
-                }
-            }
+            case "SAFE_ORDINAL" -> atLeast(i, 1, nonNegativeLiteral, () -> printArgument(position));
             default -> throw new Untranslatable("array subscript " + index, "write arr[OFFSET(i)] or arr[ORDINAL(i)]");
         }
         out().append(']');
@@ -572,6 +553,19 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
     private static boolean isPositionFunction(Expression index) {
         return index instanceof Function f && f.getParameters() != null && f.getParameters().size() == 1
                 && Set.of("OFFSET", "SAFE_OFFSET", "ORDINAL", "SAFE_ORDINAL").contains(f.getName().toUpperCase(Locale.ROOT));
+    }
+
+    /** Prints {@code index}, or NULL where {@code i} is below {@code first}, unless it is known not to be. */
+    private void atLeast(Expression i, int first, boolean known, Runnable index) {
+        if (known) {
+            index.run();
+            return;
+        }
+        out().append("CASE WHEN ");
+        printArgument(i);
+        out().append(" >= ").append(first).append(" THEN ");
+        index.run();
+        out().append(" END");
     }
 
     private void offset(Expression i) {

@@ -200,7 +200,10 @@ public final class ActionExecutor {
         List<String> lines = new ArrayList<>();
         for (List<Object> row : result.rows()) {
             List<String> cells = new ArrayList<>();
-            for (int i = 0; i < row.size(); i++) cells.add(result.columns().get(i) + "=" + row.get(i));
+            // one line per row, in the console and in the history, whatever the values hold
+            for (int i = 0; i < row.size(); i++) {
+                cells.add(result.columns().get(i) + "=" + String.valueOf(row.get(i)).replace("\r", "\\r").replace("\n", "\\n"));
+            }
             lines.add(String.join(", ", cells));
         }
         return lines;

@@ -199,6 +199,13 @@ class MaterializationTest {
     }
 
     @Test
+    void aSampleRowStaysOneLineWhenItsValuesHoldLineBreaks() {
+        Target check = t("dataform_assertions", "no_multiline");
+        RunResult r = run(engine, graph(assertion(check, "SELECT 'two' || chr(10) || 'lines' AS note", null)));
+        assertThat(result(r, "dataform_assertions.no_multiline").sampleRows()).containsExactly("note=two\\nlines");
+    }
+
+    @Test
     void assertionCountsEveryFailingRowButKeepsAFewSamples() {
         Target check = t("dataform_assertions", "many_rows");
         // a trailing line comment must not swallow the count query's closing parenthesis

@@ -513,9 +513,8 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         if (array.getIndexExpression() == null) {
             throw new Untranslatable("array slice " + array, "write arr[OFFSET(i)] or arr[ORDINAL(i)], or use ARRAY_SLICE");
         }
-        if (!isPositionFunction(array.getIndexExpression())) {
-            // json[0], json['key']: a JSON subscript, zero-based as DuckDB's (the type is unknown here)
-            return super.visit(array, context);
+        if (isJsonSubscript(array.getObjExpression(), array.getIndexExpression())) {
+            return super.visit(array, context); // zero-based, or a field: the same in DuckDB
         }
         // parenthesized: a translated call may print as an operator expression (CASE ... END, a || b)
         out().append('(');
@@ -531,6 +530,12 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
      * that may be negative becomes NULL there (DuckDB's subscript of NULL is NULL).
      */
     private void subscript(Expression index) {
+        if (index instanceof net.sf.jsqlparser.expression.StringValue) {
+            out().append('[');
+            print(index); // json_col['field']
+            out().append(']');
+            return;
+        }
         String kind = "OFFSET";
         Expression i = index;
         if (index instanceof Function f && f.getParameters() != null && f.getParameters().size() == 1) {
@@ -548,6 +553,20 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
             default -> throw new Untranslatable("array subscript " + index, "write arr[OFFSET(i)] or arr[ORDINAL(i)]");
         }
         out().append(']');
+    }
+
+    /** Functions whose result is JSON, where a bare subscript is JSON's, not an array offset. */
+    private static final Set<String> JSON_RESULTS = Set.of("JSON_QUERY", "JSON_EXTRACT", "PARSE_JSON", "TO_JSON", "JSON_OBJECT",
+            "JSON_ARRAY", "JSON_SET", "JSON_REMOVE", "JSON_STRIP_NULLS", "SAFE.PARSE_JSON");
+
+    /**
+     * A bare index on an array means OFFSET in BigQuery; on JSON it is a zero-based element, and a
+     * string is a field. The type is unknown here: a string key, or a call known to give JSON, says JSON.
+     */
+    private static boolean isJsonSubscript(Expression object, Expression index) {
+        if (index instanceof net.sf.jsqlparser.expression.StringValue) return true;
+        if (isPositionFunction(index)) return false;
+        return object instanceof Function f && JSON_RESULTS.contains(String.join(".", f.getMultipartName()).toUpperCase(Locale.ROOT));
     }
 
     private static boolean isPositionFunction(Expression index) {

@@ -74,10 +74,32 @@ public final class DuckDbTranslator implements Translator {
         return plain ? identifier : '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
-    /** ALTER TABLE/VIEW/SCHEMA ... SET OPTIONS(...), also on a column: descriptions, labels, expirations. */
-    private static final java.util.regex.Pattern SETS_OPTIONS_ONLY = java.util.regex.Pattern.compile(
-            "^\\s*ALTER\\s+(TABLE|VIEW|MATERIALIZED\\s+VIEW|SCHEMA)\\b[^;]*?\\bSET\\s+OPTIONS\\s*\\(",
+    /** The head of ALTER TABLE/VIEW/SCHEMA name [ALTER COLUMN c] SET OPTIONS (: descriptions, labels, expirations. */
+    private static final java.util.regex.Pattern SET_OPTIONS_HEAD = java.util.regex.Pattern.compile(
+            "^\\s*ALTER\\s+(TABLE|VIEW|MATERIALIZED\\s+VIEW|SCHEMA)\\s+(IF\\s+EXISTS\\s+)?[^\\s,(]+\\s+"
+                    + "(ALTER\\s+COLUMN\\s+(IF\\s+EXISTS\\s+)?[^\\s,(]+\\s+)?SET\\s+OPTIONS\\s*\\(",
             java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** Whether the statement only sets options: its one action is SET OPTIONS (...) and nothing follows. */
+    static boolean setsOptionsOnly(String statement) {
+        java.util.regex.Matcher head = SET_OPTIONS_HEAD.matcher(statement);
+        if (!head.find()) return false;
+        int depth = 1;
+        for (int i = head.end(); i < statement.length(); i++) {
+            char c = statement.charAt(i);
+            if (c == '\'' || c == '"') {
+                int close = statement.indexOf(c, i + 1);
+                while (close > 0 && statement.charAt(close - 1) == '\\') close = statement.indexOf(c, close + 1);
+                if (close < 0) return false;
+                i = close;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return statement.substring(i + 1).isBlank();
+            }
+        }
+        return false;
+    }
 
     @Override
     public String translate(String googleSql, SourceLocation location) {
@@ -95,7 +117,7 @@ public final class DuckDbTranslator implements Translator {
         Set<String> userFunctions = new HashSet<>();
         List<String> out = new ArrayList<>(statements.size());
         for (GoogleSqlLexer.LexedStatement statement : statements) {
-            if (SETS_OPTIONS_ONLY.matcher(statement.text()).find()) continue; // BigQuery metadata: nothing to do on DuckDB
+            if (setsOptionsOnly(statement.text())) continue; // BigQuery metadata: nothing to do on DuckDB
             try {
                 out.add(translateOne(statement, userFunctions, base));
             } catch (Untranslatable e) {

@@ -255,6 +255,11 @@ class DuckDbTranslatorTest {
                         + "DELETE FROM d.t WHERE id IS NULL", AT))
                 .containsExactly("DELETE FROM d.t WHERE id IS NULL");
         assertThat(translator.translate("ALTER SCHEMA d SET OPTIONS (default_table_expiration_days = 3)", AT)).isEmpty();
+        // an ALTER that does more is translated (or rejected), never dropped
+        assertThat(DuckDbTranslator.setsOptionsOnly("ALTER TABLE t RENAME COLUMN a TO b, ALTER COLUMN b SET OPTIONS (description = 'y')")).isFalse();
+        assertThat(DuckDbTranslator.setsOptionsOnly("ALTER TABLE t ADD COLUMN b STRING, ALTER COLUMN a SET OPTIONS (description = 'x')")).isFalse();
+        assertThat(DuckDbTranslator.setsOptionsOnly("ALTER TABLE t SET OPTIONS (description = 'a (b)'), ADD COLUMN c INT64")).isFalse();
+        assertThat(DuckDbTranslator.setsOptionsOnly("ALTER TABLE t SET OPTIONS (labels = [('k', 'v')]) ")).isTrue();
     }
 
     @Test

@@ -57,8 +57,9 @@ final class TestCommand implements Callable<Integer> {
         CompiledGraph graph = ProjectGraph.compileOrReport(dir, vars.values, err);
         if (graph == null) return PorygonCli.EXIT_USAGE;
         List<TestAction> tests = graph.tests().stream().filter(this::selected).toList();
-        if (tests.isEmpty() && !only.isEmpty()) {
-            err.println("error: no unit test named " + String.join(", ", only) + "\n  hint: `porygon compile` lists the project's tests");
+        List<String> unknown = only.stream().filter(name -> graph.tests().stream().noneMatch(t -> names(t).contains(name))).toList();
+        if (!unknown.isEmpty()) {
+            err.println("error: no unit test named " + String.join(", ", unknown) + "\n  hint: `porygon compile` lists the project's tests");
             return PorygonCli.EXIT_USAGE;
         }
         if (tests.isEmpty()) {
@@ -85,7 +86,11 @@ final class TestCommand implements Callable<Integer> {
     }
 
     private boolean selected(TestAction t) {
-        return only.isEmpty() || only.contains(t.name()) || only.contains(t.testedTarget().name())
-                || only.contains(t.testedTarget().qualifiedName());
+        return only.isEmpty() || names(t).stream().anyMatch(only::contains);
+    }
+
+    /** What --actions may call a test: its name, or the name of the dataset it tests. */
+    private static List<String> names(TestAction t) {
+        return List.of(t.name(), t.testedTarget().name(), t.testedTarget().qualifiedName());
     }
 }

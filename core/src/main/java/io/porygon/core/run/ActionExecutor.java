@@ -100,7 +100,8 @@ public final class ActionExecutor {
         try {
             engine.replaceTable(staging, p.sql());
             checkCancelled();
-            SchemaChange change = SchemaChange.between(engine.columns(target), engine.columns(staging), onSchemaChange(p));
+            SchemaChange change = SchemaChange.between(engine.columns(target), engine.columns(staging), onSchemaChange(p),
+                    p.step() == Step.MERGE_INCREMENT ? p.uniqueKey() : List.of());
             long[] written = {-1};
             Runnable write = () -> written[0] = p.step() == Step.MERGE_INCREMENT
                     ? engine.mergeFrom(target, staging, change.written(), p.uniqueKey())

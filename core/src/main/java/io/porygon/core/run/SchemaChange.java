@@ -13,7 +13,27 @@ import java.util.stream.Collectors;
  */
 record SchemaChange(List<Column> added, List<String> dropped, List<String> written) {
 
-    static SchemaChange between(List<Column> table, List<Column> query, OnSchemaChange mode) {
+    /**
+     * The reconciliation under {@code mode}; fails when the action cannot write: the query's columns
+     * changed under FAIL, no column in common, or a unique key column not written.
+     */
+    static SchemaChange between(List<Column> table, List<Column> query, OnSchemaChange mode, List<String> uniqueKey) {
+        SchemaChange change = between(table, query, mode);
+        if (change.written().isEmpty()) {
+            throw new IllegalStateException("the incremental query has none of the table's columns (onSchemaChange is " + mode + ")"
+                    + "; rebuild it with --full-refresh");
+        }
+        Set<String> written = change.written().stream().map(c -> c.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        for (String key : uniqueKey) {
+            if (!written.contains(key.toLowerCase(Locale.ROOT))) {
+                throw new IllegalStateException("the unique key column " + key + " is not among the columns the incremental query writes"
+                        + " (onSchemaChange is " + mode + "); select it, or rebuild the table with --full-refresh");
+            }
+        }
+        return change;
+    }
+
+    private static SchemaChange between(List<Column> table, List<Column> query, OnSchemaChange mode) {
         Set<String> tableNames = names(table);
         Set<String> queryNames = names(query);
         List<Column> added = query.stream().filter(c -> !tableNames.contains(key(c))).toList();
@@ -24,10 +44,11 @@ record SchemaChange(List<Column> added, List<String> dropped, List<String> writt
                     query.stream().filter(c -> tableNames.contains(key(c))).map(Column::name).toList());
             case FAIL -> {
                 if (!added.isEmpty() || !removed.isEmpty()) {
+                    List<String> changes = new java.util.ArrayList<>();
+                    if (!added.isEmpty()) changes.add("new " + added.stream().map(Column::name).toList());
+                    if (!removed.isEmpty()) changes.add("missing " + removed);
                     throw new IllegalStateException("onSchemaChange is FAIL and the incremental query's columns changed: "
-                            + (added.isEmpty() ? "" : "new " + added.stream().map(Column::name).toList() + " ")
-                            + (removed.isEmpty() ? "" : "missing " + removed)
-                            + "; rebuild it with --full-refresh, or set onSchemaChange to EXTEND or SYNCHRONIZE");
+                            + String.join(", ", changes) + "; rebuild it with --full-refresh, or set onSchemaChange to EXTEND or SYNCHRONIZE");
                 }
                 yield new SchemaChange(List.of(), List.of(), all);
             }

@@ -220,11 +220,20 @@ class MalformedInputTest {
                 "definitions/loops.js", "for (let i = 0; i < 2; i++) {\n  publish(\"t_\" + i).query(ctx => `SELECT ${i} AS i`);\n}\n",
                 "definitions/consts.sqlx", "config { type: \"view\" }\njs {\n  var cols = [];\n  for (var k = 0; k < 2; k++) {\n    const c = \"c\" + k;\n    cols.push(c);\n  }\n}\nSELECT ${cols.join(\", \")} FROM x\n",
                 "definitions/fine.js", "[0, 1].forEach(function (j) { const name = \"u_\" + j; publish(name).query(ctx => `SELECT ${j} AS j`); });\n"
-                        + "for (var k = 0; k < 2; k++) { let m = \"m_\" + k; publish(m).query(ctx => `SELECT '${m}' AS m`); }\n");
+                        + "for (var k = 0; k < 2; k++) { let m = \"m_\" + k; publish(m).query(ctx => `SELECT '${m}' AS m`); }\n"
+                        // not captures: a callback run at once, a property or key named like the variable, a shadowing
+                        // parameter, a header binding the loop never changes
+                        + "const specs = [{ i: 1 }];\n"
+                        + "for (let i = 0, n = 2; i < n; i++) {\n"
+                        + "  publish(\"v_\" + i).query(\"SELECT \" + [\"a\"].map(function (c) { return i + \" AS \" + c; }).join(\", \"));\n"
+                        + "  publish(\"w_\" + i).query(function (ctx) { return \"SELECT \" + specs[0].i + \" AS one, \" + n + \" AS n\"; });\n"
+                        + "  publish(\"x_\" + i).query(function (ctx) { return \"SELECT \" + [5].map(function (i) { return i; })[0] + \" AS five\"; });\n"
+                        + "  publish(\"y_\" + i).query(ctx => `SELECT ${JSON.stringify({ i: 'key' })} AS s`);\n"
+                        + "}\n");
         assertThat(g.graphErrors()).extracting(e -> e.location().toString())
                 .containsExactlyInAnyOrder("definitions/loops.js:1:1", "definitions/consts.sqlx:5:1");
         assertThat(g.graphErrors()).allSatisfy(e -> assertThat(e.message()).contains("Rhino"));
-        assertThat(g.tables()).extracting(t -> t.target().name()).contains("u_0", "u_1", "m_0", "m_1");
+        assertThat(g.tables()).extracting(t -> t.target().name()).contains("u_0", "u_1", "m_0", "m_1", "v_1", "w_1", "x_1", "y_1");
     }
 
     @Test

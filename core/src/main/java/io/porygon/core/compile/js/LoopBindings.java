@@ -10,11 +10,15 @@ import org.mozilla.javascript.Context;
 import org.mozilla.javascript.Parser;
 import org.mozilla.javascript.ast.AstNode;
 import org.mozilla.javascript.ast.DoLoop;
+import org.mozilla.javascript.ast.EmptyExpression;
 import org.mozilla.javascript.ast.ForInLoop;
 import org.mozilla.javascript.ast.ForLoop;
+import org.mozilla.javascript.ast.FunctionCall;
 import org.mozilla.javascript.ast.FunctionNode;
 import org.mozilla.javascript.ast.Loop;
 import org.mozilla.javascript.ast.Name;
+import org.mozilla.javascript.ast.ObjectProperty;
+import org.mozilla.javascript.ast.PropertyGet;
 import org.mozilla.javascript.ast.VariableDeclaration;
 import org.mozilla.javascript.ast.VariableInitializer;
 import org.mozilla.javascript.ast.WhileLoop;
@@ -27,6 +31,9 @@ import org.mozilla.javascript.ast.WhileLoop;
  */
 public final class LoopBindings {
     private static final Pattern HAS_LOOP = Pattern.compile("\\b(for|while)\\s*\\(|\\bdo\\s*\\{");
+    /** Array methods that call the function they are given before returning. */
+    private static final Set<String> CALLS_AT_ONCE = Set.of("map", "forEach", "filter", "reduce", "reduceRight", "some", "every",
+            "find", "findIndex", "flatMap", "sort");
 
     /** A place in the program and what is wrong there. */
     public record Problem(int line, int column, String message, String hint) {}
@@ -54,11 +61,7 @@ public final class LoopBindings {
     private static void checkLoop(Loop loop, List<Problem> problems) {
         AstNode header = loop instanceof ForLoop f ? f.getInitializer() : loop instanceof ForInLoop f ? f.getIterator() : null;
         if (header instanceof VariableDeclaration d && !d.isVar()) {
-            Set<String> names = new HashSet<>();
-            for (VariableInitializer v : d.getVariables()) {
-                if (v.getTarget() instanceof Name n) names.add(n.getIdentifier());
-            }
-            String captured = capturedByFunction(loop.getBody(), names);
+            String captured = capturedByFunction(loop.getBody(), changingNames(loop, d));
             if (captured != null) {
                 problems.add(new Problem(loop.getLineno(), 0,
                         "a function created in this loop uses " + captured + ", and Porygon's JavaScript engine (Rhino) keeps one "
@@ -66,32 +69,86 @@ public final class LoopBindings {
                         "loop with array.forEach(function (" + captured + ") { ... }), or copy it into a let inside the loop body"));
             }
         }
-        if (loop instanceof ForLoop || loop instanceof ForInLoop || loop instanceof WhileLoop || loop instanceof DoLoop) {
-            loop.getBody().visit(node -> {
-                if (node instanceof FunctionNode) return false; // a new scope per call: fine
-                if (node instanceof VariableDeclaration d && d.isConst()) {
-                    problems.add(new Problem(d.getLineno(), 0,
-                            "a const declared in a loop body keeps its first value in Porygon's JavaScript engine (Rhino)",
-                            "declare it with let"));
-                }
-                return !(node instanceof Loop) || node == loop.getBody(); // nested loops are visited on their own
-            });
-        }
+        loop.getBody().visit(node -> {
+            if (node instanceof FunctionNode) return false; // a new scope per call: fine
+            if (node instanceof VariableDeclaration d && d.isConst()) {
+                problems.add(new Problem(d.getLineno(), 0,
+                        "a const declared in a loop body keeps its first value in Porygon's JavaScript engine (Rhino)",
+                        "declare it with let"));
+            }
+            return !(node instanceof Loop) || node == loop.getBody(); // nested loops are visited on their own
+        });
     }
 
-    /** The first of {@code names} that a function inside {@code body} refers to, or null. */
+    /** The header's names that change between iterations: all of a for-in/of's, those a for loop's update touches. */
+    private static Set<String> changingNames(Loop loop, VariableDeclaration header) {
+        Set<String> declared = new HashSet<>();
+        for (VariableInitializer v : header.getVariables()) {
+            if (v.getTarget() instanceof Name n) declared.add(n.getIdentifier());
+        }
+        if (!(loop instanceof ForLoop f) || f.getIncrement() == null || f.getIncrement() instanceof EmptyExpression) return declared;
+        Set<String> updated = new HashSet<>();
+        f.getIncrement().visit(node -> {
+            if (node instanceof Name n && declared.contains(n.getIdentifier())) updated.add(n.getIdentifier());
+            return true;
+        });
+        return updated;
+    }
+
+    /**
+     * The first of {@code names} that a function created in {@code body} and kept for later refers
+     * to, or null. A function handed to map, forEach and the like runs at once, inside the
+     * iteration, so it sees the current value: only the functions it creates in turn are checked.
+     */
     private static String capturedByFunction(AstNode body, Set<String> names) {
         String[] found = {null};
         body.visit(node -> {
             if (found[0] != null) return false;
             if (node instanceof FunctionNode fn) {
-                fn.getBody().visit(inner -> {
-                    if (found[0] == null && inner instanceof Name n && names.contains(n.getIdentifier())) found[0] = n.getIdentifier();
-                    return found[0] == null;
-                });
+                if (runsAtOnce(fn)) return true;
+                found[0] = freeUse(fn, names);
                 return false;
             }
             return true;
+        });
+        return found[0];
+    }
+
+    private static boolean runsAtOnce(FunctionNode fn) {
+        return fn.getParent() instanceof FunctionCall call && call.getArguments().contains(fn)
+                && call.getTarget() instanceof PropertyGet method && CALLS_AT_ONCE.contains(method.getProperty().getIdentifier());
+    }
+
+    /** The first of {@code names} that {@code fn} reads as a variable (not a property, a key or its own parameter), or null. */
+    private static String freeUse(FunctionNode fn, Set<String> names) {
+        Set<String> visible = new HashSet<>(names);
+        for (AstNode param : fn.getParams()) {
+            if (param instanceof Name n) visible.remove(n.getIdentifier());
+        }
+        if (visible.isEmpty()) return null;
+        String[] found = {null};
+        fn.getBody().visit(node -> {
+            if (found[0] != null) return false;
+            if (node instanceof FunctionNode inner) {
+                found[0] = freeUse(inner, visible);
+                return false;
+            }
+            if (node instanceof PropertyGet get) {
+                get.getTarget().visit(t -> {
+                    if (found[0] == null && t instanceof Name n && visible.contains(n.getIdentifier()) && !(t.getParent() instanceof PropertyGet pg && pg.getProperty() == t)) found[0] = n.getIdentifier();
+                    return found[0] == null && !(t instanceof FunctionNode);
+                });
+                return false; // the property name itself is not a variable
+            }
+            if (node instanceof ObjectProperty property) {
+                property.getRight().visit(v -> {
+                    if (found[0] == null && v instanceof Name n && visible.contains(n.getIdentifier())) found[0] = n.getIdentifier();
+                    return found[0] == null && !(v instanceof FunctionNode);
+                });
+                return false; // the key is not a variable
+            }
+            if (node instanceof Name n && visible.contains(n.getIdentifier())) found[0] = n.getIdentifier();
+            return found[0] == null;
         });
         return found[0];
     }

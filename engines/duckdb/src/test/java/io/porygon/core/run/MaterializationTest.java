@@ -144,6 +144,14 @@ class MaterializationTest {
     }
 
     @Test
+    void aMergeWhoseQueryNoLongerWritesTheKeyFailsSayingSo() {
+        run(engine, graph(incremental(out, "SELECT id, val FROM raw.src", "SELECT id, val FROM raw.src", List.of("id"), false)));
+        RunResult r = run(engine, graph(incremental(out, "SELECT id, val FROM raw.src", "SELECT val FROM raw.src", List.of("id"), false)));
+        assertThat(result(r, "mart.out").error()).contains("the unique key column id is not among the columns");
+        assertThat(rows(engine, "SELECT count(*) FROM mart.out")).containsExactly("2");
+    }
+
+    @Test
     void withOnSchemaChangeSynchronizeColumnsTheQueryDroppedAreDropped() {
         run(engine, graph(incremental(out, "SELECT id, val FROM raw.src", "SELECT id, val FROM raw.src", List.of("id"), false)));
         run(engine, graph(onSchemaChange(incremental(out, "SELECT id, val FROM raw.src",

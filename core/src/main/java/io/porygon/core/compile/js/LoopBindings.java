@@ -36,7 +36,7 @@ public final class LoopBindings {
             "find", "findIndex", "flatMap", "sort");
 
     /** A place in the program and what is wrong there. */
-    public record Problem(int line, int column, String message, String hint) {}
+    public record Problem(int line, String message, String hint) {}
 
     private LoopBindings() {}
 
@@ -63,7 +63,7 @@ public final class LoopBindings {
         if (header instanceof VariableDeclaration d && !d.isVar()) {
             String captured = capturedByFunction(loop.getBody(), changingNames(loop, d));
             if (captured != null) {
-                problems.add(new Problem(loop.getLineno(), 0,
+                problems.add(new Problem(loop.getLineno(),
                         "a function created in this loop uses " + captured + ", and Porygon's JavaScript engine (Rhino) keeps one "
                                 + captured + " for all iterations: every call would see its last value",
                         "loop with array.forEach(function (" + captured + ") { ... }), or copy it into a let inside the loop body"));
@@ -72,7 +72,7 @@ public final class LoopBindings {
         loop.getBody().visit(node -> {
             if (node instanceof FunctionNode) return false; // a new scope per call: fine
             if (node instanceof VariableDeclaration d && d.isConst()) {
-                problems.add(new Problem(d.getLineno(), 0,
+                problems.add(new Problem(d.getLineno(),
                         "a const declared in a loop body keeps its first value in Porygon's JavaScript engine (Rhino)",
                         "declare it with let"));
             }
@@ -125,30 +125,19 @@ public final class LoopBindings {
         for (AstNode param : fn.getParams()) {
             if (param instanceof Name n) visible.remove(n.getIdentifier());
         }
-        if (visible.isEmpty()) return null;
+        return visible.isEmpty() ? null : firstUse(fn.getBody(), visible);
+    }
+
+    private static String firstUse(AstNode node, Set<String> visible) {
+        if (node instanceof FunctionNode fn) return freeUse(fn, visible);
+        if (node instanceof PropertyGet get) return firstUse(get.getTarget(), visible); // the property name is no variable
+        if (node instanceof ObjectProperty property) return firstUse(property.getRight(), visible); // nor is the key
+        if (node instanceof Name n) return visible.contains(n.getIdentifier()) ? n.getIdentifier() : null;
         String[] found = {null};
-        fn.getBody().visit(node -> {
-            if (found[0] != null) return false;
-            if (node instanceof FunctionNode inner) {
-                found[0] = freeUse(inner, visible);
-                return false;
-            }
-            if (node instanceof PropertyGet get) {
-                get.getTarget().visit(t -> {
-                    if (found[0] == null && t instanceof Name n && visible.contains(n.getIdentifier()) && !(t.getParent() instanceof PropertyGet pg && pg.getProperty() == t)) found[0] = n.getIdentifier();
-                    return found[0] == null && !(t instanceof FunctionNode);
-                });
-                return false; // the property name itself is not a variable
-            }
-            if (node instanceof ObjectProperty property) {
-                property.getRight().visit(v -> {
-                    if (found[0] == null && v instanceof Name n && visible.contains(n.getIdentifier())) found[0] = n.getIdentifier();
-                    return found[0] == null && !(v instanceof FunctionNode);
-                });
-                return false; // the key is not a variable
-            }
-            if (node instanceof Name n && visible.contains(n.getIdentifier())) found[0] = n.getIdentifier();
-            return found[0] == null;
+        node.visit(child -> {
+            if (child == node) return true;
+            if (found[0] == null) found[0] = firstUse(child, visible);
+            return false; // firstUse has covered the child's subtree
         });
         return found[0];
     }

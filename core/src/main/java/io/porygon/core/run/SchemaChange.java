@@ -2,6 +2,7 @@ package io.porygon.core.run;
 
 import io.porygon.core.engine.Column;
 import io.porygon.core.graph.OnSchemaChange;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;

@@ -1,15 +1,24 @@
 package io.porygon.core.sql;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.ArrayConstructor;
 import net.sf.jsqlparser.expression.ArrayExpression;
+import net.sf.jsqlparser.expression.BinaryExpression;
+import net.sf.jsqlparser.expression.BooleanValue;
 import net.sf.jsqlparser.expression.CastExpression;
+import net.sf.jsqlparser.expression.DoubleValue;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExtractExpression;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.IntervalExpression;
 import net.sf.jsqlparser.expression.JdbcNamedParameter;
 import net.sf.jsqlparser.expression.JdbcParameter;
+import net.sf.jsqlparser.expression.LongValue;
+import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.StructType;
 import net.sf.jsqlparser.expression.TimeKeyExpression;
 import net.sf.jsqlparser.expression.TimezoneExpression;
@@ -25,11 +34,6 @@ import net.sf.jsqlparser.statement.select.OrderByElement;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SelectItem;
 import net.sf.jsqlparser.util.deparser.ExpressionDeParser;
-
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Prints JSqlParser expressions in DuckDB's dialect, translating GoogleSQL calls through the
@@ -60,9 +64,9 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
     /** Prints a call argument, in parentheses unless it is atomic, so templates keep its precedence. */
     private void printArgument(Expression e) {
         boolean atomic = e instanceof Column || e instanceof Function || e instanceof CastExpression
-                || e instanceof net.sf.jsqlparser.expression.StringValue || e instanceof net.sf.jsqlparser.expression.LongValue
-                || e instanceof net.sf.jsqlparser.expression.DoubleValue || e instanceof net.sf.jsqlparser.expression.NullValue
-                || e instanceof net.sf.jsqlparser.expression.BooleanValue || e instanceof net.sf.jsqlparser.expression.Parenthesis
+                || e instanceof StringValue || e instanceof net.sf.jsqlparser.expression.LongValue
+                || e instanceof DoubleValue || e instanceof net.sf.jsqlparser.expression.NullValue
+                || e instanceof BooleanValue || e instanceof net.sf.jsqlparser.expression.Parenthesis
                 || e instanceof net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList
                 || e instanceof TimeKeyExpression || e instanceof ArrayConstructor || e instanceof StructType
                 || e instanceof net.sf.jsqlparser.statement.select.ParenthesedSelect || e instanceof IntervalExpression
@@ -258,7 +262,7 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
      * only NULLs are counted. The rewrite keeps DISTINCT and OVER (...) as they are.
      */
     private static Expression nullIfFalse(Expression condition) {
-        return new Function("NULLIF", condition, new net.sf.jsqlparser.expression.BooleanValue(false));
+        return new Function("NULLIF", condition, new BooleanValue(false));
     }
 
     @Override
@@ -333,14 +337,14 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         }
         String type = duckDbType(cast.getColDataType());
         boolean safe = "SAFE_CAST".equalsIgnoreCase(cast.keyword) || "TRY_CAST".equalsIgnoreCase(cast.keyword);
-        if (type.equals("BLOB") && cast.getLeftExpression() instanceof net.sf.jsqlparser.expression.StringValue s
+        if (type.equals("BLOB") && cast.getLeftExpression() instanceof StringValue s
                 && s.getValue().chars().anyMatch(ch -> ch > 127)) {
             // BigQuery casts STRING to BYTES as UTF-8; DuckDB's BLOB cast only takes ASCII and \x escapes
             out().append("encode(");
             print(s);
             return out().append(')');
         }
-        if (type.equals("BLOB") && !(cast.getLeftExpression() instanceof net.sf.jsqlparser.expression.StringValue)) {
+        if (type.equals("BLOB") && !(cast.getLeftExpression() instanceof StringValue)) {
             // STRING to BYTES is UTF-8 encoding in BigQuery; DuckDB's BLOB cast only takes escaped ASCII
             out().append("CASE WHEN typeof(");
             printArgument(cast.getLeftExpression());
@@ -359,7 +363,7 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
     }
 
     private static boolean isIntegerOrStringLiteral(Expression e) {
-        return e instanceof net.sf.jsqlparser.expression.LongValue || e instanceof net.sf.jsqlparser.expression.StringValue;
+        return e instanceof LongValue || e instanceof net.sf.jsqlparser.expression.StringValue;
     }
 
     /**
@@ -482,7 +486,7 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
      * column an incremental run later writes wider values to.
      */
     @Override
-    public <S> StringBuilder visit(net.sf.jsqlparser.expression.DoubleValue value, S context) {
+    public <S> StringBuilder visit(DoubleValue value, S context) {
         return out().append(value.toString()).append("::DOUBLE");
     }
 
@@ -530,7 +534,7 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
      * that may be negative becomes NULL there (DuckDB's subscript of NULL is NULL).
      */
     private void subscript(Expression index) {
-        if (index instanceof net.sf.jsqlparser.expression.StringValue) {
+        if (index instanceof StringValue) {
             out().append('[');
             print(index); // json_col['field']
             out().append(']');
@@ -543,7 +547,7 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
             i = (Expression) f.getParameters().get(0);
         }
         Expression position = i;
-        boolean nonNegativeLiteral = i instanceof net.sf.jsqlparser.expression.LongValue n && n.getValue() >= 0;
+        boolean nonNegativeLiteral = i instanceof LongValue n && n.getValue() >= 0;
         out().append('[');
         switch (kind) {
             case "OFFSET" -> offset(i);
@@ -564,7 +568,7 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
      * string is a field. The type is unknown here: a string key, or a call known to give JSON, says JSON.
      */
     private static boolean isJsonSubscript(Expression object, Expression index) {
-        if (index instanceof net.sf.jsqlparser.expression.StringValue) return true;
+        if (index instanceof StringValue) return true;
         if (isPositionFunction(index)) return false;
         return object instanceof Function f && JSON_RESULTS.contains(String.join(".", f.getMultipartName()).toUpperCase(Locale.ROOT));
     }
@@ -614,7 +618,7 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
      * an unparenthesized {@code ^} under such an operator would change the result, so it is an error.
      */
     @Override
-    protected <S> void deparse(net.sf.jsqlparser.expression.BinaryExpression e, String operator, S context) {
+    protected <S> void deparse(BinaryExpression e, String operator, S context) {
         if (TIGHTER_THAN_XOR.contains(operator.trim())
                 && (e.getLeftExpression() instanceof BitwiseXor || e.getRightExpression() instanceof BitwiseXor)) {
             throw new Untranslatable("^ next to " + operator.trim() + " without parentheses",
@@ -639,10 +643,10 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
      */
     @Override
     public <S> StringBuilder visit(LikeExpression like, S context) {
-        boolean plainLiteral = like.getRightExpression() instanceof net.sf.jsqlparser.expression.StringValue p
+        boolean plainLiteral = like.getRightExpression() instanceof StringValue p
                 && p.getValue().indexOf('\\') < 0;
         if (like.getLikeKeyWord() == LikeExpression.KeyWord.LIKE && like.getEscape() == null && !plainLiteral) {
-            like.setEscape(new net.sf.jsqlparser.expression.StringValue("\\"));
+            like.setEscape(new StringValue("\\"));
         }
         return super.visit(like, context);
     }

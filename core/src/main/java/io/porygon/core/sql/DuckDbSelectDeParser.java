@@ -1,18 +1,19 @@
 package io.porygon.core.sql;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.BooleanValue;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.StructType;
 import net.sf.jsqlparser.statement.select.Join;
+import net.sf.jsqlparser.statement.select.Pivot;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.SelectItem;
 import net.sf.jsqlparser.statement.select.TableFunction;
+import net.sf.jsqlparser.statement.select.UnPivot;
 import net.sf.jsqlparser.util.deparser.SelectDeParser;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 
 /** Prints SELECT structure in DuckDB's dialect: UNNEST aliases and {@code SELECT AS STRUCT}. */
 final class DuckDbSelectDeParser extends SelectDeParser {
@@ -103,12 +104,12 @@ final class DuckDbSelectDeParser extends SelectDeParser {
 
     // DuckDB's PIVOT names its output columns differently from BigQuery's, so it is not passed on
     @Override
-    public <S> StringBuilder visit(net.sf.jsqlparser.statement.select.Pivot pivot, S context) {
+    public <S> StringBuilder visit(Pivot pivot, S context) {
         throw new Untranslatable("PIVOT is not translated: DuckDB names the pivoted columns differently", "write one aggregate per value, e.g. SUM(IF(quarter = 'Q1', sales, NULL)) AS Q1", "PIVOT");
     }
 
     @Override
-    public <S> StringBuilder visit(net.sf.jsqlparser.statement.select.UnPivot unpivot, S context) {
+    public <S> StringBuilder visit(UnPivot unpivot, S context) {
         throw new Untranslatable("UNPIVOT is not translated to DuckDB", "write it as a UNION ALL of one SELECT per column", "UNPIVOT");
     }
 }

@@ -3,6 +3,14 @@ package io.porygon.core.sql;
 import io.porygon.core.PorygonException;
 import io.porygon.core.SourceLocation;
 import io.porygon.core.graph.Target;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.WindowElement;
@@ -18,16 +26,10 @@ import net.sf.jsqlparser.statement.create.table.ColumnDefinition;
 import net.sf.jsqlparser.statement.create.table.CreateTable;
 import net.sf.jsqlparser.statement.create.view.CreateView;
 import net.sf.jsqlparser.statement.delete.Delete;
+import net.sf.jsqlparser.statement.execute.Execute;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.util.TablesNamesFinder;
 import net.sf.jsqlparser.util.deparser.StatementDeParser;
-
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.function.Function;
 
 /**
  * GoogleSQL (BigQuery) to DuckDB. A script may hold several statements separated by {@code ;};
@@ -75,14 +77,14 @@ public final class DuckDbTranslator implements Translator {
     }
 
     /** The head of ALTER TABLE/VIEW/SCHEMA name [ALTER COLUMN c] SET OPTIONS (: descriptions, labels, expirations. */
-    private static final java.util.regex.Pattern SET_OPTIONS_HEAD = java.util.regex.Pattern.compile(
+    private static final Pattern SET_OPTIONS_HEAD = Pattern.compile(
             "^\\s*ALTER\\s+(TABLE|VIEW|MATERIALIZED\\s+VIEW|SCHEMA)\\s+(IF\\s+EXISTS\\s+)?[^\\s,(]+\\s+"
                     + "(ALTER\\s+COLUMN\\s+(IF\\s+EXISTS\\s+)?[^\\s,(]+\\s+)?SET\\s+OPTIONS\\s*\\(",
-            java.util.regex.Pattern.CASE_INSENSITIVE);
+            Pattern.CASE_INSENSITIVE);
 
     /** Whether the statement only sets options: its one action is SET OPTIONS (...) and nothing follows. */
     static boolean setsOptionsOnly(String statement) {
-        java.util.regex.Matcher head = SET_OPTIONS_HEAD.matcher(statement);
+        Matcher head = SET_OPTIONS_HEAD.matcher(statement);
         if (!head.find()) return false;
         int depth = 1;
         for (int i = head.end(); i < statement.length(); i++) {
@@ -143,7 +145,7 @@ public final class DuckDbTranslator implements Translator {
             return fn.toDuckDbMacro(body);
         }
         Statement parsed = parse(statement.text(), statement, location);
-        if (parsed instanceof net.sf.jsqlparser.statement.execute.Execute) {
+        if (parsed instanceof Execute) {
             throw new Untranslatable("EXECUTE IMMEDIATE (dynamic SQL) cannot run on DuckDB", "write the statement itself", "EXECUTE");
         }
         mapNames(parsed);

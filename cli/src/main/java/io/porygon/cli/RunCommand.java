@@ -201,6 +201,7 @@ final class RunCommand implements Callable<Integer> {
 
     private static void printSql(String label, List<String> statements, PrintWriter out) {
         for (String s : statements) {
+            if (s.isBlank()) continue; // translated to nothing (BigQuery-only metadata)
             out.println("     -- " + label);
             s.strip().lines().forEach(l -> out.println("     " + l));
         }

@@ -221,19 +221,12 @@ final class GraphAssembler {
     }
 
     private Target finalTarget(RawAction r) {
-        return r.isDeclaration() ? r.target() : finalize(r.target());
+        return r.isDeclaration() ? r.target() : config.finalized(r.target());
     }
 
     private Target finalTarget(Target unfinalized, TargetIndex<RawAction> index) {
         List<RawAction> found = index.find(unfinalized.database(), unfinalized.schema(), unfinalized.name());
-        return found.size() == 1 ? finalTarget(found.get(0)) : finalize(unfinalized);
-    }
-
-    private Target finalize(Target t) {
-        String database = t.database() != null && config.databaseSuffix() != null ? t.database() + "_" + config.databaseSuffix() : t.database();
-        String schema = t.schema() != null && config.schemaSuffix() != null ? t.schema() + "_" + config.schemaSuffix() : t.schema();
-        String name = config.tablePrefix() != null ? config.tablePrefix() + "_" + t.name() : t.name();
-        return new Target(database, schema, name);
+        return found.size() == 1 ? finalTarget(found.get(0)) : config.finalized(unfinalized);
     }
 
     private static ActionType type(String kind) {

@@ -13,4 +13,13 @@ public record ProjectConfig(
         String tablePrefix,
         String builtinAssertionNamePrefix,
         boolean disableAssertions,
-        Map<String, String> vars) {}
+        Map<String, String> vars) {
+
+    /** A target as it is written in the warehouse: with the dataset and project suffixes and the name prefix. */
+    public Target finalized(Target t) {
+        String database = t.database() != null && databaseSuffix != null ? t.database() + "_" + databaseSuffix : t.database();
+        String schema = t.schema() != null && schemaSuffix != null ? t.schema() + "_" + schemaSuffix : t.schema();
+        String name = tablePrefix != null ? tablePrefix + "_" + t.name() : t.name();
+        return new Target(database, schema, name);
+    }
+}

@@ -96,18 +96,13 @@ public final class CompiledGraphJson {
         o.put("name", t.name());
         // like every action's target, the test's gets the suffixes and prefix; the canonical one does not
         Target canonical = new Target(c.defaultDatabase(), c.defaultSchema(), t.name());
-        Target target = new Target(suffixed(c.defaultDatabase(), c.databaseSuffix()), suffixed(c.defaultSchema(), c.schemaSuffix()),
-                c.tablePrefix() == null ? t.name() : c.tablePrefix() + "_" + t.name());
+        Target target = c.finalized(canonical);
         o.put("target", target(target));
         o.put("canonicalTarget", target(canonical));
         put(o, "testQuery", t.testQuery());
         put(o, "expectedOutputQuery", t.expectedOutputQuery());
         put(o, "fileName", t.fileName());
         return o;
-    }
-
-    private static String suffixed(String name, String suffix) {
-        return name == null || suffix == null ? name : name + "_" + suffix;
     }
 
     private static void common(Map<String, Object> o, Target target, ActionMetadata m, String fileName, List<Target> deps,

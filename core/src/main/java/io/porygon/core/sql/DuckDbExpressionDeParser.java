@@ -64,7 +64,7 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
     /** Prints a call argument, in parentheses unless it is atomic, so templates keep its precedence. */
     private void printArgument(Expression e) {
         boolean atomic = e instanceof Column || e instanceof Function || e instanceof CastExpression
-                || e instanceof StringValue || e instanceof net.sf.jsqlparser.expression.LongValue
+                || e instanceof StringValue || e instanceof LongValue
                 || e instanceof DoubleValue || e instanceof net.sf.jsqlparser.expression.NullValue
                 || e instanceof BooleanValue || e instanceof net.sf.jsqlparser.expression.Parenthesis
                 || e instanceof net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList
@@ -131,14 +131,17 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
             return;
         }
         String rename = catalog.rename(name);
-        if (name.equals("COUNTIF") && args.size() == 1) function.setParameters(nullIfFalse(args.get(0)));
         if (rename != null) {
             String original = function.getName();
+            ExpressionList<?> parameters = function.getParameters();
             function.setName(rename);
+            if (name.equals("COUNTIF") && args.size() == 1) function.setParameters(nullIfFalse(args.get(0)));
             try {
                 super.visit(function, context);
             } finally {
-                function.setName(original); // a template may print this call again
+                // a template may print this call again
+                function.setName(original);
+                function.setParameters(parameters);
             }
             return;
         }
@@ -269,7 +272,6 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
     public <S> StringBuilder visit(AnalyticExpression a, S context) {
         String name = a.getName().toUpperCase(Locale.ROOT);
         String rename = catalog.rename(name);
-        if (name.equals("COUNTIF") && a.getExpression() != null) a.setExpression(nullIfFalse(a.getExpression()));
         if (name.equals("ARRAY_AGG")) rename = "array_agg";
         else if (name.equals("STRING_AGG")) rename = "string_agg";
         else if (name.equals("APPROX_COUNT_DISTINCT")) {
@@ -281,11 +283,15 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
                     "use a supported aggregate or navigation function in the OVER clause", name);
         }
         String original = a.getName();
+        Expression argument = a.getExpression();
         a.setName(rename);
+        if (name.equals("COUNTIF") && argument != null) a.setExpression(nullIfFalse(argument));
         try {
             return super.visit(a, context);
         } finally {
-            a.setName(original); // a template may print this call again
+            // a template may print this call again
+            a.setName(original);
+            a.setExpression(argument);
         }
     }
 
@@ -363,7 +369,7 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
     }
 
     private static boolean isIntegerOrStringLiteral(Expression e) {
-        return e instanceof LongValue || e instanceof net.sf.jsqlparser.expression.StringValue;
+        return e instanceof LongValue || e instanceof StringValue;
     }
 
     /**
@@ -573,9 +579,11 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         return object instanceof Function f && JSON_RESULTS.contains(String.join(".", f.getMultipartName()).toUpperCase(Locale.ROOT));
     }
 
+    private static final Set<String> POSITION_FUNCTIONS = Set.of("OFFSET", "SAFE_OFFSET", "ORDINAL", "SAFE_ORDINAL");
+
     private static boolean isPositionFunction(Expression index) {
         return index instanceof Function f && f.getParameters() != null && f.getParameters().size() == 1
-                && Set.of("OFFSET", "SAFE_OFFSET", "ORDINAL", "SAFE_ORDINAL").contains(f.getName().toUpperCase(Locale.ROOT));
+                && POSITION_FUNCTIONS.contains(f.getName().toUpperCase(Locale.ROOT));
     }
 
     /** Prints {@code index}, or NULL where {@code i} is below {@code first}, unless it is known not to be. */

@@ -263,6 +263,14 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void aCallPrintedSeveralTimesByATemplateIsTheSameEachTime() {
+        // CAST(... AS INT64) prints its argument three times; COUNTIF's rewrite must not pile up
+        assertThat(translator.translate("SELECT CAST(COUNTIF(x > 5) AS INT64) FROM t", AT))
+                .contains("count(NULLIF((x > 5), false))").doesNotContain("NULLIF(NULLIF");
+        assertThat(translator.translate("SELECT CAST(COUNTIF(x > 5) OVER () AS INT64) FROM t", AT)).doesNotContain("NULLIF(NULLIF");
+    }
+
+    @Test
     void scriptsSplitOnTopLevelSemicolonsOnly() {
         assertThat(translator.translateStatements("SELECT ';' AS a; SELECT \"x;\\ny\" AS b;", AT))
                 .containsExactly("SELECT ';' AS a", "SELECT 'x;\ny' AS b");

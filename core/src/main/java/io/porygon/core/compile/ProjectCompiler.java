@@ -113,9 +113,10 @@ public final class ProjectCompiler {
             project.definitions().stream().filter(SourceFile::isJs).forEach(scripts::add);
             Set<String> unparsable = new HashSet<>(); // reported once, never required
             for (SourceFile f : scripts) {
-                reportLoopBindings(errors, JsProgram.verbatim(f.path(), f.content()));
+                JsProgram program = JsProgram.verbatim(f.path(), f.content());
+                reportLoopBindings(errors, program);
                 try {
-                    js.defineModule(JsProgram.verbatim(f.path(), f.content()));
+                    js.defineModule(program);
                 } catch (JsRuntime.JsException e) {
                     report(errors, sources, e.error(), "fix the JavaScript syntax");
                     unparsable.add(f.path());

@@ -24,9 +24,9 @@ record SchemaChange(List<Column> added, List<String> dropped, List<String> writt
             throw new IllegalStateException("the incremental query has none of the table's columns (onSchemaChange is " + mode + ")"
                     + "; rebuild it with --full-refresh");
         }
-        Set<String> written = change.written().stream().map(c -> c.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        Set<String> written = change.written().stream().map(SchemaChange::lower).collect(Collectors.toSet());
         for (String key : uniqueKey) {
-            if (!written.contains(key.toLowerCase(Locale.ROOT))) {
+            if (!written.contains(lower(key))) {
                 throw new IllegalStateException("the unique key column " + key + " is not among the columns the incremental query writes"
                         + " (onSchemaChange is " + mode + "); select it, or rebuild the table with --full-refresh");
             }
@@ -45,7 +45,7 @@ record SchemaChange(List<Column> added, List<String> dropped, List<String> writt
                     query.stream().filter(c -> tableNames.contains(key(c))).map(Column::name).toList());
             case FAIL -> {
                 if (!added.isEmpty() || !removed.isEmpty()) {
-                    List<String> changes = new java.util.ArrayList<>();
+                    List<String> changes = new ArrayList<>();
                     if (!added.isEmpty()) changes.add("new " + added.stream().map(Column::name).toList());
                     if (!removed.isEmpty()) changes.add("missing " + removed);
                     throw new IllegalStateException("onSchemaChange is FAIL and the incremental query's columns changed: "
@@ -63,6 +63,11 @@ record SchemaChange(List<Column> added, List<String> dropped, List<String> writt
     }
 
     private static String key(Column c) {
-        return c.name().toLowerCase(Locale.ROOT);
+        return lower(c.name());
+    }
+
+    /** DuckDB's and BigQuery's column names are case-insensitive. */
+    private static String lower(String name) {
+        return name.toLowerCase(Locale.ROOT);
     }
 }

@@ -430,10 +430,10 @@ final class FunctionCatalog {
         template("GENERATE_UUID/0", "CAST(gen_random_uuid() AS VARCHAR)");
         template("ERROR/1", "error({0})");
         // BigQuery gives NULL for an object or array; DuckDB's json_value too, but keeps strings quoted
-        template("JSON_VALUE/1", "json_extract_string(json_value({0}, '$'), '$')");
-        template("JSON_VALUE/2", "json_extract_string(json_value({0}, {1}), '$')");
-        template("JSON_EXTRACT_SCALAR/1", "json_extract_string(json_value({0}, '$'), '$')");
-        template("JSON_EXTRACT_SCALAR/2", "json_extract_string(json_value({0}, {1}), '$')");
+        for (String scalar : List.of("JSON_VALUE", "JSON_EXTRACT_SCALAR")) {
+            template(scalar + "/1", "json_extract_string(json_value({0}, '$'), '$')");
+            template(scalar + "/2", "json_extract_string(json_value({0}, {1}), '$')");
+        }
         template("JSON_QUERY/2", "json_extract({0}, {1})");
         template("JSON_EXTRACT/2", "json_extract({0}, {1})");
     }

@@ -188,12 +188,17 @@
       if (reportMissing) compileError("Could not resolve " + JSON.stringify(r));
       return "";
     }
-    if (found[0].kind === "operations" && !found[0].proto.hasOutput) {
+    return nameInSql(found[0]);
+  }
+
+  /** The quoted name of an action, to put in SQL; an operation without output has none. */
+  function nameInSql(action) {
+    if (action.kind === "operations" && !action.proto.hasOutput) {
       compileError("Actions cannot resolve operations which do not produce output.", null, null, null,
         "add hasOutput: true to the config if the operation creates the table named after it");
       return "";
     }
-    return resolveTarget(found[0]);
+    return resolveTarget(action);
   }
 
   // ---- config checking ----
@@ -645,14 +650,7 @@
     return resolve(r, false, found);
   };
   Context.prototype.resolve = function () { return resolve(toResolvable(arguments), true); };
-  Context.prototype.self = function () {
-    if (this.action.kind === "operations" && !this.action.proto.hasOutput) {
-      compileError("Actions cannot resolve operations which do not produce output.", null, null, null,
-        "add hasOutput: true to the config if the operation creates the table named after it");
-      return "";
-    }
-    return resolveTarget(this.action);
-  };
+  Context.prototype.self = function () { return nameInSql(this.action); };
   Context.prototype.name = function () { return finalizeName(this.action.target.name); };
   Context.prototype.schema = function () { return finalizeSchema(this.action.target.schema); };
   Context.prototype.database = function () {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * day. Afterwards every incremental table must equal a full-refresh build of it, row for row.
  */
 class IncrementalEquivalenceTest {
-    static final List<String> INCREMENTAL_TABLES = List.of("events_fct", "trx_fct");
+    static final List<String> INCREMENTAL_TABLES = List.of("users_dim", "orders_dim", "events_fct", "trx_fct");
     static final int DAYS = 3;
 
     @TempDir Path dir;

@@ -48,6 +48,8 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
     private final FunctionCatalog catalog;
     private final Set<String> userFunctions;
     private final ScriptScope variables;
+    /** The variables this printer read, lower-cased. */
+    private final Set<String> variablesRead = new java.util.HashSet<>();
     /** Columns a statement assigns (UPDATE SET c = ..., MERGE's INSERT (c)): columns whatever their name. */
     private final Set<Column> assignedColumns = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
@@ -516,6 +518,7 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         }
         ArrayConstructor subscripts = column.getArrayConstructor();
         if (isVariable(column)) {
+            variablesRead.add(ScriptScope.normalize(column.getColumnName()));
             out().append(ScriptVariables.read(column.getColumnName()));
             if (subscripts != null) for (Expression index : subscripts.getExpressions()) subscript(index);
             return out();
@@ -537,6 +540,10 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
      * qualified name ({@code t.x}) is always a column, an unqualified one that a DECLARE of the
      * action named is the variable. {@link ScriptScope} documents how to read such a column.
      */
+    Set<String> variablesRead() {
+        return variablesRead;
+    }
+
     void assignedColumns(java.util.Collection<Column> columns) {
         assignedColumns.addAll(columns);
     }

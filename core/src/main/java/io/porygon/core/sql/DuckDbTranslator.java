@@ -203,7 +203,23 @@ public final class DuckDbTranslator implements Translator {
         } else {
             parsed.accept(new StatementDeParser(expressions, selects, sb), null);
         }
+        checkNoColumnIsAlsoAVariable(expressions, selects);
         return sb.toString();
+    }
+
+    /**
+     * BigQuery reads a column before a variable of the same name. Which columns the tables hold is
+     * not known here, but the columns the statement names itself are: a name that is both one of
+     * them and a variable the statement reads may mean the column, so it is an error, not a guess.
+     */
+    private static void checkNoColumnIsAlsoAVariable(DuckDbExpressionDeParser expressions, DuckDbSelectDeParser selects) {
+        for (String name : expressions.variablesRead()) {
+            if (selects.columnAliases().contains(name)) {
+                throw new Untranslatable(name + " is both a script variable and a column this statement names (AS " + name
+                        + "), and BigQuery would read the column where it is in scope",
+                        "rename the variable or the column; qualify a column (t." + name + ") to read it");
+            }
+        }
     }
 
     /** The columns an UPDATE or MERGE writes: never a variable, even when one has their name. */
@@ -250,6 +266,7 @@ public final class DuckDbTranslator implements Translator {
         expressions.setSelectVisitor(selects);
         expressions.setBuilder(sb);
         select.getSelectItems().get(0).getExpression().accept(expressions, null);
+        checkNoColumnIsAlsoAVariable(expressions, selects);
         return sb.toString();
     }
 

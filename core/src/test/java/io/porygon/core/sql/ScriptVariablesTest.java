@@ -200,6 +200,23 @@ class ScriptVariablesTest {
                 ScriptScope.EMPTY).scope());
     }
 
+    @Test
+    void aNameTheStatementDefinesAsAColumnAndReadsAsAVariableIsAnErrorNotAGuess() throws SQLException {
+        run("DECLARE checkpoint TIMESTAMP; DECLARE run_date DATE DEFAULT '2024-01-05'");
+        for (String ambiguous : List.of(
+                "WITH m AS (SELECT MAX(created_at) AS checkpoint FROM t) SELECT * FROM m WHERE created_at > checkpoint",
+                "SELECT checkpoint FROM UNNEST([TIMESTAMP '2024-01-01']) AS checkpoint",
+                "SELECT e.checkpoint AS checkpoint FROM t AS e WHERE created_at > checkpoint")) {
+            PorygonException e = error(ambiguous);
+            assertThat(e.getMessage()).as(ambiguous).contains("checkpoint is both a script variable and a column this statement names");
+            assertThat(e.hint()).contains("t.checkpoint");
+        }
+        // renaming a variable to itself, or naming a column the statement does not read as a variable, is no conflict
+        assertThat(row("SELECT run_date AS run_date")).containsExactly("2024-01-05 DATE");
+        assertThat(translator.translate("SELECT DATE(created_at) AS run_date FROM t", AT, scope).sql())
+                .isEqualTo("SELECT CAST(created_at AS DATE) AS run_date FROM t");
+    }
+
     // ---- errors: located, with a hint ----
 
     private PorygonException error(String googleSql) {

@@ -48,7 +48,6 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
     private final FunctionCatalog catalog;
     private final Set<String> userFunctions;
     private final ScriptScope variables;
-    /** The variables this printer read, lower-cased. */
     private final Set<String> variablesRead = new java.util.HashSet<>();
     /** Columns a statement assigns (UPDATE SET c = ..., MERGE's INSERT (c)): columns whatever their name. */
     private final Set<Column> assignedColumns = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -534,20 +533,23 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         return out();
     }
 
-    /**
-     * Whether a name reads a script variable. BigQuery resolves a name to a column of the query
-     * before a variable, but which columns the tables hold is not known here; the rule is: a
-     * qualified name ({@code t.x}) is always a column, an unqualified one that a DECLARE of the
-     * action named is the variable. {@link ScriptScope} documents how to read such a column.
-     */
+    /** The script variables the printed statement reads, lower-cased. */
     Set<String> variablesRead() {
         return variablesRead;
     }
 
+    /** Marks columns the statement writes (UPDATE/MERGE targets): they are columns whatever their name. */
     void assignedColumns(java.util.Collection<Column> columns) {
         assignedColumns.addAll(columns);
     }
 
+    /**
+     * Whether a name reads a script variable. BigQuery resolves a name to a column of the query
+     * before a variable, but which columns the tables hold is not known here; the rule is: a
+     * qualified name ({@code t.x}) is always a column, an unqualified one that a DECLARE of the
+     * action named is the variable, so a column with a variable's name is read qualified. The
+     * translator rejects the conflicts it can see (a column the statement itself names AS x).
+     */
     private boolean isVariable(Column column) {
         if (assignedColumns.contains(column)) return false;
         boolean qualified = column.getTable() != null && column.getTable().getFullyQualifiedName() != null

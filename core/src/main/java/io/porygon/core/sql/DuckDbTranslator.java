@@ -47,6 +47,9 @@ import net.sf.jsqlparser.util.deparser.StatementDeParser;
  * <p>For BigQuery's semantics the DuckDB session must run with {@code SET TimeZone = 'UTC'} and
  * {@code SET default_null_order = 'nulls_first_on_asc_last_on_desc'} (see {@link #SESSION_SETTINGS}).
  *
+ * <p>BigQuery script variables ({@code DECLARE}, {@code SET}) become DuckDB session variables
+ * ({@link ScriptVariables}); an action's statements are translated in one {@link ScriptScope}.
+ *
  * <p>Instances are immutable and thread-safe.
  */
 public final class DuckDbTranslator implements Translator {

@@ -39,6 +39,25 @@ public final class ActionExecutor {
     }
 
     public ActionResult execute(PlannedAction p, Engine engine) {
+        try {
+            return carryOut(p, engine);
+        } finally {
+            cleanUp(p, engine);
+        }
+    }
+
+    /** The session outlives the action (the worker's next action runs on it): the action's script variables do not. */
+    private static void cleanUp(PlannedAction p, Engine engine) {
+        for (String statement : p.cleanup()) {
+            try {
+                engine.execute(statement);
+            } catch (RuntimeException ignored) {
+                // harmless if it fails: the next action that declares the name assigns it before reading it
+            }
+        }
+    }
+
+    private ActionResult carryOut(PlannedAction p, Engine engine) {
         Instant start = Instant.now();
         String hash = sqlHash(p);
         long rows = -1;

@@ -14,6 +14,7 @@ import java.util.Set;
  * @param sql the main SELECT (tables, views, assertions), or null
  * @param statements the statements of an operations action, in order
  * @param note why the plan differs from what was asked (e.g. a protected table kept), or null
+ * @param cleanup statements run after the action whatever its outcome (forgetting its script variables)
  */
 public record PlannedAction(
         String id,
@@ -26,14 +27,22 @@ public record PlannedAction(
         List<String> postOps,
         List<String> uniqueKey,
         Set<String> upstream,
-        String note) {
+        String note,
+        List<String> cleanup) {
 
     public PlannedAction {
+        cleanup = List.copyOf(cleanup);
         preOps = List.copyOf(preOps);
         statements = List.copyOf(statements);
         postOps = List.copyOf(postOps);
         uniqueKey = List.copyOf(uniqueKey);
         upstream = Set.copyOf(upstream);
+    }
+
+    /** An action that leaves nothing behind in the session. */
+    public PlannedAction(String id, Action action, Target warehouseTarget, Step step, List<String> preOps, String sql,
+            List<String> statements, List<String> postOps, List<String> uniqueKey, Set<String> upstream, String note) {
+        this(id, action, warehouseTarget, step, preOps, sql, statements, postOps, uniqueKey, upstream, note, List.of());
     }
 
     /** {@code dataset.name}: how progress lines and history name the action. */

@@ -12,6 +12,8 @@ import io.porygon.core.graph.OperationAction;
 import io.porygon.core.graph.TableAction;
 import io.porygon.core.graph.Target;
 import io.porygon.core.graph.TestAction;
+import io.porygon.core.sql.ScriptScope;
+import io.porygon.core.sql.ScriptTranslation;
 import io.porygon.core.sql.Translator;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -24,7 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Turns a compiled graph into an {@link ExecutionPlan}: selects actions, orders them, decides how
@@ -248,7 +249,6 @@ public final class Planner {
 
     private PlannedAction planOne(Action action, Set<String> upstream, RunOptions options, ObjectKind existing) {
         Target mapped = names.map(action.target());
-        Function<String, String> tr = sql -> translate(sql, action.fileName(), action.sqlStartLine());
         if (action.disabled()) {
             return new PlannedAction(id(action), action, mapped, Step.DISABLED, List.of(), null, List.of(), List.of(),
                     List.of(), upstream, null);
@@ -257,19 +257,21 @@ public final class Planner {
             return new PlannedAction(id(d), d, mapped, Step.CHECK_SOURCE, List.of(), null, List.of(), List.of(), List.of(),
                     upstream, null);
         }
+        ActionScript script = new ActionScript(action);
         if (action instanceof OperationAction o) {
+            List<String> statements = script.translateAll(o.queries());
             return new PlannedAction(id(o), o, mapped, Step.RUN_OPERATIONS, List.of(), null,
-                    o.queries().stream().map(tr).toList(), List.of(), List.of(), upstream, null);
+                    statements, List.of(), List.of(), upstream, null, script.cleanup());
         }
         if (action instanceof AssertionAction a) {
-            return new PlannedAction(id(a), a, mapped, Step.CHECK_ASSERTION, List.of(), tr.apply(a.query()), List.of(),
+            return new PlannedAction(id(a), a, mapped, Step.CHECK_ASSERTION, List.of(), script.translate(a.query()), List.of(),
                     List.of(), List.of(), upstream, null);
         }
-        if (action instanceof TableAction t) return planTable(t, mapped, upstream, options, tr, existing);
+        if (action instanceof TableAction t) return planTable(t, mapped, upstream, options, script, existing);
         throw new IllegalStateException("not a runnable action: " + action);
     }
 
-    private PlannedAction planTable(TableAction t, Target mapped, Set<String> upstream, RunOptions options, Function<String, String> tr,
+    private PlannedAction planTable(TableAction t, Target mapped, Set<String> upstream, RunOptions options, ActionScript script,
                                     ObjectKind existing) {
         String note = null;
         Step step;
@@ -291,10 +293,63 @@ public final class Planner {
         }
         boolean incremental = step == Step.APPEND_INCREMENT || step == Step.MERGE_INCREMENT;
         String query = incremental && t.incrementalQuery() != null ? t.incrementalQuery() : t.query();
-        List<String> pre = incremental ? t.incrementalPreOps() : t.preOps();
-        List<String> post = incremental ? t.incrementalPostOps() : t.postOps();
-        return new PlannedAction(id(t), t, mapped, step, pre.stream().map(tr).toList(), tr.apply(query), List.of(),
-                post.stream().map(tr).toList(), t.uniqueKey(), upstream, note);
+        // one BigQuery script, in the order it runs: the query reads what the pre-operations declared
+        List<String> pre = script.translateAll(incremental ? t.incrementalPreOps() : t.preOps());
+        if (step == Step.CREATE_VIEW) script.checkViewReadsNoVariable(query);
+        String sql = script.translate(query);
+        List<String> post = script.translateAll(incremental ? t.incrementalPostOps() : t.postOps());
+        return new PlannedAction(id(t), t, mapped, step, pre, sql, List.of(), post, t.uniqueKey(), upstream, note, script.cleanup());
+    }
+
+    /**
+     * The statements of one action translated in the order they run, as BigQuery runs them: one
+     * script, where a statement reads the variables that earlier ones declared (DECLARE / SET).
+     */
+    private final class ActionScript {
+        private final Action action;
+        private ScriptScope scope = ScriptScope.EMPTY;
+
+        ActionScript(Action action) {
+            this.action = action;
+        }
+
+        String translate(String googleSql) {
+            ScriptTranslation t = translator.translate(names.rewriteReferences(googleSql), location(), scope);
+            scope = t.scope();
+            return t.sql();
+        }
+
+        List<String> translateAll(List<String> statements) {
+            List<String> out = new ArrayList<>(statements.size());
+            for (String s : statements) out.add(translate(s));
+            return out;
+        }
+
+        /**
+         * A view's SQL runs whenever the view is queried, long after the action's variables are
+         * gone: reading one would give NULL then, so it is an error now. A read is what makes the
+         * translation differ from the one without variables.
+         */
+        void checkViewReadsNoVariable(String query) {
+            if (scope.isEmpty()) return;
+            String rewritten = names.rewriteReferences(query);
+            String withVariables = translator.translate(rewritten, location(), scope).sql();
+            String without = translator.translate(rewritten, location(), ScriptScope.EMPTY).sql();
+            if (!withVariables.equals(without)) {
+                throw new PorygonException(location(),
+                        "view " + action.target().name() + " reads a script variable of its pre_operations ("
+                                + String.join(", ", scope.names()) + "): a view is evaluated when it is queried, when the variable is gone",
+                        "make the action a table, or write the value into the view's query");
+            }
+        }
+
+        List<String> cleanup() {
+            return translator.endOfScript(scope);
+        }
+
+        private SourceLocation location() {
+            return new SourceLocation(action.fileName(), action.sqlStartLine(), 0);
+        }
     }
 
     /** Finds the action a dependency target names, tolerating a missing project or case differences. */

@@ -7,6 +7,7 @@ import io.porygon.core.CacheFile;
 import io.porygon.core.SourceLocation;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * model again skips parsing it: in a fresh JVM the parser is still interpreted and costs about
  * 10 ms per statement. Entries are keyed by the exact SQL text and belong to one {@code
  * fingerprint} (the translator's build and the name mapping); a file with another fingerprint, or
- * one that cannot be read, is ignored. Failed translations are never stored. {@link #save()} keeps
+ * one that cannot be read, is ignored. A statement read after an action's DECLAREs is keyed by
+ * them too ({@link #translate(String, SourceLocation, ScriptScope)}). Failed translations are never stored. {@link #save()} keeps
  * only the statements this run asked for, so the file holds one project's statements at most.
  */
 public final class CachedTranslator implements Translator {
@@ -41,10 +43,31 @@ public final class CachedTranslator implements Translator {
 
     @Override
     public String translate(String googleSql, SourceLocation location) {
-        String translated = stored.get(googleSql);
-        if (translated == null) translated = translator.translate(googleSql, location);
-        used.put(googleSql, translated);
-        return translated;
+        return translate(googleSql, location, ScriptScope.EMPTY).sql();
+    }
+
+    /**
+     * The key is the SQL text, preceded by the declared variables when there are any: a name
+     * translates to a variable read only where a DECLARE of the action precedes it. The scope after
+     * the text is read from its DECLAREs, which takes no parsing.
+     */
+    @Override
+    public ScriptTranslation translate(String googleSql, SourceLocation location, ScriptScope scope) {
+        String key = scope.isEmpty() ? googleSql : "\0" + scope.cacheKey() + "\n" + googleSql;
+        String translated = stored.get(key);
+        ScriptTranslation result;
+        if (translated == null) {
+            result = translator.translate(googleSql, location, scope);
+        } else {
+            result = new ScriptTranslation(translated, scope.after(googleSql, location));
+        }
+        used.put(key, result.sql());
+        return result;
+    }
+
+    @Override
+    public List<String> endOfScript(ScriptScope scope) {
+        return translator.endOfScript(scope);
     }
 
     /** Writes this run's translations when they differ from the file's; a failure only costs speed. */

@@ -47,10 +47,20 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
 
     private final FunctionCatalog catalog;
     private final Set<String> userFunctions;
+    private final ScriptScope variables;
+    private final Set<String> variablesRead = new java.util.HashSet<>();
+    /** Columns a statement assigns (UPDATE SET c = ..., MERGE's INSERT (c)): columns whatever their name. */
+    private final Set<Column> assignedColumns = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     DuckDbExpressionDeParser(FunctionCatalog catalog, Set<String> userFunctions) {
+        this(catalog, userFunctions, ScriptScope.EMPTY);
+    }
+
+    /** @param variables the script variables an unqualified name may read (see {@link #isVariable}) */
+    DuckDbExpressionDeParser(FunctionCatalog catalog, Set<String> userFunctions, ScriptScope variables) {
         this.catalog = catalog;
         this.userFunctions = userFunctions;
+        this.variables = variables;
     }
 
     private StringBuilder out() {
@@ -506,6 +516,12 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
             return out().append('(').append(column.getColumnName()).append(" - 1)");
         }
         ArrayConstructor subscripts = column.getArrayConstructor();
+        if (isVariable(column)) {
+            variablesRead.add(ScriptScope.normalize(column.getColumnName()));
+            out().append(ScriptVariables.read(column.getColumnName()));
+            if (subscripts != null) for (Expression index : subscripts.getExpressions()) subscript(index);
+            return out();
+        }
         if (subscripts == null) return super.visit(column, context);
         column.setArrayConstructor(null);
         try {
@@ -515,6 +531,30 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         }
         for (Expression index : subscripts.getExpressions()) subscript(index);
         return out();
+    }
+
+    /** The script variables the printed statement reads, lower-cased. */
+    Set<String> variablesRead() {
+        return variablesRead;
+    }
+
+    /** Marks columns the statement writes (UPDATE/MERGE targets): they are columns whatever their name. */
+    void assignedColumns(java.util.Collection<Column> columns) {
+        assignedColumns.addAll(columns);
+    }
+
+    /**
+     * Whether a name reads a script variable. BigQuery resolves a name to a column of the query
+     * before a variable, but which columns the tables hold is not known here; the rule is: a
+     * qualified name ({@code t.x}) is always a column, an unqualified one that a DECLARE of the
+     * action named is the variable, so a column with a variable's name is read qualified. The
+     * translator rejects the conflicts it can see (a column the statement itself names AS x).
+     */
+    private boolean isVariable(Column column) {
+        if (assignedColumns.contains(column)) return false;
+        boolean qualified = column.getTable() != null && column.getTable().getFullyQualifiedName() != null
+                && !column.getTable().getFullyQualifiedName().isEmpty();
+        return !qualified && !variables.isEmpty() && variables.declares(column.getColumnName());
     }
 
     /** A subscript on any other array expression: {@code SPLIT(s, '@')[OFFSET(1)]}, {@code ARRAY_AGG(...)[OFFSET(0)]}. */

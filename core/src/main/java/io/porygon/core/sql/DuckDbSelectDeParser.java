@@ -1,12 +1,15 @@
 package io.porygon.core.sql;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.BooleanValue;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.StructType;
+import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.select.Join;
 import net.sf.jsqlparser.statement.select.Pivot;
 import net.sf.jsqlparser.statement.select.PlainSelect;
@@ -19,14 +22,31 @@ import net.sf.jsqlparser.util.deparser.SelectDeParser;
 final class DuckDbSelectDeParser extends SelectDeParser {
 
     private final DuckDbExpressionDeParser expressions;
+    /** Column names the statement defines (select-list and UNNEST aliases), lower-cased. */
+    private final Set<String> columnAliases = new HashSet<>();
 
     DuckDbSelectDeParser(DuckDbExpressionDeParser expressions, StringBuilder builder) {
         super(expressions, builder);
         this.expressions = expressions;
     }
 
+    Set<String> columnAliases() {
+        return columnAliases;
+    }
+
+    /** Records an item's alias, unless the item only renames a name to itself ({@code x AS x}). */
+    private void recordAlias(SelectItem<?> item) {
+        Alias alias = item.getAlias();
+        if (alias == null) return;
+        String name = ScriptScope.normalize(alias.getName());
+        boolean itself = item.getExpression() instanceof Column c && c.getTable() == null
+                && ScriptScope.normalize(c.getColumnName()).equals(name);
+        if (!itself) columnAliases.add(name);
+    }
+
     @Override
     public <S> StringBuilder visit(PlainSelect select, S context) {
+        select.getSelectItems().forEach(this::recordAlias);
         PlainSelect.BigQuerySelectQualifier qualifier = select.getBigQuerySelectQualifier();
         if (qualifier == PlainSelect.BigQuerySelectQualifier.AS_STRUCT) {
             // SELECT AS STRUCT a, b  ==  SELECT STRUCT(a, b)
@@ -67,6 +87,7 @@ final class DuckDbSelectDeParser extends SelectDeParser {
         }
         StringBuilder out = getBuilder();
         Alias alias = table.getAlias();
+        if (alias != null) columnAliases.add(ScriptScope.normalize(alias.getName())); // the element's name
         if (table.getWithClause() != null) {
             if (!table.getWithClause().toUpperCase(Locale.ROOT).contains("OFFSET")) {
                 throw new Untranslatable("UNNEST ... WITH " + table.getWithClause(), "use WITH OFFSET");

@@ -17,6 +17,7 @@ import net.sf.jsqlparser.expression.WindowElement;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.parser.ParseException;
 import net.sf.jsqlparser.parser.Token;
+import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.alter.Alter;
@@ -27,7 +28,13 @@ import net.sf.jsqlparser.statement.create.table.CreateTable;
 import net.sf.jsqlparser.statement.create.view.CreateView;
 import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.execute.Execute;
+import net.sf.jsqlparser.statement.merge.Merge;
+import net.sf.jsqlparser.statement.merge.MergeInsert;
+import net.sf.jsqlparser.statement.merge.MergeOperation;
+import net.sf.jsqlparser.statement.merge.MergeUpdate;
 import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.update.Update;
+import net.sf.jsqlparser.statement.update.UpdateSet;
 import net.sf.jsqlparser.util.TablesNamesFinder;
 import net.sf.jsqlparser.util.deparser.StatementDeParser;
 
@@ -39,6 +46,9 @@ import net.sf.jsqlparser.util.deparser.StatementDeParser;
  *
  * <p>For BigQuery's semantics the DuckDB session must run with {@code SET TimeZone = 'UTC'} and
  * {@code SET default_null_order = 'nulls_first_on_asc_last_on_desc'} (see {@link #SESSION_SETTINGS}).
+ *
+ * <p>BigQuery script variables ({@code DECLARE}, {@code SET}) become DuckDB session variables
+ * ({@link ScriptVariables}); an action's statements are translated in one {@link ScriptScope}.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -105,7 +115,19 @@ public final class DuckDbTranslator implements Translator {
 
     @Override
     public String translate(String googleSql, SourceLocation location) {
-        return String.join(";\n", translateStatements(googleSql, location));
+        return translate(googleSql, location, ScriptScope.EMPTY).sql();
+    }
+
+    @Override
+    public ScriptTranslation translate(String googleSql, SourceLocation location, ScriptScope scope) {
+        Script script = translateScript(googleSql, location, scope);
+        return new ScriptTranslation(String.join(";\n", script.statements()), script.scope());
+    }
+
+    /** DuckDB forgets an action's variables once it ended (see {@link ScriptVariables}). */
+    @Override
+    public List<String> endOfScript(ScriptScope scope) {
+        return ScriptVariables.reset(scope);
     }
 
     /**
@@ -113,15 +135,36 @@ public final class DuckDbTranslator implements Translator {
      * one by one (a joined script could only be split again by parsing it).
      */
     public List<String> translateStatements(String googleSql, SourceLocation location) {
+        return translateScript(googleSql, location, ScriptScope.EMPTY).statements();
+    }
+
+    private record Script(List<String> statements, ScriptScope scope) {}
+
+    private Script translateScript(String googleSql, SourceLocation location, ScriptScope start) {
         // (a statement that only sets BigQuery options, such as a description or labels, translates to none)
         List<GoogleSqlLexer.LexedStatement> statements = GoogleSqlLexer.split(googleSql, location);
         SourceLocation base = relativeToFirstStatement(location, statements);
         Set<String> userFunctions = new HashSet<>();
         List<String> out = new ArrayList<>(statements.size());
+        ScriptScope scope = start;
         for (GoogleSqlLexer.LexedStatement statement : statements) {
             if (setsOptionsOnly(statement.text())) continue; // BigQuery metadata: nothing to do on DuckDB
             try {
-                out.add(translateOne(statement, userFunctions, base));
+                if (ScriptStatement.isDeclare(statement)) {
+                    ScriptStatement.Declare declare = ScriptStatement.parseDeclare(statement.text());
+                    ScriptScope current = scope; // a DEFAULT reads the variables declared before it
+                    out.addAll(ScriptVariables.declare(declare, scope, e -> translateExpression(e, userFunctions, statement, base, current)));
+                    for (String name : declare.names()) scope = scope.with(name, declare.type());
+                } else if (ScriptStatement.isAssignment(statement)) {
+                    ScriptScope current = scope;
+                    out.addAll(ScriptVariables.assign(ScriptStatement.parseAssign(statement.text()), scope,
+                            e -> translateExpression(e, userFunctions, statement, base, current)));
+                } else if (ScriptStatement.isControlFlow(statement)) {
+                    throw new Untranslatable("BigQuery scripting statement " + statement.firstWord() + " is not translated to DuckDB",
+                            "only DECLARE and SET of variables are; write the logic as SQL expressions (IF(), CASE) or as separate actions");
+                } else {
+                    out.add(translateOne(statement, userFunctions, base, scope));
+                }
             } catch (Untranslatable e) {
                 int[] lineAndColumn = locate(statement.text(), e.construct());
                 throw new PorygonException(at(base, statement.line() + lineAndColumn[0], lineAndColumn[1]), e.getMessage(), e.hint());
@@ -134,14 +177,16 @@ public final class DuckDbTranslator implements Translator {
                         "rewrite the construct the message names with common GoogleSQL syntax; --debug shows the stack trace", e);
             }
         }
-        return List.copyOf(out);
+        return new Script(List.copyOf(out), scope);
     }
 
-    private String translateOne(GoogleSqlLexer.LexedStatement statement, Set<String> userFunctions, SourceLocation location) {
+    private String translateOne(GoogleSqlLexer.LexedStatement statement, Set<String> userFunctions, SourceLocation location,
+                                ScriptScope scope) {
         if (TempFunction.isTempFunction(statement.text())) {
             TempFunction fn = TempFunction.parse(statement.text());
             userFunctions.add(fn.name().toUpperCase(Locale.ROOT));
-            String body = translateExpression(fn.body(), userFunctions, statement, location);
+            // a function body sees its parameters, not the script's variables
+            String body = translateExpression(fn.body(), userFunctions, statement, location, ScriptScope.EMPTY);
             return fn.toDuckDbMacro(body);
         }
         Statement parsed = parse(statement.text(), statement, location);
@@ -150,7 +195,8 @@ public final class DuckDbTranslator implements Translator {
         }
         mapNames(parsed);
         StringBuilder sb = new StringBuilder(statement.text().length() + 64);
-        DuckDbExpressionDeParser expressions = new DuckDbExpressionDeParser(FunctionCatalog.DEFAULT, userFunctions);
+        DuckDbExpressionDeParser expressions = new DuckDbExpressionDeParser(FunctionCatalog.DEFAULT, userFunctions, scope);
+        if (!scope.isEmpty()) expressions.assignedColumns(assignedColumns(parsed));
         DuckDbSelectDeParser selects = new DuckDbSelectDeParser(expressions, sb);
         expressions.setSelectVisitor(selects);
         expressions.setBuilder(sb);
@@ -160,7 +206,40 @@ public final class DuckDbTranslator implements Translator {
         } else {
             parsed.accept(new StatementDeParser(expressions, selects, sb), null);
         }
+        checkNoColumnIsAlsoAVariable(expressions, selects);
         return sb.toString();
+    }
+
+    /**
+     * BigQuery reads a column before a variable of the same name. Which columns the tables hold is
+     * not known here, but the columns the statement names itself are: a name that is both one of
+     * them and a variable the statement reads may mean the column, so it is an error, not a guess.
+     */
+    private static void checkNoColumnIsAlsoAVariable(DuckDbExpressionDeParser expressions, DuckDbSelectDeParser selects) {
+        for (String name : expressions.variablesRead()) {
+            if (selects.columnAliases().contains(name)) {
+                throw new Untranslatable(name + " is both a script variable and a column this statement names (AS " + name
+                        + "), and BigQuery would read the column where it is in scope",
+                        "rename the variable or the column; qualify a column (t." + name + ") to read it");
+            }
+        }
+    }
+
+    /** The columns an UPDATE or MERGE writes: never a variable, even when one has their name. */
+    private static List<Column> assignedColumns(Statement statement) {
+        List<Column> columns = new ArrayList<>();
+        List<UpdateSet> sets = new ArrayList<>();
+        if (statement instanceof Update update && update.getUpdateSets() != null) sets.addAll(update.getUpdateSets());
+        if (statement instanceof Merge merge && merge.getOperations() != null) {
+            for (MergeOperation operation : merge.getOperations()) {
+                if (operation instanceof MergeUpdate u && u.getUpdateSets() != null) sets.addAll(u.getUpdateSets());
+                if (operation instanceof MergeInsert i && i.getColumns() != null) columns.addAll(i.getColumns());
+            }
+        }
+        for (UpdateSet set : sets) {
+            if (set.getColumns() != null) columns.addAll(set.getColumns());
+        }
+        return columns;
     }
 
     private static void printView(CreateView view, DuckDbSelectDeParser selects, StringBuilder sb) {
@@ -178,18 +257,19 @@ public final class DuckDbTranslator implements Translator {
     }
 
     private String translateExpression(String expression, Set<String> userFunctions,
-                                       GoogleSqlLexer.LexedStatement statement, SourceLocation location) {
+                                       GoogleSqlLexer.LexedStatement statement, SourceLocation location, ScriptScope scope) {
         Statement parsed = parse("SELECT " + expression, statement, location);
         if (!(parsed instanceof PlainSelect select) || select.getSelectItems().size() != 1) {
             throw new Untranslatable("function body is not a single expression", "write the body as AS (expression)");
         }
         mapNames(parsed);
         StringBuilder sb = new StringBuilder();
-        DuckDbExpressionDeParser expressions = new DuckDbExpressionDeParser(FunctionCatalog.DEFAULT, userFunctions);
+        DuckDbExpressionDeParser expressions = new DuckDbExpressionDeParser(FunctionCatalog.DEFAULT, userFunctions, scope);
         DuckDbSelectDeParser selects = new DuckDbSelectDeParser(expressions, sb);
         expressions.setSelectVisitor(selects);
         expressions.setBuilder(sb);
         select.getSelectItems().get(0).getExpression().accept(expressions, null);
+        checkNoColumnIsAlsoAVariable(expressions, selects);
         return sb.toString();
     }
 

@@ -1,6 +1,7 @@
 package io.porygon.core.sql;
 
 import io.porygon.core.SourceLocation;
+import java.util.List;
 
 /**
  * Turns one GoogleSQL (BigQuery dialect) statement into an engine's dialect. A construct that
@@ -9,4 +10,18 @@ import io.porygon.core.SourceLocation;
  */
 public interface Translator {
     String translate(String googleSql, SourceLocation location);
+
+    /**
+     * Translates one piece of an action's script (a pre-operation, the query, a post-operation, an
+     * operation's statement) where the variables of {@code scope} are declared, and gives the
+     * scope after it. A translator without BigQuery scripting translates the text alone.
+     */
+    default ScriptTranslation translate(String googleSql, SourceLocation location, ScriptScope scope) {
+        return new ScriptTranslation(translate(googleSql, location), scope);
+    }
+
+    /** Statements that drop the variables of a finished script from the session, run whatever the outcome. */
+    default List<String> endOfScript(ScriptScope scope) {
+        return List.of();
+    }
 }

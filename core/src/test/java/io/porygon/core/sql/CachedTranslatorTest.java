@@ -99,4 +99,50 @@ class CachedTranslatorTest {
         assertThat(CachedTranslator.open(next, file, "b").translate(SQL, AT)).isEqualTo(new DuckDbTranslator().translate(SQL, AT));
         assertThat(next.seen).containsExactly(SQL);
     }
+
+    /** The real translator with BigQuery scripting, remembering which statements reached it. */
+    static final class CountingScripts implements Translator {
+        final List<String> seen = new ArrayList<>();
+        final DuckDbTranslator real = new DuckDbTranslator();
+
+        @Override
+        public String translate(String googleSql, SourceLocation location) {
+            return translate(googleSql, location, ScriptScope.EMPTY).sql();
+        }
+
+        @Override
+        public ScriptTranslation translate(String googleSql, SourceLocation location, ScriptScope scope) {
+            seen.add(googleSql);
+            return real.translate(googleSql, location, scope);
+        }
+
+        @Override
+        public List<String> endOfScript(ScriptScope scope) {
+            return real.endOfScript(scope);
+        }
+    }
+
+    @Test
+    void theSameTextAfterOtherDeclarationsIsAnotherEntryAndTheScopeSurvivesTheCache() {
+        Path file = dir.resolve("translations");
+        String declare = "DECLARE cutoff INT64 DEFAULT 3";
+        String query = "SELECT id FROM t WHERE id > cutoff";
+        CachedTranslator run1 = CachedTranslator.open(new CountingScripts(), file, "b");
+        ScriptTranslation declared = run1.translate(declare, AT, ScriptScope.EMPTY);
+        String withVariable = run1.translate(query, AT, declared.scope()).sql();
+        String withoutVariable = run1.translate(query, AT, ScriptScope.EMPTY).sql();
+        run1.save();
+        assertThat(withVariable).isEqualTo("SELECT id FROM t WHERE id > getvariable('cutoff')");
+        assertThat(withoutVariable).isEqualTo("SELECT id FROM t WHERE id > cutoff");
+
+        CountingScripts second = new CountingScripts();
+        CachedTranslator run2 = CachedTranslator.open(second, file, "b");
+        ScriptTranslation again = run2.translate(declare, AT, ScriptScope.EMPTY);
+        assertThat(again).isEqualTo(declared);
+        assertThat(again.scope().names()).containsExactly("cutoff");
+        assertThat(run2.translate(query, AT, again.scope()).sql()).isEqualTo(withVariable);
+        assertThat(run2.translate(query, AT, ScriptScope.EMPTY).sql()).isEqualTo(withoutVariable);
+        assertThat(second.seen).isEmpty();
+        assertThat(run2.endOfScript(again.scope())).containsExactly("RESET VARIABLE \"cutoff\"");
+    }
 }

@@ -1,0 +1,82 @@
+package io.porygon.core.sql;
+
+import io.porygon.core.SourceLocation;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The BigQuery script variables ({@code DECLARE}) one action has declared so far: its pre-operations,
+ * then its query, then its post-operations (or an operation's statements, in order) are one script,
+ * and a later statement reads the variables of the earlier ones. Names are case-insensitive, as in
+ * BigQuery, and kept lower-cased.
+ *
+ * @param variables declared type (GoogleSQL text, or null when it is the DEFAULT's) by name, in declaration order
+ */
+public record ScriptScope(Map<String, String> variables) {
+
+    /** The scope at the start of an action: nothing declared. */
+    public static final ScriptScope EMPTY = new ScriptScope(Map.of());
+
+    public ScriptScope {
+        variables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variables));
+    }
+
+    public boolean isEmpty() {
+        return variables.isEmpty();
+    }
+
+    public boolean declares(String name) {
+        return variables.containsKey(normalize(name));
+    }
+
+    /** The declared type of a variable in GoogleSQL, or null when it takes its DEFAULT's type. */
+    String type(String name) {
+        return variables.get(normalize(name));
+    }
+
+    /** Names in declaration order. */
+    public List<String> names() {
+        return List.copyOf(variables.keySet());
+    }
+
+    ScriptScope with(String name, String type) {
+        Map<String, String> more = new LinkedHashMap<>(variables);
+        more.put(normalize(name), type);
+        return new ScriptScope(more);
+    }
+
+    /**
+     * What distinguishes this scope in a translation cache: the same statement translates
+     * differently when another set of names (or types) is declared before it.
+     */
+    public String cacheKey() {
+        return variables.entrySet().stream()
+                .map(e -> e.getKey() + ":" + (e.getValue() == null ? "" : e.getValue()))
+                .collect(Collectors.joining(",", "[", "]"));
+    }
+
+    /**
+     * The scope after the statements of {@code googleSql} ran: this one plus their DECLAREs. Only
+     * reads declarations (a translator reports the errors of the text itself).
+     */
+    public ScriptScope after(String googleSql, SourceLocation location) {
+        if (!googleSql.toUpperCase(Locale.ROOT).contains("DECLARE")) return this; // the common case: no lexing
+        ScriptScope scope = this;
+        for (GoogleSqlLexer.LexedStatement statement : GoogleSqlLexer.split(googleSql, location)) {
+            if (!ScriptStatement.isDeclare(statement)) continue;
+            ScriptStatement.Declare declare = ScriptStatement.parseDeclare(statement.text());
+            for (String name : declare.names()) scope = scope.with(name, declare.type());
+        }
+        return scope;
+    }
+
+    static String normalize(String name) {
+        String bare = name.length() >= 2 && name.charAt(0) == '"' && name.charAt(name.length() - 1) == '"'
+                ? name.substring(1, name.length() - 1).replace("\"\"", "\"")
+                : name;
+        return bare.toLowerCase(Locale.ROOT);
+    }
+}

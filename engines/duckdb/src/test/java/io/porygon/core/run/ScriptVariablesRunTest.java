@@ -1,0 +1,172 @@
+package io.porygon.core.run;
+
+import static io.porygon.core.run.Graphs.*;
+import static io.porygon.core.run.Runs.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.porygon.core.Porygon;
+import io.porygon.core.PorygonException;
+import io.porygon.core.graph.ActionDescriptor;
+import io.porygon.core.graph.ActionType;
+import io.porygon.core.graph.BigQueryOptions;
+import io.porygon.core.graph.CompiledGraph;
+import io.porygon.core.graph.OnSchemaChange;
+import io.porygon.core.graph.TableAction;
+import io.porygon.core.graph.Target;
+import io.porygon.core.sql.DuckDbTranslator;
+import io.porygon.duckdb.DuckDbEngine;
+import io.porygon.duckdb.DuckDbSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** BigQuery script variables (DECLARE / SET) in actions, translated and run on a real DuckDB file. */
+class ScriptVariablesRunTest {
+    @TempDir Path dir;
+    DuckDbEngine engine;
+
+    final Target events = t("raw", "events");
+    final Target fct = t("mart", "events_fct");
+
+    @BeforeEach
+    void open() {
+        engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")));
+        engine.execute("CREATE SCHEMA raw");
+        engine.execute("CREATE TABLE raw.events AS SELECT * FROM (VALUES "
+                + "(1, TIMESTAMPTZ '2024-01-01 10:00:00+00'), (2, TIMESTAMPTZ '2024-01-02 10:00:00+00')) v(id, created_at)");
+    }
+
+    @AfterEach
+    void close() {
+        engine.close();
+    }
+
+    /** The runner with the real GoogleSQL translator (the other runner tests use SQL that needs none). */
+    private Planner planner(String defaultSchema) {
+        WarehouseNames names = new WarehouseNames(DatabaseMapping.IGNORE, defaultSchema);
+        return new Planner(names, new DuckDbTranslator(target -> DuckDbTranslator.schemaAndName(names.map(target))), engine::kind);
+    }
+
+    private RunResult runTranslated(CompiledGraph graph, int threads) {
+        return new DagRunner(engine, threads, RunListener.NONE).run(planner("dataform").plan(graph, RunOptions.all()));
+    }
+
+    /** An incremental table whose pre-operations differ between a full build and an increment, as Dataform's when(incremental()). */
+    private static TableAction checkpointed(Target target, String fullPre, String incrementalPre, String query, Target... deps) {
+        return new TableAction(target, ActionType.INCREMENTAL, query, query, List.of(fullPre), List.of(), List.of(incrementalPre),
+                List.of(), List.of(deps), List.of(), ActionDescriptor.EMPTY, BigQueryOptions.NONE, List.of(), false, false, false,
+                "definitions/" + target.name() + ".sqlx", 9, OnSchemaChange.IGNORE);
+    }
+
+    @Test
+    void theCheckpointPatternBuildsInFullThenAppendsOnlyRowsAfterTheCheckpoint() {
+        TableAction model = checkpointed(fct,
+                "DECLARE event_timestamp_checkpoint DEFAULT (\n  SELECT TIMESTAMP(\"2000-01-01\")\n)",
+                "DECLARE event_timestamp_checkpoint DEFAULT (\n  SELECT MAX(created_at) FROM `proj.mart.events_fct`\n)",
+                "SELECT id, created_at FROM `proj.raw.events` WHERE created_at > event_timestamp_checkpoint", events);
+
+        RunResult first = runTranslated(graph(declaration(events), model), 2);
+        assertThat(result(first, "mart.events_fct").step()).isEqualTo(Step.BUILD_INCREMENTAL);
+        assertThat(result(first, "mart.events_fct").rowsWritten()).isEqualTo(2);
+
+        // two new events, and one that arrives late with a time before the checkpoint: BigQuery skips it too
+        engine.execute("INSERT INTO raw.events VALUES (3, TIMESTAMPTZ '2024-01-03 10:00:00+00'), "
+                + "(4, TIMESTAMPTZ '2024-01-04 10:00:00+00'), (5, TIMESTAMPTZ '2023-12-31 10:00:00+00')");
+        RunResult second = runTranslated(graph(declaration(events), model), 2);
+        assertThat(second.succeeded()).isTrue();
+        assertThat(result(second, "mart.events_fct").step()).isEqualTo(Step.APPEND_INCREMENT);
+        assertThat(result(second, "mart.events_fct").rowsWritten()).isEqualTo(2);
+        assertThat(rows(engine, "SELECT id FROM mart.events_fct ORDER BY id")).containsExactly("1", "2", "3", "4");
+    }
+
+    @Test
+    void twoActionsDeclaringOneNameNeverSeeEachOthersValue() {
+        Target a = t("s", "a");
+        Target b = t("s", "b");
+        Target c = t("s", "c");
+        for (int threads : new int[] {1, 2}) {
+            // on one thread b and c run after a on a's session; on two, a and b may run side by side
+            RunResult r = runTranslated(graph(
+                    withOps(a, "SELECT v AS val", List.of("DECLARE v STRING DEFAULT 'from a'"), List.of()),
+                    withOps(b, "SELECT v AS val", List.of("DECLARE v STRING"), List.of()),
+                    table(c, "SELECT v AS val", a, b)), threads);
+
+            assertThat(rows(engine, "SELECT val FROM s.a")).as("threads %d", threads).containsExactly("from a");
+            assertThat(rows(engine, "SELECT val FROM s.b")).as("threads %d", threads).containsExactly("null");
+            // c declares nothing: v is a column there, and SELECT v has none
+            assertThat(result(r, "s.c").status()).as("threads %d", threads).isEqualTo(ActionStatus.FAILED);
+            assertThat(result(r, "s.c").error()).contains("column \"v\" was not found");
+        }
+    }
+
+    @Test
+    void anActionsVariablesAreResetWhenItEndsEvenWhenItFails() {
+        Target ok = t("s", "ok");
+        Target broken = t("s", "broken");
+        ExecutionPlan plan = planner("dataform").plan(graph(
+                withOps(ok, "SELECT x AS val", List.of("DECLARE x INT64 DEFAULT 1"), List.of("SET x = x + 1")),
+                withOps(broken, "SELECT error('boom') AS val", List.of("DECLARE y INT64 DEFAULT 2"), List.of())), RunOptions.all());
+        ActionExecutor executor = new ActionExecutor(() -> false);
+        for (PlannedAction p : plan.actions()) {
+            assertThat(p.cleanup()).isNotEmpty();
+            executor.execute(p, engine);
+        }
+        assertThat(rows(engine, "SELECT val FROM s.ok")).containsExactly("1");
+        assertThat(rows(engine, "SELECT getvariable('x') IS NULL, getvariable('y') IS NULL")).containsExactly("true|true");
+    }
+
+    @Test
+    void anOperationsStatementsShareOneScript() {
+        Target op = t("s", "op");
+        RunResult r = runTranslated(graph(operation(op, true, List.of(
+                "DECLARE n INT64 DEFAULT (SELECT COUNT(*) FROM `proj.raw.events`)",
+                "SET n = n * 10;\nCREATE OR REPLACE TABLE `proj.s.op` AS SELECT n AS total"))), 1);
+        assertThat(r.succeeded()).isTrue();
+        assertThat(rows(engine, "SELECT total FROM s.op")).containsExactly("20");
+    }
+
+    @Test
+    void aViewReadingAVariableIsAPlanningError() {
+        Target v = t("s", "v");
+        TableAction view = new TableAction(v, ActionType.VIEW, "SELECT id FROM `proj.raw.events` WHERE id > cutoff", null,
+                List.of("DECLARE cutoff INT64 DEFAULT 1"), List.of(), List.of(), List.of(), List.of(), List.of(), ActionDescriptor.EMPTY,
+                BigQueryOptions.NONE, List.of(), false, false, false, "definitions/v.sqlx", 4, OnSchemaChange.IGNORE);
+        assertThatThrownBy(() -> planner("dataform").plan(graph(view), RunOptions.all()))
+                .isInstanceOf(PorygonException.class)
+                .hasMessageContaining("view v reads a script variable of its pre_operations (cutoff)")
+                .satisfies(e -> assertThat(((PorygonException) e).location().file()).isEqualTo("definitions/v.sqlx"));
+        // declaring a variable the view does not read is fine
+        TableAction unread = new TableAction(v, ActionType.VIEW, "SELECT id FROM `proj.raw.events`", null,
+                List.of("DECLARE cutoff INT64 DEFAULT 1"), List.of(), List.of(), List.of(), List.of(), List.of(), ActionDescriptor.EMPTY,
+                BigQueryOptions.NONE, List.of(), false, false, false, "definitions/v.sqlx", 4, OnSchemaChange.IGNORE);
+        assertThat(runTranslated(graph(unread), 1).succeeded()).isTrue();
+    }
+
+    /** Conformance fixture 03, compiled by Porygon's compiler: its DECLARE in pre_operations now runs. */
+    @Test
+    void conformanceFixtureIncrementalRunsTwiceOnDuckDb() {
+        Path fixture = Path.of("../../core/src/test/resources/conformance/03-incremental").toAbsolutePath().normalize();
+        assertThat(Files.isDirectory(fixture)).as(fixture.toString()).isTrue();
+        CompiledGraph graph = Porygon.compile(fixture);
+        engine.execute("CREATE SCHEMA thelook");
+        engine.execute("CREATE TABLE thelook.events AS SELECT * FROM (VALUES "
+                + "(1, 10, TIMESTAMPTZ '2024-01-01 10:00:00+00', 'home'), (2, 10, TIMESTAMPTZ '2024-01-02 10:00:00+00', 'cart')) "
+                + "v(id, user_id, created_at, event_type)");
+
+        RunResult first = new DagRunner(engine, 2, RunListener.NONE).run(planner("analytics").plan(graph, RunOptions.all()));
+        assertThat(first.succeeded()).as(String.valueOf(first.actions())).isTrue();
+        engine.execute("INSERT INTO thelook.events VALUES (3, 11, TIMESTAMPTZ '2024-01-03 10:00:00+00', 'purchase'), "
+                + "(4, 12, TIMESTAMPTZ '2023-01-01 10:00:00+00', 'late')");
+        RunResult second = new DagRunner(engine, 2, RunListener.NONE).run(planner("analytics").plan(graph, RunOptions.all()));
+
+        assertThat(second.succeeded()).as(String.valueOf(second.actions())).isTrue();
+        assertThat(result(second, "analytics.events_fct").step()).isEqualTo(Step.MERGE_INCREMENT);
+        assertThat(result(second, "analytics.events_fct").rowsWritten()).isEqualTo(1);
+        assertThat(rows(engine, "SELECT event_id FROM analytics.events_fct ORDER BY event_id")).containsExactly("1", "2", "3");
+    }
+}

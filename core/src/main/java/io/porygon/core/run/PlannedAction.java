@@ -39,12 +39,6 @@ public record PlannedAction(
         upstream = Set.copyOf(upstream);
     }
 
-    /** An action that leaves nothing behind in the session. */
-    public PlannedAction(String id, Action action, Target warehouseTarget, Step step, List<String> preOps, String sql,
-            List<String> statements, List<String> postOps, List<String> uniqueKey, Set<String> upstream, String note) {
-        this(id, action, warehouseTarget, step, preOps, sql, statements, postOps, uniqueKey, upstream, note, List.of());
-    }
-
     /** {@code dataset.name}: how progress lines and history name the action. */
     public String displayName() {
         Target t = action.target();

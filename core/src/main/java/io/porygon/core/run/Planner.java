@@ -251,11 +251,11 @@ public final class Planner {
         Target mapped = names.map(action.target());
         if (action.disabled()) {
             return new PlannedAction(id(action), action, mapped, Step.DISABLED, List.of(), null, List.of(), List.of(),
-                    List.of(), upstream, null);
+                    List.of(), upstream, null, List.of());
         }
         if (action instanceof DeclarationAction d) {
             return new PlannedAction(id(d), d, mapped, Step.CHECK_SOURCE, List.of(), null, List.of(), List.of(), List.of(),
-                    upstream, null);
+                    upstream, null, List.of());
         }
         ActionScript script = new ActionScript(action);
         if (action instanceof OperationAction o) {
@@ -265,7 +265,7 @@ public final class Planner {
         }
         if (action instanceof AssertionAction a) {
             return new PlannedAction(id(a), a, mapped, Step.CHECK_ASSERTION, List.of(), script.translate(a.query()), List.of(),
-                    List.of(), List.of(), upstream, null);
+                    List.of(), List.of(), upstream, null, List.of());
         }
         if (action instanceof TableAction t) return planTable(t, mapped, upstream, options, script, existing);
         throw new IllegalStateException("not a runnable action: " + action);

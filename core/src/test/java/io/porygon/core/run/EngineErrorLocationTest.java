@@ -51,7 +51,7 @@ class EngineErrorLocationTest {
                 "SELECT emial, COUNT(1) FROM `p.s.users_dim` GROUP BY emial", USERS, List.of(USERS), List.of(),
                 ActionDescriptor.EMPTY, false, "definitions/users_dim.sqlx", 0); // built-in: no SQL of its own in the file
         PlannedAction p = new PlannedAction("a", check, check.target(), Step.CHECK_ASSERTION, List.of(), "", List.of(), List.of(),
-                List.of(), Set.of(), null);
+                List.of(), Set.of(), null, List.of());
         assertThat(EngineErrorLocation.of(p, "Binder Error: Referenced column \"emial\" not found in FROM clause!"))
                 .hasToString("definitions/users_dim.sqlx");
     }
@@ -72,6 +72,6 @@ class EngineErrorLocationTest {
         TableAction t = new TableAction(USERS, ActionType.INCREMENTAL, QUERY, INCREMENTAL, List.of(), List.of(), List.of(), List.of(),
                 List.of(), List.of(), ActionDescriptor.EMPTY, BigQueryOptions.NONE, List.of("user_id"), false, false, false,
                 "definitions/users_dim.sqlx", 20, io.porygon.core.graph.OnSchemaChange.IGNORE);
-        return new PlannedAction("p.s.users_dim", t, USERS, step, List.of(), "", List.of(), List.of(), List.of(), Set.of(), null);
+        return new PlannedAction("p.s.users_dim", t, USERS, step, List.of(), "", List.of(), List.of(), List.of(), Set.of(), null, List.of());
     }
 }

@@ -68,10 +68,14 @@ final class RunProgress implements RunListener {
         out.flush();
     }
 
+    private static String rows(long n, String kind) {
+        return String.format(Locale.ROOT, "%,d %s%s", n, kind, n == 1 ? "row" : "rows");
+    }
+
     private String line(ActionResult r) {
         String what = switch (r.status()) {
-            case SUCCEEDED -> r.rowsWritten() >= 0 ? String.format(Locale.ROOT, "%,d rows", r.rowsWritten()) : "";
-            case FAILED -> r.failingRows() > 0 ? String.format(Locale.ROOT, "%,d failing rows", r.failingRows()) : "";
+            case SUCCEEDED -> r.rowsWritten() >= 0 ? rows(r.rowsWritten(), "") : "";
+            case FAILED -> r.failingRows() > 0 ? rows(r.failingRows(), "failing ") : "";
             case SKIPPED, CANCELLED -> r.error() == null ? "" : "(" + r.error() + ")";
             case DISABLED -> "(disabled)";
         };

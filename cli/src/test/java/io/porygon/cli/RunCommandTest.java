@@ -101,7 +101,7 @@ class RunCommandTest {
     void failingAssertionExitsOneAndSkipsTheDependentsOfTheCheckedTable() throws IOException {
         seed("INSERT INTO raw.orders VALUES (NULL, 'lost', 1)");
         assertThat(cli("run", project.toString())).isEqualTo(1);
-        assertThat(stdout).contains("FAIL", "1 failing rows", "order_id=null")
+        assertThat(stdout).contains("FAIL", "1 failing row ", "order_id=null")
                 .containsPattern("SKIP +incremental \\(full build\\) +analytics.orders_inc");
         assertThat(query("SELECT count(*) FROM information_schema.tables WHERE table_name = 'orders_inc'")).containsExactly("0");
     }

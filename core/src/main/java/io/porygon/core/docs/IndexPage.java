@@ -145,7 +145,7 @@ final class IndexPage {
                 .append(a.disabled() ? " <span class=\"muted\">(disabled)</span>" : "").append("</h4>\n");
         b.append("<div class=\"muted\"><code>").append(esc(a.id())).append("</code>");
         if (a.fileName() != null) b.append(" · defined in <code>").append(esc(a.fileName())).append("</code>");
-        if (a.rowCount() != null) b.append(" · ").append(Html.count(a.rowCount())).append(" rows");
+        if (a.rowCount() != null) b.append(" · ").append(Html.count(a.rowCount())).append(a.rowCount() == 1 ? " row" : " rows");
         b.append("</div>\n");
         a.settings().forEach((k, v) -> b.append("<div>").append(esc(k)).append(": <code>").append(esc(v)).append("</code></div>\n"));
         if (a.description() != null && !a.description().isBlank()) b.append("<p>").append(esc(a.description())).append("</p>\n");

@@ -55,27 +55,13 @@ final class EngineErrorLocation {
         int line = 1;
         for (int i = 0; i < sql.length(); ) {
             char c = sql.charAt(i);
-            if (c == '\n') {
+            int skipped = SqlText.endOfLiteralOrComment(sql, i);
+            if (skipped > i) {
+                line += (int) sql.substring(i, skipped).chars().filter(ch -> ch == '\n').count();
+                i = skipped;
+            } else if (c == '\n') {
                 line++;
                 i++;
-            } else if (sql.startsWith("--", i) || c == '#') {
-                int end = sql.indexOf('\n', i);
-                i = end < 0 ? sql.length() : end;
-            } else if (sql.startsWith("/*", i)) {
-                int end = sql.indexOf("*/", i + 2);
-                int stop = end < 0 ? sql.length() : end + 2;
-                line += (int) sql.substring(i, stop).chars().filter(ch -> ch == '\n').count();
-                i = stop;
-            } else if (sql.startsWith("'''", i) || sql.startsWith("\"\"\"", i)) {
-                int end = sql.indexOf(sql.substring(i, i + 3), i + 3);
-                int stop = end < 0 ? sql.length() : end + 3;
-                line += (int) sql.substring(i, stop).chars().filter(ch -> ch == '\n').count();
-                i = stop;
-            } else if (c == '\'' || c == '"') {
-                int end = i + 1;
-                while (end < sql.length() && sql.charAt(end) != c) end += sql.charAt(end) == '\\' ? 2 : 1;
-                line += (int) sql.substring(i, Math.min(end, sql.length())).chars().filter(ch -> ch == '\n').count();
-                i = end + 1;
             } else if (isWordChar(c)) {
                 int end = i;
                 while (end < sql.length() && isWordChar(sql.charAt(end))) end++;

@@ -60,14 +60,29 @@ public final class WarehouseNames {
         }
     }
 
-    /** Replaces {@code `project.dataset.name`} references of registered targets by the warehouse names. */
+    /**
+     * Replaces {@code `project.dataset.name`} references of registered targets by the warehouse
+     * names; string literals and comments keep their text.
+     */
     public String rewriteReferences(String sql) {
         if (sql.indexOf('`') < 0) return sql;
-        String out = sql;
-        for (Map.Entry<String, String> e : rewrites.entrySet()) {
-            if (out.contains(e.getKey())) out = out.replace(e.getKey(), e.getValue());
+        StringBuilder out = new StringBuilder(sql.length());
+        for (int i = 0; i < sql.length(); ) {
+            int skipped = SqlText.endOfLiteralOrComment(sql, i);
+            if (skipped > i) {
+                out.append(sql, i, skipped);
+                i = skipped;
+            } else if (sql.charAt(i) == '`') {
+                int close = sql.indexOf('`', i + 1);
+                int end = close < 0 ? sql.length() : close + 1;
+                String quoted = sql.substring(i, end);
+                out.append(rewrites.getOrDefault(quoted, quoted));
+                i = end;
+            } else {
+                out.append(sql.charAt(i++));
+            }
         }
-        return out;
+        return out.toString();
     }
 
     private static String quoted(Target t) {

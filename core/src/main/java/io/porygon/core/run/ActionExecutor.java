@@ -231,8 +231,12 @@ public final class ActionExecutor {
 
     /** A warehouse error prefixed with the file and line it most likely comes from, and where to see the SQL sent. */
     private static String located(PlannedAction p, String error) {
-        return EngineErrorLocation.of(p, error) + ": " + error
-                + "\n  hint: `porygon run --dry-run --actions " + p.displayName() + "` prints the SQL sent to the warehouse";
+        String hint = "`porygon run --dry-run --actions " + p.displayName() + "` prints the SQL sent to the warehouse";
+        if (p.step() == Step.APPEND_INCREMENT || p.step() == Step.MERGE_INCREMENT) {
+            // the incremental query may read the table itself (self()), which still has the old columns
+            hint += "; if the model's columns changed since the table was built, rebuild it with --full-refresh";
+        }
+        return EngineErrorLocation.of(p, error) + ": " + error + "\n  hint: " + hint;
     }
 
     private static String message(RuntimeException e) {

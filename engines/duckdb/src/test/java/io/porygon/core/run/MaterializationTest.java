@@ -86,6 +86,19 @@ class MaterializationTest {
     }
 
     @Test
+    void aFailedIncrementSuggestsAFullRefresh() {
+        run(engine, graph(declaration(src), incremental(out, "SELECT id, val FROM raw.src", null, List.of("id"), false, src)));
+        // the model gained a column; its incremental query compares with the table, which has not
+        var changed = incremental(out, "SELECT id, val, 1 AS n FROM raw.src",
+                "SELECT id, val, 1 AS n FROM raw.src EXCEPT SELECT * FROM mart.out", List.of("id"), false, src);
+
+        RunResult r = run(engine, graph(declaration(src), changed));
+        assertThat(result(r, "mart.out").error()).contains("Set operations")
+                .endsWith("if the model's columns changed since the table was built, rebuild it with --full-refresh");
+        assertThat(rows(engine, "SELECT id, val FROM mart.out ORDER BY id")).containsExactly("1|a", "2|b");
+    }
+
+    @Test
     void rowChangedUpstreamIsUpdatedByTheNextIncrementalRun() {
         var model = incremental(out, "SELECT id, val FROM raw.src", "SELECT id, val FROM raw.src WHERE id >= 2", List.of("id"), false, src);
         run(engine, graph(declaration(src), model));

@@ -51,6 +51,14 @@ public interface Engine extends AutoCloseable {
     /** Creates or replaces a view (replacing a table of that name in one transaction). */
     void replaceView(Target target, String select);
 
+    /**
+     * BigQuery resolves a view's columns each time it is queried. An engine that fixes them when the
+     * view is created re-creates the views whose tables have changed columns since, so that running
+     * only some tables leaves no view of the others broken; a view that no longer compiles stays as
+     * it is, to fail with its own error when queried.
+     */
+    default void refreshStaleViews() {}
+
     /** Appends the named columns of {@code source} to {@code target}; returns rows inserted. */
     long insertFrom(Target target, Target source, List<String> columns);
 

@@ -122,9 +122,18 @@ public final class DagRunner {
                 record(p, ActionResult.notRun(p, status, cancelled ? "run cancelled" : "not reached"), results, finished);
             }
         }
+        if (!cancelled && finished.stream().anyMatch(DagRunner::rebuiltATable)) engine.refreshStaleViews();
         RunResult run = new RunResult(runId, started, Instant.now(), finished, cancelled);
         listener.runFinished(run);
         return run;
+    }
+
+    /** A table whose columns may have changed: views of it not in this run may need re-creating. */
+    private static boolean rebuiltATable(ActionResult r) {
+        return r.status() == ActionStatus.SUCCEEDED && switch (r.step()) {
+            case BUILD_TABLE, BUILD_INCREMENTAL, APPEND_INCREMENT, MERGE_INCREMENT, RUN_OPERATIONS -> true;
+            default -> false;
+        };
     }
 
     /** Up front and on one session: concurrent schema creation conflicts in some engines (DuckDB). */

@@ -255,6 +255,31 @@ public final class DuckDbEngine implements Engine {
     }
 
     /**
+     * DuckDB checks a view's column names and types against those it had when created, and fails
+     * ("Contents of view were altered") once a table under it changed them. Such a view is created
+     * again from the SQL DuckDB keeps for it, which binds it to the new columns.
+     */
+    @Override
+    public void refreshStaleViews() {
+        List<List<Object>> views = queryRows("SELECT schema_name, view_name, sql FROM duckdb_views()"
+                + " WHERE NOT internal AND database_name = current_database()");
+        for (List<Object> view : views) {
+            String name = quoteIdent((String) view.get(0)) + "." + quoteIdent((String) view.get(1));
+            String created = (String) view.get(2);
+            try {
+                execute("SELECT * FROM " + name + " LIMIT 0");
+            } catch (DuckDbException stale) {
+                if (!stale.getMessage().contains("Contents of view were altered") || !created.startsWith("CREATE VIEW ")) continue;
+                try {
+                    execute("CREATE OR REPLACE VIEW " + created.substring("CREATE VIEW ".length()));
+                } catch (DuckDbException broken) {
+                    // its SQL no longer compiles against the new columns: querying it reports why
+                }
+            }
+        }
+    }
+
+    /**
      * {@code CREATE OR REPLACE TABLE|VIEW ... AS} (the kinds are named as the SQL keywords). The
      * catalog is read only when that fails: a missing schema is created, or an object of the other
      * kind in the way is dropped in the same transaction, and the statement runs again.

@@ -3,6 +3,7 @@ package io.porygon.core.run;
 import static io.porygon.core.run.Graphs.*;
 import static io.porygon.core.run.Runs.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.porygon.core.graph.OnSchemaChange;
 import io.porygon.core.graph.Target;
@@ -70,6 +71,23 @@ class MaterializationTest {
 
         run(engine, graph(table(out, "SELECT 7 AS id")));
         assertThat(engine.kind(new Target(null, "mart", "out"))).isEqualTo(io.porygon.core.engine.ObjectKind.TABLE);
+    }
+
+    @Test
+    void viewsOfATableRunAloneFollowItsNewColumns() {
+        Target byId = t("mart", "by_id");
+        Target picky = t("mart", "picky");
+        run(engine, graph(table(out, "SELECT 1 AS id, 'a' AS val"), view(byId, "SELECT id, val FROM mart.out", out),
+                view(picky, "SELECT val FROM mart.out", out)));
+
+        // only the table runs (as with --actions), and its columns change type and lose one
+        RunResult r = run(engine, graph(table(out, "SELECT 'x1' AS id, 2 AS val")));
+        assertThat(r.succeeded()).isTrue();
+        assertThat(rows(engine, "SELECT id, val FROM mart.by_id")).containsExactly("x1|2");
+        assertThat(rows(engine, "SELECT val FROM mart.picky")).containsExactly("2");
+
+        run(engine, graph(table(out, "SELECT 'x1' AS id")));
+        assertThatThrownBy(() -> scalar(engine, "SELECT count(*) FROM mart.picky")).hasMessageContaining("val");
     }
 
     @Test

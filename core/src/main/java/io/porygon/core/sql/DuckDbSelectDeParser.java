@@ -62,12 +62,26 @@ final class DuckDbSelectDeParser extends SelectDeParser {
         } else {
             select.getSelectItems().forEach(this::nameVariableRead);
         }
-        if (select.getWindowDefinitions() != null) {
-            select.setWindowDefinitions(new ArrayList<>(select.getWindowDefinitions().stream()
-                    .map(w -> w instanceof TranslatedWindow ? w : new TranslatedWindow(w, expressions)).toList()));
+        Expression qualify = select.getQualify();
+        List<WindowDefinition> windows = select.getWindowDefinitions();
+        if (windows != null) {
+            List<WindowDefinition> translated = new ArrayList<>();
+            for (int i = 0; i < windows.size(); i++) {
+                // BigQuery writes QUALIFY before WINDOW, DuckDB after it: the last window prints it
+                Expression after = i == windows.size() - 1 ? qualify : null;
+                translated.add(new TranslatedWindow(windows.get(i), expressions, after));
+            }
+            select.setWindowDefinitions(translated);
+            select.setQualify(null);
         }
         if (select.getJoins() != null) select.getJoins().forEach(DuckDbSelectDeParser::joinUnnestOnTrue);
-        return super.visit(select, context);
+        try {
+            return super.visit(select, context);
+        } finally {
+            // a template may print this select again
+            select.setWindowDefinitions(windows);
+            select.setQualify(qualify);
+        }
     }
 
     /**
@@ -87,9 +101,11 @@ final class DuckDbSelectDeParser extends SelectDeParser {
     /** A named window ({@code WINDOW w AS (...)}) printed through the translating expression printer. */
     private static final class TranslatedWindow extends WindowDefinition {
         private final transient DuckDbExpressionDeParser expressions;
+        private final transient Expression qualify;
 
-        TranslatedWindow(WindowDefinition original, DuckDbExpressionDeParser expressions) {
+        TranslatedWindow(WindowDefinition original, DuckDbExpressionDeParser expressions, Expression qualify) {
             this.expressions = expressions;
+            this.qualify = qualify;
             setWindowName(original.getWindowName());
             if (original.getPartitionExpressionList() != null) {
                 setPartitionExpressionList(original.getPartitionExpressionList(), original.getPartitionBy().isBrackets());
@@ -100,7 +116,13 @@ final class DuckDbSelectDeParser extends SelectDeParser {
 
         @Override
         public String toString() {
-            return expressions.printed(() -> expressions.windowDefinition(this));
+            return expressions.printed(() -> {
+                expressions.windowDefinition(this);
+                if (qualify != null) {
+                    expressions.getBuilder().append(" QUALIFY ");
+                    qualify.accept(expressions, null);
+                }
+            });
         }
     }
 

@@ -286,6 +286,11 @@ class ScriptVariablesTest {
         assertThat(rows("SELECT s.a FROM (SELECT 5 AS a) AS s")).containsExactly("5");
         assertThat(rows("SELECT s.a FROM UNNEST([STRUCT(6 AS a)]) AS s")).containsExactly("6");
         assertThat(rows("WITH s AS (SELECT 9 AS a) SELECT s.a FROM s")).containsExactly("9");
+        // the target and source tables of DML are names of the statement too
+        for (String dml : List.of("UPDATE s SET v = 1 WHERE s.a = 2", "DELETE FROM s WHERE s.a = 2",
+                "MERGE t USING s ON t.a = s.a WHEN MATCHED THEN UPDATE SET v = s.a", "UPDATE t SET v = 1 FROM s WHERE t.a = s.a")) {
+            assertThat(translator.translate(dml, AT, scope).sql()).as(dml).doesNotContain("getvariable");
+        }
         // the statement's names count wherever they are defined in it: then s.a is a column throughout
         assertThat(translator.translate("SELECT (SELECT s.a FROM (SELECT 3 AS a) AS s), s.a FROM t", AT, scope).sql())
                 .doesNotContain("getvariable");
@@ -299,6 +304,9 @@ class ScriptVariablesTest {
         assertThat(rows("SELECT id, SUM(id) OVER w AS s FROM thelook.events "
                 + "WINDOW w AS (PARTITION BY DATE_TRUNC(DATE(created_at), MONTH) ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) "
                 + "ORDER BY id")).containsExactly("1|null", "2|1");
+        // BigQuery writes QUALIFY before WINDOW, DuckDB needs it after
+        assertThat(rows("SELECT id FROM thelook.events QUALIFY ROW_NUMBER() OVER w = k WINDOW w AS (ORDER BY id DESC)"))
+                .containsExactly("2");
     }
 
     @Test

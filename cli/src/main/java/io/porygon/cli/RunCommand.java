@@ -195,6 +195,7 @@ final class RunCommand implements Callable<Integer> {
             if (p.sql() != null) printSql("sql", List.of(p.sql()), out);
             printSql("statement", p.statements(), out);
             printSql("post-operation", p.postOps(), out);
+            printSql("cleanup (run whatever the outcome)", p.cleanup(), out);
         }
         out.flush();
     }

@@ -91,6 +91,21 @@ class RunCommandTest {
     }
 
     @Test
+    void dryRunAndTranslatedCompileShowTheCleanupThatForgetsAnActionsScriptVariables() throws IOException {
+        write("definitions/checkpointed.sqlx", """
+                config { type: "table" }
+                pre_operations { DECLARE floor_amount INT64 DEFAULT 100; }
+                SELECT order_id FROM ${ref("orders")} WHERE amount >= floor_amount
+                """);
+        assertThat(cli("run", "--dry-run", "--actions", "checkpointed", project.toString())).as(stderr).isZero();
+        assertThat(stdout).contains("SET VARIABLE \"floor_amount\"", "getvariable('floor_amount')",
+                "-- cleanup (run whatever the outcome)", "RESET VARIABLE \"floor_amount\"");
+        assertThat(stdout.indexOf("RESET VARIABLE")).isGreaterThan(stdout.indexOf("getvariable('floor_amount')"));
+        assertThat(cli("compile", "--dialect", "duckdb", project.toString())).as(stderr).isZero();
+        assertThat(stdout).contains("-- cleanup (run whatever the outcome)", "RESET VARIABLE \"floor_amount\"");
+    }
+
+    @Test
     void selectionByTagWithDependentsRunsOnlyThatPart() {
         assertThat(cli("run", "--tags", "daily", "--include-dependents", project.toString())).as(stderr).isZero();
         assertThat(stdout).contains("analytics.orders_clean", "analytics.orders_inc", "analytics.order_totals")

@@ -334,12 +334,23 @@ public final class Planner {
             if (scope.isEmpty()) return;
             String rewritten = names.rewriteReferences(query);
             String withVariables = translator.translate(rewritten, location(), scope).sql();
-            String without = translator.translate(rewritten, location(), ScriptScope.EMPTY).sql();
+            String without = translator.translate(rewritten, location(), scope.withoutVariables()).sql();
             if (!withVariables.equals(without)) {
                 throw new PorygonException(location(),
                         "view " + action.target().name() + " reads a script variable of its pre_operations ("
                                 + String.join(", ", scope.names()) + "): a view is evaluated when it is queried, when the variable is gone",
                         "make the action a table, or write the value into the view's query");
+            }
+            if (scope.functions().isEmpty()) return;
+            try {
+                translator.translate(rewritten, location(), ScriptScope.EMPTY);
+            } catch (PorygonException e) {
+                // translatable with the script's temporary functions and not without them: it calls one
+                throw new PorygonException(location(),
+                        "view " + action.target().name() + " calls a temporary function of its pre_operations ("
+                                + String.join(", ", scope.functions()).toLowerCase(java.util.Locale.ROOT)
+                                + "): a view is evaluated when it is queried, when the function is gone",
+                        "make the action a table, or write the function's expression into the view's query");
             }
         }
 

@@ -33,6 +33,9 @@ interface CallContext {
     /** While {@code body} prints, references to {@code name} print as {@code (name - 1)}. */
     void zeroBasedIndex(String name, Runnable body);
 
+    /** Runs {@code body} with lambda parameters {@code names} in scope: they hide script variables of the same names. */
+    void withLambdaParameters(List<String> names, Runnable body);
+
     default CallContext text(String sql) {
         out().append(sql);
         return this;

@@ -51,6 +51,11 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
     private final Set<String> variablesRead = new java.util.HashSet<>();
     /** Columns a statement assigns (UPDATE SET c = ..., MERGE's INSERT (c)): columns whatever their name. */
     private final Set<Column> assignedColumns = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    /** Names the statement's rows go by (tables, aliases, CTEs), lower-cased; null when unknown. */
+    private Set<String> rangeNames;
+    /** Parameters of the lambdas being printed, lower-cased, once per enclosing lambda: they hide variables. */
+    private final List<String> lambdaParameters = new java.util.ArrayList<>();
+    private final Set<String> userFunctionsCalled = new java.util.HashSet<>();
 
     DuckDbExpressionDeParser(FunctionCatalog catalog, Set<String> userFunctions) {
         this(catalog, userFunctions, ScriptScope.EMPTY);
@@ -156,6 +161,7 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
             return;
         }
         if (userFunctions.contains(name)) {
+            userFunctionsCalled.add(name);
             super.visit(function, context);
             return;
         }
@@ -331,6 +337,11 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         public CallContext expr(Expression expression) {
             print(expression);
             return this;
+        }
+
+        @Override
+        public void withLambdaParameters(List<String> names, Runnable body) {
+            DuckDbExpressionDeParser.this.withLambdaParameters(names, body);
         }
 
         @Override
@@ -517,8 +528,11 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         }
         ArrayConstructor subscripts = column.getArrayConstructor();
         if (isVariable(column)) {
-            variablesRead.add(ScriptScope.normalize(column.getColumnName()));
-            out().append(ScriptVariables.read(column.getColumnName()));
+            List<String> path = path(column);
+            variablesRead.add(ScriptScope.normalize(path.get(0)));
+            out().append(ScriptVariables.read(path.get(0)));
+            // s.a.b: fields of a STRUCT variable
+            for (String field : path.subList(1, path.size())) out().append('.').append(field);
             if (subscripts != null) for (Expression index : subscripts.getExpressions()) subscript(index);
             return out();
         }
@@ -538,23 +552,104 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         return variablesRead;
     }
 
+    /** The temporary functions the printed statement calls, upper-cased. */
+    Set<String> userFunctionsCalled() {
+        return userFunctionsCalled;
+    }
+
     /** Marks columns the statement writes (UPDATE/MERGE targets): they are columns whatever their name. */
     void assignedColumns(java.util.Collection<Column> columns) {
         assignedColumns.addAll(columns);
     }
 
+    /** The names the statement's tables, subqueries, UNNESTs and CTEs go by, or null when they are not known. */
+    void rangeNames(Set<String> names) {
+        rangeNames = names;
+    }
+
+    /** Whether printing {@code column} reads a script variable (or a field of one). */
+    boolean readsVariable(Column column) {
+        return isVariable(column);
+    }
+
     /**
      * Whether a name reads a script variable. BigQuery resolves a name to a column of the query
-     * before a variable, but which columns the tables hold is not known here; the rule is: a
-     * qualified name ({@code t.x}) is always a column, an unqualified one that a DECLARE of the
-     * action named is the variable, so a column with a variable's name is read qualified. The
-     * translator rejects the conflicts it can see (a column the statement itself names AS x).
+     * before a variable, but which columns the tables hold is not known here; the rule is: an
+     * unqualified name that a DECLARE of the action named is the variable (unless a lambda
+     * parameter of that name hides it), so a column with a variable's name is read qualified. A
+     * qualified name ({@code s.a}) is a column, unless its first part is a variable and none of the
+     * statement's tables, aliases, subqueries, UNNESTs or CTEs has that name: then it is a field of
+     * the variable, as in BigQuery. When the statement's names are not known, it stays a column.
+     * The translator rejects the conflicts it can see (a column the statement itself names AS x).
      */
     private boolean isVariable(Column column) {
-        if (assignedColumns.contains(column)) return false;
-        boolean qualified = column.getTable() != null && column.getTable().getFullyQualifiedName() != null
-                && !column.getTable().getFullyQualifiedName().isEmpty();
-        return !qualified && !variables.isEmpty() && variables.declares(column.getColumnName());
+        if (variables.variables().isEmpty() || assignedColumns.contains(column)) return false;
+        List<String> path = path(column);
+        String first = ScriptScope.normalize(path.get(0));
+        if (!variables.declares(first) || lambdaParameters.contains(first)) return false;
+        return path.size() == 1 || (rangeNames != null && !rangeNames.contains(first));
+    }
+
+    /** The parts of a column's name, its qualifier's first: {@code s.a.b} gives s, a, b. */
+    private static List<String> path(Column column) {
+        String qualifier = column.getTable() == null ? null : column.getTable().getFullyQualifiedName();
+        if (qualifier == null || qualifier.isEmpty()) return List.of(column.getColumnName());
+        List<String> parts = new java.util.ArrayList<>(List.of(qualifier.split("\\.")));
+        parts.add(column.getColumnName());
+        return parts;
+    }
+
+    /** Prints {@code body} with {@code names} hiding the variables of the same names, as a lambda's parameters do. */
+    void withLambdaParameters(List<String> names, Runnable body) {
+        List<String> normalized = names.stream().map(ScriptScope::normalize).toList();
+        lambdaParameters.addAll(normalized);
+        try {
+            body.run();
+        } finally {
+            for (String name : normalized) lambdaParameters.remove(name);
+        }
+    }
+
+    @Override
+    public <S> StringBuilder visit(net.sf.jsqlparser.expression.LambdaExpression lambda, S context) {
+        withLambdaParameters(lambda.getIdentifiers(), () -> super.visit(lambda, context));
+        return out();
+    }
+
+    /** What {@code print} printed, on its own (the statement's text is left as it was). */
+    String printed(Runnable print) {
+        StringBuilder saved = getBuilder();
+        StringBuilder own = new StringBuilder();
+        // a subquery in the expression prints through the select printer: it writes there too
+        var selects = getSelectVisitor() instanceof net.sf.jsqlparser.util.deparser.SelectDeParser s ? s : null;
+        setBuilder(own);
+        if (selects != null) selects.setBuilder(own);
+        try {
+            print.run();
+        } finally {
+            setBuilder(saved);
+            if (selects != null) selects.setBuilder(saved);
+        }
+        return own.toString();
+    }
+
+    /** {@code w AS (PARTITION BY ... ORDER BY ... frame)} of a WINDOW clause, its expressions translated. */
+    void windowDefinition(net.sf.jsqlparser.expression.WindowDefinition window) {
+        out().append(window.getWindowName()).append(" AS (");
+        ExpressionList<?> partition = window.getPartitionExpressionList();
+        if (partition != null && !partition.isEmpty()) {
+            out().append("PARTITION BY ");
+            for (int i = 0; i < partition.size(); i++) {
+                if (i > 0) out().append(", ");
+                print(partition.get(i));
+            }
+        }
+        if (window.getOrderByElements() != null && !window.getOrderByElements().isEmpty()) {
+            if (partition != null && !partition.isEmpty()) out().append(' ');
+            out().append(printed(() -> orderBy(window.getOrderByElements())).strip());
+        }
+        if (window.getWindowElement() != null) out().append(' ').append(window.getWindowElement());
+        out().append(')');
     }
 
     /** A subscript on any other array expression: {@code SPLIT(s, '@')[OFFSET(1)]}, {@code ARRAY_AGG(...)[OFFSET(0)]}. */

@@ -9,6 +9,7 @@ import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.BooleanValue;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.StructType;
+import net.sf.jsqlparser.expression.WindowDefinition;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.select.Join;
 import net.sf.jsqlparser.statement.select.Pivot;
@@ -34,10 +35,13 @@ final class DuckDbSelectDeParser extends SelectDeParser {
         return columnAliases;
     }
 
+    /** Aliases this printer gave to variable reads, which are not names the user defined. */
+    private final Set<Alias> givenAliases = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
     /** Records an item's alias, unless the item only renames a name to itself ({@code x AS x}). */
     private void recordAlias(SelectItem<?> item) {
         Alias alias = item.getAlias();
-        if (alias == null) return;
+        if (alias == null || givenAliases.contains(alias)) return;
         String name = ScriptScope.normalize(alias.getName());
         boolean itself = item.getExpression() instanceof Column c && c.getTable() == null
                 && ScriptScope.normalize(c.getColumnName()).equals(name);
@@ -55,9 +59,78 @@ final class DuckDbSelectDeParser extends SelectDeParser {
             select.setSelectItems(List.of(new SelectItem<>(new StructType(StructType.Dialect.BIG_QUERY, items))));
         } else if (qualifier != null) {
             throw new Untranslatable("SELECT " + qualifier, "select the value as a column instead");
+        } else {
+            select.getSelectItems().forEach(this::nameVariableRead);
+        }
+        Expression qualify = select.getQualify();
+        List<WindowDefinition> windows = select.getWindowDefinitions();
+        if (windows != null) {
+            List<WindowDefinition> translated = new ArrayList<>();
+            for (int i = 0; i < windows.size(); i++) {
+                // BigQuery writes QUALIFY before WINDOW, DuckDB after it: the last window prints it
+                Expression after = i == windows.size() - 1 ? qualify : null;
+                translated.add(new TranslatedWindow(windows.get(i), expressions, after));
+            }
+            select.setWindowDefinitions(translated);
+            select.setQualify(null);
         }
         if (select.getJoins() != null) select.getJoins().forEach(DuckDbSelectDeParser::joinUnnestOnTrue);
-        return super.visit(select, context);
+        try {
+            return super.visit(select, context);
+        } finally {
+            // a template may print this select again
+            select.setWindowDefinitions(windows);
+            select.setQualify(qualify);
+        }
+    }
+
+    /**
+     * BigQuery names a column that only reads a variable after it ({@code SELECT x} gives column
+     * x, {@code SELECT s.a} column a); DuckDB would name it after the call that reads it.
+     */
+    private void nameVariableRead(SelectItem<?> item) {
+        if (item.getAlias() == null && item.getExpression() instanceof Column column && column.getArrayConstructor() == null
+                && expressions.readsVariable(column)) {
+            String name = column.getColumnName();
+            Alias alias = new Alias(name.startsWith("\"") ? name : '"' + name + '"', true);
+            givenAliases.add(alias);
+            item.setAlias(alias);
+        }
+    }
+
+    /** A named window ({@code WINDOW w AS (...)}) printed through the translating expression printer. */
+    private static final class TranslatedWindow extends WindowDefinition {
+        private final transient DuckDbExpressionDeParser expressions;
+        private final transient Expression qualify;
+
+        TranslatedWindow(WindowDefinition original, DuckDbExpressionDeParser expressions, Expression qualify) {
+            this.expressions = expressions;
+            this.qualify = qualify;
+            setWindowName(original.getWindowName());
+            if (original.getPartitionExpressionList() != null) {
+                setPartitionExpressionList(original.getPartitionExpressionList(), original.getPartitionBy().isBrackets());
+            }
+            setOrderByElements(original.getOrderByElements());
+            setWindowElement(original.getWindowElement());
+        }
+
+        @Override
+        public String toString() {
+            return expressions.printed(() -> {
+                expressions.windowDefinition(this);
+                if (qualify != null) {
+                    expressions.getBuilder().append(" QUALIFY ");
+                    qualify.accept(expressions, null);
+                }
+            });
+        }
+    }
+
+    /** The names an UNNEST alias gives: the element's, and the offset's after WITH OFFSET (see {@link GoogleSqlLexer}). */
+    static List<String> unnestNames(String alias) {
+        String bare = alias.replace("\"", "");
+        if (!bare.startsWith(GoogleSqlLexer.OFFSET_ALIAS)) return List.of(alias);
+        return List.of(bare.substring(GoogleSqlLexer.OFFSET_ALIAS.length()).split(":", 2));
     }
 
     /**
@@ -87,7 +160,10 @@ final class DuckDbSelectDeParser extends SelectDeParser {
         }
         StringBuilder out = getBuilder();
         Alias alias = table.getAlias();
-        if (alias != null) columnAliases.add(ScriptScope.normalize(alias.getName())); // the element's name
+        if (alias != null) {
+            // the element's name, and the offset's: both are columns of the statement
+            for (String defined : unnestNames(alias.getName())) columnAliases.add(ScriptScope.normalize(defined));
+        }
         if (table.getWithClause() != null) {
             if (!table.getWithClause().toUpperCase(Locale.ROOT).contains("OFFSET")) {
                 throw new Untranslatable("UNNEST ... WITH " + table.getWithClause(), "use WITH OFFSET");

@@ -124,10 +124,12 @@ public final class DuckDbTranslator implements Translator {
         return new ScriptTranslation(String.join(";\n", script.statements()), script.scope());
     }
 
-    /** DuckDB forgets an action's variables once it ended (see {@link ScriptVariables}). */
+    /** DuckDB forgets an action's variables and temporary functions once it ended (see {@link ScriptVariables}). */
     @Override
     public List<String> endOfScript(ScriptScope scope) {
-        return ScriptVariables.reset(scope);
+        List<String> out = new ArrayList<>(ScriptVariables.reset(scope));
+        for (String function : scope.functions()) out.add(TempFunction.drop(function));
+        return out;
     }
 
     /**
@@ -144,7 +146,8 @@ public final class DuckDbTranslator implements Translator {
         // (a statement that only sets BigQuery options, such as a description or labels, translates to none)
         List<GoogleSqlLexer.LexedStatement> statements = GoogleSqlLexer.split(googleSql, location);
         SourceLocation base = relativeToFirstStatement(location, statements);
-        Set<String> userFunctions = new HashSet<>();
+        // a temporary function defined by an earlier piece of the script is callable here too
+        Set<String> userFunctions = new HashSet<>(start.functions());
         List<String> out = new ArrayList<>(statements.size());
         ScriptScope scope = start;
         for (GoogleSqlLexer.LexedStatement statement : statements) {
@@ -164,6 +167,9 @@ public final class DuckDbTranslator implements Translator {
                             "only DECLARE and SET of variables are; write the logic as SQL expressions (IF(), CASE) or as separate actions");
                 } else {
                     out.add(translateOne(statement, userFunctions, base, scope));
+                    if (TempFunction.isTempFunction(statement.text())) {
+                        scope = scope.withFunction(TempFunction.parse(statement.text()).name());
+                    }
                 }
             } catch (Untranslatable e) {
                 int[] lineAndColumn = locate(statement.text(), e.construct());
@@ -193,10 +199,13 @@ public final class DuckDbTranslator implements Translator {
         if (parsed instanceof Execute) {
             throw new Untranslatable("EXECUTE IMMEDIATE (dynamic SQL) cannot run on DuckDB", "write the statement itself", "EXECUTE");
         }
-        mapNames(parsed);
+        Set<String> rangeNames = mapNames(parsed);
         StringBuilder sb = new StringBuilder(statement.text().length() + 64);
         DuckDbExpressionDeParser expressions = new DuckDbExpressionDeParser(FunctionCatalog.DEFAULT, userFunctions, scope);
-        if (!scope.isEmpty()) expressions.assignedColumns(assignedColumns(parsed));
+        if (scope.hasVariables()) {
+            expressions.assignedColumns(assignedColumns(parsed));
+            expressions.rangeNames(rangeNames);
+        }
         DuckDbSelectDeParser selects = new DuckDbSelectDeParser(expressions, sb);
         expressions.setSelectVisitor(selects);
         expressions.setBuilder(sb);
@@ -207,7 +216,29 @@ public final class DuckDbTranslator implements Translator {
             parsed.accept(new StatementDeParser(expressions, selects, sb), null);
         }
         checkNoColumnIsAlsoAVariable(expressions, selects);
+        if (parsed instanceof CreateView view) checkViewOutlivesNothing(view, expressions);
         return sb.toString();
+    }
+
+    /**
+     * A view's query runs whenever the view is queried, long after the script's variables and
+     * temporary functions are gone: reading one would give NULL or fail then, so it is an error now
+     * (an action of type view gets the same error from the planner).
+     */
+    private static void checkViewOutlivesNothing(CreateView view, DuckDbExpressionDeParser expressions) {
+        String name = view.getView().getName();
+        if (!expressions.variablesRead().isEmpty()) {
+            throw new Untranslatable("view " + name + " reads a script variable declared before it ("
+                    + String.join(", ", new java.util.TreeSet<>(expressions.variablesRead()))
+                    + "): a view is evaluated when it is queried, when the variable is gone",
+                    "create a table instead, or write the value into the view's query");
+        }
+        if (!expressions.userFunctionsCalled().isEmpty()) {
+            throw new Untranslatable("view " + name + " calls a temporary function ("
+                    + String.join(", ", new java.util.TreeSet<>(expressions.userFunctionsCalled()))
+                    + "): a view is evaluated when it is queried, when the function is gone",
+                    "create a table instead, or write the function's expression into the view's query");
+        }
     }
 
     /**
@@ -262,9 +293,10 @@ public final class DuckDbTranslator implements Translator {
         if (!(parsed instanceof PlainSelect select) || select.getSelectItems().size() != 1) {
             throw new Untranslatable("function body is not a single expression", "write the body as AS (expression)");
         }
-        mapNames(parsed);
+        Set<String> rangeNames = mapNames(parsed);
         StringBuilder sb = new StringBuilder();
         DuckDbExpressionDeParser expressions = new DuckDbExpressionDeParser(FunctionCatalog.DEFAULT, userFunctions, scope);
+        expressions.rangeNames(rangeNames);
         DuckDbSelectDeParser selects = new DuckDbSelectDeParser(expressions, sb);
         expressions.setSelectVisitor(selects);
         expressions.setBuilder(sb);
@@ -340,13 +372,53 @@ public final class DuckDbTranslator implements Translator {
         return new SourceLocation(location.file(), base + statementLine, column);
     }
 
-    /** Renames qualified tables through {@link #tableNames} and BigQuery column types to DuckDB's. */
-    private void mapNames(Statement statement) {
+    /**
+     * Renames qualified tables through {@link #tableNames} and BigQuery column types to DuckDB's.
+     *
+     * @return the names the statement's rows are known by (tables, their aliases, subquery and UNNEST
+     *     aliases, CTEs), lower-cased, or null when the statement could not be walked completely
+     */
+    private Set<String> mapNames(Statement statement) {
+        Set<String> rangeNames = new HashSet<>();
         TablesNamesFinder<Void> finder = new TablesNamesFinder<>() {
             @Override
             public <S> Void visit(Table table, S context) {
+                rangeName(rangeNames, unquote(table.getName()), table.getAlias());
                 mapTable(table);
                 return null;
+            }
+
+            @Override
+            public <S> Void visit(net.sf.jsqlparser.statement.select.ParenthesedSelect select, S context) {
+                rangeName(rangeNames, null, select.getAlias());
+                return super.visit(select, context);
+            }
+
+            @Override
+            public <S> Void visit(net.sf.jsqlparser.statement.select.ParenthesedFromItem item, S context) {
+                rangeName(rangeNames, null, item.getAlias());
+                return super.visit(item, context);
+            }
+
+            @Override
+            public <S> Void visit(net.sf.jsqlparser.statement.select.LateralSubSelect select, S context) {
+                rangeName(rangeNames, null, select.getAlias());
+                return super.visit(select, context);
+            }
+
+            @Override
+            public <S> Void visit(net.sf.jsqlparser.statement.select.TableFunction function, S context) {
+                // UNNEST(...) AS e [WITH OFFSET AS o]: both names travel in one alias (GoogleSqlLexer)
+                if (function.getAlias() != null) {
+                    for (String name : DuckDbSelectDeParser.unnestNames(function.getAlias().getName())) rangeNames.add(ScriptScope.normalize(name));
+                }
+                return super.visit(function, context);
+            }
+
+            @Override
+            public <S> Void visit(net.sf.jsqlparser.statement.select.WithItem<?> with, S context) {
+                rangeName(rangeNames, null, with.getAlias());
+                return super.visit(with, context);
             }
 
             /**
@@ -366,10 +438,12 @@ public final class DuckDbTranslator implements Translator {
                 }
             }
         };
+        boolean complete = true;
         try {
             finder.getTablesOrOtherSources(statement);
         } catch (UnsupportedOperationException ignored) {
             // statements the finder does not walk: their target table is mapped below
+            complete = false;
         }
         if (statement instanceof CreateTable create) {
             mapTable(create.getTable());
@@ -390,6 +464,12 @@ public final class DuckDbTranslator implements Translator {
             mapTable(delete.getTable());
             delete.setHasFrom(true);
         }
+        return complete ? rangeNames : null;
+    }
+
+    private static void rangeName(Set<String> names, String name, net.sf.jsqlparser.expression.Alias alias) {
+        if (name != null) names.add(ScriptScope.normalize(name));
+        if (alias != null && alias.getName() != null) names.add(ScriptScope.normalize(alias.getName()));
     }
 
     /**

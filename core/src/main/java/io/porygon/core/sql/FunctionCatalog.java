@@ -415,11 +415,13 @@ final class FunctionCatalog {
         }
         List<String> ids = l.getIdentifiers();
         if (ids.size() == 1) {
-            c.text(duckDb + "(").arg(0).text(", " + ids.get(0) + " -> ").expr(l.getExpression()).text(")");
+            c.text(duckDb + "(").arg(0).text(", " + ids.get(0) + " -> ");
+            c.withLambdaParameters(ids, () -> c.expr(l.getExpression()));
+            c.text(")");
         } else if (ids.size() == 2) {
             // BigQuery's index parameter is zero-based, DuckDB's one-based: references print as (i - 1)
             c.text(duckDb + "(").arg(0).text(", (" + ids.get(0) + ", " + ids.get(1) + ") -> ");
-            c.zeroBasedIndex(ids.get(1), () -> c.expr(l.getExpression()));
+            c.withLambdaParameters(ids, () -> c.zeroBasedIndex(ids.get(1), () -> c.expr(l.getExpression())));
             c.text(")");
         } else {
             throw c.unsupported("a lambda with " + ids.size() + " parameters", "use (element) or (element, index)");

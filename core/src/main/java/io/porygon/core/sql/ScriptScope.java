@@ -5,27 +5,47 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
  * The BigQuery script variables ({@code DECLARE}) one action has declared so far: its pre-operations,
  * then its query, then its post-operations (or an operation's statements, in order) are one script,
  * and a later statement reads the variables of the earlier ones. Names are case-insensitive, as in
- * BigQuery, and kept lower-cased.
+ * BigQuery, and kept lower-cased. The temporary functions ({@code CREATE TEMP FUNCTION}) of the
+ * script belong to it as well: a later statement may call them.
  *
  * @param variables declared type (GoogleSQL text, or null when it is the DEFAULT's) by name, in declaration order
+ * @param functions the temporary functions the script defined so far, upper-cased (as the function catalog names them)
  */
-public record ScriptScope(Map<String, String> variables) {
+public record ScriptScope(Map<String, String> variables, Set<String> functions) {
 
     /** The scope at the start of an action: nothing declared. */
-    public static final ScriptScope EMPTY = new ScriptScope(Map.of());
+    public static final ScriptScope EMPTY = new ScriptScope(Map.of(), Set.of());
 
     public ScriptScope {
         variables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variables));
+        functions = java.util.Collections.unmodifiableSet(new TreeSet<>(functions));
     }
 
+    /** A scope of variables alone. */
+    public ScriptScope(Map<String, String> variables) {
+        this(variables, Set.of());
+    }
+
+    /** Whether nothing is declared: neither a variable nor a temporary function. */
     public boolean isEmpty() {
-        return variables.isEmpty();
+        return variables.isEmpty() && functions.isEmpty();
+    }
+
+    public boolean hasVariables() {
+        return !variables.isEmpty();
+    }
+
+    /** This scope without its variables: what a statement would see if it read none of them. */
+    public ScriptScope withoutVariables() {
+        return new ScriptScope(Map.of(), functions);
     }
 
     public boolean declares(String name) {
@@ -45,7 +65,13 @@ public record ScriptScope(Map<String, String> variables) {
     ScriptScope with(String name, String type) {
         Map<String, String> more = new LinkedHashMap<>(variables);
         more.put(normalize(name), type);
-        return new ScriptScope(more);
+        return new ScriptScope(more, functions);
+    }
+
+    ScriptScope withFunction(String name) {
+        Set<String> more = new TreeSet<>(functions);
+        more.add(name.toUpperCase(Locale.ROOT));
+        return new ScriptScope(variables, more);
     }
 
     /**
@@ -53,22 +79,27 @@ public record ScriptScope(Map<String, String> variables) {
      * differently when another set of names (or types) is declared before it.
      */
     public String cacheKey() {
-        return variables.entrySet().stream()
+        String key = variables.entrySet().stream()
                 .map(e -> e.getKey() + ":" + (e.getValue() == null ? "" : e.getValue()))
                 .collect(Collectors.joining(",", "[", "]"));
+        return functions.isEmpty() ? key : key + String.join(",", functions) + "()";
     }
 
     /**
-     * The scope after the statements of {@code googleSql} ran: this one plus their DECLAREs. Only
-     * reads declarations (a translator reports the errors of the text itself).
+     * The scope after the statements of {@code googleSql} ran: this one plus their DECLAREs and
+     * temporary functions. Only reads declarations (a translator reports the errors of the text itself).
      */
     public ScriptScope after(String googleSql, SourceLocation location) {
-        if (!googleSql.toUpperCase(Locale.ROOT).contains("DECLARE")) return this; // the common case: no lexing
+        String upper = googleSql.toUpperCase(Locale.ROOT);
+        if (!upper.contains("DECLARE") && !upper.contains("FUNCTION")) return this; // the common case: no lexing
         ScriptScope scope = this;
         for (GoogleSqlLexer.LexedStatement statement : GoogleSqlLexer.split(googleSql, location)) {
-            if (!ScriptStatement.isDeclare(statement)) continue;
-            ScriptStatement.Declare declare = ScriptStatement.parseDeclare(statement.text());
-            for (String name : declare.names()) scope = scope.with(name, declare.type());
+            if (ScriptStatement.isDeclare(statement)) {
+                ScriptStatement.Declare declare = ScriptStatement.parseDeclare(statement.text());
+                for (String name : declare.names()) scope = scope.with(name, declare.type());
+            } else if (TempFunction.isTempFunction(statement.text())) {
+                scope = scope.withFunction(TempFunction.parse(statement.text()).name());
+            }
         }
         return scope;
     }

@@ -61,6 +61,11 @@ record TempFunction(String name, List<String> parameters, String returnType, Str
         return "CREATE OR REPLACE TEMP MACRO " + name + "(" + String.join(", ", parameters) + ") AS (" + body + ")";
     }
 
+    /** The statement that forgets the temporary macro of function {@code name} (only the temporary one). */
+    static String drop(String name) {
+        return "DROP MACRO IF EXISTS temp.main." + name.toLowerCase(Locale.ROOT);
+    }
+
     private static Untranslatable notSql(String name) {
         return new Untranslatable("temporary function " + name + " is not a SQL function with an AS (expression) body",
                 "JavaScript UDFs cannot run on DuckDB; rewrite the function in SQL");

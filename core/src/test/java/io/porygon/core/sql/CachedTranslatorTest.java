@@ -145,4 +145,25 @@ class CachedTranslatorTest {
         assertThat(second.seen).isEmpty();
         assertThat(run2.endOfScript(again.scope())).containsExactly("RESET VARIABLE \"cutoff\"");
     }
+
+    @Test
+    void aTemporaryFunctionOfAnEarlierPieceKeysTheEntryAndSurvivesTheCache() {
+        Path file = dir.resolve("translations");
+        String define = "CREATE TEMP FUNCTION twice(x INT64) AS (x * 2)";
+        String query = "SELECT twice(id) AS d FROM t";
+        CachedTranslator run1 = CachedTranslator.open(new CountingScripts(), file, "b");
+        ScriptTranslation defined = run1.translate(define, AT, ScriptScope.EMPTY);
+        assertThat(run1.translate(query, AT, defined.scope()).sql()).isEqualTo("SELECT twice(id) AS d FROM t");
+        run1.save();
+
+        CountingScripts second = new CountingScripts();
+        CachedTranslator run2 = CachedTranslator.open(second, file, "b");
+        ScriptTranslation again = run2.translate(define, AT, ScriptScope.EMPTY);
+        assertThat(again).isEqualTo(defined);
+        assertThat(run2.translate(query, AT, again.scope()).sql()).isEqualTo("SELECT twice(id) AS d FROM t");
+        assertThat(second.seen).isEmpty();
+        // without the definition before it the cached entry does not apply: the call is unknown
+        assertThatThrownBy(() -> run2.translate(query, AT, ScriptScope.EMPTY)).hasMessageContaining("TWICE");
+        assertThat(run2.endOfScript(again.scope())).containsExactly("DROP MACRO IF EXISTS temp.main.twice");
+    }
 }

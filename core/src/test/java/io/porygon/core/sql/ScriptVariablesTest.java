@@ -138,7 +138,7 @@ class ScriptVariablesTest {
         run("DECLARE cutoff INT64 DEFAULT 1");
         String after = translator.translate("SELECT cutoff FROM t", AT, scope).sql();
         assertThat(before).isEqualTo("SELECT cutoff FROM t");
-        assertThat(after).isEqualTo("SELECT getvariable('cutoff') FROM t");
+        assertThat(after).isEqualTo("SELECT getvariable('cutoff') AS \"cutoff\" FROM t");
     }
 
     @Test
@@ -215,6 +215,132 @@ class ScriptVariablesTest {
         assertThat(row("SELECT run_date AS run_date")).containsExactly("2024-01-05 DATE");
         assertThat(translator.translate("SELECT DATE(created_at) AS run_date FROM t", AT, scope).sql())
                 .isEqualTo("SELECT CAST(created_at AS DATE) AS run_date FROM t");
+    }
+
+    /** The output column names of a query translated in the scope so far. */
+    private List<String> columnNames(String googleSql) throws SQLException {
+        String sql = translator.translate(googleSql, AT, scope).sql();
+        List<String> names = new ArrayList<>();
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) names.add(rs.getMetaData().getColumnName(i));
+        }
+        return names;
+    }
+
+    /** Every row of a query translated in the scope so far, values joined by |. */
+    private List<String> rows(String googleSql) throws SQLException {
+        String sql = translator.translate(googleSql, AT, scope).sql();
+        List<String> rows = new ArrayList<>();
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                List<String> values = new ArrayList<>();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) values.add(rs.getString(i));
+                rows.add(String.join("|", values));
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void anUnaliasedVariableNamesItsColumnAfterTheVariableAsInBigQuery() throws SQLException {
+        run("DECLARE lo INT64 DEFAULT 2; DECLARE MyVar STRING DEFAULT 'm'; DECLARE `order` INT64 DEFAULT 4");
+        assertThat(columnNames("SELECT id, lo, myVar, `order`, lo AS renamed FROM thelook.events"))
+                .containsExactly("id", "lo", "myVar", "order", "renamed");
+        assertThat(translator.translate("SELECT lo FROM t", AT, scope).sql()).isEqualTo("SELECT getvariable('lo') AS \"lo\" FROM t");
+        // in a subquery the name is what the outer query reads; in CREATE TABLE AS it is the table's column
+        assertThat(rows("SELECT lo * 10 FROM (SELECT lo)")).containsExactly("20");
+        run("CREATE TABLE thelook.named AS SELECT lo, id FROM thelook.events");
+        assertThat(columnNames("SELECT * FROM thelook.named")).containsExactly("lo", "id");
+    }
+
+    @Test
+    void aLambdaParameterHidesAVariableOfItsName() throws SQLException {
+        run("DECLARE e INT64 DEFAULT 100; DECLARE i INT64 DEFAULT 50");
+        assertThat(row("SELECT ARRAY_FILTER([1, 2, 3], e -> e > 1), ARRAY_TRANSFORM([1, 2], e -> e * 2 + i), "
+                + "ARRAY_FILTER([7, 8, 9], (e, i) -> i > 0), ARRAY_INCLUDES([1, 200], e -> e > 150)"))
+                .containsExactly("[2, 3] INTEGER[]", "[52, 54] INTEGER[]", "[8, 9] INTEGER[]", "true BOOLEAN");
+        // outside the lambda the name is the variable again
+        assertThat(row("SELECT ARRAY_LENGTH(ARRAY_FILTER([1], e -> e > 0)) + e")).containsExactly("101 BIGINT");
+    }
+
+    @Test
+    void unnestElementAndOffsetNamesAreColumnsOfTheStatement() throws SQLException {
+        run("DECLARE pos INT64 DEFAULT 99; DECLARE e INT64 DEFAULT 7");
+        for (String ambiguous : List.of(
+                "SELECT x, pos FROM UNNEST([10, 20]) AS x WITH OFFSET AS pos",
+                "SELECT e FROM UNNEST([10, 20]) AS e WITH OFFSET AS o")) {
+            assertThat(error(ambiguous).getMessage()).as(ambiguous).contains("is both a script variable and a column this statement names");
+        }
+        // names that are no variable's: no conflict, and both columns read as such
+        assertThat(rows("SELECT x, o FROM UNNEST([10, 20]) AS x WITH OFFSET AS o ORDER BY o")).containsExactly("10|0", "20|1");
+    }
+
+    @Test
+    void aQualifiedNameWhoseQualifierIsAVariableAndNoTableReadsAField() throws SQLException {
+        run("DECLARE s STRUCT<a INT64, nested STRUCT<v STRING>> DEFAULT STRUCT(1 AS a, STRUCT('deep' AS v) AS nested)");
+        assertThat(translator.translate("SELECT s.a FROM t", AT, scope).sql()).isEqualTo("SELECT getvariable('s').a AS \"a\" FROM t");
+        assertThat(row("SELECT s.a, s.nested.v, s.a + 1 AS b")).containsExactly("1 BIGINT", "deep VARCHAR", "2 BIGINT");
+        assertThat(columnNames("SELECT s.a, s.nested.v")).containsExactly("a", "v");
+        // a table, alias, subquery, UNNEST or CTE named s is what s.a reads, as in BigQuery
+        assertThat(rows("SELECT s.id FROM thelook.events AS s ORDER BY s.id")).containsExactly("1", "2");
+        assertThat(rows("SELECT s.a FROM (SELECT 5 AS a) AS s")).containsExactly("5");
+        assertThat(rows("SELECT s.a FROM UNNEST([STRUCT(6 AS a)]) AS s")).containsExactly("6");
+        assertThat(rows("WITH s AS (SELECT 9 AS a) SELECT s.a FROM s")).containsExactly("9");
+        // the target and source tables of DML are names of the statement too
+        for (String dml : List.of("UPDATE s SET v = 1 WHERE s.a = 2", "DELETE FROM s WHERE s.a = 2",
+                "MERGE t USING s ON t.a = s.a WHEN MATCHED THEN UPDATE SET v = s.a", "UPDATE t SET v = 1 FROM s WHERE t.a = s.a")) {
+            assertThat(translator.translate(dml, AT, scope).sql()).as(dml).doesNotContain("getvariable");
+        }
+        // the statement's names count wherever they are defined in it: then s.a is a column throughout
+        assertThat(translator.translate("SELECT (SELECT s.a FROM (SELECT 3 AS a) AS s), s.a FROM t", AT, scope).sql())
+                .doesNotContain("getvariable");
+    }
+
+    @Test
+    void variablesInANamedWindowAreRead() throws SQLException {
+        run("DECLARE k INT64 DEFAULT 1");
+        assertThat(rows("SELECT id, COUNT(*) OVER w FROM thelook.events WINDOW w AS (PARTITION BY id > k ORDER BY id) ORDER BY id"))
+                .containsExactly("1|1", "2|1");
+        assertThat(rows("SELECT id, SUM(id) OVER w AS s FROM thelook.events "
+                + "WINDOW w AS (PARTITION BY DATE_TRUNC(DATE(created_at), MONTH) ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) "
+                + "ORDER BY id")).containsExactly("1|null", "2|1");
+        // BigQuery writes QUALIFY before WINDOW, DuckDB needs it after
+        assertThat(rows("SELECT id FROM thelook.events QUALIFY ROW_NUMBER() OVER w = k WINDOW w AS (ORDER BY id DESC)"))
+                .containsExactly("2");
+    }
+
+    @Test
+    void aViewCreatedInTheScriptMayNotReadItsVariablesOrTemporaryFunctions() throws SQLException {
+        run("DECLARE cutoff INT64 DEFAULT 2");
+        PorygonException e = error("SELECT 1;\nCREATE OR REPLACE VIEW thelook.v AS SELECT id FROM thelook.events WHERE id >= cutoff");
+        assertThat(e.getMessage()).contains("view thelook.v reads a script variable declared before it (cutoff)")
+                .contains("a view is evaluated when it is queried");
+        assertThat(e.location().line()).isEqualTo(13);
+        assertThat(e.hint()).contains("table");
+        run("CREATE TEMP FUNCTION twice(x INT64) AS (x * 2)");
+        assertThat(error("CREATE VIEW thelook.w AS SELECT twice(id) AS d FROM thelook.events").getMessage())
+                .contains("view thelook.w calls a temporary function (TWICE)");
+        // a view that reads neither is fine
+        run("CREATE VIEW thelook.plain AS SELECT id FROM thelook.events WHERE id >= 2");
+        assertThat(rows("SELECT id FROM thelook.plain")).containsExactly("2");
+    }
+
+    @Test
+    void aTemporaryFunctionOfAnEarlierPieceIsCallableLaterAndForgottenAtTheEnd() throws SQLException {
+        run("DECLARE base INT64 DEFAULT 10");
+        run("CREATE TEMP FUNCTION plus(x INT64) AS (x + 1)");
+        assertThat(scope.functions()).containsExactly("PLUS");
+        assertThat(row("SELECT plus(base)")).containsExactly("11 BIGINT");
+        assertThat(ScriptScope.EMPTY.after("DECLARE base INT64 DEFAULT 10; CREATE TEMP FUNCTION plus(x INT64) AS (x + 1)", AT))
+                .isEqualTo(scope);
+        assertThat(translator.endOfScript(scope)).containsExactly("RESET VARIABLE \"base\"", "DROP MACRO IF EXISTS temp.main.plus");
+        try (Statement st = db.createStatement()) {
+            for (String s : translator.endOfScript(scope)) st.execute(s);
+        }
+        assertThatThrownBy(() -> rows("SELECT plus(1)")).isInstanceOf(SQLException.class).hasMessageContaining("plus");
+        // a script that did not define it cannot call it
+        assertThatThrownBy(() -> translator.translate("SELECT plus(1)", AT, ScriptScope.EMPTY))
+                .hasMessageContaining("function PLUS() is not in Porygon's");
     }
 
     // ---- errors: located, with a hint ----

@@ -12,6 +12,7 @@ import io.porygon.core.graph.ActionType;
 import io.porygon.core.graph.BigQueryOptions;
 import io.porygon.core.graph.CompiledGraph;
 import io.porygon.core.graph.OnSchemaChange;
+import io.porygon.core.graph.OperationAction;
 import io.porygon.core.graph.TableAction;
 import io.porygon.core.graph.Target;
 import io.porygon.core.sql.DuckDbTranslator;
@@ -145,6 +146,48 @@ class ScriptVariablesRunTest {
                 List.of("DECLARE cutoff INT64 DEFAULT 1"), List.of(), List.of(), List.of(), List.of(), List.of(), ActionDescriptor.EMPTY,
                 BigQueryOptions.NONE, List.of(), false, false, false, "definitions/v.sqlx", 4, OnSchemaChange.IGNORE);
         assertThat(runTranslated(graph(unread), 1).succeeded()).isTrue();
+    }
+
+    @Test
+    void aTableReadingAVariableUnaliasedHasTheVariablesColumnForItsDownstream() {
+        Target named = t("s", "named");
+        Target down = t("s", "down");
+        RunResult r = runTranslated(graph(
+                withOps(named, "SELECT id, cutoff FROM `proj.raw.events` WHERE id >= cutoff", List.of("DECLARE cutoff INT64 DEFAULT 2"), List.of()),
+                table(down, "SELECT cutoff FROM `proj.s.named`", named)), 1);
+        assertThat(r.succeeded()).as(String.valueOf(r.actions())).isTrue();
+        assertThat(rows(engine, "SELECT cutoff FROM s.down")).containsExactly("2");
+    }
+
+    @Test
+    void anOperationCreatingAViewThatReadsItsVariableIsAPlanningError() {
+        Target op = t("s", "v_op");
+        OperationAction creates = new OperationAction(op, List.of("DECLARE cutoff INT64 DEFAULT 2;\n"
+                + "CREATE OR REPLACE VIEW `proj.s.v_op` AS SELECT id FROM `proj.raw.events` WHERE id >= cutoff"), true, List.of(),
+                List.of(), ActionDescriptor.EMPTY, false, "definitions/v_op.sqlx", 2);
+        assertThatThrownBy(() -> planner("dataform").plan(graph(creates), RunOptions.all()))
+                .isInstanceOf(PorygonException.class)
+                .hasMessageContaining("reads a script variable declared before it (cutoff)")
+                .satisfies(e -> assertThat(((PorygonException) e).location()).isEqualTo(new io.porygon.core.SourceLocation("definitions/v_op.sqlx", 3, 0)));
+    }
+
+    @Test
+    void aTemporaryFunctionOfThePreOperationsServesTheQueryAndIsDroppedAfterwards() {
+        Target fn = t("s", "fn");
+        PlannedAction planned = planner("dataform").plan(graph(withOps(fn, "SELECT twice(id) AS d FROM `proj.raw.events`",
+                List.of("CREATE TEMP FUNCTION twice(x INT64) AS (x * 2)"), List.of())), RunOptions.all()).actions().get(0);
+        assertThat(planned.cleanup()).containsExactly("DROP MACRO IF EXISTS temp.main.twice");
+        new ActionExecutor(() -> false).execute(planned, engine);
+        assertThat(rows(engine, "SELECT d FROM s.fn ORDER BY d")).containsExactly("2", "4");
+        assertThatThrownBy(() -> engine.execute("SELECT twice(1)")).hasMessageContaining("twice");
+
+        // a view cannot call it: it is gone when the view is queried
+        TableAction view = new TableAction(t("s", "fv"), ActionType.VIEW, "SELECT twice(id) AS d FROM `proj.raw.events`", null,
+                List.of("CREATE TEMP FUNCTION twice(x INT64) AS (x * 2)"), List.of(), List.of(), List.of(), List.of(), List.of(),
+                ActionDescriptor.EMPTY, BigQueryOptions.NONE, List.of(), false, false, false, "definitions/fv.sqlx", 4, OnSchemaChange.IGNORE);
+        assertThatThrownBy(() -> planner("dataform").plan(graph(view), RunOptions.all()))
+                .isInstanceOf(PorygonException.class)
+                .hasMessageContaining("view fv calls a temporary function of its pre_operations (twice)");
     }
 
     /** Conformance fixture 03, compiled by Porygon's compiler: its DECLARE in pre_operations now runs. */

@@ -1,6 +1,7 @@
 package io.porygon.core.sql;
 
 import io.porygon.core.SourceLocation;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,13 +26,8 @@ public record ScriptScope(Map<String, String> variables, Set<String> functions) 
     public static final ScriptScope EMPTY = new ScriptScope(Map.of(), Set.of());
 
     public ScriptScope {
-        variables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variables));
-        functions = java.util.Collections.unmodifiableSet(new TreeSet<>(functions));
-    }
-
-    /** A scope of variables alone. */
-    public ScriptScope(Map<String, String> variables) {
-        this(variables, Set.of());
+        variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
+        functions = Collections.unmodifiableSet(new TreeSet<>(functions));
     }
 
     /** Whether nothing is declared: neither a variable nor a temporary function. */

@@ -9,8 +9,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -104,7 +106,7 @@ public final class DagRunner {
                         if (waitingFor.merge(d, -1, Integer::sum) == 0 && !results.containsKey(d)) ready.add(d);
                     }
                 } else if (!cancelled) {
-                    Set<String> running = new java.util.HashSet<>();
+                    Set<String> running = new HashSet<>();
                     inFlight.values().forEach(r -> running.add(r.id()));
                     skipDependents(p, byId, downstream, results, finished, running);
                 }
@@ -138,14 +140,14 @@ public final class DagRunner {
 
     /** Up front and on one session: concurrent schema creation conflicts in some engines (DuckDB). */
     private void createSchemas(ExecutionPlan plan) {
-        Set<String> done = new java.util.HashSet<>();
+        Set<String> done = new HashSet<>();
         for (PlannedAction p : plan.actions()) {
             boolean writes = switch (p.step()) {
                 case CHECK_SOURCE, CHECK_ASSERTION, DISABLED -> false;
                 case RUN_OPERATIONS -> p.action() instanceof io.porygon.core.graph.OperationAction o && o.hasOutput();
                 default -> true;
             };
-            if (writes && done.add(String.valueOf(p.warehouseTarget().schema()).toLowerCase(java.util.Locale.ROOT))) {
+            if (writes && done.add(String.valueOf(p.warehouseTarget().schema()).toLowerCase(Locale.ROOT))) {
                 engine.ensureSchema(p.warehouseTarget());
             }
         }

@@ -348,7 +348,7 @@ public final class Planner {
                 // translatable with the script's temporary functions and not without them: it calls one
                 throw new PorygonException(location(),
                         "view " + action.target().name() + " calls a temporary function of its pre_operations ("
-                                + String.join(", ", scope.functions()).toLowerCase(java.util.Locale.ROOT)
+                                + String.join(", ", scope.functions()).toLowerCase(Locale.ROOT)
                                 + "): a view is evaluated when it is queried, when the function is gone",
                         "make the action a table, or write the function's expression into the view's query");
             }

@@ -1,5 +1,10 @@
 package io.porygon.core.sql;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,14 +53,14 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
     private final FunctionCatalog catalog;
     private final Set<String> userFunctions;
     private final ScriptScope variables;
-    private final Set<String> variablesRead = new java.util.HashSet<>();
+    private final Set<String> variablesRead = new HashSet<>();
     /** Columns a statement assigns (UPDATE SET c = ..., MERGE's INSERT (c)): columns whatever their name. */
-    private final Set<Column> assignedColumns = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final Set<Column> assignedColumns = Collections.newSetFromMap(new IdentityHashMap<>());
     /** Names the statement's rows go by (tables, aliases, CTEs), lower-cased; null when unknown. */
     private Set<String> rangeNames;
     /** Parameters of the lambdas being printed, lower-cased, once per enclosing lambda: they hide variables. */
-    private final List<String> lambdaParameters = new java.util.ArrayList<>();
-    private final Set<String> userFunctionsCalled = new java.util.HashSet<>();
+    private final List<String> lambdaParameters = new ArrayList<>();
+    private final Set<String> userFunctionsCalled = new HashSet<>();
 
     DuckDbExpressionDeParser(FunctionCatalog catalog, Set<String> userFunctions) {
         this(catalog, userFunctions, ScriptScope.EMPTY);
@@ -518,7 +523,7 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
     }
 
     /** Lambda index parameters whose references must be shifted to BigQuery's zero base. */
-    private final Set<String> shiftedIndexes = new java.util.HashSet<>();
+    private final Set<String> shiftedIndexes = new HashSet<>();
 
     @Override
     public <S> StringBuilder visit(Column column, S context) {
@@ -558,7 +563,7 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
     }
 
     /** Marks columns the statement writes (UPDATE/MERGE targets): they are columns whatever their name. */
-    void assignedColumns(java.util.Collection<Column> columns) {
+    void assignedColumns(Collection<Column> columns) {
         assignedColumns.addAll(columns);
     }
 
@@ -594,7 +599,7 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
     private static List<String> path(Column column) {
         String qualifier = column.getTable() == null ? null : column.getTable().getFullyQualifiedName();
         if (qualifier == null || qualifier.isEmpty()) return List.of(column.getColumnName());
-        List<String> parts = new java.util.ArrayList<>(List.of(qualifier.split("\\.")));
+        List<String> parts = new ArrayList<>(List.of(qualifier.split("\\.")));
         parts.add(column.getColumnName());
         return parts;
     }

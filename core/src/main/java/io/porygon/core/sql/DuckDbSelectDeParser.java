@@ -1,7 +1,9 @@
 package io.porygon.core.sql;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -36,7 +38,7 @@ final class DuckDbSelectDeParser extends SelectDeParser {
     }
 
     /** Aliases this printer gave to variable reads, which are not names the user defined. */
-    private final Set<Alias> givenAliases = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final Set<Alias> givenAliases = Collections.newSetFromMap(new IdentityHashMap<>());
 
     /** Records an item's alias, unless the item only renames a name to itself ({@code x AS x}). */
     private void recordAlias(SelectItem<?> item) {

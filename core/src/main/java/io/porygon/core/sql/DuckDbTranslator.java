@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -229,13 +230,13 @@ public final class DuckDbTranslator implements Translator {
         String name = view.getView().getName();
         if (!expressions.variablesRead().isEmpty()) {
             throw new Untranslatable("view " + name + " reads a script variable declared before it ("
-                    + String.join(", ", new java.util.TreeSet<>(expressions.variablesRead()))
+                    + String.join(", ", new TreeSet<>(expressions.variablesRead()))
                     + "): a view is evaluated when it is queried, when the variable is gone",
                     "create a table instead, or write the value into the view's query");
         }
         if (!expressions.userFunctionsCalled().isEmpty()) {
             throw new Untranslatable("view " + name + " calls a temporary function ("
-                    + String.join(", ", new java.util.TreeSet<>(expressions.userFunctionsCalled()))
+                    + String.join(", ", new TreeSet<>(expressions.userFunctionsCalled()))
                     + "): a view is evaluated when it is queried, when the function is gone",
                     "create a table instead, or write the function's expression into the view's query");
         }

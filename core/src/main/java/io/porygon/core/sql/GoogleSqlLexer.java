@@ -2,11 +2,12 @@ package io.porygon.core.sql;
 
 import io.porygon.core.PorygonException;
 import io.porygon.core.SourceLocation;
-
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * A single pass over GoogleSQL text that splits a script into statements and rewrites, token by
@@ -59,7 +60,7 @@ final class GoogleSqlLexer {
         String lastWord = null; // previous word token, upper-case
         String lastWordBeforeParen = null; // the word right before the last '(' seen
         int depth = 0; // parenthesis depth
-        java.util.ArrayDeque<Integer> unnestDepths = new java.util.ArrayDeque<>(); // depths of open UNNEST( calls
+        ArrayDeque<Integer> unnestDepths = new ArrayDeque<>(); // depths of open UNNEST( calls
         while (pos < src.length()) {
             char c = src.charAt(pos);
             if (c == '\n') {
@@ -209,9 +210,9 @@ final class GoogleSqlLexer {
         return out;
     }
 
-    private static final java.util.Set<String> STRING_PREFIXES = java.util.Set.of("R", "B", "RB", "BR");
+    private static final Set<String> STRING_PREFIXES = Set.of("R", "B", "RB", "BR");
 
-    private static final java.util.Set<String> JSQLPARSER_RESERVED = java.util.Set.of("START", "CONNECT", "PRIOR");
+    private static final Set<String> JSQLPARSER_RESERVED = Set.of("START", "CONNECT", "PRIOR");
 
     /**
      * After {@code UNNEST(...)}: BigQuery writes {@code [AS] x WITH OFFSET [AS] o}, which JSqlParser
@@ -253,7 +254,7 @@ final class GoogleSqlLexer {
 
     static final String OFFSET_ALIAS = "porygon_offset:";
 
-    private static final java.util.Set<String> KEYWORDS_AFTER_FROM_ITEM = java.util.Set.of(
+    private static final Set<String> KEYWORDS_AFTER_FROM_ITEM = Set.of(
             "WHERE", "GROUP", "ORDER", "LIMIT", "JOIN", "LEFT", "RIGHT", "INNER", "CROSS", "FULL", "ON", "UNION",
             "QUALIFY", "HAVING", "WINDOW", "EXCEPT", "INTERSECT");
 

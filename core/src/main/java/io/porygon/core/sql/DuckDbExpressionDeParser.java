@@ -22,23 +22,31 @@ import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.IntervalExpression;
 import net.sf.jsqlparser.expression.JdbcNamedParameter;
 import net.sf.jsqlparser.expression.JdbcParameter;
+import net.sf.jsqlparser.expression.LambdaExpression;
 import net.sf.jsqlparser.expression.LongValue;
+import net.sf.jsqlparser.expression.NullValue;
+import net.sf.jsqlparser.expression.Parenthesis;
 import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.StructType;
 import net.sf.jsqlparser.expression.TimeKeyExpression;
 import net.sf.jsqlparser.expression.TimezoneExpression;
+import net.sf.jsqlparser.expression.WindowDefinition;
 import net.sf.jsqlparser.expression.operators.arithmetic.BitwiseXor;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.expression.operators.relational.InExpression;
 import net.sf.jsqlparser.expression.operators.relational.LikeExpression;
+import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.create.table.ColDataType;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
 import net.sf.jsqlparser.statement.select.OrderByElement;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SelectItem;
+import net.sf.jsqlparser.statement.select.SelectVisitor;
 import net.sf.jsqlparser.util.deparser.ExpressionDeParser;
+import net.sf.jsqlparser.util.deparser.SelectDeParser;
 
 /**
  * Prints JSqlParser expressions in DuckDB's dialect, translating GoogleSQL calls through the
@@ -85,11 +93,11 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
     private void printArgument(Expression e) {
         boolean atomic = e instanceof Column || e instanceof Function || e instanceof CastExpression
                 || e instanceof StringValue || e instanceof LongValue
-                || e instanceof DoubleValue || e instanceof net.sf.jsqlparser.expression.NullValue
-                || e instanceof BooleanValue || e instanceof net.sf.jsqlparser.expression.Parenthesis
-                || e instanceof net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList
+                || e instanceof DoubleValue || e instanceof NullValue
+                || e instanceof BooleanValue || e instanceof Parenthesis
+                || e instanceof ParenthesedExpressionList
                 || e instanceof TimeKeyExpression || e instanceof ArrayConstructor || e instanceof StructType
-                || e instanceof net.sf.jsqlparser.statement.select.ParenthesedSelect || e instanceof IntervalExpression
+                || e instanceof ParenthesedSelect || e instanceof IntervalExpression
                 || e instanceof ExtractExpression || e instanceof AnalyticExpression;
         if (atomic) {
             print(e);
@@ -128,7 +136,7 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         List<Expression> args = arguments(function);
         if (name.equals("ARRAY") && args.size() == 1 && args.get(0) instanceof Select select) {
             out().append("ARRAY(");
-            select.accept((net.sf.jsqlparser.statement.select.SelectVisitor<StringBuilder>) getSelectVisitor(), context);
+            select.accept((SelectVisitor<StringBuilder>) getSelectVisitor(), context);
             out().append(')');
             return;
         }
@@ -616,7 +624,7 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
     }
 
     @Override
-    public <S> StringBuilder visit(net.sf.jsqlparser.expression.LambdaExpression lambda, S context) {
+    public <S> StringBuilder visit(LambdaExpression lambda, S context) {
         withLambdaParameters(lambda.getIdentifiers(), () -> super.visit(lambda, context));
         return out();
     }
@@ -626,7 +634,7 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         StringBuilder saved = getBuilder();
         StringBuilder own = new StringBuilder();
         // a subquery in the expression prints through the select printer: it writes there too
-        var selects = getSelectVisitor() instanceof net.sf.jsqlparser.util.deparser.SelectDeParser s ? s : null;
+        var selects = getSelectVisitor() instanceof SelectDeParser s ? s : null;
         setBuilder(own);
         if (selects != null) selects.setBuilder(own);
         try {
@@ -639,7 +647,7 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
     }
 
     /** {@code w AS (PARTITION BY ... ORDER BY ... frame)} of a WINDOW clause, its expressions translated. */
-    void windowDefinition(net.sf.jsqlparser.expression.WindowDefinition window) {
+    void windowDefinition(WindowDefinition window) {
         out().append(window.getWindowName()).append(" AS (");
         ExpressionList<?> partition = window.getPartitionExpressionList();
         if (partition != null && !partition.isEmpty()) {

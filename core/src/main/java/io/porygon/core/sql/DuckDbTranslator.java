@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.WindowElement;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
@@ -33,7 +34,13 @@ import net.sf.jsqlparser.statement.merge.Merge;
 import net.sf.jsqlparser.statement.merge.MergeInsert;
 import net.sf.jsqlparser.statement.merge.MergeOperation;
 import net.sf.jsqlparser.statement.merge.MergeUpdate;
+import net.sf.jsqlparser.statement.select.LateralSubSelect;
+import net.sf.jsqlparser.statement.select.ParenthesedFromItem;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.SelectVisitor;
+import net.sf.jsqlparser.statement.select.TableFunction;
+import net.sf.jsqlparser.statement.select.WithItem;
 import net.sf.jsqlparser.statement.update.Update;
 import net.sf.jsqlparser.statement.update.UpdateSet;
 import net.sf.jsqlparser.util.TablesNamesFinder;
@@ -285,7 +292,7 @@ public final class DuckDbTranslator implements Translator {
             sb.append(" (").append(view.getColumnNames()).append(')');
         }
         sb.append(" AS ");
-        view.getSelect().accept((net.sf.jsqlparser.statement.select.SelectVisitor<StringBuilder>) selects, null);
+        view.getSelect().accept((SelectVisitor<StringBuilder>) selects, null);
     }
 
     private String translateExpression(String expression, Set<String> userFunctions,
@@ -390,25 +397,25 @@ public final class DuckDbTranslator implements Translator {
             }
 
             @Override
-            public <S> Void visit(net.sf.jsqlparser.statement.select.ParenthesedSelect select, S context) {
+            public <S> Void visit(ParenthesedSelect select, S context) {
                 rangeName(rangeNames, null, select.getAlias());
                 return super.visit(select, context);
             }
 
             @Override
-            public <S> Void visit(net.sf.jsqlparser.statement.select.ParenthesedFromItem item, S context) {
+            public <S> Void visit(ParenthesedFromItem item, S context) {
                 rangeName(rangeNames, null, item.getAlias());
                 return super.visit(item, context);
             }
 
             @Override
-            public <S> Void visit(net.sf.jsqlparser.statement.select.LateralSubSelect select, S context) {
+            public <S> Void visit(LateralSubSelect select, S context) {
                 rangeName(rangeNames, null, select.getAlias());
                 return super.visit(select, context);
             }
 
             @Override
-            public <S> Void visit(net.sf.jsqlparser.statement.select.TableFunction function, S context) {
+            public <S> Void visit(TableFunction function, S context) {
                 // UNNEST(...) AS e [WITH OFFSET AS o]: both names travel in one alias (GoogleSqlLexer)
                 if (function.getAlias() != null) {
                     for (String name : DuckDbSelectDeParser.unnestNames(function.getAlias().getName())) rangeNames.add(ScriptScope.normalize(name));
@@ -417,7 +424,7 @@ public final class DuckDbTranslator implements Translator {
             }
 
             @Override
-            public <S> Void visit(net.sf.jsqlparser.statement.select.WithItem<?> with, S context) {
+            public <S> Void visit(WithItem<?> with, S context) {
                 rangeName(rangeNames, null, with.getAlias());
                 return super.visit(with, context);
             }
@@ -468,7 +475,7 @@ public final class DuckDbTranslator implements Translator {
         return complete ? rangeNames : null;
     }
 
-    private static void rangeName(Set<String> names, String name, net.sf.jsqlparser.expression.Alias alias) {
+    private static void rangeName(Set<String> names, String name, Alias alias) {
         if (name != null) names.add(ScriptScope.normalize(name));
         if (alias != null && alias.getName() != null) names.add(ScriptScope.normalize(alias.getName()));
     }

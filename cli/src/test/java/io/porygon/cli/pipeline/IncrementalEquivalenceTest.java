@@ -28,6 +28,7 @@ class IncrementalEquivalenceTest {
         porygon.succeed("run");
         for (int day = 0; day < DAYS; day++) {
             porygon.succeed("generate", "--advance", "1d", "--no-progress");
+            if (day == DAYS - 1) addALongSessionWithALateEvent(warehouse);
             porygon.succeed("run");
         }
         try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(warehouse))) {
@@ -49,6 +50,23 @@ class IncrementalEquivalenceTest {
                 assertThat(count(engine, "SELECT * FROM thelook." + t + " EXCEPT ALL SELECT * FROM incremental_snapshot." + t))
                         .as("rows of the full refresh of %s missing from the incremental build", t).isZero();
             }
+        }
+    }
+
+    /**
+     * A session that began a week before the newest event and gets a late event inside the
+     * lookback window: the increment must rebuild it whole, its first event included, although the
+     * generator's sessions last minutes.
+     */
+    private static void addALongSessionWithALateEvent(Path warehouse) {
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(warehouse))) {
+            engine.execute("""
+                    INSERT INTO thelook_ecommerce.events BY NAME
+                    SELECT max(id) + n AS id, NULL::BIGINT AS user_id, n AS sequence_number, 'long-session' AS session_id,
+                           max(created_at) - CASE n WHEN 1 THEN INTERVAL 7 DAY ELSE INTERVAL 1 HOUR END AS created_at,
+                           '10.0.0.1' AS ip_address, 'Lyon' AS city, 'Rhone' AS state, '69001' AS postal_code, 'Firefox' AS browser,
+                           'Email' AS traffic_source, '/home' AS uri, 'home' AS event_type
+                    FROM thelook_ecommerce.events, (VALUES (1), (2)) AS v(n) GROUP BY n""");
         }
     }
 

@@ -145,7 +145,7 @@ final class IndexPage {
                 .append(a.disabled() ? " <span class=\"muted\">(disabled)</span>" : "").append("</h4>\n");
         b.append("<div class=\"muted\"><code>").append(esc(a.id())).append("</code>");
         if (a.fileName() != null) b.append(" · defined in <code>").append(esc(a.fileName())).append("</code>");
-        if (a.rowCount() != null) b.append(" · ").append(Html.count(a.rowCount())).append(a.rowCount() == 1 ? " row" : " rows");
+        if (a.rowCount() != null) b.append(" · ").append(rows(a.rowCount()));
         b.append("</div>\n");
         a.settings().forEach((k, v) -> b.append("<div>").append(esc(k)).append(": <code>").append(esc(v)).append("</code></div>\n"));
         if (a.description() != null && !a.description().isBlank()) b.append("<p>").append(esc(a.description())).append("</p>\n");
@@ -160,8 +160,8 @@ final class IndexPage {
                     .append("</span>");
             if (last.startedAt() != null) b.append(" at ").append(TIME.format(last.startedAt())).append(" UTC");
             b.append(", ").append(Html.millis(last.duration().toMillis()));
-            if (last.rowsWritten() >= 0) b.append(", ").append(Html.count(last.rowsWritten())).append(" rows written");
-            if (a.type() == ActionType.ASSERTION && last.failingRows() > 0) b.append(", ").append(Html.count(last.failingRows())).append(" failing rows");
+            if (last.rowsWritten() >= 0) b.append(", ").append(rows(last.rowsWritten())).append(" written");
+            if (a.type() == ActionType.ASSERTION && last.failingRows() > 0) b.append(", ").append(Html.count(last.failingRows())).append(" failing ").append(last.failingRows() == 1 ? "row" : "rows");
             b.append("</p>\n");
             if (last.error() != null) b.append("<pre>").append(esc(last.error())).append("</pre>\n");
         }
@@ -266,5 +266,9 @@ final class IndexPage {
             b.append("</table>\n");
         }
         return b.toString();
+    }
+
+    private static String rows(long n) {
+        return Html.count(n) + (n == 1 ? " row" : " rows");
     }
 }

@@ -124,16 +124,16 @@ public final class DagRunner {
                 record(p, ActionResult.notRun(p, status, cancelled ? "run cancelled" : "not reached"), results, finished);
             }
         }
-        if (!cancelled && finished.stream().anyMatch(DagRunner::rebuiltATable)) engine.refreshStaleViews();
+        if (!cancelled && finished.stream().anyMatch(DagRunner::mayHaveChangedColumns)) engine.refreshStaleViews();
         RunResult run = new RunResult(runId, started, Instant.now(), finished, cancelled);
         listener.runFinished(run);
         return run;
     }
 
-    /** A table whose columns may have changed: views of it not in this run may need re-creating. */
-    private static boolean rebuiltATable(ActionResult r) {
+    /** A table or view whose columns may have changed: views on it that this run did not create may need re-creating. */
+    private static boolean mayHaveChangedColumns(ActionResult r) {
         return r.status() == ActionStatus.SUCCEEDED && switch (r.step()) {
-            case BUILD_TABLE, BUILD_INCREMENTAL, APPEND_INCREMENT, MERGE_INCREMENT, RUN_OPERATIONS -> true;
+            case BUILD_TABLE, CREATE_VIEW, BUILD_INCREMENTAL, APPEND_INCREMENT, MERGE_INCREMENT, RUN_OPERATIONS -> true;
             default -> false;
         };
     }

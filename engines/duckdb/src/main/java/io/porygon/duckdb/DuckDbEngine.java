@@ -256,26 +256,37 @@ public final class DuckDbEngine implements Engine {
 
     /**
      * DuckDB checks a view's column names and types against those it had when created, and fails
-     * ("Contents of view were altered") once a table under it changed them. Such a view is created
-     * again from the SQL DuckDB keeps for it, which binds it to the new columns.
+     * ("Contents of view were altered") once a table or view under it changed them. Such a view is
+     * created again from the SQL DuckDB keeps for it, which binds it to the new columns. Views on
+     * views need one pass per level, as a view cannot be re-created while one under it is stale.
      */
     @Override
     public void refreshStaleViews() {
         List<List<Object>> views = queryRows("SELECT schema_name, view_name, sql FROM duckdb_views()"
                 + " WHERE NOT internal AND database_name = current_database()");
-        for (List<Object> view : views) {
-            String name = quoteIdent((String) view.get(0)) + "." + quoteIdent((String) view.get(1));
-            String created = (String) view.get(2);
-            try {
-                execute("SELECT * FROM " + name + " LIMIT 0");
-            } catch (DuckDbException stale) {
-                if (!stale.getMessage().contains("Contents of view were altered") || !created.startsWith("CREATE VIEW ")) continue;
-                try {
-                    execute("CREATE OR REPLACE VIEW " + created.substring("CREATE VIEW ".length()));
-                } catch (DuckDbException broken) {
-                    // its SQL no longer compiles against the new columns: querying it reports why
+        boolean recreatedAny = true;
+        for (int pass = 0; pass < views.size() && recreatedAny; pass++) {
+            recreatedAny = false;
+            for (List<Object> view : views) {
+                String created = (String) view.get(2);
+                if (isStale(quoteIdent((String) view.get(0)) + "." + quoteIdent((String) view.get(1))) && created.startsWith("CREATE VIEW ")) {
+                    try {
+                        execute("CREATE OR REPLACE VIEW " + created.substring("CREATE VIEW ".length()));
+                        recreatedAny = true;
+                    } catch (DuckDbException notYet) {
+                        // a view under it is still stale (the next pass), or its SQL no longer fits: querying it says why
+                    }
                 }
             }
+        }
+    }
+
+    private boolean isStale(String view) {
+        try {
+            execute("SELECT * FROM " + view + " LIMIT 0");
+            return false;
+        } catch (DuckDbException e) {
+            return e.getMessage().contains("Contents of view were altered");
         }
     }
 

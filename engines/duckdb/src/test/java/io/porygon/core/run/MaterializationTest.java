@@ -91,6 +91,22 @@ class MaterializationTest {
     }
 
     @Test
+    void viewsOnViewsFollowInOneRunWhateverTheOrderDuckDbListsThem() {
+        Target v1 = t("mart", "v1");
+        Target zv2 = t("mart", "zv2");
+        Target av0 = t("mart", "av0");
+        run(engine, graph(table(out, "SELECT 1 AS id"), view(v1, "SELECT id FROM mart.out", out),
+                view(zv2, "SELECT id FROM mart.v1", v1), view(av0, "SELECT id FROM mart.zv2", zv2)));
+
+        run(engine, graph(table(out, "SELECT 'x1' AS id")));
+        assertThat(rows(engine, "SELECT id FROM mart.av0")).containsExactly("x1");
+
+        // a view run alone changes its columns too
+        run(engine, graph(view(v1, "SELECT length(id) AS id FROM mart.out", out)));
+        assertThat(rows(engine, "SELECT id FROM mart.av0")).containsExactly("2");
+    }
+
+    @Test
     void incrementalMergedTwiceWithTheSameInputHoldsNoDuplicates() {
         var model = incremental(out, "SELECT id, val FROM raw.src", "SELECT id, val FROM raw.src", List.of("id"), false, src);
         RunResult first = run(engine, graph(declaration(src), model));

@@ -26,6 +26,8 @@ record TempFunction(String name, List<String> parameters, String returnType, Str
         int open = text.indexOf('(', fn);
         String name = text.substring(fn, open).trim();
         if (name.toUpperCase(Locale.ROOT).startsWith("IF NOT EXISTS")) name = name.substring(13).trim();
+        // a backticked name reaches here double-quoted (GoogleSqlLexer); calls name it bare
+        if (name.length() > 1 && name.startsWith("\"") && name.endsWith("\"")) name = name.substring(1, name.length() - 1);
         int close = matching(text, open);
         List<String> params = new ArrayList<>();
         for (String p : splitTopLevel(text.substring(open + 1, close))) {

@@ -149,6 +149,19 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void aBacktickedTempFunctionNameIsCalledBare() throws SQLException {
+        String sql = translator.translate("CREATE TEMP FUNCTION `plus_one`(x INT64) AS (x + 1);\nSELECT plus_one(41) AS n", AT);
+        try (Statement st = db.createStatement()) {
+            String[] parts = sql.split(";\n");
+            st.execute(parts[0]);
+            try (ResultSet rs = st.executeQuery(parts[1])) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).isEqualTo(42);
+            }
+        }
+    }
+
+    @Test
     void tempFunctionsBecomeMacros() throws SQLException {
         String sql = translator.translate("CREATE TEMP FUNCTION margin(price FLOAT64, cost FLOAT64) RETURNS FLOAT64 AS "
                 + "(SAFE_DIVIDE(price - cost, price));\nSELECT margin(10, 4) AS m", AT);

@@ -23,8 +23,10 @@ final class SqlText {
             return end < 0 ? sql.length() : end + 2;
         }
         if (sql.startsWith("'''", i) || sql.startsWith("\"\"\"", i)) {
-            int end = sql.indexOf(sql.substring(i, i + 3), i + 3);
-            return end < 0 ? sql.length() : end + 3;
+            String quotes = sql.substring(i, i + 3);
+            int end = i + 3;
+            while (end < sql.length() && !sql.startsWith(quotes, end)) end += sql.charAt(end) == '\\' ? 2 : 1;
+            return Math.min(end + 3, sql.length());
         }
         if (c == '\'' || c == '"') {
             int end = i + 1;

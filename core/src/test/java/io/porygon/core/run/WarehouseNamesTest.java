@@ -35,6 +35,12 @@ class WarehouseNamesTest {
     }
 
     @Test
+    void anEscapedQuoteDoesNotEndATripleQuotedString() {
+        assertThat(names.rewriteReferences("SELECT '''it\\''' `p.raw.users`''' AS a FROM `p.raw.users`"))
+                .isEqualTo("SELECT '''it\\''' `p.raw.users`''' AS a FROM `raw.users`");
+    }
+
+    @Test
     void anUnterminatedQuoteOrNameKeepsTheRestAsItIs() {
         assertThat(names.rewriteReferences("SELECT 1 FROM `p.raw.users")).isEqualTo("SELECT 1 FROM `p.raw.users");
         assertThat(names.rewriteReferences("SELECT '`p.raw.users`")).isEqualTo("SELECT '`p.raw.users`");

@@ -580,11 +580,6 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         rangeNames = names;
     }
 
-    /** Whether printing {@code column} reads a script variable (or a field of one). */
-    boolean readsVariable(Column column) {
-        return isVariable(column);
-    }
-
     /**
      * Whether a name reads a script variable. BigQuery resolves a name to a column of the query
      * before a variable, but which columns the tables hold is not known here; the rule is: an
@@ -595,7 +590,7 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
      * the variable, as in BigQuery. When the statement's names are not known, it stays a column.
      * The translator rejects the conflicts it can see (a column the statement itself names AS x).
      */
-    private boolean isVariable(Column column) {
+    boolean isVariable(Column column) {
         if (variables.variables().isEmpty() || assignedColumns.contains(column)) return false;
         List<String> path = path(column);
         String first = ScriptScope.normalize(path.get(0));

@@ -92,7 +92,7 @@ final class DuckDbSelectDeParser extends SelectDeParser {
      */
     private void nameVariableRead(SelectItem<?> item) {
         if (item.getAlias() == null && item.getExpression() instanceof Column column && column.getArrayConstructor() == null
-                && expressions.readsVariable(column)) {
+                && expressions.isVariable(column)) {
             String name = column.getColumnName();
             Alias alias = new Alias(name.startsWith("\"") ? name : '"' + name + '"', true);
             givenAliases.add(alias);

@@ -295,7 +295,7 @@ public final class Planner {
         String query = incremental && t.incrementalQuery() != null ? t.incrementalQuery() : t.query();
         // one BigQuery script, in the order it runs: the query reads what the pre-operations declared
         List<String> pre = script.translateAll(incremental ? t.incrementalPreOps() : t.preOps());
-        if (step == Step.CREATE_VIEW) script.checkViewReadsNoVariable(query);
+        if (step == Step.CREATE_VIEW) script.checkViewOutlivesScript(query);
         String sql = script.translate(query);
         List<String> post = script.translateAll(incremental ? t.incrementalPostOps() : t.postOps());
         return new PlannedAction(id(t), t, mapped, step, pre, sql, List.of(), post, t.uniqueKey(), upstream, note, script.cleanup());
@@ -326,32 +326,13 @@ public final class Planner {
         }
 
         /**
-         * A view's SQL runs whenever the view is queried, long after the action's variables are
-         * gone: reading one would give NULL then, so it is an error now. A read is what makes the
-         * translation differ from the one without variables.
+         * A view's SQL runs whenever the view is queried, after the action's script variables and
+         * temporary functions are gone: translated as the {@code CREATE VIEW} it becomes, the
+         * translator rejects a view that reads or calls one.
          */
-        void checkViewReadsNoVariable(String query) {
+        void checkViewOutlivesScript(String query) {
             if (scope.isEmpty()) return;
-            String rewritten = names.rewriteReferences(query);
-            String withVariables = translator.translate(rewritten, location(), scope).sql();
-            String without = translator.translate(rewritten, location(), scope.withoutVariables()).sql();
-            if (!withVariables.equals(without)) {
-                throw new PorygonException(location(),
-                        "view " + action.target().name() + " reads a script variable of its pre_operations ("
-                                + String.join(", ", scope.names()) + "): a view is evaluated when it is queried, when the variable is gone",
-                        "make the action a table, or write the value into the view's query");
-            }
-            if (scope.functions().isEmpty()) return;
-            try {
-                translator.translate(rewritten, location(), ScriptScope.EMPTY);
-            } catch (PorygonException e) {
-                // translatable with the script's temporary functions and not without them: it calls one
-                throw new PorygonException(location(),
-                        "view " + action.target().name() + " calls a temporary function of its pre_operations ("
-                                + String.join(", ", scope.functions()).toLowerCase(Locale.ROOT)
-                                + "): a view is evaluated when it is queried, when the function is gone",
-                        "make the action a table, or write the function's expression into the view's query");
-            }
+            translator.translate("CREATE VIEW `" + action.target().name() + "` AS " + names.rewriteReferences(query), location(), scope);
         }
 
         List<String> cleanup() {

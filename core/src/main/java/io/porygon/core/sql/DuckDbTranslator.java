@@ -234,7 +234,7 @@ public final class DuckDbTranslator implements Translator {
      * (an action of type view gets the same error from the planner).
      */
     private static void checkViewOutlivesNothing(CreateView view, DuckDbExpressionDeParser expressions) {
-        String name = view.getView().getName();
+        String name = view.getView().getName().replace("\"", "");
         if (!expressions.variablesRead().isEmpty()) {
             throw new Untranslatable("view " + name + " reads a script variable declared before it ("
                     + String.join(", ", new TreeSet<>(expressions.variablesRead()))
@@ -243,7 +243,7 @@ public final class DuckDbTranslator implements Translator {
         }
         if (!expressions.userFunctionsCalled().isEmpty()) {
             throw new Untranslatable("view " + name + " calls a temporary function ("
-                    + String.join(", ", new TreeSet<>(expressions.userFunctionsCalled()))
+                    + String.join(", ", new TreeSet<>(expressions.userFunctionsCalled())).toLowerCase(Locale.ROOT)
                     + "): a view is evaluated when it is queried, when the function is gone",
                     "create a table instead, or write the function's expression into the view's query");
         }

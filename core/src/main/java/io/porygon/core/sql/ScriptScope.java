@@ -39,11 +39,6 @@ public record ScriptScope(Map<String, String> variables, Set<String> functions) 
         return !variables.isEmpty();
     }
 
-    /** This scope without its variables: what a statement would see if it read none of them. */
-    public ScriptScope withoutVariables() {
-        return new ScriptScope(Map.of(), functions);
-    }
-
     public boolean declares(String name) {
         return variables.containsKey(normalize(name));
     }

@@ -319,7 +319,7 @@ class ScriptVariablesTest {
         assertThat(e.hint()).contains("table");
         run("CREATE TEMP FUNCTION twice(x INT64) AS (x * 2)");
         assertThat(error("CREATE VIEW thelook.w AS SELECT twice(id) AS d FROM thelook.events").getMessage())
-                .contains("view thelook.w calls a temporary function (TWICE)");
+                .contains("view thelook.w calls a temporary function (twice)");
         // a view that reads neither is fine
         run("CREATE VIEW thelook.plain AS SELECT id FROM thelook.events WHERE id >= 2");
         assertThat(rows("SELECT id FROM thelook.plain")).containsExactly("2");

@@ -139,7 +139,7 @@ class ScriptVariablesRunTest {
                 BigQueryOptions.NONE, List.of(), false, false, false, "definitions/v.sqlx", 4, OnSchemaChange.IGNORE);
         assertThatThrownBy(() -> planner("dataform").plan(graph(view), RunOptions.all()))
                 .isInstanceOf(PorygonException.class)
-                .hasMessageContaining("view v reads a script variable of its pre_operations (cutoff)")
+                .hasMessageContaining("view v reads a script variable declared before it (cutoff)")
                 .satisfies(e -> assertThat(((PorygonException) e).location().file()).isEqualTo("definitions/v.sqlx"));
         // declaring a variable the view does not read is fine
         TableAction unread = new TableAction(v, ActionType.VIEW, "SELECT id FROM `proj.raw.events`", null,
@@ -187,7 +187,7 @@ class ScriptVariablesRunTest {
                 ActionDescriptor.EMPTY, BigQueryOptions.NONE, List.of(), false, false, false, "definitions/fv.sqlx", 4, OnSchemaChange.IGNORE);
         assertThatThrownBy(() -> planner("dataform").plan(graph(view), RunOptions.all()))
                 .isInstanceOf(PorygonException.class)
-                .hasMessageContaining("view fv calls a temporary function of its pre_operations (twice)");
+                .hasMessageContaining("view fv calls a temporary function (twice)");
     }
 
     /** Conformance fixture 03, compiled by Porygon's compiler: its DECLARE in pre_operations now runs. */

@@ -50,7 +50,7 @@ sealed interface ScriptStatement {
         List<String> names = r.names();
         if (names.isEmpty()) throw new Untranslatable("DECLARE without a variable name", "write DECLARE name TYPE [DEFAULT expression]");
         String rest = r.rest().trim();
-        int at = Reader.topLevelWord(rest, "DEFAULT");
+        int at = TopLevel.word(rest, "DEFAULT", "(<", ")>");
         String type = (at < 0 ? rest : rest.substring(0, at)).trim();
         String defaultExpression = at < 0 ? null : rest.substring(at + "DEFAULT".length()).trim();
         if (type.isEmpty()) type = null;
@@ -83,11 +83,11 @@ sealed interface ScriptStatement {
             if (names.size() != 1) throw new Untranslatable("SET of several variables without parentheses", "write SET (x, y) = (expr, expr)");
             return new Assign(List.copyOf(names), List.of(value));
         }
-        boolean parenthesized = value.startsWith("(") && Reader.closing(value, 0) == value.length() - 1;
+        boolean parenthesized = value.startsWith("(") && TopLevel.closing(value, 0) == value.length() - 1;
         String inner = parenthesized ? value.substring(1, value.length() - 1).trim() : value;
         String first = new Reader(inner).word().toUpperCase(Locale.ROOT);
         boolean query = first.equals("SELECT") || first.equals("WITH");
-        List<String> values = parenthesized && !query ? Reader.splitTopLevel(inner) : List.of(value);
+        List<String> values = parenthesized && !query ? TopLevel.split(inner, "([", ")]") : List.of(value);
         if (values.size() == 1 && names.size() > 1) {
             throw new Untranslatable("SET (" + String.join(", ", names) + ") = (SELECT AS STRUCT ...) is not translated to DuckDB",
                     "set each variable on its own: SET x = (SELECT ...)");
@@ -167,77 +167,6 @@ sealed interface ScriptStatement {
 
         String rest() {
             return text.substring(pos);
-        }
-
-        /** Index of {@code word} outside parentheses, angle brackets and quotes, or -1. */
-        static int topLevelWord(String text, String word) {
-            int depth = 0;
-            char quote = 0;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (quote != 0) {
-                    if (c == quote) quote = 0;
-                } else if (c == '\'' || c == '"') {
-                    quote = c;
-                } else if (c == '(' || c == '<') {
-                    depth++;
-                } else if (c == ')' || c == '>') {
-                    depth--;
-                } else if (depth == 0 && text.regionMatches(true, i, word, 0, word.length())
-                        && (i == 0 || !isWordChar(text.charAt(i - 1)))
-                        && (i + word.length() == text.length() || !isWordChar(text.charAt(i + word.length())))) {
-                    return i;
-                }
-            }
-            return -1;
-        }
-
-        /** Index of the parenthesis closing the one at {@code open}, or -1. */
-        static int closing(String text, int open) {
-            int depth = 0;
-            char quote = 0;
-            for (int i = open; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (quote != 0) {
-                    if (c == quote) quote = 0;
-                } else if (c == '\'' || c == '"') {
-                    quote = c;
-                } else if (c == '(') {
-                    depth++;
-                } else if (c == ')' && --depth == 0) {
-                    return i;
-                }
-            }
-            return -1;
-        }
-
-        /** Splits a list of expressions on commas outside parentheses, brackets and quotes. */
-        static List<String> splitTopLevel(String text) {
-            List<String> parts = new ArrayList<>();
-            int depth = 0;
-            char quote = 0;
-            int start = 0;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (quote != 0) {
-                    if (c == quote) quote = 0;
-                } else if (c == '\'' || c == '"') {
-                    quote = c;
-                } else if (c == '(' || c == '[') {
-                    depth++;
-                } else if (c == ')' || c == ']') {
-                    depth--;
-                } else if (c == ',' && depth == 0) {
-                    parts.add(text.substring(start, i));
-                    start = i + 1;
-                }
-            }
-            parts.add(text.substring(start));
-            return parts;
-        }
-
-        private static boolean isWordChar(char c) {
-            return Character.isLetterOrDigit(c) || c == '_';
         }
     }
 }

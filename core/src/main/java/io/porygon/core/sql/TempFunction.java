@@ -30,7 +30,7 @@ record TempFunction(String name, List<String> parameters, String returnType, Str
         if (name.length() > 1 && name.startsWith("\"") && name.endsWith("\"")) name = name.substring(1, name.length() - 1);
         int close = matching(text, open);
         List<String> params = new ArrayList<>();
-        for (String p : splitTopLevel(text.substring(open + 1, close))) {
+        for (String p : TopLevel.split(text.substring(open + 1, close), "(<", ")>")) {
             String t = p.trim();
             if (t.isEmpty()) continue;
             String[] nameAndType = t.split("\\s+", 2);
@@ -74,33 +74,9 @@ record TempFunction(String name, List<String> parameters, String returnType, Str
     }
 
     private static int matching(String text, int open) {
-        int depth = 0;
-        boolean quoted = false;
-        for (int i = open; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\'') quoted = !quoted;
-            if (quoted) continue;
-            if (c == '(') depth++;
-            else if (c == ')' && --depth == 0) return i;
-        }
-        throw new Untranslatable("unbalanced parentheses in CREATE TEMP FUNCTION", "close every parenthesis");
-    }
-
-    private static List<String> splitTopLevel(String text) {
-        List<String> parts = new ArrayList<>();
-        int depth = 0;
-        int start = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '(' || c == '<') depth++;
-            else if (c == ')' || c == '>') depth--;
-            else if (c == ',' && depth == 0) {
-                parts.add(text.substring(start, i));
-                start = i + 1;
-            }
-        }
-        parts.add(text.substring(start));
-        return parts;
+        int close = TopLevel.closing(text, open);
+        if (close < 0) throw new Untranslatable("unbalanced parentheses in CREATE TEMP FUNCTION", "close every parenthesis");
+        return close;
     }
 
     private static int indexOfWord(String upper, String word) {

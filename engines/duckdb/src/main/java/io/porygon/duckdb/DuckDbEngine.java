@@ -353,8 +353,10 @@ public final class DuckDbEngine implements Engine {
     /** BigQuery's MERGE fails when a target row matches more than one new row; so does this one. */
     private void rejectAmbiguousMatches(Target target, Target source, List<String> uniqueKey, String matches) {
         String keys = uniqueKey.stream().map(k -> "s." + quoteIdent(k)).collect(Collectors.joining(", "));
-        List<List<Object>> repeated = queryRows("SELECT " + keys + ", count(*) FROM " + sqlName(source) + " AS s GROUP BY " + keys
-                + " HAVING count(*) > 1 AND EXISTS (SELECT 1 FROM " + sqlName(target) + " AS t WHERE " + matches + ") LIMIT 1");
+        String repeatedKeys = "SELECT " + keys + ", count(*) FROM " + sqlName(source) + " AS s GROUP BY " + keys + " HAVING count(*) > 1";
+        // the new rows alone first: DuckDB would otherwise hash the whole table to look up keys that mostly do not repeat
+        if (queryRows(repeatedKeys + " LIMIT 1").isEmpty()) return;
+        List<List<Object>> repeated = queryRows(repeatedKeys + " AND EXISTS (SELECT 1 FROM " + sqlName(target) + " AS t WHERE " + matches + ") LIMIT 1");
         if (!repeated.isEmpty()) {
             List<Object> row = repeated.get(0);
             throw new DuckDbException("MERGE must match at most one new row for each row of " + target.name() + ": the key "

@@ -296,7 +296,7 @@ public final class Planner {
         // one BigQuery script, in the order it runs: the query reads what the pre-operations declared
         List<String> pre = script.translateAll(incremental ? t.incrementalPreOps() : t.preOps());
         if (step == Step.CREATE_VIEW) script.checkViewOutlivesScript(query);
-        String sql = script.translate(query);
+        String sql = step == Step.CREATE_VIEW ? script.translateViewQuery(query) : script.translate(query);
         List<String> post = script.translateAll(incremental ? t.incrementalPostOps() : t.postOps());
         return new PlannedAction(id(t), t, mapped, step, pre, sql, List.of(), post, t.uniqueKey(), upstream, note, script.cleanup());
     }
@@ -315,6 +315,12 @@ public final class Planner {
 
         String translate(String googleSql) {
             ScriptTranslation t = translator.translate(names.rewriteReferences(googleSql), location(), scope);
+            scope = t.scope();
+            return t.sql();
+        }
+
+        String translateViewQuery(String googleSql) {
+            ScriptTranslation t = translator.translateViewQuery(names.rewriteReferences(googleSql), location(), scope);
             scope = t.scope();
             return t.sql();
         }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * A translator that keeps its translations in a file between runs, so that running an unchanged
@@ -53,11 +54,23 @@ public final class CachedTranslator implements Translator {
      */
     @Override
     public ScriptTranslation translate(String googleSql, SourceLocation location, ScriptScope scope) {
-        String key = scope.isEmpty() ? googleSql : "\0" + scope.cacheKey() + "\n" + googleSql;
+        return cached(scope.isEmpty() ? googleSql : "\0" + scope.cacheKey() + "\n" + googleSql, googleSql, location, scope,
+                () -> translator.translate(googleSql, location, scope));
+    }
+
+    /** As {@link #translate(String, SourceLocation, ScriptScope)}, keyed apart: a view's query may translate differently. */
+    @Override
+    public ScriptTranslation translateViewQuery(String googleSql, SourceLocation location, ScriptScope scope) {
+        return cached("\1" + scope.cacheKey() + "\n" + googleSql, googleSql, location, scope,
+                () -> translator.translateViewQuery(googleSql, location, scope));
+    }
+
+    private ScriptTranslation cached(String key, String googleSql, SourceLocation location, ScriptScope scope,
+                                     Supplier<ScriptTranslation> translation) {
         String translated = stored.get(key);
         ScriptTranslation result;
         if (translated == null) {
-            result = translator.translate(googleSql, location, scope);
+            result = translation.get();
         } else {
             result = new ScriptTranslation(translated, scope.after(googleSql, location));
         }

@@ -38,6 +38,7 @@ import net.sf.jsqlparser.statement.select.LateralSubSelect;
 import net.sf.jsqlparser.statement.select.ParenthesedFromItem;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SelectVisitor;
 import net.sf.jsqlparser.statement.select.TableFunction;
 import net.sf.jsqlparser.statement.select.WithItem;
@@ -128,7 +129,14 @@ public final class DuckDbTranslator implements Translator {
 
     @Override
     public ScriptTranslation translate(String googleSql, SourceLocation location, ScriptScope scope) {
-        Script script = translateScript(googleSql, location, scope);
+        Script script = translateScript(googleSql, location, scope, false);
+        return new ScriptTranslation(String.join(";\n", script.statements()), script.scope());
+    }
+
+    /** Without a top-level ORDER BY that has no LIMIT: DuckDB would sort the view's rows on every read ({@link #unordered}). */
+    @Override
+    public ScriptTranslation translateViewQuery(String googleSql, SourceLocation location, ScriptScope scope) {
+        Script script = translateScript(googleSql, location, scope, true);
         return new ScriptTranslation(String.join(";\n", script.statements()), script.scope());
     }
 
@@ -145,12 +153,12 @@ public final class DuckDbTranslator implements Translator {
      * one by one (a joined script could only be split again by parsing it).
      */
     public List<String> translateStatements(String googleSql, SourceLocation location) {
-        return translateScript(googleSql, location, ScriptScope.EMPTY).statements();
+        return translateScript(googleSql, location, ScriptScope.EMPTY, false).statements();
     }
 
     private record Script(List<String> statements, ScriptScope scope) {}
 
-    private Script translateScript(String googleSql, SourceLocation location, ScriptScope start) {
+    private Script translateScript(String googleSql, SourceLocation location, ScriptScope start, boolean viewQuery) {
         // (a statement that only sets BigQuery options, such as a description or labels, translates to none)
         List<GoogleSqlLexer.LexedStatement> statements = GoogleSqlLexer.split(googleSql, location);
         SourceLocation base = relativeToFirstStatement(location, statements);
@@ -174,7 +182,7 @@ public final class DuckDbTranslator implements Translator {
                     throw new Untranslatable("BigQuery scripting statement " + statement.firstWord() + " is not translated to DuckDB",
                             "only DECLARE and SET of variables are; write the logic as SQL expressions (IF(), CASE) or as separate actions");
                 } else {
-                    out.add(translateOne(statement, userFunctions, base, scope));
+                    out.add(translateOne(statement, userFunctions, base, scope, viewQuery));
                     if (TempFunction.isTempFunction(statement.text())) {
                         scope = scope.withFunction(TempFunction.parse(statement.text()).name());
                     }
@@ -195,7 +203,7 @@ public final class DuckDbTranslator implements Translator {
     }
 
     private String translateOne(GoogleSqlLexer.LexedStatement statement, Set<String> userFunctions, SourceLocation location,
-                                ScriptScope scope) {
+                                ScriptScope scope, boolean viewQuery) {
         if (TempFunction.isTempFunction(statement.text())) {
             TempFunction fn = TempFunction.parse(statement.text());
             userFunctions.add(fn.name().toUpperCase(Locale.ROOT));
@@ -207,6 +215,8 @@ public final class DuckDbTranslator implements Translator {
         if (parsed instanceof Execute) {
             throw new Untranslatable("EXECUTE IMMEDIATE (dynamic SQL) cannot run on DuckDB", "write the statement itself", "EXECUTE");
         }
+        if (viewQuery && parsed instanceof Select select) unordered(select);
+        if (parsed instanceof CreateView view) unordered(view.getSelect());
         Set<String> rangeNames = mapNames(parsed);
         StringBuilder sb = new StringBuilder(statement.text().length() + 64);
         DuckDbExpressionDeParser expressions = new DuckDbExpressionDeParser(FunctionCatalog.DEFAULT, userFunctions, scope);
@@ -279,6 +289,16 @@ public final class DuckDbTranslator implements Translator {
             if (set.getColumns() != null) columns.addAll(set.getColumns());
         }
         return columns;
+    }
+
+    /**
+     * Drops the ORDER BY of a view's query unless a LIMIT, OFFSET or FETCH makes it choose rows. A
+     * view is a relation, whose rows have no order (SQL's rule; Spark, Trino and Hive drop such
+     * sorts too); DuckDB would sort every time the view is read, for a join or an aggregate that
+     * ignores the order. The order still holds where it is seen: a unit test runs the model's query itself.
+     */
+    private static void unordered(Select select) {
+        if (select.getLimit() == null && select.getOffset() == null && select.getFetch() == null) select.setOrderByElements(null);
     }
 
     private static void printView(CreateView view, DuckDbSelectDeParser selects, StringBuilder sb) {

@@ -20,6 +20,15 @@ public interface Translator {
         return new ScriptTranslation(translate(googleSql, location), scope);
     }
 
+    /**
+     * Translates the query of a view, in {@code scope} as {@link #translate(String, SourceLocation,
+     * ScriptScope)} does. A view is a relation without order, so an engine may leave out a sort
+     * that only orders its rows (a top-level ORDER BY without LIMIT); by default it is kept.
+     */
+    default ScriptTranslation translateViewQuery(String googleSql, SourceLocation location, ScriptScope scope) {
+        return translate(googleSql, location, scope);
+    }
+
     /** Statements that drop the variables of a finished script from the session, run whatever the outcome. */
     default List<String> endOfScript(ScriptScope scope) {
         return List.of();

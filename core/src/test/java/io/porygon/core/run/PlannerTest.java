@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.porygon.core.PorygonException;
+import io.porygon.core.SourceLocation;
 import io.porygon.core.engine.ObjectKind;
 import io.porygon.core.graph.Action;
 import io.porygon.core.graph.ActionDescriptor;
@@ -15,6 +16,8 @@ import io.porygon.core.graph.DeclarationAction;
 import io.porygon.core.graph.ProjectConfig;
 import io.porygon.core.graph.TableAction;
 import io.porygon.core.graph.Target;
+import io.porygon.core.sql.ScriptScope;
+import io.porygon.core.sql.ScriptTranslation;
 import io.porygon.core.sql.Translator;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +57,25 @@ class PlannerTest {
         assertThat(pa.warehouseTarget()).isEqualTo(new Target(null, "s", "a"));
         assertThat(plan.byId().get("p.s.b").step()).isEqualTo(Step.CREATE_VIEW);
         assertThat(plan.byId().get("p.raw.src").step()).isEqualTo(Step.CHECK_SOURCE);
+    }
+
+    @Test
+    void aViewsQueryIsTranslatedAsAViewsQuery() {
+        Translator marksViews = new Translator() {
+            @Override
+            public String translate(String sql, SourceLocation at) {
+                return sql;
+            }
+
+            @Override
+            public ScriptTranslation translateViewQuery(String sql, SourceLocation at, ScriptScope scope) {
+                return new ScriptTranslation("view: " + sql, scope);
+            }
+        };
+        ExecutionPlan plan = new Planner(new WarehouseNames(DatabaseMapping.IGNORE, "dataform"), marksViews, t -> ObjectKind.NONE)
+                .plan(graph, RunOptions.all());
+        assertThat(plan.byId().get("p.s.b").sql()).isEqualTo("view: select * from `s.a`");
+        assertThat(plan.byId().get("p.s.c").sql()).isEqualTo("select * from `s.b`");
     }
 
     @Test

@@ -29,6 +29,12 @@ class CachedTranslatorTest {
             seen.add(googleSql);
             return real.translate(googleSql, location);
         }
+
+        @Override
+        public ScriptTranslation translateViewQuery(String googleSql, SourceLocation location, ScriptScope scope) {
+            seen.add(googleSql);
+            return real.translateViewQuery(googleSql, location, scope);
+        }
     }
 
     @Test
@@ -43,6 +49,20 @@ class CachedTranslatorTest {
         assertThat(CachedTranslator.open(second, file, "build-1").translate(SQL, AT)).isEqualTo(translated);
         assertThat(first.seen).containsExactly(SQL);
         assertThat(second.seen).isEmpty();
+    }
+
+    @Test
+    void aViewsQueryIsKeptApartFromTheSameQueryRunForItsRows() {
+        Path file = dir.resolve("translations");
+        String sorted = "SELECT a FROM `p.d.t` ORDER BY a";
+        CachedTranslator run1 = CachedTranslator.open(new Counting(), file, "build-1");
+        String asView = run1.translateViewQuery(sorted, AT, ScriptScope.EMPTY).sql();
+        String asQuery = run1.translate(sorted, AT);
+        run1.save();
+
+        CachedTranslator run2 = CachedTranslator.open(new Counting(), file, "build-1");
+        assertThat(run2.translate(sorted, AT)).isEqualTo(asQuery).contains("ORDER BY");
+        assertThat(run2.translateViewQuery(sorted, AT, ScriptScope.EMPTY).sql()).isEqualTo(asView).doesNotContain("ORDER BY");
     }
 
     @Test

@@ -294,4 +294,22 @@ class DuckDbTranslatorTest {
         assertThat(FunctionCatalog.capturingGroups("a(b)c")).isEqualTo(1);
         assertThat(FunctionCatalog.capturingGroups("a(?:b)c\\(x\\)[(]")).isZero();
     }
+
+    @Test
+    void aViewKeepsNoSortThatOnlyOrdersItsRows() {
+        ScriptScope none = ScriptScope.EMPTY;
+        assertThat(translator.translateViewQuery("SELECT a, SUM(b) AS b FROM t GROUP BY a ORDER BY a", AT, none).sql())
+                .isEqualTo("SELECT a, sum(b) AS b FROM t GROUP BY a");
+        assertThat(translator.translateViewQuery("SELECT a FROM t UNION ALL SELECT a FROM u ORDER BY a", AT, none).sql())
+                .doesNotContain("ORDER BY");
+        // a LIMIT or OFFSET chooses the rows: the order is part of the result
+        assertThat(translator.translateViewQuery("SELECT a FROM t ORDER BY a DESC LIMIT 10", AT, none).sql()).contains("ORDER BY a DESC LIMIT 10");
+        assertThat(translator.translateViewQuery("SELECT a FROM t ORDER BY a LIMIT 5 OFFSET 5", AT, none).sql()).contains("ORDER BY a");
+        // windows and aggregates keep their own ORDER BY
+        assertThat(translator.translateViewQuery("SELECT ROW_NUMBER() OVER (ORDER BY a) AS n, STRING_AGG(b, ',' ORDER BY b) AS s FROM t "
+                + "GROUP BY a ORDER BY n", AT, none).sql()).contains("OVER (ORDER BY a)").contains("ORDER BY b)").doesNotEndWith("ORDER BY n");
+        assertThat(translator.translate("CREATE VIEW d.v AS SELECT a FROM t ORDER BY a", AT)).isEqualTo("CREATE VIEW d.v AS SELECT a FROM t");
+        // a table, or a query run for its rows (a unit test), keeps the order it asked for
+        assertThat(translator.translate("SELECT a FROM t ORDER BY a", AT)).isEqualTo("SELECT a FROM t ORDER BY a");
+    }
 }

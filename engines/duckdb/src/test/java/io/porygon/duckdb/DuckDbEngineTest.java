@@ -110,6 +110,15 @@ class DuckDbEngineTest {
             engine.replaceTable(s, "SELECT * FROM (VALUES (2, 'b1'), (2, 'b2')) v(k, x)");
             assertThat(engine.mergeFrom(t, s, List.of("k", "x"), List.of("k"))).isEqualTo(2);
             assertThat(engine.queryRows("SELECT count(*) FROM m.t WHERE k = 2").get(0).get(0)).isEqualTo(2L);
+
+            // a key of two columns repeats only when both do
+            Target pairs = new Target(null, "m", "pairs");
+            engine.replaceTable(pairs, "SELECT * FROM (VALUES (1, 'a', 'old')) v(k1, k2, x)");
+            engine.replaceTable(s, "SELECT * FROM (VALUES (1, 'a', 'new'), (1, 'b', 'new')) v(k1, k2, x)");
+            assertThat(engine.mergeFrom(pairs, s, List.of("k1", "k2", "x"), List.of("k1", "k2"))).isEqualTo(2);
+            engine.replaceTable(s, "SELECT * FROM (VALUES (1, 'b', 'x1'), (1, 'b', 'x2')) v(k1, k2, x)");
+            assertThatThrownBy(() -> engine.mergeFrom(pairs, s, List.of("k1", "k2", "x"), List.of("k1", "k2")))
+                    .isInstanceOf(DuckDbException.class).hasMessageContaining("the key [1, b] comes 2 times");
         }
     }
 

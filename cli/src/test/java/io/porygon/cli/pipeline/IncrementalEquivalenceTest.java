@@ -10,9 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Generates a small warehouse, runs the pipeline, then advances the data day by day (new activity,
- * late events, orders that ship, deliver or are returned later) with an incremental run after each
- * day. Afterwards every incremental table must equal a full-refresh build of it, row for row.
+ * Generates a small warehouse, runs the pipeline, empties the two facts, then advances the data day
+ * by day (new activity, late events, orders that ship, deliver or are returned later) with an
+ * incremental run after each day; the last day also brings a week-long session, an old order
+ * cancelled and a customer whose country changed. Afterwards every incremental table must equal a
+ * full-refresh build of it, row for row.
  */
 class IncrementalEquivalenceTest {
     static final List<String> INCREMENTAL_TABLES = List.of("users_dim", "orders_dim", "events_fct", "trx_fct");
@@ -26,9 +28,13 @@ class IncrementalEquivalenceTest {
         PorygonCommand porygon = new PorygonCommand(warehouse);
         porygon.succeed("generate", "--scale", "0.01", "--seed", "7", "--as-of", "2026-06-01", "--no-progress");
         porygon.succeed("run");
+        emptyTheFacts(warehouse);
         for (int day = 0; day < DAYS; day++) {
             porygon.succeed("generate", "--advance", "1d", "--no-progress");
-            if (day == DAYS - 1) addALongSessionWithALateEvent(warehouse);
+            if (day == DAYS - 1) {
+                addALongSessionWithALateEvent(warehouse);
+                changeAnOldOrderAndACustomerWithoutATimestamp(warehouse);
+            }
             porygon.succeed("run");
         }
         try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(warehouse))) {
@@ -67,6 +73,33 @@ class IncrementalEquivalenceTest {
                            '10.0.0.1' AS ip_address, 'Lyon' AS city, 'Rhone' AS state, '69001' AS postal_code, 'Firefox' AS browser,
                            'Email' AS traffic_source, '/home' AS uri, 'home' AS event_type
                     FROM thelook_ecommerce.events, (VALUES (1), (2)) AS v(n) GROUP BY n""");
+        }
+    }
+
+    /** An empty fact table has no newest row to look back from: its next incremental run loads everything. */
+    private static void emptyTheFacts(Path warehouse) {
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(warehouse))) {
+            engine.execute("DELETE FROM thelook.events_fct");
+            engine.execute("DELETE FROM thelook.trx_fct");
+        }
+    }
+
+    /**
+     * Changes that set no timestamp, long after the lookback windows: an order cancelled a week
+     * after its items were created (the generator cancels orders still processing, setting no time),
+     * and a customer whose country is corrected, which changes the country codes that trx_fct copies.
+     */
+    private static void changeAnOldOrderAndACustomerWithoutATimestamp(Path warehouse) {
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(warehouse))) {
+            engine.execute("""
+                    CREATE TEMP TABLE old_order AS SELECT min(order_id) AS order_id FROM thelook_ecommerce.order_items
+                    WHERE status <> 'Cancelled' AND created_at < (SELECT max(created_at) - INTERVAL 7 DAY FROM thelook_ecommerce.order_items)""");
+            engine.execute("UPDATE thelook_ecommerce.orders SET status = 'Cancelled' WHERE order_id = (SELECT order_id FROM old_order)");
+            engine.execute("UPDATE thelook_ecommerce.order_items SET status = 'Cancelled' WHERE order_id = (SELECT order_id FROM old_order)");
+            engine.execute("""
+                    UPDATE thelook_ecommerce.users SET country = CASE WHEN country = 'Germany' THEN 'France' ELSE 'Germany' END
+                    WHERE id = (SELECT min(user_id) FROM thelook_ecommerce.order_items
+                                WHERE created_at < (SELECT max(created_at) - INTERVAL 7 DAY FROM thelook_ecommerce.order_items))""");
         }
     }
 

@@ -295,8 +295,17 @@ public final class Planner {
         String query = incremental && t.incrementalQuery() != null ? t.incrementalQuery() : t.query();
         // one BigQuery script, in the order it runs: the query reads what the pre-operations declared
         List<String> pre = script.translateAll(incremental ? t.incrementalPreOps() : t.preOps());
-        if (step == Step.CREATE_VIEW) script.checkViewOutlivesScript(query);
-        String sql = step == Step.CREATE_VIEW ? script.translateViewQuery(query) : script.translate(query);
+        String sql;
+        if (step == Step.CREATE_VIEW) {
+            script.checkViewOutlivesScript(query);
+            sql = script.translateViewQuery(query);
+            String asWritten = script.translateAsWritten(query);
+            // the engine left out a part that only orders rows: bind the query as written once, so that
+            // a mistake there (an unknown column in the ORDER BY) still fails, as on BigQuery
+            if (!asWritten.equals(sql)) pre.add("SELECT * FROM (\n" + asWritten + "\n) AS view_as_written LIMIT 0");
+        } else {
+            sql = script.translate(query);
+        }
         List<String> post = script.translateAll(incremental ? t.incrementalPostOps() : t.postOps());
         return new PlannedAction(id(t), t, mapped, step, pre, sql, List.of(), post, t.uniqueKey(), upstream, note, script.cleanup());
     }
@@ -317,6 +326,11 @@ public final class Planner {
             ScriptTranslation t = translator.translate(names.rewriteReferences(googleSql), location(), scope);
             scope = t.scope();
             return t.sql();
+        }
+
+        /** The query translated as it is written, for a check: the script's scope stays as it is. */
+        String translateAsWritten(String googleSql) {
+            return translator.translate(names.rewriteReferences(googleSql), location(), scope).sql();
         }
 
         String translateViewQuery(String googleSql) {

@@ -74,6 +74,25 @@ class MaterializationTest {
     }
 
     @Test
+    void aViewIsStoredWithoutItsSortButAWrongSortStillFails() {
+        // translated for real: it is the translation that leaves the sort out
+        Planner planner = new Planner(new WarehouseNames(DatabaseMapping.IGNORE, "dataform"), new io.porygon.core.sql.DuckDbTranslator(),
+                engine::kind);
+        RunResult r = new DagRunner(engine, 1, RunListener.NONE).run(planner.plan(graph(view(out, "SELECT id, val FROM raw.src ORDER BY id DESC")),
+                RunOptions.all()));
+        assertThat(r.succeeded()).isTrue();
+        String stored = (String) engine.queryRows("SELECT sql FROM duckdb_views() WHERE view_name = 'out'").get(0).get(0);
+        assertThat(stored).doesNotContainIgnoringCase("ORDER BY");
+
+        // BigQuery rejects a view whose ORDER BY names no column: so does the run, and the view stays as it was
+        RunResult wrong = new DagRunner(engine, 1, RunListener.NONE).run(planner.plan(graph(view(out, "SELECT id FROM raw.src ORDER BY no_such_column")),
+                RunOptions.all()));
+        assertThat(result(wrong, "mart.out").status()).isEqualTo(ActionStatus.FAILED);
+        assertThat(result(wrong, "mart.out").error()).contains("no_such_column");
+        assertThat(rows(engine, "SELECT id, val FROM mart.out ORDER BY id")).containsExactly("1|a", "2|b");
+    }
+
+    @Test
     void viewsOfATableRunAloneFollowItsNewColumns() {
         Target byId = t("mart", "by_id");
         Target picky = t("mart", "picky");

@@ -123,6 +123,20 @@ class DuckDbEngineTest {
     }
 
     @Test
+    void mergeUpdatesEveryTableRowOfARepeatedKeyAsBigQueryDoes() {
+        Target t = new Target(null, "m", "t");
+        Target s = new Target(null, "m", "s");
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
+            // the table repeats key 2 (an earlier merge inserted two new rows with it): both rows take the new values
+            engine.replaceTable(t, "SELECT * FROM (VALUES (1, 'a'), (2, 'b'), (2, 'c'), (3, 'x'), (3, 'y'), (3, 'z')) v(k, x)");
+            engine.replaceTable(s, "SELECT * FROM (VALUES (2, 'd'), (3, 'w'), (4, 'e')) v(k, x)");
+            assertThat(engine.mergeFrom(t, s, List.of("k", "x"), List.of("k"))).isEqualTo(6);
+            assertThat(engine.queryRows("SELECT k || x FROM m.t ORDER BY k, x")).extracting(r -> r.get(0))
+                    .containsExactly("1a", "2d", "2d", "3w", "3w", "3w", "4e");
+        }
+    }
+
+    @Test
     void mergeKeepsTheColumnsTheNewRowsDoNotHave() {
         Target t = new Target(null, "m", "t");
         Target s = new Target(null, "m", "s");

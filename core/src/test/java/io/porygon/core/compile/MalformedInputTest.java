@@ -46,6 +46,19 @@ class MalformedInputTest {
     }
 
     @Test
+    void aFileThatIsNotUtf8IsLocatedAtItsFirstBadByte() throws IOException {
+        Path sqlx = dir.resolve("definitions/t.sqlx");
+        Files.createDirectories(sqlx.getParent());
+        // Latin-1 "é" on line 2, after "SELECT 'caf"
+        Files.write(sqlx, new byte[] {'c', 'o', 'n', 'f', 'i', 'g', ' ', '{', ' ', '}', '\n', 'S', 'E', 'L', 'E', 'C', 'T', ' ', '\'', 'c', 'a', 'f',
+                (byte) 0xe9, '\'', '\n'});
+        CompileError e = only(compile(SETTINGS));
+        assertThat(e.location()).isEqualTo(new SourceLocation("definitions/t.sqlx", 2, 12));
+        assertThat(e.message()).isEqualTo("the file is not valid UTF-8 (byte 0xe9)");
+        assertThat(e.hint()).contains("save it as UTF-8");
+    }
+
+    @Test
     void unknownSettingSuggestsTheRightOne() throws IOException {
         CompileError e = only(compile("defaultProject: p\ndefaultDataste: d\n"));
         assertThat(e.location()).isEqualTo(new SourceLocation("workflow_settings.yaml", 2, 1));

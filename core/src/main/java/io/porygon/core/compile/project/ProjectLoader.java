@@ -4,6 +4,9 @@ import io.porygon.core.PorygonException;
 import io.porygon.core.SourceLocation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +28,7 @@ public final class ProjectLoader {
             throw new PorygonException(SourceLocation.of(root.toString()), "not a Dataform project: " + SettingsParser.FILE + " is missing",
                     "create " + SettingsParser.FILE + " with at least defaultProject and defaultDataset");
         }
-        WorkflowSettings settings = SettingsParser.parse(read(settingsFile));
+        WorkflowSettings settings = SettingsParser.parse(read(settingsFile, SettingsParser.FILE));
         List<SourceFile> includes = files(root, "includes", ".js");
         List<SourceFile> definitions = files(root, "definitions", ".sqlx", ".js");
         return new Project(root, settings, includes, definitions);
@@ -40,7 +43,10 @@ public final class ProjectLoader {
                     .filter(p -> !isHidden(base.relativize(p)))
                     .filter(p -> Stream.of(extensions).anyMatch(e -> p.getFileName().toString().endsWith(e)))
                     .sorted(Comparator.comparing(Path::toString))
-                    .forEach(p -> out.add(new SourceFile(root.relativize(p).toString().replace('\\', '/'), read(p))));
+                    .forEach(p -> {
+                        String name = root.relativize(p).toString().replace('\\', '/');
+                        out.add(new SourceFile(name, read(p, name)));
+                    });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -54,12 +60,25 @@ public final class ProjectLoader {
         return false;
     }
 
-    private static String read(Path p) {
+    private static String read(Path p, String name) {
+        byte[] bytes;
         try {
-            String s = Files.readString(p, StandardCharsets.UTF_8);
-            return s.replace("\r\n", "\n");
+            bytes = Files.readAllBytes(p);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        CharBuffer text = CharBuffer.allocate(bytes.length);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CoderResult result = StandardCharsets.UTF_8.newDecoder().decode(in, text, true);
+        if (result.isError()) {
+            // the text decoded so far ends where the bad bytes start
+            String before = text.flip().toString();
+            int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+            int column = before.length() - before.lastIndexOf('\n');
+            throw new PorygonException(new SourceLocation(name, line, column), "the file is not valid UTF-8 (byte 0x"
+                    + String.format("%02x", bytes[in.position()] & 0xff) + ")",
+                    "save it as UTF-8 (Dataform reads project files as UTF-8); the byte may come from Latin-1 or Windows-1252 text");
+        }
+        return text.flip().toString().replace("\r\n", "\n");
     }
 }

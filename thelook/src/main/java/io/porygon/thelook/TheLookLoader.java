@@ -48,7 +48,7 @@ public final class TheLookLoader {
                 try {
                     engine.loadFile(staged, source);
                 } catch (RuntimeException e) {
-                    problems.add(source.getFileName() + ": cannot be read: " + firstLine(e.getMessage()));
+                    problems.add(source.getFileName() + ": cannot be read: " + readError(e.getMessage()));
                     continue;
                 }
                 List<String> select = check(engine, staged, table, source.getFileName().toString(), problems);
@@ -177,9 +177,14 @@ public final class TheLookLoader {
         return "CAST(" + source + " AS " + expected.duckDbType() + ")";
     }
 
-    private static String firstLine(String message) {
+    /** DuckDB's account of a file it cannot read (which line, what it found), without its generic advice and the SQL. */
+    static String readError(String message) {
         if (message == null) return "unknown error";
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
+        List<String> said = new ArrayList<>();
+        for (String line : message.split("\n")) {
+            if (line.startsWith("Possible fixes") || line.startsWith("  in: ")) break;
+            if (!line.isBlank()) said.add(line.strip());
+        }
+        return String.join(" / ", said.subList(0, Math.min(said.size(), 4)));
     }
 }

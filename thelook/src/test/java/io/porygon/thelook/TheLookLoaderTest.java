@@ -7,6 +7,8 @@ import io.porygon.core.PorygonException;
 import io.porygon.duckdb.DuckDbEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.ArrayList;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -105,6 +107,32 @@ class TheLookLoaderTest {
             // nothing was replaced, nothing staged is left behind
             assertThat(Warehouses.count(engine, "SELECT count(*) FROM " + S + ".users")).isEqualTo(1);
             assertThat(engine.exists(new io.porygon.core.graph.Target(null, TheLookLoader.STAGING, "orders"))).isFalse();
+        }
+    }
+
+    @Test
+    void csvIsReadInBigQuerysDialectNotGuessedFromASample() throws Exception {
+        Path csv = dir.resolve("csv");
+        Path events = csv.resolve("events.csv");
+        // a quoted comma far below the rows DuckDB samples is one field, as in any CSV reader
+        List<String> lines = new ArrayList<>(Files.readAllLines(events));
+        int city = List.of(lines.get(0).split(",")).indexOf("city");
+        String[] fields = lines.get(lines.size() - 1).split(",", -1);
+        fields[city] = "\"" + fields[city] + ", France\"";
+        lines.set(lines.size() - 1, String.join(",", fields));
+        Files.write(events, lines);
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("target.duckdb"))) {
+            new TheLookLoader().load(engine, csv, S);
+            assertThat(engine.queryRows("SELECT count(*) FROM " + S + ".events WHERE city LIKE '%, France'").get(0).get(0)).isEqualTo(1L);
+        }
+        // a quote that never closes is an error naming the file, not a value with a quote in it
+        Path users = csv.resolve("users.csv");
+        List<String> userLines = new ArrayList<>(Files.readAllLines(users));
+        userLines.set(3, userLines.get(3).replaceFirst(",", ",\""));
+        Files.write(users, userLines);
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("other.duckdb"))) {
+            assertThatThrownBy(() -> new TheLookLoader().load(engine, csv, S))
+                    .isInstanceOf(PorygonException.class).hasMessageContaining("users.csv: cannot be read: ");
         }
     }
 

@@ -542,7 +542,9 @@ public final class DuckDbEngine implements Engine {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         String source = name.endsWith(".parquet")
                 ? "read_parquet(" + path + ")"
-                : "read_csv(" + path + ", header = true, all_varchar = true)";
+                // BigQuery's export dialect, fixed: DuckDB's guess from a sample of rows rejects a quoted comma
+                // further on, and reads a stray quote as text
+                : "read_csv(" + path + ", header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"')";
         execute("CREATE OR REPLACE TABLE " + sqlName(target) + " AS SELECT * FROM " + source);
     }
 }

@@ -300,9 +300,9 @@
     this.canonicalTarget = this.target;
   }
 
+  /** Moves the target; the canonical target stays where the config put it, as in Dataform (.schema() and .database() of the JS API). */
   Action.prototype.retarget = function (database, schema) {
     this.target = makeTarget(this.target.name, schema || this.target.schema, database || this.target.database);
-    this.canonicalTarget = this.target;
     return this;
   };
   Action.prototype.query = function (q) { this.contextableQuery = q; return this; };

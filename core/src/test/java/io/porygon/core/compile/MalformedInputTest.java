@@ -59,6 +59,23 @@ class MalformedInputTest {
     }
 
     @Test
+    void dateAndNumberTextThatRhinoWritesDifferentlyFromNodeIsAnError() throws IOException {
+        CompiledGraph g = compile(SETTINGS,
+                "definitions/a.sqlx", "config { type: \"view\" }\nSELECT '${new Date(Date.UTC(2024, 0, 5)).toLocaleDateString()}' AS d\n",
+                "definitions/b.sqlx", "config { type: \"view\" }\nSELECT '${(1234.5).toLocaleString()}' AS n\n",
+                "definitions/c.sqlx", "config { type: \"view\" }\nSELECT TIMESTAMP '${new Date(\"2024-01-05 10:00\").getTime()}' AS t\n",
+                "definitions/d.sqlx", "config { type: \"view\" }\nSELECT '${new Date(Date.UTC(2024, 0, 5))}' AS s\n",
+                "definitions/ok.sqlx", "config { type: \"view\" }\nSELECT '${new Date(\"2024-01-05T10:00:00Z\").toISOString()}' AS t, "
+                        + "'${Date.parse(\"2024-01-05\")}' AS ms\n");
+        assertThat(g.graphErrors()).extracting(e -> e.location().file() + ":" + e.location().line())
+                .containsExactlyInAnyOrder("definitions/a.sqlx:2", "definitions/b.sqlx:2", "definitions/c.sqlx:2", "definitions/d.sqlx:2");
+        assertThat(g.graphErrors()).extracting(CompileError::message).anySatisfy(m -> assertThat(m).contains("toLocaleDateString() writes different text"))
+                .anySatisfy(m -> assertThat(m).contains("Date cannot read '2024-01-05 10:00'"))
+                .anySatisfy(m -> assertThat(m).contains("Date.toString()"));
+        assertThat(g.tables()).anySatisfy(t -> assertThat(t.query()).contains("'2024-01-05T10:00:00.000Z' AS t, '1704412800000' AS ms"));
+    }
+
+    @Test
     void unknownSettingSuggestsTheRightOne() throws IOException {
         CompileError e = only(compile("defaultProject: p\ndefaultDataste: d\n"));
         assertThat(e.location()).isEqualTo(new SourceLocation("workflow_settings.yaml", 2, 1));

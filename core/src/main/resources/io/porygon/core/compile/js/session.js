@@ -829,7 +829,7 @@
     }
     switch (arguments.length) {
       case 0: readsClockOrRandom = true; return new RealDate();
-      case 1: return new RealDate(a);
+      case 1: return readableDate(new RealDate(a), a);
       case 2: return new RealDate(a, b);
       case 3: return new RealDate(a, b, c);
       case 4: return new RealDate(a, b, c, d);
@@ -846,9 +846,28 @@
   }
   hidden(RealDate.prototype, "constructor", ClockWatchingDate);
   hidden(ClockWatchingDate, "UTC", RealDate.UTC);
-  hidden(ClockWatchingDate, "parse", RealDate.parse);
+  hidden(ClockWatchingDate, "parse", function parse(text) { return readableDate(new RealDate(RealDate.parse(text)), text).getTime(); });
   hidden(ClockWatchingDate, "now", function now() { readsClockOrRandom = true; return RealDate.now(); });
   global.Date = ClockWatchingDate;
+
+  // Where Rhino and Node (which Dataform runs) write or read dates and numbers differently, the SQL
+  // would differ without a word: those calls are errors that say what to write instead.
+  function readableDate(date, text) {
+    if (typeof text === "string" && isNaN(date.getTime())) {
+      throw new Error("Date cannot read '" + text + "': Porygon's JavaScript engine (Rhino) reads only ISO 8601 dates"
+          + " (2024-01-05, 2024-01-05T10:00:00Z), where Node reads more forms; write the date in ISO 8601, or pass numbers");
+    }
+    return date;
+  }
+  function differsFromNode(name, instead) {
+    return function () {
+      throw new Error(name + "() writes different text in Porygon's JavaScript engine (Rhino) than in Node, which Dataform runs; " + instead);
+    };
+  }
+  ["toString", "toTimeString", "toLocaleString", "toLocaleDateString", "toLocaleTimeString"].forEach(function (m) {
+    hidden(RealDate.prototype, m, differsFromNode("Date." + m, "use toISOString(), toUTCString() or the getUTC...() parts"));
+  });
+  hidden(Number.prototype, "toLocaleString", differsFromNode("Number.toLocaleString", "use toFixed() or String()"));
   hidden(Math, "random", function random() { readsClockOrRandom = true; return realRandom(); });
 
   global.__porygon = {

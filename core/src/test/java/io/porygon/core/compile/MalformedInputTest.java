@@ -76,6 +76,17 @@ class MalformedInputTest {
     }
 
     @Test
+    void aFunctionInsideAnArrayOfStatementsIsAnErrorNotTheTextNull() throws IOException {
+        CompiledGraph g = compile(SETTINGS, "definitions/api.js", "publish(\"t\", { type: \"table\" }).query(\"SELECT 1 AS x\")\n"
+                + "  .preOps([\"SELECT 2\", ctx => \"SELECT 9\"]);\n"
+                + "operate(\"o\").queries([\"SELECT 1\", ctx => \"SELECT 2\"]);\n");
+        assertThat(g.graphErrors()).hasSize(2).allSatisfy(e -> {
+            assertThat(e.location().file()).isEqualTo("definitions/api.js");
+            assertThat(e.message()).contains("a statement must be SQL text, not function");
+        });
+    }
+
+    @Test
     void unknownSettingSuggestsTheRightOne() throws IOException {
         CompileError e = only(compile("defaultProject: p\ndefaultDataste: d\n"));
         assertThat(e.location()).isEqualTo(new SourceLocation("workflow_settings.yaml", 2, 1));

@@ -684,7 +684,18 @@
   function applyOps(list, ctx) {
     var out = [];
     list.forEach(function (c) { out = out.concat(apply(c, ctx)); });
-    return out;
+    return statements(out);
+  }
+
+  /** SQL statements as given: a function inside an array is not called (Dataform fails on it too). */
+  function statements(list) {
+    list.forEach(function (sql) {
+      if (typeof sql !== "string") {
+        throw new Error("a statement must be SQL text, not " + typeOf(sql) + ": give a string, an array of strings,"
+            + " or one function of the context that returns either");
+      }
+    });
+    return list;
   }
 
   /** Checks Dataform makes on every action's target and SQL, so that what compiles here deploys there. */
@@ -718,7 +729,7 @@
       if (typeof p.query !== "string") throw new Error("The query of " + readable(a.target) + " must be a string, got " + typeOf(p.query));
     } else if (a.kind === "operations") {
       var q = apply(a.contextableQueries, ctx);
-      p.queries = (typeof q === "string" ? [q] : (q || [])).filter(function (s) { return !!String(s).trim(); });
+      p.queries = statements(typeof q === "string" ? [q] : (q || [])).filter(function (s) { return !!s.trim(); });
     } else if (a.kind === "assertion") {
       p.query = apply(a.contextableQuery, ctx);
       if (a.parentAction) p.parentAction = a.parentAction;

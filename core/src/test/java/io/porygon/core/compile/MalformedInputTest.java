@@ -87,6 +87,14 @@ class MalformedInputTest {
     }
 
     @Test
+    void aTrailingSemicolonIsLocatedOnItsLine() throws IOException {
+        CompileError e = only(compile(SETTINGS, "definitions/t.sqlx", "config { type: \"table\" }\n\nSELECT 1 AS x\nFROM UNNEST([1]);\n"));
+        assertThat(e.location().file()).isEqualTo("definitions/t.sqlx");
+        assertThat(e.location().line()).isEqualTo(4);
+        assertThat(e.hint()).isEqualTo("remove the trailing semicolon");
+    }
+
+    @Test
     void unknownSettingSuggestsTheRightOne() throws IOException {
         CompileError e = only(compile("defaultProject: p\ndefaultDataste: d\n"));
         assertThat(e.location()).isEqualTo(new SourceLocation("workflow_settings.yaml", 2, 1));

@@ -561,6 +561,11 @@
     var c = {};
     Object.keys(config || {}).forEach(function (k) { c[k] = config[k]; });
     c.type = "declaration";
+    if (!c.name) {
+      compileError("Declarations must have a populated 'name' field.", currentFile, null, callerLocation(),
+          "declare({ schema: \"dataset\", name: \"table\" })");
+      return new Action("declaration", { name: "" }, currentFile); // chained calls still work; nothing is registered
+    }
     var action = newAction("declaration", { name: c.name }, currentFile);
     applyConfig(action, c, callerLocation());
     return action;
@@ -826,6 +831,7 @@
     var out = { name: name, type: "operations" };
     var keys = Object.keys(c || {});
     for (var i = 0; i < keys.length; i++) out[keys[i]] = c[keys[i]];
+    if (!out.name) out.name = name; // name: "" is the file's name too, as in Dataform
     return out;
   };
 

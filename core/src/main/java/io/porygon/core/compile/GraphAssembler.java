@@ -138,6 +138,7 @@ final class GraphAssembler {
 
     private List<Target> resolveDependencies(RawAction r, TargetIndex<RawAction> index) {
         List<Target> out = new ArrayList<>();
+        Map<Target, Boolean> includesAssertions = new HashMap<>();
         for (Map<String, Object> dep : r.deps()) {
             String name = string(dep.get("name"));
             String schema = string(dep.get("schema"));
@@ -162,6 +163,12 @@ final class GraphAssembler {
             } else {
                 RawAction d = found.get(0);
                 out.add(finalTarget(d));
+                Boolean before = includesAssertions.putIfAbsent(finalTarget(d), bool(dep.get("includeDependentAssertions")));
+                if (before != null && before != bool(dep.get("includeDependentAssertions"))) {
+                    errors.add(at, "Conflicting \"includeDependentAssertions\" properties are not allowed. Dependency " + name
+                            + " has different values set for this property.", "give every ref() and dependency on " + name
+                            + " the same includeDependentAssertions, or set dependOnDependencyAssertions on the action", r.readableName());
+                }
                 if (bool(dep.get("includeDependentAssertions"))) {
                     // an assertion that includes its own table's assertions includes itself: a cycle, as in Dataform
                     assertionsOf.getOrDefault(finalTarget(d), List.of()).forEach(a -> out.add(finalTarget(a)));

@@ -95,6 +95,23 @@ class MalformedInputTest {
     }
 
     @Test
+    void aTestOfAnUnknownDatasetOrWithoutAnInputIsLocatedAtItsConfig() throws IOException {
+        CompiledGraph g = compile(SETTINGS,
+                "definitions/orders.sqlx", "config { type: \"view\" }\nSELECT * FROM ${ref(\"raw\")}\n",
+                "definitions/raw.sqlx", "config { type: \"declaration\" }\n",
+                "definitions/typo_test.sqlx", "config {\n  type: \"test\",\n  dataset: \"ordres\"\n}\nSELECT 1 AS x\n",
+                "definitions/no_input_test.sqlx", "config {\n  type: \"test\",\n  dataset: \"orders\"\n}\nSELECT 1 AS x\n");
+        assertThat(g.graphErrors()).hasSize(2);
+        CompileError typo = g.graphErrors().stream().filter(e -> e.location().file().equals("definitions/typo_test.sqlx")).findFirst().orElseThrow();
+        assertThat(typo.location().line()).isEqualTo(3);
+        assertThat(typo.hint()).isEqualTo("did you mean orders?");
+        CompileError noInput = g.graphErrors().stream().filter(e -> e.location().file().equals("definitions/no_input_test.sqlx")).findFirst().orElseThrow();
+        assertThat(noInput.location().line()).isEqualTo(3);
+        assertThat(noInput.message()).contains("has not been provided");
+        assertThat(noInput.hint()).contains("input \"raw\"");
+    }
+
+    @Test
     void unknownSettingSuggestsTheRightOne() throws IOException {
         CompileError e = only(compile("defaultProject: p\ndefaultDataste: d\n"));
         assertThat(e.location()).isEqualTo(new SourceLocation("workflow_settings.yaml", 2, 1));

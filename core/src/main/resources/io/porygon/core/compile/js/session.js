@@ -592,6 +592,7 @@
 
   function test(name) {
     var t = new Test(name, currentFile);
+    t.location = callerLocation();
     tests.push(t);
     return t;
   }
@@ -615,6 +616,7 @@
     if (type === "test") {
       var t = test(config.name).config(config).expect(function (ctx) { return spec.sql(ctx)[0]; });
       t.sqlStartLine = spec.sqlStartLine;
+      t.location = location;
       spec.inputs.forEach(function (input) {
         var n = input.names;
         t.input(n.length === 1 ? n[0] : n.length === 2 ? { schema: n[0], name: n[1] } : { database: n[0], schema: n[1], name: n[2] }, input.sql);
@@ -747,20 +749,29 @@
 
   function compileTest(t) {
     var out = { name: t.name, fileName: t.fileName, sqlStartLine: t.sqlStartLine || 0 };
+    // at the test's config (its dataset key when there is one) or its test() call
+    var testError = function (message, hint) {
+      var at = t.location || { line: 0 };
+      errors.push({ message: message, hint: hint, fileName: t.fileName, line: at.line, column: at.column || 0, actionName: t.name,
+        mapped: !!(at.original || at.mapped), property: "dataset" });
+    };
     if (!t.datasetResolvable) {
-      compileError("A dataset to test must be set with the dataset config or .dataset()", t.fileName, t.name, { fileName: t.fileName, line: 0 });
+      testError("A dataset to test must be set with the dataset config or .dataset()", "name the table or view under test: dataset: \"name\"");
       return out;
     }
     var found = findActions(t.datasetResolvable);
     if (found.length !== 1) {
-      compileError(found.length ? "Ambiguous dataset of test " + t.name : "Could not find the dataset of test " + t.name + ": " + JSON.stringify(t.datasetResolvable),
-        t.fileName, t.name, { fileName: t.fileName, line: 0 });
+      var names = actions.map(function (a) { return a.target.name; });
+      testError(found.length ? "Ambiguous dataset of test " + t.name : "Could not find the dataset of test " + t.name + ": " + JSON.stringify(t.datasetResolvable),
+        found.length ? "qualify it with its schema: dataset: { schema: \"...\", name: \"" + t.datasetResolvable.name + "\" }"
+          : names.length ? "did you mean " + closest(t.datasetResolvable.name || "", names) + "?" : "the project has no table or view to test");
       return out;
     }
     var dataset = found[0];
     out.testedTarget = dataset.target;
     if (dataset.kind === "incremental" || ["table", "view"].indexOf(dataset.kind) < 0) {
-      compileError("Tests are only supported for tables and views; " + readable(dataset.target) + " is a " + dataset.kind, t.fileName, t.name, { fileName: t.fileName, line: 0 });
+      testError("Tests are only supported for tables and views; " + readable(dataset.target) + " is " + (dataset.kind === "incremental" ? "an " : "a ") + dataset.kind,
+        "test a table or view that holds the same logic (an incremental table can read it)");
       return out;
     }
     var inputs = t.inputs;
@@ -771,7 +782,8 @@
         return i.resolvable.name === r.name && (!r.schema || !i.resolvable.schema || i.resolvable.schema === r.schema);
       });
       if (matches.length === 0) {
-        compileError("Input for dataset " + JSON.stringify(r) + " has not been provided.", t.fileName, t.name, { fileName: t.fileName, line: 0 });
+        testError("Input for dataset " + JSON.stringify(r) + " has not been provided.",
+          "give the test an input \"" + r.name + "\" { SELECT ... } block (or .input(\"" + r.name + "\", \"SELECT ...\"))");
         return "";
       }
       return "(" + apply(matches[0].contextable, new Context(dataset, false)) + ")";

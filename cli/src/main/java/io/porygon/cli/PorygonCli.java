@@ -25,8 +25,18 @@ public final class PorygonCli {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new PorygonCli());
         cli.setExecutionExceptionHandler(PorygonCli::handleException);
+        cli.setParameterExceptionHandler(PorygonCli::handleUsageError);
         cli.setExitCodeExceptionMapper(e -> EXIT_USAGE);
         return cli;
+    }
+
+    /** A wrong option or argument: what is wrong and where to look, without the whole usage text. */
+    private static int handleUsageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        cli.getErr().println("error: " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, cli.getErr());
+        cli.getErr().println("  hint: `" + cli.getCommandSpec().qualifiedName() + " --help` lists the options and arguments");
+        return EXIT_USAGE;
     }
 
     private static int handleException(Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {

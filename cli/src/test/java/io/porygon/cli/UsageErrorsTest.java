@@ -34,4 +34,15 @@ class UsageErrorsTest {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("no unit test named").contains("nosuch");
     }
+
+    @Test
+    void aWrongOptionSaysWhatIsWrongAndWhereToLookWithoutTheWholeUsage() {
+        CliRun.Result vars = CliRun.run("compile", "--vars=c");
+        assertThat(vars.exitCode()).isEqualTo(2);
+        assertThat(vars.err()).startsWith("error: ").contains("--vars").contains("hint: `porygon compile --help`").doesNotContain("Usage:");
+
+        CliRun.Result typo = CliRun.run("run", "--ful-refresh");
+        assertThat(typo.exitCode()).isEqualTo(2);
+        assertThat(typo.err()).contains("Unknown option: '--ful-refresh'").contains("--full-refresh").doesNotContain("Usage:");
+    }
 }

@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
@@ -50,53 +52,84 @@ record WarehouseConfig(Path path, Integer duckdbThreads, String memoryLimit, Dat
         Object doc;
         try {
             doc = new Load(LoadSettings.builder().setLabel(file.toString()).build()).loadFromString(yaml);
+        } catch (MarkedYamlEngineException e) {
+            int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
+            throw new PorygonException(new SourceLocation(file.toString(), line, e.getProblemMark().map(m -> m.getColumn() + 1).orElse(0)),
+                    "invalid YAML: " + e.getProblem(), "fix the YAML syntax (indentation, colons)");
         } catch (YamlEngineException e) {
-            throw error(file, "invalid YAML: " + e.getMessage(), "fix the YAML syntax (indentation, colons)");
+            throw error(file, 0, "invalid YAML: " + e.getMessage(), "fix the YAML syntax (indentation, colons)");
         }
         if (doc == null) return EMPTY;
-        Map<?, ?> top = mapping(doc, file, "the file");
-        checkKeys(top, TOP, file, "");
-        Map<?, ?> wh = top.containsKey("warehouse") ? mapping(top.get("warehouse"), file, "warehouse") : Map.of();
-        Map<?, ?> run = top.containsKey("run") ? mapping(top.get("run"), file, "run") : Map.of();
-        checkKeys(wh, WAREHOUSE, file, "warehouse.");
-        checkKeys(run, RUN, file, "run.");
+        Lines lines = new Lines(yaml, file);
+        Map<?, ?> top = mapping(doc, lines.at("", null), "the file");
+        checkKeys(top, TOP, lines, "");
+        Map<?, ?> wh = top.containsKey("warehouse") ? mapping(top.get("warehouse"), lines.at("", "warehouse"), "warehouse") : Map.of();
+        Map<?, ?> run = top.containsKey("run") ? mapping(top.get("run"), lines.at("", "run"), "run") : Map.of();
+        checkKeys(wh, WAREHOUSE, lines, "warehouse");
+        checkKeys(run, RUN, lines, "run");
         Path path = wh.get("path") == null ? null : Path.of(String.valueOf(wh.get("path")));
         if (path != null && !path.isAbsolute() && file.getParent() != null) path = file.getParent().resolve(path);
-        return new WarehouseConfig(path, integer(wh.get("threads"), file, "warehouse.threads"),
+        return new WarehouseConfig(path, integer(wh.get("threads"), lines, "warehouse", "threads"),
                 wh.get("memory_limit") == null ? null : String.valueOf(wh.get("memory_limit")),
-                wh.get("database_mapping") == null ? null : databaseMapping(String.valueOf(wh.get("database_mapping")), file),
-                integer(run.get("threads"), file, "run.threads"));
+                wh.get("database_mapping") == null ? null
+                        : databaseMapping(String.valueOf(wh.get("database_mapping")), lines.at("warehouse", "database_mapping")),
+                integer(run.get("threads"), lines, "run", "threads"));
     }
 
-    static DatabaseMapping databaseMapping(String value, Path file) {
+    static DatabaseMapping databaseMapping(String value, SourceLocation at) {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "ignore" -> DatabaseMapping.IGNORE;
             case "prefix" -> DatabaseMapping.PREFIX_SCHEMA;
-            default -> throw error(file, "database_mapping must be 'ignore' or 'prefix', not '" + value + "'",
+            default -> throw new PorygonException(at, "database_mapping must be 'ignore' or 'prefix', not '" + value + "'",
                     "ignore: all GCP projects share one catalog; prefix: schema becomes <project>_<dataset>");
         };
     }
 
-    private static Map<?, ?> mapping(Object o, Path file, String what) {
+    private static Map<?, ?> mapping(Object o, SourceLocation at, String what) {
         if (o instanceof Map<?, ?> m) return m;
-        throw error(file, what + " must be a mapping of settings", "write key: value lines under it");
+        throw new PorygonException(at, what + " must be a mapping of settings", "write key: value lines under it");
     }
 
-    private static void checkKeys(Map<?, ?> map, Set<String> allowed, Path file, String prefix) {
+    private static void checkKeys(Map<?, ?> map, Set<String> allowed, Lines lines, String section) {
+        String prefix = section.isEmpty() ? "" : section + ".";
         for (Object key : map.keySet()) {
             if (!allowed.contains(String.valueOf(key))) {
-                throw error(file, "unknown setting '" + prefix + key + "'", "known settings: " + allowed.stream().map(k -> prefix + k).sorted().toList());
+                throw new PorygonException(lines.at(section, String.valueOf(key)), "unknown setting '" + prefix + key + "'",
+                        "known settings: " + allowed.stream().map(k -> prefix + k).sorted().toList());
             }
         }
     }
 
-    private static Integer integer(Object o, Path file, String key) {
+    private static Integer integer(Object o, Lines lines, String section, String key) {
         if (o == null) return null;
         if (o instanceof Number n && n.intValue() > 0) return n.intValue();
-        throw error(file, key + " must be a positive whole number, not '" + o + "'", null);
+        throw new PorygonException(lines.at(section, key), section + "." + key + " must be a positive whole number, not '" + o + "'",
+                "for example " + key + ": 4");
     }
 
-    private static PorygonException error(Path file, String message, String hint) {
-        return new PorygonException(SourceLocation.of(file.toString()), message, hint);
+    private static PorygonException error(Path file, int line, String message, String hint) {
+        return new PorygonException(new SourceLocation(file.toString(), line, 0), message, hint);
+    }
+
+    /** Where a key is written in the file: under its section's line, the first line that starts with it, indented. */
+    private record Lines(String yaml, Path file) {
+        SourceLocation at(String section, String key) {
+            String[] lines = yaml.split("\n", -1);
+            int i = 0;
+            if (!section.isEmpty()) {
+                while (i < lines.length && !lines[i].matches(Pattern.quote(section) + "\\s*:.*")) i++;
+                if (key == null || i == lines.length) return new SourceLocation(file.toString(), i < lines.length ? i + 1 : 0, 0);
+                i++;
+            } else if (key == null) {
+                return new SourceLocation(file.toString(), 1, 0);
+            }
+            String indent = section.isEmpty() ? "" : "\\s+";
+            for (; i < lines.length; i++) {
+                if (lines[i].matches(indent + Pattern.quote(key) + "\\s*:.*")) {
+                    return new SourceLocation(file.toString(), i + 1, lines[i].indexOf(key) + 1);
+                }
+            }
+            return new SourceLocation(file.toString(), 0, 0);
+        }
     }
 }

@@ -49,7 +49,7 @@ public final class WarehouseOptions {
         WarehouseConfig cfg = WarehouseConfig.load(configFile);
         Path file = warehouse != null ? warehouse.toAbsolutePath()
                 : cfg.path() != null ? cfg.path() : projectDir.resolve(DEFAULT_WAREHOUSE);
-        DatabaseMapping mapping = databaseMapping != null ? WarehouseConfig.databaseMapping(databaseMapping, Path.of("--database-mapping"))
+        DatabaseMapping mapping = databaseMapping != null ? WarehouseConfig.databaseMapping(databaseMapping, SourceLocation.of("--database-mapping"))
                 : cfg.databaseMapping() != null ? cfg.databaseMapping() : DatabaseMapping.IGNORE;
         return new Resolved(file.normalize(), duckdbThreads != null ? duckdbThreads : cfg.duckdbThreads(),
                 memoryLimit != null ? memoryLimit : cfg.memoryLimit(), mapping, cfg.runThreads());

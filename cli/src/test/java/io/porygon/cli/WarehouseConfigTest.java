@@ -35,4 +35,20 @@ class WarehouseConfigTest {
         assertThatThrownBy(() -> WarehouseConfig.parse("warehouse:\n  database_mapping: merge\n", file))
                 .isInstanceOf(PorygonException.class).hasMessageContaining("'ignore' or 'prefix'");
     }
+
+    @Test
+    void errorsNameTheLineOfTheSetting() {
+        assertThatThrownBy(() -> WarehouseConfig.parse("# settings\nwarehouse:\n  threads: 2\nrun:\n  threads: many\n", file))
+                .isInstanceOfSatisfying(PorygonException.class, e -> {
+                    assertThat(e.location().line()).isEqualTo(5);
+                    assertThat(e.hint()).isEqualTo("for example threads: 4");
+                });
+        assertThatThrownBy(() -> WarehouseConfig.parse("warehouse:\n  path: a.duckdb\n  treads: 2\n", file))
+                .isInstanceOfSatisfying(PorygonException.class, e -> assertThat(e.location().line()).isEqualTo(3));
+        assertThatThrownBy(() -> WarehouseConfig.parse("warehouse:\n  path: [unclosed\n", file))
+                .isInstanceOfSatisfying(PorygonException.class, e -> {
+                    assertThat(e.location().line()).isGreaterThanOrEqualTo(2);
+                    assertThat(e.getMessage()).startsWith("invalid YAML").doesNotContain("\n");
+                });
+    }
 }

@@ -106,6 +106,42 @@ class RunCommandTest {
     }
 
     @Test
+    void errorsInAPreOperationOrALaterStatementAreLocatedAtTheirOwnLines() throws IOException {
+        write("definitions/with_ops.sqlx", """
+                config { type: "table" }
+                pre_operations {
+                  CREATE TEMP TABLE seen AS SELECT 1 AS x
+                  ---
+                  SELECT no_such_column FROM ${ref("orders")}
+                }
+                SELECT order_id FROM ${ref("orders")}
+                """);
+        write("definitions/three_steps.sqlx", """
+                config { type: "operations" }
+                SELECT 1
+                ---
+                SELECT 2
+                ---
+                SELECT missing_column
+                FROM ${ref("orders")}
+                """);
+        // a translation error in a post-operation names its own line too
+        write("definitions/untranslatable_post.sqlx", """
+                config { type: "table" }
+                SELECT 1 AS x
+
+                post_operations {
+                  SELECT TO_BASE32(b'abc')
+                }
+                """);
+        assertThat(cli("run", "--actions", "untranslatable_post", project.toString())).isEqualTo(2);
+        assertThat(stderr).contains("definitions/untranslatable_post.sqlx:5:");
+
+        assertThat(cli("run", "--actions", "with_ops,three_steps", project.toString())).isEqualTo(1);
+        assertThat(stdout + stderr).contains("definitions/with_ops.sqlx:5:").contains("definitions/three_steps.sqlx:6:");
+    }
+
+    @Test
     void selectionByTagWithDependentsRunsOnlyThatPart() {
         assertThat(cli("run", "--tags", "daily", "--include-dependents", project.toString())).as(stderr).isZero();
         assertThat(stdout).contains("analytics.orders_clean", "analytics.orders_inc", "analytics.order_totals")

@@ -79,14 +79,18 @@ final class GraphAssembler {
             switch (r.kind()) {
                 case "table", "view", "incremental" -> {
                     Map<String, Object> bq = map(p.get("bigquery"));
+                    List<String> ops = new ArrayList<>();
+                    for (String key : List.of("preOps", "postOps", "incrementalPreOps", "incrementalPostOps")) ops.addAll(strings(p.get(key)));
                     tables.add(new TableAction(target, type(r.kind()), string(p.get("query")), string(p.get("incrementalQuery")),
                             strings(p.get("preOps")), strings(p.get("postOps")), strings(p.get("incrementalPreOps")),
                             strings(p.get("incrementalPostOps")), dependencyTargets, tags, descriptor, bigquery(bq),
                             strings(p.get("uniqueKey")), bool(p.get("protected")), bool(p.get("materialized")), disabled,
-                            r.fileName(), r.sqlStartLine(), OnSchemaChange.of(string(p.get("onSchemaChange")))));
+                            r.fileName(), r.sqlStartLine(), OnSchemaChange.of(string(p.get("onSchemaChange"))),
+                            sources.statementLines(r.fileName(), ops)));
                 }
                 case "operations" -> operations.add(new OperationAction(target, strings(p.get("queries")), bool(p.get("hasOutput")),
-                        dependencyTargets, tags, descriptor, disabled, r.fileName(), r.sqlStartLine()));
+                        dependencyTargets, tags, descriptor, disabled, r.fileName(), r.sqlStartLine(),
+                        sources.statementLines(r.fileName(), strings(p.get("queries")))));
                 case "assertion" -> {
                     Target parent = Plain.target(p.get("parentAction"));
                     assertions.add(new AssertionAction(target, string(p.get("query")), parent == null ? null : finalTarget(parent, index),

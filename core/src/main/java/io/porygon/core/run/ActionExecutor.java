@@ -66,21 +66,21 @@ public final class ActionExecutor {
                 case DISABLED -> {}
                 case CHECK_SOURCE -> checkSource(p, engine);
                 case BUILD_TABLE, BUILD_INCREMENTAL -> {
-                    run(p.preOps(), engine);
+                    run(p.preOps(), written(p, true), engine);
                     checkCancelled();
                     rows = engine.replaceTable(p.warehouseTarget(), p.sql());
-                    run(p.postOps(), engine);
+                    run(p.postOps(), written(p, false), engine);
                 }
                 case CREATE_VIEW -> {
-                    run(p.preOps(), engine);
+                    run(p.preOps(), written(p, true), engine);
                     checkCancelled();
                     engine.replaceView(p.warehouseTarget(), p.sql());
-                    run(p.postOps(), engine);
+                    run(p.postOps(), written(p, false), engine);
                 }
                 case APPEND_INCREMENT, MERGE_INCREMENT -> {
-                    run(p.preOps(), engine);
+                    run(p.preOps(), written(p, true), engine);
                     rows = applyIncrement(p, engine);
-                    run(p.postOps(), engine);
+                    run(p.postOps(), written(p, false), engine);
                 }
                 case RUN_OPERATIONS -> rows = runOperations(p, engine);
                 case CHECK_ASSERTION -> {
@@ -98,7 +98,8 @@ public final class ActionExecutor {
             return result(p, ActionStatus.CANCELLED, start, -1, hash, "cancelled", 0, List.of());
         } catch (RuntimeException e) {
             if (cancelled.getAsBoolean()) return result(p, ActionStatus.CANCELLED, start, -1, hash, "cancelled", 0, List.of());
-            String error = e instanceof EngineException ? located(p, message(e)) : message(e);
+            String error = e instanceof StatementFailure f ? located(p, message(f), f.written)
+                    : e instanceof EngineException ? located(p, message(e), null) : message(e);
             return result(p, ActionStatus.FAILED, start, -1, hash, error, 0, List.of());
         }
     }
@@ -186,10 +187,17 @@ public final class ActionExecutor {
         // Dataform creates the dataset of an operation that declares its output; so do we.
         if (hasOutput) engine.ensureSchema(p.warehouseTarget());
         long changed = -1;
-        for (String statement : p.statements()) {
+        List<String> written = p.action() instanceof OperationAction o ? o.queries() : List.of();
+        for (int i = 0; i < p.statements().size(); i++) {
+            String statement = p.statements().get(i);
             if (statement.isBlank()) continue; // only BigQuery metadata (SET OPTIONS), dropped in translation
             checkCancelled();
-            long n = engine.executeUpdate(statement);
+            long n;
+            try {
+                n = engine.executeUpdate(statement);
+            } catch (EngineException e) {
+                throw new StatementFailure(e, i < written.size() ? written.get(i) : null);
+            }
             if (n >= 0) changed = Math.max(changed, 0) + n;
         }
         if (hasOutput && engine.exists(p.warehouseTarget())) {
@@ -198,11 +206,34 @@ public final class ActionExecutor {
         return changed;
     }
 
-    private void run(List<String> statements, Engine engine) {
-        for (String statement : statements) {
+    /** Runs pre- or post-operations; {@code written} holds the same statements as the project writes them. */
+    private void run(List<String> statements, List<String> written, Engine engine) {
+        for (int i = 0; i < statements.size(); i++) {
+            String statement = statements.get(i);
             if (statement.isBlank()) continue;
             checkCancelled();
-            engine.execute(statement);
+            try {
+                engine.execute(statement);
+            } catch (EngineException e) {
+                throw new StatementFailure(e, i < written.size() ? written.get(i) : null);
+            }
+        }
+    }
+
+    /** An action's pre-operations (or post-operations) as written in the project, in the order they were planned. */
+    private static List<String> written(PlannedAction p, boolean pre) {
+        if (!(p.action() instanceof TableAction t)) return List.of();
+        boolean incremental = p.step() == Step.APPEND_INCREMENT || p.step() == Step.MERGE_INCREMENT;
+        return pre ? (incremental ? t.incrementalPreOps() : t.preOps()) : (incremental ? t.incrementalPostOps() : t.postOps());
+    }
+
+    /** A statement the warehouse rejected, with its text as written in the project (null when unknown), to locate the error. */
+    private static final class StatementFailure extends RuntimeException {
+        final String written;
+
+        StatementFailure(EngineException cause, String written) {
+            super(cause.getMessage(), cause);
+            this.written = written;
         }
     }
 
@@ -230,13 +261,13 @@ public final class ActionExecutor {
     }
 
     /** A warehouse error prefixed with the file and line it most likely comes from, and where to see the SQL sent. */
-    private static String located(PlannedAction p, String error) {
+    private static String located(PlannedAction p, String error, String writtenStatement) {
         String hint = "`porygon run --dry-run --actions " + p.displayName() + "` prints the SQL sent to the warehouse";
         if (p.step() == Step.APPEND_INCREMENT || p.step() == Step.MERGE_INCREMENT) {
             // the incremental query may read the table itself (self()), which still has the old columns
             hint += "; if the model's columns changed since the table was built, rebuild it with --full-refresh";
         }
-        return EngineErrorLocation.of(p, error) + ": " + error + "\n  hint: " + hint;
+        return EngineErrorLocation.of(p, error, writtenStatement) + ": " + error + "\n  hint: " + hint;
     }
 
     private static String message(RuntimeException e) {

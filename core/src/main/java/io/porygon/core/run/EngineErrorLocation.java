@@ -20,6 +20,15 @@ final class EngineErrorLocation {
 
     private EngineErrorLocation() {}
 
+    /** As {@link #of(PlannedAction, String)}, for a pre- or post-operation or an operation's statement written as {@code statement}. */
+    static SourceLocation of(PlannedAction p, String message, String statement) {
+        if (statement == null) return of(p, message);
+        Action action = p.action();
+        int start = Planner.statementLines(action).lineOf(statement, action.sqlStartLine());
+        int line = lineOf(statement, quotedName(message));
+        return new SourceLocation(action.fileName(), line > 0 ? start + line - firstStatementLine(statement) : start, 0);
+    }
+
     static SourceLocation of(PlannedAction p, String message) {
         Action action = p.action();
         String sql = sourceSql(p);

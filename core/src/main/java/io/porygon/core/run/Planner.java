@@ -9,6 +9,7 @@ import io.porygon.core.graph.AssertionAction;
 import io.porygon.core.graph.CompiledGraph;
 import io.porygon.core.graph.DeclarationAction;
 import io.porygon.core.graph.OperationAction;
+import io.porygon.core.graph.StatementLines;
 import io.porygon.core.graph.TableAction;
 import io.porygon.core.graph.Target;
 import io.porygon.core.graph.TestAction;
@@ -323,7 +324,12 @@ public final class Planner {
         }
 
         String translate(String googleSql) {
-            ScriptTranslation t = translator.translate(names.rewriteReferences(googleSql), location(), scope);
+            return translate(googleSql, action.sqlStartLine());
+        }
+
+        /** A statement that starts at {@code line} of the action's file (errors are located from there). */
+        private String translate(String googleSql, int line) {
+            ScriptTranslation t = translator.translate(names.rewriteReferences(googleSql), new SourceLocation(action.fileName(), line, 0), scope);
             scope = t.scope();
             return t.sql();
         }
@@ -339,9 +345,11 @@ public final class Planner {
             return t.sql();
         }
 
+        /** Pre- and post-operations or an operation's statements, each located at its own line. */
         List<String> translateAll(List<String> statements) {
+            StatementLines lines = statementLines(action);
             List<String> out = new ArrayList<>(statements.size());
-            for (String s : statements) out.add(translate(s));
+            for (String s : statements) out.add(translate(s, lines.lineOf(s, action.sqlStartLine())));
             return out;
         }
 
@@ -362,6 +370,13 @@ public final class Planner {
         private SourceLocation location() {
             return new SourceLocation(action.fileName(), action.sqlStartLine(), 0);
         }
+    }
+
+    /** Where the statements of an action start in its file, as far as the compiler found them. */
+    static StatementLines statementLines(Action action) {
+        if (action instanceof TableAction t) return t.statementLines();
+        if (action instanceof OperationAction o) return o.statementLines();
+        return StatementLines.UNKNOWN;
     }
 
     /** Finds the action a dependency target names, tolerating a missing project or case differences. */

@@ -26,6 +26,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Compiles a Dataform project: loads it, runs its includes and definitions in the JavaScript
@@ -33,6 +35,8 @@ import java.util.TreeMap;
  * except when the project cannot be loaded at all (no or unreadable workflow_settings.yaml).
  */
 public final class ProjectCompiler {
+    private static final Pattern UNDEFINED_NAME = Pattern.compile("^ReferenceError: \"([\\w$]+)\" is not defined");
+
     /** Wall-clock limit for project JavaScript. */
     static final long JS_TIMEOUT_MILLIS = 30_000;
 
@@ -195,7 +199,15 @@ public final class ProjectCompiler {
     private static void report(ErrorCollector errors, SourceIndex sources, JsError e, String hint) {
         int line = e.line() > 0 ? e.line() : 1;
         int column = e.column() > 0 ? e.column() : sources.firstColumn(e.fileName(), line);
-        errors.add(new SourceLocation(e.fileName(), line, column), e.message(), hint, null);
+        SourceLocation at = new SourceLocation(e.fileName(), line, column);
+        // Rhino gives the line where a statement starts: an unknown name in a multi-line object (a config
+        // block) is looked up from there
+        Matcher unknown = UNDEFINED_NAME.matcher(e.message());
+        if (unknown.find()) {
+            SourceLocation word = sources.locateWord(e.fileName(), line, unknown.group(1));
+            if (word != null) at = word;
+        }
+        errors.add(at, e.message(), hint, null);
     }
 
     /** The project config as session.js reads it (JSON.parse), fields left out when unset. */

@@ -41,6 +41,18 @@ final class SourceIndex {
         return null;
     }
 
+    /** Where {@code word} first appears as a whole word at or after {@code fromLine}, or null. */
+    SourceLocation locateWord(String file, int fromLine, String word) {
+        String[] text = lines.get(file);
+        if (text == null) return null;
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile("(?<![\\w$])" + java.util.regex.Pattern.quote(word) + "(?![\\w$])");
+        for (int i = Math.max(fromLine, 1) - 1; i < text.length; i++) {
+            java.util.regex.Matcher m = p.matcher(text[i]);
+            if (m.find()) return new SourceLocation(file, i + 1, m.start() + 1);
+        }
+        return null;
+    }
+
     /** Where {@code key:} (an object literal property) first appears at or after {@code fromLine}, or null. */
     SourceLocation locateKey(String file, int fromLine, String key) {
         String[] text = lines.get(file);

@@ -87,6 +87,13 @@ class MalformedInputTest {
     }
 
     @Test
+    void anUnknownNameInAConfigBlockIsLocatedOnItsLine() throws IOException {
+        CompileError e = only(compile(SETTINGS, "definitions/cfg.sqlx", "config {\n  type: \"view\",\n  tags: [nope.x]\n}\nSELECT 1 AS x\n"));
+        assertThat(e.location()).isEqualTo(new SourceLocation("definitions/cfg.sqlx", 3, 10));
+        assertThat(e.message()).contains("\"nope\" is not defined");
+    }
+
+    @Test
     void aTrailingSemicolonIsLocatedOnItsLine() throws IOException {
         CompileError e = only(compile(SETTINGS, "definitions/t.sqlx", "config { type: \"table\" }\n\nSELECT 1 AS x\nFROM UNNEST([1]);\n"));
         assertThat(e.location().file()).isEqualTo("definitions/t.sqlx");

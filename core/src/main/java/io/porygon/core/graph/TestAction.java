@@ -8,8 +8,14 @@ import java.util.List;
  * {@code expectedOutputQuery}, in any order.
  */
 public record TestAction(
-        String name, Target testedTarget, String testQuery, String expectedOutputQuery, String fileName, int sqlStartLine)
+        String name, Target testedTarget, String testQuery, String expectedOutputQuery, String fileName, int sqlStartLine, String schema)
         implements Action {
+
+    /** A test in the default schema. ({@code schema} is the one its dataset config names, where Dataform puts the test's own target.) */
+    public TestAction(String name, Target testedTarget, String testQuery, String expectedOutputQuery, String fileName, int sqlStartLine) {
+        this(name, testedTarget, testQuery, expectedOutputQuery, fileName, sqlStartLine, null);
+    }
+
     @Override
     public Target target() {
         return new Target(null, null, name);

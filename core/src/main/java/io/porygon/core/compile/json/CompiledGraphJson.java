@@ -95,7 +95,7 @@ public final class CompiledGraphJson {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("name", t.name());
         // like every action's target, the test's gets the suffixes and prefix; the canonical one does not
-        Target canonical = new Target(c.defaultDatabase(), c.defaultSchema(), t.name());
+        Target canonical = new Target(c.defaultDatabase(), t.schema() != null ? t.schema() : c.defaultSchema(), t.name());
         Target target = c.finalized(canonical);
         o.put("target", target(target));
         o.put("canonicalTarget", target(canonical));

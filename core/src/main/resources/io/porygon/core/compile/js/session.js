@@ -748,7 +748,8 @@
   }
 
   function compileTest(t) {
-    var out = { name: t.name, fileName: t.fileName, sqlStartLine: t.sqlStartLine || 0 };
+    var out = { name: t.name, fileName: t.fileName, sqlStartLine: t.sqlStartLine || 0,
+      schema: t.datasetResolvable && t.datasetResolvable.schema || null };
     // at the test's config (its dataset key when there is one) or its test() call
     var testError = function (message, hint) {
       var at = t.location || { line: 0 };
@@ -759,12 +760,18 @@
       testError("A dataset to test must be set with the dataset config or .dataset()", "name the table or view under test: dataset: \"name\"");
       return out;
     }
-    var found = findActions(t.datasetResolvable);
+    // As in Dataform, a test's dataset is a canonical target: a schema or database left out is the default one.
+    var wanted = { name: t.datasetResolvable.name, schema: t.datasetResolvable.schema || projectConfig.defaultSchema,
+      database: t.datasetResolvable.database || projectConfig.defaultDatabase };
+    var found = (index.get(wanted.name) || []).filter(function (a) {
+      var c = a.canonicalTarget;
+      return (!wanted.schema || c.schema === wanted.schema) && (!wanted.database || c.database === wanted.database);
+    });
     if (found.length !== 1) {
-      var names = actions.map(function (a) { return a.target.name; });
-      testError(found.length ? "Ambiguous dataset of test " + t.name : "Could not find the dataset of test " + t.name + ": " + JSON.stringify(t.datasetResolvable),
-        found.length ? "qualify it with its schema: dataset: { schema: \"...\", name: \"" + t.datasetResolvable.name + "\" }"
-          : names.length ? "did you mean " + closest(t.datasetResolvable.name || "", names) + "?" : "the project has no table or view to test");
+      var sameName = index.get(wanted.name) || [], names = actions.map(function (a) { return a.target.name; });
+      testError(found.length ? "Ambiguous dataset of test " + t.name : "Could not find the dataset of test " + t.name + ": " + JSON.stringify(wanted),
+        sameName.length ? "give its schema: dataset: { schema: \"" + sameName[0].canonicalTarget.schema + "\", name: \"" + wanted.name + "\" }"
+          : names.length ? "did you mean " + closest(wanted.name || "", names) + "?" : "the project has no table or view to test");
       return out;
     }
     var dataset = found[0];

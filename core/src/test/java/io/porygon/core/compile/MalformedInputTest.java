@@ -94,6 +94,14 @@ class MalformedInputTest {
     }
 
     @Test
+    void aThrownStringIsReportedAtItsAction() throws IOException {
+        CompileError e = only(compile(SETTINGS, "definitions/thr.js", "// one\n\npublish(\"t\", { type: \"view\" }).query(ctx => {\n  throw \"plain string\";\n});\n"));
+        assertThat(e.location().file()).isEqualTo("definitions/thr.js");
+        assertThat(e.location().line()).isEqualTo(3);
+        assertThat(e.message()).isEqualTo("plain string");
+    }
+
+    @Test
     void aTrailingSemicolonIsLocatedOnItsLine() throws IOException {
         CompileError e = only(compile(SETTINGS, "definitions/t.sqlx", "config { type: \"table\" }\n\nSELECT 1 AS x\nFROM UNNEST([1]);\n"));
         assertThat(e.location().file()).isEqualTo("definitions/t.sqlx");

@@ -84,7 +84,8 @@
     });
   }
 
-  function errorFromException(e, fileName, actionName) {
+  /** Records what project code threw; {@code fallbackLine} (the action's start) when the value carries no place (throw "text"). */
+  function errorFromException(e, fileName, actionName, fallbackLine) {
     var message = e && e.message !== undefined ? e.message : String(e);
     var loc = { fileName: fileName, line: 0 };
     if (e && e.fileName) loc = { fileName: e.fileName, line: e.lineNumber || 0 };
@@ -99,6 +100,10 @@
     if (currentAt && currentAt.fileName === loc.fileName) {
       loc.line = currentAt.line;
       column = currentAt.column;
+      mapped = true;
+    }
+    if (!loc.line && fallbackLine && (loc.fileName || fileName) === fileName) {
+      loc.line = fallbackLine;
       mapped = true;
     }
     errors.push({ message: String(message), fileName: loc.fileName || fileName, actionName: actionName || null,
@@ -923,7 +928,7 @@
           compiled.push(plain(a));
         } catch (e) {
           // Like Dataform, an action whose SQL threw is left out of the output but still resolvable.
-          errorFromException(e, a.fileName, readable(a.target));
+          errorFromException(e, a.fileName, readable(a.target), a.sqlStartLine);
           var failed = plain(a);
           failed.failed = true;
           compiled.push(failed);

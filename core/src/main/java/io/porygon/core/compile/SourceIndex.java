@@ -5,6 +5,8 @@ import io.porygon.core.graph.StatementLines;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The text of the project's files, to turn a line (and a word on it) into a file:line:col location. */
 final class SourceIndex {
@@ -43,23 +45,19 @@ final class SourceIndex {
 
     /** Where {@code word} first appears as a whole word at or after {@code fromLine}, or null. */
     SourceLocation locateWord(String file, int fromLine, String word) {
-        String[] text = lines.get(file);
-        if (text == null) return null;
-        java.util.regex.Pattern p = java.util.regex.Pattern.compile("(?<![\\w$])" + java.util.regex.Pattern.quote(word) + "(?![\\w$])");
-        for (int i = Math.max(fromLine, 1) - 1; i < text.length; i++) {
-            java.util.regex.Matcher m = p.matcher(text[i]);
-            if (m.find()) return new SourceLocation(file, i + 1, m.start() + 1);
-        }
-        return null;
+        return firstMatch(file, fromLine, Pattern.compile("(?<![\\w$])" + Pattern.quote(word) + "(?![\\w$])"));
     }
 
     /** Where {@code key:} (an object literal property) first appears at or after {@code fromLine}, or null. */
     SourceLocation locateKey(String file, int fromLine, String key) {
+        return firstMatch(file, fromLine, Pattern.compile("(?<![\\w$])[\"']?" + Pattern.quote(key) + "[\"']?\\s*:"));
+    }
+
+    private SourceLocation firstMatch(String file, int fromLine, Pattern pattern) {
         String[] text = lines.get(file);
         if (text == null) return null;
-        java.util.regex.Pattern p = java.util.regex.Pattern.compile("(?<![\\w$])[\"']?" + java.util.regex.Pattern.quote(key) + "[\"']?\\s*:");
         for (int i = Math.max(fromLine, 1) - 1; i < text.length; i++) {
-            java.util.regex.Matcher m = p.matcher(text[i]);
+            Matcher m = pattern.matcher(text[i]);
             if (m.find()) return new SourceLocation(file, i + 1, m.start() + 1);
         }
         return null;
@@ -101,10 +99,10 @@ final class SourceIndex {
         for (int open = source.indexOf("${"); open >= 0; open = source.indexOf("${", at)) {
             int close = closingBrace(source, open + 1);
             if (close < 0) break;
-            regex.append(java.util.regex.Pattern.quote(source.substring(at, open))).append(".*?");
+            regex.append(Pattern.quote(source.substring(at, open))).append(".*?");
             at = close + 1;
         }
-        regex.append(java.util.regex.Pattern.quote(source.substring(at)));
+        regex.append(Pattern.quote(source.substring(at)));
         return compiled.matches(regex.toString());
     }
 

@@ -358,22 +358,23 @@ public final class DuckDbEngine implements Engine {
      * repeated table key shows as more matching pairs than distinct keys.
      */
     private boolean repeatsAMatchedKey(Target target, Target source, List<String> uniqueKey, String matches) {
+        return !keysAreDistinct(uniqueKey, sqlName(source) + " AS s JOIN " + sqlName(target) + " AS t ON " + matches);
+    }
+
+    /** Whether the new rows ({@code s}) of {@code rows} hold each key once; a NULL in a key counts as a repeat. */
+    private boolean keysAreDistinct(List<String> uniqueKey, String rows) {
         String keys = uniqueKey.stream().map(k -> "s." + quoteIdent(k)).collect(Collectors.joining(", "));
-        String distinctKeys = uniqueKey.size() == 1 ? keys : "(" + keys + ")";
-        return !Boolean.TRUE.equals(queryRows("SELECT count(*) = count(DISTINCT " + distinctKeys + ") FROM " + sqlName(source) + " AS s JOIN "
-                + sqlName(target) + " AS t ON " + matches).get(0).get(0));
+        String distinct = uniqueKey.size() == 1 ? keys : "(" + keys + ")";
+        return Boolean.TRUE.equals(queryRows("SELECT count(*) = count(DISTINCT " + distinct + ") FROM " + rows).get(0).get(0));
     }
 
     /** BigQuery's MERGE fails when a target row matches more than one new row; so does this one. */
     private void rejectAmbiguousMatches(Target target, Target source, List<String> uniqueKey, String matches) {
-        String keys = uniqueKey.stream().map(k -> "s." + quoteIdent(k)).collect(Collectors.joining(", "));
         // Most increments repeat no key, which a distinct count of the new rows shows cheaply (a NULL in a key sends them
         // on to the full check). The GROUP BY below sizes its perfect hash table by the keys' range (2^22 slots for event
         // ids, see PERFECT_HASH_BITS) and its EXISTS hashes the whole table: about 0.1 s each for events_fct.
-        String distinctKeys = uniqueKey.size() == 1 ? keys : "(" + keys + ")";
-        if (Boolean.TRUE.equals(queryRows("SELECT count(*) = count(DISTINCT " + distinctKeys + ") FROM " + sqlName(source) + " AS s").get(0).get(0))) {
-            return;
-        }
+        if (keysAreDistinct(uniqueKey, sqlName(source) + " AS s")) return;
+        String keys = uniqueKey.stream().map(k -> "s." + quoteIdent(k)).collect(Collectors.joining(", "));
         List<List<Object>> repeated = queryRows("SELECT " + keys + ", count(*) FROM " + sqlName(source) + " AS s GROUP BY " + keys
                 + " HAVING count(*) > 1 AND EXISTS (SELECT 1 FROM " + sqlName(target) + " AS t WHERE " + matches + ") LIMIT 1");
         if (!repeated.isEmpty()) {

@@ -132,7 +132,7 @@ public final class DocsModelBuilder {
                 }
                 t.postOps().forEach(q -> s.add(new ActionDoc.SqlSection("post-operation", q)));
         } else if (a instanceof OperationAction o) {
-            o.queries().forEach(q -> s.add(new ActionDoc.SqlSection("statement", q)));
+            o.queries().stream().filter(q -> !q.isBlank()).forEach(q -> s.add(new ActionDoc.SqlSection("statement", q)));
         } else if (a instanceof AssertionAction as) {
             s.add(new ActionDoc.SqlSection("query", as.query()));
         }

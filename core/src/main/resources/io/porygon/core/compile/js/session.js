@@ -743,7 +743,8 @@
       if (typeof p.query !== "string") throw new Error("The query of " + readable(a.target) + " must be a string, got " + typeOf(p.query));
     } else if (a.kind === "operations") {
       var q = apply(a.contextableQueries, ctx);
-      p.queries = statements(typeof q === "string" ? [q] : (q || [])).filter(function (s) { return !!s.trim(); });
+      // blank statements are kept, as Dataform keeps them; the runner skips them
+      p.queries = statements(typeof q === "string" ? [q] : (q || []));
     } else if (a.kind === "assertion") {
       p.query = apply(a.contextableQuery, ctx);
       if (a.parentAction) p.parentAction = a.parentAction;

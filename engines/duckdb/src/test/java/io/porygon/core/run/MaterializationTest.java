@@ -336,4 +336,14 @@ class MaterializationTest {
         assertThat(result(r, "mart.made").status()).isEqualTo(ActionStatus.SUCCEEDED);
         assertThat(result(r, "mart.made").rowsWritten()).isEqualTo(2);
     }
+
+    @Test
+    void blankOperationStatementsAreSkipped() {
+        // Dataform keeps a blank statement between two `---` separators in the compiled graph
+        Target made = t("mart", "made");
+        RunResult r = run(engine, graph(operation(made, true,
+                List.of("\n", "CREATE OR REPLACE TABLE mart.made AS SELECT id FROM raw.src", "  \n"))));
+        assertThat(result(r, "mart.made").status()).isEqualTo(ActionStatus.SUCCEEDED);
+        assertThat(rows(engine, "SELECT count(*) FROM mart.made")).containsExactly("2");
+    }
 }

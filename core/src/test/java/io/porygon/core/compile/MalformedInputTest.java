@@ -94,6 +94,15 @@ class MalformedInputTest {
     }
 
     @Test
+    void bothUniqueKeyAndUniqueKeysAreLocatedAtTheSecondKeyWithAHint() throws IOException {
+        CompileError e = only(compile(SETTINGS, "definitions/t.sqlx",
+                "config {\n  type: \"table\",\n  assertions: {\n    uniqueKey: [\"a\"],\n    uniqueKeys: [[\"a\"]]\n  }\n}\nSELECT 1 AS a\n"));
+        assertThat(e.location()).isEqualTo(new SourceLocation("definitions/t.sqlx", 5, 5));
+        assertThat(e.message()).contains("at most one of 'assertions.uniqueKey' and 'assertions.uniqueKeys'");
+        assertThat(e.hint()).contains("keep one of them");
+    }
+
+    @Test
     void aThrownStringIsReportedAtItsAction() throws IOException {
         CompileError e = only(compile(SETTINGS, "definitions/thr.js", "// one\n\npublish(\"t\", { type: \"view\" }).query(ctx => {\n  throw \"plain string\";\n});\n"));
         assertThat(e.location().file()).isEqualTo("definitions/thr.js");

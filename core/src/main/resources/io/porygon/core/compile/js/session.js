@@ -74,13 +74,14 @@
     return { fileName: currentFile, line: 0 };
   }
 
-  function compileError(message, fileName, actionName, location, hint) {
+  /** {@code property}: a config key, located in the file from the location's line on. */
+  function compileError(message, fileName, actionName, location, hint, property) {
     var loc = location || callerLocation();
     var same = loc.fileName === (fileName || loc.fileName);
     errors.push({
       message: String(message), fileName: fileName || loc.fileName || currentFile,
-      actionName: actionName || null, line: same ? loc.line : 0, column: same ? (loc.column || 0) : 0, mapped: !!loc.mapped,
-      hint: hint || null
+      actionName: actionName || null, line: same ? loc.line : 0, column: same ? (loc.column || 0) : 0,
+      mapped: !!(loc.mapped || loc.original), hint: hint || null, property: property || null
     });
   }
 
@@ -376,13 +377,14 @@
     this.proto.type = t;
     return this;
   };
-  Action.prototype.assertions = function (a) {
+  Action.prototype.assertions = function (a, location) {
     var self = this;
     var prefix = projectConfig.builtinAssertionNamePrefix ? projectConfig.builtinAssertionNamePrefix + "_" : "";
     var uniqueKey = typeof a.uniqueKey === "string" ? [a.uniqueKey] : a.uniqueKey;
     var uniqueKeys = (a.uniqueKeys || []).map(function (k) { return Array.isArray(k) ? k : (k.uniqueKey || []); });
     if (uniqueKey && uniqueKey.length && uniqueKeys.length) {
-      compileError("Specify at most one of 'assertions.uniqueKey' and 'assertions.uniqueKeys'.", this.fileName);
+      compileError("Specify at most one of 'assertions.uniqueKey' and 'assertions.uniqueKeys'.", this.fileName, readable(this.target),
+        location, "uniqueKey is one key; uniqueKeys is a list of keys, each checked by its own assertion: keep one of them", "uniqueKeys");
     }
     if (uniqueKey && uniqueKey.length) uniqueKeys = [uniqueKey];
     var base = this.target.schema + "_" + this.target.name;
@@ -472,7 +474,7 @@
     if (c.materialized) action.materialized(c.materialized);
     if (c.preOperations) action.preOps(c.preOperations);
     if (c.postOperations) action.postOps(c.postOperations);
-    if (c.assertions) action.assertions(c.assertions);
+    if (c.assertions) action.assertions(c.assertions, location);
     if (!isDataset(action.kind)) return;
     var bq = {}, i, k;
     if (c.bigquery) {

@@ -153,6 +153,7 @@ class RunCommandTest {
         seed("INSERT INTO raw.orders VALUES (NULL, 'lost', 1)");
         assertThat(cli("run", project.toString())).isEqualTo(1);
         assertThat(stdout).contains("FAIL", "1 failing row ", "order_id=null")
+                .contains("definitions/orders_clean.sqlx:4: assertion failed: 1 row(s) returned") // at its nonNull key
                 .containsPattern("SKIP +incremental \\(full build\\) +analytics.orders_inc");
         assertThat(query("SELECT count(*) FROM information_schema.tables WHERE table_name = 'orders_inc'")).containsExactly("0");
     }

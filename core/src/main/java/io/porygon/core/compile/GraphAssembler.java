@@ -93,8 +93,9 @@ final class GraphAssembler {
                         sources.statementLines(r.fileName(), strings(p.get("queries")))));
                 case "assertion" -> {
                     Target parent = Plain.target(p.get("parentAction"));
+                    int line = r.builtIn() ? builtInAssertionLine(r) : r.sqlStartLine();
                     assertions.add(new AssertionAction(target, string(p.get("query")), parent == null ? null : finalTarget(parent, index),
-                            dependencyTargets, tags, descriptor, disabled, r.fileName(), r.sqlStartLine()));
+                            dependencyTargets, tags, descriptor, disabled, r.fileName(), line));
                 }
                 default -> declarations.add(new DeclarationAction(target, descriptor, r.fileName(), tags));
             }
@@ -126,6 +127,18 @@ final class GraphAssembler {
      * on), by the action's final target: what a dependency with includeDependentAssertions adds.
      * Unresolvable dependencies are left to {@link #resolveDependencies}, which reports them.
      */
+    /** The line of the key that asks for a built-in assertion (uniqueKey, rowConditions, ...), else of its table's config. */
+    private int builtInAssertionLine(RawAction r) {
+        SourceLocation block = sources.locateKey(r.fileName(), r.sqlStartLine(), "assertions");
+        if (block == null) return r.sqlStartLine(); // .assertions({...}) of the JavaScript API: the call's line
+        boolean unique = r.target().name().matches(".*_uniqueKey_\\d+");
+        for (String key : unique ? List.of("uniqueKey", "uniqueKeys") : List.of("rowConditions", "nonNull")) {
+            SourceLocation at = sources.locateKey(r.fileName(), block.line(), key);
+            if (at != null) return at.line();
+        }
+        return block.line();
+    }
+
     private void indexAssertions(List<RawAction> raws, TargetIndex<RawAction> index) {
         for (RawAction r : raws) {
             if (!r.kind().equals("assertion")) continue;

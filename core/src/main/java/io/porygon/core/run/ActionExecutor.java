@@ -1,5 +1,6 @@
 package io.porygon.core.run;
 
+import io.porygon.core.SourceLocation;
 import io.porygon.core.engine.Column;
 import io.porygon.core.engine.Engine;
 import io.porygon.core.engine.EngineException;
@@ -88,7 +89,7 @@ public final class ActionExecutor {
                     AssertionRows found = assertionRows(p.sql(), engine);
                     if (found.count() > 0) {
                         return result(p, ActionStatus.FAILED, start, -1, hash,
-                                "assertion failed: " + found.count() + " row(s) returned", found.count(), found.sample());
+                                assertionPlace(p) + ": assertion failed: " + found.count() + " row(s) returned", found.count(), found.sample());
                     }
                 }
             }
@@ -268,6 +269,11 @@ public final class ActionExecutor {
             hint += "; if the model's columns changed since the table was built, rebuild it with --full-refresh";
         }
         return EngineErrorLocation.of(p, error, writtenStatement) + ": " + error + "\n  hint: " + hint;
+    }
+
+    /** Where the failing assertion is written: its SQL, or for a built-in one the file of the table it checks. */
+    private static SourceLocation assertionPlace(PlannedAction p) {
+        return new SourceLocation(p.action().fileName(), Math.max(p.action().sqlStartLine(), 0), 0);
     }
 
     private static String message(RuntimeException e) {

@@ -388,11 +388,14 @@
     }
     if (uniqueKey && uniqueKey.length) uniqueKeys = [uniqueKey];
     var base = this.target.schema + "_" + this.target.name;
+    // a built-in assertion is written where its table's assertions are configured
+    var at = location || callerLocation(), line = at.fileName === this.fileName ? at.line : 0;
     uniqueKeys.forEach(function (keys, i) {
       var assertion = newAssertion(prefix + base + "_assertions_uniqueKey_" + i, {}, self.fileName)
         .query(function (ctx) { return indexAssertion(ctx.ref(self.target), keys); });
       assertion.parentAction = self.target;
       assertion.builtIn = true;
+      assertion.sqlStartLine = line;
       if (self.proto.tags.length) assertion.tags(self.proto.tags);
       if (self.proto.disabled) assertion.disabled();
       self.uniqueKeyAssertions.push(assertion);
@@ -404,6 +407,7 @@
         .query(function (ctx) { return rowConditionsAssertion(ctx.ref(self.target), conditions); });
       rc.parentAction = self.target;
       rc.builtIn = true;
+      rc.sqlStartLine = line;
       if (self.proto.disabled) rc.disabled();
       if (self.proto.tags.length) rc.tags(self.proto.tags);
       self.rowConditionsAssertion = rc;

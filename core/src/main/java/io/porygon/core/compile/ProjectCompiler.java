@@ -83,12 +83,8 @@ public final class ProjectCompiler {
         String key = cache.key(configJson, project);
         Map<String, Object> session = cache.load(key).orElse(null);
         if (session == null) {
-            try {
-                session = runSession(project, configJson, sources, errors, jsTimeoutMillis);
-            } catch (JsRuntime.TimeLimitExceeded e) {
-                errors.add(SourceLocation.of(project.root().toString()), e.getMessage(), "look for a loop that never ends in includes or definitions", null);
-                return withoutActions(config, errors);
-            }
+            session = runSession(project, configJson, sources, errors, jsTimeoutMillis);
+            if (session == null) return withoutActions(config, errors); // out of time
             if (errors.all().isEmpty() && !Plain.bool(session.get("readsClockOrRandom"))) cache.store(key, session);
         }
         List<RawAction> raws = new ArrayList<>();
@@ -108,81 +104,92 @@ public final class ProjectCompiler {
     /**
      * Runs the includes and definitions in a JavaScript session and returns its plain-data output
      * (actions, tests, whether it read the clock), with dependency lines mapped back to the project's
-     * files; errors go to {@code errors}.
+     * files; errors go to {@code errors}. Null when project JavaScript ran out of time, reported at the line it was running.
      */
     private static Map<String, Object> runSession(Project project, String configJson, SourceIndex sources, ErrorCollector errors,
             long jsTimeoutMillis) {
         try (JsRuntime js = JsRuntime.start(configJson, jsTimeoutMillis)) {
-            List<SourceFile> scripts = new ArrayList<>(project.includes());
-            project.definitions().stream().filter(SourceFile::isJs).forEach(scripts::add);
-            Set<String> unparsable = new HashSet<>(); // reported once, never required
-            for (SourceFile f : scripts) {
-                JsProgram program = JsProgram.verbatim(f.path(), f.content());
-                reportLoopBindings(errors, program);
-                try {
-                    js.defineModule(program);
-                } catch (JsRuntime.JsException e) {
-                    report(errors, sources, e.error(), "fix the JavaScript syntax");
-                    unparsable.add(f.path());
-                }
+            try {
+                return evaluate(js, project, sources, errors);
+            } catch (JsRuntime.TimeLimitExceeded e) {
+                String file = e.fileName() != null ? e.fileName() : project.root().toString();
+                int line = e.fileName() != null ? js.originalLine(e.fileName(), e.line()) : 0;
+                errors.add(new SourceLocation(file, line, 0), e.getMessage(), "look for a loop that never ends here", null);
+                return null;
             }
-            for (SourceFile include : project.includes()) {
-                // only the top-level includes are globals; those in subfolders are loaded by require
-                if (unparsable.contains(include.path()) || !include.isDirectlyIn("includes")) continue;
-                try {
-                    js.setGlobal(include.baseName(), js.require(include.path()));
-                } catch (JsRuntime.JsException e) {
-                    report(errors, sources, e.error(), "the include threw while loading");
-                }
-            }
-            for (SourceFile f : project.definitions()) {
-                if (unparsable.contains(f.path())) continue;
-                try {
-                    if (f.isSqlx()) {
-                        JsProgram program = TranslationCache.translate(f.path(), f.content());
-                        reportLoopBindings(errors, program);
-                        js.run(program);
-                    } else {
-                        js.require(f.path());
-                    }
-                } catch (PorygonException e) {
-                    errors.add(e, null);
-                } catch (JsRuntime.JsException e) {
-                    report(errors, sources, e.error(), f.isSqlx() ? "check the config block and the JavaScript of this file" : "fix the JavaScript of this file");
-                }
-            }
-            Map<String, Object> session = js.compileSession();
-            for (Object o : list(session.get("errors"))) {
-                Map<String, Object> e = map(o);
-                String file = string(e.get("fileName"));
-                int line = Plain.integer(e.get("line"));
-                if (!Plain.bool(e.get("mapped")) && file != null) line = js.originalLine(file, line);
-                String hint = string(e.get("hint"));
-                if (hint == null) hint = Plain.bool(e.get("exception")) ? "the JavaScript threw while computing this action's SQL" : null;
-                SourceLocation at = line > 0 ? new SourceLocation(file, line, Math.max(Plain.integer(e.get("column")), sources.firstColumn(file, line)))
-                        : new SourceLocation(file, 1, 1);
-                String property = string(e.get("property"));
-                if (property != null) {
-                    SourceLocation key = sources.locateKey(file, Math.max(line, 1), property);
-                    if (key != null) at = key;
-                }
-                errors.add(at, string(e.get("message")), hint, string(e.get("actionName")));
-            }
-            for (Object o : list(session.get("actions"))) {
-                Map<String, Object> a = map(o);
-                String file = string(a.get("fileName"));
-                for (Object d : list(a.get("deps"))) {
-                    Map<String, Object> dep = map(d);
-                    int line = Plain.integer(dep.get("line"));
-                    if (line > 0 && !Plain.bool(dep.get("mapped"))) {
-                        dep.put("line", js.originalLine(file, line));
-                        dep.put("mapped", true);
-                    }
-                }
-            }
-            session.remove("errors");
-            return session;
         }
+    }
+
+    private static Map<String, Object> evaluate(JsRuntime js, Project project, SourceIndex sources, ErrorCollector errors) {
+        List<SourceFile> scripts = new ArrayList<>(project.includes());
+        project.definitions().stream().filter(SourceFile::isJs).forEach(scripts::add);
+        Set<String> unparsable = new HashSet<>(); // reported once, never required
+        for (SourceFile f : scripts) {
+            JsProgram program = JsProgram.verbatim(f.path(), f.content());
+            reportLoopBindings(errors, program);
+            try {
+                js.defineModule(program);
+            } catch (JsRuntime.JsException e) {
+                report(errors, sources, e.error(), "fix the JavaScript syntax");
+                unparsable.add(f.path());
+            }
+        }
+        for (SourceFile include : project.includes()) {
+            // only the top-level includes are globals; those in subfolders are loaded by require
+            if (unparsable.contains(include.path()) || !include.isDirectlyIn("includes")) continue;
+            try {
+                js.setGlobal(include.baseName(), js.require(include.path()));
+            } catch (JsRuntime.JsException e) {
+                report(errors, sources, e.error(), "the include threw while loading");
+            }
+        }
+        for (SourceFile f : project.definitions()) {
+            if (unparsable.contains(f.path())) continue;
+            try {
+                if (f.isSqlx()) {
+                    JsProgram program = TranslationCache.translate(f.path(), f.content());
+                    reportLoopBindings(errors, program);
+                    js.run(program);
+                } else {
+                    js.require(f.path());
+                }
+            } catch (PorygonException e) {
+                errors.add(e, null);
+            } catch (JsRuntime.JsException e) {
+                report(errors, sources, e.error(), f.isSqlx() ? "check the config block and the JavaScript of this file" : "fix the JavaScript of this file");
+            }
+        }
+        Map<String, Object> session = js.compileSession();
+        for (Object o : list(session.get("errors"))) {
+            Map<String, Object> e = map(o);
+            String file = string(e.get("fileName"));
+            int line = Plain.integer(e.get("line"));
+            if (!Plain.bool(e.get("mapped")) && file != null) line = js.originalLine(file, line);
+            String hint = string(e.get("hint"));
+            if (hint == null) hint = Plain.bool(e.get("exception")) ? "the JavaScript threw while computing this action's SQL" : null;
+            SourceLocation at = line > 0 ? new SourceLocation(file, line, Math.max(Plain.integer(e.get("column")), sources.firstColumn(file, line)))
+                    : new SourceLocation(file, 1, 1);
+            String property = string(e.get("property"));
+            if (property != null) {
+                SourceLocation key = sources.locateKey(file, Math.max(line, 1), property);
+                if (key != null) at = key;
+            }
+            errors.add(at, string(e.get("message")), hint, string(e.get("actionName")));
+        }
+        for (Object o : list(session.get("actions"))) {
+            Map<String, Object> a = map(o);
+            String file = string(a.get("fileName"));
+            for (Object d : list(a.get("deps"))) {
+                Map<String, Object> dep = map(d);
+                int line = Plain.integer(dep.get("line"));
+                if (line > 0 && !Plain.bool(dep.get("mapped"))) {
+                    dep.put("line", js.originalLine(file, line));
+                    dep.put("mapped", true);
+                }
+            }
+        }
+        session.remove("errors");
+        return session;
     }
 
     /** The result of a compile that stopped before any action: just its errors. */

@@ -59,10 +59,13 @@ class SandboxTest {
     }
 
     @Test
-    void endlessLoopsAreStoppedByTheTimeLimit() throws IOException {
+    void endlessLoopsAreStoppedByTheTimeLimitAndLocated() throws IOException {
         long start = System.nanoTime();
         CompiledGraph g = compileView("(function () { while (true) {} })()", 300);
-        assertThat(g.graphErrors()).singleElement().satisfies(e -> assertThat(e.message()).contains("time limit"));
+        assertThat(g.graphErrors()).singleElement().satisfies(e -> {
+            assertThat(e.message()).contains("time limit");
+            assertThat(e.location().toString()).isEqualTo("definitions/v.sqlx:2"); // the line that loops
+        });
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(20_000);
     }
 }

@@ -9,12 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mozilla.javascript.Context;
+import org.mozilla.javascript.EvaluatorException;
 import org.mozilla.javascript.ContextFactory;
 import org.mozilla.javascript.Function;
 import org.mozilla.javascript.NativeArray;
 import org.mozilla.javascript.RhinoException;
 import org.mozilla.javascript.Script;
 import org.mozilla.javascript.Scriptable;
+import org.mozilla.javascript.ScriptStackElement;
 import org.mozilla.javascript.ScriptableObject;
 import org.mozilla.javascript.Undefined;
 
@@ -218,15 +220,40 @@ public final class JsRuntime implements AutoCloseable {
     }
 
     /** Thrown (as an Error, which script code cannot catch) when project code runs too long. */
+    /** Thrown out of the running script; {@code fileName}/{@code line} (generated) are where it was, or null/0. */
     public static final class TimeLimitExceeded extends Error {
-        TimeLimitExceeded() {
+        private final String fileName;
+        private final int line;
+
+        TimeLimitExceeded(String fileName, int line) {
             super("project JavaScript ran longer than the compile time limit (an endless loop?)");
+            this.fileName = fileName;
+            this.line = line;
+        }
+
+        /** The running project file when time ran out, or null. */
+        public String fileName() {
+            return fileName;
+        }
+
+        /** Its line in the generated script; map it with {@link JsRuntime#originalLine}. */
+        public int line() {
+            return line;
+        }
+
+        /** The innermost frame in a project file (not the session's own code) of the interpreter's current stack. */
+        static TimeLimitExceeded here() {
+            for (ScriptStackElement frame : new EvaluatorException("").getScriptStack()) {
+                if (frame.fileName != null && !frame.fileName.equals(SESSION_FILE)) return new TimeLimitExceeded(frame.fileName, frame.lineNumber);
+            }
+            return new TimeLimitExceeded(null, 0);
         }
     }
 
     /** Contexts for untrusted code: ES6, interpreted, no Java access, bounded time. */
     private static final class SandboxFactory extends ContextFactory {
         static final String DEADLINE = "porygon.deadline";
+        static final String TIMED_OUT = "porygon.timedOut";
 
         @Override
         protected Context makeContext() {
@@ -244,7 +271,12 @@ public final class JsRuntime implements AutoCloseable {
         protected void observeInstructionCount(Context cx, int instructionCount) {
             Object deadline = cx.getThreadLocal(DEADLINE);
             if (deadline instanceof Long d && System.nanoTime() > d) {
-                throw new TimeLimitExceeded();
+                // the first one keeps its place: the script's finally blocks run on and end up here again
+                if (!(cx.getThreadLocal(TIMED_OUT) instanceof TimeLimitExceeded first)) {
+                    first = TimeLimitExceeded.here();
+                    cx.putThreadLocal(TIMED_OUT, first);
+                }
+                throw first;
             }
         }
     }

@@ -142,6 +142,30 @@ class RunCommandTest {
     }
 
     @Test
+    void errorsBelowAPlaceholderThatCompiledToSeveralLinesOrNoneKeepTheirFileLine() throws IOException {
+        write("includes/helpers.js", "function cols() { return \"order_id,\\n  status,\\n  amount\"; }\nmodule.exports = { cols };\n");
+        write("definitions/wide.sqlx", """
+                config { type: "table" }
+                SELECT
+                  ${helpers.cols()},
+                  bad_column
+                FROM ${ref("orders")}
+                """);
+        write("definitions/narrow.sqlx", """
+                config { type: "table" }
+                SELECT order_id
+                FROM ${ref("orders")}
+                ${when(incremental(), `WHERE order_id > 1
+                  AND order_id < 9`)}
+                WHERE INITCAP(status) = 'x'
+                """);
+        assertThat(cli("run", "--actions", "wide", project.toString())).isEqualTo(1);
+        assertThat(stdout + stderr).contains("definitions/wide.sqlx:4: Binder Error");
+        assertThat(cli("run", "--actions", "narrow", project.toString())).isEqualTo(2);
+        assertThat(stderr).contains("definitions/narrow.sqlx:6:"); // the incremental condition compiled to no line
+    }
+
+    @Test
     void selectionByTagWithDependentsRunsOnlyThatPart() {
         assertThat(cli("run", "--tags", "daily", "--include-dependents", project.toString())).as(stderr).isZero();
         assertThat(stdout).contains("analytics.orders_clean", "analytics.orders_inc", "analytics.order_totals")

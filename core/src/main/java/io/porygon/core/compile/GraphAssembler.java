@@ -86,7 +86,7 @@ final class GraphAssembler {
                             strings(p.get("incrementalPostOps")), dependencyTargets, tags, descriptor, bigquery(bq),
                             strings(p.get("uniqueKey")), bool(p.get("protected")), bool(p.get("materialized")), disabled,
                             r.fileName(), r.sqlStartLine(), OnSchemaChange.of(string(p.get("onSchemaChange"))),
-                            sources.statementLines(r.fileName(), ops)));
+                            sources.statementLines(r.fileName(), r.sqlStartLine(), queries(p), ops)));
                 }
                 case "operations" -> operations.add(new OperationAction(target, strings(p.get("queries")), bool(p.get("hasOutput")),
                         dependencyTargets, tags, descriptor, disabled, r.fileName(), r.sqlStartLine(),
@@ -127,6 +127,13 @@ final class GraphAssembler {
      * on), by the action's final target: what a dependency with includeDependentAssertions adds.
      * Unresolvable dependencies are left to {@link #resolveDependencies}, which reports them.
      */
+    /** The query and the incremental query of a table, those that are given. */
+    private static List<String> queries(Map<String, Object> proto) {
+        List<String> out = new ArrayList<>();
+        for (String key : List.of("query", "incrementalQuery")) if (string(proto.get(key)) != null) out.add(string(proto.get(key)));
+        return out;
+    }
+
     /** The line of the key that asks for a built-in assertion (uniqueKey, rowConditions, ...), else of its table's config. */
     private int builtInAssertionLine(RawAction r) {
         SourceLocation block = sources.locateKey(r.fileName(), r.sqlStartLine(), "assertions");

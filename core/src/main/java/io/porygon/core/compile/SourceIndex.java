@@ -69,9 +69,15 @@ final class SourceIndex {
      * placeholder {@code ${...}} matching any text). A statement written by JavaScript gets none.
      */
     StatementLines statementLines(String file, List<String> statements) {
+        return statementLines(file, 0, List.of(), statements);
+    }
+
+    /** As {@link #statementLines(String, List)}, with {@code queries} known to start at {@code sqlStartLine}. */
+    StatementLines statementLines(String file, int sqlStartLine, List<String> queries, List<String> statements) {
         String[] text = lines.get(file);
-        if (text == null || statements.isEmpty()) return StatementLines.UNKNOWN;
+        if (text == null || statements.isEmpty() && (queries.isEmpty() || sqlStartLine <= 0)) return StatementLines.UNKNOWN;
         Map<String, Integer> out = new HashMap<>();
+        if (sqlStartLine > 0) queries.forEach(q -> out.put(q, sqlStartLine));
         int from = 0;
         for (String statement : statements) {
             String first = statement.strip().lines().findFirst().orElse("").strip();
@@ -83,7 +89,7 @@ final class SourceIndex {
                 from = found + 1;
             }
         }
-        return new StatementLines(out);
+        return new StatementLines(out, List.of(text));
     }
 
     private static int find(String[] text, String line, int from) {

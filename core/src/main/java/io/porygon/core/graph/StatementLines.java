@@ -1,22 +1,33 @@
 package io.porygon.core.graph;
 
+import java.util.List;
 import java.util.Map;
 
 /**
- * The line of the project file where each statement of an action (a pre- or post-operation, an
- * operation's statement) starts, keyed by the statement's text, so that an error in one of them is
- * reported at its own line. A statement not found in the file (written by JavaScript) has none.
+ * Where the statements of an action (its query, pre- and post-operations, an operation's statements)
+ * start in the project file, keyed by the statement's text, and the file's lines, so that an error
+ * is reported at the line it is on, even below a {@code ${...}} that compiled to several lines or to
+ * none. A statement not found in the file (written by JavaScript) has no line.
  */
-public record StatementLines(Map<String, Integer> byText) {
-    public static final StatementLines UNKNOWN = new StatementLines(Map.of());
+public record StatementLines(Map<String, Integer> byText, List<String> fileLines) {
+    public static final StatementLines UNKNOWN = new StatementLines(Map.of(), List.of());
 
     public StatementLines {
         byText = Map.copyOf(byText);
+        fileLines = List.copyOf(fileLines);
     }
 
     /** The line where {@code statement} starts, or {@code fallback} when unknown. */
     public int lineOf(String statement, int fallback) {
         Integer line = byText.get(statement);
         return line == null ? fallback : line;
+    }
+
+    /** The file line of line {@code line} (1-based) of {@code statement}, or {@code fallback} when unknown. */
+    public int lineOf(String statement, int line, int fallback) {
+        Integer start = byText.get(statement);
+        if (start == null || line <= 0) return fallback;
+        int[] lines = TemplateLines.of(fileLines, start, statement);
+        return lines != null && line <= lines.length && lines[line - 1] > 0 ? lines[line - 1] : fallback;
     }
 }

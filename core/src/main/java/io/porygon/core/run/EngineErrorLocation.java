@@ -1,9 +1,11 @@
 package io.porygon.core.run;
 
+import io.porygon.core.PorygonException;
 import io.porygon.core.SourceLocation;
 import io.porygon.core.graph.Action;
 import io.porygon.core.graph.AssertionAction;
 import io.porygon.core.graph.OperationAction;
+import io.porygon.core.graph.StatementLines;
 import io.porygon.core.graph.TableAction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,16 +26,31 @@ final class EngineErrorLocation {
     static SourceLocation of(PlannedAction p, String message, String statement) {
         if (statement == null) return of(p, message);
         Action action = p.action();
-        int start = Planner.statementLines(action).lineOf(statement, action.sqlStartLine());
+        StatementLines lines = Planner.statementLines(action);
+        int start = lines.lineOf(statement, action.sqlStartLine());
         int line = lineOf(statement, quotedName(message));
-        return new SourceLocation(action.fileName(), line > 0 ? start + line - firstStatementLine(statement) : start, 0);
+        return new SourceLocation(action.fileName(), line > 0 ? lines.lineOf(statement, line, start + line - firstStatementLine(statement)) : start, 0);
     }
 
     static SourceLocation of(PlannedAction p, String message) {
         Action action = p.action();
         String sql = sourceSql(p);
         int line = sql == null ? -1 : lineOf(sql, quotedName(message));
-        return new SourceLocation(action.fileName(), line > 0 ? action.sqlStartLine() + line - firstStatementLine(sql) : action.sqlStartLine(), 0);
+        if (line <= 0) return new SourceLocation(action.fileName(), action.sqlStartLine(), 0);
+        int fileLine = Planner.statementLines(action).lineOf(sql, line, action.sqlStartLine() + line - firstStatementLine(sql));
+        return new SourceLocation(action.fileName(), fileLine, 0);
+    }
+
+    /**
+     * A translation error of {@code sql} (written from {@code startLine} of the action's file), moved to
+     * the file line it is on when a {@code ${...}} above it compiled to more or fewer lines than it takes.
+     */
+    static PorygonException relocated(PorygonException e, Action action, String sql, int startLine) {
+        SourceLocation at = e.location();
+        if (at == null || at.line() <= 0 || !at.file().equals(action.fileName())) return e;
+        int line = Planner.statementLines(action).lineOf(sql, at.line() - startLine + firstStatementLine(sql), at.line());
+        if (line == at.line()) return e;
+        return new PorygonException(new SourceLocation(at.file(), line, at.column()), e.getMessage(), e.hint(), e);
     }
 
     /** The SQL as written in the action's file, or null when it is generated (built-in assertions). */

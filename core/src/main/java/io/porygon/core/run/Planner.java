@@ -329,7 +329,12 @@ public final class Planner {
 
         /** A statement that starts at {@code line} of the action's file (errors are located from there). */
         private String translate(String googleSql, int line) {
-            ScriptTranslation t = translator.translate(names.rewriteReferences(googleSql), new SourceLocation(action.fileName(), line, 0), scope);
+            ScriptTranslation t;
+            try {
+                t = translator.translate(names.rewriteReferences(googleSql), new SourceLocation(action.fileName(), line, 0), scope);
+            } catch (PorygonException e) {
+                throw EngineErrorLocation.relocated(e, action, googleSql, line);
+            }
             scope = t.scope();
             return t.sql();
         }

@@ -272,11 +272,8 @@ public final class JsRuntime implements AutoCloseable {
             Object deadline = cx.getThreadLocal(DEADLINE);
             if (deadline instanceof Long d && System.nanoTime() > d) {
                 // the first one keeps its place: the script's finally blocks run on and end up here again
-                if (!(cx.getThreadLocal(TIMED_OUT) instanceof TimeLimitExceeded first)) {
-                    first = TimeLimitExceeded.here();
-                    cx.putThreadLocal(TIMED_OUT, first);
-                }
-                throw first;
+                if (!(cx.getThreadLocal(TIMED_OUT) instanceof TimeLimitExceeded)) cx.putThreadLocal(TIMED_OUT, TimeLimitExceeded.here());
+                throw (TimeLimitExceeded) cx.getThreadLocal(TIMED_OUT);
             }
         }
     }

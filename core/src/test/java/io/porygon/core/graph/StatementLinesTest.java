@@ -1,0 +1,45 @@
+package io.porygon.core.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StatementLinesTest {
+    private static final List<String> FILE = """
+            config { type: "incremental" }
+            SELECT a,
+              ${cols.join(",\\n  ")}
+            FROM ${ref("t")}
+            ${when(incremental(), `WHERE a > 1
+              AND b < 2`)}
+            GROUP BY a
+            """.lines().toList();
+
+    private static int[] lines(String compiled) {
+        StatementLines s = new StatementLines(Map.of(compiled, 2), FILE);
+        int[] out = new int[(int) compiled.lines().count()];
+        for (int i = 0; i < out.length; i++) out[i] = s.lineOf(compiled, i + 1, -1);
+        return out;
+    }
+
+    @Test
+    void linesBelowAPlaceholderThatCompiledToSeveralLinesOrNoneKeepTheirFileLine() {
+        // the column list took three lines, the incremental condition none
+        assertThat(lines("SELECT a,\n  b,\n  c,\n  d\nFROM `p.d.t`\n\nGROUP BY a\n"))
+                .containsExactly(2, 3, 3, 3, 4, 5, 7);
+    }
+
+    @Test
+    void aTemplateLiteralWrittenInPlaceMapsLineByLine() {
+        assertThat(lines("SELECT a,\n  b\nFROM `p.d.t`\nWHERE a > 1\n  AND b < 2\nGROUP BY a\n"))
+                .containsExactly(2, 3, 4, 5, 6, 7);
+    }
+
+    @Test
+    void aStatementThatDoesNotFollowTheFileIsUnknown() {
+        assertThat(lines("SELECT x\nFROM y\n")).containsExactly(-1, -1);
+        assertThat(new StatementLines(Map.of(), FILE).lineOf("SELECT a", 1, 9)).isEqualTo(9);
+    }
+}

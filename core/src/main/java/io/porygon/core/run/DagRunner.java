@@ -1,6 +1,7 @@
 package io.porygon.core.run;
 
 import io.porygon.core.engine.Engine;
+import io.porygon.core.graph.AssertionAction;
 import io.porygon.core.graph.Target;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -185,10 +186,9 @@ public final class DagRunner {
                     .findFirst()
                     .orElse(null);
             if (parentId != null) {
+                // what waits for the table's checks; other checks of it (built-in or not) never do
                 for (String d : downstream.getOrDefault(parentId, Set.of())) {
-                    PlannedAction dp = byId.get(d);
-                    boolean siblingAssertion = checked.equals(dp.checkedTarget());
-                    if (!siblingAssertion) todo.add(d);
+                    if (!(byId.get(d).action() instanceof AssertionAction)) todo.add(d);
                 }
             }
         }

@@ -88,6 +88,25 @@ class DagRunnerTest {
     }
 
     @Test
+    void aFailingBuiltInAssertionDoesNotSkipACustomAssertionOnTheSameTable() {
+        Target builtIn = t("dataform_assertions", "s_a_assertions_rowConditions");
+        Target custom = t("dataform_assertions", "a_is_small");
+        for (int threads : new int[] {1, 3}) { // one lane runs the custom check after the built-in one has failed
+            RunResult r = run(engine, graph(
+                    table(a, "SELECT -1 AS id"),
+                    table(e, "SELECT 5 AS id"),
+                    assertion(builtIn, "SELECT * FROM s.a WHERE NOT (id >= 0)", a, a),
+                    // also waits for e: still to run when the built-in check fails
+                    assertion(custom, "SELECT * FROM s.a WHERE id > 100 AND id NOT IN (SELECT id FROM s.e)", null, a, e)),
+                    RunOptions.all(), threads);
+
+            assertThat(statuses(r)).as("threads %d", threads)
+                    .containsEntry("dataform_assertions.s_a_assertions_rowConditions", ActionStatus.FAILED)
+                    .containsEntry("dataform_assertions.a_is_small", ActionStatus.SUCCEEDED);
+        }
+    }
+
+    @Test
     void independentActionsRunInParallelAndDependentsWaitForTheirUpstream() {
         List<String> started = Collections.synchronizedList(new ArrayList<>());
         List<String> finished = Collections.synchronizedList(new ArrayList<>());

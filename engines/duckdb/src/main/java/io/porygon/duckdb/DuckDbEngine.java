@@ -20,13 +20,15 @@ import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import org.duckdb.DuckDBConnection;
 
@@ -314,6 +316,11 @@ public final class DuckDbEngine implements Engine {
 
     @Override
     public long insertFrom(Target target, Target source, List<String> columns) {
+        rejectUnassignableTypes(target, source, columns);
+        return insertRows(target, source, columns);
+    }
+
+    private long insertRows(Target target, Target source, List<String> columns) {
         String cols = columnList(columns);
         return executeUpdate("INSERT INTO " + sqlName(target) + " (" + cols + ") SELECT " + cols + " FROM " + sqlName(source));
     }
@@ -334,12 +341,13 @@ public final class DuckDbEngine implements Engine {
                 .collect(Collectors.joining(" AND "));
         Set<String> incoming = columns.stream().map(c -> c.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         boolean everyColumn = columns(target).stream().allMatch(c -> incoming.contains(c.name().toLowerCase(Locale.ROOT)));
+        rejectUnassignableTypes(target, source, columns);
         long[] written = {0};
         inTransaction(() -> {
             rejectAmbiguousMatches(target, source, uniqueKey, matches);
             if (everyColumn && !repeatsAMatchedKey(target, source, uniqueKey, matches)) {
                 execute("DELETE FROM " + sqlName(target) + " AS t USING " + sqlName(source) + " AS s WHERE " + matches);
-                written[0] = insertFrom(target, source, columns);
+                written[0] = insertRows(target, source, columns);
             } else {
                 String sets = columns.stream().map(c -> quoteIdent(c) + " = s." + quoteIdent(c)).collect(Collectors.joining(", "));
                 written[0] = executeUpdate("UPDATE " + sqlName(target) + " AS t SET " + sets + " FROM " + sqlName(source) + " AS s WHERE " + matches);
@@ -369,6 +377,47 @@ public final class DuckDbEngine implements Engine {
     }
 
     /** BigQuery's MERGE fails when a target row matches more than one new row; so does this one. */
+    /**
+     * BigQuery writes a value into a column of its own type only, or widens INT64 to NUMERIC or FLOAT64
+     * and NUMERIC to FLOAT64; DuckDB would cast anything it can (15.5 into an INT64 column as 16). A
+     * column of NULLs only is fine: BigQuery's NULL literal takes any type.
+     */
+    private void rejectUnassignableTypes(Target target, Target source, List<String> columns) {
+        Map<String, String> tableTypes = new HashMap<>();
+        columns(target).forEach(c -> tableTypes.put(c.name().toLowerCase(Locale.ROOT), c.type()));
+        Set<String> written = columns.stream().map(c -> c.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        for (Column c : columns(source)) {
+            String name = c.name().toLowerCase(Locale.ROOT);
+            String from = googleSqlType(c.type());
+            String to = tableTypes.containsKey(name) ? googleSqlType(tableTypes.get(name)) : null;
+            if (!written.contains(name) || from == null || to == null || from.equals(to) || widens(from, to)) continue;
+            if (queryRows("SELECT 1 FROM " + sqlName(source) + " WHERE " + quoteIdent(c.name()) + " IS NOT NULL LIMIT 1").isEmpty()) continue;
+            throw new DuckDbException("Value of type " + from + " cannot be assigned to " + c.name() + ", which has type " + to
+                    + " (the table's column type; CAST the column to " + to + " in the query)", null);
+        }
+    }
+
+    private static boolean widens(String from, String to) {
+        return from.equals("INT64") && (to.equals("NUMERIC") || to.equals("FLOAT64")) || from.equals("NUMERIC") && to.equals("FLOAT64");
+    }
+
+    /** The GoogleSQL type that values of a DuckDB type are, or null for those not checked (nested types, ...). */
+    private static String googleSqlType(String engineType) {
+        String t = engineType.toUpperCase(Locale.ROOT);
+        if (t.startsWith("DECIMAL")) return "NUMERIC";
+        return switch (t) {
+            case "TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT" -> "INT64";
+            case "FLOAT", "DOUBLE" -> "FLOAT64";
+            case "VARCHAR" -> "STRING";
+            case "BLOB" -> "BYTES";
+            case "BOOLEAN" -> "BOOL";
+            case "DATE", "TIME", "INTERVAL" -> t;
+            case "TIMESTAMP" -> "DATETIME";
+            case "TIMESTAMP WITH TIME ZONE" -> "TIMESTAMP";
+            default -> null; // nested and other types: not checked
+        };
+    }
+
     private void rejectAmbiguousMatches(Target target, Target source, List<String> uniqueKey, String matches) {
         // Most increments repeat no key, which a distinct count of the new rows shows cheaply (a NULL in a key sends them
         // on to the full check). The GROUP BY below sizes its perfect hash table by the keys' range (2^22 slots for event

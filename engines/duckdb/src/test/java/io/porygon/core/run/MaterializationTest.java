@@ -152,6 +152,22 @@ class MaterializationTest {
     }
 
     @Test
+    void anIncrementOfAnotherTypeFailsAsOnBigQueryAndKeepsTheTable() {
+        run(engine, graph(declaration(src), incremental(out, "SELECT id, CAST(id AS BIGINT) AS amount FROM raw.src", null, List.of("id"), false, src)));
+        var narrowing = incremental(out, "SELECT id, id * 1.55::DOUBLE AS amount FROM raw.src", null, List.of("id"), false, src);
+        RunResult r = run(engine, graph(declaration(src), narrowing));
+        assertThat(result(r, "mart.out").error()).contains("Value of type FLOAT64 cannot be assigned to amount, which has type INT64")
+                .contains("--full-refresh");
+        assertThat(rows(engine, "SELECT id, amount FROM mart.out ORDER BY id")).containsExactly("1|1", "2|2");
+
+        // widening INT64 to FLOAT64 and a column of NULLs are written, as BigQuery writes them
+        engine.execute("CREATE OR REPLACE TABLE mart.out AS SELECT id, CAST(id AS DOUBLE) AS amount, CAST(NULL AS VARCHAR) AS note FROM raw.src");
+        var widening = incremental(out, "SELECT id, id + 10 AS amount, NULL AS note FROM raw.src", null, List.of("id"), false, src);
+        assertThat(run(engine, graph(declaration(src), widening)).succeeded()).isTrue();
+        assertThat(rows(engine, "SELECT id, amount FROM mart.out ORDER BY id")).containsExactly("1|11.0", "2|12.0");
+    }
+
+    @Test
     void rowChangedUpstreamIsUpdatedByTheNextIncrementalRun() {
         var model = incremental(out, "SELECT id, val FROM raw.src", "SELECT id, val FROM raw.src WHERE id >= 2", List.of("id"), false, src);
         run(engine, graph(declaration(src), model));

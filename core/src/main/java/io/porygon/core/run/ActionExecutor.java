@@ -89,7 +89,7 @@ public final class ActionExecutor {
                     AssertionRows found = assertionRows(p.sql(), engine);
                     if (found.count() > 0) {
                         return result(p, ActionStatus.FAILED, start, -1, hash,
-                                assertionPlace(p) + ": assertion failed: " + found.count() + " row(s) returned", found.count(), found.sample());
+                                placeOf(p) + ": assertion failed: " + found.count() + " row(s) returned", found.count(), found.sample());
                     }
                 }
             }
@@ -100,7 +100,7 @@ public final class ActionExecutor {
         } catch (RuntimeException e) {
             if (cancelled.getAsBoolean()) return result(p, ActionStatus.CANCELLED, start, -1, hash, "cancelled", 0, List.of());
             String error = e instanceof StatementFailure f ? located(p, message(f), f.written)
-                    : e instanceof EngineException ? located(p, message(e), null) : message(e);
+                    : e instanceof EngineException ? located(p, message(e), null) : placeOf(p) + ": " + message(e);
             return result(p, ActionStatus.FAILED, start, -1, hash, error, 0, List.of());
         }
     }
@@ -109,8 +109,7 @@ public final class ActionExecutor {
         if (!engine.exists(p.warehouseTarget())) {
             Target t = p.warehouseTarget();
             throw new IllegalStateException("source " + p.action().target() + " does not exist in the warehouse (looked for "
-                    + t.schema() + "." + t.name() + "); load it first, e.g. with `porygon generate`, or fix the declaration in "
-                    + p.action().fileName());
+                    + t.schema() + "." + t.name() + "); load it first, e.g. with `porygon generate`, or fix the declaration");
         }
     }
 
@@ -271,8 +270,8 @@ public final class ActionExecutor {
         return EngineErrorLocation.of(p, error, writtenStatement) + ": " + error + "\n  hint: " + hint;
     }
 
-    /** Where the failing assertion is written: its SQL, or for a built-in one the file of the table it checks. */
-    private static SourceLocation assertionPlace(PlannedAction p) {
+    /** Where the action is written: its SQL; for a built-in assertion, the key of its table's config that asks for it. */
+    private static SourceLocation placeOf(PlannedAction p) {
         return new SourceLocation(p.action().fileName(), Math.max(p.action().sqlStartLine(), 0), 0);
     }
 

@@ -28,7 +28,8 @@ record SchemaChange(List<Column> added, List<String> dropped, List<String> writt
         for (String key : uniqueKey) {
             if (!written.contains(lower(key))) {
                 throw new IllegalStateException("the unique key column " + key + " is not among the columns the incremental query writes"
-                        + " (onSchemaChange is " + mode + "); select it, or rebuild the table with --full-refresh");
+                        + " (onSchemaChange is " + mode + "); check the spelling of uniqueKey and select the column, or rebuild the table"
+                        + " with --full-refresh");
             }
         }
         return change;

@@ -1,6 +1,7 @@
 package io.porygon.core.run;
 
 import io.porygon.core.PorygonException;
+import io.porygon.core.SourceLocation;
 import io.porygon.core.engine.Engine;
 import io.porygon.core.engine.QueryResult;
 import io.porygon.core.graph.TestAction;
@@ -35,15 +36,19 @@ public final class UnitTestRunner {
 
     public TestResult run(TestAction test) {
         Instant start = Instant.now();
+        String failing = test.fileName() + ": the model's query failed on the test's inputs: ";
+        String hint = "the input blocks stand in for the tables the model reads: give them the columns it selects";
         try {
             QueryResult actual = engine.query(translate.apply(test, test.testQuery()), Integer.MAX_VALUE);
+            failing = new SourceLocation(test.fileName(), test.sqlStartLine(), 0) + ": the test's expected rows failed: ";
+            hint = "fix the SELECT of the expected rows";
             QueryResult expected = engine.query(translate.apply(test, test.expectedOutputQuery()), Integer.MAX_VALUE);
             String diff = diff(expected, actual);
             return new TestResult(test.name(), test.fileName(), diff == null, diff, Duration.between(start, Instant.now()));
         } catch (PorygonException e) {
             return new TestResult(test.name(), test.fileName(), false, e.render(), Duration.between(start, Instant.now()));
         } catch (RuntimeException e) {
-            return new TestResult(test.name(), test.fileName(), false, "query failed: " + e.getMessage(),
+            return new TestResult(test.name(), test.fileName(), false, failing + e.getMessage() + "\n  hint: " + hint,
                     Duration.between(start, Instant.now()));
         }
     }

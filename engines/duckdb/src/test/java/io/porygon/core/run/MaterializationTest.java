@@ -221,7 +221,7 @@ class MaterializationTest {
                 "SELECT id, val, 1 AS extra FROM raw.src", List.of("id"), false), OnSchemaChange.FAIL)));
 
         assertThat(result(r, "mart.out").status()).isEqualTo(ActionStatus.FAILED);
-        assertThat(result(r, "mart.out").error()).contains("onSchemaChange is FAIL").contains("[extra]");
+        assertThat(result(r, "mart.out").error()).startsWith("definitions/out.sqlx:5: ").contains("onSchemaChange is FAIL").contains("[extra]");
         assertThat(engine.columns(new Target(null, "mart", "out"))).extracting(c -> c.name()).containsExactly("id", "val");
     }
 

@@ -32,7 +32,12 @@ class UnitTestRunnerTest {
 
             var broken = runner.run(test("broken", t("s", "m"), "SELECT * FROM nowhere", "SELECT 1 AS id"));
             assertThat(broken.passed()).isFalse();
-            assertThat(broken.diff()).contains("nowhere");
+            assertThat(broken.diff()).startsWith("definitions/tests/broken.sqlx: the model's query failed on the test's inputs: ")
+                    .contains("nowhere").contains("hint: the input blocks stand in for the tables the model reads");
+
+            var wrongExpectation = runner.run(test("wrong_expectation", t("s", "m"), tested, "SELECT idd FROM (SELECT 1 AS id)"));
+            assertThat(wrongExpectation.diff()).startsWith("definitions/tests/wrong_expectation.sqlx:4: the test's expected rows failed: ")
+                    .contains("idd");
         }
     }
 }

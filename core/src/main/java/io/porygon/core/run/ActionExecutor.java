@@ -66,23 +66,7 @@ public final class ActionExecutor {
             switch (p.step()) {
                 case DISABLED -> {}
                 case CHECK_SOURCE -> checkSource(p, engine);
-                case BUILD_TABLE, BUILD_INCREMENTAL -> {
-                    run(p.preOps(), written(p, true), engine);
-                    checkCancelled();
-                    rows = engine.replaceTable(p.warehouseTarget(), p.sql());
-                    run(p.postOps(), written(p, false), engine);
-                }
-                case CREATE_VIEW -> {
-                    run(p.preOps(), written(p, true), engine);
-                    checkCancelled();
-                    engine.replaceView(p.warehouseTarget(), p.sql());
-                    run(p.postOps(), written(p, false), engine);
-                }
-                case APPEND_INCREMENT, MERGE_INCREMENT -> {
-                    run(p.preOps(), written(p, true), engine);
-                    rows = applyIncrement(p, engine);
-                    run(p.postOps(), written(p, false), engine);
-                }
+                case BUILD_TABLE, BUILD_INCREMENTAL, CREATE_VIEW, APPEND_INCREMENT, MERGE_INCREMENT -> rows = build(p, engine);
                 case RUN_OPERATIONS -> rows = runOperations(p, engine);
                 case CHECK_ASSERTION -> {
                     checkCancelled();
@@ -103,6 +87,28 @@ public final class ActionExecutor {
                     : e instanceof EngineException ? located(p, message(e), null) : placeOf(p) + ": " + message(e);
             return result(p, ActionStatus.FAILED, start, -1, hash, error, 0, List.of());
         }
+    }
+
+    /**
+     * The table or view with its pre- and post-operations, in one transaction when there are any, so
+     * that a failing post-operation (or a pre-operation's DELETE before a failing increment) leaves
+     * the previous table as it was.
+     */
+    private long build(PlannedAction p, Engine engine) {
+        long[] rows = {-1};
+        Runnable work = () -> {
+            run(p.preOps(), written(p, true), engine);
+            checkCancelled();
+            switch (p.step()) {
+                case CREATE_VIEW -> engine.replaceView(p.warehouseTarget(), p.sql());
+                case APPEND_INCREMENT, MERGE_INCREMENT -> rows[0] = applyIncrement(p, engine);
+                default -> rows[0] = engine.replaceTable(p.warehouseTarget(), p.sql());
+            }
+            run(p.postOps(), written(p, false), engine);
+        };
+        if (p.preOps().isEmpty() && p.postOps().isEmpty()) work.run();
+        else engine.inTransaction(work);
+        return rows[0];
     }
 
     private void checkSource(PlannedAction p, Engine engine) {

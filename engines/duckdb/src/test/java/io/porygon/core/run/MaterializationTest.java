@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.porygon.core.graph.OnSchemaChange;
+import io.porygon.core.graph.TableAction;
 import io.porygon.core.graph.Target;
 import io.porygon.duckdb.DuckDbEngine;
 import io.porygon.duckdb.DuckDbSettings;
@@ -165,6 +166,26 @@ class MaterializationTest {
         var widening = incremental(out, "SELECT id, id + 10 AS amount, NULL AS note FROM raw.src", null, List.of("id"), false, src);
         assertThat(run(engine, graph(declaration(src), widening)).succeeded()).isTrue();
         assertThat(rows(engine, "SELECT id, amount FROM mart.out ORDER BY id")).containsExactly("1|11.0", "2|12.0");
+    }
+
+    @Test
+    void aFailingPreOrPostOperationLeavesThePreviousTableAsItWas() {
+        run(engine, graph(declaration(src), withOps(out, "SELECT id FROM raw.src", List.of(), List.of(), src)));
+        RunResult r = run(engine, graph(declaration(src),
+                withOps(out, "SELECT id, 7 AS c FROM raw.src", List.of(), List.of("SELECT no_such_column FROM mart.out"), src)));
+        assertThat(result(r, "mart.out").status()).isEqualTo(ActionStatus.FAILED);
+        assertThat(engine.columns(new Target(null, "mart", "out"))).extracting(c -> c.name()).containsExactly("id");
+
+        // an incremental run whose pre-operation deletes rows before its increment fails
+        engine.execute("DROP TABLE mart.out");
+        TableAction t = incremental(out, "SELECT id FROM raw.src", "SELECT CAST('x' AS INTEGER) AS id", List.of(), false, src);
+        run(engine, graph(declaration(src), t));
+        TableAction deleting = new TableAction(t.target(), t.type(), t.query(), t.incrementalQuery(), t.preOps(), t.postOps(),
+                List.of("DELETE FROM mart.out WHERE id >= 2"), t.incrementalPostOps(), t.dependencyTargets(), t.tags(), t.descriptor(),
+                t.bigquery(), t.uniqueKey(), t.isProtected(), t.materialized(), t.disabled(), t.fileName(), t.sqlStartLine(),
+                t.onSchemaChange());
+        assertThat(result(run(engine, graph(declaration(src), deleting)), "mart.out").status()).isEqualTo(ActionStatus.FAILED);
+        assertThat(rows(engine, "SELECT id FROM mart.out ORDER BY id")).containsExactly("1", "2");
     }
 
     @Test

@@ -188,6 +188,7 @@ final class RunCommand implements Callable<Integer> {
             if (!p.upstream().isEmpty()) out.println("     after: " + String.join(", ", p.upstream().stream().sorted().toList()));
             if (p.note() != null) out.println("     note: " + p.note());
             if (!p.uniqueKey().isEmpty()) out.println("     unique key: " + String.join(", ", p.uniqueKey()));
+            if (p.mergeFilter() != null) out.println("     matches only table rows where: " + p.mergeFilter());
             if (engine != null && p.sql() != null) {
                 engine.estimateRows(p.sql()).ifPresent(n -> out.printf(java.util.Locale.ROOT, "     estimated rows: %,d%n", n));
             }

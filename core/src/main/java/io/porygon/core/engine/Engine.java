@@ -66,7 +66,16 @@ public interface Engine extends AutoCloseable {
      * Merges {@code source} into {@code target} on {@code uniqueKey}: matching rows are updated,
      * the others inserted. Returns the rows written.
      */
-    long mergeFrom(Target target, Target source, List<String> columns, List<String> uniqueKey);
+    default long mergeFrom(Target target, Target source, List<String> columns, List<String> uniqueKey) {
+        return mergeFrom(target, source, columns, uniqueKey, null);
+    }
+
+    /**
+     * As {@link #mergeFrom(Target, Target, List, List)}, matching only the table rows for which
+     * {@code targetFilter} holds (an expression in the engine's dialect on the alias {@code t}), as
+     * Dataform's {@code updatePartitionFilter} does: a new row whose match lies outside is inserted.
+     */
+    long mergeFrom(Target target, Target source, List<String> columns, List<String> uniqueKey, String targetFilter);
 
     /** Adds columns to an existing table (they are NULL in existing rows). */
     void addColumns(Target target, List<Column> columns);

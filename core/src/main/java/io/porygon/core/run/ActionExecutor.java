@@ -130,7 +130,7 @@ public final class ActionExecutor {
                     p.step() == Step.MERGE_INCREMENT ? p.uniqueKey() : List.of());
             long[] written = {-1};
             Runnable write = () -> written[0] = p.step() == Step.MERGE_INCREMENT
-                    ? engine.mergeFrom(target, staging, change.written(), p.uniqueKey())
+                    ? engine.mergeFrom(target, staging, change.written(), p.uniqueKey(), p.mergeFilter())
                     : engine.insertFrom(target, staging, change.written());
             if (change.added().isEmpty() && change.dropped().isEmpty()) {
                 write.run(); // one statement: atomic by itself

@@ -15,6 +15,8 @@ import java.util.Set;
  * @param statements the statements of an operations action, in order
  * @param note why the plan differs from what was asked (e.g. a protected table kept), or null
  * @param cleanup statements run after the action whatever its outcome (forgetting its script variables)
+ * @param mergeFilter a condition on the table's rows (alias {@code t}) that a MERGE may match, in the
+ *     engine's dialect: Dataform's {@code bigquery.updatePartitionFilter}; null for none
  */
 public record PlannedAction(
         String id,
@@ -28,7 +30,13 @@ public record PlannedAction(
         List<String> uniqueKey,
         Set<String> upstream,
         String note,
-        List<String> cleanup) {
+        List<String> cleanup,
+        String mergeFilter) {
+
+    public PlannedAction(String id, Action action, Target warehouseTarget, Step step, List<String> preOps, String sql,
+            List<String> statements, List<String> postOps, List<String> uniqueKey, Set<String> upstream, String note, List<String> cleanup) {
+        this(id, action, warehouseTarget, step, preOps, sql, statements, postOps, uniqueKey, upstream, note, cleanup, null);
+    }
 
     public PlannedAction {
         cleanup = List.copyOf(cleanup);

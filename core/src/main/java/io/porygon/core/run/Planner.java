@@ -308,7 +308,11 @@ public final class Planner {
             sql = script.translate(query);
         }
         List<String> post = script.translateAll(incremental ? t.incrementalPostOps() : t.postOps());
-        return new PlannedAction(id(t), t, mapped, step, pre, sql, List.of(), post, t.uniqueKey(), upstream, note, script.cleanup());
+        String filter = t.bigquery().updatePartitionFilter();
+        // as Dataform writes it: "and DATAFORM_DEST." followed by the filter
+        String mergeFilter = step == Step.MERGE_INCREMENT && filter != null && !filter.isBlank() ? script.translateCondition("t." + filter) : null;
+        return new PlannedAction(id(t), t, mapped, step, pre, sql, List.of(), post, t.uniqueKey(), upstream, note, script.cleanup(),
+                mergeFilter);
     }
 
     /**
@@ -337,6 +341,16 @@ public final class Planner {
             }
             scope = t.scope();
             return t.sql();
+        }
+
+        /** A condition on the rows of the table, alias {@code t}: translated as the one column of a query. */
+        String translateCondition(String googleSql) {
+            String marker = " AS porygon_condition FROM ";
+            String sql = translator.translate("SELECT " + googleSql + marker + "t", location(), scope).sql();
+            int start = sql.indexOf("SELECT ") + "SELECT ".length();
+            int end = sql.lastIndexOf(marker);
+            if (start < "SELECT ".length() || end < start) throw new IllegalStateException("unexpected translation of a condition: " + sql);
+            return sql.substring(start, end);
         }
 
         /** The query translated as it is written, for a check: the script's scope stays as it is. */

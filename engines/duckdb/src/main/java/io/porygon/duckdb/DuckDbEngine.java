@@ -335,10 +335,11 @@ public final class DuckDbEngine implements Engine {
      * each row of a repeated key takes the new values, as in BigQuery.
      */
     @Override
-    public long mergeFrom(Target target, Target source, List<String> columns, List<String> uniqueKey) {
-        String matches = uniqueKey.stream()
+    public long mergeFrom(Target target, Target source, List<String> columns, List<String> uniqueKey, String targetFilter) {
+        String keysMatch = uniqueKey.stream()
                 .map(k -> "t." + quoteIdent(k) + " = s." + quoteIdent(k))
                 .collect(Collectors.joining(" AND "));
+        String matches = targetFilter == null ? keysMatch : keysMatch + " AND (" + targetFilter + ")";
         Set<String> incoming = columns.stream().map(c -> c.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         boolean everyColumn = columns(target).stream().allMatch(c -> incoming.contains(c.name().toLowerCase(Locale.ROOT)));
         rejectUnassignableTypes(target, source, columns);

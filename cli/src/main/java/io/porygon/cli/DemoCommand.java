@@ -57,10 +57,11 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Path dir = project.resolve();
-        Path file = warehouse.resolve(dir).file();
-        List<String> common = List.of("--warehouse", file.toString());
+        WarehouseOptions.Resolved settings = warehouse.resolve(dir);
+        // every step gets the demo's warehouse settings, not only its file
+        List<String> common = warehouse.asArguments(settings);
 
-        boolean fresh = !hasRawData(warehouse.resolve(dir));
+        boolean fresh = !hasRawData(settings);
         List<String> generate = new ArrayList<>(List.of("generate"));
         generate.addAll(fresh ? List.of("--scale", scale, "--seed", seed) : List.of("--advance", "1d"));
         banner(out, fresh ? "Generating The Look at scale " + scale : "Advancing the data by one day");
@@ -78,7 +79,7 @@ final class DemoCommand implements Callable<Integer> {
         int docsStatus = step(List.of("docs"), common, dir);
 
         banner(out, "Summary");
-        try (DuckDbEngine engine = WarehouseOptions.open(warehouse.resolve(dir))) {
+        try (DuckDbEngine engine = WarehouseOptions.open(settings)) {
             new DemoSummary(engine, out).print();
         }
         return Math.max(Math.max(runStatus, testStatus), docsStatus);

@@ -48,4 +48,24 @@ class DemoCommandTest {
         assertThat(TestProjects.query(warehouse(), "SELECT table_schema || '.' || table_name FROM information_schema.tables WHERE table_name = 'one'"))
                 .containsExactly("p_d.one");
     }
+
+    @Test
+    void scaleAndSeedOnAWarehouseWithDataSayTheyWereNotAppliedAndHowToStartFresh() throws IOException {
+        TestProjects.write(project, "workflow_settings.yaml", "defaultProject: p\ndefaultDataset: d\n");
+        TestProjects.write(project, "definitions/one.sqlx", "config { type: \"table\" }\nSELECT 1 AS x\n");
+        CliRun.Result fresh = CliRun.run("demo", "--scale", "0.002", "--warehouse", warehouse().toString(), project.toString());
+        assertThat(fresh.exitCode()).as(fresh.err()).isZero();
+        assertThat(fresh.out() + fresh.err()).doesNotContain("not applied");
+
+        CliRun.Result again = CliRun.run("demo", "--scale", "0.003", "--seed", "7", "--warehouse", warehouse().toString(), project.toString());
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("Advancing the data by one day");
+        assertThat(again.err().lines().filter(l -> l.contains("not applied")))
+                .singleElement().asString()
+                .contains("--scale", "--seed", warehouse().toString(), "delete", "another --warehouse");
+
+        CliRun.Result plain = CliRun.run("demo", "--warehouse", warehouse().toString(), project.toString());
+        assertThat(plain.exitCode()).as(plain.err()).isZero();
+        assertThat(plain.out() + plain.err()).doesNotContain("not applied");
+    }
 }

@@ -46,7 +46,7 @@ final class CompileCommand implements Callable<Integer> {
 
     @Option(names = "--dialect", defaultValue = "bigquery", paramLabel = "DIALECT",
             description = "bigquery (default): the summary, as written. duckdb: print every action's SQL translated to DuckDB's dialect"
-                    + " (what `porygon run` executes); untranslatable constructs are errors naming file and line.")
+                    + " (what `porygon run` executes); untranslatable constructs are errors naming file and line. Not with --json.")
     Dialect dialect;
 
     @Mixin
@@ -63,6 +63,11 @@ final class CompileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (json && dialect == Dialect.duckdb) {
+            // the JSON is Dataform's compiled graph, in the dialect the models are written in
+            throw new PorygonException(SourceLocation.of("porygon compile"), "--json prints the graph as written (GoogleSQL); --dialect duckdb does not apply to it",
+                    "drop --json to see every action's SQL in DuckDB's dialect, or drop --dialect duckdb for the JSON");
+        }
         CompileResult result = Porygon.compileDetailed(project.resolve(), vars.values);
         CompiledGraph graph = result.graph();
         PrintWriter out = spec.commandLine().getOut();

@@ -57,10 +57,12 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Path dir = project.resolve();
-        Path file = warehouse.resolve(dir).file();
-        List<String> common = List.of("--warehouse", file.toString());
+        WarehouseOptions.Resolved settings = warehouse.resolve(dir);
+        // every step gets the demo's warehouse settings, not only its file
+        List<String> common = warehouse.asArguments(settings);
 
-        boolean fresh = !hasRawData(warehouse.resolve(dir));
+        boolean fresh = !hasRawData(settings);
+        if (!fresh) warnIfNotApplied(settings.file());
         List<String> generate = new ArrayList<>(List.of("generate"));
         generate.addAll(fresh ? List.of("--scale", scale, "--seed", seed) : List.of("--advance", "1d"));
         banner(out, fresh ? "Generating The Look at scale " + scale : "Advancing the data by one day");
@@ -78,7 +80,7 @@ final class DemoCommand implements Callable<Integer> {
         int docsStatus = step(List.of("docs"), common, dir);
 
         banner(out, "Summary");
-        try (DuckDbEngine engine = WarehouseOptions.open(warehouse.resolve(dir))) {
+        try (DuckDbEngine engine = WarehouseOptions.open(settings)) {
             new DemoSummary(engine, out).print();
         }
         return Math.max(Math.max(runStatus, testStatus), docsStatus);
@@ -89,6 +91,17 @@ final class DemoCommand implements Callable<Integer> {
         try (DuckDbEngine engine = WarehouseOptions.open(settings)) {
             return engine.exists(RAW_EVENTS);
         }
+    }
+
+    /** --scale and --seed only shape a fresh warehouse; a user who gave them must not think they took effect. */
+    private void warnIfNotApplied(Path file) {
+        List<String> given = List.of("--scale", "--seed").stream()
+                .filter(spec.commandLine().getParseResult()::hasMatchedOption).toList();
+        if (given.isEmpty()) return;
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("note: " + String.join(" and ", given) + (given.size() == 1 ? " was" : " were") + " not applied: " + file
+                + " already holds The Look's data, so the demo advances it by one day; to start fresh, delete that file or pass another --warehouse");
+        err.flush();
     }
 
     /** Runs one porygon command in this process, with the demo's output streams. */

@@ -5,6 +5,7 @@ import io.porygon.core.docs.DocsSite;
 import io.porygon.core.graph.CompiledGraph;
 import io.porygon.duckdb.DuckDbEngine;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -62,17 +63,14 @@ final class DocsCommand implements Callable<Integer> {
         WarehouseOptions.Resolved settings = warehouse.resolve(dir);
         CompiledGraph graph = ProjectGraph.compileOrReport(dir, vars.values, spec.commandLine().getErr());
         if (graph == null) return PorygonCli.EXIT_USAGE;
-        Path target = (out != null ? out.toAbsolutePath() : dir.resolve(DEFAULT_OUT)).normalize();
+        // a file or an unwritable place at --out is the user's to fix: said before anything is read
+        Path target = OutputDirectory.prepare("--out", (out != null ? out.toAbsolutePath() : dir.resolve(DEFAULT_OUT)).normalize());
         String name = dir.getFileName() == null ? "Porygon project" : dir.getFileName().toString();
         DocsSite.Written written;
-        if (Files.exists(settings.file())) {
-            try (DuckDbEngine engine = WarehouseOptions.open(settings)) {
-                var wh = new DocsModelBuilder.Warehouse(engine, DocsSite.names(graph, settings.databaseMapping()), settings.file().toString());
-                written = DocsSite.write(graph, Optional.of(wh), name, target);
-            }
-        } else {
-            stdout.println("No warehouse at " + settings.file() + ": writing the docs without row counts, run history or dashboard figures.");
-            written = DocsSite.write(graph, Optional.empty(), name, target);
+        try {
+            written = write(graph, settings, name, target, stdout);
+        } catch (UncheckedIOException e) {
+            throw OutputDirectory.error("--out", target, e.getCause());
         }
         stdout.println("Docs written to " + target + ":");
         stdout.println("  index.html      " + written.model().actions().size() + " actions, " + written.model().history().runs().size() + " recent runs");
@@ -82,5 +80,16 @@ final class DocsCommand implements Callable<Integer> {
         stdout.println("Open " + written.index().toUri());
         stdout.flush();
         return 0;
+    }
+
+    private static DocsSite.Written write(CompiledGraph graph, WarehouseOptions.Resolved settings, String name, Path target, PrintWriter stdout) {
+        if (!Files.exists(settings.file())) {
+            stdout.println("No warehouse at " + settings.file() + ": writing the docs without row counts, run history or dashboard figures.");
+            return DocsSite.write(graph, Optional.empty(), name, target);
+        }
+        try (DuckDbEngine engine = WarehouseOptions.open(settings)) {
+            var wh = new DocsModelBuilder.Warehouse(engine, DocsSite.names(graph, settings.databaseMapping()), settings.file().toString());
+            return DocsSite.write(graph, Optional.of(wh), name, target);
+        }
     }
 }

@@ -123,6 +123,8 @@ public final class GenerateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage("unknown --format " + format, "use parquet or csv");
         }
+        // before generating, which takes minutes at scale 1: a file or an unwritable place at --out
+        OutputDirectory.prepare("--out", out.toAbsolutePath().normalize());
         Path scratch;
         try {
             scratch = Files.createTempDirectory("porygon-generate");

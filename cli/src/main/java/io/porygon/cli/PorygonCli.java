@@ -27,7 +27,17 @@ public final class PorygonCli {
         cli.setExecutionExceptionHandler(PorygonCli::handleException);
         cli.setParameterExceptionHandler(PorygonCli::handleUsageError);
         cli.setExitCodeExceptionMapper(e -> EXIT_USAGE);
+        giveTheVersionToEverySubcommand(cli);
         return cli;
+    }
+
+    /** mixinStandardHelpOptions offers -V/--version on every command; without a provider it would print nothing. */
+    private static void giveTheVersionToEverySubcommand(CommandLine cli) {
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            var spec = sub.getCommandSpec();
+            if (spec.version().length == 0 && spec.versionProvider() == null) spec.versionProvider(new VersionProvider());
+            giveTheVersionToEverySubcommand(sub);
+        }
     }
 
     /** A wrong option or argument: what is wrong and where to look, without the whole usage text. */

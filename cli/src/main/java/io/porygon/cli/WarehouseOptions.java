@@ -8,6 +8,8 @@ import io.porygon.duckdb.DuckDbEngine;
 import io.porygon.duckdb.DuckDbSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
@@ -53,6 +55,19 @@ public final class WarehouseOptions {
                 : cfg.databaseMapping() != null ? cfg.databaseMapping() : DatabaseMapping.IGNORE;
         return new Resolved(file.normalize(), duckdbThreads != null ? duckdbThreads : cfg.duckdbThreads(),
                 memoryLimit != null ? memoryLimit : cfg.memoryLimit(), mapping, cfg.runThreads());
+    }
+
+    /**
+     * The options that give another command these settings, for commands that chain others (demo):
+     * the resolved values as flags, and {@code --config} when one was given (it also holds run.threads).
+     */
+    List<String> asArguments(Resolved settings) {
+        List<String> args = new ArrayList<>(List.of("--warehouse", settings.file().toString()));
+        if (settings.memoryLimit() != null) args.addAll(List.of("--memory-limit", settings.memoryLimit()));
+        if (settings.duckdbThreads() != null) args.addAll(List.of("--duckdb-threads", settings.duckdbThreads().toString()));
+        args.addAll(List.of("--database-mapping", settings.databaseMapping() == DatabaseMapping.PREFIX_SCHEMA ? "prefix" : "ignore"));
+        if (config != null) args.addAll(List.of("--config", config.toAbsolutePath().toString()));
+        return args;
     }
 
     /**

@@ -45,4 +45,18 @@ class UsageErrorsTest {
         assertThat(typo.exitCode()).isEqualTo(2);
         assertThat(typo.err()).contains("Unknown option: '--ful-refresh'").contains("--full-refresh").doesNotContain("Usage:");
     }
+
+    @Test
+    void compileJsonInDuckDbsDialectIsAUsageErrorNotASilentBigQueryJson() throws IOException {
+        TestProjects.write(dir, "workflow_settings.yaml", "defaultProject: p\ndefaultDataset: d\n");
+        TestProjects.write(dir, "definitions/v.sqlx", "config { type: \"view\" }\nSELECT SAFE_DIVIDE(1, 2) AS x\n");
+        CliRun.Result r = CliRun.run("compile", "--dialect", "duckdb", "--json", dir.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("--json").contains("--dialect duckdb").contains("hint:").doesNotContain("Exception");
+
+        CliRun.Result bigquery = CliRun.run("compile", "--dialect", "bigquery", "--json", dir.toString());
+        assertThat(bigquery.exitCode()).as(bigquery.err()).isZero();
+        assertThat(bigquery.out()).contains("SAFE_DIVIDE");
+    }
 }

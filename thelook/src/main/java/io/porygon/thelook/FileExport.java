@@ -4,7 +4,7 @@ import io.porygon.core.PorygonException;
 import io.porygon.core.SourceLocation;
 import io.porygon.core.engine.Engine;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -30,10 +30,19 @@ public final class FileExport {
             throw new PorygonException(SourceLocation.of(dir.toString()), "exporting files needs the DuckDB engine",
                     "generate into DuckDB, or drop --out");
         }
+        Path existing = dir.toAbsolutePath();
+        while (existing != null && !Files.exists(existing)) existing = existing.getParent();
+        if (existing != null && !Files.isDirectory(existing)) {
+            // the directory, or one of its parents, is a file: the caller chose the wrong place
+            throw new PorygonException(SourceLocation.of(dir.toString()), "not a directory: " + existing + " is a file",
+                    "write the files into a directory (it is created when missing), or move the file away");
+        }
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            String reason = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : String.valueOf(e.getMessage());
+            throw new PorygonException(SourceLocation.of(dir.toString()), "cannot create the directory: " + reason,
+                    "write the files into a directory you can write to", e);
         }
         for (RawTable table : RawTables.ALL) {
             Path file = dir.resolve(table.name() + format.extension()).toAbsolutePath();

@@ -1,0 +1,71 @@
+package io.porygon.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code porygon demo} on a tiny project and a real DuckDB file: its steps see the same warehouse settings it was given. */
+class DemoCommandTest {
+    @TempDir Path project;
+
+    private Path warehouse() {
+        return project.resolve("w.duckdb");
+    }
+
+    private void writeSettingsProject() throws IOException {
+        TestProjects.write(project, "workflow_settings.yaml", "defaultProject: p\ndefaultDataset: d\n");
+        // DuckDB's own view of its settings, as the run step's connection had them
+        TestProjects.write(project, "definitions/pg_settings.sqlx", "config { type: \"declaration\", schema: \"pg_catalog\", name: \"pg_settings\" }\n");
+        TestProjects.write(project, "definitions/settings.sqlx", """
+                config { type: "table" }
+                SELECT name, setting FROM ${ref("pg_settings")} WHERE name IN ('memory_limit', 'threads')
+                """);
+    }
+
+    @Test
+    void theStepsRunWithTheDemosMemoryLimitAndThreads() throws IOException {
+        writeSettingsProject();
+        CliRun.Result r = CliRun.run("demo", "--scale", "0.002", "--memory-limit", "123MB", "--duckdb-threads", "1",
+                "--warehouse", warehouse().toString(), project.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(TestProjects.query(warehouse(), "SELECT name || '=' || setting FROM d.settings ORDER BY name"))
+                .satisfiesExactly(memory -> assertThat(memory).startsWith("memory_limit=117.3"), threads -> assertThat(threads).isEqualTo("threads=1"));
+    }
+
+    @Test
+    void theStepsUseTheConfigFileGivenToTheDemo() throws IOException {
+        TestProjects.write(project, "workflow_settings.yaml", "defaultProject: p\ndefaultDataset: d\n");
+        TestProjects.write(project, "definitions/one.sqlx", "config { type: \"table\" }\nSELECT 1 AS x\n");
+        Path config = project.resolve("elsewhere/settings.yaml");
+        TestProjects.write(project, "elsewhere/settings.yaml", "warehouse:\n  database_mapping: prefix\n");
+        CliRun.Result r = CliRun.run("demo", "--scale", "0.002", "--config", config.toString(),
+                "--warehouse", warehouse().toString(), project.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        // prefix: project p, dataset d is schema p_d
+        assertThat(TestProjects.query(warehouse(), "SELECT table_schema || '.' || table_name FROM information_schema.tables WHERE table_name = 'one'"))
+                .containsExactly("p_d.one");
+    }
+
+    @Test
+    void scaleAndSeedOnAWarehouseWithDataSayTheyWereNotAppliedAndHowToStartFresh() throws IOException {
+        TestProjects.write(project, "workflow_settings.yaml", "defaultProject: p\ndefaultDataset: d\n");
+        TestProjects.write(project, "definitions/one.sqlx", "config { type: \"table\" }\nSELECT 1 AS x\n");
+        CliRun.Result fresh = CliRun.run("demo", "--scale", "0.002", "--warehouse", warehouse().toString(), project.toString());
+        assertThat(fresh.exitCode()).as(fresh.err()).isZero();
+        assertThat(fresh.out() + fresh.err()).doesNotContain("not applied");
+
+        CliRun.Result again = CliRun.run("demo", "--scale", "0.003", "--seed", "7", "--warehouse", warehouse().toString(), project.toString());
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("Advancing the data by one day");
+        assertThat(again.err().lines().filter(l -> l.contains("not applied")))
+                .singleElement().asString()
+                .contains("--scale", "--seed", warehouse().toString(), "delete", "another --warehouse");
+
+        CliRun.Result plain = CliRun.run("demo", "--warehouse", warehouse().toString(), project.toString());
+        assertThat(plain.exitCode()).as(plain.err()).isZero();
+        assertThat(plain.out() + plain.err()).doesNotContain("not applied");
+    }
+}

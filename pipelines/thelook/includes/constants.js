@@ -34,10 +34,18 @@ function trxLookbackDays() {
 function asOfDateSql() {
   const asOf = vars().as_of || "";
   if (asOf === "") return "CURRENT_DATE()";
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || !isCalendarDate(asOf)) {
     throw new Error(`var as_of must be a date YYYY-MM-DD or empty for today, got "${asOf}"`);
   }
   return `DATE '${asOf}'`;
+}
+
+// Whether YYYY-MM-DD names a day of the calendar (not 2023-02-29): BigQuery rejects such a literal.
+function isCalendarDate(text) {
+  const [year, month, day] = text.split("-").map(Number);
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return days !== undefined && day >= 1 && day <= days;
 }
 
 module.exports = {

@@ -10,9 +10,10 @@ import java.util.List;
 final class ErrorCollector {
     private final List<CompileError> errors = new ArrayList<>();
 
+    /** One error per place and message: a model's query that a unit test evaluates again fails there once. */
     void add(SourceLocation location, String message, String hint, String actionName) {
-        CompileError e = new CompileError(location, message, hint, actionName);
-        if (!errors.contains(e)) errors.add(e);
+        boolean known = errors.stream().anyMatch(e -> e.location().equals(location) && e.message().equals(message));
+        if (!known) errors.add(new CompileError(location, message, hint, actionName));
     }
 
     void add(PorygonException e, String actionName) {

@@ -103,6 +103,14 @@ class MalformedInputTest {
     }
 
     @Test
+    void anErrorInAModelThatAUnitTestEvaluatesAgainIsReportedOnce() throws IOException {
+        CompileError e = only(compile(SETTINGS,
+                "definitions/m.sqlx", "config { type: \"table\" }\nSELECT '${nope.x}' AS x\n",
+                "definitions/m_test.sqlx", "config { type: \"test\", dataset: \"m\" }\nSELECT 'y' AS x\n"));
+        assertThat(e.location()).isEqualTo(new SourceLocation("definitions/m.sqlx", 2, 9));
+    }
+
+    @Test
     void aThrownStringIsReportedAtItsAction() throws IOException {
         CompileError e = only(compile(SETTINGS, "definitions/thr.js", "// one\n\npublish(\"t\", { type: \"view\" }).query(ctx => {\n  throw \"plain string\";\n});\n"));
         assertThat(e.location().file()).isEqualTo("definitions/thr.js");

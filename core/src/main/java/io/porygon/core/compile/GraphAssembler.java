@@ -44,11 +44,14 @@ final class GraphAssembler {
     private final SourceIndex sources;
     /** The assertions that check each action, by the action's final target. */
     private final Map<Target, List<RawAction>> assertionsOf = new HashMap<>();
+    private final Set<String> unloaded;
 
-    GraphAssembler(ProjectConfig config, ErrorCollector errors, SourceIndex sources) {
+    /** {@code unloaded}: names of SQLX files that failed to load, whose error is reported already. */
+    GraphAssembler(ProjectConfig config, ErrorCollector errors, SourceIndex sources, Set<String> unloaded) {
         this.config = config;
         this.errors = errors;
         this.sources = sources;
+        this.unloaded = unloaded;
     }
 
     CompileResult assemble(List<RawAction> raws, List<Map<String, Object>> rawTests) {
@@ -176,7 +179,9 @@ final class GraphAssembler {
                 if (inConfig != null) at = inConfig;
             }
             String wanted = (database != null ? database + "." : "") + (schema != null ? schema + "." : "") + name;
-            if (found.isEmpty()) {
+            if (found.isEmpty() && unloaded.contains(name)) {
+                continue; // its file failed to load, and says why
+            } else if (found.isEmpty()) {
                 String suggestion = Suggestions.closest(name, index.names());
                 errors.add(at, "Missing dependency detected: Action \"" + r.readableName() + "\" depends on \"" + wanted + "\" which does not exist",
                         suggestion != null ? "did you mean " + suggestion + "?" : "declare it with type: \"declaration\" or check the name", r.readableName());

@@ -98,7 +98,8 @@ public final class ProjectCompiler {
         }
         List<Map<String, Object>> tests = new ArrayList<>();
         list(session.get("tests")).forEach(t -> tests.add(map(t)));
-        return new GraphAssembler(config, errors, sources).assemble(raws, tests);
+        Set<String> unloaded = new HashSet<>(Plain.strings(session.get("unloaded")));
+        return new GraphAssembler(config, errors, sources, unloaded).assemble(raws, tests);
     }
 
     /**
@@ -143,8 +144,10 @@ public final class ProjectCompiler {
                 report(errors, sources, e.error(), "the include threw while loading");
             }
         }
+        Set<String> unloaded = new HashSet<>(); // names of SQLX files that failed: a ref to one is no news
         for (SourceFile f : project.definitions()) {
             if (unparsable.contains(f.path())) continue;
+            if (f.isSqlx()) unloaded.add(f.baseName());
             try {
                 if (f.isSqlx()) {
                     JsProgram program = TranslationCache.translate(f.path(), f.content());
@@ -153,6 +156,7 @@ public final class ProjectCompiler {
                 } else {
                     js.require(f.path());
                 }
+                unloaded.remove(f.baseName());
             } catch (PorygonException e) {
                 errors.add(e, null);
             } catch (JsRuntime.JsException e) {
@@ -162,6 +166,7 @@ public final class ProjectCompiler {
         Map<String, Object> session = js.compileSession();
         for (Object o : list(session.get("errors"))) {
             Map<String, Object> e = map(o);
+            if (unloaded.contains(string(e.get("missing")))) continue;
             String file = string(e.get("fileName"));
             int line = Plain.integer(e.get("line"));
             if (!Plain.bool(e.get("mapped")) && file != null) line = js.originalLine(file, line);
@@ -189,6 +194,7 @@ public final class ProjectCompiler {
             }
         }
         session.remove("errors");
+        session.put("unloaded", List.copyOf(unloaded));
         return session;
     }
 

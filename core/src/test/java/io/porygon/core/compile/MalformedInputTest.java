@@ -111,6 +111,16 @@ class MalformedInputTest {
     }
 
     @Test
+    void aRefToAFileThatFailedToLoadIsNotReportedAgainWithAWrongSuggestion() throws IOException {
+        CompileError e = only(compile(SETTINGS,
+                "definitions/users_enriched.sqlx", "config {\n  type: \"view\"\n  tags: [\"x\"]\n}\nSELECT 1 AS id\n",
+                "definitions/orders_enriched.sqlx", "config { type: \"view\" }\nSELECT 1 AS id\n",
+                "definitions/users_dim.sqlx", "config { type: \"table\" }\nSELECT * FROM ${ref(\"users_enriched\")}\n",
+                "definitions/users_test.sqlx", "config { type: \"test\", dataset: \"users_enriched\" }\nSELECT 1 AS id\n"));
+        assertThat(e.location().file()).isEqualTo("definitions/users_enriched.sqlx");
+    }
+
+    @Test
     void aThrownStringIsReportedAtItsAction() throws IOException {
         CompileError e = only(compile(SETTINGS, "definitions/thr.js", "// one\n\npublish(\"t\", { type: \"view\" }).query(ctx => {\n  throw \"plain string\";\n});\n"));
         assertThat(e.location().file()).isEqualTo("definitions/thr.js");

@@ -763,10 +763,10 @@
     var out = { name: t.name, fileName: t.fileName, sqlStartLine: t.sqlStartLine || 0,
       schema: t.datasetResolvable && t.datasetResolvable.schema || null };
     // at the test's config (its dataset key when there is one) or its test() call
-    var testError = function (message, hint) {
+    var testError = function (message, hint, missing) {
       var at = t.location || { line: 0 };
       errors.push({ message: message, hint: hint, fileName: t.fileName, line: at.line, column: at.column || 0, actionName: t.name,
-        mapped: !!(at.original || at.mapped), property: "dataset" });
+        mapped: !!(at.original || at.mapped), property: "dataset", missing: missing || null });
     };
     if (!t.datasetResolvable) {
       testError("A dataset to test must be set with the dataset config or .dataset()", "name the table or view under test: dataset: \"name\"");
@@ -783,7 +783,8 @@
       var sameName = index.get(wanted.name) || [], names = actions.map(function (a) { return a.target.name; });
       testError(found.length ? "Ambiguous dataset of test " + t.name : "Could not find the dataset of test " + t.name + ": " + JSON.stringify(wanted),
         sameName.length ? "give its schema: dataset: { schema: \"" + sameName[0].canonicalTarget.schema + "\", name: \"" + wanted.name + "\" }"
-          : names.length ? "did you mean " + closest(wanted.name || "", names) + "?" : "the project has no table or view to test");
+          : names.length ? "did you mean " + closest(wanted.name || "", names) + "?" : "the project has no table or view to test",
+        found.length ? null : wanted.name);
       return out;
     }
     var dataset = found[0];

@@ -190,7 +190,7 @@ final class RunCommand implements Callable<Integer> {
             if (!p.uniqueKey().isEmpty()) out.println("     unique key: " + String.join(", ", p.uniqueKey()));
             if (p.mergeFilter() != null) out.println("     matches only table rows where: " + p.mergeFilter());
             if (engine != null && p.sql() != null) {
-                engine.estimateRows(p.sql()).ifPresent(n -> out.printf(java.util.Locale.ROOT, "     estimated rows: %,d%n", n));
+                engine.estimateRows(p.sql()).ifPresent(n -> out.printf(java.util.Locale.ROOT, "     row estimate (DuckDB's planner, a guess): %,d%n", n));
             }
             printSql("pre-operation", p.preOps(), out);
             if (p.sql() != null) printSql("sql", List.of(p.sql()), out);

@@ -86,7 +86,7 @@ class RunCommandTest {
         assertThat(cli("run", "--dry-run", "--actions", "orders_clean", project.toString())).as(stderr).isZero();
         assertThat(stdout).contains("Plan: 1 action", "analytics.orders_clean", "upper(status)")
                 .doesNotContain("SAFE_DIVIDE").doesNotContain("`");
-        assertThat(stdout).contains("estimated rows: 3");
+        assertThat(stdout).contains("row estimate (DuckDB's planner, a guess): 3");
         assertThat(query("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'analytics'")).containsExactly("0");
     }
 

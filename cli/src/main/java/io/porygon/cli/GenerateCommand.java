@@ -23,6 +23,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -104,7 +106,13 @@ public final class GenerateCommand implements Callable<Integer> {
         GenerationSummary summary;
         if (out == null) {
             try (DuckDbEngine engine = WarehouseOptions.open(warehouse.resolveWithOptionalProject(project))) {
-                summary = new TheLookGenerator().generate(engine, options, progress());
+                AtomicBoolean stop = new AtomicBoolean();
+                try (Interruption interruption = Interruption.cancelling(() -> stop.set(true))) {
+                    summary = new TheLookGenerator().generate(engine, options, stoppable(progress(), stop));
+                } catch (CancellationException e) {
+                    spec.commandLine().getErr().println("generate stopped: the warehouse's tables are as they were");
+                    return 130;
+                }
             }
         } else {
             summary = generateFiles(options);
@@ -138,6 +146,14 @@ public final class GenerateCommand implements Callable<Integer> {
         } finally {
             deleteTree(scratch);
         }
+    }
+
+    /** Stops the generator at its next block once {@code stop} is set: it then drops its staging tables. */
+    private static Progress stoppable(Progress progress, AtomicBoolean stop) {
+        return (done, total) -> {
+            if (stop.get()) throw new CancellationException("generate stopped");
+            progress.update(done, total);
+        };
     }
 
     private Progress progress() {

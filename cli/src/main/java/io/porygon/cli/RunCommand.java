@@ -21,8 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -126,48 +124,12 @@ final class RunCommand implements Callable<Integer> {
             int parallel = threads != null ? threads : settings.runThreads() != null ? settings.runThreads()
                     : Runtime.getRuntime().availableProcessors();
             DagRunner runner = new DagRunner(engine, parallel, new RunProgress(out, System.console() != null));
-            try (Interruption interruption = Interruption.cancelling(runner)) {
+            try (Interruption interruption = Interruption.cancelling(runner::cancel)) {
                 RunResult result = runner.run(plan);
                 new WarehouseRunStore(engine).record(result, commandLine());
                 if (result.cancelled()) err.println("run interrupted; finished actions are kept, nothing was left half-built");
                 err.flush();
                 return result.succeeded() ? 0 : PorygonCli.EXIT_FAILED;
-            }
-        }
-    }
-
-    /**
-     * Ctrl-C (SIGINT) or SIGTERM while running: the JVM runs shutdown hooks, so ours cancels the
-     * run and holds the exit until the run has wound down and its history is written (close()).
-     */
-    private static final class Interruption implements AutoCloseable {
-        private final CountDownLatch done = new CountDownLatch(1);
-        private final Thread hook;
-
-        private Interruption(DagRunner runner) {
-            hook = new Thread(() -> {
-                runner.cancel();
-                try {
-                    done.await(60, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "porygon-interrupt");
-        }
-
-        static Interruption cancelling(DagRunner runner) {
-            Interruption i = new Interruption(runner);
-            Runtime.getRuntime().addShutdownHook(i.hook);
-            return i;
-        }
-
-        @Override
-        public void close() {
-            done.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running and returns now that we are done
             }
         }
     }

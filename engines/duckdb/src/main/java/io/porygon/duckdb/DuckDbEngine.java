@@ -7,7 +7,9 @@ import io.porygon.core.engine.ObjectKind;
 import io.porygon.core.engine.QueryResult;
 import io.porygon.core.graph.Target;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -44,6 +46,7 @@ public final class DuckDbEngine implements Engine {
     public DuckDbEngine(DuckDbSettings settings) {
         try {
             if (settings.file().getParent() != null) Files.createDirectories(settings.file().getParent());
+            rejectOtherFiles(settings.file());
             // Never download extensions mid-run: the ones Porygon uses (ICU, JSON, Parquet) are built in.
             Properties config = new Properties();
             config.setProperty("autoinstall_known_extensions", "false");
@@ -65,6 +68,22 @@ public final class DuckDbEngine implements Engine {
                 e.addSuppressed(closing);
             }
             throw e;
+        }
+    }
+
+    /**
+     * DuckDB opens some other files (a CSV, for one) as an in-memory database: a run would then "succeed"
+     * and keep nothing. A DuckDB file says "DUCK" after its 8-byte checksum.
+     */
+    private static void rejectOtherFiles(Path file) throws IOException {
+        if (!Files.isRegularFile(file) || Files.size(file) == 0) return;
+        byte[] head = new byte[12];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        }
+        if (n < head.length || !new String(head, 8, 4, StandardCharsets.US_ASCII).equals("DUCK")) {
+            throw new DuckDbException(file + " is not a DuckDB database file; point --warehouse at a .duckdb file (a new one is created)", null);
         }
     }
 

@@ -38,6 +38,20 @@ class DuckDbEngineTest {
     }
 
     @Test
+    void aFileThatIsNotADuckDbDatabaseIsRefusedNotOpenedInMemory() throws Exception {
+        Path csv = dir.resolve("export.csv");
+        java.nio.file.Files.writeString(csv, "a,b\n1,2\n");
+        assertThatThrownBy(() -> new DuckDbEngine(DuckDbSettings.of(csv))).isInstanceOf(DuckDbException.class)
+                .hasMessageContaining("is not a DuckDB database file");
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
+            engine.execute("CREATE TABLE t AS SELECT 1 AS x");
+        }
+        try (DuckDbEngine reopened = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
+            assertThat(reopened.exists(new Target(null, "main", "t"))).isTrue();
+        }
+    }
+
+    @Test
     void missingTableDoesNotExist() {
         try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
             assertThat(engine.exists(new Target(null, "raw", "nope"))).isFalse();

@@ -28,6 +28,7 @@ import net.sf.jsqlparser.expression.operators.relational.Between;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.expression.operators.relational.IsNullExpression;
 import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.statement.select.AllColumns;
 
 /**
  * Whether a GoogleSQL expression may be printed twice in a translation and still mean one value:
@@ -48,6 +49,8 @@ final class RepeatableExpression {
             return true;
         }
         if (e instanceof Parenthesis p) return test(p.getExpression(), userFunctions);
+        // (a + b) parses as a one-item parenthesized list
+        if (e instanceof ExpressionList<?> list) return all(list, userFunctions);
         if (e instanceof SignedExpression s) return test(s.getExpression(), userFunctions);
         if (e instanceof NotExpression n) return test(n.getExpression(), userFunctions);
         if (e instanceof CastExpression c) return test(c.getLeftExpression(), userFunctions);
@@ -92,6 +95,7 @@ final class RepeatableExpression {
     private static boolean all(ExpressionList<?> list, Set<String> userFunctions) {
         if (list == null) return true;
         for (Object o : list) {
+            if (o instanceof AllColumns) continue; // COUNT(*)
             if (!(o instanceof Expression x) || !test(x, userFunctions)) return false;
         }
         return true;

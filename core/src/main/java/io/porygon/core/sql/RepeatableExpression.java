@@ -10,10 +10,12 @@ import net.sf.jsqlparser.expression.BinaryExpression;
 import net.sf.jsqlparser.expression.BooleanValue;
 import net.sf.jsqlparser.expression.CaseExpression;
 import net.sf.jsqlparser.expression.CastExpression;
+import net.sf.jsqlparser.expression.DateTimeLiteralExpression;
 import net.sf.jsqlparser.expression.DoubleValue;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExtractExpression;
 import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.HexValue;
 import net.sf.jsqlparser.expression.IntervalExpression;
 import net.sf.jsqlparser.expression.LambdaExpression;
 import net.sf.jsqlparser.expression.LongValue;
@@ -26,6 +28,7 @@ import net.sf.jsqlparser.expression.TimeKeyExpression;
 import net.sf.jsqlparser.expression.WhenClause;
 import net.sf.jsqlparser.expression.operators.relational.Between;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
+import net.sf.jsqlparser.expression.operators.relational.InExpression;
 import net.sf.jsqlparser.expression.operators.relational.IsNullExpression;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.select.AllColumns;
@@ -45,7 +48,8 @@ final class RepeatableExpression {
     static boolean test(Expression e, Set<String> userFunctions) {
         if (e == null) return true;
         if (e instanceof Column || e instanceof LongValue || e instanceof DoubleValue || e instanceof StringValue
-                || e instanceof NullValue || e instanceof BooleanValue || e instanceof TimeKeyExpression) {
+                || e instanceof NullValue || e instanceof BooleanValue || e instanceof TimeKeyExpression
+                || e instanceof DateTimeLiteralExpression || e instanceof HexValue) {
             return true;
         }
         if (e instanceof Parenthesis p) return test(p.getExpression(), userFunctions);
@@ -60,6 +64,9 @@ final class RepeatableExpression {
         if (e instanceof LambdaExpression l) return test(l.getExpression(), userFunctions);
         if (e instanceof BinaryExpression b) {
             return test(b.getLeftExpression(), userFunctions) && test(b.getRightExpression(), userFunctions);
+        }
+        if (e instanceof InExpression in) {
+            return test(in.getLeftExpression(), userFunctions) && test(in.getRightExpression(), userFunctions);
         }
         if (e instanceof Between b) {
             return test(b.getLeftExpression(), userFunctions) && test(b.getBetweenExpressionStart(), userFunctions)

@@ -97,6 +97,8 @@ class RunTimeErrorTest {
         // the lambda form costs about 8 times the plain CASE per row: only for operands that need it
         assertThat(sql("SELECT (a - b) / (c + d), MOD(a * 2, (b)), x[OFFSET((i + 1))] FROM t")).doesNotContain("list_transform");
         assertThat(sql("SELECT SUM(a) / COUNT(*), a / SUM(a) OVER (), UPPER(s) / LENGTH(s) FROM t")).doesNotContain("list_transform");
+        assertThat(sql("SELECT DATE_DIFF(d, DATE '2020-01-01', DAY) / IF(s IN ('a', 'b'), n, 1) FROM t")).doesNotContain("list_transform");
+        assertThat(sql("SELECT a / IF(s IN (SELECT s FROM u), n, 1) FROM t")).contains("list_transform");
     }
 
     @Test

@@ -30,6 +30,15 @@ interface CallContext {
         return this;
     }
 
+    /**
+     * Prints {@code body} over the translated arguments, which it may use several times: in place when
+     * that is harmless, else each evaluated once (a subquery, RAND(), a user function).
+     */
+    void once(java.util.function.Function<List<String>, String> body);
+
+    /** Prints {@code arg0 operator arg1}, raising BigQuery's "division by zero" error where arg1 is 0. */
+    void divide(String duckDbOperator);
+
     /** While {@code body} prints, references to {@code name} print as {@code (name - 1)}. */
     void zeroBasedIndex(String name, Runnable body);
 

@@ -345,7 +345,8 @@ final class DateTimeFunctions {
         String pattern = FormatElements.parsePattern(literal(c, 0, "format"));
         String p = "'" + pattern.replace("'", "''") + "'";
         if (type.equals(TIMESTAMP)) {
-            if (pattern.contains("%z")) {
+            // with a zone in the text, strptime gives the instant itself; a third argument is then ignored, as in BigQuery
+            if (pattern.contains("%z") || pattern.contains("%Z")) {
                 c.text("CAST(strptime(").arg(1).text(", " + p + ") AS TIMESTAMPTZ)");
             } else {
                 c.text("timezone(");

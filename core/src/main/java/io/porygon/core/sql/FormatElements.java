@@ -33,7 +33,7 @@ final class FormatElements {
         f.convert(bigQueryFormat);
         if (f.template.length() > 0) {
             throw new Untranslatable("format '" + bigQueryFormat + "' has elements DuckDB's strptime cannot parse",
-                    "use %Y %m %d %H %M %S %F %T %b %B %y %j %p %I %z and literal text");
+                    "use %Y %m %d %H %M %S %F %T %b %B %y %j %p %I %z %Ez %Z and literal text");
         }
         return f.run.toString();
     }
@@ -117,13 +117,19 @@ final class FormatElements {
         throw new Untranslatable("format element %E" + rest + " has no DuckDB equivalent", "use %E3S, %E6S, %E*S, %E4Y or %Ez");
     }
 
+    /** %Z, %z or %Ez, whose text in UTC is {@code utcText}. */
     private void zone(String utcText) {
-        if (parsing && utcText.equals("+0000")) {
-            run.append("%z");
+        if (parsing) {
+            // strptime reads an offset (+0530, +05:30, -08) with %z and a zone name (UTC, America/New_York) with %Z
+            run.append(utcText.equals("UTC") ? "%Z" : "%z");
             return;
         }
+        if (zone == null) {
+            throw new Untranslatable("time zone format elements (%Z, %z, %Ez) on a DATE, DATETIME or TIME, which has no time zone",
+                    "BigQuery formats a zone only for a TIMESTAMP; leave it out of the format");
+        }
         if (!"UTC".equals(zone)) {
-            throw new Untranslatable("time zone format elements (%Z, %z, %Ez) outside UTC",
+            throw new Untranslatable("time zone format elements (%Z, %z, %Ez) in a time zone other than UTC",
                     "format the value in UTC or leave the zone out of the format");
         }
         for (char c : utcText.toCharArray()) literal(c);

@@ -125,8 +125,11 @@ final class FunctionCatalog {
         template("ROUND/2", "round({0}, {1})");
         template("TRUNC/1", "trunc({0})");
         template("TRUNC/2", "trunc({0}, {1})");
-        template("DIV/2", "({0} // {1})");
-        template("MOD/2", "({0} % {1})");
+        // BigQuery raises "division by zero"; DuckDB would give NULL
+        specials.put("DIV", c -> c.divide("//"));
+        specials.put("MOD", c -> c.divide("%"));
+        template("SAFE.DIV/2", "CASE WHEN {1} = 0 THEN NULL ELSE ({0} // {1}) END");
+        template("SAFE.MOD/2", "CASE WHEN {1} = 0 THEN NULL ELSE ({0} % {1}) END");
         template("SAFE_DIVIDE/2", "CASE WHEN {1} = 0 THEN NULL ELSE {0} / {1} END");
         template("SAFE_MULTIPLY/2", "TRY({0} * {1})");
         template("SAFE_ADD/2", "TRY({0} + {1})");
@@ -136,6 +139,13 @@ final class FunctionCatalog {
         template("RANGE_BUCKET/2", "CASE WHEN {0} IS NULL THEN NULL ELSE len(list_filter({1}, porygon_e -> porygon_e <= {0})) END");
         specials.put("GREATEST", c -> nullIfAnyNull(c, "greatest"));
         specials.put("LEAST", c -> nullIfAnyNull(c, "least"));
+    }
+
+    /** LENGTH and friends: octet_length of BYTES, {@code ofString} of a STRING. */
+    private static void byType(CallContext c, String ofString) {
+        if (c.args().size() != 1) throw c.unsupported(c.args().size() + " arguments", "pass one STRING or BYTES value");
+        c.once(a -> "CASE WHEN typeof(" + a.get(0) + ") = 'BLOB' THEN octet_length(TRY_CAST(" + a.get(0) + " AS BLOB)) ELSE "
+                + ofString + "(TRY_CAST(" + a.get(0) + " AS VARCHAR)) END");
     }
 
     /** BigQuery's GREATEST/LEAST return NULL when any argument is NULL; DuckDB's skip NULLs. */
@@ -159,10 +169,12 @@ final class FunctionCatalog {
         instrWithPosition();
         rename("CHAR_LENGTH", "length");
         rename("CHARACTER_LENGTH", "length");
-        // STRING or BYTES: DuckDB picks the branch by the argument's type (typeof is folded at bind time)
-        template("LENGTH/1", "CASE WHEN typeof({0}) = 'BLOB' THEN octet_length(CAST({0} AS BLOB)) ELSE length(CAST({0} AS VARCHAR)) END");
-        template("BYTE_LENGTH/1", "CASE WHEN typeof({0}) = 'BLOB' THEN octet_length(CAST({0} AS BLOB)) ELSE strlen(CAST({0} AS VARCHAR)) END");
-        template("OCTET_LENGTH/1", "CASE WHEN typeof({0}) = 'BLOB' THEN octet_length(CAST({0} AS BLOB)) ELSE strlen(CAST({0} AS VARCHAR)) END");
+        // STRING or BYTES: DuckDB picks the branch by the argument's type (typeof is folded at bind time).
+        // TRY_CAST in the branches: the branch not taken is still folded for a constant, and CAST('España'
+        // AS BLOB) would raise there
+        specials.put("LENGTH", c -> byType(c, "length"));
+        specials.put("BYTE_LENGTH", c -> byType(c, "strlen"));
+        specials.put("OCTET_LENGTH", c -> byType(c, "strlen"));
         // BigQuery's CONCAT is NULL when any argument is; DuckDB's || behaves the same, concat() does not
         specials.put("CONCAT", c -> joinWith(c, " || "));
         // position 0 means 1; a negative position counts from the end, clamped to the start

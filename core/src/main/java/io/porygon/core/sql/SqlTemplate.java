@@ -53,6 +53,11 @@ final class SqlTemplate {
         return inner.equals("*") || (!inner.isEmpty() && inner.chars().allMatch(Character::isDigit));
     }
 
+    /** Whether the template's own text contains {@code text} (e.g. TRY(, which refuses error() inside). */
+    boolean mentions(String text) {
+        return segments.stream().anyMatch(s -> s.argument == LITERAL && s.text.contains(text));
+    }
+
     /** The number of arguments the template needs at least. */
     int minimumArguments() {
         return highestArgument + 1;

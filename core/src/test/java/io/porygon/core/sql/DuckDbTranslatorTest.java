@@ -312,4 +312,14 @@ class DuckDbTranslatorTest {
         // a table, or a query run for its rows (a unit test), keeps the order it asked for
         assertThat(translator.translate("SELECT a FROM t ORDER BY a", AT)).isEqualTo("SELECT a FROM t ORDER BY a");
     }
+
+    @Test
+    void aZoneInAFormatIsRefusedForWhatItIs() {
+        assertThatThrownBy(() -> translator.translate("SELECT FORMAT_DATETIME('%F %Z', DATETIME '2020-01-01 10:00:00')", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("has no time zone");
+        assertThatThrownBy(() -> translator.translate("SELECT FORMAT_TIMESTAMP('%F %Z', TIMESTAMP '2020-01-01 10:00:00+00', 'Asia/Kolkata')", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("other than UTC");
+        // parsing reads the zone from the text: nothing to refuse
+        assertThat(translator.translate("SELECT PARSE_TIMESTAMP('%FT%T%Ez', s) FROM t", AT)).contains("%Y-%m-%dT%H:%M:%S%z");
+    }
 }

@@ -40,8 +40,12 @@ final class TranslationCorpus {
      * @param unordered the reference leaves the order of array elements unspecified (an aggregate
      *                  without ORDER BY): arrays are compared as multisets
      */
+    /**
+     * @param error     set when the reference says the query fails: the text DuckDB's error message must
+     *                  contain (BigQuery's wording of the problem, e.g. "division by zero"); expected is then empty
+     */
     record Case(String id, String file, String function, String source, String sql, JsonNode expected, boolean unordered,
-                String nondeterministic) {}
+                String nondeterministic, String error) {}
 
     record Outcome(Case testCase, boolean passed, String detail, String translated) {}
 
@@ -63,7 +67,8 @@ final class TranslationCorpus {
                     String id = family + "/" + fn + "#" + n;
                     cases.add(new Case(id, family, fn, c.has("source") ? c.get("source").asText() : source,
                             c.path("sql").asText(), c.path("expected"), c.path("unordered").asBoolean(false),
-                            c.has("nondeterministic") ? c.get("nondeterministic").asText() : null));
+                            c.has("nondeterministic") ? c.get("nondeterministic").asText() : null,
+                            c.has("error") ? c.get("error").asText() : null));
                 }
             }
         }
@@ -89,7 +94,15 @@ final class TranslationCorpus {
             }
         } catch (SQLException | RuntimeException e) {
             String msg = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            if (c.error() != null) {
+                // a run-time error, as in BigQuery, not a statement DuckDB could not bind or parse
+                boolean raised = msg.startsWith("Invalid Input Error: ") && msg.contains(c.error());
+                return new Outcome(c, raised, raised ? "ok" : "expected the error \"" + c.error() + "\" but DuckDB said: " + msg, translated);
+            }
             return new Outcome(c, false, "DuckDB error: " + msg, translated);
+        }
+        if (c.error() != null) {
+            return new Outcome(c, false, "expected the error \"" + c.error() + "\" but got " + rows.size() + " row(s) " + rows, translated);
         }
         List<List<Object>> expected = new ArrayList<>();
         for (JsonNode row : c.expected()) {

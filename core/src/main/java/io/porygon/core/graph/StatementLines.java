@@ -23,6 +23,13 @@ public record StatementLines(Map<String, Integer> byText, List<String> fileLines
         return line == null ? fallback : line;
     }
 
+    /** Whether line {@code line} of {@code statement} is written as is on line {@code fileLine} of the file (no {@code ${...}} on it). */
+    public boolean sameText(String statement, int line, int fileLine) {
+        String[] lines = statement.split("\n", -1);
+        return line >= 1 && line <= lines.length && fileLine >= 1 && fileLine <= fileLines.size()
+                && lines[line - 1].equals(fileLines.get(fileLine - 1));
+    }
+
     /** The file line of line {@code line} (1-based) of {@code statement}, or {@code fallback} when unknown. */
     public int lineOf(String statement, int line, int fallback) {
         Integer start = byText.get(statement);

@@ -43,14 +43,19 @@ final class EngineErrorLocation {
 
     /**
      * A translation error of {@code sql} (written from {@code startLine} of the action's file), moved to
-     * the file line it is on when a {@code ${...}} above it compiled to more or fewer lines than it takes.
+     * the file line it is on when a {@code ${...}} above it compiled to more or fewer lines than it takes,
+     * without a column when a {@code ${...}} on its line moved it.
      */
     static PorygonException relocated(PorygonException e, Action action, String sql, int startLine) {
         SourceLocation at = e.location();
         if (at == null || at.line() <= 0 || !at.file().equals(action.fileName())) return e;
-        int line = Planner.statementLines(action).lineOf(sql, at.line() - startLine + firstStatementLine(sql), at.line());
-        if (line == at.line()) return e;
-        return new PorygonException(new SourceLocation(at.file(), line, at.column()), e.getMessage(), e.hint(), e);
+        StatementLines lines = Planner.statementLines(action);
+        int compiledLine = at.line() - startLine + firstStatementLine(sql);
+        int line = lines.lineOf(sql, compiledLine, at.line());
+        // a column counts in the compiled text: on a line with a ${...} it is not the file's
+        int column = lines.sameText(sql, compiledLine, line) ? at.column() : 0;
+        if (line == at.line() && column == at.column()) return e;
+        return new PorygonException(new SourceLocation(at.file(), line, column), e.getMessage(), e.hint(), e);
     }
 
     /** The SQL as written in the action's file, or null when it is generated (built-in assertions). */

@@ -349,9 +349,11 @@ public final class DuckDbTranslator implements Translator {
                 near = t.image == null || t.image.isEmpty() ? " at the end of the statement" : " near \"" + t.image + "\"";
             }
             int sourceLine = line > 0 ? statement.line() + line - 1 : statement.line();
+            // the parser cannot tell a typo from GoogleSQL it does not know: say both
             throw new PorygonException(at(location, sourceLine, column),
-                    "cannot translate this GoogleSQL statement to DuckDB: unsupported syntax" + near,
-                    "Porygon's translator does not know this construct; rewrite it with common GoogleSQL syntax", e);
+                    "cannot parse this statement" + near + ": a syntax error, or GoogleSQL that Porygon's translator does not support",
+                    "check the SQL just before that point (a missing comma, parenthesis or expression); if it is valid GoogleSQL,"
+                            + " rewrite it with more common syntax", e);
         }
     }
 

@@ -192,7 +192,7 @@ class DuckDbTranslatorTest {
         assertThatThrownBy(() -> translator.translate("SELECT 1;\n\nSELECT a FROM t WHERE (", AT))
                 .isInstanceOf(PorygonException.class)
                 .satisfies(e -> assertThat(((PorygonException) e).location().line()).isEqualTo(9))
-                .hasMessageContaining("unsupported syntax");
+                .hasMessageContaining("a syntax error, or GoogleSQL");
         assertThatThrownBy(() -> translator.translate("CREATE TEMP FUNCTION f(x STRING) RETURNS STRING LANGUAGE js AS 'return x'", AT))
                 .isInstanceOf(PorygonException.class).hasMessageContaining("not a SQL function");
         assertThatThrownBy(() -> translator.translate("SELECT FORMAT_DATE('%J', d) FROM t", AT))

@@ -162,7 +162,12 @@ class RunCommandTest {
         assertThat(cli("run", "--actions", "wide", project.toString())).isEqualTo(1);
         assertThat(stdout + stderr).contains("definitions/wide.sqlx:4: Binder Error");
         assertThat(cli("run", "--actions", "narrow", project.toString())).isEqualTo(2);
-        assertThat(stderr).contains("definitions/narrow.sqlx:6:"); // the incremental condition compiled to no line
+        assertThat(stderr).contains("definitions/narrow.sqlx:6:7:"); // the incremental condition compiled to no line
+
+        write("definitions/typo.sqlx", "config { type: \"table\" }\nSELECT order_id\nFROM ${ref(\"orders\")} AS o o2\n");
+        assertThat(cli("run", "--actions", "typo", project.toString())).isEqualTo(2);
+        // the column would count in the compiled text, where ${ref(...)} became a longer name
+        assertThat(stderr).contains("definitions/typo.sqlx:3: cannot parse this statement near \"o2\"");
     }
 
     @Test

@@ -305,6 +305,10 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
             throw new Untranslatable(name + "() with " + args.size() + " argument(s) cannot be translated to DuckDB",
                     "check the arguments against BigQuery's function reference; Porygon supports the common forms", name);
         }
+        if (name.equals("STRUCT")) {
+            // a struct literal whose fields have no names reaches the parser as a call
+            throw new Untranslatable("STRUCT(...) without field names is not supported", "name every field, e.g. STRUCT(2 AS x, 'a' AS g)", name);
+        }
         throw new Untranslatable("function " + name + "() is not in Porygon's GoogleSQL-to-DuckDB catalog",
                 "rewrite it with supported functions or define it with CREATE TEMP FUNCTION", name);
     }

@@ -74,6 +74,10 @@ final class FunctionCatalog {
                 "COVAR_POP", "COVAR_SAMP", "BIT_AND", "BIT_OR", "BIT_XOR", "ANY_VALUE",
                 "ROW_NUMBER", "RANK", "DENSE_RANK", "PERCENT_RANK", "CUME_DIST", "NTILE", "LAG", "LEAD",
                 "FIRST_VALUE", "LAST_VALUE", "NTH_VALUE");
+        // GROUP BY ROLLUP (a, b) and CUBE (a, b) parse as calls; DuckDB groups the same way
+        template("ROLLUP", "ROLLUP({*})");
+        template("CUBE", "CUBE({*})");
+        template("GROUPING/1", "GROUPING({0})");
         rename("STDDEV", "stddev_samp");
         rename("VARIANCE", "var_samp");
         // the deparser wraps COUNTIF's argument in NULLIF(x, FALSE) (see DuckDbExpressionDeParser)

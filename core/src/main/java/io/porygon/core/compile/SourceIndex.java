@@ -10,19 +10,19 @@ import java.util.regex.Pattern;
 
 /** The text of the project's files, to turn a line (and a word on it) into a file:line:col location. */
 final class SourceIndex {
-    private final Map<String, String[]> lines = new HashMap<>();
+    private final Map<String, List<String>> lines = new HashMap<>();
 
     void add(String path, String content) {
-        lines.put(path, content.split("\n", -1));
+        lines.put(path, List.of(content.split("\n", -1)));
     }
 
     /** The location of {@code word} (preferably quoted) on {@code line}; column 1 when not found; line 1 when unknown. */
     SourceLocation locate(String file, int line, String word) {
-        String[] text = lines.get(file);
+        List<String> text = lines.get(file);
         if (line <= 0) line = 1;
         int column = 1;
-        if (text != null && line <= text.length && word != null) {
-            String l = text[line - 1];
+        if (text != null && line <= text.size() && word != null) {
+            String l = text.get(line - 1);
             int at = l.indexOf("\"" + word + "\"");
             if (at < 0) at = l.indexOf("'" + word + "'");
             if (at < 0) at = l.indexOf(word);
@@ -33,11 +33,11 @@ final class SourceIndex {
 
     /** The first line at or after {@code fromLine} that holds {@code word} in quotes (else plain), or null. */
     SourceLocation locateFrom(String file, int fromLine, String word) {
-        String[] text = lines.get(file);
+        List<String> text = lines.get(file);
         if (text == null || word == null) return null;
-        for (int i = Math.max(fromLine, 1) - 1; i < text.length; i++) {
-            int at = text[i].indexOf("\"" + word + "\"");
-            if (at < 0) at = text[i].indexOf("'" + word + "'");
+        for (int i = Math.max(fromLine, 1) - 1; i < text.size(); i++) {
+            int at = text.get(i).indexOf("\"" + word + "\"");
+            if (at < 0) at = text.get(i).indexOf("'" + word + "'");
             if (at >= 0) return new SourceLocation(file, i + 1, at + 1);
         }
         return null;
@@ -48,16 +48,48 @@ final class SourceIndex {
         return firstMatch(file, fromLine, Pattern.compile("(?<![\\w$])" + Pattern.quote(word) + "(?![\\w$])"));
     }
 
-    /** Where {@code key:} (an object literal property) first appears at or after {@code fromLine}, or null. */
+    /**
+     * Where {@code key:} (an object literal property, the key maybe quoted) first appears at or after
+     * {@code fromLine}, or null. A plain search, not a regex: it runs for every built-in assertion of
+     * every compile.
+     */
     SourceLocation locateKey(String file, int fromLine, String key) {
-        return firstMatch(file, fromLine, Pattern.compile("(?<![\\w$])[\"']?" + Pattern.quote(key) + "[\"']?\\s*:"));
+        List<String> text = lines.get(file);
+        if (text == null) return null;
+        for (int i = Math.max(fromLine, 1) - 1; i < text.size(); i++) {
+            int column = keyColumn(text.get(i), key);
+            if (column > 0) return new SourceLocation(file, i + 1, column);
+        }
+        return null;
+    }
+
+    /** The 1-based column of {@code key:} on {@code line} (at its opening quote, if quoted), or 0. */
+    private static int keyColumn(String line, String key) {
+        for (int at = line.indexOf(key); at >= 0; at = line.indexOf(key, at + 1)) {
+            int start = at;
+            int end = at + key.length();
+            if (start > 0 && isQuote(line.charAt(start - 1))) start--;
+            if (end < line.length() && isQuote(line.charAt(end))) end++;
+            if (start > 0 && isWordChar(line.charAt(start - 1))) continue;
+            while (end < line.length() && Character.isWhitespace(line.charAt(end))) end++;
+            if (end < line.length() && line.charAt(end) == ':') return start + 1;
+        }
+        return 0;
+    }
+
+    private static boolean isQuote(char c) {
+        return c == '"' || c == '\'';
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
     }
 
     private SourceLocation firstMatch(String file, int fromLine, Pattern pattern) {
-        String[] text = lines.get(file);
+        List<String> text = lines.get(file);
         if (text == null) return null;
-        for (int i = Math.max(fromLine, 1) - 1; i < text.length; i++) {
-            Matcher m = pattern.matcher(text[i]);
+        for (int i = Math.max(fromLine, 1) - 1; i < text.size(); i++) {
+            Matcher m = pattern.matcher(text.get(i));
             if (m.find()) return new SourceLocation(file, i + 1, m.start() + 1);
         }
         return null;
@@ -74,7 +106,7 @@ final class SourceIndex {
 
     /** As {@link #statementLines(String, List)}, with {@code queries} known to start at {@code sqlStartLine}. */
     StatementLines statementLines(String file, int sqlStartLine, List<String> queries, List<String> statements) {
-        String[] text = lines.get(file);
+        List<String> text = lines.get(file);
         if (text == null || statements.isEmpty() && (queries.isEmpty() || sqlStartLine <= 0)) return StatementLines.UNKNOWN;
         Map<String, Integer> out = new HashMap<>();
         if (sqlStartLine > 0) queries.forEach(q -> out.put(q, sqlStartLine));
@@ -89,11 +121,11 @@ final class SourceIndex {
                 from = found + 1;
             }
         }
-        return new StatementLines(out, List.of(text));
+        return new StatementLines(out, text);
     }
 
-    private static int find(String[] text, String line, int from) {
-        for (int i = from; i < text.length; i++) if (writes(text[i].strip(), line)) return i;
+    private static int find(List<String> text, String line, int from) {
+        for (int i = from; i < text.size(); i++) if (writes(text.get(i).strip(), line)) return i;
         return -1;
     }
 
@@ -124,9 +156,9 @@ final class SourceIndex {
 
     /** The column of the first non-blank character of a line (1 when unknown). */
     int firstColumn(String file, int line) {
-        String[] text = lines.get(file);
-        if (text == null || line <= 0 || line > text.length) return 1;
-        String l = text[line - 1];
+        List<String> text = lines.get(file);
+        if (text == null || line <= 0 || line > text.size()) return 1;
+        String l = text.get(line - 1);
         for (int i = 0; i < l.length(); i++) if (!Character.isWhitespace(l.charAt(i))) return i + 1;
         return 1;
     }

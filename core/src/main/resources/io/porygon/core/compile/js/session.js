@@ -811,8 +811,20 @@
     testCtx.resolve = testCtx.ref;
     testCtx.self = function () { return resolveTarget(dataset); };
     out.testQuery = apply(dataset.contextableQuery, testCtx);
-    out.expectedOutputQuery = apply(t.contextableExpected, new Context(dataset, false));
+    out.expectedOutputQuery = apply(t.contextableExpected, expectedRowsContext(t.fileName));
     return out;
+  }
+
+  /** Dataform gives a test's expected rows no context: self(), ref(), when()... are "not a function" there. */
+  function expectedRowsContext(fileName) {
+    var ctx = { action: { fileName: fileName } };
+    ["self", "ref", "resolve", "name", "when", "incremental", "schema", "database"].forEach(function (fn) {
+      ctx[fn] = function () {
+        throw new Error(fn + "() is not available in a test's expected rows: Dataform gives them no context (it fails with \""
+          + fn + " is not a function\"); write the rows as literals");
+      };
+    });
+    return ctx;
   }
 
   function plain(a) {

@@ -78,6 +78,7 @@ public final class ProjectCompiler {
         String configJson = projectConfigJson(config);
         SourceIndex sources = new SourceIndex();
         project.includes().forEach(f -> sources.add(f.path(), f.content()));
+        project.otherScripts().forEach(f -> sources.add(f.path(), f.content()));
         project.definitions().forEach(f -> sources.add(f.path(), f.content()));
 
         String key = cache.key(configJson, project);
@@ -124,6 +125,7 @@ public final class ProjectCompiler {
     private static Map<String, Object> evaluate(JsRuntime js, Project project, SourceIndex sources, ErrorCollector errors) {
         List<SourceFile> scripts = new ArrayList<>(project.includes());
         project.definitions().stream().filter(SourceFile::isJs).forEach(scripts::add);
+        js.defineLazyModules(project.otherScripts().stream().map(f -> JsProgram.verbatim(f.path(), f.content())).toList());
         Set<String> unparsable = new HashSet<>(); // reported once, never required
         for (SourceFile f : scripts) {
             JsProgram program = JsProgram.verbatim(f.path(), f.content());

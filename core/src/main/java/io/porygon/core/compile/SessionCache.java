@@ -52,6 +52,7 @@ public final class SessionCache {
             }
             for (SourceFile f : project.includes()) update(sha, "include", f.path(), f.content());
             for (SourceFile f : project.definitions()) update(sha, "definition", f.path(), f.content());
+            for (SourceFile f : project.otherScripts()) update(sha, "script", f.path(), f.content());
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -121,6 +121,15 @@ class MalformedInputTest {
     }
 
     @Test
+    void aRequiredFileOutsideIncludesIsCompiledWhenRequiredAndItsErrorsLocated() throws IOException {
+        CompileError e = only(compile(SETTINGS,
+                "scripts/tool.js", "#!/usr/bin/env node\nconsole.log(process.argv);\n", // never required: never parsed
+                "lib/bad.js", "module.exports = {\n  a: 1,,\n};\n",
+                "definitions/a.js", "const bad = require(\"../lib/bad\");\npublish(\"t\").query(\"SELECT 1 AS a\");\n"));
+        assertThat(e.location()).isEqualTo(new SourceLocation("lib/bad.js", 2, 8));
+    }
+
+    @Test
     void aThrownStringIsReportedAtItsAction() throws IOException {
         CompileError e = only(compile(SETTINGS, "definitions/thr.js", "// one\n\npublish(\"t\", { type: \"view\" }).query(ctx => {\n  throw \"plain string\";\n});\n"));
         assertThat(e.location().file()).isEqualTo("definitions/thr.js");

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mozilla.javascript.BaseFunction;
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.EvaluatorException;
 import org.mozilla.javascript.ContextFactory;
@@ -53,6 +54,29 @@ public final class JsRuntime implements AutoCloseable {
 
     public static JsRuntime start(String projectConfigJson, long timeoutMillis) {
         return new JsRuntime(projectConfigJson, timeoutMillis);
+    }
+
+    /**
+     * Project .js files outside includes/ and definitions/, which only {@code require} loads: each is
+     * compiled when first required, so a Node script kept beside the project is never parsed.
+     */
+    public void defineLazyModules(List<JsProgram> lazy) {
+        Map<String, JsProgram> byPath = new HashMap<>();
+        lazy.forEach(p -> byPath.put(p.fileName(), p));
+        ScriptableObject.putProperty(scope, "__porygonLoadModule", new BaseFunction() {
+            @Override
+            public Object call(Context cx, Scriptable scope, Scriptable thisObj, Object[] args) {
+                JsProgram program = byPath.remove(Context.toString(args[0]));
+                if (program == null) return false;
+                try {
+                    defineModule(program);
+                } catch (JsException e) {
+                    JsError error = e.error();
+                    throw new EvaluatorException(error.message(), error.fileName(), error.line(), null, error.column());
+                }
+                return true;
+            }
+        });
     }
 
     /** Registers a CommonJS module (an include or a definitions .js file); it runs when first required. */

@@ -8,16 +8,20 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Reads a project directory: workflow_settings.yaml, definitions/**.{sqlx,js} and includes/**.js,
- * skipping hidden files and folders (names starting with a dot) as Dataform does.
+ * Reads a project directory: workflow_settings.yaml, definitions/**.{sqlx,js}, includes/**.js and the
+ * project's other .js files (for require), skipping hidden files and folders (names starting with a
+ * dot) as Dataform does.
  */
 public final class ProjectLoader {
     private ProjectLoader() {}
@@ -31,7 +35,35 @@ public final class ProjectLoader {
         WorkflowSettings settings = SettingsParser.parse(read(settingsFile, SettingsParser.FILE));
         List<SourceFile> includes = files(root, "includes", ".js");
         List<SourceFile> definitions = files(root, "definitions", ".sqlx", ".js");
-        return new Project(root, settings, includes, definitions);
+        return new Project(root, settings, includes, definitions, otherScripts(root));
+    }
+
+    /** The .js files outside includes/ and definitions/, skipping hidden folders and node_modules. */
+    private static List<SourceFile> otherScripts(Path root) {
+        List<SourceFile> out = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    if (dir.equals(root)) return FileVisitResult.CONTINUE;
+                    String name = dir.getFileName().toString();
+                    boolean skipped = name.startsWith(".") || name.equals("node_modules")
+                            || dir.getParent().equals(root) && (name.equals("includes") || name.equals("definitions"));
+                    return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    String name = root.relativize(file).toString().replace('\\', '/');
+                    if (name.endsWith(".js") && !file.getFileName().toString().startsWith(".")) out.add(new SourceFile(name, read(file, name)));
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.sort(Comparator.comparing(SourceFile::path));
+        return out;
     }
 
     private static List<SourceFile> files(Path root, String dir, String... extensions) {

@@ -850,8 +850,11 @@
       else if (part !== "." && part !== "") parts.push(part);
     });
     var path = parts.join("/");
-    if (modules[path]) return path;
-    if (modules[path + ".js"]) return path + ".js";
+    var candidates = [path, path + ".js"];
+    for (var i = 0; i < candidates.length; i++) {
+      // a .js file outside includes/ and definitions/ is compiled by Java when first required
+      if (modules[candidates[i]] || (global.__porygonLoadModule && global.__porygonLoadModule(candidates[i]))) return candidates[i];
+    }
     return null;
   }
 

@@ -1,0 +1,2 @@
+const x = require("../lib/x");
+module.exports = { twice: 2 * x.v };

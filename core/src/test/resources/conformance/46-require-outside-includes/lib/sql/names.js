@@ -1,0 +1,1 @@
+module.exports = { table: "t_from_lib" };

@@ -1,0 +1,2 @@
+const names = require("./sql/names");
+module.exports = { v: 1, table: names.table };

@@ -19,6 +19,8 @@ final class EngineErrorLocation {
     /** DuckDB's way of naming what it could not bind: {@code ... with name foo does not exist}. */
     private static final Pattern NAMED = Pattern.compile("with name ([\\w.]+) does not exist");
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
+    /** The translation's own errors name the expression that raised (DuckDbExpressionDeParser.errorMessage). */
+    private static final Pattern RAISED = Pattern.compile("division by zero: (.+?)(?:\\.\\.\\.)?$");
 
     private EngineErrorLocation() {}
 
@@ -28,14 +30,14 @@ final class EngineErrorLocation {
         Action action = p.action();
         StatementLines lines = Planner.statementLines(action);
         int start = lines.lineOf(statement, action.sqlStartLine());
-        int line = lineOf(statement, quotedName(message));
+        int line = lineIn(statement, message);
         return new SourceLocation(action.fileName(), line > 0 ? lines.lineOf(statement, line, start + line - firstStatementLine(statement)) : start, 0);
     }
 
     static SourceLocation of(PlannedAction p, String message) {
         Action action = p.action();
         String sql = sourceSql(p);
-        int line = sql == null ? -1 : lineOf(sql, quotedName(message));
+        int line = sql == null ? -1 : lineIn(sql, message);
         if (line <= 0) return new SourceLocation(action.fileName(), action.sqlStartLine(), 0);
         int fileLine = Planner.statementLines(action).lineOf(sql, line, action.sqlStartLine() + line - firstStatementLine(sql));
         return new SourceLocation(action.fileName(), fileLine, 0);
@@ -67,6 +69,27 @@ final class EngineErrorLocation {
         if (action instanceof AssertionAction a) return a.parentAction() == null ? a.query() : null;
         if (action instanceof OperationAction o) return o.queries().isEmpty() ? null : o.queries().get(0);
         return null;
+    }
+
+    /** 1-based line of {@code sql} that an error message is about, or -1. */
+    private static int lineIn(String sql, String message) {
+        int line = lineOf(sql, quotedName(message));
+        return line > 0 ? line : lineOfRaised(sql, message);
+    }
+
+    /**
+     * The line of a division by zero, which the translation raises naming the expression ({@code division by zero: x / y}):
+     * the first line that holds the expression it names, spaces aside; -1 when none does.
+     */
+    static int lineOfRaised(String sql, String message) {
+        Matcher m = RAISED.matcher(message.lines().findFirst().orElse(""));
+        if (!m.find()) return -1;
+        String expression = m.group(1).replaceAll("\\s+", "");
+        String[] lines = sql.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].replaceAll("\\s+", "").contains(expression)) return i + 1;
+        }
+        return -1;
     }
 
     /** The name an error message is about: DuckDB quotes it last on the first line, or says "with name X". */

@@ -32,6 +32,13 @@ class EngineErrorLocationTest {
     }
 
     @Test
+    void aDivisionByZeroIsFoundByTheExpressionItNames() {
+        String sql = "SELECT\n  a,\n  10/(a - 1) AS r\nFROM t";
+        assertThat(EngineErrorLocation.lineOfRaised(sql, "Invalid Input Error: division by zero: 10 / (a - 1)")).isEqualTo(3);
+        assertThat(EngineErrorLocation.lineOfRaised(sql, "Invalid Input Error: division by zero: b / c")).isEqualTo(-1);
+    }
+
+    @Test
     void anIncrementalRunLooksInTheIncrementalQuery() {
         String error = "Catalog Error: Scalar Function with name madeup_fn does not exist!\nDid you mean \"make_date\"?";
         assertThat(EngineErrorLocation.of(planned(Step.MERGE_INCREMENT), error)).hasToString("definitions/users_dim.sqlx:22");

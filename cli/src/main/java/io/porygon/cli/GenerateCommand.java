@@ -91,7 +91,13 @@ public final class GenerateCommand implements Callable<Integer> {
                 }
             }
             Duration period = parseDuration(advance);
-            try (DuckDbEngine engine = WarehouseOptions.open(warehouse.resolveWithOptionalProject(project))) {
+            WarehouseOptions.Resolved settings = warehouse.resolveWithOptionalProject(project);
+            if (!Files.exists(settings.file())) {
+                // opening would create an empty warehouse file
+                throw new PorygonException(SourceLocation.of(settings.file().toString()), "cannot advance: the warehouse does not exist",
+                        "generate the data first: porygon generate --scale 0.1");
+            }
+            try (DuckDbEngine engine = WarehouseOptions.open(settings)) {
                 GenerationSummary summary = new DayAdvance().advance(engine, schema, seed, period);
                 stdout.print(summary.render());
                 stdout.flush();

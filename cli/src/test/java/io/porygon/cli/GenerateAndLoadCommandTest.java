@@ -63,7 +63,15 @@ class GenerateAndLoadCommandTest {
         assertThat(badDuration.exitCode()).isEqualTo(PorygonCli.EXIT_USAGE);
         assertThat(badDuration.err()).contains("cannot read --advance tomorrow");
 
-        Run empty = run("generate", "--advance", "1d", "--warehouse", warehouse);
+        Run missing = run("generate", "--advance", "1d", "--warehouse", warehouse);
+        assertThat(missing.exitCode()).isEqualTo(PorygonCli.EXIT_USAGE);
+        assertThat(missing.err()).contains("cannot advance: the warehouse does not exist");
+        assertThat(dir.resolve("w.duckdb")).doesNotExist(); // no empty warehouse left behind
+
+        Run created = run("generate", "--scale", "0.001", "--warehouse", dir.resolve("other.duckdb").toString(), "--schema", "elsewhere",
+                "--no-progress");
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        Run empty = run("generate", "--advance", "1d", "--warehouse", dir.resolve("other.duckdb").toString());
         assertThat(empty.exitCode()).isEqualTo(PorygonCli.EXIT_USAGE);
         assertThat(empty.err()).contains("cannot advance");
 

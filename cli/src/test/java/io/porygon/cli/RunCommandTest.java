@@ -207,6 +207,10 @@ class RunCommandTest {
     void unknownActionIsAUsageError() {
         assertThat(cli("run", "--actions", "nope", project.toString())).isEqualTo(2);
         assertThat(stderr).contains("no action named 'nope'");
+        assertThat(cli("run", "--actions", "order_clean", project.toString())).isEqualTo(2);
+        assertThat(stderr).contains("did you mean orders_clean?");
+        assertThat(cli("run", "--actions", "orders_clean_test", project.toString())).isEqualTo(2);
+        assertThat(stderr).contains("'orders_clean_test' is a unit test, not an action").contains("porygon test");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.porygon.core.run;
 
 import io.porygon.core.PorygonException;
 import io.porygon.core.SourceLocation;
+import io.porygon.core.compile.project.Suggestions;
 import io.porygon.core.engine.ObjectKind;
 import io.porygon.core.graph.Action;
 import io.porygon.core.graph.ActionType;
@@ -61,7 +62,7 @@ public final class Planner {
         Map<String, Set<String>> directUpstream = new HashMap<>();
         for (Action a : all) directUpstream.put(id(a), resolver.resolveAll(a.dependencyTargets()));
 
-        Set<String> selected = select(all, options, directUpstream);
+        Set<String> selected = select(all, graph.tests().stream().map(TestAction::name).toList(), options, directUpstream);
         Map<String, Set<String>> upstream = upstreamWithinSelection(selected, byId, directUpstream, resolver);
         List<String> order = topologicalOrder(selected, byId, upstream);
 
@@ -105,13 +106,22 @@ public final class Planner {
         return names;
     }
 
+    private static PorygonException noSuchAction(String name, List<Action> all, List<String> testNames) {
+        if (testNames.contains(name)) {
+            return new PorygonException(null, "'" + name + "' is a unit test, not an action", "run it with `porygon test`");
+        }
+        String closest = Suggestions.closest(name, all.stream().map(a -> a.target().name()).toList());
+        return new PorygonException(null, "no action named '" + name + "'", (closest != null ? "did you mean " + closest + "? " : "")
+                + "use an action's name, dataset.name or project.dataset.name; `porygon compile` lists them");
+    }
+
     static String id(Action a) {
         return a.target().qualifiedName();
     }
 
     // ---- selection ----
 
-    private Set<String> select(List<Action> all, RunOptions options, Map<String, Set<String>> directUpstream) {
+    private Set<String> select(List<Action> all, List<String> testNames, RunOptions options, Map<String, Set<String>> directUpstream) {
         Set<String> seeds = new LinkedHashSet<>();
         if (options.selectsEverything()) {
             all.forEach(a -> seeds.add(id(a)));
@@ -119,10 +129,7 @@ public final class Planner {
         }
         for (String name : options.actions()) {
             List<Action> matches = matchByName(all, name);
-            if (matches.isEmpty()) {
-                throw new PorygonException(null, "no action named '" + name + "'",
-                        "use an action's name, dataset.name or project.dataset.name; `porygon compile` lists them");
-            }
+            if (matches.isEmpty()) throw noSuchAction(name, all, testNames);
             matches.forEach(a -> seeds.add(id(a)));
         }
         for (String tag : options.tags()) {

@@ -14,8 +14,10 @@
   var currentFile = null;
   var index = null;
 
+  // dataset, project and dependencyTargets: Dataform's own names (its action config proto) for schema, database, dependencies
   var COMMON_KEYS = ["type", "name", "schema", "database", "description", "tags", "dependencies",
-    "disabled", "hermetic", "dependOnDependencyAssertions", "filename", "fileName", "reservation", "metadata"];
+    "disabled", "hermetic", "dependOnDependencyAssertions", "filename", "fileName", "reservation", "metadata",
+    "dataset", "project", "dependencyTargets"];
   var TABLE_KEYS = COMMON_KEYS.concat(["columns", "bigquery", "assertions", "preOperations", "postOperations",
     "partitionBy", "clusterBy", "labels", "additionalOptions", "partitionExpirationDays", "requirePartitionFilter", "iceberg"]);
   var CONFIG_KEYS = {
@@ -24,7 +26,7 @@
     incremental: TABLE_KEYS.concat(["uniqueKey", "protected", "updatePartitionFilter", "onSchemaChange", "incrementalStrategy"]),
     operations: COMMON_KEYS.concat(["hasOutput", "columns"]),
     assertion: COMMON_KEYS,
-    declaration: ["type", "name", "schema", "database", "description", "columns", "tags", "filename", "fileName"],
+    declaration: ["type", "name", "schema", "database", "description", "columns", "tags", "filename", "fileName", "dataset", "project"],
     test: ["type", "name", "dataset", "schema", "database", "filename", "fileName"]
   };
   var BIGQUERY_KEYS = {
@@ -41,7 +43,8 @@
   // session runs in Rhino's interpreter, where every call and allocation counts on a warm compile.
   function isDataset(kind) { return kind === "table" || kind === "view" || kind === "incremental"; }
   var CONFIG_TYPES = {
-    name: "string", schema: "string", database: "string", description: "string", type: "string",
+    name: "string", schema: "string", database: "string", description: "string", type: "string", project: "string",
+    dependencyTargets: "refArray",
     disabled: "boolean", hermetic: "boolean", protected: "boolean", materialized: "boolean", hasOutput: "boolean",
     dependOnDependencyAssertions: "boolean", tags: "stringArray", uniqueKey: "stringArray", dependencies: "refArray",
     columns: "object", bigquery: "object", assertions: "object", partitionBy: "string", clusterBy: "stringArray",
@@ -291,7 +294,6 @@
   function Action(kind, config, fileName) {
     this.kind = kind;
     this.fileName = fileName;
-    this.config = config;
     this.deps = [];
     this.contextableQuery = null;
     this.contextableQueries = null;
@@ -349,7 +351,10 @@
   };
   Action.prototype.hermetic = function (h) { this.proto.hermeticity = h ? "HERMETIC" : "NON_HERMETIC"; return this; };
   Action.prototype.description = function (d) { this.descriptor().description = d; return this; };
-  Action.prototype.columns = function (c) { this.descriptor().columns = columnDescriptors([], c); return this; };
+  Action.prototype.columns = function (c) {
+    this.descriptor().columns = Array.isArray(c) ? c.map(columnProto) : columnDescriptors([], c);
+    return this;
+  };
   Action.prototype.descriptor = function () { return this.proto.actionDescriptor || (this.proto.actionDescriptor = {}); };
   Action.prototype.database = function (d) { return this.retarget(d, null); };
   Action.prototype.schema = function (s) { return this.retarget(null, s); };
@@ -433,6 +438,15 @@
     }).join("UNION ALL");
   }
 
+  /** A column in the form of Dataform's own API: { path: [...], description, tags, bigqueryPolicyTags }. */
+  function columnProto(c) {
+    var d = { path: typeof c.path === "string" ? [c.path] : c.path };
+    if (c.description) d.description = c.description;
+    if (c.tags) d.tags = typeof c.tags === "string" ? [c.tags] : c.tags;
+    if (c.bigqueryPolicyTags) d.bigqueryPolicyTags = typeof c.bigqueryPolicyTags === "string" ? [c.bigqueryPolicyTags] : c.bigqueryPolicyTags;
+    return d;
+  }
+
   function columnDescriptors(path, columns) {
     var out = [];
     Object.keys(columns || {}).forEach(function (name) {
@@ -449,9 +463,21 @@
     return out;
   }
 
+  /** The config with Dataform's proto names (dataset, project, dependencyTargets) read as schema, database, dependencies. */
+  function withConfigNames(c) {
+    if (c.dataset === undefined && c.project === undefined && c.dependencyTargets === undefined) return c;
+    var out = {};
+    Object.keys(c).forEach(function (k) { out[k] = c[k]; });
+    if (out.schema === undefined && typeof c.dataset === "string") out.schema = c.dataset;
+    if (out.database === undefined) out.database = c.project;
+    if (out.dependencies === undefined) out.dependencies = c.dependencyTargets;
+    return out;
+  }
+
   /** Applies a config object in the order Dataform applies it. */
   function applyConfig(action, c, location, validated) {
     if (!validated && !validateConfig(c.type || action.kind, c, location)) return;
+    c = withConfigNames(c);
     if (c.type && c.type !== action.kind && isDataset(c.type)) action.type(c.type);
     if (c.name) action.target = makeTarget(c.name, action.target.schema, action.target.database, action.kind === "assertion");
     if (c.database || c.schema) action.retarget(c.database, c.schema);
@@ -460,7 +486,10 @@
     if (action.kind !== "declaration" && action.kind !== "assertion") action.hermetic(!!c.hermetic);
     else if (action.kind === "assertion" && c.hermetic) action.hermetic(true);
     if (c.disabled) action.disabled();
-    if (c.dependOnDependencyAssertions !== undefined) action.setDependOnDependencyAssertions(c.dependOnDependencyAssertions);
+    // Dataform's assertions have no such setting and ignore the key
+    if (c.dependOnDependencyAssertions !== undefined && action.kind !== "assertion") {
+      action.setDependOnDependencyAssertions(c.dependOnDependencyAssertions);
+    }
     if (c.tags) action.tags(c.tags);
     if (c.description) action.description(c.description);
     if (c.columns) action.columns(c.columns);
@@ -790,12 +819,16 @@
     var dataset = found[0];
     out.testedTarget = dataset.target;
     if (dataset.kind === "incremental" || ["table", "view"].indexOf(dataset.kind) < 0) {
-      testError("Tests are only supported for tables and views; " + readable(dataset.target) + " is " + (dataset.kind === "incremental" ? "an " : "a ") + dataset.kind,
+      testError("Tests are only supported for tables and views; " + readable(dataset.target) + " is " + (dataset.kind === "incremental" ? "an incremental table" : dataset.kind === "operations" ? "an operation" : "a " + dataset.kind),
         "test a table or view that holds the same logic (an incremental table can read it)");
       return out;
     }
     var inputs = t.inputs;
+    // as in Dataform, the model's query runs with setters that change nothing, and self(), name(),
+    // schema() and database() give ""
     var testCtx = new Context(dataset, false);
+    ["dependencies", "disabled", "tags", "preOps", "postOps", "where", "bigquery", "hasOutput", "self", "name", "schema",
+      "database"].forEach(function (fn) { testCtx[fn] = function () { return ""; }; });
     testCtx.ref = function () {
       var r = toResolvable(arguments);
       var matches = inputs.filter(function (i) {
@@ -806,22 +839,22 @@
           "give the test an input \"" + r.name + "\" { SELECT ... } block (or .input(\"" + r.name + "\", \"SELECT ...\"))");
         return "";
       }
-      return "(" + apply(matches[0].contextable, new Context(dataset, false)) + ")";
+      // given twice, the last one counts, as in Dataform
+      return "(" + apply(matches[matches.length - 1].contextable, noContext(t.fileName, "a test's input rows")) + ")";
     };
     testCtx.resolve = testCtx.ref;
-    testCtx.self = function () { return resolveTarget(dataset); };
     out.testQuery = apply(dataset.contextableQuery, testCtx);
-    out.expectedOutputQuery = apply(t.contextableExpected, expectedRowsContext(t.fileName));
+    out.expectedOutputQuery = apply(t.contextableExpected, noContext(t.fileName, "a test's expected rows"));
     return out;
   }
 
-  /** Dataform gives a test's expected rows no context: self(), ref(), when()... are "not a function" there. */
-  function expectedRowsContext(fileName) {
+  /** Dataform gives a test's input and expected rows no context: self(), ref(), when()... are "not a function" there. */
+  function noContext(fileName, where) {
     var ctx = { action: { fileName: fileName } };
     ["self", "ref", "resolve", "name", "when", "incremental", "schema", "database"].forEach(function (fn) {
       ctx[fn] = function () {
-        throw new Error(fn + "() is not available in a test's expected rows: Dataform gives them no context (it fails with \""
-          + fn + " is not a function\"); write the rows as literals");
+        throw new Error(fn + "() is not available in " + where + ": Dataform gives them no context and fails there;"
+          + " write the rows as literals");
       };
     });
     return ctx;

@@ -174,6 +174,12 @@ class MalformedInputTest {
         CompileError e = only(compile(SETTINGS + "vars:\n  limit: 10\n"));
         assertThat(e.location().line()).isEqualTo(4);
         assertThat(e.message()).contains("only be strings");
+        // strings here, but a date and a number to Dataform's YAML reader
+        for (String value : new String[] {"2024-01-01", "2024-01-01T10:00:00Z", "0o17"}) {
+            CompileError typed = only(compile(SETTINGS + "vars:\n  ok: \"2024-01-01\"\n  d: " + value + "\n"));
+            assertThat(typed.location().line()).isEqualTo(5);
+            assertThat(typed.message()).contains("Dataform, whose YAML reads " + value);
+        }
     }
 
     @Test

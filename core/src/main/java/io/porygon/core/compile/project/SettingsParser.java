@@ -5,6 +5,7 @@ import io.porygon.core.SourceLocation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -17,6 +18,7 @@ public final class SettingsParser {
     private static final List<String> STRING_KEYS = List.of("defaultProject", "defaultDataset", "defaultLocation",
             "defaultAssertionDataset", "projectSuffix", "datasetSuffix", "namePrefix", "builtinAssertionNamePrefix",
             "dataformCoreVersion", "defaultReservation");
+    private static final Pattern TYPED_FOR_DATAFORM = Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}([Tt ].*)?|[-+]?0o[0-7]+");
     private static final List<String> OTHER_KEYS = List.of("vars", "disableAssertions", "includeTestsInCompiledGraph",
             "preserveGovernanceControls", "defaultNotebookRuntimeOptions", "defaultIcebergConfig", "extension");
 
@@ -57,9 +59,11 @@ public final class SettingsParser {
         if (rawVars != null) {
             if (!(rawVars instanceof Map<?, ?> vm)) throw new PorygonException(locate(yaml, "vars"), "vars must be a mapping of names to strings", "write vars: then indented name: value lines");
             for (Map.Entry<?, ?> v : vm.entrySet()) {
-                if (!(v.getValue() instanceof String)) {
+                boolean typed = v.getValue() instanceof String text && unquotedTypedForDataform(yaml, String.valueOf(v.getKey()), text);
+                if (!(v.getValue() instanceof String) || typed) {
                     throw new PorygonException(locate(yaml, String.valueOf(v.getKey())),
-                            "custom variables defined in workflow settings can only be strings; " + v.getKey() + " is not",
+                            "custom variables defined in workflow settings can only be strings; " + v.getKey() + " is not"
+                                    + (typed ? " to Dataform, whose YAML reads " + v.getValue() + " unquoted as a date or a number" : ""),
                             "quote the value, e.g. " + v.getKey() + ": \"" + v.getValue() + "\"");
                 }
                 vars.put(String.valueOf(v.getKey()), (String) v.getValue());
@@ -76,6 +80,20 @@ public final class SettingsParser {
     }
 
     /** The line where {@code key:} first appears; good enough for a flat settings file. */
+    /**
+     * Dataform reads YAML with js-yaml, whose schema also has timestamps and 0o integers: an unquoted
+     * 2024-01-01 becomes "2024-01-01T00:00:00.000Z" there (or, like 0o17, not a string at all), but
+     * stays "2024-01-01" here. Such a value must be quoted to mean the same on both.
+     */
+    private static boolean unquotedTypedForDataform(String yaml, String key, String value) {
+        if (!TYPED_FOR_DATAFORM.matcher(value).matches()) return false;
+        SourceLocation at = locate(yaml, key);
+        if (at.line() <= 0) return false;
+        String line = yaml.split("\n", -1)[at.line() - 1];
+        String after = line.substring(at.column() - 1 + key.length() + 1).strip();
+        return !after.startsWith("\"") && !after.startsWith("'");
+    }
+
     private static SourceLocation locate(String yaml, String key) {
         String[] lines = yaml.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {

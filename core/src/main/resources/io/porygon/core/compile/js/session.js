@@ -194,7 +194,11 @@
       return "";
     }
     if (found.length === 0) {
-      if (reportMissing) compileError("Could not resolve " + JSON.stringify(r));
+      if (reportMissing) {
+        var near = closest(r.name || "", actions.map(function (a) { return a.target.name; }));
+        compileError("Could not resolve " + JSON.stringify(r), null, null, null,
+          near ? "did you mean " + near + "?" : "resolve() names an action of the project; declare an outside table first");
+      }
       return "";
     }
     return nameInSql(found[0]);
@@ -701,7 +705,11 @@
   Context.prototype.name = function () { return finalizeName(this.action.target.name); };
   Context.prototype.schema = function () { return finalizeSchema(this.action.target.schema); };
   Context.prototype.database = function () {
-    if (!this.action.target.database) { compileError("Warehouse does not support multiple databases"); return ""; }
+    if (!this.action.target.database) {
+      compileError("Warehouse does not support multiple databases", null, null, null,
+        "set defaultProject in workflow_settings.yaml, or give the action a database");
+      return "";
+    }
     return finalizeDatabase(this.action.target.database);
   };
   Context.prototype.when = function (cond, yes, no) { return cond ? yes : (no === undefined ? "" : no); };

@@ -137,15 +137,19 @@ public final class ProjectCompiler {
                 unparsable.add(f.path());
             }
         }
+        // Only the top-level includes are globals (those in subfolders are loaded by require), and only
+        // once all of them have loaded: as in Dataform, an include's top-level code cannot use another's global.
+        Map<String, Object> globals = new LinkedHashMap<>();
         for (SourceFile include : project.includes()) {
-            // only the top-level includes are globals; those in subfolders are loaded by require
             if (unparsable.contains(include.path()) || !include.isDirectlyIn("includes")) continue;
             try {
-                js.setGlobal(include.baseName(), js.require(include.path()));
+                globals.put(include.baseName(), js.require(include.path()));
             } catch (JsRuntime.JsException e) {
-                report(errors, sources, e.error(), "the include threw while loading");
+                report(errors, sources, e.error(), "the include threw while loading; an include's top-level code cannot use another"
+                        + " include's global (require it instead)");
             }
         }
+        globals.forEach(js::setGlobal);
         Set<String> unloaded = new HashSet<>(); // names of SQLX files that failed: a ref to one is no news
         for (SourceFile f : project.definitions()) {
             if (unparsable.contains(f.path())) continue;

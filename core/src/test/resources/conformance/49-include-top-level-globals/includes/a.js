@@ -1,0 +1,2 @@
+const X = 1;
+module.exports = { X };

@@ -1,0 +1,3 @@
+const Y = a.X + 1;
+function later() { return a.X; }
+module.exports = { Y, later };

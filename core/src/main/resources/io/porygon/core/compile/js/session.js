@@ -362,7 +362,7 @@
   Action.prototype.descriptor = function () { return this.proto.actionDescriptor || (this.proto.actionDescriptor = {}); };
   Action.prototype.database = function (d) { return this.retarget(d, null); };
   Action.prototype.schema = function (s) { return this.retarget(null, s); };
-  Action.prototype.hasOutput = function (h) { this.proto.hasOutput = h === undefined ? true : !!h; return this; };
+  Action.prototype.hasOutput = function (h) { this.proto.hasOutput = !!h; return this; }; // no argument: false, as in Dataform
   Action.prototype.setDependOnDependencyAssertions = function (d) { this.dependOnDependencyAssertions = !!d; return this; };
   Action.prototype.protected = function (p) { this.proto.protected = p === undefined ? true : !!p; return this; };
   Action.prototype.materialized = function (m) { this.proto.materialized = !!m; return this; };

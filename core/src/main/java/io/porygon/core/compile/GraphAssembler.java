@@ -183,8 +183,12 @@ final class GraphAssembler {
                 continue; // its file failed to load, and says why
             } else if (found.isEmpty()) {
                 String suggestion = Suggestions.closest(name, index.names());
+                String hint = name.contains(".") && schema == null
+                        ? "a name given as a string is one name, dots included; write { schema: \"" + name.substring(0, name.lastIndexOf('.'))
+                                + "\", name: \"" + name.substring(name.lastIndexOf('.') + 1) + "\" }"
+                        : suggestion != null ? "did you mean " + suggestion + "?" : "declare it with type: \"declaration\" or check the name";
                 errors.add(at, "Missing dependency detected: Action \"" + r.readableName() + "\" depends on \"" + wanted + "\" which does not exist",
-                        suggestion != null ? "did you mean " + suggestion + "?" : "declare it with type: \"declaration\" or check the name", r.readableName());
+                        hint, r.readableName());
             } else if (found.size() > 1) {
                 errors.add(at, "Ambiguous Action name: " + wanted + ". Did you mean one of: "
                                 + found.stream().map(f -> f.target().schema() + "." + f.target().name()).collect(Collectors.joining(", ")) + ".",

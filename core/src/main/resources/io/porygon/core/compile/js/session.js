@@ -338,10 +338,11 @@
     if (this.rowConditionsAssertion) this.rowConditionsAssertion.tags(t);
     return this;
   };
+  /** {@code location}: given for a config's dependencies, where "schema.name" is split; the JS API's string is one name, as in Dataform. */
   Action.prototype.dependencies = function (d, location) {
     var self = this, loc = location || callerLocation();
     (Array.isArray(d) ? d : [d]).forEach(function (dep) {
-      var r = typeof dep === "string" ? resolvableFromString(dep) : {
+      var r = typeof dep === "string" ? (location ? resolvableFromString(dep) : { name: dep }) : {
         name: dep.name, schema: dep.schema || dep.dataset, database: dep.database || dep.project,
         includeDependentAssertions: dep.includeDependentAssertions };
       if (loc.fileName === self.fileName) {

@@ -288,6 +288,22 @@
       return false;
     }
     checkKeys(config, allowed, "", report);
+    ["schema", "database", "dataset", "project"].forEach(function (key) {
+      if (config[key] === "") report("Unexpected empty value for \"" + key + "\"", "give it a value, or leave " + key + " out for the default", key);
+    });
+    if (Array.isArray(config.dependencies)) {
+      // Dataform reads a dependency object by its own names: dataset and project
+      config.dependencies.forEach(function (d) {
+        if (d && typeof d === "object") {
+          ["schema", "database"].forEach(function (key) {
+            if (d[key] !== undefined) {
+              report("Unexpected property \"" + key + "\" in a dependency", "write " + (key === "schema" ? "dataset" : "project")
+                + " in a dependency object, e.g. { name: \"x\", dataset: \"raw\" }", "dependencies");
+            }
+          });
+        }
+      });
+    }
     if (config.bigquery && typeof config.bigquery === "object") checkKeys(config.bigquery, BIGQUERY_KEYS[type] || [], " in bigquery", report);
     if (config.assertions && typeof config.assertions === "object") checkKeys(config.assertions, ASSERTION_KEYS, " in assertions", report, ASSERTION_TYPES);
     return ok;
@@ -578,9 +594,12 @@
   }
 
   function operate(name, queriesOrConfig) {
+    var isConfig = queriesOrConfig && typeof queriesOrConfig === "object" && !Array.isArray(queriesOrConfig);
+    // as Dataform, registers nothing on a config it refuses; chained calls still work
+    if (isConfig && !rejectLegacyNames(queriesOrConfig, "operations")) return new Action("operations", { name: name }, currentFile);
     var action = newApiAction("operations", name);
     action.hermetic(false);
-    if (queriesOrConfig && typeof queriesOrConfig === "object" && !Array.isArray(queriesOrConfig)) {
+    if (isConfig) {
       var merged = { type: "operations", name: name };
       Object.keys(queriesOrConfig).forEach(function (k) { merged[k] = queriesOrConfig[k]; });
       applyConfig(action, merged, callerLocation());
@@ -600,6 +619,23 @@
       action.query(queryOrConfig);
     }
     return action;
+  }
+
+  /**
+   * operate() passes a config without a type to Dataform as its own action config, which names
+   * schema, database and dependencies dataset, project and dependencyTargets (assert() does not).
+   */
+  function rejectLegacyNames(config, type) {
+    if (config.type !== undefined) return true;
+    var ok = true, loc = callerLocation();
+    [["schema", "dataset"], ["database", "project"], ["dependencies", "dependencyTargets"]].forEach(function (names) {
+      if (config[names[0]] !== undefined) {
+        ok = false;
+        compileError("Unexpected property \"" + names[0] + "\": without a type, Dataform reads this config by its own names", null, null,
+          loc, "write " + names[1] + ", or add type: \"" + type + "\"", names[0]);
+      }
+    });
+    return ok;
   }
 
   function declare(config) {

@@ -1,0 +1,1 @@
+operate("o", { schema: "s" }).queries("SELECT 1");

@@ -163,6 +163,15 @@ class MalformedInputTest {
     }
 
     @Test
+    void settingsDataformCallsInvalidAreErrors() throws IOException {
+        assertThat(only(compile("# nothing yet\n")).message()).contains("is empty");
+        CompileError number = only(compile("defaultProject: 123\ndefaultDataset: d\n"));
+        assertThat(number.message()).isEqualTo("setting defaultProject must be a string");
+        assertThat(number.hint()).isEqualTo("quote the value, e.g. defaultProject: \"123\"");
+        assertThat(only(compile(SETTINGS + "vars:\n")).message()).isEqualTo("vars is empty");
+    }
+
+    @Test
     void unknownSettingSuggestsTheRightOne() throws IOException {
         CompileError e = only(compile("defaultProject: p\ndefaultDataste: d\n"));
         assertThat(e.location()).isEqualTo(new SourceLocation("workflow_settings.yaml", 2, 1));

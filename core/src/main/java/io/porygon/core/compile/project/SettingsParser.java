@@ -35,7 +35,10 @@ public final class SettingsParser {
         } catch (YamlEngineException e) {
             throw new PorygonException(SourceLocation.of(FILE), "invalid YAML: " + e.getMessage(), "fix the YAML syntax");
         }
-        if (doc == null) doc = Map.of();
+        if (doc == null) {
+            throw new PorygonException(new SourceLocation(FILE, 1, 1), FILE + " is empty (Dataform calls it invalid)",
+                    "write at least defaultProject: and defaultDataset: lines");
+        }
         if (!(doc instanceof Map<?, ?> map)) {
             throw new PorygonException(new SourceLocation(FILE, 1, 1), FILE + " must be a mapping of settings", "write key: value lines, e.g. defaultDataset: analytics");
         }
@@ -44,8 +47,9 @@ public final class SettingsParser {
             String key = String.valueOf(e.getKey());
             Object value = e.getValue();
             if (STRING_KEYS.contains(key)) {
-                if (value != null && !(value instanceof String) && !(value instanceof Number)) {
-                    throw new PorygonException(locate(yaml, key), "setting " + key + " must be a string", "quote the value");
+                if (value != null && !(value instanceof String)) {
+                    throw new PorygonException(locate(yaml, key), "setting " + key + " must be a string", "quote the value, e.g. "
+                            + key + ": \"" + value + "\"");
                 }
                 if (value != null) strings.put(key, String.valueOf(value));
             } else if (!OTHER_KEYS.contains(key)) {
@@ -56,6 +60,9 @@ public final class SettingsParser {
         }
         Map<String, String> vars = new LinkedHashMap<>();
         Object rawVars = map.get("vars");
+        if (map.containsKey("vars") && rawVars == null) {
+            throw new PorygonException(locate(yaml, "vars"), "vars is empty", "give it indented name: value lines, or leave vars out");
+        }
         if (rawVars != null) {
             if (!(rawVars instanceof Map<?, ?> vm)) throw new PorygonException(locate(yaml, "vars"), "vars must be a mapping of names to strings", "write vars: then indented name: value lines");
             for (Map.Entry<?, ?> v : vm.entrySet()) {

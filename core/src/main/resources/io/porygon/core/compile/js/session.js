@@ -440,9 +440,10 @@
     }
     return this;
   };
-  Action.prototype.config = function (config) {
-    applyConfig(this, config, callerLocation());
-    return this;
+  Action.prototype.config = function () {
+    // Dataform 3's actions have no config() ("publish(...).config is not a function")
+    throw new Error(".config() is not a function of an action in Dataform 3: give the config as the second argument,"
+      + " e.g. publish(\"name\", { type: \"table\" })");
   };
 
   function indexAssertion(table, keys) {

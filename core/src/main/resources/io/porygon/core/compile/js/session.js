@@ -498,7 +498,12 @@
 
   /** Applies a config object in the order Dataform applies it. */
   function applyConfig(action, c, location, validated) {
-    if (!validated && !validateConfig(c.type || action.kind, c, location)) return;
+    if (!validated && !validateConfig(c.type || action.kind, c, location)) {
+      // as in Dataform, an action whose config is refused is not registered (chained calls still work)
+      var at = actions.indexOf(action);
+      if (at >= 0) actions.splice(at, 1);
+      return;
+    }
     c = withConfigNames(c);
     if (c.type && c.type !== action.kind && isDataset(c.type)) action.type(c.type);
     if (c.name) action.target = makeTarget(c.name, action.target.schema, action.target.database, action.kind === "assertion");

@@ -1056,7 +1056,6 @@
   var dataform = { projectConfig: projectConfig, publish: publish, operate: operate, assert: assert, declare: declare,
     test: test, sqlxAction: sqlxAction };
   global.dataform = dataform;
-  global.session = dataform;
   global.publish = publish;
   global.operate = operate;
   global.assert = assert;

@@ -1,0 +1,2 @@
+dataform.publish("a", "SELECT 1 AS x");
+session.operate("o", "SELECT 2");

@@ -138,8 +138,10 @@ public final class ProjectCompiler {
             }
         }
         // Only the top-level includes are globals (those in subfolders are loaded by require), and only
-        // once all of them have loaded: as in Dataform, an include's top-level code cannot use another's global.
+        // once all of them have loaded: as in Dataform, an include's top-level code cannot use another's
+        // global, nor publish() and the rest of the API.
         Map<String, Object> globals = new LinkedHashMap<>();
+        js.setApiVisible(false);
         for (SourceFile include : project.includes()) {
             if (unparsable.contains(include.path()) || !include.isDirectlyIn("includes")) continue;
             try {
@@ -149,6 +151,7 @@ public final class ProjectCompiler {
                         + " include's global (require it instead)");
             }
         }
+        js.setApiVisible(true);
         globals.forEach(js::setGlobal);
         Set<String> unloaded = new HashSet<>(); // names of SQLX files that failed: a ref to one is no news
         for (SourceFile f : project.definitions()) {

@@ -101,6 +101,15 @@ public final class JsRuntime implements AutoCloseable {
         return callPorygon("require", fileName);
     }
 
+    /** Shows or hides publish(), operate(), assert(), declare() and test(): hidden while the includes load. */
+    public void setApiVisible(boolean visible) {
+        try {
+            callPorygon("apiVisible", visible);
+        } catch (JsException e) {
+            throw new IllegalStateException("the session's API", e);
+        }
+    }
+
     public void setGlobal(String name, Object value) {
         ScriptableObject.putProperty(scope, name, value);
     }

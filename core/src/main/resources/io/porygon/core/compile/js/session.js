@@ -1024,6 +1024,13 @@
     setFile: function (f) { currentFile = f; },
     defineModule: function (path, factory) { modules[path] = factory; },
     require: function (path) { return requireModule(path, null); },
+    // While the includes load, as in Dataform, their top-level code sees dataform but not publish() and the rest
+    apiVisible: function (visible) {
+      Object.keys(API).forEach(function (name) {
+        if (visible) global[name] = API[name];
+        else delete global[name];
+      });
+    },
     sqlxAction: sqlxAction,
     error: errorFromException,
     compile: function () {
@@ -1056,9 +1063,6 @@
   var dataform = { projectConfig: projectConfig, publish: publish, operate: operate, assert: assert, declare: declare,
     test: test, sqlxAction: sqlxAction };
   global.dataform = dataform;
-  global.publish = publish;
-  global.operate = operate;
-  global.assert = assert;
-  global.declare = declare;
-  global.test = test;
+  var API = { publish: publish, operate: operate, assert: assert, declare: declare, test: test };
+  global.__porygon.apiVisible(true);
 })(this);

@@ -1,0 +1,1 @@
+c.later("made_by_include");

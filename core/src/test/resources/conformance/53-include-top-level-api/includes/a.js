@@ -1,0 +1,2 @@
+const S = dataform.projectConfig.defaultSchema;
+module.exports = { S };

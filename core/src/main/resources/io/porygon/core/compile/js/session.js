@@ -366,9 +366,14 @@
         r.mapped = !!loc.original || !!loc.mapped;
         if (location) r.property = "dependencies";
       }
-      self.deps.push(r);
+      self.addDependency(r);
     });
     return this;
+  };
+  /** dependOnDependencyAssertions is the default of the dependencies added after it is set, as in Dataform. */
+  Action.prototype.addDependency = function (r) {
+    if (this.dependOnDependencyAssertions && r.includeDependentAssertions === undefined) r.includeDependentAssertions = true;
+    this.deps.push(r);
   };
   Action.prototype.hermetic = function (h) { this.proto.hermeticity = h ? "HERMETIC" : "NON_HERMETIC"; return this; };
   Action.prototype.description = function (d) { this.descriptor().description = d; return this; };
@@ -509,14 +514,14 @@
     if (c.name) action.target = makeTarget(c.name, action.target.schema, action.target.database, action.kind === "assertion");
     if (c.database || c.schema) action.retarget(c.database, c.schema);
     action.canonicalTarget = action.target;
+    // Dataform's assertions have no such setting and ignore the key; set before the dependencies it applies to
+    if (c.dependOnDependencyAssertions !== undefined && action.kind !== "assertion") {
+      action.setDependOnDependencyAssertions(c.dependOnDependencyAssertions);
+    }
     if (c.dependencies) action.dependencies(c.dependencies, location);
     if (action.kind !== "declaration" && action.kind !== "assertion") action.hermetic(!!c.hermetic);
     else if (action.kind === "assertion" && c.hermetic) action.hermetic(true);
     if (c.disabled) action.disabled();
-    // Dataform's assertions have no such setting and ignore the key
-    if (c.dependOnDependencyAssertions !== undefined && action.kind !== "assertion") {
-      action.setDependOnDependencyAssertions(c.dependOnDependencyAssertions);
-    }
     if (c.tags) action.tags(c.tags);
     if (c.description) action.description(c.description);
     if (c.columns) action.columns(c.columns);
@@ -740,7 +745,7 @@
         r.mapped = !!loc.mapped;
       }
     }
-    this.action.deps.push(r);
+    this.action.addDependency(r);
     return resolve(r, false, found);
   };
   Context.prototype.resolve = function () { return resolve(toResolvable(arguments), true); };
@@ -912,10 +917,6 @@
   }
 
   function plain(a) {
-    if (a.dependOnDependencyAssertions) {
-      // the action's default for every dependency that does not say otherwise
-      a.deps.forEach(function (d) { if (d.includeDependentAssertions === undefined) d.includeDependentAssertions = true; });
-    }
     return {
       kind: a.kind, target: a.target, canonicalTarget: a.canonicalTarget, fileName: a.fileName,
       proto: a.proto, deps: a.deps, sqlStartLine: a.sqlStartLine || 0, builtIn: !!a.builtIn

@@ -24,23 +24,24 @@ final class EngineErrorLocation {
 
     private EngineErrorLocation() {}
 
-    /** As {@link #of(PlannedAction, String)}, for a pre- or post-operation or an operation's statement written as {@code statement}. */
-    static SourceLocation of(PlannedAction p, String message, String statement) {
-        if (statement == null) return of(p, message);
-        Action action = p.action();
-        StatementLines lines = Planner.statementLines(action);
-        int start = lines.lineOf(statement, action.sqlStartLine());
-        int line = lineIn(statement, message);
-        return new SourceLocation(action.fileName(), line > 0 ? lines.lineOf(statement, line, start + line - firstStatementLine(statement)) : start, 0);
+    /** As {@link #of(PlannedAction, String, String)} for the action's own SQL. */
+    static SourceLocation of(PlannedAction p, String message) {
+        return of(p, message, null);
     }
 
-    static SourceLocation of(PlannedAction p, String message) {
+    /**
+     * The place of {@code statement} (a pre- or post-operation or an operation's statement, as written;
+     * null for the action's own SQL) where {@code message} points: the line of the name it quotes, or
+     * the statement's first line.
+     */
+    static SourceLocation of(PlannedAction p, String message, String statement) {
         Action action = p.action();
-        String sql = sourceSql(p);
-        int line = sql == null ? -1 : lineIn(sql, message);
-        if (line <= 0) return new SourceLocation(action.fileName(), action.sqlStartLine(), 0);
-        int fileLine = Planner.statementLines(action).lineOf(sql, line, action.sqlStartLine() + line - firstStatementLine(sql));
-        return new SourceLocation(action.fileName(), fileLine, 0);
+        String sql = statement != null ? statement : sourceSql(p);
+        if (sql == null) return new SourceLocation(action.fileName(), action.sqlStartLine(), 0);
+        StatementLines lines = Planner.statementLines(action);
+        int start = statement != null ? lines.lineOf(sql, action.sqlStartLine()) : action.sqlStartLine();
+        int line = lineIn(sql, message);
+        return new SourceLocation(action.fileName(), line > 0 ? lines.lineOf(sql, line, start + line - firstStatementLine(sql)) : start, 0);
     }
 
     /**

@@ -335,7 +335,7 @@ public final class DuckDbEngine implements Engine {
 
     @Override
     public long insertFrom(Target target, Target source, List<String> columns) {
-        rejectUnassignableTypes(target, source, columns);
+        rejectUnassignableTypes(columns(target), source, columns);
         return insertRows(target, source, columns);
     }
 
@@ -360,8 +360,9 @@ public final class DuckDbEngine implements Engine {
                 .collect(Collectors.joining(" AND "));
         String matches = targetFilter == null ? keysMatch : keysMatch + " AND (" + targetFilter + ")";
         Set<String> incoming = columns.stream().map(c -> c.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-        boolean everyColumn = columns(target).stream().allMatch(c -> incoming.contains(c.name().toLowerCase(Locale.ROOT)));
-        rejectUnassignableTypes(target, source, columns);
+        List<Column> tableColumns = columns(target);
+        boolean everyColumn = tableColumns.stream().allMatch(c -> incoming.contains(c.name().toLowerCase(Locale.ROOT)));
+        rejectUnassignableTypes(tableColumns, source, columns);
         long[] written = {0};
         inTransaction(() -> {
             rejectAmbiguousMatches(target, source, uniqueKey, matches);
@@ -397,14 +398,30 @@ public final class DuckDbEngine implements Engine {
     }
 
     /** BigQuery's MERGE fails when a target row matches more than one new row; so does this one. */
+    private void rejectAmbiguousMatches(Target target, Target source, List<String> uniqueKey, String matches) {
+        // Most increments repeat no key, which a distinct count of the new rows shows cheaply (a NULL in a key sends them
+        // on to the full check). The GROUP BY below sizes its perfect hash table by the keys' range (2^22 slots for event
+        // ids, see PERFECT_HASH_BITS) and its EXISTS hashes the whole table: about 0.1 s each for events_fct.
+        if (keysAreDistinct(uniqueKey, sqlName(source) + " AS s")) return;
+        String keys = uniqueKey.stream().map(k -> "s." + quoteIdent(k)).collect(Collectors.joining(", "));
+        List<List<Object>> repeated = queryRows("SELECT " + keys + ", count(*) FROM " + sqlName(source) + " AS s GROUP BY " + keys
+                + " HAVING count(*) > 1 AND EXISTS (SELECT 1 FROM " + sqlName(target) + " AS t WHERE " + matches + ") LIMIT 1");
+        if (!repeated.isEmpty()) {
+            List<Object> row = repeated.get(0);
+            throw new DuckDbException("MERGE must match at most one new row for each row of " + target.name() + ": the key "
+                    + row.subList(0, row.size() - 1) + " comes " + row.get(row.size() - 1) + " times in the new rows"
+                    + " (make the incremental query return one row per unique key)", null);
+        }
+    }
+
     /**
      * BigQuery writes a value into a column of its own type only, or widens INT64 to NUMERIC or FLOAT64
      * and NUMERIC to FLOAT64; DuckDB would cast anything it can (15.5 into an INT64 column as 16). A
      * column of NULLs only is fine: BigQuery's NULL literal takes any type.
      */
-    private void rejectUnassignableTypes(Target target, Target source, List<String> columns) {
+    private void rejectUnassignableTypes(List<Column> tableColumns, Target source, List<String> columns) {
         Map<String, String> tableTypes = new HashMap<>();
-        columns(target).forEach(c -> tableTypes.put(c.name().toLowerCase(Locale.ROOT), c.type()));
+        tableColumns.forEach(c -> tableTypes.put(c.name().toLowerCase(Locale.ROOT), c.type()));
         Set<String> written = columns.stream().map(c -> c.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         for (Column c : columns(source)) {
             String name = c.name().toLowerCase(Locale.ROOT);
@@ -436,22 +453,6 @@ public final class DuckDbEngine implements Engine {
             case "TIMESTAMP WITH TIME ZONE" -> "TIMESTAMP";
             default -> null; // nested and other types: not checked
         };
-    }
-
-    private void rejectAmbiguousMatches(Target target, Target source, List<String> uniqueKey, String matches) {
-        // Most increments repeat no key, which a distinct count of the new rows shows cheaply (a NULL in a key sends them
-        // on to the full check). The GROUP BY below sizes its perfect hash table by the keys' range (2^22 slots for event
-        // ids, see PERFECT_HASH_BITS) and its EXISTS hashes the whole table: about 0.1 s each for events_fct.
-        if (keysAreDistinct(uniqueKey, sqlName(source) + " AS s")) return;
-        String keys = uniqueKey.stream().map(k -> "s." + quoteIdent(k)).collect(Collectors.joining(", "));
-        List<List<Object>> repeated = queryRows("SELECT " + keys + ", count(*) FROM " + sqlName(source) + " AS s GROUP BY " + keys
-                + " HAVING count(*) > 1 AND EXISTS (SELECT 1 FROM " + sqlName(target) + " AS t WHERE " + matches + ") LIMIT 1");
-        if (!repeated.isEmpty()) {
-            List<Object> row = repeated.get(0);
-            throw new DuckDbException("MERGE must match at most one new row for each row of " + target.name() + ": the key "
-                    + row.subList(0, row.size() - 1) + " comes " + row.get(row.size() - 1) + " times in the new rows"
-                    + " (make the incremental query return one row per unique key)", null);
-        }
     }
 
     @Override

@@ -95,11 +95,7 @@ final class SourceIndex {
         return null;
     }
 
-    /**
-     * Where each statement starts in {@code file}: the first line, searched after the statement
-     * before and then from the top, that compiles to the statement's first non-blank line (a
-     * placeholder {@code ${...}} matching any text). A statement written by JavaScript gets none.
-     */
+    /** Where each statement of {@code file} starts (see {@link StatementLines#locate}). */
     StatementLines statementLines(String file, List<String> statements) {
         return statementLines(file, 0, List.of(), statements);
     }
@@ -107,51 +103,7 @@ final class SourceIndex {
     /** As {@link #statementLines(String, List)}, with {@code queries} known to start at {@code sqlStartLine}. */
     StatementLines statementLines(String file, int sqlStartLine, List<String> queries, List<String> statements) {
         List<String> text = lines.get(file);
-        if (text == null || statements.isEmpty() && (queries.isEmpty() || sqlStartLine <= 0)) return StatementLines.UNKNOWN;
-        Map<String, Integer> out = new HashMap<>();
-        if (sqlStartLine > 0) queries.forEach(q -> out.put(q, sqlStartLine));
-        int from = 0;
-        for (String statement : statements) {
-            String first = statement.strip().lines().findFirst().orElse("").strip();
-            if (first.isEmpty() || out.containsKey(statement)) continue;
-            int found = find(text, first, from);
-            if (found < 0) found = find(text, first, 0);
-            if (found >= 0) {
-                out.put(statement, found + 1);
-                from = found + 1;
-            }
-        }
-        return new StatementLines(out, text);
-    }
-
-    private static int find(List<String> text, String line, int from) {
-        for (int i = from; i < text.size(); i++) if (writes(text.get(i).strip(), line)) return i;
-        return -1;
-    }
-
-    /** Whether a line of the file compiles to {@code compiled}: the same text, any {@code ${...}} standing for anything. */
-    private static boolean writes(String source, String compiled) {
-        if (!source.contains("${")) return source.equals(compiled);
-        StringBuilder regex = new StringBuilder();
-        int at = 0;
-        for (int open = source.indexOf("${"); open >= 0; open = source.indexOf("${", at)) {
-            int close = closingBrace(source, open + 1);
-            if (close < 0) break;
-            regex.append(Pattern.quote(source.substring(at, open))).append(".*?");
-            at = close + 1;
-        }
-        regex.append(Pattern.quote(source.substring(at)));
-        return compiled.matches(regex.toString());
-    }
-
-    /** The index of the brace that closes the one at {@code open}, or -1. */
-    private static int closingBrace(String s, int open) {
-        int depth = 0;
-        for (int i = open; i < s.length(); i++) {
-            if (s.charAt(i) == '{') depth++;
-            else if (s.charAt(i) == '}' && --depth == 0) return i;
-        }
-        return -1;
+        return text == null ? StatementLines.UNKNOWN : StatementLines.locate(text, sqlStartLine, queries, statements);
     }
 
     /** The column of the first non-blank character of a line (1 when unknown). */

@@ -1,7 +1,9 @@
 package io.porygon.core.graph;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Where the statements of an action (its query, pre- and post-operations, an operation's statements)
@@ -15,6 +17,50 @@ public record StatementLines(Map<String, Integer> byText, List<String> fileLines
     public StatementLines {
         byText = Map.copyOf(byText);
         fileLines = List.copyOf(fileLines);
+    }
+
+    /**
+     * Where each statement starts in a file of {@code fileLines}: {@code queries} at {@code sqlStartLine}
+     * (when known), the others at the first line, searched after the statement before and then from the
+     * top, that compiles to the statement's first non-blank line (a placeholder {@code ${...}} matching
+     * any text). A statement written by JavaScript gets none.
+     */
+    public static StatementLines locate(List<String> fileLines, int sqlStartLine, List<String> queries, List<String> statements) {
+        if (statements.isEmpty() && (queries.isEmpty() || sqlStartLine <= 0)) return UNKNOWN;
+        Map<String, Integer> out = new HashMap<>();
+        if (sqlStartLine > 0) queries.forEach(q -> out.put(q, sqlStartLine));
+        int from = 0;
+        for (String statement : statements) {
+            String first = statement.strip().lines().findFirst().orElse("").strip();
+            if (first.isEmpty() || out.containsKey(statement)) continue;
+            int found = find(fileLines, first, from);
+            if (found < 0) found = find(fileLines, first, 0);
+            if (found >= 0) {
+                out.put(statement, found + 1);
+                from = found + 1;
+            }
+        }
+        return new StatementLines(out, fileLines);
+    }
+
+    private static int find(List<String> text, String line, int from) {
+        for (int i = from; i < text.size(); i++) if (writes(text.get(i).strip(), line)) return i;
+        return -1;
+    }
+
+    /** Whether a line of the file compiles to {@code compiled}: the same text, any {@code ${...}} standing for anything. */
+    private static boolean writes(String source, String compiled) {
+        if (!source.contains("${")) return source.equals(compiled);
+        StringBuilder regex = new StringBuilder();
+        int at = 0;
+        for (int open = source.indexOf("${"); open >= 0; open = source.indexOf("${", at)) {
+            int close = TemplateLines.closingBrace(source, open + 1);
+            if (close < 0) break;
+            regex.append(Pattern.quote(source.substring(at, open))).append(".*?");
+            at = close + 1;
+        }
+        regex.append(Pattern.quote(source.substring(at)));
+        return compiled.matches(regex.toString());
     }
 
     /** The line where {@code statement} starts, or {@code fallback} when unknown. */

@@ -50,7 +50,7 @@ final class TemplateLines {
             if (!literal(literalEnd)) return false;
             if (c == compiled.length()) return true;
             if (open < 0) return compiled.substring(c).isBlank(); // nothing but blank lines beyond the file's text
-            int close = closingBrace(open + 1);
+            int close = closingBrace(template, open + 1);
             if (close < 0) return false;
             int next = template.indexOf("${", close + 1);
             if (!placeholder(open, close + 1, template.substring(close + 1, next < 0 ? template.length() : next))) return false;
@@ -100,11 +100,12 @@ final class TemplateLines {
         if ((c == 0 || compiled.charAt(c - 1) == '\n') && out[compiledLine] == 0) out[compiledLine] = fileLine;
     }
 
-    private int closingBrace(int open) {
+    /** The index of the brace in {@code s} that closes the one at {@code open}, or -1. */
+    static int closingBrace(String s, int open) {
         int depth = 0;
-        for (int i = open; i < template.length(); i++) {
-            if (template.charAt(i) == '{') depth++;
-            else if (template.charAt(i) == '}' && --depth == 0) return i;
+        for (int i = open; i < s.length(); i++) {
+            if (s.charAt(i) == '{') depth++;
+            else if (s.charAt(i) == '}' && --depth == 0) return i;
         }
         return -1;
     }

@@ -48,6 +48,16 @@ class RepeatedCompileTest {
     }
 
     @Test
+    void aLoopProblemIsReportedOnEveryCompileUntilTheFileChanges() throws IOException {
+        write("workflow_settings.yaml", "defaultProject: p\ndefaultDataset: d\n");
+        write("definitions/loops.js", "for (let i = 0; i < 2; i++) {\n  publish(\"t_\" + i).query(ctx => `SELECT ${i} AS i`);\n}\n");
+        assertThat(Porygon.compile(dir).graphErrors()).extracting(e -> e.location().toString()).containsExactly("definitions/loops.js:1:1");
+        assertThat(Porygon.compile(dir).graphErrors()).extracting(e -> e.location().toString()).containsExactly("definitions/loops.js:1:1");
+        write("definitions/loops.js", "[0, 1].forEach(function (i) {\n  publish(\"t_\" + i).query(ctx => `SELECT ${i} AS i`);\n});\n");
+        assertThat(Porygon.compile(dir).graphErrors()).isEmpty();
+    }
+
+    @Test
     void aSyntaxErrorOnTheFirstLineOfAJsBlockHasTheFileColumn() throws IOException {
         write("workflow_settings.yaml", "defaultProject: p\ndefaultDataset: d\n");
         write("definitions/a.sqlx", "config { type: \"table\" }\njs { const x = ; }\nSELECT ${x}\n");

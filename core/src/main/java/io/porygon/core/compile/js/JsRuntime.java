@@ -33,6 +33,9 @@ public final class JsRuntime implements AutoCloseable {
     private static final String MODULE_PREFIX = "(function (module, exports, require) {";
     private static final SandboxFactory FACTORY = new SandboxFactory();
 
+    /** Parsed scripts: they hold no state and can run in any scope, so compiles share them. */
+    private static final FileCache<Script> SCRIPTS = new FileCache<>();
+
     private final Context cx;
     private final ScriptableObject scope;
     private final Scriptable porygon;
@@ -83,7 +86,7 @@ public final class JsRuntime implements AutoCloseable {
     public void defineModule(JsProgram program) throws JsException {
         programs.put(program.fileName(), program);
         try {
-            Script script = ScriptCache.get(cx, program.fileName(), MODULE_PREFIX + program.source() + "\n})");
+            Script script = compiled(program.fileName(), MODULE_PREFIX + program.source() + "\n})");
             Function factory = (Function) script.exec(cx, scope);
             callPorygon("defineModule", program.fileName(), factory);
         } catch (RhinoException e) {
@@ -119,12 +122,16 @@ public final class JsRuntime implements AutoCloseable {
         programs.put(program.fileName(), program);
         try {
             callPorygon("setFile", program.fileName());
-            ScriptCache.get(cx, program.fileName(), program.source()).exec(cx, scope);
+            compiled(program.fileName(), program.source()).exec(cx, scope);
         } catch (RhinoException e) {
             throw new JsException(toError(e, program.fileName()), e);
         } finally {
             callPorygon("setFile", (Object) null);
         }
+    }
+
+    private Script compiled(String fileName, String source) {
+        return SCRIPTS.get(fileName, source, text -> cx.compileString(text, fileName, 1, null));
     }
 
     /** Evaluates every registered action and returns the session's plain-data result. */
@@ -207,34 +214,6 @@ public final class JsRuntime implements AutoCloseable {
         }
     }
 
-    /**
-     * Compiled scripts by file name and source text, so that compiling a project again in the same
-     * JVM (the library API, watch mode) skips parsing. Compiled scripts hold no state and can run
-     * in any scope; the cache is bounded and keyed by the full text, so edits are never missed.
-     */
-    private static final class ScriptCache {
-        private static final int MAX_ENTRIES = 2_000;
-        private static final Map<String, Script> CACHE = new java.util.LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Script> eldest) {
-                return size() > MAX_ENTRIES;
-            }
-        };
-
-        static Script get(Context cx, String fileName, String source) {
-            String key = fileName + '\0' + source;
-            synchronized (CACHE) {
-                Script cached = CACHE.get(key);
-                if (cached != null) return cached;
-            }
-            Script script = cx.compileString(source, fileName, 1, null);
-            synchronized (CACHE) {
-                CACHE.put(key, script);
-            }
-            return script;
-        }
-    }
-
     /** The session script, compiled once per JVM (compiled scripts are immutable and shareable). */
     private static final class SessionScript {
         private static Script script;
@@ -252,8 +231,10 @@ public final class JsRuntime implements AutoCloseable {
         }
     }
 
-    /** Thrown (as an Error, which script code cannot catch) when project code runs too long. */
-    /** Thrown out of the running script; {@code fileName}/{@code line} (generated) are where it was, or null/0. */
+    /**
+     * Thrown (as an Error, which script code cannot catch) when project code runs too long;
+     * {@code fileName}/{@code line} (generated) are where it was, or null/0.
+     */
     public static final class TimeLimitExceeded extends Error {
         private final String fileName;
         private final int line;

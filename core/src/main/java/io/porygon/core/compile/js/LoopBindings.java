@@ -38,9 +38,16 @@ public final class LoopBindings {
     /** A place in the program and what is wrong there. */
     public record Problem(int line, String message, String hint) {}
 
+    /** Results by file: parsing a file again for this check took a sixth of a repeated compile. */
+    private static final FileCache<List<Problem>> CHECKED = new FileCache<>();
+
     private LoopBindings() {}
 
     public static List<Problem> check(String source, String fileName) {
+        return CHECKED.get(fileName, source, text -> List.copyOf(find(text, fileName)));
+    }
+
+    private static List<Problem> find(String source, String fileName) {
         if (!HAS_LOOP.matcher(source).find()) return List.of();
         CompilerEnvirons env = new CompilerEnvirons();
         env.setLanguageVersion(Context.VERSION_ES6);

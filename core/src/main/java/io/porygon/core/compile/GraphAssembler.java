@@ -85,7 +85,7 @@ final class GraphAssembler {
                     List<String> ops = new ArrayList<>();
                     for (String key : List.of("preOps", "postOps", "incrementalPreOps", "incrementalPostOps")) ops.addAll(strings(p.get(key)));
                     tables.add(new TableAction(target, type(r.kind()), string(p.get("query")), string(p.get("incrementalQuery")),
-                            strings(p.get("preOps")), strings(p.get("postOps")), strings(p.get("incrementalPreOps")),
+                            string(p.get("where")), strings(p.get("preOps")), strings(p.get("postOps")), strings(p.get("incrementalPreOps")),
                             strings(p.get("incrementalPostOps")), dependencyTargets, tags, descriptor, bigquery(bq),
                             strings(p.get("uniqueKey")), bool(p.get("protected")), bool(p.get("materialized")), disabled,
                             r.fileName(), r.sqlStartLine(), OnSchemaChange.of(string(p.get("onSchemaChange"))),

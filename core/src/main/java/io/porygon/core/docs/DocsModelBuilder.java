@@ -125,12 +125,12 @@ public final class DocsModelBuilder {
     private static List<ActionDoc.SqlSection> sql(Action a) {
         List<ActionDoc.SqlSection> s = new ArrayList<>();
         if (a instanceof TableAction t) {
-                t.preOps().forEach(q -> s.add(new ActionDoc.SqlSection("pre-operation", q)));
-                if (t.query() != null) s.add(new ActionDoc.SqlSection("query", t.query()));
-                if (t.type() == ActionType.INCREMENTAL && t.incrementalQuery() != null && !t.incrementalQuery().equals(t.query())) {
-                    s.add(new ActionDoc.SqlSection("incremental query", t.incrementalQuery()));
-                }
-                t.postOps().forEach(q -> s.add(new ActionDoc.SqlSection("post-operation", q)));
+            t.preOps().forEach(q -> s.add(new ActionDoc.SqlSection("pre-operation", q)));
+            if (t.query() != null) s.add(new ActionDoc.SqlSection("query", t.query()));
+            if (t.type() == ActionType.INCREMENTAL && t.query() != null && !t.incrementalSelect().equals(t.query())) {
+                s.add(new ActionDoc.SqlSection("incremental query", t.incrementalSelect()));
+            }
+            t.postOps().forEach(q -> s.add(new ActionDoc.SqlSection("post-operation", q)));
         } else if (a instanceof OperationAction o) {
             o.queries().stream().filter(q -> !q.isBlank()).forEach(q -> s.add(new ActionDoc.SqlSection("statement", q)));
         } else if (a instanceof AssertionAction as) {

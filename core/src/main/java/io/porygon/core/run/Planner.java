@@ -300,7 +300,7 @@ public final class Planner {
             step = Step.BUILD_TABLE;
         }
         boolean incremental = step == Step.APPEND_INCREMENT || step == Step.MERGE_INCREMENT;
-        String query = incremental && t.incrementalQuery() != null ? t.incrementalQuery() : t.query();
+        String query = incremental ? t.incrementalSelect() : t.query();
         // one BigQuery script, in the order it runs: the query reads what the pre-operations declared
         List<String> pre = script.translateAll(incremental ? t.incrementalPreOps() : t.preOps());
         String sql;

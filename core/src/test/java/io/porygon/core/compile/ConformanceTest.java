@@ -29,11 +29,11 @@ import org.junit.jupiter.api.TestFactory;
  * Where Dataform reports errors, the same files must be reported; messages may differ (README).
  */
 class ConformanceTest {
-    static final List<String> ACTION_FIELDS = List.of("target", "canonicalTarget", "type", "query", "incrementalQuery",
+    static final List<String> ACTION_FIELDS = List.of("target", "canonicalTarget", "type", "query", "incrementalQuery", "where",
             "preOps", "postOps", "incrementalPreOps", "incrementalPostOps", "dependencyTargets", "tags", "actionDescriptor",
             "bigquery", "hermeticity", "disabled", "fileName", "parentAction", "uniqueKey", "protected", "hasOutput", "queries",
             "materialized");
-    static final List<String> SQL_FIELDS = List.of("query", "incrementalQuery", "preOps", "postOps", "incrementalPreOps",
+    static final List<String> SQL_FIELDS = List.of("query", "incrementalQuery", "where", "preOps", "postOps", "incrementalPreOps",
             "incrementalPostOps", "queries", "testQuery", "expectedOutputQuery");
     static final List<String> CONFIG_FIELDS = List.of("defaultDatabase", "defaultSchema", "defaultLocation", "assertionSchema",
             "schemaSuffix", "databaseSuffix", "tablePrefix", "builtinAssertionNamePrefix", "vars");

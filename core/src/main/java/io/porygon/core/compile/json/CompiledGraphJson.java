@@ -55,6 +55,7 @@ public final class CompiledGraphJson {
         o.put("disabled", t.disabled());
         put(o, "query", t.query());
         put(o, "incrementalQuery", t.incrementalQuery());
+        put(o, "where", t.where());
         put(o, "preOps", t.preOps());
         put(o, "postOps", t.postOps());
         put(o, "incrementalPreOps", t.incrementalPreOps());

@@ -205,6 +205,21 @@ class MaterializationTest {
     }
 
     @Test
+    void aLegacyIncrementalWhereFiltersWhatAnIncrementalRunAppendsAsDataformsRunnerDoes() {
+        TableAction t = incremental(out, "SELECT id, val FROM raw.src", "SELECT id, val FROM raw.src", List.of(), false, src);
+        TableAction filtered = new TableAction(t.target(), t.type(), t.query(), t.incrementalQuery(), "id > (SELECT MAX(id) FROM mart.out)",
+                t.preOps(), t.postOps(), t.incrementalPreOps(), t.incrementalPostOps(), t.dependencyTargets(), t.tags(), t.descriptor(),
+                t.bigquery(), t.uniqueKey(), t.isProtected(), t.materialized(), t.disabled(), t.fileName(), t.sqlStartLine(),
+                t.onSchemaChange(), t.statementLines());
+        run(engine, graph(declaration(src), filtered));
+        engine.execute("INSERT INTO raw.src VALUES (3, 'c')");
+        RunResult r = run(engine, graph(declaration(src), filtered));
+
+        assertThat(result(r, "mart.out").rowsWritten()).isEqualTo(1);
+        assertThat(rows(engine, "SELECT id FROM mart.out ORDER BY id")).containsExactly("1", "2", "3");
+    }
+
+    @Test
     void rowChangedUpstreamIsUpdatedByTheNextIncrementalRun() {
         var model = incremental(out, "SELECT id, val FROM raw.src", "SELECT id, val FROM raw.src WHERE id >= 2", List.of("id"), false, src);
         run(engine, graph(declaration(src), model));

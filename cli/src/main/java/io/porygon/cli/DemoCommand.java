@@ -24,21 +24,21 @@ import picocli.CommandLine.Spec;
         header = "Run the whole Porygon demo on the embedded DuckDB warehouse.",
         mixinStandardHelpOptions = true,
         description = {
-            "Run the Porygon \"The Look\" pipeline end to end on the embedded DuckDB warehouse:",
-            "generate the raw tables (scale 1 by default) into a fresh warehouse, run every action with its",
-            "assertions, run the unit tests, print a summary (rows per table, assertions, top categories",
-            "by profit), and write the docs site with lineage and the BI dashboard (`porygon docs`).",
-            "When the warehouse already holds data, the demo instead advances it by one day",
-            "(`generate --advance 1d`: new activity plus late updates) and runs incrementally."
+            "Run the Porygon \"The Look\" pipeline end to end on the embedded DuckDB warehouse: "
+                    + "generate the raw tables (scale 1 by default) into a fresh warehouse, run every action with its "
+                    + "assertions, run the unit tests, print a summary (rows per table, assertions, top categories "
+                    + "by profit), and write the docs site with lineage and the BI dashboard (`porygon docs`).",
+            "When the warehouse already holds data, the demo instead advances it by one day "
+                    + "(`generate --advance 1d`: new activity plus late updates) and runs incrementally."
         },
         footer = {"", "Exit codes: 0 everything passed; 1 an action, assertion or test failed; 2 usage or compile error."})
 final class DemoCommand implements Callable<Integer> {
     static final Target RAW_EVENTS = new Target(null, "thelook_ecommerce", "events");
 
-    @Option(names = "--scale", defaultValue = "1", description = "Scale factor of a fresh warehouse (1 ≈ the public row counts). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--scale", paramLabel = "FACTOR", defaultValue = "1", description = "Scale factor of a fresh warehouse (1 ≈ the public row counts). Default: ${DEFAULT-VALUE}.")
     String scale;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Generator seed. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Generator seed. Default: ${DEFAULT-VALUE}.")
     String seed;
 
     @Mixin

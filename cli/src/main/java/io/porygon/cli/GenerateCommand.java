@@ -45,25 +45,25 @@ import picocli.CommandLine.Spec;
                     + "updates earlier orders (shipped, delivered, returned) as the live dataset does."})
 public final class GenerateCommand implements Callable<Integer> {
 
-    @Option(names = "--scale", defaultValue = "1", description = "Scale factor: 1 is about the public row counts (100k users, 2.4M events); 0.01 for tests. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--scale", paramLabel = "FACTOR", defaultValue = "1", description = "Scale factor: 1 is about the public row counts (100k users, 2.4M events); 0.01 for tests. Default: ${DEFAULT-VALUE}.")
     double scale;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Random seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "\"Now\" of the calendar: activity covers the five years before this day (UTC). Default: today.")
     LocalDate asOf;
 
-    @Option(names = "--threads", description = "Generator threads (the output does not depend on it). Default: the number of processors.")
+    @Option(names = "--threads", paramLabel = "N", description = "Generator threads (the output does not depend on it). Default: the number of processors.")
     Integer threads;
 
-    @Option(names = "--schema", defaultValue = RawTables.DEFAULT_SCHEMA, description = "Schema (BigQuery dataset) of the raw tables. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--schema", paramLabel = "NAME", defaultValue = RawTables.DEFAULT_SCHEMA, description = "Schema (BigQuery dataset) of the raw tables. Default: ${DEFAULT-VALUE}.")
     String schema;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Write one file per table into DIR instead of the warehouse.")
     Path out;
 
-    @Option(names = "--format", defaultValue = "parquet", description = "File format for --out: parquet or csv. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--format", paramLabel = "parquet|csv", defaultValue = "parquet", description = "File format for --out: parquet or csv. Default: ${DEFAULT-VALUE}.")
     String format;
 
     @Option(names = "--advance", paramLabel = "DURATION", description = "Append the next DURATION of activity (e.g. 1d, 12h) to the existing warehouse and update earlier rows.")

@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
         header = "List recent runs, or the actions of one run.",
         mixinStandardHelpOptions = true,
         description = {
-            "List recent runs recorded in the warehouse (schema porygon_meta), newest first,",
-            "or with --run the actions of one run: status, start, duration, rows written, SQL hash and error."
+            "List recent runs recorded in the warehouse (schema porygon_meta), newest first, "
+                    + "or with --run the actions of one run: status, start, duration, rows written, SQL hash and error."
         })
 final class HistoryCommand implements Callable<Integer> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);

@@ -35,7 +35,7 @@ public final class LoadCommand {
         @Option(names = "--from", required = true, paramLabel = "DIR", description = "Folder with the exported files.")
         Path from;
 
-        @Option(names = "--schema", defaultValue = RawTables.DEFAULT_SCHEMA, description = "Schema (BigQuery dataset) to load into. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--schema", paramLabel = "NAME", defaultValue = RawTables.DEFAULT_SCHEMA, description = "Schema (BigQuery dataset) to load into. Default: ${DEFAULT-VALUE}.")
         String schema;
 
         @Mixin WarehouseOptions warehouse;

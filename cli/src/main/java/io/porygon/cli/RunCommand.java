@@ -33,14 +33,14 @@ import picocli.CommandLine.Spec;
         header = "Run the project's actions on the warehouse, in dependency order.",
         mixinStandardHelpOptions = true,
         description = {
-            "Compile the project and run its actions on the warehouse (an embedded DuckDB file), in dependency order,",
-            "independent actions in parallel. Models are translated from BigQuery's SQL to DuckDB's.",
-            "A failing action skips only what depends on it; a failing assertion also skips what depends on the table",
-            "it checks. Ctrl-C stops the run cleanly: tables are swapped in atomically, so none is left half-built.",
+            "Compile the project and run its actions on the warehouse (an embedded DuckDB file), in dependency order, "
+                    + "independent actions in parallel. Models are translated from BigQuery's SQL to DuckDB's.",
+            "A failing action skips only what depends on it; a failing assertion also skips what depends on the table "
+                    + "it checks. Ctrl-C stops the run cleanly: tables are swapped in atomically, so none is left half-built.",
             "Every run is recorded in the warehouse (schema porygon_meta); see `porygon history`."
         },
-        footer = {"", "Exit codes: 0 every action succeeded; 1 an action or assertion failed; 2 usage, configuration or",
-            "compile error; 130 (Ctrl-C) or 143 (SIGTERM) when the run was interrupted, as for any process a signal stops."})
+        footer = {"", "Exit codes: 0 every action succeeded; 1 an action or assertion failed; 2 usage, configuration or "
+                + "compile error; 130 (Ctrl-C) or 143 (SIGTERM) when the run was interrupted, as for any process a signal stops."})
 final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--full-refresh", description = "Rebuild incremental tables from scratch (except protected ones).")

@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
         header = "Run the project's unit tests (type: \"test\").",
         mixinStandardHelpOptions = true,
         description = {
-            "Run the unit tests of the project (SQLX files with type: \"test\"). Each input replaces the table it names,",
-            "the tested query runs on the warehouse, and its rows must equal the expected rows, in any order.",
+            "Run the unit tests of the project (SQLX files with type: \"test\"). Each input replaces the table it names, "
+                    + "the tested query runs on the warehouse, and its rows must equal the expected rows, in any order.",
             "A failing test prints a row diff: '-' rows were expected but missing, '+' rows were returned but not expected."
         },
         footer = {"", "Exit codes: 0 all tests passed; 1 a test failed; 2 usage, configuration or compile error."})

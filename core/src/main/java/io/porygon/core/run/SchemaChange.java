@@ -16,7 +16,8 @@ record SchemaChange(List<Column> added, List<String> dropped, List<String> writt
 
     /**
      * The reconciliation under {@code mode}; fails when the action cannot write: the query's columns
-     * changed under FAIL, no column in common, or a unique key column not written.
+     * changed under FAIL, a column of the table missing from the query under IGNORE or EXTEND, no
+     * column in common, or a unique key column not written.
      */
     static SchemaChange between(List<Column> table, List<Column> query, OnSchemaChange mode, List<String> uniqueKey) {
         SchemaChange change = between(table, query, mode);
@@ -42,8 +43,15 @@ record SchemaChange(List<Column> added, List<String> dropped, List<String> writt
         List<String> removed = table.stream().filter(c -> !queryNames.contains(key(c))).map(Column::name).toList();
         List<String> all = query.stream().map(Column::name).toList();
         return switch (mode) {
-            case IGNORE -> new SchemaChange(List.of(), List.of(),
-                    query.stream().filter(c -> tableNames.contains(key(c))).map(Column::name).toList());
+            case IGNORE -> {
+                // Dataform writes every column of the table, so a column the query lost fails on BigQuery
+                if (!removed.isEmpty()) {
+                    throw new IllegalStateException("the incremental query no longer returns " + removed + ", which the table has"
+                            + " (onSchemaChange is IGNORE: every column of the table is written, as in Dataform); select it again,"
+                            + " rebuild the table with --full-refresh, or set onSchemaChange to SYNCHRONIZE");
+                }
+                yield new SchemaChange(List.of(), List.of(), query.stream().filter(c -> tableNames.contains(key(c))).map(Column::name).toList());
+            }
             case FAIL -> {
                 if (!added.isEmpty() || !removed.isEmpty()) {
                     List<String> changes = new ArrayList<>();
@@ -54,7 +62,14 @@ record SchemaChange(List<Column> added, List<String> dropped, List<String> writt
                 }
                 yield new SchemaChange(List.of(), List.of(), all);
             }
-            case EXTEND -> new SchemaChange(added, List.of(), all);
+            case EXTEND -> {
+                if (!removed.isEmpty()) {
+                    throw new IllegalStateException("onSchemaChange is EXTEND, which allows no column removals, and the incremental query"
+                            + " no longer returns " + removed + "; select it again, rebuild the table with --full-refresh, or set"
+                            + " onSchemaChange to SYNCHRONIZE");
+                }
+                yield new SchemaChange(added, List.of(), all);
+            }
             case SYNCHRONIZE -> new SchemaChange(added, removed, all);
         };
     }

@@ -258,12 +258,25 @@ class MaterializationTest {
     void byDefaultAnIncrementalRunWritesOnlyTheTablesColumnsAsDataformsIgnore() {
         run(engine, graph(incremental(out, "SELECT id, val FROM raw.src", "SELECT id, val FROM raw.src", List.of("id"), false)));
         RunResult r = run(engine, graph(incremental(out, "SELECT id, val FROM raw.src",
-                "SELECT id, id * 10 AS score FROM raw.src WHERE id = 2", List.of("id"), false)));
+                "SELECT id, UPPER(val) AS val, id * 10 AS score FROM raw.src WHERE id = 2", List.of("id"), false)));
 
         assertThat(result(r, "mart.out").status()).isEqualTo(ActionStatus.SUCCEEDED);
         assertThat(engine.columns(new Target(null, "mart", "out"))).extracting(c -> c.name()).containsExactly("id", "val");
-        // the merged row keeps the val the query no longer selects
-        assertThat(rows(engine, "SELECT id, val FROM mart.out ORDER BY id")).containsExactly("1|a", "2|b");
+        assertThat(rows(engine, "SELECT id, val FROM mart.out ORDER BY id")).containsExactly("1|a", "2|B");
+    }
+
+    @Test
+    void aColumnTheIncrementalQueryLostFailsUnderIgnoreAndExtendAsOnBigQuery() {
+        run(engine, graph(incremental(out, "SELECT id, val FROM raw.src", "SELECT id, val FROM raw.src", List.of("id"), false)));
+        for (OnSchemaChange mode : List.of(OnSchemaChange.IGNORE, OnSchemaChange.EXTEND)) {
+            RunResult r = run(engine, graph(onSchemaChange(incremental(out, "SELECT id, val FROM raw.src",
+                    "SELECT id, id * 10 AS score FROM raw.src WHERE id = 2", List.of("id"), false), mode)));
+
+            assertThat(result(r, "mart.out").status()).isEqualTo(ActionStatus.FAILED);
+            assertThat(result(r, "mart.out").error()).contains("no longer returns [val]").contains("onSchemaChange is " + mode);
+            assertThat(engine.columns(new Target(null, "mart", "out"))).extracting(c -> c.name()).containsExactly("id", "val");
+            assertThat(rows(engine, "SELECT id, val FROM mart.out ORDER BY id")).containsExactly("1|a", "2|b");
+        }
     }
 
     @Test
@@ -280,7 +293,8 @@ class MaterializationTest {
     @Test
     void aMergeWhoseQueryNoLongerWritesTheKeyFailsSayingSo() {
         run(engine, graph(incremental(out, "SELECT id, val FROM raw.src", "SELECT id, val FROM raw.src", List.of("id"), false)));
-        RunResult r = run(engine, graph(incremental(out, "SELECT id, val FROM raw.src", "SELECT val FROM raw.src", List.of("id"), false)));
+        RunResult r = run(engine, graph(onSchemaChange(incremental(out, "SELECT id, val FROM raw.src", "SELECT val FROM raw.src", List.of("id"), false),
+                OnSchemaChange.SYNCHRONIZE)));
         assertThat(result(r, "mart.out").error()).contains("the unique key column id is not among the columns");
         assertThat(rows(engine, "SELECT count(*) FROM mart.out")).containsExactly("2");
     }

@@ -150,6 +150,7 @@ final class RunCommand implements Callable<Integer> {
             if (!p.upstream().isEmpty()) out.println("     after: " + String.join(", ", p.upstream().stream().sorted().toList()));
             if (p.note() != null) out.println("     note: " + p.note());
             if (!p.uniqueKey().isEmpty()) out.println("     unique key: " + String.join(", ", p.uniqueKey()));
+            if (p.partitionBy() != null) out.println("     replaces the partitions (" + p.partitionBy() + ") the new rows fall in");
             if (p.mergeFilter() != null) out.println("     matches only table rows where: " + p.mergeFilter());
             if (engine != null && p.sql() != null) {
                 engine.estimateRows(p.sql()).ifPresent(n -> out.printf(java.util.Locale.ROOT, "     row estimate (DuckDB's planner, a guess): %,d%n", n));

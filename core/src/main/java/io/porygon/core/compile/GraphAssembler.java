@@ -13,9 +13,10 @@ import io.porygon.core.graph.ActionType;
 import io.porygon.core.graph.AssertionAction;
 import io.porygon.core.graph.BigQueryOptions;
 import io.porygon.core.graph.ColumnDescriptor;
-import io.porygon.core.graph.OnSchemaChange;
 import io.porygon.core.graph.CompiledGraph;
 import io.porygon.core.graph.DeclarationAction;
+import io.porygon.core.graph.IncrementalStrategy;
+import io.porygon.core.graph.OnSchemaChange;
 import io.porygon.core.graph.OperationAction;
 import io.porygon.core.graph.ProjectConfig;
 import io.porygon.core.graph.TableAction;
@@ -89,6 +90,7 @@ final class GraphAssembler {
                             strings(p.get("incrementalPostOps")), dependencyTargets, tags, descriptor, bigquery(bq),
                             strings(p.get("uniqueKey")), bool(p.get("protected")), bool(p.get("materialized")), disabled,
                             r.fileName(), r.sqlStartLine(), OnSchemaChange.of(string(p.get("onSchemaChange"))),
+                            IncrementalStrategy.of(string(p.get("incrementalStrategy"))),
                             sources.statementLines(r.fileName(), r.sqlStartLine(), queries(p), ops)));
                 }
                 case "operations" -> operations.add(new OperationAction(target, strings(p.get("queries")), bool(p.get("hasOutput")),

@@ -77,6 +77,14 @@ public interface Engine extends AutoCloseable {
      */
     long mergeFrom(Target target, Target source, List<String> columns, List<String> uniqueKey, String targetFilter);
 
+    /**
+     * Replaces the partitions of {@code target} that the rows of {@code source} fall in (the distinct
+     * non-NULL values of {@code partitionBy}, an expression in the engine's dialect on either table's
+     * columns) by those rows, as Dataform's {@code INSERT_OVERWRITE} strategy does; {@code targetFilter}
+     * (on the alias {@code t}, or null) limits the rows deleted. Returns the rows inserted.
+     */
+    long replacePartitions(Target target, Target source, List<String> columns, String partitionBy, String targetFilter);
+
     /** Adds columns to an existing table (they are NULL in existing rows). */
     void addColumns(Target target, List<Column> columns);
 

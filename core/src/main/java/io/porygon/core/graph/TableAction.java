@@ -28,6 +28,7 @@ public record TableAction(
         String fileName,
         int sqlStartLine,
         OnSchemaChange onSchemaChange,
+        IncrementalStrategy incrementalStrategy,
         StatementLines statementLines)
         implements Action {
 
@@ -37,7 +38,7 @@ public record TableAction(
                        ActionDescriptor descriptor, BigQueryOptions bigquery, List<String> uniqueKey, boolean isProtected, boolean materialized,
                        boolean disabled, String fileName, int sqlStartLine, OnSchemaChange onSchemaChange) {
         this(target, type, query, incrementalQuery, null, preOps, postOps, incrementalPreOps, incrementalPostOps, dependencyTargets, tags, descriptor,
-                bigquery, uniqueKey, isProtected, materialized, disabled, fileName, sqlStartLine, onSchemaChange, StatementLines.UNKNOWN);
+                bigquery, uniqueKey, isProtected, materialized, disabled, fileName, sqlStartLine, onSchemaChange, IncrementalStrategy.UNSPECIFIED, StatementLines.UNKNOWN);
     }
 
     /** What an incremental run writes: the incremental query, filtered by {@code where} as Dataform's runner does. */

@@ -66,7 +66,7 @@ public final class ActionExecutor {
             switch (p.step()) {
                 case DISABLED -> {}
                 case CHECK_SOURCE -> checkSource(p, engine);
-                case BUILD_TABLE, BUILD_INCREMENTAL, CREATE_VIEW, APPEND_INCREMENT, MERGE_INCREMENT -> rows = build(p, engine);
+                case BUILD_TABLE, BUILD_INCREMENTAL, CREATE_VIEW, APPEND_INCREMENT, MERGE_INCREMENT, REPLACE_PARTITIONS -> rows = build(p, engine);
                 case RUN_OPERATIONS -> rows = runOperations(p, engine);
                 case CHECK_ASSERTION -> {
                     checkCancelled();
@@ -101,7 +101,7 @@ public final class ActionExecutor {
             checkCancelled();
             switch (p.step()) {
                 case CREATE_VIEW -> engine.replaceView(p.warehouseTarget(), p.sql());
-                case APPEND_INCREMENT, MERGE_INCREMENT -> rows[0] = applyIncrement(p, engine);
+                case APPEND_INCREMENT, MERGE_INCREMENT, REPLACE_PARTITIONS -> rows[0] = applyIncrement(p, engine);
                 default -> rows[0] = engine.replaceTable(p.warehouseTarget(), p.sql());
             }
             run(p.postOps(), written(p, false), engine);
@@ -129,9 +129,11 @@ public final class ActionExecutor {
             SchemaChange change = SchemaChange.between(engine.columns(target), engine.columns(staging), onSchemaChange(p),
                     p.step() == Step.MERGE_INCREMENT ? p.uniqueKey() : List.of());
             long[] written = {-1};
-            Runnable write = () -> written[0] = p.step() == Step.MERGE_INCREMENT
-                    ? engine.mergeFrom(target, staging, change.written(), p.uniqueKey(), p.mergeFilter())
-                    : engine.insertFrom(target, staging, change.written());
+            Runnable write = () -> written[0] = switch (p.step()) {
+                case MERGE_INCREMENT -> engine.mergeFrom(target, staging, change.written(), p.uniqueKey(), p.mergeFilter());
+                case REPLACE_PARTITIONS -> engine.replacePartitions(target, staging, change.written(), p.partitionBy(), p.mergeFilter());
+                default -> engine.insertFrom(target, staging, change.written());
+            };
             if (change.added().isEmpty() && change.dropped().isEmpty()) {
                 write.run(); // one statement: atomic by itself
             } else {
@@ -229,7 +231,7 @@ public final class ActionExecutor {
     /** An action's pre-operations (or post-operations) as written in the project, in the order they were planned. */
     private static List<String> written(PlannedAction p, boolean pre) {
         if (!(p.action() instanceof TableAction t)) return List.of();
-        boolean incremental = p.step() == Step.APPEND_INCREMENT || p.step() == Step.MERGE_INCREMENT;
+        boolean incremental = p.step().isIncrement();
         return pre ? (incremental ? t.incrementalPreOps() : t.preOps()) : (incremental ? t.incrementalPostOps() : t.postOps());
     }
 
@@ -269,7 +271,7 @@ public final class ActionExecutor {
     /** A warehouse error prefixed with the file and line it most likely comes from, and where to see the SQL sent. */
     private static String located(PlannedAction p, String error, String writtenStatement) {
         String hint = "`porygon run --dry-run --actions " + p.displayName() + "` prints the SQL sent to the warehouse";
-        if (p.step() == Step.APPEND_INCREMENT || p.step() == Step.MERGE_INCREMENT) {
+        if (p.step().isIncrement()) {
             // the incremental query may read the table itself (self()), which still has the old columns
             hint += "; if the model's columns changed since the table was built, rebuild it with --full-refresh";
         }

@@ -134,7 +134,7 @@ public final class DagRunner {
     /** A table or view whose columns may have changed: views on it that this run did not create may need re-creating. */
     private static boolean mayHaveChangedColumns(ActionResult r) {
         return r.status() == ActionStatus.SUCCEEDED && switch (r.step()) {
-            case BUILD_TABLE, CREATE_VIEW, BUILD_INCREMENTAL, APPEND_INCREMENT, MERGE_INCREMENT, RUN_OPERATIONS -> true;
+            case BUILD_TABLE, CREATE_VIEW, BUILD_INCREMENTAL, APPEND_INCREMENT, MERGE_INCREMENT, REPLACE_PARTITIONS, RUN_OPERATIONS -> true;
             default -> false;
         };
     }

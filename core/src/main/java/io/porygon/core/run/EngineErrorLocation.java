@@ -65,7 +65,7 @@ final class EngineErrorLocation {
     private static String sourceSql(PlannedAction p) {
         Action action = p.action();
         if (action instanceof TableAction t) {
-            return p.step() == Step.APPEND_INCREMENT || p.step() == Step.MERGE_INCREMENT ? t.incrementalSelect() : t.query();
+            return p.step().isIncrement() ? t.incrementalSelect() : t.query();
         }
         if (action instanceof AssertionAction a) return a.parentAction() == null ? a.query() : null;
         if (action instanceof OperationAction o) return o.queries().isEmpty() ? null : o.queries().get(0);

@@ -17,6 +17,8 @@ import java.util.Set;
  * @param cleanup statements run after the action whatever its outcome (forgetting its script variables)
  * @param mergeFilter a condition on the table's rows (alias {@code t}) that a MERGE may match, in the
  *     engine's dialect: Dataform's {@code bigquery.updatePartitionFilter}; null for none
+ * @param partitionBy the table's partition expression in the engine's dialect, for a
+ *     {@link Step#REPLACE_PARTITIONS} step; null otherwise
  */
 public record PlannedAction(
         String id,
@@ -31,11 +33,12 @@ public record PlannedAction(
         Set<String> upstream,
         String note,
         List<String> cleanup,
-        String mergeFilter) {
+        String mergeFilter,
+        String partitionBy) {
 
     public PlannedAction(String id, Action action, Target warehouseTarget, Step step, List<String> preOps, String sql,
             List<String> statements, List<String> postOps, List<String> uniqueKey, Set<String> upstream, String note, List<String> cleanup) {
-        this(id, action, warehouseTarget, step, preOps, sql, statements, postOps, uniqueKey, upstream, note, cleanup, null);
+        this(id, action, warehouseTarget, step, preOps, sql, statements, postOps, uniqueKey, upstream, note, cleanup, null, null);
     }
 
     public PlannedAction {

@@ -9,6 +9,7 @@ import io.porygon.core.graph.ActionType;
 import io.porygon.core.graph.AssertionAction;
 import io.porygon.core.graph.CompiledGraph;
 import io.porygon.core.graph.DeclarationAction;
+import io.porygon.core.graph.IncrementalStrategy;
 import io.porygon.core.graph.OperationAction;
 import io.porygon.core.graph.StatementLines;
 import io.porygon.core.graph.TableAction;
@@ -293,13 +294,14 @@ public final class Planner {
             } else if (options.fullRefresh() && !t.isProtected()) {
                 step = Step.BUILD_INCREMENTAL;
             } else {
-                step = t.uniqueKey().isEmpty() ? Step.APPEND_INCREMENT : Step.MERGE_INCREMENT;
+                step = t.incrementalStrategy() == IncrementalStrategy.INSERT_OVERWRITE ? Step.REPLACE_PARTITIONS
+                        : t.uniqueKey().isEmpty() ? Step.APPEND_INCREMENT : Step.MERGE_INCREMENT;
                 if (options.fullRefresh()) note = "protected: --full-refresh refused, ran incrementally";
             }
         } else {
             step = Step.BUILD_TABLE;
         }
-        boolean incremental = step == Step.APPEND_INCREMENT || step == Step.MERGE_INCREMENT;
+        boolean incremental = step.isIncrement();
         String query = incremental ? t.incrementalSelect() : t.query();
         // one BigQuery script, in the order it runs: the query reads what the pre-operations declared
         List<String> pre = script.translateAll(incremental ? t.incrementalPreOps() : t.preOps());
@@ -317,9 +319,11 @@ public final class Planner {
         List<String> post = script.translateAll(incremental ? t.incrementalPostOps() : t.postOps());
         String filter = t.bigquery().updatePartitionFilter();
         // as Dataform writes it: "and DATAFORM_DEST." followed by the filter
-        String mergeFilter = step == Step.MERGE_INCREMENT && filter != null && !filter.isBlank() ? script.translateCondition("t." + filter) : null;
+        boolean limitsRows = step == Step.MERGE_INCREMENT || step == Step.REPLACE_PARTITIONS;
+        String mergeFilter = limitsRows && filter != null && !filter.isBlank() ? script.translateCondition("t." + filter) : null;
+        String partitionBy = step == Step.REPLACE_PARTITIONS ? script.translateCondition(t.bigquery().partitionBy()) : null;
         return new PlannedAction(id(t), t, mapped, step, pre, sql, List.of(), post, t.uniqueKey(), upstream, note, script.cleanup(),
-                mergeFilter);
+                mergeFilter, partitionBy);
     }
 
     /**

@@ -13,6 +13,8 @@ public enum Step {
     APPEND_INCREMENT("incremental (insert)"),
     /** An incremental table with a unique key: new rows are merged on it. */
     MERGE_INCREMENT("incremental (merge)"),
+    /** An incremental table with {@code incrementalStrategy: INSERT_OVERWRITE}: the partitions the new rows fall in are replaced. */
+    REPLACE_PARTITIONS("incremental (insert overwrite)"),
     RUN_OPERATIONS("operations"),
     CHECK_ASSERTION("assertion"),
     /** Disabled in its config: not run, its dependents run as if it had succeeded. */
@@ -22,6 +24,11 @@ public enum Step {
 
     Step(String label) {
         this.label = label;
+    }
+
+    /** Whether the step writes an increment into an existing table (the incremental query and operations apply). */
+    public boolean isIncrement() {
+        return this == APPEND_INCREMENT || this == MERGE_INCREMENT || this == REPLACE_PARTITIONS;
     }
 
     public String label() {

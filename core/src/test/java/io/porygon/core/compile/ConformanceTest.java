@@ -32,7 +32,7 @@ class ConformanceTest {
     static final List<String> ACTION_FIELDS = List.of("target", "canonicalTarget", "type", "query", "incrementalQuery", "where",
             "preOps", "postOps", "incrementalPreOps", "incrementalPostOps", "dependencyTargets", "tags", "actionDescriptor",
             "bigquery", "hermeticity", "disabled", "fileName", "parentAction", "uniqueKey", "protected", "hasOutput", "queries",
-            "materialized");
+            "materialized", "incrementalStrategy", "onSchemaChange");
     static final List<String> SQL_FIELDS = List.of("query", "incrementalQuery", "where", "preOps", "postOps", "incrementalPreOps",
             "incrementalPostOps", "queries", "testQuery", "expectedOutputQuery");
     static final List<String> CONFIG_FIELDS = List.of("defaultDatabase", "defaultSchema", "defaultLocation", "assertionSchema",

@@ -381,6 +381,25 @@ public final class DuckDbEngine implements Engine {
     }
 
     /**
+     * Dataform's INSERT_OVERWRITE: a delete of the table rows in the partitions the new rows fall in
+     * (within {@code targetFilter}), then an insert of the new rows, in one transaction. The partition
+     * expression names columns without a table, so it reads the table's in the DELETE and the new
+     * rows' in its subquery.
+     */
+    @Override
+    public long replacePartitions(Target target, Target source, List<String> columns, String partitionBy, String targetFilter) {
+        rejectUnassignableTypes(columns(target), source, columns);
+        String partitions = "SELECT DISTINCT " + partitionBy + " FROM " + sqlName(source) + " WHERE " + partitionBy + " IS NOT NULL";
+        String deleted = "(" + partitionBy + ") IN (" + partitions + ")" + (targetFilter == null ? "" : " AND (" + targetFilter + ")");
+        long[] written = {0};
+        inTransaction(() -> {
+            execute("DELETE FROM " + sqlName(target) + " AS t WHERE " + deleted);
+            written[0] = insertRows(target, source, columns);
+        });
+        return written[0];
+    }
+
+    /**
      * Whether the table holds a key of the new rows twice (an earlier MERGE inserts every new row
      * that matches nothing). MERGE updates each of those rows; a delete and insert would leave one.
      * The new rows' keys are unique among those that match (see rejectAmbiguousMatches), so a

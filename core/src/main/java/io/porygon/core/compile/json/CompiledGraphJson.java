@@ -3,6 +3,7 @@ package io.porygon.core.compile.json;
 import io.porygon.core.compile.ActionMetadata;
 import io.porygon.core.compile.CompileResult;
 import io.porygon.core.graph.ActionDescriptor;
+import io.porygon.core.graph.ActionType;
 import io.porygon.core.graph.AssertionAction;
 import io.porygon.core.graph.BigQueryOptions;
 import io.porygon.core.graph.ColumnDescriptor;
@@ -63,6 +64,10 @@ public final class CompiledGraphJson {
         put(o, "uniqueKey", t.uniqueKey());
         if (t.isProtected()) o.put("protected", true);
         if (t.materialized()) o.put("materialized", true);
+        if (t.type() == ActionType.INCREMENTAL) {
+            o.put("onSchemaChange", t.onSchemaChange().name());
+            o.put("incrementalStrategy", t.incrementalStrategy().jsonName());
+        }
         Map<String, Object> bq = bigquery(t.bigquery(), m);
         if (!bq.isEmpty()) o.put("bigquery", bq);
         return o;

@@ -552,6 +552,24 @@
     }
     if (Object.keys(bq).length) action.bigquery(bq);
     checkPartitionOptions(action, bq, location);
+    if (action.kind === "incremental" && c.incrementalStrategy !== undefined) setIncrementalStrategy(action, c.incrementalStrategy, bq, location);
+  }
+
+  /** MERGE (on uniqueKey) or INSERT_OVERWRITE (of the partitions the new rows fall in), checked as Dataform checks them. */
+  function setIncrementalStrategy(action, value, bq, location) {
+    var strategy = String(value).toUpperCase();
+    var fail = function (message, hint) { compileError(message, action.fileName, readable(action.target), location, hint); };
+    if (strategy !== "MERGE" && strategy !== "INSERT_OVERWRITE") {
+      fail("IncrementalStrategy value " + JSON.stringify(String(value)) + " is not supported", "use MERGE or INSERT_OVERWRITE");
+      action.leftOut = true; // as in Dataform, whose config parsing throws for it
+      return;
+    }
+    action.proto.incrementalStrategy = strategy;
+    if (strategy === "MERGE" && !(action.proto.uniqueKey && action.proto.uniqueKey.length)) {
+      fail("IncrementalStrategy 'merge' requires 'uniqueKey' to be set", "add uniqueKey: [\"...\"], or drop incrementalStrategy");
+    } else if (strategy === "INSERT_OVERWRITE" && !bq.partitionBy) {
+      fail("IncrementalStrategy 'insert_overwrite' requires 'partitionBy' to be set", "add bigquery: { partitionBy: \"...\" }");
+    }
   }
 
   /** Options BigQuery would reject at deployment, reported as Dataform reports them for a config. */
@@ -1040,7 +1058,9 @@
       actions.forEach(function (a) {
         try {
           compileAction(a);
-          compiled.push(plain(a));
+          var p = plain(a);
+          if (a.leftOut) p.failed = true;
+          compiled.push(p);
         } catch (e) {
           // Like Dataform, an action whose SQL threw is left out of the output but still resolvable.
           errorFromException(e, a.fileName, readable(a.target), a.sqlStartLine);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.porygon.core.graph.BigQueryOptions;
+import io.porygon.core.graph.IncrementalStrategy;
 import io.porygon.core.graph.OnSchemaChange;
 import io.porygon.core.graph.TableAction;
 import io.porygon.core.graph.Target;
@@ -210,13 +211,36 @@ class MaterializationTest {
         TableAction filtered = new TableAction(t.target(), t.type(), t.query(), t.incrementalQuery(), "id > (SELECT MAX(id) FROM mart.out)",
                 t.preOps(), t.postOps(), t.incrementalPreOps(), t.incrementalPostOps(), t.dependencyTargets(), t.tags(), t.descriptor(),
                 t.bigquery(), t.uniqueKey(), t.isProtected(), t.materialized(), t.disabled(), t.fileName(), t.sqlStartLine(),
-                t.onSchemaChange(), t.statementLines());
+                t.onSchemaChange(), t.incrementalStrategy(), t.statementLines());
         run(engine, graph(declaration(src), filtered));
         engine.execute("INSERT INTO raw.src VALUES (3, 'c')");
         RunResult r = run(engine, graph(declaration(src), filtered));
 
         assertThat(result(r, "mart.out").rowsWritten()).isEqualTo(1);
         assertThat(rows(engine, "SELECT id FROM mart.out ORDER BY id")).containsExactly("1", "2", "3");
+    }
+
+    @Test
+    void insertOverwriteReplacesThePartitionsTheNewRowsFallInAsDataformsScriptDoes() {
+        engine.execute("CREATE TABLE raw.sales AS SELECT * FROM (VALUES (DATE '2024-01-01', 1, 10), (DATE '2024-01-02', 2, 20),"
+                + " (DATE '2024-01-02', 3, 30), (DATE '2024-01-02', 4, 40)) v(d, id, amount)");
+        Target sales = t("raw", "sales");
+        TableAction t = incremental(out, "SELECT d, id, amount FROM raw.sales", "SELECT d, id, amount FROM raw.sales WHERE d >= DATE '2024-01-02'",
+                List.of(), false, sales);
+        TableAction overwrite = new TableAction(t.target(), t.type(), t.query(), t.incrementalQuery(), null, t.preOps(), t.postOps(),
+                t.incrementalPreOps(), t.incrementalPostOps(), t.dependencyTargets(), t.tags(), t.descriptor(),
+                new BigQueryOptions("d", List.of(), Map.of(), null, null, null), t.uniqueKey(), t.isProtected(), t.materialized(),
+                t.disabled(), t.fileName(), t.sqlStartLine(), t.onSchemaChange(), IncrementalStrategy.INSERT_OVERWRITE, t.statementLines());
+        run(engine, graph(declaration(sales), overwrite));
+        engine.execute("UPDATE raw.sales SET amount = 33 WHERE id = 3");
+        engine.execute("DELETE FROM raw.sales WHERE id = 4");
+        RunResult r = run(engine, graph(declaration(sales), overwrite));
+
+        assertThat(result(r, "mart.out").step()).isEqualTo(Step.REPLACE_PARTITIONS);
+        assertThat(result(r, "mart.out").rowsWritten()).isEqualTo(2);
+        // 2024-01-02 is replaced (3 updated, 4 gone); 2024-01-01, which the new rows do not touch, stays
+        assertThat(rows(engine, "SELECT d, id, amount FROM mart.out ORDER BY id")).containsExactly("2024-01-01|1|10", "2024-01-02|2|20",
+                "2024-01-02|3|33");
     }
 
     @Test

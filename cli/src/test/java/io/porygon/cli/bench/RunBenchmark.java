@@ -2,7 +2,6 @@ package io.porygon.cli.bench;
 
 import io.porygon.core.Porygon;
 import io.porygon.core.graph.CompiledGraph;
-import io.porygon.core.run.ActionExecutor;
 import io.porygon.core.run.DagRunner;
 import io.porygon.core.run.DatabaseMapping;
 import io.porygon.core.run.ExecutionPlan;
@@ -166,7 +165,7 @@ public final class RunBenchmark {
                     body.add("CREATE OR REPLACE VIEW " + name + " AS\n" + p.sql());
                     body.addAll(p.postOps());
                 }
-                case BUILD_TABLE, BUILD_INCREMENTAL, APPEND_INCREMENT, MERGE_INCREMENT -> {
+                case BUILD_TABLE, BUILD_INCREMENTAL, APPEND_INCREMENT, MERGE_INCREMENT, REPLACE_PARTITIONS -> {
                     schemas.add(p.warehouseTarget().schema());
                     body.addAll(p.preOps());
                     body.add("CREATE OR REPLACE TABLE " + name + " AS\n" + p.sql());
@@ -174,7 +173,11 @@ public final class RunBenchmark {
                 }
                 case RUN_OPERATIONS -> body.addAll(p.statements());
                 // checked the way the runner checks it, so both sides send the same query
-                case CHECK_ASSERTION -> body.add(JdbcReplay.QUERY + ActionExecutor.countQuery(p.sql()));
+                case CHECK_ASSERTION -> {
+                    schemas.add(p.warehouseTarget().schema());
+                    body.add("CREATE OR REPLACE VIEW " + name + " AS\n" + p.sql());
+                    body.add(JdbcReplay.QUERY + "SELECT count(*) FROM " + name);
+                }
             }
         }
         List<String> all = new ArrayList<>();

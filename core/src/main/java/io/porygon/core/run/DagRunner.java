@@ -143,11 +143,8 @@ public final class DagRunner {
     private void createSchemas(ExecutionPlan plan) {
         Set<String> done = new HashSet<>();
         for (PlannedAction p : plan.actions()) {
-            boolean writes = switch (p.step()) {
-                case CHECK_SOURCE, CHECK_ASSERTION, DISABLED -> false;
-                case RUN_OPERATIONS -> p.action() instanceof io.porygon.core.graph.OperationAction o && o.hasOutput();
-                default -> true;
-            };
+            // as Dataform's runner, the dataset of every action it runs (an operation's too, output or not)
+            boolean writes = p.step() != Step.CHECK_SOURCE && p.step() != Step.DISABLED;
             if (writes && done.add(String.valueOf(p.warehouseTarget().schema()).toLowerCase(Locale.ROOT))) {
                 engine.ensureSchema(p.warehouseTarget());
             }

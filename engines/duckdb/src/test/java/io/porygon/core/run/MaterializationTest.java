@@ -244,6 +244,28 @@ class MaterializationTest {
     }
 
     @Test
+    void anAssertionIsAViewInItsDatasetAsInDataformSoItsRowsCanBeReadAndReferenced() {
+        Target check = t("checks", "no_z");
+        Target counted = t("mart", "counted");
+        RunResult first = run(engine, graph(declaration(src), assertion(check, "SELECT * FROM raw.src WHERE val = 'z'", null, src),
+                table(counted, "SELECT count(*) AS bad FROM checks.no_z", check)));
+        assertThat(first.succeeded()).isTrue();
+        assertThat(rows(engine, "SELECT bad FROM mart.counted")).containsExactly("0");
+
+        engine.execute("INSERT INTO raw.src VALUES (3, 'z')");
+        RunResult second = run(engine, graph(declaration(src), assertion(check, "SELECT * FROM raw.src WHERE val = 'z'", null, src)));
+        assertThat(result(second, "checks.no_z").error()).contains("1 row(s) returned (all of them: SELECT * FROM checks.no_z)");
+        assertThat(rows(engine, "SELECT id FROM checks.no_z")).containsExactly("3");
+    }
+
+    @Test
+    void theDatasetOfAnOperationWithoutOutputIsCreatedAsDataformDoes() {
+        RunResult r = run(engine, graph(operation(t("fresh", "setup"), false, List.of("CREATE TABLE fresh.made AS SELECT 1 AS x"))));
+        assertThat(r.succeeded()).isTrue();
+        assertThat(rows(engine, "SELECT x FROM fresh.made")).containsExactly("1");
+    }
+
+    @Test
     void rowChangedUpstreamIsUpdatedByTheNextIncrementalRun() {
         var model = incremental(out, "SELECT id, val FROM raw.src", "SELECT id, val FROM raw.src WHERE id >= 2", List.of("id"), false, src);
         run(engine, graph(declaration(src), model));

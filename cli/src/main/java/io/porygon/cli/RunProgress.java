@@ -56,7 +56,7 @@ final class RunProgress implements RunListener {
             for (String l : r.error().split("\n")) out.println("        " + l);
             r.sampleRows().forEach(row -> out.println("          " + row));
         }
-        if (r.note() != null && r.status() == ActionStatus.SUCCEEDED) out.println("        note: " + r.note());
+        if (r.note() != null && (r.status() == ActionStatus.SUCCEEDED || r.status() == ActionStatus.FAILED)) out.println("        note: " + r.note());
         drawBar();
     }
 

@@ -129,7 +129,7 @@ public final class ActionExecutor {
             engine.replaceTable(staging, p.sql());
             checkCancelled();
             SchemaChange change = SchemaChange.between(engine.columns(target), engine.columns(staging), onSchemaChange(p),
-                    p.step() == Step.MERGE_INCREMENT ? p.uniqueKey() : List.of());
+                    p.step() == Step.MERGE_INCREMENT ? p.uniqueKey() : List.of(), isProtected(p));
             long[] written = {-1};
             Runnable write = () -> written[0] = switch (p.step()) {
                 case MERGE_INCREMENT -> engine.mergeFrom(target, staging, change.written(), p.uniqueKey(), p.mergeFilter());
@@ -155,7 +155,11 @@ public final class ActionExecutor {
         }
     }
 
-    private static OnSchemaChange onSchemaChange(PlannedAction p) {
+    private static boolean isProtected(PlannedAction p) {
+        return p.action() instanceof TableAction t && t.isProtected();
+    }
+
+        private static OnSchemaChange onSchemaChange(PlannedAction p) {
         return p.action() instanceof TableAction t && t.onSchemaChange() != null ? t.onSchemaChange() : OnSchemaChange.IGNORE;
     }
 
@@ -270,7 +274,8 @@ public final class ActionExecutor {
         String hint = "`porygon run --dry-run --actions " + p.displayName() + "` prints the SQL sent to the warehouse";
         if (p.step().isIncrement()) {
             // the incremental query may read the table itself (self()), which still has the old columns
-            hint += "; if the model's columns changed since the table was built, rebuild it with --full-refresh";
+            hint += "; if the model's columns changed since the table was built, rebuild it with --full-refresh"
+                    + (isProtected(p) ? " once protected: true is removed" : "");
         }
         return EngineErrorLocation.of(p, error, writtenStatement) + ": " + error + "\n  hint: " + hint;
     }

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Turns a compiled graph into an {@link ExecutionPlan}: selects actions, orders them, decides how
@@ -131,7 +132,13 @@ public final class Planner {
         for (String name : options.actions()) {
             List<Action> matches = matchByName(all, name);
             if (matches.isEmpty()) throw noSuchAction(name, all, testNames);
-            matches.forEach(a -> seeds.add(id(a)));
+            if (matches.size() > 1) {
+                // as Dataform's selection does: a name that could mean several actions runs none
+                String candidates = matches.stream().map(a -> a.target().schema() + "." + a.target().name()).collect(Collectors.joining(", "));
+                throw new PorygonException(null, "ambiguous action name '" + name + "': it could be " + candidates,
+                        "give dataset.name (or project.dataset.name) to pick one, or list each you want");
+            }
+            seeds.add(id(matches.get(0)));
         }
         for (String tag : options.tags()) {
             List<Action> tagged = all.stream().filter(a -> a.tags().contains(tag)).toList();

@@ -19,24 +19,25 @@ record SchemaChange(List<Column> added, List<String> dropped, List<String> writt
      * changed under FAIL, a column of the table missing from the query under IGNORE or EXTEND, no
      * column in common, or a unique key column not written.
      */
-    static SchemaChange between(List<Column> table, List<Column> query, OnSchemaChange mode, List<String> uniqueKey) {
-        SchemaChange change = between(table, query, mode);
+    static SchemaChange between(List<Column> table, List<Column> query, OnSchemaChange mode, List<String> uniqueKey, boolean isProtected) {
+        // --full-refresh leaves a protected table as it is
+        String rebuild = isProtected ? "remove protected: true and rebuild the table with --full-refresh" : "rebuild the table with --full-refresh";
+        SchemaChange change = between(table, query, mode, rebuild);
         if (change.written().isEmpty()) {
             throw new IllegalStateException("the incremental query has none of the table's columns (onSchemaChange is " + mode + ")"
-                    + "; rebuild it with --full-refresh");
+                    + "; " + rebuild);
         }
         Set<String> written = change.written().stream().map(SchemaChange::lower).collect(Collectors.toSet());
         for (String key : uniqueKey) {
             if (!written.contains(lower(key))) {
                 throw new IllegalStateException("the unique key column " + key + " is not among the columns the incremental query writes"
-                        + " (onSchemaChange is " + mode + "); check the spelling of uniqueKey and select the column, or rebuild the table"
-                        + " with --full-refresh");
+                        + " (onSchemaChange is " + mode + "); check the spelling of uniqueKey and select the column, or " + rebuild);
             }
         }
         return change;
     }
 
-    private static SchemaChange between(List<Column> table, List<Column> query, OnSchemaChange mode) {
+    private static SchemaChange between(List<Column> table, List<Column> query, OnSchemaChange mode, String rebuild) {
         Set<String> tableNames = names(table);
         Set<String> queryNames = names(query);
         List<Column> added = query.stream().filter(c -> !tableNames.contains(key(c))).toList();
@@ -47,8 +48,8 @@ record SchemaChange(List<Column> added, List<String> dropped, List<String> writt
                 // Dataform writes every column of the table, so a column the query lost fails on BigQuery
                 if (!removed.isEmpty()) {
                     throw new IllegalStateException("the incremental query no longer returns " + removed + ", which the table has"
-                            + " (onSchemaChange is IGNORE: every column of the table is written, as in Dataform); select it again,"
-                            + " rebuild the table with --full-refresh, or set onSchemaChange to SYNCHRONIZE");
+                            + " (onSchemaChange is IGNORE: every column of the table is written, as in Dataform); select it again, "
+                            + rebuild + ", or set onSchemaChange to SYNCHRONIZE");
                 }
                 yield new SchemaChange(List.of(), List.of(), query.stream().filter(c -> tableNames.contains(key(c))).map(Column::name).toList());
             }
@@ -58,15 +59,14 @@ record SchemaChange(List<Column> added, List<String> dropped, List<String> writt
                     if (!added.isEmpty()) changes.add("new " + added.stream().map(Column::name).toList());
                     if (!removed.isEmpty()) changes.add("missing " + removed);
                     throw new IllegalStateException("onSchemaChange is FAIL and the incremental query's columns changed: "
-                            + String.join(", ", changes) + "; rebuild it with --full-refresh, or set onSchemaChange to EXTEND or SYNCHRONIZE");
+                            + String.join(", ", changes) + "; " + rebuild + ", or set onSchemaChange to EXTEND or SYNCHRONIZE");
                 }
                 yield new SchemaChange(List.of(), List.of(), all);
             }
             case EXTEND -> {
                 if (!removed.isEmpty()) {
                     throw new IllegalStateException("onSchemaChange is EXTEND, which allows no column removals, and the incremental query"
-                            + " no longer returns " + removed + "; select it again, rebuild the table with --full-refresh, or set"
-                            + " onSchemaChange to SYNCHRONIZE");
+                            + " no longer returns " + removed + "; select it again, " + rebuild + ", or set onSchemaChange to SYNCHRONIZE");
                 }
                 yield new SchemaChange(added, List.of(), all);
             }

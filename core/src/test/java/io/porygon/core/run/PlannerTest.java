@@ -118,6 +118,15 @@ class PlannerTest {
     }
 
     @Test
+    void aNameThatCouldMeanTwoActionsIsAUsageErrorAsInDataform() {
+        CompiledGraph twoAs = graph(table(a, ActionType.TABLE, "select 1", List.of()),
+                table(new Target("p", "other", "a"), ActionType.TABLE, "select 2", List.of()));
+        assertThatThrownBy(() -> planner(Set.of()).plan(twoAs, options(List.of("a"), List.of(), false, false)))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("ambiguous action name 'a': it could be s.a, other.a");
+        assertThat(ids(planner(Set.of()).plan(twoAs, options(List.of("other.a"), List.of(), false, false)))).containsExactly("p.other.a");
+    }
+
+    @Test
     void incrementalRunsOnlyWhenTheTableExistsAndNoFullRefreshIsAsked() {
         assertThat(planner(Set.of()).plan(graph, RunOptions.all()).byId().get("p.s.inc").step()).isEqualTo(Step.BUILD_INCREMENTAL);
         PlannedAction again = planner(Set.of("s.inc")).plan(graph, RunOptions.all()).byId().get("p.s.inc");

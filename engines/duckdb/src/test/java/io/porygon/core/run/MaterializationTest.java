@@ -337,6 +337,16 @@ class MaterializationTest {
     }
 
     @Test
+    void aProtectedTableIsNotToldToRebuildWithFullRefreshWhichKeepsIt() {
+        run(engine, graph(incremental(out, "SELECT id, val FROM raw.src", "SELECT id, val FROM raw.src", List.of("id"), true)));
+        RunResult r = run(engine, graph(onSchemaChange(incremental(out, "SELECT id, val FROM raw.src",
+                "SELECT id, val, 1 AS extra FROM raw.src", List.of("id"), true), OnSchemaChange.FAIL)), RunOptions.all().withFullRefresh(true), 1);
+
+        assertThat(result(r, "mart.out").error()).contains("remove protected: true and rebuild the table with --full-refresh");
+        assertThat(result(r, "mart.out").note()).contains("protected");
+    }
+
+    @Test
     void aMergeWhoseQueryNoLongerWritesTheKeyFailsSayingSo() {
         run(engine, graph(incremental(out, "SELECT id, val FROM raw.src", "SELECT id, val FROM raw.src", List.of("id"), false)));
         RunResult r = run(engine, graph(onSchemaChange(incremental(out, "SELECT id, val FROM raw.src", "SELECT val FROM raw.src", List.of("id"), false),

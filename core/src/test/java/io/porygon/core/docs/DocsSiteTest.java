@@ -139,6 +139,7 @@ class DocsSiteTest {
         assertThat(at.get(idByName.get("users")).column()).isZero();
         assertThat(at.get(idByName.get("profit_matrix_view")).column()).isEqualTo(layout.columns() - 1);
         for (DocsModel.Edge e : layout.edges()) assertThat(at.get(e.from()).column()).isLessThan(at.get(e.to()).column());
+        LineageLayoutTest.assertNoRouteCrossesABox(layout);
         assertThat(model.byId().get(idByName.get("profit_view")).builtinAssertions())
                 .anySatisfy(id -> assertThat(id).contains("uniqueKey")).anySatisfy(id -> assertThat(id).contains("rowConditions"));
         assertThat(model.byId().get(idByName.get("trx_fct")).customAssertions()).isNotEmpty();

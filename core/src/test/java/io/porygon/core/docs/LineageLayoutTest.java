@@ -34,6 +34,42 @@ class LineageLayoutTest {
     }
 
     @Test
+    void aLongEdgePassesThroughFreeSlotsAndNeverUnderABox() {
+        // a -> d skips the columns of b and c, which hold other boxes too
+        List<String> nodes = List.of("a", "x", "b", "y", "c", "z", "d");
+        LineageLayout.Layout l = LineageLayout.layout(nodes, List.of(e("a", "b"), e("x", "b"), e("x", "y"), e("b", "c"), e("y", "z"),
+                e("c", "d"), e("z", "d"), e("y", "c"), e("a", "d"), e("x", "d")));
+        EdgeRoute ad = l.routes().stream().filter(r -> r.edge().equals(e("a", "d"))).findFirst().orElseThrow();
+        assertThat(ad.points()).hasSize(2 + 2 * 2); // start, entry and exit of the two crossed columns, end
+        assertThat(l.routes()).hasSameSizeAs(l.edges());
+        assertNoRouteCrossesABox(l);
+
+        // the single curve the drawing used to make for a -> d does run under a box
+        EdgeRoute direct = new EdgeRoute(e("a", "d"), List.of(ad.points().get(0), ad.points().get(ad.points().size() - 1)));
+        assertThat(l.nodes().stream().filter(n -> !n.id().equals("a") && !n.id().equals("d")).anyMatch(n -> crosses(direct, n))).isTrue();
+    }
+
+    /** Samples each piece of every route and checks that no point lies inside a box. */
+    static void assertNoRouteCrossesABox(LineageLayout.Layout l) {
+        for (EdgeRoute r : l.routes()) {
+            for (LineageLayout.Node n : l.nodes()) {
+                assertThat(crosses(r, n)).as("%s passes under %s", r.edge(), n.id()).isFalse();
+            }
+        }
+    }
+
+    private static boolean crosses(EdgeRoute r, LineageLayout.Node n) {
+        for (EdgeRoute.Segment s : r.segments()) {
+            for (int i = 0; i <= 200; i++) {
+                EdgeRoute.Point p = s.at(i / 200.0);
+                if (p.x() > n.x() + 0.5 && p.x() < n.x() + LineageLayout.NODE_WIDTH - 0.5 && p.y() > n.y() + 0.5
+                        && p.y() < n.y() + LineageLayout.NODE_HEIGHT - 0.5) return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
     void aCycleDoesNotLoopForever() {
         LineageLayout.Layout l = LineageLayout.layout(List.of("x", "y", "z"), List.of(e("x", "y"), e("y", "z"), e("z", "y")));
         assertThat(l.nodes()).hasSize(3);

@@ -245,7 +245,12 @@ final class IndexPage {
         for (RunHistory.Run r : runs) for (ActionResult a : r.actions()) if ("assertion".equals(a.type())) assertions.add(a.actionId());
         if (!assertions.isEmpty()) {
             b.append("<h3>Data quality: assertions over the last ").append(runs.size()).append(" runs (newest first)</h3>\n<table><tr><th>assertion</th>");
-            for (RunHistory.Run r : runs) b.append("<th>").append(TIME.format(r.summary().startedAt()).substring(5, 16)).append("</th>");
+            List<String> headers = runHeaders(runs);
+            for (int i = 0; i < runs.size(); i++) {
+                RunSummary r = runs.get(i).summary();
+                b.append("<th title=\"").append(esc("run " + r.runId() + ", started " + TIME.format(r.startedAt()) + " UTC"))
+                        .append("\">").append(esc(headers.get(i))).append("</th>");
+            }
             b.append("</tr>\n");
             List<String> sorted = new ArrayList<>(assertions);
             sorted.sort(Comparator.naturalOrder());
@@ -256,16 +261,34 @@ final class IndexPage {
                     if (res == null) b.append("<td></td>");
                     else b.append("<td class=\"status-").append(res.status().name()).append("\" title=\"")
                             .append(esc(res.error() == null ? res.status().name() : res.error())).append("\">")
-                            .append(res.status() == ActionStatus.SUCCEEDED ? "pass"
-                                    : res.status() == ActionStatus.FAILED ? "fail (" + Html.count(res.failingRows()) + ")"
-                                    : res.status().name().toLowerCase(Locale.ROOT))
-                            .append("</td>");
+                            .append(outcome(res)).append("</td>");
                 }
                 b.append("</tr>\n");
             }
             b.append("</table>\n");
         }
         return b.toString();
+    }
+
+    /** An assertion's cell: pass, fail (rows returned), error (its query did not run), or the status. */
+    static String outcome(ActionResult res) {
+        if (res.status() == ActionStatus.SUCCEEDED) return "pass";
+        if (res.status() == ActionStatus.FAILED) return res.failingRows() > 0 ? "fail (" + Html.count(res.failingRows()) + ")" : "error";
+        return res.status().name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * A column header per run: its start to the second, with the run id added where two runs
+     * started in the same second, so that no two headers read alike.
+     */
+    static List<String> runHeaders(List<RunHistory.Run> runs) {
+        List<String> times = runs.stream().map(r -> TIME.format(r.summary().startedAt()).substring(5)).toList();
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            String t = times.get(i);
+            out.add(times.indexOf(t) == times.lastIndexOf(t) ? t : t + " · " + runs.get(i).summary().runId());
+        }
+        return out;
     }
 
     private static String rows(long n) {

@@ -97,6 +97,7 @@ final class Html {
             .status-DISABLED { color: #829ab1; }
             .toc { columns: 3 260px; margin: 6px 0; padding-left: 18px; } .toc li { overflow-wrap: anywhere; }
             .lineage { background: #fff; border: 1px solid #d9e2ec; border-radius: 6px; overflow-x: auto; }
+            .lineage svg { display: block; max-width: 100%; height: auto; }
             .lineage a:hover rect { stroke: #f0b429; stroke-width: 3; }
             .note { background: #fffbea; border: 1px solid #f0b429; border-radius: 6px; padding: 10px 14px; }
             .tiles { display: flex; flex-wrap: wrap; gap: 12px; margin: 10px 0; }

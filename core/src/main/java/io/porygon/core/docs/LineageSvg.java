@@ -11,11 +11,16 @@ final class LineageSvg {
 
     private LineageSvg() {}
 
+    /**
+     * The drawing scales down to the page's width (CSS max-width with the viewBox), but to no less
+     * than three quarters of its size, so 12 px labels stay readable; a wider graph scrolls in its box.
+     */
     static String render(LineageLayout.Layout layout, Map<String, ActionDoc> actions) {
         StringBuilder sb = new StringBuilder();
         sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(layout.width()).append("\" height=\"")
                 .append(layout.height()).append("\" viewBox=\"0 0 ").append(layout.width()).append(' ').append(layout.height())
-                .append("\" role=\"img\" aria-label=\"Lineage\" font-family=\"system-ui, sans-serif\" font-size=\"12\">\n");
+                .append("\" style=\"min-width:").append(layout.width() * 3 / 4).append("px\"")
+                .append(" role=\"img\" aria-label=\"Lineage\" font-family=\"system-ui, sans-serif\" font-size=\"12\">\n");
         sb.append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\""
                 + " orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#9fb3c8\"/></marker></defs>\n");
         for (int c = 0; c < layout.columns(); c++) {

@@ -92,6 +92,28 @@ class DocsSiteTest {
     }
 
     @Test
+    void anActionThatDependsOnAnAssertionIsDrawnWithArrowsFromWhatTheAssertionReads() throws IOException {
+        smallProject();
+        write("definitions/reporting/checked_totals.sqlx", """
+                config { type: "table", schema: "reports", dependencies: ["positive_amounts", "analytics_orders_clean_assertions_rowConditions"] }
+                SELECT 1 AS n
+                """);
+        write("definitions/intermediate/orders_clean.sqlx", """
+                config { type: "table", assertions: { nonNull: ["order_id"], rowConditions: ["amount > 0"] } }
+                SELECT order_id, amount FROM ${ref("orders")}
+                """);
+        CompiledGraph graph = Porygon.compile(project);
+        assertThat(graph.graphErrors()).isEmpty();
+        DocsModel model = new DocsModelBuilder(graph).build("acme", Optional.empty());
+        LineageLayout.Layout layout = DocsSite.lineage(model);
+        List<String> drawn = layout.edges().stream().map(e -> e.from() + " -> " + e.to()).toList();
+        assertThat(drawn).contains("acme.raw.orders -> acme.analytics.orders_clean")
+                .containsOnlyOnce("acme.analytics.orders_clean -> acme.reports.checked_totals") // through either assertion
+                .doesNotHaveDuplicates()
+                .noneMatch(e -> e.contains("checks."));
+    }
+
+    @Test
     void siteListsEveryActionEscapesProjectTextAndWritesLineageJson() throws IOException {
         CompiledGraph graph = smallProject();
         DocsSite.Written w = DocsSite.write(graph, Optional.empty(), out);
@@ -140,6 +162,9 @@ class DocsSiteTest {
         assertThat(at.get(idByName.get("profit_matrix_view")).column()).isEqualTo(layout.columns() - 1);
         for (DocsModel.Edge e : layout.edges()) assertThat(at.get(e.from()).column()).isLessThan(at.get(e.to()).column());
         LineageLayoutTest.assertNoRouteCrossesABox(layout);
+        // wider than the page's 1400 px: the drawing scales down (down to 3/4 of its size) instead of overflowing
+        assertThat(index).contains("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + layout.width() + "\"")
+                .contains("style=\"min-width:" + layout.width() * 3 / 4 + "px\"").contains(".lineage svg { display: block; max-width: 100%; height: auto; }");
         assertThat(model.byId().get(idByName.get("profit_view")).builtinAssertions())
                 .anySatisfy(id -> assertThat(id).contains("uniqueKey")).anySatisfy(id -> assertThat(id).contains("rowConditions"));
         assertThat(model.byId().get(idByName.get("trx_fct")).customAssertions()).isNotEmpty();

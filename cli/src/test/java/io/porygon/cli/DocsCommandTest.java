@@ -173,7 +173,7 @@ class DocsCommandTest {
         assertThat(cli("docs", "--warehouse", none.toString(), "--out", out.toString(), project.toString())).as(stderr).isZero();
         assertThat(stdout).contains("No warehouse at");
         assertThat(none).doesNotExist();
-        assertThat(Files.readString(out.resolve("index.html"))).contains("id=\"a-shop.looker_studio_views.profit_view\"");
+        assertThat(Files.readString(out.resolve("index.html"))).contains("id=\"a-shop.looker__studio__views.profit__view\"");
         assertThat(Files.readString(out.resolve("dashboard.html"))).contains("No warehouse");
     }
 

@@ -73,7 +73,7 @@ final class IndexPage {
         for (var layer : groups.entrySet()) {
             b.append("<h2>Layer: ").append(esc(layer.getKey())).append("</h2>\n");
             for (var type : layer.getValue().entrySet()) {
-                b.append("<h3 id=\"").append(esc(groupAnchor(layer.getKey(), type.getKey()))).append("\">").append(type.getKey().jsonName()).append(type.getValue().size() == 1 ? "" : "s").append("</h3>\n");
+                b.append("<h3 id=\"").append(esc(groupAnchor(layer.getKey(), type.getKey()))).append("\">").append(Html.plural(type.getKey().jsonName(), type.getValue().size())).append("</h3>\n");
                 for (ActionDoc a : type.getValue()) b.append(card(a));
             }
         }
@@ -82,14 +82,14 @@ final class IndexPage {
     }
 
     private static String groupAnchor(String layer, ActionType type) {
-        return "g-" + layer.replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + type.jsonName();
+        return "g-" + Html.idSafe(layer) + "-" + type.jsonName();
     }
 
     private String summary() {
         Map<ActionType, Integer> counts = new TreeMap<>();
         for (ActionDoc a : model.actions()) counts.merge(a.type(), 1, Integer::sum);
         List<String> parts = new ArrayList<>();
-        counts.forEach((t, n) -> parts.add(n + " " + t.jsonName() + (n == 1 ? "" : "s")));
+        counts.forEach((t, n) -> parts.add(n + " " + Html.plural(t.jsonName(), n)));
         String warehouse = model.warehouse().map(w -> "Figures from the warehouse " + esc(w) + ".")
                 .orElse("No warehouse: row counts and run history are left out.");
         return esc(String.join(", ", parts)) + ". " + warehouse;

@@ -59,6 +59,8 @@ class DocsSiteTest {
                 config { type: "assertion" }
                 SELECT * FROM ${ref("orders_clean")} WHERE amount <= 0
                 """);
+        write("definitions/maintenance/vacuum.sqlx", "config { type: \"operations\" }\nSELECT 1\n");
+        write("definitions/maintenance/analyze.sqlx", "config { type: \"operations\" }\nSELECT 2\n");
         CompiledGraph graph = Porygon.compile(project);
         assertThat(graph.graphErrors()).isEmpty();
         return graph;
@@ -124,7 +126,8 @@ class DocsSiteTest {
         }
         assertThat(index).contains("Raw orders &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;friends&quot;")
                 .doesNotContain("<script>alert").doesNotContain("<b>bold</b>").contains("&lt;b&gt;bold&lt;/b&gt;")
-                .contains("Order id &lt;pk&gt;.").contains("<svg").doesNotContain("http://cdn").doesNotContain("<link ");
+                .contains("Order id &lt;pk&gt;.").contains("<svg").contains("2 operations,").contains(">operations</h3>")
+                .doesNotContain("operationss").doesNotContain("http://cdn").doesNotContain("<link ");
         // every <a href="#..."> points at an anchor on the page
         List<String> targets = new ArrayList<>();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("href=\"#([^\"]+)\"").matcher(index);

@@ -80,6 +80,22 @@ class LineageLayoutTest {
         assertThat(Html.esc("<a href=\"x\">'&'</a>")).isEqualTo("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
         assertThat(Html.esc(null)).isEmpty();
         assertThat(Html.scriptJson("{\"s\":\"</script><b>\"}")).isEqualTo("{\"s\":\"\\u003c/script>\\u003cb>\"}");
-        assertThat(Html.anchor("p.d.n<x>")).isEqualTo("a-p.d.n_x_");
+        assertThat(Html.anchor("p.d.n<x>")).isEqualTo("a-p.d.n_3cx_3e");
+    }
+
+    @Test
+    void anchorsAreOneToOne() {
+        List<String> ids = List.of("p.d.odd<name>&co", "p.d.odd_name__co", "p.d.odd_3cname_3e_26co", "p.d.odd name", "p.d.españa",
+                "p.d.espa_f1a", "p.d.\u65e5\u672c", "p.d.\ud83d\ude00", "p.d.a_b", "p.d.a__b");
+        assertThat(ids.stream().map(Html::anchor).distinct()).hasSameSizeAs(ids);
+        assertThat(ids.stream().map(Html::anchor)).allSatisfy(a -> assertThat(a).matches("[A-Za-z0-9._-]+"));
+        assertThat(Html.anchor("p.d.odd<name>&co")).isNotEqualTo(Html.anchor("p.d.odd_name__co"));
+    }
+
+    @Test
+    void typeNamesArePluralizedOnce() {
+        assertThat(Html.plural("operations", 2)).isEqualTo("operations");
+        assertThat(Html.plural("table", 2)).isEqualTo("tables");
+        assertThat(Html.plural("table", 1)).isEqualTo("table");
     }
 }

@@ -2,7 +2,12 @@ package io.porygon.core.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.porygon.core.compile.json.JsonWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -45,6 +50,28 @@ class DashboardPageTest {
 
         String gains = DashboardPage.render("p", data(List.of(new DashboardData.Month("2024-01-01", 9_000, 1_200, 10))));
         assertThat(gains).doesNotContain("class=\"zero\"");
+    }
+
+    @Test
+    void dashboardJsonStaysValidWithNaNAndInfinityAndNormalNumbersKeepTheirForm() throws Exception {
+        DashboardData d = new DashboardData(Optional.empty(), new DashboardData.Kpis(0, 0, 0, 0, 0, null, null), List.of(), List.of(),
+                List.of(), List.of(new DashboardData.MatrixRow("Jeans", "2024-03-31", Double.NaN, Double.POSITIVE_INFINITY,
+                        Double.NEGATIVE_INFINITY)));
+        String json = JsonWriter.write(d.toJson(), false);
+        JsonNode row = new ObjectMapper().readTree(json).get("profit_matrix").get(0); // Jackson rejects NaN and Infinity
+        assertThat(row.get("profit_ytd").isNull()).isTrue();
+        assertThat(row.get("profit_prev_ytd").isNull()).isTrue();
+        assertThat(row.get("profit_growth").isNull()).isTrue();
+
+        Map<String, Object> normal = new LinkedHashMap<>();
+        normal.put("int", 3);
+        normal.put("long", 12_345_678_901L);
+        normal.put("whole", 2.0);
+        normal.put("fraction", 0.25);
+        normal.put("big", 1e20);
+        normal.put("negative", -1.5f);
+        assertThat(JsonWriter.write(normal, false).replace("\n", ""))
+                .isEqualTo("{\"int\":3,\"long\":12345678901,\"whole\":2,\"fraction\":0.25,\"big\":1.0E20,\"negative\":-1.5}");
     }
 
     private static DashboardData data(List<DashboardData.Month> months) {

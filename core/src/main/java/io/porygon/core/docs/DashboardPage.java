@@ -29,7 +29,7 @@ final class DashboardPage {
                     .append(tile("Gross margin", String.format(Locale.ROOT, "%.1f %%", k.marginPercent())))
                     .append(tile("Items sold", Html.count(k.items())))
                     .append(tile("Countries", Html.count(k.countries())))
-                    .append(tile("Sales dates", esc(k.firstDate()) + " – " + esc(k.lastDate())))
+                    .append(tile("Sales dates", k.firstDate() == null ? "no sales yet" : esc(k.firstDate()) + " – " + esc(k.lastDate())))
                     .append("</div>\n");
             b.append("<h2>Revenue and gross profit by month</h2>\n").append(monthChart(d.months()));
             b.append("<div class=\"grid2\"><div><h2>Top categories by revenue</h2>\n")

@@ -69,7 +69,10 @@ final class IndexPage {
             }
             b.append("</ul>\n");
         }
+        if (!model.tests().isEmpty()) b.append("<p><a href=\"#tests\">").append(model.tests().size()).append(" unit ")
+                .append(Html.plural("test", model.tests().size())).append("</a></p>\n");
         if (!model.history().runs().isEmpty()) b.append(runHistory());
+        if (!model.tests().isEmpty()) b.append(unitTests());
         for (var layer : groups.entrySet()) {
             b.append("<h2>Layer: ").append(esc(layer.getKey())).append("</h2>\n");
             for (var type : layer.getValue().entrySet()) {
@@ -169,6 +172,15 @@ final class IndexPage {
         neighbours(b, "Downstream", a.downstream());
         neighbours(b, "Built-in assertions", a.builtinAssertions());
         neighbours(b, "Custom assertions", a.customAssertions());
+        List<UnitTestDoc> tests = model.tests().stream().filter(t -> a.id().equals(t.testedId())).toList();
+        if (!tests.isEmpty()) {
+            b.append("<div>Unit tests: ");
+            for (int i = 0; i < tests.size(); i++) {
+                b.append(i > 0 ? ", " : "").append("<a href=\"#").append(esc(testAnchor(tests.get(i)))).append("\">")
+                        .append(esc(tests.get(i).name())).append("</a>");
+            }
+            b.append("</div>\n");
+        }
         if (!a.columns().isEmpty()) {
             boolean tagged = a.columns().stream().anyMatch(c -> c.tags() != null && !c.tags().isEmpty());
             b.append("<table><tr><th>column</th><th>description</th>").append(tagged ? "<th>tags</th>" : "").append("</tr>\n");
@@ -268,6 +280,25 @@ final class IndexPage {
             b.append("</table>\n");
         }
         return b.toString();
+    }
+
+    /** The unit tests: each with the dataset it tests, its file and the inputs it gives rows for. */
+    private String unitTests() {
+        StringBuilder b = new StringBuilder("<h2 id=\"tests\">Unit tests</h2>\n<p class=\"muted\">Run by <code>porygon test</code>:"
+                + " each runs its dataset's query on the rows it gives for the inputs and compares the result with the rows it expects.</p>\n"
+                + "<table><tr><th>test</th><th>tests</th><th>file</th><th>inputs</th></tr>\n");
+        for (UnitTestDoc t : model.tests()) {
+            b.append("<tr id=\"").append(esc(testAnchor(t))).append("\"><td>").append(esc(t.name())).append("</td><td>")
+                    .append(t.testedId() != null ? link(t.testedId()) : esc(t.tested())).append("</td><td><code>").append(esc(t.fileName()))
+                    .append("</code></td><td>");
+            for (int i = 0; i < t.inputs().size(); i++) b.append(i > 0 ? ", " : "").append(link(t.inputs().get(i)));
+            b.append("</td></tr>\n");
+        }
+        return b.append("</table>\n").toString();
+    }
+
+    private static String testAnchor(UnitTestDoc t) {
+        return "t-" + Html.idSafe(t.name());
     }
 
     /** An assertion's cell: pass, fail (rows returned), error (its query did not run), or the status. */

@@ -74,6 +74,14 @@ class DashboardPageTest {
                 .isEqualTo("{\"int\":3,\"long\":12345678901,\"whole\":2,\"fraction\":0.25,\"big\":1.0E20,\"negative\":-1.5}");
     }
 
+    @Test
+    void withoutSalesTheDatesTileSaysSo() {
+        DashboardData empty = new DashboardData(Optional.empty(), new DashboardData.Kpis(0, 0, 0, 0, 0, null, null), List.of(), List.of(),
+                List.of(), List.of());
+        String page = DashboardPage.render("p", empty);
+        assertThat(page).contains("<div class=\"label\">Sales dates</div><div class=\"value\">no sales yet</div>").doesNotContain(" – ");
+    }
+
     private static DashboardData data(List<DashboardData.Month> months) {
         return new DashboardData(Optional.empty(), new DashboardData.Kpis(1, 1, 0, 1, 1, "2024-01-01", "2024-02-01"), months, List.of(),
                 List.of(), List.of());

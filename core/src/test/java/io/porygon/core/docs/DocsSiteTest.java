@@ -173,6 +173,18 @@ class DocsSiteTest {
         assertThat(model.byId().get(idByName.get("trx_fct")).customAssertions()).isNotEmpty();
         assertThat(model.byId().get(idByName.get("trx_fct")).settings()).containsEntry("unique key", "order_item_id");
         assertThat(index).contains("unique key: <code>order_item_id</code>");
+
+        // the five unit tests, in their own section and on the tested dataset's card
+        assertThat(model.tests()).hasSize(graph.tests().size()).hasSize(5);
+        UnitTestDoc margins = model.tests().stream().filter(t -> t.fileName().endsWith("products_dim_margins.sqlx")).findFirst().orElseThrow();
+        assertThat(margins.testedId()).isEqualTo(idByName.get("products_dim"));
+        assertThat(margins.inputs()).containsExactlyInAnyOrder(idByName.get("products"), idByName.get("distribution_centers"));
+        String tests = index.substring(index.indexOf("<h2 id=\"tests\">Unit tests</h2>"));
+        assertThat(tests).contains("definitions/tests/products_dim_margins.sqlx", "href=\"#" + Html.anchor(idByName.get("products_dim")) + "\"",
+                "href=\"#" + Html.anchor(idByName.get("distribution_centers")) + "\"");
+        String card = index.substring(index.indexOf("id=\"" + Html.anchor(idByName.get("products_dim")) + "\""));
+        assertThat(card.substring(0, card.indexOf("<details>"))) // before its compiled SQL
+                .contains("Unit tests: <a href=\"#t-" + Html.idSafe(margins.name()) + "\">");
     }
 
     private void write(String relative, String content) throws IOException {

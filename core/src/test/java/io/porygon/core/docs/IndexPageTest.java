@@ -48,7 +48,7 @@ class IndexPageTest {
         ActionDoc check = new ActionDoc(CHECK, "amounts_positive", "checks", ActionType.ASSERTION, "assertions",
                 "definitions/assertions/amounts_positive.sqlx", null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
                 List.of(), false, Map.of(), null);
-        DocsModel model = new DocsModel("p", List.of(check), List.of(), Optional.of("w.duckdb"), new RunHistory(runs));
+        DocsModel model = new DocsModel("p", List.of(check), List.of(), Optional.of("w.duckdb"), new RunHistory(runs), List.of());
         return new IndexPage(model).render(DocsSite.lineage(model));
     }
 

@@ -123,6 +123,25 @@ class DocsCommandTest {
     }
 
     @Test
+    void countriesAreCountedAndGroupedByIsoCodeWhateverTheSpelling() throws IOException {
+        assertThat(cli("run", project.toString())).as(stderr).isZero();
+        seed("INSERT INTO raw.sales VALUES ('2024-02-01', 'Spain', 'ES', 'Acme', 'Jeans', 30, 10),"
+                + " ('2024-02-02', 'España', 'ES', 'Acme', 'Jeans', 500, 10), ('2024-02-03', 'España', 'ES', 'Zeta', 'Jeans', 5, 1),"
+                + " ('2024-02-04', 'Atlantis', NULL, 'Acme', 'Jeans', 1, 1), ('2024-02-05', 'Atlantis', NULL, 'Zeta', 'Jeans', 1, 1)");
+        assertThat(cli("docs", project.toString())).as(stderr).isZero();
+        JsonNode data = embeddedJson(Files.readString(project.resolve(".porygon/docs/dashboard.html")));
+        assertThat(data.get("kpis").get("countries").asLong()).isEqualTo(4); // DE, FR, ES and Atlantis (no code)
+        JsonNode countries = data.get("countries");
+        assertThat(countries).hasSize(4);
+        assertThat(countries.get(0).get("country").asText()).isEqualTo("España"); // the spelling of 2 of its 3 items
+        assertThat(countries.get(0).get("country_iso2").asText()).isEqualTo("ES");
+        assertThat(countries.get(0).get("revenue").asDouble()).isEqualTo(535.0);
+        assertThat(countries.get(0).get("items").asLong()).isEqualTo(3);
+        assertThat(countries.get(3).get("country").asText()).isEqualTo("Atlantis");
+        assertThat(countries.get(3).get("items").asLong()).isEqualTo(2);
+    }
+
+    @Test
     void missingReportingViewsAreReportedInThePage() throws IOException {
         Path out = project.resolve("site");
         assertThat(cli("docs", "--out", out.toString(), project.toString())).as(stderr).isZero();
@@ -154,7 +173,7 @@ class DocsCommandTest {
         assertThat(cli("docs", "--warehouse", none.toString(), "--out", out.toString(), project.toString())).as(stderr).isZero();
         assertThat(stdout).contains("No warehouse at");
         assertThat(none).doesNotExist();
-        assertThat(Files.readString(out.resolve("index.html"))).contains("id=\"a-shop.looker_studio_views.profit_view\"");
+        assertThat(Files.readString(out.resolve("index.html"))).contains("id=\"a-shop.looker__studio__views.profit__view\"");
         assertThat(Files.readString(out.resolve("dashboard.html"))).contains("No warehouse");
     }
 

@@ -22,6 +22,8 @@ public record DashboardData(
         List<MatrixRow> matrix) {
 
     static final int TOP = 10;
+    /** What makes a country one country: its ISO code, whatever the spelling of its name; the name when it has no code. */
+    static final String COUNTRY_KEY = "COALESCE(country_iso2, country)";
 
     public record Kpis(double revenue, double costOfGoods, double grossProfit, long items, long countries, String firstDate,
             String lastDate) {
@@ -55,7 +57,7 @@ public record DashboardData(
         }
         String pv = name(profitView);
         List<Object> k = engine.queryRows("SELECT SUM(revenue), SUM(cost_of_goods), SUM(gross_profit), SUM(items),"
-                + " COUNT(DISTINCT country), CAST(MIN(sale_date) AS VARCHAR), CAST(MAX(sale_date) AS VARCHAR) FROM " + pv).get(0);
+                + " COUNT(DISTINCT " + COUNTRY_KEY + "), CAST(MIN(sale_date) AS VARCHAR), CAST(MAX(sale_date) AS VARCHAR) FROM " + pv).get(0);
         Kpis kpis = new Kpis(dbl(k.get(0)), dbl(k.get(1)), dbl(k.get(2)), lng(k.get(3)), lng(k.get(4)), str(k.get(5)), str(k.get(6)));
         List<Month> months = new ArrayList<>(); // rows without a date count in the totals but belong to no month
         for (List<Object> r : engine.queryRows("SELECT CAST(CAST(date_trunc('month', sale_date) AS DATE) AS VARCHAR) AS m,"
@@ -64,7 +66,7 @@ public record DashboardData(
         }
         months = withEmptyMonths(months);
         List<Share> categories = shares(engine, "category", "CAST(NULL AS VARCHAR)", pv);
-        List<Share> countries = shares(engine, "country", "MIN(country_iso2)", pv);
+        List<Share> countries = countries(engine, pv);
         List<MatrixRow> matrix = new ArrayList<>();
         for (List<Object> r : engine.queryRows("SELECT category, CAST(as_of_date AS VARCHAR), profit_ytd, profit_prev_ytd, profit_growth FROM "
                 + name(matrixView) + " ORDER BY profit_ytd DESC NULLS LAST, category")) {
@@ -83,6 +85,23 @@ public record DashboardData(
         java.time.LocalDate last = java.time.LocalDate.parse(months.get(months.size() - 1).month());
         for (var d = java.time.LocalDate.parse(months.get(0).month()); !d.isAfter(last); d = d.plusMonths(1)) {
             out.add(byMonth.getOrDefault(d.toString(), new Month(d.toString(), 0, 0, 0)));
+        }
+        return out;
+    }
+
+    /**
+     * Top countries by revenue, one per country whatever its spelling ("Spain" and "España" are both
+     * ES): grouped by ISO code, else by name, and labelled with the spelling of the most items.
+     */
+    private static List<Share> countries(Engine engine, String view) {
+        String sql = "WITH spelled AS (SELECT " + COUNTRY_KEY + " AS k, country, MIN(country_iso2) AS code, SUM(revenue) AS revenue,"
+                + " SUM(gross_profit) AS gross_profit, SUM(items) AS items FROM " + view + " GROUP BY k, country),"
+                + " ranked AS (SELECT *, ROW_NUMBER() OVER (PARTITION BY k ORDER BY items DESC, country) AS r FROM spelled)"
+                + " SELECT MIN(CASE WHEN r = 1 THEN country END) AS name, MIN(code), SUM(revenue) AS revenue, SUM(gross_profit), SUM(items)"
+                + " FROM ranked GROUP BY k ORDER BY revenue DESC, name LIMIT " + TOP;
+        List<Share> out = new ArrayList<>();
+        for (List<Object> r : engine.queryRows(sql)) {
+            out.add(new Share(str(r.get(0)), str(r.get(1)), dbl(r.get(2)), dbl(r.get(3)), lng(r.get(4))));
         }
         return out;
     }

@@ -29,7 +29,7 @@ final class DashboardPage {
                     .append(tile("Gross margin", String.format(Locale.ROOT, "%.1f %%", k.marginPercent())))
                     .append(tile("Items sold", Html.count(k.items())))
                     .append(tile("Countries", Html.count(k.countries())))
-                    .append(tile("Sales dates", esc(k.firstDate()) + " – " + esc(k.lastDate())))
+                    .append(tile("Sales dates", k.firstDate() == null ? "no sales yet" : esc(k.firstDate()) + " – " + esc(k.lastDate())))
                     .append("</div>\n");
             b.append("<h2>Revenue and gross profit by month</h2>\n").append(monthChart(d.months()));
             b.append("<div class=\"grid2\"><div><h2>Top categories by revenue</h2>\n")
@@ -60,36 +60,40 @@ final class DashboardPage {
             max = Math.max(max, Math.max(m.revenue(), m.grossProfit()));
             min = Math.min(min, Math.min(m.revenue(), m.grossProfit()));
         }
-        double top = niceCeil(max);
-        double span = top - min == 0 ? 1 : top - min;
+        NiceAxis axis = NiceAxis.of(min, max, 5);
+        double min0 = axis.low(), span = axis.high() - axis.low();
         int plotW = CHART_W - AXIS - 20, plotH = CHART_H - 50;
         double slot = (double) plotW / months.size();
         StringBuilder s = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + CHART_W + "\" height=\"" + CHART_H
-                + "\" font-family=\"system-ui, sans-serif\" font-size=\"11\" style=\"background:#fff;border:1px solid #d9e2ec;border-radius:6px\">\n");
-        for (int i = 0; i <= 4; i++) {
-            double v = min + span * i / 4;
-            double y = 20 + plotH - plotH * (v - min) / span;
+                + "\" viewBox=\"0 0 " + CHART_W + " " + CHART_H + "\" font-family=\"system-ui, sans-serif\" font-size=\"11\""
+                + " style=\"background:#fff;border:1px solid #d9e2ec;border-radius:6px;max-width:100%;height:auto\">\n");
+        for (double v : axis.ticks()) {
+            double y = 20 + plotH - plotH * (v - min0) / span;
             s.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#e4e7eb\"/>"
                     + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" fill=\"#627d98\">%s</text>%n",
-                    AXIS, AXIS + plotW, y, y, AXIS - 6, y + 4, compact(v)));
+                    AXIS, AXIS + plotW, y, y, AXIS - 6, y + 4, axis.label(v)));
         }
-        double zeroY = 20 + plotH - plotH * (0 - min) / span;
+        double zeroY = 20 + plotH - plotH * (0 - min0) / span;
         int labelEvery = Math.max(1, (int) Math.ceil(months.size() / 16.0));
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < months.size(); i++) {
             DashboardData.Month m = months.get(i);
             double x = AXIS + i * slot;
-            double y = 20 + plotH - plotH * (m.revenue() - min) / span;
+            double y = 20 + plotH - plotH * (m.revenue() - min0) / span;
             s.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#90c2f9\">"
                     + "<title>%s: revenue %s, gross profit %s, %s items</title></rect>%n",
                     x + slot * 0.15, Math.min(y, zeroY), slot * 0.7, Math.abs(zeroY - y), esc(m.month().substring(0, 7)),
                     money(m.revenue()), money(m.grossProfit()), Html.count(m.items())));
-            double gy = 20 + plotH - plotH * (m.grossProfit() - min) / span;
+            double gy = 20 + plotH - plotH * (m.grossProfit() - min0) / span;
             line.append(i == 0 ? "M " : " L ").append(String.format(Locale.ROOT, "%.1f %.1f", x + slot / 2, gy));
             if (i % labelEvery == 0) {
                 s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#627d98\">%s</text>%n",
                         x + slot / 2, CHART_H - 12, esc(m.month().substring(0, 7))));
             }
+        }
+        if (axis.crossesZero()) { // drawn over the bars, which grow up and down from it
+            s.append(String.format(Locale.ROOT, "<line class=\"zero\" x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#486581\"/>%n",
+                    AXIS, AXIS + plotW, zeroY, zeroY));
         }
         s.append("<path d=\"").append(line).append("\" fill=\"none\" stroke=\"#1e7e34\" stroke-width=\"2\"/>\n");
         s.append("<rect x=\"").append(AXIS + 10).append("\" y=\"6\" width=\"12\" height=\"10\" fill=\"#90c2f9\"/><text x=\"").append(AXIS + 26)
@@ -127,19 +131,5 @@ final class DashboardPage {
                     .append("</td><td class=\"num\">").append(money(r.profitPrevYtd())).append("</td>").append(growth).append("</tr>\n");
         }
         return b.append("</table>\n").toString();
-    }
-
-    private static double niceCeil(double v) {
-        if (v <= 0) return 1;
-        double p = Math.pow(10, Math.floor(Math.log10(v)));
-        for (double f : new double[] {1, 2, 2.5, 5, 10}) if (f * p >= v) return f * p;
-        return 10 * p;
-    }
-
-    private static String compact(double v) {
-        double a = Math.abs(v);
-        if (a >= 1e6) return String.format(Locale.ROOT, "%.1fM", v / 1e6);
-        if (a >= 1e3) return String.format(Locale.ROOT, "%.0fk", v / 1e3);
-        return String.format(Locale.ROOT, "%.0f", v);
     }
 }

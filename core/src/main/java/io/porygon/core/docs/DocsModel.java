@@ -9,9 +9,11 @@ import java.util.Optional;
  * neighbours, the action-level lineage edges, and what the warehouse knows (row counts, runs).
  *
  * @param warehouse a line describing the warehouse the figures come from, empty without one
+ * @param tests the unit tests, which run apart from the graph
  */
 public record DocsModel(
-        String projectName, List<ActionDoc> actions, List<Edge> edges, Optional<String> warehouse, RunHistory history) {
+        String projectName, List<ActionDoc> actions, List<Edge> edges, Optional<String> warehouse, RunHistory history,
+        List<UnitTestDoc> tests) {
 
     /** {@code from} is read by {@code to}. */
     public record Edge(String from, String to) {}

@@ -11,6 +11,7 @@ import io.porygon.core.graph.DeclarationAction;
 import io.porygon.core.graph.OperationAction;
 import io.porygon.core.graph.TableAction;
 import io.porygon.core.graph.Target;
+import io.porygon.core.graph.TestAction;
 import io.porygon.core.run.ActionResult;
 import io.porygon.core.run.RunStore;
 import io.porygon.core.run.WarehouseNames;
@@ -82,7 +83,19 @@ public final class DocsModelBuilder {
                     a.disabled(), settings(a), warehouse.map(w -> rowCount(w, a)).orElse(null)));
         }
         RunHistory history = warehouse.map(w -> history(w.engine())).orElse(RunHistory.NONE);
-        return new DocsModel(projectName, docs, edges, warehouse.map(Warehouse::description), history);
+        return new DocsModel(projectName, docs, edges, warehouse.map(Warehouse::description), history, tests(upstream));
+    }
+
+    /** The unit tests, each with its dataset and the inputs its rows stand for (what that dataset reads). */
+    private List<UnitTestDoc> tests(Map<String, Set<String>> upstream) {
+        List<UnitTestDoc> out = new ArrayList<>();
+        for (TestAction t : graph.tests()) {
+            String tested = t.testedTarget() == null ? null : resolver.resolve(t.testedTarget()).orElse(null);
+            List<String> inputs = tested == null ? List.of() : List.copyOf(upstream.get(tested));
+            out.add(new UnitTestDoc(t.name(), tested, t.testedTarget() == null ? null : t.testedTarget().name(), t.fileName(), inputs));
+        }
+        out.sort(java.util.Comparator.comparing(UnitTestDoc::name));
+        return out;
     }
 
     /** A warehouse to read figures from; {@code names} maps graph targets to its tables. */

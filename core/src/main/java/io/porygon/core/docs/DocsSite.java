@@ -14,6 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,11 +69,34 @@ public final class DocsSite {
         return names;
     }
 
-    /** The lineage drawing leaves out assertions: they are leaves that would double the picture. */
+    /**
+     * The lineage drawing leaves out assertions: they are leaves that would double the picture. An
+     * action that depends on an assertion still gets its arrows: A → assertion → B is drawn A → B.
+     */
     static LineageLayout.Layout lineage(DocsModel model) {
+        Set<String> assertions = new HashSet<>();
         List<String> nodes = new ArrayList<>();
-        for (ActionDoc a : model.actions()) if (a.type() != ActionType.ASSERTION) nodes.add(a.id());
-        return LineageLayout.layout(nodes, model.edges());
+        for (ActionDoc a : model.actions()) {
+            if (a.type() == ActionType.ASSERTION) assertions.add(a.id());
+            else nodes.add(a.id());
+        }
+        Map<String, List<String>> up = new HashMap<>();
+        for (DocsModel.Edge e : model.edges()) up.computeIfAbsent(e.to(), k -> new ArrayList<>()).add(e.from());
+        Set<DocsModel.Edge> edges = new LinkedHashSet<>();
+        for (DocsModel.Edge e : model.edges()) {
+            if (assertions.contains(e.to())) continue;
+            for (String from : throughAssertions(e.from(), assertions, up, new HashSet<>())) edges.add(new DocsModel.Edge(from, e.to()));
+        }
+        return LineageLayout.layout(nodes, List.copyOf(edges));
+    }
+
+    /** {@code id} itself, or for an assertion the actions it reads, through any chain of assertions. */
+    private static Set<String> throughAssertions(String id, Set<String> assertions, Map<String, List<String>> up, Set<String> seen) {
+        if (!assertions.contains(id)) return Set.of(id);
+        Set<String> out = new LinkedHashSet<>();
+        if (!seen.add(id)) return out;
+        for (String from : up.getOrDefault(id, List.of())) out.addAll(throughAssertions(from, assertions, up, seen));
+        return out;
     }
 
     static Map<String, Object> lineageJson(DocsModel model, LineageLayout.Layout layout) {

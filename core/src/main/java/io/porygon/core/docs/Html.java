@@ -24,9 +24,30 @@ final class Html {
         return sb.toString();
     }
 
-    /** An id usable as an HTML anchor: letters, digits, '-', '_' and '.', stable for a given action id. */
+    /** An id usable as an HTML anchor, stable for a given action id and different for different ones. */
     static String anchor(String actionId) {
-        return "a-" + actionId.replaceAll("[^A-Za-z0-9_.-]", "_");
+        return "a-" + idSafe(actionId);
+    }
+
+    /**
+     * Text as letters, digits, '-', '.' and '_' only, one to one: '_' becomes "__", any other
+     * character "_" + 2 hex digits, "_u" + 4 or "_U" + 6 for wider ones ('u' and 'U' are not hex).
+     */
+    static String idSafe(String text) {
+        StringBuilder sb = new StringBuilder(text.length() + 8);
+        text.codePoints().forEach(c -> {
+            if (c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '.')) sb.appendCodePoint(c);
+            else if (c == '_') sb.append("__");
+            else if (c <= 0xff) sb.append(String.format(Locale.ROOT, "_%02x", c));
+            else if (c <= 0xffff) sb.append(String.format(Locale.ROOT, "_u%04x", c));
+            else sb.append(String.format(Locale.ROOT, "_U%06x", c));
+        });
+        return sb.toString();
+    }
+
+    /** The plural of a type's name for a heading or count: "tables", but "operations" stays. */
+    static String plural(String word, long n) {
+        return n == 1 || word.endsWith("s") ? word : word + "s";
     }
 
     /**
@@ -97,6 +118,7 @@ final class Html {
             .status-DISABLED { color: #829ab1; }
             .toc { columns: 3 260px; margin: 6px 0; padding-left: 18px; } .toc li { overflow-wrap: anywhere; }
             .lineage { background: #fff; border: 1px solid #d9e2ec; border-radius: 6px; overflow-x: auto; }
+            .lineage svg { display: block; max-width: 100%; height: auto; }
             .lineage a:hover rect { stroke: #f0b429; stroke-width: 3; }
             .note { background: #fffbea; border: 1px solid #f0b429; border-radius: 6px; padding: 10px 14px; }
             .tiles { display: flex; flex-wrap: wrap; gap: 12px; margin: 10px 0; }

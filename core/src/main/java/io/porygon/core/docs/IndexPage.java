@@ -69,11 +69,14 @@ final class IndexPage {
             }
             b.append("</ul>\n");
         }
+        if (!model.tests().isEmpty()) b.append("<p><a href=\"#tests\">").append(model.tests().size()).append(" unit ")
+                .append(Html.plural("test", model.tests().size())).append("</a></p>\n");
         if (!model.history().runs().isEmpty()) b.append(runHistory());
+        if (!model.tests().isEmpty()) b.append(unitTests());
         for (var layer : groups.entrySet()) {
             b.append("<h2>Layer: ").append(esc(layer.getKey())).append("</h2>\n");
             for (var type : layer.getValue().entrySet()) {
-                b.append("<h3 id=\"").append(esc(groupAnchor(layer.getKey(), type.getKey()))).append("\">").append(type.getKey().jsonName()).append(type.getValue().size() == 1 ? "" : "s").append("</h3>\n");
+                b.append("<h3 id=\"").append(esc(groupAnchor(layer.getKey(), type.getKey()))).append("\">").append(Html.plural(type.getKey().jsonName(), type.getValue().size())).append("</h3>\n");
                 for (ActionDoc a : type.getValue()) b.append(card(a));
             }
         }
@@ -82,14 +85,14 @@ final class IndexPage {
     }
 
     private static String groupAnchor(String layer, ActionType type) {
-        return "g-" + layer.replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + type.jsonName();
+        return "g-" + Html.idSafe(layer) + "-" + type.jsonName();
     }
 
     private String summary() {
         Map<ActionType, Integer> counts = new TreeMap<>();
         for (ActionDoc a : model.actions()) counts.merge(a.type(), 1, Integer::sum);
         List<String> parts = new ArrayList<>();
-        counts.forEach((t, n) -> parts.add(n + " " + t.jsonName() + (n == 1 ? "" : "s")));
+        counts.forEach((t, n) -> parts.add(n + " " + Html.plural(t.jsonName(), n)));
         String warehouse = model.warehouse().map(w -> "Figures from the warehouse " + esc(w) + ".")
                 .orElse("No warehouse: row counts and run history are left out.");
         return esc(String.join(", ", parts)) + ". " + warehouse;
@@ -169,6 +172,15 @@ final class IndexPage {
         neighbours(b, "Downstream", a.downstream());
         neighbours(b, "Built-in assertions", a.builtinAssertions());
         neighbours(b, "Custom assertions", a.customAssertions());
+        List<UnitTestDoc> tests = model.tests().stream().filter(t -> a.id().equals(t.testedId())).toList();
+        if (!tests.isEmpty()) {
+            b.append("<div>Unit tests: ");
+            for (int i = 0; i < tests.size(); i++) {
+                b.append(i > 0 ? ", " : "").append("<a href=\"#").append(esc(testAnchor(tests.get(i)))).append("\">")
+                        .append(esc(tests.get(i).name())).append("</a>");
+            }
+            b.append("</div>\n");
+        }
         if (!a.columns().isEmpty()) {
             boolean tagged = a.columns().stream().anyMatch(c -> c.tags() != null && !c.tags().isEmpty());
             b.append("<table><tr><th>column</th><th>description</th>").append(tagged ? "<th>tags</th>" : "").append("</tr>\n");
@@ -245,7 +257,12 @@ final class IndexPage {
         for (RunHistory.Run r : runs) for (ActionResult a : r.actions()) if ("assertion".equals(a.type())) assertions.add(a.actionId());
         if (!assertions.isEmpty()) {
             b.append("<h3>Data quality: assertions over the last ").append(runs.size()).append(" runs (newest first)</h3>\n<table><tr><th>assertion</th>");
-            for (RunHistory.Run r : runs) b.append("<th>").append(TIME.format(r.summary().startedAt()).substring(5, 16)).append("</th>");
+            List<String> headers = runHeaders(runs);
+            for (int i = 0; i < runs.size(); i++) {
+                RunSummary r = runs.get(i).summary();
+                b.append("<th title=\"").append(esc("run " + r.runId() + ", started " + TIME.format(r.startedAt()) + " UTC"))
+                        .append("\">").append(esc(headers.get(i))).append("</th>");
+            }
             b.append("</tr>\n");
             List<String> sorted = new ArrayList<>(assertions);
             sorted.sort(Comparator.naturalOrder());
@@ -256,16 +273,53 @@ final class IndexPage {
                     if (res == null) b.append("<td></td>");
                     else b.append("<td class=\"status-").append(res.status().name()).append("\" title=\"")
                             .append(esc(res.error() == null ? res.status().name() : res.error())).append("\">")
-                            .append(res.status() == ActionStatus.SUCCEEDED ? "pass"
-                                    : res.status() == ActionStatus.FAILED ? "fail (" + Html.count(res.failingRows()) + ")"
-                                    : res.status().name().toLowerCase(Locale.ROOT))
-                            .append("</td>");
+                            .append(outcome(res)).append("</td>");
                 }
                 b.append("</tr>\n");
             }
             b.append("</table>\n");
         }
         return b.toString();
+    }
+
+    /** The unit tests: each with the dataset it tests, its file and the inputs it gives rows for. */
+    private String unitTests() {
+        StringBuilder b = new StringBuilder("<h2 id=\"tests\">Unit tests</h2>\n<p class=\"muted\">Run by <code>porygon test</code>:"
+                + " each runs its dataset's query on the rows it gives for the inputs and compares the result with the rows it expects.</p>\n"
+                + "<table><tr><th>test</th><th>tests</th><th>file</th><th>inputs</th></tr>\n");
+        for (UnitTestDoc t : model.tests()) {
+            b.append("<tr id=\"").append(esc(testAnchor(t))).append("\"><td>").append(esc(t.name())).append("</td><td>")
+                    .append(t.testedId() != null ? link(t.testedId()) : esc(t.tested())).append("</td><td><code>").append(esc(t.fileName()))
+                    .append("</code></td><td>");
+            for (int i = 0; i < t.inputs().size(); i++) b.append(i > 0 ? ", " : "").append(link(t.inputs().get(i)));
+            b.append("</td></tr>\n");
+        }
+        return b.append("</table>\n").toString();
+    }
+
+    private static String testAnchor(UnitTestDoc t) {
+        return "t-" + Html.idSafe(t.name());
+    }
+
+    /** An assertion's cell: pass, fail (rows returned), error (its query did not run), or the status. */
+    static String outcome(ActionResult res) {
+        if (res.status() == ActionStatus.SUCCEEDED) return "pass";
+        if (res.status() == ActionStatus.FAILED) return res.failingRows() > 0 ? "fail (" + Html.count(res.failingRows()) + ")" : "error";
+        return res.status().name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * A column header per run: its start to the second, with the run id added where two runs
+     * started in the same second, so that no two headers read alike.
+     */
+    static List<String> runHeaders(List<RunHistory.Run> runs) {
+        List<String> times = runs.stream().map(r -> TIME.format(r.summary().startedAt()).substring(5)).toList();
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            String t = times.get(i);
+            out.add(times.indexOf(t) == times.lastIndexOf(t) ? t : t + " · " + runs.get(i).summary().runId());
+        }
+        return out;
     }
 
     private static String rows(long n) {

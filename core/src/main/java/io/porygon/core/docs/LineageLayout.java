@@ -10,9 +10,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Lays out a DAG in columns, left to right: longest-path layering (a node sits one column right
- * of its furthest upstream node, so sources are leftmost and reports rightmost), then a few
- * barycenter sweeps to order each column so that edges cross less.
+ * Lays out a DAG in columns, left to right, as layered (Sugiyama) drawings do: longest-path layering
+ * (a node sits one column right of its furthest upstream node, so sources are leftmost and reports
+ * rightmost); an edge that spans several columns gets a virtual point in each column it crosses;
+ * a few barycenter sweeps order each column, virtual points included, so that edges cross less
+ * and pass-through points sit near their neighbours; virtual points take a free slot between the
+ * boxes, so an edge routed through them never runs under a box.
  */
 public final class LineageLayout {
     static final int NODE_WIDTH = 190;
@@ -22,11 +25,14 @@ public final class LineageLayout {
     static final int PADDING = 20;
     static final int HEADER = 26;
     private static final int SWEEPS = 4;
+    /** Starts the ids of virtual points; action ids never contain it. */
+    private static final String VIRTUAL = "\u0000";
 
     /** A placed node: its column and row, and the top-left corner of its box. */
     public record Node(String id, int column, int row, int x, int y) {}
 
-    public record Layout(List<Node> nodes, List<DocsModel.Edge> edges, int columns, int width, int height) {
+    /** {@code routes} has one entry per edge, in the same order. */
+    public record Layout(List<Node> nodes, List<DocsModel.Edge> edges, List<EdgeRoute> routes, int columns, int width, int height) {
         public Map<String, Node> byId() {
             Map<String, Node> m = new HashMap<>();
             for (Node n : nodes) m.put(n.id(), n);
@@ -60,24 +66,88 @@ public final class LineageLayout {
         List<List<String>> order = new ArrayList<>();
         for (int c = 0; c < columns; c++) order.add(new ArrayList<>());
         for (String n : nodes) order.get(column.get(n)).add(n);
-        for (int i = 0; i < SWEEPS; i++) {
-            for (int c = 1; c < columns; c++) sortByBarycenter(order.get(c), up, order.get(c - 1));
-            for (int c = columns - 2; c >= 0; c--) sortByBarycenter(order.get(c), down, order.get(c + 1));
+
+        // the chain of each long edge: from, one virtual point per crossed column, to
+        Map<DocsModel.Edge, List<String>> chains = new LinkedHashMap<>();
+        Map<String, List<String>> chainUp = new HashMap<>();
+        Map<String, List<String>> chainDown = new HashMap<>();
+        for (String n : nodes) {
+            chainUp.put(n, new ArrayList<>());
+            chainDown.put(n, new ArrayList<>());
         }
-        int tallest = order.stream().mapToInt(List::size).max().orElse(0);
-        int rowHeight = NODE_HEIGHT + ROW_GAP;
-        List<Node> placed = new ArrayList<>();
+        for (int i = 0; i < kept.size(); i++) {
+            DocsModel.Edge e = kept.get(i);
+            List<String> chain = new ArrayList<>(List.of(e.from()));
+            for (int c = column.get(e.from()) + 1; c < column.get(e.to()); c++) {
+                String v = VIRTUAL + i + ":" + c;
+                chain.add(v);
+                order.get(c).add(v);
+                chainUp.put(v, new ArrayList<>());
+                chainDown.put(v, new ArrayList<>());
+            }
+            chain.add(e.to());
+            for (int k = 0; k + 1 < chain.size(); k++) {
+                chainDown.get(chain.get(k)).add(chain.get(k + 1));
+                chainUp.get(chain.get(k + 1)).add(chain.get(k));
+            }
+            chains.put(e, chain);
+        }
+        for (int i = 0; i < SWEEPS; i++) {
+            for (int c = 1; c < columns; c++) sortByBarycenter(order.get(c), chainUp, order.get(c - 1));
+            for (int c = columns - 2; c >= 0; c--) sortByBarycenter(order.get(c), chainDown, order.get(c + 1));
+        }
+
+        // a box is NODE_HEIGHT tall, a virtual point 0; ROW_GAP between any two
+        int[] heights = new int[columns];
+        int tallest = 0;
         for (int c = 0; c < columns; c++) {
-            List<String> col = order.get(c);
-            int offset = (tallest - col.size()) * rowHeight / 2; // centre short columns
-            for (int r = 0; r < col.size(); r++) {
-                placed.add(new Node(col.get(r), c, r, PADDING + c * (NODE_WIDTH + COLUMN_GAP),
-                        PADDING + HEADER + offset + r * rowHeight));
+            for (String n : order.get(c)) heights[c] += (isVirtual(n) ? 0 : NODE_HEIGHT) + ROW_GAP;
+            heights[c] = Math.max(heights[c] - ROW_GAP, 0);
+            tallest = Math.max(tallest, heights[c]);
+        }
+        List<Node> placed = new ArrayList<>();
+        Map<String, Integer> yOf = new HashMap<>();
+        for (int c = 0; c < columns; c++) {
+            int y = PADDING + HEADER + (tallest - heights[c]) / 2; // centre short columns
+            int row = 0;
+            for (String n : order.get(c)) {
+                yOf.put(n, y);
+                if (isVirtual(n)) {
+                    y += ROW_GAP;
+                } else {
+                    placed.add(new Node(n, c, row++, columnX(c), y));
+                    y += NODE_HEIGHT + ROW_GAP;
+                }
             }
         }
+        List<EdgeRoute> routes = new ArrayList<>();
+        for (var chain : chains.entrySet()) routes.add(route(chain.getKey(), chain.getValue(), column, yOf));
         int width = 2 * PADDING + Math.max(columns, 1) * NODE_WIDTH + Math.max(columns - 1, 0) * COLUMN_GAP;
-        int height = 2 * PADDING + HEADER + Math.max(tallest * rowHeight - ROW_GAP, 0);
-        return new Layout(placed, kept, columns, width, height);
+        int height = 2 * PADDING + HEADER + tallest;
+        return new Layout(placed, kept, routes, columns, width, height);
+    }
+
+    static int columnX(int column) {
+        return PADDING + column * (NODE_WIDTH + COLUMN_GAP);
+    }
+
+    private static boolean isVirtual(String id) {
+        return id.startsWith(VIRTUAL);
+    }
+
+    /** Right side of the source box, through each virtual point's column, to the left side of the target box. */
+    private static EdgeRoute route(DocsModel.Edge e, List<String> chain, Map<String, Integer> column, Map<String, Integer> yOf) {
+        List<EdgeRoute.Point> points = new ArrayList<>();
+        int half = NODE_HEIGHT / 2;
+        points.add(new EdgeRoute.Point(columnX(column.get(e.from())) + NODE_WIDTH, yOf.get(e.from()) + half));
+        for (int i = 1; i + 1 < chain.size(); i++) {
+            int x = columnX(column.get(e.from()) + i);
+            double y = yOf.get(chain.get(i));
+            points.add(new EdgeRoute.Point(x, y));
+            points.add(new EdgeRoute.Point(x + NODE_WIDTH, y));
+        }
+        points.add(new EdgeRoute.Point(columnX(column.get(e.to())), yOf.get(e.to()) + half));
+        return new EdgeRoute(e, points);
     }
 
     /** Column of each node: 0 for nodes without upstream, else one more than the furthest upstream node. */

@@ -11,32 +11,30 @@ final class LineageSvg {
 
     private LineageSvg() {}
 
+    /**
+     * The drawing scales down to the page's width (CSS max-width with the viewBox), but to no less
+     * than three quarters of its size, so 12 px labels stay readable; a wider graph scrolls in its box.
+     */
     static String render(LineageLayout.Layout layout, Map<String, ActionDoc> actions) {
-        Map<String, LineageLayout.Node> at = layout.byId();
         StringBuilder sb = new StringBuilder();
         sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(layout.width()).append("\" height=\"")
                 .append(layout.height()).append("\" viewBox=\"0 0 ").append(layout.width()).append(' ').append(layout.height())
-                .append("\" role=\"img\" aria-label=\"Lineage\" font-family=\"system-ui, sans-serif\" font-size=\"12\">\n");
+                .append("\" style=\"min-width:").append(layout.width() * 3 / 4).append("px\"")
+                .append(" role=\"img\" aria-label=\"Lineage\" font-family=\"system-ui, sans-serif\" font-size=\"12\">\n");
         sb.append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\""
                 + " orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#9fb3c8\"/></marker></defs>\n");
         for (int c = 0; c < layout.columns(); c++) {
             Set<String> layers = new LinkedHashSet<>();
             for (LineageLayout.Node n : layout.nodes()) if (n.column() == c) layers.add(actions.get(n.id()).layer());
-            int x = LineageLayout.PADDING + c * (LineageLayout.NODE_WIDTH + LineageLayout.COLUMN_GAP);
+            int x = LineageLayout.columnX(c);
             sb.append("<text x=\"").append(x).append("\" y=\"").append(LineageLayout.PADDING + 12)
                     .append("\" fill=\"#627d98\" font-weight=\"600\">").append(Html.esc(label(String.join(" · ", layers), 30)))
                     .append("</text>\n");
         }
-        for (DocsModel.Edge e : layout.edges()) {
-            LineageLayout.Node a = at.get(e.from());
-            LineageLayout.Node b = at.get(e.to());
-            int x1 = a.x() + LineageLayout.NODE_WIDTH, y1 = a.y() + LineageLayout.NODE_HEIGHT / 2;
-            int x2 = b.x(), y2 = b.y() + LineageLayout.NODE_HEIGHT / 2;
-            int mid = (x1 + x2) / 2;
-            sb.append("<path d=\"M ").append(x1).append(' ').append(y1).append(" C ").append(mid).append(' ').append(y1)
-                    .append(", ").append(mid).append(' ').append(y2).append(", ").append(x2).append(' ').append(y2)
+        for (EdgeRoute r : layout.routes()) {
+            sb.append("<path d=\"").append(r.svgPath())
                     .append("\" fill=\"none\" stroke=\"#9fb3c8\" stroke-width=\"1.3\" marker-end=\"url(#arrow)\"><title>")
-                    .append(Html.esc(e.from() + " → " + e.to())).append("</title></path>\n");
+                    .append(Html.esc(r.edge().from() + " → " + r.edge().to())).append("</title></path>\n");
         }
         for (LineageLayout.Node n : layout.nodes()) {
             ActionDoc a = actions.get(n.id());

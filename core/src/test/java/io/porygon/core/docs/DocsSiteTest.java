@@ -59,6 +59,8 @@ class DocsSiteTest {
                 config { type: "assertion" }
                 SELECT * FROM ${ref("orders_clean")} WHERE amount <= 0
                 """);
+        write("definitions/maintenance/vacuum.sqlx", "config { type: \"operations\" }\nSELECT 1\n");
+        write("definitions/maintenance/analyze.sqlx", "config { type: \"operations\" }\nSELECT 2\n");
         CompiledGraph graph = Porygon.compile(project);
         assertThat(graph.graphErrors()).isEmpty();
         return graph;
@@ -92,6 +94,28 @@ class DocsSiteTest {
     }
 
     @Test
+    void anActionThatDependsOnAnAssertionIsDrawnWithArrowsFromWhatTheAssertionReads() throws IOException {
+        smallProject();
+        write("definitions/reporting/checked_totals.sqlx", """
+                config { type: "table", schema: "reports", dependencies: ["positive_amounts", "analytics_orders_clean_assertions_rowConditions"] }
+                SELECT 1 AS n
+                """);
+        write("definitions/intermediate/orders_clean.sqlx", """
+                config { type: "table", assertions: { nonNull: ["order_id"], rowConditions: ["amount > 0"] } }
+                SELECT order_id, amount FROM ${ref("orders")}
+                """);
+        CompiledGraph graph = Porygon.compile(project);
+        assertThat(graph.graphErrors()).isEmpty();
+        DocsModel model = new DocsModelBuilder(graph).build("acme", Optional.empty());
+        LineageLayout.Layout layout = DocsSite.lineage(model);
+        List<String> drawn = layout.edges().stream().map(e -> e.from() + " -> " + e.to()).toList();
+        assertThat(drawn).contains("acme.raw.orders -> acme.analytics.orders_clean")
+                .containsOnlyOnce("acme.analytics.orders_clean -> acme.reports.checked_totals") // through either assertion
+                .doesNotHaveDuplicates()
+                .noneMatch(e -> e.contains("checks."));
+    }
+
+    @Test
     void siteListsEveryActionEscapesProjectTextAndWritesLineageJson() throws IOException {
         CompiledGraph graph = smallProject();
         DocsSite.Written w = DocsSite.write(graph, Optional.empty(), out);
@@ -102,7 +126,8 @@ class DocsSiteTest {
         }
         assertThat(index).contains("Raw orders &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;friends&quot;")
                 .doesNotContain("<script>alert").doesNotContain("<b>bold</b>").contains("&lt;b&gt;bold&lt;/b&gt;")
-                .contains("Order id &lt;pk&gt;.").contains("<svg").doesNotContain("http://cdn").doesNotContain("<link ");
+                .contains("Order id &lt;pk&gt;.").contains("<svg").contains("2 operations,").contains(">operations</h3>")
+                .doesNotContain("operationss").doesNotContain("http://cdn").doesNotContain("<link ");
         // every <a href="#..."> points at an anchor on the page
         List<String> targets = new ArrayList<>();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("href=\"#([^\"]+)\"").matcher(index);
@@ -139,11 +164,27 @@ class DocsSiteTest {
         assertThat(at.get(idByName.get("users")).column()).isZero();
         assertThat(at.get(idByName.get("profit_matrix_view")).column()).isEqualTo(layout.columns() - 1);
         for (DocsModel.Edge e : layout.edges()) assertThat(at.get(e.from()).column()).isLessThan(at.get(e.to()).column());
+        LineageLayoutTest.assertNoRouteCrossesABox(layout);
+        // wider than the page's 1400 px: the drawing scales down (down to 3/4 of its size) instead of overflowing
+        assertThat(index).contains("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + layout.width() + "\"")
+                .contains("style=\"min-width:" + layout.width() * 3 / 4 + "px\"").contains(".lineage svg { display: block; max-width: 100%; height: auto; }");
         assertThat(model.byId().get(idByName.get("profit_view")).builtinAssertions())
                 .anySatisfy(id -> assertThat(id).contains("uniqueKey")).anySatisfy(id -> assertThat(id).contains("rowConditions"));
         assertThat(model.byId().get(idByName.get("trx_fct")).customAssertions()).isNotEmpty();
         assertThat(model.byId().get(idByName.get("trx_fct")).settings()).containsEntry("unique key", "order_item_id");
         assertThat(index).contains("unique key: <code>order_item_id</code>");
+
+        // the five unit tests, in their own section and on the tested dataset's card
+        assertThat(model.tests()).hasSize(graph.tests().size()).hasSize(5);
+        UnitTestDoc margins = model.tests().stream().filter(t -> t.fileName().endsWith("products_dim_margins.sqlx")).findFirst().orElseThrow();
+        assertThat(margins.testedId()).isEqualTo(idByName.get("products_dim"));
+        assertThat(margins.inputs()).containsExactlyInAnyOrder(idByName.get("products"), idByName.get("distribution_centers"));
+        String tests = index.substring(index.indexOf("<h2 id=\"tests\">Unit tests</h2>"));
+        assertThat(tests).contains("definitions/tests/products_dim_margins.sqlx", "href=\"#" + Html.anchor(idByName.get("products_dim")) + "\"",
+                "href=\"#" + Html.anchor(idByName.get("distribution_centers")) + "\"");
+        String card = index.substring(index.indexOf("id=\"" + Html.anchor(idByName.get("products_dim")) + "\""));
+        assertThat(card.substring(0, card.indexOf("<details>"))) // before its compiled SQL
+                .contains("Unit tests: <a href=\"#t-" + Html.idSafe(margins.name()) + "\">");
     }
 
     private void write(String relative, String content) throws IOException {

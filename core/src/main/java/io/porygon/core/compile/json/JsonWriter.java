@@ -22,7 +22,8 @@ public final class JsonWriter {
             sb.append(v);
         } else if (v instanceof Number n) {
             double d = n.doubleValue();
-            sb.append(d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d));
+            if (!Double.isFinite(d)) sb.append("null"); // JSON has no NaN or Infinity; JSON.stringify writes null too
+            else sb.append(d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d));
         } else if (v instanceof Map<?, ?> m) {
             sb.append('{');
             boolean first = true;

@@ -1,0 +1,89 @@
+package io.porygon.core.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.porygon.core.compile.json.JsonWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class DashboardPageTest {
+    @Test
+    void axisStepsAreRoundAndGoThroughZero() {
+        NiceAxis profitDown = NiceAxis.of(-50, 100, 4);
+        assertThat(profitDown.step()).isEqualTo(50);
+        assertThat(profitDown.ticks()).containsExactly(-50.0, 0.0, 50.0, 100.0);
+        assertThat(profitDown.crossesZero()).isTrue();
+
+        NiceAxis thousands = NiceAxis.of(0, 9_000, 4);
+        assertThat(thousands.step()).isEqualTo(2_500);
+        assertThat(thousands.ticks()).containsExactly(0.0, 2_500.0, 5_000.0, 7_500.0, 10_000.0);
+        assertThat(thousands.ticks().stream().map(thousands::label).toList()).containsExactly("0", "2.5k", "5.0k", "7.5k", "10.0k");
+        assertThat(thousands.crossesZero()).isFalse();
+
+        NiceAxis odd = NiceAxis.of(-13, 1_234_567, 4);
+        assertThat(odd.ticks()).contains(0.0);
+        assertThat(odd.step() / Math.pow(10, Math.floor(Math.log10(odd.step())))).isIn(1.0, 2.0, 2.5, 5.0);
+        assertThat(odd.low()).isLessThanOrEqualTo(-13);
+        assertThat(odd.high()).isGreaterThanOrEqualTo(1_234_567);
+        assertThat(NiceAxis.of(0, 0, 4).ticks()).startsWith(0.0).endsWith(1.0); // no sales: still an axis
+        assertThat(NiceAxis.of(-0.4, 0, 4).label(-0.1)).isEqualTo("-0.1");
+    }
+
+    @Test
+    void monthChartLabelsTicksWithTheStepsPrecisionAndDrawsAZeroLineForLosses() {
+        List<DashboardData.Month> months = List.of(new DashboardData.Month("2024-01-01", 9_000, -1_200, 10),
+                new DashboardData.Month("2024-02-01", 4_000, 1_000, 5));
+        String page = DashboardPage.render("p", data(months));
+        List<String> labels = new ArrayList<>();
+        Matcher m = Pattern.compile("text-anchor=\"end\" fill=\"#627d98\">([^<]*)<").matcher(page);
+        while (m.find()) labels.add(m.group(1));
+        assertThat(labels).containsExactly("-2.5k", "0", "2.5k", "5.0k", "7.5k", "10.0k");
+        assertThat(page).contains("class=\"zero\"");
+
+        String gains = DashboardPage.render("p", data(List.of(new DashboardData.Month("2024-01-01", 9_000, 1_200, 10))));
+        assertThat(gains).doesNotContain("class=\"zero\"");
+    }
+
+    @Test
+    void dashboardJsonStaysValidWithNaNAndInfinityAndNormalNumbersKeepTheirForm() throws Exception {
+        DashboardData d = new DashboardData(Optional.empty(), new DashboardData.Kpis(0, 0, 0, 0, 0, null, null), List.of(), List.of(),
+                List.of(), List.of(new DashboardData.MatrixRow("Jeans", "2024-03-31", Double.NaN, Double.POSITIVE_INFINITY,
+                        Double.NEGATIVE_INFINITY)));
+        String json = JsonWriter.write(d.toJson(), false);
+        JsonNode row = new ObjectMapper().readTree(json).get("profit_matrix").get(0); // Jackson rejects NaN and Infinity
+        assertThat(row.get("profit_ytd").isNull()).isTrue();
+        assertThat(row.get("profit_prev_ytd").isNull()).isTrue();
+        assertThat(row.get("profit_growth").isNull()).isTrue();
+
+        Map<String, Object> normal = new LinkedHashMap<>();
+        normal.put("int", 3);
+        normal.put("long", 12_345_678_901L);
+        normal.put("whole", 2.0);
+        normal.put("fraction", 0.25);
+        normal.put("big", 1e20);
+        normal.put("negative", -1.5f);
+        assertThat(JsonWriter.write(normal, false).replace("\n", ""))
+                .isEqualTo("{\"int\":3,\"long\":12345678901,\"whole\":2,\"fraction\":0.25,\"big\":1.0E20,\"negative\":-1.5}");
+    }
+
+    @Test
+    void withoutSalesTheDatesTileSaysSo() {
+        DashboardData empty = new DashboardData(Optional.empty(), new DashboardData.Kpis(0, 0, 0, 0, 0, null, null), List.of(), List.of(),
+                List.of(), List.of());
+        String page = DashboardPage.render("p", empty);
+        assertThat(page).contains("<div class=\"label\">Sales dates</div><div class=\"value\">no sales yet</div>").doesNotContain(" – ");
+    }
+
+    private static DashboardData data(List<DashboardData.Month> months) {
+        return new DashboardData(Optional.empty(), new DashboardData.Kpis(1, 1, 0, 1, 1, "2024-01-01", "2024-02-01"), months, List.of(),
+                List.of(), List.of());
+    }
+}

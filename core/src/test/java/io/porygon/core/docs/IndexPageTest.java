@@ -1,0 +1,64 @@
+package io.porygon.core.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.porygon.core.graph.ActionType;
+import io.porygon.core.run.ActionResult;
+import io.porygon.core.run.ActionStatus;
+import io.porygon.core.run.RunStore.RunSummary;
+import io.porygon.core.run.Step;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The run history and data-quality grid of index.html, from a model built in memory. */
+class IndexPageTest {
+    private static final String CHECK = "p.checks.amounts_positive";
+
+    @Test
+    void anAssertionThatCouldNotRunShowsErrorWithItsMessageNotFailZero() {
+        Instant t = Instant.parse("2024-05-01T10:00:00Z");
+        String page = page(List.of(
+                run("run-b", t.plusSeconds(1), assertion(ActionStatus.FAILED, 0, "amounts_positive.sqlx:1:1: Binder Error: no column \"amount\"")),
+                run("run-a", t, assertion(ActionStatus.FAILED, 3, "assertion failed: 3 row(s) returned"))));
+        String grid = page.substring(page.indexOf("Data quality"));
+        assertThat(grid).contains(">error<").doesNotContain("fail (0)").contains(">fail (3)<")
+                .contains("title=\"amounts_positive.sqlx:1:1: Binder Error: no column &quot;amount&quot;\"");
+    }
+
+    @Test
+    void dataQualityHeadersDifferEvenForRunsInTheSameMinuteOrSecond() {
+        Instant t = Instant.parse("2024-05-01T10:00:07Z");
+        String page = page(List.of(run("run-3", t.plusSeconds(20), assertion(ActionStatus.SUCCEEDED, 0, null)),
+                run("run-2", t, assertion(ActionStatus.SUCCEEDED, 0, null)), run("run-1", t, assertion(ActionStatus.SUCCEEDED, 0, null))));
+        String grid = page.substring(page.indexOf("Data quality"));
+        List<String> headers = new ArrayList<>();
+        Matcher m = Pattern.compile("<th title=\"(run [^\"]+)\">([^<]+)</th>").matcher(grid);
+        while (m.find()) headers.add(m.group(2));
+        assertThat(headers).containsExactly("05-01 10:00:27", "05-01 10:00:07 · run-2", "05-01 10:00:07 · run-1");
+        assertThat(grid).contains("title=\"run run-2, started 2024-05-01 10:00:07 UTC\"");
+    }
+
+    private static String page(List<RunHistory.Run> runs) {
+        ActionDoc check = new ActionDoc(CHECK, "amounts_positive", "checks", ActionType.ASSERTION, "assertions",
+                "definitions/assertions/amounts_positive.sqlx", null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), false, Map.of(), null);
+        DocsModel model = new DocsModel("p", List.of(check), List.of(), Optional.of("w.duckdb"), new RunHistory(runs), List.of());
+        return new IndexPage(model).render(DocsSite.lineage(model));
+    }
+
+    private static RunHistory.Run run(String id, Instant start, ActionResult result) {
+        return new RunHistory.Run(new RunSummary(id, start, start.plusSeconds(2), "FAILED", "run", 0, 1, 0), List.of(result));
+    }
+
+    private static ActionResult assertion(ActionStatus status, long failing, String error) {
+        Instant t = Instant.parse("2024-05-01T10:00:00Z");
+        return new ActionResult(CHECK, "amounts_positive", "assertion", Step.CHECK_ASSERTION, status, t, t, -1, "h", error, failing,
+                List.of(), null);
+    }
+}

@@ -117,7 +117,8 @@ public final class ActionExecutor {
         if (!engine.exists(p.warehouseTarget())) {
             Target t = p.warehouseTarget();
             throw new IllegalStateException("source " + p.action().target() + " does not exist in the warehouse (looked for "
-                    + t.schema() + "." + t.name() + "); load it first, e.g. with `porygon generate`, or fix the declaration");
+                    + t.schema() + "." + t.name() + "); load it first (The Look's raw tables: `porygon generate` or `porygon load thelook`),"
+                    + " or fix the declaration's name and schema");
         }
     }
 
@@ -282,7 +283,7 @@ public final class ActionExecutor {
 
     /** Where the action is written: its SQL; for a built-in assertion, the key of its table's config that asks for it. */
     private static SourceLocation placeOf(PlannedAction p) {
-        return new SourceLocation(p.action().fileName(), Math.max(p.action().sqlStartLine(), 0), 0);
+        return new SourceLocation(p.action().fileName(), Math.max(p.action().sqlStartLine(), 1), 0);
     }
 
     private static String message(RuntimeException e) {

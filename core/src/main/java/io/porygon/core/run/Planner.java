@@ -127,7 +127,7 @@ public final class Planner {
         Set<String> seeds = new LinkedHashSet<>();
         if (options.selectsEverything()) {
             all.forEach(a -> seeds.add(id(a)));
-            return seeds;
+            return withoutUnreadSources(seeds, Set.of(), all, directUpstream);
         }
         for (String name : options.actions()) {
             List<Action> matches = matchByName(all, name);
@@ -155,7 +155,25 @@ public final class Planner {
         all.forEach(a -> {
             if (selected.contains(id(a))) ordered.add(id(a));
         });
-        return ordered;
+        return withoutUnreadSources(ordered, seeds, all, directUpstream);
+    }
+
+    /**
+     * The selection without the declarations that no enabled action of it reads, unless named: Dataform
+     * never looks at a source, so one that only a disabled model reads must not fail the run.
+     */
+    private static Set<String> withoutUnreadSources(Set<String> selected, Set<String> named, List<Action> all,
+            Map<String, Set<String>> directUpstream) {
+        Set<String> read = new HashSet<>();
+        for (Action a : all) {
+            if (selected.contains(id(a)) && !a.disabled()) read.addAll(directUpstream.get(id(a)));
+        }
+        Set<String> kept = new LinkedHashSet<>();
+        for (Action a : all) {
+            String id = id(a);
+            if (selected.contains(id) && (!(a instanceof DeclarationAction) || read.contains(id) || named.contains(id))) kept.add(id);
+        }
+        return kept;
     }
 
     private static List<Action> matchByName(List<Action> all, String name) {
@@ -193,10 +211,11 @@ public final class Planner {
     // ---- ordering ----
 
     /**
-     * Dependencies inside the selection, plus one Porygon adds so that a failing assertion can skip
-     * the dependents of the table it checks: whoever depends on a table waits for its assertions
-     * (unless that assertion itself depends on them, which would be a cycle). Assertions never wait
-     * for other assertions: every check of a table runs and reports, whatever the others found.
+     * Dependencies inside the selection, plus two kinds Porygon adds. So that a failing assertion can
+     * skip the dependents of the table it checks, whoever depends on a table waits for its assertions
+     * (unless that assertion itself depends on them, which would be a cycle); assertions never wait
+     * for other assertions: every check of a table runs and reports, whatever the others found. And
+     * a source is checked only once the operations that may create it have run.
      */
     private static Map<String, Set<String>> upstreamWithinSelection(
             Set<String> selected, Map<String, Action> byId, Map<String, Set<String>> direct, Resolver resolver) {
@@ -218,6 +237,17 @@ public final class Planner {
             for (String dep : direct.get(id)) {
                 for (String assertion : assertionsByParent.getOrDefault(dep, List.of())) {
                     if (!assertion.equals(id) && !reaches(upstream, assertion, id)) upstream.get(id).add(assertion);
+                }
+            }
+        }
+        // An operation may create a source (Dataform never checks them): a source's check waits for
+        // the operations its readers wait for, except those that read it themselves.
+        Map<String, Set<String>> readers = invert(upstream);
+        for (String id : selected) {
+            if (!(byId.get(id) instanceof DeclarationAction)) continue;
+            for (String reader : readers.getOrDefault(id, Set.of())) {
+                for (String before : closure(Set.of(reader), upstream)) {
+                    if (byId.get(before) instanceof OperationAction && !reaches(upstream, before, id)) upstream.get(id).add(before);
                 }
             }
         }

@@ -266,6 +266,26 @@ class MaterializationTest {
     }
 
     @Test
+    void aSourceThatAnOperationCreatesIsCheckedAfterItAndOneOnlyADisabledModelReadsIsNot() {
+        Target setup = t("mart", "setup");
+        Target landing = t("landing", "events");
+        Target model = t("mart", "m");
+        TableAction reader = table(model, "SELECT count(*) AS n FROM landing.events", setup, landing);
+        TableAction off = table(t("mart", "off"), "SELECT * FROM nowhere.gone", t("nowhere", "gone"));
+        TableAction disabled = new TableAction(off.target(), off.type(), off.query(), off.incrementalQuery(), off.where(), off.preOps(),
+                off.postOps(), off.incrementalPreOps(), off.incrementalPostOps(), off.dependencyTargets(), off.tags(), off.descriptor(),
+                off.bigquery(), off.uniqueKey(), off.isProtected(), off.materialized(), true, off.fileName(), off.sqlStartLine(),
+                off.onSchemaChange(), off.incrementalStrategy(), off.statementLines());
+        RunResult r = run(engine, graph(
+                operation(setup, false, List.of("CREATE SCHEMA IF NOT EXISTS landing", "CREATE TABLE landing.events AS SELECT 1 AS id")),
+                declaration(landing), reader, declaration(t("nowhere", "gone")), disabled), RunOptions.all(), 1);
+
+        assertThat(r.succeeded()).as(String.valueOf(r.actions())).isTrue();
+        assertThat(rows(engine, "SELECT n FROM mart.m")).containsExactly("1");
+        assertThat(r.actions()).extracting(ActionResult::name).contains("landing.events").doesNotContain("nowhere.gone");
+    }
+
+    @Test
     void rowChangedUpstreamIsUpdatedByTheNextIncrementalRun() {
         var model = incremental(out, "SELECT id, val FROM raw.src", "SELECT id, val FROM raw.src WHERE id >= 2", List.of("id"), false, src);
         run(engine, graph(declaration(src), model));

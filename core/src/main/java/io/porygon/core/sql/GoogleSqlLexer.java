@@ -59,6 +59,7 @@ final class GoogleSqlLexer {
         int pendingComma = -1; // index in sb of a comma that may turn out to be trailing
         String lastWord = null; // previous word token, upper-case
         String lastWordBeforeParen = null; // the word right before the last '(' seen
+        boolean schemaNameNext = false; // after CREATE SCHEMA [IF NOT EXISTS]
         int depth = 0; // parenthesis depth
         ArrayDeque<Integer> unnestDepths = new ArrayDeque<>(); // depths of open UNNEST( calls
         while (pos < src.length()) {
@@ -157,6 +158,12 @@ final class GoogleSqlLexer {
                         continue;
                     }
                 }
+                // JSqlParser's CREATE SCHEMA takes no name it knows as a keyword (raw, ...): quoted, it takes any
+                if (schemaNameNext && !Set.of("IF", "NOT", "EXISTS").contains(upper)) {
+                    word = "\"" + word + "\"";
+                    schemaNameNext = false;
+                }
+                if (upper.equals("SCHEMA") && "CREATE".equals(lastWord)) schemaNameNext = true;
                 // words JSqlParser reserves but BigQuery allows as aliases
                 if ("AS".equals(lastWord) && JSQLPARSER_RESERVED.contains(upper)) {
                     word = "\"" + word + "\"";

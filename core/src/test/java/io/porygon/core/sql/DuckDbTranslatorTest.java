@@ -87,6 +87,14 @@ class DuckDbTranslatorTest {
         assertThat(query("SELECT d FROM reporting.v_orders")).containsExactly(List.of("2024-01-03"));
     }
 
+    @Test
+    void aSchemaNamedLikeAJSqlParserKeywordCanBeCreated() throws SQLException {
+        run("CREATE SCHEMA IF NOT EXISTS raw");
+        run("CREATE SCHEMA Current");
+        run("CREATE TABLE raw.t AS SELECT 1 AS x");
+        assertThat(query("SELECT CAST(x AS STRING) FROM raw.t")).containsExactly(List.of("1"));
+    }
+
     private static BigDecimal num(String n) {
         return new BigDecimal(n);
     }

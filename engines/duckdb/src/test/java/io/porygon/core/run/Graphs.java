@@ -8,6 +8,7 @@ import io.porygon.core.graph.AssertionAction;
 import io.porygon.core.graph.BigQueryOptions;
 import io.porygon.core.graph.CompiledGraph;
 import io.porygon.core.graph.DeclarationAction;
+import io.porygon.core.graph.IncrementalStrategy;
 import io.porygon.core.graph.OperationAction;
 import io.porygon.core.graph.ProjectConfig;
 import io.porygon.core.graph.TableAction;
@@ -60,6 +61,27 @@ final class Graphs {
         return new TableAction(t.target(), t.type(), t.query(), t.incrementalQuery(), t.preOps(), t.postOps(),
                 t.incrementalPreOps(), t.incrementalPostOps(), t.dependencyTargets(), t.tags(), t.descriptor(),
                 t.bigquery(), t.uniqueKey(), t.isProtected(), t.materialized(), t.disabled(), t.fileName(), t.sqlStartLine(), mode);
+    }
+
+    static TableAction withWhere(TableAction t, String where) {
+        return new TableAction(t.target(), t.type(), t.query(), t.incrementalQuery(), where, t.preOps(), t.postOps(),
+                t.incrementalPreOps(), t.incrementalPostOps(), t.dependencyTargets(), t.tags(), t.descriptor(), t.bigquery(), t.uniqueKey(),
+                t.isProtected(), t.materialized(), t.disabled(), t.fileName(), t.sqlStartLine(), t.onSchemaChange(), t.incrementalStrategy(),
+                t.statementLines());
+    }
+
+    static TableAction insertOverwrite(TableAction t, String partitionBy) {
+        return new TableAction(t.target(), t.type(), t.query(), t.incrementalQuery(), t.where(), t.preOps(), t.postOps(),
+                t.incrementalPreOps(), t.incrementalPostOps(), t.dependencyTargets(), t.tags(), t.descriptor(),
+                new BigQueryOptions(partitionBy, List.of(), Map.of(), null, null, null), t.uniqueKey(), t.isProtected(), t.materialized(),
+                t.disabled(), t.fileName(), t.sqlStartLine(), t.onSchemaChange(), IncrementalStrategy.INSERT_OVERWRITE, t.statementLines());
+    }
+
+    static TableAction disabled(TableAction t) {
+        return new TableAction(t.target(), t.type(), t.query(), t.incrementalQuery(), t.where(), t.preOps(), t.postOps(),
+                t.incrementalPreOps(), t.incrementalPostOps(), t.dependencyTargets(), t.tags(), t.descriptor(), t.bigquery(), t.uniqueKey(),
+                t.isProtected(), t.materialized(), true, t.fileName(), t.sqlStartLine(), t.onSchemaChange(), t.incrementalStrategy(),
+                t.statementLines());
     }
 
     private static TableAction tableOf(Target target, ActionType type, String query, String incrementalQuery, List<String> pre,

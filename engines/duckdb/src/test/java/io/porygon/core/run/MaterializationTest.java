@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.porygon.core.graph.BigQueryOptions;
-import io.porygon.core.graph.IncrementalStrategy;
 import io.porygon.core.graph.OnSchemaChange;
 import io.porygon.core.graph.TableAction;
 import io.porygon.core.graph.Target;
@@ -208,10 +207,7 @@ class MaterializationTest {
     @Test
     void aLegacyIncrementalWhereFiltersWhatAnIncrementalRunAppendsAsDataformsRunnerDoes() {
         TableAction t = incremental(out, "SELECT id, val FROM raw.src", "SELECT id, val FROM raw.src", List.of(), false, src);
-        TableAction filtered = new TableAction(t.target(), t.type(), t.query(), t.incrementalQuery(), "id > (SELECT MAX(id) FROM mart.out)",
-                t.preOps(), t.postOps(), t.incrementalPreOps(), t.incrementalPostOps(), t.dependencyTargets(), t.tags(), t.descriptor(),
-                t.bigquery(), t.uniqueKey(), t.isProtected(), t.materialized(), t.disabled(), t.fileName(), t.sqlStartLine(),
-                t.onSchemaChange(), t.incrementalStrategy(), t.statementLines());
+        TableAction filtered = withWhere(t, "id > (SELECT MAX(id) FROM mart.out)");
         run(engine, graph(declaration(src), filtered));
         engine.execute("INSERT INTO raw.src VALUES (3, 'c')");
         RunResult r = run(engine, graph(declaration(src), filtered));
@@ -225,12 +221,8 @@ class MaterializationTest {
         engine.execute("CREATE TABLE raw.sales AS SELECT * FROM (VALUES (DATE '2024-01-01', 1, 10), (DATE '2024-01-02', 2, 20),"
                 + " (DATE '2024-01-02', 3, 30), (DATE '2024-01-02', 4, 40)) v(d, id, amount)");
         Target sales = t("raw", "sales");
-        TableAction t = incremental(out, "SELECT d, id, amount FROM raw.sales", "SELECT d, id, amount FROM raw.sales WHERE d >= DATE '2024-01-02'",
-                List.of(), false, sales);
-        TableAction overwrite = new TableAction(t.target(), t.type(), t.query(), t.incrementalQuery(), null, t.preOps(), t.postOps(),
-                t.incrementalPreOps(), t.incrementalPostOps(), t.dependencyTargets(), t.tags(), t.descriptor(),
-                new BigQueryOptions("d", List.of(), Map.of(), null, null, null), t.uniqueKey(), t.isProtected(), t.materialized(),
-                t.disabled(), t.fileName(), t.sqlStartLine(), t.onSchemaChange(), IncrementalStrategy.INSERT_OVERWRITE, t.statementLines());
+        TableAction overwrite = insertOverwrite(incremental(out, "SELECT d, id, amount FROM raw.sales",
+                "SELECT d, id, amount FROM raw.sales WHERE d >= DATE '2024-01-02'", List.of(), false, sales), "d");
         run(engine, graph(declaration(sales), overwrite));
         engine.execute("UPDATE raw.sales SET amount = 33 WHERE id = 3");
         engine.execute("DELETE FROM raw.sales WHERE id = 4");
@@ -271,14 +263,10 @@ class MaterializationTest {
         Target landing = t("landing", "events");
         Target model = t("mart", "m");
         TableAction reader = table(model, "SELECT count(*) AS n FROM landing.events", setup, landing);
-        TableAction off = table(t("mart", "off"), "SELECT * FROM nowhere.gone", t("nowhere", "gone"));
-        TableAction disabled = new TableAction(off.target(), off.type(), off.query(), off.incrementalQuery(), off.where(), off.preOps(),
-                off.postOps(), off.incrementalPreOps(), off.incrementalPostOps(), off.dependencyTargets(), off.tags(), off.descriptor(),
-                off.bigquery(), off.uniqueKey(), off.isProtected(), off.materialized(), true, off.fileName(), off.sqlStartLine(),
-                off.onSchemaChange(), off.incrementalStrategy(), off.statementLines());
+        TableAction off = disabled(table(t("mart", "off"), "SELECT * FROM nowhere.gone", t("nowhere", "gone")));
         RunResult r = run(engine, graph(
                 operation(setup, false, List.of("CREATE SCHEMA IF NOT EXISTS landing", "CREATE TABLE landing.events AS SELECT 1 AS id")),
-                declaration(landing), reader, declaration(t("nowhere", "gone")), disabled), RunOptions.all(), 1);
+                declaration(landing), reader, declaration(t("nowhere", "gone")), off), RunOptions.all(), 1);
 
         assertThat(r.succeeded()).as(String.valueOf(r.actions())).isTrue();
         assertThat(rows(engine, "SELECT n FROM mart.m")).containsExactly("1");

@@ -160,7 +160,7 @@ public final class ActionExecutor {
         return p.action() instanceof TableAction t && t.isProtected();
     }
 
-        private static OnSchemaChange onSchemaChange(PlannedAction p) {
+    private static OnSchemaChange onSchemaChange(PlannedAction p) {
         return p.action() instanceof TableAction t && t.onSchemaChange() != null ? t.onSchemaChange() : OnSchemaChange.IGNORE;
     }
 

@@ -1,6 +1,8 @@
 package io.porygon.core.graph;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Which line of a SQLX file each line of a compiled statement was written on. From the statement's
@@ -33,9 +35,30 @@ final class TemplateLines {
      */
     static int[] of(List<String> fileLines, int startLine, String compiled) {
         if (startLine <= 0 || startLine > fileLines.size()) return null;
-        String template = String.join("\n", fileLines.subList(startLine - 1, fileLines.size()));
+        String template = withoutBlocks(String.join("\n", fileLines.subList(startLine - 1, fileLines.size())));
         TemplateLines lines = new TemplateLines(compiled, template, startLine);
         return lines.align() ? lines.out : null;
+    }
+
+    /** A SQLX block at the start of a line (config, js, pre/post_operations, incremental_where, input). */
+    private static final Pattern BLOCK = Pattern.compile(
+            "(?m)^[ \\t]*(config|js|pre_operations|post_operations|incremental_where|input(\\s+\"[^\"\\n]*\")+)\\s*\\{");
+
+    /**
+     * The template with each SQLX block that follows the statement's start (after a comment at the top
+     * of the file, say) turned into a placeholder of as many lines: the compiled SQL leaves blocks out.
+     */
+    private static String withoutBlocks(String template) {
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        for (Matcher m = BLOCK.matcher(template); m.find(at); ) {
+            int close = closingBrace(template, m.end() - 1);
+            if (close < 0) break;
+            int lines = count(template, m.start(), close);
+            out.append(template, at, m.start()).append("${").append("\n".repeat(lines)).append('}');
+            at = close + 1;
+        }
+        return out.append(template.substring(at)).toString();
     }
 
     /** Walks the template, literal text and placeholders in turn; false when the two part ways. */

@@ -4,7 +4,9 @@ import io.porygon.core.PorygonException;
 import io.porygon.core.SourceLocation;
 import io.porygon.core.graph.Target;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -244,7 +246,7 @@ public final class DuckDbTranslator implements Translator {
      * (an action of type view gets the same error from the planner).
      */
     private static void checkViewOutlivesNothing(CreateView view, DuckDbExpressionDeParser expressions) {
-        String name = view.getView().getName().replace("\"", "");
+        String name = view.getView().getFullyQualifiedName().replace("\"", "");
         if (!expressions.variablesRead().isEmpty()) {
             throw new Untranslatable("view " + name + " reads a script variable declared before it ("
                     + String.join(", ", new TreeSet<>(expressions.variablesRead()))
@@ -410,11 +412,12 @@ public final class DuckDbTranslator implements Translator {
      */
     private Set<String> mapNames(Statement statement) {
         Set<String> rangeNames = new HashSet<>();
+        Set<Table> mapped = Collections.newSetFromMap(new IdentityHashMap<>()); // a table may be visited twice
         TablesNamesFinder<Void> finder = new TablesNamesFinder<>() {
             @Override
             public <S> Void visit(Table table, S context) {
                 rangeName(rangeNames, unquote(table.getName()), table.getAlias());
-                mapTable(table);
+                mapTable(table, mapped);
                 return null;
             }
 
@@ -476,22 +479,22 @@ public final class DuckDbTranslator implements Translator {
             complete = false;
         }
         if (statement instanceof CreateTable create) {
-            mapTable(create.getTable());
+            mapTable(create.getTable(), mapped);
             dropStorageOptions(create);
             if (create.getColumnDefinitions() != null) {
                 for (ColumnDefinition c : create.getColumnDefinitions()) mapType(c.getColDataType());
             }
         } else if (statement instanceof Alter alter) {
-            mapTable(alter.getTable());
+            mapTable(alter.getTable(), mapped);
             for (AlterExpression e : alter.getAlterExpressions()) {
                 if (e.getColDataTypeList() != null) {
                     for (AlterExpression.ColumnDataType c : e.getColDataTypeList()) mapType(c.getColDataType());
                 }
             }
         } else if (statement instanceof CreateView view) {
-            mapTable(view.getView());
+            mapTable(view.getView(), mapped);
         } else if (statement instanceof Delete delete) {
-            mapTable(delete.getTable());
+            mapTable(delete.getTable(), mapped);
             delete.setHasFrom(true);
         }
         return complete ? rangeNames : null;
@@ -522,13 +525,26 @@ public final class DuckDbTranslator implements Translator {
         type.setArgumentsStringList(null);
     }
 
-    private void mapTable(Table table) {
-        if (table == null || table.getSchemaName() == null) return;
+    private void mapTable(Table table, Set<Table> done) {
+        if (table == null || table.getSchemaName() == null || !done.add(table)) return;
         Target target = new Target(unquote(table.getDatabaseName()), unquote(table.getSchemaName()), unquote(table.getName()));
         String mapped = tableNames.apply(target);
+        // set apart: JSqlParser splits a dotted name itself, and breaks a quoted part ("d"."a-b") doing so
+        int dot = dotOutsideQuotes(mapped);
         table.setDatabaseName(null);
-        table.setSchemaName(null);
-        table.setName(mapped); // schema now null: a second visit leaves it alone
+        table.setSchemaName(dot < 0 ? null : mapped.substring(0, dot));
+        table.setName(dot < 0 ? mapped : mapped.substring(dot + 1));
+    }
+
+    /** The first '.' of a mapped name that is not inside a quoted part, or -1. */
+    private static int dotOutsideQuotes(String name) {
+        boolean quoted = false;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '"') quoted = !quoted;
+            else if (c == '.' && !quoted) return i;
+        }
+        return -1;
     }
 
     private static String unquote(String part) {

@@ -38,6 +38,15 @@ class StatementLinesTest {
     }
 
     @Test
+    void blocksAfterALeadingCommentAreLeftOutAsTheCompiledSqlLeavesThemOut() {
+        List<String> file = List.of("-- a model", "config {", "  type: \"table\"", "}", "js { const a = 1; }", "", "SELECT", "  nope", "FROM t");
+        String compiled = "-- a model\n\n\n\nSELECT\n  nope\nFROM t";
+        StatementLines s = new StatementLines(Map.of(compiled, 1), file);
+        assertThat(s.lineOf(compiled, 6, -1)).isEqualTo(8);
+        assertThat(s.lineOf(compiled, 5, -1)).isEqualTo(7);
+    }
+
+    @Test
     void aStatementThatDoesNotFollowTheFileIsUnknown() {
         assertThat(lines("SELECT x\nFROM y\n")).containsExactly(-1, -1);
         assertThat(new StatementLines(Map.of(), FILE).lineOf("SELECT a", 1, 9)).isEqualTo(9);

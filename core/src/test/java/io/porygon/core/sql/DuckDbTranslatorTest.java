@@ -88,6 +88,14 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void tableNamesThatNeedQuotingStayOneName() throws SQLException {
+        run("CREATE OR REPLACE TABLE `my-project.thelook.crosbie-source` AS SELECT 'apples' AS fruit");
+        run("CREATE OR REPLACE TABLE thelook.`é t` AS SELECT * FROM `my-project`.`thelook`.`crosbie-source`");
+        assertThat(new DuckDbTranslator().translate("SELECT * FROM `p.thelook.crosbie-source`", AT)).contains("thelook.\"crosbie-source\"");
+        assertThat(query("SELECT fruit FROM `p.thelook.é t`")).containsExactly(List.of("apples"));
+    }
+
+    @Test
     void aSchemaNamedLikeAJSqlParserKeywordCanBeCreated() throws SQLException {
         run("CREATE SCHEMA IF NOT EXISTS raw");
         run("CREATE SCHEMA Current");

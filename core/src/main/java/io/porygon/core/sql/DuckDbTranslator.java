@@ -23,7 +23,9 @@ import net.sf.jsqlparser.parser.ParseException;
 import net.sf.jsqlparser.parser.Token;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.CreateFunctionalStatement;
 import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.UnsupportedStatement;
 import net.sf.jsqlparser.statement.alter.Alter;
 import net.sf.jsqlparser.statement.alter.AlterExpression;
 import net.sf.jsqlparser.statement.create.table.ColDataType;
@@ -97,11 +99,29 @@ public final class DuckDbTranslator implements Translator {
         return plain ? identifier : '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
-    /** The head of ALTER TABLE/VIEW/SCHEMA name [ALTER COLUMN c] SET OPTIONS (: descriptions, labels, expirations. */
+    /**
+     * The head of ALTER TABLE/VIEW/SCHEMA/PROJECT name [ALTER COLUMN c] SET OPTIONS ( and ALTER ORGANIZATION
+     * SET OPTIONS (: descriptions, labels, expirations, defaults.
+     */
     private static final Pattern SET_OPTIONS_HEAD = Pattern.compile(
-            "^\\s*ALTER\\s+(TABLE|VIEW|MATERIALIZED\\s+VIEW|SCHEMA)\\s+(IF\\s+EXISTS\\s+)?[^\\s,(]+\\s+"
+            "^\\s*ALTER\\s+((TABLE|VIEW|MATERIALIZED\\s+VIEW|SCHEMA|PROJECT)\\s+(IF\\s+EXISTS\\s+)?[^\\s,(]+|ORGANIZATION)\\s+"
                     + "(ALTER\\s+COLUMN\\s+(IF\\s+EXISTS\\s+)?[^\\s,(]+\\s+)?SET\\s+OPTIONS\\s*\\(",
             Pattern.CASE_INSENSITIVE);
+
+    /**
+     * BigQuery's primary and foreign keys, which it never enforces (they inform its optimizer): added
+     * NOT ENFORCED, or dropped.
+     */
+    private static final Pattern KEY_CONSTRAINT = Pattern.compile(
+            "^\\s*ALTER\\s+TABLE\\s+(IF\\s+EXISTS\\s+)?[^\\s,(]+\\s+"
+                    + "(ADD\\s+(PRIMARY\\s+KEY|CONSTRAINT)\\b[\\s\\S]*\\bNOT\\s+ENFORCED\\s*"
+                    + "|DROP\\s+(PRIMARY\\s+KEY(\\s+IF\\s+EXISTS)?|CONSTRAINT(\\s+IF\\s+EXISTS)?\\s+[^\\s,;]+)\\s*)$",
+            Pattern.CASE_INSENSITIVE);
+
+    /** Whether the statement only changes BigQuery metadata (options, unenforced keys): nothing to do on DuckDB. */
+    static boolean isMetadataOnly(String statement) {
+        return setsOptionsOnly(statement) || KEY_CONSTRAINT.matcher(statement).matches();
+    }
 
     /** Whether the statement only sets options: its one action is SET OPTIONS (...) and nothing follows. */
     static boolean setsOptionsOnly(String statement) {
@@ -169,7 +189,7 @@ public final class DuckDbTranslator implements Translator {
         List<String> out = new ArrayList<>(statements.size());
         ScriptScope scope = start;
         for (GoogleSqlLexer.LexedStatement statement : statements) {
-            if (setsOptionsOnly(statement.text())) continue; // BigQuery metadata: nothing to do on DuckDB
+            if (isMetadataOnly(statement.text())) continue; // BigQuery metadata: nothing to do on DuckDB
             try {
                 if (ScriptStatement.isDeclare(statement)) {
                     ScriptStatement.Declare declare = ScriptStatement.parseDeclare(statement.text());
@@ -216,6 +236,15 @@ public final class DuckDbTranslator implements Translator {
         Statement parsed = parse(statement.text(), statement, location);
         if (parsed instanceof Execute) {
             throw new Untranslatable("EXECUTE IMMEDIATE (dynamic SQL) cannot run on DuckDB", "write the statement itself", "EXECUTE");
+        }
+        if (parsed instanceof UnsupportedStatement || parsed instanceof CreateFunctionalStatement) {
+            // JSqlParser keeps these as text: passed on, DuckDB would fail on them at run time
+            String head = String.join(" ", java.util.Arrays.stream(statement.text().strip().split("\\s+")).limit(4).toList())
+                    .toUpperCase(Locale.ROOT);
+            throw new Untranslatable("BigQuery's " + head + " ... has no DuckDB form (persistent functions and procedures, row access"
+                    + " policies and similar statements run on BigQuery only)",
+                    "use CREATE TEMP FUNCTION in the action that calls the function, or keep this statement out of runs on DuckDB",
+                    head.substring(0, head.indexOf(' ') < 0 ? head.length() : head.indexOf(' ')));
         }
         if (viewQuery && parsed instanceof Select select) unordered(select);
         if (parsed instanceof CreateView view) unordered(view.getSelect());

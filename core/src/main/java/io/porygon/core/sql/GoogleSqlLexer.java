@@ -164,8 +164,8 @@ final class GoogleSqlLexer {
                     schemaNameNext = false;
                 }
                 if (upper.equals("SCHEMA") && "CREATE".equals(lastWord)) schemaNameNext = true;
-                // words JSqlParser reserves but BigQuery allows as aliases
-                if ("AS".equals(lastWord) && JSQLPARSER_RESERVED.contains(upper)) {
+                // words JSqlParser reserves but BigQuery allows as aliases and column names (after a dot)
+                if (JSQLPARSER_RESERVED.contains(upper) && ("AS".equals(lastWord) || ".".equals(prevNonSpace(sb)) && !call)) {
                     word = "\"" + word + "\"";
                 }
                 // `table` names a table or CTE in BigQuery but is reserved in DuckDB
@@ -219,7 +219,8 @@ final class GoogleSqlLexer {
 
     private static final Set<String> STRING_PREFIXES = Set.of("R", "B", "RB", "BR");
 
-    private static final Set<String> JSQLPARSER_RESERVED = Set.of("START", "CONNECT", "PRIOR");
+    private static final Set<String> JSQLPARSER_RESERVED = Set.of("START", "CONNECT", "PRIOR", "UNKNOWN", "SAMPLE", "GLOBAL", "ONLY",
+            "CHECK", "UNIQUE", "BOTH", "TRAILING", "RETURNING", "MINUS", "SEMI", "CONSTRAINT", "FOREIGN", "NOCYCLE", "PROCEDURE", "OPTIMIZE");
 
     /**
      * After {@code UNNEST(...)}: BigQuery writes {@code [AS] x WITH OFFSET [AS] o}, which JSqlParser

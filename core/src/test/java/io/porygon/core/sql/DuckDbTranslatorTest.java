@@ -96,6 +96,31 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void aliasesAndColumnsNamedLikeJSqlParserKeywordsThatBigQueryAllows() throws SQLException {
+        assertThat(query("SELECT CAST(COUNTIF(t.x IS NULL) AS STRING) AS unknown, CAST(MAX(t.sample) AS STRING) AS global,"
+                + " CAST(MIN(t.check) AS STRING) AS unique FROM (SELECT 1 AS x, 2 AS sample, 3 AS check) AS t"))
+                .containsExactly(List.of("0", "2", "3"));
+    }
+
+    @Test
+    void bigQueryMetadataStatementsAreNoOpsAndBigQueryOnlyObjectsAreRefused() throws SQLException {
+        run("CREATE OR REPLACE TABLE thelook.keyed AS SELECT 1 AS id");
+        DuckDbTranslator t = new DuckDbTranslator();
+        for (String metadata : List.of("ALTER PROJECT p SET OPTIONS (`region-us.default_time_zone` = 'UTC')",
+                "ALTER ORGANIZATION SET OPTIONS (default_time_zone = 'UTC')",
+                "ALTER TABLE thelook.keyed ADD PRIMARY KEY (id) NOT ENFORCED",
+                "ALTER TABLE thelook.keyed ADD CONSTRAINT IF NOT EXISTS fk FOREIGN KEY (id) REFERENCES thelook.other(id) NOT ENFORCED",
+                "ALTER TABLE thelook.keyed DROP PRIMARY KEY")) {
+            assertThat(t.translateStatements(metadata, AT)).as(metadata).isEmpty();
+        }
+        for (String bigQueryOnly : List.of("CREATE OR REPLACE FUNCTION d.f(x INT64) RETURNS INT64 AS (x + 1)",
+                "CREATE OR REPLACE ROW ACCESS POLICY p ON d.t GRANT TO ('user:a@b.c') FILTER USING (x = 1)")) {
+            assertThatThrownBy(() -> t.translate(bigQueryOnly, AT)).as(bigQueryOnly)
+                    .isInstanceOf(PorygonException.class).hasMessageContaining("has no DuckDB form");
+        }
+    }
+
+    @Test
     void aSchemaNamedLikeAJSqlParserKeywordCanBeCreated() throws SQLException {
         run("CREATE SCHEMA IF NOT EXISTS raw");
         run("CREATE SCHEMA Current");

@@ -183,7 +183,7 @@ public final class DuckDbTranslator implements Translator {
     private Script translateScript(String googleSql, SourceLocation location, ScriptScope start, boolean viewQuery) {
         // (a statement that only sets BigQuery options, such as a description or labels, translates to none)
         List<GoogleSqlLexer.LexedStatement> statements = GoogleSqlLexer.split(googleSql, location);
-        SourceLocation base = relativeToFirstStatement(location, statements);
+        SourceLocation base = relativeToFirstLine(location, googleSql);
         // a temporary function defined by an earlier piece of the script is callable here too
         Set<String> userFunctions = new HashSet<>(start.functions());
         List<String> out = new ArrayList<>(statements.size());
@@ -388,6 +388,7 @@ public final class DuckDbTranslator implements Translator {
         }
     }
 
+
     /**
      * Line offset (0-based) and column (1-based, 0 if unknown) of the first call of {@code construct}
      * in the statement; the lexed text keeps the source's line breaks.
@@ -419,12 +420,16 @@ public final class DuckDbTranslator implements Translator {
     }
 
     /**
-     * {@code location.line()} is the file line of the SQL's first statement (Action.sqlStartLine), not
-     * of the blank lines before it; shift it so that text line N of the SQL maps to its file line.
+     * {@code location.line()} is the file line of the SQL's first non-blank line (Action.sqlStartLine; a
+     * comment counts, as in Dataform), not of the blank lines before it; shift it so that text line N
+     * of the SQL maps to its file line.
      */
-    private static SourceLocation relativeToFirstStatement(SourceLocation location, List<GoogleSqlLexer.LexedStatement> statements) {
-        if (location == null || location.line() <= 0 || statements.isEmpty()) return location;
-        return new SourceLocation(location.file(), location.line() - statements.get(0).line() + 1, location.column());
+    private static SourceLocation relativeToFirstLine(SourceLocation location, String googleSql) {
+        if (location == null || location.line() <= 0 || googleSql.isBlank()) return location;
+        int firstNonBlank = 0;
+        while (Character.isWhitespace(googleSql.charAt(firstNonBlank))) firstNonBlank++;
+        int blankLines = (int) googleSql.substring(0, firstNonBlank).chars().filter(c -> c == '\n').count();
+        return new SourceLocation(location.file(), location.line() - blankLines, location.column());
     }
 
     private static SourceLocation at(SourceLocation location, int statementLine, int column) {

@@ -118,6 +118,9 @@ class DuckDbTranslatorTest {
             assertThatThrownBy(() -> t.translate(bigQueryOnly, AT)).as(bigQueryOnly)
                     .isInstanceOf(PorygonException.class).hasMessageContaining("has no DuckDB form");
         }
+        // below comments, located at its own line: the location given is the SQL's first non-blank line, a comment
+        assertThatThrownBy(() -> t.translate("-- helpers\n-- more\n\nCREATE FUNCTION d.f(x INT64) AS (x)", new SourceLocation("u.sqlx", 8, 0)))
+                .satisfies(e -> assertThat(((PorygonException) e).location().line()).isEqualTo(11));
     }
 
     @Test

@@ -388,7 +388,6 @@ public final class DuckDbTranslator implements Translator {
         }
     }
 
-
     /**
      * Line offset (0-based) and column (1-based, 0 if unknown) of the first call of {@code construct}
      * in the statement; the lexed text keeps the source's line breaks.

@@ -229,6 +229,12 @@ public final class ProjectCompiler {
             SourceLocation word = sources.locateWord(e.fileName(), line, unknown.group(1));
             if (word != null) at = word;
         }
+        if (e.message().startsWith("SyntaxError") || e.message().contains("invalid property id")) {
+            if (sources.line(e.fileName(), line).contains("...")) {
+                hint = "spread and rest ({...o}, [...a], f(...xs), (...xs) =>) are modern JavaScript that Porygon's engine (Rhino)"
+                        + " lacks: use Object.assign({}, o), a.concat(b), f.apply(null, xs) or arguments";
+            }
+        }
         errors.add(at, e.message(), hint, null);
     }
 

@@ -16,6 +16,12 @@ final class SourceIndex {
         lines.put(path, List.of(content.split("\n", -1)));
     }
 
+    /** The text of line {@code line} (1-based) of a file, or "" when unknown. */
+    String line(String file, int line) {
+        List<String> text = lines.get(file);
+        return text == null || line < 1 || line > text.size() ? "" : text.get(line - 1);
+    }
+
     /** The location of {@code word} (preferably quoted) on {@code line}; column 1 when not found; line 1 when unknown. */
     SourceLocation locate(String file, int line, String word) {
         List<String> text = lines.get(file);

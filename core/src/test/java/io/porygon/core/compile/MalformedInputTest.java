@@ -347,6 +347,15 @@ class MalformedInputTest {
     }
 
     @Test
+    void objectSpreadWhichRhinoLacksGetsAHintWithWhatToWriteInstead() throws IOException {
+        CompiledGraph g = compile(SETTINGS, "includes/docs.js", "const base = { a: 1 };\nmodule.exports = { ...base, b: 2 };\n",
+                "definitions/t.sqlx", "config { type: \"view\" }\nSELECT 1 AS a\n");
+        assertThat(g.graphErrors()).hasSize(1);
+        assertThat(g.graphErrors().get(0).location().toString()).startsWith("includes/docs.js:2:");
+        assertThat(g.graphErrors().get(0).hint()).contains("Object.assign");
+    }
+
+    @Test
     void loopsRhinoRunsDifferentlyFromNodeAreReportedNotCompiledWrong() throws IOException {
         CompiledGraph g = compile(SETTINGS,
                 "definitions/loops.js", "for (let i = 0; i < 2; i++) {\n  publish(\"t_\" + i).query(ctx => `SELECT ${i} AS i`);\n}\n",

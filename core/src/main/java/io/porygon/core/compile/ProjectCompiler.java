@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -229,7 +230,8 @@ public final class ProjectCompiler {
             SourceLocation word = sources.locateWord(e.fileName(), line, unknown.group(1));
             if (word != null) at = word;
         }
-        if (e.message().startsWith("SyntaxError") || e.message().contains("invalid property id")) {
+        String message = e.message().toLowerCase(Locale.ROOT);
+        if (message.contains("syntax") || message.contains("invalid property id")) {
             if (sources.line(e.fileName(), line).contains("...")) {
                 hint = "spread and rest ({...o}, [...a], f(...xs), (...xs) =>) are modern JavaScript that Porygon's engine (Rhino)"
                         + " lacks: use Object.assign({}, o), a.concat(b), f.apply(null, xs) or arguments";

@@ -66,7 +66,7 @@ final class GoogleSqlLexer {
             char c = src.charAt(pos);
             if (c == '\n') {
                 line++;
-                sb.append('\n');
+                newline(sb);
                 pos++;
                 continue;
             }
@@ -82,7 +82,7 @@ final class GoogleSqlLexer {
             if (c == '/' && peek(1) == '*') {
                 int end = src.indexOf("*/", pos + 2);
                 if (end < 0) throw error("unterminated /* comment", "close the comment with */");
-                for (int i = pos; i < end; i++) if (src.charAt(i) == '\n') { line++; sb.append('\n'); }
+                for (int i = pos; i < end; i++) if (src.charAt(i) == '\n') { line++; newline(sb); }
                 pos = end + 2;
                 sb.append(' ');
                 continue;
@@ -286,6 +286,16 @@ final class GoogleSqlLexer {
             for (int i = commaIndex + 1; i < sb.length(); i++) if (!Character.isWhitespace(sb.charAt(i))) return;
             sb.setCharAt(commaIndex, ' ');
         }
+    }
+
+    /**
+     * A line break kept for line numbers. An empty line gets a space: JSqlParser takes two empty lines
+     * in a row (a blank gap, or lines whose comments were dropped) for the end of the statement and
+     * silently ignores the rest.
+     */
+    private static void newline(StringBuilder sb) {
+        if (sb.length() > 0 && sb.charAt(sb.length() - 1) == '\n') sb.append(' ');
+        sb.append('\n');
     }
 
     private static void flush(List<LexedStatement> out, StringBuilder sb, int startLine) {

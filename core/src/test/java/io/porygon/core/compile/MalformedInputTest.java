@@ -353,6 +353,9 @@ class MalformedInputTest {
         assertThat(g.graphErrors()).hasSize(1);
         assertThat(g.graphErrors().get(0).location().toString()).startsWith("includes/docs.js:2:");
         assertThat(g.graphErrors().get(0).hint()).contains("Object.assign");
+        CompiledGraph call = compile(SETTINGS, "includes/u.js", "const a = [1, 2];\nmodule.exports = { top: Math.max(...a) };\n",
+                "definitions/t.sqlx", "config { type: \"view\" }\nSELECT 1 AS a\n");
+        assertThat(call.graphErrors().get(0).hint()).contains("f.apply(null, xs)");
     }
 
     @Test

@@ -124,6 +124,14 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void blankLinesAndCommentsInsideAStatementKeepTheRestOfIt() throws SQLException {
+        String rows = "(SELECT 1 AS x UNION ALL SELECT 3 AS x)";
+        assertThat(query("SELECT CAST(x AS STRING) FROM " + rows + "\n\n\nWHERE x > 2")).containsExactly(List.of("3"));
+        assertThat(query("SELECT CAST(x AS STRING) FROM " + rows + "\n\n-- only the big ones\nWHERE x > 2")).containsExactly(List.of("3"));
+        assertThat(query("SELECT CAST(x AS STRING) FROM " + rows + "\n/* a\nlong\ncomment */\nWHERE x > 2")).containsExactly(List.of("3"));
+    }
+
+    @Test
     void aSchemaNamedLikeAJSqlParserKeywordCanBeCreated() throws SQLException {
         run("CREATE SCHEMA IF NOT EXISTS raw");
         run("CREATE SCHEMA Current");

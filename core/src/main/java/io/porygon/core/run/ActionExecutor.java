@@ -116,6 +116,10 @@ public final class ActionExecutor {
     private void checkSource(PlannedAction p, Engine engine) {
         if (!engine.exists(p.warehouseTarget())) {
             Target t = p.warehouseTarget();
+            if (t.name().endsWith("*")) {
+                throw new IllegalStateException("source " + p.action().target() + " is a wildcard table, which DuckDB has no form of;"
+                        + " load the daily tables into one table (or union them in a view) and declare that");
+            }
             throw new IllegalStateException("source " + p.action().target() + " does not exist in the warehouse (looked for "
                     + t.schema() + "." + t.name() + "); load it first (The Look's raw tables: `porygon generate` or `porygon load thelook`),"
                     + " or fix the declaration's name and schema");

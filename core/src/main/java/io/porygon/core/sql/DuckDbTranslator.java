@@ -38,6 +38,7 @@ import net.sf.jsqlparser.statement.merge.Merge;
 import net.sf.jsqlparser.statement.merge.MergeInsert;
 import net.sf.jsqlparser.statement.merge.MergeOperation;
 import net.sf.jsqlparser.statement.merge.MergeUpdate;
+import net.sf.jsqlparser.statement.piped.FromQuery;
 import net.sf.jsqlparser.statement.select.LateralSubSelect;
 import net.sf.jsqlparser.statement.select.ParenthesedFromItem;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
@@ -236,6 +237,9 @@ public final class DuckDbTranslator implements Translator {
         Statement parsed = parse(statement.text(), statement, location);
         if (parsed instanceof Execute) {
             throw new Untranslatable("EXECUTE IMMEDIATE (dynamic SQL) cannot run on DuckDB", "write the statement itself", "EXECUTE");
+        }
+        if (parsed instanceof FromQuery) {
+            throw new Untranslatable("pipe syntax (|>) has no DuckDB form yet", "write the query as SELECT ... FROM ... WHERE ...");
         }
         if (parsed instanceof UnsupportedStatement || parsed instanceof CreateFunctionalStatement) {
             // JSqlParser keeps these as text: passed on, DuckDB would fail on them at run time
@@ -561,6 +565,10 @@ public final class DuckDbTranslator implements Translator {
     private void mapTable(Table table, Set<Table> done) {
         if (table == null || table.getSchemaName() == null || !done.add(table)) return;
         Target target = new Target(unquote(table.getDatabaseName()), unquote(table.getSchemaName()), unquote(table.getName()));
+        if (target.name() != null && target.name().endsWith("*")) {
+            throw new Untranslatable("wildcard table " + target.name() + " (and _TABLE_SUFFIX) has no DuckDB form",
+                    "load the daily tables into one table (or union them in a view) and read that");
+        }
         String mapped = tableNames.apply(target);
         // set apart: JSqlParser splits a dotted name itself, and breaks a quoted part ("d"."a-b") doing so
         int dot = dotOutsideQuotes(mapped);

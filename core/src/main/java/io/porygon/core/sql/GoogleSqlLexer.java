@@ -135,6 +135,13 @@ final class GoogleSqlLexer {
                 int start = pos;
                 while (pos < src.length() && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_')) pos++;
                 String word = src.substring(start, pos);
+                if (("FROM".equals(lastWord) || "JOIN".equals(lastWord)) && isDashedProject(pos)) {
+                    // BigQuery reads a project id with dashes unquoted in FROM: bigquery-public-data.thelook_ecommerce.orders
+                    while (src.charAt(pos) != '.') pos++;
+                    sb.append('"').append(src, start, pos).append('"');
+                    lastWord = null;
+                    continue;
+                }
                 String upper = word.toUpperCase(Locale.ROOT);
                 // string prefixes: r'..', b'..', rb'..', br'..'
                 if (pos < src.length() && (src.charAt(pos) == '\'' || src.charAt(pos) == '"')
@@ -286,6 +293,18 @@ final class GoogleSqlLexer {
             for (int i = commaIndex + 1; i < sb.length(); i++) if (!Character.isWhitespace(sb.charAt(i))) return;
             sb.setCharAt(commaIndex, ' ');
         }
+    }
+
+    /** Whether the word ending at {@code end} goes on with "-word"s up to a '.': a dashed project id. */
+    private boolean isDashedProject(int end) {
+        int i = end;
+        boolean dashed = false;
+        while (i + 1 < src.length() && src.charAt(i) == '-' && Character.isLetterOrDigit(src.charAt(i + 1))) {
+            dashed = true;
+            i++;
+            while (i < src.length() && (Character.isLetterOrDigit(src.charAt(i)) || src.charAt(i) == '_')) i++;
+        }
+        return dashed && i < src.length() && src.charAt(i) == '.';
     }
 
     /**

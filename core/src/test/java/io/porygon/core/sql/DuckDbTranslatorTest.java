@@ -132,6 +132,21 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void anUnquotedProjectIdWithDashesIsReadAsBigQueryReadsIt() {
+        assertThat(new DuckDbTranslator().translate("SELECT * FROM bigquery-public-data.thelook_ecommerce.orders o"
+                + " JOIN my-proj-2.d.items USING (id)", AT)).contains("FROM thelook_ecommerce.orders o JOIN d.items");
+    }
+
+    @Test
+    void wildcardTablesAndPipeSyntaxAreRefusedNotPassedOn() {
+        DuckDbTranslator t = new DuckDbTranslator();
+        assertThatThrownBy(() -> t.translate("SELECT * FROM `p.ga4.events_*` WHERE _TABLE_SUFFIX > '2024'", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("wildcard table events_*");
+        assertThatThrownBy(() -> t.translate("SELECT a FROM t |> WHERE a > 1", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("pipe syntax");
+    }
+
+    @Test
     void aSchemaNamedLikeAJSqlParserKeywordCanBeCreated() throws SQLException {
         run("CREATE SCHEMA IF NOT EXISTS raw");
         run("CREATE SCHEMA Current");

@@ -216,12 +216,48 @@ final class GoogleSqlLexer {
                 depth++;
             }
             lastWord = null;
+            if (c == '.' && "]".equals(prevNonSpace(sb))) parenthesizeIndexed(sb);
             sb.append(c);
             pos++;
         }
         dropComma(sb, pendingComma);
         flush(out, sb, startLine);
         return out;
+    }
+
+    /**
+     * {@code items[SAFE_OFFSET(0)].name}: JSqlParser cannot read a field after an array index, but reads
+     * {@code (items[SAFE_OFFSET(0)]).name}; wraps the indexed expression that ends {@code sb} (a path, or
+     * a call such as {@code ARRAY_AGG(...)}, followed by its index) in parentheses. Left as is when its
+     * start cannot be found.
+     */
+    private static void parenthesizeIndexed(StringBuilder sb) {
+        int end = sb.length();
+        int i = end - 1;
+        while (i >= 0 && sb.charAt(i) == ' ') i--;
+        int open = matching(sb, i, '[', ']');
+        if (open < 0) return;
+        int start = open - 1;
+        while (start >= 0 && sb.charAt(start) == ' ') start--;
+        if (start >= 0 && sb.charAt(start) == ')') {
+            start = matching(sb, start, '(', ')');
+            if (start < 0) return;
+            start--;
+        }
+        while (start >= 0 && (Character.isLetterOrDigit(sb.charAt(start)) || "_.\"".indexOf(sb.charAt(start)) >= 0)) start--;
+        if (start + 1 >= open) return;
+        sb.insert(start + 1, '(');
+        sb.append(')');
+    }
+
+    /** The index of the opening bracket that matches the closing one at {@code close}, or -1. */
+    private static int matching(StringBuilder sb, int close, char opening, char closing) {
+        int depth = 0;
+        for (int i = close; i >= 0; i--) {
+            if (sb.charAt(i) == closing) depth++;
+            else if (sb.charAt(i) == opening && --depth == 0) return i;
+        }
+        return -1;
     }
 
     private static final Set<String> STRING_PREFIXES = Set.of("R", "B", "RB", "BR");

@@ -147,6 +147,15 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void aFieldReadAfterAnArrayIndex() throws SQLException {
+        String items = "(SELECT [STRUCT('shoe' AS name, 2 AS qty), STRUCT('hat' AS name, 1 AS qty)] AS items)";
+        assertThat(query("SELECT items[SAFE_OFFSET(0)].name, items[OFFSET(1)].name FROM " + items))
+                .containsExactly(List.of("shoe", "hat"));
+        assertThat(query("SELECT ARRAY_AGG(STRUCT(i.name AS n) ORDER BY i.qty LIMIT 1)[SAFE_OFFSET(0)].n FROM " + items + " t,"
+                + " UNNEST(t.items) AS i")).containsExactly(List.of("hat"));
+    }
+
+    @Test
     void aSchemaNamedLikeAJSqlParserKeywordCanBeCreated() throws SQLException {
         run("CREATE SCHEMA IF NOT EXISTS raw");
         run("CREATE SCHEMA Current");

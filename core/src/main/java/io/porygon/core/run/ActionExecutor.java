@@ -72,8 +72,7 @@ public final class ActionExecutor {
                     checkCancelled();
                     AssertionRows found = assertionRows(p, engine);
                     if (found.count() > 0) {
-                        String seeThem = found.inView() ? " (all of them: SELECT * FROM " + p.warehouseTarget().schema() + "."
-                                + p.warehouseTarget().name() + ")" : "";
+                        String seeThem = found.inView() ? " (all of them: SELECT * FROM " + p.warehouseTarget().qualifiedName() + ")" : "";
                         return result(p, ActionStatus.FAILED, start, -1, hash,
                                 placeOf(p) + ": assertion failed: " + found.count() + " row(s) returned" + seeThem, found.count(), found.sample());
                     }

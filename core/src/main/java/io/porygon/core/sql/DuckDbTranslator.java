@@ -247,8 +247,7 @@ public final class DuckDbTranslator implements Translator {
                     .toUpperCase(Locale.ROOT);
             throw new Untranslatable("BigQuery's " + head + " ... has no DuckDB form (persistent functions and procedures, row access"
                     + " policies and similar statements run on BigQuery only)",
-                    "use CREATE TEMP FUNCTION in the action that calls the function, or keep this statement out of runs on DuckDB",
-                    head.substring(0, head.indexOf(' ') < 0 ? head.length() : head.indexOf(' ')));
+                    "use CREATE TEMP FUNCTION in the action that calls the function, or keep this statement out of runs on DuckDB");
         }
         if (viewQuery && parsed instanceof Select select) unordered(select);
         if (parsed instanceof CreateView view) unordered(view.getSelect());

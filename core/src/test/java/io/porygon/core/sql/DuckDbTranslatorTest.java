@@ -91,7 +91,7 @@ class DuckDbTranslatorTest {
     void tableNamesThatNeedQuotingStayOneName() throws SQLException {
         run("CREATE OR REPLACE TABLE `my-project.thelook.crosbie-source` AS SELECT 'apples' AS fruit");
         run("CREATE OR REPLACE TABLE thelook.`é t` AS SELECT * FROM `my-project`.`thelook`.`crosbie-source`");
-        assertThat(new DuckDbTranslator().translate("SELECT * FROM `p.thelook.crosbie-source`", AT)).contains("thelook.\"crosbie-source\"");
+        assertThat(translator.translate("SELECT * FROM `p.thelook.crosbie-source`", AT)).contains("thelook.\"crosbie-source\"");
         assertThat(query("SELECT fruit FROM `p.thelook.é t`")).containsExactly(List.of("apples"));
     }
 
@@ -105,21 +105,20 @@ class DuckDbTranslatorTest {
     @Test
     void bigQueryMetadataStatementsAreNoOpsAndBigQueryOnlyObjectsAreRefused() throws SQLException {
         run("CREATE OR REPLACE TABLE thelook.keyed AS SELECT 1 AS id");
-        DuckDbTranslator t = new DuckDbTranslator();
         for (String metadata : List.of("ALTER PROJECT p SET OPTIONS (`region-us.default_time_zone` = 'UTC')",
                 "ALTER ORGANIZATION SET OPTIONS (default_time_zone = 'UTC')",
                 "ALTER TABLE thelook.keyed ADD PRIMARY KEY (id) NOT ENFORCED",
                 "ALTER TABLE thelook.keyed ADD CONSTRAINT IF NOT EXISTS fk FOREIGN KEY (id) REFERENCES thelook.other(id) NOT ENFORCED",
                 "ALTER TABLE thelook.keyed DROP PRIMARY KEY")) {
-            assertThat(t.translateStatements(metadata, AT)).as(metadata).isEmpty();
+            assertThat(translator.translateStatements(metadata, AT)).as(metadata).isEmpty();
         }
         for (String bigQueryOnly : List.of("CREATE OR REPLACE FUNCTION d.f(x INT64) RETURNS INT64 AS (x + 1)",
                 "CREATE OR REPLACE ROW ACCESS POLICY p ON d.t GRANT TO ('user:a@b.c') FILTER USING (x = 1)")) {
-            assertThatThrownBy(() -> t.translate(bigQueryOnly, AT)).as(bigQueryOnly)
+            assertThatThrownBy(() -> translator.translate(bigQueryOnly, AT)).as(bigQueryOnly)
                     .isInstanceOf(PorygonException.class).hasMessageContaining("has no DuckDB form");
         }
         // below comments, located at its own line: the location given is the SQL's first non-blank line, a comment
-        assertThatThrownBy(() -> t.translate("-- helpers\n-- more\n\nCREATE FUNCTION d.f(x INT64) AS (x)", new SourceLocation("u.sqlx", 8, 0)))
+        assertThatThrownBy(() -> translator.translate("-- helpers\n-- more\n\nCREATE FUNCTION d.f(x INT64) AS (x)", new SourceLocation("u.sqlx", 8, 0)))
                 .satisfies(e -> assertThat(((PorygonException) e).location().line()).isEqualTo(11));
     }
 
@@ -133,16 +132,15 @@ class DuckDbTranslatorTest {
 
     @Test
     void anUnquotedProjectIdWithDashesIsReadAsBigQueryReadsIt() {
-        assertThat(new DuckDbTranslator().translate("SELECT * FROM bigquery-public-data.thelook_ecommerce.orders o"
+        assertThat(translator.translate("SELECT * FROM bigquery-public-data.thelook_ecommerce.orders o"
                 + " JOIN my-proj-2.d.items USING (id)", AT)).contains("FROM thelook_ecommerce.orders o JOIN d.items");
     }
 
     @Test
     void wildcardTablesAndPipeSyntaxAreRefusedNotPassedOn() {
-        DuckDbTranslator t = new DuckDbTranslator();
-        assertThatThrownBy(() -> t.translate("SELECT * FROM `p.ga4.events_*` WHERE _TABLE_SUFFIX > '2024'", AT))
+        assertThatThrownBy(() -> translator.translate("SELECT * FROM `p.ga4.events_*` WHERE _TABLE_SUFFIX > '2024'", AT))
                 .isInstanceOf(PorygonException.class).hasMessageContaining("wildcard table events_*");
-        assertThatThrownBy(() -> t.translate("SELECT a FROM t |> WHERE a > 1", AT))
+        assertThatThrownBy(() -> translator.translate("SELECT a FROM t |> WHERE a > 1", AT))
                 .isInstanceOf(PorygonException.class).hasMessageContaining("pipe syntax");
     }
 

@@ -4,6 +4,7 @@ import net.sf.jsqlparser.expression.BinaryExpression;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.IntervalExpression;
+import net.sf.jsqlparser.expression.NullValue;
 import net.sf.jsqlparser.expression.SignedExpression;
 import net.sf.jsqlparser.expression.StringValue;
 
@@ -97,16 +98,33 @@ final class DateTimeFunctions {
 
     private static void date(CallContext c) {
         switch (c.args().size()) {
-            case 1 -> c.cast(0, DATE);
+            case 1 -> utcWallTime(c, DATE, c.args().get(0), () -> c.arg(0));
             case 2 -> c.text("CAST(timezone(").arg(1).text(", ").cast(0, TIMESTAMP).text(") AS DATE)");
             case 3 -> c.text("make_date(").arg(0).text(", ").arg(1).text(", ").arg(2).text(")");
             default -> arity(c, 1, 3);
         }
     }
 
+    /**
+     * {@code value} as a DATE or DATETIME (DuckDB's TIMESTAMP) in UTC, BigQuery's default time zone.
+     * DuckDB casts a TIMESTAMPTZ through ICU's calendar, row by row: 330 ms against 15 ms for the
+     * same 2.5M event dates. Its epoch microseconds give the same UTC wall time without that, and are
+     * as right for a DATE or DATETIME operand. A literal keeps the cast, which parses a string and
+     * gives NULL a type (epoch_us has several).
+     */
+    private static void utcWallTime(CallContext c, String type, Expression operand, Runnable value) {
+        if (operand instanceof StringValue || operand instanceof NullValue) {
+            c.text("CAST("); value.run(); c.text(" AS " + type + ")");
+            return;
+        }
+        c.text(type.equals(DATE) ? "CAST(make_timestamp(epoch_us(" : "make_timestamp(epoch_us(");
+        value.run();
+        c.text(type.equals(DATE) ? ")) AS DATE)" : "))");
+    }
+
     private static void datetime(CallContext c) {
         switch (c.args().size()) {
-            case 1 -> c.cast(0, DATETIME);
+            case 1 -> utcWallTime(c, DATETIME, c.args().get(0), () -> c.arg(0));
             case 2 -> {
                 if (c.args().get(1) instanceof StringValue) {
                     c.text("timezone(").arg(1).text(", ").cast(0, TIMESTAMP).text(")");
@@ -385,9 +403,9 @@ final class DateTimeFunctions {
                 c.text(") - ((dayofweek("); value.run();
                 c.text(") - " + part.weekday() + " + 7) % 7) + 6) // 7)");
             }
-            case "DATE" -> { c.text("CAST("); value.run(); c.text(" AS DATE)"); }
+            case "DATE" -> utcWallTime(c, DATE, c.args().get(0), value);
             case "TIME" -> { c.text("CAST("); value.run(); c.text(" AS TIME)"); }
-            case "DATETIME" -> { c.text("CAST("); value.run(); c.text(" AS TIMESTAMP)"); }
+            case "DATETIME" -> utcWallTime(c, DATETIME, c.args().get(0), value);
             default -> throw new Untranslatable("EXTRACT(" + partName + " FROM ...) cannot be translated to DuckDB",
                     "use a BigQuery date part such as DAYOFWEEK, DAY, WEEK, ISOWEEK, MONTH, YEAR, HOUR");
         }

@@ -214,6 +214,24 @@ class DuckDbTranslatorTest {
                 .containsExactly(List.of(Arrays.asList(null, num("1"), num("2"))));
     }
 
+
+    @Test
+    void aTimestampsDateAndDatetimeAreItsUtcWallTimeForEveryOperandType() throws SQLException {
+        run("CREATE TABLE thelook.moments (ts TIMESTAMP, dt DATETIME, d DATE)");
+        run("INSERT INTO thelook.moments VALUES (TIMESTAMP '2024-01-01 23:30:00-05', DATETIME '1969-12-31 23:59:59.999999', DATE '2024-02-29'),"
+                + " (NULL, NULL, NULL)");
+        assertThat(query("SELECT DATE(ts), DATETIME(ts), EXTRACT(DATE FROM ts), DATE(dt), DATETIME(dt), DATE(d), DATETIME(d)"
+                + " FROM thelook.moments ORDER BY ts"))
+                .containsExactly(
+                        Arrays.asList(null, null, null, null, null, null, null),
+                        List.of("2024-01-02", "2024-01-02 04:30:00", "2024-01-02", "1969-12-31", "1969-12-31 23:59:59.999999", "2024-02-29",
+                                "2024-02-29 00:00:00"));
+        // literals keep the cast, which parses a string and types NULL
+        assertThat(query("SELECT DATE('2024-03-05'), DATE(NULL), DATETIME('2024-03-05 10:00:00')"))
+                .containsExactly(Arrays.asList("2024-03-05", null, "2024-03-05 10:00:00"));
+        // without ICU's per-row calendar: the plan converts through the epoch
+        assertThat(translator.translate("SELECT DATE(ts) FROM thelook.moments", AT)).contains("epoch_us(ts)");
+    }
     @Test
     void unnestWithOffsetNumbersElementsFromZero() throws SQLException {
         assertThat(query("SELECT x, off FROM UNNEST(['a', 'b']) AS x WITH OFFSET AS off ORDER BY off"))

@@ -214,7 +214,7 @@ class ScriptVariablesTest {
         // renaming a variable to itself, or naming a column the statement does not read as a variable, is no conflict
         assertThat(row("SELECT run_date AS run_date")).containsExactly("2024-01-05 DATE");
         assertThat(translator.translate("SELECT DATE(created_at) AS run_date FROM t", AT, scope).sql())
-                .isEqualTo("SELECT CAST(created_at AS DATE) AS run_date FROM t");
+                .isEqualTo("SELECT CAST(make_timestamp(epoch_us(created_at)) AS DATE) AS run_date FROM t");
     }
 
     /** The output column names of a query translated in the scope so far. */

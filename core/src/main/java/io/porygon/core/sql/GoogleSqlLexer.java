@@ -153,6 +153,10 @@ final class GoogleSqlLexer {
                 }
                 if (upper.equals("FROM")) dropComma(sb, pendingComma);
                 pendingComma = -1;
+                if (upper.equals("STRUCT") && nextNonSpace() == '<' && structTypeInPlace(sb, start)) {
+                    lastWord = null;
+                    continue;
+                }
                 boolean call = nextNonSpace() == '(' && !".".equals(prevNonSpace(sb));
                 if (call && upper.equals("WEEK") && "EXTRACT".equals(lastWordBeforeParen)) {
                     // EXTRACT(WEEK(MONDAY) FROM d): JSqlParser reads only a bare part name
@@ -365,6 +369,33 @@ final class GoogleSqlLexer {
         }
         int lineStart = text.lastIndexOf('\n', i) + 1;
         out.add(new LexedStatement(text.substring(leadingNewlines == 0 ? 0 : lineStart).stripTrailing(), startLine));
+    }
+
+    /**
+     * A {@code STRUCT<...>} type that starts at {@code start} (in a CAST, a column definition, a DECLARE, an
+     * ARRAY's element type): JSqlParser cannot read it, so it goes on as one word, {@link TypeNames#structPlaceholder},
+     * which TypeNames reads back. A typed constructor, {@code STRUCT<a INT64>(1)}, JSqlParser reads: false
+     * there, and for a {@code <} without its {@code >}. The type's line breaks are kept, so lines stay aligned.
+     */
+    private boolean structTypeInPlace(StringBuilder sb, int start) {
+        int p = src.indexOf('<', pos);
+        int depth = 0;
+        for (; p < src.length(); p++) {
+            char ch = src.charAt(p);
+            if (ch == '<') depth++;
+            else if (ch == '>' && --depth == 0) break;
+            else if (ch == ';' || ch == '\'' || ch == '"') return false;
+        }
+        if (p >= src.length()) return false;
+        int end = p + 1;
+        int after = end;
+        while (after < src.length() && Character.isWhitespace(src.charAt(after))) after++;
+        if (after < src.length() && src.charAt(after) == '(') return false;
+        String type = src.substring(start, end);
+        sb.append(TypeNames.structPlaceholder(type));
+        for (int i = 0; i < type.length(); i++) if (type.charAt(i) == '\n') { line++; newline(sb); }
+        pos = end;
+        return true;
     }
 
     private static boolean isHexDigit(char c) {

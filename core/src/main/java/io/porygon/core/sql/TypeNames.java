@@ -1,5 +1,7 @@
 package io.porygon.core.sql;
 
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 
@@ -26,6 +28,18 @@ final class TypeNames {
 
     private TypeNames(String text) {
         this.text = text;
+    }
+
+    private static final String STRUCT_PLACEHOLDER = "PORYGON_STRUCT_TYPE_";
+
+    /** A STRUCT type as one word JSqlParser reads as a type name: its text in hexadecimal, behind a prefix. */
+    static String structPlaceholder(String structType) {
+        return STRUCT_PLACEHOLDER + HexFormat.of().formatHex(structType.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String fromPlaceholder(String word) {
+        return new String(HexFormat.of().parseHex(word.substring(STRUCT_PLACEHOLDER.length()).toLowerCase(Locale.ROOT)),
+                StandardCharsets.UTF_8);
     }
 
     /** Translates a GoogleSQL type; throws {@link Untranslatable} for types DuckDB cannot hold faithfully. */
@@ -97,6 +111,7 @@ final class TypeNames {
                 return SIMPLE.get(word);
             }
             default -> {
+                if (word.startsWith(STRUCT_PLACEHOLDER)) return toDuckDb(fromPlaceholder(word));
                 String mapped = SIMPLE.get(word);
                 if (mapped == null) throw unknown(word);
                 return mapped;

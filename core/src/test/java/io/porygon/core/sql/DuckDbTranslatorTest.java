@@ -216,6 +216,25 @@ class DuckDbTranslatorTest {
 
 
     @Test
+    void structTypesInColumnDefinitionsCastsAndDeclarations() throws SQLException {
+        run("CREATE TABLE thelook.baskets (\n  id INT64,\n  buyer STRUCT<name STRING, address STRUCT<city STRING, zip STRING(10)>>,\n"
+                + "  items ARRAY<STRUCT<\n    sku STRING,\n    price NUMERIC(10, 2)\n  >>\n)");
+        run("INSERT INTO thelook.baskets VALUES (1, STRUCT('Ann' AS name, STRUCT('Lyon' AS city, '69001' AS zip) AS address),"
+                + " [STRUCT('a-1' AS sku, 2.5 AS price), STRUCT('b-2' AS sku, 10 AS price)])");
+        assertThat(query("SELECT buyer.address.city, items[OFFSET(1)].price, CAST(NULL AS STRUCT<a INT64, b STRING>) IS NULL"
+                + " FROM thelook.baskets"))
+                .containsExactly(List.of("Lyon", num("10.00"), true));
+        assertThat(translator.translate("DECLARE top STRUCT<sku STRING, n INT64> DEFAULT (SELECT AS STRUCT 'a-1' AS sku, 3 AS n)", AT))
+                .contains("STRUCT(\"sku\" VARCHAR, \"n\" BIGINT)");
+        // a type over several lines keeps the lines below it where they were
+        assertThatThrownBy(() -> translator.translate("SELECT CAST(NULL AS STRUCT<\n  a INT64\n>) AS s,\n  FARM_FINGERPRINT(x) FROM t", AT))
+                .isInstanceOf(PorygonException.class)
+                .satisfies(e -> assertThat(((PorygonException) e).location().line()).isEqualTo(10));
+        assertThatThrownBy(() -> translator.translate("SELECT CAST(NULL AS STRUCT<a GEOGRAPHY>)", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("GEOGRAPHY");
+    }
+
+    @Test
     void aTimestampsDateAndDatetimeAreItsUtcWallTimeForEveryOperandType() throws SQLException {
         run("CREATE TABLE thelook.moments (ts TIMESTAMP, dt DATETIME, d DATE)");
         run("INSERT INTO thelook.moments VALUES (TIMESTAMP '2024-01-01 23:30:00-05', DATETIME '1969-12-31 23:59:59.999999', DATE '2024-02-29'),"

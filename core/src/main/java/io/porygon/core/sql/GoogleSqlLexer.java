@@ -61,6 +61,7 @@ final class GoogleSqlLexer {
         String lastWordBeforeParen = null; // the word right before the last '(' seen
         boolean schemaNameNext = false; // after CREATE SCHEMA [IF NOT EXISTS]
         int depth = 0; // parenthesis depth
+        int constraintStart = -1; // index in sb of a key constraint in CREATE TABLE's column list (with its comma)
         ArrayDeque<Integer> unnestDepths = new ArrayDeque<>(); // depths of open UNNEST( calls
         while (pos < src.length()) {
             char c = src.charAt(pos);
@@ -96,6 +97,7 @@ final class GoogleSqlLexer {
                 startLine = -1;
                 lastWord = null;
                 depth = 0;
+                constraintStart = -1;
                 unnestDepths.clear();
                 pos++;
                 continue;
@@ -153,6 +155,18 @@ final class GoogleSqlLexer {
                 }
                 if (upper.equals("FROM")) dropComma(sb, pendingComma);
                 pendingComma = -1;
+                // BigQuery's keys are NOT ENFORCED metadata; DuckDB would enforce them, so they are left out
+                if (KEY_CONSTRAINT_WORDS.contains(upper) && constraintStart < 0 && depth == 1 && startsWith(sb, "CREATE")) {
+                    constraintStart = ",".equals(prevNonSpace(sb)) ? sb.lastIndexOf(",") : sb.length();
+                }
+                if (upper.equals("ENFORCED") && "NOT".equals(lastWord) && constraintStart >= 0) {
+                    long lineBreaks = sb.substring(constraintStart).chars().filter(ch -> ch == '\n').count();
+                    sb.setLength(constraintStart);
+                    for (long i = 0; i < lineBreaks; i++) newline(sb);
+                    constraintStart = -1;
+                    lastWord = null;
+                    continue;
+                }
                 if (upper.equals("STRUCT") && nextNonSpace() == '<' && structTypeInPlace(sb, start)) {
                     lastWord = null;
                     continue;
@@ -322,6 +336,14 @@ final class GoogleSqlLexer {
         int e = p;
         while (e < src.length() && (Character.isLetterOrDigit(src.charAt(e)) || src.charAt(e) == '_')) e++;
         return src.substring(p, e);
+    }
+
+    private static final Set<String> KEY_CONSTRAINT_WORDS = Set.of("PRIMARY", "FOREIGN", "CONSTRAINT", "REFERENCES");
+
+    private static boolean startsWith(StringBuilder sb, String word) {
+        int i = 0;
+        while (i < sb.length() && Character.isWhitespace(sb.charAt(i))) i++;
+        return sb.length() - i >= word.length() && sb.substring(i, i + word.length()).equalsIgnoreCase(word);
     }
 
     private static boolean isFirstWord(StringBuilder sb, String word) {

@@ -235,6 +235,21 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void keysDeclaredNotEnforcedInCreateTableAreLeftOutAsBigQueryDoesNotEnforceThem() throws SQLException {
+        run("CREATE TABLE thelook.customers (id INT64 PRIMARY KEY NOT ENFORCED, name STRING)");
+        run("CREATE TABLE thelook.carts (\n  id INT64,\n  customer_id INT64 REFERENCES thelook.customers(id) NOT ENFORCED,\n"
+                + "  CONSTRAINT cart_key PRIMARY KEY (id, customer_id)\n    NOT ENFORCED\n)");
+        // BigQuery accepts rows that break them, and so does the translation
+        run("INSERT INTO thelook.customers VALUES (1, 'a'), (1, 'b')");
+        run("INSERT INTO thelook.carts VALUES (7, 99), (7, 99)");
+        assertThat(query("SELECT count(*) FROM thelook.carts JOIN thelook.customers ON TRUE")).containsExactly(List.of(num("4")));
+        assertThatThrownBy(() -> translator.translate("CREATE TABLE t (\n  id INT64,\n  PRIMARY KEY (id) NOT ENFORCED\n);\n"
+                + "SELECT FARM_FINGERPRINT(x) FROM t", AT))
+                .isInstanceOf(PorygonException.class)
+                .satisfies(e -> assertThat(((PorygonException) e).location().line()).isEqualTo(11));
+    }
+
+    @Test
     void aTimestampsDateAndDatetimeAreItsUtcWallTimeForEveryOperandType() throws SQLException {
         run("CREATE TABLE thelook.moments (ts TIMESTAMP, dt DATETIME, d DATE)");
         run("INSERT INTO thelook.moments VALUES (TIMESTAMP '2024-01-01 23:30:00-05', DATETIME '1969-12-31 23:59:59.999999', DATE '2024-02-29'),"

@@ -380,7 +380,7 @@ public final class DuckDbTranslator implements Translator {
                 Token t = pe.currentToken.next != null ? pe.currentToken.next : pe.currentToken;
                 line = t.beginLine;
                 column = t.beginColumn;
-                near = t.image == null || t.image.isEmpty() ? " at the end of the statement" : " near \"" + t.image + "\"";
+                near = t.image == null || t.image.isEmpty() ? " at the end of the statement" : " near \"" + GoogleSqlLexer.asWritten(t.image) + "\"";
             }
             int sourceLine = line > 0 ? statement.line() + line - 1 : statement.line();
             // the parser cannot tell a typo from GoogleSQL it does not know: say both

@@ -38,6 +38,14 @@ final class GoogleSqlLexer {
     static final String TIME_FN = "PORYGON_BQ_TIME";
     static final String DATETIME_FN = "PORYGON_BQ_DATETIME";
 
+    /** A word of the lexed text as the source wrote it, for messages: the internal names above read back. */
+    static String asWritten(String word) {
+        if (word.equals(DATE_FN)) return "DATE";
+        if (word.equals(TIME_FN)) return "TIME";
+        if (word.equals(DATETIME_FN)) return "DATETIME";
+        return TypeNames.asWritten(word);
+    }
+
     private final String src;
     private final SourceLocation location;
     private int pos;

@@ -37,6 +37,11 @@ final class TypeNames {
         return STRUCT_PLACEHOLDER + HexFormat.of().formatHex(structType.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The STRUCT type a placeholder stands for; any other word as it is. */
+    static String asWritten(String word) {
+        return word.toUpperCase(Locale.ROOT).startsWith(STRUCT_PLACEHOLDER) ? fromPlaceholder(word) : word;
+    }
+
     private static String fromPlaceholder(String word) {
         return new String(HexFormat.of().parseHex(word.substring(STRUCT_PLACEHOLDER.length()).toLowerCase(Locale.ROOT)),
                 StandardCharsets.UTF_8);

@@ -232,6 +232,9 @@ class DuckDbTranslatorTest {
                 .satisfies(e -> assertThat(((PorygonException) e).location().line()).isEqualTo(10));
         assertThatThrownBy(() -> translator.translate("SELECT CAST(NULL AS STRUCT<a GEOGRAPHY>)", AT))
                 .isInstanceOf(PorygonException.class).hasMessageContaining("GEOGRAPHY");
+        // a syntax error next to one names it as written
+        assertThatThrownBy(() -> translator.translate("SELECT CAST(x AS INT64 STRUCT<a INT64>)", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("near \"STRUCT<a INT64>\"");
     }
 
     @Test

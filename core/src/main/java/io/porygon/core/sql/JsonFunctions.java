@@ -54,8 +54,9 @@ final class JsonFunctions {
                     // DATETIME: ISO 8601 with T
                     + " WHEN 'TIMESTAMP' THEN regexp_replace(" + json + ", '^\"([^ ]+) (.+)\"$', '\"\\1T\\2\"')"
                     + " WHEN 'DOUBLE' THEN " + float64("TRY_CAST(" + json + " AS DOUBLE)")
-                    + " WHEN 'DOUBLE[]' THEN '[' || array_to_string(list_transform(TRY_CAST(" + v + " AS DOUBLE[]), porygon_d -> coalesce("
-                    + float64("porygon_d") + ", 'null')), ',') || ']'"
+                    // (DuckDB's array_to_string gives NULL for an empty list)
+                    + " WHEN 'DOUBLE[]' THEN CASE WHEN len(TRY_CAST(" + v + " AS DOUBLE[])) = 0 THEN '[]' ELSE '[' || array_to_string("
+                    + "list_transform(TRY_CAST(" + v + " AS DOUBLE[]), porygon_d -> coalesce(" + float64("porygon_d") + ", 'null')), ',') || ']' END"
                     + " WHEN 'BIGINT' THEN " + quotedBeyondDoubles(json)
                     + " WHEN 'HUGEINT' THEN " + quotedBeyondDoubles(json)
                     // BYTES: base64

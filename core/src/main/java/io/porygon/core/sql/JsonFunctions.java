@@ -34,7 +34,7 @@ final class JsonFunctions {
      * TO_JSON_STRING(value): DuckDB's to_json gives BigQuery's compact text for BOOL, STRING, DATE,
      * TIME, NULL, and structs and arrays of them (a table alias is a struct of the row in DuckDB as in
      * BigQuery). Where BigQuery's encoding of a type differs, a top-level value of that type is
-     * re-encoded; typeof() is folded when the query is bound, so only one branch remains. Inside a
+     * re-encoded, in the CASE branch its typeof() picks (the same for every row). Inside a
      * STRUCT or ARRAY these types keep DuckDB's text (README, known translator limits), except
      * ARRAY&lt;FLOAT64&gt;.
      */
@@ -45,10 +45,12 @@ final class JsonFunctions {
                     "DuckDB cannot indent JSON; drop the second argument to get the compact text");
         }
         if (n != 1 && n != 2) throw c.unsupported(n + " arguments", "pass a value and optionally pretty_print");
-        c.once(a -> {
-            String v = a.get(0);
-            String json = "CAST(to_json(" + v + ") AS VARCHAR)";
-            return "coalesce(CASE typeof(" + v + ")"
+        // the value and its DuckDB JSON text are bound once (the branches below use them several times)
+        c.text("list_transform([").arg(0).text("], porygon_v -> list_transform([CAST(to_json(porygon_v) AS VARCHAR)], porygon_j -> ");
+        {
+            String v = "porygon_v";
+            String json = "porygon_j";
+            c.text("coalesce(CASE typeof(" + v + ")"
                     // TIMESTAMP: ISO 8601 with T and Z ("2017-03-06T12:34:56.789012Z"); DuckDB prints a space and +00
                     + " WHEN 'TIMESTAMP WITH TIME ZONE' THEN regexp_replace(" + json + ", '^\"([^ ]+) ([^+]+)[+]00\"$', '\"\\1T\\2Z\"')"
                     // DATETIME: ISO 8601 with T
@@ -62,8 +64,9 @@ final class JsonFunctions {
                     // BYTES: base64
                     + " WHEN 'BLOB' THEN '\"' || to_base64(TRY_CAST(" + v + " AS BLOB)) || '\"'"
                     + " WHEN 'INTERVAL' THEN error('TO_JSON_STRING of an INTERVAL: DuckDB cannot print BigQuery''s ISO 8601 duration')"
-                    + " ELSE CASE WHEN typeof(" + v + ") LIKE 'DECIMAL(%' THEN " + numeric(json) + " ELSE " + json + " END END, 'null')";
-        });
+                    + " ELSE CASE WHEN typeof(" + v + ") LIKE 'DECIMAL(%' THEN " + numeric(json) + " ELSE " + json + " END END, 'null')");
+        }
+        c.text(")[1])[1]");
     }
 
     private static boolean isFalse(Expression e) {

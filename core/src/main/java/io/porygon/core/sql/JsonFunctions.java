@@ -3,8 +3,11 @@ package io.porygon.core.sql;
 import net.sf.jsqlparser.expression.BooleanValue;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.StringValue;
+import net.sf.jsqlparser.expression.StructType;
 import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.statement.select.SelectItem;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -33,10 +36,11 @@ final class JsonFunctions {
     /**
      * TO_JSON_STRING(value): DuckDB's to_json gives BigQuery's compact text for BOOL, STRING, DATE,
      * TIME, NULL, and structs and arrays of them (a table alias is a struct of the row in DuckDB as in
-     * BigQuery). Where BigQuery's encoding of a type differs, a top-level value of that type is
-     * re-encoded, in the CASE branch its typeof() picks (the same for every row). Inside a
-     * STRUCT or ARRAY these types keep DuckDB's text (README, known translator limits), except
-     * ARRAY&lt;FLOAT64&gt;.
+     * BigQuery). Where BigQuery's encoding of a type differs, a value of that type is re-encoded, in
+     * the CASE branch its typeof() picks (the same for every row): at the top level, as the element of
+     * a top-level array, and as a field of a STRUCT(...) literal, whose fields are encoded one by one.
+     * Inside other structs (a table alias's row) these types keep DuckDB's text (README, known
+     * translator limits): the translator does not know their field types.
      */
     private static void toJsonString(CallContext c) {
         int n = c.args().size();
@@ -45,28 +49,78 @@ final class JsonFunctions {
                     "DuckDB cannot indent JSON; drop the second argument to get the compact text");
         }
         if (n != 1 && n != 2) throw c.unsupported(n + " arguments", "pass a value and optionally pretty_print");
-        // the value and its DuckDB JSON text are bound once (the branches below use them several times)
-        c.text("list_transform([").arg(0).text("], porygon_v -> list_transform([CAST(to_json(porygon_v) AS VARCHAR)], porygon_j -> ");
-        {
-            String v = "porygon_v";
-            String json = "porygon_j";
-            c.text("coalesce(CASE typeof(" + v + ")"
-                    // TIMESTAMP: ISO 8601 with T and Z ("2017-03-06T12:34:56.789012Z"); DuckDB prints a space and +00
-                    + " WHEN 'TIMESTAMP WITH TIME ZONE' THEN regexp_replace(" + json + ", '^\"([^ ]+) ([^+]+)[+]00\"$', '\"\\1T\\2Z\"')"
-                    // DATETIME: ISO 8601 with T
-                    + " WHEN 'TIMESTAMP' THEN regexp_replace(" + json + ", '^\"([^ ]+) (.+)\"$', '\"\\1T\\2\"')"
-                    + " WHEN 'DOUBLE' THEN " + float64("TRY_CAST(" + json + " AS DOUBLE)")
-                    // (DuckDB's array_to_string gives NULL for an empty list)
-                    + " WHEN 'DOUBLE[]' THEN CASE WHEN len(TRY_CAST(" + v + " AS DOUBLE[])) = 0 THEN '[]' ELSE '[' || array_to_string("
-                    + "list_transform(TRY_CAST(" + v + " AS DOUBLE[]), porygon_d -> coalesce(" + float64("porygon_d") + ", 'null')), ',') || ']' END"
-                    + " WHEN 'BIGINT' THEN " + quotedBeyondDoubles(json)
-                    + " WHEN 'HUGEINT' THEN " + quotedBeyondDoubles(json)
-                    // BYTES: base64
-                    + " WHEN 'BLOB' THEN '\"' || to_base64(TRY_CAST(" + v + " AS BLOB)) || '\"'"
-                    + " WHEN 'INTERVAL' THEN error('TO_JSON_STRING of an INTERVAL: DuckDB cannot print BigQuery''s ISO 8601 duration')"
-                    + " ELSE CASE WHEN typeof(" + v + ") LIKE 'DECIMAL(%' THEN " + numeric(json) + " ELSE " + json + " END END, 'null')");
+        encode(c, c.args().get(0));
+    }
+
+    private static void encode(CallContext c, Expression value) {
+        List<String> fields = value instanceof StructType s ? fieldNames(s) : null;
+        if (fields != null) {
+            // {"name":value,...}: a literal's field expressions are known, so each is encoded by its own type
+            List<SelectItem<?>> items = ((StructType) value).getArguments();
+            c.text("('{'");
+            for (int i = 0; i < items.size(); i++) {
+                c.text(" || '" + (i > 0 ? "," : "") + jsonKey(fields.get(i)) + ":' || ");
+                encode(c, items.get(i).getExpression());
+            }
+            c.text(" || '}')");
+            return;
         }
-        c.text(")[1])[1]");
+        // the value and its DuckDB JSON text are bound once (the branches below use them several times)
+        c.text("list_transform([").expr(value).text("], porygon_v -> list_transform([CAST(to_json(porygon_v) AS VARCHAR)], porygon_j -> ");
+        StringBuilder cases = new StringBuilder("coalesce(CASE typeof(porygon_v)");
+        for (String type : REENCODED) {
+            cases.append(" WHEN '").append(type).append("' THEN ").append(scalar(type, "porygon_v", "porygon_j"));
+            // an array of the type, element by element (DuckDB's array_to_string gives NULL for an empty list)
+            String list = "TRY_CAST(porygon_v AS " + type + "[])";
+            cases.append(" WHEN '").append(type).append("[]' THEN CASE WHEN len(").append(list).append(") = 0 THEN '[]' ELSE '[' || ")
+                    .append("array_to_string(list_transform(").append(list).append(", porygon_e -> coalesce(")
+                    .append(scalar(type, "porygon_e", "CAST(to_json(porygon_e) AS VARCHAR)")).append(", 'null')), ',') || ']' END");
+        }
+        cases.append(" WHEN 'INTERVAL' THEN error('TO_JSON_STRING of an INTERVAL: DuckDB cannot print BigQuery''s ISO 8601 duration')")
+                .append(" ELSE CASE WHEN typeof(porygon_v) LIKE 'DECIMAL(%' THEN ").append(numeric("porygon_j"))
+                .append(" ELSE porygon_j END END, 'null')");
+        c.text(cases.toString()).text(")[1])[1]");
+    }
+
+    /** DuckDB types (typeof's names) whose JSON text BigQuery writes differently; NUMERIC is handled apart. */
+    private static final List<String> REENCODED = List.of("TIMESTAMP WITH TIME ZONE", "TIMESTAMP", "DOUBLE", "BIGINT", "HUGEINT",
+            "BLOB", "DECIMAL(38,9)");
+
+    /** BigQuery's encoding of {@code value}, of DuckDB type {@code type}, whose DuckDB JSON text is {@code json}. */
+    private static String scalar(String type, String value, String json) {
+        return switch (type) {
+            // TIMESTAMP: ISO 8601 with T and Z ("2017-03-06T12:34:56.789012Z"); DuckDB prints a space and +00
+            case "TIMESTAMP WITH TIME ZONE" -> "regexp_replace(" + json + ", '^\"([^ ]+) ([^+]+)[+]00\"$', '\"\\1T\\2Z\"')";
+            // DATETIME: ISO 8601 with T
+            case "TIMESTAMP" -> "regexp_replace(" + json + ", '^\"([^ ]+) (.+)\"$', '\"\\1T\\2\"')";
+            case "DOUBLE" -> float64("TRY_CAST(" + json + " AS DOUBLE)");
+            case "BIGINT", "HUGEINT" -> quotedBeyondDoubles(json);
+            // BYTES: base64
+            case "BLOB" -> "'\"' || to_base64(TRY_CAST(" + value + " AS BLOB)) || '\"'";
+            case "DECIMAL(38,9)" -> numeric(json);
+            default -> throw new IllegalArgumentException(type);
+        };
+    }
+
+    /** The field names of a STRUCT(...) literal when every field has one (a typed STRUCT<...> is left to to_json). */
+    private static List<String> fieldNames(StructType struct) {
+        List<SelectItem<?>> items = struct.getArguments();
+        if (struct.getDialect() != StructType.Dialect.BIG_QUERY || items == null || struct.getParameters() != null) return null;
+        List<String> names = new ArrayList<>();
+        for (SelectItem<?> item : items) {
+            if (item.getAlias() != null) names.add(item.getAlias().getName());
+            else if (item.getExpression() instanceof Column col && col.getArrayConstructor() == null) names.add(col.getColumnName());
+            else return null;
+        }
+        return names;
+    }
+
+    /** A field name as a JSON key inside a SQL string literal. */
+    private static String jsonKey(String name) {
+        // a quoted name reaches here with its quotes (the lexer turns backticks into double quotes)
+        boolean quoted = name.length() > 1 && (name.startsWith("`") && name.endsWith("`") || name.startsWith("\"") && name.endsWith("\""));
+        String bare = quoted ? name.substring(1, name.length() - 1) : name;
+        return ("\"" + bare.replace("\\", "\\\\").replace("\"", "\\\"") + "\"").replace("'", "''");
     }
 
     private static boolean isFalse(Expression e) {

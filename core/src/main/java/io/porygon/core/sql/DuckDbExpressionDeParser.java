@@ -267,7 +267,7 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
             orderedAggregate(name, function, args);
             return;
         }
-        if (hasAggregateClauses(function) && catalog.rename(name) == null) {
+        if (hasAggregateClauses(function) && catalog.rename(name) == null && !ApproximateAggregates.WITH_OWN_CLAUSES.contains(name)) {
             throw new Untranslatable(name + "() with DISTINCT, ORDER BY, LIMIT or IGNORE NULLS cannot be translated",
                     "write the aggregate without these clauses");
         }

@@ -34,6 +34,8 @@ final class FunctionCatalog {
         arrays();
         misc();
         DateTimeFunctions.register(specials);
+        JsonFunctions.register(specials);
+        ApproximateAggregates.register(specials);
     }
 
     String rename(String upperName) {
@@ -446,6 +448,12 @@ final class FunctionCatalog {
 
     private void misc() {
         template("GENERATE_UUID/0", "CAST(gen_random_uuid() AS VARCHAR)");
+        // listed so that the error says why: another 64-bit hash would give other values than BigQuery's
+        specials.put("FARM_FINGERPRINT", c -> {
+            throw new Untranslatable("FARM_FINGERPRINT() cannot be translated to DuckDB: DuckDB has no FarmHash, and another hash "
+                    + "would give other values than BigQuery's", "to compare or deduplicate rows, hash with MD5 or SHA256 "
+                    + "(e.g. TO_HEX(MD5(TO_JSON_STRING(t)))); where the exact FarmHash value matters, compute it in BigQuery", "FARM_FINGERPRINT");
+        });
         template("ERROR/1", "error({0})");
         // BigQuery gives NULL for an object or array; DuckDB's json_value too, but keeps strings quoted
         for (String scalar : List.of("JSON_VALUE", "JSON_EXTRACT_SCALAR")) {

@@ -451,4 +451,44 @@ class DuckDbTranslatorTest {
         // parsing reads the zone from the text: nothing to refuse
         assertThat(translator.translate("SELECT PARSE_TIMESTAMP('%FT%T%Ez', s) FROM t", AT)).contains("%Y-%m-%dT%H:%M:%S%z");
     }
+
+    @Test
+    void toJsonStringOfATableAliasEncodesTheRowAndHashesIt() throws SQLException {
+        run("CREATE OR REPLACE TABLE `p.thelook.json_rows` AS SELECT * FROM UNNEST([STRUCT(1 AS id, 'a\"b' AS name, [1.5, 2.0] AS scores, "
+                + "[3, 4] AS ids, DATE '2024-01-02' AS d), (1, 'a\"b', [1.5, 2.0], [3, 4], DATE '2024-01-02'), "
+                + "(2, CAST(NULL AS STRING), CAST([] AS ARRAY<FLOAT64>), [], NULL)])");
+        assertThat(query("SELECT DISTINCT TO_JSON_STRING(t) AS j FROM (SELECT id, name, ids, d FROM `p.thelook.json_rows`) AS t ORDER BY j"))
+                .containsExactly(List.of("{\"id\":1,\"name\":\"a\\\"b\",\"ids\":[3,4],\"d\":\"2024-01-02\"}"),
+                        List.of("{\"id\":2,\"name\":null,\"ids\":[],\"d\":null}"));
+        // the usual row fingerprint for deduplication: equal rows, equal hashes
+        assertThat(query("SELECT COUNT(DISTINCT TO_HEX(MD5(TO_JSON_STRING(t)))) FROM `p.thelook.json_rows` AS t"))
+                .containsExactly(List.of(new BigDecimal(2)));
+        // a top-level ARRAY<FLOAT64> is encoded element by element as BigQuery encodes FLOAT64
+        assertThat(query("SELECT TO_JSON_STRING(scores), TO_JSON_STRING(scores[SAFE_OFFSET(1)]), TO_JSON_STRING(id) FROM `p.thelook.json_rows` ORDER BY id"))
+                .containsExactly(List.of("[1.5,2]", "2", "1"), List.of("[1.5,2]", "2", "1"), List.of("[]", "null", "2"));
+    }
+
+    @Test
+    void jsonArrayAndApproximateFunctionsRefuseWhatTheyCannotTranslateWithAHint() throws SQLException {
+        assertThatThrownBy(() -> translator.translate("SELECT TO_JSON_STRING(STRUCT(1 AS a), TRUE)", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("pretty_print")
+                .satisfies(e -> assertThat(((PorygonException) e).hint()).contains("compact"));
+        assertThatThrownBy(() -> translator.translate("SELECT JSON_QUERY_ARRAY(j, 'a.b') FROM t", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("does not start with $");
+        assertThatThrownBy(() -> translator.translate("SELECT APPROX_QUANTILES(x, n) FROM t", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("integer literal");
+        assertThatThrownBy(() -> translator.translate("SELECT APPROX_QUANTILES(x, 4 ORDER BY x) FROM t", AT))
+                .isInstanceOf(PorygonException.class);
+        assertThatThrownBy(() -> translator.translate("SELECT APPROX_TOP_COUNT(DISTINCT x, 4) FROM t", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("DISTINCT");
+        assertThatThrownBy(() -> translator.translate("SELECT FARM_FINGERPRINT(TO_JSON_STRING(t)) FROM t", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("FarmHash")
+                .satisfies(e -> assertThat(((PorygonException) e).hint()).contains("MD5"));
+        // an INTERVAL has no DuckDB encoding as BigQuery's ISO 8601 duration: an error when the query runs
+        assertThatThrownBy(() -> query("SELECT TO_JSON_STRING(INTERVAL 1 DAY)"))
+                .isInstanceOf(SQLException.class).hasMessageContaining("INTERVAL");
+        // the legacy functions' ['key'] escapes become double-quoted keys
+        assertThat(query("SELECT JSON_EXTRACT_STRING_ARRAY('{\"k\": {\"a.b\": [1, 2]}}', \"$['k'][ 'a.b' ]\")"))
+                .containsExactly(List.of(List.of("1", "2")));
+    }
 }

@@ -1,0 +1,214 @@
+package io.porygon.core.sql;
+
+import net.sf.jsqlparser.expression.BooleanValue;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.StringValue;
+import net.sf.jsqlparser.expression.StructType;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.statement.select.SelectItem;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * GoogleSQL's JSON text functions beyond JSON_VALUE/JSON_QUERY: TO_JSON_STRING and the array
+ * extractors (JSON_QUERY_ARRAY, JSON_VALUE_ARRAY and their legacy JSON_EXTRACT_ names), on
+ * JSON-formatted STRING input.
+ */
+final class JsonFunctions {
+
+    private JsonFunctions() {}
+
+    static void register(Map<String, CallRenderer> specials) {
+        specials.put("TO_JSON_STRING", JsonFunctions::toJsonString);
+        specials.put("JSON_QUERY_ARRAY", c -> queryArray(c, false));
+        specials.put("JSON_EXTRACT_ARRAY", c -> queryArray(c, true));
+        specials.put("JSON_VALUE_ARRAY", c -> valueArray(c, false));
+        specials.put("JSON_EXTRACT_STRING_ARRAY", c -> valueArray(c, true));
+    }
+
+    /** 2^53: integers beyond it are quoted strings in TO_JSON_STRING (a double could not hold them). */
+    private static final String EXACT_DOUBLE_LIMIT = "9007199254740992";
+
+    /**
+     * TO_JSON_STRING(value): DuckDB's to_json gives BigQuery's compact text for BOOL, STRING, DATE,
+     * TIME, NULL, and structs and arrays of them (a table alias is a struct of the row in DuckDB as in
+     * BigQuery). Where BigQuery's encoding of a type differs, a value of that type is re-encoded, in
+     * the CASE branch its typeof() picks (the same for every row): at the top level, as the element of
+     * a top-level array, and as a field of a STRUCT(...) literal, whose fields are encoded one by one.
+     * Inside other structs (a table alias's row) these types keep DuckDB's text (README, known
+     * translator limits): the translator does not know their field types.
+     */
+    private static void toJsonString(CallContext c) {
+        int n = c.args().size();
+        if (n == 2 && !isFalse(c.args().get(1))) {
+            throw c.unsupported("pretty_print other than FALSE",
+                    "DuckDB cannot indent JSON; drop the second argument to get the compact text");
+        }
+        if (n != 1 && n != 2) throw c.unsupported(n + " arguments", "pass a value and optionally pretty_print");
+        encode(c, c.args().get(0));
+    }
+
+    private static void encode(CallContext c, Expression value) {
+        List<String> fields = value instanceof StructType s ? fieldNames(s) : null;
+        if (fields != null) {
+            // {"name":value,...}: a literal's field expressions are known, so each is encoded by its own type
+            List<SelectItem<?>> items = ((StructType) value).getArguments();
+            c.text("('{'");
+            for (int i = 0; i < items.size(); i++) {
+                c.text(" || '" + (i > 0 ? "," : "") + jsonKey(fields.get(i)) + ":' || ");
+                encode(c, items.get(i).getExpression());
+            }
+            c.text(" || '}')");
+            return;
+        }
+        // the value and its DuckDB JSON text are bound once (the branches below use them several times)
+        c.text("list_transform([").expr(value).text("], porygon_v -> list_transform([CAST(to_json(porygon_v) AS VARCHAR)], porygon_j -> ");
+        StringBuilder cases = new StringBuilder("coalesce(CASE typeof(porygon_v)");
+        for (String type : REENCODED) {
+            cases.append(" WHEN '").append(type).append("' THEN ").append(scalar(type, "porygon_v", "porygon_j"));
+            // an array of the type, element by element (DuckDB's array_to_string gives NULL for an empty list)
+            String list = "TRY_CAST(porygon_v AS " + type + "[])";
+            cases.append(" WHEN '").append(type).append("[]' THEN CASE WHEN len(").append(list).append(") = 0 THEN '[]' ELSE '[' || ")
+                    .append("array_to_string(list_transform(").append(list).append(", porygon_e -> coalesce(")
+                    .append(scalar(type, "porygon_e", "CAST(to_json(porygon_e) AS VARCHAR)")).append(", 'null')), ',') || ']' END");
+        }
+        cases.append(" WHEN 'INTERVAL' THEN error('TO_JSON_STRING of an INTERVAL: DuckDB cannot print BigQuery''s ISO 8601 duration')")
+                .append(" ELSE CASE WHEN typeof(porygon_v) LIKE 'DECIMAL(%' THEN ").append(numeric("porygon_j"))
+                .append(" ELSE porygon_j END END, 'null')");
+        c.text(cases.toString()).text(")[1])[1]");
+    }
+
+    /** DuckDB types (typeof's names) whose JSON text BigQuery writes differently; NUMERIC is handled apart. */
+    private static final List<String> REENCODED = List.of("TIMESTAMP WITH TIME ZONE", "TIMESTAMP", "DOUBLE", "BIGINT", "HUGEINT",
+            "BLOB", "DECIMAL(38,9)");
+
+    /** BigQuery's encoding of {@code value}, of DuckDB type {@code type}, whose DuckDB JSON text is {@code json}. */
+    private static String scalar(String type, String value, String json) {
+        return switch (type) {
+            // TIMESTAMP: ISO 8601 with T and Z ("2017-03-06T12:34:56.789012Z"); DuckDB prints a space and +00
+            case "TIMESTAMP WITH TIME ZONE" -> "regexp_replace(" + json + ", '^\"([^ ]+) ([^+]+)[+]00\"$', '\"\\1T\\2Z\"')";
+            // DATETIME: ISO 8601 with T
+            case "TIMESTAMP" -> "regexp_replace(" + json + ", '^\"([^ ]+) (.+)\"$', '\"\\1T\\2\"')";
+            case "DOUBLE" -> float64("TRY_CAST(" + json + " AS DOUBLE)");
+            case "BIGINT", "HUGEINT" -> quotedBeyondDoubles(json);
+            // BYTES: base64
+            case "BLOB" -> "'\"' || to_base64(TRY_CAST(" + value + " AS BLOB)) || '\"'";
+            case "DECIMAL(38,9)" -> numeric(json);
+            default -> throw new IllegalArgumentException(type);
+        };
+    }
+
+    /** The field names of a STRUCT(...) literal when every field has one (a typed STRUCT<...> is left to to_json). */
+    private static List<String> fieldNames(StructType struct) {
+        List<SelectItem<?>> items = struct.getArguments();
+        if (struct.getDialect() != StructType.Dialect.BIG_QUERY || items == null || struct.getParameters() != null) return null;
+        List<String> names = new ArrayList<>();
+        for (SelectItem<?> item : items) {
+            if (item.getAlias() != null) names.add(item.getAlias().getName());
+            else if (item.getExpression() instanceof Column col && col.getArrayConstructor() == null) names.add(col.getColumnName());
+            else return null;
+        }
+        return names;
+    }
+
+    /** A field name as a JSON key inside a SQL string literal. */
+    private static String jsonKey(String name) {
+        // a quoted name reaches here with its quotes (the lexer turns backticks into double quotes)
+        boolean quoted = name.length() > 1 && (name.startsWith("`") && name.endsWith("`") || name.startsWith("\"") && name.endsWith("\""));
+        String bare = quoted ? name.substring(1, name.length() - 1) : name;
+        return ("\"" + bare.replace("\\", "\\\\").replace("\"", "\\\"") + "\"").replace("'", "''");
+    }
+
+    private static boolean isFalse(Expression e) {
+        if (e instanceof BooleanValue b) return !b.getValue();
+        return e instanceof Column col && col.getTable() == null && col.getColumnName().equalsIgnoreCase("FALSE");
+    }
+
+    /**
+     * FLOAT64 as BigQuery's CAST to STRING prints it (the shortest of 15 or 17 significant digits that
+     * reads back the same: 1.0 is 1, 1e100 is 1e+100); infinities and NaN are quoted strings.
+     */
+    private static String float64(String d) {
+        return "CASE WHEN " + d + " IS NULL THEN NULL WHEN isnan(" + d + ") THEN '\"NaN\"' WHEN " + d + " = CAST('inf' AS DOUBLE) THEN '\"Infinity\"'"
+                + " WHEN " + d + " = CAST('-inf' AS DOUBLE) THEN '\"-Infinity\"'"
+                + " WHEN CAST(printf('%.15g', " + d + ") AS DOUBLE) = " + d + " THEN printf('%.15g', " + d + ") ELSE printf('%.17g', " + d + ") END";
+    }
+
+    private static String quotedBeyondDoubles(String json) {
+        return "CASE WHEN abs(TRY_CAST(" + json + " AS HUGEINT)) > " + EXACT_DOUBLE_LIMIT + " THEN '\"' || " + json + " || '\"' ELSE " + json + " END";
+    }
+
+    /** NUMERIC: a number when whole and within 2^53, else a quoted string ("123.56"); no trailing zeros. */
+    private static String numeric(String json) {
+        String trimmed = "CASE WHEN " + json + " LIKE '%.%' THEN rtrim(rtrim(" + json + ", '0'), '.') ELSE " + json + " END";
+        return "CASE WHEN " + trimmed + " LIKE '%.%' OR abs(TRY_CAST(" + trimmed + " AS HUGEINT)) > " + EXACT_DOUBLE_LIMIT
+                + " THEN '\"' || " + trimmed + " || '\"' ELSE " + trimmed + " END";
+    }
+
+    /**
+     * The JSON array at the path as a DuckDB list of JSON values, or NULL when the input is not valid
+     * JSON (BigQuery gives NULL for an invalid JSON-formatted string), the path matches nothing, or
+     * the match is not an array.
+     */
+    private static String arrayAt(CallContext c, List<String> a, boolean legacyPath) {
+        String path = a.size() == 2 ? a.get(1) : "'$'";
+        if (a.size() == 2 && c.args().get(1) instanceof StringValue literal) path = "'" + duckDbPath(c, literal.getValue(), legacyPath) + "'";
+        String extracted = "json_extract(" + a.get(0) + ", " + path + ")";
+        return "CASE WHEN json_valid(" + a.get(0) + ") AND json_type(" + extracted + ") = 'ARRAY' THEN CAST(" + extracted + " AS JSON[]) END";
+    }
+
+    private static void checkArity(CallContext c) {
+        if (c.args().size() != 1 && c.args().size() != 2) {
+            throw c.unsupported(c.args().size() + " arguments", "pass a JSON-formatted string and optionally a JSONPath");
+        }
+    }
+
+    /** JSON_QUERY_ARRAY: each element as compact JSON text (a JSON null element is the text null). */
+    private static void queryArray(CallContext c, boolean legacyPath) {
+        checkArity(c);
+        c.once(a -> "list_transform(" + arrayAt(c, a, legacyPath) + ", porygon_e -> coalesce(CAST(porygon_e AS VARCHAR), 'null'))");
+    }
+
+    /**
+     * JSON_VALUE_ARRAY: the elements as unquoted strings; NULL when any element is an object or an
+     * array. A JSON null element becomes a NULL element (BigQuery can hold it in a query but refuses to
+     * write such an array as a result).
+     */
+    private static void valueArray(CallContext c, boolean legacyPath) {
+        checkArity(c);
+        c.once(a -> "list_transform([" + arrayAt(c, a, legacyPath) + "], porygon_l -> CASE WHEN len(list_filter(porygon_l, "
+                + "porygon_e -> json_type(porygon_e) IN ('OBJECT', 'ARRAY'))) > 0 THEN NULL ELSE list_transform(porygon_l, "
+                + "porygon_e -> json_extract_string(porygon_e, '$')) END)[1]");
+    }
+
+    /** ['a.b'] or [name] in a legacy JSON_EXTRACT path; a number in brackets is an index. */
+    private static final Pattern LEGACY_KEY = Pattern.compile("\\[\\s*(?:'((?:[^'\\\\]|\\\\.)*)'|([^\\]'\"0-9][^\\]]*))\\s*]");
+
+    /**
+     * A literal JSONPath in DuckDB's syntax: it must start with $ (BigQuery raises an error for an
+     * invalid path where DuckDB would give NULL); the legacy functions' ['a.b'] key escapes become
+     * DuckDB's (and the newer functions') double-quoted keys.
+     */
+    static String duckDbPath(CallContext c, String sqlLiteralBody, boolean legacyPath) {
+        String path = sqlLiteralBody.replace("''", "'");
+        if (!path.startsWith("$")) {
+            throw c.unsupported("the JSONPath '" + path + "' (it does not start with $)", "write the path as $, $.key or $.key[0]");
+        }
+        if (legacyPath) {
+            Matcher m = LEGACY_KEY.matcher(path);
+            StringBuilder sb = new StringBuilder();
+            while (m.find()) {
+                String key = m.group(1) != null ? m.group(1).replace("\\'", "'") : m.group(2).strip();
+                if (key.contains("\"")) throw c.unsupported("a JSONPath key with a double quote", "rename the key or extract its parent");
+                m.appendReplacement(sb, Matcher.quoteReplacement(".\"" + key + "\""));
+            }
+            m.appendTail(sb);
+            path = sb.toString();
+        }
+        return path.replace("'", "''");
+    }
+}

@@ -373,10 +373,22 @@ final class FunctionCatalog {
         }
     }
 
+    /**
+     * DuckDB's array_to_string gives NULL for an empty list or one of NULLs only, and ignores a NULL
+     * delimiter; BigQuery gives '' and NULL. NULL elements are left out, or become null_text.
+     */
+    private static void arrayToString(CallContext c) {
+        if (c.args().size() != 2 && c.args().size() != 3) throw c.unsupported(c.args().size() + " arguments", "pass an array, a delimiter and optionally null_text");
+        c.once(a -> {
+            String elements = a.size() == 3 ? "list_transform(" + a.get(0) + ", porygon_x -> coalesce(CAST(porygon_x AS VARCHAR), " + a.get(2) + "))" : a.get(0);
+            return "CASE WHEN " + a.get(0) + " IS NULL OR " + a.get(1) + " IS NULL THEN NULL ELSE coalesce(array_to_string(" + elements + ", "
+                    + a.get(1) + "), '') END";
+        });
+    }
+
     private void arrays() {
         template("ARRAY_LENGTH/1", "len({0})");
-        template("ARRAY_TO_STRING/2", "array_to_string({0}, {1})");
-        template("ARRAY_TO_STRING/3", "array_to_string(list_transform({0}, porygon_x -> coalesce(CAST(porygon_x AS VARCHAR), {2})), {1})");
+        specials.put("ARRAY_TO_STRING", FunctionCatalog::arrayToString);
         template("ARRAY_REVERSE/1", "list_reverse({0})");
         template("ARRAY_FIRST/1", "{0}[1]");
         template("ARRAY_LAST/1", "{0}[-1]");

@@ -225,6 +225,11 @@ public final class DuckDbTranslator implements Translator {
         return new Script(List.copyOf(out), scope);
     }
 
+    /** Statements whose data lives in Google Cloud: external tables, loads and exports, BigQuery ML models. */
+    private static final Pattern CLOUD_DATA = Pattern.compile(
+            "\\s*(CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:EXTERNAL\\s+TABLE|MODEL)|LOAD\\s+DATA|EXPORT\\s+DATA)\\b",
+            Pattern.CASE_INSENSITIVE);
+
     private String translateOne(GoogleSqlLexer.LexedStatement statement, Set<String> userFunctions, SourceLocation location,
                                 ScriptScope scope, boolean viewQuery) {
         if (TempFunction.isTempFunction(statement.text())) {
@@ -233,6 +238,13 @@ public final class DuckDbTranslator implements Translator {
             // a function body sees its parameters, not the script's variables
             String body = translateExpression(fn.body(), userFunctions, statement, location, ScriptScope.EMPTY);
             return fn.toDuckDbMacro(body);
+        }
+        Matcher cloud = CLOUD_DATA.matcher(statement.text());
+        if (cloud.lookingAt()) {
+            String what = cloud.group(1).replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+            throw new Untranslatable("BigQuery's " + what + " reads or writes Google Cloud (Cloud Storage, BigQuery ML), which a DuckDB"
+                    + " warehouse cannot reach", "declare the table and create it in the warehouse from local copies of its files,"
+                    + " or keep this action out of runs on DuckDB (--tags, --actions or disabled)");
         }
         Statement parsed = parse(statement.text(), statement, location);
         if (parsed instanceof Execute) {

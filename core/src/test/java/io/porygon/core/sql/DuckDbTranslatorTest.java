@@ -117,6 +117,13 @@ class DuckDbTranslatorTest {
             assertThatThrownBy(() -> translator.translate(bigQueryOnly, AT)).as(bigQueryOnly)
                     .isInstanceOf(PorygonException.class).hasMessageContaining("has no DuckDB form");
         }
+        for (String cloud : List.of("CREATE OR REPLACE EXTERNAL TABLE d.t\nOPTIONS (format = 'CSV', uris = ['gs://b/x.csv'])",
+                "LOAD DATA INTO d.t FROM FILES (format = 'CSV', uris = ['gs://b/x.csv'])",
+                "EXPORT DATA OPTIONS (uri = 'gs://b/*.csv', format = 'CSV') AS SELECT 1 AS x",
+                "CREATE MODEL d.m OPTIONS (model_type = 'linear_reg') AS SELECT 1 AS label")) {
+            assertThatThrownBy(() -> translator.translate(cloud, AT)).as(cloud)
+                    .isInstanceOf(PorygonException.class).hasMessageContaining("cannot reach");
+        }
         // below comments, located at its own line: the location given is the SQL's first non-blank line, a comment
         assertThatThrownBy(() -> translator.translate("-- helpers\n-- more\n\nCREATE FUNCTION d.f(x INT64) AS (x)", new SourceLocation("u.sqlx", 8, 0)))
                 .satisfies(e -> assertThat(((PorygonException) e).location().line()).isEqualTo(11));

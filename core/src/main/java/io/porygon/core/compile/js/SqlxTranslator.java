@@ -19,6 +19,9 @@ public final class SqlxTranslator {
     public static JsProgram translate(String fileName, SqlxFile sqlx) {
         JsProgram p = new JsProgram(fileName);
         String baseName = baseName(fileName);
+        // as in Dataform, a SQLX file's code may require() project .js files (paths from the project root, or ./ from the file)
+        boolean requires = sqlx.mentions("require");
+        if (requires) p.glue("(function (require) { ");
         p.glue("__porygon.sqlxAction({ fileName: ").string(fileName);
         Fragment config = sqlx.config();
         p.glue(", configLine: " + (config == null ? 1 : config.line()) + ", configColumn: " + (config == null ? 1 : config.column()));
@@ -50,7 +53,9 @@ public final class SqlxTranslator {
             contextable(p, sqlx.js(), List.of(input.sql()), false);
             p.glue(" }");
         }
-        p.glue("]\n});\n");
+        p.glue("]\n});");
+        if (requires) p.glue(" })(function (path) { return __porygon.require(path, ").string(fileName).glue("); });");
+        p.glue("\n");
         return p;
     }
 

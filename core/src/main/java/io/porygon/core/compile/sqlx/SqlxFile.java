@@ -23,6 +23,17 @@ public record SqlxFile(
         Fragment incrementalWhere,
         List<Input> inputs) {
 
+    /** Whether {@code word} occurs anywhere in the file's code: config, js blocks, SQL and operations. */
+    public boolean mentions(String word) {
+        if (config != null && config.text().contains(word)) return true;
+        if (incrementalWhere != null && incrementalWhere.text().contains(word)) return true;
+        for (List<Fragment> part : List.of(js, statements, preOperations, postOperations)) {
+            for (Fragment f : part) if (f.text().contains(word)) return true;
+        }
+        for (Input input : inputs) if (input.sql().text().contains(word)) return true;
+        return false;
+    }
+
     /** An {@code input "name" { sql }} block; a name may be "schema", "name" parts. */
     public record Input(List<String> nameParts, Fragment sql) {}
 }

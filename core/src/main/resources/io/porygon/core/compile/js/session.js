@@ -1042,7 +1042,7 @@
   global.__porygon = {
     setFile: function (f) { currentFile = f; },
     defineModule: function (path, factory) { modules[path] = factory; },
-    require: function (path) { return requireModule(path, null); },
+    require: function (path, from) { return requireModule(path, from || null); },
     // While the includes load, as in Dataform, their top-level code sees dataform but not publish() and the rest
     apiVisible: function (visible) {
       Object.keys(API).forEach(function (name) {

@@ -1,0 +1,1 @@
+module.exports = { g: function () { return "2"; } };

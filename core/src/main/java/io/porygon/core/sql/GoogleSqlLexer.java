@@ -289,7 +289,8 @@ final class GoogleSqlLexer {
     private static final Set<String> STRING_PREFIXES = Set.of("R", "B", "RB", "BR");
 
     private static final Set<String> JSQLPARSER_RESERVED = Set.of("START", "CONNECT", "PRIOR", "UNKNOWN", "SAMPLE", "GLOBAL", "ONLY",
-            "CHECK", "UNIQUE", "BOTH", "TRAILING", "RETURNING", "MINUS", "SEMI", "CONSTRAINT", "FOREIGN", "NOCYCLE", "PROCEDURE", "OPTIMIZE");
+            "CHECK", "UNIQUE", "BOTH", "TRAILING", "RETURNING", "MINUS", "SEMI", "CONSTRAINT", "FOREIGN", "NOCYCLE", "PROCEDURE", "OPTIMIZE",
+            "PUBLIC", "TABLES", "OFFSET");
 
     /**
      * After {@code UNNEST(...)}: BigQuery writes {@code [AS] x WITH OFFSET [AS] o}, which JSqlParser

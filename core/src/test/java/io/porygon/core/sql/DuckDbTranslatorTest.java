@@ -98,8 +98,8 @@ class DuckDbTranslatorTest {
     @Test
     void aliasesAndColumnsNamedLikeJSqlParserKeywordsThatBigQueryAllows() throws SQLException {
         assertThat(query("SELECT CAST(COUNTIF(t.x IS NULL) AS STRING) AS unknown, CAST(MAX(t.sample) AS STRING) AS global,"
-                + " CAST(MIN(t.check) AS STRING) AS unique FROM (SELECT 1 AS x, 2 AS sample, 3 AS check) AS t"))
-                .containsExactly(List.of("0", "2", "3"));
+                + " CAST(MIN(t.check) AS STRING) AS unique, TRUE AS public, 1 AS offset, 2 AS tables FROM (SELECT 1 AS x, 2 AS sample, 3 AS check) AS t"))
+                .containsExactly(List.of("0", "2", "3", true, num("1"), num("2")));
     }
 
     @Test

@@ -33,11 +33,20 @@ class SandboxTest {
         assertThat(value("typeof java")).isEqualTo("undefined");
         assertThat(value("typeof Packages")).isEqualTo("undefined");
         assertThat(value("typeof JavaImporter")).isEqualTo("undefined");
-        assertThat(value("typeof require")).isEqualTo("undefined");
         assertThat(value("typeof load")).isEqualTo("undefined");
         assertThat(value("typeof readFile")).isEqualTo("undefined");
         assertThat(value("typeof XMLHttpRequest")).isEqualTo("undefined");
         assertThat(value("typeof process")).isEqualTo("undefined");
+    }
+
+    @Test
+    void requireReachesOnlyTheProjectsOwnJsFiles() throws IOException {
+        // as in Dataform, a SQLX file may require project .js files; Node's modules and other files are not there
+        for (String module : new String[] {"fs", "child_process", "../../etc/passwd"}) {
+            CompiledGraph g = compileView("require('" + module + "')", 10_000);
+            assertThat(g.graphErrors()).as(module).singleElement()
+                    .satisfies(e -> assertThat(e.message()).contains("Cannot find module").contains("only project .js files can be required"));
+        }
     }
 
     @Test

@@ -175,6 +175,11 @@ final class GoogleSqlLexer {
                     lastWord = null;
                     continue;
                 }
+                if (upper.equals("CLUSTER") && depth == 0 && peekWord().equalsIgnoreCase("BY") && startsWith(sb, "CREATE")) {
+                    skipClusterBy(sb);
+                    lastWord = null;
+                    continue;
+                }
                 if (upper.equals("STRUCT") && nextNonSpace() == '<' && structTypeInPlace(sb, start)) {
                     lastWord = null;
                     continue;
@@ -427,6 +432,30 @@ final class GoogleSqlLexer {
         for (int i = 0; i < type.length(); i++) if (type.charAt(i) == '\n') { line++; newline(sb); }
         pos = end;
         return true;
+    }
+
+    /**
+     * {@code CLUSTER BY a, b} of a CREATE TABLE, which JSqlParser reads with one column only: left out,
+     * as DuckDB has no clustering (the translator drops a single column's too). It ends at the next
+     * clause (OPTIONS, AS, PARTITION BY) or the statement's end; its line breaks are kept.
+     */
+    private static final Set<String> CLAUSES_AFTER_CLUSTER_BY = Set.of("OPTIONS", "AS", "PARTITION");
+
+    private void skipClusterBy(StringBuilder sb) {
+        pos = src.toUpperCase(Locale.ROOT).indexOf("BY", pos) + 2;
+        while (pos < src.length()) {
+            char ch = src.charAt(pos);
+            if (ch == ';' || ch == '(') return;
+            if (Character.isLetterOrDigit(ch) || ch == '_') {
+                int end = pos;
+                while (end < src.length() && (Character.isLetterOrDigit(src.charAt(end)) || src.charAt(end) == '_')) end++;
+                if (CLAUSES_AFTER_CLUSTER_BY.contains(src.substring(pos, end).toUpperCase(Locale.ROOT))) return;
+                pos = end;
+                continue;
+            }
+            if (ch == '\n') { line++; newline(sb); }
+            pos++;
+        }
     }
 
     private static boolean isHexDigit(char c) {

@@ -245,6 +245,16 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void clusteringOnSeveralColumnsIsLeftOutOfCreateTable() throws SQLException {
+        run("CREATE TABLE thelook.clustered (a INT64, as_of DATE) PARTITION BY as_of CLUSTER BY a, as_of OPTIONS (description = 'x')");
+        run("CREATE OR REPLACE TABLE thelook.clustered2 CLUSTER BY\n  a,\n  b AS SELECT 1 AS a, 2 AS b");
+        assertThat(query("SELECT a, b FROM thelook.clustered2")).containsExactly(List.of(num("1"), num("2")));
+        assertThatThrownBy(() -> translator.translate("CREATE TABLE t CLUSTER BY\n  a,\n  b AS SELECT FARM_FINGERPRINT(x) AS a FROM u", AT))
+                .isInstanceOf(PorygonException.class)
+                .satisfies(e -> assertThat(((PorygonException) e).location().line()).isEqualTo(9));
+    }
+
+    @Test
     void keysDeclaredNotEnforcedInCreateTableAreLeftOutAsBigQueryDoesNotEnforceThem() throws SQLException {
         run("CREATE TABLE thelook.customers (id INT64 PRIMARY KEY NOT ENFORCED, name STRING)");
         run("CREATE TABLE thelook.carts (\n  id INT64,\n  customer_id INT64 REFERENCES thelook.customers(id) NOT ENFORCED,\n"

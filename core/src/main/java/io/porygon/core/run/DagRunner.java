@@ -1,6 +1,9 @@
 package io.porygon.core.run;
 
+import io.porygon.core.PorygonException;
+import io.porygon.core.SourceLocation;
 import io.porygon.core.engine.Engine;
+import io.porygon.core.engine.EngineException;
 import io.porygon.core.graph.AssertionAction;
 import io.porygon.core.graph.Target;
 import java.time.Instant;
@@ -146,7 +149,12 @@ public final class DagRunner {
             // as Dataform's runner, the dataset of every action it runs (an operation's too, output or not)
             boolean writes = p.step() != Step.CHECK_SOURCE && p.step() != Step.DISABLED;
             if (writes && done.add(String.valueOf(p.warehouseTarget().schema()).toLowerCase(Locale.ROOT))) {
-                engine.ensureSchema(p.warehouseTarget());
+                try {
+                    engine.ensureSchema(p.warehouseTarget());
+                } catch (EngineException e) {
+                    throw new PorygonException(SourceLocation.of(p.action().fileName()), "cannot create dataset "
+                            + p.warehouseTarget().schema() + ": " + e.getMessage(), null, e);
+                }
             }
         }
     }

@@ -173,6 +173,7 @@ public final class DuckDbEngine implements Engine {
 
     @Override
     public void ensureSchema(Target target) {
+        rejectCatalogNames(schemaOf(target));
         // Creating a schema is a catalog write that conflicts with the same write on another
         // session even with IF NOT EXISTS, so look first and accept losing a race.
         if (schemaExists(schemaOf(target))) return;
@@ -180,6 +181,21 @@ public final class DuckDbEngine implements Engine {
             execute("CREATE SCHEMA IF NOT EXISTS " + quoteIdent(schemaOf(target)));
         } catch (DuckDbException e) {
             if (!schemaExists(schemaOf(target))) throw e;
+        }
+    }
+
+    /**
+     * A schema named like a catalog (the warehouse file's name, temp, system) makes DuckDB's two-part
+     * names ambiguous, and its error would suggest a three-part name a project cannot write.
+     */
+    private void rejectCatalogNames(String schema) {
+        List<List<Object>> catalogs = queryRows("SELECT database_name FROM duckdb_databases()");
+        for (List<Object> catalog : catalogs) {
+            if (schema.equalsIgnoreCase((String) catalog.get(0))) {
+                throw new DuckDbException("it has the name of a DuckDB catalog (the warehouse file's name, temp or system), so"
+                        + " DuckDB cannot tell its tables' names apart; rename the dataset, or give the warehouse file another name"
+                        + " (--warehouse other.duckdb)", null);
+            }
         }
     }
 

@@ -52,6 +52,18 @@ class DuckDbEngineTest {
     }
 
     @Test
+    void aDatasetNamedLikeACatalogIsRefusedWithWhatToDo() {
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("off.duckdb")))) {
+            for (String schema : new String[] {"off", "OFF", "temp", "system"}) {
+                assertThatThrownBy(() -> engine.ensureSchema(new Target(null, schema, "t"))).as(schema)
+                        .isInstanceOf(DuckDbException.class).hasMessageContaining("name of a DuckDB catalog");
+            }
+            engine.ensureSchema(new Target(null, "offline", "t"));
+            assertThat(engine.exists(new Target(null, "offline", "t"))).isFalse();
+        }
+    }
+
+    @Test
     void missingTableDoesNotExist() {
         try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
             assertThat(engine.exists(new Target(null, "raw", "nope"))).isFalse();

@@ -326,6 +326,10 @@
     var useAssertionSchema = kind === "assertion";
     this.target = makeTarget(config.name, config.schema, config.database, useAssertionSchema);
     this.canonicalTarget = this.target;
+    // as Dataform's action.proto.target: read by project code, not part of the compiled output
+    var self = this;
+    Object.defineProperty(this.proto, "target", { get: function () { return self.target; } });
+    Object.defineProperty(this.proto, "canonicalTarget", { get: function () { return self.canonicalTarget; } });
   }
 
   /** Moves the target; the canonical target stays where the config put it, as in Dataform (.schema() and .database() of the JS API). */

@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Compiles a Dataform project: loads it, runs its includes and definitions in the JavaScript
@@ -231,11 +232,9 @@ public final class ProjectCompiler {
             if (word != null) at = word;
         }
         String message = e.message().toLowerCase(Locale.ROOT);
-        if (message.contains("syntax") || message.contains("invalid property id")) {
-            if (sources.line(e.fileName(), line).contains("...")) {
-                hint = "spread and rest ({...o}, [...a], f(...xs), (...xs) =>) are modern JavaScript that Porygon's engine (Rhino)"
-                        + " lacks: use Object.assign({}, o), a.concat(b), f.apply(null, xs) or arguments";
-            }
+        if (Stream.of("syntax", "invalid property id", "reserved word", "missing ;").anyMatch(message::contains)) {
+            String hintForLine = RhinoLimits.hint(sources.line(e.fileName(), line));
+            if (hintForLine != null) hint = hintForLine;
         }
         errors.add(at, e.message(), hint, null);
     }

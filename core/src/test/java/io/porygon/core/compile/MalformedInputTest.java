@@ -359,6 +359,23 @@ class MalformedInputTest {
     }
 
     @Test
+    void otherModernSyntaxWhichRhinoLacksGetsAHintNamingIt() throws IOException {
+        Map<String, String> hintByCode = Map.of(
+                "for (const t of [\"a\"]) {}\n", "for (let x of ...)",
+                "class A {}\n", "constructor function",
+                "async function f() { return 1; }\n", "async",
+                "const f = (name, { a, c = {} }) => c;\n", "function (...)");
+        hintByCode.forEach((code, hint) -> {
+            try {
+                CompiledGraph g = compile(SETTINGS, "definitions/x.js", code, "definitions/t.sqlx", "config { type: \"view\" }\nSELECT 1 AS a\n");
+                assertThat(g.graphErrors()).as(code).singleElement().satisfies(e -> assertThat(e.hint()).contains(hint));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    @Test
     void loopsRhinoRunsDifferentlyFromNodeAreReportedNotCompiledWrong() throws IOException {
         CompiledGraph g = compile(SETTINGS,
                 "definitions/loops.js", "for (let i = 0; i < 2; i++) {\n  publish(\"t_\" + i).query(ctx => `SELECT ${i} AS i`);\n}\n",

@@ -1,0 +1,35 @@
+package io.porygon.core.compile;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Modern JavaScript that Porygon's engine (Rhino) lacks, recognized on the line of a syntax error,
+ * with what to write instead: the engine's own message ("syntax error") does not say.
+ */
+final class RhinoLimits {
+    private static final Map<Pattern, String> HINTS = new LinkedHashMap<>();
+
+    static {
+        HINTS.put(Pattern.compile("\\.\\.\\."), "spread and rest ({...o}, [...a], f(...xs), (...xs) =>) are modern JavaScript that"
+                + " Porygon's engine (Rhino) lacks: use Object.assign({}, o), a.concat(b), f.apply(null, xs) or arguments");
+        HINTS.put(Pattern.compile("\\bfor\\s*\\(\\s*const\\b"), "Porygon's engine (Rhino) lacks const in a for-of or for-in loop:"
+                + " write for (let x of ...) or xs.forEach(function (x) { ... })");
+        HINTS.put(Pattern.compile("\\bclass\\b"), "Porygon's engine (Rhino) lacks class: write a constructor function and set"
+                + " methods on its prototype, or use plain objects");
+        HINTS.put(Pattern.compile("\\basync\\b|\\bawait\\b"), "Porygon's engine (Rhino) lacks async functions; a Dataform project's"
+                + " JavaScript runs synchronously anyway: call the function directly");
+        HINTS.put(Pattern.compile("\\(\\s*[\\w$]+\\s*,\\s*\\{[^}]*=.*\\}\\s*\\)\\s*=>|\\{[^}]*=[^}]*\\}\\s*\\)\\s*=>"),
+                "Porygon's engine (Rhino) cannot read an arrow function whose destructured parameter has defaults: write it with"
+                + " function (...) { ... }, which Rhino reads");
+    }
+
+    private RhinoLimits() {}
+
+    /** The hint for the first limit the line shows, or null. */
+    static String hint(String line) {
+        for (Map.Entry<Pattern, String> e : HINTS.entrySet()) if (e.getKey().matcher(line).find()) return e.getValue();
+        return null;
+    }
+}

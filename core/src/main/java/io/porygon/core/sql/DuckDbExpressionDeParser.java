@@ -532,16 +532,83 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
             print(cast.getLeftExpression());
             return out().append(" AS BLOB) END");
         }
-        if (type.equals("BIGINT") && !isIntegerOrStringLiteral(cast.getLeftExpression())) {
-            return castToInteger(cast.getLeftExpression(), safe ? "TRY_CAST(" : "CAST(");
+        Expression value = cast.getLeftExpression();
+        String stringForm = STRING_FORMS.get(type);
+        if (stringForm != null && !(value instanceof LongValue) && !(value instanceof NullValue)) {
+            // typeof() is folded when the query is bound: other input types take the plain cast alone
+            out().append("CASE WHEN typeof(");
+            printArgument(value);
+            out().append(") = 'VARCHAR' THEN ");
+            castString(value, type, stringForm, safe);
+            out().append(" ELSE ");
+            castOther(value, type, safe);
+            return out().append(" END");
         }
-        out().append(safe ? "TRY_CAST(" : "CAST(");
-        print(cast.getLeftExpression());
-        return out().append(" AS ").append(type).append(')');
+        castOther(value, type, safe);
+        return out();
     }
 
-    private static boolean isIntegerOrStringLiteral(Expression e) {
-        return e instanceof LongValue || e instanceof StringValue;
+    /**
+     * The STRING forms BigQuery casts to INT64 (decimal or hexadecimal digits, spaces around them), BOOL
+     * ('true' or 'false', any case) and DATE (YYYY-M-D). DuckDB's casts accept more, so that a value
+     * BigQuery rejects became data: '2.5' became 3, '1e3' and '1_000' 1000, 'yes' and '1' true, '2024/01/05' a date.
+     */
+    private static final Map<String, String> STRING_FORMS = Map.of(
+            "BIGINT", " *[+-]?([0-9]+|0[xX][0-9a-fA-F]+) *",
+            "BOOLEAN", "(?i)true|false",
+            "DATE", " *[0-9]{4}-[0-9]{1,2}-[0-9]{1,2} *");
+
+    private static final Map<String, String> GOOGLE_SQL_NAMES = Map.of("BIGINT", "int64", "BOOLEAN", "bool", "DATE", "date");
+
+    private void castString(Expression value, String type, String form, boolean safe) {
+        out().append("CASE WHEN regexp_full_match(");
+        castToVarchar(value);
+        out().append(", '").append(form).append("') THEN ");
+        if (type.equals("BIGINT")) {
+            // DuckDB reads 0x1F but neither a sign nor spaces around it
+            out().append("CASE WHEN regexp_full_match(");
+            castToVarchar(value);
+            out().append(", ' *[+-]?0[xX].*') THEN CAST(regexp_replace(trim(");
+            castToVarchar(value);
+            out().append("), '^[+-]', '') AS BIGINT) * CASE WHEN trim(");
+            castToVarchar(value);
+            out().append(") LIKE '-%' THEN -1 ELSE 1 END ELSE CAST(trim(");
+            castToVarchar(value);
+            out().append(") AS BIGINT) END");
+        } else {
+            out().append("CAST(trim(");
+            castToVarchar(value);
+            out().append(") AS ").append(type).append(')');
+        }
+        out().append(" ELSE ");
+        if (safe) {
+            out().append("NULL");
+        } else {
+            out().append("error('Bad ").append(GOOGLE_SQL_NAMES.get(type)).append(" value: ' || ");
+            castToVarchar(value);
+            out().append(')');
+        }
+        out().append(" END");
+    }
+
+    private void castToVarchar(Expression value) {
+        out().append("CAST(");
+        print(value);
+        out().append(" AS VARCHAR)");
+    }
+
+    private void castOther(Expression value, String type, boolean safe) {
+        if (type.equals("BIGINT") && !(value instanceof LongValue) && !(value instanceof StringValue)) {
+            castToInteger(value, safe ? "TRY_CAST(" : "CAST(");
+            return;
+        }
+        if (type.equals("VARCHAR") && !(value instanceof StringValue) && !(value instanceof LongValue) && !(value instanceof NullValue)) {
+            castToString(value, safe ? "TRY_CAST(" : "CAST(");
+            return;
+        }
+        out().append(safe ? "TRY_CAST(" : "CAST(");
+        print(value);
+        out().append(" AS ").append(type).append(')');
     }
 
     /**
@@ -558,6 +625,24 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         out().append(" AS DOUBLE)) AS BIGINT) ELSE ").append(cast);
         print(value);
         return out().append(" AS BIGINT) END");
+    }
+
+    /**
+     * BigQuery prints a FLOAT64 with the fewest digits that read back the same (1.0 is '1', up to 17
+     * significant digits, 'nan', 'inf'), and a NUMERIC without trailing zeros ('2.5'); DuckDB prints
+     * '1.0' and DECIMAL(38, 9)'s nine decimals ('2.500000000'). typeof() is folded when the query is
+     * bound, so other types keep the plain cast.
+     */
+    private void castToString(Expression value, String cast) {
+        String v = printed(() -> printArgument(value));
+        String d = "CAST(" + v + " AS DOUBLE)";
+        String plain = cast + v + " AS VARCHAR)";
+        out().append("CASE WHEN typeof(").append(v).append(") IN ('DOUBLE', 'FLOAT') THEN CASE WHEN isnan(").append(d)
+                .append(") THEN 'nan' WHEN isinf(").append(d).append(") THEN CASE WHEN ").append(d).append(" > 0 THEN 'inf' ELSE '-inf' END")
+                .append(" WHEN CAST(printf('%.15g', ").append(d).append(") AS DOUBLE) = ").append(d).append(" THEN printf('%.15g', ").append(d)
+                .append(") ELSE printf('%.17g', ").append(d).append(") END")
+                .append(" WHEN typeof(").append(v).append(") LIKE 'DECIMAL%' AND ").append(plain).append(" LIKE '%.%' THEN rtrim(rtrim(")
+                .append(plain).append(", '0'), '.') ELSE ").append(plain).append(" END");
     }
 
     static String duckDbType(ColDataType type) {

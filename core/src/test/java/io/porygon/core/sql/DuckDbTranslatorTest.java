@@ -391,11 +391,36 @@ class DuckDbTranslatorTest {
         try (Statement st = db.createStatement()) {
             st.execute("CREATE OR REPLACE TABLE cast_input AS SELECT 5::BIGINT AS i, '12' AS s, 2.5::DOUBLE AS f");
         }
-        // the plan prints unaliased expressions: the VARCHAR cast is there, the type test is not
-        assertThat(plan("SELECT CAST(i AS INT64), CAST(s AS INT64) FROM cast_input"))
-                .contains("CAST(s AS BIGINT)").doesNotContainIgnoringCase("round").doesNotContain("CASE").doesNotContainIgnoringCase("typeof");
+        // the plan prints unaliased expressions: each input type keeps only its own branch, the type test is gone
+        assertThat(plan("SELECT CAST(i AS INT64) FROM cast_input"))
+                .doesNotContainIgnoringCase("round").doesNotContain("CASE").doesNotContainIgnoringCase("typeof");
+        assertThat(plan("SELECT CAST(s AS INT64) FROM cast_input"))
+                .contains("regexp_full_match").doesNotContainIgnoringCase("round").doesNotContainIgnoringCase("typeof");
         assertThat(plan("SELECT CAST(f AS INT64) FROM cast_input"))
                 .containsIgnoringCase("round").doesNotContain("CASE").doesNotContainIgnoringCase("typeof");
+    }
+
+    @Test
+    void numbersCastToStringAsBigQueryPrintsThem() throws SQLException {
+        assertThat(query("SELECT CAST(1.0 AS STRING), CAST(0.1 AS STRING), CAST(1e20 AS STRING), CAST(1 / 3 AS STRING),"
+                + " CAST(CAST('nan' AS FLOAT64) AS STRING), CAST(CAST('-inf' AS FLOAT64) AS STRING),"
+                + " CAST(CAST('2.50' AS NUMERIC) AS STRING), CAST(CAST('3' AS NUMERIC) AS STRING), CAST(5 AS STRING)"))
+                .containsExactly(List.of("1", "0.1", "1e+20", "0.33333333333333331", "nan", "-inf", "2.5", "3", "5"));
+    }
+
+    @Test
+    void stringsCastToInt64BoolAndDateOnlyInTheFormsBigQueryReads() throws SQLException {
+        try (Statement st = db.createStatement()) {
+            st.execute("CREATE OR REPLACE TABLE thelook.raw_strings AS SELECT * FROM (VALUES ('12', 'TRUE', '2024-1-5'),"
+                    + " (' -0x1F ', 'false', '2024-01-05'), ('2.5', '1', '2024/01/05'), ('1e3', 'yes', '2024-01-05 10:00'),"
+                    + " ('1_000', 't', '5.1.2024')) AS v(i, b, d)");
+        }
+        assertThat(query("SELECT SAFE_CAST(i AS INT64), SAFE_CAST(b AS BOOL), SAFE_CAST(d AS DATE) FROM thelook.raw_strings"))
+                .containsExactly(List.of(num("12"), true, "2024-01-05"), List.of(num("-31"), false, "2024-01-05"),
+                        Arrays.asList(null, null, null), Arrays.asList(null, null, null), Arrays.asList(null, null, null));
+        // CAST fails where SAFE_CAST gives NULL, with BigQuery's message
+        assertThatThrownBy(() -> query("SELECT CAST('2.5' AS INT64)")).isInstanceOf(SQLException.class).hasMessageContaining("Bad int64 value: 2.5");
+        assertThatThrownBy(() -> query("SELECT CAST('yes' AS BOOL)")).isInstanceOf(SQLException.class).hasMessageContaining("Bad bool value: yes");
     }
 
     private String plan(String googleSql) throws SQLException {

@@ -278,6 +278,8 @@ class MalformedInputTest {
         CompileError e = only(compile(SETTINGS, "definitions/t.sqlx", "config {\n  type: \"table\",\n  descripton: \"x\"\n}\nSELECT 1\n"));
         assertThat(e.location()).isEqualTo(new SourceLocation("definitions/t.sqlx", 3, 3));
         assertThat(e.hint()).isEqualTo("did you mean description?");
+        CompileError other = only(compile(SETTINGS, "definitions/t.sqlx", "config {\n  type: \"table\",\n  uniqueKey: [\"id\"]\n}\nSELECT 1\n"));
+        assertThat(other.hint()).isEqualTo("uniqueKey applies to type incremental, not table");
     }
 
     @Test

@@ -287,7 +287,11 @@
       report("Unrecognized action type: " + type, "use one of " + Object.keys(CONFIG_KEYS).join(", "));
       return false;
     }
-    checkKeys(config, allowed, "", report);
+    checkKeys(config, allowed, "", function (message, hint, property) {
+      // a key of another action type (uniqueKey on a table): say which types take it, not the nearest word
+      var takers = Object.keys(CONFIG_KEYS).filter(function (t) { return CONFIG_KEYS[t].indexOf(property) >= 0; });
+      report(message, takers.length ? property + " applies to type " + takers.join(", ") + ", not " + type : hint, property);
+    });
     ["schema", "database", "dataset", "project"].forEach(function (key) {
       if (config[key] === "") report("Unexpected empty value for \"" + key + "\"", "give it a value, or leave " + key + " out for the default", key);
     });

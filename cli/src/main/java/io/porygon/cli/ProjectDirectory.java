@@ -2,7 +2,7 @@ package io.porygon.cli;
 
 import io.porygon.core.PorygonException;
 import io.porygon.core.SourceLocation;
-import java.nio.file.Files;
+import io.porygon.core.compile.project.ProjectLoader;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Parameters;
@@ -25,14 +25,14 @@ public final class ProjectDirectory {
     public Path resolve() {
         Path chosen = chosen();
         return find().orElseThrow(() -> new PorygonException(SourceLocation.of(chosen.toString()),
-                "not a Porygon/Dataform project: " + SETTINGS + " is missing",
+                "not a Porygon/Dataform project: " + SETTINGS + " (or Dataform 2's dataform.json) is missing",
                 "pass the project directory as the last argument, e.g. porygon compile pipelines/thelook"));
     }
 
     /** The project directory, or empty when there is none (for commands that can do without one). */
     public Optional<Path> find() {
         Path chosen = chosen();
-        return Files.isRegularFile(chosen.resolve(SETTINGS)) ? Optional.of(chosen.normalize()) : Optional.empty();
+        return ProjectLoader.isProject(chosen) ? Optional.of(chosen.normalize()) : Optional.empty();
     }
 
     private Path chosen() {
@@ -40,7 +40,7 @@ public final class ProjectDirectory {
     }
 
     static Path defaultFor(Path cwd) {
-        if (!Files.isRegularFile(cwd.resolve(SETTINGS)) && Files.isRegularFile(cwd.resolve(BUNDLED_PIPELINE).resolve(SETTINGS))) {
+        if (!ProjectLoader.isProject(cwd) && ProjectLoader.isProject(cwd.resolve(BUNDLED_PIPELINE))) {
             return cwd.resolve(BUNDLED_PIPELINE);
         }
         return cwd;

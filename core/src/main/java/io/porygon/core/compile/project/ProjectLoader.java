@@ -27,15 +27,30 @@ public final class ProjectLoader {
     private ProjectLoader() {}
 
     public static Project load(Path root) {
-        Path settingsFile = root.resolve(SettingsParser.FILE);
-        if (!Files.isRegularFile(settingsFile)) {
-            throw new PorygonException(SourceLocation.of(root.toString()), "not a Dataform project: " + SettingsParser.FILE + " is missing",
-                    "create " + SettingsParser.FILE + " with at least defaultProject and defaultDataset");
-        }
-        WorkflowSettings settings = SettingsParser.parse(read(settingsFile, SettingsParser.FILE));
+        WorkflowSettings settings = settings(root);
         List<SourceFile> includes = files(root, "includes", ".js");
         List<SourceFile> definitions = files(root, "definitions", ".sqlx", ".js");
         return new Project(root, settings, includes, definitions, otherScripts(root));
+    }
+
+    /** Whether {@code dir} holds a project: workflow_settings.yaml, or Dataform 2's dataform.json. */
+    public static boolean isProject(Path dir) {
+        return Files.isRegularFile(dir.resolve(SettingsParser.FILE)) || Files.isRegularFile(dir.resolve(LegacySettingsParser.FILE));
+    }
+
+    /** workflow_settings.yaml, or, as Dataform 3 still reads it, a Dataform 2 project's dataform.json (never both). */
+    private static WorkflowSettings settings(Path root) {
+        Path yaml = root.resolve(SettingsParser.FILE);
+        Path json = root.resolve(LegacySettingsParser.FILE);
+        boolean hasYaml = Files.isRegularFile(yaml);
+        if (hasYaml && Files.isRegularFile(json)) {
+            throw new PorygonException(SourceLocation.of(LegacySettingsParser.FILE), "dataform.json has been deprecated and cannot be"
+                    + " defined alongside workflow_settings.yaml", "move its settings into workflow_settings.yaml and delete it, as Dataform 3 requires");
+        }
+        if (hasYaml) return SettingsParser.parse(read(yaml, SettingsParser.FILE));
+        if (Files.isRegularFile(json)) return LegacySettingsParser.parse(read(json, LegacySettingsParser.FILE));
+        throw new PorygonException(SourceLocation.of(root.toString()), "not a Dataform project: " + SettingsParser.FILE + " is missing",
+                "create " + SettingsParser.FILE + " with at least defaultProject and defaultDataset");
     }
 
     /** The .js files outside includes/ and definitions/, skipping hidden folders and node_modules. */

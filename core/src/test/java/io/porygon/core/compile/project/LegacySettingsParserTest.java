@@ -1,0 +1,56 @@
+package io.porygon.core.compile.project;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.porygon.core.PorygonException;
+import io.porygon.core.SourceLocation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LegacySettingsParserTest {
+    @TempDir Path dir;
+
+    @Test
+    void dataformJsonKeysMapToTheWorkflowSettingsNames() {
+        WorkflowSettings s = LegacySettingsParser.parse("{\"warehouse\": \"bigquery\", \"defaultDatabase\": \"p\", \"defaultSchema\": \"d\","
+                + " \"assertionSchema\": \"a\", \"databaseSuffix\": \"dev\", \"tablePrefix\": \"stg\", \"vars\": {\"x\": \"1\"}}");
+        assertThat(s.defaultProject()).isEqualTo("p");
+        assertThat(s.defaultDataset()).isEqualTo("d");
+        assertThat(s.defaultAssertionDataset()).isEqualTo("a");
+        assertThat(s.projectSuffix()).isEqualTo("dev");
+        assertThat(s.namePrefix()).isEqualTo("stg");
+        assertThat(s.vars()).isEqualTo(Map.of("x", "1"));
+    }
+
+    @Test
+    void badInputIsLocatedWithAHint() {
+        assertThatThrownBy(() -> LegacySettingsParser.parse("{\n  \"defaultSchema\": \"d\",\n  \"defaultSchem\": \"e\"\n}"))
+                .isInstanceOf(PorygonException.class)
+                .satisfies(e -> {
+                    assertThat(((PorygonException) e).location()).isEqualTo(new SourceLocation("dataform.json", 3, 3));
+                    assertThat(((PorygonException) e).hint()).isEqualTo("did you mean defaultSchema?");
+                });
+        assertThatThrownBy(() -> LegacySettingsParser.parse("{\n  \"defaultSchema\": \"d\"\n  \"vars\": {}\n}"))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("invalid JSON")
+                .satisfies(e -> assertThat(((PorygonException) e).location().line()).isEqualTo(3));
+        assertThatThrownBy(() -> LegacySettingsParser.parse("{\"warehouse\": \"redshift\"}"))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("not BigQuery");
+        assertThatThrownBy(() -> LegacySettingsParser.parse("{\"vars\": {\"n\": 1}}"))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("must be a string");
+    }
+
+    @Test
+    void aProjectHasOneSettingsFileNotBoth() throws IOException {
+        Files.writeString(dir.resolve("dataform.json"), "{\"defaultDatabase\": \"p\", \"defaultSchema\": \"d\"}");
+        assertThat(ProjectLoader.isProject(dir)).isTrue();
+        assertThat(ProjectLoader.load(dir).settings().defaultDataset()).isEqualTo("d");
+        Files.writeString(dir.resolve("workflow_settings.yaml"), "defaultProject: p\ndefaultDataset: d\n");
+        assertThatThrownBy(() -> ProjectLoader.load(dir)).isInstanceOf(PorygonException.class)
+                .hasMessageContaining("cannot be defined alongside workflow_settings.yaml");
+    }
+}

@@ -25,7 +25,7 @@ public final class ProjectDirectory {
     public Path resolve() {
         Path chosen = chosen();
         return find().orElseThrow(() -> new PorygonException(SourceLocation.of(chosen.toString()),
-                "not a Porygon/Dataform project: " + SETTINGS + " (or Dataform 2's dataform.json) is missing",
+                "not a Porygon/Dataform project: " + SETTINGS + " is missing (and there is no Dataform 2 dataform.json)",
                 "pass the project directory as the last argument, e.g. porygon compile pipelines/thelook"));
     }
 

@@ -235,7 +235,7 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         SqlTemplate safeForm = safe ? catalog.template("SAFE." + name, arguments(function).size()) : null;
         if (safeForm != null) {
             List<Expression> args = arguments(function);
-            safeForm.render(out(), args.size(), i -> printArgument(args.get(i)));
+            renderTemplate(safeForm, args);
             return out();
         }
         SqlTemplate template = catalog.template(name, arguments(function).size());
@@ -278,7 +278,7 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         }
         SqlTemplate template = catalog.template(name, args.size());
         if (template != null) {
-            template.render(out(), args.size(), i -> printArgument(args.get(i)));
+            renderTemplate(template, args);
             return;
         }
         String rename = catalog.rename(name);
@@ -311,6 +311,22 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         }
         throw new Untranslatable("function " + name + "() is not in Porygon's GoogleSQL-to-DuckDB catalog",
                 "rewrite it with supported functions or define it with CREATE TEMP FUNCTION", name);
+    }
+
+    /**
+     * A template that prints an argument twice (a NULL or range test, then the value) gets each
+     * argument bound once when it is not repeatable (a subquery, RAND(), a user function).
+     */
+    private void renderTemplate(SqlTemplate template, List<Expression> args) {
+        if (!template.repeatsAnArgument()) {
+            template.render(out(), args.size(), i -> printArgument(args.get(i)));
+            return;
+        }
+        once(args.stream().map(this::operand).toList(), refs -> {
+            StringBuilder sql = new StringBuilder();
+            template.render(sql, refs.size(), i -> sql.append(refs.get(i)));
+            return sql.toString();
+        });
     }
 
     private static boolean hasAggregateClauses(Function f) {

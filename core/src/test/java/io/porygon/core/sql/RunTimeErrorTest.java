@@ -119,6 +119,18 @@ class RunTimeErrorTest {
     }
 
     @Test
+    void aTemplateThatTestsAnArgumentBindsAVolatileOneOnce() throws SQLException {
+        // LEFT tests its length for a negative value before it takes the characters
+        String left = sql("SELECT LEFT('abc', IF(RAND() < 2, 1, -1))");
+        assertThat(occurrences(left, "random()")).isEqualTo(1);
+        assertThat(row("SELECT LEFT('abc', IF(RAND() < 2, 1, -1))")).containsExactly("a");
+        String repeat = sql("SELECT REPEAT((SELECT 'ab'), 2)");
+        assertThat(occurrences(repeat, "SELECT 'ab'")).isEqualTo(1);
+        assertThat(row("SELECT REPEAT((SELECT 'ab'), 2)")).containsExactly("abab");
+        assertThat(sql("SELECT LEFT(s, n), SUBSTR(s, 2, 3), LPAD(s, 5, '-') FROM t")).doesNotContain("list_transform");
+    }
+
+    @Test
     void safePrefixedCallsKeepTheirArgumentsErrors() throws SQLException {
         // DuckDB's TRY() refuses error() inside it; BigQuery's SAFE. does not cover the arguments anyway
         assertThatThrownBy(() -> row("SELECT SAFE.SQRT(x / 0) FROM (SELECT 4 AS x)"))

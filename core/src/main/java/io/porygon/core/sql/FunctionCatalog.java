@@ -80,6 +80,8 @@ final class FunctionCatalog {
         template("ROLLUP", "ROLLUP({*})");
         template("CUBE", "CUBE({*})");
         template("GROUPING/1", "GROUPING({0})");
+        // the rename serves CORR(...) OVER (...); a plain call is the special, NULL for fewer than two pairs
+        specials.put("CORR", FunctionCatalog::corr);
         rename("STDDEV", "stddev_samp");
         rename("VARIANCE", "var_samp");
         // the deparser wraps COUNTIF's argument in NULLIF(x, FALSE) (see DuckDbExpressionDeParser)
@@ -172,19 +174,25 @@ final class FunctionCatalog {
                 + ofString + "(TRY_CAST(" + a.get(0) + " AS VARCHAR)) END");
     }
 
-    /** BigQuery's GREATEST/LEAST return NULL when any argument is NULL; DuckDB's skip NULLs. */
+    /**
+     * BigQuery's GREATEST/LEAST return NULL when any argument is NULL; DuckDB's skip NULLs. Arguments
+     * evaluated once. (BigQuery's LEAST is NaN when an argument is NaN, DuckDB's the smallest number:
+     * a test for NaN that binds for every argument type cost 12 times the call, so it is left out;
+     * see README's translator limits.)
+     */
     private static void nullIfAnyNull(CallContext c, String duckDb) {
-        c.text("CASE WHEN ");
-        for (int i = 0; i < c.args().size(); i++) {
-            if (i > 0) c.text(" OR ");
-            c.arg(i).text(" IS NULL");
-        }
-        c.text(" THEN NULL ELSE " + duckDb + "(");
-        for (int i = 0; i < c.args().size(); i++) {
-            if (i > 0) c.text(", ");
-            c.arg(i);
-        }
-        c.text(") END");
+        c.once(a -> "CASE WHEN " + String.join(" OR ", a.stream().map(x -> x + " IS NULL").toList()) + " THEN NULL ELSE "
+                + duckDb + "(" + String.join(", ", a) + ") END");
+    }
+
+    /**
+     * CORR of fewer than two non-NULL pairs is NULL in BigQuery, NaN in DuckDB for one pair. The
+     * arguments are printed twice in place: they are per-row expressions inside an aggregate, which
+     * cannot be bound once outside it (a volatile argument would be drawn twice).
+     */
+    private static void corr(CallContext c) {
+        if (c.args().size() != 2 || c.function().isDistinct()) throw c.unsupported("arguments other than two numbers", "pass two FLOAT64 values");
+        c.text("CASE WHEN regr_count(").arg(0).text(", ").arg(1).text(") < 2 THEN NULL ELSE corr(").arg(0).text(", ").arg(1).text(") END");
     }
 
     private void strings() {

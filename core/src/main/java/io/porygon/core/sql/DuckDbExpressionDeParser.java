@@ -116,6 +116,8 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
     /** The lambda parameter that holds operands bound once (see {@link #once}). */
     private static final String ONCE = "porygon_once";
     private static final Pattern ERROR_CALL = Pattern.compile("\\berror\\(", Pattern.CASE_INSENSITIVE);
+    /** error('message') as the catalog's templates print it, to be replaced under SAFE. */
+    private static final Pattern OWN_ERROR = Pattern.compile("\\berror\\('(?:[^']|'')*'\\)");
 
     /** A translated operand and whether printing it twice still means one value. */
     private record Operand(String sql, boolean repeatable) {}
@@ -241,9 +243,14 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         SqlTemplate template = catalog.template(name, arguments(function).size());
         if (safe || (template != null && template.mentions("TRY("))) {
             withRaisingArgumentsBound(function, () -> {
-                if (safe) out().append("TRY(");
-                printCall(name, function, context);
-                if (safe) out().append(')');
+                if (!safe) {
+                    printCall(name, function, context);
+                    return;
+                }
+                // the function's own errors (a template's error(...), with the raising arguments bound
+                // outside) are NULL under SAFE., as in BigQuery; DuckDB's TRY would refuse error()
+                String call = printed(() -> printCall(name, function, context));
+                out().append("TRY(").append(OWN_ERROR.matcher(call).replaceAll("NULL")).append(')');
             });
         } else {
             printCall(name, function, context);

@@ -328,8 +328,8 @@ final class FunctionCatalog {
         if (c.args().size() != 2) throw c.unsupported("position/occurrence arguments", "pass only the value and the pattern");
         int g = group(c);
         // BigQuery gives NULL when nothing matches; DuckDB's regexp_extract gives ''
-        c.text("CASE WHEN regexp_matches(").arg(0).text(", ").arg(1).text(") THEN regexp_extract(")
-                .arg(0).text(", ").arg(1).text(", " + g + ") END");
+        c.once(a -> "CASE WHEN regexp_matches(" + a.get(0) + ", " + a.get(1) + ") THEN regexp_extract(" + a.get(0) + ", " + a.get(1)
+                + ", " + g + ") END");
     }
 
     private static void regexpExtractAll(CallContext c) {
@@ -465,7 +465,7 @@ final class FunctionCatalog {
                 lambdaCall(c, "list_filter");
                 c.text(") > 0)");
             } else {
-                c.text("CASE WHEN ").arg(1).text(" IS NULL THEN NULL ELSE list_contains(").arg(0).text(", ").arg(1).text(") END");
+                c.once(a -> "CASE WHEN " + a.get(1) + " IS NULL THEN NULL ELSE list_contains(" + a.get(0) + ", " + a.get(1) + ") END");
             }
         });
     }

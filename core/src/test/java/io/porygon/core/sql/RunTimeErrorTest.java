@@ -142,6 +142,16 @@ class RunTimeErrorTest {
     }
 
     @Test
+    void underSafeAFunctionsOwnErrorsAreNull() throws SQLException {
+        // DuckDB's TRY refuses error() inside it: the template's own error becomes NULL, as SAFE. makes it in BigQuery
+        assertThat(sql("SELECT SAFE.LEFT(s, n) FROM t")).startsWith("SELECT TRY(").doesNotContain("error(");
+        assertThat(row("SELECT SAFE.REPEAT('ab', -1), SAFE.REPEAT('ab', 2)")).containsExactly(null, "abab");
+        // an argument's error is not the function's: it still raises
+        assertThatThrownBy(() -> row("SELECT SAFE.LEFT('abc', DIV(x, 0)) FROM (SELECT 1 AS x)"))
+                .isInstanceOf(SQLException.class).hasMessageContaining("division by zero");
+    }
+
+    @Test
     void errorsInABranchNotTakenDoNotRaise() throws SQLException {
         assertThat(row("SELECT IF(y = 0, NULL, x / y), CASE WHEN ARRAY_LENGTH(a) > 2 THEN a[OFFSET(2)] END "
                 + "FROM (SELECT 1 AS x, 0 AS y, [1] AS a)")).containsExactly(null, null);

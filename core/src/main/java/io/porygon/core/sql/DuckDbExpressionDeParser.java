@@ -461,6 +461,11 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
             throw new Untranslatable("window function " + name + "() is not in Porygon's GoogleSQL-to-DuckDB catalog",
                     "use a supported aggregate or navigation function in the OVER clause", name);
         }
+        if ((name.equals("LAG") || name.equals("LEAD")) && isNegativeOrNull(a.getOffset())) {
+            // DuckDB reads LAG(x, -1) as LEAD(x, 1) and a NULL offset as NULL rows
+            throw new Untranslatable(name + "() with a negative or NULL offset is an error in BigQuery",
+                    "use an offset of 0 or more, and " + (name.equals("LAG") ? "LEAD" : "LAG") + " for the other direction", name);
+        }
         String original = a.getName();
         Expression argument = a.getExpression();
         a.setName(rename);
@@ -472,6 +477,12 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
             a.setName(original);
             a.setExpression(argument);
         }
+    }
+
+    private static boolean isNegativeOrNull(Expression e) {
+        if (e instanceof NullValue) return true;
+        if (e instanceof SignedExpression s && s.getSign() == '-') return s.getExpression() instanceof LongValue l && l.getValue() != 0;
+        return e instanceof LongValue l && l.getValue() < 0;
     }
 
     private final class Call implements CallContext {

@@ -338,6 +338,12 @@ class DuckDbTranslatorTest {
                 .isInstanceOf(PorygonException.class).hasMessageContaining("PIVOT");
         assertThatThrownBy(() -> translator.translate("EXECUTE IMMEDIATE 'SELECT 1'", AT))
                 .isInstanceOf(PorygonException.class).hasMessageContaining("EXECUTE IMMEDIATE");
+        // an error in BigQuery; DuckDB would read LAG(x, -1) as LEAD(x, 1)
+        assertThatThrownBy(() -> translator.translate("SELECT LAG(x, -1) OVER (ORDER BY x) FROM t", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("negative or NULL offset");
+        assertThatThrownBy(() -> translator.translate("SELECT LEAD(x, NULL) OVER (ORDER BY x) FROM t", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("negative or NULL offset");
+        assertThat(translator.translate("SELECT LAG(x, 0) OVER (ORDER BY x) FROM t", AT)).contains("lag(x, 0)");
     }
 
     @Test

@@ -110,7 +110,7 @@ final class FunctionCatalog {
     }
 
     private void math() {
-        same("ABS", "SQRT", "EXP", "CEIL", "FLOOR", "ATAN", "ATAN2", "COSH", "SINH", "TANH", "ASINH",
+        same("ABS", "SQRT", "CEIL", "FLOOR", "ATAN", "ATAN2", "TANH", "ASINH",
                 "CBRT");
         // a literal such as -1 is a 32-bit INTEGER in DuckDB; every BigQuery integer is INT64
         template("BIT_COUNT/1", "bit_count(CAST({0} AS BIGINT))");
@@ -119,6 +119,14 @@ final class FunctionCatalog {
             template(fn + "/1", "CASE WHEN isinf(CAST({0} AS DOUBLE)) THEN CAST('NaN' AS DOUBLE) ELSE "
                     + fn.toLowerCase(Locale.ROOT) + "({0}) END");
         }
+        // a finite argument whose result overflows is an error in BigQuery; DuckDB gives +/-inf
+        // (709.78... is ln of the largest FLOAT64, 710.47... the same for cosh and sinh)
+        template("EXP/1", "CASE WHEN {0} > 709.782712893384 AND isfinite(CAST({0} AS DOUBLE)) THEN error('EXP: the result overflows') "
+                + "ELSE exp({0}) END");
+        template("COSH/1", "CASE WHEN abs({0}) > 710.4758600739439 AND isfinite(CAST({0} AS DOUBLE)) THEN error('COSH: the result overflows') "
+                + "ELSE cosh({0}) END");
+        template("SINH/1", "CASE WHEN abs({0}) > 710.4758600739439 AND isfinite(CAST({0} AS DOUBLE)) THEN error('SINH: the result overflows') "
+                + "ELSE sinh({0}) END");
         // BigQuery raises an error where DuckDB gives +/-inf (ATANH(1)) or NaN (ACOSH(0))
         template("ATANH/1", "CASE WHEN isinf(CAST({0} AS DOUBLE)) THEN CAST('NaN' AS DOUBLE) "
                 + "WHEN abs({0}) >= 1 AND NOT isnan(CAST({0} AS DOUBLE)) THEN error('ATANH: the absolute value of the argument must be less than 1') ELSE atanh({0}) END");
@@ -146,7 +154,7 @@ final class FunctionCatalog {
         template("LOG/1", "CASE WHEN CAST({0} AS DOUBLE) = CAST('-inf' AS DOUBLE) THEN CAST('NaN' AS DOUBLE) ELSE ln({0}) END");
         // base 1 is an error in BigQuery; DuckDB's ln(x) / ln(1) is inf
         template("LOG/2", "CASE WHEN CAST({0} AS DOUBLE) = CAST('-inf' AS DOUBLE) OR CAST({1} AS DOUBLE) = CAST('inf' AS DOUBLE) "
-                + "THEN CAST('NaN' AS DOUBLE) WHEN {1} = 1 THEN error('LOG: the base must not be 1') ELSE ln({0}) / ln({1}) END");
+                + "THEN CAST('NaN' AS DOUBLE) WHEN {1} = 1 AND NOT isnan(CAST({0} AS DOUBLE)) THEN error('LOG: the base must not be 1') ELSE ln({0}) / ln({1}) END");
         template("ROUND/1", "round({0})");
         template("ROUND/2", "round({0}, {1})");
         template("TRUNC/1", "trunc({0})");

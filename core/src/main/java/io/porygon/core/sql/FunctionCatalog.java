@@ -170,7 +170,15 @@ final class FunctionCatalog {
         template("SAFE_SUBTRACT/2", "TRY({0} - {1})");
         template("SAFE_NEGATE/1", "TRY(-({0}))");
         template("IEEE_DIVIDE/2", "(CAST({0} AS DOUBLE) / CAST({1} AS DOUBLE))");
-        template("RANGE_BUCKET/2", "CASE WHEN {0} IS NULL THEN NULL ELSE len(list_filter({1}, porygon_e -> porygon_e <= {0})) END");
+        // a NULL or NaN point gives NULL; an array with a NULL or NaN element, or not in ascending order, is
+        // an error in BigQuery, where DuckDB skipped NULLs and counted an unsorted array (NaN: DuckDB orders
+        // it above every number; typeof is folded at bind time, and TRY_CAST binds for any type)
+        template("RANGE_BUCKET/2", "CASE WHEN {0} IS NULL OR {1} IS NULL "
+                + "OR (typeof({0}) IN ('DOUBLE', 'FLOAT') AND isnan(TRY_CAST({0} AS DOUBLE))) THEN NULL "
+                + "WHEN len(list_filter({1}, porygon_e -> porygon_e IS NULL OR (typeof(porygon_e) IN ('DOUBLE', 'FLOAT') "
+                + "AND isnan(TRY_CAST(porygon_e AS DOUBLE))))) > 0 THEN error('RANGE_BUCKET: the array has a NULL or NaN element') "
+                + "WHEN list_sort({1}) <> {1} THEN error('RANGE_BUCKET: the array is not sorted in ascending order') "
+                + "ELSE len(list_filter({1}, porygon_e -> porygon_e <= {0})) END");
         specials.put("GREATEST", c -> nullIfAnyNull(c, "greatest"));
         specials.put("LEAST", c -> nullIfAnyNull(c, "least"));
     }
@@ -183,14 +191,22 @@ final class FunctionCatalog {
     }
 
     /**
-     * BigQuery's GREATEST/LEAST return NULL when any argument is NULL; DuckDB's skip NULLs. Arguments
-     * evaluated once. (BigQuery's LEAST is NaN when an argument is NaN, DuckDB's the smallest number:
-     * a test for NaN that binds for every argument type cost 12 times the call, so it is left out;
-     * see README's translator limits.)
+     * BigQuery's GREATEST/LEAST return NULL when any argument is NULL, DuckDB's skip NULLs; and
+     * BigQuery's LEAST is NaN when an argument is NaN, where DuckDB (which orders NaN above every
+     * number) gives the smallest number: then greatest() holds the NaN. typeof is folded at bind time,
+     * so other types pay nothing, and TRY_CAST binds for any type. Arguments evaluated once.
      */
     private static void nullIfAnyNull(CallContext c, String duckDb) {
-        c.once(a -> "CASE WHEN " + String.join(" OR ", a.stream().map(x -> x + " IS NULL").toList()) + " THEN NULL ELSE "
-                + duckDb + "(" + String.join(", ", a) + ") END");
+        c.once(a -> {
+            String list = String.join(", ", a);
+            String nan = "";
+            if (duckDb.equals("least")) {
+                String greatest = "greatest(" + list + ")";
+                nan = " WHEN typeof(" + greatest + ") IN ('DOUBLE', 'FLOAT') AND isnan(TRY_CAST(" + greatest + " AS DOUBLE)) THEN " + greatest;
+            }
+            return "CASE WHEN " + String.join(" OR ", a.stream().map(x -> x + " IS NULL").toList()) + " THEN NULL" + nan + " ELSE "
+                    + duckDb + "(" + list + ") END";
+        });
     }
 
     /**

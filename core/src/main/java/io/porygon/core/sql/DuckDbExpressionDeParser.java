@@ -566,8 +566,17 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
             print(cast.getLeftExpression());
             return out().append(" AS BLOB) END");
         }
+        if ((type.equals("BIGINT") || type.equals("BOOLEAN")) && cast.getLeftExpression() instanceof StringValue s
+                && !(type.equals("BIGINT") ? INT64_TEXT : BOOL_TEXT).matcher(s.getValue()).matches()) {
+            // text DuckDB would read ('1.5' as 2, 'yes' as TRUE) that BigQuery refuses
+            String message = errorMessage("Bad " + (type.equals("BIGINT") ? "int64" : "bool") + " value", s.getValue());
+            return out().append(safe ? "CAST(NULL AS " + type + ")" : "CAST(error(" + message + ") AS " + type + ")");
+        }
         if (type.equals("BIGINT") && !isIntegerOrStringLiteral(cast.getLeftExpression())) {
-            return castToInteger(cast.getLeftExpression(), safe ? "TRY_CAST(" : "CAST(");
+            return castToInteger(cast.getLeftExpression(), safe, cast.toString());
+        }
+        if (type.equals("BOOLEAN") && !(cast.getLeftExpression() instanceof StringValue || cast.getLeftExpression() instanceof BooleanValue)) {
+            return castToBool(cast.getLeftExpression(), safe, cast.toString());
         }
         out().append(safe ? "TRY_CAST(" : "CAST(");
         print(cast.getLeftExpression());
@@ -578,20 +587,34 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         return e instanceof LongValue || e instanceof StringValue;
     }
 
+    /** The text BigQuery casts to INT64 (decimal or hex, surrounding spaces allowed), and to BOOL. */
+    private static final Pattern INT64_TEXT = Pattern.compile("\\s*[+-]?(\\d+|0[xX][0-9a-fA-F]+)\\s*");
+    private static final Pattern BOOL_TEXT = Pattern.compile("(?i)true|false");
+    private static final String INT64_TEXT_SQL = "'\\s*[+-]?(\\d+|0[xX][0-9a-fA-F]+)\\s*'";
+
     /**
      * BigQuery rounds a FLOAT64 halfway away from zero when casting it to INT64 (2.5 gives 3), DuckDB
-     * to even (2). DuckDB's round() goes away from zero; typeof() is folded when the query is bound,
-     * so other input types (BIGINT, VARCHAR, BOOLEAN, DECIMAL, which DuckDB already casts the BigQuery
-     * way) keep a plain cast and pay nothing.
+     * to even (2). DuckDB's round() goes away from zero. DuckDB also reads STRING '1.5' as 2, '1e3'
+     * and '1_000' as 1000, where BigQuery raises "Bad int64 value" (SAFE_CAST: NULL). typeof() is
+     * folded when the query is bound, so other input types (BIGINT, BOOLEAN, DECIMAL, which DuckDB
+     * already casts the BigQuery way) keep a plain cast and pay nothing. The value is bound once.
      */
-    private StringBuilder castToInteger(Expression value, String cast) {
-        out().append("CASE WHEN typeof(");
-        printArgument(value);
-        out().append(") IN ('DOUBLE', 'FLOAT') THEN ").append(cast).append("round(").append(cast);
-        print(value);
-        out().append(" AS DOUBLE)) AS BIGINT) ELSE ").append(cast);
-        print(value);
-        return out().append(" AS BIGINT) END");
+    private StringBuilder castToInteger(Expression value, boolean safe, String googleSql) {
+        String cast = safe ? "TRY_CAST(" : "CAST(";
+        String bad = safe ? "NULL" : "error(" + errorMessage("Bad int64 value", googleSql) + ")";
+        once(List.of(operand(value)), v -> "CASE WHEN typeof(" + v.get(0) + ") IN ('DOUBLE', 'FLOAT') THEN " + cast + "round(" + cast
+                + v.get(0) + " AS DOUBLE)) AS BIGINT) WHEN typeof(" + v.get(0) + ") = 'VARCHAR' AND NOT regexp_full_match(CAST("
+                + v.get(0) + " AS VARCHAR), " + INT64_TEXT_SQL + ") THEN " + bad + " ELSE " + cast + v.get(0) + " AS BIGINT) END");
+        return out();
+    }
+
+    /** DuckDB reads 'yes', 't', '1' and more as TRUE; BigQuery's BOOL takes 'true' and 'false' in any case only. */
+    private StringBuilder castToBool(Expression value, boolean safe, String googleSql) {
+        String cast = safe ? "TRY_CAST(" : "CAST(";
+        String bad = safe ? "NULL" : "error(" + errorMessage("Bad bool value", googleSql) + ")";
+        once(List.of(operand(value)), v -> "CASE WHEN typeof(" + v.get(0) + ") = 'VARCHAR' AND lower(CAST(" + v.get(0)
+                + " AS VARCHAR)) NOT IN ('true', 'false') THEN " + bad + " ELSE " + cast + v.get(0) + " AS BOOLEAN) END");
+        return out();
     }
 
     static String duckDbType(ColDataType type) {

@@ -380,9 +380,12 @@ class DuckDbTranslatorTest {
         try (Statement st = db.createStatement()) {
             st.execute("CREATE OR REPLACE TABLE cast_input AS SELECT 5::BIGINT AS i, '12' AS s, 2.5::DOUBLE AS f");
         }
-        // the plan prints unaliased expressions: the VARCHAR cast is there, the type test is not
-        assertThat(plan("SELECT CAST(i AS INT64), CAST(s AS INT64) FROM cast_input"))
-                .contains("CAST(s AS BIGINT)").doesNotContainIgnoringCase("round").doesNotContain("CASE").doesNotContainIgnoringCase("typeof");
+        // the plan prints unaliased expressions: the type tests are gone, an INT64 passes as it is, and
+        // only STRING input is checked for text DuckDB would read ('1.5' as 2) but BigQuery refuses
+        assertThat(plan("SELECT CAST(i AS INT64) FROM cast_input"))
+                .doesNotContainIgnoringCase("round").doesNotContain("CASE").doesNotContainIgnoringCase("typeof");
+        assertThat(plan("SELECT CAST(s AS INT64) FROM cast_input"))
+                .contains("regexp_full_match").doesNotContainIgnoringCase("round").doesNotContainIgnoringCase("typeof");
         assertThat(plan("SELECT CAST(f AS INT64) FROM cast_input"))
                 .containsIgnoringCase("round").doesNotContain("CASE").doesNotContainIgnoringCase("typeof");
     }

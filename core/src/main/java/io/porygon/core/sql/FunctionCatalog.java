@@ -160,9 +160,15 @@ final class FunctionCatalog {
         template("TRUNC/1", "trunc({0})");
         template("TRUNC/2", "trunc({0}, {1})");
         // BigQuery raises "division by zero"; DuckDB would give NULL
-        specials.put("DIV", c -> c.divide("//"));
+        // DuckDB's // of NUMERIC (DECIMAL) is a fractional DOUBLE (DIV(7, 2) of NUMERIC gave 3.5): trunc
+        // keeps BigQuery's integral quotient, and is a no-op on INT64
+        specials.put("DIV", c -> {
+            c.text("trunc(");
+            c.divide("//");
+            c.text(")");
+        });
         specials.put("MOD", c -> c.divide("%"));
-        template("SAFE.DIV/2", "CASE WHEN {1} = 0 THEN NULL ELSE ({0} // {1}) END");
+        template("SAFE.DIV/2", "CASE WHEN {1} = 0 THEN NULL ELSE trunc({0} // {1}) END");
         template("SAFE.MOD/2", "CASE WHEN {1} = 0 THEN NULL ELSE ({0} % {1}) END");
         template("SAFE_DIVIDE/2", "CASE WHEN {1} = 0 THEN NULL ELSE {0} / {1} END");
         template("SAFE_MULTIPLY/2", "TRY({0} * {1})");

@@ -575,7 +575,8 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         if (type.equals("BIGINT") && !isIntegerOrStringLiteral(cast.getLeftExpression())) {
             return castToInteger(cast.getLeftExpression(), safe, cast.toString());
         }
-        if (type.equals("BOOLEAN") && !(cast.getLeftExpression() instanceof StringValue || cast.getLeftExpression() instanceof BooleanValue)) {
+        if (type.equals("BOOLEAN") && !(cast.getLeftExpression() instanceof StringValue || cast.getLeftExpression() instanceof BooleanValue
+                || cast.getLeftExpression() instanceof NullValue)) {
             return castToBool(cast.getLeftExpression(), safe, cast.toString());
         }
         out().append(safe ? "TRY_CAST(" : "CAST(");
@@ -584,7 +585,7 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
     }
 
     private static boolean isIntegerOrStringLiteral(Expression e) {
-        return e instanceof LongValue || e instanceof StringValue;
+        return e instanceof LongValue || e instanceof StringValue || e instanceof NullValue;
     }
 
     /** The text BigQuery casts to INT64 (decimal or hex, surrounding spaces allowed), and to BOOL. */

@@ -466,6 +466,17 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
             throw new Untranslatable(name + "() with a negative or NULL offset is an error in BigQuery",
                     "use an offset of 0 or more, and " + (name.equals("LAG") ? "LEAD" : "LAG") + " for the other direction", name);
         }
+        Function.NullHandling nullHandling = a.getNullHandling();
+        boolean ignoreNulls = a.isIgnoreNulls();
+        if (name.equals("PERCENTILE_CONT") || name.equals("PERCENTILE_DISC")) {
+            if (nullHandling == Function.NullHandling.RESPECT_NULLS) {
+                throw new Untranslatable(name + "() with RESPECT NULLS cannot be translated to DuckDB (its quantiles skip NULLs)",
+                        "filter or replace the NULLs first, or leave out RESPECT NULLS to ignore them", name);
+            }
+            // IGNORE NULLS is BigQuery's default and DuckDB's only behaviour; DuckDB refuses the clause on a window
+            a.setNullHandling(null);
+            a.setIgnoreNulls(false);
+        }
         String original = a.getName();
         Expression argument = a.getExpression();
         a.setName(rename);
@@ -476,6 +487,8 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
             // a template may print this call again
             a.setName(original);
             a.setExpression(argument);
+            a.setNullHandling(nullHandling);
+            a.setIgnoreNulls(ignoreNulls);
         }
     }
 

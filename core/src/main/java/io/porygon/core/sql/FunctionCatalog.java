@@ -477,7 +477,9 @@ final class FunctionCatalog {
         template("ARRAY_AVG/1", "list_avg({0})");
         template("ARRAY_SUM/1", "list_sum({0})");
         template("ARRAY_MAX/1", "list_max({0})");
-        template("ARRAY_MIN/1", "list_min({0})");
+        // a NaN element makes ARRAY_MIN NaN in BigQuery; DuckDB orders NaN above every number, so list_max holds it
+        template("ARRAY_MIN/1", "CASE WHEN typeof(list_max({0})) IN ('DOUBLE', 'FLOAT') AND isnan(TRY_CAST(list_max({0}) AS DOUBLE)) "
+                + "THEN list_max({0}) ELSE list_min({0}) END");
         template("ARRAY_INCLUDES_ALL/2", "list_has_all({0}, {1})");
         template("ARRAY_INCLUDES_ANY/2", "list_has_any({0}, {1})");
         // list_distinct drops NULLs, which BigQuery counts as one distinct value

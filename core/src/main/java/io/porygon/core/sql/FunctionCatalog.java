@@ -110,8 +110,7 @@ final class FunctionCatalog {
     }
 
     private void math() {
-        same("ABS", "SQRT", "CEIL", "FLOOR", "ATAN", "ATAN2", "TANH", "ASINH",
-                "CBRT");
+        same("ABS", "SQRT", "CEIL", "FLOOR", "ATAN", "ATAN2", "TANH", "ASINH", "CBRT");
         // a literal such as -1 is a 32-bit INTEGER in DuckDB; every BigQuery integer is INT64
         template("BIT_COUNT/1", "bit_count(CAST({0} AS BIGINT))");
         // BigQuery gives NaN for infinite inputs where DuckDB raises an out-of-range error

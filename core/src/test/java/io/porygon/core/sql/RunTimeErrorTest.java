@@ -128,6 +128,9 @@ class RunTimeErrorTest {
         assertThat(occurrences(repeat, "SELECT 'ab'")).isEqualTo(1);
         assertThat(row("SELECT REPEAT((SELECT 'ab'), 2)")).containsExactly("abab");
         assertThat(sql("SELECT LEFT(s, n), SUBSTR(s, 2, 3), LPAD(s, 5, '-') FROM t")).doesNotContain("list_transform");
+        // CAST(... AS INT64) tests the value's type and text before it casts
+        assertThat(occurrences(sql("SELECT CAST((SELECT '7') AS INT64)"), "SELECT '7'")).isEqualTo(1);
+        assertThat(row("SELECT CAST((SELECT '7') AS INT64)")).containsExactly(new java.math.BigDecimal("7"));
     }
 
     @Test

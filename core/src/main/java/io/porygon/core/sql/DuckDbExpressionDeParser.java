@@ -585,6 +585,20 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
             String message = errorMessage("Bad " + (type.equals("BIGINT") ? "int64" : "bool") + " value", s.getValue());
             return out().append(safe ? "CAST(NULL AS " + type + ")" : "CAST(error(" + message + ") AS " + type + ")");
         }
+        boolean number = type.equals("DOUBLE") || type.startsWith("DECIMAL");
+        if (number && cast.getLeftExpression() instanceof StringValue s && s.getValue().contains("_")) {
+            // DuckDB reads '1_000' as 1000; BigQuery refuses digit separators
+            return out().append(safe ? "CAST(NULL AS " + type + ")"
+                    : "CAST(error(" + errorMessage("Bad " + (type.equals("DOUBLE") ? "double" : "numeric") + " value", s.getValue()) + ") AS " + type + ")");
+        }
+        if (number && !(cast.getLeftExpression() instanceof StringValue || cast.getLeftExpression() instanceof NullValue
+                || cast.getLeftExpression() instanceof LongValue || cast.getLeftExpression() instanceof DoubleValue)) {
+            String bad = safe ? "NULL" : "error(" + errorMessage("Bad " + (type.equals("DOUBLE") ? "double" : "numeric") + " value", cast.toString()) + ")";
+            String castTo = safe ? "TRY_CAST(" : "CAST(";
+            once(List.of(operand(cast.getLeftExpression())), v -> "CASE WHEN typeof(" + v.get(0) + ") = 'VARCHAR' AND contains(CAST("
+                    + v.get(0) + " AS VARCHAR), '_') THEN " + bad + " ELSE " + castTo + v.get(0) + " AS " + type + ") END");
+            return out();
+        }
         if (type.equals("BIGINT") && !isIntegerOrStringLiteral(cast.getLeftExpression())) {
             return castToInteger(cast.getLeftExpression(), safe, cast.toString());
         }

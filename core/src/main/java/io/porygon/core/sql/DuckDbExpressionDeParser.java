@@ -466,6 +466,10 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
             throw new Untranslatable(name + "() with a negative or NULL offset is an error in BigQuery",
                     "use an offset of 0 or more, and " + (name.equals("LAG") ? "LEAD" : "LAG") + " for the other direction", name);
         }
+        if (name.equals("NTILE") && a.getExpression() instanceof NullValue) {
+            // an error in BigQuery; DuckDB gives NULL buckets
+            throw new Untranslatable("NTILE(NULL) is an error in BigQuery", "pass a positive number of buckets", name);
+        }
         Function.NullHandling nullHandling = a.getNullHandling();
         boolean ignoreNulls = a.isIgnoreNulls();
         if (name.equals("PERCENTILE_CONT") || name.equals("PERCENTILE_DISC")) {

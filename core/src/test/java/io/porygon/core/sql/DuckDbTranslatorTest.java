@@ -344,6 +344,8 @@ class DuckDbTranslatorTest {
         assertThatThrownBy(() -> translator.translate("SELECT LEAD(x, NULL) OVER (ORDER BY x) FROM t", AT))
                 .isInstanceOf(PorygonException.class).hasMessageContaining("negative or NULL offset");
         assertThat(translator.translate("SELECT LAG(x, 0) OVER (ORDER BY x) FROM t", AT)).contains("lag(x, 0)");
+        assertThatThrownBy(() -> translator.translate("SELECT NTILE(NULL) OVER (ORDER BY x) FROM t", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("NTILE(NULL)");
         // DuckDB's quantiles always skip NULLs: IGNORE NULLS (BigQuery's default) is dropped, RESPECT NULLS refused
         assertThatThrownBy(() -> translator.translate("SELECT PERCENTILE_CONT(x, 0.5 RESPECT NULLS) OVER () FROM t", AT))
                 .isInstanceOf(PorygonException.class).hasMessageContaining("RESPECT NULLS");

@@ -377,12 +377,28 @@ final class DateTimeFunctions {
         }
     }
 
+    /**
+     * GENERATE_DATE_ARRAY / GENERATE_TIMESTAMP_ARRAY. A step of 0 is an error in BigQuery, where
+     * DuckDB's generate_series gives []: a literal 0 raises it, and so does an amount that may be
+     * printed twice (a column, arithmetic); another expression is left unchecked.
+     */
     private static void series(CallContext c, String type, String defaultStep) {
         arity(c, defaultStep == null ? 3 : 2, 3);
+        IntervalExpression step = c.args().size() == 3 ? interval(c, 2) : null;
+        Expression amount = step == null ? null : step.getExpression();
+        String literal = step == null || amount != null ? null : step.getParameter().replace("'", "").strip();
+        boolean zeroLiteral = literal != null && literal.matches("[-+]?0+");
+        boolean guarded = zeroLiteral || (amount != null && RepeatableExpression.test(amount, java.util.Set.of()));
+        if (guarded) {
+            c.text("CASE WHEN ");
+            if (zeroLiteral) c.text("true"); else c.text("(").expr(amount).text(") = 0");
+            c.text(" THEN error('" + c.name() + ": the step must not be 0') ELSE ");
+        }
         c.text("CAST(generate_series(").cast(0, type).text(", ").cast(1, type).text(", ");
-        if (c.args().size() == 3) printInterval(c, interval(c, 2));
+        if (step != null) printInterval(c, step);
         else c.text(defaultStep);
         c.text(") AS " + type + "[])");
+        if (guarded) c.text(" END");
     }
 
     /** EXTRACT(part FROM value) with BigQuery's numbering. */

@@ -116,6 +116,8 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
     /** The lambda parameter that holds operands bound once (see {@link #once}). */
     private static final String ONCE = "porygon_once";
     private static final Pattern ERROR_CALL = Pattern.compile("\\berror\\(", Pattern.CASE_INSENSITIVE);
+    /** error('message') as the catalog's templates print it, to be replaced under SAFE. */
+    private static final Pattern OWN_ERROR = Pattern.compile("\\berror\\('(?:[^']|'')*'\\)");
 
     /** A translated operand and whether printing it twice still means one value. */
     private record Operand(String sql, boolean repeatable) {}
@@ -235,15 +237,20 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         SqlTemplate safeForm = safe ? catalog.template("SAFE." + name, arguments(function).size()) : null;
         if (safeForm != null) {
             List<Expression> args = arguments(function);
-            safeForm.render(out(), args.size(), i -> printArgument(args.get(i)));
+            renderTemplate(safeForm, args);
             return out();
         }
         SqlTemplate template = catalog.template(name, arguments(function).size());
         if (safe || (template != null && template.mentions("TRY("))) {
             withRaisingArgumentsBound(function, () -> {
-                if (safe) out().append("TRY(");
-                printCall(name, function, context);
-                if (safe) out().append(')');
+                if (!safe) {
+                    printCall(name, function, context);
+                    return;
+                }
+                // the function's own errors (a template's error(...), with the raising arguments bound
+                // outside) are NULL under SAFE., as in BigQuery; DuckDB's TRY would refuse error()
+                String call = printed(() -> printCall(name, function, context));
+                out().append("TRY(").append(OWN_ERROR.matcher(call).replaceAll("NULL")).append(')');
             });
         } else {
             printCall(name, function, context);
@@ -278,7 +285,7 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         }
         SqlTemplate template = catalog.template(name, args.size());
         if (template != null) {
-            template.render(out(), args.size(), i -> printArgument(args.get(i)));
+            renderTemplate(template, args);
             return;
         }
         String rename = catalog.rename(name);
@@ -311,6 +318,22 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         }
         throw new Untranslatable("function " + name + "() is not in Porygon's GoogleSQL-to-DuckDB catalog",
                 "rewrite it with supported functions or define it with CREATE TEMP FUNCTION", name);
+    }
+
+    /**
+     * A template that prints an argument twice (a NULL or range test, then the value) gets each
+     * argument bound once when it is not repeatable (a subquery, RAND(), a user function).
+     */
+    private void renderTemplate(SqlTemplate template, List<Expression> args) {
+        if (!template.repeatsAnArgument()) {
+            template.render(out(), args.size(), i -> printArgument(args.get(i)));
+            return;
+        }
+        once(args.stream().map(this::operand).toList(), refs -> {
+            StringBuilder sql = new StringBuilder();
+            template.render(sql, refs.size(), i -> sql.append(refs.get(i)));
+            return sql.toString();
+        });
     }
 
     private static boolean hasAggregateClauses(Function f) {
@@ -438,6 +461,26 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
             throw new Untranslatable("window function " + name + "() is not in Porygon's GoogleSQL-to-DuckDB catalog",
                     "use a supported aggregate or navigation function in the OVER clause", name);
         }
+        if ((name.equals("LAG") || name.equals("LEAD")) && isNegativeOrNull(a.getOffset())) {
+            // DuckDB reads LAG(x, -1) as LEAD(x, 1) and a NULL offset as NULL rows
+            throw new Untranslatable(name + "() with a negative or NULL offset is an error in BigQuery",
+                    "use an offset of 0 or more, and " + (name.equals("LAG") ? "LEAD" : "LAG") + " for the other direction", name);
+        }
+        if (name.equals("NTILE") && a.getExpression() instanceof NullValue) {
+            // an error in BigQuery; DuckDB gives NULL buckets
+            throw new Untranslatable("NTILE(NULL) is an error in BigQuery", "pass a positive number of buckets", name);
+        }
+        Function.NullHandling nullHandling = a.getNullHandling();
+        boolean ignoreNulls = a.isIgnoreNulls();
+        if (name.equals("PERCENTILE_CONT") || name.equals("PERCENTILE_DISC")) {
+            if (nullHandling == Function.NullHandling.RESPECT_NULLS) {
+                throw new Untranslatable(name + "() with RESPECT NULLS cannot be translated to DuckDB (its quantiles skip NULLs)",
+                        "filter or replace the NULLs first, or leave out RESPECT NULLS to ignore them", name);
+            }
+            // IGNORE NULLS is BigQuery's default and DuckDB's only behaviour; DuckDB refuses the clause on a window
+            a.setNullHandling(null);
+            a.setIgnoreNulls(false);
+        }
         String original = a.getName();
         Expression argument = a.getExpression();
         a.setName(rename);
@@ -448,7 +491,15 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
             // a template may print this call again
             a.setName(original);
             a.setExpression(argument);
+            a.setNullHandling(nullHandling);
+            a.setIgnoreNulls(ignoreNulls);
         }
+    }
+
+    private static boolean isNegativeOrNull(Expression e) {
+        if (e instanceof NullValue) return true;
+        if (e instanceof SignedExpression s && s.getSign() == '-') return s.getExpression() instanceof LongValue l && l.getValue() != 0;
+        return e instanceof LongValue l && l.getValue() < 0;
     }
 
     private final class Call implements CallContext {
@@ -532,99 +583,95 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
             print(cast.getLeftExpression());
             return out().append(" AS BLOB) END");
         }
-        Expression value = cast.getLeftExpression();
-        String stringForm = STRING_FORMS.get(type);
-        if (stringForm != null && !(value instanceof LongValue) && !(value instanceof NullValue)) {
-            // typeof() is folded when the query is bound: other input types take the plain cast alone
-            out().append("CASE WHEN typeof(");
-            printArgument(value);
-            out().append(") = 'VARCHAR' THEN ");
-            castString(value, type, stringForm, safe);
-            out().append(" ELSE ");
-            castOther(value, type, safe);
-            return out().append(" END");
+        if ((type.equals("BIGINT") || type.equals("BOOLEAN")) && cast.getLeftExpression() instanceof StringValue s
+                && !(type.equals("BIGINT") ? INT64_TEXT : BOOL_TEXT).matcher(s.getValue()).matches()) {
+            // text DuckDB would read ('1.5' as 2, 'yes' as TRUE) that BigQuery refuses
+            String message = errorMessage("Bad " + (type.equals("BIGINT") ? "int64" : "bool") + " value", s.getValue());
+            return out().append(safe ? "CAST(NULL AS " + type + ")" : "CAST(error(" + message + ") AS " + type + ")");
         }
-        castOther(value, type, safe);
-        return out();
-    }
-
-    /**
-     * The STRING forms BigQuery casts to INT64 (decimal or hexadecimal digits, spaces around them), BOOL
-     * ('true' or 'false', any case) and DATE (YYYY-M-D). DuckDB's casts accept more, so that a value
-     * BigQuery rejects became data: '2.5' became 3, '1e3' and '1_000' 1000, 'yes' and '1' true, '2024/01/05' a date.
-     */
-    private static final Map<String, String> STRING_FORMS = Map.of(
-            "BIGINT", " *[+-]?([0-9]+|0[xX][0-9a-fA-F]+) *",
-            "BOOLEAN", "(?i)true|false",
-            "DATE", " *[0-9]{4}-[0-9]{1,2}-[0-9]{1,2} *");
-
-    private static final Map<String, String> GOOGLE_SQL_NAMES = Map.of("BIGINT", "int64", "BOOLEAN", "bool", "DATE", "date");
-
-    private void castString(Expression value, String type, String form, boolean safe) {
-        out().append("CASE WHEN regexp_full_match(");
-        castToVarchar(value);
-        out().append(", '").append(form).append("') THEN ");
-        if (type.equals("BIGINT")) {
-            // DuckDB reads 0x1F but neither a sign nor spaces around it
-            out().append("CASE WHEN regexp_full_match(");
-            castToVarchar(value);
-            out().append(", ' *[+-]?0[xX].*') THEN CAST(regexp_replace(trim(");
-            castToVarchar(value);
-            out().append("), '^[+-]', '') AS BIGINT) * CASE WHEN trim(");
-            castToVarchar(value);
-            out().append(") LIKE '-%' THEN -1 ELSE 1 END ELSE CAST(trim(");
-            castToVarchar(value);
-            out().append(") AS BIGINT) END");
-        } else {
-            out().append("CAST(trim(");
-            castToVarchar(value);
-            out().append(") AS ").append(type).append(')');
+        boolean number = type.equals("DOUBLE") || type.startsWith("DECIMAL");
+        if (number && cast.getLeftExpression() instanceof StringValue s && s.getValue().contains("_")) {
+            // DuckDB reads '1_000' as 1000; BigQuery refuses digit separators
+            return out().append(safe ? "CAST(NULL AS " + type + ")"
+                    : "CAST(error(" + errorMessage("Bad " + (type.equals("DOUBLE") ? "double" : "numeric") + " value", s.getValue()) + ") AS " + type + ")");
         }
-        out().append(" ELSE ");
-        if (safe) {
-            out().append("NULL");
-        } else {
-            out().append("error('Bad ").append(GOOGLE_SQL_NAMES.get(type)).append(" value: ' || ");
-            castToVarchar(value);
-            out().append(')');
+        if (number && !(cast.getLeftExpression() instanceof StringValue || cast.getLeftExpression() instanceof NullValue
+                || cast.getLeftExpression() instanceof LongValue || cast.getLeftExpression() instanceof DoubleValue)) {
+            String bad = safe ? "NULL" : "error(" + errorMessage("Bad " + (type.equals("DOUBLE") ? "double" : "numeric") + " value", cast.toString()) + ")";
+            String castTo = safe ? "TRY_CAST(" : "CAST(";
+            once(List.of(operand(cast.getLeftExpression())), v -> "CASE WHEN typeof(" + v.get(0) + ") = 'VARCHAR' AND contains(CAST("
+                    + v.get(0) + " AS VARCHAR), '_') THEN " + bad + " ELSE " + castTo + v.get(0) + " AS " + type + ") END");
+            return out();
         }
-        out().append(" END");
-    }
-
-    private void castToVarchar(Expression value) {
-        out().append("CAST(");
-        print(value);
-        out().append(" AS VARCHAR)");
-    }
-
-    private void castOther(Expression value, String type, boolean safe) {
-        if (type.equals("BIGINT") && !(value instanceof LongValue) && !(value instanceof StringValue)) {
-            castToInteger(value, safe ? "TRY_CAST(" : "CAST(");
-            return;
+        if (type.equals("BIGINT") && !isIntegerOrStringLiteral(cast.getLeftExpression())) {
+            return castToInteger(cast.getLeftExpression(), safe, cast.toString());
         }
-        if (type.equals("VARCHAR") && !(value instanceof StringValue) && !(value instanceof LongValue) && !(value instanceof NullValue)) {
-            castToString(value, safe ? "TRY_CAST(" : "CAST(");
-            return;
+        if (type.equals("BOOLEAN") && !(cast.getLeftExpression() instanceof StringValue || cast.getLeftExpression() instanceof BooleanValue
+                || cast.getLeftExpression() instanceof NullValue)) {
+            return castToBool(cast.getLeftExpression(), safe, cast.toString());
+        }
+        if (type.equals("DATE") && !(cast.getLeftExpression() instanceof NullValue)) {
+            return castToDate(cast.getLeftExpression(), safe, cast.toString());
+        }
+        if (type.equals("VARCHAR") && !(cast.getLeftExpression() instanceof StringValue || cast.getLeftExpression() instanceof LongValue
+                || cast.getLeftExpression() instanceof NullValue)) {
+            castToString(cast.getLeftExpression(), safe ? "TRY_CAST(" : "CAST(");
+            return out();
         }
         out().append(safe ? "TRY_CAST(" : "CAST(");
-        print(value);
-        out().append(" AS ").append(type).append(')');
+        print(cast.getLeftExpression());
+        return out().append(" AS ").append(type).append(')');
     }
+
+    private static boolean isIntegerOrStringLiteral(Expression e) {
+        return e instanceof LongValue || e instanceof StringValue || e instanceof NullValue;
+    }
+
+    /** The text BigQuery casts to INT64 (decimal or hex, surrounding spaces allowed), and to BOOL. */
+    private static final Pattern INT64_TEXT = Pattern.compile("\\s*[+-]?(\\d+|0[xX][0-9a-fA-F]+)\\s*");
+    private static final Pattern BOOL_TEXT = Pattern.compile("(?i)true|false");
+    private static final String INT64_TEXT_SQL = "'\\s*[+-]?(\\d+|0[xX][0-9a-fA-F]+)\\s*'";
 
     /**
      * BigQuery rounds a FLOAT64 halfway away from zero when casting it to INT64 (2.5 gives 3), DuckDB
-     * to even (2). DuckDB's round() goes away from zero; typeof() is folded when the query is bound,
-     * so other input types (BIGINT, VARCHAR, BOOLEAN, DECIMAL, which DuckDB already casts the BigQuery
-     * way) keep a plain cast and pay nothing.
+     * to even (2). DuckDB's round() goes away from zero. DuckDB also reads STRING '1.5' as 2, '1e3'
+     * and '1_000' as 1000, where BigQuery raises "Bad int64 value" (SAFE_CAST: NULL). typeof() is
+     * folded when the query is bound, so other input types (BIGINT, BOOLEAN, DECIMAL, which DuckDB
+     * already casts the BigQuery way) keep a plain cast and pay nothing. The value is bound once.
      */
-    private StringBuilder castToInteger(Expression value, String cast) {
-        out().append("CASE WHEN typeof(");
-        printArgument(value);
-        out().append(") IN ('DOUBLE', 'FLOAT') THEN ").append(cast).append("round(").append(cast);
-        print(value);
-        out().append(" AS DOUBLE)) AS BIGINT) ELSE ").append(cast);
-        print(value);
-        return out().append(" AS BIGINT) END");
+    private StringBuilder castToInteger(Expression value, boolean safe, String googleSql) {
+        String cast = safe ? "TRY_CAST(" : "CAST(";
+        String bad = safe ? "NULL" : "error(" + errorMessage("Bad int64 value", googleSql) + ")";
+        once(List.of(operand(value)), v -> "CASE WHEN typeof(" + v.get(0) + ") IN ('DOUBLE', 'FLOAT') THEN " + cast + "round(" + cast
+                + v.get(0) + " AS DOUBLE)) AS BIGINT) WHEN typeof(" + v.get(0) + ") = 'VARCHAR' AND NOT regexp_full_match(CAST("
+                + v.get(0) + " AS VARCHAR), " + INT64_TEXT_SQL + ") THEN " + bad + " WHEN typeof(" + v.get(0) + ") = 'VARCHAR' THEN "
+                + hexAware(v.get(0)) + " ELSE " + cast + v.get(0) + " AS BIGINT) END");
+        return out();
+    }
+
+    /** Text already checked against INT64_TEXT as BIGINT: DuckDB reads 0x1F, but neither a sign nor spaces around it. */
+    private static String hexAware(String v) {
+        String text = "trim(CAST(" + v + " AS VARCHAR))";
+        return "CASE WHEN " + text + " ILIKE '%0x%' THEN CAST(regexp_replace(" + text + ", '^[+-]', '') AS BIGINT) * CASE WHEN " + text
+                + " LIKE '-%' THEN -1 ELSE 1 END ELSE CAST(" + text + " AS BIGINT) END";
+    }
+
+    /** DuckDB reads 'yes', 't', '1' and more as TRUE; BigQuery's BOOL takes 'true' and 'false' in any case only. */
+    private StringBuilder castToBool(Expression value, boolean safe, String googleSql) {
+        String cast = safe ? "TRY_CAST(" : "CAST(";
+        String bad = safe ? "NULL" : "error(" + errorMessage("Bad bool value", googleSql) + ")";
+        once(List.of(operand(value)), v -> "CASE WHEN typeof(" + v.get(0) + ") = 'VARCHAR' AND lower(CAST(" + v.get(0)
+                + " AS VARCHAR)) NOT IN ('true', 'false') THEN " + bad + " ELSE " + cast + v.get(0) + " AS BOOLEAN) END");
+        return out();
+    }
+
+    /** DuckDB reads '2024/01/05' and '2024-01-05 10:00' as dates; BigQuery's DATE takes YYYY-M-D only. */
+    private StringBuilder castToDate(Expression value, boolean safe, String googleSql) {
+        String cast = safe ? "TRY_CAST(" : "CAST(";
+        String bad = safe ? "NULL" : "error(" + errorMessage("Bad date value", googleSql) + ")";
+        once(List.of(operand(value)), v -> "CASE WHEN typeof(" + v.get(0) + ") = 'VARCHAR' AND NOT regexp_full_match(CAST(" + v.get(0)
+                + " AS VARCHAR), '[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}') THEN " + bad + " ELSE " + cast + v.get(0) + " AS DATE) END");
+        return out();
     }
 
     /**

@@ -80,14 +80,18 @@ final class FunctionCatalog {
         template("ROLLUP", "ROLLUP({*})");
         template("CUBE", "CUBE({*})");
         template("GROUPING/1", "GROUPING({0})");
+        // the rename serves CORR(...) OVER (...); a plain call is the special, NULL for fewer than two pairs
+        specials.put("CORR", FunctionCatalog::corr);
         rename("STDDEV", "stddev_samp");
         rename("VARIANCE", "var_samp");
         // the deparser wraps COUNTIF's argument in NULLIF(x, FALSE) (see DuckDbExpressionDeParser)
         rename("COUNTIF", "count");
         rename("LOGICAL_AND", "bool_and");
         rename("LOGICAL_OR", "bool_or");
-        rename("MAX_BY", "arg_max");
-        rename("MIN_BY", "arg_min");
+        // MAX_BY(x, y) is ANY_VALUE(x HAVING MAX y): NULL when x is NULL on the row with the largest y;
+        // DuckDB's arg_max skips rows whose x is NULL, arg_max_null does not
+        rename("MAX_BY", "arg_max_null");
+        rename("MIN_BY", "arg_min_null");
         rename("PERCENTILE_CONT", "quantile_cont");
         rename("PERCENTILE_DISC", "quantile_disc");
         // exact distinct count: within the approximation BigQuery allows, and deterministic
@@ -106,35 +110,64 @@ final class FunctionCatalog {
     }
 
     private void math() {
-        same("ABS", "SQRT", "EXP", "CEIL", "FLOOR", "ATAN", "ATAN2", "COSH", "SINH", "TANH", "ACOSH", "ASINH",
-                "CBRT", "BIT_COUNT");
+        same("ABS", "SQRT", "CEIL", "FLOOR", "ATAN", "ATAN2", "TANH", "ASINH", "CBRT");
+        // a literal such as -1 is a 32-bit INTEGER in DuckDB; every BigQuery integer is INT64
+        template("BIT_COUNT/1", "bit_count(CAST({0} AS BIGINT))");
         // BigQuery gives NaN for infinite inputs where DuckDB raises an out-of-range error
-        for (String fn : new String[] {"COS", "SIN", "TAN", "COT", "ACOS", "ASIN", "ATANH"}) {
+        for (String fn : new String[] {"COS", "SIN", "TAN", "COT", "ACOS", "ASIN"}) {
             template(fn + "/1", "CASE WHEN isinf(CAST({0} AS DOUBLE)) THEN CAST('NaN' AS DOUBLE) ELSE "
                     + fn.toLowerCase(Locale.ROOT) + "({0}) END");
         }
+        // a finite argument whose result overflows is an error in BigQuery; DuckDB gives +/-inf
+        // (709.78... is ln of the largest FLOAT64, 710.47... the same for cosh and sinh)
+        template("EXP/1", "CASE WHEN {0} > 709.782712893384 AND isfinite(CAST({0} AS DOUBLE)) THEN error('EXP: the result overflows') "
+                + "ELSE exp({0}) END");
+        template("COSH/1", "CASE WHEN abs({0}) > 710.4758600739439 AND isfinite(CAST({0} AS DOUBLE)) THEN error('COSH: the result overflows') "
+                + "ELSE cosh({0}) END");
+        template("SINH/1", "CASE WHEN abs({0}) > 710.4758600739439 AND isfinite(CAST({0} AS DOUBLE)) THEN error('SINH: the result overflows') "
+                + "ELSE sinh({0}) END");
+        // BigQuery raises an error where DuckDB gives +/-inf (ATANH(1)) or NaN (ACOSH(0))
+        template("ATANH/1", "CASE WHEN isinf(CAST({0} AS DOUBLE)) THEN CAST('NaN' AS DOUBLE) "
+                + "WHEN abs({0}) >= 1 AND NOT isnan(CAST({0} AS DOUBLE)) THEN error('ATANH: the absolute value of the argument must be less than 1') ELSE atanh({0}) END");
+        template("ACOSH/1", "CASE WHEN {0} < 1 AND NOT isinf(CAST({0} AS DOUBLE)) THEN error('ACOSH: the argument must not be less than 1') "
+                + "ELSE acosh({0}) END");
         template("SIGN/1", "CASE WHEN isnan(CAST({0} AS DOUBLE)) THEN CAST('NaN' AS DOUBLE) ELSE sign({0}) END");
         template("LN/1", "CASE WHEN CAST({0} AS DOUBLE) = CAST('-inf' AS DOUBLE) THEN CAST('NaN' AS DOUBLE) ELSE ln({0}) END");
         template("LOG10/1", "CASE WHEN CAST({0} AS DOUBLE) = CAST('-inf' AS DOUBLE) THEN CAST('NaN' AS DOUBLE) ELSE log10({0}) END");
         rename("CEILING", "ceil");
-        rename("POW", "power");
-        rename("POWER", "power");
+        // BigQuery raises an error for 0 to a negative power and a negative base to a fractional
+        // power; DuckDB gives inf and NaN
+        for (String fn : List.of("POW", "POWER")) {
+            template(fn + "/2", "CASE WHEN {0} = 0 AND {1} < 0 AND NOT isinf(CAST({1} AS DOUBLE)) THEN error('" + fn
+                    + ": zero cannot be raised to a negative power') WHEN {0} < 0 AND NOT isinf(CAST({0} AS DOUBLE)) "
+                    + "AND CAST({1} AS DOUBLE) <> trunc(CAST({1} AS DOUBLE)) THEN error('" + fn
+                    + ": a negative number cannot be raised to a fractional power') ELSE power({0}, {1}) END");
+            template("SAFE." + fn + "/2", "CASE WHEN ({0} = 0 AND {1} < 0 AND NOT isinf(CAST({1} AS DOUBLE))) OR ({0} < 0 "
+                    + "AND NOT isinf(CAST({0} AS DOUBLE)) AND CAST({1} AS DOUBLE) <> trunc(CAST({1} AS DOUBLE))) THEN NULL ELSE power({0}, {1}) END");
+        }
         rename("IS_INF", "isinf");
         rename("IS_NAN", "isnan");
         template("RAND/0", "random()");
         template("PI/0", "pi()");
         // BigQuery's LOG is the natural log (DuckDB's is base 10)
         template("LOG/1", "CASE WHEN CAST({0} AS DOUBLE) = CAST('-inf' AS DOUBLE) THEN CAST('NaN' AS DOUBLE) ELSE ln({0}) END");
+        // base 1 is an error in BigQuery; DuckDB's ln(x) / ln(1) is inf
         template("LOG/2", "CASE WHEN CAST({0} AS DOUBLE) = CAST('-inf' AS DOUBLE) OR CAST({1} AS DOUBLE) = CAST('inf' AS DOUBLE) "
-                + "THEN CAST('NaN' AS DOUBLE) ELSE ln({0}) / ln({1}) END");
+                + "THEN CAST('NaN' AS DOUBLE) WHEN {1} = 1 AND NOT isnan(CAST({0} AS DOUBLE)) THEN error('LOG: the base must not be 1') ELSE ln({0}) / ln({1}) END");
         template("ROUND/1", "round({0})");
         template("ROUND/2", "round({0}, {1})");
         template("TRUNC/1", "trunc({0})");
         template("TRUNC/2", "trunc({0}, {1})");
         // BigQuery raises "division by zero"; DuckDB would give NULL
-        specials.put("DIV", c -> c.divide("//"));
+        // DuckDB's // of NUMERIC (DECIMAL) is a fractional DOUBLE (DIV(7, 2) of NUMERIC gave 3.5): trunc
+        // keeps BigQuery's integral quotient, and is a no-op on INT64
+        specials.put("DIV", c -> {
+            c.text("trunc(");
+            c.divide("//");
+            c.text(")");
+        });
         specials.put("MOD", c -> c.divide("%"));
-        template("SAFE.DIV/2", "CASE WHEN {1} = 0 THEN NULL ELSE ({0} // {1}) END");
+        template("SAFE.DIV/2", "CASE WHEN {1} = 0 THEN NULL ELSE trunc({0} // {1}) END");
         template("SAFE.MOD/2", "CASE WHEN {1} = 0 THEN NULL ELSE ({0} % {1}) END");
         template("SAFE_DIVIDE/2", "CASE WHEN {1} = 0 THEN NULL ELSE {0} / {1} END");
         template("SAFE_MULTIPLY/2", "TRY({0} * {1})");
@@ -142,7 +175,15 @@ final class FunctionCatalog {
         template("SAFE_SUBTRACT/2", "TRY({0} - {1})");
         template("SAFE_NEGATE/1", "TRY(-({0}))");
         template("IEEE_DIVIDE/2", "(CAST({0} AS DOUBLE) / CAST({1} AS DOUBLE))");
-        template("RANGE_BUCKET/2", "CASE WHEN {0} IS NULL THEN NULL ELSE len(list_filter({1}, porygon_e -> porygon_e <= {0})) END");
+        // a NULL or NaN point gives NULL; an array with a NULL or NaN element, or not in ascending order, is
+        // an error in BigQuery, where DuckDB skipped NULLs and counted an unsorted array (NaN: DuckDB orders
+        // it above every number; typeof is folded at bind time, and TRY_CAST binds for any type)
+        template("RANGE_BUCKET/2", "CASE WHEN {0} IS NULL OR {1} IS NULL "
+                + "OR (typeof({0}) IN ('DOUBLE', 'FLOAT') AND isnan(TRY_CAST({0} AS DOUBLE))) THEN NULL "
+                + "WHEN len(list_filter({1}, porygon_e -> porygon_e IS NULL OR (typeof(porygon_e) IN ('DOUBLE', 'FLOAT') "
+                + "AND isnan(TRY_CAST(porygon_e AS DOUBLE))))) > 0 THEN error('RANGE_BUCKET: the array has a NULL or NaN element') "
+                + "WHEN list_sort({1}) <> {1} THEN error('RANGE_BUCKET: the array is not sorted in ascending order') "
+                + "ELSE len(list_filter({1}, porygon_e -> porygon_e <= {0})) END");
         specials.put("GREATEST", c -> nullIfAnyNull(c, "greatest"));
         specials.put("LEAST", c -> nullIfAnyNull(c, "least"));
     }
@@ -154,25 +195,48 @@ final class FunctionCatalog {
                 + ofString + "(TRY_CAST(" + a.get(0) + " AS VARCHAR)) END");
     }
 
-    /** BigQuery's GREATEST/LEAST return NULL when any argument is NULL; DuckDB's skip NULLs. */
+    /**
+     * BigQuery's GREATEST/LEAST return NULL when any argument is NULL, DuckDB's skip NULLs; and
+     * BigQuery's LEAST is NaN when an argument is NaN, where DuckDB (which orders NaN above every
+     * number) gives the smallest number: then greatest() holds the NaN. typeof is folded at bind time,
+     * so other types pay nothing, and TRY_CAST binds for any type. Arguments evaluated once.
+     */
     private static void nullIfAnyNull(CallContext c, String duckDb) {
-        c.text("CASE WHEN ");
-        for (int i = 0; i < c.args().size(); i++) {
-            if (i > 0) c.text(" OR ");
-            c.arg(i).text(" IS NULL");
-        }
-        c.text(" THEN NULL ELSE " + duckDb + "(");
-        for (int i = 0; i < c.args().size(); i++) {
-            if (i > 0) c.text(", ");
-            c.arg(i);
-        }
-        c.text(") END");
+        c.once(a -> {
+            String list = String.join(", ", a);
+            String nan = "";
+            if (duckDb.equals("least")) {
+                String greatest = "greatest(" + list + ")";
+                nan = " WHEN typeof(" + greatest + ") IN ('DOUBLE', 'FLOAT') AND isnan(TRY_CAST(" + greatest + " AS DOUBLE)) THEN " + greatest;
+            }
+            return "CASE WHEN " + String.join(" OR ", a.stream().map(x -> x + " IS NULL").toList()) + " THEN NULL" + nan + " ELSE "
+                    + duckDb + "(" + list + ") END";
+        });
+    }
+
+    /**
+     * CORR of fewer than two non-NULL pairs is NULL in BigQuery, NaN in DuckDB for one pair. The
+     * arguments are printed twice in place: they are per-row expressions inside an aggregate, which
+     * cannot be bound once outside it (a volatile argument would be drawn twice).
+     */
+    private static void corr(CallContext c) {
+        if (c.args().size() != 2 || c.function().isDistinct()) throw c.unsupported("arguments other than two numbers", "pass two FLOAT64 values");
+        c.text("CASE WHEN regr_count(").arg(0).text(", ").arg(1).text(") < 2 THEN NULL ELSE corr(").arg(0).text(", ").arg(1).text(") END");
     }
 
     private void strings() {
-        same("LOWER", "UPPER", "REVERSE", "REPEAT", "REPLACE", "LEFT", "RIGHT", "ASCII", "CHR", "UNICODE",
+        same("LOWER", "UPPER", "REVERSE", "REPLACE", "ASCII",
                 "STARTS_WITH", "ENDS_WITH", "STRPOS", "INSTR", "TO_BASE64", "FROM_BASE64", "LTRIM", "RTRIM", "TRIM");
         instrWithPosition();
+        // a negative length is an error in BigQuery (a NULL value gives NULL first); DuckDB's left/right
+        // count it from the other end
+        template("LEFT/2", "CASE WHEN {1} < 0 AND {0} IS NOT NULL THEN error('LEFT: length must not be negative') ELSE left({0}, {1}) END");
+        template("RIGHT/2", "CASE WHEN {1} < 0 AND {0} IS NOT NULL THEN error('RIGHT: length must not be negative') ELSE right({0}, {1}) END");
+        // DuckDB repeats a negative number of times into ''
+        template("REPEAT/2", "CASE WHEN {1} < 0 AND {0} IS NOT NULL THEN error('REPEAT: repetitions must not be negative') ELSE repeat({0}, {1}) END");
+        // CHR(0) is '' and UNICODE('') is 0 in BigQuery; DuckDB gives a NUL character and -1
+        template("CHR/1", "CASE WHEN {0} = 0 THEN '' ELSE chr(CAST({0} AS INTEGER)) END");
+        template("UNICODE/1", "CASE WHEN {0} = '' THEN 0 ELSE unicode({0}) END");
         rename("CHAR_LENGTH", "length");
         rename("CHARACTER_LENGTH", "length");
         // STRING or BYTES: DuckDB picks the branch by the argument's type (typeof is folded at bind time).
@@ -189,12 +253,19 @@ final class FunctionCatalog {
                 + "WHEN {1} < 0 THEN greatest(length({0}) + {1} + 1, 1) ELSE {1} END, {2}) END");
         templates.put("SUBSTRING/2", templates.get("SUBSTR/2"));
         templates.put("SUBSTRING/3", templates.get("SUBSTR/3"));
-        template("LPAD/2", "lpad({0}, {1}, ' ')");
-        template("LPAD/3", "lpad({0}, {1}, {2})");
-        template("RPAD/2", "rpad({0}, {1}, ' ')");
-        template("RPAD/3", "rpad({0}, {1}, {2})");
+        // a negative length or an empty pattern is an error in BigQuery (NULL arguments give NULL first);
+        // DuckDB gives '' for the one and pads or truncates with the other
+        for (String pad : List.of("LPAD", "RPAD")) {
+            String fn = pad.toLowerCase(Locale.ROOT);
+            template(pad + "/2", "CASE WHEN {1} < 0 AND {0} IS NOT NULL THEN error('" + pad + ": return_length must not be negative') "
+                    + "ELSE " + fn + "({0}, CAST({1} AS INTEGER), ' ') END");
+            template(pad + "/3", "CASE WHEN {0} IS NULL OR {1} IS NULL OR {2} IS NULL THEN NULL WHEN {1} < 0 THEN error('" + pad
+                    + ": return_length must not be negative') WHEN {2} = '' THEN error('" + pad + ": pattern must not be empty') "
+                    + "ELSE " + fn + "({0}, CAST({1} AS INTEGER), {2}) END");
+        }
         template("SPLIT/1", "string_split({0}, ',')");
-        template("SPLIT/2", "string_split({0}, {1})");
+        // DuckDB's string_split ignores a NULL delimiter; BigQuery's SPLIT gives NULL
+        template("SPLIT/2", "CASE WHEN {1} IS NULL THEN NULL ELSE string_split({0}, {1}) END");
         template("REGEXP_CONTAINS/2", "regexp_matches({0}, {1})");
         template("REGEXP_REPLACE/3", "regexp_replace({0}, {1}, {2}, 'g')");
         specials.put("REGEXP_EXTRACT", FunctionCatalog::regexpExtract);
@@ -205,8 +276,13 @@ final class FunctionCatalog {
         template("FROM_HEX/1", "unhex({0})");
         template("MD5/1", "unhex(md5({0}))");
         template("SHA256/1", "unhex(sha256({0}))");
-        template("TO_CODE_POINTS/1", "list_transform(string_split({0}, ''), porygon_c -> unicode(porygon_c))");
-        template("CODE_POINTS_TO_STRING/1", "array_to_string(list_transform({0}, porygon_c -> chr(porygon_c)), '')");
+        // DuckDB splits '' into [''], whose code point is -1; BigQuery gives []
+        template("TO_CODE_POINTS/1", "CASE WHEN {0} = '' THEN CAST([] AS BIGINT[]) "
+                + "ELSE list_transform(string_split({0}, ''), porygon_c -> unicode(porygon_c)) END");
+        // a NULL code point makes the result NULL and code point 0 adds nothing, as in BigQuery;
+        // DuckDB's array_to_string would skip the NULL and give NULL for []
+        template("CODE_POINTS_TO_STRING/1", "CASE WHEN {0} IS NULL OR len(list_filter({0}, porygon_c -> porygon_c IS NULL)) > 0 THEN NULL "
+                + "ELSE coalesce(array_to_string(list_transform({0}, porygon_c -> CASE WHEN porygon_c = 0 THEN '' ELSE chr(CAST(porygon_c AS INTEGER)) END), ''), '') END");
         specials.put("STRING", c -> {
             if (c.args().size() == 2) {
                 if (!(c.args().get(1) instanceof StringValue z) || !z.getValue().equalsIgnoreCase("UTC")) {
@@ -281,8 +357,8 @@ final class FunctionCatalog {
         if (c.args().size() != 2) throw c.unsupported("position/occurrence arguments", "pass only the value and the pattern");
         int g = group(c);
         // BigQuery gives NULL when nothing matches; DuckDB's regexp_extract gives ''
-        c.text("CASE WHEN regexp_matches(").arg(0).text(", ").arg(1).text(") THEN regexp_extract(")
-                .arg(0).text(", ").arg(1).text(", " + g + ") END");
+        c.once(a -> "CASE WHEN regexp_matches(" + a.get(0) + ", " + a.get(1) + ") THEN regexp_extract(" + a.get(0) + ", " + a.get(1)
+                + ", " + g + ") END");
     }
 
     private static void regexpExtractAll(CallContext c) {
@@ -375,13 +451,15 @@ final class FunctionCatalog {
 
     /**
      * DuckDB's array_to_string gives NULL for an empty list or one of NULLs only, and ignores a NULL
-     * delimiter; BigQuery gives '' and NULL. NULL elements are left out, or become null_text.
+     * delimiter; BigQuery gives '' and NULL (a NULL null_text gives NULL too). NULL elements are left
+     * out, or become null_text.
      */
     private static void arrayToString(CallContext c) {
         if (c.args().size() != 2 && c.args().size() != 3) throw c.unsupported(c.args().size() + " arguments", "pass an array, a delimiter and optionally null_text");
         c.once(a -> {
             String elements = a.size() == 3 ? "list_transform(" + a.get(0) + ", porygon_x -> coalesce(CAST(porygon_x AS VARCHAR), " + a.get(2) + "))" : a.get(0);
-            return "CASE WHEN " + a.get(0) + " IS NULL OR " + a.get(1) + " IS NULL THEN NULL ELSE coalesce(array_to_string(" + elements + ", "
+            String nullText = a.size() == 3 ? " OR " + a.get(2) + " IS NULL" : "";
+            return "CASE WHEN " + a.get(0) + " IS NULL OR " + a.get(1) + " IS NULL" + nullText + " THEN NULL ELSE coalesce(array_to_string(" + elements + ", "
                     + a.get(1) + "), '') END";
         });
     }
@@ -390,14 +468,17 @@ final class FunctionCatalog {
         template("ARRAY_LENGTH/1", "len({0})");
         specials.put("ARRAY_TO_STRING", FunctionCatalog::arrayToString);
         template("ARRAY_REVERSE/1", "list_reverse({0})");
-        template("ARRAY_FIRST/1", "{0}[1]");
-        template("ARRAY_LAST/1", "{0}[-1]");
+        // an empty array is an error in BigQuery (DuckDB gives NULL); a NULL array gives NULL
+        template("ARRAY_FIRST/1", "CASE WHEN len({0}) = 0 THEN error('ARRAY_FIRST: the array is empty') ELSE list_extract({0}, 1) END");
+        template("ARRAY_LAST/1", "CASE WHEN len({0}) = 0 THEN error('ARRAY_LAST: the array is empty') ELSE list_extract({0}, -1) END");
         specials.put("GENERATE_ARRAY", FunctionCatalog::generateArray);
         specials.put("ARRAY_CONCAT", c -> joinWith(c, " || "));
         template("ARRAY_AVG/1", "list_avg({0})");
         template("ARRAY_SUM/1", "list_sum({0})");
         template("ARRAY_MAX/1", "list_max({0})");
-        template("ARRAY_MIN/1", "list_min({0})");
+        // a NaN element makes ARRAY_MIN NaN in BigQuery; DuckDB orders NaN above every number, so list_max holds it
+        template("ARRAY_MIN/1", "CASE WHEN typeof(list_max({0})) IN ('DOUBLE', 'FLOAT') AND isnan(TRY_CAST(list_max({0}) AS DOUBLE)) "
+                + "THEN list_max({0}) ELSE list_min({0}) END");
         template("ARRAY_INCLUDES_ALL/2", "list_has_all({0}, {1})");
         template("ARRAY_INCLUDES_ANY/2", "list_has_any({0}, {1})");
         // list_distinct drops NULLs, which BigQuery counts as one distinct value
@@ -415,27 +496,28 @@ final class FunctionCatalog {
                 lambdaCall(c, "list_filter");
                 c.text(") > 0)");
             } else {
-                c.text("CASE WHEN ").arg(1).text(" IS NULL THEN NULL ELSE list_contains(").arg(0).text(", ").arg(1).text(") END");
+                c.once(a -> "CASE WHEN " + a.get(1) + " IS NULL THEN NULL ELSE list_contains(" + a.get(0) + ", " + a.get(1) + ") END");
             }
         });
     }
 
-    /** GENERATE_ARRAY: DuckDB's generate_series is integer-only, so FLOAT64 bounds are stepped by index. */
+    /**
+     * GENERATE_ARRAY: DuckDB's generate_series is integer-only, so FLOAT64 bounds are stepped by index.
+     * A step of 0 is an error in BigQuery (a NULL bound gives NULL first), where generate_series gives []
+     * (or fails to cast inf).
+     */
     private static void generateArray(CallContext c) {
         int n = c.args().size();
         if (n < 2 || n > 3) throw c.unsupported(n + " arguments", "pass start, end and optionally a step");
         boolean fractional = c.args().stream().anyMatch(a -> a instanceof net.sf.jsqlparser.expression.DoubleValue);
-        if (!fractional) {
-            c.text("generate_series(").arg(0).text(", ").arg(1);
-            if (n == 3) c.text(", ").arg(2);
-            c.text(")");
-            return;
-        }
-        c.text("list_transform(generate_series(0, CAST(floor((").arg(1).text(" - ").arg(0).text(") / ");
-        if (n == 3) c.arg(2); else c.text("1");
-        c.text(") AS BIGINT)), porygon_i -> CAST(").arg(0).text(" AS DOUBLE) + porygon_i * ");
-        if (n == 3) c.arg(2); else c.text("1");
-        c.text(")");
+        c.once(a -> {
+            String step = n == 3 ? a.get(2) : "1";
+            String series = fractional
+                    ? "list_transform(generate_series(0, CAST(floor((" + a.get(1) + " - " + a.get(0) + ") / " + step
+                            + ") AS BIGINT)), porygon_i -> CAST(" + a.get(0) + " AS DOUBLE) + porygon_i * " + step + ")"
+                    : "generate_series(" + a.get(0) + ", " + a.get(1) + (n == 3 ? ", " + step : "") + ")";
+            return n == 3 ? "CASE WHEN " + step + " = 0 AND " + a.get(0) + " IS NOT NULL AND " + a.get(1) + " IS NOT NULL THEN error('GENERATE_ARRAY: step_expression must not be 0') ELSE " + series + " END" : series;
+        });
     }
 
     /** ARRAY_FILTER / ARRAY_TRANSFORM with a one-parameter lambda (DuckDB's index parameter is 1-based). */

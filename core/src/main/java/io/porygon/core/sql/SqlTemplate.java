@@ -58,6 +58,16 @@ final class SqlTemplate {
         return segments.stream().anyMatch(s -> s.argument == LITERAL && s.text.contains(text));
     }
 
+    /** Whether some argument is printed more than once (a test, then the value): it must then be bound once. */
+    boolean repeatsAnArgument() {
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (Segment s : segments) {
+            if (s.argument == ALL && !seen.isEmpty()) return true;
+            if (s.argument != LITERAL && !seen.add(s.argument)) return true;
+        }
+        return false;
+    }
+
     /** The number of arguments the template needs at least. */
     int minimumArguments() {
         return highestArgument + 1;

@@ -355,6 +355,18 @@ class DuckDbTranslatorTest {
                 .isInstanceOf(PorygonException.class).hasMessageContaining("PIVOT");
         assertThatThrownBy(() -> translator.translate("EXECUTE IMMEDIATE 'SELECT 1'", AT))
                 .isInstanceOf(PorygonException.class).hasMessageContaining("EXECUTE IMMEDIATE");
+        // an error in BigQuery; DuckDB would read LAG(x, -1) as LEAD(x, 1)
+        assertThatThrownBy(() -> translator.translate("SELECT LAG(x, -1) OVER (ORDER BY x) FROM t", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("negative or NULL offset");
+        assertThatThrownBy(() -> translator.translate("SELECT LEAD(x, NULL) OVER (ORDER BY x) FROM t", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("negative or NULL offset");
+        assertThat(translator.translate("SELECT LAG(x, 0) OVER (ORDER BY x) FROM t", AT)).contains("lag(x, 0)");
+        assertThatThrownBy(() -> translator.translate("SELECT NTILE(NULL) OVER (ORDER BY x) FROM t", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("NTILE(NULL)");
+        // DuckDB's quantiles always skip NULLs: IGNORE NULLS (BigQuery's default) is dropped, RESPECT NULLS refused
+        assertThatThrownBy(() -> translator.translate("SELECT PERCENTILE_CONT(x, 0.5 RESPECT NULLS) OVER () FROM t", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("RESPECT NULLS");
+        assertThat(translator.translate("SELECT PERCENTILE_CONT(x, 0.5 IGNORE NULLS) OVER () FROM t", AT)).doesNotContain("NULLS");
     }
 
     @Test
@@ -391,7 +403,8 @@ class DuckDbTranslatorTest {
         try (Statement st = db.createStatement()) {
             st.execute("CREATE OR REPLACE TABLE cast_input AS SELECT 5::BIGINT AS i, '12' AS s, 2.5::DOUBLE AS f");
         }
-        // the plan prints unaliased expressions: each input type keeps only its own branch, the type test is gone
+        // the plan prints unaliased expressions: the type tests are gone, an INT64 passes as it is, and
+        // only STRING input is checked for text DuckDB would read ('1.5' as 2) but BigQuery refuses
         assertThat(plan("SELECT CAST(i AS INT64) FROM cast_input"))
                 .doesNotContainIgnoringCase("round").doesNotContain("CASE").doesNotContainIgnoringCase("typeof");
         assertThat(plan("SELECT CAST(s AS INT64) FROM cast_input"))

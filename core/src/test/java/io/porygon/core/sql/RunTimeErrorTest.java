@@ -119,6 +119,21 @@ class RunTimeErrorTest {
     }
 
     @Test
+    void aTemplateThatTestsAnArgumentBindsAVolatileOneOnce() throws SQLException {
+        // LEFT tests its length for a negative value before it takes the characters
+        String left = sql("SELECT LEFT('abc', IF(RAND() < 2, 1, -1))");
+        assertThat(occurrences(left, "random()")).isEqualTo(1);
+        assertThat(row("SELECT LEFT('abc', IF(RAND() < 2, 1, -1))")).containsExactly("a");
+        String repeat = sql("SELECT REPEAT((SELECT 'ab'), 2)");
+        assertThat(occurrences(repeat, "SELECT 'ab'")).isEqualTo(1);
+        assertThat(row("SELECT REPEAT((SELECT 'ab'), 2)")).containsExactly("abab");
+        assertThat(sql("SELECT LEFT(s, n), SUBSTR(s, 2, 3), LPAD(s, 5, '-') FROM t")).doesNotContain("list_transform");
+        // CAST(... AS INT64) tests the value's type and text before it casts
+        assertThat(occurrences(sql("SELECT CAST((SELECT '7') AS INT64)"), "SELECT '7'")).isEqualTo(1);
+        assertThat(row("SELECT CAST((SELECT '7') AS INT64)")).containsExactly(new java.math.BigDecimal("7"));
+    }
+
+    @Test
     void safePrefixedCallsKeepTheirArgumentsErrors() throws SQLException {
         // DuckDB's TRY() refuses error() inside it; BigQuery's SAFE. does not cover the arguments anyway
         assertThatThrownBy(() -> row("SELECT SAFE.SQRT(x / 0) FROM (SELECT 4 AS x)"))
@@ -127,6 +142,16 @@ class RunTimeErrorTest {
                 .containsExactly(new java.math.BigDecimal("2.0"), new java.math.BigDecimal("3.0"));
         assertThat(row("SELECT SAFE.SQRT(x / y) FROM (SELECT 4 AS x, 1 AS y)")).containsExactly(new java.math.BigDecimal("2.0"));
         assertThat(sql("SELECT SAFE.SQRT(x) FROM t")).doesNotContain("list_transform");
+    }
+
+    @Test
+    void underSafeAFunctionsOwnErrorsAreNull() throws SQLException {
+        // DuckDB's TRY refuses error() inside it: the template's own error becomes NULL, as SAFE. makes it in BigQuery
+        assertThat(sql("SELECT SAFE.LEFT(s, n) FROM t")).startsWith("SELECT TRY(").doesNotContain("error(");
+        assertThat(row("SELECT SAFE.REPEAT('ab', -1), SAFE.REPEAT('ab', 2)")).containsExactly(null, "abab");
+        // an argument's error is not the function's: it still raises
+        assertThatThrownBy(() -> row("SELECT SAFE.LEFT('abc', DIV(x, 0)) FROM (SELECT 1 AS x)"))
+                .isInstanceOf(SQLException.class).hasMessageContaining("division by zero");
     }
 
     @Test

@@ -207,18 +207,6 @@ final class FunctionCatalog {
         template("SHA256/1", "unhex(sha256({0}))");
         template("TO_CODE_POINTS/1", "list_transform(string_split({0}, ''), porygon_c -> unicode(porygon_c))");
         template("CODE_POINTS_TO_STRING/1", "array_to_string(list_transform({0}, porygon_c -> chr(porygon_c)), '')");
-        specials.put("STRING", c -> {
-            if (c.args().size() == 2) {
-                if (!(c.args().get(1) instanceof StringValue z) || !z.getValue().equalsIgnoreCase("UTC")) {
-                    throw c.unsupported("a time zone other than 'UTC'", "convert in UTC, or format with FORMAT_TIMESTAMP and a time zone");
-                }
-                c.text("CAST(CAST(").arg(0).text(" AS TIMESTAMPTZ) AS VARCHAR)");
-            } else if (c.args().size() == 1) {
-                c.text("CAST(").arg(0).text(" AS VARCHAR)");
-            } else {
-                throw c.unsupported(c.args().size() + " arguments", "pass a value and optionally a time zone");
-            }
-        });
         // under SAFE. the error cases give NULL (DuckDB's TRY cannot wrap error())
         template("SAFE.SUBSTR/3", "CASE WHEN {2} < 0 THEN NULL ELSE substr({0}, CASE WHEN {1} = 0 THEN 1 "
                 + "WHEN {1} < 0 THEN greatest(length({0}) + {1} + 1, 1) ELSE {1} END, {2}) END");

@@ -28,6 +28,7 @@ final class JsonFunctions {
         specials.put("JSON_EXTRACT_ARRAY", c -> queryArray(c, true));
         specials.put("JSON_VALUE_ARRAY", c -> valueArray(c, false));
         specials.put("JSON_EXTRACT_STRING_ARRAY", c -> valueArray(c, true));
+        JsonConverters.register(specials);
     }
 
     /** 2^53: integers beyond it are quoted strings in TO_JSON_STRING (a double could not hold them). */

@@ -27,7 +27,8 @@ final class JsonConverters {
         specials.put("LAX_FLOAT64", c -> lax(c, JsonConverters::laxFloat64));
         specials.put("LAX_STRING", c -> lax(c, JsonConverters::laxString));
         specials.put("JSON_TYPE", c -> lax(c, j -> "CASE json_type(" + j + ") WHEN 'VARCHAR' THEN 'string' WHEN 'BOOLEAN' THEN 'boolean'"
-                + " WHEN 'NULL' THEN 'null' WHEN 'OBJECT' THEN 'object' WHEN 'ARRAY' THEN 'array' ELSE 'number' END"));
+                + " WHEN 'NULL' THEN 'null' WHEN 'OBJECT' THEN 'object' WHEN 'ARRAY' THEN 'array' WHEN 'BIGINT' THEN 'number' WHEN 'UBIGINT' THEN 'number'"
+                + " WHEN 'DOUBLE' THEN 'number' END"));
     }
 
     /** A conversion of the JSON value {@code j}, with {@code fail} the SQL that raises (or gives NULL under SAFE.). */

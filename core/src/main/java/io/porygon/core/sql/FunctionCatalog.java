@@ -455,13 +455,6 @@ final class FunctionCatalog {
                     + "(e.g. TO_HEX(MD5(TO_JSON_STRING(t)))); where the exact FarmHash value matters, compute it in BigQuery", "FARM_FINGERPRINT");
         });
         template("ERROR/1", "error({0})");
-        // BigQuery gives NULL for an object or array; DuckDB's json_value too, but keeps strings quoted
-        for (String scalar : List.of("JSON_VALUE", "JSON_EXTRACT_SCALAR")) {
-            template(scalar + "/1", "json_extract_string(json_value({0}, '$'), '$')");
-            template(scalar + "/2", "json_extract_string(json_value({0}, {1}), '$')");
-        }
-        template("JSON_QUERY/2", "json_extract({0}, {1})");
-        template("JSON_EXTRACT/2", "json_extract({0}, {1})");
     }
 
     /** Functions whose ORDER BY / DISTINCT / IGNORE NULLS the deparser prints itself. */

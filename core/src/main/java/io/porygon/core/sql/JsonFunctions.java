@@ -25,6 +25,10 @@ final class JsonFunctions {
     static void register(Map<String, CallRenderer> specials) {
         specials.put("TO_JSON_STRING", JsonFunctions::toJsonString);
         specials.put("TO_JSON", JsonFunctions::toJson);
+        specials.put("JSON_VALUE", c -> scalar(c, false));
+        specials.put("JSON_EXTRACT_SCALAR", c -> scalar(c, true));
+        specials.put("JSON_QUERY", c -> query(c, false));
+        specials.put("JSON_EXTRACT", c -> query(c, true));
         specials.put("PARSE_JSON", JsonFunctions::parseJson);
         specials.put("JSON_QUERY_ARRAY", c -> queryArray(c, false));
         specials.put("JSON_EXTRACT_ARRAY", c -> queryArray(c, true));
@@ -222,6 +226,38 @@ final class JsonFunctions {
         return "CASE WHEN json_valid(" + a.get(0) + ") AND json_type(" + extracted + ") = 'ARRAY' THEN CAST(" + extracted + " AS JSON[]) END";
     }
 
+    /** Prints the JSONPath argument: a literal in DuckDB's syntax, any other expression as is. */
+    private static void path(CallContext c, boolean legacyPath) {
+        if (c.args().get(1) instanceof StringValue literal) c.text("'" + duckDbPath(c, literal.getValue(), legacyPath) + "'");
+        else c.arg(1);
+    }
+
+    /**
+     * JSON_VALUE / JSON_EXTRACT_SCALAR: the scalar at the path, unquoted and unescaped; NULL for an
+     * object, an array or a JSON null (DuckDB's json_value gives NULL for the first two but keeps a
+     * string quoted).
+     */
+    private static void scalar(CallContext c, boolean legacyPath) {
+        checkArity(c);
+        c.text("json_extract_string(json_value(").arg(0).text(", ");
+        if (c.args().size() == 2) path(c, legacyPath);
+        else c.text("'$'");
+        c.text("), '$')");
+    }
+
+    /**
+     * JSON_QUERY / JSON_EXTRACT: the JSON at the path. On a JSON-formatted STRING a JSON null is SQL
+     * NULL; on a JSON value it stays JSON null (typeof tells the two apart, the same for every row).
+     */
+    private static void query(CallContext c, boolean legacyPath) {
+        if (c.args().size() != 2) throw c.unsupported(c.args().size() + " arguments", "pass a JSON value and a JSONPath");
+        String literalPath = c.args().get(1) instanceof StringValue literal ? "'" + duckDbPath(c, literal.getValue(), legacyPath) + "'" : null;
+        c.once(a -> {
+            String extracted = "json_extract(" + a.get(0) + ", " + (literalPath != null ? literalPath : a.get(1)) + ")";
+            return "CASE WHEN typeof(" + a.get(0) + ") <> 'JSON' AND json_type(" + extracted + ") = 'NULL' THEN NULL ELSE " + extracted + " END";
+        });
+    }
+
     private static void checkArity(CallContext c) {
         if (c.args().size() != 1 && c.args().size() != 2) {
             throw c.unsupported(c.args().size() + " arguments", "pass a JSON-formatted string and optionally a JSONPath");
@@ -246,13 +282,16 @@ final class JsonFunctions {
                 + "porygon_e -> json_extract_string(porygon_e, '$')) END)[1]");
     }
 
+    /** ["a.b"] in a path: DuckDB takes the key as ."a.b". */
+    private static final Pattern QUOTED_KEY = Pattern.compile("\\[\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*]");
+
     /** ['a.b'] or [name] in a legacy JSON_EXTRACT path; a number in brackets is an index. */
     private static final Pattern LEGACY_KEY = Pattern.compile("\\[\\s*(?:'((?:[^'\\\\]|\\\\.)*)'|([^\\]'\"0-9][^\\]]*))\\s*]");
 
     /**
      * A literal JSONPath in DuckDB's syntax: it must start with $ (BigQuery raises an error for an
-     * invalid path where DuckDB would give NULL); the legacy functions' ['a.b'] key escapes become
-     * DuckDB's (and the newer functions') double-quoted keys.
+     * invalid path where DuckDB would give NULL); the legacy functions' ['a.b'] key escapes, and a
+     * ["a.b"] key, become DuckDB's (and the newer functions') double-quoted keys ."a.b".
      */
     static String duckDbPath(CallContext c, String sqlLiteralBody, boolean legacyPath) {
         String path = sqlLiteralBody.replace("''", "'");
@@ -270,6 +309,7 @@ final class JsonFunctions {
             m.appendTail(sb);
             path = sb.toString();
         }
+        path = QUOTED_KEY.matcher(path).replaceAll(r -> Matcher.quoteReplacement(".\"" + r.group(1) + "\""));
         return path.replace("'", "''");
     }
 }

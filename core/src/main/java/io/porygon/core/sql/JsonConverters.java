@@ -1,6 +1,7 @@
 package io.porygon.core.sql;
 
 import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.StringValue;
 
 import java.util.List;
 import java.util.Map;
@@ -22,13 +23,18 @@ final class JsonConverters {
         specials.put("INT64", c -> strict(c, JsonConverters::int64));
         specials.put("FLOAT64", JsonConverters::float64);
         specials.put("BOOL", c -> strict(c, JsonConverters::bool));
-        specials.put("LAX_BOOL", c -> lax(c, JsonConverters::laxBool));
-        specials.put("LAX_INT64", c -> lax(c, JsonConverters::laxInt64));
-        specials.put("LAX_FLOAT64", c -> lax(c, JsonConverters::laxFloat64));
-        specials.put("LAX_STRING", c -> lax(c, JsonConverters::laxString));
-        specials.put("JSON_TYPE", c -> lax(c, j -> "CASE json_type(" + j + ") WHEN 'VARCHAR' THEN 'string' WHEN 'BOOLEAN' THEN 'boolean'"
-                + " WHEN 'NULL' THEN 'null' WHEN 'OBJECT' THEN 'object' WHEN 'ARRAY' THEN 'array' WHEN 'BIGINT' THEN 'number' WHEN 'UBIGINT' THEN 'number'"
-                + " WHEN 'DOUBLE' THEN 'number' END"));
+        specials.put("LAX_BOOL", c -> nullSafe(c, JsonConverters::laxBool));
+        specials.put("LAX_INT64", c -> nullSafe(c, JsonConverters::laxInt64));
+        specials.put("LAX_FLOAT64", c -> nullSafe(c, JsonConverters::laxFloat64));
+        specials.put("LAX_STRING", c -> nullSafe(c, JsonConverters::laxString));
+        specials.put("JSON_TYPE", c -> nullSafe(c, JsonConverters::jsonType));
+    }
+
+    /** BigQuery's name of a JSON value's type; NULL for SQL NULL (json_type gives NULL). */
+    private static String jsonType(String j) {
+        return "CASE json_type(" + j + ") WHEN 'VARCHAR' THEN 'string' WHEN 'BOOLEAN' THEN 'boolean' WHEN 'NULL' THEN 'null'"
+                + " WHEN 'OBJECT' THEN 'object' WHEN 'ARRAY' THEN 'array' WHEN 'BIGINT' THEN 'number' WHEN 'UBIGINT' THEN 'number'"
+                + " WHEN 'DOUBLE' THEN 'number' END";
     }
 
     /** A conversion of the JSON value {@code j}, with {@code fail} the SQL that raises (or gives NULL under SAFE.). */
@@ -51,13 +57,15 @@ final class JsonConverters {
         return "'" + text.replace("'", "''") + "'";
     }
 
+    /** A conversion that raises BigQuery's error (NULL under SAFE.) for a JSON value of another type; SQL NULL gives NULL. */
     private static void strict(CallContext c, Conversion conversion) {
         if (c.args().size() != 1) throw c.unsupported(c.args().size() + " arguments", "pass one JSON value");
         Failure fail = failure(c);
         c.once(a -> "CASE WHEN " + a.get(0) + " IS NULL THEN NULL ELSE " + conversion.of(a.get(0), fail) + " END");
     }
 
-    private static void lax(CallContext c, java.util.function.Function<String, String> conversion) {
+    /** A conversion that never raises: SQL NULL and the values its table has no result for give NULL. */
+    private static void nullSafe(CallContext c, java.util.function.Function<String, String> conversion) {
         if (c.args().size() != 1) throw c.unsupported(c.args().size() + " arguments", "pass one JSON value");
         c.once(a -> conversion.apply(a.get(0)));
     }
@@ -69,7 +77,7 @@ final class JsonConverters {
      */
     private static void string(CallContext c) {
         if (c.args().size() == 2) {
-            if (!(c.args().get(1) instanceof net.sf.jsqlparser.expression.StringValue z) || !z.getValue().equalsIgnoreCase("UTC")) {
+            if (!(c.args().get(1) instanceof StringValue z) || !z.getValue().equalsIgnoreCase("UTC")) {
                 throw c.unsupported("a time zone other than 'UTC'", "convert in UTC, or format with FORMAT_TIMESTAMP and a time zone");
             }
             c.text("CAST(CAST(").arg(0).text(" AS TIMESTAMPTZ) AS VARCHAR)");

@@ -283,18 +283,6 @@ final class FunctionCatalog {
         // DuckDB's array_to_string would skip the NULL and give NULL for []
         template("CODE_POINTS_TO_STRING/1", "CASE WHEN {0} IS NULL OR len(list_filter({0}, porygon_c -> porygon_c IS NULL)) > 0 THEN NULL "
                 + "ELSE coalesce(array_to_string(list_transform({0}, porygon_c -> CASE WHEN porygon_c = 0 THEN '' ELSE chr(CAST(porygon_c AS INTEGER)) END), ''), '') END");
-        specials.put("STRING", c -> {
-            if (c.args().size() == 2) {
-                if (!(c.args().get(1) instanceof StringValue z) || !z.getValue().equalsIgnoreCase("UTC")) {
-                    throw c.unsupported("a time zone other than 'UTC'", "convert in UTC, or format with FORMAT_TIMESTAMP and a time zone");
-                }
-                c.text("CAST(CAST(").arg(0).text(" AS TIMESTAMPTZ) AS VARCHAR)");
-            } else if (c.args().size() == 1) {
-                c.text("CAST(").arg(0).text(" AS VARCHAR)");
-            } else {
-                throw c.unsupported(c.args().size() + " arguments", "pass a value and optionally a time zone");
-            }
-        });
         // under SAFE. the error cases give NULL (DuckDB's TRY cannot wrap error())
         template("SAFE.SUBSTR/3", "CASE WHEN {2} < 0 THEN NULL ELSE substr({0}, CASE WHEN {1} = 0 THEN 1 "
                 + "WHEN {1} < 0 THEN greatest(length({0}) + {1} + 1, 1) ELSE {1} END, {2}) END");
@@ -549,13 +537,6 @@ final class FunctionCatalog {
                     + "(e.g. TO_HEX(MD5(TO_JSON_STRING(t)))); where the exact FarmHash value matters, compute it in BigQuery", "FARM_FINGERPRINT");
         });
         template("ERROR/1", "error({0})");
-        // BigQuery gives NULL for an object or array; DuckDB's json_value too, but keeps strings quoted
-        for (String scalar : List.of("JSON_VALUE", "JSON_EXTRACT_SCALAR")) {
-            template(scalar + "/1", "json_extract_string(json_value({0}, '$'), '$')");
-            template(scalar + "/2", "json_extract_string(json_value({0}, {1}), '$')");
-        }
-        template("JSON_QUERY/2", "json_extract({0}, {1})");
-        template("JSON_EXTRACT/2", "json_extract({0}, {1})");
     }
 
     /** Functions whose ORDER BY / DISTINCT / IGNORE NULLS the deparser prints itself. */

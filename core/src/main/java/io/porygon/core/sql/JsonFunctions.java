@@ -24,10 +24,17 @@ final class JsonFunctions {
 
     static void register(Map<String, CallRenderer> specials) {
         specials.put("TO_JSON_STRING", JsonFunctions::toJsonString);
+        specials.put("TO_JSON", JsonFunctions::toJson);
+        specials.put("JSON_VALUE", c -> scalar(c, false));
+        specials.put("JSON_EXTRACT_SCALAR", c -> scalar(c, true));
+        specials.put("JSON_QUERY", c -> query(c, false));
+        specials.put("JSON_EXTRACT", c -> query(c, true));
+        specials.put("PARSE_JSON", JsonFunctions::parseJson);
         specials.put("JSON_QUERY_ARRAY", c -> queryArray(c, false));
         specials.put("JSON_EXTRACT_ARRAY", c -> queryArray(c, true));
         specials.put("JSON_VALUE_ARRAY", c -> valueArray(c, false));
         specials.put("JSON_EXTRACT_STRING_ARRAY", c -> valueArray(c, true));
+        JsonConverters.register(specials);
     }
 
     /** 2^53: integers beyond it are quoted strings in TO_JSON_STRING (a double could not hold them). */
@@ -49,18 +56,67 @@ final class JsonFunctions {
                     "DuckDB cannot indent JSON; drop the second argument to get the compact text");
         }
         if (n != 1 && n != 2) throw c.unsupported(n + " arguments", "pass a value and optionally pretty_print");
-        encode(c, c.args().get(0));
+        encode(c, c.args().get(0), true);
     }
 
-    private static void encode(CallContext c, Expression value) {
+    /**
+     * TO_JSON(value): the JSON value of TO_JSON_STRING's encoding, except that wide numbers stay numbers
+     * (INT64 beyond 2^53, NUMERIC with a fraction) and a STRUCT(...) literal's keys are sorted, as
+     * BigQuery's JSON orders an object's keys. Other objects keep DuckDB's key order (README).
+     */
+    private static void toJson(CallContext c) {
+        int n = c.args().size();
+        if (n == 2 && !isStringifyFalse(c.args().get(1))) {
+            throw c.unsupported("stringify_wide_numbers other than FALSE",
+                    "drop the argument: wide numbers then stay JSON numbers; or encode with TO_JSON_STRING and PARSE_JSON");
+        }
+        if (n != 1 && n != 2) throw c.unsupported(n + " arguments", "pass a value and optionally stringify_wide_numbers => FALSE");
+        c.text("json(");
+        encode(c, c.args().get(0), false);
+        c.text(")");
+    }
+
+    private static final Pattern STRINGIFY_FALSE = Pattern.compile("\\(?\\s*stringify_wide_numbers\\s*=>\\s*false\\s*\\)?", Pattern.CASE_INSENSITIVE);
+
+    private static boolean isStringifyFalse(Expression e) {
+        return STRINGIFY_FALSE.matcher(e.toString().strip()).matches();
+    }
+
+    /**
+     * PARSE_JSON(string[, wide_number_mode => 'exact' | 'round']): DuckDB's json() parses and compacts
+     * the text, and raises an error for text that is not JSON (SAFE.PARSE_JSON: NULL). A number keeps
+     * its text: a wide number is neither rejected ('exact') nor rounded ('round') (README).
+     */
+    private static void parseJson(CallContext c) {
+        int n = c.args().size();
+        if (n == 2 && JsonConverters.wideNumberMode(c, c.args().get(1)) == null) {
+            throw c.unsupported("a second argument other than wide_number_mode => ...", "write wide_number_mode => 'exact' or 'round'");
+        }
+        if (n != 1 && n != 2) throw c.unsupported(n + " arguments", "pass a JSON-formatted string and optionally wide_number_mode");
+        c.text("json(").arg(0).text(")");
+    }
+
+    /**
+     * Prints BigQuery's JSON text of {@code value}: TO_JSON_STRING's when {@code stringifyWide} (INT64
+     * beyond 2^53 and fractional NUMERIC as strings), TO_JSON's otherwise (numbers, sorted keys).
+     */
+    private static void encode(CallContext c, Expression value, boolean stringifyWide) {
         List<String> fields = value instanceof StructType s ? fieldNames(s) : null;
         if (fields != null) {
             // {"name":value,...}: a literal's field expressions are known, so each is encoded by its own type
             List<SelectItem<?>> items = ((StructType) value).getArguments();
-            c.text("('{'");
+            List<Integer> order = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
-                c.text(" || '" + (i > 0 ? "," : "") + jsonKey(fields.get(i)) + ":' || ");
-                encode(c, items.get(i).getExpression());
+                int index = i;
+                // TO_JSON: keys sorted, the first of duplicate names kept
+                if (stringifyWide || order.stream().noneMatch(k -> bareName(fields.get(k)).equals(bareName(fields.get(index))))) order.add(i);
+            }
+            if (!stringifyWide) order.sort(java.util.Comparator.comparing(i -> bareName(fields.get(i))));
+            c.text("('{'");
+            for (int k = 0; k < order.size(); k++) {
+                int i = order.get(k);
+                c.text(" || '" + (k > 0 ? "," : "") + jsonKey(fields.get(i)) + ":' || ");
+                encode(c, items.get(i).getExpression(), stringifyWide);
             }
             c.text(" || '}')");
             return;
@@ -69,15 +125,15 @@ final class JsonFunctions {
         c.text("list_transform([").expr(value).text("], porygon_v -> list_transform([CAST(to_json(porygon_v) AS VARCHAR)], porygon_j -> ");
         StringBuilder cases = new StringBuilder("coalesce(CASE typeof(porygon_v)");
         for (String type : REENCODED) {
-            cases.append(" WHEN '").append(type).append("' THEN ").append(scalar(type, "porygon_v", "porygon_j"));
+            cases.append(" WHEN '").append(type).append("' THEN ").append(scalar(type, "porygon_v", "porygon_j", stringifyWide));
             // an array of the type, element by element (DuckDB's array_to_string gives NULL for an empty list)
             String list = "TRY_CAST(porygon_v AS " + type + "[])";
             cases.append(" WHEN '").append(type).append("[]' THEN CASE WHEN len(").append(list).append(") = 0 THEN '[]' ELSE '[' || ")
                     .append("array_to_string(list_transform(").append(list).append(", porygon_e -> coalesce(")
-                    .append(scalar(type, "porygon_e", "CAST(to_json(porygon_e) AS VARCHAR)")).append(", 'null')), ',') || ']' END");
+                    .append(scalar(type, "porygon_e", "CAST(to_json(porygon_e) AS VARCHAR)", stringifyWide)).append(", 'null')), ',') || ']' END");
         }
         cases.append(" WHEN 'INTERVAL' THEN error('TO_JSON_STRING of an INTERVAL: DuckDB cannot print BigQuery''s ISO 8601 duration')")
-                .append(" ELSE CASE WHEN typeof(porygon_v) LIKE 'DECIMAL(%' THEN ").append(numeric("porygon_j"))
+                .append(" ELSE CASE WHEN typeof(porygon_v) LIKE 'DECIMAL(%' THEN ").append(stringifyWide ? numeric("porygon_j") : trimmedDecimal("porygon_j"))
                 .append(" ELSE porygon_j END END, 'null')");
         c.text(cases.toString()).text(")[1])[1]");
     }
@@ -87,17 +143,17 @@ final class JsonFunctions {
             "BLOB", "DECIMAL(38,9)");
 
     /** BigQuery's encoding of {@code value}, of DuckDB type {@code type}, whose DuckDB JSON text is {@code json}. */
-    private static String scalar(String type, String value, String json) {
+    private static String scalar(String type, String value, String json, boolean stringifyWide) {
         return switch (type) {
             // TIMESTAMP: ISO 8601 with T and Z ("2017-03-06T12:34:56.789012Z"); DuckDB prints a space and +00
             case "TIMESTAMP WITH TIME ZONE" -> "regexp_replace(" + json + ", '^\"([^ ]+) ([^+]+)[+]00\"$', '\"\\1T\\2Z\"')";
             // DATETIME: ISO 8601 with T
             case "TIMESTAMP" -> "regexp_replace(" + json + ", '^\"([^ ]+) (.+)\"$', '\"\\1T\\2\"')";
             case "DOUBLE" -> float64("TRY_CAST(" + json + " AS DOUBLE)");
-            case "BIGINT", "HUGEINT" -> quotedBeyondDoubles(json);
+            case "BIGINT", "HUGEINT" -> stringifyWide ? quotedBeyondDoubles(json) : json;
             // BYTES: base64
             case "BLOB" -> "'\"' || to_base64(TRY_CAST(" + value + " AS BLOB)) || '\"'";
-            case "DECIMAL(38,9)" -> numeric(json);
+            case "DECIMAL(38,9)" -> stringifyWide ? numeric(json) : trimmedDecimal(json);
             default -> throw new IllegalArgumentException(type);
         };
     }
@@ -115,11 +171,15 @@ final class JsonFunctions {
         return names;
     }
 
+    /** A field name without the quotes it reaches here with (the lexer turns backticks into double quotes). */
+    private static String bareName(String name) {
+        boolean quoted = name.length() > 1 && (name.startsWith("`") && name.endsWith("`") || name.startsWith("\"") && name.endsWith("\""));
+        return quoted ? name.substring(1, name.length() - 1) : name;
+    }
+
     /** A field name as a JSON key inside a SQL string literal. */
     private static String jsonKey(String name) {
-        // a quoted name reaches here with its quotes (the lexer turns backticks into double quotes)
-        boolean quoted = name.length() > 1 && (name.startsWith("`") && name.endsWith("`") || name.startsWith("\"") && name.endsWith("\""));
-        String bare = quoted ? name.substring(1, name.length() - 1) : name;
+        String bare = bareName(name);
         return ("\"" + bare.replace("\\", "\\\\").replace("\"", "\\\"") + "\"").replace("'", "''");
     }
 
@@ -142,9 +202,14 @@ final class JsonFunctions {
         return "CASE WHEN abs(TRY_CAST(" + json + " AS HUGEINT)) > " + EXACT_DOUBLE_LIMIT + " THEN '\"' || " + json + " || '\"' ELSE " + json + " END";
     }
 
+    /** A DECIMAL's text without trailing zeros (123.560 is 123.56, 5.000 is 5). */
+    private static String trimmedDecimal(String json) {
+        return "CASE WHEN " + json + " LIKE '%.%' THEN rtrim(rtrim(" + json + ", '0'), '.') ELSE " + json + " END";
+    }
+
     /** NUMERIC: a number when whole and within 2^53, else a quoted string ("123.56"); no trailing zeros. */
     private static String numeric(String json) {
-        String trimmed = "CASE WHEN " + json + " LIKE '%.%' THEN rtrim(rtrim(" + json + ", '0'), '.') ELSE " + json + " END";
+        String trimmed = trimmedDecimal(json);
         return "CASE WHEN " + trimmed + " LIKE '%.%' OR abs(TRY_CAST(" + trimmed + " AS HUGEINT)) > " + EXACT_DOUBLE_LIMIT
                 + " THEN '\"' || " + trimmed + " || '\"' ELSE " + trimmed + " END";
     }
@@ -159,6 +224,38 @@ final class JsonFunctions {
         if (a.size() == 2 && c.args().get(1) instanceof StringValue literal) path = "'" + duckDbPath(c, literal.getValue(), legacyPath) + "'";
         String extracted = "json_extract(" + a.get(0) + ", " + path + ")";
         return "CASE WHEN json_valid(" + a.get(0) + ") AND json_type(" + extracted + ") = 'ARRAY' THEN CAST(" + extracted + " AS JSON[]) END";
+    }
+
+    /** Prints the JSONPath argument: a literal in DuckDB's syntax, any other expression as is. */
+    private static void path(CallContext c, boolean legacyPath) {
+        if (c.args().get(1) instanceof StringValue literal) c.text("'" + duckDbPath(c, literal.getValue(), legacyPath) + "'");
+        else c.arg(1);
+    }
+
+    /**
+     * JSON_VALUE / JSON_EXTRACT_SCALAR: the scalar at the path, unquoted and unescaped; NULL for an
+     * object, an array or a JSON null (DuckDB's json_value gives NULL for the first two but keeps a
+     * string quoted).
+     */
+    private static void scalar(CallContext c, boolean legacyPath) {
+        checkArity(c);
+        c.text("json_extract_string(json_value(").arg(0).text(", ");
+        if (c.args().size() == 2) path(c, legacyPath);
+        else c.text("'$'");
+        c.text("), '$')");
+    }
+
+    /**
+     * JSON_QUERY / JSON_EXTRACT: the JSON at the path. On a JSON-formatted STRING a JSON null is SQL
+     * NULL; on a JSON value it stays JSON null (typeof tells the two apart, the same for every row).
+     */
+    private static void query(CallContext c, boolean legacyPath) {
+        if (c.args().size() != 2) throw c.unsupported(c.args().size() + " arguments", "pass a JSON value and a JSONPath");
+        String literalPath = c.args().get(1) instanceof StringValue literal ? "'" + duckDbPath(c, literal.getValue(), legacyPath) + "'" : null;
+        c.once(a -> {
+            String extracted = "json_extract(" + a.get(0) + ", " + (literalPath != null ? literalPath : a.get(1)) + ")";
+            return "CASE WHEN typeof(" + a.get(0) + ") <> 'JSON' AND json_type(" + extracted + ") = 'NULL' THEN NULL ELSE " + extracted + " END";
+        });
     }
 
     private static void checkArity(CallContext c) {
@@ -185,13 +282,16 @@ final class JsonFunctions {
                 + "porygon_e -> json_extract_string(porygon_e, '$')) END)[1]");
     }
 
+    /** ["a.b"] in a path: DuckDB takes the key as ."a.b". */
+    private static final Pattern QUOTED_KEY = Pattern.compile("\\[\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*]");
+
     /** ['a.b'] or [name] in a legacy JSON_EXTRACT path; a number in brackets is an index. */
     private static final Pattern LEGACY_KEY = Pattern.compile("\\[\\s*(?:'((?:[^'\\\\]|\\\\.)*)'|([^\\]'\"0-9][^\\]]*))\\s*]");
 
     /**
      * A literal JSONPath in DuckDB's syntax: it must start with $ (BigQuery raises an error for an
-     * invalid path where DuckDB would give NULL); the legacy functions' ['a.b'] key escapes become
-     * DuckDB's (and the newer functions') double-quoted keys.
+     * invalid path where DuckDB would give NULL); the legacy functions' ['a.b'] key escapes, and a
+     * ["a.b"] key, become DuckDB's (and the newer functions') double-quoted keys ."a.b".
      */
     static String duckDbPath(CallContext c, String sqlLiteralBody, boolean legacyPath) {
         String path = sqlLiteralBody.replace("''", "'");
@@ -209,6 +309,7 @@ final class JsonFunctions {
             m.appendTail(sb);
             path = sb.toString();
         }
+        path = QUOTED_KEY.matcher(path).replaceAll(r -> Matcher.quoteReplacement(".\"" + r.group(1) + "\""));
         return path.replace("'", "''");
     }
 }

@@ -658,19 +658,21 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
 
     /** DuckDB reads 'yes', 't', '1' and more as TRUE; BigQuery's BOOL takes 'true' and 'false' in any case only. */
     private StringBuilder castToBool(Expression value, boolean safe, String googleSql) {
-        String cast = safe ? "TRY_CAST(" : "CAST(";
-        String bad = safe ? "NULL" : "error(" + errorMessage("Bad bool value", googleSql) + ")";
-        once(List.of(operand(value)), v -> "CASE WHEN typeof(" + v.get(0) + ") = 'VARCHAR' AND lower(CAST(" + v.get(0)
-                + " AS VARCHAR)) NOT IN ('true', 'false') THEN " + bad + " ELSE " + cast + v.get(0) + " AS BOOLEAN) END");
-        return out();
+        return castCheckedText(value, "BOOLEAN", "lower(%s) NOT IN ('true', 'false')", safe, errorMessage("Bad bool value", googleSql));
     }
 
     /** DuckDB reads '2024/01/05' and '2024-01-05 10:00' as dates; BigQuery's DATE takes YYYY-M-D only. */
     private StringBuilder castToDate(Expression value, boolean safe, String googleSql) {
+        return castCheckedText(value, "DATE", "NOT regexp_full_match(%s, '[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}')", safe,
+                errorMessage("Bad date value", googleSql));
+    }
+
+    /** A cast whose STRING input is refused ({@code rejected}, over the text) as BigQuery refuses it: NULL under SAFE_CAST. */
+    private StringBuilder castCheckedText(Expression value, String type, String rejected, boolean safe, String message) {
         String cast = safe ? "TRY_CAST(" : "CAST(";
-        String bad = safe ? "NULL" : "error(" + errorMessage("Bad date value", googleSql) + ")";
-        once(List.of(operand(value)), v -> "CASE WHEN typeof(" + v.get(0) + ") = 'VARCHAR' AND NOT regexp_full_match(CAST(" + v.get(0)
-                + " AS VARCHAR), '[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}') THEN " + bad + " ELSE " + cast + v.get(0) + " AS DATE) END");
+        String bad = safe ? "NULL" : "error(" + message + ")";
+        once(List.of(operand(value)), v -> "CASE WHEN typeof(" + v.get(0) + ") = 'VARCHAR' AND " + rejected.formatted("CAST(" + v.get(0)
+                + " AS VARCHAR)") + " THEN " + bad + " ELSE " + cast + v.get(0) + " AS " + type + ") END");
         return out();
     }
 
@@ -681,15 +683,15 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
      * bound, so other types keep the plain cast.
      */
     private void castToString(Expression value, String cast) {
-        String v = printed(() -> printArgument(value));
-        String d = "CAST(" + v + " AS DOUBLE)";
-        String plain = cast + v + " AS VARCHAR)";
-        out().append("CASE WHEN typeof(").append(v).append(") IN ('DOUBLE', 'FLOAT') THEN CASE WHEN isnan(").append(d)
-                .append(") THEN 'nan' WHEN isinf(").append(d).append(") THEN CASE WHEN ").append(d).append(" > 0 THEN 'inf' ELSE '-inf' END")
-                .append(" WHEN CAST(printf('%.15g', ").append(d).append(") AS DOUBLE) = ").append(d).append(" THEN printf('%.15g', ").append(d)
-                .append(") ELSE printf('%.17g', ").append(d).append(") END")
-                .append(" WHEN typeof(").append(v).append(") LIKE 'DECIMAL%' AND ").append(plain).append(" LIKE '%.%' THEN rtrim(rtrim(")
-                .append(plain).append(", '0'), '.') ELSE ").append(plain).append(" END");
+        once(List.of(operand(value)), refs -> {
+            String v = refs.get(0);
+            String d = "CAST(" + v + " AS DOUBLE)";
+            String plain = cast + v + " AS VARCHAR)";
+            return "CASE WHEN typeof(" + v + ") IN ('DOUBLE', 'FLOAT') THEN CASE WHEN isnan(" + d + ") THEN 'nan' WHEN isinf(" + d
+                    + ") THEN CASE WHEN " + d + " > 0 THEN 'inf' ELSE '-inf' END WHEN CAST(printf('%.15g', " + d + ") AS DOUBLE) = " + d
+                    + " THEN printf('%.15g', " + d + ") ELSE printf('%.17g', " + d + ") END WHEN typeof(" + v + ") LIKE 'DECIMAL%' AND "
+                    + plain + " LIKE '%.%' THEN rtrim(rtrim(" + plain + ", '0'), '.') ELSE " + plain + " END";
+        });
     }
 
     static String duckDbType(ColDataType type) {

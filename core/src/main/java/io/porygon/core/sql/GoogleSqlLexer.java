@@ -442,7 +442,10 @@ final class GoogleSqlLexer {
     private static final Set<String> CLAUSES_AFTER_CLUSTER_BY = Set.of("OPTIONS", "AS", "PARTITION");
 
     private void skipClusterBy(StringBuilder sb) {
-        pos = src.toUpperCase(Locale.ROOT).indexOf("BY", pos) + 2;
+        while (Character.isWhitespace(src.charAt(pos))) {
+            if (src.charAt(pos++) == '\n') { line++; newline(sb); }
+        }
+        pos += 2; // BY, which the caller saw next
         while (pos < src.length()) {
             char ch = src.charAt(pos);
             if (ch == ';' || ch == '(') return;

@@ -184,7 +184,8 @@ final class GraphAssembler {
             if (found.isEmpty() && unloaded.contains(name)) {
                 continue; // its file failed to load, and says why
             } else if (found.isEmpty()) {
-                String suggestion = Suggestions.closest(name, index.names());
+                // never the action itself: ref("t") in b is not a typo for b
+                String suggestion = Suggestions.closest(name, index.names().stream().filter(n -> !n.equals(r.target().name())).toList());
                 String hint = name.contains(".") && schema == null
                         ? "a name given as a string is one name, dots included; write { schema: \"" + name.substring(0, name.lastIndexOf('.'))
                                 + "\", name: \"" + name.substring(name.lastIndexOf('.') + 1) + "\" }"

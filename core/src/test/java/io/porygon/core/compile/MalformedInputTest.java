@@ -262,6 +262,9 @@ class MalformedInputTest {
         assertThat(e.location()).isEqualTo(new SourceLocation("definitions/report.sqlx", 3, 12));
         assertThat(e.message()).contains("depends on \"user_dim\" which does not exist");
         assertThat(e.hint()).isEqualTo("did you mean users_dim?");
+        // the referring action itself is never the suggestion
+        CompileError self = only(compile(SETTINGS, "definitions/b.sqlx", "config { type: \"view\" }\nSELECT * FROM ${ref(\"t\")}\n"));
+        assertThat(self.hint()).doesNotContain("did you mean b");
     }
 
     @Test

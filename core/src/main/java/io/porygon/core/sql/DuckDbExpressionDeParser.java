@@ -234,6 +234,7 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         boolean safe = parts.size() == 2 && parts.get(0).equalsIgnoreCase("SAFE");
         if (parts.size() > 1 && !safe) return userFunction(function, context);
         String name = parts.get(parts.size() - 1).toUpperCase(Locale.ROOT);
+        if (function.getHavingClause() != null) return anyValueHaving(function, name, context);
         SqlTemplate safeForm = safe ? catalog.template("SAFE." + name, arguments(function).size()) : null;
         if (safeForm != null) {
             List<Expression> args = arguments(function);
@@ -334,6 +335,18 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
             template.render(sql, refs.size(), i -> sql.append(refs.get(i)));
             return sql.toString();
         });
+    }
+
+    /** ANY_VALUE(x HAVING MAX y) is BigQuery's MAX_BY(x, y) (MIN likewise); HAVING elsewhere would pass through unread. */
+    private <S> StringBuilder anyValueHaving(Function function, String name, S context) {
+        Function.HavingClause having = function.getHavingClause();
+        if (!name.equals("ANY_VALUE") || arguments(function).size() != 1 || function.isDistinct()) {
+            throw new Untranslatable(name + "(... HAVING MAX|MIN ...) cannot be translated to DuckDB", "use ANY_VALUE(x HAVING MAX y), MAX_BY or MIN_BY", name);
+        }
+        // its HavingType enum is not public: read the clause's own text, "HAVING MAX y"
+        boolean max = having.toString().strip().toUpperCase(Locale.ROOT).startsWith("HAVING MAX");
+        Function by = new Function(max ? "MAX_BY" : "MIN_BY", arguments(function).get(0), having.getExpression());
+        return visit(by, context);
     }
 
     private static boolean hasAggregateClauses(Function f) {
@@ -1104,12 +1117,39 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
      */
     @Override
     public <S> StringBuilder visit(LikeExpression like, S context) {
+        if (like.getRightExpression() instanceof Function quantifier && quantifier.getMultipartName().size() == 1
+                && LIKE_QUANTIFIERS.contains(quantifier.getName().toUpperCase(Locale.ROOT))) {
+            return likeAnyOrAll(like, quantifier);
+        }
         boolean plainLiteral = like.getRightExpression() instanceof StringValue p
                 && p.getValue().indexOf('\\') < 0;
         if (like.getLikeKeyWord() == LikeExpression.KeyWord.LIKE && like.getEscape() == null && !plainLiteral) {
             like.setEscape(new StringValue("\\"));
         }
         return super.visit(like, context);
+    }
+
+    private static final Set<String> LIKE_QUANTIFIERS = Set.of("ANY", "SOME", "ALL");
+
+    /** {@code x [NOT] LIKE ANY|SOME (p1, p2)} is each comparison ORed, ALL ANDed, as BigQuery defines them; x is bound once. */
+    private StringBuilder likeAnyOrAll(LikeExpression like, Function quantifier) {
+        List<Expression> patterns = arguments(quantifier);
+        if (patterns.isEmpty() || like.getEscape() != null) {
+            throw new Untranslatable("LIKE " + quantifier.getName().toUpperCase(Locale.ROOT) + " with " + (patterns.isEmpty() ? "no patterns" : "ESCAPE"),
+                    "list the patterns in parentheses, e.g. x LIKE ANY ('a%', 'b%')", "LIKE");
+        }
+        String join = quantifier.getName().equalsIgnoreCase("ALL") ? " AND " : " OR ";
+        List<String> printedPatterns = patterns.stream().map(p -> printed(() -> print(p))).toList();
+        once(List.of(operand(like.getLeftExpression())), v -> {
+            StringBuilder sql = new StringBuilder("(");
+            for (int i = 0; i < patterns.size(); i++) {
+                if (i > 0) sql.append(join);
+                boolean plain = patterns.get(i) instanceof StringValue p && p.getValue().indexOf('\\') < 0;
+                sql.append(v.get(0)).append(like.isNot() ? " NOT LIKE " : " LIKE ").append(printedPatterns.get(i)).append(plain ? "" : " ESCAPE '\\'");
+            }
+            return sql.append(')').toString();
+        });
+        return out();
     }
 
     @Override

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A single pass over GoogleSQL text that splits a script into statements and rewrites, token by
@@ -70,6 +72,8 @@ final class GoogleSqlLexer {
         boolean schemaNameNext = false; // after CREATE SCHEMA [IF NOT EXISTS]
         int depth = 0; // parenthesis depth
         int constraintStart = -1; // index in sb of a key constraint in CREATE TABLE's column list (with its comma)
+        String movedNulls = null; // IGNORE|RESPECT NULLS written before an aggregate's ORDER BY, printed after it
+        int movedNullsDepth = -1;
         ArrayDeque<Integer> unnestDepths = new ArrayDeque<>(); // depths of open UNNEST( calls
         while (pos < src.length()) {
             char c = src.charAt(pos);
@@ -106,6 +110,7 @@ final class GoogleSqlLexer {
                 lastWord = null;
                 depth = 0;
                 constraintStart = -1;
+                movedNulls = null;
                 unnestDepths.clear();
                 pos++;
                 continue;
@@ -119,6 +124,10 @@ final class GoogleSqlLexer {
             if (c == ')') {
                 dropComma(sb, pendingComma);
                 pendingComma = -1;
+                if (movedNulls != null && depth == movedNullsDepth) {
+                    sb.append(' ').append(movedNulls).append(' ');
+                    movedNulls = null;
+                }
                 sb.append(')');
                 pos++;
                 lastWord = null;
@@ -174,6 +183,20 @@ final class GoogleSqlLexer {
                     constraintStart = -1;
                     lastWord = null;
                     continue;
+                }
+                // ARRAY_AGG(x IGNORE NULLS ORDER BY y LIMIT n): JSqlParser reads the NULLS clause only after ORDER BY
+                int afterNulls = (upper.equals("IGNORE") || upper.equals("RESPECT")) && depth > 0 ? endOfNullsBeforeOrderBy() : -1;
+                if (afterNulls > 0) {
+                    movedNulls = upper + " NULLS";
+                    movedNullsDepth = depth;
+                    for (int i = pos; i < afterNulls; i++) if (src.charAt(i) == '\n') { line++; newline(sb); }
+                    pos = afterNulls;
+                    lastWord = null;
+                    continue;
+                }
+                if (upper.equals("LIMIT") && movedNulls != null && depth == movedNullsDepth) {
+                    sb.append(movedNulls).append(' ');
+                    movedNulls = null;
                 }
                 if (upper.equals("CLUSTER") && depth == 0 && peekWord().equalsIgnoreCase("BY") && startsWith(sb, "CREATE")) {
                     skipClusterBy(sb);
@@ -351,6 +374,14 @@ final class GoogleSqlLexer {
         while (e < src.length() && (Character.isLetterOrDigit(src.charAt(e)) || src.charAt(e) == '_')) e++;
         return src.substring(p, e);
     }
+
+    /** After IGNORE or RESPECT: where NULLS ends when ORDER follows it, else -1. */
+    private int endOfNullsBeforeOrderBy() {
+        Matcher m = NULLS_THEN_ORDER.matcher(src).region(pos, src.length());
+        return m.lookingAt() ? m.end(1) : -1;
+    }
+
+    private static final Pattern NULLS_THEN_ORDER = Pattern.compile("\\s+(NULLS)\\s+ORDER\\b", Pattern.CASE_INSENSITIVE);
 
     private static final Set<String> KEY_CONSTRAINT_WORDS = Set.of("PRIMARY", "FOREIGN", "CONSTRAINT", "REFERENCES");
 

@@ -278,6 +278,16 @@ class MalformedInputTest {
     }
 
     @Test
+    void aRefusedConfigIsReportedOnceNotAgainAsMissingDependenciesOfItsReaders() throws IOException {
+        CompileError e = only(compile(SETTINGS,
+                "definitions/a.sqlx", "config { type: \"table\", bigquery: { partitionBy: { field: \"d\" } } }\nSELECT 1 AS d\n",
+                "definitions/b.sqlx", "config { type: \"view\" }\nSELECT * FROM ${ref(\"a\")}\n",
+                "definitions/c.sqlx", "config { type: \"view\", dependencies: [\"a\"] }\nSELECT 1 AS z\n"));
+        assertThat(e.location().file()).isEqualTo("definitions/a.sqlx");
+        assertThat(e.message()).contains("partitionBy");
+    }
+
+    @Test
     void unknownConfigKeyIsLocatedOnItsLine() throws IOException {
         CompileError e = only(compile(SETTINGS, "definitions/t.sqlx", "config {\n  type: \"table\",\n  descripton: \"x\"\n}\nSELECT 1\n"));
         assertThat(e.location()).isEqualTo(new SourceLocation("definitions/t.sqlx", 3, 3));

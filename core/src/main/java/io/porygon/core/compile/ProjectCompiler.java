@@ -241,6 +241,10 @@ public final class ProjectCompiler {
             String hintForLine = RhinoLimits.hint(sources.line(e.fileName(), line));
             if (hintForLine != null) hint = hintForLine;
         }
+        if (e.message().contains("Cannot find module")) {
+            hint = "only the project's own .js files can be required, no npm packages; the Dataform API of @dataform/core (publish,"
+                    + " declare, assert, operate, test, dataform) is global, as in Dataform: drop that require";
+        }
         errors.add(at, e.message(), hint, null);
     }
 

@@ -288,6 +288,14 @@ class MalformedInputTest {
     }
 
     @Test
+    void requiringAnNpmPackageSaysTheApiIsGlobal() throws IOException {
+        CompileError e = only(compile(SETTINGS, "includes/checks.js", "const { assert } = require('@dataform/core');\nmodule.exports = {};\n",
+                "definitions/t.sqlx", "config { type: \"view\" }\nSELECT 1 AS a\n"));
+        assertThat(e.location().toString()).startsWith("includes/checks.js:1");
+        assertThat(e.hint()).contains("is global").doesNotContain("another include's global");
+    }
+
+    @Test
     void unknownConfigKeyIsLocatedOnItsLine() throws IOException {
         CompileError e = only(compile(SETTINGS, "definitions/t.sqlx", "config {\n  type: \"table\",\n  descripton: \"x\"\n}\nSELECT 1\n"));
         assertThat(e.location()).isEqualTo(new SourceLocation("definitions/t.sqlx", 3, 3));

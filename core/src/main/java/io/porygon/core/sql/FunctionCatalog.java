@@ -225,6 +225,9 @@ final class FunctionCatalog {
     }
 
     private void strings() {
+        // INITCAP: a letter after a delimiter (or first) upper-cased, other letters lower-cased, delimiters kept
+        template("INITCAP/1", initcap("(' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || '[](){}/|\\<>!?@\"^#$&~_,.:;*%+-')"));
+        template("INITCAP/2", initcap("{1}"));
         same("LOWER", "UPPER", "REVERSE", "REPLACE", "ASCII",
                 "STARTS_WITH", "ENDS_WITH", "STRPOS", "INSTR", "TO_BASE64", "FROM_BASE64", "LTRIM", "RTRIM", "TRIM");
         instrWithPosition();
@@ -450,6 +453,15 @@ final class FunctionCatalog {
             return "CASE WHEN " + a.get(0) + " IS NULL OR " + a.get(1) + " IS NULL" + nullText + " THEN NULL ELSE coalesce(array_to_string(" + elements + ", "
                     + a.get(1) + "), '') END";
         });
+    }
+
+    /** INITCAP over the delimiters {@code delimiters} (SQL), one character at a time. */
+    private static String initcap(String delimiters) {
+        String at = "substr({0}, porygon_i, 1)";
+        return "CASE WHEN {0} IS NULL OR " + delimiters + " IS NULL THEN NULL ELSE coalesce(array_to_string(list_transform("
+                + "range(1, length({0}) + 1), porygon_i -> CASE WHEN contains(" + delimiters + ", " + at + ") THEN " + at
+                + " WHEN porygon_i = 1 OR contains(" + delimiters + ", substr({0}, porygon_i - 1, 1)) THEN upper(" + at + ") ELSE lower("
+                + at + ") END), ''), '') END";
     }
 
     private void arrays() {

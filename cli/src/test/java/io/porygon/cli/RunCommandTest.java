@@ -157,7 +157,7 @@ class RunCommandTest {
                 FROM ${ref("orders")}
                 ${when(incremental(), `WHERE order_id > 1
                   AND order_id < 9`)}
-                WHERE INITCAP(status) = 'x'
+                WHERE FARM_FINGERPRINT(status) = 1
                 """);
         assertThat(cli("run", "--actions", "wide", project.toString())).isEqualTo(1);
         assertThat(stdout + stderr).contains("definitions/wide.sqlx:4: Binder Error");

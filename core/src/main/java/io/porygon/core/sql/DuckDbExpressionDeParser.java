@@ -314,8 +314,12 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
                     "check the arguments against BigQuery's function reference; Porygon supports the common forms", name);
         }
         if (name.equals("STRUCT")) {
-            // a struct literal whose fields have no names reaches the parser as a call
-            throw new Untranslatable("STRUCT(...) without field names is not supported", "name every field, e.g. STRUCT(2 AS x, 'a' AS g)", name);
+            // STRUCT(a, b) without any AS reaches the parser as a call: a struct literal all the same, whose fields
+            // are named as BigQuery names them (a column's name, else _field_N)
+            List<SelectItem<?>> fields = new ArrayList<>();
+            for (Expression arg : args) fields.add(new SelectItem<>(arg));
+            visit(new StructType(StructType.Dialect.BIG_QUERY, fields), context);
+            return;
         }
         throw new Untranslatable("function " + name + "() is not in Porygon's GoogleSQL-to-DuckDB catalog",
                 "rewrite it with supported functions or define it with CREATE TEMP FUNCTION", name);

@@ -678,18 +678,29 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         return castCheckedText(value, "BOOLEAN", "lower(%s) NOT IN ('true', 'false')", safe, errorMessage("Bad bool value", googleSql));
     }
 
-    /** DuckDB reads '2024/01/05' and '2024-01-05 10:00' as dates; BigQuery's DATE takes YYYY-M-D only. */
+    /**
+     * DuckDB reads '2024/01/05' and '2024-01-05 10:00' as dates; BigQuery's DATE takes YYYY-M-D only. A
+     * TIMESTAMP's date in UTC goes through the epoch, not DuckDB's cast, which walks ICU's calendar per row.
+     */
     private StringBuilder castToDate(Expression value, boolean safe, String googleSql) {
         return castCheckedText(value, "DATE", "NOT regexp_full_match(%s, '[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}')", safe,
-                errorMessage("Bad date value", googleSql));
+                errorMessage("Bad date value", googleSql),
+                "WHEN typeof(%1$s) = 'TIMESTAMP WITH TIME ZONE' THEN CAST(make_timestamp(epoch_us(TRY_CAST(%1$s AS TIMESTAMPTZ))) AS DATE) ");
     }
 
-    /** A cast whose STRING input is refused ({@code rejected}, over the text) as BigQuery refuses it: NULL under SAFE_CAST. */
     private StringBuilder castCheckedText(Expression value, String type, String rejected, boolean safe, String message) {
+        return castCheckedText(value, type, rejected, safe, message, "");
+    }
+
+    /**
+     * A cast whose STRING input is refused ({@code rejected}, over the text) as BigQuery refuses it: NULL under
+     * SAFE_CAST. {@code otherCases} are WHEN branches over the value (%1$s) before the plain cast.
+     */
+    private StringBuilder castCheckedText(Expression value, String type, String rejected, boolean safe, String message, String otherCases) {
         String cast = safe ? "TRY_CAST(" : "CAST(";
         String bad = safe ? "NULL" : "error(" + message + ")";
         once(List.of(operand(value)), v -> "CASE WHEN typeof(" + v.get(0) + ") = 'VARCHAR' AND " + rejected.formatted("CAST(" + v.get(0)
-                + " AS VARCHAR)") + " THEN " + bad + " ELSE " + cast + v.get(0) + " AS " + type + ") END");
+                + " AS VARCHAR)") + " THEN " + bad + " " + otherCases.formatted(v.get(0)) + "ELSE " + cast + v.get(0) + " AS " + type + ") END");
         return out();
     }
 

@@ -283,8 +283,11 @@ class DuckDbTranslatorTest {
         // literals keep the cast, which parses a string and types NULL
         assertThat(query("SELECT DATE('2024-03-05'), DATE(NULL), DATETIME('2024-03-05 10:00:00')"))
                 .containsExactly(Arrays.asList("2024-03-05", null, "2024-03-05 10:00:00"));
+        assertThat(query("SELECT CAST(ts AS DATE), SAFE_CAST(ts AS DATE) FROM thelook.moments ORDER BY ts"))
+                .containsExactly(Arrays.asList(null, null), List.of("2024-01-02", "2024-01-02"));
         // without ICU's per-row calendar: the plan converts through the epoch
         assertThat(translator.translate("SELECT DATE(ts) FROM thelook.moments", AT)).contains("epoch_us(ts)");
+        assertThat(translator.translate("SELECT CAST(ts AS DATE) FROM thelook.moments", AT)).contains("epoch_us(");
     }
     @Test
     void unnestWithOffsetNumbersElementsFromZero() throws SQLException {

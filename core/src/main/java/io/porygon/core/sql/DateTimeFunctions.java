@@ -293,8 +293,6 @@ final class DateTimeFunctions {
             c.text("CAST(date_trunc('" + part.duckDb() + "', DATE '1970-01-01' + ").cast(0, TIME).text(") AS TIME)");
             return;
         }
-        c.text("CAST(");
-        if (zoned) c.text("timezone(").arg(2).text(", ");
         String[] around = switch (part.name()) {
             case "WEEK" -> part.weekStartAround();
             case "ISOWEEK" -> new String[] {"date_trunc('week', ", ")"};
@@ -303,6 +301,15 @@ final class DateTimeFunctions {
                     new String[] {"date_trunc('" + part.duckDb() + "', ", ")"};
             default -> throw c.unsupported("date part " + part.name(), "use a part from MICROSECOND to YEAR, WEEK(..), ISOWEEK or ISOYEAR");
         };
+        if (type.equals(TIMESTAMP) && !zoned && !part.name().equals("MILLISECOND") && !part.name().equals("MICROSECOND")) {
+            // in UTC through the epoch, both ways: DuckDB truncates a TIMESTAMPTZ, and casts back to one, with ICU's
+            // calendar per row (about ten times the time); the truncated value is whole seconds, so exact
+            c.text("to_timestamp(epoch_us(").text(around[0]).text("make_timestamp(epoch_us(").cast(0, TIMESTAMP).text("))")
+                    .text(around[1]).text(") // 1000000)");
+            return;
+        }
+        c.text("CAST(");
+        if (zoned) c.text("timezone(").arg(2).text(", ");
         c.text(around[0]);
         if (zoned) c.text("CAST(timezone(").arg(2).text(", ").cast(0, TIMESTAMP).text(") AS TIMESTAMP)");
         else c.cast(0, type);

@@ -640,8 +640,9 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         return out().append(" AS ").append(type).append(')');
     }
 
+    /** Literals DuckDB casts to BIGINT as BigQuery does; hexadecimal text needs castToInteger's sign handling. */
     private static boolean isIntegerOrStringLiteral(Expression e) {
-        return e instanceof LongValue || e instanceof StringValue || e instanceof NullValue;
+        return e instanceof LongValue || e instanceof NullValue || e instanceof StringValue s && !s.getValue().toLowerCase(Locale.ROOT).contains("0x");
     }
 
     /** The text BigQuery casts to INT64 (decimal or hex, surrounding spaces allowed), and to BOOL. */

@@ -435,6 +435,7 @@ class DuckDbTranslatorTest {
                 .containsExactly(List.of(num("12"), true, "2024-01-05"), List.of(num("-31"), false, "2024-01-05"),
                         Arrays.asList(null, null, null), Arrays.asList(null, null, null), Arrays.asList(null, null, null));
         // CAST fails where SAFE_CAST gives NULL, with BigQuery's message
+        assertThat(query("SELECT CAST('-0x1F' AS INT64), CAST(' 0x1f ' AS INT64)")).containsExactly(List.of(num("-31"), num("31")));
         assertThatThrownBy(() -> query("SELECT CAST('2.5' AS INT64)")).isInstanceOf(SQLException.class).hasMessageContaining("Bad int64 value: 2.5");
         assertThatThrownBy(() -> query("SELECT CAST('yes' AS BOOL)")).isInstanceOf(SQLException.class).hasMessageContaining("Bad bool value: yes");
     }

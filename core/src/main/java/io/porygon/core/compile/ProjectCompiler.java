@@ -177,8 +177,9 @@ public final class ProjectCompiler {
         Map<String, Object> session = js.compileSession();
         // a SQLX file whose config was refused defines no action: refs to it are no news either
         for (Object o : list(session.get("errors"))) {
-            String file = string(map(o).get("fileName"));
-            if (map(o).get("missing") == null && file != null && file.endsWith(".sqlx")) unloaded.add(new SourceFile(file, "").baseName());
+            Map<String, Object> e = map(o);
+            String file = string(e.get("fileName"));
+            if (e.get("missing") == null && file != null && file.endsWith(".sqlx")) unloaded.add(new SourceFile(file, "").baseName());
         }
         for (Object o : list(session.get("errors"))) {
             Map<String, Object> e = map(o);

@@ -21,6 +21,9 @@ import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExtractExpression;
 import net.sf.jsqlparser.expression.SignedExpression;
 import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.JsonFunction;
+import net.sf.jsqlparser.expression.JsonFunctionType;
+import net.sf.jsqlparser.expression.JsonKeyValuePair;
 import net.sf.jsqlparser.expression.IntervalExpression;
 import net.sf.jsqlparser.expression.JdbcNamedParameter;
 import net.sf.jsqlparser.expression.JdbcParameter;
@@ -1143,6 +1146,42 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
             like.setEscape(new StringValue("\\"));
         }
         return super.visit(like, context);
+    }
+
+    /**
+     * JSON_OBJECT and JSON_ARRAY: each value as BigQuery's TO_JSON writes it, in DuckDB's json_object or
+     * json_array; an object's keys (string literals) sorted with the first of a repeated key kept, as
+     * BigQuery builds it. JSqlParser parses both into its own JSON node, which would print them as written.
+     */
+    @Override
+    public <S> StringBuilder visit(JsonFunction json, S context) {
+        if (json.getType() == JsonFunctionType.ARRAY) {
+            out().append("json_array(");
+            for (int i = 0; i < json.getExpressions().size(); i++) {
+                if (i > 0) out().append(", ");
+                print(new Function("TO_JSON", json.getExpression(i).getExpression()));
+            }
+            return out().append(')');
+        }
+        Map<String, Expression> byKey = new java.util.TreeMap<>();
+        for (JsonKeyValuePair pair : json.getKeyValuePairs()) {
+            // JSqlParser keeps a key as its text, quotes included
+            String key = String.valueOf(pair.getKey());
+            boolean literal = key.length() >= 2 && key.charAt(0) == '\'' && key.charAt(key.length() - 1) == '\'';
+            if (!literal || !(pair.getValue() instanceof Expression value)) {
+                throw new Untranslatable("JSON_OBJECT with a key that is not a string literal", "write each key as a quoted string", "JSON_OBJECT");
+            }
+            byKey.putIfAbsent(key.substring(1, key.length() - 1).replace("''", "'"), value);
+        }
+        out().append("json_object(");
+        int i = 0;
+        for (Map.Entry<String, Expression> e : byKey.entrySet()) {
+            if (i++ > 0) out().append(", ");
+            print(new StringValue(e.getKey()));
+            out().append(", ");
+            print(new Function("TO_JSON", e.getValue()));
+        }
+        return out().append(')');
     }
 
     private static final Set<String> LIKE_QUANTIFIERS = Set.of("ANY", "SOME", "ALL");

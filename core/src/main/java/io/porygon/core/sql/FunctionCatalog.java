@@ -34,6 +34,15 @@ final class FunctionCatalog {
         arrays();
         misc();
         DateTimeFunctions.register(specials);
+        // a typed struct constructor's values, in order (the lexer casts the row to the struct type)
+        specials.put(GoogleSqlLexer.ROW_FN, c -> {
+            c.text("row(");
+            for (int i = 0; i < c.args().size(); i++) {
+                if (i > 0) c.text(", ");
+                c.arg(i);
+            }
+            c.text(")");
+        });
         JsonFunctions.register(specials);
         ApproximateAggregates.register(specials);
     }

@@ -39,9 +39,12 @@ final class GoogleSqlLexer {
     static final String DATE_FN = "PORYGON_BQ_DATE";
     static final String TIME_FN = "PORYGON_BQ_TIME";
     static final String DATETIME_FN = "PORYGON_BQ_DATETIME";
+    /** The positional row a typed struct constructor, {@code STRUCT<a INT64>(1)}, is cast from. */
+    static final String ROW_FN = "PORYGON_ROW";
 
     /** A word of the lexed text as the source wrote it, for messages: the internal names above read back. */
     static String asWritten(String word) {
+        if (word.equals(ROW_FN)) return "STRUCT<...>";
         if (word.equals(DATE_FN)) return "DATE";
         if (word.equals(TIME_FN)) return "TIME";
         if (word.equals(DATETIME_FN)) return "DATETIME";
@@ -50,6 +53,9 @@ final class GoogleSqlLexer {
 
     private final String src;
     private final SourceLocation location;
+    /** Open typed struct constructors: the depth each opened at, and its type's placeholder, closed as " AS type)". */
+    private final ArrayDeque<Integer> rowCastDepths = new ArrayDeque<>();
+    private final ArrayDeque<String> rowCastTypes = new ArrayDeque<>();
     private int pos;
     private int line = 1;
 
@@ -111,6 +117,8 @@ final class GoogleSqlLexer {
                 depth = 0;
                 constraintStart = -1;
                 movedNulls = null;
+                rowCastDepths.clear();
+                rowCastTypes.clear();
                 unnestDepths.clear();
                 pos++;
                 continue;
@@ -132,6 +140,10 @@ final class GoogleSqlLexer {
                 pos++;
                 lastWord = null;
                 depth--;
+                if (!rowCastDepths.isEmpty() && rowCastDepths.peek() == depth) {
+                    rowCastDepths.pop();
+                    sb.append(" AS ").append(rowCastTypes.pop()).append(')');
+                }
                 if (!unnestDepths.isEmpty() && unnestDepths.peek() == depth) {
                     unnestDepths.pop();
                     rewriteWithOffset(sb);
@@ -203,7 +215,7 @@ final class GoogleSqlLexer {
                     lastWord = null;
                     continue;
                 }
-                if (upper.equals("STRUCT") && nextNonSpace() == '<' && structTypeInPlace(sb, start)) {
+                if (upper.equals("STRUCT") && nextNonSpace() == '<' && structTypeInPlace(sb, start, depth)) {
                     lastWord = null;
                     continue;
                 }
@@ -441,10 +453,12 @@ final class GoogleSqlLexer {
     /**
      * A {@code STRUCT<...>} type that starts at {@code start} (in a CAST, a column definition, a DECLARE, an
      * ARRAY's element type): JSqlParser cannot read it, so it goes on as one word, {@link TypeNames#structPlaceholder},
-     * which TypeNames reads back. A typed constructor, {@code STRUCT<a INT64>(1)}, JSqlParser reads: false
-     * there, and for a {@code <} without its {@code >}. The type's line breaks are kept, so lines stay aligned.
+     * which TypeNames reads back. A typed constructor, {@code STRUCT<a INT64>(1, 'x')}, becomes a positional row
+     * cast to the type, {@code CAST(PORYGON_ROW(1, 'x') AS <type>)}, closed where its parenthesis closes
+     * (JSqlParser reads the constructor itself, but prints "found arguments!" on standard output). False for a
+     * {@code <} without its {@code >}. The type's line breaks are kept, so lines stay aligned.
      */
-    private boolean structTypeInPlace(StringBuilder sb, int start) {
+    private boolean structTypeInPlace(StringBuilder sb, int start, int parenDepth) {
         int p = src.indexOf('<', pos);
         int depth = 0;
         for (; p < src.length(); p++) {
@@ -457,9 +471,14 @@ final class GoogleSqlLexer {
         int end = p + 1;
         int after = end;
         while (after < src.length() && Character.isWhitespace(src.charAt(after))) after++;
-        if (after < src.length() && src.charAt(after) == '(') return false;
         String type = src.substring(start, end);
-        sb.append(TypeNames.structPlaceholder(type));
+        if (after < src.length() && src.charAt(after) == '(') {
+            sb.append("CAST(").append(ROW_FN);
+            rowCastDepths.push(parenDepth);
+            rowCastTypes.push(TypeNames.structPlaceholder(type));
+        } else {
+            sb.append(TypeNames.structPlaceholder(type));
+        }
         for (int i = 0; i < type.length(); i++) if (type.charAt(i) == '\n') { line++; newline(sb); }
         pos = end;
         return true;

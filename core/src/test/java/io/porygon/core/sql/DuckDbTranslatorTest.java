@@ -239,6 +239,10 @@ class DuckDbTranslatorTest {
                 .satisfies(e -> assertThat(((PorygonException) e).location().line()).isEqualTo(10));
         assertThatThrownBy(() -> translator.translate("SELECT CAST(NULL AS STRUCT<a GEOGRAPHY>)", AT))
                 .isInstanceOf(PorygonException.class).hasMessageContaining("GEOGRAPHY");
+        // a typed constructor is a positional row cast to its type (and JSqlParser's own reading printed to standard output)
+        assertThat(query("SELECT s.b, t.n.v FROM (SELECT STRUCT<a INT64, b STRING>(1, 'x') AS s,"
+                + " STRUCT<n STRUCT<v STRING>, k INT64>(STRUCT<v STRING>('deep'), 2) AS t)"))
+                .containsExactly(List.of("x", "deep"));
         // a syntax error next to one names it as written
         assertThatThrownBy(() -> translator.translate("SELECT CAST(x AS INT64 STRUCT<a INT64>)", AT))
                 .isInstanceOf(PorygonException.class).hasMessageContaining("near \"STRUCT<a INT64>\"");

@@ -606,22 +606,17 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         if ((type.equals("BIGINT") || type.equals("BOOLEAN")) && cast.getLeftExpression() instanceof StringValue s
                 && !(type.equals("BIGINT") ? INT64_TEXT : BOOL_TEXT).matcher(s.getValue()).matches()) {
             // text DuckDB would read ('1.5' as 2, 'yes' as TRUE) that BigQuery refuses
-            String message = errorMessage("Bad " + (type.equals("BIGINT") ? "int64" : "bool") + " value", s.getValue());
-            return out().append(safe ? "CAST(NULL AS " + type + ")" : "CAST(error(" + message + ") AS " + type + ")");
+            return refused(type, safe, errorMessage("Bad " + (type.equals("BIGINT") ? "int64" : "bool") + " value", s.getValue()));
         }
         boolean number = type.equals("DOUBLE") || type.startsWith("DECIMAL");
+        String numberValue = "Bad " + (type.equals("DOUBLE") ? "double" : "numeric") + " value";
         if (number && cast.getLeftExpression() instanceof StringValue s && s.getValue().contains("_")) {
             // DuckDB reads '1_000' as 1000; BigQuery refuses digit separators
-            return out().append(safe ? "CAST(NULL AS " + type + ")"
-                    : "CAST(error(" + errorMessage("Bad " + (type.equals("DOUBLE") ? "double" : "numeric") + " value", s.getValue()) + ") AS " + type + ")");
+            return refused(type, safe, errorMessage(numberValue, s.getValue()));
         }
         if (number && !(cast.getLeftExpression() instanceof StringValue || cast.getLeftExpression() instanceof NullValue
                 || cast.getLeftExpression() instanceof LongValue || cast.getLeftExpression() instanceof DoubleValue)) {
-            String bad = safe ? "NULL" : "error(" + errorMessage("Bad " + (type.equals("DOUBLE") ? "double" : "numeric") + " value", cast.toString()) + ")";
-            String castTo = safe ? "TRY_CAST(" : "CAST(";
-            once(List.of(operand(cast.getLeftExpression())), v -> "CASE WHEN typeof(" + v.get(0) + ") = 'VARCHAR' AND contains(CAST("
-                    + v.get(0) + " AS VARCHAR), '_') THEN " + bad + " ELSE " + castTo + v.get(0) + " AS " + type + ") END");
-            return out();
+            return castCheckedText(cast.getLeftExpression(), type, "contains(%s, '_')", safe, errorMessage(numberValue, cast.toString()), v -> "");
         }
         if (type.equals("BIGINT") && !isIntegerOrStringLiteral(cast.getLeftExpression())) {
             return castToInteger(cast.getLeftExpression(), safe, cast.toString());
@@ -662,12 +657,9 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
      */
     private StringBuilder castToInteger(Expression value, boolean safe, String googleSql) {
         String cast = safe ? "TRY_CAST(" : "CAST(";
-        String bad = safe ? "NULL" : "error(" + errorMessage("Bad int64 value", googleSql) + ")";
-        once(List.of(operand(value)), v -> "CASE WHEN typeof(" + v.get(0) + ") IN ('DOUBLE', 'FLOAT') THEN " + cast + "round(" + cast
-                + v.get(0) + " AS DOUBLE)) AS BIGINT) WHEN typeof(" + v.get(0) + ") = 'VARCHAR' AND NOT regexp_full_match(CAST("
-                + v.get(0) + " AS VARCHAR), " + INT64_TEXT_SQL + ") THEN " + bad + " WHEN typeof(" + v.get(0) + ") = 'VARCHAR' THEN "
-                + hexAware(v.get(0)) + " ELSE " + cast + v.get(0) + " AS BIGINT) END");
-        return out();
+        return castCheckedText(value, "BIGINT", "NOT regexp_full_match(%s, " + INT64_TEXT_SQL + ")", safe,
+                errorMessage("Bad int64 value", googleSql), v -> "WHEN typeof(" + v + ") IN ('DOUBLE', 'FLOAT') THEN " + cast + "round("
+                        + cast + v + " AS DOUBLE)) AS BIGINT) WHEN typeof(" + v + ") = 'VARCHAR' THEN " + hexAware(v) + " ");
     }
 
     /** Text already checked against INT64_TEXT as BIGINT: DuckDB reads 0x1F, but neither a sign nor spaces around it. */
@@ -679,7 +671,7 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
 
     /** DuckDB reads 'yes', 't', '1' and more as TRUE; BigQuery's BOOL takes 'true' and 'false' in any case only. */
     private StringBuilder castToBool(Expression value, boolean safe, String googleSql) {
-        return castCheckedText(value, "BOOLEAN", "lower(%s) NOT IN ('true', 'false')", safe, errorMessage("Bad bool value", googleSql));
+        return castCheckedText(value, "BOOLEAN", "lower(%s) NOT IN ('true', 'false')", safe, errorMessage("Bad bool value", googleSql), v -> "");
     }
 
     /**
@@ -689,23 +681,25 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
     private StringBuilder castToDate(Expression value, boolean safe, String googleSql) {
         return castCheckedText(value, "DATE", "NOT regexp_full_match(%s, '[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}')", safe,
                 errorMessage("Bad date value", googleSql),
-                "WHEN typeof(%1$s) = 'TIMESTAMP WITH TIME ZONE' THEN CAST(make_timestamp(epoch_us(TRY_CAST(%1$s AS TIMESTAMPTZ))) AS DATE) ");
-    }
-
-    private StringBuilder castCheckedText(Expression value, String type, String rejected, boolean safe, String message) {
-        return castCheckedText(value, type, rejected, safe, message, "");
+                v -> "WHEN typeof(" + v + ") = 'TIMESTAMP WITH TIME ZONE' THEN CAST(make_timestamp(epoch_us(TRY_CAST(" + v + " AS TIMESTAMPTZ))) AS DATE) ");
     }
 
     /**
      * A cast whose STRING input is refused ({@code rejected}, over the text) as BigQuery refuses it: NULL under
-     * SAFE_CAST. {@code otherCases} are WHEN branches over the value (%1$s) before the plain cast.
+     * SAFE_CAST. {@code otherCases} gives WHEN branches over the value, bound once, before the plain cast.
      */
-    private StringBuilder castCheckedText(Expression value, String type, String rejected, boolean safe, String message, String otherCases) {
+    private StringBuilder castCheckedText(Expression value, String type, String rejected, boolean safe, String message,
+            java.util.function.UnaryOperator<String> otherCases) {
         String cast = safe ? "TRY_CAST(" : "CAST(";
         String bad = safe ? "NULL" : "error(" + message + ")";
         once(List.of(operand(value)), v -> "CASE WHEN typeof(" + v.get(0) + ") = 'VARCHAR' AND " + rejected.formatted("CAST(" + v.get(0)
-                + " AS VARCHAR)") + " THEN " + bad + " " + otherCases.formatted(v.get(0)) + "ELSE " + cast + v.get(0) + " AS " + type + ") END");
+                + " AS VARCHAR)") + " THEN " + bad + " " + otherCases.apply(v.get(0)) + "ELSE " + cast + v.get(0) + " AS " + type + ") END");
         return out();
+    }
+
+    /** A literal BigQuery refuses to cast: its error, or NULL under SAFE_CAST, typed as the cast would be. */
+    private StringBuilder refused(String type, boolean safe, String message) {
+        return out().append("CAST(").append(safe ? "NULL" : "error(" + message + ")").append(" AS ").append(type).append(')');
     }
 
     /**

@@ -53,9 +53,11 @@ final class GoogleSqlLexer {
 
     private final String src;
     private final SourceLocation location;
-    /** Open typed struct constructors: the depth each opened at, and its type's placeholder, closed as " AS type)". */
-    private final ArrayDeque<Integer> rowCastDepths = new ArrayDeque<>();
-    private final ArrayDeque<String> rowCastTypes = new ArrayDeque<>();
+    /** A typed struct constructor still open: the parenthesis depth it opened at, and its type's placeholder. */
+    private record RowCast(int depth, String type) {}
+
+    /** The open typed struct constructors, innermost first, each closed as " AS type)". */
+    private final ArrayDeque<RowCast> rowCasts = new ArrayDeque<>();
     private int pos;
     private int line = 1;
 
@@ -101,7 +103,7 @@ final class GoogleSqlLexer {
             if (c == '/' && peek(1) == '*') {
                 int end = src.indexOf("*/", pos + 2);
                 if (end < 0) throw error("unterminated /* comment", "close the comment with */");
-                for (int i = pos; i < end; i++) if (src.charAt(i) == '\n') { line++; newline(sb); }
+                keepLineBreaks(sb, pos, end);
                 pos = end + 2;
                 sb.append(' ');
                 continue;
@@ -117,8 +119,7 @@ final class GoogleSqlLexer {
                 depth = 0;
                 constraintStart = -1;
                 movedNulls = null;
-                rowCastDepths.clear();
-                rowCastTypes.clear();
+                rowCasts.clear();
                 unnestDepths.clear();
                 pos++;
                 continue;
@@ -140,10 +141,7 @@ final class GoogleSqlLexer {
                 pos++;
                 lastWord = null;
                 depth--;
-                if (!rowCastDepths.isEmpty() && rowCastDepths.peek() == depth) {
-                    rowCastDepths.pop();
-                    sb.append(" AS ").append(rowCastTypes.pop()).append(')');
-                }
+                if (!rowCasts.isEmpty() && rowCasts.peek().depth() == depth) sb.append(" AS ").append(rowCasts.pop().type()).append(')');
                 if (!unnestDepths.isEmpty() && unnestDepths.peek() == depth) {
                     unnestDepths.pop();
                     rewriteWithOffset(sb);
@@ -201,7 +199,7 @@ final class GoogleSqlLexer {
                 if (afterNulls > 0) {
                     movedNulls = upper + " NULLS";
                     movedNullsDepth = depth;
-                    for (int i = pos; i < afterNulls; i++) if (src.charAt(i) == '\n') { line++; newline(sb); }
+                    keepLineBreaks(sb, pos, afterNulls);
                     pos = afterNulls;
                     lastWord = null;
                     continue;
@@ -474,40 +472,48 @@ final class GoogleSqlLexer {
         String type = src.substring(start, end);
         if (after < src.length() && src.charAt(after) == '(') {
             sb.append("CAST(").append(ROW_FN);
-            rowCastDepths.push(parenDepth);
-            rowCastTypes.push(TypeNames.structPlaceholder(type));
+            rowCasts.push(new RowCast(parenDepth, TypeNames.structPlaceholder(type)));
         } else {
             sb.append(TypeNames.structPlaceholder(type));
         }
-        for (int i = 0; i < type.length(); i++) if (type.charAt(i) == '\n') { line++; newline(sb); }
+        keepLineBreaks(sb, start, end);
         pos = end;
         return true;
     }
+
+    private static final Set<String> CLAUSES_AFTER_CLUSTER_BY = Set.of("OPTIONS", "AS", "PARTITION");
 
     /**
      * {@code CLUSTER BY a, b} of a CREATE TABLE, which JSqlParser reads with one column only: left out,
      * as DuckDB has no clustering (the translator drops a single column's too). It ends at the next
      * clause (OPTIONS, AS, PARTITION BY) or the statement's end; its line breaks are kept.
      */
-    private static final Set<String> CLAUSES_AFTER_CLUSTER_BY = Set.of("OPTIONS", "AS", "PARTITION");
-
     private void skipClusterBy(StringBuilder sb) {
-        while (Character.isWhitespace(src.charAt(pos))) {
-            if (src.charAt(pos++) == '\n') { line++; newline(sb); }
-        }
+        int start = pos;
+        while (Character.isWhitespace(src.charAt(pos))) pos++;
         pos += 2; // BY, which the caller saw next
         while (pos < src.length()) {
             char ch = src.charAt(pos);
-            if (ch == ';' || ch == '(') return;
+            if (ch == ';' || ch == '(') break;
             if (Character.isLetterOrDigit(ch) || ch == '_') {
                 int end = pos;
                 while (end < src.length() && (Character.isLetterOrDigit(src.charAt(end)) || src.charAt(end) == '_')) end++;
-                if (CLAUSES_AFTER_CLUSTER_BY.contains(src.substring(pos, end).toUpperCase(Locale.ROOT))) return;
+                if (CLAUSES_AFTER_CLUSTER_BY.contains(src.substring(pos, end).toUpperCase(Locale.ROOT))) break;
                 pos = end;
                 continue;
             }
-            if (ch == '\n') { line++; newline(sb); }
             pos++;
+        }
+        keepLineBreaks(sb, start, pos);
+    }
+
+    /** The line breaks of the source between {@code from} and {@code to}, which the output leaves out, kept for line numbers. */
+    private void keepLineBreaks(StringBuilder sb, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (src.charAt(i) == '\n') {
+                line++;
+                newline(sb);
+            }
         }
     }
 

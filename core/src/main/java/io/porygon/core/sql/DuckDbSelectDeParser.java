@@ -13,7 +13,10 @@ import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.StructType;
 import net.sf.jsqlparser.expression.WindowDefinition;
 import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.select.Join;
+import net.sf.jsqlparser.statement.select.ParenthesedFromItem;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.Pivot;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.SelectItem;
@@ -28,9 +31,12 @@ final class DuckDbSelectDeParser extends SelectDeParser {
     /** Column names the statement defines (select-list and UNNEST aliases), lower-cased. */
     private final Set<String> columnAliases = new HashSet<>();
 
+    private final PivotPrinter pivots;
+
     DuckDbSelectDeParser(DuckDbExpressionDeParser expressions, StringBuilder builder) {
         super(expressions, builder);
         this.expressions = expressions;
+        this.pivots = new PivotPrinter(expressions, name -> columnAliases.add(ScriptScope.normalize(name)));
     }
 
     Set<String> columnAliases() {
@@ -148,10 +154,32 @@ final class DuckDbSelectDeParser extends SelectDeParser {
         }
     }
 
+    // a FROM item with PIVOT or UNPIVOT prints inside the subquery that gives it BigQuery's columns
+    @Override
+    public <S> StringBuilder visit(Table table, S context) {
+        pivots.print(table, () -> super.visit(table, context));
+        return getBuilder();
+    }
+
+    @Override
+    public <S> StringBuilder visit(ParenthesedSelect select, S context) {
+        pivots.print(select, () -> super.visit(select, context));
+        return getBuilder();
+    }
+
+    @Override
+    public <S> StringBuilder visit(ParenthesedFromItem item, S context) {
+        pivots.print(item, () -> super.visit(item, context));
+        return getBuilder();
+    }
+
     @Override
     public <S> StringBuilder visit(TableFunction table, S context) {
-        if (table.getPivot() != null) visit(table.getPivot(), context); // rejects it: this printer would drop it
-        if (table.getUnPivot() != null) visit(table.getUnPivot(), context);
+        pivots.print(table, () -> unnest(table, context));
+        return getBuilder();
+    }
+
+    private <S> void unnest(TableFunction table, S context) {
         String name = table.getFunction().getName().toUpperCase(Locale.ROOT);
         if (!name.equals("UNNEST")) {
             throw new Untranslatable("table function " + name + "() in FROM", "only UNNEST(array) is supported in FROM");
@@ -184,13 +212,14 @@ final class DuckDbSelectDeParser extends SelectDeParser {
             out.append(") AS \"").append(element).append("\", generate_subscripts(");
             array.accept(expressions, context);
             out.append(", 1) - 1 AS \"").append(offset).append("\") AS porygon_unnest_").append(element);
-            return out;
+            return;
         }
         if (alias == null) {
             // no alias: BigQuery shows an array of structs as one column per field
             out.append("(SELECT UNNEST(");
             ((Expression) params.get(0)).accept(expressions, context);
-            return out.append(", max_depth := 2))");
+            out.append(", max_depth := 2))");
+            return;
         }
         out.append("UNNEST(");
         ((Expression) params.get(0)).accept(expressions, context);
@@ -198,17 +227,16 @@ final class DuckDbSelectDeParser extends SelectDeParser {
         String column = alias.getName();
         // BigQuery's alias names the element; DuckDB's table alias needs a separate column name
         out.append(" AS porygon_unnest_").append(column.replace("\"", "")).append('(').append(column).append(')');
-        return out;
     }
 
-    // DuckDB's PIVOT names its output columns differently from BigQuery's, so it is not passed on
+    // reached only from the FROM items the PivotPrinter does not wrap: DuckDB would name the columns otherwise
     @Override
     public <S> StringBuilder visit(Pivot pivot, S context) {
-        throw new Untranslatable("PIVOT is not translated: DuckDB names the pivoted columns differently", "write one aggregate per value, e.g. SUM(IF(quarter = 'Q1', sales, NULL)) AS Q1", "PIVOT");
+        throw new Untranslatable("PIVOT on this FROM item", "pivot a table or a subquery", "PIVOT");
     }
 
     @Override
     public <S> StringBuilder visit(UnPivot unpivot, S context) {
-        throw new Untranslatable("UNPIVOT is not translated to DuckDB", "write it as a UNION ALL of one SELECT per column", "UNPIVOT");
+        throw new Untranslatable("UNPIVOT on this FROM item", "unpivot a table or a subquery", "UNPIVOT");
     }
 }

@@ -14,6 +14,7 @@ import net.sf.jsqlparser.expression.StructType;
 import net.sf.jsqlparser.expression.WindowDefinition;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.piped.FromQuery;
 import net.sf.jsqlparser.statement.select.Join;
 import net.sf.jsqlparser.statement.select.ParenthesedFromItem;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
@@ -145,13 +146,18 @@ final class DuckDbSelectDeParser extends SelectDeParser {
      * BigQuery lets {@code [LEFT] JOIN UNNEST(t.a) AS x} go without a condition (every element
      * joins its own row); DuckDB's JOIN needs one, and ON TRUE means the same.
      */
-    private static void joinUnnestOnTrue(Join join) {
+    static void joinUnnestOnTrue(Join join) {
         boolean conditionless = (join.getOnExpressions() == null || join.getOnExpressions().isEmpty())
                 && (join.getUsingColumns() == null || join.getUsingColumns().isEmpty());
         if (conditionless && !join.isSimple() && !join.isCross() && join.getRightItem() instanceof TableFunction table
                 && table.getFunction().getName().equalsIgnoreCase("UNNEST")) {
             join.addOnExpression(new BooleanValue(true));
         }
+    }
+
+    @Override
+    public <S> StringBuilder visit(FromQuery query, S context) {
+        return getBuilder().append(new PipeQueryPrinter(expressions, this).print(query));
     }
 
     // a FROM item with PIVOT or UNPIVOT prints inside the subquery that gives it BigQuery's columns

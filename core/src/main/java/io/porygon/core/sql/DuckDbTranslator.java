@@ -250,9 +250,6 @@ public final class DuckDbTranslator implements Translator {
         if (parsed instanceof Execute) {
             throw new Untranslatable("EXECUTE IMMEDIATE (dynamic SQL) cannot run on DuckDB", "write the statement itself", "EXECUTE");
         }
-        if (parsed instanceof FromQuery) {
-            throw new Untranslatable("pipe syntax (|>) has no DuckDB form yet", "write the query as SELECT ... FROM ... WHERE ...");
-        }
         if (parsed instanceof UnsupportedStatement || parsed instanceof CreateFunctionalStatement) {
             // JSqlParser keeps these as text: passed on, DuckDB would fail on them at run time
             String head = String.join(" ", java.util.Arrays.stream(statement.text().strip().split("\\s+")).limit(4).toList())
@@ -405,32 +402,25 @@ public final class DuckDbTranslator implements Translator {
 
     /**
      * Line offset (0-based) and column (1-based, 0 if unknown) of the first call of {@code construct}
-     * in the statement; the lexed text keeps the source's line breaks.
+     * in the statement, or of the pipe operator when it starts with {@code |>}; the lexed text keeps
+     * the source's line breaks.
      */
     static int[] locate(String text, String construct) {
         if (construct == null) return new int[] {0, 0};
-        String upper = text.toUpperCase(Locale.ROOT);
-        String word = construct.toUpperCase(Locale.ROOT);
-        int from = 0;
-        while (true) {
-            int i = upper.indexOf(word, from);
-            if (i < 0) return new int[] {0, 0};
-            boolean startsWord = i == 0 || !(Character.isLetterOrDigit(upper.charAt(i - 1)) || upper.charAt(i - 1) == '_');
-            int after = i + word.length();
-            while (after < upper.length() && upper.charAt(after) == ' ') after++;
-            if (startsWord && after < upper.length() && upper.charAt(after) == '(') {
-                int line = 0;
-                int lineStart = 0;
-                for (int k = 0; k < i; k++) {
-                    if (text.charAt(k) == '\n') {
-                        line++;
-                        lineStart = k + 1;
-                    }
-                }
-                return new int[] {line, i - lineStart + 1};
+        boolean pipe = construct.startsWith("|>");
+        String word = Pattern.quote(pipe ? construct.substring(2).strip() : construct);
+        Matcher found = Pattern.compile(pipe ? "\\|>\\s*" + word + "\\b" : "(?<![\\w])" + word + " *\\(", Pattern.CASE_INSENSITIVE)
+                .matcher(text);
+        if (!found.find()) return new int[] {0, 0};
+        int line = 0;
+        int lineStart = 0;
+        for (int k = 0; k < found.start(); k++) {
+            if (text.charAt(k) == '\n') {
+                line++;
+                lineStart = k + 1;
             }
-            from = i + 1;
         }
+        return new int[] {line, found.start() - lineStart + 1};
     }
 
     /**

@@ -2,18 +2,15 @@ package io.porygon.core.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.porygon.core.sql.TranslationCorpus.row;
 
 import io.porygon.core.PorygonException;
 import io.porygon.core.SourceLocation;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,25 +55,7 @@ class PivotTranslationTest {
 
     /** The column names, then the rows in the order given by {@code orderBy}. */
     private List<List<Object>> run(String googleSql, String orderBy) throws SQLException {
-        String sql = "SELECT * FROM (" + translator.translate(googleSql, AT) + ") AS result ORDER BY " + orderBy;
-        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            List<List<Object>> table = new ArrayList<>();
-            List<Object> names = new ArrayList<>();
-            int columns = rs.getMetaData().getColumnCount();
-            for (int i = 1; i <= columns; i++) names.add(rs.getMetaData().getColumnName(i));
-            table.add(names);
-            while (rs.next()) {
-                List<Object> row = new ArrayList<>();
-                for (int i = 1; i <= columns; i++) row.add(TranslationCorpus.canonical(rs.getObject(i)));
-                table.add(row);
-            }
-            return table;
-        }
-    }
-
-    /** An expected row; whole numbers compare as the canonical form of what DuckDB returns. */
-    private static List<Object> row(Object... values) {
-        return Arrays.stream(values).map(v -> v instanceof Long n ? BigDecimal.valueOf(n) : v).toList();
+        return TranslationCorpus.namesAndRows(db, "SELECT * FROM (" + translator.translate(googleSql, AT) + ") AS result ORDER BY " + orderBy);
     }
 
     @Test

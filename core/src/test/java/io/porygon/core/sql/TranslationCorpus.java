@@ -120,6 +120,28 @@ final class TranslationCorpus {
 
     // ---- canonical values --------------------------------------------------------------
 
+    /** A query's column names, then its rows in canonical form ({@link #canonical}), in the order DuckDB returns them. */
+    static List<List<Object>> namesAndRows(Connection connection, String sql) throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            List<List<Object>> table = new ArrayList<>();
+            int columns = rs.getMetaData().getColumnCount();
+            List<Object> names = new ArrayList<>();
+            for (int i = 1; i <= columns; i++) names.add(rs.getMetaData().getColumnName(i));
+            table.add(names);
+            while (rs.next()) {
+                List<Object> row = new ArrayList<>();
+                for (int i = 1; i <= columns; i++) row.add(canonical(rs.getObject(i)));
+                table.add(row);
+            }
+            return table;
+        }
+    }
+
+    /** An expected row; whole numbers written as Java longs compare as the canonical form of DuckDB's. */
+    static List<Object> row(Object... values) {
+        return java.util.Arrays.stream(values).map(v -> v instanceof Long n ? BigDecimal.valueOf(n) : v).toList();
+    }
+
     static Object canonical(Object v) throws SQLException {
         if (v == null) return null;
         if (v instanceof Boolean || v instanceof String) return v instanceof String s ? s : v;

@@ -1,0 +1,242 @@
+package io.porygon.core.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import net.sf.jsqlparser.expression.Alias;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.statement.piped.AggregatePipeOperator;
+import net.sf.jsqlparser.statement.piped.AsPipeOperator;
+import net.sf.jsqlparser.statement.piped.DropPipeOperator;
+import net.sf.jsqlparser.statement.piped.FromQuery;
+import net.sf.jsqlparser.statement.piped.JoinPipeOperator;
+import net.sf.jsqlparser.statement.piped.LimitPipeOperator;
+import net.sf.jsqlparser.statement.piped.OrderByPipeOperator;
+import net.sf.jsqlparser.statement.piped.PipeOperator;
+import net.sf.jsqlparser.statement.piped.SelectPipeOperator;
+import net.sf.jsqlparser.statement.piped.SetOperationPipeOperator;
+import net.sf.jsqlparser.statement.piped.SetPipeOperator;
+import net.sf.jsqlparser.statement.piped.WherePipeOperator;
+import net.sf.jsqlparser.statement.select.Join;
+import net.sf.jsqlparser.statement.select.OrderByElement;
+import net.sf.jsqlparser.statement.select.SelectItem;
+import net.sf.jsqlparser.statement.select.SelectVisitor;
+
+/**
+ * Prints BigQuery's pipe syntax ({@code FROM t |> WHERE ... |> AGGREGATE ... GROUP BY ...}) as standard
+ * SQL. Operators fill one SELECT while they can, so the FROM clause's table aliases stay visible to
+ * them; when an operator has to apply after what that SELECT already does (a WHERE after a SELECT, a
+ * second LIMIT), the SELECT becomes the FROM of a new one.
+ */
+final class PipeQueryPrinter {
+
+    private final DuckDbExpressionDeParser expressions;
+    private final DuckDbSelectDeParser selects;
+
+    PipeQueryPrinter(DuckDbExpressionDeParser expressions, DuckDbSelectDeParser selects) {
+        this.expressions = expressions;
+        this.selects = selects;
+    }
+
+    /** One SELECT being filled by the operators; its parts are DuckDB text. */
+    private static final class Query {
+        final StringBuilder from;
+        final List<String> where = new ArrayList<>();
+        String select;
+        boolean selectExtendsStar;
+        boolean distinct;
+        String groupBy;
+        String qualify;
+        String orderBy;
+        String limit;
+
+        Query(String from) {
+            this.from = new StringBuilder(from);
+        }
+
+        /** Nothing yet shapes its rows after the FROM and WHERE: a filter, a join or a projection can still go in. */
+        boolean onlyFiltered() {
+            return select == null && groupBy == null && qualify == null && orderBy == null && limit == null;
+        }
+
+        Query wrapped(String alias) {
+            return new Query("(" + render() + ")" + (alias == null ? "" : " AS " + alias));
+        }
+
+        String render() {
+            StringBuilder sql = new StringBuilder("SELECT ");
+            if (distinct) sql.append("DISTINCT ");
+            sql.append(select == null ? "*" : select).append(" FROM ").append(from);
+            if (!where.isEmpty()) sql.append(" WHERE ").append(String.join(" AND ", where));
+            if (groupBy != null) sql.append(" GROUP BY ").append(groupBy);
+            if (qualify != null) sql.append(" QUALIFY ").append(qualify);
+            if (orderBy != null) sql.append(" ORDER BY ").append(orderBy);
+            if (limit != null) sql.append(' ').append(limit);
+            return sql.toString();
+        }
+    }
+
+    String print(FromQuery query) {
+        Query current;
+        if (query.isUsingFromKeyword()) {
+            current = new Query(printed(() -> query.getFromItem().accept(selects, null)));
+            if (query.getJoins() != null) {
+                for (Join join : query.getJoins()) current.from.append(' ').append(join(join));
+            }
+        } else {
+            // a standard query followed by pipe operators
+            current = new Query("(" + printed(() -> query.getFromItem().accept(selects, null)) + ")");
+        }
+        for (PipeOperator operator : query.getPipeOperators()) current = apply(current, operator);
+        return current.render();
+    }
+
+    private Query apply(Query q, PipeOperator operator) {
+        if (operator instanceof WherePipeOperator where) {
+            String condition = printed(where.getExpression());
+            // a window function filters after the others, as QUALIFY does (pipe syntax has no QUALIFY)
+            boolean window = condition.toUpperCase(Locale.ROOT).contains(" OVER ");
+            Query target = q.onlyFiltered() ? q : q.wrapped(null);
+            if (window) target.qualify = condition;
+            else target.where.add(condition);
+            return target;
+        }
+        if (operator instanceof SelectPipeOperator select) return project(q, select);
+        if (operator instanceof AggregatePipeOperator aggregate) return aggregate(q, aggregate);
+        if (operator instanceof SetPipeOperator set) {
+            List<String> replaced = new ArrayList<>();
+            for (var update : set.getUpdateSets()) {
+                for (int i = 0; i < update.getColumns().size(); i++) {
+                    Expression value = update.getValue(i);
+                    replaced.add(printed(value) + " AS " + update.getColumn(i).getColumnName());
+                }
+            }
+            return withStar(q, "* REPLACE (" + String.join(", ", replaced) + ")");
+        }
+        if (operator instanceof DropPipeOperator drop) {
+            return withStar(q, "* EXCLUDE (" + String.join(", ", drop.getColumns().stream().map(c -> c.getColumnName()).toList()) + ")");
+        }
+        if (operator instanceof AsPipeOperator as) return q.wrapped(as.getAlias().getName());
+        if (operator instanceof OrderByPipeOperator order) {
+            Query target = q.orderBy == null && q.limit == null ? q : q.wrapped(null);
+            target.orderBy = String.join(", ", order.getOrderByElements().stream().map(this::orderItem).toList());
+            return target;
+        }
+        if (operator instanceof LimitPipeOperator limit) {
+            Query target = q.limit == null ? q : q.wrapped(null);
+            target.limit = "LIMIT " + printed(limit.getLimitExpression())
+                    + (limit.getOffsetExpression() == null ? "" : " OFFSET " + printed(limit.getOffsetExpression()));
+            return target;
+        }
+        if (operator instanceof JoinPipeOperator join) {
+            Query target = q.onlyFiltered() && q.where.isEmpty() ? q : q.wrapped(null);
+            target.from.append(' ').append(join(join.getJoin()));
+            return target;
+        }
+        if (operator instanceof SetOperationPipeOperator setOperation) return setOperation(q, setOperation);
+        String name = operator.getClass().getSimpleName().replace("PipeOperator", "").toUpperCase(Locale.ROOT);
+        throw new Untranslatable("the pipe operator |> " + name + " has no DuckDB form yet",
+                "write that step as a standard query: SELECT ... FROM (the query so far)", "|> " + name);
+    }
+
+    /** SELECT, EXTEND and RENAME: JSqlParser reads all three as a select operator with its name. */
+    private Query project(Query q, SelectPipeOperator operator) {
+        List<String> items = operator.getSelectItems().stream().map(this::selectItem).toList();
+        String name = operator.getOperatorName().toUpperCase(Locale.ROOT);
+        if (name.equals("EXTEND")) {
+            // SELECT *, new columns: later extensions of the same SELECT may read the earlier ones
+            boolean fits = q.groupBy == null && q.qualify == null && q.orderBy == null && q.limit == null
+                    && (q.select == null || q.selectExtendsStar);
+            Query target = fits ? q : q.wrapped(null);
+            target.select = (target.select == null ? "*" : target.select) + ", " + String.join(", ", items);
+            target.selectExtendsStar = true;
+            return target;
+        }
+        if (name.equals("RENAME")) return withStar(q, "* RENAME (" + String.join(", ", items) + ")");
+        String modifier = operator.getModifier();
+        if (modifier != null && !modifier.equalsIgnoreCase("DISTINCT") && !modifier.equalsIgnoreCase("ALL")) {
+            throw new Untranslatable("|> SELECT " + modifier, "select the columns themselves", "SELECT");
+        }
+        Query target = q.onlyFiltered() ? q : q.wrapped(null);
+        target.select = String.join(", ", items);
+        target.distinct = modifier != null && modifier.equalsIgnoreCase("DISTINCT");
+        return target;
+    }
+
+    /** SET, DROP and RENAME: the input's columns, some of them changed. */
+    private static Query withStar(Query q, String star) {
+        Query target = q.onlyFiltered() ? q : q.wrapped(null);
+        target.select = star;
+        return target;
+    }
+
+    /**
+     * The grouping columns, then the aggregates; {@code GROUP AND ORDER BY} and ASC/DESC after an item
+     * order the result by those items, grouping columns first.
+     */
+    private Query aggregate(Query q, AggregatePipeOperator operator) {
+        Query target = q.onlyFiltered() ? q : q.wrapped(null);
+        List<String> columns = new ArrayList<>();
+        List<String> groups = new ArrayList<>();
+        List<String> order = new ArrayList<>();
+        for (SelectItem<?> item : operator.getGroupItems()) {
+            String expression = printed(item.getExpression());
+            String direction = direction(item);
+            columns.add(direction == null ? selectItem(item) : expression);
+            groups.add(expression);
+            if (direction != null || operator.isUsingShortHandOrdering()) order.add(expression + (direction == null ? "" : " " + direction));
+        }
+        for (SelectItem<?> item : operator.getSelectItems()) {
+            String direction = direction(item);
+            columns.add(direction == null ? selectItem(item) : printed(item.getExpression()));
+            if (direction != null) order.add(printed(item.getExpression()) + " " + direction);
+        }
+        target.select = String.join(", ", columns);
+        if (!groups.isEmpty()) target.groupBy = String.join(", ", groups);
+        if (!order.isEmpty()) target.orderBy = String.join(", ", order);
+        return target;
+    }
+
+    /** JSqlParser reads the ASC or DESC after an AGGREGATE item as the item's alias. */
+    private static String direction(SelectItem<?> item) {
+        Alias alias = item.getAlias();
+        if (alias == null) return null;
+        String name = alias.getName().toUpperCase(Locale.ROOT);
+        return name.equals("ASC") || name.equals("DESC") ? name : null;
+    }
+
+    private Query setOperation(Query q, SetOperationPipeOperator operator) {
+        String modifier = operator.getModifier() == null ? "" : operator.getModifier().toUpperCase(Locale.ROOT).strip();
+        if (!modifier.equals("ALL") && !modifier.equals("DISTINCT")) {
+            throw new Untranslatable("|> " + operator.getSetOperationType() + " " + modifier, "write ALL or DISTINCT after it", "|>");
+        }
+        String keyword = " " + operator.getSetOperationType() + (modifier.equals("ALL") ? " ALL " : " ");
+        StringBuilder union = new StringBuilder("(").append(q.render()).append(')');
+        for (var select : operator.getSelects()) union.append(keyword).append(printed(() -> select.accept((SelectVisitor<StringBuilder>) selects, null)));
+        return new Query("(" + union + ")");
+    }
+
+    private String join(Join join) {
+        DuckDbSelectDeParser.joinUnnestOnTrue(join);
+        return printed(() -> selects.deparseJoin(join)).strip();
+    }
+
+    private String selectItem(SelectItem<?> item) {
+        return printed(item.getExpression()) + (item.getAlias() == null ? "" : " AS " + item.getAlias().getName());
+    }
+
+    private String orderItem(OrderByElement element) {
+        String direction = element.isAscDescPresent() ? (element.isAsc() ? " ASC" : " DESC") : "";
+        String nulls = element.getNullOrdering() == null ? ""
+                : element.getNullOrdering() == OrderByElement.NullOrdering.NULLS_FIRST ? " NULLS FIRST" : " NULLS LAST";
+        return printed(element.getExpression()) + direction + nulls;
+    }
+
+    private String printed(Expression expression) {
+        return printed(() -> expression.accept(expressions, null));
+    }
+
+    private String printed(Runnable print) {
+        return expressions.printed(print);
+    }
+}

@@ -1,0 +1,122 @@
+package io.porygon.core.sql;
+
+import static io.porygon.core.sql.TranslationCorpus.row;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.porygon.core.PorygonException;
+import io.porygon.core.SourceLocation;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * BigQuery's pipe syntax runs on DuckDB as standard SQL. The table is the Produce table of the
+ * GoogleSQL pipe syntax reference; the expected results were worked out by hand from its four rows.
+ */
+class PipeSyntaxTranslationTest {
+
+    @TempDir
+    static Path dir;
+
+    static Connection db;
+    final DuckDbTranslator translator = new DuckDbTranslator();
+    static final SourceLocation AT = new SourceLocation("definitions/produce.sqlx", 6, 1);
+
+    @BeforeAll
+    static void open() throws SQLException {
+        db = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("w.duckdb"));
+        try (Statement st = db.createStatement()) {
+            for (String s : DuckDbTranslator.SESSION_SETTINGS) st.execute(s);
+            st.execute("CREATE TABLE Produce (item VARCHAR, sales BIGINT, category VARCHAR)");
+            st.execute("INSERT INTO Produce VALUES ('apples', 2, 'fruit'), ('carrots', 8, 'vegetable'), ('apples', 7, 'fruit'), ('bananas', 5, 'fruit')");
+        }
+    }
+
+    @AfterAll
+    static void close() throws SQLException {
+        db.close();
+    }
+
+    private List<List<Object>> run(String googleSql) throws SQLException {
+        return TranslationCorpus.namesAndRows(db, translator.translate(googleSql, AT));
+    }
+
+    @Test
+    void filtersAggregatesAndOrdersAsTheReferenceExampleDoes() throws SQLException {
+        String sql = """
+                FROM Produce
+                |> WHERE item != 'bananas' AND category IN ('fruit', 'nut')
+                |> AGGREGATE COUNT(*) AS num_items, SUM(sales) AS total_sales GROUP BY item
+                |> ORDER BY item DESC""";
+        assertThat(run(sql)).containsExactly(row("item", "num_items", "total_sales"), row("apples", 2L, 9L));
+    }
+
+    @Test
+    void operatorsAfterTheFromClauseStillSeeItsTableAliases() throws SQLException {
+        String sql = """
+                FROM Produce AS p JOIN (SELECT 'fruit' AS category, 'sweet' AS taste) AS c USING (category)
+                |> WHERE p.sales > 2
+                |> AGGREGATE SUM(p.sales) AS s GROUP AND ORDER BY c.taste""";
+        assertThat(run(sql)).containsExactly(row("taste", "s"), row("sweet", 12L));
+    }
+
+    @Test
+    void aWhereOnAWindowFunctionFiltersAfterIt() throws SQLException {
+        String latest = """
+                FROM Produce
+                |> EXTEND ROW_NUMBER() OVER (PARTITION BY item ORDER BY sales DESC) AS rn
+                |> WHERE rn = 1
+                |> DROP rn
+                |> ORDER BY item""";
+        assertThat(run(latest)).containsExactly(row("item", "sales", "category"),
+                row("apples", 7L, "fruit"), row("bananas", 5L, "fruit"), row("carrots", 8L, "vegetable"));
+        String inline = "FROM Produce |> WHERE ROW_NUMBER() OVER (ORDER BY sales DESC) = 1 |> SELECT item";
+        assertThat(run(inline)).containsExactly(row("item"), row("carrots"));
+    }
+
+    @Test
+    void setRenameAndAsShapeTheColumns() throws SQLException {
+        String sql = """
+                FROM Produce
+                |> WHERE item = 'carrots'
+                |> SET sales = sales * 10
+                |> RENAME sales AS total
+                |> AS p
+                |> SELECT p.item, p.total""";
+        assertThat(run(sql)).containsExactly(row("item", "total"), row("carrots", 80L));
+        assertThat(run("FROM Produce |> WHERE sales = 5 |> EXTEND sales + 1 AS a |> EXTEND a * 2 AS b"))
+                .containsExactly(row("item", "sales", "category", "a", "b"), row("bananas", 5L, "fruit", 6L, 12L));
+    }
+
+    @Test
+    void aSecondOrderOrLimitAppliesToTheFirstOnesResult() throws SQLException {
+        String sql = "FROM Produce |> ORDER BY sales |> LIMIT 3 |> ORDER BY sales DESC |> LIMIT 1 |> SELECT item, sales";
+        assertThat(run(sql)).containsExactly(row("item", "sales"), row("apples", 7L));
+        assertThat(run("FROM Produce |> AGGREGATE COUNT(*) AS n GROUP BY category DESC"))
+                .containsExactly(row("category", "n"), row("vegetable", 1L), row("fruit", 3L));
+    }
+
+    @Test
+    void setOperationsAndSubqueriesTakePipeSyntaxToo() throws SQLException {
+        String sql = "FROM Produce |> WHERE sales > 7 |> SELECT item |> UNION ALL (SELECT 'x'), (FROM Produce |> WHERE sales = 2 |> SELECT item)";
+        assertThat(run(sql).subList(1, 4)).containsExactlyInAnyOrder(row("carrots"), row("x"), row("apples"));
+        String nested = "WITH big AS (FROM Produce |> WHERE sales > 4) SELECT COUNT(*) AS n FROM big";
+        assertThat(run(nested)).containsExactly(row("n"), row(3L));
+    }
+
+    @Test
+    void anOperatorWithoutADuckDbFormIsALocatedError() {
+        assertThatThrownBy(() -> translator.translate("FROM Produce\n|> CALL my_tvf()", AT))
+                .isInstanceOf(PorygonException.class)
+                .hasMessageContaining("|> CALL")
+                .satisfies(e -> assertThat(((PorygonException) e).location().line()).isEqualTo(7));
+    }
+}

@@ -8,9 +8,7 @@ import io.porygon.core.PorygonException;
 import io.porygon.core.SourceLocation;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,12 +30,9 @@ class PipeSyntaxTranslationTest {
 
     @BeforeAll
     static void open() throws SQLException {
-        db = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("w.duckdb"));
-        try (Statement st = db.createStatement()) {
-            for (String s : DuckDbTranslator.SESSION_SETTINGS) st.execute(s);
-            st.execute("CREATE TABLE Produce (item VARCHAR, sales BIGINT, category VARCHAR)");
-            st.execute("INSERT INTO Produce VALUES ('apples', 2, 'fruit'), ('carrots', 8, 'vegetable'), ('apples', 7, 'fruit'), ('bananas', 5, 'fruit')");
-        }
+        db = TranslationCorpus.openWarehouse(dir.resolve("w.duckdb"),
+                "CREATE TABLE Produce (item VARCHAR, sales BIGINT, category VARCHAR)",
+                "INSERT INTO Produce VALUES ('apples', 2, 'fruit'), ('carrots', 8, 'vegetable'), ('apples', 7, 'fruit'), ('bananas', 5, 'fruit')");
     }
 
     @AfterAll

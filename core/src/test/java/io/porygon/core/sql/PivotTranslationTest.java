@@ -8,9 +8,7 @@ import io.porygon.core.PorygonException;
 import io.porygon.core.SourceLocation;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,19 +31,16 @@ class PivotTranslationTest {
 
     @BeforeAll
     static void open() throws SQLException {
-        db = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("w.duckdb"));
-        try (Statement st = db.createStatement()) {
-            for (String s : DuckDbTranslator.SESSION_SETTINGS) st.execute(s);
-            st.execute("CREATE TABLE t1 (rowid BIGINT, x BIGINT, y BIGINT, z BIGINT)");
-            st.execute("""
-                    INSERT INTO t1 VALUES
-                      (1, 1, 100, 1000), (2, 1, 100, 1000), (3, 1, 100, 1001), (4, 1, 100, 1002),
-                      (5, 1, 100, 1003), (6, 1, 100, 1004), (7, 1, 101, 1000), (8, 1, 101, 1001),
-                      (9, 1, 101, 1002), (10, 2, 100, 1000), (11, 2, 101, 1001), (12, 2, 102, 1002),
-                      (13, 2, 102, NULL), (14, 2, 102, NULL), (15, 2, NULL, 1002), (16, 2, NULL, 1002)""");
-            st.execute("CREATE TABLE Produce (product VARCHAR, Q1 BIGINT, Q2 BIGINT, Q3 BIGINT, Q4 BIGINT)");
-            st.execute("INSERT INTO Produce VALUES ('Kale', 51, 23, 45, 3), ('Apple', 77, 0, 25, 2)");
-        }
+        db = TranslationCorpus.openWarehouse(dir.resolve("w.duckdb"),
+                "CREATE TABLE t1 (rowid BIGINT, x BIGINT, y BIGINT, z BIGINT)",
+                """
+                INSERT INTO t1 VALUES
+                  (1, 1, 100, 1000), (2, 1, 100, 1000), (3, 1, 100, 1001), (4, 1, 100, 1002),
+                  (5, 1, 100, 1003), (6, 1, 100, 1004), (7, 1, 101, 1000), (8, 1, 101, 1001),
+                  (9, 1, 101, 1002), (10, 2, 100, 1000), (11, 2, 101, 1001), (12, 2, 102, 1002),
+                  (13, 2, 102, NULL), (14, 2, 102, NULL), (15, 2, NULL, 1002), (16, 2, NULL, 1002)""",
+                "CREATE TABLE Produce (product VARCHAR, Q1 BIGINT, Q2 BIGINT, Q3 BIGINT, Q4 BIGINT)",
+                "INSERT INTO Produce VALUES ('Kale', 51, 23, 45, 3), ('Apple', 77, 0, 25, 2)");
     }
 
     @AfterAll

@@ -120,6 +120,16 @@ final class TranslationCorpus {
 
     // ---- canonical values --------------------------------------------------------------
 
+    /** A DuckDB file opened as the runner opens a warehouse (its session settings), then {@code setup} run on it. */
+    static Connection openWarehouse(Path file, String... setup) throws SQLException {
+        Connection connection = java.sql.DriverManager.getConnection("jdbc:duckdb:" + file);
+        try (Statement st = connection.createStatement()) {
+            for (String s : DuckDbTranslator.SESSION_SETTINGS) st.execute(s);
+            for (String s : setup) st.execute(s);
+        }
+        return connection;
+    }
+
     /** A query's column names, then its rows in canonical form ({@link #canonical}), in the order DuckDB returns them. */
     static List<List<Object>> namesAndRows(Connection connection, String sql) throws SQLException {
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {

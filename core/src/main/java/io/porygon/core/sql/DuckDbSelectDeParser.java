@@ -157,7 +157,7 @@ final class DuckDbSelectDeParser extends SelectDeParser {
 
     @Override
     public <S> StringBuilder visit(FromQuery query, S context) {
-        return getBuilder().append(new PipeQueryPrinter(expressions, this).print(query));
+        return getBuilder().append(new PipeQueryPrinter(expressions, this, pivots).print(query));
     }
 
     // a FROM item with PIVOT or UNPIVOT prints inside the subquery that gives it BigQuery's columns

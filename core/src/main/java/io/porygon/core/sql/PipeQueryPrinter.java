@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.statement.piped.AggregatePipeOperator;
 import net.sf.jsqlparser.statement.piped.AsPipeOperator;
 import net.sf.jsqlparser.statement.piped.DropPipeOperator;
@@ -12,15 +13,19 @@ import net.sf.jsqlparser.statement.piped.FromQuery;
 import net.sf.jsqlparser.statement.piped.JoinPipeOperator;
 import net.sf.jsqlparser.statement.piped.LimitPipeOperator;
 import net.sf.jsqlparser.statement.piped.OrderByPipeOperator;
+import net.sf.jsqlparser.statement.piped.PivotPipeOperator;
 import net.sf.jsqlparser.statement.piped.PipeOperator;
 import net.sf.jsqlparser.statement.piped.SelectPipeOperator;
 import net.sf.jsqlparser.statement.piped.SetOperationPipeOperator;
 import net.sf.jsqlparser.statement.piped.SetPipeOperator;
+import net.sf.jsqlparser.statement.piped.UnPivotPipeOperator;
 import net.sf.jsqlparser.statement.piped.WherePipeOperator;
 import net.sf.jsqlparser.statement.select.Join;
 import net.sf.jsqlparser.statement.select.OrderByElement;
+import net.sf.jsqlparser.statement.select.Pivot;
 import net.sf.jsqlparser.statement.select.SelectItem;
 import net.sf.jsqlparser.statement.select.SelectVisitor;
+import net.sf.jsqlparser.statement.select.UnPivot;
 
 /**
  * Prints BigQuery's pipe syntax ({@code FROM t |> WHERE ... |> AGGREGATE ... GROUP BY ...}) as standard
@@ -32,10 +37,12 @@ final class PipeQueryPrinter {
 
     private final DuckDbExpressionDeParser expressions;
     private final DuckDbSelectDeParser selects;
+    private final PivotPrinter pivots;
 
-    PipeQueryPrinter(DuckDbExpressionDeParser expressions, DuckDbSelectDeParser selects) {
+    PipeQueryPrinter(DuckDbExpressionDeParser expressions, DuckDbSelectDeParser selects, PivotPrinter pivots) {
         this.expressions = expressions;
         this.selects = selects;
+        this.pivots = pivots;
     }
 
     /** One SELECT being filled by the operators; its parts are DuckDB text. */
@@ -134,9 +141,34 @@ final class PipeQueryPrinter {
             return target;
         }
         if (operator instanceof SetOperationPipeOperator setOperation) return setOperation(q, setOperation);
+        if (operator instanceof PivotPipeOperator pivot) return new Query(printed(() -> pivots.pivot(pivot(pivot), input(q))));
+        if (operator instanceof UnPivotPipeOperator unpivot) return new Query(printed(() -> pivots.unpivot(unpivot(unpivot), input(q))));
         String name = operator.getClass().getSimpleName().replace("PipeOperator", "").toUpperCase(Locale.ROOT);
         throw new Untranslatable("the pipe operator |> " + name + " has no DuckDB form yet",
                 "write that step as a standard query: SELECT ... FROM (the query so far)", "|> " + name);
+    }
+
+    /** Prints the query so far as the FROM item of a PIVOT or UNPIVOT. */
+    private Runnable input(Query q) {
+        return () -> expressions.getBuilder().append('(').append(q.render()).append(')');
+    }
+
+    private static Pivot pivot(PivotPipeOperator operator) {
+        Pivot pivot = new Pivot();
+        pivot.setFunctionItems(List.of(new SelectItem<>(operator.getAggregateExpression())));
+        pivot.setForColumns(new ExpressionList<>(operator.getInputColumn()));
+        pivot.setSingleInItems(operator.getPivotColumns());
+        pivot.setAlias(operator.getAlias());
+        return pivot;
+    }
+
+    private static UnPivot unpivot(UnPivotPipeOperator operator) {
+        UnPivot unpivot = new UnPivot();
+        unpivot.setUnPivotClause(new ExpressionList<>(operator.getValuesColumn()));
+        unpivot.setUnPivotForClause(new ExpressionList<>(operator.getNameColumn()));
+        unpivot.setUnPivotInClause(operator.getPivotColumns());
+        unpivot.setAlias(operator.getAlias());
+        return unpivot;
     }
 
     /** SELECT, EXTEND and RENAME: JSqlParser reads all three as a select operator with its name. */

@@ -61,7 +61,8 @@ final class PivotPrinter {
         }
     }
 
-    private void pivot(Pivot pivot, Runnable printItem) {
+    /** Prints {@code pivot} applied to what {@code printItem} prints. */
+    void pivot(Pivot pivot, Runnable printItem) {
         if (pivot.getMultiInItems() != null || pivot.getForColumns().size() != 1) {
             throw new Untranslatable("PIVOT over several columns", "pivot over one column: FOR column IN (...)", "PIVOT");
         }
@@ -138,7 +139,8 @@ final class PivotPrinter {
         return literal.toString().replace(".", "_point_");
     }
 
-    private void unpivot(UnPivot unpivot, Runnable printItem) {
+    /** Prints {@code unpivot} applied to what {@code printItem} prints. */
+    void unpivot(UnPivot unpivot, Runnable printItem) {
         List<Column> valueColumns = unpivot.getUnPivotClause();
         String nameColumn = name(unpivot.getUnPivotForClause().get(0).getColumnName());
         StringBuilder out = expressions.getBuilder();

@@ -108,6 +108,14 @@ class PipeSyntaxTranslationTest {
     }
 
     @Test
+    void pivotAndUnpivotOperatorsNameTheirColumnsAsBigQueryDoes() throws SQLException {
+        assertThat(run("FROM Produce |> SELECT item, sales |> PIVOT(SUM(sales) FOR item IN ('apples', 'carrots')) AS p |> WHERE p.apples > 0"))
+                .containsExactly(row("apples", "carrots"), row(9L, 8L));
+        assertThat(run("FROM (SELECT 1 AS a, 2 AS b) |> UNPIVOT(v FOR col IN (a, b)) |> ORDER BY col"))
+                .containsExactly(row("v", "col"), row(1L, "a"), row(2L, "b"));
+    }
+
+    @Test
     void anOperatorWithoutADuckDbFormIsALocatedError() {
         assertThatThrownBy(() -> translator.translate("FROM Produce\n|> CALL my_tvf()", AT))
                 .isInstanceOf(PorygonException.class)

@@ -49,6 +49,8 @@ import net.sf.jsqlparser.statement.select.TableFunction;
 import net.sf.jsqlparser.statement.select.WithItem;
 import net.sf.jsqlparser.statement.update.Update;
 import net.sf.jsqlparser.statement.update.UpdateSet;
+import net.sf.jsqlparser.statement.select.FromItemVisitor;
+import net.sf.jsqlparser.expression.ExpressionVisitor;
 import net.sf.jsqlparser.util.TablesNamesFinder;
 import net.sf.jsqlparser.util.deparser.StatementDeParser;
 
@@ -490,6 +492,13 @@ public final class DuckDbTranslator implements Translator {
             public <S> Void visit(WithItem<?> with, S context) {
                 rangeName(rangeNames, null, with.getAlias());
                 return super.visit(with, context);
+            }
+
+            @Override
+            public <S> Void visit(FromQuery query, S context) {
+                PipeQueryPrinter.walk(query, item -> item.accept((FromItemVisitor<Void>) this, context),
+                        expression -> expression.accept((ExpressionVisitor<Void>) this, context));
+                return null;
             }
 
             /**

@@ -3,6 +3,7 @@ package io.porygon.core.sql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
@@ -20,6 +21,7 @@ import net.sf.jsqlparser.statement.piped.SetOperationPipeOperator;
 import net.sf.jsqlparser.statement.piped.SetPipeOperator;
 import net.sf.jsqlparser.statement.piped.UnPivotPipeOperator;
 import net.sf.jsqlparser.statement.piped.WherePipeOperator;
+import net.sf.jsqlparser.statement.select.FromItem;
 import net.sf.jsqlparser.statement.select.Join;
 import net.sf.jsqlparser.statement.select.OrderByElement;
 import net.sf.jsqlparser.statement.select.Pivot;
@@ -96,6 +98,33 @@ final class PipeQueryPrinter {
         }
         for (PipeOperator operator : query.getPipeOperators()) current = apply(current, operator);
         return current.render();
+    }
+
+    /**
+     * Hands every FROM item (tables, subqueries, joined items, set operations' queries) and every
+     * expression of a pipe query to the consumers: JSqlParser's table finder does not walk pipe syntax.
+     */
+    static void walk(FromQuery query, Consumer<FromItem> items, Consumer<Expression> expressions) {
+        items.accept(query.getFromItem());
+        List<Join> joins = new ArrayList<>(query.getJoins() == null ? List.of() : query.getJoins());
+        for (PipeOperator operator : query.getPipeOperators()) {
+            if (operator instanceof JoinPipeOperator join) joins.add(join.getJoin());
+            else if (operator instanceof SetOperationPipeOperator setOperation) setOperation.getSelects().forEach(items);
+            else if (operator instanceof WherePipeOperator where) expressions.accept(where.getExpression());
+            else if (operator instanceof SelectPipeOperator select) select.getSelectItems().forEach(i -> expressions.accept(i.getExpression()));
+            else if (operator instanceof AggregatePipeOperator aggregate) {
+                aggregate.getSelectItems().forEach(i -> expressions.accept(i.getExpression()));
+                aggregate.getGroupItems().forEach(i -> expressions.accept(i.getExpression()));
+            } else if (operator instanceof SetPipeOperator set) {
+                set.getUpdateSets().forEach(u -> u.getValues().forEach(expressions));
+            } else if (operator instanceof OrderByPipeOperator order) {
+                order.getOrderByElements().forEach(e -> expressions.accept(e.getExpression()));
+            }
+        }
+        for (Join join : joins) {
+            items.accept(join.getRightItem());
+            if (join.getOnExpressions() != null) join.getOnExpressions().forEach(expressions);
+        }
     }
 
     private Query apply(Query q, PipeOperator operator) {

@@ -32,7 +32,9 @@ class PipeSyntaxTranslationTest {
     static void open() throws SQLException {
         db = TranslationCorpus.openWarehouse(dir.resolve("w.duckdb"),
                 "CREATE TABLE Produce (item VARCHAR, sales BIGINT, category VARCHAR)",
-                "INSERT INTO Produce VALUES ('apples', 2, 'fruit'), ('carrots', 8, 'vegetable'), ('apples', 7, 'fruit'), ('bananas', 5, 'fruit')");
+                "INSERT INTO Produce VALUES ('apples', 2, 'fruit'), ('carrots', 8, 'vegetable'), ('apples', 7, 'fruit'), ('bananas', 5, 'fruit')",
+                "CREATE SCHEMA shop",
+                "CREATE TABLE shop.Produce AS SELECT * FROM Produce");
     }
 
     @AfterAll
@@ -105,6 +107,17 @@ class PipeSyntaxTranslationTest {
         assertThat(run(sql).subList(1, 4)).containsExactlyInAnyOrder(row("carrots"), row("x"), row("apples"));
         String nested = "WITH big AS (FROM Produce |> WHERE sales > 4) SELECT COUNT(*) AS n FROM big";
         assertThat(run(nested)).containsExactly(row("n"), row(3L));
+    }
+
+    @Test
+    void tablesAnywhereInThePipesAreMappedToTheWarehouse() throws SQLException {
+        String sql = """
+                FROM `my-project.shop.Produce`
+                |> JOIN `my-project.shop.Produce` AS q USING (item)
+                |> WHERE q.sales IN (SELECT sales FROM `my-project.shop.Produce`)
+                |> AGGREGATE COUNT(*) AS n
+                |> UNION ALL (FROM `my-project.shop.Produce` |> AGGREGATE COUNT(*))""";
+        assertThat(run(sql)).containsExactlyInAnyOrder(row("n"), row(6L), row(4L));
     }
 
     @Test

@@ -9,11 +9,11 @@ import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.BooleanValue;
 import net.sf.jsqlparser.expression.DoubleValue;
 import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.NullValue;
 import net.sf.jsqlparser.expression.SignedExpression;
 import net.sf.jsqlparser.expression.StringValue;
-import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.select.FromItem;
 import net.sf.jsqlparser.statement.select.Pivot;
@@ -66,7 +66,7 @@ final class PivotPrinter {
         if (pivot.getMultiInItems() != null || pivot.getForColumns().size() != 1) {
             throw new Untranslatable("PIVOT over several columns", "pivot over one column: FOR column IN (...)", "PIVOT");
         }
-        List<SelectItem<net.sf.jsqlparser.expression.Function>> aggregates = pivot.getFunctionItems();
+        List<SelectItem<Function>> aggregates = pivot.getFunctionItems();
         boolean several = aggregates.size() > 1;
         if (several && aggregates.stream().anyMatch(a -> a.getAlias() == null)) {
             throw new Untranslatable("PIVOT with several aggregates, one without an alias",
@@ -156,12 +156,7 @@ final class PivotPrinter {
         for (int i = 0; i < columns.size(); i++) {
             if (i > 0) out.append(", ");
             SelectItem<?> item = columns.get(i);
-            Expression unpivoted = item.getExpression();
-            if (unpivoted instanceof ExpressionList<?> set) {
-                out.append('(').append(String.join(", ", set.stream().map(c -> expressions.printed(() -> c.accept(expressions, null))).toList())).append(')');
-            } else {
-                out.append(expressions.printed(() -> unpivoted.accept(expressions, null)));
-            }
+            out.append(expressions.printed(() -> item.getExpression().accept(expressions, null))); // a column, or (a, b)
             if (item.getAlias() != null) out.append(" AS ").append(item.getAlias().getName());
         }
         out.append("))");

@@ -1,5 +1,6 @@
 package io.porygon.core.sql;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,7 @@ import net.sf.jsqlparser.statement.piped.PipeOperator;
 import net.sf.jsqlparser.statement.piped.SelectPipeOperator;
 import net.sf.jsqlparser.statement.piped.SetOperationPipeOperator;
 import net.sf.jsqlparser.statement.piped.SetPipeOperator;
+import net.sf.jsqlparser.statement.piped.TableSamplePipeOperator;
 import net.sf.jsqlparser.statement.piped.UnPivotPipeOperator;
 import net.sf.jsqlparser.statement.piped.WherePipeOperator;
 import net.sf.jsqlparser.statement.select.FromItem;
@@ -172,6 +174,10 @@ final class PipeQueryPrinter {
         if (operator instanceof SetOperationPipeOperator setOperation) return setOperation(q, setOperation);
         if (operator instanceof PivotPipeOperator pivot) return new Query(printed(() -> pivots.pivot(pivot(pivot), input(q))));
         if (operator instanceof UnPivotPipeOperator unpivot) return new Query(printed(() -> pivots.unpivot(unpivot(unpivot), input(q))));
+        if (operator instanceof TableSamplePipeOperator sample) {
+            BigDecimal percent = BigDecimal.valueOf(sample.getPercent()).stripTrailingZeros();
+            return new Query("(" + q.render() + ") TABLESAMPLE SYSTEM (" + percent.toPlainString() + " PERCENT)");
+        }
         String name = operator.getClass().getSimpleName().replace("PipeOperator", "").toUpperCase(Locale.ROOT);
         throw new Untranslatable("the pipe operator |> " + name + " has no DuckDB form yet",
                 "write that step as a standard query: SELECT ... FROM (the query so far)", "|> " + name);
@@ -200,11 +206,11 @@ final class PipeQueryPrinter {
         return unpivot;
     }
 
-    /** SELECT, EXTEND and RENAME: JSqlParser reads all three as a select operator with its name. */
+    /** SELECT, EXTEND, WINDOW and RENAME: JSqlParser reads them all as a select operator with its name. */
     private Query project(Query q, SelectPipeOperator operator) {
         List<String> items = operator.getSelectItems().stream().map(this::selectItem).toList();
         String name = operator.getOperatorName().toUpperCase(Locale.ROOT);
-        if (name.equals("EXTEND")) {
+        if (name.equals("EXTEND") || name.equals("WINDOW")) { // WINDOW is the older name of EXTEND
             // SELECT *, new columns: later extensions of the same SELECT may read the earlier ones
             boolean fits = q.groupBy == null && q.qualify == null && q.orderBy == null && q.limit == null
                     && (q.select == null || q.selectExtendsStar);

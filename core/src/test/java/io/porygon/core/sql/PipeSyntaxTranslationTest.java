@@ -91,6 +91,10 @@ class PipeSyntaxTranslationTest {
         assertThat(run(sql)).containsExactly(row("item", "total"), row("carrots", 80L));
         assertThat(run("FROM Produce |> WHERE sales = 5 |> EXTEND sales + 1 AS a |> EXTEND a * 2 AS b"))
                 .containsExactly(row("item", "sales", "category", "a", "b"), row("bananas", 5L, "fruit", 6L, 12L));
+        assertThat(run("FROM Produce |> WINDOW SUM(sales) OVER () AS total |> WHERE item = 'bananas'"))
+                .containsExactly(row("item", "sales", "category", "total"), row("bananas", 5L, "fruit", 22L));
+        assertThat(run("FROM Produce |> TABLESAMPLE SYSTEM (100 PERCENT) |> AGGREGATE COUNT(*) AS n"))
+                .containsExactly(row("n"), row(4L));
     }
 
     @Test

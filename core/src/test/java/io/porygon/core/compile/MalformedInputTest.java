@@ -403,6 +403,10 @@ class MalformedInputTest {
     void loopsRhinoRunsDifferentlyFromNodeAreReportedNotCompiledWrong() throws IOException {
         CompiledGraph g = compile(SETTINGS,
                 "definitions/loops.js", "for (let i = 0; i < 2; i++) {\n  publish(\"t_\" + i).query(ctx => `SELECT ${i} AS i`);\n}\n",
+                // destructured: every action would read the last entry's value
+                "definitions/entries.js", "const M = { revenue: \"SUM(x)\", orders: \"COUNT(*)\" };\n"
+                        + "for (let [k, v] of Object.entries(M)) {\n  publish(`m_${k}`).query(ctx => `SELECT ${v} AS ${k}`);\n}\n"
+                        + "for (let { k, v: w } of [{ k: 'a', v: 'b' }]) {\n  publish(`n_${k}`).query(ctx => `SELECT ${w}`);\n}\n",
                 "definitions/consts.sqlx", "config { type: \"view\" }\njs {\n  var cols = [];\n  for (var k = 0; k < 2; k++) {\n    const c = \"c\" + k;\n    cols.push(c);\n  }\n}\nSELECT ${cols.join(\", \")} FROM x\n",
                 "definitions/fine.js", "[0, 1].forEach(function (j) { const name = \"u_\" + j; publish(name).query(ctx => `SELECT ${j} AS j`); });\n"
                         + "for (var k = 0; k < 2; k++) { let m = \"m_\" + k; publish(m).query(ctx => `SELECT '${m}' AS m`); }\n"
@@ -416,7 +420,8 @@ class MalformedInputTest {
                         + "  publish(\"y_\" + i).query(ctx => `SELECT ${JSON.stringify({ i: 'key' })} AS s`);\n"
                         + "}\n");
         assertThat(g.graphErrors()).extracting(e -> e.location().toString())
-                .containsExactlyInAnyOrder("definitions/loops.js:1:1", "definitions/consts.sqlx:5:1");
+                .containsExactlyInAnyOrder("definitions/loops.js:1:1", "definitions/consts.sqlx:5:1",
+                        "definitions/entries.js:2:1", "definitions/entries.js:5:1");
         assertThat(g.graphErrors()).allSatisfy(e -> assertThat(e.message()).contains("Rhino"));
         assertThat(g.tables()).extracting(t -> t.target().name()).contains("u_0", "u_1", "m_0", "m_1", "v_1", "w_1", "x_1", "y_1");
     }

@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 import org.mozilla.javascript.CompilerEnvirons;
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.Parser;
+import org.mozilla.javascript.ast.ArrayLiteral;
+import org.mozilla.javascript.ast.Assignment;
 import org.mozilla.javascript.ast.AstNode;
 import org.mozilla.javascript.ast.DoLoop;
 import org.mozilla.javascript.ast.EmptyExpression;
@@ -17,6 +19,7 @@ import org.mozilla.javascript.ast.FunctionCall;
 import org.mozilla.javascript.ast.FunctionNode;
 import org.mozilla.javascript.ast.Loop;
 import org.mozilla.javascript.ast.Name;
+import org.mozilla.javascript.ast.ObjectLiteral;
 import org.mozilla.javascript.ast.ObjectProperty;
 import org.mozilla.javascript.ast.PropertyGet;
 import org.mozilla.javascript.ast.VariableDeclaration;
@@ -90,9 +93,7 @@ public final class LoopBindings {
     /** The header's names that change between iterations: all of a for-in/of's, those a for loop's update touches. */
     private static Set<String> changingNames(Loop loop, VariableDeclaration header) {
         Set<String> declared = new HashSet<>();
-        for (VariableInitializer v : header.getVariables()) {
-            if (v.getTarget() instanceof Name n) declared.add(n.getIdentifier());
-        }
+        for (VariableInitializer v : header.getVariables()) bindingNames(v.getTarget(), declared);
         if (!(loop instanceof ForLoop f) || f.getIncrement() == null || f.getIncrement() instanceof EmptyExpression) return declared;
         Set<String> updated = new HashSet<>();
         f.getIncrement().visit(node -> {
@@ -100,6 +101,15 @@ public final class LoopBindings {
             return true;
         });
         return updated;
+    }
+
+    /** The names a declaration target binds: a name, or every name of a destructuring pattern ({@code [k, v]}, {@code {k, v: w}}). */
+    private static void bindingNames(AstNode target, Set<String> names) {
+        if (target instanceof Name n) names.add(n.getIdentifier());
+        else if (target instanceof ArrayLiteral array) array.getElements().forEach(e -> bindingNames(e, names));
+        else if (target instanceof ObjectLiteral object) {
+            for (ObjectProperty p : object.getElements()) bindingNames(p.getRight() != null ? p.getRight() : p.getLeft(), names);
+        } else if (target instanceof Assignment withDefault) bindingNames(withDefault.getLeft(), names);
     }
 
     /**

@@ -44,6 +44,7 @@ public final class CompiledGraphJson {
         out.put("graphErrors", errors);
         List<Object> targets = new ArrayList<>();
         g.runnableActions().forEach(a -> targets.add(target(a.target())));
+        g.tests().forEach(t -> targets.add(target(g.projectConfig().finalized(canonicalTarget(t, g.projectConfig())))));
         out.put("targets", targets);
         return out;
     }
@@ -101,7 +102,7 @@ public final class CompiledGraphJson {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("name", t.name());
         // like every action's target, the test's gets the suffixes and prefix; the canonical one does not
-        Target canonical = new Target(c.defaultDatabase(), t.schema() != null ? t.schema() : c.defaultSchema(), t.name());
+        Target canonical = canonicalTarget(t, c);
         Target target = c.finalized(canonical);
         o.put("target", target(target));
         o.put("canonicalTarget", target(canonical));
@@ -109,6 +110,10 @@ public final class CompiledGraphJson {
         put(o, "expectedOutputQuery", t.expectedOutputQuery());
         put(o, "fileName", t.fileName());
         return o;
+    }
+
+    private static Target canonicalTarget(TestAction t, ProjectConfig c) {
+        return new Target(c.defaultDatabase(), t.schema() != null ? t.schema() : c.defaultSchema(), t.name());
     }
 
     private static void common(Map<String, Object> o, Target target, ActionMetadata m, String fileName, List<Target> deps,

@@ -15,7 +15,13 @@ import net.sf.jsqlparser.expression.WindowDefinition;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.piped.FromQuery;
+import net.sf.jsqlparser.statement.select.AllColumns;
+import net.sf.jsqlparser.statement.select.AllTableColumns;
+import net.sf.jsqlparser.statement.select.FromItem;
 import net.sf.jsqlparser.statement.select.Join;
+import net.sf.jsqlparser.statement.select.Limit;
+import net.sf.jsqlparser.statement.select.Offset;
+import net.sf.jsqlparser.statement.select.OrderByElement;
 import net.sf.jsqlparser.statement.select.ParenthesedFromItem;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.Pivot;
@@ -23,6 +29,7 @@ import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.SelectItem;
 import net.sf.jsqlparser.statement.select.TableFunction;
 import net.sf.jsqlparser.statement.select.UnPivot;
+import net.sf.jsqlparser.util.deparser.OrderByDeParser;
 import net.sf.jsqlparser.util.deparser.SelectDeParser;
 
 /** Prints SELECT structure in DuckDB's dialect: UNNEST aliases and {@code SELECT AS STRUCT}. */
@@ -61,13 +68,17 @@ final class DuckDbSelectDeParser extends SelectDeParser {
     public <S> StringBuilder visit(PlainSelect select, S context) {
         select.getSelectItems().forEach(this::recordAlias);
         PlainSelect.BigQuerySelectQualifier qualifier = select.getBigQuerySelectQualifier();
+        if (qualifier == PlainSelect.BigQuerySelectQualifier.AS_STRUCT
+                && select.getSelectItems().stream().anyMatch(i -> i.getExpression() instanceof AllColumns)) {
+            return structOfRows(select, context);
+        }
         if (qualifier == PlainSelect.BigQuerySelectQualifier.AS_STRUCT) {
             // SELECT AS STRUCT a, b  ==  SELECT STRUCT(a, b)
             List<SelectItem<?>> items = new ArrayList<>(select.getSelectItems());
             select.setBigQuerySelectQualifier(null);
             select.setSelectItems(List.of(new SelectItem<>(new StructType(StructType.Dialect.BIG_QUERY, items))));
         } else if (qualifier != null) {
-            throw new Untranslatable("SELECT " + qualifier, "select the value as a column instead");
+            throw new Untranslatable("SELECT " + qualifier.name().replace('_', ' '), "select the value as a column instead");
         } else {
             select.getSelectItems().forEach(this::nameVariableRead);
         }
@@ -84,12 +95,85 @@ final class DuckDbSelectDeParser extends SelectDeParser {
             select.setQualify(null);
         }
         if (select.getJoins() != null) select.getJoins().forEach(DuckDbSelectDeParser::joinUnnestOnTrue);
+        if (ordersByStructFields(select)) return orderedOutside(select, context);
         try {
             return super.visit(select, context);
         } finally {
             // a template may print this select again
             select.setWindowDefinitions(windows);
             select.setQualify(qualify);
+        }
+    }
+
+    /**
+     * {@code SELECT s.* FROM (...) ORDER BY a}, where {@code s} is a struct column, not a table: DuckDB's
+     * ORDER BY does not see the fields the star expands to, BigQuery's does.
+     */
+    private static boolean ordersByStructFields(PlainSelect select) {
+        if (select.getOrderByElements() == null
+                || !select.getOrderByElements().stream().allMatch(o -> o.getExpression() instanceof Column c && c.getTable() == null)) {
+            return false;
+        }
+        Set<String> ranges = new HashSet<>();
+        rangeName(select.getFromItem(), ranges);
+        if (select.getJoins() != null) select.getJoins().forEach(j -> rangeName(j.getRightItem(), ranges));
+        return select.getSelectItems().stream().anyMatch(i -> i.getExpression() instanceof AllTableColumns star
+                && !ranges.contains(ScriptScope.normalize(star.getTable().getName())));
+    }
+
+    private static void rangeName(FromItem item, Set<String> names) {
+        if (item == null) return;
+        if (item.getAlias() != null) names.add(ScriptScope.normalize(item.getAlias().getName()));
+        else if (item instanceof Table table) names.add(ScriptScope.normalize(table.getName()));
+    }
+
+    /** Prints the select without its ORDER BY and LIMIT, then orders and limits its rows from outside. */
+    private <S> StringBuilder orderedOutside(PlainSelect select, S context) {
+        List<OrderByElement> order = select.getOrderByElements();
+        Limit limit = select.getLimit();
+        Offset offset = select.getOffset();
+        select.setOrderByElements(null);
+        select.setLimit(null);
+        select.setOffset(null);
+        StringBuilder out = getBuilder();
+        try {
+            out.append("SELECT * FROM (");
+            visit(select, context);
+            out.append(')');
+            new OrderByDeParser(expressions, out).deParse(order);
+            if (limit != null) out.append(limit);
+            if (offset != null) out.append(offset);
+            return out;
+        } finally {
+            select.setOrderByElements(order);
+            select.setLimit(limit);
+            select.setOffset(offset);
+        }
+    }
+
+    /**
+     * {@code SELECT AS STRUCT} with a star: DuckDB's struct constructors take no star, but the alias of
+     * a subquery reads as its row's struct. Without a FROM clause the star is the outer row's
+     * ({@code (SELECT AS STRUCT t.* EXCEPT (c))}), unnested into columns first.
+     */
+    private <S> StringBuilder structOfRows(PlainSelect select, S context) {
+        StringBuilder out = getBuilder();
+        select.setBigQuerySelectQualifier(null);
+        try {
+            out.append("SELECT porygon_struct FROM (");
+            if (select.getFromItem() != null) {
+                visit(select, context);
+            } else if (select.getSelectItems().size() == 1 && select.getSelectItems().get(0).getExpression() instanceof AllTableColumns row) {
+                AllColumns star = new AllColumns(row.getExceptColumns(), row.getReplaceExpressions());
+                out.append("SELECT ").append(expressions.printed(() -> star.accept(expressions, null)))
+                        .append(" FROM (SELECT UNNEST(").append(row.getTable().getFullyQualifiedName()).append("))");
+            } else {
+                throw new Untranslatable("SELECT AS STRUCT with a star beside other items and no FROM clause",
+                        "name the fields: SELECT AS STRUCT t.a, t.b, ...", "STRUCT");
+            }
+            return out.append(") AS porygon_struct");
+        } finally {
+            select.setBigQuerySelectQualifier(PlainSelect.BigQuerySelectQualifier.AS_STRUCT);
         }
     }
 

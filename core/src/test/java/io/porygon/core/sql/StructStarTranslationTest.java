@@ -1,0 +1,66 @@
+package io.porygon.core.sql;
+
+import static io.porygon.core.sql.TranslationCorpus.row;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.porygon.core.PorygonException;
+import io.porygon.core.SourceLocation;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Stars over rows and structs: {@code SELECT AS STRUCT *}, a struct's fields expanded and ordered by. */
+class StructStarTranslationTest {
+
+    @TempDir
+    static Path dir;
+
+    static Connection db;
+    final DuckDbTranslator translator = new DuckDbTranslator();
+    static final SourceLocation AT = new SourceLocation("definitions/latest.sqlx", 3, 1);
+
+    @BeforeAll
+    static void open() throws SQLException {
+        db = TranslationCorpus.openWarehouse(dir.resolve("w.duckdb"),
+                "CREATE TABLE src (a BIGINT, b VARCHAR, c BIGINT)",
+                "INSERT INTO src VALUES (2, 'b', 5), (1, 'a', 6), (3, 'b', 1)");
+    }
+
+    @AfterAll
+    static void close() throws SQLException {
+        db.close();
+    }
+
+    private List<List<Object>> run(String googleSql) throws SQLException {
+        return TranslationCorpus.namesAndRows(db, translator.translate(googleSql, AT));
+    }
+
+    @Test
+    void selectAsStructTakesAStarOverItsFromClauseOrTheOuterRow() throws SQLException {
+        assertThat(run("SELECT r.a, TO_JSON_STRING((SELECT AS STRUCT r.* EXCEPT (c))) AS j FROM src AS r ORDER BY r.a"))
+                .containsExactly(row("a", "j"), row(1L, "{\"a\":1,\"b\":\"a\"}"), row(2L, "{\"a\":2,\"b\":\"b\"}"), row(3L, "{\"a\":3,\"b\":\"b\"}"));
+        assertThat(run("SELECT TO_JSON_STRING(ARRAY(SELECT AS STRUCT * FROM src WHERE c > 1 ORDER BY a)) AS j"))
+                .containsExactly(row("j"), row("[{\"a\":1,\"b\":\"a\",\"c\":6},{\"a\":2,\"b\":\"b\",\"c\":5}]"));
+    }
+
+    @Test
+    void theFieldsOfAStructStarCanBeOrderedBy() throws SQLException {
+        String latest = """
+                SELECT latest.* FROM (
+                  SELECT ARRAY_AGG(t ORDER BY t.c DESC LIMIT 1)[OFFSET(0)] AS latest FROM src t GROUP BY t.b)
+                ORDER BY a DESC LIMIT 1""";
+        assertThat(run(latest)).containsExactly(row("a", "b", "c"), row(2L, "b", 5L));
+    }
+
+    @Test
+    void selectAsValueIsRefusedByItsOwnName() {
+        assertThatThrownBy(() -> translator.translate("SELECT AS VALUE 1", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("SELECT AS VALUE").hasMessageNotContaining("AS_VALUE");
+    }
+}

@@ -73,7 +73,7 @@ public final class RunBenchmark {
             long planNs = System.nanoTime() - t1;
             List<String> baseline = baselineStatements(plan);
             if (o.dumpStatements() != null) {
-                List<String> script = new ArrayList<>(DuckDbEngine.SESSION_SETTINGS);
+                List<String> script = new ArrayList<>(DuckDbTranslator.SESSION_SETTINGS);
                 script.addAll(baseline);
                 Files.writeString(o.dumpStatements(), String.join(JdbcReplay.SEPARATOR, script));
                 return;

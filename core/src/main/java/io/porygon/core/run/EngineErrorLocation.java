@@ -7,20 +7,23 @@ import io.porygon.core.graph.AssertionAction;
 import io.porygon.core.graph.OperationAction;
 import io.porygon.core.graph.StatementLines;
 import io.porygon.core.graph.TableAction;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Points a warehouse error back at the project file. The engine saw the translated SQL, whose lines
- * are not the file's, so the line is found instead by looking up the name the error quotes (a
- * column, a function, a table) in the action's own SQL; when that fails, the line where the SQL starts.
+ * Points an error back at the project file. The engine saw the translated SQL, whose lines are not
+ * the file's, so a warehouse error's line is found by looking up the name it quotes (a column, a
+ * function, a table) or the expression the translation's own checks name, in the action's own SQL;
+ * when that fails, the line where the SQL starts. A translation error is moved to the file line its
+ * compiled line came from ({@link #relocated}).
  */
 final class EngineErrorLocation {
     /** DuckDB's way of naming what it could not bind: {@code ... with name foo does not exist}. */
     private static final Pattern NAMED = Pattern.compile("with name ([\\w.]+) does not exist");
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
     /** The translation's own errors name the expression that raised (DuckDbExpressionDeParser.errorMessage). */
-    private static final Pattern RAISED = Pattern.compile("division by zero: (.+?)(?:\\.\\.\\.)?$");
+    private static final Pattern RAISED = Pattern.compile("(?:division by zero|Bad \\w+ value): (.+?)(?:\\.\\.\\.)?$");
 
     private EngineErrorLocation() {}
 
@@ -79,18 +82,23 @@ final class EngineErrorLocation {
     }
 
     /**
-     * The line of a division by zero, which the translation raises naming the expression ({@code division by zero: x / y}):
-     * the first line that holds the expression it names, spaces aside; -1 when none does.
+     * The line of an error the translation raises naming the expression ({@code division by zero: x / y},
+     * {@code Bad int64 value: CAST(s AS INT64)}): the first line that holds it, spaces and case aside; -1
+     * when none does.
      */
     static int lineOfRaised(String sql, String message) {
         Matcher m = RAISED.matcher(message.lines().findFirst().orElse(""));
         if (!m.find()) return -1;
-        String expression = m.group(1).replaceAll("\\s+", "");
+        String expression = squeezed(m.group(1));
         String[] lines = sql.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
-            if (lines[i].replaceAll("\\s+", "").contains(expression)) return i + 1;
+            if (squeezed(lines[i]).contains(expression)) return i + 1;
         }
         return -1;
+    }
+
+    private static String squeezed(String text) {
+        return text.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
     }
 
     /** The name an error message is about: DuckDB quotes it last on the first line, or says "with name X". */

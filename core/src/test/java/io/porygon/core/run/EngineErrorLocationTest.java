@@ -36,6 +36,8 @@ class EngineErrorLocationTest {
         String sql = "SELECT\n  a,\n  10/(a - 1) AS r\nFROM t";
         assertThat(EngineErrorLocation.lineOfRaised(sql, "Invalid Input Error: division by zero: 10 / (a - 1)")).isEqualTo(3);
         assertThat(EngineErrorLocation.lineOfRaised(sql, "Invalid Input Error: division by zero: b / c")).isEqualTo(-1);
+        String casts = "SELECT\n  a,\n  cast(code as int64) AS n\nFROM t";
+        assertThat(EngineErrorLocation.lineOfRaised(casts, "Invalid Input Error: Bad int64 value: CAST(code AS INT64)")).isEqualTo(3);
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.porygon.core.engine.Engine;
 import io.porygon.core.engine.ObjectKind;
 import io.porygon.core.engine.QueryResult;
 import io.porygon.core.graph.Target;
+import io.porygon.core.sql.DuckDbTranslator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -93,21 +94,15 @@ public final class DuckDbEngine implements Engine {
     }
 
     /**
-     * BigQuery's semantics where DuckDB's defaults differ: timestamps are evaluated in UTC, and NULLs
-     * sort first ascending, last descending. Every session runs these first.
-     */
-    public static final List<String> SESSION_SETTINGS = List.of(
-            "SET TimeZone = 'UTC'", "SET default_null_order = 'nulls_first_on_asc_last_on_desc'");
-
-    /**
      * Aggregates over integer keys spanning up to 2^22 values (surrogate keys of a few million rows,
      * as in uniqueness assertions) use a perfect hash table instead of DuckDB's default limit of
      * 2^12: the events_fct uniqueness check takes about 0.6× the time (see docs/BENCHMARKS.md).
      */
     private static final String PERFECT_HASH_BITS = "SET perfect_ht_threshold = 22";
 
+    /** The settings the translation assumes (BigQuery's time zone and NULL order), then the engine's own. */
     private void applySessionSettings() {
-        SESSION_SETTINGS.forEach(this::execute);
+        DuckDbTranslator.SESSION_SETTINGS.forEach(this::execute);
         execute(PERFECT_HASH_BITS);
     }
 
@@ -116,7 +111,7 @@ public final class DuckDbEngine implements Engine {
         return "duckdb";
     }
 
-    /** The JDBC connection, for callers in this module and tests. */
+    /** The JDBC connection, for tests. */
     public Connection connection() {
         return connection;
     }

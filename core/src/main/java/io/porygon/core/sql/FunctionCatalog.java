@@ -237,7 +237,7 @@ final class FunctionCatalog {
         // INITCAP: a letter after a delimiter (or first) upper-cased, other letters lower-cased, delimiters kept
         template("INITCAP/1", initcap("(' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || '[](){}/|\\<>!?@\"^#$&~_,.:;*%+-')"));
         template("INITCAP/2", initcap("{1}"));
-        same("LOWER", "UPPER", "REVERSE", "REPLACE", "ASCII",
+        same("LOWER", "UPPER", "REPLACE", "ASCII",
                 "STARTS_WITH", "ENDS_WITH", "STRPOS", "INSTR", "TO_BASE64", "FROM_BASE64", "LTRIM", "RTRIM", "TRIM");
         instrWithPosition();
         // a negative length is an error in BigQuery (a NULL value gives NULL first); DuckDB's left/right
@@ -288,9 +288,9 @@ final class FunctionCatalog {
         template("FROM_HEX/1", "unhex({0})");
         template("MD5/1", "unhex(md5({0}))");
         template("SHA256/1", "unhex(sha256({0}))");
-        // DuckDB splits '' into [''], whose code point is -1; BigQuery gives []
-        template("TO_CODE_POINTS/1", "CASE WHEN {0} = '' THEN CAST([] AS BIGINT[]) "
-                + "ELSE list_transform(string_split({0}, ''), porygon_c -> unicode(porygon_c)) END");
+        BytesFunctions.register(this::template);
+        // NFC is DuckDB's nfc_normalize; it has no NFD, NFKC or NFKD
+        specials.put("NORMALIZE", FunctionCatalog::normalize);
         // a NULL code point makes the result NULL and code point 0 adds nothing, as in BigQuery;
         // DuckDB's array_to_string would skip the NULL and give NULL for []
         template("CODE_POINTS_TO_STRING/1", "CASE WHEN {0} IS NULL OR len(list_filter({0}, porygon_c -> porygon_c IS NULL)) > 0 THEN NULL "
@@ -317,6 +317,15 @@ final class FunctionCatalog {
                 + "porygon_i -> substr({0}, porygon_i, length({1})) = {1})[{3}], 0) END";
         template("INSTR/4", body);
         template("INSTR/3", body.replace("{3}", "1"));
+    }
+
+    private static void normalize(CallContext c) {
+        int n = c.args().size();
+        if (n == 2 && !c.args().get(1).toString().equalsIgnoreCase("NFC")) {
+            throw c.unsupported("the normalization mode " + c.args().get(1), "DuckDB normalizes to NFC only; normalize the text before loading it, or use NFC");
+        }
+        if (n != 1 && n != 2) throw c.unsupported(n + " arguments", "pass a STRING and optionally NFC");
+        c.text("nfc_normalize(").arg(0).text(")");
     }
 
     private static void joinWith(CallContext c, String operator) {
@@ -356,9 +365,9 @@ final class FunctionCatalog {
     private static void regexpExtract(CallContext c) {
         if (c.args().size() != 2) throw c.unsupported("position/occurrence arguments", "pass only the value and the pattern");
         int g = group(c);
-        // BigQuery gives NULL when nothing matches; DuckDB's regexp_extract gives ''
-        c.once(a -> "CASE WHEN regexp_matches(" + a.get(0) + ", " + a.get(1) + ") THEN regexp_extract(" + a.get(0) + ", " + a.get(1)
-                + ", " + g + ") END");
+        // BigQuery gives NULL when nothing matches or the group takes no part in the match; DuckDB's
+        // regexp_extract gives '' for both, while the first of regexp_extract_all is NULL for both
+        c.text("regexp_extract_all(").arg(0).text(", ").arg(1).text(", " + g + ")[1]");
     }
 
     private static void regexpExtractAll(CallContext c) {

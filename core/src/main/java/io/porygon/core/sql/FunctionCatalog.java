@@ -288,6 +288,7 @@ final class FunctionCatalog {
         template("FROM_HEX/1", "unhex({0})");
         template("MD5/1", "unhex(md5({0}))");
         template("SHA256/1", "unhex(sha256({0}))");
+        template("SHA1/1", "unhex(sha1({0}))");
         BytesFunctions.register(this::template);
         // NFC is DuckDB's nfc_normalize; it has no NFD, NFKC or NFKD
         specials.put("NORMALIZE", FunctionCatalog::normalize);
@@ -567,6 +568,24 @@ final class FunctionCatalog {
                     + "(e.g. TO_HEX(MD5(TO_JSON_STRING(t)))); where the exact FarmHash value matters, compute it in BigQuery", "FARM_FINGERPRINT");
         });
         template("ERROR/1", "error({0})");
+        // listed so that the error says why and what to write instead
+        refuse("SHA512", "DuckDB has no SHA-512", "use SHA256 where any strong digest will do; where the SHA-512 value itself matters, compute it in BigQuery");
+        refuse("NORMALIZE_AND_CASEFOLD", "DuckDB has no Unicode case folding (lower() differs for letters such as ß)",
+                "for ASCII text, LOWER(NORMALIZE(x)) gives the same result");
+        for (String net : List.of("NET.REG_DOMAIN", "NET.PUBLIC_SUFFIX")) {
+            refuse(net, "it needs the public suffix list, which DuckDB does not have",
+                    "load a table of registered domains and join on NET.HOST(url), or compute the column in BigQuery");
+        }
+        for (String json : List.of("JSON_SET", "JSON_REMOVE", "JSON_STRIP_NULLS", "JSON_ARRAY_APPEND", "JSON_ARRAY_INSERT")) {
+            refuse(json, "DuckDB has no function that edits a JSON value in place (json_merge_patch drops nulls and merges objects, "
+                    + "which differs from BigQuery)", "build the value with JSON_OBJECT / JSON_ARRAY from its parts, or edit it in BigQuery");
+        }
+    }
+
+    private void refuse(String name, String why, String hint) {
+        specials.put(name, c -> {
+            throw new Untranslatable(name + "() cannot be translated to DuckDB: " + why, hint, name.substring(name.lastIndexOf('.') + 1));
+        });
     }
 
     /** Functions whose ORDER BY / DISTINCT / IGNORE NULLS the deparser prints itself. */

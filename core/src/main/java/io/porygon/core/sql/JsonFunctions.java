@@ -35,6 +35,7 @@ final class JsonFunctions {
         specials.put("JSON_VALUE_ARRAY", c -> valueArray(c, false));
         specials.put("JSON_EXTRACT_STRING_ARRAY", c -> valueArray(c, true));
         specials.put("JSON_KEYS", JsonFunctions::jsonKeys);
+        JsonEdits.register(specials);
         JsonConverters.register(specials);
     }
 

@@ -290,6 +290,14 @@ final class FunctionCatalog {
         template("SHA256/1", "unhex(sha256({0}))");
         template("SHA1/1", "unhex(sha1({0}))");
         BytesFunctions.register(this::template);
+        // BigQuery compares NFKC-normalized, case-folded text; for ASCII that is lower(), and DuckDB has
+        // no case folding, so other text is an error rather than a different answer. Only STRING is
+        // searched (BigQuery also searches structs, arrays and JSON field by field)
+        template("CONTAINS_SUBSTR/2", "CASE WHEN {0} IS NULL OR {1} IS NULL THEN NULL WHEN typeof({0}) <> 'VARCHAR' "
+                + "THEN error('CONTAINS_SUBSTR: Porygon searches STRING values only; search each field of a STRUCT, ARRAY or JSON value') "
+                + "WHEN NOT regexp_full_match(TRY_CAST({0} AS VARCHAR) || {1}, '[\\x00-\\x7F]*') "
+                + "THEN error('CONTAINS_SUBSTR: Porygon compares ASCII text only (DuckDB has no Unicode case folding)') "
+                + "ELSE contains(lower(TRY_CAST({0} AS VARCHAR)), lower({1})) END");
         // NFC is DuckDB's nfc_normalize; it has no NFD, NFKC or NFKD
         specials.put("NORMALIZE", FunctionCatalog::normalize);
         // a NULL code point makes the result NULL and code point 0 adds nothing, as in BigQuery;
@@ -568,6 +576,7 @@ final class FunctionCatalog {
                     + "(e.g. TO_HEX(MD5(TO_JSON_STRING(t)))); where the exact FarmHash value matters, compute it in BigQuery", "FARM_FINGERPRINT");
         });
         template("ERROR/1", "error({0})");
+        NetFunctions.register(this::template);
         // listed so that the error says why and what to write instead
         refuse("SHA512", "DuckDB has no SHA-512", "use SHA256 where any strong digest will do; where the SHA-512 value itself matters, compute it in BigQuery");
         refuse("NORMALIZE_AND_CASEFOLD", "DuckDB has no Unicode case folding (lower() differs for letters such as ß)",

@@ -123,6 +123,20 @@ class FunctionGapsTest {
     }
 
     @Test
+    void ipv6AndAmbiguousAddressesAreErrorsNotNull() {
+        for (String sql : List.of("SELECT NET.SAFE_IP_FROM_STRING('::1')", "SELECT NET.SAFE_IP_FROM_STRING('010.0.0.1')",
+                "SELECT NET.IP_FROM_STRING('2001:db8::1')", "SELECT NET.IP_TO_STRING(NET.IP_NET_MASK(16, 8))")) {
+            assertThatThrownBy(() -> query(sql)).as(sql).isInstanceOf(SQLException.class).hasMessageContaining("IPv4");
+        }
+    }
+
+    @Test
+    void containsSubstrSearchesStringsOnly() {
+        assertThatThrownBy(() -> query("SELECT CONTAINS_SUBSTR(STRUCT('a' AS x), 'a')"))
+                .isInstanceOf(SQLException.class).hasMessageContaining("STRING values only");
+    }
+
+    @Test
     void refusedFunctionsSayWhyAndWhatToWriteInstead() {
         assertRefused("SELECT NORMALIZE(name, NFKC) FROM t", "NFKC", "NFC");
         assertRefused("SELECT SHA512(name) FROM t", "SHA-512", "SHA256");

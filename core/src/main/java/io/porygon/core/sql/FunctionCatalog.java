@@ -290,6 +290,13 @@ final class FunctionCatalog {
         template("SHA256/1", "unhex(sha256({0}))");
         template("SHA1/1", "unhex(sha1({0}))");
         BytesFunctions.register(this::template);
+        // a character listed twice in source_characters is an error in BigQuery; DuckDB's translate takes the first mapping
+        template("TRANSLATE/3", "CASE WHEN {0} IS NULL OR {1} IS NULL OR {2} IS NULL THEN NULL "
+                + "WHEN length({1}) > 0 AND len(list_distinct(string_split({1}, ''))) <> length({1}) "
+                + "THEN error('TRANSLATE: a character appears more than once in source_characters') ELSE translate({0}, {1}, {2}) END");
+        // DuckDB's levenshtein counts bytes where BigQuery counts characters: the same for ASCII, other text is an error
+        template("EDIT_DISTANCE/2", "CASE WHEN {0} IS NULL OR {1} IS NULL THEN NULL WHEN NOT regexp_full_match({0} || {1}, '[\\x00-\\x7F]*') "
+                + "THEN error('EDIT_DISTANCE: Porygon compares ASCII text only (DuckDB counts bytes, BigQuery characters)') ELSE levenshtein({0}, {1}) END");
         // BigQuery compares NFKC-normalized, case-folded text; for ASCII that is lower(), and DuckDB has
         // no case folding, so other text is an error rather than a different answer. Only STRING is
         // searched (BigQuery also searches structs, arrays and JSON field by field)

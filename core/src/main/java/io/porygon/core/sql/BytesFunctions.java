@@ -22,7 +22,8 @@ final class BytesFunctions {
     static void register(BiConsumer<String, String> template) {
         // array_slice and || keep the argument's type (VARCHAR or BLOB), so one expression serves both;
         // a STRING is reversed by code point, as BigQuery does (DuckDB's reverse keeps a letter and its
-        // combining accent together)
+        // combining accent together). It is about 60 times slower than DuckDB's reverse (docs/BENCHMARKS.md): a faster
+        // VARCHAR-only branch cannot share a CASE with the BLOB one, DuckDB refusing to mix the two types
         template.accept("REVERSE/1", "list_reduce(list_transform(range(" + LENGTH + ", 0, -1), porygon_i -> array_slice({0}, porygon_i, porygon_i)), "
                 + "(porygon_a, porygon_b) -> porygon_a || porygon_b, array_slice({0}, 1, 0))");
         // BYTES: each byte's value; STRING: each code point (DuckDB splits '' into [''], BigQuery gives [])

@@ -592,7 +592,7 @@ final class FunctionCatalog {
             refuse(net, "it needs the public suffix list, which DuckDB does not have",
                     "load a table of registered domains and join on NET.HOST(url), or compute the column in BigQuery");
         }
-        for (String json : List.of("JSON_SET", "JSON_ARRAY_APPEND", "JSON_ARRAY_INSERT")) {
+        for (String json : List.of("JSON_ARRAY_APPEND", "JSON_ARRAY_INSERT")) {
             refuse(json, "DuckDB has no function that edits a JSON value in place (json_merge_patch drops nulls and merges objects, "
                     + "which differs from BigQuery)", "build the value with JSON_OBJECT / JSON_ARRAY from its parts, or edit it in BigQuery");
         }

@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * GoogleSQL functions that return an edited copy of a JSON value: JSON_STRIP_NULLS and JSON_REMOVE.
+ * GoogleSQL functions that return an edited copy of a JSON value: JSON_STRIP_NULLS, JSON_REMOVE and JSON_SET.
  * DuckDB edits JSON only through json_merge_patch (RFC 7386, which deletes a member whose patch is
  * null): JSON_REMOVE of an object member is that patch, guarded so that a path whose parent is not
  * an object leaves the value unchanged, as in BigQuery. JSON_STRIP_NULLS rewrites the compact text
@@ -24,6 +24,7 @@ final class JsonEdits {
     static void register(Map<String, CallRenderer> specials) {
         specials.put("JSON_STRIP_NULLS", JsonEdits::stripNulls);
         specials.put("JSON_REMOVE", JsonEdits::remove);
+        specials.put("JSON_SET", JsonEdits::set);
     }
 
     /** A JSON string token, escapes included (SQL literal text; DuckDB's regular expressions are RE2). */
@@ -90,5 +91,64 @@ final class JsonEdits {
             }
             return "CASE WHEN " + a.get(0) + " IS NULL THEN NULL ELSE " + value + " END";
         });
+    }
+
+    private static final Pattern CREATE = Pattern.compile("\\(?\\s*create_if_missing\\s*=>\\s*(true|false)\\s*\\)?", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * JSON_SET(json, path, value[, path, value ...][, create_if_missing => BOOL]): each pair in order sets
+     * the member at a literal path of plain keys ($.a.b; $ replaces the whole value) to TO_JSON(value),
+     * creating missing objects on the way unless create_if_missing is FALSE (then a missing member changes
+     * nothing). Through json_merge_patch, which would merge an object value and delete on a null one, so
+     * those values are errors, and so is a path through a value that is not an object (an array, a number),
+     * whose BigQuery rule Porygon does not reproduce.
+     */
+    private static void set(CallContext c) {
+        List<Expression> args = c.args();
+        int n = args.size();
+        boolean create = true;
+        Matcher named = n > 0 ? CREATE.matcher(args.get(n - 1).toString()) : null;
+        if (named != null && named.matches()) {
+            create = named.group(1).equalsIgnoreCase("true");
+            n--;
+        }
+        if (n < 3 || n % 2 == 0) throw c.unsupported(args.size() + " arguments", "pass a JSON value, then pairs of a JSON path and a value");
+        List<List<String>> paths = new ArrayList<>();
+        for (int i = 1; i < n; i += 2) {
+            Expression p = args.get(i);
+            String text = p instanceof StringValue s ? s.getValue() : null;
+            Matcher m = text == null ? null : MEMBER_PATH.matcher(text);
+            if (text != null && text.equals("$")) {
+                paths.add(List.of());
+            } else if (m != null && m.matches()) {
+                paths.add(List.of(m.group(1).substring(1).split("\\.")));
+            } else {
+                throw c.unsupported("the path " + p + " (only literal paths of object keys, such as '$.a.b', or '$', translate)",
+                        "build arrays with JSON_ARRAY or ARRAY_CONCAT before converting them, or edit the value in BigQuery");
+            }
+        }
+        for (int k = 0; k < paths.size(); k++) c.text("list_transform([");
+        c.text("json(").arg(0).text(")");
+        for (int k = 0; k < paths.size(); k++) {
+            List<String> keys = paths.get(k);
+            c.text("], porygon_j -> list_transform([");
+            JsonFunctions.toJsonValue(c, args.get(2 * k + 2));
+            c.text("], porygon_v -> CASE WHEN porygon_j IS NULL THEN NULL ");
+            if (keys.isEmpty()) {
+                c.text("ELSE porygon_v END)[1])[1]");
+                continue;
+            }
+            StringBuilder blocked = new StringBuilder("json_type(porygon_j) <> 'OBJECT'");
+            for (int i = 1; i < keys.size(); i++) {
+                blocked.append(" OR coalesce(json_type(porygon_j, '$.").append(String.join(".", keys.subList(0, i))).append("'), 'OBJECT') <> 'OBJECT'");
+            }
+            StringBuilder patch = new StringBuilder("porygon_v");
+            for (int i = keys.size() - 1; i >= 0; i--) patch.insert(0, "json_object('" + keys.get(i) + "', ").append(')');
+            c.text("WHEN porygon_v IS NULL OR json_type(porygon_v) IN ('OBJECT', 'NULL') THEN error('JSON_SET: Porygon sets values that are "
+                    + "not objects or null only (DuckDB''s json_merge_patch merges an object and deletes on null)') ");
+            if (!create) c.text("WHEN json_type(porygon_j, '$." + String.join(".", keys) + "') IS NULL THEN porygon_j ");
+            c.text("WHEN " + blocked + " THEN error('JSON_SET: a value on the path is not an object') ");
+            c.text("ELSE json_merge_patch(porygon_j, " + patch + ") END)[1])[1]");
+        }
     }
 }

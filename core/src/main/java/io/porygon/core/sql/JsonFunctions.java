@@ -135,6 +135,13 @@ final class JsonFunctions {
         c.text("json(").arg(0).text(")");
     }
 
+    /** Prints {@code TO_JSON(value)}: the JSON value BigQuery makes of a SQL value (JSON_SET's values). */
+    static void toJsonValue(CallContext c, Expression value) {
+        c.text("json(");
+        encode(c, value, false);
+        c.text(")");
+    }
+
     /**
      * Prints BigQuery's JSON text of {@code value}: TO_JSON_STRING's when {@code stringifyWide} (INT64
      * beyond 2^53 and fractional NUMERIC as strings), TO_JSON's otherwise (numbers, sorted keys).

@@ -137,12 +137,25 @@ class FunctionGapsTest {
     }
 
     @Test
+    void jsonSetRefusesWhatMergePatchWouldChange() {
+        assertThatThrownBy(() -> query("SELECT JSON_SET(JSON '{\"a\": 1}', '$.a.b', 2)"))
+                .isInstanceOf(SQLException.class).hasMessageContaining("not an object");
+        assertThatThrownBy(() -> query("SELECT JSON_SET(JSON '[1]', '$.a', 2)"))
+                .isInstanceOf(SQLException.class).hasMessageContaining("not an object");
+        for (String value : List.of("STRUCT(1 AS c)", "CAST(NULL AS INT64)", "JSON 'null'")) {
+            assertThatThrownBy(() -> query("SELECT JSON_SET(JSON '{\"a\": 1}', '$.a', " + value + ")")).as(value)
+                    .isInstanceOf(SQLException.class).hasMessageContaining("not objects or null");
+        }
+    }
+
+    @Test
     void refusedFunctionsSayWhyAndWhatToWriteInstead() {
         assertRefused("SELECT NORMALIZE(name, NFKC) FROM t", "NFKC", "NFC");
         assertRefused("SELECT SHA512(name) FROM t", "SHA-512", "SHA256");
         assertRefused("SELECT NORMALIZE_AND_CASEFOLD(name) FROM t", "case folding", "LOWER(NORMALIZE(x))");
         assertRefused("SELECT NET.REG_DOMAIN(url) FROM t", "public suffix list", "NET.HOST");
-        assertRefused("SELECT JSON_SET(j, '$.a', 1) FROM t", "edits a JSON value", "JSON_OBJECT");
+        assertRefused("SELECT JSON_ARRAY_APPEND(j, '$.a', 1) FROM t", "edits a JSON value", "JSON_OBJECT");
+        assertRefused("SELECT JSON_SET(j, '$.a[1]', 1) FROM t", "$.a[1]", "JSON_ARRAY");
         assertRefused("SELECT JSON_STRIP_NULLS(j, remove_empty => TRUE) FROM t", "remove_empty", "leave it out");
         assertRefused("SELECT JSON_STRIP_NULLS(j, '$.a') FROM t", "json_path", "JSON_QUERY");
         assertRefused("SELECT JSON_REMOVE(j, '$.a[0]') FROM t", "$.a[0]", "ARRAY_FILTER");

@@ -34,6 +34,7 @@ final class FunctionCatalog {
         arrays();
         misc();
         DateTimeFunctions.register(specials);
+        BucketFunctions.register(specials);
         // a typed struct constructor's values, in order (the lexer casts the row to the struct type)
         specials.put(GoogleSqlLexer.ROW_FN, c -> {
             c.text("row(");

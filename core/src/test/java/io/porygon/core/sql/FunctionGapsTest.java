@@ -152,6 +152,8 @@ class FunctionGapsTest {
     void refusedFunctionsSayWhyAndWhatToWriteInstead() {
         assertRefused("SELECT NORMALIZE(name, NFKC) FROM t", "NFKC", "NFC");
         assertRefused("SELECT SHA512(name) FROM t", "SHA-512", "SHA256");
+        assertRefused("SELECT DATE_BUCKET(d, INTERVAL 1 MONTH) FROM t", "INTERVAL 1 MONTH", "DATE_TRUNC");
+        assertRefused("SELECT TIMESTAMP_BUCKET(ts, w) FROM t", "bucket width w", "INTERVAL literal");
         assertRefused("SELECT NORMALIZE_AND_CASEFOLD(name) FROM t", "case folding", "LOWER(NORMALIZE(x))");
         assertRefused("SELECT NET.REG_DOMAIN(url) FROM t", "public suffix list", "NET.HOST");
         assertRefused("SELECT JSON_ARRAY_APPEND(j, '$.a', 1) FROM t", "edits a JSON value", "JSON_OBJECT");

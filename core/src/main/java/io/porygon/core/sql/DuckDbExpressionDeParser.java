@@ -367,6 +367,17 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         String namespace = parts.get(0).toUpperCase(Locale.ROOT);
         if (parts.size() == 2 && BIGQUERY_NAMESPACES.contains(namespace)) {
             String name = namespace + "." + parts.get(1).toUpperCase(Locale.ROOT);
+            // a namespaced function the catalog lists (NET.IP_FROM_STRING; NET.REG_DOMAIN: an error that says why)
+            CallRenderer special = catalog.special(name);
+            if (special != null) {
+                special.render(new Call(name, function, arguments(function)));
+                return out();
+            }
+            SqlTemplate template = catalog.template(name, arguments(function).size());
+            if (template != null) {
+                renderTemplate(template, arguments(function));
+                return out();
+            }
             throw new Untranslatable("function " + name + "() is not in Porygon's GoogleSQL-to-DuckDB catalog",
                     "rewrite it with supported functions or define it with CREATE TEMP FUNCTION", parts.get(1));
         }

@@ -34,6 +34,7 @@ final class FunctionCatalog {
         arrays();
         misc();
         DateTimeFunctions.register(specials);
+        BucketFunctions.register(specials);
         // a typed struct constructor's values, in order (the lexer casts the row to the struct type)
         specials.put(GoogleSqlLexer.ROW_FN, c -> {
             c.text("row(");
@@ -43,8 +44,8 @@ final class FunctionCatalog {
             }
             c.text(")");
         });
-        JsonFunctions.register(specials);
         ApproximateAggregates.register(specials);
+        JsonFunctions.register(specials);
     }
 
     String rename(String upperName) {
@@ -237,7 +238,7 @@ final class FunctionCatalog {
         // INITCAP: a letter after a delimiter (or first) upper-cased, other letters lower-cased, delimiters kept
         template("INITCAP/1", initcap("(' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || '[](){}/|\\<>!?@\"^#$&~_,.:;*%+-')"));
         template("INITCAP/2", initcap("{1}"));
-        same("LOWER", "UPPER", "REVERSE", "REPLACE", "ASCII",
+        same("LOWER", "UPPER", "REPLACE", "ASCII",
                 "STARTS_WITH", "ENDS_WITH", "STRPOS", "INSTR", "TO_BASE64", "FROM_BASE64", "LTRIM", "RTRIM", "TRIM");
         instrWithPosition();
         // a negative length is an error in BigQuery (a NULL value gives NULL first); DuckDB's left/right
@@ -288,9 +289,25 @@ final class FunctionCatalog {
         template("FROM_HEX/1", "unhex({0})");
         template("MD5/1", "unhex(md5({0}))");
         template("SHA256/1", "unhex(sha256({0}))");
-        // DuckDB splits '' into [''], whose code point is -1; BigQuery gives []
-        template("TO_CODE_POINTS/1", "CASE WHEN {0} = '' THEN CAST([] AS BIGINT[]) "
-                + "ELSE list_transform(string_split({0}, ''), porygon_c -> unicode(porygon_c)) END");
+        template("SHA1/1", "unhex(sha1({0}))");
+        BytesFunctions.register(this::template);
+        // a character listed twice in source_characters is an error in BigQuery; DuckDB's translate takes the first mapping
+        template("TRANSLATE/3", "CASE WHEN {0} IS NULL OR {1} IS NULL OR {2} IS NULL THEN NULL "
+                + "WHEN length({1}) > 0 AND len(list_distinct(string_split({1}, ''))) <> length({1}) "
+                + "THEN error('TRANSLATE: a character appears more than once in source_characters') ELSE translate({0}, {1}, {2}) END");
+        // DuckDB's levenshtein counts bytes where BigQuery counts characters: the same for ASCII, other text is an error
+        template("EDIT_DISTANCE/2", "CASE WHEN {0} IS NULL OR {1} IS NULL THEN NULL WHEN NOT regexp_full_match({0} || {1}, '[\\x00-\\x7F]*') "
+                + "THEN error('EDIT_DISTANCE: Porygon compares ASCII text only (DuckDB counts bytes, BigQuery characters)') ELSE levenshtein({0}, {1}) END");
+        // BigQuery compares NFKC-normalized, case-folded text; for ASCII that is lower(), and DuckDB has
+        // no case folding, so other text is an error rather than a different answer. Only STRING is
+        // searched (BigQuery also searches structs, arrays and JSON field by field)
+        template("CONTAINS_SUBSTR/2", "CASE WHEN {0} IS NULL OR {1} IS NULL THEN NULL WHEN typeof({0}) <> 'VARCHAR' "
+                + "THEN error('CONTAINS_SUBSTR: Porygon searches STRING values only; search each field of a STRUCT, ARRAY or JSON value') "
+                + "WHEN NOT regexp_full_match(TRY_CAST({0} AS VARCHAR) || {1}, '[\\x00-\\x7F]*') "
+                + "THEN error('CONTAINS_SUBSTR: Porygon compares ASCII text only (DuckDB has no Unicode case folding)') "
+                + "ELSE contains(lower(TRY_CAST({0} AS VARCHAR)), lower({1})) END");
+        // NFC is DuckDB's nfc_normalize; it has no NFD, NFKC or NFKD
+        specials.put("NORMALIZE", FunctionCatalog::normalize);
         // a NULL code point makes the result NULL and code point 0 adds nothing, as in BigQuery;
         // DuckDB's array_to_string would skip the NULL and give NULL for []
         template("CODE_POINTS_TO_STRING/1", "CASE WHEN {0} IS NULL OR len(list_filter({0}, porygon_c -> porygon_c IS NULL)) > 0 THEN NULL "
@@ -317,6 +334,15 @@ final class FunctionCatalog {
                 + "porygon_i -> substr({0}, porygon_i, length({1})) = {1})[{3}], 0) END";
         template("INSTR/4", body);
         template("INSTR/3", body.replace("{3}", "1"));
+    }
+
+    private static void normalize(CallContext c) {
+        int n = c.args().size();
+        if (n == 2 && !c.args().get(1).toString().equalsIgnoreCase("NFC")) {
+            throw c.unsupported("the normalization mode " + c.args().get(1), "DuckDB normalizes to NFC only; normalize the text before loading it, or use NFC");
+        }
+        if (n != 1 && n != 2) throw c.unsupported(n + " arguments", "pass a STRING and optionally NFC");
+        c.text("nfc_normalize(").arg(0).text(")");
     }
 
     private static void joinWith(CallContext c, String operator) {
@@ -356,9 +382,9 @@ final class FunctionCatalog {
     private static void regexpExtract(CallContext c) {
         if (c.args().size() != 2) throw c.unsupported("position/occurrence arguments", "pass only the value and the pattern");
         int g = group(c);
-        // BigQuery gives NULL when nothing matches; DuckDB's regexp_extract gives ''
-        c.once(a -> "CASE WHEN regexp_matches(" + a.get(0) + ", " + a.get(1) + ") THEN regexp_extract(" + a.get(0) + ", " + a.get(1)
-                + ", " + g + ") END");
+        // BigQuery gives NULL when nothing matches or the group takes no part in the match; DuckDB's
+        // regexp_extract gives '' for both, while the first of regexp_extract_all is NULL for both
+        c.text("regexp_extract_all(").arg(0).text(", ").arg(1).text(", " + g + ")[1]");
     }
 
     private static void regexpExtractAll(CallContext c) {
@@ -558,6 +584,25 @@ final class FunctionCatalog {
                     + "(e.g. TO_HEX(MD5(TO_JSON_STRING(t)))); where the exact FarmHash value matters, compute it in BigQuery", "FARM_FINGERPRINT");
         });
         template("ERROR/1", "error({0})");
+        NetFunctions.register(this::template);
+        // listed so that the error says why and what to write instead
+        refuse("SHA512", "DuckDB has no SHA-512", "use SHA256 where any strong digest will do; where the SHA-512 value itself matters, compute it in BigQuery");
+        refuse("NORMALIZE_AND_CASEFOLD", "DuckDB has no Unicode case folding (lower() differs for letters such as ß)",
+                "for ASCII text, LOWER(NORMALIZE(x)) gives the same result");
+        for (String net : List.of("NET.REG_DOMAIN", "NET.PUBLIC_SUFFIX")) {
+            refuse(net, "it needs the public suffix list, which DuckDB does not have",
+                    "load a table of registered domains and join on NET.HOST(url), or compute the column in BigQuery");
+        }
+        for (String json : List.of("JSON_ARRAY_APPEND", "JSON_ARRAY_INSERT")) {
+            refuse(json, "DuckDB has no function that edits a JSON value in place (json_merge_patch drops nulls and merges objects, "
+                    + "which differs from BigQuery)", "build the value with JSON_OBJECT / JSON_ARRAY from its parts, or edit it in BigQuery");
+        }
+    }
+
+    private void refuse(String name, String why, String hint) {
+        specials.put(name, c -> {
+            throw new Untranslatable(name + "() cannot be translated to DuckDB: " + why, hint, name.substring(name.lastIndexOf('.') + 1));
+        });
     }
 
     /** Functions whose ORDER BY / DISTINCT / IGNORE NULLS the deparser prints itself. */

@@ -28,6 +28,51 @@ final class JsonConverters {
         specials.put("LAX_FLOAT64", c -> nullSafe(c, JsonConverters::laxFloat64));
         specials.put("LAX_STRING", c -> nullSafe(c, JsonConverters::laxString));
         specials.put("JSON_TYPE", c -> nullSafe(c, JsonConverters::jsonType));
+        specials.put("INT64_ARRAY", c -> strictArray(c, JsonConverters::int64));
+        specials.put("BOOL_ARRAY", c -> strictArray(c, JsonConverters::bool));
+        specials.put("FLOAT64_ARRAY", c -> strictArray(c, JsonConverters::roundedFloat64));
+        specials.put("STRING_ARRAY", c -> strictArray(c, JsonConverters::jsonString));
+        specials.put("LAX_INT64_ARRAY", c -> laxArray(c, JsonConverters::laxInt64));
+        specials.put("LAX_BOOL_ARRAY", c -> laxArray(c, JsonConverters::laxBool));
+        specials.put("LAX_FLOAT64_ARRAY", c -> laxArray(c, JsonConverters::laxFloat64));
+        specials.put("LAX_STRING_ARRAY", c -> laxArray(c, JsonConverters::laxString));
+    }
+
+    /**
+     * INT64_ARRAY and friends: a JSON array whose every element converts as the scalar converter does; a
+     * value that is not an array, or an element that does not convert (JSON null included), is an error.
+     * Under SAFE. the whole result is NULL then, not the element (no element can be NULL otherwise).
+     */
+    private static void strictArray(CallContext c, Conversion conversion) {
+        if (c.args().size() != 1) throw c.unsupported(c.args().size() + " arguments", "pass one JSON array");
+        Failure fail = failure(c);
+        boolean safe = fail.with("''").equals("NULL");
+        c.once(a -> {
+            String list = "list_transform(CAST(json_extract(" + a.get(0) + ", '$[*]') AS JSON[]), porygon_e -> " + conversion.of("porygon_e", fail) + ")";
+            if (safe) list = "list_transform([" + list + "], porygon_l -> CASE WHEN len(list_filter(porygon_l, porygon_x -> porygon_x IS NULL)) > 0 "
+                    + "THEN NULL ELSE porygon_l END)[1]";
+            return "CASE WHEN " + a.get(0) + " IS NULL THEN NULL WHEN json_type(" + a.get(0) + ") <> 'ARRAY' THEN "
+                    + fail.with(quoted("The provided JSON input is not an array")) + " ELSE " + list + " END";
+        });
+    }
+
+    /** LAX_INT64_ARRAY and friends: each element as the LAX_ converter gives it (NULL where it has none); NULL for a value that is not an array. */
+    private static void laxArray(CallContext c, java.util.function.Function<String, String> conversion) {
+        if (c.args().size() != 1) throw c.unsupported(c.args().size() + " arguments", "pass one JSON array");
+        c.once(a -> "CASE WHEN json_type(" + a.get(0) + ") = 'ARRAY' THEN list_transform(CAST(json_extract(" + a.get(0) + ", '$[*]') AS JSON[]), porygon_e -> "
+                + conversion.apply("porygon_e") + ") END");
+    }
+
+    /** STRING(json) of a JSON value: the text of a JSON string. */
+    private static String jsonString(String j, Failure fail) {
+        return "CASE WHEN json_type(" + j + ") = 'VARCHAR' THEN json_extract_string(" + j + ", '$') ELSE "
+                + fail.with(quoted("The provided JSON input is not a string")) + " END";
+    }
+
+    /** FLOAT64(json) with wide_number_mode 'round', the default: a JSON number as FLOAT64. */
+    private static String roundedFloat64(String j, Failure fail) {
+        return "CASE json_type(" + j + ") WHEN 'DOUBLE' THEN CAST(" + j + " AS DOUBLE) WHEN 'BIGINT' THEN CAST(" + j + " AS DOUBLE) "
+                + "WHEN 'UBIGINT' THEN CAST(" + j + " AS DOUBLE) ELSE " + fail.with(quoted("The provided JSON input is not a number")) + " END";
     }
 
     /** BigQuery's name of a JSON value's type; NULL for SQL NULL (json_type gives NULL). */

@@ -34,7 +34,46 @@ final class JsonFunctions {
         specials.put("JSON_EXTRACT_ARRAY", c -> queryArray(c, true));
         specials.put("JSON_VALUE_ARRAY", c -> valueArray(c, false));
         specials.put("JSON_EXTRACT_STRING_ARRAY", c -> valueArray(c, true));
+        specials.put("JSON_KEYS", JsonFunctions::jsonKeys);
+        JsonEdits.register(specials);
         JsonConverters.register(specials);
+    }
+
+    private static final Pattern KEYS_MODE = Pattern.compile("\\(?\\s*mode\\s*=>\\s*'(strict|lax|lax recursive)'\\s*\\)?");
+
+    /**
+     * JSON_KEYS(json[, max_depth][, mode => 'strict'|'lax'|'lax recursive']): every key of every nested
+     * object, as a dotted path, distinct and sorted. DuckDB's json_keys lists the top level only, so the
+     * keys come from json_tree: strict skips objects inside arrays, lax looks into an array (not an
+     * array of arrays), lax recursive into any. A key that is not a plain name (a dot, a space, a quote)
+     * is an error: BigQuery escapes it, and the translator does not reproduce its escaping.
+     */
+    private static void jsonKeys(CallContext c) {
+        List<Expression> args = c.args();
+        String mode = "strict";
+        Expression depth = null;
+        for (int i = 1; i < args.size(); i++) {
+            Matcher m = KEYS_MODE.matcher(args.get(i).toString());
+            if (m.matches()) mode = m.group(1);
+            else if (i == 1) depth = args.get(i);
+            else throw c.unsupported("the argument " + args.get(i), "pass a JSON value, optionally max_depth, and optionally mode => 'strict', 'lax' or 'lax recursive'");
+        }
+        if (args.isEmpty() || args.size() > 3) throw c.unsupported(args.size() + " arguments", "pass a JSON value, optionally max_depth and mode");
+        String arrays = switch (mode) {
+            case "strict" -> " AND NOT contains(porygon_k.fullkey, '[')";
+            case "lax" -> " AND NOT contains(porygon_k.fullkey, '][')";
+            default -> "";
+        };
+        String path = "ltrim(regexp_replace(porygon_k.fullkey, '\\[[0-9]+\\]', '', 'g'), '$.')";
+        // the root row ($) is there for any non-NULL input: no rows at all means SQL NULL
+        c.text("(SELECT CASE WHEN count(*) = 0 THEN NULL ");
+        if (depth != null) c.text("WHEN ").expr(depth).text(" < 1 THEN error('JSON_KEYS: max_depth must be positive') ");
+        String keys = "porygon_k.fullkey <> '$' AND NOT suffix(porygon_k.fullkey, ']')" + arrays;
+        c.text("WHEN bool_or(NOT regexp_full_match(porygon_k.key, '[A-Za-z0-9_]+')) FILTER (WHERE ").text(keys).text(") THEN error('JSON_KEYS: "
+                + "a key holds characters other than letters, digits and _, which BigQuery escapes in its own way') ELSE coalesce(list(DISTINCT " + path
+                + " ORDER BY " + path + ") FILTER (WHERE ").text(keys);
+        if (depth != null) c.text(" AND length(" + path + ") - length(replace(" + path + ", '.', '')) < ").expr(depth);
+        c.text("), CAST([] AS VARCHAR[])) END FROM json_tree(").arg(0).text(") AS porygon_k)");
     }
 
     /** 2^53: integers beyond it are quoted strings in TO_JSON_STRING (a double could not hold them). */
@@ -94,6 +133,13 @@ final class JsonFunctions {
         }
         if (n != 1 && n != 2) throw c.unsupported(n + " arguments", "pass a JSON-formatted string and optionally wide_number_mode");
         c.text("json(").arg(0).text(")");
+    }
+
+    /** Prints {@code TO_JSON(value)}: the JSON value BigQuery makes of a SQL value (JSON_SET's values). */
+    static void toJsonValue(CallContext c, Expression value) {
+        c.text("json(");
+        encode(c, value, false);
+        c.text(")");
     }
 
     /**

@@ -131,7 +131,7 @@ class RunCommandTest {
                 SELECT 1 AS x
 
                 post_operations {
-                  SELECT TO_BASE32(b'abc')
+                  SELECT FARM_FINGERPRINT('abc')
                 }
                 """);
         assertThat(cli("run", "--actions", "untranslatable_post", project.toString())).isEqualTo(2);

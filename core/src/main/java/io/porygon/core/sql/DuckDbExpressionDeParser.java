@@ -841,12 +841,36 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
 
     /** Lambda index parameters whose references must be shifted to BigQuery's zero base. */
     private final Set<String> shiftedIndexes = new HashSet<>();
+    /** Select-list aliases printed as their expressions (lower-cased name to expression), see {@link #inliningAliases}. */
+    private Map<String, Expression> inlinedAliases = Map.of();
+
+    /**
+     * Prints with each unqualified read of one of {@code aliases} replaced by the aliased expression:
+     * DuckDB refuses a HAVING or QUALIFY that reads an alias of an expression that can raise an error.
+     */
+    void inliningAliases(Map<String, Expression> aliases, Runnable print) {
+        Map<String, Expression> saved = inlinedAliases;
+        inlinedAliases = aliases;
+        try {
+            print.run();
+        } finally {
+            inlinedAliases = saved;
+        }
+    }
 
     @Override
     public <S> StringBuilder visit(Column column, S context) {
         if (!shiftedIndexes.isEmpty() && column.getTable() == null && column.getArrayConstructor() == null
                 && shiftedIndexes.contains(column.getColumnName().toLowerCase(Locale.ROOT))) {
             return out().append('(').append(column.getColumnName()).append(" - 1)");
+        }
+        Expression aliased = column.getTable() == null && column.getArrayConstructor() == null
+                ? inlinedAliases.get(column.getColumnName().toLowerCase(Locale.ROOT)) : null;
+        if (aliased != null) {
+            // the expression's own names are columns (SELECT a / b AS a ... HAVING a > 1)
+            out().append('(');
+            inliningAliases(Map.of(), () -> aliased.accept(this, context));
+            return out().append(')');
         }
         ArrayConstructor subscripts = column.getArrayConstructor();
         if (isVariable(column)) {

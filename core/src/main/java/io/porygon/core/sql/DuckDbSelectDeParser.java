@@ -2,16 +2,21 @@ package io.porygon.core.sql;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.BooleanValue;
 import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.ExpressionVisitor;
 import net.sf.jsqlparser.expression.StructType;
 import net.sf.jsqlparser.expression.WindowDefinition;
+import net.sf.jsqlparser.parser.ASTNodeAccessImpl;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.piped.FromQuery;
@@ -83,25 +88,73 @@ final class DuckDbSelectDeParser extends SelectDeParser {
             select.getSelectItems().forEach(this::nameVariableRead);
         }
         Expression qualify = select.getQualify();
+        Expression having = select.getHaving();
+        Map<String, Expression> raising = raisingAliases(select, having, qualify);
+        Expression printedQualify = qualify == null || raising.isEmpty() ? qualify : new AliasesInlined(qualify, raising);
+        if (having != null && !raising.isEmpty()) select.setHaving(new AliasesInlined(having, raising));
+        select.setQualify(printedQualify);
         List<WindowDefinition> windows = select.getWindowDefinitions();
         if (windows != null) {
             List<WindowDefinition> translated = new ArrayList<>();
             for (int i = 0; i < windows.size(); i++) {
                 // BigQuery writes QUALIFY before WINDOW, DuckDB after it: the last window prints it
-                Expression after = i == windows.size() - 1 ? qualify : null;
+                Expression after = i == windows.size() - 1 ? printedQualify : null;
                 translated.add(new TranslatedWindow(windows.get(i), expressions, after));
             }
             select.setWindowDefinitions(translated);
             select.setQualify(null);
         }
         if (select.getJoins() != null) select.getJoins().forEach(DuckDbSelectDeParser::joinUnnestOnTrue);
-        if (ordersByStructFields(select)) return orderedOutside(select, context);
         try {
-            return super.visit(select, context);
+            return ordersByStructFields(select) ? orderedOutside(select, context) : super.visit(select, context);
         } finally {
             // a template may print this select again
             select.setWindowDefinitions(windows);
             select.setQualify(qualify);
+            select.setHaving(having);
+        }
+    }
+
+    /**
+     * The select-list aliases that HAVING or QUALIFY read and whose expressions the translation lets
+     * raise an error (a division, a checked cast, an array index): DuckDB refuses such a read, so
+     * those clauses print the expression itself, which means the same there.
+     */
+    private Map<String, Expression> raisingAliases(PlainSelect select, Expression having, Expression qualify) {
+        String clauses = ((having == null ? "" : having.toString()) + " " + (qualify == null ? "" : qualify.toString())).toLowerCase(Locale.ROOT);
+        if (clauses.isBlank()) return Map.of();
+        Map<String, Expression> raising = new HashMap<>();
+        for (SelectItem<?> item : select.getSelectItems()) {
+            if (item.getAlias() == null) continue;
+            String name = ScriptScope.normalize(item.getAlias().getName());
+            if (Pattern.compile("\\b" + Pattern.quote(name) + "\\b").matcher(clauses).find()
+                    && expressions.printed(() -> item.getExpression().accept(expressions, null)).contains("error(")) {
+                raising.put(name, item.getExpression());
+            }
+        }
+        return raising;
+    }
+
+    /** A HAVING or QUALIFY condition printed with some aliases read as their expressions. */
+    private final class AliasesInlined extends ASTNodeAccessImpl implements Expression {
+        private final Expression condition;
+        private final Map<String, Expression> aliases;
+
+        AliasesInlined(Expression condition, Map<String, Expression> aliases) {
+            this.condition = condition;
+            this.aliases = aliases;
+        }
+
+        @Override
+        public <T, S> T accept(ExpressionVisitor<T> visitor, S context) {
+            List<T> result = new ArrayList<>(1);
+            expressions.inliningAliases(aliases, () -> result.add(condition.accept(visitor, context)));
+            return result.get(0);
+        }
+
+        @Override
+        public String toString() {
+            return condition.toString();
         }
     }
 
@@ -138,7 +191,7 @@ final class DuckDbSelectDeParser extends SelectDeParser {
         StringBuilder out = getBuilder();
         try {
             out.append("SELECT * FROM (");
-            visit(select, context);
+            super.visit(select, context);
             out.append(')');
             new OrderByDeParser(expressions, out).deParse(order);
             if (limit != null) out.append(limit);

@@ -147,9 +147,10 @@ final class TranslationCorpus {
         }
     }
 
-    /** An expected row; whole numbers written as Java longs compare as the canonical form of DuckDB's. */
+    /** An expected row; numbers written as Java longs and doubles compare as the canonical form of DuckDB's. */
     static List<Object> row(Object... values) {
-        return java.util.Arrays.stream(values).map(v -> v instanceof Long n ? BigDecimal.valueOf(n) : v).toList();
+        return java.util.Arrays.stream(values)
+                .map(v -> v instanceof Long n ? BigDecimal.valueOf(n) : v instanceof Double d ? doubleValue(d) : v).toList();
     }
 
     static Object canonical(Object v) throws SQLException {
@@ -205,7 +206,7 @@ final class TranslationCorpus {
         return sb.toString();
     }
 
-    private static Object doubleValue(double d) {
+    static Object doubleValue(double d) {
         if (Double.isNaN(d)) return "NaN";
         if (Double.isInfinite(d)) return d > 0 ? "inf" : "-inf";
         return new BigDecimal(Double.toString(d));

@@ -15,8 +15,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Stars over rows and structs: {@code SELECT AS STRUCT *}, a struct's fields expanded and ordered by. */
-class StructStarTranslationTest {
+/**
+ * Query shapes DuckDB takes differently: stars over rows and structs ({@code SELECT AS STRUCT *}, a
+ * struct's fields expanded and ordered by), aliases read in HAVING and QUALIFY.
+ */
+class QueryShapeTranslationTest {
 
     @TempDir
     static Path dir;
@@ -56,6 +59,17 @@ class StructStarTranslationTest {
                   SELECT ARRAY_AGG(t ORDER BY t.c DESC LIMIT 1)[OFFSET(0)] AS latest FROM src t GROUP BY t.b)
                 ORDER BY a DESC LIMIT 1""";
         assertThat(run(latest)).containsExactly(row("a", "b", "c"), row(2L, "b", 5L));
+    }
+
+    @Test
+    void havingAndQualifyReadAliasesOfExpressionsThatCanRaise() throws SQLException {
+        assertThat(run("SELECT b, SUM(c) / COUNT(*) AS ratio FROM src GROUP BY b HAVING ratio > 3 ORDER BY b"))
+                .containsExactly(row("b", "ratio"), row("a", 6.0));
+        assertThat(run("SELECT a, c / a AS r FROM src QUALIFY ROW_NUMBER() OVER (ORDER BY r DESC) = 1"))
+                .containsExactly(row("a", "r"), row(1L, 6.0));
+        // the expression's own names stay columns, and a WHERE reads the column, not the alias
+        assertThat(run("SELECT c / a AS c FROM src WHERE c >= 5 GROUP BY c, a HAVING c > 2 ORDER BY 1"))
+                .containsExactly(row("c"), row(2.5), row(6.0));
     }
 
     @Test

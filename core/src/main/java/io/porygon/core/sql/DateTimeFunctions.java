@@ -33,7 +33,7 @@ final class DateTimeFunctions {
         specials.put("TIMESTAMP", DateTimeFunctions::timestamp);
         specials.put("CURRENT_DATE", c -> current(c, "current_date", DATE));
         specials.put("CURRENT_DATETIME", c -> current(c, "CAST(current_timestamp AS TIMESTAMP)", DATETIME));
-        specials.put("CURRENT_TIME", c -> current(c, "CAST(current_timestamp AS TIME)", TIME));
+        specials.put("CURRENT_TIME", c -> current(c, "CAST(CAST(current_timestamp AS TIMESTAMP) AS TIME)", TIME));
         specials.put("CURRENT_TIMESTAMP", c -> c.text("current_timestamp"));
 
         specials.put("DATE_ADD", c -> add(c, DATE, "+"));
@@ -140,7 +140,8 @@ final class DateTimeFunctions {
 
     private static void time(CallContext c) {
         switch (c.args().size()) {
-            case 1 -> c.cast(0, TIME);
+            // a TIMESTAMP's time of day in UTC: DuckDB casts only a zoneless timestamp to TIME
+            case 1 -> c.text("CAST(").cast(0, DATETIME).text(" AS TIME)");
             case 2 -> c.text("CAST(timezone(").arg(1).text(", ").cast(0, TIMESTAMP).text(") AS TIME)");
             case 3 -> c.text("make_time(").arg(0).text(", ").arg(1).text(", ").arg(2).text(")");
             default -> arity(c, 1, 3);

@@ -753,7 +753,7 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
             case "CURRENT_DATE" -> "current_date";
             case "CURRENT_TIMESTAMP" -> "current_timestamp";
             case "CURRENT_DATETIME" -> "CAST(current_timestamp AS TIMESTAMP)";
-            case "CURRENT_TIME" -> "CAST(current_timestamp AS TIME)";
+            case "CURRENT_TIME" -> "CAST(CAST(current_timestamp AS TIMESTAMP) AS TIME)";
             default -> throw new Untranslatable(k + " is not a GoogleSQL time function", "use CURRENT_DATE, CURRENT_DATETIME, CURRENT_TIME or CURRENT_TIMESTAMP");
         };
         return out().append(sql);
@@ -863,6 +863,10 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         if (!shiftedIndexes.isEmpty() && column.getTable() == null && column.getArrayConstructor() == null
                 && shiftedIndexes.contains(column.getColumnName().toLowerCase(Locale.ROOT))) {
             return out().append('(').append(column.getColumnName()).append(" - 1)");
+        }
+        if (column.getTable() == null && column.getArrayConstructor() == null && column.getColumnName().equalsIgnoreCase("CURRENT_DATETIME")) {
+            // BigQuery's parentheses are optional here; JSqlParser reads the bare name as a column
+            return out().append("CAST(current_timestamp AS TIMESTAMP)");
         }
         Expression aliased = column.getTable() == null && column.getArrayConstructor() == null
                 ? inlinedAliases.get(column.getColumnName().toLowerCase(Locale.ROOT)) : null;

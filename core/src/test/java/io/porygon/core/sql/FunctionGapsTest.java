@@ -9,7 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -34,10 +33,7 @@ class FunctionGapsTest {
 
     @BeforeAll
     static void open() throws SQLException {
-        db = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("w.duckdb"));
-        try (Statement st = db.createStatement()) {
-            for (String s : DuckDbTranslator.SESSION_SETTINGS) st.execute(s);
-        }
+        db = TranslationCorpus.openWarehouse(dir.resolve("w.duckdb"));
     }
 
     @AfterAll
@@ -172,5 +168,12 @@ class FunctionGapsTest {
                     assertThat(((PorygonException) e).hint()).contains(hint);
                     assertThat(((PorygonException) e).location().file()).isEqualTo("definitions/events.sqlx");
                 });
+    }
+
+    @Test
+    void theTimeOfATimestampAndCurrentDatetimeWithoutParentheses() throws SQLException {
+        assertThat(query("SELECT CAST(TIME(TIMESTAMP '2024-01-01 10:11:12+02') AS STRING)")).containsExactly(List.of("08:11:12"));
+        assertThat(query("SELECT CURRENT_DATETIME IS NOT NULL, CURRENT_TIME() IS NOT NULL, CURRENT_TIME IS NOT NULL"))
+                .containsExactly(List.of(true, true, true));
     }
 }

@@ -208,6 +208,22 @@ final class GoogleSqlLexer {
                     sb.append(movedNulls).append(' ');
                     movedNulls = null;
                 }
+                // MERGE ... WHEN NOT MATCHED BY TARGET means WHEN NOT MATCHED, which JSqlParser reads; BY SOURCE it does not read
+                if (upper.equals("BY") && "MATCHED".equals(lastWord) && depth == 0 && startsWith(sb, "MERGE")) {
+                    String side = peekWord().toUpperCase(Locale.ROOT);
+                    if (side.equals("SOURCE")) {
+                        throw error("MERGE ... WHEN NOT MATCHED BY SOURCE is not translated (JSqlParser cannot read it)",
+                                "delete or update the target rows missing from the source in a statement of its own, e.g. "
+                                        + "DELETE FROM target WHERE NOT EXISTS (SELECT 1 FROM source WHERE ...)");
+                    }
+                    if (side.equals("TARGET")) {
+                        int end = skipSpace(pos) + side.length();
+                        keepLineBreaks(sb, pos, end);
+                        pos = end;
+                        lastWord = null;
+                        continue;
+                    }
+                }
                 if (upper.equals("CLUSTER") && depth == 0 && peekWord().equalsIgnoreCase("BY") && startsWith(sb, "CREATE")) {
                     skipClusterBy(sb);
                     lastWord = null;

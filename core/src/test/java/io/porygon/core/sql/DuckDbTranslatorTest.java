@@ -88,6 +88,18 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void mergeWhenNotMatchedByTargetInsertsAndBySourceIsALocatedError() throws SQLException {
+        run("CREATE OR REPLACE TABLE `p.thelook.stock` AS SELECT 1 AS id, 5 AS qty");
+        run("MERGE `p.thelook.stock` T USING (SELECT 2 AS id, 7 AS qty) S ON T.id = S.id\n"
+                + "WHEN NOT MATCHED BY TARGET THEN INSERT (id, qty) VALUES (S.id, S.qty)");
+        assertThat(query("SELECT id, qty FROM thelook.stock ORDER BY id")).containsExactly(List.of(num("1"), num("5")), List.of(num("2"), num("7")));
+        assertThatThrownBy(() -> translator.translate("MERGE `p.thelook.stock` T USING `p.thelook.s` S ON T.id = S.id\n"
+                + "WHEN NOT MATCHED BY SOURCE THEN DELETE", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("NOT MATCHED BY SOURCE")
+                .satisfies(e -> assertThat(((PorygonException) e).location().line()).isEqualTo(8));
+    }
+
+    @Test
     void tableNamesThatNeedQuotingStayOneName() throws SQLException {
         run("CREATE OR REPLACE TABLE `my-project.thelook.crosbie-source` AS SELECT 'apples' AS fruit");
         run("CREATE OR REPLACE TABLE thelook.`é t` AS SELECT * FROM `my-project`.`thelook`.`crosbie-source`");

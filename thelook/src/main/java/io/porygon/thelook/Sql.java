@@ -1,15 +1,17 @@
 package io.porygon.thelook;
 
+import io.porygon.core.sql.SqlQuoting;
+
 /** Small helpers for the few statements the generator and loader issue (DuckDB dialect). */
 final class Sql {
     private Sql() {}
 
     static String ident(String name) {
-        return '"' + name.replace("\"", "\"\"") + '"';
+        return SqlQuoting.identifier(name);
     }
 
     static String literal(String value) {
-        return "'" + value.replace("'", "''") + "'";
+        return SqlQuoting.string(value);
     }
 
     static String table(String schema, RawTable table) {

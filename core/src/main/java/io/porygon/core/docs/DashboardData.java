@@ -3,6 +3,7 @@ package io.porygon.core.docs;
 import io.porygon.core.engine.Engine;
 import io.porygon.core.engine.ObjectKind;
 import io.porygon.core.graph.Target;
+import io.porygon.core.sql.SqlQuoting;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -149,7 +150,7 @@ public record DashboardData(
     }
 
     private static String name(Target t) {
-        return "\"" + t.schema().replace("\"", "\"\"") + "\".\"" + t.name().replace("\"", "\"\"") + "\"";
+        return SqlQuoting.identifier(t.schema()) + "." + SqlQuoting.identifier(t.name());
     }
 
     private static double dbl(Object o) {

@@ -369,7 +369,7 @@ final class DateTimeFunctions {
     private static void parse(CallContext c, String type) {
         arity(c, 2, type.equals(TIMESTAMP) ? 3 : 2);
         String pattern = FormatElements.parsePattern(literal(c, 0, "format"));
-        String p = "'" + pattern.replace("'", "''") + "'";
+        String p = SqlQuoting.string(pattern);
         if (type.equals(TIMESTAMP)) {
             // with a zone in the text, strptime gives the instant itself; a third argument is then ignored, as in BigQuery
             if (pattern.contains("%z") || pattern.contains("%Z")) {

@@ -99,7 +99,7 @@ public final class DuckDbTranslator implements Translator {
             char c = identifier.charAt(i);
             plain = c < 128 && (Character.isLetterOrDigit(c) || c == '_');
         }
-        return plain ? identifier : '"' + identifier.replace("\"", "\"\"") + '"';
+        return plain ? identifier : SqlQuoting.identifier(identifier);
     }
 
     /**
@@ -232,6 +232,9 @@ public final class DuckDbTranslator implements Translator {
             "\\s*(CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:EXTERNAL\\s+TABLE|MODEL)|LOAD\\s+DATA|EXPORT\\s+DATA)\\b",
             Pattern.CASE_INSENSITIVE);
 
+    /** {@code ASSERT condition [AS 'description']}; the lexer has made every string literal single-quoted. */
+    private static final Pattern ASSERT = Pattern.compile("(?is)\\s*ASSERT\\s+(.+?)(?:\\s+AS\\s+('(?:[^'\\\\]|\\\\.|'')*'))?\\s*");
+
     private String translateOne(GoogleSqlLexer.LexedStatement statement, Set<String> userFunctions, SourceLocation location,
                                 ScriptScope scope, boolean viewQuery) {
         if (TempFunction.isTempFunction(statement.text())) {
@@ -240,6 +243,13 @@ public final class DuckDbTranslator implements Translator {
             // a function body sees its parameters, not the script's variables
             String body = translateExpression(fn.body(), userFunctions, statement, location, ScriptScope.EMPTY);
             return fn.toDuckDbMacro(body);
+        }
+        Matcher assertion = ASSERT.matcher(statement.text());
+        if (assertion.matches()) {
+            // BigQuery's ASSERT fails the script when its condition is FALSE or NULL
+            String condition = translateExpression(assertion.group(1), userFunctions, statement, location, scope);
+            String description = assertion.group(2) != null ? assertion.group(2) : SqlQuoting.string(assertion.group(1).strip());
+            return "SELECT CASE WHEN (" + condition + ") IS NOT TRUE THEN error('Assertion failed: ' || " + description + ") END";
         }
         Matcher cloud = CLOUD_DATA.matcher(statement.text());
         if (cloud.lookingAt()) {

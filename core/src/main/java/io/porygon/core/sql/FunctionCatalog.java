@@ -426,7 +426,7 @@ final class FunctionCatalog {
             if (arg >= c.args().size()) throw c.unsupported("a format with more specifiers than arguments", "pass one argument per specifier");
             if (text.length() > 0) {
                 if (any) c.text(" || ");
-                c.text("'" + text.toString().replace("'", "''") + "'");
+                c.text(SqlQuoting.string(text.toString()));
                 any = true;
             }
             text.setLength(0);
@@ -437,7 +437,7 @@ final class FunctionCatalog {
         if (arg != c.args().size()) throw c.unsupported("a format with fewer specifiers than arguments", "pass one argument per specifier");
         if (text.length() > 0 || !any) {
             if (any) c.text(" || ");
-            c.text("'" + text.toString().replace("'", "''") + "'");
+            c.text(SqlQuoting.string(text.toString()));
         }
         c.text(")");
     }

@@ -99,7 +99,7 @@ final class JsonConverters {
     }
 
     private static String quoted(String text) {
-        return "'" + text.replace("'", "''") + "'";
+        return SqlQuoting.string(text);
     }
 
     /** A conversion that raises BigQuery's error (NULL under SAFE.) for a JSON value of another type; SQL NULL gives NULL. */

@@ -184,6 +184,6 @@ final class PivotPrinter {
     }
 
     private static String quote(String name) {
-        return '"' + name.replace("\"", "\"\"") + '"';
+        return SqlQuoting.identifier(name);
     }
 }

@@ -96,6 +96,6 @@ final class ScriptVariables {
 
     /** Always quoted: a variable may be named like a DuckDB keyword (order, select). */
     private static String quote(String name) {
-        return '"' + name.replace("\"", "\"\"") + '"';
+        return SqlQuoting.identifier(name);
     }
 }

@@ -100,6 +100,16 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void assertFailsWhenItsConditionIsFalseOrNull() throws SQLException {
+        run("CREATE OR REPLACE TABLE `p.thelook.checked` AS SELECT 1 AS id");
+        run("ASSERT (SELECT COUNT(*) FROM `p.thelook.checked`) > 0 AS \"checked is empty\"");
+        assertThatThrownBy(() -> run("ASSERT (SELECT COUNT(*) FROM `p.thelook.checked`) > 1 AS 'too few rows'"))
+                .isInstanceOf(SQLException.class).hasMessageContaining("Assertion failed: too few rows");
+        assertThatThrownBy(() -> run("ASSERT NULL"))
+                .isInstanceOf(SQLException.class).hasMessageContaining("Assertion failed: NULL");
+    }
+
+    @Test
     void tableNamesThatNeedQuotingStayOneName() throws SQLException {
         run("CREATE OR REPLACE TABLE `my-project.thelook.crosbie-source` AS SELECT 'apples' AS fruit");
         run("CREATE OR REPLACE TABLE thelook.`é t` AS SELECT * FROM `my-project`.`thelook`.`crosbie-source`");

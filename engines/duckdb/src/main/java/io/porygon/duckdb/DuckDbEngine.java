@@ -7,6 +7,7 @@ import io.porygon.core.engine.ObjectKind;
 import io.porygon.core.engine.QueryResult;
 import io.porygon.core.graph.Target;
 import io.porygon.core.sql.DuckDbTranslator;
+import io.porygon.core.sql.SqlQuoting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -612,11 +613,11 @@ public final class DuckDbEngine implements Engine {
     }
 
     public static String quoteIdent(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
+        return SqlQuoting.identifier(identifier);
     }
 
     static String quoteLiteral(String value) {
-        return "'" + value.replace("'", "''") + "'";
+        return SqlQuoting.string(value);
     }
 
     private static String schemaOf(Target target) {

@@ -8,6 +8,7 @@ import net.sf.jsqlparser.expression.NullValue;
 import net.sf.jsqlparser.expression.SignedExpression;
 import net.sf.jsqlparser.expression.StringValue;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -368,8 +369,11 @@ final class DateTimeFunctions {
 
     private static void parse(CallContext c, String type) {
         arity(c, 2, type.equals(TIMESTAMP) ? 3 : 2);
-        String pattern = FormatElements.parsePattern(literal(c, 0, "format"));
-        String p = SqlQuoting.string(pattern);
+        List<String> patterns = FormatElements.parsePatterns(literal(c, 0, "format"));
+        String pattern = patterns.get(0);
+        // strptime tries a list of patterns in turn
+        String p = patterns.size() == 1 ? SqlQuoting.string(pattern)
+                : "[" + String.join(", ", patterns.stream().map(SqlQuoting::string).toList()) + "]";
         if (type.equals(TIMESTAMP)) {
             // with a zone in the text, strptime gives the instant itself; a third argument is then ignored, as in BigQuery
             if (pattern.contains("%z") || pattern.contains("%Z")) {

@@ -1,5 +1,7 @@
 package io.porygon.core.sql;
 
+import java.util.List;
+
 /**
  * BigQuery's format elements (FORMAT_DATE, PARSE_TIMESTAMP, ...) as a DuckDB expression over the
  * value {@code {0}}: runs of elements DuckDB's strftime knows become {@code strftime({0}, '..')},
@@ -27,15 +29,23 @@ final class FormatElements {
         return f.finish();
     }
 
-    /** The strptime pattern for PARSE_*; elements strptime cannot read are untranslatable. */
-    static String parsePattern(String bigQueryFormat) {
+    /** Where %E*S's optional fraction goes in a parse pattern, until {@link #parsePatterns} spells it out. */
+    private static final String OPTIONAL_FRACTION = "\u0000";
+
+    /**
+     * The strptime patterns for PARSE_*, to try in turn: one, or two when %E*S's fraction may be there
+     * or not; elements strptime cannot read are untranslatable.
+     */
+    static List<String> parsePatterns(String bigQueryFormat) {
         FormatElements f = new FormatElements(true, null);
         f.convert(bigQueryFormat);
         if (f.template.length() > 0) {
             throw new Untranslatable("format '" + bigQueryFormat + "' has elements DuckDB's strptime cannot parse",
-                    "use %Y %m %d %H %M %S %F %T %b %B %y %j %p %I %z %Ez %Z and literal text");
+                    "use %Y %m %d %H %M %S %E*S %F %T %b %B %y %j %p %I %z %Ez %Z and literal text");
         }
-        return f.run.toString();
+        String pattern = f.run.toString();
+        if (!pattern.contains(OPTIONAL_FRACTION)) return List.of(pattern);
+        return List.of(pattern.replace(OPTIONAL_FRACTION, ".%f"), pattern.replace(OPTIONAL_FRACTION, ""));
     }
 
     private void convert(String fmt) {
@@ -98,6 +108,10 @@ final class FormatElements {
             zone("+00:00");
             return i + 1;
         }
+        if (rest.startsWith("*S") && parsing) {
+            run.append("%S").append(OPTIONAL_FRACTION);
+            return i + 2;
+        }
         if (rest.startsWith("*S")) {
             run.append("%S");
             expression("rtrim(rtrim('.' || strftime({0}, '%f'), '0'), '.')");
@@ -107,7 +121,7 @@ final class FormatElements {
             int digits = rest.charAt(0) - '0';
             if (digits == 0) run.append("%S");
             else if (digits == 3) run.append("%S.%g");
-            else if (digits == 6) run.append("%S.%f");
+            else if (digits == 6 || parsing) run.append("%S.%f"); // strptime's %f reads one to six digits
             else {
                 run.append("%S.");
                 expression("substr(strftime({0}, '%f'), 1, " + digits + ")");

@@ -535,6 +535,14 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void parsingSecondsWithAnyFractionReadsTheTextWithOrWithoutOne() throws SQLException {
+        assertThat(query("SELECT CAST(PARSE_TIMESTAMP('%Y-%m-%dT%H:%M:%E*SZ', '2024-01-01T10:11:12.25Z') AS STRING), "
+                + "CAST(PARSE_TIMESTAMP('%Y-%m-%dT%H:%M:%E*SZ', '2024-01-01T10:11:12Z') AS STRING), "
+                + "CAST(PARSE_DATETIME('%F %H:%M:%E2S', '2024-01-01 10:11:12.12') AS STRING)"))
+                .containsExactly(List.of("2024-01-01 10:11:12.25+00", "2024-01-01 10:11:12+00", "2024-01-01 10:11:12.12"));
+    }
+
+    @Test
     void toJsonStringOfATableAliasEncodesTheRowAndHashesIt() throws SQLException {
         run("CREATE OR REPLACE TABLE `p.thelook.json_rows` AS SELECT * FROM UNNEST([STRUCT(1 AS id, 'a\"b' AS name, [1.5, 2.0] AS scores, "
                 + "[3, 4] AS ids, DATE '2024-01-02' AS d), (1, 'a\"b', [1.5, 2.0], [3, 4], DATE '2024-01-02'), "

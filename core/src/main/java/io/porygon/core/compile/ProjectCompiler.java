@@ -70,10 +70,6 @@ public final class ProjectCompiler {
         return compile(project, vars, errors, jsTimeoutMillis, cache);
     }
 
-    static CompileResult compile(Project project, Map<String, String> vars, ErrorCollector errors, long jsTimeoutMillis) {
-        return compile(project, vars, errors, jsTimeoutMillis, SessionCache.NONE);
-    }
-
     private static CompileResult compile(Project project, Map<String, String> vars, ErrorCollector errors, long jsTimeoutMillis,
             SessionCache cache) {
         ProjectConfig config = project.settings().toProjectConfig(vars);

@@ -11,8 +11,4 @@ public record QueryResult(List<String> columns, List<List<Object>> rows, long to
         columns = List.copyOf(columns);
         rows = List.copyOf(rows);
     }
-
-    public boolean isEmpty() {
-        return totalRows == 0;
-    }
 }

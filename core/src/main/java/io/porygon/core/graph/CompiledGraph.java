@@ -1,7 +1,6 @@
 package io.porygon.core.graph;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /** The result of compiling a project: every action, plus the errors found. Immutable. */
@@ -21,9 +20,5 @@ public record CompiledGraph(
     /** Every action except tests, which run apart from the graph. */
     public Stream<Action> runnableActions() {
         return Stream.of(declarations, tables, operations, assertions).flatMap(List::stream);
-    }
-
-    public Optional<Action> find(Target target) {
-        return runnableActions().filter(a -> a.target().equals(target)).findFirst();
     }
 }

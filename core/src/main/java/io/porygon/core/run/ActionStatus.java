@@ -11,10 +11,6 @@ public enum ActionStatus {
     /** Stopped or never started because the run was interrupted. */
     CANCELLED;
 
-    public boolean isFailure() {
-        return this == FAILED;
-    }
-
     /** Whether actions waiting for this one may run. */
     public boolean letsDependentsRun() {
         return this == SUCCEEDED || this == DISABLED;

@@ -59,10 +59,6 @@ public final class DagRunner {
         }
     }
 
-    public boolean isCancelled() {
-        return cancelled;
-    }
-
     public RunResult run(ExecutionPlan plan) {
         Instant started = Instant.now();
         String runId = newRunId(started);

@@ -104,10 +104,6 @@ public final class Planner {
         return translate(googleSql, test.fileName(), test.sqlStartLine());
     }
 
-    public WarehouseNames names() {
-        return names;
-    }
-
     private static PorygonException noSuchAction(String name, List<Action> all, List<String> testNames) {
         if (testNames.contains(name)) {
             return new PorygonException(null, "'" + name + "' is a unit test, not an action", "run it with `porygon test`");

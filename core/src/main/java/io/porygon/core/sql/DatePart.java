@@ -41,10 +41,6 @@ record DatePart(String name, int weekday) {
         return new DatePart("WEEK", index);
     }
 
-    boolean isWeek() {
-        return name.equals("WEEK");
-    }
-
     boolean isTimeOfDay() {
         return switch (name) {
             case "MICROSECOND", "MILLISECOND", "SECOND", "MINUTE", "HOUR" -> true;

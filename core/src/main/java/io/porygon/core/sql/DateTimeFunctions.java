@@ -84,11 +84,6 @@ final class DateTimeFunctions {
         specials.put("TIMESTAMP_MICROS", c -> c.text("CAST(make_timestamp(CAST(").arg(0).text(" AS BIGINT)) AS TIMESTAMPTZ)"));
     }
 
-    /** CAST(v AS DATE) wrapped, for an argument. */
-    private static void value(CallContext c, int index, String type) {
-        c.cast(index, type);
-    }
-
     private static void arity(CallContext c, int min, int max) {
         int n = c.args().size();
         if (n < min || n > max) {

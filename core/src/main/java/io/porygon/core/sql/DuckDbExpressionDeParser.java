@@ -76,10 +76,6 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
     private final List<String> lambdaParameters = new ArrayList<>();
     private final Set<String> userFunctionsCalled = new HashSet<>();
 
-    DuckDbExpressionDeParser(FunctionCatalog catalog, Set<String> userFunctions) {
-        this(catalog, userFunctions, ScriptScope.EMPTY);
-    }
-
     /** @param variables the script variables an unqualified name may read (see {@link #isVariable}) */
     DuckDbExpressionDeParser(FunctionCatalog catalog, Set<String> userFunctions, ScriptScope variables) {
         this.catalog = catalog;
@@ -235,7 +231,7 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
     public <S> StringBuilder visit(Function function, S context) {
         List<String> parts = function.getMultipartName();
         boolean safe = parts.size() == 2 && parts.get(0).equalsIgnoreCase("SAFE");
-        if (parts.size() > 1 && !safe) return userFunction(function, context);
+        if (parts.size() > 1 && !safe) return userFunction(function);
         String name = parts.get(parts.size() - 1).toUpperCase(Locale.ROOT);
         if (function.getHavingClause() != null) return anyValueHaving(function, name, context);
         SqlTemplate safeForm = safe ? catalog.template("SAFE." + name, arguments(function).size()) : null;
@@ -362,7 +358,7 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
     }
 
     /** A call to a persistent UDF, {@code dataset.fn(...)}: the name is kept, the arguments translated. */
-    private <S> StringBuilder userFunction(Function function, S context) {
+    private StringBuilder userFunction(Function function) {
         List<String> parts = function.getMultipartName();
         String namespace = parts.get(0).toUpperCase(Locale.ROOT);
         if (parts.size() == 2 && BIGQUERY_NAMESPACES.contains(namespace)) {

@@ -603,7 +603,7 @@ final class GoogleSqlLexer {
                     continue;
                 }
                 pos++;
-                readEscape(value, bytes);
+                readEscape(value);
                 continue;
             }
             value.append(c);
@@ -616,7 +616,7 @@ final class GoogleSqlLexer {
         }
     }
 
-    private void readEscape(StringBuilder value, boolean bytes) {
+    private void readEscape(StringBuilder value) {
         if (pos >= src.length()) throw error("dangling backslash in a string literal", "escape it as \\\\");
         char e = src.charAt(pos++);
         switch (e) {

@@ -74,7 +74,7 @@ public final class SqlxParser {
                 List<Fragment> body = innerSqlBlock(pos, head.length());
                 if (body.size() > 1) throw error(start, "'input' code blocks may only contain a single SQL statement", "remove the --- separator");
                 inputs.add(new SqlxFile.Input(List.copyOf(names), body.get(0)));
-            } else if (!sqlToken(sql, false)) {
+            } else if (!sqlToken(sql)) {
                 break;
             }
         }
@@ -94,12 +94,12 @@ public final class SqlxParser {
                 pos++;
                 return sql.finish();
             }
-            sqlToken(sql, true);
+            sqlToken(sql);
         }
     }
 
     /** Consumes one SQL token at pos into {@code sql}; false at end of input. */
-    private boolean sqlToken(Statements sql, boolean inner) {
+    private boolean sqlToken(Statements sql) {
         if (pos >= src.length()) return false;
         char c = src.charAt(pos);
         int separatorEnd = (c == '-' || c == ' ' || c == '\t') ? separatorEnd(pos) : -1;

@@ -7,7 +7,6 @@ import io.porygon.core.compile.CompileResult;
 import io.porygon.core.compile.json.CompiledGraphJson;
 import io.porygon.core.engine.ObjectKind;
 import io.porygon.core.graph.Action;
-import io.porygon.core.graph.CompileError;
 import io.porygon.core.graph.CompiledGraph;
 import io.porygon.core.run.DatabaseMapping;
 import io.porygon.core.run.ExecutionPlan;
@@ -80,12 +79,8 @@ final class CompileCommand implements Callable<Integer> {
             printSummary(graph, out);
         }
         out.flush();
-        for (CompileError e : graph.graphErrors()) {
-            err.println("error: " + new PorygonException(e.location() == null ? SourceLocation.of("?") : e.location(), e.message(), e.hint()).render());
-        }
         if (graph.hasErrors()) {
-            err.println(graph.graphErrors().size() + " compile error" + (graph.graphErrors().size() == 1 ? "" : "s") + "; nothing was run");
-            err.flush();
+            ProjectGraph.printErrors(graph, err, "");
             return PorygonCli.EXIT_USAGE;
         }
         return 0;

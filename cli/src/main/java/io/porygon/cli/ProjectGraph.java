@@ -31,13 +31,18 @@ final class ProjectGraph {
                 .map(b -> Porygon.compile(projectDir, vars, SessionCache.inFile(projectDir.resolve(CACHE_FILE), b)))
                 .orElseGet(() -> Porygon.compile(projectDir, vars));
         if (!graph.hasErrors()) return graph;
+        printErrors(graph, err, "; nothing was run");
+        return null;
+    }
+
+    /** Each compile error located, then their number followed by {@code tail}. */
+    static void printErrors(CompiledGraph graph, PrintWriter err, String tail) {
         for (CompileError e : graph.graphErrors()) {
             SourceLocation at = e.location() == null ? SourceLocation.of("?") : e.location();
             err.println("error: " + new PorygonException(at, e.message(), e.hint()).render());
         }
         int n = graph.graphErrors().size();
-        err.println(n + " compile error" + (n == 1 ? "" : "s") + "; nothing was run");
+        err.println(n + " compile error" + (n == 1 ? "" : "s") + tail);
         err.flush();
-        return null;
     }
 }

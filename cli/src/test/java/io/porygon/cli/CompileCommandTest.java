@@ -73,7 +73,7 @@ class CompileCommandTest {
         project("definitions/v.sqlx", "config { type: \"view\" }\nSELECT * FROM ${ref(\"missing_table\")}\n");
         assertThat(run("compile", dir.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("error: definitions/v.sqlx:2:21: Missing dependency detected")
-                .contains("nothing was run");
+                .contains("1 compile error").doesNotContain("nothing was run"); // compile runs nothing anyway
     }
 
     @Test

@@ -7,7 +7,7 @@ import java.util.function.Function;
 /**
  * What a compile derives from one file's text alone (its translation, its parsed script, its loop
  * check), kept by file name and full text so that compiling an unchanged file again in the same JVM
- * (the library API, watch mode) skips the work and an edit is never missed. Bounded, least recently
+ * (the library API, benchmarks) skips the work and an edit is never missed. Bounded, least recently
  * used first out; values must never be modified once made.
  */
 final class FileCache<V> {

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -34,12 +33,7 @@ class DuckDbTranslatorTest {
 
     @BeforeAll
     static void open() throws SQLException {
-        db = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("w.duckdb"));
-        try (Statement st = db.createStatement()) {
-            for (String s : DuckDbTranslator.SESSION_SETTINGS) st.execute(s);
-            st.execute("CREATE SCHEMA IF NOT EXISTS thelook");
-            st.execute("CREATE SCHEMA IF NOT EXISTS reporting");
-        }
+        db = TranslationCorpus.openWarehouse(dir.resolve("w.duckdb"), "CREATE SCHEMA IF NOT EXISTS thelook", "CREATE SCHEMA IF NOT EXISTS reporting");
     }
 
     @AfterAll

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.porygon.core.SourceLocation;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -33,10 +32,7 @@ class RunTimeErrorTest {
 
     @BeforeAll
     static void open() throws SQLException {
-        db = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("w.duckdb"));
-        try (Statement st = db.createStatement()) {
-            for (String s : DuckDbTranslator.SESSION_SETTINGS) st.execute(s);
-        }
+        db = TranslationCorpus.openWarehouse(dir.resolve("w.duckdb"));
     }
 
     @AfterAll

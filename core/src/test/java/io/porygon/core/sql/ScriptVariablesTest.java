@@ -7,7 +7,6 @@ import io.porygon.core.PorygonException;
 import io.porygon.core.SourceLocation;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -31,13 +30,9 @@ class ScriptVariablesTest {
 
     @BeforeEach
     void open() throws SQLException {
-        db = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("w.duckdb"));
-        try (Statement st = db.createStatement()) {
-            for (String s : DuckDbTranslator.SESSION_SETTINGS) st.execute(s);
-            st.execute("CREATE SCHEMA thelook");
-            st.execute("CREATE TABLE thelook.events AS SELECT * FROM (VALUES "
-                    + "(1, TIMESTAMPTZ '2024-01-01 10:00:00+00'), (2, TIMESTAMPTZ '2024-01-02 10:00:00+00')) v(id, created_at)");
-        }
+        db = TranslationCorpus.openWarehouse(dir.resolve("w.duckdb"), "CREATE SCHEMA thelook",
+                "CREATE TABLE thelook.events AS SELECT * FROM (VALUES "
+                        + "(1, TIMESTAMPTZ '2024-01-01 10:00:00+00'), (2, TIMESTAMPTZ '2024-01-02 10:00:00+00')) v(id, created_at)");
     }
 
     @AfterEach

@@ -63,17 +63,11 @@ public interface Engine extends AutoCloseable {
     long insertFrom(Target target, Target source, List<String> columns);
 
     /**
-     * Merges {@code source} into {@code target} on {@code uniqueKey}: matching rows are updated,
-     * the others inserted. Returns the rows written.
-     */
-    default long mergeFrom(Target target, Target source, List<String> columns, List<String> uniqueKey) {
-        return mergeFrom(target, source, columns, uniqueKey, null);
-    }
-
-    /**
-     * As {@link #mergeFrom(Target, Target, List, List)}, matching only the table rows for which
-     * {@code targetFilter} holds (an expression in the engine's dialect on the alias {@code t}), as
-     * Dataform's {@code updatePartitionFilter} does: a new row whose match lies outside is inserted.
+     * Merges {@code source} into {@code target} on {@code uniqueKey}: matching rows are updated, the
+     * others inserted; returns the rows written. With a {@code targetFilter} (an expression in the
+     * engine's dialect on the alias {@code t}; null for none) only the table rows it holds for are
+     * matched, as Dataform's {@code updatePartitionFilter} does: a new row whose match lies outside is
+     * inserted.
      */
     long mergeFrom(Target target, Target source, List<String> columns, List<String> uniqueKey, String targetFilter);
 

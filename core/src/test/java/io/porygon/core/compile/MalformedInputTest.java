@@ -400,6 +400,15 @@ class MalformedInputTest {
     }
 
     @Test
+    void anActionAnIncludeCreatesIsLocatedAtTheCallInTheDefinitionsFile() throws IOException {
+        CompiledGraph g = compile(SETTINGS,
+                "includes/h.js", "function mk(n) {\n  assert(n).query(\"SELECT 1 AS x\").dependencies([\"missing_\" + n]);\n}\nmodule.exports = { mk };\n",
+                "definitions/checks.js", "// generated\n\nh.mk(\"b1\");\n\n\nh.mk(\"b2\");\n");
+        assertThat(g.graphErrors()).extracting(e -> e.location().toString())
+                .containsExactlyInAnyOrder("definitions/checks.js:3:1", "definitions/checks.js:6:1");
+    }
+
+    @Test
     void loopsRhinoRunsDifferentlyFromNodeAreReportedNotCompiledWrong() throws IOException {
         CompiledGraph g = compile(SETTINGS,
                 "definitions/loops.js", "for (let i = 0; i < 2; i++) {\n  publish(\"t_\" + i).query(ctx => `SELECT ${i} AS i`);\n}\n",

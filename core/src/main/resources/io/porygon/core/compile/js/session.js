@@ -61,13 +61,18 @@
   var currentAt = null;
   global.__porygonAt = function (line, column) { currentAt = { line: line, column: column }; };
 
-  /** The innermost project-file frame of the current stack: {fileName, line, column, mapped}. */
-  function callerLocation() {
+  /**
+   * The innermost project-file frame of the current stack: {fileName, line, column, mapped}; with
+   * {@code inFile}, the innermost frame in that file when there is one (an include's helper called
+   * from a definitions file is located at the call).
+   */
+  function callerLocation(inFile) {
     var stack = new Error().stack || "";
     var frames = stack.split("\n");
+    if (inFile && stack.indexOf("at " + inFile + ":") < 0) inFile = null;
     for (var i = 0; i < frames.length; i++) {
       var m = /at ([^:()]+):(\d+)/.exec(frames[i]);
-      if (m && m[1].indexOf("porygon-session.js") < 0) {
+      if (m && m[1].indexOf("porygon-session.js") < 0 && (!inFile || m[1] === inFile)) {
         if (currentAt && currentAt.fileName === m[1]) {
           return { fileName: m[1], line: currentAt.line, column: currentAt.column, mapped: true };
         }
@@ -602,7 +607,7 @@
   /** Actions of the JavaScript API start at the line of their publish/operate/assert call. */
   function newApiAction(kind, name) {
     var action = newAction(kind, { name: name }, currentFile);
-    var loc = callerLocation();
+    var loc = callerLocation(currentFile);
     if (loc.fileName === currentFile) action.sqlStartLine = loc.line;
     return action;
   }

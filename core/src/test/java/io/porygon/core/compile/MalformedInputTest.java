@@ -400,6 +400,15 @@ class MalformedInputTest {
     }
 
     @Test
+    void aTrailingSemicolonIsLocatedWhereItIs() throws IOException {
+        CompiledGraph g = compile(SETTINGS,
+                "definitions/a.sqlx", "config { type: \"table\" }\n\nSELECT 1 AS x\nFROM t   ;\n",
+                "definitions/b.sqlx", "config { type: \"table\" }\nSELECT 1 AS x;\n");
+        assertThat(g.graphErrors()).extracting(e -> e.location().toString())
+                .containsExactlyInAnyOrder("definitions/a.sqlx:4:10", "definitions/b.sqlx:2:14");
+    }
+
+    @Test
     void anActionAnIncludeCreatesIsLocatedAtTheCallInTheDefinitionsFile() throws IOException {
         CompiledGraph g = compile(SETTINGS,
                 "includes/h.js", "function mk(n) {\n  assert(n).query(\"SELECT 1 AS x\").dependencies([\"missing_\" + n]);\n}\nmodule.exports = { mk };\n",

@@ -840,8 +840,9 @@
     var p = a.proto;
     [p.query, p.incrementalQuery].forEach(function (q) {
       if (typeof q === "string" && q.trim().slice(-1) === ";") {
-        // the semicolon's line: the SQL's first line plus the lines of the SQL before it
-        var at = a.sqlStartLine ? { fileName: a.fileName, line: a.sqlStartLine + (q.trim().match(/\n/g) || []).length, mapped: true } : where;
+        // the semicolon's place: the SQL's first line plus the lines of the SQL before it, at the end of its line
+        var body = q.replace(/\s+$/, ""), column = body.length - body.lastIndexOf("\n") - 1;
+        var at = a.sqlStartLine ? { fileName: a.fileName, line: a.sqlStartLine + (q.trim().match(/\n/g) || []).length, column: column, mapped: true } : where;
         compileError("Semi-colons are not allowed at the end of SQL statements.", a.fileName, readable(a.target), at, "remove the trailing semicolon");
       }
     });

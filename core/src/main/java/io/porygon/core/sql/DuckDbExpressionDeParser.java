@@ -75,6 +75,7 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
     /** Parameters of the lambdas being printed, lower-cased, once per enclosing lambda: they hide variables. */
     private final List<String> lambdaParameters = new ArrayList<>();
     private final Set<String> userFunctionsCalled = new HashSet<>();
+    private final CastPrinter casts = new CastPrinter(this);
 
     /** @param variables the script variables an unqualified name may read (see {@link #isVariable}) */
     DuckDbExpressionDeParser(FunctionCatalog catalog, Set<String> userFunctions, ScriptScope variables) {
@@ -83,16 +84,16 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         this.variables = variables;
     }
 
-    private StringBuilder out() {
+    StringBuilder out() {
         return getBuilder();
     }
 
-    private void print(Expression e) {
+    void print(Expression e) {
         e.accept(this, null);
     }
 
     /** Prints a call argument, in parentheses unless it is atomic, so templates keep its precedence. */
-    private void printArgument(Expression e) {
+    void printArgument(Expression e) {
         boolean atomic = e instanceof Column || e instanceof Function || e instanceof CastExpression
                 || e instanceof StringValue || e instanceof LongValue
                 || e instanceof DoubleValue || e instanceof NullValue
@@ -119,9 +120,9 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
     private static final Pattern OWN_ERROR = Pattern.compile("\\berror\\('(?:[^']|'')*'\\)");
 
     /** A translated operand and whether printing it twice still means one value. */
-    private record Operand(String sql, boolean repeatable) {}
+    record Operand(String sql, boolean repeatable) {}
 
-    private Operand operand(Expression e) {
+    Operand operand(Expression e) {
         return new Operand(printed(() -> printArgument(e)), RepeatableExpression.test(e, userFunctions));
     }
 
@@ -133,7 +134,7 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
      * division so bound took about 10 times as long as a plain one on DuckDB 1.4 (the CASE form 1.2
      * times), so only where it matters.
      */
-    private void once(List<Operand> operands, java.util.function.Function<List<String>, String> body) {
+    void once(List<Operand> operands, java.util.function.Function<List<String>, String> body) {
         if (operands.stream().allMatch(Operand::repeatable)) {
             out().append(body.apply(operands.stream().map(Operand::sql).toList()));
             return;
@@ -588,143 +589,7 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
 
     @Override
     public <S> StringBuilder visit(CastExpression cast, S context) {
-        if (cast.getFormat() != null) {
-            throw new Untranslatable("CAST ... FORMAT '" + cast.getFormat() + "'", "use FORMAT_DATE/PARSE_DATE and friends instead");
-        }
-        String type = duckDbType(cast.getColDataType());
-        boolean safe = "SAFE_CAST".equalsIgnoreCase(cast.keyword) || "TRY_CAST".equalsIgnoreCase(cast.keyword);
-        if (type.equals("BLOB") && cast.getLeftExpression() instanceof StringValue s
-                && s.getValue().chars().anyMatch(ch -> ch > 127)) {
-            // BigQuery casts STRING to BYTES as UTF-8; DuckDB's BLOB cast only takes ASCII and \x escapes
-            out().append("encode(");
-            print(s);
-            return out().append(')');
-        }
-        if (type.equals("BLOB") && !(cast.getLeftExpression() instanceof StringValue)) {
-            // STRING to BYTES is UTF-8 encoding in BigQuery; DuckDB's BLOB cast only takes escaped ASCII
-            out().append("CASE WHEN typeof(");
-            printArgument(cast.getLeftExpression());
-            out().append(") = 'VARCHAR' THEN encode(CAST(");
-            print(cast.getLeftExpression());
-            out().append(" AS VARCHAR)) ELSE ").append(safe ? "TRY_CAST(" : "CAST(");
-            print(cast.getLeftExpression());
-            return out().append(" AS BLOB) END");
-        }
-        if ((type.equals("BIGINT") || type.equals("BOOLEAN")) && cast.getLeftExpression() instanceof StringValue s
-                && !(type.equals("BIGINT") ? INT64_TEXT : BOOL_TEXT).matcher(s.getValue()).matches()) {
-            // text DuckDB would read ('1.5' as 2, 'yes' as TRUE) that BigQuery refuses
-            return refused(type, safe, errorMessage("Bad " + (type.equals("BIGINT") ? "int64" : "bool") + " value", s.getValue()));
-        }
-        boolean number = type.equals("DOUBLE") || type.startsWith("DECIMAL");
-        String numberValue = "Bad " + (type.equals("DOUBLE") ? "double" : "numeric") + " value";
-        if (number && cast.getLeftExpression() instanceof StringValue s && s.getValue().contains("_")) {
-            // DuckDB reads '1_000' as 1000; BigQuery refuses digit separators
-            return refused(type, safe, errorMessage(numberValue, s.getValue()));
-        }
-        if (number && !(cast.getLeftExpression() instanceof StringValue || cast.getLeftExpression() instanceof NullValue
-                || cast.getLeftExpression() instanceof LongValue || cast.getLeftExpression() instanceof DoubleValue)) {
-            return castCheckedText(cast.getLeftExpression(), type, "contains(%s, '_')", safe, errorMessage(numberValue, cast.toString()), v -> "");
-        }
-        if (type.equals("BIGINT") && !isIntegerOrStringLiteral(cast.getLeftExpression())) {
-            return castToInteger(cast.getLeftExpression(), safe, cast.toString());
-        }
-        if (type.equals("BOOLEAN") && !(cast.getLeftExpression() instanceof StringValue || cast.getLeftExpression() instanceof BooleanValue
-                || cast.getLeftExpression() instanceof NullValue)) {
-            return castToBool(cast.getLeftExpression(), safe, cast.toString());
-        }
-        if (type.equals("DATE") && !(cast.getLeftExpression() instanceof NullValue)) {
-            return castToDate(cast.getLeftExpression(), safe, cast.toString());
-        }
-        if (type.equals("VARCHAR") && !(cast.getLeftExpression() instanceof StringValue || cast.getLeftExpression() instanceof LongValue
-                || cast.getLeftExpression() instanceof NullValue)) {
-            castToString(cast.getLeftExpression(), safe ? "TRY_CAST(" : "CAST(");
-            return out();
-        }
-        out().append(safe ? "TRY_CAST(" : "CAST(");
-        print(cast.getLeftExpression());
-        return out().append(" AS ").append(type).append(')');
-    }
-
-    /** Literals DuckDB casts to BIGINT as BigQuery does; hexadecimal text needs castToInteger's sign handling. */
-    private static boolean isIntegerOrStringLiteral(Expression e) {
-        return e instanceof LongValue || e instanceof NullValue || e instanceof StringValue s && !s.getValue().toLowerCase(Locale.ROOT).contains("0x");
-    }
-
-    /** The text BigQuery casts to INT64 (decimal or hex, surrounding spaces allowed), and to BOOL. */
-    private static final Pattern INT64_TEXT = Pattern.compile("\\s*[+-]?(\\d+|0[xX][0-9a-fA-F]+)\\s*");
-    private static final Pattern BOOL_TEXT = Pattern.compile("(?i)true|false");
-    private static final String INT64_TEXT_SQL = "'\\s*[+-]?(\\d+|0[xX][0-9a-fA-F]+)\\s*'";
-
-    /**
-     * BigQuery rounds a FLOAT64 halfway away from zero when casting it to INT64 (2.5 gives 3), DuckDB
-     * to even (2). DuckDB's round() goes away from zero. DuckDB also reads STRING '1.5' as 2, '1e3'
-     * and '1_000' as 1000, where BigQuery raises "Bad int64 value" (SAFE_CAST: NULL). typeof() is
-     * folded when the query is bound, so other input types (BIGINT, BOOLEAN, DECIMAL, which DuckDB
-     * already casts the BigQuery way) keep a plain cast and pay nothing. The value is bound once.
-     */
-    private StringBuilder castToInteger(Expression value, boolean safe, String googleSql) {
-        String cast = safe ? "TRY_CAST(" : "CAST(";
-        return castCheckedText(value, "BIGINT", "NOT regexp_full_match(%s, " + INT64_TEXT_SQL + ")", safe,
-                errorMessage("Bad int64 value", googleSql), v -> "WHEN typeof(" + v + ") IN ('DOUBLE', 'FLOAT') THEN " + cast + "round("
-                        + cast + v + " AS DOUBLE)) AS BIGINT) WHEN typeof(" + v + ") = 'VARCHAR' THEN " + hexAware(v) + " ");
-    }
-
-    /** Text already checked against INT64_TEXT as BIGINT: DuckDB reads 0x1F, but neither a sign nor spaces around it. */
-    private static String hexAware(String v) {
-        String text = "trim(CAST(" + v + " AS VARCHAR))";
-        return "CASE WHEN " + text + " ILIKE '%0x%' THEN CAST(regexp_replace(" + text + ", '^[+-]', '') AS BIGINT) * CASE WHEN " + text
-                + " LIKE '-%' THEN -1 ELSE 1 END ELSE CAST(" + text + " AS BIGINT) END";
-    }
-
-    /** DuckDB reads 'yes', 't', '1' and more as TRUE; BigQuery's BOOL takes 'true' and 'false' in any case only. */
-    private StringBuilder castToBool(Expression value, boolean safe, String googleSql) {
-        return castCheckedText(value, "BOOLEAN", "lower(%s) NOT IN ('true', 'false')", safe, errorMessage("Bad bool value", googleSql), v -> "");
-    }
-
-    /**
-     * DuckDB reads '2024/01/05' and '2024-01-05 10:00' as dates; BigQuery's DATE takes YYYY-M-D only. A
-     * TIMESTAMP's date in UTC goes through the epoch, not DuckDB's cast, which walks ICU's calendar per row.
-     */
-    private StringBuilder castToDate(Expression value, boolean safe, String googleSql) {
-        return castCheckedText(value, "DATE", "NOT regexp_full_match(%s, '[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}')", safe,
-                errorMessage("Bad date value", googleSql),
-                v -> "WHEN typeof(" + v + ") = 'TIMESTAMP WITH TIME ZONE' THEN CAST(make_timestamp(epoch_us(TRY_CAST(" + v + " AS TIMESTAMPTZ))) AS DATE) ");
-    }
-
-    /**
-     * A cast whose STRING input is refused ({@code rejected}, over the text) as BigQuery refuses it: NULL under
-     * SAFE_CAST. {@code otherCases} gives WHEN branches over the value, bound once, before the plain cast.
-     */
-    private StringBuilder castCheckedText(Expression value, String type, String rejected, boolean safe, String message,
-            java.util.function.UnaryOperator<String> otherCases) {
-        String cast = safe ? "TRY_CAST(" : "CAST(";
-        String bad = safe ? "NULL" : "error(" + message + ")";
-        once(List.of(operand(value)), v -> "CASE WHEN typeof(" + v.get(0) + ") = 'VARCHAR' AND " + rejected.formatted("CAST(" + v.get(0)
-                + " AS VARCHAR)") + " THEN " + bad + " " + otherCases.apply(v.get(0)) + "ELSE " + cast + v.get(0) + " AS " + type + ") END");
-        return out();
-    }
-
-    /** A literal BigQuery refuses to cast: its error, or NULL under SAFE_CAST, typed as the cast would be. */
-    private StringBuilder refused(String type, boolean safe, String message) {
-        return out().append("CAST(").append(safe ? "NULL" : "error(" + message + ")").append(" AS ").append(type).append(')');
-    }
-
-    /**
-     * BigQuery prints a FLOAT64 with the fewest digits that read back the same (1.0 is '1', up to 17
-     * significant digits, 'nan', 'inf'), and a NUMERIC without trailing zeros ('2.5'); DuckDB prints
-     * '1.0' and DECIMAL(38, 9)'s nine decimals ('2.500000000'). typeof() is folded when the query is
-     * bound, so other types keep the plain cast.
-     */
-    private void castToString(Expression value, String cast) {
-        once(List.of(operand(value)), refs -> {
-            String v = refs.get(0);
-            String d = "CAST(" + v + " AS DOUBLE)";
-            String plain = cast + v + " AS VARCHAR)";
-            return "CASE WHEN typeof(" + v + ") IN ('DOUBLE', 'FLOAT') THEN CASE WHEN isnan(" + d + ") THEN 'nan' WHEN isinf(" + d
-                    + ") THEN CASE WHEN " + d + " > 0 THEN 'inf' ELSE '-inf' END WHEN CAST(printf('%.15g', " + d + ") AS DOUBLE) = " + d
-                    + " THEN printf('%.15g', " + d + ") ELSE printf('%.17g', " + d + ") END WHEN typeof(" + v + ") LIKE 'DECIMAL%' AND "
-                    + plain + " LIKE '%.%' THEN rtrim(rtrim(" + plain + ", '0'), '.') ELSE " + plain + " END";
-        });
+        return casts.print(cast);
     }
 
     static String duckDbType(ColDataType type) {

@@ -76,12 +76,14 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
     private final List<String> lambdaParameters = new ArrayList<>();
     private final Set<String> userFunctionsCalled = new HashSet<>();
     private final CastPrinter casts = new CastPrinter(this);
+    private final SubscriptPrinter subscripts;
 
     /** @param variables the script variables an unqualified name may read (see {@link #isVariable}) */
     DuckDbExpressionDeParser(FunctionCatalog catalog, Set<String> userFunctions, ScriptScope variables) {
         this.catalog = catalog;
         this.userFunctions = userFunctions;
         this.variables = variables;
+        this.subscripts = new SubscriptPrinter(this, userFunctions);
     }
 
     StringBuilder out() {
@@ -745,7 +747,7 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
             // s.a.b: fields of a STRUCT variable
             for (String field : path.subList(1, path.size())) variable.append('.').append(field);
             if (subscripts == null) return out().append(variable);
-            subscripts(new Operand(variable.toString(), true), subscripts.getExpressions());
+            this.subscripts.all(new Operand(variable.toString(), true), subscripts.getExpressions());
             return out();
         }
         if (subscripts == null) return super.visit(column, context);
@@ -756,20 +758,8 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         } finally {
             column.setArrayConstructor(subscripts); // a template may print this argument again
         }
-        subscripts(new Operand(array, true), subscripts.getExpressions());
+        this.subscripts.all(new Operand(array, true), subscripts.getExpressions());
         return out();
-    }
-
-    /** {@code array[i][j]...}: each subscript applies to the element the previous one gave. */
-    private void subscripts(Operand array, List<? extends Expression> indexes) {
-        Operand current = array;
-        for (int k = 0; k < indexes.size() - 1; k++) {
-            Operand previous = current;
-            Expression index = indexes.get(k);
-            current = new Operand(printed(() -> subscript(previous, index)),
-                    previous.repeatable() && RepeatableExpression.test(index, userFunctions));
-        }
-        subscript(current, indexes.get(indexes.size() - 1));
     }
 
     /** The script variables the printed statement reads, lower-cased. */
@@ -878,110 +868,11 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         if (array.getIndexExpression() == null) {
             throw new Untranslatable("array slice " + array, "write arr[OFFSET(i)] or arr[ORDINAL(i)], or use ARRAY_SLICE");
         }
-        if (isJsonSubscript(array.getObjExpression(), array.getIndexExpression())) {
+        if (SubscriptPrinter.isJsonSubscript(array.getObjExpression(), array.getIndexExpression())) {
             return super.visit(array, context); // zero-based, or a field: the same in DuckDB
         }
-        // parenthesized: a translated call may print as an operator expression (CASE ... END, a || b)
-        Expression object = array.getObjExpression();
-        subscript(new Operand("(" + printed(() -> print(object)) + ")", RepeatableExpression.test(object, userFunctions)),
-                array.getIndexExpression());
+        subscripts.onExpression(array.getObjExpression(), array.getIndexExpression());
         return out();
-    }
-
-    /**
-     * arr[OFFSET(i)] is zero-based, arr[ORDINAL(i)] one-based; DuckDB lists are one-based. DuckDB
-     * counts a negative index from the end, where BigQuery's SAFE_ forms give NULL: a SAFE_ index
-     * that may be negative becomes NULL there (DuckDB's subscript of NULL is NULL). OFFSET and
-     * ORDINAL out of bounds are an error in BigQuery, where DuckDB gives NULL: they raise it.
-     */
-    private void subscript(Operand array, Expression index) {
-        if (index instanceof StringValue) {
-            out().append(array.sql()).append('[');
-            print(index); // json_col['field']
-            out().append(']');
-            return;
-        }
-        String kind = "OFFSET";
-        Expression i = index;
-        if (index instanceof Function f && f.getParameters() != null && f.getParameters().size() == 1) {
-            kind = f.getName().toUpperCase(Locale.ROOT);
-            i = (Expression) f.getParameters().get(0);
-        }
-        Expression position = i;
-        boolean nonNegativeLiteral = i instanceof LongValue n && n.getValue() >= 0;
-        switch (kind) {
-            case "OFFSET", "ORDINAL" -> checkedSubscript(array, position, kind.equals("OFFSET") ? 0 : 1, kind);
-            case "SAFE_OFFSET" -> {
-                out().append(array.sql()).append('[');
-                atLeast(i, 0, nonNegativeLiteral, () -> offset(position));
-                out().append(']');
-            }
-            case "SAFE_ORDINAL" -> {
-                out().append(array.sql()).append('[');
-                atLeast(i, 1, nonNegativeLiteral, () -> printArgument(position));
-                out().append(']');
-            }
-            default -> throw new Untranslatable("array subscript " + index, "write arr[OFFSET(i)] or arr[ORDINAL(i)]");
-        }
-    }
-
-    /** arr[OFFSET(i)] / arr[ORDINAL(i)]: an index outside the array raises BigQuery's error; a NULL array or index gives NULL. */
-    private void checkedSubscript(Operand array, Expression i, int first, String kind) {
-        if (i instanceof LongValue n && n.getValue() >= first) {
-            long element = n.getValue() - first + 1;
-            String problem = "'array index " + kind + "(" + n.getValue() + ") is out of bounds (array length '";
-            once(List.of(array), o -> "CASE WHEN len(" + o.get(0) + ") < " + element + " THEN error(" + problem
-                    + " || CAST(len(" + o.get(0) + ") AS VARCHAR) || ')') ELSE " + o.get(0) + "[" + element + "] END");
-            return;
-        }
-        once(List.of(array, operand(i)), o -> {
-            String a = o.get(0);
-            String x = o.get(1);
-            String element = first == 0 ? x + " + 1" : x;
-            return "CASE WHEN len(" + a + ") IS NULL THEN NULL WHEN " + x + " < " + first + " OR " + element + " > len(" + a
-                    + ") THEN error('array index " + kind + "(' || CAST(" + x + " AS VARCHAR) || ') is out of bounds (array length ' || CAST(len("
-                    + a + ") AS VARCHAR) || ')') ELSE " + a + "[" + element + "] END";
-        });
-    }
-
-    /** Functions whose result is JSON, where a bare subscript is JSON's, not an array offset. */
-    private static final Set<String> JSON_RESULTS = Set.of("JSON_QUERY", "JSON_EXTRACT", "PARSE_JSON", "TO_JSON", "JSON_OBJECT",
-            "JSON_ARRAY", "JSON_SET", "JSON_REMOVE", "JSON_STRIP_NULLS", "SAFE.PARSE_JSON");
-
-    /**
-     * A bare index on an array means OFFSET in BigQuery; on JSON it is a zero-based element, and a
-     * string is a field. The type is unknown here: a string key, or a call known to give JSON, says JSON.
-     */
-    private static boolean isJsonSubscript(Expression object, Expression index) {
-        if (index instanceof StringValue) return true;
-        if (isPositionFunction(index)) return false;
-        return object instanceof Function f && JSON_RESULTS.contains(String.join(".", f.getMultipartName()).toUpperCase(Locale.ROOT));
-    }
-
-    private static final Set<String> POSITION_FUNCTIONS = Set.of("OFFSET", "SAFE_OFFSET", "ORDINAL", "SAFE_ORDINAL");
-
-    private static boolean isPositionFunction(Expression index) {
-        return index instanceof Function f && f.getParameters() != null && f.getParameters().size() == 1
-                && POSITION_FUNCTIONS.contains(f.getName().toUpperCase(Locale.ROOT));
-    }
-
-    /** Prints {@code index}, or NULL where {@code i} is below {@code first}, unless it is known not to be. */
-    private void atLeast(Expression i, int first, boolean known, Runnable index) {
-        if (known) {
-            index.run();
-            return;
-        }
-        out().append("CASE WHEN ");
-        printArgument(i);
-        out().append(" >= ").append(first).append(" THEN ");
-        index.run();
-        out().append(" END");
-    }
-
-    private void offset(Expression i) {
-        out().append('(');
-        print(i);
-        out().append(") + 1");
     }
 
     @Override

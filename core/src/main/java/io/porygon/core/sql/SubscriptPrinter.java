@@ -1,0 +1,138 @@
+package io.porygon.core.sql;
+
+import io.porygon.core.sql.DuckDbExpressionDeParser.Operand;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.LongValue;
+import net.sf.jsqlparser.expression.StringValue;
+
+/**
+ * Prints BigQuery's array subscripts ({@code arr[OFFSET(i)]}, {@code [ORDINAL(i)]}, their SAFE_ forms,
+ * a bare {@code [i]}) on DuckDB's one-based lists, with BigQuery's errors out of bounds.
+ */
+final class SubscriptPrinter {
+
+    private final DuckDbExpressionDeParser printer;
+    private final Set<String> userFunctions;
+
+    SubscriptPrinter(DuckDbExpressionDeParser printer, Set<String> userFunctions) {
+        this.printer = printer;
+        this.userFunctions = userFunctions;
+    }
+
+    /** {@code object[index]} on an array expression, parenthesized: a translated call may print as an operator expression. */
+    void onExpression(Expression object, Expression index) {
+        subscript(new Operand("(" + printer.printed(() -> printer.print(object)) + ")", RepeatableExpression.test(object, userFunctions)), index);
+    }
+
+    /** {@code array[i][j]...}: each subscript applies to the element the previous one gave. */
+    void all(Operand array, List<? extends Expression> indexes) {
+        Operand current = array;
+        for (int k = 0; k < indexes.size() - 1; k++) {
+            Operand previous = current;
+            Expression index = indexes.get(k);
+            current = new Operand(printer.printed(() -> subscript(previous, index)),
+                    previous.repeatable() && RepeatableExpression.test(index, userFunctions));
+        }
+        subscript(current, indexes.get(indexes.size() - 1));
+    }
+
+    /**
+     * arr[OFFSET(i)] is zero-based, arr[ORDINAL(i)] one-based; DuckDB lists are one-based. DuckDB
+     * counts a negative index from the end, where BigQuery's SAFE_ forms give NULL: a SAFE_ index
+     * that may be negative becomes NULL there (DuckDB's subscript of NULL is NULL). OFFSET and
+     * ORDINAL out of bounds are an error in BigQuery, where DuckDB gives NULL: they raise it.
+     */
+    private void subscript(Operand array, Expression index) {
+        if (index instanceof StringValue) {
+            printer.out().append(array.sql()).append('[');
+            printer.print(index); // json_col['field']
+            printer.out().append(']');
+            return;
+        }
+        String kind = "OFFSET";
+        Expression i = index;
+        if (index instanceof Function f && f.getParameters() != null && f.getParameters().size() == 1) {
+            kind = f.getName().toUpperCase(Locale.ROOT);
+            i = (Expression) f.getParameters().get(0);
+        }
+        Expression position = i;
+        boolean nonNegativeLiteral = i instanceof LongValue n && n.getValue() >= 0;
+        switch (kind) {
+            case "OFFSET", "ORDINAL" -> checkedSubscript(array, position, kind.equals("OFFSET") ? 0 : 1, kind);
+            case "SAFE_OFFSET" -> {
+                printer.out().append(array.sql()).append('[');
+                atLeast(i, 0, nonNegativeLiteral, () -> offset(position));
+                printer.out().append(']');
+            }
+            case "SAFE_ORDINAL" -> {
+                printer.out().append(array.sql()).append('[');
+                atLeast(i, 1, nonNegativeLiteral, () -> printer.printArgument(position));
+                printer.out().append(']');
+            }
+            default -> throw new Untranslatable("array subscript " + index, "write arr[OFFSET(i)] or arr[ORDINAL(i)]");
+        }
+    }
+
+    /** arr[OFFSET(i)] / arr[ORDINAL(i)]: an index outside the array raises BigQuery's error; a NULL array or index gives NULL. */
+    private void checkedSubscript(Operand array, Expression i, int first, String kind) {
+        if (i instanceof LongValue n && n.getValue() >= first) {
+            long element = n.getValue() - first + 1;
+            String problem = "'array index " + kind + "(" + n.getValue() + ") is out of bounds (array length '";
+            printer.once(List.of(array), o -> "CASE WHEN len(" + o.get(0) + ") < " + element + " THEN error(" + problem
+                    + " || CAST(len(" + o.get(0) + ") AS VARCHAR) || ')') ELSE " + o.get(0) + "[" + element + "] END");
+            return;
+        }
+        printer.once(List.of(array, printer.operand(i)), o -> {
+            String a = o.get(0);
+            String x = o.get(1);
+            String element = first == 0 ? x + " + 1" : x;
+            return "CASE WHEN len(" + a + ") IS NULL THEN NULL WHEN " + x + " < " + first + " OR " + element + " > len(" + a
+                    + ") THEN error('array index " + kind + "(' || CAST(" + x + " AS VARCHAR) || ') is out of bounds (array length ' || CAST(len("
+                    + a + ") AS VARCHAR) || ')') ELSE " + a + "[" + element + "] END";
+        });
+    }
+
+    /** Functions whose result is JSON, where a bare subscript is JSON's, not an array offset. */
+    private static final Set<String> JSON_RESULTS = Set.of("JSON_QUERY", "JSON_EXTRACT", "PARSE_JSON", "TO_JSON", "JSON_OBJECT",
+            "JSON_ARRAY", "JSON_SET", "JSON_REMOVE", "JSON_STRIP_NULLS", "SAFE.PARSE_JSON");
+
+    /**
+     * A bare index on an array means OFFSET in BigQuery; on JSON it is a zero-based element, and a
+     * string is a field. The type is unknown here: a string key, or a call known to give JSON, says JSON.
+     */
+    static boolean isJsonSubscript(Expression object, Expression index) {
+        if (index instanceof StringValue) return true;
+        if (isPositionFunction(index)) return false;
+        return object instanceof Function f && JSON_RESULTS.contains(String.join(".", f.getMultipartName()).toUpperCase(Locale.ROOT));
+    }
+
+    private static final Set<String> POSITION_FUNCTIONS = Set.of("OFFSET", "SAFE_OFFSET", "ORDINAL", "SAFE_ORDINAL");
+
+    private static boolean isPositionFunction(Expression index) {
+        return index instanceof Function f && f.getParameters() != null && f.getParameters().size() == 1
+                && POSITION_FUNCTIONS.contains(f.getName().toUpperCase(Locale.ROOT));
+    }
+
+    /** Prints {@code index}, or NULL where {@code i} is below {@code first}, unless it is known not to be. */
+    private void atLeast(Expression i, int first, boolean known, Runnable index) {
+        if (known) {
+            index.run();
+            return;
+        }
+        printer.out().append("CASE WHEN ");
+        printer.printArgument(i);
+        printer.out().append(" >= ").append(first).append(" THEN ");
+        index.run();
+        printer.out().append(" END");
+    }
+
+    private void offset(Expression i) {
+        printer.out().append('(');
+        printer.print(i);
+        printer.out().append(") + 1");
+    }
+}

@@ -2,9 +2,16 @@ package io.porygon.cli;
 
 import io.porygon.core.engine.Engine;
 import io.porygon.core.graph.Target;
+import io.porygon.core.run.ActionResult;
+import io.porygon.core.run.ActionStatus;
+import io.porygon.core.run.RunStore;
+import io.porygon.core.run.WarehouseRunStore;
 import io.porygon.duckdb.DuckDbEngine;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** The closing summary of {@code porygon demo}: table sizes, the last run's assertions, top categories. */
 final class DemoSummary {
@@ -59,15 +66,15 @@ final class DemoSummary {
     }
 
     private void printAssertions() {
-        if (!engine.exists(new Target(null, "porygon_meta", "run_actions"))) return;
-        List<List<Object>> rows = engine.queryRows("""
-                SELECT status, count(*) FROM porygon_meta.run_actions
-                WHERE type = 'assertion'
-                  AND run_id = (SELECT run_id FROM porygon_meta.runs ORDER BY started_at DESC LIMIT 1)
-                GROUP BY status ORDER BY status""");
+        WarehouseRunStore store = new WarehouseRunStore(engine);
+        List<RunStore.RunSummary> last = store.recentRuns(1);
+        if (last.isEmpty()) return;
+        Map<ActionStatus, Long> byStatus = store.actions(last.get(0).runId()).stream()
+                .filter(a -> a.type().equals("assertion"))
+                .collect(Collectors.groupingBy(ActionResult::status, TreeMap::new, Collectors.counting()));
         out.println();
         out.print("Assertions of the last run:");
-        rows.forEach(r -> out.print("  " + r.get(0) + " " + r.get(1)));
+        byStatus.forEach((status, n) -> out.print("  " + status + " " + n));
         out.println();
     }
 

@@ -5,6 +5,7 @@ import io.porygon.core.engine.Column;
 import io.porygon.core.engine.Engine;
 import io.porygon.core.engine.QueryResult;
 import io.porygon.core.graph.Target;
+import io.porygon.core.sql.SqlQuoting;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -97,7 +98,7 @@ public final class WarehouseRunStore implements RunStore {
         if (!engine.exists(ACTIONS)) return List.of();
         String sql = "SELECT action_id, name, type, step, status, started_at, ended_at, rows_written, sql_hash, error,"
                 + " failing_rows, sample_rows, note FROM " + name(ACTIONS)
-                + " WHERE run_id = '" + runId.replace("'", "''") + "' ORDER BY seq";
+                + " WHERE run_id = " + SqlQuoting.string(runId) + " ORDER BY seq";
         QueryResult r = engine.query(sql, Integer.MAX_VALUE);
         List<ActionResult> actions = new ArrayList<>();
         for (List<Object> row : r.rows()) {

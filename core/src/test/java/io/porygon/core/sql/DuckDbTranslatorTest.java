@@ -14,7 +14,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -49,16 +48,7 @@ class DuckDbTranslatorTest {
     }
 
     private List<List<Object>> query(String googleSql) throws SQLException {
-        List<List<Object>> rows = new ArrayList<>();
-        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(translator.translate(googleSql, AT))) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<Object> row = new ArrayList<>();
-                for (int i = 1; i <= n; i++) row.add(TranslationCorpus.canonical(rs.getObject(i)));
-                rows.add(row);
-            }
-        }
-        return rows;
+        return TranslationCorpus.rows(db, translator.translate(googleSql, AT));
     }
 
     @Test

@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,16 +41,7 @@ class FunctionGapsTest {
     }
 
     private List<List<Object>> query(String googleSql) throws SQLException {
-        List<List<Object>> rows = new ArrayList<>();
-        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(translator.translate(googleSql, AT))) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<Object> row = new ArrayList<>();
-                for (int i = 1; i <= n; i++) row.add(TranslationCorpus.canonical(rs.getObject(i)));
-                rows.add(row);
-            }
-        }
-        return rows;
+        return TranslationCorpus.rows(db, translator.translate(googleSql, AT));
     }
 
     @Test

@@ -147,6 +147,12 @@ final class TranslationCorpus {
         }
     }
 
+    /** A query's rows in canonical form ({@link #canonical}), without the column names. */
+    static List<List<Object>> rows(Connection connection, String sql) throws SQLException {
+        List<List<Object>> table = namesAndRows(connection, sql);
+        return table.subList(1, table.size());
+    }
+
     /** An expected row; numbers written as Java longs and doubles compare as the canonical form of DuckDB's. */
     static List<Object> row(Object... values) {
         return java.util.Arrays.stream(values)

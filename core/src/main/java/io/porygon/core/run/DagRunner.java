@@ -66,7 +66,7 @@ public final class DagRunner {
         Map<String, PlannedAction> byId = plan.byId();
         Map<String, ActionResult> results = new LinkedHashMap<>();
         List<ActionResult> finished = new ArrayList<>();
-        Map<String, Set<String>> downstream = Planner.invert(upstreamOf(plan));
+        Map<String, Set<String>> downstream = Dependencies.invert(upstreamOf(plan));
         Map<String, Integer> waitingFor = new HashMap<>();
         Deque<String> ready = new ArrayDeque<>();
         for (PlannedAction p : plan.actions()) {

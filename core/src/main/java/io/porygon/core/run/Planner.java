@@ -144,8 +144,8 @@ public final class Planner {
             tagged.forEach(a -> seeds.add(id(a)));
         }
         Set<String> selected = new LinkedHashSet<>(seeds);
-        if (options.includeDeps()) selected.addAll(closure(seeds, directUpstream));
-        if (options.includeDependents()) selected.addAll(closure(seeds, invert(directUpstream)));
+        if (options.includeDeps()) selected.addAll(Dependencies.closure(seeds, directUpstream));
+        if (options.includeDependents()) selected.addAll(Dependencies.closure(seeds, Dependencies.invert(directUpstream)));
         // keep the graph's order, so plans do not depend on the order of the flags
         Set<String> ordered = new LinkedHashSet<>();
         all.forEach(a -> {
@@ -187,23 +187,6 @@ public final class Planner {
         return forms;
     }
 
-    private static Set<String> closure(Set<String> seeds, Map<String, Set<String>> edges) {
-        Set<String> seen = new LinkedHashSet<>();
-        Deque<String> todo = new ArrayDeque<>(seeds);
-        while (!todo.isEmpty()) {
-            for (String next : edges.getOrDefault(todo.pop(), Set.of())) {
-                if (seen.add(next)) todo.push(next);
-            }
-        }
-        return seen;
-    }
-
-    static Map<String, Set<String>> invert(Map<String, Set<String>> upstream) {
-        Map<String, Set<String>> downstream = new HashMap<>();
-        upstream.forEach((id, ups) -> ups.forEach(u -> downstream.computeIfAbsent(u, k -> new LinkedHashSet<>()).add(id)));
-        return downstream;
-    }
-
     // ---- ordering ----
 
     /**
@@ -232,40 +215,28 @@ public final class Planner {
             if (byId.get(id) instanceof AssertionAction) continue;
             for (String dep : direct.get(id)) {
                 for (String assertion : assertionsByParent.getOrDefault(dep, List.of())) {
-                    if (!assertion.equals(id) && !reaches(upstream, assertion, id)) upstream.get(id).add(assertion);
+                    if (!assertion.equals(id) && !Dependencies.reaches(upstream, assertion, id)) upstream.get(id).add(assertion);
                 }
             }
         }
         // An operation may create a source (Dataform never checks them): a source's check waits for
         // the operations its readers wait for, except those that read it themselves.
-        Map<String, Set<String>> readers = invert(upstream);
+        Map<String, Set<String>> readers = Dependencies.invert(upstream);
         for (String id : selected) {
             if (!(byId.get(id) instanceof DeclarationAction)) continue;
             for (String reader : readers.getOrDefault(id, Set.of())) {
-                for (String before : closure(Set.of(reader), upstream)) {
-                    if (byId.get(before) instanceof OperationAction && !reaches(upstream, before, id)) upstream.get(id).add(before);
+                for (String before : Dependencies.closure(Set.of(reader), upstream)) {
+                    if (byId.get(before) instanceof OperationAction && !Dependencies.reaches(upstream, before, id)) upstream.get(id).add(before);
                 }
             }
         }
         return upstream;
     }
 
-    /** Whether {@code from} (transitively) waits for {@code to}. */
-    private static boolean reaches(Map<String, Set<String>> upstream, String from, String to) {
-        Set<String> seen = new HashSet<>();
-        Deque<String> todo = new ArrayDeque<>(List.of(from));
-        while (!todo.isEmpty()) {
-            String cur = todo.pop();
-            if (cur.equals(to)) return true;
-            if (seen.add(cur)) todo.addAll(upstream.getOrDefault(cur, Set.of()));
-        }
-        return false;
-    }
-
     private static List<String> topologicalOrder(Set<String> selected, Map<String, Action> byId, Map<String, Set<String>> upstream) {
         Map<String, Integer> pending = new LinkedHashMap<>();
         for (String id : selected) pending.put(id, upstream.get(id).size());
-        Map<String, Set<String>> downstream = invert(upstream);
+        Map<String, Set<String>> downstream = Dependencies.invert(upstream);
         List<String> order = new ArrayList<>();
         Deque<String> ready = new ArrayDeque<>();
         pending.forEach((id, n) -> {

@@ -10,7 +10,7 @@ import io.porygon.core.compile.js.JsError;
 import io.porygon.core.compile.js.JsProgram;
 import io.porygon.core.compile.js.JsRuntime;
 import io.porygon.core.compile.js.LoopBindings;
-import io.porygon.core.compile.js.TranslationCache;
+import io.porygon.core.compile.js.SqlxPrograms;
 import io.porygon.core.compile.json.JsonWriter;
 import io.porygon.core.compile.project.Project;
 import io.porygon.core.compile.project.ProjectLoader;
@@ -157,7 +157,7 @@ public final class ProjectCompiler {
             if (f.isSqlx()) unloaded.add(f.baseName());
             try {
                 if (f.isSqlx()) {
-                    JsProgram program = TranslationCache.translate(f.path(), f.content());
+                    JsProgram program = SqlxPrograms.of(f.path(), f.content());
                     reportLoopBindings(errors, program);
                     js.run(program);
                 } else {

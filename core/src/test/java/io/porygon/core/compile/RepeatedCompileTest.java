@@ -3,7 +3,7 @@ package io.porygon.core.compile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.porygon.core.Porygon;
-import io.porygon.core.compile.js.SqlxTranslator;
+import io.porygon.core.compile.js.SqlxToJavaScript;
 import io.porygon.core.compile.json.CompiledGraphJson;
 import io.porygon.core.compile.sqlx.Fragment;
 import io.porygon.core.graph.CompileError;
@@ -69,7 +69,7 @@ class RepeatedCompileTest {
 
     @Test
     void onlyTheContextFunctionsACodeMentionsAreBound() {
-        String b = SqlxTranslator.bindings(List.of(new Fragment("const c = 1;", 2, 5)), List.of(new Fragment("SELECT * FROM ${ref(\"a\")}", 3, 1)));
+        String b = SqlxToJavaScript.bindings(List.of(new Fragment("const c = 1;", 2, 5)), List.of(new Fragment("SELECT * FROM ${ref(\"a\")}", 3, 1)));
         assertThat(b).contains("const ref = ctx.ref").doesNotContain("const self").doesNotContain("const when");
     }
 }

@@ -10,11 +10,11 @@ import java.util.List;
  * as Dataform does: the config object, and the SQL as functions of a context whose ref, self,
  * incremental, ... are in scope together with the file's js blocks.
  */
-public final class SqlxTranslator {
+public final class SqlxToJavaScript {
     /** The context functions a SQLX file sees as plain names, each bound to the context. */
     private static final List<String> BINDINGS = List.of("self", "ref", "resolve", "name", "when", "incremental", "schema", "database");
 
-    private SqlxTranslator() {}
+    private SqlxToJavaScript() {}
 
     public static JsProgram translate(String fileName, SqlxFile sqlx) {
         JsProgram p = new JsProgram(fileName);

@@ -62,7 +62,7 @@ final class Html {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
-    static String millis(long ms) {
+    static String duration(long ms) {
         if (ms < 1000) return ms + " ms";
         return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
     }

@@ -162,7 +162,7 @@ final class IndexPage {
             b.append("<p>Last run: <span class=\"status-").append(last.status().name()).append("\">").append(last.status().name())
                     .append("</span>");
             if (last.startedAt() != null) b.append(" at ").append(TIME.format(last.startedAt())).append(" UTC");
-            b.append(", ").append(Html.millis(last.duration().toMillis()));
+            b.append(", ").append(Html.duration(last.duration().toMillis()));
             if (last.rowsWritten() >= 0) b.append(", ").append(rows(last.rowsWritten())).append(" written");
             if (a.type() == ActionType.ASSERTION && last.failingRows() > 0) b.append(", ").append(Html.count(last.failingRows())).append(" failing ").append(last.failingRows() == 1 ? "row" : "rows");
             b.append("</p>\n");
@@ -228,7 +228,7 @@ final class IndexPage {
         for (RunHistory.Run r : runs) {
             RunSummary s = r.summary();
             b.append("<tr><td><code>").append(esc(s.runId())).append("</code></td><td>").append(TIME.format(s.startedAt()))
-                    .append("</td><td class=\"num\">").append(Html.millis(Duration.between(s.startedAt(), s.endedAt()).toMillis()))
+                    .append("</td><td class=\"num\">").append(Html.duration(Duration.between(s.startedAt(), s.endedAt()).toMillis()))
                     .append("</td><td>").append(esc(s.status())).append("</td><td class=\"num\">").append(s.succeeded())
                     .append("</td><td class=\"num\">").append(s.failed()).append("</td><td class=\"num\">").append(s.skipped())
                     .append("</td><td><code>").append(esc(s.command())).append("</code></td></tr>\n");
@@ -246,7 +246,7 @@ final class IndexPage {
             long ms = a.duration().toMillis();
             b.append("<tr><td>").append(byId.containsKey(a.actionId()) ? link(a.actionId()) : esc(a.name())).append("</td><td>")
                     .append(esc(a.type())).append("</td><td class=\"status-").append(a.status().name()).append("\">").append(a.status().name())
-                    .append("</td><td class=\"num\">").append(Html.millis(ms)).append("</td><td style=\"width:160px\"><div class=\"bar\" style=\"width:")
+                    .append("</td><td class=\"num\">").append(Html.duration(ms)).append("</td><td style=\"width:160px\"><div class=\"bar\" style=\"width:")
                     .append(Math.max(1, ms * 150 / slowest)).append("px\"></div></td><td class=\"num\">")
                     .append(a.rowsWritten() < 0 ? "" : Html.count(a.rowsWritten())).append("</td><td class=\"num\">")
                     .append(a.failingRows() > 0 ? Html.count(a.failingRows()) : "").append("</td></tr>\n");

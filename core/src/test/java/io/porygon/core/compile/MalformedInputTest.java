@@ -400,6 +400,12 @@ class MalformedInputTest {
     }
 
     @Test
+    void aFileThatThrowsAfterPublishingIsOneErrorNotTwo() throws IOException {
+        CompiledGraph g = compile(SETTINGS, "definitions/a.js", "publish(\"t\").config({ type: \"table\" }).query(\"SELECT 1 AS x\");\n");
+        assertThat(g.graphErrors()).singleElement().satisfies(e -> assertThat(e.message()).contains(".config()"));
+    }
+
+    @Test
     void aTrailingSemicolonIsLocatedWhereItIs() throws IOException {
         CompiledGraph g = compile(SETTINGS,
                 "definitions/a.sqlx", "config { type: \"table\" }\n\nSELECT 1 AS x\nFROM t   ;\n",

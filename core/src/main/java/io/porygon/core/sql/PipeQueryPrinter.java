@@ -23,6 +23,7 @@ import net.sf.jsqlparser.statement.piped.SetPipeOperator;
 import net.sf.jsqlparser.statement.piped.TableSamplePipeOperator;
 import net.sf.jsqlparser.statement.piped.UnPivotPipeOperator;
 import net.sf.jsqlparser.statement.piped.WherePipeOperator;
+import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.select.FromItem;
 import net.sf.jsqlparser.statement.select.Join;
 import net.sf.jsqlparser.statement.select.OrderByElement;
@@ -52,6 +53,8 @@ final class PipeQueryPrinter {
     /** One SELECT being filled by the operators; its parts are DuckDB text. */
     private static final class Query {
         final StringBuilder from;
+        /** The one table alias its rows still answer to (BigQuery keeps it until a SELECT or AGGREGATE), or null. */
+        String rangeAlias;
         final List<String> where = new ArrayList<>();
         String select;
         boolean selectExtendsStar;
@@ -70,8 +73,12 @@ final class PipeQueryPrinter {
             return select == null && groupBy == null && qualify == null && orderBy == null && limit == null;
         }
 
+        /** This SELECT as the FROM of a new one, under {@code alias}, else under the alias its rows still have. */
         Query wrapped(String alias) {
-            return new Query("(" + render() + ")" + (alias == null ? "" : " AS " + alias));
+            String name = alias != null ? alias : rangeAlias;
+            Query outer = new Query("(" + render() + ")" + (name == null ? "" : " AS " + name));
+            outer.rangeAlias = name;
+            return outer;
         }
 
         String render() {
@@ -93,13 +100,19 @@ final class PipeQueryPrinter {
             current = new Query(printed(() -> query.getFromItem().accept(selects, null)));
             if (query.getJoins() != null) {
                 for (Join join : query.getJoins()) current.from.append(' ').append(join(join));
+            } else if (query.getFromItem().getAlias() != null) {
+                current.rangeAlias = query.getFromItem().getAlias().getName();
+            } else if (query.getFromItem() instanceof Table table) {
+                current.rangeAlias = table.getName();
             }
         } else {
             // a standard query followed by pipe operators
             current = new Query("(" + printed(() -> query.getFromItem().accept(selects, null)) + ")");
         }
         for (PipeOperator operator : query.getPipeOperators()) current = apply(current, operator);
-        return current.render();
+        if (query.getWithItemsList() == null || query.getWithItemsList().isEmpty()) return current.render();
+        List<String> ctes = query.getWithItemsList().stream().map(w -> printed(() -> selects.visit(w, null))).toList();
+        return "WITH " + String.join(", ", ctes) + " " + current.render();
     }
 
     /**
@@ -107,6 +120,7 @@ final class PipeQueryPrinter {
      * expression of a pipe query to the consumers: JSqlParser's table finder does not walk pipe syntax.
      */
     static void walk(FromQuery query, Consumer<FromItem> items, Consumer<Expression> expressions) {
+        if (query.getWithItemsList() != null) query.getWithItemsList().forEach(w -> items.accept(w.getSelect()));
         items.accept(query.getFromItem());
         List<Join> joins = new ArrayList<>(query.getJoins() == null ? List.of() : query.getJoins());
         for (PipeOperator operator : query.getPipeOperators()) {
@@ -167,8 +181,11 @@ final class PipeQueryPrinter {
             return target;
         }
         if (operator instanceof JoinPipeOperator join) {
-            Query target = q.onlyFiltered() && q.where.isEmpty() ? q : q.wrapped(null);
+            // a filter of the left side may stay in WHERE for an inner or left join, not for a right or full one
+            boolean rowsKept = q.where.isEmpty() || !(join.getJoin().isRight() || join.getJoin().isFull());
+            Query target = q.onlyFiltered() && rowsKept ? q : q.wrapped(null);
             target.from.append(' ').append(join(join.getJoin()));
+            target.rangeAlias = null; // two tables now: a later new SELECT keeps neither alias
             return target;
         }
         if (operator instanceof SetOperationPipeOperator setOperation) return setOperation(q, setOperation);
@@ -227,6 +244,7 @@ final class PipeQueryPrinter {
         Query target = q.onlyFiltered() ? q : q.wrapped(null);
         target.select = String.join(", ", items);
         target.distinct = modifier != null && modifier.equalsIgnoreCase("DISTINCT");
+        target.rangeAlias = null; // a new table: BigQuery's SELECT keeps no table alias
         return target;
     }
 
@@ -246,30 +264,42 @@ final class PipeQueryPrinter {
         List<String> columns = new ArrayList<>();
         List<String> groups = new ArrayList<>();
         List<String> order = new ArrayList<>();
-        for (SelectItem<?> item : operator.getGroupItems()) {
+        List<SelectItem<?>> groupItems = operator.getGroupItems();
+        for (int i = 0; i < groupItems.size(); i++) {
+            SelectItem<?> item = groupItems.get(i);
             String expression = printed(item.getExpression());
-            String direction = direction(item);
-            columns.add(direction == null ? selectItem(item) : expression);
+            String direction = direction(item, operator.getGroupItemsOrderSuffices(), i);
+            columns.add(aliasIsDirection(item) ? expression : selectItem(item));
             groups.add(expression);
             if (direction != null || operator.isUsingShortHandOrdering()) order.add(expression + (direction == null ? "" : " " + direction));
         }
-        for (SelectItem<?> item : operator.getSelectItems()) {
-            String direction = direction(item);
-            columns.add(direction == null ? selectItem(item) : printed(item.getExpression()));
+        List<SelectItem<?>> aggregates = operator.getSelectItems();
+        for (int i = 0; i < aggregates.size(); i++) {
+            SelectItem<?> item = aggregates.get(i);
+            String direction = direction(item, operator.getSelectItemsOrderSuffices(), i);
+            columns.add(aliasIsDirection(item) ? printed(item.getExpression()) : selectItem(item));
             if (direction != null) order.add(printed(item.getExpression()) + " " + direction);
         }
         target.select = String.join(", ", columns);
+        target.rangeAlias = null;
         if (!groups.isEmpty()) target.groupBy = String.join(", ", groups);
         if (!order.isEmpty()) target.orderBy = String.join(", ", order);
         return target;
     }
 
-    /** JSqlParser reads the ASC or DESC after an AGGREGATE item as the item's alias. */
-    private static String direction(SelectItem<?> item) {
+    /**
+     * The order suffix of an AGGREGATE item: after an alias JSqlParser keeps it in its suffix list; without
+     * one it reads a lone ASC or DESC as the item's alias.
+     */
+    private static String direction(SelectItem<?> item, List<String> suffixes, int index) {
+        String suffix = suffixes != null && index < suffixes.size() ? suffixes.get(index) : null;
+        if (suffix != null && !suffix.isBlank()) return suffix.strip().toUpperCase(Locale.ROOT);
+        return aliasIsDirection(item) ? item.getAlias().getName().toUpperCase(Locale.ROOT) : null;
+    }
+
+    private static boolean aliasIsDirection(SelectItem<?> item) {
         Alias alias = item.getAlias();
-        if (alias == null) return null;
-        String name = alias.getName().toUpperCase(Locale.ROOT);
-        return name.equals("ASC") || name.equals("DESC") ? name : null;
+        return alias != null && (alias.getName().equalsIgnoreCase("ASC") || alias.getName().equalsIgnoreCase("DESC"));
     }
 
     private Query setOperation(Query q, SetOperationPipeOperator operator) {

@@ -114,6 +114,17 @@ class PipeSyntaxTranslationTest {
     }
 
     @Test
+    void aWithClauseTableAliasesAndSuffixesAfterAnAliasAreKept() throws SQLException {
+        assertThat(run("WITH big AS (SELECT * FROM Produce WHERE sales > 4) FROM big |> AGGREGATE COUNT(*) AS n"))
+                .containsExactly(row("n"), row(3L));
+        assertThat(run("FROM Produce AS p |> WHERE p.sales > 2 |> ORDER BY p.sales |> LIMIT 2 |> WHERE p.sales > 5 |> SELECT p.item"))
+                .containsExactly(row("item"), row("apples"));
+        assertThat(run("FROM Produce AS p |> WHERE p.sales > 6 |> JOIN (SELECT 'fruit' AS category) AS c USING (category) |> SELECT p.item"))
+                .containsExactly(row("item"), row("apples"));
+        assertThat(run("FROM Produce |> AGGREGATE COUNT(*) AS n DESC GROUP BY item").get(1)).isEqualTo(row("apples", 2L));
+    }
+
+    @Test
     void tablesAnywhereInThePipesAreMappedToTheWarehouse() throws SQLException {
         String sql = """
                 FROM `my-project.shop.Produce`

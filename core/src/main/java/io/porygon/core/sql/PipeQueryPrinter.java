@@ -189,7 +189,7 @@ final class PipeQueryPrinter {
             return target;
         }
         if (operator instanceof SetOperationPipeOperator setOperation) return setOperation(q, setOperation);
-        if (operator instanceof PivotPipeOperator pivot) return new Query(printed(() -> pivots.pivot(pivot(pivot), input(q))));
+        if (operator instanceof PivotPipeOperator pivot) return new Query(printed(() -> pivots.pivot(pivot(pivot), input(q), null)));
         if (operator instanceof UnPivotPipeOperator unpivot) return new Query(printed(() -> pivots.unpivot(unpivot(unpivot), input(q))));
         if (operator instanceof TableSamplePipeOperator sample) {
             BigDecimal percent = BigDecimal.valueOf(sample.getPercent()).stripTrailingZeros();

@@ -7,14 +7,17 @@ import java.util.Map;
 import java.util.function.Consumer;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.BooleanValue;
+import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.DoubleValue;
 import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.NullValue;
 import net.sf.jsqlparser.expression.SignedExpression;
 import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.select.FromItem;
 import net.sf.jsqlparser.statement.select.Pivot;
 import net.sf.jsqlparser.statement.select.SelectItem;
@@ -53,7 +56,7 @@ final class PivotPrinter {
         item.setPivot(null);
         item.setUnPivot(null);
         try {
-            if (pivot != null) pivot(pivot, printItem);
+            if (pivot != null) pivot(pivot, printItem, rangeName(item));
             else unpivot(unpivot, printItem);
         } finally {
             item.setPivot(pivot);
@@ -61,8 +64,11 @@ final class PivotPrinter {
         }
     }
 
-    /** Prints {@code pivot} applied to what {@code printItem} prints. */
-    void pivot(Pivot pivot, Runnable printItem) {
+    /**
+     * Prints {@code pivot} applied to what {@code printItem} prints; {@code rangeName} is the item's
+     * alias or table name, which BigQuery lets the aggregates use (null for none).
+     */
+    void pivot(Pivot pivot, Runnable printItem, String rangeName) {
         if (pivot.getMultiInItems() != null || pivot.getForColumns().size() != 1) {
             throw new Untranslatable("PIVOT over several columns", "pivot over one column: FOR column IN (...)", "PIVOT");
         }
@@ -72,17 +78,19 @@ final class PivotPrinter {
             throw new Untranslatable("PIVOT with several aggregates, one without an alias",
                     "name each aggregate: PIVOT(SUM(x) AS total, COUNT(*) AS n FOR ...)", "PIVOT");
         }
-        // DuckDB pivots each distinct value once, under a name of ours; the outer select gives every
-        // (value, aggregate) pair BigQuery's name, in BigQuery's order, repeated values included
-        Map<String, String> duckDbValues = new LinkedHashMap<>();
+        // DuckDB's PIVOT matches values by their text (2 is not 2.0) and takes only constants: the pivot
+        // column becomes the number of the first value it equals, as BigQuery compares, and DuckDB pivots
+        // on those numbers. The outer select gives every (value, aggregate) pair BigQuery's name, in
+        // BigQuery's order, a repeated value included
+        Map<String, Integer> valueNumbers = new LinkedHashMap<>();
         List<String> duckDbColumns = new ArrayList<>();
         List<String> outputColumns = new ArrayList<>();
         for (SelectItem<?> value : pivot.getSingleInItems()) {
             ValueName valueName = valueName(value);
             String printed = expressions.printed(() -> value.getExpression().accept(expressions, null));
-            String valueColumn = duckDbValues.computeIfAbsent(printed, v -> "porygon_pivot_" + duckDbValues.size());
+            int number = valueNumbers.computeIfAbsent(printed, v -> valueNumbers.size());
             for (int a = 0; a < aggregates.size(); a++) {
-                String duckDbName = several ? valueColumn + "_" + a : valueColumn;
+                String duckDbName = "porygon_pivot_" + number + (several ? "_" + a : "");
                 Alias alias = aggregates.get(a).getAlias();
                 String name = alias == null ? valueName.alone() : name(alias) + "_" + valueName.suffix();
                 if (!duckDbColumns.contains(duckDbName)) duckDbColumns.add(duckDbName);
@@ -90,21 +98,48 @@ final class PivotPrinter {
                 definesColumn.accept(name);
             }
         }
+        Column column = pivot.getForColumns().get(0);
+        String columnName = quote(name(column.getColumnName()));
         StringBuilder out = expressions.getBuilder();
         out.append("(SELECT * EXCLUDE (").append(String.join(", ", duckDbColumns.stream().map(PivotPrinter::quote).toList()))
-                .append("), ").append(String.join(", ", outputColumns)).append(" FROM ");
+                .append("), ").append(String.join(", ", outputColumns)).append(" FROM (SELECT * REPLACE (CASE");
+        String compared = expressions.printed(() -> column.accept(expressions, null));
+        valueNumbers.forEach((value, number) -> out.append(" WHEN ").append(compared).append(" IS NOT DISTINCT FROM ").append(value)
+                .append(" THEN ").append(number));
+        out.append(" END AS ").append(columnName).append(") FROM ");
         printItem.run();
-        out.append(" PIVOT (");
-        for (int a = 0; a < aggregates.size(); a++) {
-            if (a > 0) out.append(", ");
-            aggregates.get(a).getExpression().accept(expressions, null);
-            if (several) out.append(" AS \"").append(a).append('"');
+        out.append(") PIVOT (");
+        // DuckDB takes the aggregates' columns unqualified
+        List<Column> qualified = new ArrayList<>();
+        aggregates.forEach(a -> a.getExpression().accept(qualifiedBy(rangeName, qualified), null));
+        List<Table> tables = qualified.stream().map(Column::getTable).toList();
+        qualified.forEach(c -> c.setTable(null));
+        try {
+            for (int a = 0; a < aggregates.size(); a++) {
+                if (a > 0) out.append(", ");
+                aggregates.get(a).getExpression().accept(expressions, null);
+                if (several) out.append(" AS \"").append(a).append('"');
+            }
+        } finally {
+            for (int i = 0; i < qualified.size(); i++) qualified.get(i).setTable(tables.get(i));
         }
-        // DuckDB takes the column unqualified (FROM t AS z PIVOT(... FOR z.a ...) is BigQuery's)
-        out.append(" FOR ").append(quote(name(pivot.getForColumns().get(0).getColumnName()))).append(" IN (");
-        out.append(String.join(", ", duckDbValues.entrySet().stream().map(v -> v.getKey() + " AS " + quote(v.getValue())).toList()));
+        out.append(" FOR ").append(columnName).append(" IN (");
+        out.append(String.join(", ", valueNumbers.values().stream().map(n -> n + " AS " + quote("porygon_pivot_" + n)).toList()));
         out.append(")))");
         appendAlias(pivot.getAlias());
+    }
+
+    /** Collects into {@code found} the columns qualified by {@code rangeName}. */
+    private static ExpressionVisitorAdapter<Void> qualifiedBy(String rangeName, List<Column> found) {
+        return new ExpressionVisitorAdapter<>() {
+            @Override
+            public <S> Void visit(Column column, S context) {
+                if (rangeName != null && column.getTable() != null && name(column.getTable().getName()).equalsIgnoreCase(name(rangeName))) {
+                    found.add(column);
+                }
+                return null;
+            }
+        };
     }
 
     /**
@@ -128,6 +163,11 @@ final class PivotPrinter {
         if (e instanceof NullValue) return new ValueName("NULL");
         if (e instanceof BooleanValue b) return new ValueName(String.valueOf(b.getValue()));
         if (e instanceof LongValue || e instanceof DoubleValue) return new ValueName(number(e), "_" + number(e));
+        // DATE '2024-01-02' (JSqlParser reads it as a cast of the text): BigQuery names it _2024_01_02
+        if (e instanceof CastExpression cast && cast.isImplicitCast() && cast.getLeftExpression() instanceof StringValue text
+                && cast.getColDataType().getDataType().equalsIgnoreCase("DATE")) {
+            return new ValueName("_" + text.getValue().replace('-', '_'));
+        }
         if (e instanceof SignedExpression signed && signed.getSign() == '-'
                 && (signed.getExpression() instanceof LongValue || signed.getExpression() instanceof DoubleValue)) {
             return new ValueName("minus_" + number(signed.getExpression()));
@@ -137,6 +177,11 @@ final class PivotPrinter {
 
     private static String number(Expression literal) {
         return literal.toString().replace(".", "_point_");
+    }
+
+    private static String rangeName(FromItem item) {
+        if (item.getAlias() != null) return item.getAlias().getName();
+        return item instanceof Table table ? table.getName() : null;
     }
 
     /** Prints {@code unpivot} applied to what {@code printItem} prints. */

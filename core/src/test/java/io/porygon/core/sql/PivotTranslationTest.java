@@ -85,13 +85,26 @@ class PivotTranslationTest {
     void oneAliasedAggregatePrefixesEveryValue() throws SQLException {
         assertThat(run("SELECT p.* FROM (SELECT x, y FROM t1) PIVOT(SUM(x) AS sum_x FOR y IN (100, 500, NULL AS `null`)) p", "1").get(0))
                 .isEqualTo(row("sum_x_100", "sum_x_500", "sum_x_null"));
-        assertThat(run("SELECT * FROM Produce AS p PIVOT(SUM(Q1) AS s FOR p.product IN ('Kale', -1, 2.5, TRUE))", "1").get(0))
-                .isEqualTo(row("Q2", "Q3", "Q4", "s_Kale", "s_minus_1", "s_2_point_5", "s_true"));
+        assertThat(run("SELECT * FROM (SELECT product, Q1, Q2 FROM Produce) AS p PIVOT(SUM(p.Q1) AS s FOR p.Q2 IN (0, -1, 2.5))", "1"))
+                .containsExactly(row("product", "s_0", "s_minus_1", "s_2_point_5"), row("Apple", 77L, null, null), row("Kale", null, null, null));
+        assertThat(run("SELECT * FROM (SELECT product, Q1, Q1 > 60 AS big FROM Produce) PIVOT(SUM(Q1) AS s FOR big IN (TRUE, DATE '2020-01-02' = CURRENT_DATE() AS never))", "1").get(0))
+                .isEqualTo(row("product", "s_true", "s_never"));
     }
 
     @Test
-    void aValueWithoutADerivableNameNeedsAnAlias() {
-        assertThatThrownBy(() -> translator.translate("SELECT * FROM t PIVOT(SUM(x) FOR d IN (DATE '2020-01-01'))", AT))
+    void valuesMatchAsBigQueryComparesThemNotByTheirText() throws SQLException {
+        // DuckDB's own PIVOT matches by text: NUMERIC 2 would not match the value 2, nor FLOAT64 2.0
+        assertThat(run("SELECT * FROM (SELECT NUMERIC '2' AS d, 5 AS y UNION ALL SELECT NUMERIC '1.5', 7) PIVOT(MAX(y) FOR d IN (2, 1.5, 1 + 2 AS three))", "1"))
+                .containsExactly(row("_2", "_1_point_5", "three"), row(5L, 7L, null));
+        assertThat(run("SELECT * FROM (SELECT CAST(2 AS FLOAT64) AS d, 5 AS y) PIVOT(MAX(y) FOR d IN (2))", "1"))
+                .containsExactly(row("_2"), row(5L));
+    }
+
+    @Test
+    void aValueWithoutADerivableNameNeedsAnAlias() throws SQLException {
+        assertThat(run("SELECT * FROM (SELECT DATE '2024-01-02' AS d, 5 AS y) PIVOT(MAX(y) FOR d IN (DATE '2024-01-02'))", "1"))
+                .containsExactly(row("_2024_01_02"), row(5L));
+        assertThatThrownBy(() -> translator.translate("SELECT * FROM t PIVOT(SUM(x) FOR d IN (UPPER('a')))", AT))
                 .isInstanceOf(PorygonException.class)
                 .hasMessageContaining("PIVOT value without an alias")
                 .satisfies(e -> assertThat(((PorygonException) e).hint()).contains("AS name"));

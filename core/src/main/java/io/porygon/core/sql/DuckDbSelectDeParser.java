@@ -14,6 +14,7 @@ import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.BooleanValue;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExpressionVisitor;
+import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
 import net.sf.jsqlparser.expression.StructType;
 import net.sf.jsqlparser.expression.WindowDefinition;
 import net.sf.jsqlparser.parser.ASTNodeAccessImpl;
@@ -127,12 +128,26 @@ final class DuckDbSelectDeParser extends SelectDeParser {
         for (SelectItem<?> item : select.getSelectItems()) {
             if (item.getAlias() == null) continue;
             String name = ScriptScope.normalize(item.getAlias().getName());
-            if (Pattern.compile("\\b" + Pattern.quote(name) + "\\b").matcher(clauses).find()
+            // an alias named like a column its expression reads (SUM(x) / SUM(d) AS x) stays a column: in
+            // HAVING SUM(x) the name is the column's
+            if (Pattern.compile("\\b" + Pattern.quote(name) + "\\b").matcher(clauses).find() && !readsColumn(item.getExpression(), name)
                     && expressions.printed(() -> item.getExpression().accept(expressions, null)).contains("error(")) {
                 raising.put(name, item.getExpression());
             }
         }
         return raising;
+    }
+
+    private static boolean readsColumn(Expression expression, String name) {
+        boolean[] found = {false};
+        expression.accept(new ExpressionVisitorAdapter<Void>() {
+            @Override
+            public <S> Void visit(Column column, S context) {
+                if (ScriptScope.normalize(column.getColumnName()).equals(name)) found[0] = true;
+                return null;
+            }
+        }, null);
+        return found[0];
     }
 
     /** A HAVING or QUALIFY condition printed with some aliases read as their expressions. */

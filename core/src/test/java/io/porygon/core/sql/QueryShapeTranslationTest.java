@@ -70,6 +70,9 @@ class QueryShapeTranslationTest {
         // the expression's own names stay columns, and a WHERE reads the column, not the alias
         assertThat(run("SELECT c / a AS c FROM src WHERE c >= 5 GROUP BY c, a HAVING c > 2 ORDER BY 1"))
                 .containsExactly(row("c"), row(2.5), row(6.0));
+        // inside an aggregate the name is the column's
+        assertThat(run("SELECT b, SUM(c) / SUM(a) AS c FROM src GROUP BY b HAVING SUM(c) > 5 ORDER BY b"))
+                .containsExactly(row("b", "c"), row("a", 6.0), row("b", 1.2));
     }
 
     @Test

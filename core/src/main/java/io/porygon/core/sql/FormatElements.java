@@ -33,8 +33,8 @@ final class FormatElements {
     private static final String OPTIONAL_FRACTION = "\u0000";
 
     /**
-     * The strptime patterns for PARSE_*, to try in turn: one, or two when %E*S's fraction may be there
-     * or not; elements strptime cannot read are untranslatable.
+     * The strptime patterns for PARSE_*, to try in turn: one, or three when %E*S's fraction may be
+     * there (up to six digits, or nine) or not; elements strptime cannot read are untranslatable.
      */
     static List<String> parsePatterns(String bigQueryFormat) {
         FormatElements f = new FormatElements(true, null);
@@ -45,7 +45,9 @@ final class FormatElements {
         }
         String pattern = f.run.toString();
         if (!pattern.contains(OPTIONAL_FRACTION)) return List.of(pattern);
-        return List.of(pattern.replace(OPTIONAL_FRACTION, ".%f"), pattern.replace(OPTIONAL_FRACTION, ""));
+        // strptime's %f reads one to six digits, %n up to nine (BigQuery keeps microseconds of those)
+        return List.of(pattern.replace(OPTIONAL_FRACTION, ".%f"), pattern.replace(OPTIONAL_FRACTION, ".%n"),
+                pattern.replace(OPTIONAL_FRACTION, ""));
     }
 
     private void convert(String fmt) {
@@ -121,6 +123,7 @@ final class FormatElements {
             int digits = rest.charAt(0) - '0';
             if (digits == 0) run.append("%S");
             else if (digits == 3) run.append("%S.%g");
+            else if (parsing && digits > 6) run.append("%S.%n");
             else if (digits == 6 || parsing) run.append("%S.%f"); // strptime's %f reads one to six digits
             else {
                 run.append("%S.");

@@ -522,8 +522,10 @@ class DuckDbTranslatorTest {
     void parsingSecondsWithAnyFractionReadsTheTextWithOrWithoutOne() throws SQLException {
         assertThat(query("SELECT CAST(PARSE_TIMESTAMP('%Y-%m-%dT%H:%M:%E*SZ', '2024-01-01T10:11:12.25Z') AS STRING), "
                 + "CAST(PARSE_TIMESTAMP('%Y-%m-%dT%H:%M:%E*SZ', '2024-01-01T10:11:12Z') AS STRING), "
-                + "CAST(PARSE_DATETIME('%F %H:%M:%E2S', '2024-01-01 10:11:12.12') AS STRING)"))
-                .containsExactly(List.of("2024-01-01 10:11:12.25+00", "2024-01-01 10:11:12+00", "2024-01-01 10:11:12.12"));
+                + "CAST(PARSE_DATETIME('%F %H:%M:%E2S', '2024-01-01 10:11:12.12') AS STRING), "
+                + "CAST(PARSE_DATETIME('%F %H:%M:%E*S', '2024-01-01 10:11:12.123456789') AS STRING)"))
+                .containsExactly(List.of("2024-01-01 10:11:12.25+00", "2024-01-01 10:11:12+00", "2024-01-01 10:11:12.12",
+                        "2024-01-01 10:11:12.123456"));
     }
 
     @Test

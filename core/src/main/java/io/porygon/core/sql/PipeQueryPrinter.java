@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import net.sf.jsqlparser.expression.Alias;
+import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.statement.piped.AggregatePipeOperator;
 import net.sf.jsqlparser.statement.piped.AsPipeOperator;
@@ -147,7 +149,7 @@ final class PipeQueryPrinter {
         if (operator instanceof WherePipeOperator where) {
             String condition = printed(where.getExpression());
             // a window function filters after the others, as QUALIFY does (pipe syntax has no QUALIFY)
-            boolean window = condition.toUpperCase(Locale.ROOT).contains(" OVER ");
+            boolean window = callsWindowFunction(where.getExpression());
             Query target = q.onlyFiltered() ? q : q.wrapped(null);
             if (window) target.qualify = condition;
             else target.where.add(condition);
@@ -221,6 +223,19 @@ final class PipeQueryPrinter {
         unpivot.setUnPivotInClause(operator.getPivotColumns());
         unpivot.setAlias(operator.getAlias());
         return unpivot;
+    }
+
+    /** Whether {@code condition} calls a window function itself (not in a subquery of its own). */
+    private static boolean callsWindowFunction(Expression condition) {
+        boolean[] found = {false};
+        condition.accept(new ExpressionVisitorAdapter<Void>() {
+            @Override
+            public <S> Void visit(AnalyticExpression analytic, S context) {
+                found[0] = true;
+                return null;
+            }
+        }, null);
+        return found[0];
     }
 
     /** SELECT, EXTEND, WINDOW and RENAME: JSqlParser reads them all as a select operator with its name. */

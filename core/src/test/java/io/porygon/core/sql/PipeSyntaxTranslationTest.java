@@ -77,6 +77,9 @@ class PipeSyntaxTranslationTest {
                 row("apples", 7L, "fruit"), row("bananas", 5L, "fruit"), row("carrots", 8L, "vegetable"));
         String inline = "FROM Produce |> WHERE ROW_NUMBER() OVER (ORDER BY sales DESC) = 1 |> SELECT item";
         assertThat(run(inline)).containsExactly(row("item"), row("carrots"));
+        // a window function in a subquery, or the word in a string, is no window filter of this query
+        assertThat(run("FROM Produce |> WHERE sales IN (SELECT MAX(sales) OVER () FROM Produce) AND item != 'game over' |> SELECT item"))
+                .containsExactly(row("item"), row("carrots"));
     }
 
     @Test

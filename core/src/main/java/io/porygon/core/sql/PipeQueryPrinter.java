@@ -4,11 +4,13 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Consumer;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
+import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.statement.piped.AggregatePipeOperator;
 import net.sf.jsqlparser.statement.piped.AsPipeOperator;
@@ -282,6 +284,12 @@ final class PipeQueryPrinter {
         List<SelectItem<?>> groupItems = operator.getGroupItems();
         for (int i = 0; i < groupItems.size(); i++) {
             SelectItem<?> item = groupItems.get(i);
+            if (item.getExpression() instanceof Function f
+                    && Set.of("ROLLUP", "CUBE", "GROUPING SETS").contains(f.getName().toUpperCase(Locale.ROOT))) {
+                throw new Untranslatable("|> AGGREGATE ... GROUP BY " + f.getName().toUpperCase(Locale.ROOT) + " is not translated",
+                        "write that step as a standard query: SELECT ..., aggregates FROM (the query so far) GROUP BY "
+                                + f.getName().toUpperCase(Locale.ROOT) + "(...)", "|> AGGREGATE");
+            }
             String expression = printed(item.getExpression());
             String direction = direction(item, operator.getGroupItemsOrderSuffices(), i);
             columns.add(aliasIsDirection(item) ? expression : selectItem(item));

@@ -152,5 +152,8 @@ class PipeSyntaxTranslationTest {
                 .isInstanceOf(PorygonException.class)
                 .hasMessageContaining("|> CALL")
                 .satisfies(e -> assertThat(((PorygonException) e).location().line()).isEqualTo(7));
+        assertThatThrownBy(() -> translator.translate("FROM Produce\n|> AGGREGATE COUNT(*) GROUP BY ROLLUP(item)", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("ROLLUP")
+                .satisfies(e -> assertThat(((PorygonException) e).location().line()).isEqualTo(7));
     }
 }

@@ -11,6 +11,8 @@ import net.sf.jsqlparser.expression.StringValue;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * BigQuery's date and time functions. Each casts its operands to the type the BigQuery function
@@ -95,7 +97,7 @@ final class DateTimeFunctions {
     private static void date(CallContext c) {
         switch (c.args().size()) {
             case 1 -> utcWallTime(c, DATE, c.args().get(0), () -> c.arg(0));
-            case 2 -> c.text("CAST(timezone(").arg(1).text(", ").cast(0, TIMESTAMP).text(") AS DATE)");
+            case 2 -> zone(c.text("CAST(timezone("), 1).text(", ").cast(0, TIMESTAMP).text(") AS DATE)");
             case 3 -> c.text("make_date(").arg(0).text(", ").arg(1).text(", ").arg(2).text(")");
             default -> arity(c, 1, 3);
         }
@@ -123,7 +125,7 @@ final class DateTimeFunctions {
             case 1 -> utcWallTime(c, DATETIME, c.args().get(0), () -> c.arg(0));
             case 2 -> {
                 if (c.args().get(1) instanceof StringValue) {
-                    c.text("timezone(").arg(1).text(", ").cast(0, TIMESTAMP).text(")");
+                    zone(c.text("timezone("), 1).text(", ").cast(0, TIMESTAMP).text(")");
                 } else {
                     c.text("(").cast(0, DATE).text(" + ").cast(1, TIME).text(")");
                 }
@@ -138,7 +140,7 @@ final class DateTimeFunctions {
         switch (c.args().size()) {
             // a TIMESTAMP's time of day in UTC: DuckDB casts only a zoneless timestamp to TIME
             case 1 -> c.text("CAST(").cast(0, DATETIME).text(" AS TIME)");
-            case 2 -> c.text("CAST(timezone(").arg(1).text(", ").cast(0, TIMESTAMP).text(") AS TIME)");
+            case 2 -> zone(c.text("CAST(timezone("), 1).text(", ").cast(0, TIMESTAMP).text(") AS TIME)");
             case 3 -> c.text("make_time(").arg(0).text(", ").arg(1).text(", ").arg(2).text(")");
             default -> arity(c, 1, 3);
         }
@@ -147,7 +149,7 @@ final class DateTimeFunctions {
     private static void timestamp(CallContext c) {
         switch (c.args().size()) {
             case 1 -> c.cast(0, TIMESTAMP);
-            case 2 -> c.text("timezone(").arg(1).text(", ").cast(0, DATETIME).text(")");
+            case 2 -> zone(c.text("timezone("), 1).text(", ").cast(0, DATETIME).text(")");
             default -> arity(c, 1, 2);
         }
     }
@@ -156,7 +158,7 @@ final class DateTimeFunctions {
         if (c.args().isEmpty()) {
             c.text(utc);
         } else {
-            c.text("CAST(timezone(").arg(0).text(", current_timestamp) AS " + type + ")");
+            zone(c.text("CAST(timezone("), 0).text(", current_timestamp) AS " + type + ")");
         }
     }
 
@@ -306,9 +308,9 @@ final class DateTimeFunctions {
             return;
         }
         c.text("CAST(");
-        if (zoned) c.text("timezone(").arg(2).text(", ");
+        if (zoned) zone(c.text("timezone("), 2).text(", ");
         c.text(around[0]);
-        if (zoned) c.text("CAST(timezone(").arg(2).text(", ").cast(0, TIMESTAMP).text(") AS TIMESTAMP)");
+        if (zoned) zone(c.text("CAST(timezone("), 2).text(", ").cast(0, TIMESTAMP).text(") AS TIMESTAMP)");
         else c.cast(0, type);
         c.text(around[1]);
         if (zoned) c.text(")");
@@ -338,6 +340,25 @@ final class DateTimeFunctions {
         throw c.unsupported("a " + what + " that is not a string literal", "write the " + what + " as a literal string");
     }
 
+    /** {@code +05:00}, {@code -8}, {@code UTC+3}: a time zone BigQuery takes as an offset from UTC. */
+    private static final Pattern OFFSET_ZONE = Pattern.compile("(?i)(?:UTC)?\\s*([+-])(\\d{1,2})(?::?(\\d{2}))?");
+
+    /**
+     * Prints the time zone argument {@code index}. DuckDB's time zones are named ones: a literal
+     * whole-hour offset becomes its Etc/GMT name (whose sign is the other way round); another offset
+     * is an error rather than a wrong time.
+     */
+    static CallContext zone(CallContext c, int index) {
+        Matcher offset = c.args().get(index) instanceof StringValue s ? OFFSET_ZONE.matcher(s.getValue().strip()) : null;
+        if (offset == null || !offset.matches()) return c.arg(index);
+        int hours = Integer.parseInt(offset.group(2));
+        if (offset.group(3) != null && !offset.group(3).equals("00")) {
+            throw new Untranslatable("time zone offset " + offset.group() + ": DuckDB's time zones are whole-hour offsets or names",
+                    "use the zone's name, e.g. 'Asia/Kolkata' for +05:30");
+        }
+        return c.text(hours == 0 ? "'UTC'" : "'Etc/GMT" + (offset.group(1).equals("+") ? "-" : "+") + hours + "'");
+    }
+
     private static void format(CallContext c, String type, String zone) {
         arity(c, 2, type.equals(TIMESTAMP) ? 3 : 2);
         String fmt = literal(c, 0, "format");
@@ -351,7 +372,7 @@ final class DateTimeFunctions {
             if (type.equals(TIMESTAMP)) {
                 // show the instant as civil time in the zone (UTC unless given)
                 c.text("timezone(");
-                if (zoned) c.arg(2);
+                if (zoned) zone(c, 2);
                 else c.text("'UTC'");
                 c.text(", ").cast(1, TIMESTAMP).text(")");
             } else if (type.equals(TIME)) {
@@ -375,7 +396,7 @@ final class DateTimeFunctions {
                 c.text("CAST(strptime(").arg(1).text(", " + p + ") AS TIMESTAMPTZ)");
             } else {
                 c.text("timezone(");
-                if (c.args().size() == 3) c.arg(2);
+                if (c.args().size() == 3) zone(c, 2);
                 else c.text("'UTC'");
                 c.text(", strptime(").arg(1).text(", " + p + "))");
             }

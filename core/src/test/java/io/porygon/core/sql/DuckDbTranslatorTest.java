@@ -519,6 +519,18 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void aWholeHourOffsetIsATimeZoneAndAnotherOffsetIsRefused() throws SQLException {
+        assertThat(query("SELECT CAST(TIME(TIMESTAMP '2024-01-01 00:00:00+00', '+05:00') AS STRING), "
+                + "CAST(DATETIME(TIMESTAMP '2024-01-01 00:00:00+00', '-08') AS STRING), "
+                + "CAST(DATE(TIMESTAMP '2024-01-01 03:00:00+00', 'UTC-5') AS STRING), "
+                + "CAST(TIMESTAMP(DATETIME '2024-01-01 05:00:00', '+05') AS STRING)"))
+                .containsExactly(List.of("05:00:00", "2023-12-31 16:00:00", "2023-12-31", "2024-01-01 00:00:00+00"));
+        assertThatThrownBy(() -> translator.translate("SELECT TIME(ts, '+05:30') FROM t", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("+05:30")
+                .satisfies(e -> assertThat(((PorygonException) e).hint()).contains("Asia/Kolkata"));
+    }
+
+    @Test
     void parsingSecondsWithAnyFractionReadsTheTextWithOrWithoutOne() throws SQLException {
         assertThat(query("SELECT CAST(PARSE_TIMESTAMP('%Y-%m-%dT%H:%M:%E*SZ', '2024-01-01T10:11:12.25Z') AS STRING), "
                 + "CAST(PARSE_TIMESTAMP('%Y-%m-%dT%H:%M:%E*SZ', '2024-01-01T10:11:12Z') AS STRING), "

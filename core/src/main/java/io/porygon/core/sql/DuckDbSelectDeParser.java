@@ -183,16 +183,17 @@ final class DuckDbSelectDeParser extends SelectDeParser {
             return false;
         }
         Set<String> ranges = new HashSet<>();
-        rangeName(select.getFromItem(), ranges);
-        if (select.getJoins() != null) select.getJoins().forEach(j -> rangeName(j.getRightItem(), ranges));
+        ranges.add(rangeName(select.getFromItem()));
+        if (select.getJoins() != null) select.getJoins().forEach(j -> ranges.add(rangeName(j.getRightItem())));
         return select.getSelectItems().stream().anyMatch(i -> i.getExpression() instanceof AllTableColumns star
                 && !ranges.contains(ScriptScope.normalize(star.getTable().getName())));
     }
 
-    private static void rangeName(FromItem item, Set<String> names) {
-        if (item == null) return;
-        if (item.getAlias() != null) names.add(ScriptScope.normalize(item.getAlias().getName()));
-        else if (item instanceof Table table) names.add(ScriptScope.normalize(table.getName()));
+    /** The name a FROM item's columns can be qualified by, lower-cased: its alias, else a table's name; null for none. */
+    static String rangeName(FromItem item) {
+        if (item == null) return null;
+        if (item.getAlias() != null) return ScriptScope.normalize(item.getAlias().getName());
+        return item instanceof Table table ? ScriptScope.normalize(table.getName()) : null;
     }
 
     /** Prints the select without its ORDER BY and LIMIT, then orders and limits its rows from outside. */

@@ -56,7 +56,7 @@ final class PivotPrinter {
         item.setPivot(null);
         item.setUnPivot(null);
         try {
-            if (pivot != null) pivot(pivot, printItem, rangeName(item));
+            if (pivot != null) pivot(pivot, printItem, DuckDbSelectDeParser.rangeName(item));
             else unpivot(unpivot, printItem);
         } finally {
             item.setPivot(pivot);
@@ -66,7 +66,7 @@ final class PivotPrinter {
 
     /**
      * Prints {@code pivot} applied to what {@code printItem} prints; {@code rangeName} is the item's
-     * alias or table name, which BigQuery lets the aggregates use (null for none).
+     * alias or table name, lower-cased, which BigQuery lets the aggregates use (null for none).
      */
     void pivot(Pivot pivot, Runnable printItem, String rangeName) {
         if (pivot.getMultiInItems() != null || pivot.getForColumns().size() != 1) {
@@ -134,7 +134,7 @@ final class PivotPrinter {
         return new ExpressionVisitorAdapter<>() {
             @Override
             public <S> Void visit(Column column, S context) {
-                if (rangeName != null && column.getTable() != null && name(column.getTable().getName()).equalsIgnoreCase(name(rangeName))) {
+                if (rangeName != null && column.getTable() != null && ScriptScope.normalize(column.getTable().getName()).equals(rangeName)) {
                     found.add(column);
                 }
                 return null;
@@ -177,11 +177,6 @@ final class PivotPrinter {
 
     private static String number(Expression literal) {
         return literal.toString().replace(".", "_point_");
-    }
-
-    private static String rangeName(FromItem item) {
-        if (item.getAlias() != null) return item.getAlias().getName();
-        return item instanceof Table table ? table.getName() : null;
     }
 
     /** Prints {@code unpivot} applied to what {@code printItem} prints. */

@@ -37,8 +37,6 @@ import java.util.stream.Stream;
  * except when the project cannot be loaded at all (no or unreadable workflow_settings.yaml).
  */
 public final class ProjectCompiler {
-    /** The session's error for an action whose file threw before giving it SQL (reported once, as the throw). */
-    private static final Pattern NO_SQL = Pattern.compile("^The query of .* must be a string, got (null|undefined)$");
     private static final Pattern UNDEFINED_NAME = Pattern.compile("^ReferenceError: \"([\\w$]+)\" is not defined");
 
     /** Wall-clock limit for project JavaScript. */
@@ -154,7 +152,6 @@ public final class ProjectCompiler {
         js.setApiVisible(true);
         globals.forEach(js::setGlobal);
         Set<String> unloaded = new HashSet<>(); // names of SQLX files that failed: a ref to one is no news
-        Set<String> threw = new HashSet<>(); // files whose JavaScript threw: an action they left without SQL is no news
         for (SourceFile f : project.definitions()) {
             if (unparsable.contains(f.path())) continue;
             if (f.isSqlx()) unloaded.add(f.baseName());
@@ -170,7 +167,7 @@ public final class ProjectCompiler {
             } catch (PorygonException e) {
                 errors.add(e, null);
             } catch (JsRuntime.JsException e) {
-                threw.add(f.path());
+                js.fileThrew(f.path());
                 report(errors, sources, e.error(), f.isSqlx() ? "check the config block and the JavaScript of this file" : "fix the JavaScript of this file");
             }
         }
@@ -185,7 +182,6 @@ public final class ProjectCompiler {
             Map<String, Object> e = map(o);
             if (unloaded.contains(string(e.get("missing")))) continue;
             String file = string(e.get("fileName"));
-            if (threw.contains(file) && NO_SQL.matcher(string(e.get("message"))).find()) continue;
             int line = Plain.integer(e.get("line"));
             if (!Plain.bool(e.get("mapped")) && file != null) line = js.originalLine(file, line);
             String hint = string(e.get("hint"));

@@ -113,6 +113,15 @@ public final class JsRuntime implements AutoCloseable {
         }
     }
 
+    /** Tells the session that {@code fileName}'s JavaScript threw (see session.js, fileThrew). */
+    public void fileThrew(String fileName) {
+        try {
+            callPorygon("fileThrew", fileName);
+        } catch (JsException e) {
+            throw new IllegalStateException("the session's API", e);
+        }
+    }
+
     public void setGlobal(String name, Object value) {
         ScriptableObject.putProperty(scope, name, value);
     }

@@ -59,6 +59,7 @@
   // The ${} placeholder of a SQLX file being evaluated, set by __porygonAt(line, column) calls that
   // the SQLX translator puts in front of each placeholder (lines are already the file's own).
   var currentAt = null;
+  var threwFiles = {};
   global.__porygonAt = function (line, column) { currentAt = { line: line, column: column }; };
 
   /**
@@ -1057,6 +1058,8 @@
     setFile: function (f) { currentFile = f; },
     defineModule: function (path, factory) { modules[path] = factory; },
     require: function (path, from) { return requireModule(path, from || null); },
+    // A file whose JavaScript threw: an action it left without SQL is not reported again when it compiles
+    fileThrew: function (fileName) { threwFiles[fileName] = true; },
     // While the includes load, as in Dataform, their top-level code sees dataform but not publish() and the rest
     apiVisible: function (visible) {
       Object.keys(API).forEach(function (name) {
@@ -1077,7 +1080,7 @@
           compiled.push(p);
         } catch (e) {
           // Like Dataform, an action whose SQL threw is left out of the output but still resolvable.
-          errorFromException(e, a.fileName, readable(a.target), a.sqlStartLine);
+          if (!(threwFiles[a.fileName] && a.contextableQuery === null)) errorFromException(e, a.fileName, readable(a.target), a.sqlStartLine);
           var failed = plain(a);
           failed.failed = true;
           compiled.push(failed);

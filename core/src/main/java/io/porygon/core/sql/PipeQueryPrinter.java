@@ -35,6 +35,7 @@ import net.sf.jsqlparser.statement.select.Pivot;
 import net.sf.jsqlparser.statement.select.SelectItem;
 import net.sf.jsqlparser.statement.select.SelectVisitor;
 import net.sf.jsqlparser.statement.select.UnPivot;
+import net.sf.jsqlparser.util.deparser.OrderByDeParser;
 
 /**
  * Prints BigQuery's pipe syntax ({@code FROM t |> WHERE ... |> AGGREGATE ... GROUP BY ...}) as standard
@@ -346,10 +347,7 @@ final class PipeQueryPrinter {
     }
 
     private String orderItem(OrderByElement element) {
-        String direction = element.isAscDescPresent() ? (element.isAsc() ? " ASC" : " DESC") : "";
-        String nulls = element.getNullOrdering() == null ? ""
-                : element.getNullOrdering() == OrderByElement.NullOrdering.NULLS_FIRST ? " NULLS FIRST" : " NULLS LAST";
-        return printed(element.getExpression()) + direction + nulls;
+        return printed(() -> new OrderByDeParser(expressions, expressions.getBuilder()).deParseElement(element));
     }
 
     private String printed(Expression expression) {

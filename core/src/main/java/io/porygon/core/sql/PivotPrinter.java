@@ -219,8 +219,7 @@ final class PivotPrinter {
 
     /** An identifier as written, without the double quotes the lexer may have put around it. */
     private static String name(String identifier) {
-        boolean quoted = identifier.length() >= 2 && identifier.startsWith("\"") && identifier.endsWith("\"");
-        return quoted ? identifier.substring(1, identifier.length() - 1).replace("\"\"", "\"") : identifier;
+        return SqlQuoting.unquotedIdentifier(identifier);
     }
 
     private static String quote(String name) {

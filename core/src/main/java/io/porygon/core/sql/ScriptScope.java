@@ -96,9 +96,6 @@ public record ScriptScope(Map<String, String> variables, Set<String> functions) 
     }
 
     static String normalize(String name) {
-        String bare = name.length() >= 2 && name.charAt(0) == '"' && name.charAt(name.length() - 1) == '"'
-                ? name.substring(1, name.length() - 1).replace("\"\"", "\"")
-                : name;
-        return bare.toLowerCase(Locale.ROOT);
+        return SqlQuoting.unquotedIdentifier(name).toLowerCase(Locale.ROOT);
     }
 }

@@ -343,20 +343,26 @@ final class DateTimeFunctions {
     /** {@code +05:00}, {@code -8}, {@code UTC+3}: a time zone BigQuery takes as an offset from UTC. */
     private static final Pattern OFFSET_ZONE = Pattern.compile("(?i)(?:UTC)?\\s*([+-])(\\d{1,2})(?::?(\\d{2}))?");
 
-    /**
-     * Prints the time zone argument {@code index}. DuckDB's time zones are named ones: a literal
-     * whole-hour offset becomes its Etc/GMT name (whose sign is the other way round); another offset
-     * is an error rather than a wrong time.
-     */
+    /** Prints the time zone argument {@code index}, an offset as {@link #namedZone} gives it. */
     static CallContext zone(CallContext c, int index) {
-        Matcher offset = c.args().get(index) instanceof StringValue s ? OFFSET_ZONE.matcher(s.getValue().strip()) : null;
-        if (offset == null || !offset.matches()) return c.arg(index);
+        String named = c.args().get(index) instanceof StringValue s ? namedZone(s.getValue()) : null;
+        return named == null ? c.arg(index) : c.text(named);
+    }
+
+    /**
+     * DuckDB's time zones are named ones: a literal whole-hour offset becomes its Etc/GMT name (whose
+     * sign is the other way round) as a SQL string; another offset is an error rather than a wrong
+     * time. Null when {@code zone} is not an offset.
+     */
+    static String namedZone(String zone) {
+        Matcher offset = OFFSET_ZONE.matcher(zone.strip());
+        if (!offset.matches()) return null;
         int hours = Integer.parseInt(offset.group(2));
         if (offset.group(3) != null && !offset.group(3).equals("00")) {
             throw new Untranslatable("time zone offset " + offset.group() + ": DuckDB's time zones are whole-hour offsets or names",
                     "use the zone's name, e.g. 'Asia/Kolkata' for +05:30");
         }
-        return c.text(hours == 0 ? "'UTC'" : "'Etc/GMT" + (offset.group(1).equals("+") ? "-" : "+") + hours + "'");
+        return hours == 0 ? "'UTC'" : "'Etc/GMT" + (offset.group(1).equals("+") ? "-" : "+") + hours + "'";
     }
 
     private static void format(CallContext c, String type, String zone) {

@@ -628,7 +628,9 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         List<Expression> zones = tz.getTimezoneExpressions();
         if (zones.size() != 1) throw new Untranslatable("chained AT TIME ZONE", "convert one zone at a time");
         out().append("timezone(");
-        print(zones.get(0));
+        String named = zones.get(0) instanceof StringValue s ? DateTimeFunctions.namedZone(s.getValue()) : null;
+        if (named != null) out().append(named);
+        else print(zones.get(0));
         out().append(", CAST(");
         print(tz.getLeftExpression());
         return out().append(" AS TIMESTAMPTZ))");

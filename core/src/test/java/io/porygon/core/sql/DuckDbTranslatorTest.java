@@ -523,11 +523,14 @@ class DuckDbTranslatorTest {
         assertThat(query("SELECT CAST(TIME(TIMESTAMP '2024-01-01 00:00:00+00', '+05:00') AS STRING), "
                 + "CAST(DATETIME(TIMESTAMP '2024-01-01 00:00:00+00', '-08') AS STRING), "
                 + "CAST(DATE(TIMESTAMP '2024-01-01 03:00:00+00', 'UTC-5') AS STRING), "
-                + "CAST(TIMESTAMP(DATETIME '2024-01-01 05:00:00', '+05') AS STRING)"))
-                .containsExactly(List.of("05:00:00", "2023-12-31 16:00:00", "2023-12-31", "2024-01-01 00:00:00+00"));
-        assertThatThrownBy(() -> translator.translate("SELECT TIME(ts, '+05:30') FROM t", AT))
-                .isInstanceOf(PorygonException.class).hasMessageContaining("+05:30")
-                .satisfies(e -> assertThat(((PorygonException) e).hint()).contains("Asia/Kolkata"));
+                + "CAST(TIMESTAMP(DATETIME '2024-01-01 05:00:00', '+05') AS STRING), "
+                + "CAST(EXTRACT(HOUR FROM TIMESTAMP '2024-01-01 00:00:00+00' AT TIME ZONE '+05:00') AS STRING)"))
+                .containsExactly(List.of("05:00:00", "2023-12-31 16:00:00", "2023-12-31", "2024-01-01 00:00:00+00", "5"));
+        for (String sql : List.of("SELECT TIME(ts, '+05:30') FROM t", "SELECT EXTRACT(HOUR FROM ts AT TIME ZONE '+05:30') FROM t")) {
+            assertThatThrownBy(() -> translator.translate(sql, AT))
+                    .isInstanceOf(PorygonException.class).hasMessageContaining("+05:30")
+                    .satisfies(e -> assertThat(((PorygonException) e).hint()).contains("Asia/Kolkata"));
+        }
     }
 
     @Test

@@ -154,18 +154,15 @@ final class JsonConverters {
                 + fail.with(quoted("The provided JSON input is not a boolean")) + " END";
     }
 
-    private static final Pattern WIDE_NUMBER_MODE = Pattern.compile("\\(?\\s*wide_number_mode\\s*=>\\s*'([^']*)'\\s*\\)?",
-            Pattern.CASE_INSENSITIVE);
-
     /**
      * The value of a {@code wide_number_mode => '...'} named argument ('exact' or 'round', case-sensitive),
      * or null when {@code e} is not that argument.
      */
     static String wideNumberMode(CallContext c, Expression e) {
-        Matcher m = WIDE_NUMBER_MODE.matcher(e.toString().strip());
-        if (!m.matches()) return null;
-        String mode = m.group(1);
-        if (!mode.equals("exact") && !mode.equals("round")) {
+        NamedArgument named = NamedArgument.of(e);
+        if (named == null || !named.is("wide_number_mode")) return null;
+        String mode = named.string();
+        if (!"exact".equals(mode) && !"round".equals(mode)) {
             throw c.unsupported("wide_number_mode '" + mode + "'", "BigQuery accepts only 'exact' or 'round' (lower case)");
         }
         return mode;

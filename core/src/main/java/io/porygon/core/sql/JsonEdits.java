@@ -29,7 +29,6 @@ final class JsonEdits {
 
     /** A JSON string token, escapes included (SQL literal text; DuckDB's regular expressions are RE2). */
     private static final String STRING = "\"(?:[^\"\\\\]|\\\\.)*\"";
-    private static final Pattern NAMED = Pattern.compile("\\(?\\s*(include_arrays|remove_empty)\\s*=>\\s*(true|false)\\s*\\)?", Pattern.CASE_INSENSITIVE);
 
     /**
      * JSON_STRIP_NULLS(json[, include_arrays => BOOL][, remove_empty => FALSE]): object members whose
@@ -40,13 +39,13 @@ final class JsonEdits {
     private static void stripNulls(CallContext c) {
         boolean includeArrays = true;
         for (Expression a : c.args().subList(Math.min(1, c.args().size()), c.args().size())) {
-            Matcher m = NAMED.matcher(a.toString());
-            if (!m.matches()) {
+            NamedArgument named = NamedArgument.of(a);
+            Boolean value = named == null ? null : named.bool();
+            if (value == null || !(named.is("include_arrays") || named.is("remove_empty"))) {
                 throw c.unsupported("the argument " + a + " (a json_path, or an option that is not a TRUE/FALSE literal)",
                         "strip the whole value: extract the part with JSON_QUERY first, and write include_arrays => TRUE|FALSE");
             }
-            boolean value = m.group(2).equalsIgnoreCase("true");
-            if (m.group(1).equalsIgnoreCase("remove_empty")) {
+            if (named.is("remove_empty")) {
                 if (value) throw c.unsupported("remove_empty => TRUE", "leave it out (empty objects and arrays are then kept) and filter them where they are read");
             } else {
                 includeArrays = value;
@@ -93,8 +92,6 @@ final class JsonEdits {
         });
     }
 
-    private static final Pattern CREATE = Pattern.compile("\\(?\\s*create_if_missing\\s*=>\\s*(true|false)\\s*\\)?", Pattern.CASE_INSENSITIVE);
-
     /**
      * JSON_SET(json, path, value[, path, value ...][, create_if_missing => BOOL]): each pair in order sets
      * the member at a literal path of plain keys ($.a.b; $ replaces the whole value) to TO_JSON(value),
@@ -107,9 +104,12 @@ final class JsonEdits {
         List<Expression> args = c.args();
         int n = args.size();
         boolean create = true;
-        Matcher named = n > 0 ? CREATE.matcher(args.get(n - 1).toString()) : null;
-        if (named != null && named.matches()) {
-            create = named.group(1).equalsIgnoreCase("true");
+        NamedArgument named = n > 0 ? NamedArgument.of(args.get(n - 1)) : null;
+        if (named != null) {
+            if (!named.is("create_if_missing") || named.bool() == null) {
+                throw c.unsupported("the argument " + args.get(n - 1), "the last argument may be create_if_missing => TRUE|FALSE");
+            }
+            create = named.bool();
             n--;
         }
         if (n < 3 || n % 2 == 0) throw c.unsupported(args.size() + " arguments", "pass a JSON value, then pairs of a JSON path and a value");

@@ -39,8 +39,6 @@ final class JsonFunctions {
         JsonConverters.register(specials);
     }
 
-    private static final Pattern KEYS_MODE = Pattern.compile("\\(?\\s*mode\\s*=>\\s*'(strict|lax|lax recursive)'\\s*\\)?");
-
     /**
      * JSON_KEYS(json[, max_depth][, mode => 'strict'|'lax'|'lax recursive']): every key of every nested
      * object, as a dotted path, distinct and sorted. DuckDB's json_keys lists the top level only, so the
@@ -53,9 +51,9 @@ final class JsonFunctions {
         String mode = "strict";
         Expression depth = null;
         for (int i = 1; i < args.size(); i++) {
-            Matcher m = KEYS_MODE.matcher(args.get(i).toString());
-            if (m.matches()) mode = m.group(1);
-            else if (i == 1) depth = args.get(i);
+            NamedArgument named = NamedArgument.of(args.get(i));
+            if (named != null && named.is("mode") && List.of("strict", "lax", "lax recursive").contains(named.string())) mode = named.string();
+            else if (i == 1 && named == null) depth = args.get(i);
             else throw c.unsupported("the argument " + args.get(i), "pass a JSON value, optionally max_depth, and optionally mode => 'strict', 'lax' or 'lax recursive'");
         }
         if (args.isEmpty() || args.size() > 3) throw c.unsupported(args.size() + " arguments", "pass a JSON value, optionally max_depth and mode");
@@ -115,10 +113,9 @@ final class JsonFunctions {
         c.text(")");
     }
 
-    private static final Pattern STRINGIFY_FALSE = Pattern.compile("\\(?\\s*stringify_wide_numbers\\s*=>\\s*false\\s*\\)?", Pattern.CASE_INSENSITIVE);
-
     private static boolean isStringifyFalse(Expression e) {
-        return STRINGIFY_FALSE.matcher(e.toString().strip()).matches();
+        NamedArgument named = NamedArgument.of(e);
+        return named != null && named.is("stringify_wide_numbers") && Boolean.FALSE.equals(named.bool());
     }
 
     /**

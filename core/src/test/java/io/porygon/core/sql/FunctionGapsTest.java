@@ -109,6 +109,17 @@ class FunctionGapsTest {
     }
 
     @Test
+    void namedArgumentsIgnoreTheCaseOfTheirNameAndABadOneIsRefused() throws SQLException {
+        assertThat(query("SELECT JSON_KEYS(JSON '{\"a\": [[{\"b\": 1}]]}', MODE => 'lax recursive'), "
+                + "TO_JSON_STRING(JSON_STRIP_NULLS(JSON '[null, 1]', Include_Arrays => FALSE)), "
+                + "TO_JSON_STRING(JSON_SET(JSON '{}', '$.a.b', 1, CREATE_IF_MISSING => FALSE))"))
+                .containsExactly(List.of(List.of("a", "a.b"), "[null,1]", "{}"));
+        assertRefused("SELECT JSON_KEYS(j, mode => 'loose') FROM t", "mode => 'loose'", "'lax recursive'");
+        assertRefused("SELECT JSON_SET(j, '$.a', 1, create_if_missing => flag) FROM t", "create_if_missing => flag", "TRUE|FALSE");
+        assertRefused("SELECT PARSE_JSON(s, wide_number_mode => 'EXACT') FROM t", "'EXACT'", "lower case");
+    }
+
+    @Test
     void ipv6AndAmbiguousAddressesAreErrorsNotNull() {
         for (String sql : List.of("SELECT NET.SAFE_IP_FROM_STRING('::1')", "SELECT NET.SAFE_IP_FROM_STRING('010.0.0.1')",
                 "SELECT NET.IP_FROM_STRING('2001:db8::1')", "SELECT NET.IP_TO_STRING(NET.IP_NET_MASK(16, 8))")) {

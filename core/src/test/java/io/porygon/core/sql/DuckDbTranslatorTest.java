@@ -3,14 +3,10 @@ package io.porygon.core.sql;
 import io.porygon.core.PorygonException;
 import io.porygon.core.SourceLocation;
 import io.porygon.core.graph.Target;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -23,32 +19,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The statements the runner emits, identifiers, literals and errors, run on a real DuckDB file. */
 class DuckDbTranslatorTest {
 
-    @TempDir
-    static Path dir;
-
-    static Connection db;
     final DuckDbTranslator translator = new DuckDbTranslator();
     static final SourceLocation AT = new SourceLocation("definitions/orders.sqlx", 7, 1);
 
-    @BeforeAll
-    static void open() throws SQLException {
-        db = TranslationCorpus.openWarehouse(dir.resolve("w.duckdb"), "CREATE SCHEMA IF NOT EXISTS thelook", "CREATE SCHEMA IF NOT EXISTS reporting");
-    }
-
-    @AfterAll
-    static void close() throws SQLException {
-        db.close();
-    }
+    @RegisterExtension
+    static final TranslationWarehouse warehouse = new TranslationWarehouse("CREATE SCHEMA IF NOT EXISTS thelook", "CREATE SCHEMA IF NOT EXISTS reporting");
 
     private void run(String googleSql) throws SQLException {
         String duck = translator.translate(googleSql, AT);
-        try (Statement st = db.createStatement()) {
+        try (Statement st = warehouse.connection().createStatement()) {
             for (String s : duck.split(";\n")) st.execute(s);
         }
     }
 
     private List<List<Object>> query(String googleSql) throws SQLException {
-        return TranslationCorpus.rows(db, translator.translate(googleSql, AT));
+        return TranslationCorpus.rows(warehouse.connection(), translator.translate(googleSql, AT));
     }
 
     @Test
@@ -225,7 +210,6 @@ class DuckDbTranslatorTest {
                 .containsExactly(List.of(Arrays.asList(null, num("1"), num("2"))));
     }
 
-
     @Test
     void structTypesInColumnDefinitionsCastsAndDeclarations() throws SQLException {
         run("CREATE TABLE thelook.baskets (\n  id INT64,\n  buyer STRUCT<name STRING, address STRUCT<city STRING, zip STRING(10)>>,\n"
@@ -308,7 +292,7 @@ class DuckDbTranslatorTest {
     @Test
     void aBacktickedTempFunctionNameIsCalledBare() throws SQLException {
         String sql = translator.translate("CREATE TEMP FUNCTION `plus_one`(x INT64) AS (x + 1);\nSELECT plus_one(41) AS n", AT);
-        try (Statement st = db.createStatement()) {
+        try (Statement st = warehouse.connection().createStatement()) {
             String[] parts = sql.split(";\n");
             st.execute(parts[0]);
             try (ResultSet rs = st.executeQuery(parts[1])) {
@@ -323,7 +307,7 @@ class DuckDbTranslatorTest {
         String sql = translator.translate("CREATE TEMP FUNCTION margin(price FLOAT64, cost FLOAT64) RETURNS FLOAT64 AS "
                 + "(SAFE_DIVIDE(price - cost, price));\nSELECT margin(10, 4) AS m", AT);
         assertThat(sql).startsWith("CREATE OR REPLACE TEMP MACRO margin(price, cost) AS (CAST(CASE WHEN");
-        try (Statement st = db.createStatement()) {
+        try (Statement st = warehouse.connection().createStatement()) {
             String[] parts = sql.split(";\n");
             st.execute(parts[0]);
             try (ResultSet rs = st.executeQuery(parts[1])) {
@@ -410,7 +394,7 @@ class DuckDbTranslatorTest {
 
     @Test
     void castToInt64RoundsOnlyFloatInputAndTheTypeTestIsGoneFromThePlan() throws SQLException {
-        try (Statement st = db.createStatement()) {
+        try (Statement st = warehouse.connection().createStatement()) {
             st.execute("CREATE OR REPLACE TABLE cast_input AS SELECT 5::BIGINT AS i, '12' AS s, 2.5::DOUBLE AS f");
         }
         // the plan prints unaliased expressions: the type tests are gone, an INT64 passes as it is, and
@@ -433,7 +417,7 @@ class DuckDbTranslatorTest {
 
     @Test
     void stringsCastToInt64BoolAndDateOnlyInTheFormsBigQueryReads() throws SQLException {
-        try (Statement st = db.createStatement()) {
+        try (Statement st = warehouse.connection().createStatement()) {
             st.execute("CREATE OR REPLACE TABLE thelook.raw_strings AS SELECT * FROM (VALUES ('12', 'TRUE', '2024-1-5'),"
                     + " (' -0x1F ', 'false', '2024-01-05'), ('2.5', '1', '2024/01/05'), ('1e3', 'yes', '2024-01-05 10:00'),"
                     + " ('1_000', 't', '5.1.2024')) AS v(i, b, d)");
@@ -448,7 +432,7 @@ class DuckDbTranslatorTest {
     }
 
     private String plan(String googleSql) throws SQLException {
-        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("EXPLAIN " + translator.translate(googleSql, AT))) {
+        try (Statement st = warehouse.connection().createStatement(); ResultSet rs = st.executeQuery("EXPLAIN " + translator.translate(googleSql, AT))) {
             StringBuilder sb = new StringBuilder();
             while (rs.next()) sb.append(rs.getString(2));
             return sb.toString();

@@ -2,13 +2,9 @@ package io.porygon.core.sql;
 
 import io.porygon.core.PorygonException;
 import io.porygon.core.SourceLocation;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -23,25 +19,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class FunctionGapsTest {
 
-    @TempDir
-    static Path dir;
-
-    static Connection db;
     final DuckDbTranslator translator = new DuckDbTranslator();
     static final SourceLocation AT = new SourceLocation("definitions/events.sqlx", 4, 1);
 
-    @BeforeAll
-    static void open() throws SQLException {
-        db = TranslationCorpus.openWarehouse(dir.resolve("w.duckdb"));
-    }
-
-    @AfterAll
-    static void close() throws SQLException {
-        db.close();
-    }
+    @RegisterExtension
+    static final TranslationWarehouse warehouse = new TranslationWarehouse();
 
     private List<List<Object>> query(String googleSql) throws SQLException {
-        return TranslationCorpus.rows(db, translator.translate(googleSql, AT));
+        return TranslationCorpus.rows(warehouse.connection(), translator.translate(googleSql, AT));
     }
 
     @Test
@@ -72,7 +57,7 @@ class FunctionGapsTest {
                 + "REVERSE(CAST(NULL AS STRING)) AS null_string, TO_HEX(SHA1('Hello World')) AS sha1"))
                 .containsExactly(java.util.Arrays.asList(null, List.of(new java.math.BigDecimal(3), new java.math.BigDecimal(2), new java.math.BigDecimal(1)),
                         null, "0a4d55a8d778e5022fab701977c5d840bbc486d0"));
-        try (Statement st = db.createStatement();
+        try (Statement st = warehouse.connection().createStatement();
              ResultSet rs = st.executeQuery("SELECT typeof(r) FROM (" + translator.translate("SELECT REVERSE('abc') AS r", AT) + ")")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).as("a STRING stays a STRING").isEqualTo("VARCHAR");

@@ -6,14 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.porygon.core.PorygonException;
 import io.porygon.core.SourceLocation;
-import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * BigQuery's pipe syntax runs on DuckDB as standard SQL. The table is the Produce table of the
@@ -21,29 +17,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PipeSyntaxTranslationTest {
 
-    @TempDir
-    static Path dir;
-
-    static Connection db;
     final DuckDbTranslator translator = new DuckDbTranslator();
     static final SourceLocation AT = new SourceLocation("definitions/produce.sqlx", 6, 1);
 
-    @BeforeAll
-    static void open() throws SQLException {
-        db = TranslationCorpus.openWarehouse(dir.resolve("w.duckdb"),
+    @RegisterExtension
+    static final TranslationWarehouse warehouse = new TranslationWarehouse(
                 "CREATE TABLE Produce (item VARCHAR, sales BIGINT, category VARCHAR)",
                 "INSERT INTO Produce VALUES ('apples', 2, 'fruit'), ('carrots', 8, 'vegetable'), ('apples', 7, 'fruit'), ('bananas', 5, 'fruit')",
                 "CREATE SCHEMA shop",
                 "CREATE TABLE shop.Produce AS SELECT * FROM Produce");
-    }
-
-    @AfterAll
-    static void close() throws SQLException {
-        db.close();
-    }
 
     private List<List<Object>> run(String googleSql) throws SQLException {
-        return TranslationCorpus.namesAndRows(db, translator.translate(googleSql, AT));
+        return TranslationCorpus.namesAndRows(warehouse.connection(), translator.translate(googleSql, AT));
     }
 
     @Test

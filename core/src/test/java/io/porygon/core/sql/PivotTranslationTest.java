@@ -6,14 +6,10 @@ import static io.porygon.core.sql.TranslationCorpus.row;
 
 import io.porygon.core.PorygonException;
 import io.porygon.core.SourceLocation;
-import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * PIVOT and UNPIVOT run on DuckDB with BigQuery's output columns, names and order included. The
@@ -22,16 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PivotTranslationTest {
 
-    @TempDir
-    static Path dir;
-
-    static Connection db;
     final DuckDbTranslator translator = new DuckDbTranslator();
     static final SourceLocation AT = new SourceLocation("definitions/sales.sqlx", 4, 1);
 
-    @BeforeAll
-    static void open() throws SQLException {
-        db = TranslationCorpus.openWarehouse(dir.resolve("w.duckdb"),
+    @RegisterExtension
+    static final TranslationWarehouse warehouse = new TranslationWarehouse(
                 "CREATE TABLE t1 (rowid BIGINT, x BIGINT, y BIGINT, z BIGINT)",
                 """
                 INSERT INTO t1 VALUES
@@ -41,16 +32,10 @@ class PivotTranslationTest {
                   (13, 2, 102, NULL), (14, 2, 102, NULL), (15, 2, NULL, 1002), (16, 2, NULL, 1002)""",
                 "CREATE TABLE Produce (product VARCHAR, Q1 BIGINT, Q2 BIGINT, Q3 BIGINT, Q4 BIGINT)",
                 "INSERT INTO Produce VALUES ('Kale', 51, 23, 45, 3), ('Apple', 77, 0, 25, 2)");
-    }
-
-    @AfterAll
-    static void close() throws SQLException {
-        db.close();
-    }
 
     /** The column names, then the rows in the order given by {@code orderBy}. */
     private List<List<Object>> run(String googleSql, String orderBy) throws SQLException {
-        return TranslationCorpus.namesAndRows(db, "SELECT * FROM (" + translator.translate(googleSql, AT) + ") AS result ORDER BY " + orderBy);
+        return TranslationCorpus.namesAndRows(warehouse.connection(), "SELECT * FROM (" + translator.translate(googleSql, AT) + ") AS result ORDER BY " + orderBy);
     }
 
     @Test

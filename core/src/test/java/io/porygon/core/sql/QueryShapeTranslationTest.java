@@ -6,14 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.porygon.core.PorygonException;
 import io.porygon.core.SourceLocation;
-import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Query shapes DuckDB takes differently: stars over rows and structs ({@code SELECT AS STRUCT *}, a
@@ -21,27 +17,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class QueryShapeTranslationTest {
 
-    @TempDir
-    static Path dir;
-
-    static Connection db;
     final DuckDbTranslator translator = new DuckDbTranslator();
     static final SourceLocation AT = new SourceLocation("definitions/latest.sqlx", 3, 1);
 
-    @BeforeAll
-    static void open() throws SQLException {
-        db = TranslationCorpus.openWarehouse(dir.resolve("w.duckdb"),
+    @RegisterExtension
+    static final TranslationWarehouse warehouse = new TranslationWarehouse(
                 "CREATE TABLE src (a BIGINT, b VARCHAR, c BIGINT)",
                 "INSERT INTO src VALUES (2, 'b', 5), (1, 'a', 6), (3, 'b', 1)");
-    }
-
-    @AfterAll
-    static void close() throws SQLException {
-        db.close();
-    }
 
     private List<List<Object>> run(String googleSql) throws SQLException {
-        return TranslationCorpus.namesAndRows(db, translator.translate(googleSql, AT));
+        return TranslationCorpus.namesAndRows(warehouse.connection(), translator.translate(googleSql, AT));
     }
 
     @Test

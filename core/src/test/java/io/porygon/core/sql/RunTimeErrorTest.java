@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.porygon.core.SourceLocation;
-import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * BigQuery's run-time errors (division by zero, an array index out of bounds) raise on DuckDB too,
@@ -23,29 +19,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunTimeErrorTest {
 
-    @TempDir
-    static Path dir;
-
-    static Connection db;
     final DuckDbTranslator translator = new DuckDbTranslator();
     static final SourceLocation AT = new SourceLocation("definitions/ratios.sqlx", 3, 1);
 
-    @BeforeAll
-    static void open() throws SQLException {
-        db = TranslationCorpus.openWarehouse(dir.resolve("w.duckdb"));
-    }
-
-    @AfterAll
-    static void close() throws SQLException {
-        db.close();
-    }
+    @RegisterExtension
+    static final TranslationWarehouse warehouse = new TranslationWarehouse();
 
     private String sql(String googleSql) {
         return translator.translate(googleSql, AT);
     }
 
     private List<Object> row(String googleSql) throws SQLException {
-        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql(googleSql))) {
+        try (Statement st = warehouse.connection().createStatement(); ResultSet rs = st.executeQuery(sql(googleSql))) {
             assertThat(rs.next()).isTrue();
             List<Object> row = new ArrayList<>();
             for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) row.add(TranslationCorpus.canonical(rs.getObject(i)));

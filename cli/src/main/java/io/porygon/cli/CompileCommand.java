@@ -90,7 +90,7 @@ final class CompileCommand implements Callable<Integer> {
     private static void printTranslated(CompiledGraph graph, PrintWriter out) {
         WarehouseNames names = new WarehouseNames(DatabaseMapping.IGNORE, graph.projectConfig().defaultSchema());
         ExecutionPlan plan = new Planner(names, Translation.forDuckDb(names), target -> ObjectKind.NONE).plan(graph, RunOptions.all());
-        RunCommand.printPlan(plan, null, out);
+        PlanPrinter.print(plan, null, out);
     }
 
     private static void printSummary(CompiledGraph graph, PrintWriter out) {

@@ -1,11 +1,9 @@
 package io.porygon.cli;
 
-import io.porygon.core.engine.Engine;
 import io.porygon.core.engine.ObjectKind;
 import io.porygon.core.graph.CompiledGraph;
 import io.porygon.core.run.DagRunner;
 import io.porygon.core.run.ExecutionPlan;
-import io.porygon.core.run.PlannedAction;
 import io.porygon.core.run.Planner;
 import io.porygon.core.run.RunOptions;
 import io.porygon.core.run.RunResult;
@@ -98,7 +96,7 @@ final class RunCommand implements Callable<Integer> {
             if (dryRun && !exists) {
                 // Nothing built yet: plan as on a first run, without creating the warehouse file.
                 ExecutionPlan plan = new Planner(names, Translation.forDuckDb(names), t -> ObjectKind.NONE).plan(graph, options);
-                printPlan(plan, null, out);
+                PlanPrinter.print(plan, null, out);
                 return 0;
             }
             DuckDbEngine engine = exists ? opening.take() : WarehouseOptions.open(settings);
@@ -114,7 +112,7 @@ final class RunCommand implements Callable<Integer> {
             ExecutionPlan plan = new Planner(names, translator, engine::kind).plan(graph, options);
             cached.ifPresent(CachedTranslator::save);
             if (dryRun) {
-                printPlan(plan, engine, out);
+                PlanPrinter.print(plan, engine, out);
                 return 0;
             }
             if (plan.isEmpty()) {
@@ -136,39 +134,5 @@ final class RunCommand implements Callable<Integer> {
 
     private String commandLine() {
         return "porygon " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-    }
-
-    /** The plan, with DuckDB's row estimates where the upstream tables already exist. */
-    static void printPlan(ExecutionPlan plan, Engine engine, PrintWriter out) {
-        out.println("Plan: " + plan.actions().size() + " action" + (plan.actions().size() == 1 ? "" : "s")
-                + (plan.fullRefresh() ? " (full refresh)" : "") + ", in order:");
-        int i = 0;
-        for (PlannedAction p : plan.actions()) {
-            out.println();
-            out.printf("%3d. %-26s %s -> %s.%s%n", ++i, p.step().label(), p.displayName(), p.warehouseTarget().schema(),
-                    p.warehouseTarget().name());
-            if (!p.upstream().isEmpty()) out.println("     after: " + String.join(", ", p.upstream().stream().sorted().toList()));
-            if (p.note() != null) out.println("     note: " + p.note());
-            if (!p.uniqueKey().isEmpty()) out.println("     unique key: " + String.join(", ", p.uniqueKey()));
-            if (p.partitionBy() != null) out.println("     replaces the partitions (" + p.partitionBy() + ") the new rows fall in");
-            if (p.mergeFilter() != null) out.println("     matches only table rows where: " + p.mergeFilter());
-            if (engine != null && p.sql() != null) {
-                engine.estimateRows(p.sql()).ifPresent(n -> out.printf(java.util.Locale.ROOT, "     row estimate (DuckDB's planner, a guess): %,d%n", n));
-            }
-            printSql("pre-operation", p.preOps(), out);
-            if (p.sql() != null) printSql("sql", List.of(p.sql()), out);
-            printSql("statement", p.statements(), out);
-            printSql("post-operation", p.postOps(), out);
-            printSql("cleanup (run whatever the outcome)", p.cleanup(), out);
-        }
-        out.flush();
-    }
-
-    private static void printSql(String label, List<String> statements, PrintWriter out) {
-        for (String s : statements) {
-            if (s.isBlank()) continue; // translated to nothing (BigQuery-only metadata)
-            out.println("     -- " + label);
-            s.strip().lines().forEach(l -> out.println("     " + l));
-        }
     }
 }

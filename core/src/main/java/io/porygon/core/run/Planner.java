@@ -2,7 +2,6 @@ package io.porygon.core.run;
 
 import io.porygon.core.PorygonException;
 import io.porygon.core.SourceLocation;
-import io.porygon.core.compile.project.Suggestions;
 import io.porygon.core.engine.ObjectKind;
 import io.porygon.core.graph.Action;
 import io.porygon.core.graph.ActionType;
@@ -22,17 +21,15 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * Turns a compiled graph into an {@link ExecutionPlan}: selects actions, orders them, decides how
+ * Turns a compiled graph into an {@link ExecutionPlan}: selects actions ({@link ActionSelection}), orders them, decides how
  * each one runs (incremental or not, given what the warehouse holds) and translates its SQL.
  * Every translation problem is reported at once.
  */
@@ -64,7 +61,7 @@ public final class Planner {
         Map<String, Set<String>> directUpstream = new HashMap<>();
         for (Action a : all) directUpstream.put(id(a), resolver.resolveAll(a.dependencyTargets()));
 
-        Set<String> selected = select(all, graph.tests().stream().map(TestAction::name).toList(), options, directUpstream);
+        Set<String> selected = ActionSelection.select(all, graph.tests().stream().map(TestAction::name).toList(), options, directUpstream);
         Map<String, Set<String>> upstream = upstreamWithinSelection(selected, byId, directUpstream, resolver);
         List<String> order = topologicalOrder(selected, byId, upstream);
 
@@ -104,87 +101,8 @@ public final class Planner {
         return translate(googleSql, test.fileName(), test.sqlStartLine());
     }
 
-    private static PorygonException noSuchAction(String name, List<Action> all, List<String> testNames) {
-        if (testNames.contains(name)) {
-            return new PorygonException(null, "'" + name + "' is a unit test, not an action", "run it with `porygon test`");
-        }
-        String closest = Suggestions.closest(name, all.stream().map(a -> a.target().name()).toList());
-        return new PorygonException(null, "no action named '" + name + "'", (closest != null ? "did you mean " + closest + "? " : "")
-                + "use an action's name, dataset.name or project.dataset.name; `porygon compile` lists them");
-    }
-
     static String id(Action a) {
         return a.target().qualifiedName();
-    }
-
-    // ---- selection ----
-
-    private Set<String> select(List<Action> all, List<String> testNames, RunOptions options, Map<String, Set<String>> directUpstream) {
-        Set<String> seeds = new LinkedHashSet<>();
-        if (options.selectsEverything()) {
-            all.forEach(a -> seeds.add(id(a)));
-            return withoutUnreadSources(seeds, Set.of(), all, directUpstream);
-        }
-        for (String name : options.actions()) {
-            List<Action> matches = matchByName(all, name);
-            if (matches.isEmpty()) throw noSuchAction(name, all, testNames);
-            if (matches.size() > 1) {
-                // as Dataform's selection does: a name that could mean several actions runs none
-                String candidates = matches.stream().map(a -> a.target().schema() + "." + a.target().name()).collect(Collectors.joining(", "));
-                throw new PorygonException(null, "ambiguous action name '" + name + "': it could be " + candidates,
-                        "give dataset.name (or project.dataset.name) to pick one, or list each you want");
-            }
-            seeds.add(id(matches.get(0)));
-        }
-        for (String tag : options.tags()) {
-            List<Action> tagged = all.stream().filter(a -> a.tags().contains(tag)).toList();
-            if (tagged.isEmpty()) {
-                throw new PorygonException(null, "no action has the tag '" + tag + "'", "check the tags in the actions' config blocks");
-            }
-            tagged.forEach(a -> seeds.add(id(a)));
-        }
-        Set<String> selected = new LinkedHashSet<>(seeds);
-        if (options.includeDeps()) selected.addAll(Dependencies.closure(seeds, directUpstream));
-        if (options.includeDependents()) selected.addAll(Dependencies.closure(seeds, Dependencies.invert(directUpstream)));
-        // keep the graph's order, so plans do not depend on the order of the flags
-        Set<String> ordered = new LinkedHashSet<>();
-        all.forEach(a -> {
-            if (selected.contains(id(a))) ordered.add(id(a));
-        });
-        return withoutUnreadSources(ordered, seeds, all, directUpstream);
-    }
-
-    /**
-     * The selection without the declarations that no enabled action of it reads, unless named: Dataform
-     * never looks at a source, so one that only a disabled model reads must not fail the run.
-     */
-    private static Set<String> withoutUnreadSources(Set<String> selected, Set<String> named, List<Action> all,
-            Map<String, Set<String>> directUpstream) {
-        Set<String> read = new HashSet<>();
-        for (Action a : all) {
-            if (selected.contains(id(a)) && !a.disabled()) read.addAll(directUpstream.get(id(a)));
-        }
-        Set<String> kept = new LinkedHashSet<>();
-        for (Action a : all) {
-            String id = id(a);
-            if (selected.contains(id) && (!(a instanceof DeclarationAction) || read.contains(id) || named.contains(id))) kept.add(id);
-        }
-        return kept;
-    }
-
-    private static List<Action> matchByName(List<Action> all, String name) {
-        List<Action> exact = all.stream().filter(a -> nameForms(a.target()).contains(name)).toList();
-        if (!exact.isEmpty()) return exact;
-        String lower = name.toLowerCase(Locale.ROOT);
-        return all.stream()
-                .filter(a -> nameForms(a.target()).stream().anyMatch(f -> f.toLowerCase(Locale.ROOT).equals(lower)))
-                .toList();
-    }
-
-    private static List<String> nameForms(Target t) {
-        List<String> forms = new ArrayList<>(List.of(t.name(), t.qualifiedName()));
-        if (t.schema() != null) forms.add(t.schema() + "." + t.name());
-        return forms;
     }
 
     // ---- ordering ----

@@ -285,6 +285,8 @@ public final class DuckDbTranslator implements Translator {
         if (parsed instanceof CreateView view) {
             // JSqlParser's view deparser prints the query with toString(), bypassing translation
             printView(view, selects, sb);
+        } else if (parsed instanceof Merge merge) {
+            new DuckDbMergeDeParser(expressions, selects, sb).deParse(merge);
         } else {
             parsed.accept(new StatementDeParser(expressions, selects, sb), null);
         }

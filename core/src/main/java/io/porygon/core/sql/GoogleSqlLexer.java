@@ -83,6 +83,7 @@ final class GoogleSqlLexer {
         String movedNulls = null; // IGNORE|RESPECT NULLS written before an aggregate's ORDER BY, printed after it
         int movedNullsDepth = -1;
         ArrayDeque<Integer> unnestDepths = new ArrayDeque<>(); // depths of open UNNEST( calls
+        boolean bySourceCondition = false; // inside the condition of a MERGE's WHEN NOT MATCHED BY SOURCE AND ...
         while (pos < src.length()) {
             char c = src.charAt(pos);
             if (c == '\n') {
@@ -208,21 +209,32 @@ final class GoogleSqlLexer {
                     sb.append(movedNulls).append(' ');
                     movedNulls = null;
                 }
-                // MERGE ... WHEN NOT MATCHED BY TARGET means WHEN NOT MATCHED, which JSqlParser reads; BY SOURCE it does not read
+                // MERGE ... WHEN NOT MATCHED BY TARGET means WHEN NOT MATCHED, which JSqlParser reads; BY SOURCE it does
+                // not read, so it goes as WHEN MATCHED AND <marker>, which DuckDbMergeDeParser prints back
                 if (upper.equals("BY") && "MATCHED".equals(lastWord) && depth == 0 && startsWith(sb, "MERGE")) {
                     String side = peekWord().toUpperCase(Locale.ROOT);
-                    if (side.equals("SOURCE")) {
-                        throw error("MERGE ... WHEN NOT MATCHED BY SOURCE is not translated (JSqlParser cannot read it)",
-                                "delete or update the target rows missing from the source in a statement of its own, e.g. "
-                                        + "DELETE FROM target WHERE NOT EXISTS (SELECT 1 FROM source WHERE ...)");
-                    }
-                    if (side.equals("TARGET")) {
+                    if (side.equals("TARGET") || side.equals("SOURCE") && dropNotBeforeMatched(sb)) {
                         int end = skipSpace(pos) + side.length();
                         keepLineBreaks(sb, pos, end);
                         pos = end;
+                        if (side.equals("SOURCE")) {
+                            sb.append("AND ").append(DuckDbMergeDeParser.BY_SOURCE).append(' ');
+                            // the condition in parentheses: a OR b must not bind to the marker
+                            bySourceCondition = peekWord().equalsIgnoreCase("AND");
+                            if (bySourceCondition) {
+                                int afterAnd = skipSpace(pos) + 3;
+                                keepLineBreaks(sb, pos, afterAnd);
+                                pos = afterAnd;
+                                sb.append("AND (");
+                            }
+                        }
                         lastWord = null;
                         continue;
                     }
+                }
+                if (bySourceCondition && upper.equals("THEN") && depth == 0) {
+                    sb.append(") ");
+                    bySourceCondition = false;
                 }
                 if (upper.equals("CLUSTER") && depth == 0 && peekWord().equalsIgnoreCase("BY") && startsWith(sb, "CREATE")) {
                     skipClusterBy(sb);
@@ -410,6 +422,16 @@ final class GoogleSqlLexer {
     private static final Pattern NULLS_THEN_ORDER = Pattern.compile("\\s+(NULLS)\\s+ORDER\\b", Pattern.CASE_INSENSITIVE);
 
     private static final Set<String> KEY_CONSTRAINT_WORDS = Set.of("PRIMARY", "FOREIGN", "CONSTRAINT", "REFERENCES");
+
+    /** Blanks the NOT of the {@code NOT MATCHED} that {@code sb} ends with; false when there is none. */
+    private static boolean dropNotBeforeMatched(StringBuilder sb) {
+        Matcher m = NOT_MATCHED_AT_END.matcher(sb);
+        if (!m.find()) return false;
+        sb.replace(m.start(1), m.end(1), "   ");
+        return true;
+    }
+
+    private static final Pattern NOT_MATCHED_AT_END = Pattern.compile("\\b(NOT)\\s+MATCHED\\s*$", Pattern.CASE_INSENSITIVE);
 
     private static boolean startsWith(StringBuilder sb, String word) {
         int i = 0;

@@ -1,0 +1,71 @@
+package io.porygon.core.sql;
+
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.statement.merge.MergeDelete;
+import net.sf.jsqlparser.statement.merge.MergeUpdate;
+import net.sf.jsqlparser.util.deparser.ExpressionDeParser;
+import net.sf.jsqlparser.util.deparser.MergeDeParser;
+import net.sf.jsqlparser.util.deparser.SelectDeParser;
+
+/**
+ * Prints a MERGE, whose {@code WHEN NOT MATCHED BY SOURCE [AND condition]} clauses the lexer hands
+ * JSqlParser as {@code WHEN MATCHED AND porygon_by_source [AND (condition)]} (it cannot read them):
+ * DuckDB's MERGE has the clause as BigQuery writes it.
+ */
+final class DuckDbMergeDeParser extends MergeDeParser {
+    /** The marker column the lexer writes in place of {@code NOT ... BY SOURCE}. */
+    static final String BY_SOURCE = "porygon_by_source";
+
+    DuckDbMergeDeParser(ExpressionDeParser expressions, SelectDeParser selects, StringBuilder out) {
+        super(expressions, selects, out);
+    }
+
+    @Override
+    public <S> StringBuilder visit(MergeDelete delete, S context) {
+        Expression predicate = delete.getAndPredicate();
+        if (!isBySource(predicate)) return super.visit(delete, context);
+        delete.setAndPredicate(withoutMarker(predicate));
+        try {
+            return bySource(() -> super.visit(delete, context));
+        } finally {
+            delete.setAndPredicate(predicate);
+        }
+    }
+
+    @Override
+    public <S> StringBuilder visit(MergeUpdate update, S context) {
+        Expression predicate = update.getAndPredicate();
+        if (!isBySource(predicate)) return super.visit(update, context);
+        update.setAndPredicate(withoutMarker(predicate));
+        try {
+            return bySource(() -> super.visit(update, context));
+        } finally {
+            update.setAndPredicate(predicate);
+        }
+    }
+
+    /** Prints a WHEN MATCHED clause and turns it into WHEN NOT MATCHED BY SOURCE. */
+    private StringBuilder bySource(Runnable printMatched) {
+        StringBuilder out = getBuilder();
+        int start = out.length();
+        printMatched.run();
+        String matched = " WHEN MATCHED";
+        if (!out.substring(start).startsWith(matched)) throw new IllegalStateException("unexpected MERGE clause: " + out.substring(start));
+        return out.replace(start, start + matched.length(), " WHEN NOT MATCHED BY SOURCE");
+    }
+
+    private static boolean isBySource(Expression predicate) {
+        return isMarker(predicate) || predicate instanceof AndExpression and && isMarker(and.getLeftExpression());
+    }
+
+    private static boolean isMarker(Expression e) {
+        return e instanceof Column c && c.getTable() == null && c.getColumnName().equals(BY_SOURCE);
+    }
+
+    /** The condition after the marker, or null when there is none. */
+    private static Expression withoutMarker(Expression predicate) {
+        return isMarker(predicate) ? null : ((AndExpression) predicate).getRightExpression();
+    }
+}

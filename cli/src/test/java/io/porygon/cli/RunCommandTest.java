@@ -142,6 +142,19 @@ class RunCommandTest {
     }
 
     @Test
+    void aFailingQueryBetweenPreAndPostOperationsReportsItsOwnError() throws IOException {
+        // the table is built in one transaction with its operations; the failure aborts it, and the
+        // error a catalog read then met replaced the query's own
+        write("definitions/ratio.sqlx", """
+                config { type: "table" }
+                post_operations { SELECT 1 }
+                SELECT order_id, 10 / (order_id - order_id) AS v FROM ${ref("orders")}
+                """);
+        assertThat(cli("run", "--actions", "ratio", project.toString())).isEqualTo(1);
+        assertThat(stdout + stderr).contains("definitions/ratio.sqlx:3:", "division by zero").doesNotContain("transaction is aborted");
+    }
+
+    @Test
     void errorsBelowAPlaceholderThatCompiledToSeveralLinesOrNoneKeepTheirFileLine() throws IOException {
         write("includes/helpers.js", "function cols() { return \"order_id,\\n  status,\\n  amount\"; }\nmodule.exports = { cols };\n");
         write("definitions/wide.sqlx", """

@@ -330,6 +330,15 @@ public final class DuckDbEngine implements Engine {
      */
     private void createOrReplace(ObjectKind kind, Target target, String select) {
         String create = "CREATE OR REPLACE " + kind + " " + sqlName(target) + " AS\n" + select;
+        if (inTransaction) {
+            // with pre- or post-operations: a failure aborts the caller's transaction, which can then
+            // read no catalog (and would report that instead of the failure), so the catalog is read first
+            ensureSchema(target);
+            ObjectKind other = kind == ObjectKind.TABLE ? ObjectKind.VIEW : ObjectKind.TABLE;
+            if (kind(target) == other) execute("DROP " + other + " " + sqlName(target));
+            execute(create);
+            return;
+        }
         try {
             execute(create);
         } catch (DuckDbException e) {

@@ -43,6 +43,7 @@ import net.sf.jsqlparser.expression.operators.relational.InExpression;
 import net.sf.jsqlparser.expression.operators.relational.LikeExpression;
 import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.create.table.ColDataType;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
@@ -725,6 +726,37 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
 
     @Override
     public <S> StringBuilder visit(Column column, S context) {
+        String range = unnestRange(column);
+        if (range == null) return visitColumn(column, context);
+        // BigQuery reads an UNNEST alias before a column of the same name; DuckDB calls the name ambiguous
+        Table written = column.getTable();
+        column.setTable(new Table(range + (written == null ? "" : "." + written.getFullyQualifiedName())));
+        try {
+            return visitColumn(column, context);
+        } finally {
+            column.setTable(written);
+        }
+    }
+
+    /** The DuckDB range of the UNNEST alias a column's first name is, or null. */
+    private String unnestRange(Column column) {
+        if (unnestRanges.isEmpty()) return null;
+        return unnestRanges.get(ScriptScope.normalize(path(column).get(0)));
+    }
+
+    /**
+     * The UNNEST aliases of the SELECT being printed (element and offset names, lower-cased) and the
+     * names of the DuckDB ranges that hold them; returns the ones they replace.
+     */
+    Map<String, String> unnestRanges(Map<String, String> ranges) {
+        Map<String, String> before = unnestRanges;
+        unnestRanges = ranges;
+        return before;
+    }
+
+    private Map<String, String> unnestRanges = Map.of();
+
+    private <S> StringBuilder visitColumn(Column column, S context) {
         if (!shiftedIndexes.isEmpty() && column.getTable() == null && column.getArrayConstructor() == null
                 && shiftedIndexes.contains(column.getColumnName().toLowerCase(Locale.ROOT))) {
             return out().append('(').append(column.getColumnName()).append(" - 1)");

@@ -72,6 +72,37 @@ final class DuckDbSelectDeParser extends SelectDeParser {
 
     @Override
     public <S> StringBuilder visit(PlainSelect select, S context) {
+        Map<String, String> outer = expressions.unnestRanges(unnestRanges(select));
+        try {
+            return visitPlain(select, context);
+        } finally {
+            expressions.unnestRanges(outer);
+        }
+    }
+
+    /**
+     * The UNNEST aliases of a SELECT's FROM clause and the DuckDB ranges {@link #unnest} prints them
+     * in, less those the select list also defines (ORDER BY reads those first).
+     */
+    private static Map<String, String> unnestRanges(PlainSelect select) {
+        List<FromItem> items = new ArrayList<>();
+        items.add(select.getFromItem());
+        if (select.getJoins() != null) select.getJoins().forEach(j -> items.add(j.getRightItem()));
+        Map<String, String> ranges = new HashMap<>();
+        for (FromItem item : items) {
+            if (item instanceof TableFunction t && t.getAlias() != null && t.getFunction().getName().equalsIgnoreCase("UNNEST")) {
+                List<String> names = unnestNames(t.getAlias().getName());
+                String element = t.getWithClause() != null && names.size() == 1 ? "unnest" : names.get(0).replace("\"", "");
+                for (String name : names) ranges.put(ScriptScope.normalize(name), "porygon_unnest_" + element);
+            }
+        }
+        for (SelectItem<?> item : select.getSelectItems()) {
+            if (item.getAlias() != null) ranges.remove(ScriptScope.normalize(item.getAlias().getName()));
+        }
+        return ranges;
+    }
+
+    private <S> StringBuilder visitPlain(PlainSelect select, S context) {
         select.getSelectItems().forEach(this::recordAlias);
         PlainSelect.BigQuerySelectQualifier qualifier = select.getBigQuerySelectQualifier();
         if (qualifier == PlainSelect.BigQuerySelectQualifier.AS_STRUCT
@@ -347,6 +378,24 @@ final class DuckDbSelectDeParser extends SelectDeParser {
         if (params == null || params.size() != 1) {
             throw new Untranslatable("UNNEST with " + (params == null ? 0 : params.size()) + " arguments", "unnest one array at a time");
         }
+        // the array is read from the FROM items before this one: its own alias names nothing yet
+        Map<String, String> ranges = expressions.unnestRanges(Map.of());
+        expressions.unnestRanges(withoutOwnNames(ranges, table));
+        try {
+            printUnnest(table, params, context);
+        } finally {
+            expressions.unnestRanges(ranges);
+        }
+    }
+
+    private static Map<String, String> withoutOwnNames(Map<String, String> ranges, TableFunction table) {
+        if (table.getAlias() == null || ranges.isEmpty()) return ranges;
+        Map<String, String> before = new HashMap<>(ranges);
+        unnestNames(table.getAlias().getName()).forEach(n -> before.remove(ScriptScope.normalize(n)));
+        return before;
+    }
+
+    private <S> void printUnnest(TableFunction table, List<?> params, S context) {
         StringBuilder out = getBuilder();
         Alias alias = table.getAlias();
         if (alias != null) {

@@ -70,6 +70,20 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void anUnnestAliasIsReadBeforeAColumnOfTheSameName() throws SQLException {
+        // the GA4 idiom: BigQuery's range variables come before columns; DuckDB called the name ambiguous
+        String source = "(SELECT 'purchase' AS event_name, [STRUCT('A' AS item_id, 2.5 AS price), STRUCT('B', 1.0)] AS items) AS e";
+        assertThat(query("SELECT event_name, items.item_id, items.price FROM " + source + ", UNNEST(items) AS items ORDER BY items.item_id"))
+                .containsExactly(TranslationCorpus.row("purchase", "A", 2.5), TranslationCorpus.row("purchase", "B", 1.0));
+        assertThat(query("SELECT items.item_id, step FROM " + source + " LEFT JOIN UNNEST(e.items) AS items WITH OFFSET AS step ORDER BY step"))
+                .containsExactly(List.of("A", num("0")), List.of("B", num("1")));
+        // in a subquery too; a select-list alias of the same name stays what ORDER BY reads
+        assertThat(query("SELECT (SELECT COUNT(*) FROM UNNEST(items) AS items WHERE items > 1) AS n FROM (SELECT [1, 2, 3] AS items)"))
+                .containsExactly(List.of(num("2")));
+        assertThat(query("SELECT -x AS x FROM UNNEST([1, 2]) AS x ORDER BY x")).containsExactly(List.of(num("-2")), List.of(num("-1")));
+    }
+
+    @Test
     void assertFailsWhenItsConditionIsFalseOrNull() throws SQLException {
         run("CREATE OR REPLACE TABLE `p.thelook.checked` AS SELECT 1 AS id");
         run("ASSERT (SELECT COUNT(*) FROM `p.thelook.checked`) > 0 AS \"checked is empty\"");

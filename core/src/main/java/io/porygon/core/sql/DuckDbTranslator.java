@@ -170,6 +170,7 @@ public final class DuckDbTranslator implements Translator {
     public List<String> endOfScript(ScriptScope scope) {
         List<String> out = new ArrayList<>(ScriptVariables.reset(scope));
         for (String function : scope.functions()) out.add(TempFunction.drop(function));
+        for (String table : scope.tables()) out.add(TempTable.drop(table));
         return out;
     }
 
@@ -210,6 +211,8 @@ public final class DuckDbTranslator implements Translator {
                     out.add(translateOne(statement, userFunctions, base, scope, viewQuery));
                     if (TempFunction.isTempFunction(statement.text())) {
                         scope = scope.withFunction(TempFunction.parse(statement.text()).name());
+                    } else {
+                        scope = scope.withTempTableOf(statement.text());
                     }
                 }
             } catch (Untranslatable e) {

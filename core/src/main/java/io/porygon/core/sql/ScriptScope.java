@@ -15,19 +15,22 @@ import java.util.stream.Collectors;
  * then its query, then its post-operations (or an operation's statements, in order) are one script,
  * and a later statement reads the variables of the earlier ones. Names are case-insensitive, as in
  * BigQuery, and kept lower-cased. The temporary functions ({@code CREATE TEMP FUNCTION}) of the
- * script belong to it as well: a later statement may call them.
+ * script belong to it as well: a later statement may call them. So do its temporary tables, which
+ * end with it.
  *
  * @param variables declared type (GoogleSQL text, or null when it is the DEFAULT's) by name, in declaration order
  * @param functions the temporary functions the script defined so far, upper-cased (as the function catalog names them)
+ * @param tables the temporary tables the script created so far, as DuckDB names (quoted where needed)
  */
-public record ScriptScope(Map<String, String> variables, Set<String> functions) {
+public record ScriptScope(Map<String, String> variables, Set<String> functions, Set<String> tables) {
 
     /** The scope at the start of an action: nothing declared. */
-    public static final ScriptScope EMPTY = new ScriptScope(Map.of(), Set.of());
+    public static final ScriptScope EMPTY = new ScriptScope(Map.of(), Set.of(), Set.of());
 
     public ScriptScope {
         variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
         functions = Collections.unmodifiableSet(new TreeSet<>(functions));
+        tables = Collections.unmodifiableSet(new TreeSet<>(tables));
     }
 
     /** Whether nothing is declared: neither a variable nor a temporary function. */
@@ -56,13 +59,22 @@ public record ScriptScope(Map<String, String> variables, Set<String> functions) 
     ScriptScope with(String name, String type) {
         Map<String, String> more = new LinkedHashMap<>(variables);
         more.put(normalize(name), type);
-        return new ScriptScope(more, functions);
+        return new ScriptScope(more, functions, tables);
     }
 
     ScriptScope withFunction(String name) {
         Set<String> more = new TreeSet<>(functions);
         more.add(name.toUpperCase(Locale.ROOT));
-        return new ScriptScope(variables, more);
+        return new ScriptScope(variables, more, tables);
+    }
+
+    /** This scope and the temporary table {@code statement} creates, if it creates one. */
+    ScriptScope withTempTableOf(String statement) {
+        String table = TempTable.createdBy(statement);
+        if (table == null) return this;
+        Set<String> more = new TreeSet<>(tables);
+        more.add(table);
+        return new ScriptScope(variables, functions, more);
     }
 
     /**
@@ -82,7 +94,7 @@ public record ScriptScope(Map<String, String> variables, Set<String> functions) 
      */
     public ScriptScope after(String googleSql, SourceLocation location) {
         String upper = googleSql.toUpperCase(Locale.ROOT);
-        if (!upper.contains("DECLARE") && !upper.contains("FUNCTION")) return this; // the common case: no lexing
+        if (!upper.contains("DECLARE") && !upper.contains("TEMP")) return this; // the common case: no lexing
         ScriptScope scope = this;
         for (GoogleSqlLexer.LexedStatement statement : GoogleSqlLexer.split(googleSql, location)) {
             if (ScriptStatement.isDeclare(statement)) {
@@ -90,6 +102,8 @@ public record ScriptScope(Map<String, String> variables, Set<String> functions) 
                 for (String name : declare.names()) scope = scope.with(name, declare.type());
             } else if (TempFunction.isTempFunction(statement.text())) {
                 scope = scope.withFunction(TempFunction.parse(statement.text()).name());
+            } else {
+                scope = scope.withTempTableOf(statement.text());
             }
         }
         return scope;

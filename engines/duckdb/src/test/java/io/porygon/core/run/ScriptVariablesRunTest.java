@@ -190,6 +190,19 @@ class ScriptVariablesRunTest {
                 .hasMessageContaining("view fv calls a temporary function (twice)");
     }
 
+    @Test
+    void aTemporaryTableEndsWithItsActionSoTheNextActionOnTheSessionBuildsItsOwn() {
+        // both run on one session (one thread): the second used to read the first one's rows, or fail on the name
+        TableAction first = withOps(t("s", "first"), "SELECT x FROM tmp", List.of("CREATE TEMP TABLE IF NOT EXISTS tmp AS SELECT 1 AS x"), List.of());
+        TableAction second = withOps(t("s", "second"), "SELECT x FROM `tmp`", List.of("CREATE TEMPORARY TABLE `tmp` AS SELECT 2 AS x"), List.of());
+        ExecutionPlan plan = planner("dataform").plan(graph(first, second), RunOptions.all());
+        assertThat(plan.actions().get(0).cleanup()).containsExactly("DROP TABLE IF EXISTS temp.main.tmp");
+        assertThat(new DagRunner(engine, 1, RunListener.NONE).run(plan).succeeded()).isTrue();
+        assertThat(rows(engine, "SELECT x FROM s.first")).containsExactly("1");
+        assertThat(rows(engine, "SELECT x FROM s.second")).containsExactly("2");
+        assertThatThrownBy(() -> engine.execute("SELECT * FROM temp.main.tmp")).hasMessageContaining("tmp");
+    }
+
     /** Conformance fixture 03, compiled by Porygon's compiler: its DECLARE in pre_operations now runs. */
     @Test
     void conformanceFixtureIncrementalRunsTwiceOnDuckDb() {

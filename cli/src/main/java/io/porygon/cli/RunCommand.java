@@ -1,5 +1,6 @@
 package io.porygon.cli;
 
+import io.porygon.core.engine.EngineException;
 import io.porygon.core.engine.ObjectKind;
 import io.porygon.core.graph.CompiledGraph;
 import io.porygon.core.run.DagRunner;
@@ -124,7 +125,12 @@ final class RunCommand implements Callable<Integer> {
             DagRunner runner = new DagRunner(engine, parallel, new RunProgress(out, System.console() != null));
             try (Interruption interruption = Interruption.cancelling(runner::cancel)) {
                 RunResult result = runner.run(plan);
-                new WarehouseRunStore(engine).record(result, commandLine());
+                try {
+                    new WarehouseRunStore(engine).record(result, commandLine());
+                } catch (EngineException e) {
+                    // the actions' work is committed; only the record of it is missing
+                    err.println("warning: the run history could not be written to " + WarehouseRunStore.SCHEMA + ": " + e.getMessage());
+                }
                 if (result.cancelled()) err.println("run interrupted; finished actions are kept, nothing was left half-built");
                 err.flush();
                 return result.succeeded() ? 0 : PorygonCli.EXIT_FAILED;

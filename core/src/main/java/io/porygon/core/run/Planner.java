@@ -68,6 +68,7 @@ public final class Planner {
         // The warehouse is asked first, on this thread (engines need not be thread-safe); then the
         // actions are translated in parallel, which shortens a cold start (the parser is still
         // interpreted by the JVM then). Results and problems keep the plan's order.
+        for (String id : order) rejectHistorySchema(byId.get(id));
         Map<String, ObjectKind> incrementalKinds = new HashMap<>();
         for (String id : order) {
             if (byId.get(id) instanceof TableAction t && t.type() == ActionType.INCREMENTAL && !t.disabled()) {
@@ -90,6 +91,16 @@ public final class Planner {
         }
         if (!problems.isEmpty()) throw PlanException.of(problems);
         return new ExecutionPlan(planned, options.fullRefresh());
+    }
+
+    /** The run history's dataset is Porygon's: an action writing there would overwrite the history, and every later run fail. */
+    private void rejectHistorySchema(Action action) {
+        if (action instanceof DeclarationAction) return;
+        if (names.map(action.target()).schema().equalsIgnoreCase(WarehouseRunStore.SCHEMA)) {
+            throw new PorygonException(new SourceLocation(action.fileName(), Math.max(action.sqlStartLine(), 1), 0),
+                    "dataset " + WarehouseRunStore.SCHEMA + " holds Porygon's run history; " + action.target().name() + " cannot be written there",
+                    "give the action another schema in its config block");
+        }
     }
 
     /** Translates one GoogleSQL statement of an action (unit tests use this too). */

@@ -60,6 +60,15 @@ class PlannerTest {
     }
 
     @Test
+    void anActionInTheRunHistorysDatasetIsRefusedAtItsFile() {
+        Target history = new Target("p", "Porygon_Meta", "runs");
+        assertThatThrownBy(() -> planner(Set.of()).plan(graph(table(history, ActionType.TABLE, "select 1", List.of())), RunOptions.all()))
+                .isInstanceOf(PorygonException.class)
+                .hasMessageContaining("porygon_meta holds Porygon's run history")
+                .satisfies(e -> assertThat(((PorygonException) e).location().file()).isEqualTo("definitions/runs.sqlx"));
+    }
+
+    @Test
     void aViewsQueryIsTranslatedAsAViewsQuery() {
         Translator marksViews = new Translator() {
             @Override

@@ -495,8 +495,19 @@ public final class DuckDbEngine implements Engine {
         };
     }
 
+    /*
+     * In a transaction the columns change by rewriting the table: DuckDB refuses to commit an ALTER of a
+     * table whose rows the same transaction changed (a pre-operation's DELETE before an increment).
+     */
+
     @Override
     public void addColumns(Target target, List<Column> columns) {
+        if (columns.isEmpty()) return;
+        if (inTransaction) {
+            String added = columns.stream().map(c -> "CAST(NULL AS " + c.type() + ") AS " + quoteIdent(c.name())).collect(Collectors.joining(", "));
+            execute("CREATE OR REPLACE TABLE " + sqlName(target) + " AS SELECT *, " + added + " FROM " + sqlName(target));
+            return;
+        }
         for (Column c : columns) {
             execute("ALTER TABLE " + sqlName(target) + " ADD COLUMN " + quoteIdent(c.name()) + " " + c.type());
         }
@@ -504,6 +515,11 @@ public final class DuckDbEngine implements Engine {
 
     @Override
     public void dropColumns(Target target, List<String> columns) {
+        if (columns.isEmpty()) return;
+        if (inTransaction) {
+            execute("CREATE OR REPLACE TABLE " + sqlName(target) + " AS SELECT * EXCLUDE (" + columnList(columns) + ") FROM " + sqlName(target));
+            return;
+        }
         for (String c : columns) execute("ALTER TABLE " + sqlName(target) + " DROP COLUMN " + quoteIdent(c));
     }
 
@@ -525,19 +541,38 @@ public final class DuckDbEngine implements Engine {
         }
         try {
             connection.setAutoCommit(false);
-            inTransaction = true;
-            try {
-                work.run();
-                connection.commit();
-            } catch (RuntimeException | Error e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                inTransaction = false;
-                connection.setAutoCommit(true);
-            }
         } catch (SQLException e) {
-            throw new DuckDbException("transaction failed: " + e.getMessage(), e);
+            throw new DuckDbException("could not start a transaction: " + e.getMessage(), e);
+        }
+        inTransaction = true;
+        try {
+            work.run();
+            connection.commit();
+        } catch (RuntimeException | Error e) {
+            rollBack(e);
+            throw e;
+        } catch (SQLException e) {
+            throw new DuckDbException("could not commit the transaction, nothing of it was kept: " + e.getMessage(), e);
+        } finally {
+            inTransaction = false;
+            endTransaction();
+        }
+    }
+
+    private void rollBack(Throwable failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** Back to autocommit; a commit DuckDB refused has already ended the transaction, which this must not report over the refusal. */
+    private void endTransaction() {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // "no transaction is active": the failed commit ended it
         }
     }
 

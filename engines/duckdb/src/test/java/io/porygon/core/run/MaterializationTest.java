@@ -374,6 +374,24 @@ class MaterializationTest {
     }
 
     @Test
+    void aPreOperationThatDeletesRowsAndAColumnChangeCommitTogether() {
+        // DuckDB refuses to commit an ALTER of a table the same transaction changed: the columns change by a rewrite
+        run(engine, graph(incremental(out, "SELECT id, val FROM raw.src", "SELECT id, val FROM raw.src", List.of(), false)));
+        for (OnSchemaChange mode : List.of(OnSchemaChange.EXTEND, OnSchemaChange.SYNCHRONIZE)) {
+            TableAction t = onSchemaChange(incremental(out, "SELECT id, val FROM raw.src",
+                    mode == OnSchemaChange.EXTEND ? "SELECT id, val, id * 10 AS score FROM raw.src WHERE id = 2"
+                            : "SELECT id, id * 100 AS score FROM raw.src WHERE id = 2", List.of(), false), mode);
+            TableAction deleting = new TableAction(t.target(), t.type(), t.query(), t.incrementalQuery(), t.preOps(), t.postOps(),
+                    List.of("DELETE FROM mart.out WHERE id = 2"), t.incrementalPostOps(), t.dependencyTargets(), t.tags(), t.descriptor(),
+                    t.bigquery(), t.uniqueKey(), t.isProtected(), t.materialized(), t.disabled(), t.fileName(), t.sqlStartLine(),
+                    t.onSchemaChange());
+            assertThat(result(run(engine, graph(deleting)), "mart.out").status()).as(mode.toString()).isEqualTo(ActionStatus.SUCCEEDED);
+        }
+        assertThat(engine.columns(new Target(null, "mart", "out"))).extracting(c -> c.name()).containsExactly("id", "score");
+        assertThat(rows(engine, "SELECT id, score FROM mart.out ORDER BY id")).containsExactly("1|null", "2|200");
+    }
+
+    @Test
     void fullRefreshRebuildsAnIncrementalTableButNotAProtectedOne() {
         var plain = incremental(out, "SELECT id, val FROM raw.src", "SELECT id, val FROM raw.src", List.of(), false);
         Target kept = t("mart", "kept");

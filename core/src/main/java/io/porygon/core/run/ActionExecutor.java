@@ -64,7 +64,7 @@ public final class ActionExecutor {
         long rows = -1;
         try {
             switch (p.step()) {
-                case DISABLED -> {}
+                case DISABLED, UNCHECKED_SOURCE -> {}
                 case CHECK_SOURCE -> checkSource(p, engine);
                 case BUILD_TABLE, BUILD_INCREMENTAL, CREATE_VIEW, APPEND_INCREMENT, MERGE_INCREMENT, REPLACE_PARTITIONS -> rows = build(p, engine);
                 case RUN_OPERATIONS -> rows = runOperations(p, engine);

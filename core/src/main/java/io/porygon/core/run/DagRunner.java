@@ -143,7 +143,7 @@ public final class DagRunner {
         Set<String> done = new HashSet<>();
         for (PlannedAction p : plan.actions()) {
             // as Dataform's runner, the dataset of every action it runs (an operation's too, output or not)
-            boolean writes = p.step() != Step.CHECK_SOURCE && p.step() != Step.DISABLED;
+            boolean writes = p.step() != Step.CHECK_SOURCE && p.step() != Step.UNCHECKED_SOURCE && p.step() != Step.DISABLED;
             if (writes && done.add(String.valueOf(p.warehouseTarget().schema()).toLowerCase(Locale.ROOT))) {
                 try {
                     engine.ensureSchema(p.warehouseTarget());

@@ -21,6 +21,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -69,6 +70,10 @@ public final class Planner {
         // actions are translated in parallel, which shortens a cold start (the parser is still
         // interpreted by the JVM then). Results and problems keep the plan's order.
         for (String id : order) rejectHistorySchema(byId.get(id));
+        Set<String> readByOperations = new HashSet<>();
+        for (String id : order) {
+            if (byId.get(id) instanceof OperationAction && !byId.get(id).disabled()) readByOperations.addAll(upstream.get(id));
+        }
         Map<String, ObjectKind> incrementalKinds = new HashMap<>();
         for (String id : order) {
             if (byId.get(id) instanceof TableAction t && t.type() == ActionType.INCREMENTAL && !t.disabled()) {
@@ -78,7 +83,7 @@ public final class Planner {
         }
         List<Object> outcomes = order.parallelStream().map(id -> {
             try {
-                return (Object) planOne(byId.get(id), upstream.get(id), options, incrementalKinds.get(id));
+                return (Object) planOne(byId.get(id), upstream.get(id), options, incrementalKinds.get(id), readByOperations.contains(id));
             } catch (PorygonException e) {
                 return e;
             }
@@ -189,15 +194,15 @@ public final class Planner {
 
     // ---- one action ----
 
-    private PlannedAction planOne(Action action, Set<String> upstream, RunOptions options, ObjectKind existing) {
+    private PlannedAction planOne(Action action, Set<String> upstream, RunOptions options, ObjectKind existing, boolean readByOperation) {
         Target mapped = names.map(action.target());
         if (action.disabled()) {
             return new PlannedAction(id(action), action, mapped, Step.DISABLED, List.of(), null, List.of(), List.of(),
                     List.of(), upstream, null, List.of());
         }
         if (action instanceof DeclarationAction d) {
-            return new PlannedAction(id(d), d, mapped, Step.CHECK_SOURCE, List.of(), null, List.of(), List.of(), List.of(),
-                    upstream, null, List.of());
+            return new PlannedAction(id(d), d, mapped, readByOperation ? Step.UNCHECKED_SOURCE : Step.CHECK_SOURCE, List.of(), null,
+                    List.of(), List.of(), List.of(), upstream, null, List.of());
         }
         ActionScript script = new ActionScript(action);
         if (action instanceof OperationAction o) {

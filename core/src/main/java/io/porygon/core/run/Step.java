@@ -4,6 +4,11 @@ package io.porygon.core.run;
 public enum Step {
     /** A declaration: the source must exist. */
     CHECK_SOURCE("check source"),
+    /**
+     * A declaration an operation of the run reads: not checked, since the operation may create it
+     * (Dataform checks no source); a model reading it fails with its own error if it is still missing.
+     */
+    UNCHECKED_SOURCE("source (read by an operation)"),
     /** Build under a temporary name, then swap in. */
     BUILD_TABLE("table"),
     CREATE_VIEW("view"),

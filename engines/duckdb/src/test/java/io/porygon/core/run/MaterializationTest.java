@@ -277,6 +277,21 @@ class MaterializationTest {
     }
 
     @Test
+    void aSourceAnOperationReadsIsNotCheckedSinceTheOperationMayCreateIt() {
+        // CREATE TABLE IF NOT EXISTS ${ref("log")}: the operation depends on the source it creates (Google's cost toolkit)
+        Target log = t("landing", "log");
+        Target setup = t("mart", "setup");
+        Target model = t("mart", "m");
+        RunResult r = run(engine, graph(declaration(log),
+                operation(setup, false, List.of("CREATE SCHEMA IF NOT EXISTS landing", "CREATE TABLE IF NOT EXISTS landing.log AS SELECT 1 AS id"), log),
+                table(model, "SELECT count(*) AS n FROM landing.log", setup, log)), RunOptions.all(), 1);
+
+        assertThat(r.succeeded()).as(String.valueOf(r.actions())).isTrue();
+        assertThat(result(r, "landing.log").step()).isEqualTo(Step.UNCHECKED_SOURCE);
+        assertThat(rows(engine, "SELECT n FROM mart.m")).containsExactly("1");
+    }
+
+    @Test
     void rowChangedUpstreamIsUpdatedByTheNextIncrementalRun() {
         var model = incremental(out, "SELECT id, val FROM raw.src", "SELECT id, val FROM raw.src WHERE id >= 2", List.of("id"), false, src);
         run(engine, graph(declaration(src), model));

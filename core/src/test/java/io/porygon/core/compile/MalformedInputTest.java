@@ -309,6 +309,14 @@ class MalformedInputTest {
         CompileError e = only(compile(SETTINGS, "definitions/t.sqlx", "config {\n  type: \"table\",\n  disabled: \"yes\"\n}\nSELECT 1\n"));
         assertThat(e.location()).isEqualTo(new SourceLocation("definitions/t.sqlx", 3, 3));
         assertThat(e.message()).contains("\"disabled\"").contains("boolean");
+        assertThat(e.hint()).isEqualTo("write disabled: true or false");
+        assertThat(only(compile(SETTINGS, "definitions/t.sqlx", "config { type: \"table\", disabled: \"false\" }\nSELECT 1\n")).hint())
+                .isEqualTo("write disabled: false, without quotes");
+        // a key of this type with the wrong type: how to write it, not which types take the key
+        CompileError tags = only(compile(SETTINGS, "definitions/t.sqlx", "config { type: \"table\", tags: \"daily\" }\nSELECT 1\n"));
+        assertThat(tags.hint()).isEqualTo("write tags: [\"daily\"]");
+        CompileError key = only(compile(SETTINGS, "definitions/t.sqlx", "config { type: \"incremental\", uniqueKey: 5 }\nSELECT 1\n"));
+        assertThat(key.hint()).isEqualTo("change the value of uniqueKey");
     }
 
     @Test

@@ -240,9 +240,17 @@
     if (!ok) {
       report("Config property \"" + key + "\"" + where + " has the wrong type: expected " + expected.replace("strings", "a string or an array of strings")
         .replace("stringLists", "an array of arrays of strings").replace("stringArray", "an array of strings").replace("refArray", "an array of action names") + ", got " + typeOf(value),
-        "change the value of " + key, key);
+        typeHint(key, value, expected), key);
     }
     return ok;
+  }
+
+  function typeHint(key, value, expected) {
+    if (typeof value === "string" && (expected === "stringArray" || expected === "refArray")) return "write " + key + ": [" + JSON.stringify(value) + "]";
+    var unquoted = expected === "boolean" ? value === "true" || value === "false" : expected === "number" && value !== "" && !isNaN(Number(value));
+    if (typeof value === "string" && unquoted) return "write " + key + ": " + value + ", without quotes";
+    if (expected === "boolean") return "write " + key + ": true or false";
+    return "change the value of " + key;
   }
 
   function checkKeys(obj, allowed, where, report, types) {
@@ -296,7 +304,8 @@
     checkKeys(config, allowed, "", function (message, hint, property) {
       // a key of another action type (uniqueKey on a table): say which types take it, not the nearest word
       var takers = Object.keys(CONFIG_KEYS).filter(function (t) { return CONFIG_KEYS[t].indexOf(property) >= 0; });
-      report(message, takers.length ? property + " applies to type " + takers.join(", ") + ", not " + type : hint, property);
+      var elsewhere = takers.length && allowed.indexOf(property) < 0;
+      report(message, elsewhere ? property + " applies to type " + takers.join(", ") + ", not " + type : hint, property);
     });
     ["schema", "database", "dataset", "project"].forEach(function (key) {
       if (config[key] === "") report("Unexpected empty value for \"" + key + "\"", "give it a value, or leave " + key + " out for the default", key);

@@ -457,8 +457,8 @@ public final class DuckDbEngine implements Engine {
     }
 
     /**
-     * BigQuery writes a value into a column of its own type only, or widens INT64 to NUMERIC or FLOAT64
-     * and NUMERIC to FLOAT64; DuckDB would cast anything it can (15.5 into an INT64 column as 16). A
+     * BigQuery writes a value into a column of its own type only, or coerces INT64 to NUMERIC or FLOAT64,
+     * NUMERIC to FLOAT64 and DATE to DATETIME; DuckDB would cast anything it can (15.5 into an INT64 column as 16). A
      * column of NULLs only is fine: BigQuery's NULL literal takes any type.
      */
     private void rejectUnassignableTypes(List<Column> tableColumns, Target source, List<String> columns) {
@@ -477,7 +477,8 @@ public final class DuckDbEngine implements Engine {
     }
 
     private static boolean widens(String from, String to) {
-        return from.equals("INT64") && (to.equals("NUMERIC") || to.equals("FLOAT64")) || from.equals("NUMERIC") && to.equals("FLOAT64");
+        return from.equals("INT64") && (to.equals("NUMERIC") || to.equals("FLOAT64")) || from.equals("NUMERIC") && to.equals("FLOAT64")
+                || from.equals("DATE") && to.equals("DATETIME");
     }
 
     /** The GoogleSQL type that values of a DuckDB type are, or null for those not checked (nested types, ...). */

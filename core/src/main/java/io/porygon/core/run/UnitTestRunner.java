@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 
 /**
  * Runs Dataform unit tests ({@code type: "test"}). The compiler has already put each input's rows
@@ -93,9 +94,16 @@ public final class UnitTestRunner {
         return "(" + String.join(", ", cells) + ")";
     }
 
-    /** Numbers compare by value, whatever their type (1 = 1.0 = 1::BIGINT); the rest by their text. */
+    /**
+     * Numbers compare by value, whatever their type (1 = 1.0 = 1::BIGINT), inside arrays and structs
+     * too (as Dataform's JSON text of them); the rest by their text.
+     */
     static String normalize(Object value) {
         if (value == null) return "NULL";
+        if (value instanceof List<?> items) return items.stream().map(UnitTestRunner::normalize).collect(Collectors.joining(", ", "[", "]"));
+        if (value instanceof Map<?, ?> fields) {
+            return fields.entrySet().stream().map(f -> f.getKey() + ": " + normalize(f.getValue())).collect(Collectors.joining(", ", "{", "}"));
+        }
         if (value instanceof Number n && !(value instanceof Double d && (d.isNaN() || d.isInfinite()))) {
             try {
                 BigDecimal bd = new BigDecimal(n.toString()).stripTrailingZeros();

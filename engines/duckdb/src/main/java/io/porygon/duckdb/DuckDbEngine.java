@@ -25,6 +25,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,6 +35,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.duckdb.DuckDBStruct;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -148,7 +150,7 @@ public final class DuckDbEngine implements Engine {
                 while (rs.next()) {
                     if (total < maxRows) {
                         List<Object> row = new ArrayList<>(columns.size());
-                        for (int i = 1; i <= columns.size(); i++) row.add(inUtc(rs.getObject(i)));
+                        for (int i = 1; i <= columns.size(); i++) row.add(plain(rs.getObject(i)));
                         rows.add(row);
                     }
                     total++;
@@ -162,9 +164,23 @@ public final class DuckDbEngine implements Engine {
         }
     }
 
-    /** The driver gives TIMESTAMPTZ values in the JVM's zone; the session, and BigQuery, work in UTC. */
-    private static Object inUtc(Object value) {
-        return value instanceof OffsetDateTime t ? t.withOffsetSameInstant(ZoneOffset.UTC) : value;
+    /**
+     * A value as plain Java: lists for arrays, maps by field name for structs, TIMESTAMPTZ in UTC (the
+     * driver gives it in the JVM's zone; the session, and BigQuery, work in UTC).
+     */
+    private static Object plain(Object value) throws SQLException {
+        if (value instanceof OffsetDateTime t) return t.withOffsetSameInstant(ZoneOffset.UTC);
+        if (value instanceof java.sql.Array array) {
+            List<Object> items = new ArrayList<>();
+            for (Object item : (Object[]) array.getArray()) items.add(plain(item));
+            return items;
+        }
+        if (value instanceof DuckDBStruct struct) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            for (Map.Entry<String, Object> field : struct.getMap().entrySet()) fields.put(field.getKey(), plain(field.getValue()));
+            return fields;
+        }
+        return value;
     }
 
     @Override

@@ -26,6 +26,13 @@ class UnitTestRunnerTest {
             assertThat(fail.passed()).isFalse();
             assertThat(fail.diff()).contains("- (2, 'C')").contains("+ (2, 'B')").doesNotContain("(1, 'A')");
 
+            // numbers inside arrays and structs compare by value too, as Dataform's JSON text of them
+            String nested = "SELECT [CAST(3 AS DOUBLE)] AS xs, {'total': 4.0} AS s";
+            var numbers = runner.run(test("nested", t("s", "m"), nested, "SELECT [3] AS xs, {'total': 4} AS s"));
+            assertThat(numbers.passed()).as(numbers.diff()).isTrue();
+            var otherField = runner.run(test("nested_names", t("s", "m"), nested, "SELECT [3] AS xs, {'sum': 4} AS s"));
+            assertThat(otherField.diff()).contains("- ([3], {sum: 4})").contains("+ ([3], {total: 4})");
+
             var columns = runner.run(test("cols", t("s", "m"), tested, "SELECT 1 AS id"));
             assertThat(columns.passed()).isFalse();
             assertThat(columns.diff()).startsWith("columns differ");

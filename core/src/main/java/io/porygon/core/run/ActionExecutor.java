@@ -276,6 +276,11 @@ public final class ActionExecutor {
     /** A warehouse error prefixed with the file and line it most likely comes from, and where to see the SQL sent. */
     private static String located(PlannedAction p, String error, String writtenStatement) {
         String hint = "`porygon run --dry-run --actions " + p.displayName() + "` prints the SQL sent to the warehouse";
+        if (error.contains("Conflict on")) {
+            // DuckDB's write-write conflict between two sessions; BigQuery queues such statements
+            hint = "an action running at the same time changed the same rows, which DuckDB refuses where BigQuery would queue"
+                    + " the statements: make one action depend on the other, or run with --threads 1";
+        }
         if (p.step().isIncrement()) {
             // the incremental query may read the table itself (self()), which still has the old columns
             hint += "; if the model's columns changed since the table was built, rebuild it with --full-refresh"

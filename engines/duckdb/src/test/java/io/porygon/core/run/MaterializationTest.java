@@ -298,6 +298,20 @@ class MaterializationTest {
     }
 
     @Test
+    void aWriteConflictWithAnotherSessionSaysHowToOrderTheActions() {
+        engine.execute("CREATE SCHEMA IF NOT EXISTS mart");
+        engine.execute("CREATE TABLE mart.audit AS SELECT 'x' AS k, 0 AS n");
+        try (var other = engine.openSession()) {
+            // another action's post-operation holds its update of the row until its transaction ends
+            other.inTransaction(() -> {
+                other.execute("UPDATE mart.audit SET n = n + 1 WHERE k = 'x'");
+                RunResult r = run(engine, graph(withOps(out, "SELECT 1 AS id", List.of(), List.of("UPDATE mart.audit SET n = n + 1 WHERE k = 'x'"))));
+                assertThat(result(r, "mart.out").error()).contains("Conflict on").contains("make one action depend on the other");
+            });
+        }
+    }
+
+    @Test
     void rowChangedUpstreamIsUpdatedByTheNextIncrementalRun() {
         var model = incremental(out, "SELECT id, val FROM raw.src", "SELECT id, val FROM raw.src WHERE id >= 2", List.of("id"), false, src);
         run(engine, graph(declaration(src), model));

@@ -193,7 +193,9 @@ public final class ActionExecutor {
             return new AssertionRows(count, renderRows(engine.query(select, SAMPLE_ROWS)), true);
         } catch (EngineException e) {
             if (cancelled.getAsBoolean()) throw e;
-            return new AssertionRows(count, List.of(), true); // the samples are a courtesy; the count stands
+            // the samples are a courtesy, the count stands; counting skipped a column that fails to compute
+            String reason = message(e).lines().findFirst().orElse("");
+            return new AssertionRows(count, List.of("(the rows could not be read: " + reason + ")"), true);
         }
     }
 

@@ -472,6 +472,13 @@ class MaterializationTest {
         RunResult ok = run(engine, graph(table(out, "SELECT id, val FROM raw.src"),
                 assertion(check, "SELECT * FROM mart.out WHERE val = 'zz'", out, out)));
         assertThat(result(ok, "dataform_assertions.out_no_b").status()).isEqualTo(ActionStatus.SUCCEEDED);
+
+        // rows that count but cannot be read (the count skips a column that fails to compute): said so, with why
+        RunResult unreadable = run(engine, graph(table(out, "SELECT id, val FROM raw.src"),
+                assertion(check, "SELECT id, CASE WHEN id - id = 0 THEN error('division by zero') END AS r FROM mart.out", out, out)));
+        assertThat(result(unreadable, "dataform_assertions.out_no_b").failingRows()).isEqualTo(2);
+        assertThat(result(unreadable, "dataform_assertions.out_no_b").sampleRows()).singleElement().asString()
+                .startsWith("(the rows could not be read: ").contains("zero");
     }
 
     @Test

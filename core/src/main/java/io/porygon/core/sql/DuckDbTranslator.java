@@ -31,6 +31,9 @@ import net.sf.jsqlparser.statement.alter.AlterExpression;
 import net.sf.jsqlparser.statement.create.table.ColDataType;
 import net.sf.jsqlparser.statement.create.table.ColumnDefinition;
 import net.sf.jsqlparser.statement.create.table.CreateTable;
+import net.sf.jsqlparser.statement.select.AllColumns;
+import net.sf.jsqlparser.expression.LongValue;
+import net.sf.jsqlparser.statement.select.Limit;
 import net.sf.jsqlparser.statement.create.view.CreateView;
 import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.execute.Execute;
@@ -238,6 +241,19 @@ public final class DuckDbTranslator implements Translator {
     /** {@code ASSERT condition [AS 'description']}; the lexer has made every string literal single-quoted. */
     private static final Pattern ASSERT = Pattern.compile("(?is)\\s*ASSERT\\s+(.+?)(?:\\s+AS\\s+('(?:[^'\\\\]|\\\\.|'')*'))?\\s*");
 
+    /** {@code CREATE|DROP SCHEMA [IF [NOT] EXISTS] project.dataset}: JSqlParser reads one name, BigQuery a project-qualified one. */
+    private static final Pattern QUALIFIED_SCHEMA = Pattern.compile(
+            "(?is)(\\s*(?:CREATE|DROP)\\s+SCHEMA\\s+(?:IF\\s+(?:NOT\\s+)?EXISTS\\s+)?)(\"[^\"]+\"|\\w+)\\s*\\.\\s*(\"[^\"]+\"|\\w+)");
+
+    /** The statement with a project-qualified dataset named as the warehouse names the dataset's tables. */
+    private String withMappedSchemaName(String sql) {
+        Matcher m = QUALIFIED_SCHEMA.matcher(sql);
+        if (!m.lookingAt()) return sql;
+        String table = tableNames.apply(new Target(unquote(m.group(2)), unquote(m.group(3)), "t"));
+        int dot = dotOutsideQuotes(table);
+        return m.group(1) + SqlQuoting.identifier(SqlQuoting.unquotedIdentifier(table.substring(0, dot))) + sql.substring(m.end());
+    }
+
     private String translateOne(GoogleSqlLexer.LexedStatement statement, Set<String> userFunctions, SourceLocation location,
                                 ScriptScope scope, boolean viewQuery) {
         if (TempFunction.isTempFunction(statement.text())) {
@@ -261,7 +277,7 @@ public final class DuckDbTranslator implements Translator {
                     + " warehouse cannot reach", "declare the table and create it in the warehouse from local copies of its files,"
                     + " or keep this action out of runs on DuckDB (--tags, --actions or disabled)");
         }
-        Statement parsed = parse(statement.text(), statement, location);
+        Statement parsed = parse(withMappedSchemaName(statement.text()), statement, location);
         if (parsed instanceof Execute) {
             throw new Untranslatable("EXECUTE IMMEDIATE (dynamic SQL) cannot run on DuckDB", "write the statement itself", "EXECUTE");
         }
@@ -543,6 +559,16 @@ public final class DuckDbTranslator implements Translator {
         if (statement instanceof CreateTable create) {
             mapTable(create.getTable(), mapped);
             dropStorageOptions(create);
+            if (create.getLikeTable() != null) {
+                // CREATE TABLE t LIKE s: DuckDB has no LIKE; the empty result of a query gives the same columns
+                mapTable(create.getLikeTable(), mapped);
+                PlainSelect empty = new PlainSelect();
+                empty.addSelectItem(new AllColumns());
+                empty.setFromItem(create.getLikeTable());
+                empty.setLimit(new Limit().withRowCount(new LongValue(0)));
+                create.setLikeTable(null, false);
+                create.setSelect(empty, false);
+            }
             if (create.getColumnDefinitions() != null) {
                 for (ColumnDefinition c : create.getColumnDefinitions()) mapType(c.getColDataType());
             }

@@ -236,6 +236,12 @@ final class GoogleSqlLexer {
                     sb.append(") ");
                     bySourceCondition = false;
                 }
+                // OPTIONS(description = ..., ...) of a CREATE's schema, view or column: BigQuery metadata, nothing on DuckDB
+                if (upper.equals("OPTIONS") && nextNonSpace() == '(' && startsWith(sb, "CREATE")) {
+                    skipParenthesized(sb);
+                    lastWord = null;
+                    continue;
+                }
                 if (upper.equals("CLUSTER") && depth == 0 && peekWord().equalsIgnoreCase("BY") && startsWith(sb, "CREATE")) {
                     skipClusterBy(sb);
                     lastWord = null;
@@ -541,6 +547,25 @@ final class GoogleSqlLexer {
                 continue;
             }
             pos++;
+        }
+        keepLineBreaks(sb, start, pos);
+    }
+
+    /** Skips the parenthesized list that follows, string literals included, keeping its line breaks. */
+    private void skipParenthesized(StringBuilder sb) {
+        int start = pos;
+        int open = 0;
+        while (pos < src.length()) {
+            char ch = src.charAt(pos);
+            if (ch == '\'' || ch == '"' || ch == '`') {
+                int end = pos + 1;
+                while (end < src.length() && src.charAt(end) != ch) end += src.charAt(end) == '\\' ? 2 : 1;
+                pos = Math.min(end + 1, src.length());
+                continue;
+            }
+            pos++;
+            if (ch == '(') open++;
+            if (ch == ')' && --open == 0) break;
         }
         keepLineBreaks(sb, start, pos);
     }

@@ -84,6 +84,22 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void ddlWithAProjectQualifiedDatasetOptionsOrLikeRunsAsOnBigQuery() throws SQLException {
+        // found in Google's cost toolkit and a billing project: parse errors before, or DuckDB's at run time
+        run("CREATE SCHEMA IF NOT EXISTS `my-project.billing`\nOPTIONS(location = \"US\", description = \"costs (daily)\")");
+        run("CREATE TABLE my_project.billing.costs (\n  day DATE OPTIONS(description = \"the day\"),\n  amount NUMERIC NOT NULL OPTIONS(description = 'x')\n)");
+        run("INSERT INTO billing.costs VALUES (DATE '2024-01-01', 1.5)");
+        run("CREATE OR REPLACE VIEW `my-project.billing.v` OPTIONS(description = \"a view\") AS SELECT day FROM `my-project.billing.costs`");
+        run("CREATE TABLE `my-project.billing.empty_copy` LIKE `my-project.billing.costs`");
+        assertThat(query("SELECT (SELECT count(*) FROM billing.v), (SELECT count(*) FROM billing.empty_copy)"))
+                .containsExactly(List.of(num("1"), num("0")));
+        assertThat(query("SELECT column_name FROM information_schema.columns WHERE table_schema = 'billing' AND table_name = 'empty_copy' ORDER BY ordinal_position"))
+                .containsExactly(List.of("day"), List.of("amount"));
+        run("DROP SCHEMA IF EXISTS my_project.billing CASCADE");
+        assertThat(query("SELECT count(*) FROM information_schema.schemata WHERE schema_name = 'billing'")).containsExactly(List.of(num("0")));
+    }
+
+    @Test
     void assertFailsWhenItsConditionIsFalseOrNull() throws SQLException {
         run("CREATE OR REPLACE TABLE `p.thelook.checked` AS SELECT 1 AS id");
         run("ASSERT (SELECT COUNT(*) FROM `p.thelook.checked`) > 0 AS \"checked is empty\"");

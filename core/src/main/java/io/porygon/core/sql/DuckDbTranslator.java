@@ -493,6 +493,12 @@ public final class DuckDbTranslator implements Translator {
             }
 
             @Override
+            public <S> Void visit(PlainSelect select, S context) {
+                ArrayPaths.unnest(select); // FROM t AS e, e.items: an array, not a table
+                return super.visit(select, context);
+            }
+
+            @Override
             public <S> Void visit(ParenthesedSelect select, S context) {
                 rangeName(rangeNames, null, select.getAlias());
                 return super.visit(select, context);

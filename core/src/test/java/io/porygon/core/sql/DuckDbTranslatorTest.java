@@ -84,6 +84,18 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void anArrayPathInFromIsAnImplicitUnnest() throws SQLException {
+        String source = "(SELECT 1 AS id, [STRUCT(['x', 'y'] AS tags), STRUCT(['z'])] AS items) AS e";
+        assertThat(query("SELECT e.id, t FROM " + source + ", e.items AS i, i.tags AS t ORDER BY t"))
+                .containsExactly(List.of(num("1"), "x"), List.of(num("1"), "y"), List.of(num("1"), "z"));
+        // without an alias the element takes the path's last name; LEFT JOIN keeps a row without elements
+        assertThat(query("SELECT ARRAY_LENGTH(items.tags) AS n FROM " + source + " CROSS JOIN e.items ORDER BY n"))
+                .containsExactly(List.of(num("1")), List.of(num("2")));
+        assertThat(query("SELECT id, item FROM (SELECT 1 AS id, CAST([] AS ARRAY<STRING>) AS items) AS e LEFT JOIN e.items AS item"))
+                .containsExactly(Arrays.asList(num("1"), null));
+    }
+
+    @Test
     void ddlWithAProjectQualifiedDatasetOptionsOrLikeRunsAsOnBigQuery() throws SQLException {
         // found in Google's cost toolkit and a billing project: parse errors before, or DuckDB's at run time
         run("CREATE SCHEMA IF NOT EXISTS `my-project.billing`\nOPTIONS(location = \"US\", description = \"costs (daily)\")");

@@ -409,6 +409,9 @@ public final class DuckDbTranslator implements Translator {
         return sb.toString();
     }
 
+    /** A BETWEEN whose lower bound is a call with an INTERVAL in a nested call (README: a known JSqlParser limit). */
+    private static final Pattern BETWEEN_INTERVAL = Pattern.compile("(?is)\\bBETWEEN\\s+\\w+\\s*\\([^;]*?\\(\\s*[^;]*?\\bINTERVAL\\b");
+
     private static Statement parse(String sql, GoogleSqlLexer.LexedStatement statement, SourceLocation location) {
         try {
             return CCJSqlParserUtil.parse(sql, p -> p.withAllowComplexParsing(true));
@@ -426,10 +429,13 @@ public final class DuckDbTranslator implements Translator {
             }
             int sourceLine = line > 0 ? statement.line() + line - 1 : statement.line();
             // the parser cannot tell a typo from GoogleSQL it does not know: say both
+            String hint = "check the SQL just before that point (a missing comma, parenthesis or expression); if it is valid GoogleSQL,"
+                    + " rewrite it with more common syntax";
+            if (near.equals(" near \"AND\"") && BETWEEN_INTERVAL.matcher(sql).find()) {
+                hint = "JSqlParser cannot read an INTERVAL inside a nested call in the lower bound of BETWEEN: write x >= ... AND x <= ...";
+            }
             throw new PorygonException(at(location, sourceLine, column),
-                    "cannot parse this statement" + near + ": a syntax error, or GoogleSQL that Porygon's translator does not support",
-                    "check the SQL just before that point (a missing comma, parenthesis or expression); if it is valid GoogleSQL,"
-                            + " rewrite it with more common syntax", e);
+                    "cannot parse this statement" + near + ": a syntax error, or GoogleSQL that Porygon's translator does not support", hint, e);
         }
     }
 

@@ -84,6 +84,16 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void aBetweenJSqlParserCannotReadSaysWhatToWriteInstead() {
+        assertThatThrownBy(() -> translator.translate("SELECT * FROM t\nWHERE d BETWEEN FORMAT_DATE('%Y%m%d', DATE_SUB(CURRENT_DATE(), INTERVAL 3 DAY))"
+                + " AND FORMAT_DATE('%Y%m%d', CURRENT_DATE())", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("near \"AND\"")
+                .satisfies(e -> assertThat(((PorygonException) e).hint()).contains("x >= ... AND x <= ..."));
+        assertThatThrownBy(() -> translator.translate("SELECT * FROM t WHERE x = 1 AND AND y", AT))
+                .satisfies(e -> assertThat(((PorygonException) e).hint()).startsWith("check the SQL just before that point"));
+    }
+
+    @Test
     void anArrayPathInFromIsAnImplicitUnnest() throws SQLException {
         String source = "(SELECT 1 AS id, [STRUCT(['x', 'y'] AS tags), STRUCT(['z'])] AS items) AS e";
         assertThat(query("SELECT e.id, t FROM " + source + ", e.items AS i, i.tags AS t ORDER BY t"))

@@ -692,7 +692,15 @@ public final class DuckDbEngine implements Engine {
     }
 
     private static DuckDbException fail(SQLException e, String sql) {
-        return new DuckDbException(e.getMessage() + "\n  in: " + abbreviate(sql), e);
+        return new DuckDbException(withoutCatalogSuggestion(e.getMessage()) + "\n  in: " + abbreviate(sql), e);
+    }
+
+    /** DuckDB's own catalog views (sqlite_master, pg_catalog's) are no project's names: a suggestion of one only misleads. */
+    private static final Pattern SYSTEM_SUGGESTION = Pattern.compile(
+            "\\R?Did you mean \"(?:main\\.)?(?:sqlite_\\w+|pg_\\w+|pg_catalog\\.\\w+|information_schema\\.\\w+|duckdb_\\w+)\"\\?");
+
+    static String withoutCatalogSuggestion(String message) {
+        return message == null ? null : SYSTEM_SUGGESTION.matcher(message).replaceAll("");
     }
 
     private static String abbreviate(String sql) {

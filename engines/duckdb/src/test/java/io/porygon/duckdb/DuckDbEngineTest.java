@@ -71,6 +71,18 @@ class DuckDbEngineTest {
     }
 
     @Test
+    void anErrorSuggestsNoneOfDuckDbsOwnCatalogViews() {
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
+            engine.execute("CREATE SCHEMA ds");
+            engine.execute("CREATE TABLE ds.temps AS SELECT 1 AS x");
+            assertThatThrownBy(() -> engine.execute("SELECT * FROM ds.tmp")).hasMessageContaining("tmp does not exist")
+                    .hasMessageNotContaining("sqlite_").hasMessageNotContaining("pg_");
+            // a suggestion of the project's own table stays
+            assertThatThrownBy(() -> engine.execute("SELECT * FROM ds.tempz")).hasMessageContaining("Did you mean \"temps\"");
+        }
+    }
+
+    @Test
     void replaceTableCreatesTheSchemaReplacesAViewAndLeavesNoBuildTable() {
         Target t = new Target(null, "fresh", "t");
         try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {

@@ -106,6 +106,8 @@ public final class ActionExecutor {
                 default -> rows[0] = engine.replaceTable(p.warehouseTarget(), p.sql());
             }
             run(p.postOps(), written(p, false), engine);
+            // a post-operation may have added or removed rows of the table it built
+            if (!p.postOps().isEmpty() && p.step() != Step.CREATE_VIEW && !p.step().isIncrement()) rows[0] = engine.rowCount(p.warehouseTarget());
         };
         if (p.preOps().isEmpty() && p.postOps().isEmpty()) work.run();
         else engine.inTransaction(work);

@@ -522,6 +522,10 @@ class MaterializationTest {
                 List.of("INSERT INTO raw.audit SELECT 'post ' || count(*) FROM mart.out"))));
         assertThat(r.succeeded()).isTrue();
         assertThat(rows(engine, "SELECT msg FROM raw.audit")).containsExactly("pre", "post 2");
+
+        // the rows written are the table's once its post-operations ran
+        RunResult added = run(engine, graph(withOps(out, "SELECT id FROM raw.src", List.of(), List.of("INSERT INTO mart.out VALUES (9)"))));
+        assertThat(result(added, "mart.out").rowsWritten()).isEqualTo(3);
     }
 
     @Test

@@ -33,6 +33,7 @@ import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.Pivot;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.SelectItem;
+import net.sf.jsqlparser.statement.select.SetOperationList;
 import net.sf.jsqlparser.statement.select.TableFunction;
 import net.sf.jsqlparser.statement.select.UnPivot;
 import net.sf.jsqlparser.util.deparser.OrderByDeParser;
@@ -79,10 +80,12 @@ final class DuckDbSelectDeParser extends SelectDeParser {
             return structOfRows(select, context);
         }
         if (qualifier == PlainSelect.BigQuerySelectQualifier.AS_STRUCT) {
-            // SELECT AS STRUCT a, b  ==  SELECT STRUCT(a, b)
+            // SELECT AS STRUCT a, b  ==  SELECT STRUCT(a, b); in a later branch of a set operation, positional
             List<SelectItem<?>> items = new ArrayList<>(select.getSelectItems());
             select.setBigQuerySelectQualifier(null);
-            select.setSelectItems(List.of(new SelectItem<>(new StructType(StructType.Dialect.BIG_QUERY, items))));
+            Expression struct = new StructType(StructType.Dialect.BIG_QUERY, items);
+            if (positionalStructs.contains(select)) struct = new StructCoercion.Positional(struct, expressions);
+            select.setSelectItems(List.of(new SelectItem<>(struct)));
         } else if (qualifier != null) {
             throw new Untranslatable("SELECT " + qualifier.name().replace('_', ' '), "select the value as a column instead");
         } else {
@@ -306,6 +309,16 @@ final class DuckDbSelectDeParser extends SelectDeParser {
                 && table.getFunction().getName().equalsIgnoreCase("UNNEST")) {
             join.addOnExpression(new BooleanValue(true));
         }
+    }
+
+    /** Later set-operation branches whose SELECT AS STRUCT takes the first branch's struct names by position. */
+    private final Set<PlainSelect> positionalStructs = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    // struct literals of later branches take the first branch's field names by position, as in BigQuery
+    @Override
+    public <S> StringBuilder visit(SetOperationList list, S context) {
+        StructCoercion.printSetOperation(list, expressions, positionalStructs, () -> super.visit(list, context));
+        return getBuilder();
     }
 
     @Override

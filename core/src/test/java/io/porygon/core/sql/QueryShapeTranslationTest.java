@@ -61,6 +61,34 @@ class QueryShapeTranslationTest {
     }
 
     @Test
+    void structLiteralsInAnArrayTakeTheFirstElementsFieldNamesByPosition() throws SQLException {
+        // BigQuery coerces struct types by position; DuckDB would merge the elements' fields by name
+        assertThat(run("SELECT TO_JSON_STRING(arr1) AS arr1, arr1[OFFSET(1)].a AS second_a FROM "
+                + "(SELECT [STRUCT(t.n AS a, 'x' AS b), STRUCT(t.m, 'y'), (30, 'z')] AS arr1 FROM (SELECT 10 AS n, 20 AS m) AS t)"))
+                .containsExactly(row("arr1", "second_a"), row("[{\"a\":10,\"b\":\"x\"},{\"a\":20,\"b\":\"y\"},{\"a\":30,\"b\":\"z\"}]", 20L));
+        // the same names in another order, nested structs and arrays of structs, a leading NULL, a column first
+        assertThat(run("SELECT TO_JSON_STRING([NULL, STRUCT(1 AS a, STRUCT(2 AS c) AS s, [STRUCT(3 AS e)] AS l), "
+                + "STRUCT(4 AS s, STRUCT(5 AS d) AS a, [STRUCT(6 AS f)] AS l)]) AS j, "
+                + "TO_JSON_STRING([first, STRUCT(7 AS y, 8 AS x)]) AS k FROM (SELECT STRUCT(1 AS x, 2 AS y) AS first)"))
+                .containsExactly(row("j", "k"), row("[null,{\"a\":1,\"s\":{\"c\":2},\"l\":[{\"e\":3}]},{\"a\":4,\"s\":{\"c\":5},\"l\":[{\"e\":6}]}]",
+                        "[{\"x\":1,\"y\":2},{\"x\":7,\"y\":8}]"));
+    }
+
+    @Test
+    void structLiteralsOfLaterSetOperationBranchesTakeTheFirstBranchsFieldNames() throws SQLException {
+        assertThat(run("SELECT TO_JSON_STRING(s) AS j FROM (SELECT STRUCT(t.a AS x, 1 AS y) AS s FROM src AS t WHERE t.a = 1 "
+                + "UNION ALL SELECT STRUCT(t.c, 2) FROM src AS t WHERE t.a = 2 UNION ALL (SELECT STRUCT(3 AS y, 4 AS x))) ORDER BY j"))
+                .containsExactly(row("j"), row("{\"x\":1,\"y\":1}"), row("{\"x\":3,\"y\":4}"), row("{\"x\":5,\"y\":2}"));
+        // SELECT AS STRUCT branches, arrays of structs, INTERSECT and EXCEPT
+        assertThat(run("SELECT ARRAY(SELECT TO_JSON_STRING(s) FROM UNNEST(ARRAY(SELECT AS STRUCT 1 AS x, 'p' AS y "
+                + "UNION ALL SELECT AS STRUCT 2 AS y, 'q' AS x)) AS s ORDER BY 1) AS j"))
+                .containsExactly(row("j"), row(List.of("{\"x\":1,\"y\":\"p\"}", "{\"x\":2,\"y\":\"q\"}")));
+        assertThat(run("SELECT TO_JSON_STRING(l) AS j FROM (SELECT [STRUCT(1 AS a, 2 AS b)] AS l INTERSECT DISTINCT SELECT [STRUCT(1 AS b, 2 AS a)] "
+                + "EXCEPT DISTINCT SELECT [STRUCT(9 AS a, 9 AS b)])"))
+                .containsExactly(row("j"), row("[{\"a\":1,\"b\":2}]"));
+    }
+
+    @Test
     void selectAsValueIsRefusedByItsOwnName() {
         assertThatThrownBy(() -> translator.translate("SELECT AS VALUE 1", AT))
                 .isInstanceOf(PorygonException.class).hasMessageContaining("SELECT AS VALUE").hasMessageNotContaining("AS_VALUE");

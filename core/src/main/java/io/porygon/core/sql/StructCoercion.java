@@ -1,0 +1,136 @@
+package io.porygon.core.sql;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import net.sf.jsqlparser.expression.ArrayConstructor;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.ExpressionVisitor;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.NullValue;
+import net.sf.jsqlparser.expression.StructType;
+import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
+import net.sf.jsqlparser.parser.ASTNodeAccessImpl;
+import net.sf.jsqlparser.statement.select.AllColumns;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.select.SelectItem;
+import net.sf.jsqlparser.statement.select.SetOperationList;
+
+/**
+ * BigQuery coerces struct values to one type by position: the elements of an array literal take the
+ * first element's field names, the columns of later UNION/INTERSECT/EXCEPT branches the first branch's.
+ * DuckDB merges named structs by name instead ({@code [STRUCT(1 AS a), STRUCT(2 AS b)]} would become
+ * {@code STRUCT(a, b)[]} with NULLs), but casts an unnamed struct to a named one by position. So a struct
+ * literal whose type comes from an earlier value prints unnamed ({@code row(...)}), and so do the struct
+ * and array literals that make up its fields. A later value that is not a literal (a column) keeps its
+ * names: the translator does not know them to reorder (README).
+ */
+final class StructCoercion {
+
+    private StructCoercion() {}
+
+    /** The literal as a StructType: {@code STRUCT(a AS x, ...)}, {@code STRUCT<...>(...)}, or {@code STRUCT(a, b)} (a call to JSqlParser). */
+    static StructType structLiteral(Expression e) {
+        if (e instanceof StructType s && s.getDialect() == StructType.Dialect.BIG_QUERY && s.getArguments() != null) return s;
+        if (e instanceof Function f && f.getMultipartName().size() == 1 && f.getName().equalsIgnoreCase("STRUCT")
+                && f.getAttribute() == null && f.getParameters() != null) {
+            List<SelectItem<?>> fields = new ArrayList<>();
+            for (Expression arg : f.getParameters()) fields.add(new SelectItem<>(arg));
+            return new StructType(StructType.Dialect.BIG_QUERY, fields);
+        }
+        return null;
+    }
+
+    /** Whether {@code e} is a literal whose struct names could differ from an earlier value's: a struct, a tuple, an array of them. */
+    static boolean coercible(Expression e) {
+        return structLiteral(e) != null || e instanceof ArrayConstructor
+                || e instanceof ParenthesedExpressionList<?> list && list.size() > 1;
+    }
+
+    /** The index of the array literal's first element that gives the elements' type (not an untyped NULL), or -1. */
+    static int typeGivingElement(List<? extends Expression> elements) {
+        for (int i = 0; i < elements.size(); i++) if (!(elements.get(i) instanceof NullValue)) return i;
+        return -1;
+    }
+
+    /**
+     * Marks the struct literals of a set operation's later branches that take the first branch's column
+     * types: their select items print positionally while {@code print} runs. A first branch with a star
+     * (columns unknown) marks nothing; nor does a column the first branch gives as an untyped NULL.
+     */
+    static void printSetOperation(SetOperationList list, DuckDbExpressionDeParser expressions, Set<PlainSelect> positionalStructs,
+                                  Runnable print) {
+        List<PlainSelect> branches = new ArrayList<>();
+        branches(list, branches);
+        PlainSelect first = branches.isEmpty() ? null : branches.get(0);
+        List<SelectItem<?>> replaced = new ArrayList<>();
+        List<Expression> originals = new ArrayList<>();
+        Set<PlainSelect> marked = Collections.newSetFromMap(new IdentityHashMap<>());
+        if (first != null && first.getSelectItems().stream().noneMatch(i -> i.getExpression() instanceof AllColumns)) {
+            boolean firstAsStruct = first.getBigQuerySelectQualifier() == PlainSelect.BigQuerySelectQualifier.AS_STRUCT;
+            for (PlainSelect later : branches.subList(1, branches.size())) {
+                if (later.getBigQuerySelectQualifier() == PlainSelect.BigQuerySelectQualifier.AS_STRUCT) {
+                    // the struct SELECT AS STRUCT makes prints positionally (DuckDbSelectDeParser)
+                    if (positionalStructs.add(later)) marked.add(later);
+                    continue;
+                }
+                if (firstAsStruct || later.getSelectItems().size() != first.getSelectItems().size()) continue;
+                for (int i = 0; i < later.getSelectItems().size(); i++) {
+                    SelectItem<?> item = later.getSelectItems().get(i);
+                    Expression e = item.getExpression();
+                    if (first.getSelectItems().get(i).getExpression() instanceof NullValue || !coercible(e) || e instanceof Positional) continue;
+                    replaced.add(item);
+                    originals.add(e);
+                    setExpression(item, new Positional(e, expressions));
+                }
+            }
+        }
+        try {
+            print.run();
+        } finally {
+            // a template may print this query again
+            for (int i = 0; i < replaced.size(); i++) setExpression(replaced.get(i), originals.get(i));
+            positionalStructs.removeAll(marked);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void setExpression(SelectItem<?> item, Expression e) {
+        ((SelectItem<Expression>) item).setExpression(e);
+    }
+
+    /** The plain selects of a set operation, leftmost first (parenthesized and nested ones too). */
+    private static void branches(Select select, List<PlainSelect> out) {
+        if (select instanceof PlainSelect p) out.add(p);
+        else if (select instanceof ParenthesedSelect p) branches(p.getSelect(), out);
+        else if (select instanceof SetOperationList list) list.getSelects().forEach(s -> branches(s, out));
+    }
+
+    /** A value printed positionally by the DuckDB printer (any other visitor sees the value itself). */
+    static final class Positional extends ASTNodeAccessImpl implements Expression {
+        private final Expression value;
+        private final DuckDbExpressionDeParser expressions;
+
+        Positional(Expression value, DuckDbExpressionDeParser expressions) {
+            this.value = value;
+            this.expressions = expressions;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T, S> T accept(ExpressionVisitor<T> visitor, S context) {
+            if (visitor != expressions) return value.accept(visitor, context);
+            expressions.printPositional(value);
+            return (T) expressions.out();
+        }
+
+        @Override
+        public String toString() {
+            return value.toString();
+        }
+    }
+}

@@ -15,6 +15,7 @@ import net.sf.jsqlparser.expression.BooleanValue;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExpressionVisitor;
 import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
+import net.sf.jsqlparser.expression.RowGetExpression;
 import net.sf.jsqlparser.expression.StructType;
 import net.sf.jsqlparser.expression.WindowDefinition;
 import net.sf.jsqlparser.parser.ASTNodeAccessImpl;
@@ -74,6 +75,7 @@ final class DuckDbSelectDeParser extends SelectDeParser {
     @Override
     public <S> StringBuilder visit(PlainSelect select, S context) {
         select.getSelectItems().forEach(this::recordAlias);
+        select.getSelectItems().forEach(this::nameFieldRead);
         PlainSelect.BigQuerySelectQualifier qualifier = select.getBigQuerySelectQualifier();
         if (qualifier == PlainSelect.BigQuerySelectQualifier.AS_STRUCT
                 && select.getSelectItems().stream().anyMatch(i -> i.getExpression() instanceof AllColumns)) {
@@ -257,6 +259,20 @@ final class DuckDbSelectDeParser extends SelectDeParser {
         if (item.getAlias() == null && item.getExpression() instanceof Column column && column.getArrayConstructor() == null
                 && expressions.isVariable(column)) {
             String name = column.getColumnName();
+            Alias alias = new Alias(name.startsWith("\"") ? name : '"' + name + '"', true);
+            givenAliases.add(alias);
+            item.setAlias(alias);
+        }
+    }
+
+    /**
+     * BigQuery names a column that reads a field of any expression after the field ({@code
+     * arr[OFFSET(0)].a} gives column a, as {@code s.a} does); DuckDB would name it after the whole
+     * expression, which a later {@code x.a} could not read.
+     */
+    private void nameFieldRead(SelectItem<?> item) {
+        if (item.getAlias() == null && item.getExpression() instanceof RowGetExpression field) {
+            String name = field.getColumnName();
             Alias alias = new Alias(name.startsWith("\"") ? name : '"' + name + '"', true);
             givenAliases.add(alias);
             item.setAlias(alias);

@@ -89,6 +89,17 @@ class QueryShapeTranslationTest {
     }
 
     @Test
+    void aFieldReadAfterAnIndexNamesItsColumnAfterTheField() throws SQLException {
+        String inner = "SELECT arr[SAFE_OFFSET(0)].a, arr[OFFSET(0)].`b`, (ARRAY_AGG(s ORDER BY s.a)[OFFSET(1)]).a AS second "
+                + "FROM (SELECT [STRUCT(1 AS a, 2 AS b)] AS arr, STRUCT(t.a, t.b) AS s FROM src AS t) GROUP BY arr";
+        assertThat(run(inner)).containsExactly(row("a", "b", "second"), row(1L, 2L, 2L));
+        // a later query reads the columns by those names, and SELECT AS STRUCT names its fields so
+        assertThat(run("SELECT x.a + x.b AS total FROM (" + inner + ") AS x")).containsExactly(row("total"), row(3L));
+        assertThat(run("SELECT ARRAY(SELECT AS STRUCT arr[OFFSET(0)].b)[OFFSET(0)].b AS b FROM (SELECT [STRUCT(1 AS a, 2 AS b)] AS arr)"))
+                .containsExactly(row("b"), row(2L));
+    }
+
+    @Test
     void selectAsValueIsRefusedByItsOwnName() {
         assertThatThrownBy(() -> translator.translate("SELECT AS VALUE 1", AT))
                 .isInstanceOf(PorygonException.class).hasMessageContaining("SELECT AS VALUE").hasMessageNotContaining("AS_VALUE");

@@ -682,9 +682,9 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
             }
             Expression value = items.get(i).getExpression();
             if (types != null && i < types.size()) {
+                // a declared field type takes a struct value by position, as a CAST does
                 out().append("CAST(");
-                if (positional) printPositional(value);
-                else print(value);
+                printPositional(value);
                 out().append(" AS ").append(duckDbType(types.get(i).getValue())).append(')');
             } else if (positional) {
                 printPositional(value);
@@ -698,8 +698,10 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
     @Override
     public <S> StringBuilder visit(ArrayConstructor array, S context) {
         // the elements after the one that gives their type (not an untyped NULL) take its struct names by position
+        // (all of them when the literal declares its type: ARRAY<STRUCT<...>>[...] casts each by position)
         ExpressionList<?> items = array.getExpressions();
         int typeGiving = items == null ? -1 : StructCoercion.typeGivingElement(items);
+        if (array.getDataType() != null) return printArray(array, 0);
         return printArray(array, typeGiving < 0 ? Integer.MAX_VALUE : typeGiving + 1);
     }
 

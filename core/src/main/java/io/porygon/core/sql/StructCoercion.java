@@ -33,10 +33,14 @@ final class StructCoercion {
 
     private StructCoercion() {}
 
-    /** The literal as a StructType: {@code STRUCT(a AS x, ...)}, {@code STRUCT<...>(...)}, or {@code STRUCT(a, b)} (a call to JSqlParser). */
+    /**
+     * The literal as a StructType: {@code STRUCT(a AS x, ...)}, {@code STRUCT(a, b)} (a call to JSqlParser), or the
+     * values of a typed {@code STRUCT<...>(...)} (a row the lexer casts to the type).
+     */
     static StructType structLiteral(Expression e) {
         if (e instanceof StructType s && s.getDialect() == StructType.Dialect.BIG_QUERY && s.getArguments() != null) return s;
-        if (e instanceof Function f && f.getMultipartName().size() == 1 && f.getName().equalsIgnoreCase("STRUCT")
+        boolean struct = e instanceof Function f && (f.getName().equalsIgnoreCase("STRUCT") || f.getName().equals(GoogleSqlLexer.ROW_FN));
+        if (struct && e instanceof Function f && f.getMultipartName().size() == 1
                 && f.getAttribute() == null && f.getParameters() != null) {
             List<SelectItem<?>> fields = new ArrayList<>();
             for (Expression arg : f.getParameters()) fields.add(new SelectItem<>(arg));

@@ -89,6 +89,15 @@ class QueryShapeTranslationTest {
     }
 
     @Test
+    void aStructLiteralCastToAStructTypeTakesItsFieldsByPosition() throws SQLException {
+        // BigQuery casts field by field in order; DuckDB by name would swap a and b here
+        assertThat(run("SELECT TO_JSON_STRING(CAST(STRUCT(1 AS b, 2 AS a) AS STRUCT<a INT64, b INT64>)) AS c, "
+                + "TO_JSON_STRING(ARRAY<STRUCT<a INT64, b INT64>>[STRUCT(3 AS b, 4 AS a)]) AS l, "
+                + "TO_JSON_STRING(STRUCT<s STRUCT<a INT64, b INT64>>(STRUCT(5 AS b, 6 AS a))) AS t"))
+                .containsExactly(row("c", "l", "t"), row("{\"a\":1,\"b\":2}", "[{\"a\":3,\"b\":4}]", "{\"s\":{\"a\":5,\"b\":6}}"));
+    }
+
+    @Test
     void aFieldReadAfterAnIndexNamesItsColumnAfterTheField() throws SQLException {
         String inner = "SELECT arr[SAFE_OFFSET(0)].a, arr[OFFSET(0)].`b`, (ARRAY_AGG(s ORDER BY s.a)[OFFSET(1)]).a AS second "
                 + "FROM (SELECT [STRUCT(1 AS a, 2 AS b)] AS arr, STRUCT(t.a, t.b) AS s FROM src AS t) GROUP BY arr";

@@ -15,6 +15,7 @@ import net.sf.jsqlparser.expression.ArrayConstructor;
 import net.sf.jsqlparser.expression.ArrayExpression;
 import net.sf.jsqlparser.expression.BinaryExpression;
 import net.sf.jsqlparser.expression.BooleanValue;
+import net.sf.jsqlparser.expression.CaseExpression;
 import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.DoubleValue;
 import net.sf.jsqlparser.expression.Expression;
@@ -232,6 +233,16 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
 
     @Override
     public <S> StringBuilder visit(Function function, S context) {
+        return StructCoercion.printCall(function, this, () -> printFunction(function, context));
+    }
+
+    // CASE's results coerce to the first one's struct type by position (StructCoercion)
+    @Override
+    public <S> StringBuilder visit(CaseExpression c, S context) {
+        return StructCoercion.printCase(c, this, () -> super.visit(c, context));
+    }
+
+    private <S> StringBuilder printFunction(Function function, S context) {
         List<String> parts = function.getMultipartName();
         boolean safe = parts.size() == 2 && parts.get(0).equalsIgnoreCase("SAFE");
         if (parts.size() > 1 && !safe) return userFunction(function);

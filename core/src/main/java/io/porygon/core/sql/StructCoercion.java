@@ -4,13 +4,17 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import net.sf.jsqlparser.expression.ArrayConstructor;
+import net.sf.jsqlparser.expression.CaseExpression;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExpressionVisitor;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.NullValue;
 import net.sf.jsqlparser.expression.StructType;
+import net.sf.jsqlparser.expression.WhenClause;
 import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.parser.ASTNodeAccessImpl;
 import net.sf.jsqlparser.statement.select.AllColumns;
@@ -22,7 +26,8 @@ import net.sf.jsqlparser.statement.select.SetOperationList;
 
 /**
  * BigQuery coerces struct values to one type by position: the elements of an array literal take the
- * first element's field names, the columns of later UNION/INTERSECT/EXCEPT branches the first branch's.
+ * first element's field names, the columns of later UNION/INTERSECT/EXCEPT branches the first branch's, the
+ * later results of CASE, IF, IFNULL, COALESCE and ARRAY_CONCAT the first's.
  * DuckDB merges named structs by name instead ({@code [STRUCT(1 AS a), STRUCT(2 AS b)]} would become
  * {@code STRUCT(a, b)[]} with NULLs), but casts an unnamed struct to a named one by position. So a struct
  * literal whose type comes from an earlier value prints unnamed ({@code row(...)}), and so do the struct
@@ -102,6 +107,60 @@ final class StructCoercion {
         }
     }
 
+    /** Functions whose result is the supertype of their arguments from an index on: IF's results, COALESCE's values. */
+    private static final Map<String, Integer> SUPERTYPE_ARGUMENTS = Map.of("IF", 1, "IFNULL", 0, "COALESCE", 0, "ARRAY_CONCAT", 0);
+
+    /**
+     * Prints a call to IF, IFNULL, COALESCE or ARRAY_CONCAT with the struct and array literals among its
+     * values that follow the first typed one positional; any other call as it is.
+     */
+    static <T> T printCall(Function f, DuckDbExpressionDeParser expressions, java.util.function.Supplier<T> print) {
+        List<String> parts = f.getMultipartName();
+        boolean safe = parts.size() == 2 && parts.get(0).equalsIgnoreCase("SAFE");
+        Integer from = parts.size() == 1 || safe ? SUPERTYPE_ARGUMENTS.get(parts.get(parts.size() - 1).toUpperCase(Locale.ROOT)) : null;
+        if (from == null || f.getParameters() == null) return print.get();
+        @SuppressWarnings("unchecked")
+        List<Expression> args = (List<Expression>) f.getParameters();
+        List<Expression> saved = new ArrayList<>(args);
+        positionalAfterFirst(args, from, expressions);
+        try {
+            return print.get();
+        } finally {
+            for (int i = 0; i < saved.size(); i++) args.set(i, saved.get(i));
+        }
+    }
+
+    /** Prints a CASE with the struct and array literals among its results that follow the first typed one positional. */
+    static <T> T printCase(CaseExpression c, DuckDbExpressionDeParser expressions, java.util.function.Supplier<T> print) {
+        List<Expression> results = new ArrayList<>();
+        for (WhenClause w : c.getWhenClauses()) results.add(w.getThenExpression());
+        if (c.getElseExpression() != null) results.add(c.getElseExpression());
+        List<Expression> saved = new ArrayList<>(results);
+        positionalAfterFirst(results, 0, expressions);
+        setResults(c, results);
+        try {
+            return print.get();
+        } finally {
+            setResults(c, saved);
+        }
+    }
+
+    private static void setResults(CaseExpression c, List<Expression> results) {
+        List<WhenClause> whens = c.getWhenClauses();
+        for (int i = 0; i < whens.size(); i++) whens.get(i).setThenExpression(results.get(i));
+        if (c.getElseExpression() != null) c.setElseExpression(results.get(whens.size()));
+    }
+
+    /** Wraps the coercible literals of {@code values} after the first typed one at or after {@code from}. */
+    private static void positionalAfterFirst(List<Expression> values, int from, DuckDbExpressionDeParser expressions) {
+        int first = from + typeGivingElement(values.subList(Math.min(from, values.size()), values.size()));
+        if (first < from) return;
+        for (int i = first + 1; i < values.size(); i++) {
+            Expression e = values.get(i);
+            if (coercible(e) && !(e instanceof Positional)) values.set(i, new Positional(e, expressions));
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static void setExpression(SelectItem<?> item, Expression e) {
         ((SelectItem<Expression>) item).setExpression(e);
@@ -118,6 +177,10 @@ final class StructCoercion {
     static final class Positional extends ASTNodeAccessImpl implements Expression {
         private final Expression value;
         private final DuckDbExpressionDeParser expressions;
+
+        Expression value() {
+            return value;
+        }
 
         Positional(Expression value, DuckDbExpressionDeParser expressions) {
             this.value = value;

@@ -89,6 +89,18 @@ class QueryShapeTranslationTest {
     }
 
     @Test
+    void laterResultsOfConditionalsTakeTheFirstResultsFieldNames() throws SQLException {
+        assertThat(run("SELECT TO_JSON_STRING(IF(a > 1, STRUCT(a AS x, 'p' AS y), STRUCT(c AS y, 'q' AS x))) AS i, "
+                + "TO_JSON_STRING(CASE WHEN a = 1 THEN NULL WHEN a = 2 THEN STRUCT(a AS x, b AS y) ELSE STRUCT(c AS y, b AS x) END) AS k, "
+                + "TO_JSON_STRING(COALESCE(IF(a = 1, NULL, STRUCT(a AS x, 0 AS y)), STRUCT(1 AS y, 2 AS x))) AS co, "
+                + "TO_JSON_STRING(ARRAY_CONCAT([STRUCT(a AS x)], [STRUCT(c AS z)])) AS ac FROM src ORDER BY a"))
+                .containsExactly(row("i", "k", "co", "ac"),
+                        row("{\"x\":6,\"y\":\"q\"}", "null", "{\"x\":1,\"y\":2}", "[{\"x\":1},{\"x\":6}]"),
+                        row("{\"x\":2,\"y\":\"p\"}", "{\"x\":2,\"y\":\"b\"}", "{\"x\":2,\"y\":0}", "[{\"x\":2},{\"x\":5}]"),
+                        row("{\"x\":3,\"y\":\"p\"}", "{\"x\":1,\"y\":\"b\"}", "{\"x\":3,\"y\":0}", "[{\"x\":3},{\"x\":1}]"));
+    }
+
+    @Test
     void aStructLiteralCastToAStructTypeTakesItsFieldsByPosition() throws SQLException {
         // BigQuery casts field by field in order; DuckDB by name would swap a and b here
         assertThat(run("SELECT TO_JSON_STRING(CAST(STRUCT(1 AS b, 2 AS a) AS STRUCT<a INT64, b INT64>)) AS c, "

@@ -271,12 +271,19 @@ final class DuckDbSelectDeParser extends SelectDeParser {
      * expression, which a later {@code x.a} could not read.
      */
     private void nameFieldRead(SelectItem<?> item) {
-        if (item.getAlias() == null && item.getExpression() instanceof RowGetExpression field) {
-            String name = field.getColumnName();
-            Alias alias = new Alias(name.startsWith("\"") ? name : '"' + name + '"', true);
+        String name = item.getAlias() == null ? fieldName(item.getExpression()) : null;
+        if (name != null) {
+            Alias alias = new Alias(name, true);
             givenAliases.add(alias);
             item.setAlias(alias);
         }
+    }
+
+    /** The quoted name of the field {@code e} reads after another expression ({@code (x).a}), or null. */
+    static String fieldName(Expression e) {
+        if (!(e instanceof RowGetExpression field)) return null;
+        String name = field.getColumnName();
+        return name.startsWith("\"") ? name : '"' + name + '"';
     }
 
     /** A named window ({@code WINDOW w AS (...)}) printed through the translating expression printer. */

@@ -710,9 +710,9 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
     public <S> StringBuilder visit(ArrayConstructor array, S context) {
         // the elements after the one that gives their type (not an untyped NULL) take its struct names by position
         // (all of them when the literal declares its type: ARRAY<STRUCT<...>>[...] casts each by position)
+        if (array.getDataType() != null) return printArray(array, 0);
         ExpressionList<?> items = array.getExpressions();
         int typeGiving = items == null ? -1 : StructCoercion.typeGivingElement(items);
-        if (array.getDataType() != null) return printArray(array, 0);
         return printArray(array, typeGiving < 0 ? Integer.MAX_VALUE : typeGiving + 1);
     }
 

@@ -79,7 +79,10 @@ final class CastPrinter {
             return printer.out();
         }
         printer.out().append(safe ? "TRY_CAST(" : "CAST(");
-        printer.print(cast.getLeftExpression());
+        // BigQuery casts a struct to a STRUCT type field by field in order, DuckDB by name: a struct literal
+        // (or an array of them) prints unnamed, which DuckDB casts by position
+        if (type.startsWith("STRUCT") || type.endsWith("[]")) printer.printPositional(cast.getLeftExpression());
+        else printer.print(cast.getLeftExpression());
         return printer.out().append(" AS ").append(type).append(')');
     }
 

@@ -15,6 +15,7 @@ import net.sf.jsqlparser.expression.ArrayConstructor;
 import net.sf.jsqlparser.expression.ArrayExpression;
 import net.sf.jsqlparser.expression.BinaryExpression;
 import net.sf.jsqlparser.expression.BooleanValue;
+import net.sf.jsqlparser.expression.CaseExpression;
 import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.DoubleValue;
 import net.sf.jsqlparser.expression.Expression;
@@ -233,6 +234,16 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
 
     @Override
     public <S> StringBuilder visit(Function function, S context) {
+        return StructCoercion.printCall(function, this, () -> printFunction(function, context));
+    }
+
+    // CASE's results coerce to the first one's struct type by position (StructCoercion)
+    @Override
+    public <S> StringBuilder visit(CaseExpression c, S context) {
+        return StructCoercion.printCase(c, this, () -> super.visit(c, context));
+    }
+
+    private <S> StringBuilder printFunction(Function function, S context) {
         List<String> parts = function.getMultipartName();
         boolean safe = parts.size() == 2 && parts.get(0).equalsIgnoreCase("SAFE");
         if (parts.size() > 1 && !safe) return userFunction(function);
@@ -321,7 +332,7 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
             // are named as BigQuery names them (a column's name, else _field_N)
             List<SelectItem<?>> fields = new ArrayList<>();
             for (Expression arg : args) fields.add(new SelectItem<>(arg));
-            visit(new StructType(StructType.Dialect.BIG_QUERY, fields), context);
+            printStruct(new StructType(StructType.Dialect.BIG_QUERY, fields), false);
             return;
         }
         throw new Untranslatable("function " + name + "() is not in Porygon's GoogleSQL-to-DuckDB catalog",
@@ -639,14 +650,31 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
 
     @Override
     public <S> StringBuilder visit(StructType struct, S context) {
-        List<SelectItem<?>> items = struct.getArguments();
-        List<Map.Entry<String, ColDataType>> types = struct.getParameters();
-        if (struct.getDialect() != StructType.Dialect.BIG_QUERY || items == null) {
+        if (struct.getDialect() != StructType.Dialect.BIG_QUERY || struct.getArguments() == null) {
             throw new Untranslatable("struct literal " + struct, "write STRUCT(value AS name, ...)");
         }
+        return printStruct(struct, false);
+    }
+
+    /**
+     * Prints a value whose struct type BigQuery coerces by position to an earlier value's (see {@link
+     * StructCoercion}): a struct literal unnamed, with its struct and array fields so printed too, an array
+     * literal with every element so printed; any other value as it is.
+     */
+    void printPositional(Expression e) {
+        StructType struct = StructCoercion.structLiteral(e);
+        if (struct != null) printStruct(struct, true);
+        else if (e instanceof ArrayConstructor array) printArray(array, 0);
+        else print(e);
+    }
+
+    /** A struct literal: named fields (BigQuery's names) unless {@code positional}, then DuckDB's unnamed row(...). */
+    private StringBuilder printStruct(StructType struct, boolean positional) {
+        List<SelectItem<?>> items = struct.getArguments();
+        List<Map.Entry<String, ColDataType>> types = struct.getParameters();
         String[] names = new String[items.size()];
         boolean anyName = false;
-        for (int i = 0; i < items.size(); i++) {
+        for (int i = 0; i < items.size() && !positional; i++) {
             SelectItem<?> item = items.get(i);
             if (types != null && i < types.size() && types.get(i).getKey() != null) names[i] = types.get(i).getKey();
             else if (item.getAlias() != null) names[i] = item.getAlias().getName();
@@ -664,12 +692,16 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
                 String n = names[i] == null ? "_field_" + (i + 1) : names[i].replace("\"", "").replace("`", "");
                 out().append('"').append(n).append("\" := ");
             }
+            Expression value = items.get(i).getExpression();
             if (types != null && i < types.size()) {
+                // a declared field type takes a struct value by position, as a CAST does
                 out().append("CAST(");
-                print(items.get(i).getExpression());
+                printPositional(value);
                 out().append(" AS ").append(duckDbType(types.get(i).getValue())).append(')');
+            } else if (positional) {
+                printPositional(value);
             } else {
-                print(items.get(i).getExpression());
+                print(value);
             }
         }
         return out().append(')');
@@ -677,6 +709,16 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
 
     @Override
     public <S> StringBuilder visit(ArrayConstructor array, S context) {
+        // the elements after the one that gives their type (not an untyped NULL) take its struct names by position
+        // (all of them when the literal declares its type: ARRAY<STRUCT<...>>[...] casts each by position)
+        if (array.getDataType() != null) return printArray(array, 0);
+        ExpressionList<?> items = array.getExpressions();
+        int typeGiving = items == null ? -1 : StructCoercion.typeGivingElement(items);
+        return printArray(array, typeGiving < 0 ? Integer.MAX_VALUE : typeGiving + 1);
+    }
+
+    /** An array literal whose elements from {@code positionalFrom} on print positionally ({@link #printPositional}). */
+    private StringBuilder printArray(ArrayConstructor array, int positionalFrom) {
         ColDataType type = array.getDataType();
         if (type != null) out().append("CAST(");
         out().append('[');
@@ -684,7 +726,8 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         if (items != null) {
             for (int i = 0; i < items.size(); i++) {
                 if (i > 0) out().append(", ");
-                print(items.get(i));
+                if (i >= positionalFrom) printPositional(items.get(i));
+                else print(items.get(i));
             }
         }
         out().append(']');

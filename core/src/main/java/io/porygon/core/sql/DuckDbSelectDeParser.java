@@ -15,6 +15,7 @@ import net.sf.jsqlparser.expression.BooleanValue;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExpressionVisitor;
 import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
+import net.sf.jsqlparser.expression.RowGetExpression;
 import net.sf.jsqlparser.expression.StructType;
 import net.sf.jsqlparser.expression.WindowDefinition;
 import net.sf.jsqlparser.parser.ASTNodeAccessImpl;
@@ -33,6 +34,7 @@ import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.Pivot;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.SelectItem;
+import net.sf.jsqlparser.statement.select.SetOperationList;
 import net.sf.jsqlparser.statement.select.TableFunction;
 import net.sf.jsqlparser.statement.select.UnPivot;
 import net.sf.jsqlparser.util.deparser.OrderByDeParser;
@@ -104,16 +106,19 @@ final class DuckDbSelectDeParser extends SelectDeParser {
 
     private <S> StringBuilder visitPlain(PlainSelect select, S context) {
         select.getSelectItems().forEach(this::recordAlias);
+        select.getSelectItems().forEach(this::nameFieldRead);
         PlainSelect.BigQuerySelectQualifier qualifier = select.getBigQuerySelectQualifier();
         if (qualifier == PlainSelect.BigQuerySelectQualifier.AS_STRUCT
                 && select.getSelectItems().stream().anyMatch(i -> i.getExpression() instanceof AllColumns)) {
             return structOfRows(select, context);
         }
         if (qualifier == PlainSelect.BigQuerySelectQualifier.AS_STRUCT) {
-            // SELECT AS STRUCT a, b  ==  SELECT STRUCT(a, b)
+            // SELECT AS STRUCT a, b  ==  SELECT STRUCT(a, b); in a later branch of a set operation, positional
             List<SelectItem<?>> items = new ArrayList<>(select.getSelectItems());
             select.setBigQuerySelectQualifier(null);
-            select.setSelectItems(List.of(new SelectItem<>(new StructType(StructType.Dialect.BIG_QUERY, items))));
+            Expression struct = new StructType(StructType.Dialect.BIG_QUERY, items);
+            if (positionalStructs.contains(select)) struct = new StructCoercion.Positional(struct, expressions);
+            select.setSelectItems(List.of(new SelectItem<>(struct)));
         } else if (qualifier != null) {
             throw new Untranslatable("SELECT " + qualifier.name().replace('_', ' '), "select the value as a column instead");
         } else {
@@ -291,6 +296,27 @@ final class DuckDbSelectDeParser extends SelectDeParser {
         }
     }
 
+    /**
+     * BigQuery names a column that reads a field of any expression after the field ({@code
+     * arr[OFFSET(0)].a} gives column a, as {@code s.a} does); DuckDB would name it after the whole
+     * expression, which a later {@code x.a} could not read.
+     */
+    private void nameFieldRead(SelectItem<?> item) {
+        String name = item.getAlias() == null ? fieldName(item.getExpression()) : null;
+        if (name != null) {
+            Alias alias = new Alias(name, true);
+            givenAliases.add(alias);
+            item.setAlias(alias);
+        }
+    }
+
+    /** The quoted name of the field {@code e} reads after another expression ({@code (x).a}), or null. */
+    static String fieldName(Expression e) {
+        if (!(e instanceof RowGetExpression field)) return null;
+        String name = field.getColumnName();
+        return name.startsWith("\"") ? name : '"' + name + '"';
+    }
+
     /** A named window ({@code WINDOW w AS (...)}) printed through the translating expression printer. */
     private static final class TranslatedWindow extends WindowDefinition {
         private final transient DuckDbExpressionDeParser expressions;
@@ -337,6 +363,16 @@ final class DuckDbSelectDeParser extends SelectDeParser {
                 && table.getFunction().getName().equalsIgnoreCase("UNNEST")) {
             join.addOnExpression(new BooleanValue(true));
         }
+    }
+
+    /** Later set-operation branches whose SELECT AS STRUCT takes the first branch's struct names by position. */
+    private final Set<PlainSelect> positionalStructs = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    // struct literals of later branches take the first branch's field names by position, as in BigQuery
+    @Override
+    public <S> StringBuilder visit(SetOperationList list, S context) {
+        StructCoercion.printSetOperation(list, expressions, positionalStructs, () -> super.visit(list, context));
+        return getBuilder();
     }
 
     @Override

@@ -307,10 +307,17 @@ final class JsonFunctions {
         }
     }
 
-    /** JSON_QUERY_ARRAY: each element as compact JSON text (a JSON null element is the text null). */
+    /**
+     * JSON_QUERY_ARRAY: each element as compact JSON text (a JSON null element is the text null), of the
+     * input's type: ARRAY<STRING> for a JSON-formatted STRING, ARRAY<JSON> for a JSON value, as BigQuery
+     * types it. A CASE on typeof() cannot pick the type (DuckDB gives its branches one type, JSON when one
+     * is), so cast_to_type casts the texts to a list of the input's type, which DuckDB reads when it binds
+     * the query without evaluating the input again (coalesce gives an untyped NULL input VARCHAR).
+     */
     private static void queryArray(CallContext c, boolean legacyPath) {
         checkArity(c);
-        c.once(a -> "list_transform(" + arrayAt(c, a, legacyPath) + ", porygon_e -> coalesce(CAST(porygon_e AS VARCHAR), 'null'))");
+        c.once(a -> "cast_to_type(list_transform(" + arrayAt(c, a, legacyPath) + ", porygon_e -> coalesce(CAST(porygon_e AS VARCHAR), 'null')), "
+                + "[coalesce(" + a.get(0) + ", '')])");
     }
 
     /**

@@ -343,7 +343,9 @@ final class PipeQueryPrinter {
     }
 
     private String selectItem(SelectItem<?> item) {
-        return printed(item.getExpression()) + (item.getAlias() == null ? "" : " AS " + item.getAlias().getName());
+        // a field read after another expression is named after the field, as in a standard SELECT
+        String name = item.getAlias() != null ? item.getAlias().getName() : DuckDbSelectDeParser.fieldName(item.getExpression());
+        return printed(item.getExpression()) + (name == null ? "" : " AS " + name);
     }
 
     private String orderItem(OrderByElement element) {

@@ -53,6 +53,7 @@ final class RepeatableExpression {
             return true;
         }
         if (e instanceof Parenthesis p) return test(p.getExpression(), userFunctions);
+        if (e instanceof StructCoercion.Positional p) return test(p.value(), userFunctions);
         // (a + b) parses as a one-item parenthesized list
         if (e instanceof ExpressionList<?> list) return all(list, userFunctions);
         if (e instanceof SignedExpression s) return test(s.getExpression(), userFunctions);

@@ -84,6 +84,24 @@ class FunctionGapsTest {
     }
 
     @Test
+    void jsonQueryArrayOfAJsonValueGivesJsonElementsAndOfAStringStrings() throws SQLException {
+        // BigQuery: ARRAY<JSON> for JSON input, so the elements are encoded once, not as strings holding JSON
+        String json = "(SELECT JSON '{\"a\":[{\"k\":\"v1\"}],\"b\":[1,\"x\",null]}' AS j)";
+        assertThat(query("SELECT TO_JSON_STRING(JSON_EXTRACT_ARRAY(j, '$.a')[OFFSET(0)]), TO_JSON_STRING(TO_JSON(JSON_QUERY_ARRAY(j, '$.a')[OFFSET(0)])), "
+                + "JSON_TYPE(TO_JSON(JSON_QUERY_ARRAY(j, '$.a')[OFFSET(0)])), TO_JSON_STRING(JSON_QUERY_ARRAY(j, '$.b')), "
+                + "JSON_TYPE(JSON_QUERY_ARRAY(j, '$.b')[OFFSET(2)]), JSON_QUERY_ARRAY(j, '$.c') IS NULL FROM " + json))
+                .containsExactly(List.of("{\"k\":\"v1\"}", "{\"k\":\"v1\"}", "object", "[1,\"x\",null]", "null", true));
+        // a STRING input keeps ARRAY<STRING>: each element is a string holding JSON text
+        String text = "(SELECT '{\"a\":[{\"k\":\"v1\"}],\"b\":[1,\"x\"]}' AS j)";
+        assertThat(query("SELECT TO_JSON_STRING(JSON_EXTRACT_ARRAY(j, '$.a')[OFFSET(0)]), TO_JSON_STRING(JSON_QUERY_ARRAY(j, '$.b')), "
+                + "JSON_TYPE(TO_JSON(JSON_QUERY_ARRAY(j, '$.b')[OFFSET(0)])), TO_JSON_STRING(JSON_QUERY_ARRAY(CAST(NULL AS STRING), '$')) FROM " + text))
+                .containsExactly(List.of("\"{\\\"k\\\":\\\"v1\\\"}\"", "[\"1\",\"\\\"x\\\"\"]", "string", "null"));
+        // an input evaluated once per row (RAND()) and an untyped NULL
+        assertThat(query("SELECT JSON_TYPE(JSON_QUERY_ARRAY(IF(RAND() < 2, JSON '[[1]]', NULL))[OFFSET(0)]), JSON_QUERY_ARRAY(NULL) IS NULL"))
+                .containsExactly(List.of("array", true));
+    }
+
+    @Test
     void jsonEditsEvaluateTheirArgumentOnceAndLeaveOtherValuesAlone() throws SQLException {
         // a value that is not an object at the path's parent is returned as it is
         assertThat(query("SELECT TO_JSON_STRING(JSON_REMOVE(JSON '[{\"a\": 1}]', '$.a')), TO_JSON_STRING(JSON_REMOVE(JSON '3', '$.a'))"))

@@ -42,6 +42,18 @@ class PipeSyntaxTranslationTest {
     }
 
     @Test
+    void aFieldReadAfterAnIndexNamesItsColumnAfterTheField() throws SQLException {
+        String sql = """
+                FROM Produce
+                |> AGGREGATE ARRAY_AGG(STRUCT(item, sales) ORDER BY sales DESC) AS ranked GROUP BY category
+                |> EXTEND ranked[OFFSET(0)].item
+                |> SELECT category, item, ranked[SAFE_OFFSET(1)].sales
+                |> WHERE sales IS NOT NULL
+                |> ORDER BY category""";
+        assertThat(run(sql)).containsExactly(row("category", "item", "sales"), row("fruit", "apples", 5L));
+    }
+
+    @Test
     void operatorsAfterTheFromClauseStillSeeItsTableAliases() throws SQLException {
         String sql = """
                 FROM Produce AS p JOIN (SELECT 'fruit' AS category, 'sweet' AS taste) AS c USING (category)

@@ -61,6 +61,66 @@ class QueryShapeTranslationTest {
     }
 
     @Test
+    void structLiteralsInAnArrayTakeTheFirstElementsFieldNamesByPosition() throws SQLException {
+        // BigQuery coerces struct types by position; DuckDB would merge the elements' fields by name
+        assertThat(run("SELECT TO_JSON_STRING(arr1) AS arr1, arr1[OFFSET(1)].a AS second_a FROM "
+                + "(SELECT [STRUCT(t.n AS a, 'x' AS b), STRUCT(t.m, 'y'), (30, 'z')] AS arr1 FROM (SELECT 10 AS n, 20 AS m) AS t)"))
+                .containsExactly(row("arr1", "second_a"), row("[{\"a\":10,\"b\":\"x\"},{\"a\":20,\"b\":\"y\"},{\"a\":30,\"b\":\"z\"}]", 20L));
+        // the same names in another order, nested structs and arrays of structs, a leading NULL, a column first
+        assertThat(run("SELECT TO_JSON_STRING([NULL, STRUCT(1 AS a, STRUCT(2 AS c) AS s, [STRUCT(3 AS e)] AS l), "
+                + "STRUCT(4 AS s, STRUCT(5 AS d) AS a, [STRUCT(6 AS f)] AS l)]) AS j, "
+                + "TO_JSON_STRING([first, STRUCT(7 AS y, 8 AS x)]) AS k FROM (SELECT STRUCT(1 AS x, 2 AS y) AS first)"))
+                .containsExactly(row("j", "k"), row("[null,{\"a\":1,\"s\":{\"c\":2},\"l\":[{\"e\":3}]},{\"a\":4,\"s\":{\"c\":5},\"l\":[{\"e\":6}]}]",
+                        "[{\"x\":1,\"y\":2},{\"x\":7,\"y\":8}]"));
+    }
+
+    @Test
+    void structLiteralsOfLaterSetOperationBranchesTakeTheFirstBranchsFieldNames() throws SQLException {
+        assertThat(run("SELECT TO_JSON_STRING(s) AS j FROM (SELECT STRUCT(t.a AS x, 1 AS y) AS s FROM src AS t WHERE t.a = 1 "
+                + "UNION ALL SELECT STRUCT(t.c, 2) FROM src AS t WHERE t.a = 2 UNION ALL (SELECT STRUCT(3 AS y, 4 AS x))) ORDER BY j"))
+                .containsExactly(row("j"), row("{\"x\":1,\"y\":1}"), row("{\"x\":3,\"y\":4}"), row("{\"x\":5,\"y\":2}"));
+        // SELECT AS STRUCT branches, arrays of structs, INTERSECT and EXCEPT
+        assertThat(run("SELECT ARRAY(SELECT TO_JSON_STRING(s) FROM UNNEST(ARRAY(SELECT AS STRUCT 1 AS x, 'p' AS y "
+                + "UNION ALL SELECT AS STRUCT 2 AS y, 'q' AS x)) AS s ORDER BY 1) AS j"))
+                .containsExactly(row("j"), row(List.of("{\"x\":1,\"y\":\"p\"}", "{\"x\":2,\"y\":\"q\"}")));
+        assertThat(run("SELECT TO_JSON_STRING(l) AS j FROM (SELECT [STRUCT(1 AS a, 2 AS b)] AS l INTERSECT DISTINCT SELECT [STRUCT(1 AS b, 2 AS a)] "
+                + "EXCEPT DISTINCT SELECT [STRUCT(9 AS a, 9 AS b)])"))
+                .containsExactly(row("j"), row("[{\"a\":1,\"b\":2}]"));
+    }
+
+    @Test
+    void laterResultsOfConditionalsTakeTheFirstResultsFieldNames() throws SQLException {
+        assertThat(run("SELECT TO_JSON_STRING(IF(a > 1, STRUCT(a AS x, 'p' AS y), STRUCT(c AS y, 'q' AS x))) AS i, "
+                + "TO_JSON_STRING(CASE WHEN a = 1 THEN NULL WHEN a = 2 THEN STRUCT(a AS x, b AS y) ELSE STRUCT(c AS y, b AS x) END) AS k, "
+                + "TO_JSON_STRING(COALESCE(IF(a = 1, NULL, STRUCT(a AS x, 0 AS y)), STRUCT(1 AS y, 2 AS x))) AS co, "
+                + "TO_JSON_STRING(ARRAY_CONCAT([STRUCT(a AS x)], [STRUCT(c AS z)])) AS ac FROM src ORDER BY a"))
+                .containsExactly(row("i", "k", "co", "ac"),
+                        row("{\"x\":6,\"y\":\"q\"}", "null", "{\"x\":1,\"y\":2}", "[{\"x\":1},{\"x\":6}]"),
+                        row("{\"x\":2,\"y\":\"p\"}", "{\"x\":2,\"y\":\"b\"}", "{\"x\":2,\"y\":0}", "[{\"x\":2},{\"x\":5}]"),
+                        row("{\"x\":3,\"y\":\"p\"}", "{\"x\":1,\"y\":\"b\"}", "{\"x\":3,\"y\":0}", "[{\"x\":3},{\"x\":1}]"));
+    }
+
+    @Test
+    void aStructLiteralCastToAStructTypeTakesItsFieldsByPosition() throws SQLException {
+        // BigQuery casts field by field in order; DuckDB by name would swap a and b here
+        assertThat(run("SELECT TO_JSON_STRING(CAST(STRUCT(1 AS b, 2 AS a) AS STRUCT<a INT64, b INT64>)) AS c, "
+                + "TO_JSON_STRING(ARRAY<STRUCT<a INT64, b INT64>>[STRUCT(3 AS b, 4 AS a)]) AS l, "
+                + "TO_JSON_STRING(STRUCT<s STRUCT<a INT64, b INT64>>(STRUCT(5 AS b, 6 AS a))) AS t"))
+                .containsExactly(row("c", "l", "t"), row("{\"a\":1,\"b\":2}", "[{\"a\":3,\"b\":4}]", "{\"s\":{\"a\":5,\"b\":6}}"));
+    }
+
+    @Test
+    void aFieldReadAfterAnIndexNamesItsColumnAfterTheField() throws SQLException {
+        String inner = "SELECT arr[SAFE_OFFSET(0)].a, arr[OFFSET(0)].`b`, (ARRAY_AGG(s ORDER BY s.a)[OFFSET(1)]).a AS second "
+                + "FROM (SELECT [STRUCT(1 AS a, 2 AS b)] AS arr, STRUCT(t.a, t.b) AS s FROM src AS t) GROUP BY arr";
+        assertThat(run(inner)).containsExactly(row("a", "b", "second"), row(1L, 2L, 2L));
+        // a later query reads the columns by those names, and SELECT AS STRUCT names its fields so
+        assertThat(run("SELECT x.a + x.b AS total FROM (" + inner + ") AS x")).containsExactly(row("total"), row(3L));
+        assertThat(run("SELECT ARRAY(SELECT AS STRUCT arr[OFFSET(0)].b)[OFFSET(0)].b AS b FROM (SELECT [STRUCT(1 AS a, 2 AS b)] AS arr)"))
+                .containsExactly(row("b"), row(2L));
+    }
+
+    @Test
     void selectAsValueIsRefusedByItsOwnName() {
         assertThatThrownBy(() -> translator.translate("SELECT AS VALUE 1", AT))
                 .isInstanceOf(PorygonException.class).hasMessageContaining("SELECT AS VALUE").hasMessageNotContaining("AS_VALUE");

@@ -1,5 +1,6 @@
 package io.porygon.core.sql;
 
+import java.util.function.Consumer;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
 import net.sf.jsqlparser.schema.Column;
@@ -24,25 +25,25 @@ final class DuckDbMergeDeParser extends MergeDeParser {
 
     @Override
     public <S> StringBuilder visit(MergeDelete delete, S context) {
-        Expression predicate = delete.getAndPredicate();
-        if (!isBySource(predicate)) return super.visit(delete, context);
-        delete.setAndPredicate(withoutMarker(predicate));
-        try {
-            return bySource(() -> super.visit(delete, context));
-        } finally {
-            delete.setAndPredicate(predicate);
-        }
+        return print(delete.getAndPredicate(), delete::setAndPredicate, () -> super.visit(delete, context));
     }
 
     @Override
     public <S> StringBuilder visit(MergeUpdate update, S context) {
-        Expression predicate = update.getAndPredicate();
-        if (!isBySource(predicate)) return super.visit(update, context);
-        update.setAndPredicate(withoutMarker(predicate));
+        return print(update.getAndPredicate(), update::setAndPredicate, () -> super.visit(update, context));
+    }
+
+    /** Prints a WHEN MATCHED clause as JSqlParser does, or as the BY SOURCE clause its predicate marks. */
+    private StringBuilder print(Expression predicate, Consumer<Expression> setPredicate, Runnable printMatched) {
+        if (!isBySource(predicate)) {
+            printMatched.run();
+            return getBuilder();
+        }
+        setPredicate.accept(withoutMarker(predicate));
         try {
-            return bySource(() -> super.visit(update, context));
+            return bySource(printMatched);
         } finally {
-            update.setAndPredicate(predicate);
+            setPredicate.accept(predicate);
         }
     }
 

@@ -416,6 +416,14 @@ public final class DuckDbTranslator implements Translator {
         try {
             return CCJSqlParserUtil.parse(sql, p -> p.withAllowComplexParsing(true));
         } catch (JSQLParserException e) {
+            String rewritten = BetweenRewrite.rewrite(sql);
+            if (rewritten != null) {
+                try {
+                    return CCJSqlParserUtil.parse(rewritten, p -> p.withAllowComplexParsing(true));
+                } catch (JSQLParserException stillNot) {
+                    // the first error is about the statement as written
+                }
+            }
             int line = 0;
             int column = 0;
             String near = "";

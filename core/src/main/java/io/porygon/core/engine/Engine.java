@@ -59,6 +59,15 @@ public interface Engine extends AutoCloseable {
      */
     default void refreshStaleViews() {}
 
+    /**
+     * Makes {@code wildcard} ({@code events_*}) a view of the tables its prefix starts, each row with its
+     * table's name past the prefix as {@code _TABLE_SUFFIX}, as BigQuery reads a wildcard table; returns
+     * how many tables it holds (none: no view).
+     */
+    default int refreshWildcardView(Target wildcard) {
+        throw new UnsupportedOperationException("wildcard tables are not supported by this engine");
+    }
+
     /** Appends the named columns of {@code source} to {@code target}; returns rows inserted. */
     long insertFrom(Target target, Target source, List<String> columns);
 

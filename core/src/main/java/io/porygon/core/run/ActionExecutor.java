@@ -115,12 +115,16 @@ public final class ActionExecutor {
     }
 
     private void checkSource(PlannedAction p, Engine engine) {
-        if (!engine.exists(p.warehouseTarget())) {
-            Target t = p.warehouseTarget();
-            if (t.name().endsWith("*")) {
-                throw new IllegalStateException("source " + p.action().target() + " is a wildcard table, which DuckDB has no form of;"
-                        + " load the daily tables into one table (or union them in a view) and declare that");
+        Target t = p.warehouseTarget();
+        if (t.name().endsWith("*")) {
+            // a wildcard table is read through a view of the tables it matches now, made before its readers run
+            if (engine.refreshWildcardView(t) == 0) {
+                throw new IllegalStateException("no table of " + t.schema() + " matches the wildcard table " + t.name()
+                        + " (as on BigQuery, a wildcard must match at least one table); load the daily tables first");
             }
+            return;
+        }
+        if (!engine.exists(t)) {
             throw new IllegalStateException("source " + p.action().target() + " does not exist in the warehouse (looked for "
                     + t.schema() + "." + t.name() + "); load it first (The Look's raw tables: `porygon generate` or `porygon load thelook`),"
                     + " or fix the declaration's name and schema");

@@ -201,7 +201,9 @@ public final class Planner {
                     List.of(), upstream, null, List.of());
         }
         if (action instanceof DeclarationAction d) {
-            return new PlannedAction(id(d), d, mapped, readByOperation ? Step.UNCHECKED_SOURCE : Step.CHECK_SOURCE, List.of(), null,
+            // (a wildcard table is no table an operation creates: its check makes its view)
+            boolean unchecked = readByOperation && !mapped.name().endsWith("*");
+            return new PlannedAction(id(d), d, mapped, unchecked ? Step.UNCHECKED_SOURCE : Step.CHECK_SOURCE, List.of(), null,
                     List.of(), List.of(), List.of(), upstream, null, List.of());
         }
         ActionScript script = new ActionScript(action);

@@ -19,6 +19,7 @@ import net.sf.jsqlparser.expression.RowGetExpression;
 import net.sf.jsqlparser.expression.StructType;
 import net.sf.jsqlparser.expression.WindowDefinition;
 import net.sf.jsqlparser.parser.ASTNodeAccessImpl;
+import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.piped.FromQuery;
@@ -75,11 +76,49 @@ final class DuckDbSelectDeParser extends SelectDeParser {
     @Override
     public <S> StringBuilder visit(PlainSelect select, S context) {
         Map<String, String> outer = expressions.unnestRanges(unnestRanges(select));
+        List<AllColumns> suffixless = withoutTableSuffix(select);
         try {
             return visitPlain(select, context);
         } finally {
             expressions.unnestRanges(outer);
+            suffixless.forEach(star -> star.getExceptColumns().remove(star.getExceptColumns().size() - 1));
         }
+    }
+
+    private static final String TABLE_SUFFIX = "_TABLE_SUFFIX";
+
+    /**
+     * A star of the select list over a wildcard table leaves out its {@code _TABLE_SUFFIX}: a
+     * pseudo-column in BigQuery, a column of the view that stands for the wildcard on DuckDB. Returns
+     * the stars given the exception (the caller takes it back: a template may print the select again).
+     */
+    private static List<AllColumns> withoutTableSuffix(PlainSelect select) {
+        Set<String> wildcards = wildcardRanges(select);
+        if (wildcards.isEmpty()) return List.of();
+        List<AllColumns> stars = new ArrayList<>();
+        for (SelectItem<?> item : select.getSelectItems()) {
+            boolean overWildcard = item.getExpression() instanceof AllTableColumns t ? wildcards.contains(ScriptScope.normalize(t.getTable().getName()))
+                    : item.getExpression() instanceof AllColumns;
+            if (overWildcard) {
+                AllColumns star = (AllColumns) item.getExpression();
+                if (star.getExceptColumns() == null) star.setExceptColumns(new ExpressionList<>());
+                star.getExceptColumns().add(new Column(TABLE_SUFFIX));
+                stars.add(star);
+            }
+        }
+        return stars;
+    }
+
+    /** The names a SELECT's FROM clause reads wildcard tables ({@code events_*}) by: their aliases, else their names. */
+    private static Set<String> wildcardRanges(PlainSelect select) {
+        Set<String> ranges = new HashSet<>();
+        List<FromItem> items = new ArrayList<>();
+        items.add(select.getFromItem());
+        if (select.getJoins() != null) select.getJoins().forEach(j -> items.add(j.getRightItem()));
+        for (FromItem item : items) {
+            if (item instanceof Table t && SqlQuoting.unquotedIdentifier(t.getName()).endsWith("*")) ranges.add(rangeName(t));
+        }
+        return ranges;
     }
 
     /**

@@ -636,10 +636,6 @@ public final class DuckDbTranslator implements Translator {
     private void mapTable(Table table, Set<Table> done) {
         if (table == null || table.getSchemaName() == null || !done.add(table)) return;
         Target target = new Target(unquote(table.getDatabaseName()), unquote(table.getSchemaName()), unquote(table.getName()));
-        if (target.name() != null && target.name().endsWith("*")) {
-            throw new Untranslatable("wildcard table " + target.name() + " (and _TABLE_SUFFIX) has no DuckDB form",
-                    "load the daily tables into one table (or union them in a view) and read that");
-        }
         String mapped = tableNames.apply(target);
         // set apart: JSqlParser splits a dotted name itself, and breaks a quoted part ("d"."a-b") doing so
         int dot = dotOutsideQuotes(mapped);

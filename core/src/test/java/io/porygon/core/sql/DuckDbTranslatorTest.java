@@ -193,9 +193,11 @@ class DuckDbTranslatorTest {
     }
 
     @Test
-    void wildcardTablesAreRefusedNotPassedOn() {
-        assertThatThrownBy(() -> translator.translate("SELECT * FROM `p.ga4.events_*` WHERE _TABLE_SUFFIX > '2024'", AT))
-                .isInstanceOf(PorygonException.class).hasMessageContaining("wildcard table events_*");
+    void aWildcardTableReadsTheViewOfItsNameAndAStarLeavesItsSuffixOut() {
+        assertThat(translator.translate("SELECT * FROM `p.ga4.events_*` WHERE _TABLE_SUFFIX > '2024'", AT))
+                .isEqualTo("SELECT * EXCLUDE (_TABLE_SUFFIX) FROM ga4.\"events_*\" WHERE _TABLE_SUFFIX > '2024'");
+        assertThat(translator.translate("SELECT e.*, COUNT(*) OVER () AS n FROM `p.ga4.events_*` AS e", AT))
+                .isEqualTo("SELECT e.* EXCLUDE (_TABLE_SUFFIX), count(*) OVER () AS n FROM ga4.\"events_*\" AS e");
     }
 
     @Test

@@ -330,6 +330,30 @@ public final class DuckDbEngine implements Engine {
         }
     }
 
+    @Override
+    public int refreshWildcardView(Target wildcard) {
+        String prefix = wildcard.name().substring(0, wildcard.name().length() - 1);
+        List<String> tables = new ArrayList<>();
+        String sql = "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() AND lower(schema_name) = lower(?)"
+                + " AND starts_with(table_name, ?) ORDER BY table_name";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, schemaOf(wildcard));
+            ps.setString(2, prefix);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) tables.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw fail(e, sql);
+        }
+        if (tables.isEmpty()) return 0;
+        // BY NAME: daily tables whose columns changed over time line up, a missing column is NULL
+        String union = tables.stream()
+                .map(t -> "SELECT *, " + quoteLiteral(t.substring(prefix.length())) + " AS _TABLE_SUFFIX FROM " + sqlName(new Target(null, schemaOf(wildcard), t)))
+                .collect(Collectors.joining("\nUNION ALL BY NAME\n"));
+        execute("CREATE OR REPLACE VIEW " + sqlName(wildcard) + " AS\n" + union);
+        return tables.size();
+    }
+
     private boolean isStale(String view) {
         try {
             execute("SELECT * FROM " + view + " LIMIT 0");

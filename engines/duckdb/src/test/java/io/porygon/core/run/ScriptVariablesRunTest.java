@@ -203,6 +203,35 @@ class ScriptVariablesRunTest {
         assertThatThrownBy(() -> engine.execute("SELECT * FROM temp.main.tmp")).hasMessageContaining("tmp");
     }
 
+    @Test
+    void aDeclaredWildcardTableReadsTheTablesItMatchesWithTheirSuffix() {
+        // GA4's daily export tables, read as `proj.raw.ga_*` with _TABLE_SUFFIX
+        engine.execute("CREATE TABLE raw.ga_20240101 AS SELECT 1 AS id, 'a' AS name");
+        engine.execute("CREATE TABLE raw.ga_20240102 AS SELECT 2 AS id, 'b' AS name, 7 AS added_later");
+        engine.execute("CREATE TABLE raw.ga_20240103 AS SELECT 3 AS id, 'c' AS name");
+        Target wildcard = new Target("proj", "raw", "ga_*");
+        TableAction recent = table(t("mart", "recent"), "SELECT id, _TABLE_SUFFIX AS day FROM `proj.raw.ga_*` WHERE _TABLE_SUFFIX >= '20240102'", wildcard);
+        TableAction all = table(t("mart", "everything"), "SELECT * FROM `proj.raw.ga_*` AS e", wildcard);
+        RunResult r = runTranslated(graph(declaration(wildcard), recent, all), 1);
+
+        assertThat(r.succeeded()).as(String.valueOf(r.actions())).isTrue();
+        assertThat(rows(engine, "SELECT id, day FROM mart.recent ORDER BY id")).containsExactly("2|20240102", "3|20240103");
+        // the star leaves out the pseudo-column, as BigQuery's does; a column one day lacks is NULL there
+        assertThat(engine.columns(t("mart", "everything"))).extracting(c -> c.name()).containsExactly("id", "name", "added_later");
+        assertThat(rows(engine, "SELECT id, added_later FROM mart.everything ORDER BY id")).containsExactly("1|null", "2|7", "3|null");
+
+        // a day loaded later is read by the next run
+        engine.execute("CREATE TABLE raw.ga_20240104 AS SELECT 4 AS id, 'd' AS name");
+        assertThat(runTranslated(graph(declaration(wildcard), recent), 1).succeeded()).isTrue();
+        assertThat(rows(engine, "SELECT id FROM mart.recent ORDER BY id")).containsExactly("2", "3", "4");
+
+        // as on BigQuery, a wildcard that matches no table fails
+        Target none = new Target("proj", "raw", "nothing_*");
+        RunResult missing = runTranslated(graph(declaration(none), table(t("mart", "n"), "SELECT * FROM `proj.raw.nothing_*`", none)), 1);
+        assertThat(missing.actions()).filteredOn(a -> a.name().equals("raw.nothing_*")).singleElement()
+                .satisfies(a -> assertThat(a.error()).contains("no table of raw matches the wildcard table nothing_*"));
+    }
+
     /** Conformance fixture 03, compiled by Porygon's compiler: its DECLARE in pre_operations now runs. */
     @Test
     void conformanceFixtureIncrementalRunsTwiceOnDuckDb() {

@@ -513,6 +513,12 @@ public final class DuckDbTranslator implements Translator {
             }
 
             @Override
+            public <S> Void visit(net.sf.jsqlparser.expression.Function function, S context) {
+                NullHandlingPlacement.fix(function);
+                return super.visit(function, context);
+            }
+
+            @Override
             public <S> Void visit(ParenthesedSelect select, S context) {
                 rangeName(rangeNames, null, select.getAlias());
                 return super.visit(select, context);
@@ -559,6 +565,7 @@ public final class DuckDbTranslator implements Translator {
              */
             @Override
             public <S> Void visit(AnalyticExpression analytic, S context) {
+                NullHandlingPlacement.fix(analytic);
                 WindowElement frame = analytic.getWindowElement();
                 if (frame == null || frame.getRange() != null) return super.visit(analytic, context);
                 analytic.setWindowElement(null);

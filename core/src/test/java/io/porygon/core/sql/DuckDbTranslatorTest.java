@@ -84,6 +84,17 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void ignoreNullsAfterACallArgumentBelongsToTheEnclosingFunction() throws SQLException {
+        // GA4's previous page: JSqlParser hung IGNORE NULLS on the IF
+        String rows = " FROM UNNEST([STRUCT(1 AS n, 'Home' AS s), (2, NULL), (3, 'Cart')])";
+        assertThat(query("SELECT n, LAST_VALUE(IF(s IS NOT NULL, s, NULL) IGNORE NULLS) OVER (ORDER BY n ROWS BETWEEN UNBOUNDED PRECEDING"
+                + " AND 1 PRECEDING) AS prev" + rows + " ORDER BY n"))
+                .containsExactly(Arrays.asList(num("1"), null), List.of(num("2"), "Home"), List.of(num("3"), "Home"));
+        assertThat(query("SELECT ARRAY_AGG(UPPER(s) IGNORE NULLS) AS a, ARRAY_AGG(LOWER(s) IGNORE NULLS LIMIT 1) AS b" + rows))
+                .containsExactly(List.of(List.of("HOME", "CART"), List.of("home")));
+    }
+
+    @Test
     void aBetweenWithAnIntervalInANestedCallOfABoundRuns() throws SQLException {
         // GA4's string dates: JSqlParser cannot read the INTERVAL there, so the BETWEEN goes as >= AND <=
         String days = "FROM UNNEST(['20241120', '20241125', '20241128']) AS d";

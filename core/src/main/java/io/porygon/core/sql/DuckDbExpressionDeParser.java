@@ -327,6 +327,10 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
             throw new Untranslatable(name + "() with " + args.size() + " argument(s) cannot be translated to DuckDB",
                     "check the arguments against BigQuery's function reference; Porygon supports the common forms", name);
         }
+        if (name.equals(StructRewrite.STRUCT_FN)) {
+            printStruct(StructRewrite.structOf(function), false);
+            return;
+        }
         if (name.equals("STRUCT")) {
             // STRUCT(a, b) without any AS reaches the parser as a call: a struct literal all the same, whose fields
             // are named as BigQuery names them (a column's name, else _field_N)

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.sf.jsqlparser.JSQLParserException;
@@ -416,8 +417,12 @@ public final class DuckDbTranslator implements Translator {
         try {
             return CCJSqlParserUtil.parse(sql, p -> p.withAllowComplexParsing(true));
         } catch (JSQLParserException e) {
-            String rewritten = BetweenRewrite.rewrite(sql);
-            if (rewritten != null) {
+            // forms JSqlParser cannot read, written as others that mean the same (BETWEEN, STRUCT fields)
+            String rewritten = sql;
+            for (UnaryOperator<String> rewrite : List.<UnaryOperator<String>>of(BetweenRewrite::rewrite, StructRewrite::rewrite)) {
+                String next = rewrite.apply(rewritten);
+                if (next == null) continue;
+                rewritten = next;
                 try {
                     return CCJSqlParserUtil.parse(rewritten, p -> p.withAllowComplexParsing(true));
                 } catch (JSQLParserException stillNot) {

@@ -95,6 +95,19 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void structFieldsJSqlParserCannotReadInItsStructRuleAreReadAsNamedArguments() throws SQLException {
+        // GA4 models: a parameter's subquery, the first value of an ARRAY_AGG, an IF with AND
+        String params = "(SELECT 1 AS n, [STRUCT('page_location' AS key, STRUCT('/home' AS string_value) AS value)] AS event_params)";
+        assertThat(query("SELECT TO_JSON_STRING(STRUCT((SELECT ep.value.string_value FROM UNNEST(event_params) ep WHERE ep.key ="
+                + " 'page_location') AS page_location, n AS event_no)) FROM " + params))
+                .containsExactly(List.of("{\"page_location\":\"/home\",\"event_no\":1}"));
+        String rows = " FROM UNNEST([STRUCT(2 AS n, 'b' AS s), (1, NULL), (3, 'c')])";
+        assertThat(query("SELECT TO_JSON_STRING(STRUCT(ARRAY_AGG(s IGNORE NULLS ORDER BY n LIMIT 1)[SAFE_OFFSET(0)] AS first_s,"
+                + " IF(COUNT(*) = 3 AND MIN(n) = 1, 'y', 'n') AS a, MAX(n)))" + rows))
+                .containsExactly(List.of("{\"first_s\":\"b\",\"a\":\"y\",\"_field_3\":3}"));
+    }
+
+    @Test
     void aBetweenWithAnIntervalInANestedCallOfABoundRuns() throws SQLException {
         // GA4's string dates: JSqlParser cannot read the INTERVAL there, so the BETWEEN goes as >= AND <=
         String days = "FROM UNNEST(['20241120', '20241125', '20241128']) AS d";

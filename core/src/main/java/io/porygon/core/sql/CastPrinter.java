@@ -26,11 +26,9 @@ final class CastPrinter {
     }
 
     StringBuilder print(CastExpression cast) {
-        if (cast.getFormat() != null) {
-            throw new Untranslatable("CAST ... FORMAT '" + cast.getFormat() + "'", "use FORMAT_DATE/PARSE_DATE and friends instead");
-        }
         String type = DuckDbExpressionDeParser.duckDbType(cast.getColDataType());
         boolean safe = "SAFE_CAST".equalsIgnoreCase(cast.keyword) || "TRY_CAST".equalsIgnoreCase(cast.keyword);
+        if (cast.getFormat() != null) return withFormat(cast, type, safe);
         if (type.equals("BLOB") && cast.getLeftExpression() instanceof StringValue s
                 && s.getValue().chars().anyMatch(ch -> ch > 127)) {
             // BigQuery casts STRING to BYTES as UTF-8; DuckDB's BLOB cast only takes ASCII and \x escapes
@@ -126,6 +124,28 @@ final class CastPrinter {
      * DuckDB reads '2024/01/05' and '2024-01-05 10:00' as dates; BigQuery's DATE takes YYYY-M-D only. A
      * TIMESTAMP's date in UTC goes through the epoch, not DuckDB's cast, which walks ICU's calendar per row.
      */
+    /**
+     * {@code CAST(s AS DATE|DATETIME|TIMESTAMP FORMAT 'YYYYMMDD')} parses the text with the format (a
+     * TIMESTAMP in UTC, the session's zone); {@code CAST(d AS STRING FORMAT '...')} writes it.
+     */
+    private StringBuilder withFormat(CastExpression cast, String type, boolean safe) {
+        String format = cast.getFormat().replaceAll("^'|'$", "").replace("''", "'");
+        String pattern = CastFormat.pattern(format);
+        boolean parse = type.equals("DATE") || type.equals("TIMESTAMP") || type.equals("TIMESTAMPTZ");
+        if (!parse && !type.equals("VARCHAR")) {
+            throw new Untranslatable("CAST ... AS " + cast.getColDataType() + " FORMAT '" + format + "' is not translated to DuckDB",
+                    "format numbers with FORMAT('%.2f', x) and friends", "CAST");
+        }
+        if (parse) {
+            printer.out().append("CAST(").append(safe ? "try_strptime(" : "strptime(");
+            printer.print(cast.getLeftExpression());
+            return printer.out().append(", '").append(pattern).append("') AS ").append(type).append(')');
+        }
+        printer.out().append("strftime(");
+        printer.print(cast.getLeftExpression());
+        return printer.out().append(", '").append(pattern).append("')");
+    }
+
     private StringBuilder castToDate(Expression value, boolean safe, String googleSql) {
         return castCheckedText(value, "DATE", "NOT regexp_full_match(%s, '[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}')", safe,
                 DuckDbExpressionDeParser.errorMessage("Bad date value", googleSql),

@@ -108,6 +108,19 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void castWithADateFormatParsesAndWritesText() throws SQLException {
+        // GA4's event_date: CAST(event_date AS DATE FORMAT 'YYYYMMDD')
+        assertThat(query("SELECT CAST(CAST('20240105' AS DATE FORMAT 'YYYYMMDD') AS STRING), SAFE_CAST('2024x' AS DATE FORMAT 'YYYYMMDD'),"
+                + " CAST(CAST('2024-01-05 10:11:12' AS DATETIME FORMAT 'YYYY-MM-DD HH24:MI:SS') AS STRING),"
+                + " CAST(DATE '2024-01-05' AS STRING FORMAT 'DD.MM.YYYY')"))
+                .containsExactly(Arrays.asList("2024-01-05", null, "2024-01-05 10:11:12", "05.01.2024"));
+        // a text element (its letter case matters in BigQuery) is refused at the cast, naming it
+        assertThatThrownBy(() -> translator.translate("SELECT 1,\n  CAST(d AS STRING FORMAT 'MONTH DD') FROM t", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("'MONTH DD'")
+                .satisfies(e -> assertThat(((PorygonException) e).location().line()).isEqualTo(8));
+    }
+
+    @Test
     void aBetweenWithAnIntervalInANestedCallOfABoundRuns() throws SQLException {
         // GA4's string dates: JSqlParser cannot read the INTERVAL there, so the BETWEEN goes as >= AND <=
         String days = "FROM UNNEST(['20241120', '20241125', '20241128']) AS d";

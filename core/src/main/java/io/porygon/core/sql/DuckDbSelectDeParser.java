@@ -131,11 +131,13 @@ final class DuckDbSelectDeParser extends SelectDeParser {
         if (select.getJoins() != null) select.getJoins().forEach(j -> items.add(j.getRightItem()));
         Map<String, String> ranges = new HashMap<>();
         for (FromItem item : items) {
-            if (item instanceof TableFunction t && t.getAlias() != null && t.getFunction().getName().equalsIgnoreCase("UNNEST")) {
-                List<String> names = unnestNames(t.getAlias().getName());
-                String element = t.getWithClause() != null && names.size() == 1 ? "unnest" : names.get(0).replace("\"", "");
-                for (String name : names) ranges.put(ScriptScope.normalize(name), "porygon_unnest_" + element);
-            }
+            if (!(item instanceof TableFunction t) || !t.getFunction().getName().equalsIgnoreCase("UNNEST")) continue;
+            boolean offset = t.getWithClause() != null;
+            if (t.getAlias() == null && !offset) continue;
+            // WITH OFFSET without a name: the column is offset, a keyword DuckDB reads only qualified
+            List<String> names = t.getAlias() == null ? List.of("offset") : unnestNames(t.getAlias().getName());
+            String element = offset && names.size() == 1 ? UNNAMED_ELEMENT : names.get(0).replace("\"", "");
+            for (String name : names) ranges.put(ScriptScope.normalize(name), "porygon_unnest_" + element);
         }
         for (SelectItem<?> item : select.getSelectItems()) {
             if (item.getAlias() != null) ranges.remove(ScriptScope.normalize(item.getAlias().getName()));
@@ -470,6 +472,9 @@ final class DuckDbSelectDeParser extends SelectDeParser {
         return before;
     }
 
+    /** The range name part of an UNNEST ... WITH OFFSET whose element has no name. */
+    private static final String UNNAMED_ELEMENT = "unnest";
+
     private <S> void printUnnest(TableFunction table, List<?> params, S context) {
         StringBuilder out = getBuilder();
         Alias alias = table.getAlias();
@@ -482,7 +487,7 @@ final class DuckDbSelectDeParser extends SelectDeParser {
                 throw new Untranslatable("UNNEST ... WITH " + table.getWithClause(), "use WITH OFFSET");
             }
             // elements with their zero-based position, side by side
-            String element = "unnest";
+            String element = null;
             String offset = alias == null ? "offset" : alias.getName().replace("\"", "");
             if (offset.startsWith(GoogleSqlLexer.OFFSET_ALIAS)) {
                 String[] names = offset.substring(GoogleSqlLexer.OFFSET_ALIAS.length()).split(":", 2);
@@ -492,9 +497,10 @@ final class DuckDbSelectDeParser extends SelectDeParser {
             Expression array = (Expression) params.get(0);
             out.append("(SELECT UNNEST(");
             array.accept(expressions, context);
-            out.append(") AS \"").append(element).append("\", generate_subscripts(");
+            // without an element name BigQuery shows an array of structs as one column per field
+            out.append(element == null ? ", max_depth := 2)" : ") AS \"" + element + "\"").append(", generate_subscripts(");
             array.accept(expressions, context);
-            out.append(", 1) - 1 AS \"").append(offset).append("\") AS porygon_unnest_").append(element);
+            out.append(", 1) - 1 AS \"").append(offset).append("\") AS porygon_unnest_").append(element == null ? UNNAMED_ELEMENT : element);
             return;
         }
         if (alias == null) {

@@ -136,6 +136,15 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void unnestWithOffsetAndNoElementNameShowsTheStructsFieldsAndTheOffset() throws SQLException {
+        String params = "(SELECT [STRUCT('ga_session_id' AS key, 1 AS v), STRUCT('page_location', 2)] AS event_params)";
+        assertThat(query("SELECT (SELECT STRING_AGG(key, '|' ORDER BY off) FROM UNNEST(event_params) WITH OFFSET AS off) FROM " + params))
+                .containsExactly(List.of("ga_session_id|page_location"));
+        // the default name offset is a DuckDB keyword: read qualified
+        assertThat(query("SELECT (SELECT MAX(offset) FROM UNNEST(['a', 'b', 'c']) WITH OFFSET)")).containsExactly(List.of(num("2")));
+    }
+
+    @Test
     void anArrayPathInFromIsAnImplicitUnnest() throws SQLException {
         String source = "(SELECT 1 AS id, [STRUCT(['x', 'y'] AS tags), STRUCT(['z'])] AS items) AS e";
         assertThat(query("SELECT e.id, t FROM " + source + ", e.items AS i, i.tags AS t ORDER BY t"))

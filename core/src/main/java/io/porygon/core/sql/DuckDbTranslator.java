@@ -125,9 +125,12 @@ public final class DuckDbTranslator implements Translator {
                     + "|DROP\\s+(PRIMARY\\s+KEY(\\s+IF\\s+EXISTS)?|CONSTRAINT(\\s+IF\\s+EXISTS)?\\s+[^\\s,;]+)\\s*)$",
             Pattern.CASE_INSENSITIVE);
 
-    /** Whether the statement only changes BigQuery metadata (options, unenforced keys): nothing to do on DuckDB. */
+    /** {@code SET @@query_label = '...'}: a label of the BigQuery job, as GA4 packages set in each model. */
+    private static final Pattern QUERY_LABEL = Pattern.compile("(?is)\\s*SET\\s+@@query_label\\s*=\\s*'(?:[^'\\\\]|\\\\.|'')*'\\s*");
+
+    /** Whether the statement only changes BigQuery metadata (options, unenforced keys, a job label): nothing to do on DuckDB. */
     static boolean isMetadataOnly(String statement) {
-        return setsOptionsOnly(statement) || KEY_CONSTRAINT.matcher(statement).matches();
+        return setsOptionsOnly(statement) || KEY_CONSTRAINT.matcher(statement).matches() || QUERY_LABEL.matcher(statement).matches();
     }
 
     /** Whether the statement only sets options: its one action is SET OPTIONS (...) and nothing follows. */
@@ -570,6 +573,11 @@ public final class DuckDbTranslator implements Translator {
              */
             @Override
             public <S> Void visit(AnalyticExpression analytic, S context) {
+                if ((analytic.getFuncOrderBy() != null && !analytic.getFuncOrderBy().isEmpty()) || analytic.getLimit() != null) {
+                    throw new Untranslatable(analytic.getName() + "(... ORDER BY|LIMIT ...) OVER (...): BigQuery takes no ORDER BY or LIMIT"
+                            + " inside a window function's call", "order the window in its OVER clause, or aggregate with GROUP BY to use"
+                            + " ORDER BY and LIMIT", analytic.getName());
+                }
                 NullHandlingPlacement.fix(analytic);
                 WindowElement frame = analytic.getWindowElement();
                 if (frame == null || frame.getRange() != null) return super.visit(analytic, context);

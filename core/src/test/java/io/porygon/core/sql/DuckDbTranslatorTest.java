@@ -145,6 +145,16 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void aQueryLabelIsMetadataAndAnOrderedWindowCallIsALocatedError() {
+        // superform's GA4 package labels each model's job
+        assertThat(translator.translate("SET @@query_label = \"team:ga4,model:sessions\";\nSELECT 1 AS x", AT)).isEqualTo("SELECT 1 AS x");
+        assertThatThrownBy(() -> translator.translate("SET @@time_zone = 'Europe/Berlin'", AT)).hasMessageContaining("@@time_zone");
+        assertThatThrownBy(() -> translator.translate("SELECT 1,\n  ARRAY_AGG(n ORDER BY n LIMIT 1) OVER (PARTITION BY u) AS a FROM t", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("no ORDER BY or LIMIT inside a window function's call")
+                .satisfies(e -> assertThat(((PorygonException) e).location().line()).isEqualTo(8));
+    }
+
+    @Test
     void anArrayPathInFromIsAnImplicitUnnest() throws SQLException {
         String source = "(SELECT 1 AS id, [STRUCT(['x', 'y'] AS tags), STRUCT(['z'])] AS items) AS e";
         assertThat(query("SELECT e.id, t FROM " + source + ", e.items AS i, i.tags AS t ORDER BY t"))

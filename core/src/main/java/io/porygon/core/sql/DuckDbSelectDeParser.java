@@ -161,7 +161,8 @@ final class DuckDbSelectDeParser extends SelectDeParser {
             if (positionalStructs.contains(select)) struct = new StructCoercion.Positional(struct, expressions);
             select.setSelectItems(List.of(new SelectItem<>(struct)));
         } else if (qualifier != null) {
-            throw new Untranslatable("SELECT " + qualifier.name().replace('_', ' '), "select the value as a column instead");
+            String written = "SELECT " + qualifier.name().replace('_', ' ');
+            throw new Untranslatable(written + " is not translated to DuckDB", "select the value as a column instead", written);
         } else {
             select.getSelectItems().forEach(this::nameVariableRead);
         }
@@ -315,7 +316,7 @@ final class DuckDbSelectDeParser extends SelectDeParser {
                         .append(" FROM (SELECT UNNEST(").append(row.getTable().getFullyQualifiedName()).append("))");
             } else {
                 throw new Untranslatable("SELECT AS STRUCT with a star beside other items and no FROM clause",
-                        "name the fields: SELECT AS STRUCT t.a, t.b, ...", "STRUCT");
+                        "name the fields: SELECT AS STRUCT t.a, t.b, ...", "SELECT AS STRUCT");
             }
             return out.append(") AS porygon_struct");
         } finally {

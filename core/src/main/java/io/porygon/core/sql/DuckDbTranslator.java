@@ -463,9 +463,12 @@ public final class DuckDbTranslator implements Translator {
     static int[] locate(String text, String construct) {
         if (construct == null) return new int[] {0, 0};
         boolean pipe = construct.startsWith("|>");
-        String word = Pattern.quote(pipe ? construct.substring(2).strip() : construct);
-        Matcher found = Pattern.compile(pipe ? "\\|>\\s*" + word + "\\b" : "(?<![\\w])" + word + " *\\(", Pattern.CASE_INSENSITIVE)
-                .matcher(text);
+        // a phrase (SELECT AS VALUE) is found as written, across any spaces; a name where it is called
+        boolean phrase = !pipe && construct.strip().contains(" ");
+        String word = phrase ? String.join("\\s+", java.util.Arrays.stream(construct.strip().split("\\s+")).map(Pattern::quote).toList())
+                : Pattern.quote(pipe ? construct.substring(2).strip() : construct);
+        String regex = pipe ? "\\|>\\s*" + word + "\\b" : phrase ? "(?<![\\w])" + word + "\\b" : "(?<![\\w])" + word + " *\\(";
+        Matcher found = Pattern.compile(regex, Pattern.CASE_INSENSITIVE).matcher(text);
         if (!found.find()) return new int[] {0, 0};
         int line = 0;
         int lineStart = 0;

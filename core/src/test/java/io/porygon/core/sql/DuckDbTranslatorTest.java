@@ -155,6 +155,17 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void selectAsValueAndAStarStructWithoutFromAreLocatedWhereTheyAreWritten() {
+        // AT is line 7: the statement's second line is the file's eighth
+        assertThatThrownBy(() -> translator.translate("SELECT STRUCT(1 AS a) AS s,\n  (SELECT AS STRUCT t.*, 2 AS extra) AS x FROM t", AT))
+                .isInstanceOf(PorygonException.class)
+                .satisfies(e -> assertThat(((PorygonException) e).location()).isEqualTo(new SourceLocation("definitions/orders.sqlx", 8, 4)));
+        assertThatThrownBy(() -> translator.translate("SELECT 1,\n (SELECT AS VALUE 5) AS v", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("SELECT AS VALUE is not translated")
+                .satisfies(e -> assertThat(((PorygonException) e).location()).isEqualTo(new SourceLocation("definitions/orders.sqlx", 8, 3)));
+    }
+
+    @Test
     void anArrayPathInFromIsAnImplicitUnnest() throws SQLException {
         String source = "(SELECT 1 AS id, [STRUCT(['x', 'y'] AS tags), STRUCT(['z'])] AS items) AS e";
         assertThat(query("SELECT e.id, t FROM " + source + ", e.items AS i, i.tags AS t ORDER BY t"))

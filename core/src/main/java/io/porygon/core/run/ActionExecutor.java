@@ -284,6 +284,10 @@ public final class ActionExecutor {
     /** A warehouse error prefixed with the file and line it most likely comes from, and where to see the SQL sent. */
     private static String located(PlannedAction p, String error, String writtenStatement) {
         String hint = "`porygon run --dry-run --actions " + p.displayName() + "` prints the SQL sent to the warehouse";
+        if (error.matches("(?s).*Table with name \\S*\\* does not exist.*")) {
+            hint = "a wildcard table is read through its declaration, which makes its view when the run checks it:"
+                    + " declare it (declare({ schema: \"analytics_123\", name: \"events_*\" })) and ref() it, or list it in dependencies";
+        }
         if (error.contains("Conflict on")) {
             // DuckDB's write-write conflict between two sessions; BigQuery queues such statements
             hint = "an action running at the same time changed the same rows, which DuckDB refuses where BigQuery would queue"

@@ -225,6 +225,10 @@ class ScriptVariablesRunTest {
         assertThat(runTranslated(graph(declaration(wildcard), recent), 1).succeeded()).isTrue();
         assertThat(rows(engine, "SELECT id FROM mart.recent ORDER BY id")).containsExactly("2", "3", "4");
 
+        // read without its declaration, there is no view: the error says to declare it
+        RunResult undeclared = runTranslated(graph(table(t("mart", "u"), "SELECT id FROM `proj.raw.other_*`")), 1);
+        assertThat(result(undeclared, "mart.u").error()).contains("other_*").contains("declare it");
+
         // as on BigQuery, a wildcard that matches no table fails
         Target none = new Target("proj", "raw", "nothing_*");
         RunResult missing = runTranslated(graph(declaration(none), table(t("mart", "n"), "SELECT * FROM `proj.raw.nothing_*`", none)), 1);

@@ -50,6 +50,14 @@ final class ActionSelection {
         Set<String> selected = new LinkedHashSet<>(seeds);
         if (options.includeDeps()) selected.addAll(Dependencies.closure(seeds, directUpstream));
         if (options.includeDependents()) selected.addAll(Dependencies.closure(seeds, Dependencies.invert(directUpstream)));
+        // a wildcard table is read through the view its check makes: it comes with its readers
+        Set<String> wildcards = new LinkedHashSet<>();
+        for (String id : selected) {
+            for (String up : directUpstream.getOrDefault(id, Set.of())) {
+                if (up.endsWith("*")) wildcards.add(up);
+            }
+        }
+        selected.addAll(wildcards);
         // keep the graph's order, so plans do not depend on the order of the flags
         Set<String> ordered = new LinkedHashSet<>();
         all.forEach(a -> {

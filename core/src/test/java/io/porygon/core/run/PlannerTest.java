@@ -60,6 +60,15 @@ class PlannerTest {
     }
 
     @Test
+    void aWildcardTableComesWithTheActionsThatReadIt() {
+        // its check makes the view its readers read, as a source an action cannot run without
+        Target wildcard = new Target("p", "ga", "events_*");
+        CompiledGraph g = graph(new DeclarationAction(wildcard, ActionDescriptor.EMPTY, "definitions/sources.js", List.of()),
+                table(a, ActionType.TABLE, "select 1 from `p.ga.events_*`", List.of(), wildcard));
+        assertThat(ids(planner(Set.of()).plan(g, options(List.of("a"), List.of(), false, false)))).containsExactly("p.ga.events_*", "p.s.a");
+    }
+
+    @Test
     void anActionInTheRunHistorysDatasetIsRefusedAtItsFile() {
         Target history = new Target("p", "Porygon_Meta", "runs");
         assertThatThrownBy(() -> planner(Set.of()).plan(graph(table(history, ActionType.TABLE, "select 1", List.of())), RunOptions.all()))

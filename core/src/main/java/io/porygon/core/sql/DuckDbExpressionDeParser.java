@@ -36,6 +36,7 @@ import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.StructType;
 import net.sf.jsqlparser.expression.TimeKeyExpression;
 import net.sf.jsqlparser.expression.TimezoneExpression;
+import net.sf.jsqlparser.expression.operators.relational.IsDistinctExpression;
 import net.sf.jsqlparser.expression.WindowDefinition;
 import net.sf.jsqlparser.expression.operators.arithmetic.BitwiseXor;
 import net.sf.jsqlparser.expression.operators.arithmetic.Division;
@@ -636,6 +637,15 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
             default -> throw new Untranslatable(k + " is not a GoogleSQL time function", "use CURRENT_DATE, CURRENT_DATETIME, CURRENT_TIME or CURRENT_TIMESTAMP");
         };
         return out().append(sql);
+    }
+
+    /** JSqlParser's own printing writes the operands as text, untranslated. */
+    @Override
+    public <S> StringBuilder visit(IsDistinctExpression distinct, S context) {
+        print(distinct.getLeftExpression());
+        out().append(distinct.isNot() ? " IS NOT DISTINCT FROM " : " IS DISTINCT FROM ");
+        print(distinct.getRightExpression());
+        return out();
     }
 
     @Override

@@ -1,10 +1,12 @@
 package io.porygon.core.sql;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.statement.select.OrderByElement;
 
 /**
  * {@code IGNORE NULLS} (or {@code RESPECT NULLS}) written after an argument that is a call, as in GA4's
@@ -21,6 +23,9 @@ final class NullHandlingPlacement {
     static void fix(Function outer) {
         if (outer.getParameters() == null || outer.getParameters().isEmpty()) return;
         Function inner = misplaced(outer.getParameters().get(outer.getParameters().size() - 1));
+        // the lexer writes ARRAY_AGG(x IGNORE NULLS ORDER BY f(y)) as ... ORDER BY f(y) IGNORE NULLS, for JSqlParser
+        List<OrderByElement> order = outer.getOrderByElements();
+        if (inner == null && order != null && !order.isEmpty()) inner = misplaced(order.get(order.size() - 1).getExpression());
         if (inner == null) return;
         outer.setNullHandling(nullHandling(inner));
         clear(inner);

@@ -92,6 +92,18 @@ class DuckDbTranslatorTest {
                 .containsExactly(Arrays.asList(num("1"), null), List.of(num("2"), "Home"), List.of(num("3"), "Home"));
         assertThat(query("SELECT ARRAY_AGG(UPPER(s) IGNORE NULLS) AS a, ARRAY_AGG(LOWER(s) IGNORE NULLS LIMIT 1) AS b" + rows))
                 .containsExactly(List.of(List.of("HOME", "CART"), List.of("home")));
+        // ordered by a call: the lexer puts IGNORE NULLS after the ORDER BY, where JSqlParser hangs it on that call
+        assertThat(query("SELECT ARRAY_AGG(IF(n > 1, s, NULL) IGNORE NULLS ORDER BY ABS(n) DESC LIMIT 1)[SAFE_OFFSET(0)],"
+                + " ARRAY_AGG(UPPER(s) IGNORE NULLS ORDER BY UPPER(s))" + rows))
+                .containsExactly(List.of("Cart", List.of("CART", "HOME")));
+    }
+
+    @Test
+    void isDistinctFromTranslatesItsOperands() throws SQLException {
+        // GA4's debug_mode filter; DuckDB's log() takes its arguments the other way round
+        assertThat(query("SELECT LOG(100, 10) IS DISTINCT FROM 2, SAFE_DIVIDE(1, 0) IS NOT DISTINCT FROM NULL,"
+                + " (SELECT v FROM UNNEST([STRUCT('debug_mode' AS key, 1 AS v)]) WHERE key = 'debug_mode') IS DISTINCT FROM 1"))
+                .containsExactly(List.of(false, true, false));
     }
 
     @Test

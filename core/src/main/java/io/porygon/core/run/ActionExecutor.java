@@ -9,17 +9,21 @@ import io.porygon.core.graph.OnSchemaChange;
 import io.porygon.core.graph.OperationAction;
 import io.porygon.core.graph.TableAction;
 import io.porygon.core.graph.Target;
+import io.porygon.core.sql.SqlQuoting;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -34,6 +38,8 @@ public final class ActionExecutor {
     static final String INCREMENT_SUFFIX = "__porygon_increment";
 
     private final BooleanSupplier cancelled;
+    /** The wildcard tables whose view this run made (each once: the tables a wildcard matches do not change in a run). */
+    private final Set<Target> wildcardViews = new HashSet<>();
 
     public ActionExecutor(BooleanSupplier cancelled) {
         this.cancelled = cancelled;
@@ -63,6 +69,7 @@ public final class ActionExecutor {
         String hash = sqlHash(p);
         long rows = -1;
         try {
+            if (!p.action().disabled()) makeWildcardViewsReadBy(p, engine);
             switch (p.step()) {
                 case DISABLED, UNCHECKED_SOURCE -> {}
                 case CHECK_SOURCE -> checkSource(p, engine);
@@ -117,17 +124,39 @@ public final class ActionExecutor {
     private void checkSource(PlannedAction p, Engine engine) {
         Target t = p.warehouseTarget();
         if (t.name().endsWith("*")) {
-            // a wildcard table is read through a view of the tables it matches now, made before its readers run
-            if (engine.refreshWildcardView(t) == 0) {
-                throw new IllegalStateException("no table of " + t.schema() + " matches the wildcard table " + t.name()
-                        + " (as on BigQuery, a wildcard must match at least one table); load the daily tables first");
-            }
+            makeWildcardView(t, engine);
             return;
         }
         if (!engine.exists(t)) {
             throw new IllegalStateException("source " + p.action().target() + " does not exist in the warehouse (looked for "
                     + t.schema() + "." + t.name() + "); load it first (The Look's raw tables: `porygon generate` or `porygon load thelook`),"
                     + " or fix the declaration's name and schema");
+        }
+    }
+
+    /**
+     * A wildcard table is read through a view of the tables it matches now, made before its first reader
+     * of the run runs: by its declaration's check, or for an action that names it without one.
+     */
+    private void makeWildcardView(Target wildcard, Engine engine) {
+        synchronized (wildcardViews) {
+            if (wildcardViews.contains(wildcard)) return;
+            if (engine.refreshWildcardView(wildcard) == 0) {
+                throw new IllegalStateException("no table of " + wildcard.schema() + " matches the wildcard table " + wildcard.name()
+                        + " (as on BigQuery, a wildcard must match at least one table); load the daily tables first");
+            }
+            wildcardViews.add(wildcard);
+        }
+    }
+
+    /** A wildcard table in translated SQL: {@code schema."events_*"}. */
+    private static final Pattern WILDCARD = Pattern.compile("(\"(?:[^\"]|\"\")+\"|[A-Za-z_][\\w$]*)\\.\"((?:[^\"]|\"\")*\\*)\"");
+
+    private void makeWildcardViewsReadBy(PlannedAction p, Engine engine) {
+        for (String sql : p.allSql()) {
+            for (Matcher m = WILDCARD.matcher(sql); m.find(); ) {
+                makeWildcardView(new Target(null, SqlQuoting.unquotedIdentifier(m.group(1)), m.group(2).replace("\"\"", "\"")), engine);
+            }
         }
     }
 
@@ -284,10 +313,6 @@ public final class ActionExecutor {
     /** A warehouse error prefixed with the file and line it most likely comes from, and where to see the SQL sent. */
     private static String located(PlannedAction p, String error, String writtenStatement) {
         String hint = "`porygon run --dry-run --actions " + p.displayName() + "` prints the SQL sent to the warehouse";
-        if (error.matches("(?s).*Table with name \\S*\\* does not exist.*")) {
-            hint = "a wildcard table is read through its declaration, which makes its view when the run checks it:"
-                    + " declare it (declare({ schema: \"analytics_123\", name: \"events_*\" })) and ref() it, or list it in dependencies";
-        }
         if (error.contains("Conflict on")) {
             // DuckDB's write-write conflict between two sessions; BigQuery queues such statements
             hint = "an action running at the same time changed the same rows, which DuckDB refuses where BigQuery would queue"

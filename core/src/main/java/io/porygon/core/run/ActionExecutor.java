@@ -150,7 +150,7 @@ public final class ActionExecutor {
     }
 
     /** A wildcard table in translated SQL: {@code schema."events_*"}. */
-    private static final Pattern WILDCARD = Pattern.compile("(\"(?:[^\"]|\"\")+\"|[A-Za-z_][\\w$]*)\\.\"((?:[^\"]|\"\")*\\*)\"");
+    private static final Pattern WILDCARD = Pattern.compile("(\"[^\"]*(?:\"\"[^\"]*)*\"|[A-Za-z_][\\w$]*)\\.\"([^\"]*(?:\"\"[^\"]*)*\\*)\"");
 
     private void makeWildcardViewsReadBy(PlannedAction p, Engine engine) {
         for (String sql : p.allSql()) {

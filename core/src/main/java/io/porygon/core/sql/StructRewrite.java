@@ -21,7 +21,7 @@ import net.sf.jsqlparser.statement.select.SelectItem;
 final class StructRewrite {
     static final String STRUCT_FN = "PORYGON_STRUCT";
     private static final Pattern STRUCT_CALL = Pattern.compile("(?i)(?<![\\w.\"])STRUCT\\s*\\(");
-    private static final Pattern AS_NAME = Pattern.compile("(?is)(.*\\S)\\s+AS\\s+(\\w+|\"(?:[^\"]|\"\")+\")\\s*");
+    private static final Pattern AS_NAME = Pattern.compile("(?is)(.*\\S)\\s+AS\\s+(\\w+|\"[^\"]*(?:\"\"[^\"]*)*\")\\s*");
 
     private StructRewrite() {}
 

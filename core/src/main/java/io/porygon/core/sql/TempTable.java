@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  */
 final class TempTable {
     private static final Pattern CREATE = Pattern.compile(
-            "(?is)\\s*CREATE\\s+(?:OR\\s+REPLACE\\s+)?TEMP(?:ORARY)?\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(\"(?:[^\"]|\"\")+\"|\\w+)");
+            "(?is)\\s*CREATE\\s+(?:OR\\s+REPLACE\\s+)?TEMP(?:ORARY)?\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(\"[^\"]*(?:\"\"[^\"]*)*\"|\\w+)");
 
     private TempTable() {}
 

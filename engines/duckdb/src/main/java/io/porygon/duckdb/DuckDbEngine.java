@@ -371,7 +371,7 @@ public final class DuckDbEngine implements Engine {
      * kind in the way is dropped in the same transaction, and the statement runs again.
      */
     private void createOrReplace(ObjectKind kind, Target target, String select) {
-        String create = "CREATE OR REPLACE " + kind + " " + sqlName(target) + " AS\n" + select;
+        String create = "CREATE OR REPLACE " + kind + " " + sqlName(target) + " AS\n" + (kind == ObjectKind.TABLE ? withEmptyArrays(select) : select);
         if (inTransaction) {
             // with pre- or post-operations: a failure aborts the caller's transaction, which can then
             // read no catalog (and would report that instead of the failure), so the catalog is read first
@@ -394,6 +394,22 @@ public final class DuckDbEngine implements Engine {
                 execute(create);
             });
         }
+    }
+
+    /**
+     * BigQuery writes a NULL array as an empty one (a query's result holds no NULL array; inside the
+     * query, and so in a view, NULL stays NULL); DuckDB would store the NULL. The query's array columns,
+     * found by binding it (a query that does not bind fails there, with the error its CREATE would give),
+     * are read through coalesce(..., []).
+     */
+    private String withEmptyArrays(String select) {
+        List<String> arrays = new ArrayList<>();
+        for (List<Object> column : queryRows("DESCRIBE " + select)) {
+            if (String.valueOf(column.get(1)).endsWith("[]")) arrays.add(quoteIdent(String.valueOf(column.get(0))));
+        }
+        if (arrays.isEmpty()) return select;
+        String replaced = arrays.stream().map(c -> "coalesce(" + c + ", []) AS " + c).collect(Collectors.joining(", "));
+        return "SELECT * REPLACE (" + replaced + ") FROM (\n" + select + "\n)";
     }
 
     @Override

@@ -64,6 +64,16 @@ class MaterializationTest {
     }
 
     @Test
+    void aTableStoresANullArrayAsAnEmptyOneAsBigQueryDoesButAViewKeepsTheNull() {
+        Target empty = t("mart", "empty_arrays");
+        Target open = t("mart", "open_arrays");
+        String query = "SELECT CAST(NULL AS VARCHAR[]) AS tags, CAST(NULL AS STRUCT(k VARCHAR)[]) AS params, 1 AS n";
+        run(engine, graph(table(empty, query), view(open, query)));
+        assertThat(rows(engine, "SELECT len(tags), len(params), n FROM mart.empty_arrays")).containsExactly("0|0|1");
+        assertThat(rows(engine, "SELECT tags IS NULL FROM mart.open_arrays")).containsExactly("true");
+    }
+
+    @Test
     void viewFollowsItsSourceAndReplacesATableOfTheSameName() {
         run(engine, graph(table(out, "SELECT 1 AS id")));
         RunResult r = run(engine, graph(view(out, "SELECT id FROM raw.src")));

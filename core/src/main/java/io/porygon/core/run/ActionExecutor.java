@@ -128,9 +128,11 @@ public final class ActionExecutor {
             return;
         }
         if (!engine.exists(t)) {
+            // The Look's own sources come from the generator; another project's are loaded from files
+            String load = t.schema().equalsIgnoreCase("thelook_ecommerce") ? "`porygon generate` or `porygon load thelook`"
+                    : "an operations action that creates it, e.g. from DuckDB's read_csv or read_parquet";
             throw new IllegalStateException("source " + p.action().target() + " does not exist in the warehouse (looked for "
-                    + t.schema() + "." + t.name() + "); load it first (The Look's raw tables: `porygon generate` or `porygon load thelook`),"
-                    + " or fix the declaration's name and schema");
+                    + t.schema() + "." + t.name() + "); load it first (" + load + "), or fix the declaration's name and schema");
         }
     }
 

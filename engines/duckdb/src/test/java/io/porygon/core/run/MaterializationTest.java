@@ -465,6 +465,11 @@ class MaterializationTest {
         assertThat(check.status()).isEqualTo(ActionStatus.FAILED);
         assertThat(check.error()).contains("source proj.thelook_ecommerce.users does not exist").contains("porygon generate");
         assertThat(result(r, "mart.out").status()).isEqualTo(ActionStatus.SKIPPED);
+
+        // another project's source: no word of The Look's generator
+        Target other = t("analytics_1", "sessions");
+        RunResult o = run(engine, graph(declaration(other), table(out, "SELECT * FROM analytics_1.sessions", other)));
+        assertThat(result(o, "analytics_1.sessions").error()).contains("read_parquet").doesNotContain("porygon generate");
     }
 
     @Test

@@ -102,7 +102,7 @@ final class GraphAssembler {
                     assertions.add(new AssertionAction(target, string(p.get("query")), parent == null ? null : finalTarget(parent, index),
                             dependencyTargets, tags, descriptor, disabled, r.fileName(), line));
                 }
-                default -> declarations.add(new DeclarationAction(target, descriptor, r.fileName(), tags));
+                default -> declarations.add(new DeclarationAction(target, descriptor, r.fileName(), tags, r.sqlStartLine()));
             }
             Map<String, Object> desc = map(p.get("actionDescriptor"));
             metadata.put(target, new ActionMetadata(r.canonicalTarget(), string(p.get("hermeticity")),

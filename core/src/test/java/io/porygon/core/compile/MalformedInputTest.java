@@ -296,6 +296,13 @@ class MalformedInputTest {
     }
 
     @Test
+    void aDeclarationKnowsTheLineItIsDeclaredOnForTheRunsMessages() throws IOException {
+        CompiledGraph g = compile(SETTINGS, "definitions/sources.js", "// sources\n\ndeclare({ schema: \"raw\", name: \"users\" });\n",
+                "definitions/orders.sqlx", "config { type: \"declaration\", schema: \"raw\" }\n");
+        assertThat(g.declarations()).extracting(d -> d.target().name() + ":" + d.sqlStartLine()).containsExactlyInAnyOrder("users:3", "orders:1");
+    }
+
+    @Test
     void unknownConfigKeyIsLocatedOnItsLine() throws IOException {
         CompileError e = only(compile(SETTINGS, "definitions/t.sqlx", "config {\n  type: \"table\",\n  descripton: \"x\"\n}\nSELECT 1\n"));
         assertThat(e.location()).isEqualTo(new SourceLocation("definitions/t.sqlx", 3, 3));

@@ -37,7 +37,7 @@ class PlannerTest {
     final Target check = new Target("p", "dataform_assertions", "a_ok");
 
     final CompiledGraph graph = graph(
-            new DeclarationAction(src, ActionDescriptor.EMPTY, "definitions/src.sqlx", List.of()),
+            new DeclarationAction(src, ActionDescriptor.EMPTY, "definitions/src.sqlx", List.of(), 0),
             table(a, ActionType.TABLE, "select 1 from `p.raw.src`", List.of("daily"), src),
             table(b, ActionType.VIEW, "select * from `p.s.a`", List.of(), a),
             table(c, ActionType.TABLE, "select * from `p.s.b`", List.of("weekly"), b),
@@ -63,7 +63,7 @@ class PlannerTest {
     void aWildcardTableComesWithTheActionsThatReadIt() {
         // its check makes the view its readers read, as a source an action cannot run without
         Target wildcard = new Target("p", "ga", "events_*");
-        CompiledGraph g = graph(new DeclarationAction(wildcard, ActionDescriptor.EMPTY, "definitions/sources.js", List.of()),
+        CompiledGraph g = graph(new DeclarationAction(wildcard, ActionDescriptor.EMPTY, "definitions/sources.js", List.of(), 0),
                 table(a, ActionType.TABLE, "select 1 from `p.ga.events_*`", List.of(), wildcard));
         assertThat(ids(planner(Set.of()).plan(g, options(List.of("a"), List.of(), false, false)))).containsExactly("p.ga.events_*", "p.s.a");
     }

@@ -13,7 +13,7 @@ class WarehouseNamesTest {
 
     WarehouseNamesTest() {
         names.register(List.of(new DeclarationAction(new Target("p", "raw", "users"), ActionDescriptor.EMPTY,
-                "definitions/users.sqlx", List.of())));
+                "definitions/users.sqlx", List.of(), 0)));
     }
 
     @Test

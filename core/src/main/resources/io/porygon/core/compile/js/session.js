@@ -700,6 +700,8 @@
       return new Action("declaration", { name: "" }, currentFile); // chained calls still work; nothing is registered
     }
     var action = newAction("declaration", { name: c.name }, currentFile);
+    var loc = callerLocation(currentFile);
+    if (loc.fileName === currentFile) action.sqlStartLine = loc.line; // where a missing source is reported
     applyConfig(action, c, callerLocation());
     return action;
   }

@@ -97,7 +97,7 @@ final class Graphs {
     }
 
     static DeclarationAction declaration(Target target) {
-        return new DeclarationAction(target, ActionDescriptor.EMPTY, "definitions/sources.js", List.of());
+        return new DeclarationAction(target, ActionDescriptor.EMPTY, "definitions/sources.js", List.of(), 0);
     }
 
     static OperationAction operation(Target target, boolean hasOutput, List<String> queries, Target... deps) {

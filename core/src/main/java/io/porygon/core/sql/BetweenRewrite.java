@@ -112,46 +112,26 @@ final class BetweenRewrite {
 
     /** End of an upper bound: a closing parenthesis, comma or clause word at its own depth, or the end. */
     private static int endOfBound(String sql, int from) {
-        int depth = 0;
-        for (int i = from; i < sql.length(); i++) {
-            char c = sql.charAt(i);
-            if (c == '\'' || c == '"') {
-                i = endOfQuoted(sql, i);
-                continue;
-            }
-            if (c == '(') depth++;
-            else if (c == ')' && --depth < 0) return i;
-            else if ((c == ',' || c == ';') && depth == 0) return i;
-            else if (depth == 0 && isWordChar(c) && (i == 0 || !isWordChar(sql.charAt(i - 1)))) {
-                int end = i;
-                while (end < sql.length() && isWordChar(sql.charAt(end))) end++;
-                if (END_OF_BOUND.contains(sql.substring(i, end).toUpperCase(Locale.ROOT))) return i;
-                i = end - 1;
-            }
-        }
-        return sql.length();
+        return LexedText.firstAtDepth0(sql, from, i -> sql.charAt(i) == ',' || sql.charAt(i) == ';' || startsClauseWord(sql, i));
+    }
+
+    private static boolean startsClauseWord(String sql, int i) {
+        if (!isWordChar(sql.charAt(i)) || i > 0 && isWordChar(sql.charAt(i - 1))) return false;
+        int end = i;
+        while (end < sql.length() && isWordChar(sql.charAt(end))) end++;
+        return END_OF_BOUND.contains(sql.substring(i, end).toUpperCase(Locale.ROOT));
     }
 
     private static int nextWordAtDepth0(String sql, String word, int from) {
-        int depth = 0;
-        for (int i = from; i < sql.length(); i++) {
-            char c = sql.charAt(i);
-            if (c == '\'' || c == '"') {
-                i = endOfQuoted(sql, i);
-                continue;
-            }
-            if (c == '(') depth++;
-            else if (c == ')' && --depth < 0) return -1;
-            else if (depth == 0 && startsWord(sql, i, word)) return i;
-        }
-        return -1;
+        int i = LexedText.firstAtDepth0(sql, from, at -> startsWord(sql, at, word));
+        return i < sql.length() && startsWord(sql, i, word) ? i : -1;
     }
 
     private static int nextWord(String sql, String word, int from) {
         for (int i = from; i < sql.length(); i++) {
             char c = sql.charAt(i);
             if (c == '\'' || c == '"') {
-                i = endOfQuoted(sql, i);
+                i = LexedText.endOfQuoted(sql, i);
                 continue;
             }
             if (startsWord(sql, i, word)) return i;
@@ -168,26 +148,12 @@ final class BetweenRewrite {
                 && (i + word.length() >= sql.length() || !isWordChar(sql.charAt(i + word.length())));
     }
 
-    /** The index of the quote that closes the literal or identifier opened at {@code open} ('' and \' inside). */
-    private static int endOfQuoted(String sql, int open) {
-        char q = sql.charAt(open);
-        for (int i = open + 1; i < sql.length(); i++) {
-            char c = sql.charAt(i);
-            if (c == '\\') i++;
-            else if (c == q) {
-                if (i + 1 < sql.length() && sql.charAt(i + 1) == q) i++;
-                else return i;
-            }
-        }
-        return sql.length() - 1;
-    }
-
     private static int skipSpaceBack(String sql, int end) {
         while (end > 0 && Character.isWhitespace(sql.charAt(end - 1))) end--;
         return end;
     }
 
     private static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_';
+        return LexedText.isWordChar(c);
     }
 }

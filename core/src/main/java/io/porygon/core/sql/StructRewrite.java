@@ -86,7 +86,7 @@ final class StructRewrite {
         for (int i = 0; i < args.length(); i++) {
             char c = args.charAt(i);
             if (c == '\'' || c == '"') {
-                i = endOfQuoted(args, i);
+                i = LexedText.endOfQuoted(args, i);
             } else if (c == '(' || c == '[') {
                 depth++;
             } else if (c == ')' || c == ']') {
@@ -104,7 +104,7 @@ final class StructRewrite {
         int depth = 0;
         for (int i = open; i < sql.length(); i++) {
             char c = sql.charAt(i);
-            if (c == '\'' || c == '"') i = endOfQuoted(sql, i);
+            if (c == '\'' || c == '"') i = LexedText.endOfQuoted(sql, i);
             else if (c == '(') depth++;
             else if (c == ')' && --depth == 0) return i;
         }
@@ -115,23 +115,10 @@ final class StructRewrite {
         for (int i = 0; i < at; i++) {
             char c = sql.charAt(i);
             if (c == '\'' || c == '"') {
-                i = endOfQuoted(sql, i);
+                i = LexedText.endOfQuoted(sql, i);
                 if (i >= at) return true;
             }
         }
         return false;
-    }
-
-    private static int endOfQuoted(String sql, int open) {
-        char q = sql.charAt(open);
-        for (int i = open + 1; i < sql.length(); i++) {
-            char c = sql.charAt(i);
-            if (c == '\\') i++;
-            else if (c == q) {
-                if (i + 1 < sql.length() && sql.charAt(i + 1) == q) i++;
-                else return i;
-            }
-        }
-        return sql.length();
     }
 }

@@ -1,0 +1,47 @@
+package io.porygon.core.sql;
+
+import java.util.function.IntPredicate;
+
+/** Scanning the lexer's output: string literals single-quoted, identifiers double-quoted. */
+final class LexedText {
+    private LexedText() {}
+
+    /** The index of the quote that closes the literal or identifier opened at {@code open} ('' and \' inside), or the last index. */
+    static int endOfQuoted(String sql, int open) {
+        char q = sql.charAt(open);
+        for (int i = open + 1; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (c == '\\') i++;
+            else if (c == q) {
+                if (i + 1 < sql.length() && sql.charAt(i + 1) == q) i++;
+                else return i;
+            }
+        }
+        return sql.length() - 1;
+    }
+
+    /**
+     * The first index from {@code from}, outside quotes and at parenthesis depth 0, where {@code stop}
+     * holds, or of a ')' that closes below depth 0; the text's length when there is none.
+     */
+    static int firstAtDepth0(String sql, int from, IntPredicate stop) {
+        int depth = 0;
+        for (int i = from; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (c == '\'' || c == '"') {
+                i = endOfQuoted(sql, i);
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth < 0) {
+                return i;
+            } else if (depth == 0 && stop.test(i)) {
+                return i;
+            }
+        }
+        return sql.length();
+    }
+
+    static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+}

@@ -9,21 +9,17 @@ import io.porygon.core.graph.OnSchemaChange;
 import io.porygon.core.graph.OperationAction;
 import io.porygon.core.graph.TableAction;
 import io.porygon.core.graph.Target;
-import io.porygon.core.sql.SqlQuoting;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -38,8 +34,7 @@ public final class ActionExecutor {
     static final String INCREMENT_SUFFIX = "__porygon_increment";
 
     private final BooleanSupplier cancelled;
-    /** The wildcard tables whose view this run made (each once: the tables a wildcard matches do not change in a run). */
-    private final Set<Target> wildcardViews = new HashSet<>();
+    private final WildcardViews wildcardViews = new WildcardViews();
 
     public ActionExecutor(BooleanSupplier cancelled) {
         this.cancelled = cancelled;
@@ -69,7 +64,7 @@ public final class ActionExecutor {
         String hash = sqlHash(p);
         long rows = -1;
         try {
-            if (!p.action().disabled()) makeWildcardViewsReadBy(p, engine);
+            if (!p.action().disabled()) wildcardViews.makeReadBy(p.allSql(), engine);
             switch (p.step()) {
                 case DISABLED, UNCHECKED_SOURCE -> {}
                 case CHECK_SOURCE -> checkSource(p, engine);
@@ -124,7 +119,7 @@ public final class ActionExecutor {
     private void checkSource(PlannedAction p, Engine engine) {
         Target t = p.warehouseTarget();
         if (t.name().endsWith("*")) {
-            makeWildcardView(t, engine);
+            wildcardViews.make(t, engine);
             return;
         }
         if (!engine.exists(t)) {
@@ -133,32 +128,6 @@ public final class ActionExecutor {
                     : "an operations action that creates it, e.g. from DuckDB's read_csv or read_parquet";
             throw new IllegalStateException("source " + p.action().target() + " does not exist in the warehouse (looked for "
                     + t.schema() + "." + t.name() + "); load it first (" + load + "), or fix the declaration's name and schema");
-        }
-    }
-
-    /**
-     * A wildcard table is read through a view of the tables it matches now, made before its first reader
-     * of the run runs: by its declaration's check, or for an action that names it without one.
-     */
-    private void makeWildcardView(Target wildcard, Engine engine) {
-        synchronized (wildcardViews) {
-            if (wildcardViews.contains(wildcard)) return;
-            if (engine.refreshWildcardView(wildcard) == 0) {
-                throw new IllegalStateException("no table of " + wildcard.schema() + " matches the wildcard table " + wildcard.name()
-                        + " (as on BigQuery, a wildcard must match at least one table); load the daily tables first");
-            }
-            wildcardViews.add(wildcard);
-        }
-    }
-
-    /** A wildcard table in translated SQL: {@code schema."events_*"}. */
-    private static final Pattern WILDCARD = Pattern.compile("(\"[^\"]*(?:\"\"[^\"]*)*\"|[A-Za-z_][\\w$]*)\\.\"([^\"]*(?:\"\"[^\"]*)*\\*)\"");
-
-    private void makeWildcardViewsReadBy(PlannedAction p, Engine engine) {
-        for (String sql : p.allSql()) {
-            for (Matcher m = WILDCARD.matcher(sql); m.find(); ) {
-                makeWildcardView(new Target(null, SqlQuoting.unquotedIdentifier(m.group(1)), m.group(2).replace("\"\"", "\"")), engine);
-            }
         }
     }
 

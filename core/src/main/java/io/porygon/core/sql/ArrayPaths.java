@@ -25,11 +25,14 @@ final class ArrayPaths {
         Set<String> ranges = new HashSet<>();
         addRange(ranges, select.getFromItem());
         for (Join join : select.getJoins()) {
-            if (join.getRightItem() instanceof Table path && path.getDatabaseName() == null && path.getSchemaName() != null
-                    && ranges.contains(ScriptScope.normalize(path.getSchemaName()))) {
+            // e.items, or e.rec.items through a struct field (then e reads as the Table's database part)
+            String first = join.getRightItem() instanceof Table path ? (path.getDatabaseName() != null ? path.getDatabaseName() : path.getSchemaName()) : null;
+            if (first != null && ranges.contains(ScriptScope.normalize(first))) {
+                Table path = (Table) join.getRightItem();
+                String qualifier = path.getDatabaseName() != null ? path.getDatabaseName() + "." + path.getSchemaName() : path.getSchemaName();
                 Function unnest = new Function();
                 unnest.setName("UNNEST");
-                unnest.setParameters(new ExpressionList<>(new Column(new Table(path.getSchemaName()), path.getName())));
+                unnest.setParameters(new ExpressionList<>(new Column(new Table(qualifier), path.getName())));
                 TableFunction elements = new TableFunction(unnest);
                 // without an alias the element is named after the path's last part, as in BigQuery
                 elements.setAlias(path.getAlias() != null ? path.getAlias() : new Alias(path.getName()));

@@ -37,6 +37,8 @@ import net.sf.jsqlparser.expression.StructType;
 import net.sf.jsqlparser.expression.TimeKeyExpression;
 import net.sf.jsqlparser.expression.TimezoneExpression;
 import net.sf.jsqlparser.expression.operators.relational.IsDistinctExpression;
+import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
+import net.sf.jsqlparser.expression.operators.relational.IsNullExpression;
 import net.sf.jsqlparser.expression.WindowDefinition;
 import net.sf.jsqlparser.expression.operators.arithmetic.BitwiseXor;
 import net.sf.jsqlparser.expression.operators.arithmetic.Division;
@@ -530,14 +532,24 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         }
         String original = a.getName();
         Expression argument = a.getExpression();
+        Expression filter = a.getFilterExpression();
         a.setName(rename);
         if (name.equals("COUNTIF") && argument != null) a.setExpression(nullIfFalse(argument));
+        if (name.equals("ARRAY_AGG") && argument != null && (ignoreNulls || nullHandling == Function.NullHandling.IGNORE_NULLS)) {
+            // DuckDB refuses IGNORE NULLS on a windowed aggregate; a FILTER leaves the NULLs out the same way
+            IsNullExpression notNull = new IsNullExpression(argument);
+            notNull.setNot(true);
+            a.setFilterExpression(filter == null ? notNull : new AndExpression(filter, notNull));
+            a.setNullHandling(null);
+            a.setIgnoreNulls(false);
+        }
         try {
             return super.visit(a, context);
         } finally {
             // a template may print this call again
             a.setName(original);
             a.setExpression(argument);
+            a.setFilterExpression(filter);
             a.setNullHandling(nullHandling);
             a.setIgnoreNulls(ignoreNulls);
         }

@@ -75,7 +75,8 @@ final class DuckDbSelectDeParser extends SelectDeParser {
 
     @Override
     public <S> StringBuilder visit(PlainSelect select, S context) {
-        Map<String, String> outer = expressions.unnestRanges(unnestRanges(select));
+        Map<String, String> outer = expressions.unnestRanges(Map.of());
+        expressions.unnestRanges(withOuterRanges(outer, select));
         List<AllColumns> suffixless = withoutTableSuffix(select);
         try {
             return visitPlain(select, context);
@@ -83,6 +84,31 @@ final class DuckDbSelectDeParser extends SelectDeParser {
             expressions.unnestRanges(outer);
             suffixless.forEach(star -> star.getExceptColumns().remove(star.getExceptColumns().size() - 1));
         }
+    }
+
+    /**
+     * A subquery reads the UNNEST aliases of the selects around it too (GA4's {@code (SELECT value FROM
+     * UNNEST(items.item_params) ...)}), unless its own FROM clause names a range the same.
+     */
+    private static Map<String, String> withOuterRanges(Map<String, String> outer, PlainSelect select) {
+        Map<String, String> own = unnestRanges(select);
+        if (outer.isEmpty()) return own;
+        Map<String, String> ranges = new HashMap<>(outer);
+        ranges.keySet().removeAll(ownRangeNames(select));
+        ranges.putAll(own);
+        return ranges;
+    }
+
+    private static Set<String> ownRangeNames(PlainSelect select) {
+        Set<String> names = new HashSet<>();
+        List<FromItem> items = new ArrayList<>();
+        items.add(select.getFromItem());
+        if (select.getJoins() != null) select.getJoins().forEach(j -> items.add(j.getRightItem()));
+        for (FromItem item : items) {
+            String name = item == null ? null : item.getAlias() != null ? ScriptScope.normalize(item.getAlias().getName()) : rangeName(item);
+            if (name != null) names.add(name);
+        }
+        return names;
     }
 
     private static final String TABLE_SUFFIX = "_TABLE_SUFFIX";
@@ -496,12 +522,14 @@ final class DuckDbSelectDeParser extends SelectDeParser {
                 offset = names[1];
             }
             Expression array = (Expression) params.get(0);
-            out.append("(SELECT UNNEST(");
+            // named inside under other names: UNNEST(items) AS items would make the second read of items the alias
+            out.append("(SELECT ").append(element == null ? "* EXCLUDE (porygon_offset)" : "porygon_element AS \"" + element + "\"")
+                    .append(", porygon_offset AS \"").append(offset).append("\" FROM (SELECT UNNEST(");
             array.accept(expressions, context);
             // without an element name BigQuery shows an array of structs as one column per field
-            out.append(element == null ? ", max_depth := 2)" : ") AS \"" + element + "\"").append(", generate_subscripts(");
+            out.append(element == null ? ", max_depth := 2)" : ") AS porygon_element").append(", generate_subscripts(");
             array.accept(expressions, context);
-            out.append(", 1) - 1 AS \"").append(offset).append("\") AS porygon_unnest_").append(element == null ? UNNAMED_ELEMENT : element);
+            out.append(", 1) - 1 AS porygon_offset)) AS porygon_unnest_").append(element == null ? UNNAMED_ELEMENT : element);
             return;
         }
         if (alias == null) {

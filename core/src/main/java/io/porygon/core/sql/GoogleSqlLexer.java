@@ -152,6 +152,7 @@ final class GoogleSqlLexer {
             if (c == '`') {
                 pendingComma = -1;
                 readBacktick(sb);
+                schemaNameNext = false; // CREATE SCHEMA `p.d`: the name was this path
                 lastWord = null;
                 continue;
             }

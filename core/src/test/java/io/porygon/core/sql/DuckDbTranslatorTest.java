@@ -81,6 +81,11 @@ class DuckDbTranslatorTest {
         assertThat(query("SELECT (SELECT COUNT(*) FROM UNNEST(items) AS items WHERE items > 1) AS n FROM (SELECT [1, 2, 3] AS items)"))
                 .containsExactly(List.of(num("2")));
         assertThat(query("SELECT -x AS x FROM UNNEST([1, 2]) AS x ORDER BY x")).containsExactly(List.of(num("-2")), List.of(num("-1")));
+        // a subquery reads the alias of the select around it (GA4's item_params), and WITH OFFSET with the column's own name
+        String items = "(SELECT [STRUCT('A' AS item_id, [STRUCT('list' AS key, 'home' AS value)] AS item_params), STRUCT('B', [])] AS items) AS ev";
+        assertThat(query("SELECT items.item_id, pos, (SELECT value FROM UNNEST(items.item_params) WHERE key = 'list') FROM " + items
+                + ", UNNEST(items) AS items WITH OFFSET AS pos ORDER BY pos"))
+                .containsExactly(List.of("A", num("0"), "home"), Arrays.asList("B", num("1"), null));
     }
 
     @Test
@@ -96,6 +101,19 @@ class DuckDbTranslatorTest {
         assertThat(query("SELECT ARRAY_AGG(IF(n > 1, s, NULL) IGNORE NULLS ORDER BY ABS(n) DESC LIMIT 1)[SAFE_OFFSET(0)],"
                 + " ARRAY_AGG(UPPER(s) IGNORE NULLS ORDER BY UPPER(s))" + rows))
                 .containsExactly(List.of("Cart", List.of("CART", "HOME")));
+    }
+
+    @Test
+    void aWindowedArrayAggIgnoresNullsThroughAFilter() throws SQLException {
+        assertThat(query("SELECT ARRAY_AGG(LOWER(page) IGNORE NULLS) OVER (ORDER BY ts) FROM UNNEST([STRUCT(1 AS ts, 'A' AS page), (2, NULL),"
+                + " (3, 'C')]) ORDER BY ts")).containsExactly(List.of(List.of("a")), List.of(List.of("a")), List.of(List.of("a", "c")));
+    }
+
+    @Test
+    void createSchemaWithABacktickedNameLeavesTheNextStatementAlone() {
+        assertThat(translator.translate("CREATE SCHEMA IF NOT EXISTS `otherproj.newds` OPTIONS(location = 'EU');\n"
+                + "CREATE OR REPLACE TABLE `otherproj.newds.t` AS SELECT 1 AS x", AT))
+                .isEqualTo("CREATE SCHEMA IF NOT EXISTS \"newds\";\nCREATE OR REPLACE TABLE newds.t AS SELECT 1 AS x");
     }
 
     @Test
@@ -187,6 +205,9 @@ class DuckDbTranslatorTest {
                 .containsExactly(List.of(num("1")), List.of(num("2")));
         assertThat(query("SELECT id, item FROM (SELECT 1 AS id, CAST([] AS ARRAY<STRING>) AS items) AS e LEFT JOIN e.items AS item"))
                 .containsExactly(Arrays.asList(num("1"), null));
+        // through a struct field: e.rec.arr is no table rec.arr
+        assertThat(query("SELECT x FROM (SELECT STRUCT([5, 6] AS arr) AS rec) AS e, e.rec.arr AS x ORDER BY x"))
+                .containsExactly(List.of(num("5")), List.of(num("6")));
     }
 
     @Test

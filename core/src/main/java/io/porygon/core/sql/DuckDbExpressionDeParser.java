@@ -799,7 +799,10 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         if (range == null) return visitColumn(column, context);
         // BigQuery reads an UNNEST alias before a column of the same name; DuckDB calls the name ambiguous
         Table written = column.getTable();
-        column.setTable(new Table(range + (written == null ? "" : "." + written.getFullyQualifiedName())));
+        List<String> parts = new ArrayList<>(List.of(range));
+        // the written qualifier's parts, split at the dots outside quotes ("my item".k)
+        if (written != null) parts.addAll(List.of(written.getFullyQualifiedName().split("\\.(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")));
+        column.setTable(new Table(parts));
         try {
             return visitColumn(column, context);
         } finally {

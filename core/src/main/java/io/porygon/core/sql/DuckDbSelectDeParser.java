@@ -163,7 +163,7 @@ final class DuckDbSelectDeParser extends SelectDeParser {
             // WITH OFFSET without a name: the column is offset, a keyword DuckDB reads only qualified
             List<String> names = t.getAlias() == null ? List.of("offset") : unnestNames(t.getAlias().getName());
             String element = offset && names.size() == 1 ? UNNAMED_ELEMENT : names.get(0).replace("\"", "");
-            for (String name : names) ranges.put(ScriptScope.normalize(name), "porygon_unnest_" + element);
+            for (String name : names) ranges.put(ScriptScope.normalize(name), unnestRange(element));
         }
         for (SelectItem<?> item : select.getSelectItems()) {
             if (item.getAlias() != null) ranges.remove(ScriptScope.normalize(item.getAlias().getName()));
@@ -499,6 +499,11 @@ final class DuckDbSelectDeParser extends SelectDeParser {
         return before;
     }
 
+    /** The DuckDB range an UNNEST's element is read from, a plain name whatever the element's (`my item`). */
+    private static String unnestRange(String element) {
+        return "porygon_unnest_" + element.replaceAll("\\W", "_");
+    }
+
     /** The range name part of an UNNEST ... WITH OFFSET whose element has no name. */
     private static final String UNNAMED_ELEMENT = "unnest";
 
@@ -529,7 +534,7 @@ final class DuckDbSelectDeParser extends SelectDeParser {
             // without an element name BigQuery shows an array of structs as one column per field
             out.append(element == null ? ", max_depth := 2)" : ") AS porygon_element").append(", generate_subscripts(");
             array.accept(expressions, context);
-            out.append(", 1) - 1 AS porygon_offset)) AS porygon_unnest_").append(element == null ? UNNAMED_ELEMENT : element);
+            out.append(", 1) - 1 AS porygon_offset)) AS ").append(unnestRange(element == null ? UNNAMED_ELEMENT : element));
             return;
         }
         if (alias == null) {
@@ -544,7 +549,7 @@ final class DuckDbSelectDeParser extends SelectDeParser {
         out.append(')');
         String column = alias.getName();
         // BigQuery's alias names the element; DuckDB's table alias needs a separate column name
-        out.append(" AS porygon_unnest_").append(column.replace("\"", "")).append('(').append(column).append(')');
+        out.append(" AS ").append(unnestRange(column.replace("\"", ""))).append('(').append(column).append(')');
     }
 
     // reached only from the FROM items the PivotPrinter does not wrap: DuckDB would name the columns otherwise

@@ -81,6 +81,8 @@ class DuckDbTranslatorTest {
         assertThat(query("SELECT (SELECT COUNT(*) FROM UNNEST(items) AS items WHERE items > 1) AS n FROM (SELECT [1, 2, 3] AS items)"))
                 .containsExactly(List.of(num("2")));
         assertThat(query("SELECT -x AS x FROM UNNEST([1, 2]) AS x ORDER BY x")).containsExactly(List.of(num("-2")), List.of(num("-1")));
+        // a quoted alias with a space
+        assertThat(query("SELECT `my item`.k FROM UNNEST([STRUCT(1 AS k)]) AS `my item`")).containsExactly(List.of(num("1")));
         // a subquery reads the alias of the select around it (GA4's item_params), and WITH OFFSET with the column's own name
         String items = "(SELECT [STRUCT('A' AS item_id, [STRUCT('list' AS key, 'home' AS value)] AS item_params), STRUCT('B', [])] AS items) AS ev";
         assertThat(query("SELECT items.item_id, pos, (SELECT value FROM UNNEST(items.item_params) WHERE key = 'list') FROM " + items

@@ -101,14 +101,20 @@ final class DuckDbSelectDeParser extends SelectDeParser {
 
     private static Set<String> ownRangeNames(PlainSelect select) {
         Set<String> names = new HashSet<>();
-        List<FromItem> items = new ArrayList<>();
-        items.add(select.getFromItem());
-        if (select.getJoins() != null) select.getJoins().forEach(j -> items.add(j.getRightItem()));
+        List<FromItem> items = fromItems(select);
         for (FromItem item : items) {
             String name = item == null ? null : item.getAlias() != null ? ScriptScope.normalize(item.getAlias().getName()) : rangeName(item);
             if (name != null) names.add(name);
         }
         return names;
+    }
+
+    /** The FROM item and the joined ones, in order. */
+    private static List<FromItem> fromItems(PlainSelect select) {
+        List<FromItem> items = new ArrayList<>();
+        items.add(select.getFromItem());
+        if (select.getJoins() != null) select.getJoins().forEach(j -> items.add(j.getRightItem()));
+        return items;
     }
 
     private static final String TABLE_SUFFIX = "_TABLE_SUFFIX";
@@ -138,9 +144,7 @@ final class DuckDbSelectDeParser extends SelectDeParser {
     /** The names a SELECT's FROM clause reads wildcard tables ({@code events_*}) by: their aliases, else their names. */
     private static Set<String> wildcardRanges(PlainSelect select) {
         Set<String> ranges = new HashSet<>();
-        List<FromItem> items = new ArrayList<>();
-        items.add(select.getFromItem());
-        if (select.getJoins() != null) select.getJoins().forEach(j -> items.add(j.getRightItem()));
+        List<FromItem> items = fromItems(select);
         for (FromItem item : items) {
             if (item instanceof Table t && SqlQuoting.unquotedIdentifier(t.getName()).endsWith("*")) ranges.add(rangeName(t));
         }
@@ -152,9 +156,7 @@ final class DuckDbSelectDeParser extends SelectDeParser {
      * in, less those the select list also defines (ORDER BY reads those first).
      */
     private static Map<String, String> unnestRanges(PlainSelect select) {
-        List<FromItem> items = new ArrayList<>();
-        items.add(select.getFromItem());
-        if (select.getJoins() != null) select.getJoins().forEach(j -> items.add(j.getRightItem()));
+        List<FromItem> items = fromItems(select);
         Map<String, String> ranges = new HashMap<>();
         for (FromItem item : items) {
             if (!(item instanceof TableFunction t) || !t.getFunction().getName().equalsIgnoreCase("UNNEST")) continue;

@@ -810,9 +810,17 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         }
     }
 
+    /** Columns printed as written whatever UNNEST alias they name: ORDER BY's reads of a select-list alias. */
+    private final Set<Column> readAsWritten = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    void readAsWritten(List<Column> columns, boolean on) {
+        if (on) readAsWritten.addAll(columns);
+        else columns.forEach(readAsWritten::remove);
+    }
+
     /** The DuckDB range of the UNNEST alias a column's first name is, or null. */
     private String unnestRange(Column column) {
-        if (unnestRanges.isEmpty()) return null;
+        if (unnestRanges.isEmpty() || readAsWritten.contains(column)) return null;
         return unnestRanges.get(ScriptScope.normalize(path(column).get(0)));
     }
 

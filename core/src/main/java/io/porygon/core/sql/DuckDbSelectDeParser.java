@@ -77,11 +77,14 @@ final class DuckDbSelectDeParser extends SelectDeParser {
     public <S> StringBuilder visit(PlainSelect select, S context) {
         Map<String, String> outer = expressions.unnestRanges(Map.of());
         expressions.unnestRanges(withOuterRanges(outer, select));
+        List<Column> aliasReads = orderByAliasReads(select);
+        expressions.readAsWritten(aliasReads, true);
         List<AllColumns> suffixless = withoutTableSuffix(select);
         try {
             return visitPlain(select, context);
         } finally {
             expressions.unnestRanges(outer);
+            expressions.readAsWritten(aliasReads, false);
             suffixless.forEach(star -> star.getExceptColumns().remove(star.getExceptColumns().size() - 1));
         }
     }
@@ -152,8 +155,7 @@ final class DuckDbSelectDeParser extends SelectDeParser {
     }
 
     /**
-     * The UNNEST aliases of a SELECT's FROM clause and the DuckDB ranges {@link #unnest} prints them
-     * in, less those the select list also defines (ORDER BY reads those first).
+     * The UNNEST aliases of a SELECT's FROM clause and the DuckDB ranges {@link #unnest} prints them in.
      */
     private static Map<String, String> unnestRanges(PlainSelect select) {
         List<FromItem> items = fromItems(select);
@@ -167,10 +169,23 @@ final class DuckDbSelectDeParser extends SelectDeParser {
             String element = offset && names.size() == 1 ? UNNAMED_ELEMENT : names.get(0).replace("\"", "");
             for (String name : names) ranges.put(ScriptScope.normalize(name), unnestRange(element));
         }
-        for (SelectItem<?> item : select.getSelectItems()) {
-            if (item.getAlias() != null) ranges.remove(ScriptScope.normalize(item.getAlias().getName()));
-        }
         return ranges;
+    }
+
+    /** ORDER BY's bare names that a select-list alias defines: those read the alias, not an UNNEST's element (BigQuery's rule). */
+    private static List<Column> orderByAliasReads(PlainSelect select) {
+        if (select.getOrderByElements() == null) return List.of();
+        Set<String> aliases = new HashSet<>();
+        for (SelectItem<?> item : select.getSelectItems()) {
+            if (item.getAlias() != null) aliases.add(ScriptScope.normalize(item.getAlias().getName()));
+        }
+        List<Column> reads = new ArrayList<>();
+        for (OrderByElement order : select.getOrderByElements()) {
+            if (order.getExpression() instanceof Column c && c.getTable() == null && aliases.contains(ScriptScope.normalize(c.getColumnName()))) {
+                reads.add(c);
+            }
+        }
+        return reads;
     }
 
     private <S> StringBuilder visitPlain(PlainSelect select, S context) {

@@ -81,6 +81,11 @@ class DuckDbTranslatorTest {
         assertThat(query("SELECT (SELECT COUNT(*) FROM UNNEST(items) AS items WHERE items > 1) AS n FROM (SELECT [1, 2, 3] AS items)"))
                 .containsExactly(List.of(num("2")));
         assertThat(query("SELECT -x AS x FROM UNNEST([1, 2]) AS x ORDER BY x")).containsExactly(List.of(num("-2")), List.of(num("-1")));
+        // a select-list alias of the same name: ORDER BY reads the alias, the rest the element
+        assertThat(query("SELECT UPPER(items) AS items FROM (SELECT ['b', 'a'] AS items) AS t, UNNEST(items) AS items ORDER BY items"))
+                .containsExactly(List.of("A"), List.of("B"));
+        assertThat(query("SELECT id AS items FROM (SELECT 1 AS id, [STRUCT('a' AS k), STRUCT('b')] AS items) AS t, UNNEST(items) AS items"
+                + " WHERE items.k = 'a'")).containsExactly(List.of(num("1")));
         // a quoted alias with a space
         assertThat(query("SELECT `my item`.k FROM UNNEST([STRUCT(1 AS k)]) AS `my item`")).containsExactly(List.of(num("1")));
         // a subquery reads the alias of the select around it (GA4's item_params), and WITH OFFSET with the column's own name

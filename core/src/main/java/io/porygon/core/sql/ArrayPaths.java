@@ -43,7 +43,7 @@ final class ArrayPaths {
     }
 
     private static void addRange(Set<String> ranges, FromItem item) {
-        String name = item.getAlias() != null ? ScriptScope.normalize(item.getAlias().getName()) : DuckDbSelectDeParser.rangeName(item);
+        String name = DuckDbSelectDeParser.rangeName(item);
         if (name != null) ranges.add(name);
     }
 }

@@ -104,9 +104,8 @@ final class DuckDbSelectDeParser extends SelectDeParser {
 
     private static Set<String> ownRangeNames(PlainSelect select) {
         Set<String> names = new HashSet<>();
-        List<FromItem> items = fromItems(select);
-        for (FromItem item : items) {
-            String name = item == null ? null : item.getAlias() != null ? ScriptScope.normalize(item.getAlias().getName()) : rangeName(item);
+        for (FromItem item : fromItems(select)) {
+            String name = rangeName(item);
             if (name != null) names.add(name);
         }
         return names;

@@ -100,15 +100,10 @@ final class StructRewrite {
         return out;
     }
 
+    /** The index of the parenthesis that closes the one at {@code open}, or -1. */
     private static int closingParen(String sql, int open) {
-        int depth = 0;
-        for (int i = open; i < sql.length(); i++) {
-            char c = sql.charAt(i);
-            if (c == '\'' || c == '"') i = LexedText.endOfQuoted(sql, i);
-            else if (c == '(') depth++;
-            else if (c == ')' && --depth == 0) return i;
-        }
-        return -1;
+        int close = LexedText.firstAtDepth0(sql, open + 1, i -> false);
+        return close < sql.length() ? close : -1;
     }
 
     private static boolean insideQuotes(String sql, int at) {

@@ -372,11 +372,11 @@ public final class DuckDbEngine implements Engine {
      */
     private void createOrReplace(ObjectKind kind, Target target, String select) {
         String create = "CREATE OR REPLACE " + kind + " " + sqlName(target) + " AS\n" + (kind == ObjectKind.TABLE ? withEmptyArrays(select) : select);
+        ObjectKind other = kind == ObjectKind.TABLE ? ObjectKind.VIEW : ObjectKind.TABLE;
         if (inTransaction) {
             // with pre- or post-operations: a failure aborts the caller's transaction, which can then
             // read no catalog (and would report that instead of the failure), so the catalog is read first
             ensureSchema(target);
-            ObjectKind other = kind == ObjectKind.TABLE ? ObjectKind.VIEW : ObjectKind.TABLE;
             if (kind(target) == other) execute("DROP " + other + " " + sqlName(target));
             execute(create);
             return;
@@ -384,7 +384,6 @@ public final class DuckDbEngine implements Engine {
         try {
             execute(create);
         } catch (DuckDbException e) {
-            ObjectKind other = kind == ObjectKind.TABLE ? ObjectKind.VIEW : ObjectKind.TABLE;
             boolean noSchema = !schemaExists(schemaOf(target));
             boolean otherInTheWay = !noSchema && kind(target) == other;
             if (!noSchema && !otherInTheWay) throw e;

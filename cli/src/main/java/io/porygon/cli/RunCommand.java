@@ -45,11 +45,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--full-refresh", description = "Rebuild incremental tables from scratch (except protected ones).")
     boolean fullRefresh;
 
-    @Option(names = "--actions", split = ",", paramLabel = "NAME",
+    @Option(names = "--actions", arity = "1..*", parameterConsumer = NameListConsumer.class, paramLabel = "NAME",
             description = "Run only these actions (name, dataset.name or project.dataset.name).")
     List<String> actions = new ArrayList<>();
 
-    @Option(names = "--tags", split = ",", paramLabel = "TAG", description = "Run only the actions with one of these tags.")
+    @Option(names = "--tags", arity = "1..*", parameterConsumer = NameListConsumer.class, paramLabel = "TAG", description = "Run only the actions with one of these tags.")
     List<String> tags = new ArrayList<>();
 
     @Option(names = "--include-deps", description = "Also run everything the selected actions depend on.")

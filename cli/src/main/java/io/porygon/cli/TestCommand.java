@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Exit codes: 0 all tests passed; 1 a test failed; 2 usage, configuration or compile error."})
 final class TestCommand implements Callable<Integer> {
 
-    @Option(names = "--actions", split = ",", paramLabel = "NAME", description = "Run only these tests, or the tests of these datasets.")
+    @Option(names = "--actions", arity = "1..*", parameterConsumer = NameListConsumer.class, paramLabel = "NAME", description = "Run only these tests, or the tests of these datasets.")
     List<String> only = new ArrayList<>();
 
     @Mixin

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,6 +89,23 @@ class RunCommandTest {
                 .doesNotContain("SAFE_DIVIDE").doesNotContain("`");
         assertThat(stdout).contains("row estimate (DuckDB's planner, a guess): 3");
         assertThat(query("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'analytics'")).containsExactly("0");
+    }
+
+    @Test
+    void actionsAndTagsTakeDataformsSpaceSeparatedListsAndTheProjectMayFollow() {
+        // Dataform's form, then picocli's: the list ends at the next option or at the project directory
+        for (List<String> selection : List.of(List.of("--actions", "orders_clean", "order_totals"),
+                List.of("--actions", "orders_clean,order_totals"), List.of("--actions", "orders_clean", "--actions", "order_totals"))) {
+            List<String> args = new ArrayList<>(List.of("run", "--dry-run"));
+            args.addAll(selection);
+            args.add(project.toString());
+            assertThat(cli(args.toArray(String[]::new))).as(selection + ": " + stderr).isZero();
+            assertThat(stdout).contains("Plan: 2 actions", "analytics.orders_clean", "analytics.order_totals");
+        }
+        assertThat(cli("run", "--dry-run", project.toString(), "--actions", "orders_clean", "order_totals")).as(stderr).isZero();
+        assertThat(stdout).contains("Plan: 2 actions");
+        assertThat(cli("run", "--actions", "--dry-run", project.toString())).isEqualTo(2);
+        assertThat(stderr).contains("Missing required parameter for option '--actions' (NAME)");
     }
 
     @Test

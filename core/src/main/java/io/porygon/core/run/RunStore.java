@@ -6,9 +6,9 @@ import java.util.List;
 /** Where runs are remembered: every run and every action of it. */
 public interface RunStore {
 
-    /** One run as listed by {@code porygon history}. */
+    /** One run as listed by {@code porygon history}; {@code cancelled} counts the actions Ctrl-C stopped or never started. */
     record RunSummary(String runId, Instant startedAt, Instant endedAt, String status, String command,
-            long succeeded, long failed, long skipped) {}
+            long succeeded, long failed, long skipped, long cancelled) {}
 
     void record(RunResult run, String command);
 

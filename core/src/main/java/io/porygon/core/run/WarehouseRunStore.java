@@ -83,12 +83,15 @@ public final class WarehouseRunStore implements RunStore {
     @Override
     public List<RunSummary> recentRuns(int limit) {
         if (!engine.exists(RUNS)) return List.of();
-        QueryResult r = engine.query("SELECT run_id, started_at, ended_at, status, command, succeeded, failed, skipped FROM "
-                + name(RUNS) + " ORDER BY started_at DESC, run_id DESC LIMIT " + limit, limit);
+        // the runs table has no cancelled column (older warehouses have the table): count them from the actions
+        String cancelled = engine.exists(ACTIONS) ? "(SELECT count(*) FROM " + name(ACTIONS) + " a WHERE a.run_id = r.run_id AND a.status = '"
+                + ActionStatus.CANCELLED.name() + "')" : "0";
+        QueryResult r = engine.query("SELECT run_id, started_at, ended_at, status, command, succeeded, failed, skipped, " + cancelled
+                + " FROM " + name(RUNS) + " r ORDER BY started_at DESC, run_id DESC LIMIT " + limit, limit);
         List<RunSummary> runs = new ArrayList<>();
         for (List<Object> row : r.rows()) {
             runs.add(new RunSummary((String) row.get(0), instant(row.get(1)), instant(row.get(2)), (String) row.get(3),
-                    (String) row.get(4), number(row.get(5)), number(row.get(6)), number(row.get(7))));
+                    (String) row.get(4), number(row.get(5)), number(row.get(6)), number(row.get(7)), number(row.get(8))));
         }
         return runs;
     }

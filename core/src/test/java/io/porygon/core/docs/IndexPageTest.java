@@ -53,7 +53,7 @@ class IndexPageTest {
     }
 
     private static RunHistory.Run run(String id, Instant start, ActionResult result) {
-        return new RunHistory.Run(new RunSummary(id, start, start.plusSeconds(2), "FAILED", "run", 0, 1, 0), List.of(result));
+        return new RunHistory.Run(new RunSummary(id, start, start.plusSeconds(2), "FAILED", "run", 0, 1, 0, 0), List.of(result));
     }
 
     private static ActionResult assertion(ActionStatus status, long failing, String error) {

@@ -9,6 +9,8 @@ import io.porygon.duckdb.DuckDbEngine;
 import io.porygon.duckdb.DuckDbSettings;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +46,29 @@ class WarehouseRunStoreTest {
             assertThat(actions.get(1).sampleRows()).containsExactly("id=1", "id=2");
             assertThat(actions.get(1).error()).contains("2 row(s)");
             assertThat(store.actions("no-such-run")).isEmpty();
+        }
+    }
+
+    @Test
+    void listsHowManyActionsACancelledRunStopped() {
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
+            WarehouseRunStore store = new WarehouseRunStore(engine);
+            RunResult done = run(engine, graph(table(t("s", "a"), "SELECT 1 AS id")));
+            store.record(done, "porygon run");
+            ActionResult finished = done.actions().get(0);
+            List<ActionResult> stopped = new ArrayList<>(List.of(finished));
+            for (String name : List.of("s.b", "s.c")) {
+                stopped.add(new ActionResult(name, name, "table", finished.step(), ActionStatus.CANCELLED, finished.startedAt(),
+                        finished.endedAt(), -1, null, "cancelled", 0, List.of(), null));
+            }
+            store.record(new RunResult("cancelled-run", done.endedAt(), done.endedAt().plusSeconds(1), stopped, true), "porygon run");
+
+            var runs = store.recentRuns(10);
+            assertThat(runs).extracting(RunStore.RunSummary::runId).containsExactly("cancelled-run", done.runId());
+            assertThat(runs.get(0).status()).isEqualTo("CANCELLED");
+            assertThat(runs.get(0).succeeded()).isEqualTo(1);
+            assertThat(runs.get(0).cancelled()).isEqualTo(2);
+            assertThat(runs.get(1).cancelled()).isZero();
         }
     }
 

@@ -6,8 +6,8 @@ import java.util.function.BiConsumer;
  * GoogleSQL's NET functions over IPv4 addresses: IP_FROM_STRING, SAFE_IP_FROM_STRING, IP_TO_STRING,
  * IPV4_TO_INT64, IPV4_FROM_INT64, IP_NET_MASK and IP_TRUNC, on BYTES in network byte order (4 bytes
  * for IPv4, 16 for IPv6). DuckDB has no such functions, so the bytes are built from hex digits.
- * IPv6 text is not parsed or printed: an error that says so, never NULL or other text. NET.HOST,
- * NET.REG_DOMAIN and NET.PUBLIC_SUFFIX are not here (the public suffix list; see FunctionCatalog).
+ * IPv6 text is not parsed or printed: an error that says so, never NULL or other text. NET.HOST reads a URL's
+ * authority; NET.REG_DOMAIN and NET.PUBLIC_SUFFIX are not here (the public suffix list; see FunctionCatalog).
  */
 final class NetFunctions {
 
@@ -27,7 +27,16 @@ final class NetFunctions {
     private static final String MASK_BYTE = "CASE WHEN {1} >= (porygon_i + 1) * 8 THEN 255 WHEN {1} <= porygon_i * 8 THEN 0 "
             + "ELSE (255 << (8 - ({1} - porygon_i * 8))) & 255 END";
 
+    /**
+     * A URL's host, as BigQuery's best effort reads it: surrounding spaces, a scheme followed by {@code //}, user
+     * information and the port are dropped, an IPv6 host keeps its brackets, case is kept, and nothing left is NULL
+     * ({@code mailto:?to=} gives {@code mailto}, as BigQuery's reference shows).
+     */
+    private static final String HOST = "NULLIF(regexp_extract(trim({0}), '^(?:(?:[A-Za-z][A-Za-z0-9+.-]*:)?//)?(?:[^/?#@]*@)?"
+            + "(\\[[^\\]]*\\]|[^/?#:]*)', 1), '')";
+
     static void register(BiConsumer<String, String> template) {
+        template.accept("NET.HOST/1", HOST);
         template.accept("NET.IP_FROM_STRING/1", "CASE WHEN {0} IS NULL THEN NULL WHEN regexp_full_match({0}, " + IPV4 + ") THEN " + FROM_DOTTED
                 + " WHEN " + UNTRANSLATED + " THEN error('NET.IP_FROM_STRING: Porygon translates IPv4 addresses without leading zeros only') "
                 + "ELSE error('NET.IP_FROM_STRING: the text is not an IP address') END");

@@ -54,8 +54,12 @@ final class StructRewrite {
                 named.add(as.matches() ? as.group(2) + " => " + rewritten : rewritten);
             }
             out.append(sql, from, m.start());
-            if (anyName) out.append(STRUCT_FN).append('(').append(String.join(", ", named)).append(')');
-            else out.append(sql, m.start(), m.end()).append(rewriteAll(sql.substring(m.end(), close))).append(')');
+            if (anyName) {
+                // JSqlParser reads a field of a call only through parentheses: (PORYGON_STRUCT(x => (1))).x
+                boolean fieldRead = sql.substring(close + 1).stripLeading().startsWith(".");
+                String call = STRUCT_FN + "(" + String.join(", ", named) + ")";
+                out.append(fieldRead ? "(" + call + ")" : call);
+            } else out.append(sql, m.start(), m.end()).append(rewriteAll(sql.substring(m.end(), close))).append(')');
             from = close + 1;
         }
         return out.append(sql.substring(from)).toString();

@@ -190,6 +190,7 @@ final class DuckDbSelectDeParser extends SelectDeParser {
     private <S> StringBuilder visitPlain(PlainSelect select, S context) {
         select.getSelectItems().forEach(this::recordAlias);
         select.getSelectItems().forEach(this::nameFieldRead);
+        nameGroupedPaths(select);
         PlainSelect.BigQuerySelectQualifier qualifier = select.getBigQuerySelectQualifier();
         if (qualifier == PlainSelect.BigQuerySelectQualifier.AS_STRUCT
                 && select.getSelectItems().stream().anyMatch(i -> i.getExpression() instanceof AllColumns)) {
@@ -391,6 +392,25 @@ final class DuckDbSelectDeParser extends SelectDeParser {
             Alias alias = new Alias(name, true);
             givenAliases.add(alias);
             item.setAlias(alias);
+        }
+    }
+
+    /**
+     * {@code SELECT ep.key ... GROUP BY key}: BigQuery's GROUP BY reads a select item's implicit name (the last
+     * part of a path), DuckDB's only an alias, so such an item gets its implicit name as alias. DuckDB's GROUP BY
+     * reads a FROM column of that name before an alias, so nothing that bound before reads otherwise.
+     */
+    private static void nameGroupedPaths(PlainSelect select) {
+        if (select.getGroupBy() == null || select.getGroupBy().getGroupByExpressionList() == null) return;
+        Set<String> bareNames = new HashSet<>();
+        for (Object e : select.getGroupBy().getGroupByExpressionList()) {
+            if (e instanceof Column c && c.getTable() == null) bareNames.add(ScriptScope.normalize(c.getColumnName()));
+        }
+        for (SelectItem<?> item : select.getSelectItems()) {
+            if (item.getAlias() == null && item.getExpression() instanceof Column c && c.getTable() != null
+                    && bareNames.contains(ScriptScope.normalize(c.getColumnName()))) {
+                item.setAlias(new Alias(c.getColumnName(), true));
+            }
         }
     }
 

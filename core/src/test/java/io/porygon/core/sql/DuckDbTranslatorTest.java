@@ -221,6 +221,17 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void groupByReadsTheImplicitNameOfAFieldPath() throws SQLException {
+        // GA4: SELECT ep.key, COUNT(*) ... GROUP BY key (DuckDB: "key" not found in FROM clause)
+        String params = "(SELECT [STRUCT('a' AS key, 1 AS v), STRUCT('b' AS key, 2 AS v), STRUCT('a' AS key, 3 AS v)] AS event_params) t";
+        assertThat(query("SELECT ep.key, COUNT(*) AS n FROM " + params + ", UNNEST(t.event_params) ep GROUP BY key ORDER BY key"))
+                .containsExactly(List.of("a", num("2")), List.of("b", num("1")));
+        // a FROM column of that name is still the one grouped by, as before
+        assertThat(query("SELECT s.v, COUNT(*) FROM (SELECT 1 AS v, STRUCT(1 AS v) AS s UNION ALL SELECT 2, STRUCT(1)) GROUP BY v, s.v ORDER BY 2"))
+                .containsExactly(List.of(num("1"), num("1")), List.of(num("1"), num("1")));
+    }
+
+    @Test
     void ddlWithAProjectQualifiedDatasetOptionsOrLikeRunsAsOnBigQuery() throws SQLException {
         // found in Google's cost toolkit and a billing project: parse errors before, or DuckDB's at run time
         run("CREATE SCHEMA IF NOT EXISTS `my-project.billing`\nOPTIONS(location = \"US\", description = \"costs (daily)\")");

@@ -10,16 +10,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.BooleanValue;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExpressionVisitor;
 import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
+import net.sf.jsqlparser.expression.IntervalExpression;
 import net.sf.jsqlparser.expression.RowGetExpression;
 import net.sf.jsqlparser.expression.StructType;
 import net.sf.jsqlparser.expression.WindowDefinition;
-import net.sf.jsqlparser.parser.ASTNodeAccessImpl;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
+import net.sf.jsqlparser.parser.ASTNodeAccessImpl;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.piped.FromQuery;
@@ -188,6 +191,7 @@ final class DuckDbSelectDeParser extends SelectDeParser {
     }
 
     private <S> StringBuilder visitPlain(PlainSelect select, S context) {
+        select.getSelectItems().forEach(DuckDbSelectDeParser::aliasWrittenWithoutKeywords);
         select.getSelectItems().forEach(this::recordAlias);
         select.getSelectItems().forEach(this::nameFieldRead);
         nameGroupedPaths(select);
@@ -392,6 +396,28 @@ final class DuckDbSelectDeParser extends SelectDeParser {
             Alias alias = new Alias(name, true);
             givenAliases.add(alias);
             item.setAlias(alias);
+        }
+    }
+
+    /**
+     * An alias written without AS is printed with it: DuckDB reads {@code 'a' key} as a syntax error. And
+     * {@code EXTRACT(YEAR FROM d) year}, which JSqlParser reads as an interval without its keyword, is that
+     * expression named {@code year}: BigQuery has no interval without the INTERVAL keyword.
+     */
+    private static void aliasWrittenWithoutKeywords(SelectItem<?> item) {
+        if (item.getAlias() != null) {
+            item.getAlias().setUseAs(true);
+        } else if (item.getExpression() instanceof IntervalExpression interval && !interval.isUsingIntervalKeyword()) {
+            Expression named = interval.getExpression();
+            if (named == null) {
+                try {
+                    named = CCJSqlParserUtil.parseExpression(interval.getParameter());
+                } catch (JSQLParserException e) {
+                    return; // left as it was
+                }
+            }
+            ((SelectItem<Expression>) item).setExpression(named);
+            item.setAlias(new Alias(interval.getIntervalType(), true));
         }
     }
 

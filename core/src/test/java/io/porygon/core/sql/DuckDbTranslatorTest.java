@@ -221,6 +221,18 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void anAliasWithoutAsIsAnAliasEvenWhenNamedLikeADatePartOrADuckDbKeyword() throws SQLException {
+        // JSqlParser read `expr year` as an interval without its keyword: the table got INTERVAL columns
+        assertThat(query("SELECT EXTRACT(YEAR FROM d) year, EXTRACT(MONTH FROM d) month, COUNT(*) day, x hour, '5' minute"
+                + " FROM (SELECT DATE '2024-03-05' AS d, 7 AS x) GROUP BY 1, 2, 4"))
+                .containsExactly(List.of(num("2024"), num("3"), num("1"), num("7"), "5"));
+        assertThat(translator.translate("SELECT EXTRACT(YEAR FROM d) year FROM t", AT)).endsWith(" AS year FROM t");
+        // DuckDB reads `'a' key` as a syntax error
+        assertThat(query("SELECT 'a' key, 1 value, 2 type, 3 position")).containsExactly(List.of("a", num("1"), num("2"), num("3")));
+        assertThat(query("SELECT DATE_ADD(DATE '2024-01-01', INTERVAL 2 DAY) d")).containsExactly(List.of("2024-01-03"));
+    }
+
+    @Test
     void groupByReadsTheImplicitNameOfAFieldPath() throws SQLException {
         // GA4: SELECT ep.key, COUNT(*) ... GROUP BY key (DuckDB: "key" not found in FROM clause)
         String params = "(SELECT [STRUCT('a' AS key, 1 AS v), STRUCT('b' AS key, 2 AS v), STRUCT('a' AS key, 3 AS v)] AS event_params) t";

@@ -422,16 +422,22 @@ final class DuckDbSelectDeParser extends SelectDeParser {
     }
 
     /**
-     * {@code SELECT ep.key ... GROUP BY key}: BigQuery's GROUP BY reads a select item's implicit name (the last
-     * part of a path), DuckDB's only an alias, so such an item gets its implicit name as alias. DuckDB's GROUP BY
-     * reads a FROM column of that name before an alias, so nothing that bound before reads otherwise.
+     * {@code SELECT ep.key ... GROUP BY key} (or {@code ORDER BY key}): BigQuery reads a select item's implicit
+     * name (the last part of a path) there, DuckDB only an alias, so such an item gets its implicit name as
+     * alias. DuckDB's GROUP BY reads a FROM column of that name before an alias, so nothing that bound before
+     * reads otherwise.
      */
     private static void nameGroupedPaths(PlainSelect select) {
-        if (select.getGroupBy() == null || select.getGroupBy().getGroupByExpressionList() == null) return;
+        List<Object> reads = new ArrayList<>();
+        if (select.getGroupBy() != null && select.getGroupBy().getGroupByExpressionList() != null) {
+            reads.addAll(select.getGroupBy().getGroupByExpressionList());
+        }
+        if (select.getOrderByElements() != null) select.getOrderByElements().forEach(o -> reads.add(o.getExpression()));
         Set<String> bareNames = new HashSet<>();
-        for (Object e : select.getGroupBy().getGroupByExpressionList()) {
+        for (Object e : reads) {
             if (e instanceof Column c && c.getTable() == null) bareNames.add(ScriptScope.normalize(c.getColumnName()));
         }
+        if (bareNames.isEmpty()) return;
         for (SelectItem<?> item : select.getSelectItems()) {
             if (item.getAlias() == null && item.getExpression() instanceof Column c && c.getTable() != null
                     && bareNames.contains(ScriptScope.normalize(c.getColumnName()))) {

@@ -281,7 +281,7 @@ public final class DuckDbTranslator implements Translator {
                     + " warehouse cannot reach", "declare the table and create it in the warehouse from local copies of its files,"
                     + " or keep this action out of runs on DuckDB (--tags, --actions or disabled)");
         }
-        Statement parsed = parse(withMappedSchemaName(statement.text()), statement, location);
+        Statement parsed = parse(withMappedSchemaName(TableCopyRewrite.rewrite(statement.text())), statement, location);
         if (parsed instanceof Execute) {
             throw new Untranslatable("EXECUTE IMMEDIATE (dynamic SQL) cannot run on DuckDB", "write the statement itself", "EXECUTE");
         }
@@ -310,6 +310,15 @@ public final class DuckDbTranslator implements Translator {
             printView(view, selects, sb);
         } else if (parsed instanceof Merge merge) {
             new DuckDbMergeDeParser(expressions, selects, sb).deParse(merge);
+        } else if (parsed instanceof Alter alter && alter.getAlterExpressions().size() > 1) {
+            // DuckDB takes one action per ALTER TABLE: BigQuery's ADD COLUMN a, ADD COLUMN b becomes two statements
+            List<AlterExpression> actions = alter.getAlterExpressions();
+            for (AlterExpression action : actions) {
+                if (action != actions.get(0)) sb.append(";\n");
+                alter.setAlterExpressions(List.of(action));
+                alter.accept(new StatementDeParser(expressions, selects, sb), null);
+            }
+            alter.setAlterExpressions(actions);
         } else {
             parsed.accept(new StatementDeParser(expressions, selects, sb), null);
         }
@@ -619,7 +628,9 @@ public final class DuckDbTranslator implements Translator {
             mapTable(alter.getTable(), mapped);
             for (AlterExpression e : alter.getAlterExpressions()) {
                 if (e.getColDataTypeList() != null) {
-                    for (AlterExpression.ColumnDataType c : e.getColDataTypeList()) mapType(c.getColDataType());
+                    for (AlterExpression.ColumnDataType c : e.getColDataTypeList()) {
+                        if (c.getColDataType() != null) mapType(c.getColDataType()); // none in ALTER COLUMN c DROP NOT NULL
+                    }
                 }
             }
         } else if (statement instanceof CreateView view) {

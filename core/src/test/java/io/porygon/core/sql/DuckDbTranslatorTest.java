@@ -233,11 +233,13 @@ class DuckDbTranslatorTest {
     }
 
     @Test
-    void groupByReadsTheImplicitNameOfAFieldPath() throws SQLException {
+    void groupByAndOrderByReadTheImplicitNameOfAFieldPath() throws SQLException {
         // GA4: SELECT ep.key, COUNT(*) ... GROUP BY key (DuckDB: "key" not found in FROM clause)
         String params = "(SELECT [STRUCT('a' AS key, 1 AS v), STRUCT('b' AS key, 2 AS v), STRUCT('a' AS key, 3 AS v)] AS event_params) t";
         assertThat(query("SELECT ep.key, COUNT(*) AS n FROM " + params + ", UNNEST(t.event_params) ep GROUP BY key ORDER BY key"))
                 .containsExactly(List.of("a", num("2")), List.of("b", num("1")));
+        assertThat(query("SELECT DISTINCT t.info.color FROM (SELECT STRUCT('red' AS color) AS info UNION ALL SELECT STRUCT('blue')) t"
+                + " ORDER BY color")).containsExactly(List.of("blue"), List.of("red"));
         // a FROM column of that name is still the one grouped by, as before
         assertThat(query("SELECT s.v, COUNT(*) FROM (SELECT 1 AS v, STRUCT(1 AS v) AS s UNION ALL SELECT 2, STRUCT(1)) GROUP BY v, s.v ORDER BY 2"))
                 .containsExactly(List.of(num("1"), num("1")), List.of(num("1"), num("1")));
@@ -255,6 +257,19 @@ class DuckDbTranslatorTest {
                 .containsExactly(List.of(num("1"), num("0")));
         assertThat(query("SELECT column_name FROM information_schema.columns WHERE table_schema = 'billing' AND table_name = 'empty_copy' ORDER BY ordinal_position"))
                 .containsExactly(List.of("day"), List.of("amount"));
+        // several actions in one ALTER (DuckDB takes one per statement); DROP NOT NULL (a crash of the translator)
+        run("ALTER TABLE billing.costs ADD COLUMN c INT64, ADD COLUMN IF NOT EXISTS d STRING");
+        run("ALTER TABLE billing.costs DROP COLUMN c, ALTER COLUMN amount DROP NOT NULL");
+        run("INSERT INTO billing.costs (day, d) VALUES (DATE '2024-01-02', 'no amount')");
+        // clones, copies and snapshots hold the rows as of now; time travel is refused, naming it
+        run("CREATE OR REPLACE SNAPSHOT TABLE `my-project.billing.snap` CLONE `my-project.billing.costs` OPTIONS(description = 'x')");
+        run("CREATE TABLE IF NOT EXISTS billing.copied COPY billing.costs");
+        assertThat(query("SELECT (SELECT count(*) FROM billing.snap), (SELECT count(d) FROM billing.copied)"))
+                .containsExactly(List.of(num("2"), num("1")));
+        assertThatThrownBy(() -> translator.translate("CREATE TABLE billing.past CLONE billing.costs\n  FOR SYSTEM_TIME AS OF"
+                + " TIMESTAMP_SUB(CURRENT_TIMESTAMP(), INTERVAL 1 HOUR)", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("time travel")
+                .satisfies(e -> assertThat(((PorygonException) e).location().line()).isEqualTo(8));
         run("DROP SCHEMA IF EXISTS my_project.billing CASCADE");
         assertThat(query("SELECT count(*) FROM information_schema.schemata WHERE schema_name = 'billing'")).containsExactly(List.of(num("0")));
     }

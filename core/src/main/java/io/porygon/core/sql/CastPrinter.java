@@ -181,7 +181,10 @@ final class CastPrinter {
             String v = refs.get(0);
             String d = "CAST(" + v + " AS DOUBLE)";
             String plain = cast + v + " AS VARCHAR)";
-            return "CASE WHEN typeof(" + v + ") IN ('DOUBLE', 'FLOAT') THEN CASE WHEN isnan(" + d + ") THEN 'nan' WHEN isinf(" + d
+            // BYTES are read as UTF-8 (DuckDB's cast writes escapes: \xC2\xA9 for ©); invalid UTF-8 fails, SAFE_CAST gives NULL
+            String utf8 = "decode(TRY_CAST(" + v + " AS BLOB))";
+            return "CASE WHEN typeof(" + v + ") = 'BLOB' THEN " + (cast.startsWith("TRY") ? "try(" + utf8 + ")" : utf8)
+                    + " WHEN typeof(" + v + ") IN ('DOUBLE', 'FLOAT') THEN CASE WHEN isnan(" + d + ") THEN 'nan' WHEN isinf(" + d
                     + ") THEN CASE WHEN " + d + " > 0 THEN 'inf' ELSE '-inf' END WHEN CAST(printf('%.15g', " + d + ") AS DOUBLE) = " + d
                     + " THEN printf('%.15g', " + d + ") ELSE printf('%.17g', " + d + ") END WHEN typeof(" + v + ") LIKE 'DECIMAL%' AND "
                     + plain + " LIKE '%.%' THEN rtrim(rtrim(" + plain + ", '0'), '.') ELSE " + plain + " END";

@@ -624,6 +624,15 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void bytesCastToStringReadAsUtf8() throws SQLException {
+        // BigQuery's conversion rules: b'\xc2\xa9' cast to STRING is "©"; invalid UTF-8 is an error, NULL for SAFE_CAST
+        assertThat(query("SELECT CAST(b'\\xc2\\xa9' AS STRING), LENGTH(CAST(b'\\xc2\\xa9' AS STRING)), CAST(FROM_BASE64('aMOpbGxv') AS STRING),"
+                + " SAFE_CAST(b'\\xff' AS STRING), CAST(CAST('日本' AS BYTES) AS STRING)"))
+                .containsExactly(Arrays.asList("©", num("1"), "héllo", null, "日本"));
+        assertThatThrownBy(() -> query("SELECT CAST(b'\\xff' AS STRING)")).hasMessageContaining("UTF8");
+    }
+
+    @Test
     void stringsCastToInt64BoolAndDateOnlyInTheFormsBigQueryReads() throws SQLException {
         try (Statement st = warehouse.connection().createStatement()) {
             st.execute("CREATE OR REPLACE TABLE thelook.raw_strings AS SELECT * FROM (VALUES ('12', 'TRUE', '2024-1-5'),"

@@ -41,6 +41,18 @@ final class LexedText {
         return sql.length();
     }
 
+    /** Whether {@code at} is inside a string literal or quoted identifier. */
+    static boolean insideQuotes(String sql, int at) {
+        for (int i = 0; i < at; i++) {
+            char c = sql.charAt(i);
+            if (c == '\'' || c == '"') {
+                i = endOfQuoted(sql, i);
+                if (i >= at) return true;
+            }
+        }
+        return false;
+    }
+
     static boolean isWordChar(char c) {
         return Character.isLetterOrDigit(c) || c == '_';
     }

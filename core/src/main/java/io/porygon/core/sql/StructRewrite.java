@@ -36,7 +36,7 @@ final class StructRewrite {
         int from = 0;
         Matcher m = STRUCT_CALL.matcher(sql);
         while (m.find(from)) {
-            if (insideQuotes(sql, m.start())) {
+            if (LexedText.insideQuotes(sql, m.start())) {
                 out.append(sql, from, m.end());
                 from = m.end();
                 continue;
@@ -108,16 +108,5 @@ final class StructRewrite {
     private static int closingParen(String sql, int open) {
         int close = LexedText.firstAtDepth0(sql, open + 1, i -> false);
         return close < sql.length() ? close : -1;
-    }
-
-    private static boolean insideQuotes(String sql, int at) {
-        for (int i = 0; i < at; i++) {
-            char c = sql.charAt(i);
-            if (c == '\'' || c == '"') {
-                i = LexedText.endOfQuoted(sql, i);
-                if (i >= at) return true;
-            }
-        }
-        return false;
     }
 }

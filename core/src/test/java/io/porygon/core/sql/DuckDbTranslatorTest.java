@@ -233,6 +233,21 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void aNamedWindowInParenthesesIsReadAsItsDefinition() throws SQLException {
+        // JSqlParser reads OVER w only; BigQuery's OVER (w ...) adds an ORDER BY or a frame to the named window
+        String rows = " FROM (SELECT * FROM UNNEST([STRUCT(1 AS o, 10 AS t, 'a' AS k), (1, 20, 'b'), (2, 5, 'c')]))";
+        assertThat(query("SELECT k, ROW_NUMBER() OVER (w) AS rn" + rows + " WINDOW w AS (PARTITION BY o ORDER BY t DESC) ORDER BY k"))
+                .containsExactly(List.of("a", num("2")), List.of("b", num("1")), List.of("c", num("1")));
+        assertThat(query("SELECT k, SUM(t) OVER (w ORDER BY t ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)" + rows
+                + " WINDOW w AS (PARTITION BY o) ORDER BY k"))
+                .containsExactly(List.of("a", num("10")), List.of("b", num("30")), List.of("c", num("5")));
+        assertThat(query("SELECT k" + rows + " QUALIFY ROW_NUMBER() OVER (by_order) = 1\nWINDOW by_order AS (PARTITION BY o ORDER BY t)"
+                + " ORDER BY k")).containsExactly(List.of("a"), List.of("c"));
+        assertThat(query("SELECT k, COUNT(*) OVER (w2)" + rows + " WINDOW w1 AS (PARTITION BY o), w2 AS (w1 ORDER BY t ROWS BETWEEN 1"
+                + " PRECEDING AND CURRENT ROW) ORDER BY k")).containsExactly(List.of("a", num("1")), List.of("b", num("2")), List.of("c", num("1")));
+    }
+
+    @Test
     void groupByAndOrderByReadTheImplicitNameOfAFieldPath() throws SQLException {
         // GA4: SELECT ep.key, COUNT(*) ... GROUP BY key (DuckDB: "key" not found in FROM clause)
         String params = "(SELECT [STRUCT('a' AS key, 1 AS v), STRUCT('b' AS key, 2 AS v), STRUCT('a' AS key, 3 AS v)] AS event_params) t";

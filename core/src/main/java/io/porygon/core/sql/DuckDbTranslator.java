@@ -479,7 +479,11 @@ public final class DuckDbTranslator implements Translator {
                 : Pattern.quote(pipe ? construct.substring(2).strip() : construct);
         String regex = pipe ? "\\|>\\s*" + word + "\\b" : phrase ? "(?<![\\w])" + word + "\\b" : "(?<![\\w])" + word + " *\\(";
         Matcher found = Pattern.compile(regex, Pattern.CASE_INSENSITIVE).matcher(text);
-        if (!found.find()) return new int[] {0, 0};
+        // a name that is not called anywhere (INFORMATION_SCHEMA): where it is written
+        if (!found.find() && !(phrase || pipe || (found = Pattern.compile("(?<![\\w])" + word + "\\b", Pattern.CASE_INSENSITIVE)
+                .matcher(text)).find())) {
+            return new int[] {0, 0};
+        }
         int line = 0;
         int lineStart = 0;
         for (int k = 0; k < found.start(); k++) {
@@ -670,6 +674,13 @@ public final class DuckDbTranslator implements Translator {
 
     private void mapTable(Table table, Set<Table> done) {
         if (table == null || table.getSchemaName() == null || !done.add(table)) return;
+        if (InformationSchemaViews.reads(table)) {
+            InformationSchemaViews.replace(table, (project, dataset) -> {
+                String mapped = tableNames.apply(new Target(project, dataset, "t"));
+                return SqlQuoting.unquotedIdentifier(mapped.substring(0, dotOutsideQuotes(mapped)));
+            });
+            return;
+        }
         Target target = new Target(unquote(table.getDatabaseName()), unquote(table.getSchemaName()), unquote(table.getName()));
         String mapped = tableNames.apply(target);
         // set apart: JSqlParser splits a dotted name itself, and breaks a quoted part ("d"."a-b") doing so

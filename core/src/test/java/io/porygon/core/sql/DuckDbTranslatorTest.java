@@ -233,6 +233,31 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void informationSchemaViewsOfADatasetListThatDatasetWithBigQueryTypeNames() throws SQLException {
+        run("CREATE SCHEMA IF NOT EXISTS meta_a");
+        run("CREATE SCHEMA IF NOT EXISTS meta_b");
+        run("CREATE OR REPLACE TABLE meta_a.x1 (a INT64, p NUMERIC(10, 2), ts TIMESTAMP, dt DATETIME, st STRUCT<a INT64, b ARRAY<FLOAT64>>,"
+                + " sa ARRAY<STRUCT<x BOOL, y BYTES>>)");
+        run("CREATE OR REPLACE VIEW meta_a.v AS SELECT a FROM meta_a.x1");
+        run("CREATE OR REPLACE TABLE meta_b.other (b STRING)");
+        // DuckDB's information_schema lists every schema (Porygon's run history too) and names types its own way
+        assertThat(query("SELECT table_name, table_type FROM meta_a.INFORMATION_SCHEMA.TABLES ORDER BY 1"))
+                .containsExactly(List.of("v", "VIEW"), List.of("x1", "BASE TABLE"));
+        assertThat(query("SELECT column_name, data_type FROM `my-project.meta_a.INFORMATION_SCHEMA.COLUMNS` WHERE table_name = 'x1'"
+                + " ORDER BY ordinal_position")).containsExactly(List.of("a", "INT64"), List.of("p", "NUMERIC(10, 2)"),
+                List.of("ts", "TIMESTAMP"), List.of("dt", "DATETIME"), List.of("st", "STRUCT<a INT64, b ARRAY<FLOAT64>>"),
+                List.of("sa", "ARRAY<STRUCT<x BOOL, y BYTES>>"));
+        assertThat(query("SELECT v.table_name FROM `my-project.meta_a`.INFORMATION_SCHEMA.VIEWS AS v")).containsExactly(List.of("v"));
+        assertThat(query("SELECT schema_name FROM `region-us`.INFORMATION_SCHEMA.SCHEMATA WHERE schema_name LIKE 'meta%' ORDER BY 1"))
+                .containsExactly(List.of("meta_a"), List.of("meta_b"));
+        assertThatThrownBy(() -> translator.translate("SELECT *\nFROM meta_a.INFORMATION_SCHEMA.PARTITIONS", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("INFORMATION_SCHEMA.PARTITIONS is not translated")
+                .satisfies(e -> assertThat(((PorygonException) e).location().line()).isEqualTo(8));
+        run("DROP SCHEMA meta_a CASCADE");
+        run("DROP SCHEMA meta_b CASCADE");
+    }
+
+    @Test
     void aNamedWindowInParenthesesIsReadAsItsDefinition() throws SQLException {
         // JSqlParser reads OVER w only; BigQuery's OVER (w ...) adds an ORDER BY or a frame to the named window
         String rows = " FROM (SELECT * FROM UNNEST([STRUCT(1 AS o, 10 AS t, 'a' AS k), (1, 20, 'b'), (2, 5, 'c')]))";

@@ -17,6 +17,7 @@ import net.sf.jsqlparser.statement.merge.MergeUpdate;
 import net.sf.jsqlparser.statement.select.FromItem;
 import net.sf.jsqlparser.statement.select.FromItemVisitor;
 import net.sf.jsqlparser.statement.select.Join;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.update.Update;
 import net.sf.jsqlparser.util.deparser.ExpressionDeParser;
 import net.sf.jsqlparser.util.deparser.SelectDeParser;
@@ -70,7 +71,7 @@ final class SingleMatchCheck {
         String targetName = MergeClauseScopes.qualifier(target);
         String sourceName = MergeClauseScopes.qualifier(source);
         String sourceRows = print(() -> source.accept((FromItemVisitor<StringBuilder>) selects, null));
-        List<Column> keys = joins.isEmpty() && sourceName != null && !namesASchema(condition)
+        List<Column> keys = joins.isEmpty() && sourceName != null && isPlainRelation(source) && !namesASchema(condition)
                 ? sourceKeys(condition, targetName, sourceName) : List.of();
         if (!keys.isEmpty()) sourceRows = repeatedKeysOnly(sourceRows, keys, sourceName);
         StringBuilder pairs = new StringBuilder(print(() -> target.accept((FromItemVisitor<StringBuilder>) selects, null)));
@@ -124,6 +125,11 @@ final class SingleMatchCheck {
     private static String normalize(String name) {
         String plain = name.length() >= 2 && (name.charAt(0) == '"' || name.charAt(0) == '`') ? name.substring(1, name.length() - 1) : name;
         return plain.toLowerCase(Locale.ROOT);
+    }
+
+    /** A table or subquery as is: an UNNEST prints as a query of its own, a PIVOT reshapes the rows. */
+    private static boolean isPlainRelation(FromItem source) {
+        return (source instanceof Table || source instanceof ParenthesedSelect) && source.getPivot() == null && source.getUnPivot() == null;
     }
 
     /** Whether a column of the condition names its table's schema, which the renamed source would not have. */

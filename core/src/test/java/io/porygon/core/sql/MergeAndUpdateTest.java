@@ -120,6 +120,15 @@ class MergeAndUpdateTest {
     }
 
     @Test
+    void aScriptVariableInANotMatchedClauseStaysAVariable() throws SQLException {
+        run("DECLARE min_quantity INT64 DEFAULT 20;\n"
+                + "MERGE dataset.DetailedInventory T USING dataset.Inventory S ON T.product = S.product\n"
+                + "WHEN NOT MATCHED AND quantity >= min_quantity THEN INSERT (product, quantity) VALUES (product, quantity + min_quantity)");
+        assertThat(query("SELECT product, quantity FROM dataset.DetailedInventory ORDER BY product")).containsExactly(
+                row("dishwasher", 50L), row("dryer", 50L), row("front load washer", 40L), row("microwave", 40L));
+    }
+
+    @Test
     void updateFromFailsWhenATargetRowMatchesTwoSourceRows() throws SQLException {
         run("CREATE OR REPLACE TABLE dataset.U1 (k STRING, v INT64); INSERT dataset.U1 VALUES ('dryer', 70), ('oven', 1);"
                 + " CREATE OR REPLACE TABLE dataset.U2 (k STRING, v INT64); INSERT dataset.U2 VALUES ('dryer', 10), ('dryer', 20)");
@@ -140,6 +149,27 @@ class MergeAndUpdateTest {
         run("INSERT dataset.NewArrivals VALUES ('blender', 1, 'warehouse #1'), ('blender', 2, 'warehouse #2')");
         run("UPDATE dataset.Inventory i SET quantity = n.quantity FROM dataset.NewArrivals n WHERE i.product = n.product AND n.product = 'oven'");
         assertThat(query("SELECT quantity FROM dataset.Inventory WHERE product = 'oven'")).containsExactly(row(300L));
+    }
+
+    @Test
+    void updateFromASubqueryOrAJoinIsCheckedToo() throws SQLException {
+        assertThatThrownBy(() -> runAsOneScript("UPDATE dataset.Inventory i SET quantity = a.q"
+                + " FROM (SELECT 'oven' AS p, 1 AS q UNION ALL SELECT 'oven', 2) AS a WHERE i.product = a.p"))
+                .isInstanceOf(SQLException.class).hasMessageContaining(SingleMatchCheck.MESSAGE);
+        runAsOneScript("UPDATE dataset.Inventory i SET quantity = a.q FROM (SELECT 'oven' AS p, 1 AS q UNION ALL SELECT 'dryer', 2) AS a"
+                + " WHERE i.product = a.p");
+        assertThat(query("SELECT product, quantity FROM dataset.Inventory WHERE product IN ('dryer', 'oven') ORDER BY product"))
+                .containsExactly(row("dryer", 2L), row("oven", 1L));
+        // a FROM with a join: each (n, w) pair is one source row
+        run("CREATE OR REPLACE TABLE dataset.Warehouse AS SELECT 'warehouse #1' AS warehouse, 'WA' AS state UNION ALL"
+                + " SELECT 'warehouse #2', 'CA' UNION ALL SELECT 'warehouse #3', 'WA'");
+        runAsOneScript("UPDATE dataset.Inventory i SET quantity = n.quantity FROM dataset.NewArrivals n JOIN dataset.Warehouse w"
+                + " ON n.warehouse = w.warehouse WHERE i.product = n.product AND w.state = 'WA'");
+        assertThat(query("SELECT product, quantity FROM dataset.Inventory WHERE product IN ('dryer', 'oven') ORDER BY product"))
+                .containsExactly(row("dryer", 2L), row("oven", 300L));
+        assertThatThrownBy(() -> runAsOneScript("UPDATE dataset.Inventory i SET quantity = n.quantity FROM dataset.NewArrivals n"
+                + " JOIN dataset.Warehouse w ON TRUE WHERE i.product = n.product"))
+                .isInstanceOf(SQLException.class).hasMessageContaining(SingleMatchCheck.MESSAGE);
     }
 
     @Test

@@ -185,7 +185,14 @@ class MergeAndUpdateTest {
             assertThatThrownBy(() -> runAsOneScript("MERGE dataset.Inventory T USING dataset.NewArrivals S ON T.product = S.product " + clause))
                     .as(clause).isInstanceOf(SQLException.class).hasMessageContaining(SingleMatchCheck.MESSAGE);
         }
+        // an equality of a target and a source column: only source rows whose product repeats are joined
+        assertThat(translator.translateStatements("MERGE dataset.Inventory AS T USING dataset.NewArrivals AS S ON T.product = S.product"
+                + " WHEN MATCHED THEN DELETE", AT).get(0))
+                .contains("JOIN (SELECT * FROM dataset.NewArrivals AS S WHERE (S.product) IN (SELECT S.product FROM dataset.NewArrivals AS S"
+                        + " GROUP BY ALL HAVING count(*) > 1)) AS S ON T.product = S.product GROUP BY T.rowid HAVING count(*) > 1");
         // a condition with no equality between the tables gets the full check
+        assertThat(translator.translateStatements("MERGE dataset.Inventory T USING dataset.NewArrivals S ON T.product LIKE S.product || '%'"
+                + " WHEN MATCHED THEN DELETE", AT).get(0)).contains("JOIN dataset.NewArrivals S ON").doesNotContain("GROUP BY ALL");
         assertThatThrownBy(() -> runAsOneScript("MERGE dataset.Inventory T USING dataset.NewArrivals S ON T.product LIKE S.product || '%'"
                 + " WHEN MATCHED THEN DELETE")).isInstanceOf(SQLException.class).hasMessageContaining(SingleMatchCheck.MESSAGE);
         assertThat(query("SELECT COUNT(*) FROM dataset.Inventory")).containsExactly(row(7L));
@@ -208,6 +215,14 @@ class MergeAndUpdateTest {
         assertThat(query("SELECT product, quantity FROM dataset.Inventory ORDER BY product")).containsExactly(
                 row("dishwasher", 30L), row("dryer", 230L), row("front load washer", 20L), row("microwave", 20L), row("oven", 305L),
                 row("refrigerator", 10L), row("top load washer", 10L), row("washer", 20L));
+        // the reference's MERGE example 3: a table merged with a subquery of itself
+        runAsOneScript("MERGE dataset.NewArrivals T\n"
+                + "USING (SELECT * FROM dataset.NewArrivals WHERE warehouse <> 'warehouse #2') S\n"
+                + "ON T.product = S.product\n"
+                + "WHEN MATCHED AND T.warehouse = 'warehouse #1' THEN UPDATE SET quantity = T.quantity + 20\n"
+                + "WHEN MATCHED THEN DELETE");
+        assertThat(query("SELECT product, quantity, warehouse FROM dataset.NewArrivals ORDER BY product")).containsExactly(
+                row("dryer", 200L, "warehouse #2"), row("washer", 40L, "warehouse #1"));
     }
 
     @Test

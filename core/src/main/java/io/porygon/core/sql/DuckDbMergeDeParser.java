@@ -1,9 +1,11 @@
 package io.porygon.core.sql;
 
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
 import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.statement.merge.Merge;
 import net.sf.jsqlparser.statement.merge.MergeDelete;
 import net.sf.jsqlparser.statement.merge.MergeUpdate;
 import net.sf.jsqlparser.util.deparser.ExpressionDeParser;
@@ -13,14 +15,25 @@ import net.sf.jsqlparser.util.deparser.SelectDeParser;
 /**
  * Prints a MERGE, whose {@code WHEN NOT MATCHED BY SOURCE [AND condition]} clauses the lexer hands
  * JSqlParser as {@code WHEN MATCHED AND porygon_by_source [AND (condition)]} (it cannot read them):
- * DuckDB's MERGE has the clause as BigQuery writes it.
+ * DuckDB's MERGE has the clause as BigQuery writes it. Unqualified columns of the NOT MATCHED clauses are
+ * qualified with the one table BigQuery lets them see ({@link MergeClauseScopes}).
  */
 final class DuckDbMergeDeParser extends MergeDeParser {
     /** The marker column the lexer writes in place of {@code NOT ... BY SOURCE}. */
     static final String BY_SOURCE = "porygon_by_source";
 
-    DuckDbMergeDeParser(ExpressionDeParser expressions, SelectDeParser selects, StringBuilder out) {
+    private final Predicate<String> isVariable;
+
+    /** @param isVariable whether an unqualified name is read as a script variable */
+    DuckDbMergeDeParser(ExpressionDeParser expressions, SelectDeParser selects, StringBuilder out, Predicate<String> isVariable) {
         super(expressions, selects, out);
+        this.isVariable = isVariable;
+    }
+
+    @Override
+    public void deParse(Merge merge) {
+        MergeClauseScopes.qualify(merge, isVariable);
+        super.deParse(merge);
     }
 
     @Override
@@ -57,7 +70,7 @@ final class DuckDbMergeDeParser extends MergeDeParser {
         return out.replace(start, start + matched.length(), " WHEN NOT MATCHED BY SOURCE");
     }
 
-    private static boolean isBySource(Expression predicate) {
+    static boolean isBySource(Expression predicate) {
         return isMarker(predicate) || predicate instanceof AndExpression and && isMarker(and.getLeftExpression());
     }
 

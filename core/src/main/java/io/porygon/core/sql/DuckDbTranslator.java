@@ -215,7 +215,7 @@ public final class DuckDbTranslator implements Translator {
                     throw new Untranslatable("BigQuery scripting statement " + statement.firstWord() + " is not translated to DuckDB",
                             "only DECLARE and SET of variables are; write the logic as SQL expressions (IF(), CASE) or as separate actions");
                 } else {
-                    out.add(translateOne(statement, userFunctions, base, scope, viewQuery));
+                    out.addAll(translateOne(statement, userFunctions, base, scope, viewQuery));
                     if (TempFunction.isTempFunction(statement.text())) {
                         scope = scope.withFunction(TempFunction.parse(statement.text()).name());
                     } else {
@@ -258,21 +258,22 @@ public final class DuckDbTranslator implements Translator {
         return m.group(1) + SqlQuoting.identifier(SqlQuoting.unquotedIdentifier(table.substring(0, dot))) + sql.substring(m.end());
     }
 
-    private String translateOne(GoogleSqlLexer.LexedStatement statement, Set<String> userFunctions, SourceLocation location,
-                                ScriptScope scope, boolean viewQuery) {
+    /** The DuckDB statements of one GoogleSQL statement: itself, after a check where BigQuery checks more ({@link SingleMatchCheck}). */
+    private List<String> translateOne(GoogleSqlLexer.LexedStatement statement, Set<String> userFunctions, SourceLocation location,
+                                      ScriptScope scope, boolean viewQuery) {
         if (TempFunction.isTempFunction(statement.text())) {
             TempFunction fn = TempFunction.parse(statement.text());
             userFunctions.add(fn.name().toUpperCase(Locale.ROOT));
             // a function body sees its parameters, not the script's variables
             String body = translateExpression(fn.body(), userFunctions, statement, location, ScriptScope.EMPTY);
-            return fn.toDuckDbMacro(body);
+            return List.of(fn.toDuckDbMacro(body));
         }
         Matcher assertion = ASSERT.matcher(statement.text());
         if (assertion.matches()) {
             // BigQuery's ASSERT fails the script when its condition is FALSE or NULL
             String condition = translateExpression(assertion.group(1), userFunctions, statement, location, scope);
             String description = assertion.group(2) != null ? assertion.group(2) : SqlQuoting.string(assertion.group(1).strip());
-            return "SELECT CASE WHEN (" + condition + ") IS NOT TRUE THEN error('Assertion failed: ' || " + description + ") END";
+            return List.of("SELECT CASE WHEN (" + condition + ") IS NOT TRUE THEN error('Assertion failed: ' || " + description + ") END");
         }
         Matcher cloud = CLOUD_DATA.matcher(statement.text());
         if (cloud.lookingAt()) {
@@ -309,7 +310,7 @@ public final class DuckDbTranslator implements Translator {
             // JSqlParser's view deparser prints the query with toString(), bypassing translation
             printView(view, selects, sb);
         } else if (parsed instanceof Merge merge) {
-            new DuckDbMergeDeParser(expressions, selects, sb).deParse(merge);
+            new DuckDbMergeDeParser(expressions, selects, sb, scope::declares).deParse(merge);
         } else if (parsed instanceof Alter alter && alter.getAlterExpressions().size() > 1) {
             // DuckDB takes one action per ALTER TABLE: BigQuery's ADD COLUMN a, ADD COLUMN b becomes two statements
             List<AlterExpression> actions = alter.getAlterExpressions();
@@ -324,7 +325,8 @@ public final class DuckDbTranslator implements Translator {
         }
         checkNoColumnIsAlsoAVariable(expressions, selects);
         if (parsed instanceof CreateView view) checkViewOutlivesNothing(view, expressions);
-        return sb.toString();
+        String check = new SingleMatchCheck(expressions, selects).before(parsed);
+        return check == null ? List.of(sb.toString()) : List.of(check, sb.toString());
     }
 
     /**

@@ -153,7 +153,8 @@ class ScriptVariablesTest {
                 .isEqualTo("INSERT INTO t (id, v) VALUES (getvariable('id'), getvariable('v'))");
         assertThat(translator.translate("MERGE t USING s ON t.id = s.id WHEN MATCHED THEN UPDATE SET v = v "
                 + "WHEN NOT MATCHED THEN INSERT (id, v) VALUES (id, v)", AT, scope).sql())
-                .isEqualTo("MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN UPDATE SET v = getvariable('v') "
+                // (after the check that no row of t matches two of s)
+                .endsWith(";\nMERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN UPDATE SET v = getvariable('v') "
                         + "WHEN NOT MATCHED THEN INSERT (id, v) VALUES (getvariable('id'), getvariable('v'))");
         assertThat(translator.translate("SELECT * FROM a JOIN b USING (id)", AT, scope).sql())
                 .isEqualTo("SELECT * FROM a JOIN b USING (id)");

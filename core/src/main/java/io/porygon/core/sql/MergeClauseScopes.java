@@ -1,0 +1,68 @@
+package io.porygon.core.sql;
+
+import java.util.function.Predicate;
+import net.sf.jsqlparser.expression.Alias;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.merge.Merge;
+import net.sf.jsqlparser.statement.merge.MergeDelete;
+import net.sf.jsqlparser.statement.merge.MergeInsert;
+import net.sf.jsqlparser.statement.merge.MergeOperation;
+import net.sf.jsqlparser.statement.merge.MergeUpdate;
+import net.sf.jsqlparser.statement.select.FromItem;
+import net.sf.jsqlparser.statement.update.UpdateSet;
+
+/**
+ * BigQuery resolves the names of a MERGE clause in one table: a {@code WHEN NOT MATCHED [BY TARGET]}
+ * clause (its condition and INSERT values) sees only the source's columns, a {@code WHEN NOT MATCHED BY
+ * SOURCE} clause only the target's. DuckDB sees both in every clause and calls a name they share
+ * ambiguous, so an unqualified column there is qualified with the table the clause sees. The INSERT
+ * column list names target columns and stays; a subquery has its own FROM and is left alone;
+ * {@code WHEN MATCHED} sees both tables in BigQuery too and is left alone.
+ */
+final class MergeClauseScopes {
+    private MergeClauseScopes() {}
+
+    /** @param isVariable names read as script variables, not columns (left unqualified for the variable reader) */
+    static void qualify(Merge merge, Predicate<String> isVariable) {
+        if (merge.getOperations() == null) return;
+        String target = qualifier(merge.getTable());
+        String source = qualifier(merge.getFromItem());
+        for (MergeOperation operation : merge.getOperations()) {
+            if (operation instanceof MergeInsert insert && source != null) {
+                qualify(insert.getAndPredicate(), source, isVariable);
+                if (insert.getValues() != null) insert.getValues().forEach(v -> qualify(v, source, isVariable));
+            } else if (operation instanceof MergeDelete delete && DuckDbMergeDeParser.isBySource(delete.getAndPredicate()) && target != null) {
+                qualify(delete.getAndPredicate(), target, isVariable);
+            } else if (operation instanceof MergeUpdate update && DuckDbMergeDeParser.isBySource(update.getAndPredicate()) && target != null) {
+                qualify(update.getAndPredicate(), target, isVariable);
+                if (update.getUpdateSets() == null) continue;
+                for (UpdateSet set : update.getUpdateSets()) set.getValues().forEach(v -> qualify(v, target, isVariable));
+            }
+        }
+    }
+
+    /** The name a MERGE's table or source is known by: its alias, else a table's name; null for a subquery without alias. */
+    static String qualifier(FromItem item) {
+        Alias alias = item == null ? null : item.getAlias();
+        if (alias != null && alias.getName() != null) return alias.getName();
+        return item instanceof Table table ? table.getName() : null;
+    }
+
+    private static void qualify(Expression expression, String qualifier, Predicate<String> isVariable) {
+        if (expression == null) return;
+        // the adapter has no select visitor, so it does not enter subqueries
+        expression.accept(new ExpressionVisitorAdapter<Void>() {
+            @Override
+            public <S> Void visit(Column column, S context) {
+                String name = column.getColumnName();
+                boolean keyword = name.equalsIgnoreCase("DEFAULT") || name.equals(DuckDbMergeDeParser.BY_SOURCE);
+                boolean unqualified = column.getTable() == null || column.getTable().getName() == null;
+                if (unqualified && !keyword && !isVariable.test(name)) column.setTable(new Table(qualifier));
+                return null;
+            }
+        }, null);
+    }
+}

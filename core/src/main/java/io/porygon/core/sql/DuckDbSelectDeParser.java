@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.BooleanValue;
@@ -41,6 +42,8 @@ import net.sf.jsqlparser.statement.select.SelectItem;
 import net.sf.jsqlparser.statement.select.SetOperationList;
 import net.sf.jsqlparser.statement.select.TableFunction;
 import net.sf.jsqlparser.statement.select.UnPivot;
+import net.sf.jsqlparser.statement.update.Update;
+import net.sf.jsqlparser.statement.update.UpdateSet;
 import net.sf.jsqlparser.util.deparser.OrderByDeParser;
 import net.sf.jsqlparser.util.deparser.SelectDeParser;
 
@@ -492,6 +495,48 @@ final class DuckDbSelectDeParser extends SelectDeParser {
      * BigQuery lets {@code [LEFT] JOIN UNNEST(t.a) AS x} go without a condition (every element
      * joins its own row); DuckDB's JOIN needs one, and ON TRUE means the same.
      */
+    /**
+     * Prints an UPDATE: JSqlParser's own printer writes the FROM clause as written, untranslated. SET and
+     * WHERE read the FROM clause's UNNEST aliases as a SELECT's clauses do.
+     */
+    void printUpdate(Update update) {
+        PlainSelect from = new PlainSelect().withFromItem(update.getFromItem()).withJoins(update.getJoins());
+        Map<String, String> outer = expressions.unnestRanges(Map.of());
+        expressions.unnestRanges(update.getFromItem() == null ? outer : withOuterRanges(outer, from));
+        StringBuilder out = getBuilder();
+        try {
+            out.append("UPDATE ").append(update.getTable()).append(" SET ");
+            for (UpdateSet set : update.getUpdateSets()) {
+                if (set != update.getUpdateSets().get(0)) out.append(", ");
+                boolean tuple = set.getColumns().size() > 1;
+                out.append(tuple ? "(" : "").append(set.getColumns().stream().map(Column::toString).collect(Collectors.joining(", ")))
+                        .append(tuple ? ")" : "").append(" = ");
+                if (tuple) out.append('(');
+                for (int i = 0; i < set.getValues().size(); i++) {
+                    if (i > 0) out.append(", ");
+                    ((Expression) set.getValues().get(i)).accept(expressions, null);
+                }
+                if (tuple) out.append(')');
+            }
+            if (update.getFromItem() != null) {
+                out.append(" FROM ");
+                update.getFromItem().accept(this, null);
+                if (update.getJoins() != null) {
+                    for (Join join : update.getJoins()) {
+                        joinUnnestOnTrue(join);
+                        deparseJoin(join);
+                    }
+                }
+            }
+            if (update.getWhere() != null) {
+                out.append(" WHERE ");
+                update.getWhere().accept(expressions, null);
+            }
+        } finally {
+            expressions.unnestRanges(outer);
+        }
+    }
+
     static void joinUnnestOnTrue(Join join) {
         boolean conditionless = (join.getOnExpressions() == null || join.getOnExpressions().isEmpty())
                 && (join.getUsingColumns() == null || join.getUsingColumns().isEmpty());

@@ -311,6 +311,8 @@ public final class DuckDbTranslator implements Translator {
             printView(view, selects, sb);
         } else if (parsed instanceof Merge merge) {
             new DuckDbMergeDeParser(expressions, selects, sb, scope::declares).deParse(merge);
+        } else if (parsed instanceof Update update) {
+            selects.printUpdate(update);
         } else if (parsed instanceof Alter alter && alter.getAlterExpressions().size() > 1) {
             // DuckDB takes one action per ALTER TABLE: BigQuery's ADD COLUMN a, ADD COLUMN b becomes two statements
             List<AlterExpression> actions = alter.getAlterExpressions();

@@ -179,6 +179,17 @@ class MergeAndUpdateTest {
     }
 
     @Test
+    void anUpdatesFromClauseIsTranslatedAndItsUnnestAliasesRead() throws SQLException {
+        // JSqlParser's printer wrote the FROM clause as written: SAFE_DIVIDE and STRUCT(... AS p) reached DuckDB
+        run("UPDATE dataset.Inventory t SET quantity = s.q FROM (SELECT 'oven' AS p, CAST(SAFE_DIVIDE(4, 2) AS INT64) AS q) s"
+                + " WHERE t.product = s.p");
+        run("UPDATE dataset.Inventory SET quantity = a.q FROM UNNEST([STRUCT('dryer' AS p, 7 AS q), ('x', 2)]) AS a"
+                + " WHERE product = a.p");
+        assertThat(query("SELECT product, quantity FROM dataset.Inventory WHERE product IN ('oven', 'dryer') ORDER BY product"))
+                .containsExactly(row("dryer", 7L), row("oven", 2L));
+    }
+
+    @Test
     void mergeFailsWhenATargetRowMatchesTwoSourceRows() throws SQLException {
         run("INSERT dataset.NewArrivals VALUES ('oven', 1, 'warehouse #1')");
         for (String clause : List.of("WHEN MATCHED THEN UPDATE SET quantity = T.quantity + S.quantity", "WHEN MATCHED THEN DELETE")) {

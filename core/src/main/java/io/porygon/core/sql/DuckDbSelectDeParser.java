@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -506,8 +507,12 @@ final class DuckDbSelectDeParser extends SelectDeParser {
         StringBuilder out = getBuilder();
         try {
             out.append("UPDATE ").append(update.getTable()).append(" SET ");
+            Map<String, Object> fieldSets = structFieldSets(update);
+            String separator = "";
             for (UpdateSet set : update.getUpdateSets()) {
-                if (set != update.getUpdateSets().get(0)) out.append(", ");
+                if (fieldSets.containsKey(setPath(update, set).get(0))) continue; // printed below
+                out.append(separator);
+                separator = ", ";
                 boolean tuple = set.getColumns().size() > 1;
                 out.append(tuple ? "(" : "").append(set.getColumns().stream().map(Column::toString).collect(Collectors.joining(", ")))
                         .append(tuple ? ")" : "").append(" = ");
@@ -517,6 +522,11 @@ final class DuckDbSelectDeParser extends SelectDeParser {
                     ((Expression) set.getValues().get(i)).accept(expressions, null);
                 }
                 if (tuple) out.append(')');
+            }
+            for (Map.Entry<String, Object> column : fieldSets.entrySet()) {
+                out.append(separator).append(column.getKey()).append(" = ");
+                printStructUpdate(column.getKey(), column.getValue());
+                separator = ", ";
             }
             if (update.getFromItem() != null) {
                 out.append(" FROM ");
@@ -535,6 +545,51 @@ final class DuckDbSelectDeParser extends SelectDeParser {
         } finally {
             expressions.unnestRanges(outer);
         }
+    }
+
+    /**
+     * BigQuery's {@code SET spec.color = 'white', spec.dims.h = 9} (DuckDB sets whole columns only): per column,
+     * the fields set, nested as the paths are, each holding its value. A path's first part may name the table.
+     */
+    private static Map<String, Object> structFieldSets(Update update) {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        for (UpdateSet set : update.getUpdateSets()) {
+            List<String> path = setPath(update, set);
+            if (path.size() < 2) continue;
+            Map<String, Object> fields = columns(columns, path.get(0));
+            for (String field : path.subList(1, path.size() - 1)) fields = columns(fields, field);
+            fields.put(path.get(path.size() - 1), set.getValues().get(0));
+        }
+        return columns;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> columns(Map<String, Object> parent, String name) {
+        return (Map<String, Object>) parent.computeIfAbsent(name, n -> new LinkedHashMap<String, Object>());
+    }
+
+    /** The column (and fields) one SET item assigns, without a leading table name or alias. */
+    private static List<String> setPath(Update update, UpdateSet set) {
+        if (set.getColumns().size() != 1) return List.of("");
+        List<String> path = new ArrayList<>(List.of(set.getColumn(0).getFullyQualifiedName().split("\\.")));
+        Table target = update.getTable();
+        Set<String> targetNames = new HashSet<>(List.of(ScriptScope.normalize(target.getName())));
+        if (target.getAlias() != null) targetNames.add(ScriptScope.normalize(target.getAlias().getName()));
+        if (path.size() > 1 && targetNames.contains(ScriptScope.normalize(path.get(0)))) path.remove(0);
+        return path;
+    }
+
+    /** {@code struct_update(spec, color := 'white', dims := struct_update(spec.dims, h := 9))}. */
+    @SuppressWarnings("unchecked")
+    private void printStructUpdate(String struct, Object fields) {
+        StringBuilder out = getBuilder();
+        out.append("struct_update(").append(struct);
+        ((Map<String, Object>) fields).forEach((field, value) -> {
+            out.append(", ").append(field).append(" := ");
+            if (value instanceof Map) printStructUpdate(struct + "." + field, value);
+            else ((Expression) value).accept(expressions, null);
+        });
+        out.append(')');
     }
 
     static void joinUnnestOnTrue(Join join) {

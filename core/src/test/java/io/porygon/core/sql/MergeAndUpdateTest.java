@@ -190,6 +190,19 @@ class MergeAndUpdateTest {
     }
 
     @Test
+    void anUpdateSetsFieldsOfAStruct() throws SQLException {
+        // the reference's "UPDATE nested fields" (DuckDB: qualified column names in UPDATE .. SET not supported)
+        run("CREATE OR REPLACE TABLE dataset.Specs (product STRING, specifications STRUCT<color STRING, warranty STRING,"
+                + " dimensions STRUCT<depth FLOAT64, height FLOAT64>>)");
+        run("INSERT dataset.Specs VALUES ('washer', STRUCT('red', NULL, STRUCT(1.0, 2.0))), ('dryer', STRUCT('blue', '2 years', NULL))");
+        run("UPDATE dataset.Specs s SET specifications.color = 'white', specifications.warranty = '1 year',"
+                + " s.specifications.dimensions.height = 9, product = UPPER(product) WHERE product LIKE '%washer%'");
+        assertThat(query("SELECT product, TO_JSON_STRING(specifications) FROM dataset.Specs ORDER BY product")).containsExactly(
+                row("WASHER", "{\"color\":\"white\",\"warranty\":\"1 year\",\"dimensions\":{\"depth\":1.0,\"height\":9.0}}"),
+                row("dryer", "{\"color\":\"blue\",\"warranty\":\"2 years\",\"dimensions\":null}"));
+    }
+
+    @Test
     void mergeFailsWhenATargetRowMatchesTwoSourceRows() throws SQLException {
         run("INSERT dataset.NewArrivals VALUES ('oven', 1, 'warehouse #1')");
         for (String clause : List.of("WHEN MATCHED THEN UPDATE SET quantity = T.quantity + S.quantity", "WHEN MATCHED THEN DELETE")) {

@@ -56,8 +56,10 @@ final class DemoSummary {
 
     void print() {
         out.println("Rows per table:");
+        // prefixed schemas (database mapping prefix) are longer than the usual ones
+        int width = tables.stream().mapToInt(t -> t.schema().length() + 1 + t.name().length()).max().orElse(0);
         for (Target t : tables) {
-            out.printf("  %-40s %14s%n", t.schema() + "." + t.name(), rows(t));
+            out.printf("  %-" + Math.max(40, width) + "s %14s%n", t.schema() + "." + t.name(), rows(t));
         }
         try {
             printAssertions();

@@ -72,6 +72,17 @@ class DemoCommandTest {
         assertThat(plain.out() + plain.err()).doesNotContain("not applied");
     }
 
+    @Test
+    void aProjectThatDoesNotCompileStopsTheDemoBeforeAnyDataIsGenerated() throws IOException {
+        TestProjects.write(project, "workflow_settings.yaml", "defaultProject: p\ndefaultDataset: d\n");
+        TestProjects.write(project, "definitions/broken.sqlx", "config { type: \"table\" \nSELECT 1\n");
+        CliRun.Result r = CliRun.run("demo", "--scale", "0.002", "--warehouse", warehouse().toString(), project.toString());
+        assertThat(r.exitCode()).isEqualTo(PorygonCli.EXIT_USAGE);
+        assertThat(r.err()).contains("broken.sqlx").contains("compile error");
+        assertThat(r.out()).doesNotContain("Generating");
+        assertThat(warehouse()).doesNotExist();
+    }
+
     /**
      * The Look's pipeline under prefix mapping reads its raw tables from
      * bigquery_public_data_thelook_ecommerce and writes porygon_thelook_thelook: the demo generates,

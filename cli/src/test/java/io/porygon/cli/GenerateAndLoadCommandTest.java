@@ -124,4 +124,15 @@ class GenerateAndLoadCommandTest {
         assertThat(TestProjects.query(dir.resolve("w.duckdb"),
                 "SELECT string_agg(DISTINCT table_schema, ',') FROM information_schema.tables WHERE table_name = 'events'")).containsExactly("mine");
     }
+
+    @Test
+    void aProjectThatDoesNotCompileStillGetsItsDataInTheUsualSchemaAndIsTold() throws Exception {
+        Path project = projectDeclaringTheRawTables();
+        TestProjects.write(project, "definitions/broken.sqlx", "config { type: \"table\" \nSELECT 1\n");
+        Run generated = run("generate", "--scale", "0.001", "--as-of", "2025-06-30", "--database-mapping", "prefix",
+                "--warehouse", dir.resolve("w.duckdb").toString(), "--no-progress", project.toString());
+        assertThat(generated.exitCode()).as(generated.err()).isZero();
+        assertThat(generated.err()).contains("does not compile").contains("thelook_ecommerce").contains("--schema");
+        assertThat(TestProjects.query(dir.resolve("w.duckdb"), "SELECT count(*) > 0 FROM thelook_ecommerce.events")).containsExactly("true");
+    }
 }

@@ -1,12 +1,16 @@
 package io.porygon.cli;
 
+import io.porygon.core.graph.CompiledGraph;
 import io.porygon.core.graph.Target;
+import io.porygon.core.run.WarehouseNames;
 import io.porygon.duckdb.DuckDbEngine;
+import io.porygon.thelook.RawTables;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,8 +37,6 @@ import picocli.CommandLine.Spec;
         },
         footer = {"", "Exit codes: 0 everything passed; 1 an action, assertion or test failed; 2 usage or compile error."})
 final class DemoCommand implements Callable<Integer> {
-    static final Target RAW_EVENTS = new Target(null, "thelook_ecommerce", "events");
-
     @Option(names = "--scale", paramLabel = "FACTOR", defaultValue = "1", description = "Scale factor of a fresh warehouse (1 ≈ the public row counts). Default: ${DEFAULT-VALUE}.")
     String scale;
 
@@ -60,10 +62,16 @@ final class DemoCommand implements Callable<Integer> {
         WarehouseOptions.Resolved settings = warehouse.resolve(dir);
         // every step gets the demo's warehouse settings, not only its file
         List<String> common = warehouse.asArguments(settings);
+        // compiled first: a broken project fails in a second, not after generating the data
+        CompiledGraph graph = ProjectGraph.compileOrReport(dir, Map.of(), spec.commandLine().getErr());
+        if (graph == null) return PorygonCli.EXIT_USAGE;
+        WarehouseNames names = new WarehouseNames(settings.databaseMapping(), graph.projectConfig().defaultSchema());
+        // where the pipeline's declarations read the raw tables under the demo's database mapping
+        String rawSchema = RawTablesSchema.of(graph, names).orElse(RawTables.DEFAULT_SCHEMA);
 
-        boolean fresh = !hasRawData(settings);
+        boolean fresh = !hasRawData(settings, RawTablesSchema.table(rawSchema, RawTables.EVENTS));
         if (!fresh) warnIfNotApplied(settings.file());
-        List<String> generate = new ArrayList<>(List.of("generate"));
+        List<String> generate = new ArrayList<>(List.of("generate", "--schema", rawSchema));
         generate.addAll(fresh ? List.of("--scale", scale, "--seed", seed) : List.of("--advance", "1d"));
         banner(out, fresh ? "Generating The Look at scale " + scale : "Advancing the data by one day");
         int status = step(generate, common, dir);
@@ -81,15 +89,15 @@ final class DemoCommand implements Callable<Integer> {
 
         banner(out, "Summary");
         try (DuckDbEngine engine = WarehouseOptions.open(settings)) {
-            new DemoSummary(engine, out).print();
+            new DemoSummary(engine, out, DemoSummary.tablesOf(graph, names)).print();
         }
         return Math.max(Math.max(runStatus, testStatus), docsStatus);
     }
 
-    private boolean hasRawData(WarehouseOptions.Resolved settings) {
+    private boolean hasRawData(WarehouseOptions.Resolved settings, Target rawEvents) {
         if (!Files.exists(settings.file())) return false;
         try (DuckDbEngine engine = WarehouseOptions.open(settings)) {
-            return engine.exists(RAW_EVENTS);
+            return engine.exists(rawEvents);
         }
     }
 

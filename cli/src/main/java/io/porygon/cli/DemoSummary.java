@@ -1,39 +1,65 @@
 package io.porygon.cli;
 
 import io.porygon.core.engine.Engine;
+import io.porygon.core.graph.CompiledGraph;
 import io.porygon.core.graph.Target;
 import io.porygon.core.run.ActionResult;
 import io.porygon.core.run.ActionStatus;
 import io.porygon.core.run.RunStore;
+import io.porygon.core.run.WarehouseNames;
 import io.porygon.core.run.WarehouseRunStore;
 import io.porygon.duckdb.DuckDbEngine;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** The closing summary of {@code porygon demo}: table sizes, the last run's assertions, top categories. */
 final class DemoSummary {
-    private static final List<Target> TABLES = List.of(
-            new Target(null, "thelook", "users_dim"), new Target(null, "thelook", "products_dim"),
-            new Target(null, "thelook", "orders_dim"), new Target(null, "thelook", "inventory_dim"),
-            new Target(null, "thelook", "events_fct"), new Target(null, "thelook", "trx_fct"),
-            new Target(null, "looker_studio_views", "profit_view"),
-            new Target(null, "looker_studio_views", "profit_matrix_view"));
+    /** The pipeline's models the summary counts, with the schema the pipeline gives them. */
+    private static final Map<String, String> MODELS = orderedMap(
+            "users_dim", "thelook", "products_dim", "thelook", "orders_dim", "thelook", "inventory_dim", "thelook",
+            "events_fct", "thelook", "trx_fct", "thelook",
+            "profit_view", "looker_studio_views", "profit_matrix_view", "looker_studio_views");
 
     private final Engine engine;
     private final PrintWriter out;
+    private final List<Target> tables;
 
-    DemoSummary(Engine engine, PrintWriter out) {
+    /** @param tables the warehouse names of the models to count; the one named profit_view gives the top categories */
+    DemoSummary(Engine engine, PrintWriter out, List<Target> tables) {
         this.engine = engine;
         this.out = out;
+        this.tables = List.copyOf(tables);
+    }
+
+    /**
+     * The warehouse names of the pipeline's models as the compiled graph places them (its schemas,
+     * under the run's database mapping); a model the graph lacks keeps its conventional name.
+     */
+    static List<Target> tablesOf(CompiledGraph graph, WarehouseNames names) {
+        List<Target> targets = new ArrayList<>();
+        MODELS.forEach((name, schema) -> targets.add(graph.tables().stream()
+                .filter(t -> t.target().name().equals(name))
+                // of two models with the name, the one in the pipeline's schema
+                .min(Comparator.comparing(t -> !schema.equals(t.target().schema())))
+                .map(t -> names.map(t.target()))
+                .orElse(new Target(null, schema, name))));
+        return targets;
     }
 
     void print() {
         out.println("Rows per table:");
-        for (Target t : TABLES) {
-            out.printf("  %-40s %14s%n", t.schema() + "." + t.name(), rows(t));
+        // prefixed schemas (database mapping prefix) are longer than the usual ones
+        int width = tables.stream().mapToInt(t -> t.schema().length() + 1 + t.name().length()).max().orElse(0);
+        for (Target t : tables) {
+            out.printf("  %-" + Math.max(40, width) + "s %14s%n", t.schema() + "." + t.name(), rows(t));
         }
         try {
             printAssertions();
@@ -79,8 +105,9 @@ final class DemoSummary {
     }
 
     private void printTopCategories() {
-        Target profit = new Target(null, "looker_studio_views", "profit_view");
-        if (!engine.exists(profit)) return;
+        Optional<Target> profitView = tables.stream().filter(t -> t.name().equals("profit_view")).findFirst();
+        if (profitView.isEmpty() || !engine.exists(profitView.get())) return;
+        Target profit = profitView.get();
         List<List<Object>> rows = engine.queryRows("SELECT category, sum(gross_profit) AS profit, sum(revenue) AS revenue FROM "
                 + DuckDbEngine.sqlName(profit) + " GROUP BY category ORDER BY profit DESC LIMIT 5");
         out.println();
@@ -89,6 +116,12 @@ final class DemoSummary {
         for (List<Object> r : rows) {
             out.printf("  %-32s %16s %16s%n", r.get(0), money(r.get(1)), money(r.get(2)));
         }
+    }
+
+    private static Map<String, String> orderedMap(String... keysAndValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) map.put(keysAndValues[i], keysAndValues[i + 1]);
+        return Collections.unmodifiableMap(map);
     }
 
     private static String money(Object value) {

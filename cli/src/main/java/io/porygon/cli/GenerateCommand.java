@@ -1,7 +1,10 @@
 package io.porygon.cli;
 
+import io.porygon.core.Porygon;
 import io.porygon.core.PorygonException;
 import io.porygon.core.SourceLocation;
+import io.porygon.core.graph.CompiledGraph;
+import io.porygon.core.run.WarehouseNames;
 import io.porygon.duckdb.DuckDbEngine;
 import io.porygon.duckdb.DuckDbSettings;
 import io.porygon.thelook.DayAdvance;
@@ -22,6 +25,7 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -57,7 +61,9 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Generator threads (the output does not depend on it). Default: the number of processors.")
     Integer threads;
 
-    @Option(names = "--schema", paramLabel = "NAME", defaultValue = RawTables.DEFAULT_SCHEMA, description = "Schema (BigQuery dataset) of the raw tables. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--schema", paramLabel = "NAME", description = "Schema of the raw tables in the warehouse. Default: the schema the project's "
+            + "declarations of the raw tables read under the database mapping (e.g. " + RawTables.DEFAULT_SCHEMA + "), else "
+            + RawTables.DEFAULT_SCHEMA + ".")
     String schema;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Write one file per table into DIR instead of the warehouse.")
@@ -73,6 +79,8 @@ public final class GenerateCommand implements Callable<Integer> {
     boolean noProgress;
 
     @Mixin WarehouseOptions warehouse;
+
+    @Mixin VarsOption vars;
 
     @Mixin DebugOption debug;
 
@@ -97,8 +105,9 @@ public final class GenerateCommand implements Callable<Integer> {
                 throw new PorygonException(SourceLocation.of(settings.file().toString()), "cannot advance: the warehouse does not exist",
                         "generate the data first: porygon generate --scale 0.1");
             }
+            String rawSchema = rawSchema(settings);
             try (DuckDbEngine engine = WarehouseOptions.open(settings)) {
-                GenerationSummary summary = new DayAdvance().advance(engine, schema, seed, period);
+                GenerationSummary summary = new DayAdvance().advance(engine, rawSchema, seed, period);
                 stdout.print(summary.render());
                 stdout.flush();
             }
@@ -106,12 +115,15 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         if (!(scale > 0)) throw usage("--scale must be positive, got " + scale, "use e.g. --scale 0.01 for a small data set");
         if (threads != null && threads < 1) throw usage("--threads must be at least 1, got " + threads, "drop --threads to use every processor");
-        GenerateOptions options = new GenerateOptions(seed, scale, asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC),
-                threads != null ? threads : Runtime.getRuntime().availableProcessors(), schema);
+        LocalDate calendarNow = asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC);
+        int generatorThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         long startNanos = System.nanoTime();
         GenerationSummary summary;
+        GenerateOptions options;
         if (out == null) {
-            try (DuckDbEngine engine = WarehouseOptions.open(warehouse.resolveWithOptionalProject(project))) {
+            WarehouseOptions.Resolved settings = warehouse.resolveWithOptionalProject(project);
+            options = new GenerateOptions(seed, scale, calendarNow, generatorThreads, rawSchema(settings));
+            try (DuckDbEngine engine = WarehouseOptions.open(settings)) {
                 AtomicBoolean stop = new AtomicBoolean();
                 try (Interruption interruption = Interruption.cancelling(() -> stop.set(true))) {
                     summary = new TheLookGenerator().generate(engine, options, stoppable(progress(), stop));
@@ -121,13 +133,36 @@ public final class GenerateCommand implements Callable<Integer> {
                 }
             }
         } else {
+            // files are named by table; the schema only names the scratch warehouse's
+            options = new GenerateOptions(seed, scale, calendarNow, generatorThreads, schema != null ? schema : RawTables.DEFAULT_SCHEMA);
             summary = generateFiles(options);
         }
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         stdout.print(summary.render());
-        stdout.printf("generated %,d rows in %.2f s (%,.0f rows/s), seed %d, scale %s, as of %s%n",
-                summary.totalRows(), seconds, summary.totalRows() / seconds, seed, scale, options.asOf());
+        stdout.printf("generated %,d rows in %.2f s (%,.0f rows/s), seed %d, scale %s, as of %s%s%n",
+                summary.totalRows(), seconds, summary.totalRows() / seconds, seed, scale, options.asOf(),
+                out == null ? ", schema " + options.schema() : "");
         return 0;
+    }
+
+    /**
+     * --schema, else where the project's declarations read the raw tables under this warehouse's
+     * database mapping (so generate writes where run reads), else the public dataset's name.
+     */
+    private String rawSchema(WarehouseOptions.Resolved settings) {
+        if (schema != null) return schema;
+        Optional<Path> dir = warehouse.warehouse == null ? Optional.of(project.resolve()) : project.find();
+        if (dir.isEmpty()) return RawTables.DEFAULT_SCHEMA;
+        CompiledGraph graph = Porygon.compile(dir.get(), vars.values);
+        if (graph.hasErrors()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("note: the project does not compile (porygon compile shows why), so the raw tables go to schema "
+                    + RawTables.DEFAULT_SCHEMA + "; pass --schema to choose another");
+            err.flush();
+            return RawTables.DEFAULT_SCHEMA;
+        }
+        WarehouseNames names = new WarehouseNames(settings.databaseMapping(), graph.projectConfig().defaultSchema());
+        return RawTablesSchema.of(graph, names).orElse(RawTables.DEFAULT_SCHEMA);
     }
 
     private GenerationSummary generateFiles(GenerateOptions options) {

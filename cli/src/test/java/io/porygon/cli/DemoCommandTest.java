@@ -3,7 +3,10 @@ package io.porygon.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,5 +70,58 @@ class DemoCommandTest {
         CliRun.Result plain = CliRun.run("demo", "--warehouse", warehouse().toString(), project.toString());
         assertThat(plain.exitCode()).as(plain.err()).isZero();
         assertThat(plain.out() + plain.err()).doesNotContain("not applied");
+    }
+
+    @Test
+    void aProjectThatDoesNotCompileStopsTheDemoBeforeAnyDataIsGenerated() throws IOException {
+        TestProjects.write(project, "workflow_settings.yaml", "defaultProject: p\ndefaultDataset: d\n");
+        TestProjects.write(project, "definitions/broken.sqlx", "config { type: \"table\" \nSELECT 1\n");
+        CliRun.Result r = CliRun.run("demo", "--scale", "0.002", "--warehouse", warehouse().toString(), project.toString());
+        assertThat(r.exitCode()).isEqualTo(PorygonCli.EXIT_USAGE);
+        assertThat(r.err()).contains("broken.sqlx").contains("compile error");
+        assertThat(r.out()).doesNotContain("Generating");
+        assertThat(warehouse()).doesNotExist();
+    }
+
+    /**
+     * The Look's pipeline under prefix mapping reads its raw tables from
+     * bigquery_public_data_thelook_ecommerce and writes porygon_thelook_thelook: the demo generates,
+     * advances and summarizes there.
+     */
+    @Test
+    void thePipelinesDemoRunsAndAdvancesUnderPrefixMapping() throws IOException {
+        Path pipeline = copyOfThePipeline();
+        CliRun.Result fresh = CliRun.run("demo", "--scale", "0.002", "--database-mapping", "prefix",
+                "--warehouse", warehouse().toString(), pipeline.toString());
+        assertThat(fresh.exitCode()).as(fresh.out() + fresh.err()).isZero();
+        assertThat(TestProjects.query(warehouse(), "SELECT count(*) > 0 FROM bigquery_public_data_thelook_ecommerce.events"))
+                .containsExactly("true");
+        assertThat(TestProjects.query(warehouse(), "SELECT count(*) FROM information_schema.schemata WHERE schema_name = 'thelook_ecommerce'"))
+                .containsExactly("0");
+        assertThat(fresh.out()).containsPattern("porygon_thelook_thelook\\.trx_fct +[1-9][0-9,]*\\n")
+                .containsPattern("porygon_thelook_looker_studio_views\\.profit_view +[1-9]")
+                .containsPattern("Top categories by gross profit:\\n.*\\n +\\S+");
+
+        CliRun.Result again = CliRun.run("demo", "--database-mapping", "prefix", "--warehouse", warehouse().toString(), pipeline.toString());
+        assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
+        assertThat(again.out()).contains("Advancing the data by one day").doesNotContain("Generating The Look");
+    }
+
+    /** The bundled pipeline's files without its local warehouse, docs and caches, so the demo writes into the test's directory. */
+    private Path copyOfThePipeline() throws IOException {
+        Path source = Path.of("..", "pipelines", "thelook").toAbsolutePath().normalize();
+        Path target = project.resolve("thelook");
+        try (Stream<Path> files = Files.walk(source)) {
+            files.filter(f -> !source.relativize(f).startsWith(".porygon")).forEach(f -> {
+                try {
+                    Path copy = target.resolve(source.relativize(f).toString());
+                    if (Files.isDirectory(f)) Files.createDirectories(copy);
+                    else Files.copy(f, copy);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+        return target;
     }
 }

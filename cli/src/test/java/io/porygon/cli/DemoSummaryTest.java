@@ -2,8 +2,13 @@ package io.porygon.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.porygon.core.Porygon;
+import io.porygon.core.graph.CompiledGraph;
+import io.porygon.core.run.DatabaseMapping;
+import io.porygon.core.run.WarehouseNames;
 import io.porygon.duckdb.DuckDbEngine;
 import io.porygon.duckdb.DuckDbSettings;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -14,8 +19,18 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoSummaryTest {
     @TempDir Path dir;
 
+    private CompiledGraph compile(Path project) {
+        CompiledGraph graph = Porygon.compile(project);
+        assertThat(graph.graphErrors()).isEmpty();
+        return graph;
+    }
+
     @Test
-    void aBrokenViewIsShownAsUnreadableAndTheSummaryGoesOn() {
+    void aBrokenViewIsShownAsUnreadableAndTheSummaryGoesOn() throws IOException {
+        // a project without the pipeline's models: the summary looks for them under their usual names
+        Path project = dir.resolve("project");
+        TestProjects.write(project, "workflow_settings.yaml", "defaultProject: p\ndefaultDataset: d\n");
+        CompiledGraph graph = compile(project);
         StringWriter text = new StringWriter();
         try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
             engine.execute("CREATE SCHEMA thelook");
@@ -27,7 +42,8 @@ class DemoSummaryTest {
             engine.execute("DROP TABLE thelook.gone");
             engine.execute("CREATE TABLE thelook.orders_dim AS SELECT * FROM range(5)");
 
-            new DemoSummary(engine, new PrintWriter(text, true)).print();
+            new DemoSummary(engine, new PrintWriter(text, true),
+                    DemoSummary.tablesOf(graph, new WarehouseNames(DatabaseMapping.IGNORE, "d"))).print();
         }
         String out = text.toString();
         assertThat(out).containsPattern("thelook\\.users_dim +3\\n");
@@ -35,5 +51,34 @@ class DemoSummaryTest {
                 .singleElement().asString().contains("(unreadable: ").contains("gone").doesNotContain("\n");
         assertThat(out).containsPattern("thelook\\.orders_dim +5\\n").contains("thelook.trx_fct").contains("(missing)");
         assertThat(out).contains("Top categories by gross profit: (unreadable: ");
+    }
+
+    /** Under prefix mapping the models live in <project>_<dataset>: the summary reads them there, as the run wrote them. */
+    @Test
+    void theTablesAreReadWhereTheGraphAndTheDatabaseMappingPutThem() throws IOException {
+        Path project = dir.resolve("project");
+        TestProjects.write(project, "workflow_settings.yaml", "defaultProject: acme\ndefaultDataset: d\n");
+        TestProjects.write(project, "definitions/users_dim.sqlx", "config { type: \"table\", schema: \"thelook\" }\nSELECT 1 AS user_id\n");
+        TestProjects.write(project, "definitions/profit_view.sqlx", """
+                config { type: "view", schema: "looker_studio_views" }
+                SELECT 'Jeans' AS category, 30.0 AS gross_profit, 50.0 AS revenue
+                """);
+        CompiledGraph graph = compile(project);
+        StringWriter text = new StringWriter();
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
+            engine.execute("CREATE SCHEMA acme_thelook");
+            engine.execute("CREATE SCHEMA acme_looker_studio_views");
+            engine.execute("CREATE TABLE acme_thelook.users_dim AS SELECT * FROM range(4)");
+            engine.execute("CREATE VIEW acme_looker_studio_views.profit_view AS SELECT 'Jeans' AS category, 30.0 AS gross_profit, 50.0 AS revenue");
+
+            new DemoSummary(engine, new PrintWriter(text, true),
+                    DemoSummary.tablesOf(graph, new WarehouseNames(DatabaseMapping.PREFIX_SCHEMA, "d"))).print();
+        }
+        String out = text.toString();
+        assertThat(out).containsPattern("acme_thelook\\.users_dim +4\\n")
+                .containsPattern("acme_looker_studio_views\\.profit_view +1\\n")
+                .containsPattern("Top categories by gross profit:\\n.*\\n +Jeans +30\\.00 +50\\.00");
+        // models the project lacks keep their usual names
+        assertThat(out).containsPattern("thelook\\.trx_fct +\\(missing\\)");
     }
 }

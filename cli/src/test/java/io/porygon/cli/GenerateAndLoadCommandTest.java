@@ -80,4 +80,59 @@ class GenerateAndLoadCommandTest {
         assertThat(noFiles.exitCode()).isEqualTo(PorygonCli.EXIT_USAGE);
         assertThat(noFiles.err()).contains("users: no file").doesNotContain("Exception");
     }
+
+    /** A project that declares the raw tables: generate writes them where its run reads them, under the same database mapping. */
+    private Path projectDeclaringTheRawTables() throws Exception {
+        Path project = dir.resolve("project");
+        TestProjects.write(project, "workflow_settings.yaml", "defaultProject: p\ndefaultDataset: d\n");
+        TestProjects.write(project, "definitions/sources.js", """
+                ["users", "products", "distribution_centers", "orders", "order_items", "inventory_items", "events"]
+                  .forEach(name => declare({ database: "raw-project", schema: "shop", name }));
+                """);
+        TestProjects.write(project, "definitions/orders_count.sqlx", "config { type: \"table\" }\nSELECT count(*) AS n FROM ${ref(\"orders\")}\n");
+        return project;
+    }
+
+    @Test
+    void generateAndAdvanceWriteWhereTheProjectsDeclarationsReadUnderItsDatabaseMapping() throws Exception {
+        Path project = projectDeclaringTheRawTables();
+        String warehouse = dir.resolve("w.duckdb").toString();
+        Run generated = run("generate", "--scale", "0.001", "--as-of", "2025-06-30", "--database-mapping", "prefix",
+                "--warehouse", warehouse, "--no-progress", project.toString());
+        assertThat(generated.exitCode()).as(generated.err()).isZero();
+        assertThat(generated.out()).contains("schema raw_project_shop");
+        Run advanced = run("generate", "--advance", "1d", "--database-mapping", "prefix", "--warehouse", warehouse, project.toString());
+        assertThat(advanced.exitCode()).as(advanced.err()).isZero();
+        Run ran = run("run", "--database-mapping", "prefix", "--warehouse", warehouse, project.toString());
+        assertThat(ran.exitCode()).as(ran.out() + ran.err()).isZero();
+        assertThat(TestProjects.query(dir.resolve("w.duckdb"), "SELECT n = (SELECT count(*) FROM raw_project_shop.orders) AND n > 0 FROM p_d.orders_count"))
+                .containsExactly("true");
+
+        // ignore mapping: the declarations' dataset alone
+        Run ignored = run("generate", "--scale", "0.001", "--as-of", "2025-06-30", "--warehouse", dir.resolve("i.duckdb").toString(),
+                "--no-progress", project.toString());
+        assertThat(ignored.exitCode()).as(ignored.err()).isZero();
+        assertThat(TestProjects.query(dir.resolve("i.duckdb"), "SELECT count(*) > 0 FROM shop.events")).containsExactly("true");
+    }
+
+    @Test
+    void schemaGivenOnTheCommandLineWinsOverTheProjectsDeclarations() throws Exception {
+        Path project = projectDeclaringTheRawTables();
+        Run generated = run("generate", "--scale", "0.001", "--as-of", "2025-06-30", "--schema", "mine",
+                "--warehouse", dir.resolve("w.duckdb").toString(), "--no-progress", project.toString());
+        assertThat(generated.exitCode()).as(generated.err()).isZero();
+        assertThat(TestProjects.query(dir.resolve("w.duckdb"),
+                "SELECT string_agg(DISTINCT table_schema, ',') FROM information_schema.tables WHERE table_name = 'events'")).containsExactly("mine");
+    }
+
+    @Test
+    void aProjectThatDoesNotCompileStillGetsItsDataInTheUsualSchemaAndIsTold() throws Exception {
+        Path project = projectDeclaringTheRawTables();
+        TestProjects.write(project, "definitions/broken.sqlx", "config { type: \"table\" \nSELECT 1\n");
+        Run generated = run("generate", "--scale", "0.001", "--as-of", "2025-06-30", "--database-mapping", "prefix",
+                "--warehouse", dir.resolve("w.duckdb").toString(), "--no-progress", project.toString());
+        assertThat(generated.exitCode()).as(generated.err()).isZero();
+        assertThat(generated.err()).contains("does not compile").contains("thelook_ecommerce").contains("--schema");
+        assertThat(TestProjects.query(dir.resolve("w.duckdb"), "SELECT count(*) > 0 FROM thelook_ecommerce.events")).containsExactly("true");
+    }
 }

@@ -25,6 +25,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +33,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -371,7 +373,9 @@ public final class DuckDbEngine implements Engine {
      * kind in the way is dropped in the same transaction, and the statement runs again.
      */
     private void createOrReplace(ObjectKind kind, Target target, String select) {
-        String create = "CREATE OR REPLACE " + kind + " " + sqlName(target) + " AS\n" + (kind == ObjectKind.TABLE ? withEmptyArrays(select) : select);
+        List<List<Object>> columns = queryRows("DESCRIBE " + select); // a query that does not bind fails here, as its CREATE would
+        rejectDuplicateNames(columns);
+        String create = "CREATE OR REPLACE " + kind + " " + sqlName(target) + " AS\n" + (kind == ObjectKind.TABLE ? withEmptyArrays(select, columns) : select);
         ObjectKind other = kind == ObjectKind.TABLE ? ObjectKind.VIEW : ObjectKind.TABLE;
         if (inTransaction) {
             // with pre- or post-operations: a failure aborts the caller's transaction, which can then
@@ -397,18 +401,31 @@ public final class DuckDbEngine implements Engine {
 
     /**
      * BigQuery writes a NULL array as an empty one (a query's result holds no NULL array; inside the
-     * query, and so in a view, NULL stays NULL); DuckDB would store the NULL. The query's array columns,
-     * found by binding it (a query that does not bind fails there, with the error its CREATE would give),
-     * are read through coalesce(..., []).
+     * query, and so in a view, NULL stays NULL); DuckDB would store the NULL. The query's array columns
+     * ({@code columns}: its DESCRIBE) are read through coalesce(..., []).
      */
-    private String withEmptyArrays(String select) {
+    private static String withEmptyArrays(String select, List<List<Object>> columns) {
         List<String> arrays = new ArrayList<>();
-        for (List<Object> column : queryRows("DESCRIBE " + select)) {
+        for (List<Object> column : columns) {
             if (String.valueOf(column.get(1)).endsWith("[]")) arrays.add(quoteIdent(String.valueOf(column.get(0))));
         }
         if (arrays.isEmpty()) return select;
         String replaced = arrays.stream().map(c -> "coalesce(" + c + ", []) AS " + c).collect(Collectors.joining(", "));
         return "SELECT * REPLACE (" + replaced + ") FROM (\n" + select + "\n)";
+    }
+
+    /** BigQuery refuses a table or view whose query repeats a column name; DuckDB would rename the second ({@code a_1}). */
+    private static void rejectDuplicateNames(List<List<Object>> columns) {
+        Set<String> seen = new HashSet<>();
+        Set<String> repeated = new TreeSet<>();
+        for (List<Object> column : columns) {
+            String name = String.valueOf(column.get(0));
+            if (!seen.add(name.toLowerCase(Locale.ROOT))) repeated.add(name);
+        }
+        if (!repeated.isEmpty()) {
+            throw new DuckDbException("Duplicate column names in the result are not supported (as on BigQuery). Found duplicate(s): "
+                    + String.join(", ", repeated) + "; give the columns distinct aliases, or list them instead of *", null);
+        }
     }
 
     @Override

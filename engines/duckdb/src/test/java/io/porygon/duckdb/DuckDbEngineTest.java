@@ -101,6 +101,22 @@ class DuckDbEngineTest {
     }
 
     @Test
+    void aTableOrViewWhoseQueryRepeatsAColumnNameIsRefusedAsOnBigQuery() {
+        // DuckDB would store the second one as a_1; BigQuery refuses the query
+        Target t = new Target(null, "dup", "t");
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
+            engine.replaceTable(t, "SELECT 1 AS a");
+            for (Runnable replace : List.<Runnable>of(() -> engine.replaceTable(t, "SELECT 1 AS a, 2 AS b, 3 AS A"),
+                    () -> engine.replaceView(new Target(null, "dup", "v"), "SELECT * FROM dup.t AS x CROSS JOIN dup.t AS y"))) {
+                assertThatThrownBy(replace::run).isInstanceOf(DuckDbException.class)
+                        .hasMessageContaining("Duplicate column names in the result are not supported").hasMessageContaining("duplicate(s): ");
+            }
+            assertThat(engine.queryRows("SELECT * FROM dup.t")).containsExactly(List.of(1));
+            assertThat(engine.exists(new Target(null, "dup", "v"))).isFalse();
+        }
+    }
+
+    @Test
     void mergeUpdatesMatchingRowsAndInsertsTheOthers() {
         Target t = new Target(null, "m", "t");
         Target s = new Target(null, "m", "s");

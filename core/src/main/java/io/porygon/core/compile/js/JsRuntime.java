@@ -29,8 +29,11 @@ import org.mozilla.javascript.Undefined;
  */
 public final class JsRuntime implements AutoCloseable {
     static final String SESSION_FILE = "porygon-session.js";
-    /** Wraps a CommonJS module's source in a factory function, on the module's first line. */
-    private static final String MODULE_PREFIX = "(function (module, exports, require) {";
+    /**
+     * Wraps a CommonJS module's source in a factory function, on the module's first line; strict, as Dataform
+     * runs project code (an assignment to an undeclared name is a ReferenceError, not a new global).
+     */
+    private static final String MODULE_PREFIX = "(function (module, exports, require) {\"use strict\"; ";
     private static final SandboxFactory FACTORY = new SandboxFactory();
 
     /** Parsed scripts: they hold no state and can run in any scope, so compiles share them. */

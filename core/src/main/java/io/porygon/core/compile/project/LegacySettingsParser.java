@@ -20,8 +20,8 @@ public final class LegacySettingsParser {
     private static final Map<String, String> STRING_KEYS = Map.of("defaultDatabase", "defaultProject", "defaultSchema", "defaultDataset",
             "defaultLocation", "defaultLocation", "assertionSchema", "defaultAssertionDataset", "databaseSuffix", "projectSuffix",
             "schemaSuffix", "datasetSuffix", "tablePrefix", "namePrefix", "builtinAssertionNamePrefix", "builtinAssertionNamePrefix");
-    /** Accepted and without effect here, as in workflow_settings.yaml's own extra keys. */
-    private static final List<String> OTHER_KEYS = List.of("warehouse", "vars", "useRunCache", "idempotentActionRetries", "defaultReservation");
+    /** Accepted and without effect here (Dataform 3 refuses Dataform 2's useRunCache and idempotentActionRetries). */
+    private static final List<String> OTHER_KEYS = List.of("warehouse", "vars", "defaultReservation");
 
     private LegacySettingsParser() {}
 

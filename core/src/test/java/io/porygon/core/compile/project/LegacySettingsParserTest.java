@@ -45,6 +45,16 @@ class LegacySettingsParserTest {
     }
 
     @Test
+    void dataform2KeysThatDataform3RefusesAreRefused() {
+        // Dataform 3.0's CLI: Unexpected property "useRunCache" (and "idempotentActionRetries"); defaultReservation is read
+        for (String key : java.util.List.of("\"useRunCache\": false", "\"idempotentActionRetries\": 2")) {
+            assertThatThrownBy(() -> LegacySettingsParser.parse("{\"defaultSchema\": \"d\", " + key + "}"))
+                    .isInstanceOf(PorygonException.class).hasMessageContaining("unexpected property");
+        }
+        assertThat(LegacySettingsParser.parse("{\"defaultSchema\": \"d\", \"defaultReservation\": \"r\"}").defaultDataset()).isEqualTo("d");
+    }
+
+    @Test
     void aProjectHasOneSettingsFileNotBoth() throws IOException {
         Files.writeString(dir.resolve("dataform.json"), "{\"defaultDatabase\": \"p\", \"defaultSchema\": \"d\"}");
         assertThat(ProjectLoader.isProject(dir)).isTrue();

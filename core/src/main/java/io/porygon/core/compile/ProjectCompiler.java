@@ -236,7 +236,9 @@ public final class ProjectCompiler {
         }
         String message = e.message().toLowerCase(Locale.ROOT);
         if (Stream.of("syntax", "invalid property id", "reserved word", "missing ;").anyMatch(message::contains)) {
-            String hintForLine = RhinoLimits.hint(sources.line(e.fileName(), line));
+            StringBuilder before = new StringBuilder(); // a statement written over several lines ends on the error's line
+            for (int l = Math.max(1, line - RhinoLimits.STATEMENT_LINES); l < line; l++) before.append(sources.line(e.fileName(), l)).append(' ');
+            String hintForLine = RhinoLimits.hint(sources.line(e.fileName(), line), before.toString());
             if (hintForLine != null) hint = hintForLine;
         }
         if (e.message().contains("Cannot find module")) {

@@ -9,6 +9,12 @@ import java.util.regex.Pattern;
  * with what to write instead: the engine's own message ("syntax error") does not say.
  */
 final class RhinoLimits {
+    private static final Pattern DESTRUCTURED_DEFAULTS_ARROW =
+            Pattern.compile("\\(\\s*[\\w$]+\\s*,\\s*\\{[^}]*=.*\\}\\s*\\)\\s*=>|\\{[^}]*=[^}]*\\}\\s*\\)\\s*=>");
+    private static final String DESTRUCTURED_DEFAULTS_HINT = "Porygon's engine (Rhino) cannot read an arrow function whose destructured"
+            + " parameter has defaults: write it with function (...) { ... }, which Rhino reads";
+    /** How many lines before the error's a parameter list written over several lines is looked for. */
+    static final int STATEMENT_LINES = 8;
     private static final Map<Pattern, String> HINTS = new LinkedHashMap<>();
 
     static {
@@ -20,16 +26,17 @@ final class RhinoLimits {
                 + " methods on its prototype, or use plain objects");
         HINTS.put(Pattern.compile("\\basync\\b|\\bawait\\b"), "Porygon's engine (Rhino) lacks async functions; a Dataform project's"
                 + " JavaScript runs synchronously anyway: call the function directly");
-        HINTS.put(Pattern.compile("\\(\\s*[\\w$]+\\s*,\\s*\\{[^}]*=.*\\}\\s*\\)\\s*=>|\\{[^}]*=[^}]*\\}\\s*\\)\\s*=>"),
-                "Porygon's engine (Rhino) cannot read an arrow function whose destructured parameter has defaults: write it with"
-                + " function (...) { ... }, which Rhino reads");
+        HINTS.put(DESTRUCTURED_DEFAULTS_ARROW, DESTRUCTURED_DEFAULTS_HINT);
     }
 
     private RhinoLimits() {}
 
-    /** The hint for the first limit the line shows, or null. */
-    static String hint(String line) {
+    /**
+     * The hint for the first limit the error's line shows, or for an arrow function whose parameters start on
+     * one of the lines {@code before} it (joined); null when there is none.
+     */
+    static String hint(String line, String before) {
         for (Map.Entry<Pattern, String> e : HINTS.entrySet()) if (e.getKey().matcher(line).find()) return e.getValue();
-        return null;
+        return DESTRUCTURED_DEFAULTS_ARROW.matcher(before + line).find() ? DESTRUCTURED_DEFAULTS_HINT : null;
     }
 }

@@ -403,7 +403,9 @@ class MalformedInputTest {
                 "for (const t of [\"a\"]) {}\n", "for (let x of ...)",
                 "class A {}\n", "constructor function",
                 "async function f() { return 1; }\n", "async",
-                "const f = (name, { a, c = {} }) => c;\n", "function (...)");
+                "const f = (name, { a, c = {} }) => c;\n", "function (...)",
+                // dataform-scd's index.js: the parameters over several lines
+                "module.exports = (\n  name,\n  { uniqueKey, timestamp, columns = {} }\n) => {\n  return name;\n};\n", "function (...)");
         hintByCode.forEach((code, hint) -> {
             try {
                 CompiledGraph g = compile(SETTINGS, "definitions/x.js", code, "definitions/t.sqlx", "config { type: \"view\" }\nSELECT 1 AS a\n");

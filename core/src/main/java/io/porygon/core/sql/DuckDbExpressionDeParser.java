@@ -237,6 +237,12 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
 
     @Override
     public <S> StringBuilder visit(Function function, S context) {
+        if (!inlinedAliases.isEmpty() && FunctionCatalog.AGGREGATES.contains(function.getName().toUpperCase(Locale.ROOT))) {
+            // HAVING SUM(x) > 0 with an alias x: inside an aggregate, x is the FROM clause's column
+            List<StringBuilder> printed = new ArrayList<>(1);
+            inliningAliases(Map.of(), () -> printed.add(visit(function, context)));
+            return printed.get(0);
+        }
         return StructCoercion.printCall(function, this, () -> printFunction(function, context));
     }
 

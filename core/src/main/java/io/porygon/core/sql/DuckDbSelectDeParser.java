@@ -257,14 +257,24 @@ final class DuckDbSelectDeParser extends SelectDeParser {
         for (SelectItem<?> item : select.getSelectItems()) {
             if (item.getAlias() == null) continue;
             String name = ScriptScope.normalize(item.getAlias().getName());
-            // an alias named like a column its expression reads (SUM(x) / SUM(d) AS x) stays a column: in
-            // HAVING SUM(x) the name is the column's
-            if (Pattern.compile("\\b" + Pattern.quote(name) + "\\b").matcher(clauses).find() && !readsColumn(item.getExpression(), name)
+            // an alias named like a grouped column its expression reads (c / a AS c ... GROUP BY c) stays the
+            // column; an ungrouped one can only be the alias (ARRAY_AGG(action ...)[OFFSET(0)] AS action ... HAVING
+            // action != 'd'). Inside an aggregate (HAVING SUM(x)) the name is the column's: the printer leaves those.
+            boolean groupedColumn = readsColumn(item.getExpression(), name) && groupsBy(select, name);
+            if (Pattern.compile("\\b" + Pattern.quote(name) + "\\b").matcher(clauses).find() && !groupedColumn
                     && expressions.printed(() -> item.getExpression().accept(expressions, null)).contains("error(")) {
                 raising.put(name, item.getExpression());
             }
         }
         return raising;
+    }
+
+    private static boolean groupsBy(PlainSelect select, String name) {
+        if (select.getGroupBy() == null || select.getGroupBy().getGroupByExpressionList() == null) return false;
+        for (Object e : select.getGroupBy().getGroupByExpressionList()) {
+            if (e instanceof Column c && ScriptScope.normalize(c.getColumnName()).equals(name)) return true;
+        }
+        return false;
     }
 
     private static boolean readsColumn(Expression expression, String name) {

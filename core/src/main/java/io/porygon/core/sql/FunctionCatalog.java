@@ -607,4 +607,9 @@ final class FunctionCatalog {
 
     /** Functions whose ORDER BY / DISTINCT / IGNORE NULLS the deparser prints itself. */
     static final Set<String> ORDERED_AGGREGATES = Set.of("ARRAY_AGG", "STRING_AGG", "ARRAY_CONCAT_AGG");
+    /** BigQuery's aggregate functions (called without OVER): their arguments read the FROM clause's columns. */
+    static final Set<String> AGGREGATES = Set.of("ANY_VALUE", "ARRAY_AGG", "ARRAY_CONCAT_AGG", "AVG", "BIT_AND", "BIT_OR", "BIT_XOR",
+            "COUNT", "COUNTIF", "GROUPING", "LOGICAL_AND", "LOGICAL_OR", "MAX", "MAX_BY", "MIN", "MIN_BY", "STRING_AGG", "SUM",
+            "APPROX_COUNT_DISTINCT", "APPROX_QUANTILES", "APPROX_TOP_COUNT", "APPROX_TOP_SUM", "CORR", "COVAR_POP", "COVAR_SAMP",
+            "STDDEV", "STDDEV_POP", "STDDEV_SAMP", "VARIANCE", "VAR_POP", "VAR_SAMP");
 }

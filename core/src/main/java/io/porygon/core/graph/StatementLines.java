@@ -20,15 +20,23 @@ public record StatementLines(Map<String, Integer> byText, List<String> fileLines
     }
 
     /**
-     * Where each statement starts in a file of {@code fileLines}: {@code queries} at {@code sqlStartLine}
-     * (when known), the others at the first line, searched after the statement before and then from the
+     * Where each statement starts in a file of {@code fileLines}: {@code queries} at the first line from
+     * {@code sqlStartLine} (when known) that compiles to their first non-blank line, else there; the others at the first line, searched after the statement before and then from the
      * top, that compiles to the statement's first non-blank line (a placeholder {@code ${...}} matching
      * any text). A statement written by JavaScript gets none.
      */
     public static StatementLines locate(List<String> fileLines, int sqlStartLine, List<String> queries, List<String> statements) {
         if (statements.isEmpty() && (queries.isEmpty() || sqlStartLine <= 0)) return UNKNOWN;
         Map<String, Integer> out = new HashMap<>();
-        if (sqlStartLine > 0) queries.forEach(q -> out.put(q, sqlStartLine));
+        // a query JavaScript passes as a string starts where its first line is written, at or below the call
+        // (sqlStartLine); one built otherwise, at the call
+        if (sqlStartLine > 0) {
+            for (String q : queries) {
+                String first = q.strip().lines().findFirst().orElse("").strip();
+                int found = first.isEmpty() ? -1 : find(fileLines, first, sqlStartLine - 1);
+                out.put(q, found >= 0 ? found + 1 : sqlStartLine);
+            }
+        }
         int from = 0;
         for (String statement : statements) {
             String first = statement.strip().lines().findFirst().orElse("").strip();

@@ -25,6 +25,19 @@ class StatementLinesTest {
     }
 
     @Test
+    void aQueryJavaScriptPassesAsAStringStartsWhereItsFirstLineIsWritten() {
+        // definitions/gen.js: the call is on line 2, the query's text from line 3 on
+        List<String> js = List.of("[\"a\", \"b\"].forEach(function (n) {", "  publish(\"t_\" + n).query(ctx => `",
+                "SELECT 1 AS x", "UNION ALL", "SELECT emial FROM u", "`);", "});");
+        String query = "\nSELECT 1 AS x\nUNION ALL\nSELECT emial FROM u\n";
+        StatementLines s = StatementLines.locate(js, 2, List.of(query), List.of());
+        assertThat(s.lineOf(query, 4, -1)).isEqualTo(5);
+        // a query JavaScript builds otherwise starts at the call
+        String built = "SELECT 2 AS y";
+        assertThat(StatementLines.locate(js, 2, List.of(built), List.of()).lineOf(built, -1)).isEqualTo(2);
+    }
+
+    @Test
     void linesBelowAPlaceholderThatCompiledToSeveralLinesOrNoneKeepTheirFileLine() {
         // the column list took three lines, the incremental condition none
         assertThat(lines("SELECT a,\n  b,\n  c,\n  d\nFROM `p.d.t`\n\nGROUP BY a\n"))

@@ -466,10 +466,22 @@ final class FunctionCatalog {
             }
             case 'T' -> {
                 if (!printfFlags.isEmpty()) throw c.unsupported("width or precision on %T", "format the value without width");
-                // a literal of the value: strings quoted, other values as text
+                // a literal of the value, as BigQuery writes one: DATE "2015-09-01", CAST("nan" AS FLOAT64), NUMERIC "1.5";
+                // strings quoted, other values (arrays, structs) as text
                 c.text("CASE WHEN ").arg(arg).text(" IS NULL THEN 'NULL' WHEN typeof(").arg(arg)
-                        .text(") = 'VARCHAR' THEN '\"' || replace(CAST(").arg(arg).text(" AS VARCHAR), '\"', '\\\"') || '\"' ELSE CAST(")
-                        .arg(arg).text(" AS VARCHAR) END");
+                        .text(") = 'VARCHAR' THEN '\"' || replace(CAST(").arg(arg).text(" AS VARCHAR), '\"', '\\\"') || '\"'");
+                for (String[] literal : new String[][] {{"'DATE'", "DATE"}, {"'TIMESTAMP'", "DATETIME"}, {"'TIMESTAMP WITH TIME ZONE'", "TIMESTAMP"},
+                        {"'TIME'", "TIME"}, {"'JSON'", "JSON"}}) {
+                    c.text(" WHEN typeof(").arg(arg).text(") = " + literal[0] + " THEN '" + literal[1] + " \"' || CAST(").arg(arg)
+                            .text(" AS VARCHAR) || '\"'");
+                }
+                c.text(" WHEN typeof(").arg(arg).text(") = 'BLOB' THEN 'b\"' || CAST(").arg(arg).text(" AS VARCHAR) || '\"'");
+                c.text(" WHEN typeof(").arg(arg).text(") IN ('DOUBLE', 'FLOAT') AND (isnan(CAST(").arg(arg).text(" AS DOUBLE)) OR isinf(CAST(")
+                        .arg(arg).text(" AS DOUBLE))) THEN 'CAST(\"' || CASE WHEN isnan(CAST(").arg(arg).text(" AS DOUBLE)) THEN 'nan' WHEN CAST(")
+                        .arg(arg).text(" AS DOUBLE) > 0 THEN 'inf' ELSE '-inf' END || '\" AS FLOAT64)'");
+                c.text(" WHEN typeof(").arg(arg).text(") LIKE 'DECIMAL%' THEN 'NUMERIC \"' || CASE WHEN CAST(").arg(arg)
+                        .text(" AS VARCHAR) LIKE '%.%' THEN rtrim(rtrim(CAST(").arg(arg).text(" AS VARCHAR), '0'), '.') ELSE CAST(").arg(arg)
+                        .text(" AS VARCHAR) END || '\"' ELSE CAST(").arg(arg).text(" AS VARCHAR) END");
             }
             default -> throw c.unsupported("format specifier %" + conv, "use %d %i %s %f %e %g %x %o %t or %T");
         }

@@ -1,10 +1,7 @@
 package io.porygon.cli;
 
-import io.porygon.core.Porygon;
 import io.porygon.core.PorygonException;
 import io.porygon.core.SourceLocation;
-import io.porygon.core.graph.CompiledGraph;
-import io.porygon.core.run.WarehouseNames;
 import io.porygon.duckdb.DuckDbEngine;
 import io.porygon.duckdb.DuckDbSettings;
 import io.porygon.thelook.DayAdvance;
@@ -25,7 +22,6 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -105,7 +101,7 @@ public final class GenerateCommand implements Callable<Integer> {
                 throw new PorygonException(SourceLocation.of(settings.file().toString()), "cannot advance: the warehouse does not exist",
                         "generate the data first: porygon generate --scale 0.1");
             }
-            String rawSchema = rawSchema(settings);
+            String rawSchema = RawTablesSchema.resolve(schema, warehouse, project, settings, vars.values, spec.commandLine().getErr());
             try (DuckDbEngine engine = WarehouseOptions.open(settings)) {
                 GenerationSummary summary = new DayAdvance().advance(engine, rawSchema, seed, period);
                 stdout.print(summary.render());
@@ -122,7 +118,8 @@ public final class GenerateCommand implements Callable<Integer> {
         GenerateOptions options;
         if (out == null) {
             WarehouseOptions.Resolved settings = warehouse.resolveWithOptionalProject(project);
-            options = new GenerateOptions(seed, scale, calendarNow, generatorThreads, rawSchema(settings));
+            options = new GenerateOptions(seed, scale, calendarNow, generatorThreads,
+                    RawTablesSchema.resolve(schema, warehouse, project, settings, vars.values, spec.commandLine().getErr()));
             try (DuckDbEngine engine = WarehouseOptions.open(settings)) {
                 AtomicBoolean stop = new AtomicBoolean();
                 try (Interruption interruption = Interruption.cancelling(() -> stop.set(true))) {
@@ -143,26 +140,6 @@ public final class GenerateCommand implements Callable<Integer> {
                 summary.totalRows(), seconds, summary.totalRows() / seconds, seed, scale, options.asOf(),
                 out == null ? ", schema " + options.schema() : "");
         return 0;
-    }
-
-    /**
-     * --schema, else where the project's declarations read the raw tables under this warehouse's
-     * database mapping (so generate writes where run reads), else the public dataset's name.
-     */
-    private String rawSchema(WarehouseOptions.Resolved settings) {
-        if (schema != null) return schema;
-        Optional<Path> dir = warehouse.warehouse == null ? Optional.of(project.resolve()) : project.find();
-        if (dir.isEmpty()) return RawTables.DEFAULT_SCHEMA;
-        CompiledGraph graph = Porygon.compile(dir.get(), vars.values);
-        if (graph.hasErrors()) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("note: the project does not compile (porygon compile shows why), so the raw tables go to schema "
-                    + RawTables.DEFAULT_SCHEMA + "; pass --schema to choose another");
-            err.flush();
-            return RawTables.DEFAULT_SCHEMA;
-        }
-        WarehouseNames names = new WarehouseNames(settings.databaseMapping(), graph.projectConfig().defaultSchema());
-        return RawTablesSchema.of(graph, names).orElse(RawTables.DEFAULT_SCHEMA);
     }
 
     private GenerationSummary generateFiles(GenerateOptions options) {

@@ -5,6 +5,7 @@ import io.porygon.thelook.GenerationSummary;
 import io.porygon.thelook.RawTables;
 import io.porygon.thelook.TheLookLoader;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,7 +36,8 @@ public final class LoadCommand {
         @Option(names = "--from", required = true, paramLabel = "DIR", description = "Folder with the exported files.")
         Path from;
 
-        @Option(names = "--schema", paramLabel = "NAME", defaultValue = RawTables.DEFAULT_SCHEMA, description = "Schema (BigQuery dataset) to load into. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--schema", paramLabel = "NAME", description = "Schema (BigQuery dataset) to load into. Default: the schema the "
+                + "project's declarations read the raw tables from (" + RawTables.DEFAULT_SCHEMA + " unless the database mapping is prefix).")
         String schema;
 
         @Mixin WarehouseOptions warehouse;
@@ -48,8 +50,10 @@ public final class LoadCommand {
 
         @Override
         public Integer call() {
-            try (DuckDbEngine engine = WarehouseOptions.open(warehouse.resolveWithOptionalProject(project))) {
-                GenerationSummary summary = new TheLookLoader().load(engine, from, schema);
+            WarehouseOptions.Resolved settings = warehouse.resolveWithOptionalProject(project);
+            String rawSchema = RawTablesSchema.resolve(schema, warehouse, project, settings, Map.of(), spec.commandLine().getErr());
+            try (DuckDbEngine engine = WarehouseOptions.open(settings)) {
+                GenerationSummary summary = new TheLookLoader().load(engine, from, rawSchema);
                 spec.commandLine().getOut().print(summary.render());
                 spec.commandLine().getOut().flush();
             }

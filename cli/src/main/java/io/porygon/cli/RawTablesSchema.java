@@ -1,5 +1,6 @@
 package io.porygon.cli;
 
+import io.porygon.core.Porygon;
 import io.porygon.core.PorygonException;
 import io.porygon.core.SourceLocation;
 import io.porygon.core.graph.CompiledGraph;
@@ -8,9 +9,12 @@ import io.porygon.core.graph.Target;
 import io.porygon.core.run.WarehouseNames;
 import io.porygon.thelook.RawTable;
 import io.porygon.thelook.RawTables;
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -26,6 +30,26 @@ final class RawTablesSchema {
     private static final Set<String> RAW_NAMES = RawTables.ALL.stream().map(RawTable::name).collect(Collectors.toSet());
 
     private RawTablesSchema() {}
+
+    /**
+     * {@code explicit} (--schema), else where the project's declarations read the raw tables under this
+     * warehouse's database mapping (so generate and load write where run reads), else the public dataset's name.
+     */
+    static String resolve(String explicit, WarehouseOptions warehouse, ProjectDirectory project, WarehouseOptions.Resolved settings,
+            Map<String, String> vars, PrintWriter err) {
+        if (explicit != null) return explicit;
+        Optional<Path> dir = warehouse.warehouse == null ? Optional.of(project.resolve()) : project.find();
+        if (dir.isEmpty()) return RawTables.DEFAULT_SCHEMA;
+        CompiledGraph graph = Porygon.compile(dir.get(), vars);
+        if (graph.hasErrors()) {
+            err.println("note: the project does not compile (porygon compile shows why), so the raw tables go to schema "
+                    + RawTables.DEFAULT_SCHEMA + "; pass --schema to choose another");
+            err.flush();
+            return RawTables.DEFAULT_SCHEMA;
+        }
+        WarehouseNames names = new WarehouseNames(settings.databaseMapping(), graph.projectConfig().defaultSchema());
+        return of(graph, names).orElse(RawTables.DEFAULT_SCHEMA);
+    }
 
     /** Empty when the project declares none of the raw tables (it is not The Look's pipeline). */
     static Optional<String> of(CompiledGraph graph, WarehouseNames names) {

@@ -46,6 +46,12 @@ class GenerateAndLoadCommandTest {
         Run loaded = run("load", "thelook", "--from", files.toString(), "--warehouse", dir.resolve("l.duckdb").toString());
         assertThat(loaded.exitCode()).as(loaded.err()).isZero();
         assertThat(loaded.out()).contains("order_items");
+
+        // like generate, load writes where the project's declarations read under the database mapping
+        Run mapped = run("load", "thelook", "--from", files.toString(), "--database-mapping", "prefix", "--warehouse",
+                dir.resolve("m.duckdb").toString(), projectDeclaringTheRawTables().toString());
+        assertThat(mapped.exitCode()).as(mapped.err()).isZero();
+        assertThat(TestProjects.query(dir.resolve("m.duckdb"), "SELECT count(*) > 0 FROM raw_project_shop.order_items")).containsExactly("true");
     }
 
     @Test

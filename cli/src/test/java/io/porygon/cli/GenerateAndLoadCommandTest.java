@@ -27,7 +27,7 @@ class GenerateAndLoadCommandTest {
     }
 
     @Test
-    void generateAdvanceExportAndLoad() {
+    void generateAdvanceExportAndLoad() throws Exception {
         String warehouse = dir.resolve("w.duckdb").toString();
         Run generated = run("generate", "--scale", "0.005", "--as-of", "2025-06-30", "--warehouse", warehouse, "--no-progress");
         assertThat(generated.exitCode()).as(generated.err()).isZero();

@@ -631,7 +631,10 @@ public final class DuckDbTranslator implements Translator {
                 create.setSelect(empty, false);
             }
             if (create.getColumnDefinitions() != null) {
-                for (ColumnDefinition c : create.getColumnDefinitions()) mapType(c.getColDataType());
+                for (ColumnDefinition c : create.getColumnDefinitions()) {
+                    mapType(c.getColDataType());
+                    emptyArrayByDefault(c);
+                }
             }
         } else if (statement instanceof Alter alter) {
             mapTable(alter.getTable(), mapped);
@@ -668,6 +671,19 @@ public final class DuckDbTranslator implements Translator {
             throw new Untranslatable("table options " + String.join(" ", options), "leave engine-specific table options out");
         }
         create.setTableOptionsStrings(null);
+    }
+
+    /**
+     * BigQuery stores an array column an INSERT leaves out as {@code []} (a table holds no NULL array); DuckDB
+     * would store NULL, and a later {@code ARRAY_CONCAT(col, ...)} would stay NULL.
+     */
+    private static void emptyArrayByDefault(ColumnDefinition column) {
+        List<String> specs = column.getColumnSpecs() == null ? new ArrayList<>() : new ArrayList<>(column.getColumnSpecs());
+        boolean hasDefault = specs.stream().anyMatch(s -> s.equalsIgnoreCase("DEFAULT"));
+        if (!column.getColDataType().getDataType().endsWith("[]") || hasDefault) return;
+        specs.add("DEFAULT");
+        specs.add("[]");
+        column.setColumnSpecs(specs);
     }
 
     private static void mapType(ColDataType type) {

@@ -190,6 +190,16 @@ class MergeAndUpdateTest {
     }
 
     @Test
+    void anInsertThatLeavesOutAnArrayColumnStoresAnEmptyArrayThatALaterUpdateAppendsTo() throws SQLException {
+        // the reference's sequence: comments is [] after the INSERT, then holds the appended comment
+        run("INSERT dataset.DetailedInventory (product, quantity, supply_constrained) VALUES ('washer', 10, false)");
+        run("UPDATE dataset.DetailedInventory SET comments = ARRAY_CONCAT(comments, ARRAY<STRUCT<created DATE, comment STRING>>"
+                + "[(CAST('2016-01-01' AS DATE), 'comment1')]) WHERE product LIKE '%washer%'");
+        assertThat(query("SELECT ARRAY_LENGTH(comments), comments[OFFSET(0)].comment FROM dataset.DetailedInventory"))
+                .containsExactly(row(1L, "comment1"));
+    }
+
+    @Test
     void anUpdateSetsFieldsOfAStruct() throws SQLException {
         // the reference's "UPDATE nested fields" (DuckDB: qualified column names in UPDATE .. SET not supported)
         run("CREATE OR REPLACE TABLE dataset.Specs (product STRING, specifications STRUCT<color STRING, warranty STRING,"

@@ -199,6 +199,26 @@ class RunCommandTest {
         assertThat(cli("run", "--actions", "typo", project.toString())).isEqualTo(2);
         // the column would count in the compiled text, where ${ref(...)} became a longer name
         assertThat(stderr).contains("definitions/typo.sqlx:3: cannot parse this statement near \"o2\"");
+
+        // a .js file: a query string written below the call is located where it is written; one a function built
+        // elsewhere, at the call (it was placed past the end of the file)
+        write("definitions/generated.js", """
+                const q = (t) => `SELECT *
+                FROM ${t}
+                WHERE idd > 0`;
+                // five
+                // comment
+                // lines
+                // here
+                // .
+                publish("built", { type: "view" }).query(ctx => q(ctx.ref("orders")));
+                publish("written", { type: "view" }).query(ctx => `
+                SELECT order_id
+                FROM ${ctx.ref("orders")}
+                WHERE idd > 0`);
+                """);
+        assertThat(cli("run", "--actions", "built,written", project.toString())).isEqualTo(1);
+        assertThat(stdout + stderr).contains("definitions/generated.js:9: Binder Error", "definitions/generated.js:13: Binder Error");
     }
 
     @Test

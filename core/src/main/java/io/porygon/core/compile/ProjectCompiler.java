@@ -127,7 +127,7 @@ public final class ProjectCompiler {
         Set<String> unparsable = new HashSet<>(); // reported once, never required
         for (SourceFile f : scripts) {
             JsProgram program = JsProgram.verbatim(f.path(), f.content());
-            reportLoopBindings(errors, program);
+            reportLoopBindings(errors, sources, program);
             try {
                 js.defineModule(program);
             } catch (JsRuntime.JsException e) {
@@ -158,7 +158,7 @@ public final class ProjectCompiler {
             try {
                 if (f.isSqlx()) {
                     JsProgram program = SqlxPrograms.of(f.path(), f.content());
-                    reportLoopBindings(errors, program);
+                    reportLoopBindings(errors, sources, program);
                     js.run(program);
                 } else {
                     js.require(f.path());
@@ -217,9 +217,10 @@ public final class ProjectCompiler {
         return new CompileResult(new CompiledGraph(config, List.of(), List.of(), List.of(), List.of(), List.of(), errors.all()), Map.of());
     }
 
-    private static void reportLoopBindings(ErrorCollector errors, JsProgram program) {
+    private static void reportLoopBindings(ErrorCollector errors, SourceIndex sources, JsProgram program) {
         for (LoopBindings.Problem p : LoopBindings.check(program.source(), program.fileName())) {
-            errors.add(new SourceLocation(program.fileName(), program.originalLine(p.line()), 1), p.message(), p.hint(), null);
+            int line = program.originalLine(p.line());
+            errors.add(new SourceLocation(program.fileName(), line, sources.firstColumn(program.fileName(), line)), p.message(), p.hint(), null);
         }
     }
 

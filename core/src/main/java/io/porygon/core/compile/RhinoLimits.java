@@ -10,11 +10,11 @@ import java.util.regex.Pattern;
  */
 final class RhinoLimits {
     private static final Pattern DESTRUCTURED_DEFAULTS_ARROW =
-            Pattern.compile("\\(\\s*[\\w$]+\\s*,\\s*\\{[^}]*=.*\\}\\s*\\)\\s*=>|\\{[^}]*=[^}]*\\}\\s*\\)\\s*=>");
+            Pattern.compile("\\(\\s*(?:[\\w$]+\\s*,\\s*)*\\{[^()]*=[^()]*\\}\\s*\\)\\s*=>"); // defaults may be objects
     private static final String DESTRUCTURED_DEFAULTS_HINT = "Porygon's engine (Rhino) cannot read an arrow function whose destructured"
             + " parameter has defaults: write it with function (...) { ... }, which Rhino reads";
     /** How many lines before the error's a parameter list written over several lines is looked for. */
-    static final int STATEMENT_LINES = 8;
+    static final int STATEMENT_LINES = 30;
     private static final Map<Pattern, String> HINTS = new LinkedHashMap<>();
 
     static {

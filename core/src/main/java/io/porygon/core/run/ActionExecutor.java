@@ -9,6 +9,7 @@ import io.porygon.core.graph.OnSchemaChange;
 import io.porygon.core.graph.OperationAction;
 import io.porygon.core.graph.TableAction;
 import io.porygon.core.graph.Target;
+import io.porygon.core.sql.DuckDbTranslator;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -73,7 +74,7 @@ public final class ActionExecutor {
                     checkCancelled();
                     AssertionRows found = assertionRows(p, engine);
                     if (found.count() > 0) {
-                        String seeThem = found.inView() ? " (all of them: SELECT * FROM " + p.warehouseTarget().qualifiedName() + ")" : "";
+                        String seeThem = found.inView() ? " (all of them: SELECT * FROM " + DuckDbTranslator.schemaAndName(p.warehouseTarget()) + ")" : "";
                         return result(p, ActionStatus.FAILED, start, -1, hash,
                                 placeOf(p) + ": assertion failed: " + found.count() + " row(s) returned" + seeThem, found.count(), found.sample());
                     }

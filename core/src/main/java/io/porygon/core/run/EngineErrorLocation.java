@@ -44,7 +44,10 @@ final class EngineErrorLocation {
         StatementLines lines = Planner.statementLines(action);
         int start = statement != null ? lines.lineOf(sql, action.sqlStartLine()) : action.sqlStartLine();
         int line = lineIn(sql, message);
-        return new SourceLocation(action.fileName(), line > 0 ? lines.lineOf(sql, line, start + line - firstStatementLine(sql)) : start, 0);
+        // a SQLX file holds the SQL from its start line on; a .js file's query may be built anywhere (a template
+        // in an include): without its text in the file, the line of the call that declared the action
+        int unmapped = action.fileName().endsWith(".sqlx") ? start + line - firstStatementLine(sql) : start;
+        return new SourceLocation(action.fileName(), line > 0 ? lines.lineOf(sql, line, unmapped) : start, 0);
     }
 
     /**

@@ -405,7 +405,8 @@ class MalformedInputTest {
                 "async function f() { return 1; }\n", "async",
                 "const f = (name, { a, c = {} }) => c;\n", "function (...)",
                 // dataform-scd's index.js: the parameters over several lines
-                "module.exports = (\n  name,\n  { uniqueKey, timestamp, columns = {} }\n) => {\n  return name;\n};\n", "function (...)");
+                "module.exports = (\n  name,\n  { uniqueKey, timestamp, columns = {} }\n) => {\n  return name;\n};\n", "function (...)",
+                "module.exports = ({ a = {x: 1}, b = {} }) => a;\n", "function (...)");
         hintByCode.forEach((code, hint) -> {
             try {
                 CompiledGraph g = compile(SETTINGS, "definitions/x.js", code, "definitions/t.sqlx", "config { type: \"view\" }\nSELECT 1 AS a\n");
@@ -461,7 +462,7 @@ class MalformedInputTest {
                         + "  publish(\"y_\" + i).query(ctx => `SELECT ${JSON.stringify({ i: 'key' })} AS s`);\n"
                         + "}\n");
         assertThat(g.graphErrors()).extracting(e -> e.location().toString())
-                .containsExactlyInAnyOrder("definitions/loops.js:1:1", "definitions/consts.sqlx:5:1",
+                .containsExactlyInAnyOrder("definitions/loops.js:1:1", "definitions/consts.sqlx:5:5",
                         "definitions/entries.js:2:1", "definitions/entries.js:5:1");
         assertThat(g.graphErrors()).allSatisfy(e -> assertThat(e.message()).contains("Rhino"));
         assertThat(g.tables()).extracting(t -> t.target().name()).contains("u_0", "u_1", "m_0", "m_1", "v_1", "w_1", "x_1", "y_1");

@@ -267,6 +267,11 @@ class MaterializationTest {
         RunResult second = run(engine, graph(declaration(src), assertion(check, "SELECT * FROM raw.src WHERE val = 'z'", null, src)));
         assertThat(result(second, "checks.no_z").error()).contains("1 row(s) returned (all of them: SELECT * FROM checks.no_z)");
         assertThat(rows(engine, "SELECT id FROM checks.no_z")).containsExactly("3");
+
+        // the SELECT printed can be run as it is: a name Dataform accepts may need quotes in SQL
+        Target dashed = t("checks", "too-many-z");
+        RunResult third = run(engine, graph(declaration(src), assertion(dashed, "SELECT * FROM raw.src WHERE val = 'z'", null, src)));
+        assertThat(result(third, "checks.too-many-z").error()).contains("(all of them: SELECT * FROM checks.\"too-many-z\")");
     }
 
     @Test

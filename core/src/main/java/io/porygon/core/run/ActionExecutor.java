@@ -2,6 +2,7 @@ package io.porygon.core.run;
 
 import io.porygon.core.SourceLocation;
 import io.porygon.core.engine.Column;
+import io.porygon.core.engine.DuplicateColumnNames;
 import io.porygon.core.engine.Engine;
 import io.porygon.core.engine.EngineException;
 import io.porygon.core.engine.QueryResult;
@@ -188,7 +189,7 @@ public final class ActionExecutor {
             engine.replaceView(p.warehouseTarget(), select);
             count = engine.rowCount(p.warehouseTarget());
         } catch (EngineException e) {
-            if (cancelled.getAsBoolean()) throw e;
+            if (cancelled.getAsBoolean() || e instanceof DuplicateColumnNames) throw e;
             // SQL a view cannot hold (a temporary function defined before the SELECT): read its rows
             QueryResult all = engine.query(select, SAMPLE_ROWS);
             return new AssertionRows(all.totalRows(), renderRows(all), false);

@@ -2,6 +2,7 @@ package io.porygon.duckdb;
 
 import io.porygon.core.engine.BulkWriter;
 import io.porygon.core.engine.Column;
+import io.porygon.core.engine.DuplicateColumnNames;
 import io.porygon.core.engine.Engine;
 import io.porygon.core.engine.ObjectKind;
 import io.porygon.core.engine.QueryResult;
@@ -422,10 +423,7 @@ public final class DuckDbEngine implements Engine {
             String name = String.valueOf(column.get(0));
             if (!seen.add(name.toLowerCase(Locale.ROOT))) repeated.add(name);
         }
-        if (!repeated.isEmpty()) {
-            throw new DuckDbException("Duplicate column names in the result are not supported (as on BigQuery). Found duplicate(s): "
-                    + String.join(", ", repeated) + "; give the columns distinct aliases, or list them instead of *", null);
-        }
+        if (!repeated.isEmpty()) throw new DuplicateColumnNames(repeated);
     }
 
     @Override

@@ -108,7 +108,7 @@ class DuckDbEngineTest {
             engine.replaceTable(t, "SELECT 1 AS a");
             for (Runnable replace : List.<Runnable>of(() -> engine.replaceTable(t, "SELECT 1 AS a, 2 AS b, 3 AS A"),
                     () -> engine.replaceView(new Target(null, "dup", "v"), "SELECT * FROM dup.t AS x CROSS JOIN dup.t AS y"))) {
-                assertThatThrownBy(replace::run).isInstanceOf(DuckDbException.class)
+                assertThatThrownBy(replace::run).isInstanceOf(io.porygon.core.engine.DuplicateColumnNames.class)
                         .hasMessageContaining("Duplicate column names in the result are not supported").hasMessageContaining("duplicate(s): ");
             }
             assertThat(engine.queryRows("SELECT * FROM dup.t")).containsExactly(List.of(1));

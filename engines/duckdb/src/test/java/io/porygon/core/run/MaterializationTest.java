@@ -268,6 +268,11 @@ class MaterializationTest {
         assertThat(result(second, "checks.no_z").error()).contains("1 row(s) returned (all of them: SELECT * FROM checks.no_z)");
         assertThat(rows(engine, "SELECT id FROM checks.no_z")).containsExactly("3");
 
+        // a query that repeats a column name fails, as the view Dataform creates on BigQuery does (it passed without a view)
+        RunResult joined = run(engine, graph(declaration(src), assertion(check, "SELECT * FROM raw.src a JOIN raw.src b ON a.id = b.id", null, src)));
+        assertThat(result(joined, "checks.no_z").status()).isEqualTo(ActionStatus.FAILED);
+        assertThat(result(joined, "checks.no_z").error()).contains("Duplicate column names");
+
         // the SELECT printed can be run as it is: a name Dataform accepts may need quotes in SQL
         Target dashed = t("checks", "too-many-z");
         RunResult third = run(engine, graph(declaration(src), assertion(dashed, "SELECT * FROM raw.src WHERE val = 'z'", null, src)));

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.expression.Alias;
+import net.sf.jsqlparser.expression.BinaryExpression;
 import net.sf.jsqlparser.expression.BooleanValue;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExpressionVisitor;
@@ -23,6 +24,7 @@ import net.sf.jsqlparser.expression.RowGetExpression;
 import net.sf.jsqlparser.expression.StructType;
 import net.sf.jsqlparser.expression.WindowDefinition;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
+import net.sf.jsqlparser.expression.operators.relational.InExpression;
 import net.sf.jsqlparser.parser.ASTNodeAccessImpl;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.schema.Column;
@@ -418,20 +420,41 @@ final class DuckDbSelectDeParser extends SelectDeParser {
      * {@code EXTRACT(YEAR FROM d) year}, which JSqlParser reads as an interval without its keyword, is that
      * expression named {@code year}: BigQuery has no interval without the INTERVAL keyword.
      */
+    @SuppressWarnings("unchecked")
     private static void aliasWrittenWithoutKeywords(SelectItem<?> item) {
         if (item.getAlias() != null) {
             item.getAlias().setUseAs(true);
-        } else if (item.getExpression() instanceof IntervalExpression interval && !interval.isUsingIntervalKeyword()) {
-            Expression named = interval.getExpression();
-            if (named == null) {
-                try {
-                    named = CCJSqlParserUtil.parseExpression(interval.getParameter());
-                } catch (JSQLParserException e) {
-                    return; // left as it was
-                }
-            }
+            return;
+        }
+        // the interval is the item, or the last operand of it (d + 1 day, x IN (1, 2) second)
+        Expression e = item.getExpression();
+        Expression named = keywordless(e);
+        if (named != null) {
             ((SelectItem<Expression>) item).setExpression(named);
-            item.setAlias(new Alias(interval.getIntervalType(), true));
+            item.setAlias(new Alias(((IntervalExpression) e).getIntervalType(), true));
+            return;
+        }
+        while (e instanceof BinaryExpression || e instanceof InExpression) {
+            Expression last = e instanceof BinaryExpression b ? b.getRightExpression() : ((InExpression) e).getRightExpression();
+            named = keywordless(last);
+            if (named != null) {
+                if (e instanceof BinaryExpression b) b.setRightExpression(named);
+                else ((InExpression) e).setRightExpression(named);
+                item.setAlias(new Alias(((IntervalExpression) last).getIntervalType(), true));
+                return;
+            }
+            e = last;
+        }
+    }
+
+    /** What an interval written without its keyword stands for ({@code 1} of {@code 1 day}), or null. */
+    private static Expression keywordless(Expression e) {
+        if (!(e instanceof IntervalExpression interval) || interval.isUsingIntervalKeyword()) return null;
+        if (interval.getExpression() != null) return interval.getExpression();
+        try {
+            return CCJSqlParserUtil.parseExpression(interval.getParameter());
+        } catch (JSQLParserException ex) {
+            return null; // left as it was
         }
     }
 

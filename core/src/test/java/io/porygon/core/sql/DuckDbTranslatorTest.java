@@ -227,6 +227,10 @@ class DuckDbTranslatorTest {
                 + " FROM (SELECT DATE '2024-03-05' AS d, 7 AS x) GROUP BY 1, 2, 4"))
                 .containsExactly(List.of(num("2024"), num("3"), num("1"), num("7"), "5"));
         assertThat(translator.translate("SELECT EXTRACT(YEAR FROM d) year FROM t", AT)).endsWith(" AS year FROM t");
+        // also after an operator: the interval JSqlParser saw was the last operand
+        assertThat(query("SELECT d + 1 day, EXTRACT(MONTH FROM d) - 1 month, 'a' || k hour, n IN (1, 2) second"
+                + " FROM (SELECT DATE '2024-03-01' AS d, 'k' AS k, 1 AS n)"))
+                .containsExactly(List.of("2024-03-02", num("2"), "ak", true));
         // DuckDB reads `'a' key` as a syntax error
         assertThat(query("SELECT 'a' key, 1 value, 2 type, 3 position")).containsExactly(List.of("a", num("1"), num("2"), num("3")));
         assertThat(query("SELECT DATE_ADD(DATE '2024-01-01', INTERVAL 2 DAY) d")).containsExactly(List.of("2024-01-03"));

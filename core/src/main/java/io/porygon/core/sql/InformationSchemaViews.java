@@ -1,5 +1,6 @@
 package io.porygon.core.sql;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,15 +70,25 @@ final class InformationSchemaViews {
 
     /** DuckDB's type name in {@code column} as BigQuery writes it (VARCHAR: STRING, INTEGER[]: ARRAY<INT64>, STRUCT(a ...): STRUCT<a ...>). */
     private static String bigQueryTypeName(String column) {
-        String t = "replace(" + column + ", 'TIMESTAMP WITH TIME ZONE', 'PORYGON_TZ')";
-        String[][] renames = {
-            {"\\bTIMESTAMP\\b", "DATETIME"}, {"PORYGON_TZ", "TIMESTAMP"}, {"\\bVARCHAR\\b", "STRING"},
-            {"\\b(BIGINT|INTEGER|SMALLINT|TINYINT|HUGEINT|UBIGINT|UINTEGER|USMALLINT|UTINYINT)\\b", "INT64"},
-            {"\\b(DOUBLE|FLOAT)\\b", "FLOAT64"}, {"\\bBOOLEAN\\b", "BOOL"}, {"\\bBLOB\\b", "BYTES"},
-            {"DECIMAL\\(38,\\s*9\\)", "NUMERIC"}, {"DECIMAL\\((\\d+),\\s*(\\d+)\\)", "NUMERIC[\\1, \\2]"},
-            {"STRUCT\\(", "STRUCT<"}, {"\\)", ">"}, {"NUMERIC\\[(\\d+), (\\d+)\\]", "NUMERIC(\\1, \\2)"},
-            {"(STRUCT<.*>|\\w+(?:\\(\\d+, \\d+\\))?)\\[\\]", "ARRAY<\\1>"}};
+        List<String[]> renames = new ArrayList<>(List.of(
+                new String[] {"TIMESTAMP WITH TIME ZONE", "PORYGON_TZ"}, new String[] {"\\bTIMESTAMP\\b", "DATETIME"},
+                new String[] {"PORYGON_TZ", "TIMESTAMP"}, new String[] {"\\bVARCHAR\\b", "STRING"},
+                new String[] {"\\b(BIGINT|INTEGER|SMALLINT|TINYINT|HUGEINT|UBIGINT|UINTEGER|USMALLINT|UTINYINT)\\b", "INT64"},
+                new String[] {"\\b(DOUBLE|FLOAT)\\b", "FLOAT64"}, new String[] {"\\bBOOLEAN\\b", "BOOL"}, new String[] {"\\bBLOB\\b", "BYTES"},
+                new String[] {"DECIMAL\\(38,\\s*9\\)", "NUMERIC"}, new String[] {"DECIMAL\\((\\d+),\\s*(\\d+)\\)", "NUMERIC_\\1_\\2"},
+                new String[] {"\"(\\w+)\"", "\\1"}, // field names DuckDB quotes (key, value)
+                new String[] {"\\b(\\w+)\\[\\]", "ARRAY<\\1>"}));
+        // structs from the innermost out: one without parentheses inside is whole
+        for (int depth = 0; depth < STRUCT_DEPTH; depth++) {
+            renames.add(new String[] {"STRUCT\\(([^()]*)\\)\\[\\]", "ARRAY<STRUCT<\\1>>"});
+            renames.add(new String[] {"STRUCT\\(([^()]*)\\)([^\\[]|$)", "STRUCT<\\1>\\2"}); // an array of it: the next round
+        }
+        renames.add(new String[] {"NUMERIC_(\\d+)_(\\d+)", "NUMERIC(\\1, \\2)"});
+        String t = column;
         for (String[] rename : renames) t = "regexp_replace(" + t + ", '" + rename[0] + "', '" + rename[1] + "', 'g')";
         return t;
     }
+
+    /** How deep structs nest in the type names written the BigQuery way (GA4's event_params: 2). */
+    private static final int STRUCT_DEPTH = 4;
 }

@@ -241,7 +241,7 @@ class DuckDbTranslatorTest {
         run("CREATE SCHEMA IF NOT EXISTS meta_a");
         run("CREATE SCHEMA IF NOT EXISTS meta_b");
         run("CREATE OR REPLACE TABLE meta_a.x1 (a INT64, p NUMERIC(10, 2), ts TIMESTAMP, dt DATETIME, st STRUCT<a INT64, b ARRAY<FLOAT64>>,"
-                + " sa ARRAY<STRUCT<x BOOL, y BYTES>>)");
+                + " sa ARRAY<STRUCT<x BOOL, y BYTES>>, n ARRAY<STRUCT<m ARRAY<STRUCT<key INT64>>>>)");
         run("CREATE OR REPLACE VIEW meta_a.v AS SELECT a FROM meta_a.x1");
         run("CREATE OR REPLACE TABLE meta_b.other (b STRING)");
         // DuckDB's information_schema lists every schema (Porygon's run history too) and names types its own way
@@ -250,7 +250,7 @@ class DuckDbTranslatorTest {
         assertThat(query("SELECT column_name, data_type FROM `my-project.meta_a.INFORMATION_SCHEMA.COLUMNS` WHERE table_name = 'x1'"
                 + " ORDER BY ordinal_position")).containsExactly(List.of("a", "INT64"), List.of("p", "NUMERIC(10, 2)"),
                 List.of("ts", "TIMESTAMP"), List.of("dt", "DATETIME"), List.of("st", "STRUCT<a INT64, b ARRAY<FLOAT64>>"),
-                List.of("sa", "ARRAY<STRUCT<x BOOL, y BYTES>>"));
+                List.of("sa", "ARRAY<STRUCT<x BOOL, y BYTES>>"), List.of("n", "ARRAY<STRUCT<m ARRAY<STRUCT<key INT64>>>>"));
         assertThat(query("SELECT v.table_name FROM `my-project.meta_a`.INFORMATION_SCHEMA.VIEWS AS v")).containsExactly(List.of("v"));
         assertThat(query("SELECT schema_name FROM `region-us`.INFORMATION_SCHEMA.SCHEMATA WHERE schema_name LIKE 'meta%' ORDER BY 1"))
                 .containsExactly(List.of("meta_a"), List.of("meta_b"));

@@ -1,5 +1,10 @@
 package io.porygon.core.sql;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.Expression;
@@ -31,15 +36,17 @@ final class MergeClauseScopes {
         String target = qualifier(merge.getTable());
         String source = qualifier(merge.getFromItem());
         for (MergeOperation operation : merge.getOperations()) {
+            Set<String> ranges = new HashSet<>();
+            for (String range : new String[] {target, source}) if (range != null) ranges.add(ScriptScope.normalize(range));
             if (operation instanceof MergeInsert insert && source != null) {
-                qualify(insert.getAndPredicate(), source, isVariable);
-                if (insert.getValues() != null) insert.getValues().forEach(v -> qualify(v, source, isVariable));
+                qualify(insert.getAndPredicate(), source, ranges, isVariable);
+                if (insert.getValues() != null) insert.getValues().forEach(v -> qualify(v, source, ranges, isVariable));
             } else if (operation instanceof MergeDelete delete && DuckDbMergeDeParser.isBySource(delete.getAndPredicate()) && target != null) {
-                qualify(delete.getAndPredicate(), target, isVariable);
+                qualify(delete.getAndPredicate(), target, ranges, isVariable);
             } else if (operation instanceof MergeUpdate update && DuckDbMergeDeParser.isBySource(update.getAndPredicate()) && target != null) {
-                qualify(update.getAndPredicate(), target, isVariable);
+                qualify(update.getAndPredicate(), target, ranges, isVariable);
                 if (update.getUpdateSets() == null) continue;
-                for (UpdateSet set : update.getUpdateSets()) set.getValues().forEach(v -> qualify(v, target, isVariable));
+                for (UpdateSet set : update.getUpdateSets()) set.getValues().forEach(v -> qualify(v, target, ranges, isVariable));
             }
         }
     }
@@ -51,7 +58,8 @@ final class MergeClauseScopes {
         return item instanceof Table table ? table.getName() : null;
     }
 
-    private static void qualify(Expression expression, String qualifier, Predicate<String> isVariable) {
+    /** {@code ranges}: the MERGE's target and source names; a path that starts with neither reads a struct column ({@code info.n}). */
+    private static void qualify(Expression expression, String qualifier, Set<String> ranges, Predicate<String> isVariable) {
         if (expression == null) return;
         // the adapter has no select visitor, so it does not enter subqueries
         expression.accept(new ExpressionVisitorAdapter<Void>() {
@@ -59,8 +67,17 @@ final class MergeClauseScopes {
             public <S> Void visit(Column column, S context) {
                 String name = column.getColumnName();
                 boolean keyword = name.equalsIgnoreCase("DEFAULT") || name.equals(DuckDbMergeDeParser.BY_SOURCE);
-                boolean unqualified = column.getTable() == null || column.getTable().getName() == null;
-                if (unqualified && !keyword && !isVariable.test(name)) column.setTable(new Table(qualifier));
+                Table table = column.getTable();
+                if (table == null || table.getName() == null) {
+                    if (!keyword && !isVariable.test(name)) column.setTable(new Table(qualifier));
+                    return null;
+                }
+                List<String> path = new ArrayList<>(table.getNameParts());
+                Collections.reverse(path); // JSqlParser keeps them last first
+                if (!ranges.contains(ScriptScope.normalize(path.get(0))) && !isVariable.test(path.get(0))) {
+                    path.add(0, qualifier);
+                    column.setTable(new Table(path));
+                }
                 return null;
             }
         }, null);

@@ -75,6 +75,16 @@ class MergeAndUpdateTest {
     }
 
     @Test
+    void aStructFieldPathInANotMatchedClauseReadsTheSource() throws SQLException {
+        run("CREATE OR REPLACE TABLE dataset.Named (id INT64, info STRUCT<name STRING, n INT64>, note STRING)");
+        run("CREATE OR REPLACE TABLE dataset.NewNamed (id INT64, info STRUCT<name STRING, n INT64>)");
+        run("INSERT dataset.NewNamed VALUES (1, STRUCT('a', 5)), (2, STRUCT('b', 0))");
+        run("MERGE dataset.Named T USING dataset.NewNamed S ON T.id = S.id\n"
+                + "WHEN NOT MATCHED AND id > 1 THEN INSERT (id, info, note) VALUES (id, info, info.name)");
+        assertThat(query("SELECT id, note FROM dataset.Named")).containsExactly(row(2L, "b"));
+    }
+
+    @Test
     void notMatchedBySourceReadsTheTargetsColumnsUnqualified() throws SQLException {
         // the reference's MERGE example 4: new washers inserted, the old ones deleted
         run("MERGE dataset.Inventory T USING dataset.NewArrivals S ON FALSE\n"

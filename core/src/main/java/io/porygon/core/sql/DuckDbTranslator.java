@@ -315,11 +315,16 @@ public final class DuckDbTranslator implements Translator {
             selects.printUpdate(update);
         } else if (parsed instanceof Alter alter && alter.getAlterExpressions().size() > 1) {
             // DuckDB takes one action per ALTER TABLE: BigQuery's ADD COLUMN a, ADD COLUMN b becomes two statements
+            // (an action that only sets options is BigQuery metadata, dropped as a whole statement would be)
             List<AlterExpression> actions = alter.getAlterExpressions();
             for (AlterExpression action : actions) {
-                if (action != actions.get(0)) sb.append(";\n");
+                if (setsOptionsAction(action)) continue;
                 alter.setAlterExpressions(List.of(action));
-                alter.accept(new StatementDeParser(expressions, selects, sb), null);
+                StringBuilder one = new StringBuilder();
+                alter.accept(new StatementDeParser(expressions, selects, one), null);
+                if (isMetadataOnly(one.toString())) continue;
+                if (sb.length() > 0) sb.append(";\n");
+                sb.append(one);
             }
             alter.setAlterExpressions(actions);
         } else {
@@ -641,7 +646,9 @@ public final class DuckDbTranslator implements Translator {
             for (AlterExpression e : alter.getAlterExpressions()) {
                 if (e.getColDataTypeList() != null) {
                     for (AlterExpression.ColumnDataType c : e.getColDataTypeList()) {
-                        if (c.getColDataType() != null) mapType(c.getColDataType()); // none in ALTER COLUMN c DROP NOT NULL
+                        // no type in ALTER COLUMN c DROP NOT NULL
+                        if (c.getColDataType() != null && !setsOptionsAction(e)) mapType(c.getColDataType());
+                        c.setColumnSpecs(withoutOptions(c.getColumnSpecs()));
                     }
                 }
             }
@@ -684,6 +691,26 @@ public final class DuckDbTranslator implements Translator {
         specs.add("DEFAULT");
         specs.add("[]");
         column.setColumnSpecs(specs);
+    }
+
+    /**
+     * {@code SET OPTIONS (...)} (JSqlParser reads the actions after it into it) or {@code ALTER COLUMN c SET OPTIONS
+     * (...)} (which it reads as a change of c's type to "SET").
+     */
+    private static boolean setsOptionsAction(AlterExpression action) {
+        return action.toString().strip().toUpperCase(Locale.ROOT).startsWith("SET OPTIONS") || action.getColDataTypeList() != null
+                && action.getColDataTypeList().stream().anyMatch(c -> c.getColDataType() != null && c.getColDataType().getDataType().equalsIgnoreCase("SET"));
+    }
+
+    /** A column definition's specs without {@code OPTIONS (...)}: BigQuery metadata such as a description. */
+    private static List<String> withoutOptions(List<String> specs) {
+        if (specs == null) return null;
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            if (specs.get(i).equalsIgnoreCase("OPTIONS") && i + 1 < specs.size() && specs.get(i + 1).startsWith("(")) i++;
+            else if (!specs.get(i).toUpperCase(Locale.ROOT).startsWith("OPTIONS(")) kept.add(specs.get(i));
+        }
+        return kept;
     }
 
     private static void mapType(ColDataType type) {

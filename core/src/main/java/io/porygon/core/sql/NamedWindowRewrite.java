@@ -1,8 +1,8 @@
 package io.porygon.core.sql;
 
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,25 +24,28 @@ final class NamedWindowRewrite {
 
     /** The statement with each named window in parentheses replaced by its definition, or null when there is none. */
     static String rewrite(String sql) {
-        Map<String, String> windows = definitions(sql);
+        List<Definition> windows = definitions(sql);
         if (windows == null || windows.isEmpty()) return null;
         StringBuilder out = new StringBuilder();
         Matcher m = NAME_IN_PARENTHESES.matcher(sql);
         int from = 0;
         boolean changed = false;
         while (m.find()) {
-            String name = m.group(3).toLowerCase(Locale.ROOT);
-            if (!windows.containsKey(name) || LexedText.insideQuotes(sql, m.start())) continue;
-            out.append(sql, from, m.start(3)).append(resolved(windows, name, 0));
+            Definition window = definitionFor(windows, m.group(3), m.start());
+            if (window == null || LexedText.insideQuotes(sql, m.start())) continue;
+            out.append(sql, from, m.start(3)).append(resolved(windows, window, 0));
             from = m.end(3);
             changed = true;
         }
         return changed ? out.append(sql.substring(from)).toString() : null;
     }
 
-    /** Window name to its specification as written, from every WINDOW clause; null when a name has two. */
-    private static Map<String, String> definitions(String sql) {
-        Map<String, String> windows = new HashMap<>();
+    /** A {@code name AS (spec)} of a WINDOW clause, at {@code position} of the statement. */
+    private record Definition(String name, String spec, int position) {}
+
+    /** Every WINDOW clause's definitions, in the order written; null when one cannot be read. */
+    private static List<Definition> definitions(String sql) {
+        List<Definition> windows = new ArrayList<>();
         Matcher clause = WINDOW_CLAUSE.matcher(sql);
         while (clause.find()) {
             if (LexedText.insideQuotes(sql, clause.start())) continue;
@@ -53,8 +56,7 @@ final class NamedWindowRewrite {
                 if (close >= sql.length()) return null;
                 // on one line: the statement's later lines keep their numbers for error messages
                 String spec = sql.substring(definition.end(), close).replaceAll("\\s+", " ").strip();
-                String previous = windows.put(definition.group(1).toLowerCase(Locale.ROOT), spec);
-                if (previous != null && !previous.equals(spec)) return null;
+                windows.add(new Definition(definition.group(1).toLowerCase(Locale.ROOT), spec, definition.start()));
                 at = close + 1;
                 Matcher comma = Pattern.compile("\\s*,").matcher(sql).region(at, sql.length());
                 if (!comma.lookingAt()) break;
@@ -64,13 +66,26 @@ final class NamedWindowRewrite {
         return windows;
     }
 
+    /**
+     * The definition a use of window {@code name} at {@code position} reads: a SELECT's WINDOW clause follows its
+     * uses, so the first one after it (two SELECTs of a statement may each define a w), else the last one before.
+     */
+    private static Definition definitionFor(List<Definition> windows, String name, int position) {
+        Definition before = null;
+        for (Definition d : windows) {
+            if (!d.name().equals(name.toLowerCase(Locale.ROOT))) continue;
+            if (d.position() > position) return d;
+            before = d;
+        }
+        return before;
+    }
+
     /** A window's specification with the window it starts from (if any) written out. */
-    private static String resolved(Map<String, String> windows, String name, int depth) {
-        String spec = windows.get(name);
-        Matcher first = Pattern.compile("(?i)^(\\w+)\\b").matcher(spec);
-        if (depth > windows.size() || !first.find()) return spec;
-        String base = first.group(1).toLowerCase(Locale.ROOT);
-        if (SPEC_WORDS.contains(base) || !windows.containsKey(base)) return spec;
-        return (resolved(windows, base, depth + 1) + " " + spec.substring(first.end()).strip()).strip();
+    private static String resolved(List<Definition> windows, Definition window, int depth) {
+        Matcher first = Pattern.compile("(?i)^(\\w+)\\b").matcher(window.spec());
+        if (depth > windows.size() || !first.find() || SPEC_WORDS.contains(first.group(1).toLowerCase(Locale.ROOT))) return window.spec();
+        Definition base = definitionFor(windows, first.group(1), window.position());
+        if (base == null) return window.spec();
+        return (resolved(windows, base, depth + 1) + " " + window.spec().substring(first.end()).strip()).strip();
     }
 }

@@ -274,6 +274,10 @@ class DuckDbTranslatorTest {
                 + " ORDER BY k")).containsExactly(List.of("a"), List.of("c"));
         assertThat(query("SELECT k, COUNT(*) OVER (w2)" + rows + " WINDOW w1 AS (PARTITION BY o), w2 AS (w1 ORDER BY t ROWS BETWEEN 1"
                 + " PRECEDING AND CURRENT ROW) ORDER BY k")).containsExactly(List.of("a", num("1")), List.of("b", num("2")), List.of("c", num("1")));
+        // two SELECTs each defining a w: a use reads the WINDOW clause of its own SELECT, which follows it
+        assertThat(query("WITH c AS (SELECT k, t, ROW_NUMBER() OVER (w) AS rn" + rows + " WINDOW w AS (PARTITION BY o ORDER BY t))"
+                + " SELECT k, rn, SUM(t) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) FROM c WINDOW w AS (ORDER BY k) ORDER BY k"))
+                .containsExactly(List.of("a", num("1"), num("10")), List.of("b", num("2"), num("30")), List.of("c", num("1"), num("35")));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.porygon.cli;
 
 import io.porygon.core.compile.project.ProjectLoader;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import picocli.CommandLine.ParameterException;
 /**
  * Reads the values of {@code --actions} and {@code --tags} the way the Dataform CLI does ({@code --actions a b})
  * and the way picocli does ({@code --actions a,b}, {@code --actions a --actions b}). The list ends at the next
- * option or at an argument naming a project directory, so the project directory can still come last.
+ * option or at an argument that is a path, so the project directory can still come last.
  */
 final class NameListConsumer implements IParameterConsumer {
     @Override
@@ -33,10 +34,14 @@ final class NameListConsumer implements IParameterConsumer {
         argSpec.setValue(names);
     }
 
-    /** Names never start with a dash; a directory holding a project is the project argument. */
+    /**
+     * Names never start with a dash nor hold a slash; a path or a directory is the project argument (one that
+     * is not a project then gets the error that says so, not "no action named").
+     */
     private static boolean endsList(String arg) {
+        if (arg.startsWith("-") || arg.contains("/") || arg.contains("\\")) return true;
         try {
-            return arg.startsWith("-") || ProjectLoader.isProject(Path.of(arg));
+            return Files.isDirectory(Path.of(arg)) || ProjectLoader.isProject(Path.of(arg));
         } catch (InvalidPathException e) {
             return false;
         }

@@ -104,6 +104,9 @@ class RunCommandTest {
         }
         assertThat(cli("run", "--dry-run", project.toString(), "--actions", "orders_clean", "order_totals")).as(stderr).isZero();
         assertThat(stdout).contains("Plan: 2 actions");
+        // a mistyped project path after the names is the project argument, which says it is not a project
+        assertThat(cli("run", "--dry-run", "--actions", "orders_clean", project.resolve("typo").toString())).isEqualTo(2);
+        assertThat(stderr).contains("not a Porygon/Dataform project");
         assertThat(cli("run", "--actions", "--dry-run", project.toString())).isEqualTo(2);
         assertThat(stderr).contains("Missing required parameter for option '--actions' (NAME)");
     }

@@ -35,9 +35,9 @@ final class MergeClauseScopes {
         if (merge.getOperations() == null) return;
         String target = qualifier(merge.getTable());
         String source = qualifier(merge.getFromItem());
+        Set<String> ranges = new HashSet<>();
+        for (String range : new String[] {target, source}) if (range != null) ranges.add(ScriptScope.normalize(range));
         for (MergeOperation operation : merge.getOperations()) {
-            Set<String> ranges = new HashSet<>();
-            for (String range : new String[] {target, source}) if (range != null) ranges.add(ScriptScope.normalize(range));
             if (operation instanceof MergeInsert insert && source != null) {
                 qualify(insert.getAndPredicate(), source, ranges, isVariable);
                 if (insert.getValues() != null) insert.getValues().forEach(v -> qualify(v, source, ranges, isVariable));
@@ -49,6 +49,38 @@ final class MergeClauseScopes {
                 for (UpdateSet set : update.getUpdateSets()) set.getValues().forEach(v -> qualify(v, target, ranges, isVariable));
             }
         }
+        for (MergeOperation operation : merge.getOperations()) {
+            if (operation instanceof MergeInsert insert) {
+                parenthesizeFieldReads(insert.getAndPredicate(), ranges);
+                if (insert.getValues() != null) insert.getValues().forEach(v -> parenthesizeFieldReads(v, ranges));
+            } else if (operation instanceof MergeDelete delete) {
+                parenthesizeFieldReads(delete.getAndPredicate(), ranges);
+            } else if (operation instanceof MergeUpdate update) {
+                parenthesizeFieldReads(update.getAndPredicate(), ranges);
+                if (update.getUpdateSets() != null) update.getUpdateSets().forEach(set -> set.getValues().forEach(v -> parenthesizeFieldReads(v, ranges)));
+            }
+        }
+    }
+
+    /**
+     * {@code S.info.n} as {@code (S.info).n}: DuckDB's MERGE fails to bind a field read through the table's name
+     * in a clause (an internal error), and reads the parenthesized form.
+     */
+    private static void parenthesizeFieldReads(Expression expression, Set<String> ranges) {
+        if (expression == null) return;
+        expression.accept(new ExpressionVisitorAdapter<Void>() {
+            @Override
+            public <S> Void visit(Column column, S context) {
+                if (column.getTable() == null) return null;
+                List<String> path = new ArrayList<>(column.getTable().getNameParts());
+                Collections.reverse(path); // JSqlParser keeps them last first
+                if (path.size() >= 2 && ranges.contains(ScriptScope.normalize(path.get(0)))) {
+                    String read = "(" + path.get(0) + "." + path.get(1) + ")";
+                    column.setTable(new Table(read + (path.size() > 2 ? "." + String.join(".", path.subList(2, path.size())) : "")));
+                }
+                return null;
+            }
+        }, null);
     }
 
     /** The name a MERGE's table or source is known by: its alias, else a table's name; null for a subquery without alias. */

@@ -220,6 +220,21 @@ class RunCommandTest {
                 FROM ${ctx.ref("orders")}
                 WHERE idd > 0`);
                 """);
+        // an error quoting no name, in a query of several statements: at the statement's line, not the query's first
+        write("definitions/several.sqlx", """
+                config { type: "operations" }
+                CREATE OR REPLACE TABLE analytics.u1 (k STRING, v INT64);
+                INSERT analytics.u1 VALUES ('dryer', 70);
+
+                UPDATE analytics.u1 t SET v = t.v + s.v
+                FROM (SELECT 'dryer' AS k, 1 AS v UNION ALL SELECT 'dryer', 2) s WHERE t.k = s.k;
+                ASSERT FALSE AS 'never reached';
+                """);
+        assertThat(cli("run", "--actions", "several", project.toString())).isEqualTo(1);
+        assertThat(stdout + stderr).contains("definitions/several.sqlx:5: Invalid Input Error: UPDATE/MERGE must match at most one source row");
+        write("definitions/several.sqlx", "config { type: \"operations\" }\nSELECT 1;\n\nASSERT 1 > 5 AS 'one is big';\n");
+        assertThat(cli("run", "--actions", "several", project.toString())).isEqualTo(1);
+        assertThat(stdout + stderr).contains("definitions/several.sqlx:4: Invalid Input Error: Assertion failed: one is big");
         assertThat(cli("run", "--actions", "built,written", project.toString())).isEqualTo(1);
         assertThat(stdout + stderr).contains("definitions/generated.js:9: Binder Error", "definitions/generated.js:13: Binder Error");
     }

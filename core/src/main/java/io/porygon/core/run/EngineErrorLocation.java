@@ -23,7 +23,8 @@ final class EngineErrorLocation {
     private static final Pattern NAMED = Pattern.compile("with name ([\\w.]+) does not exist");
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
     /** The translation's own errors name the expression that raised (DuckDbExpressionDeParser.errorMessage). */
-    private static final Pattern RAISED = Pattern.compile("(?:division by zero|Bad \\w+ value): (.+?)(?:\\.\\.\\.)?$");
+    private static final Pattern RAISED = Pattern.compile("(?:division by zero|Bad \\w+ value|must match at most one source row for each"
+            + " target row|Assertion failed): (.+?)(?:\\.\\.\\.)?$");
 
     private EngineErrorLocation() {}
 
@@ -100,8 +101,9 @@ final class EngineErrorLocation {
         return -1;
     }
 
+    /** Without spaces, case and quotes of names (the translation's text has double quotes for backticks). */
     private static String squeezed(String text) {
-        return text.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+        return text.replaceAll("[\\s`\"]+", "").toLowerCase(Locale.ROOT);
     }
 
     /** The name an error message is about: DuckDB quotes it last on the first line, or says "with name X". */

@@ -332,7 +332,8 @@ public final class DuckDbTranslator implements Translator {
         }
         checkNoColumnIsAlsoAVariable(expressions, selects);
         if (parsed instanceof CreateView view) checkViewOutlivesNothing(view, expressions);
-        String check = new SingleMatchCheck(expressions, selects).before(parsed);
+        String firstLine = statement.text().strip().lines().findFirst().orElse("");
+        String check = new SingleMatchCheck(expressions, selects).before(parsed, firstLine);
         return check == null ? List.of(sb.toString()) : List.of(check, sb.toString());
     }
 

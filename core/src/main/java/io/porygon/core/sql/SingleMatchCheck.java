@@ -44,15 +44,18 @@ final class SingleMatchCheck {
         this.selects = selects;
     }
 
-    /** The statement to run before {@code statement}, or null when it cannot match a target row twice. */
-    String before(Statement statement) {
+    /**
+     * The statement to run before {@code statement}, or null when it cannot match a target row twice. Its error
+     * names {@code written}, the statement's first line as written, by which the runner locates it in the file.
+     */
+    String before(Statement statement, String written) {
         if (statement instanceof Merge merge && updatesOrDeletesMatches(merge)) {
-            return check(merge.getTable(), merge.getFromItem(), List.of(), merge.getOnCondition(), true);
+            return check(merge.getTable(), merge.getFromItem(), List.of(), merge.getOnCondition(), true, written);
         }
         if (statement instanceof Update update && update.getFromItem() != null
                 && (update.getStartJoins() == null || update.getStartJoins().isEmpty())) {
             List<Join> joins = update.getJoins() == null ? List.of() : update.getJoins();
-            return check(update.getTable(), update.getFromItem(), joins, update.getWhere(), false);
+            return check(update.getTable(), update.getFromItem(), joins, update.getWhere(), false, written);
         }
         return null;
     }
@@ -67,7 +70,7 @@ final class SingleMatchCheck {
         return false;
     }
 
-    private String check(Table target, FromItem source, List<Join> joins, Expression condition, boolean joinOn) {
+    private String check(Table target, FromItem source, List<Join> joins, Expression condition, boolean joinOn, String written) {
         String targetName = MergeClauseScopes.qualifier(target);
         String sourceName = MergeClauseScopes.qualifier(source);
         String sourceRows = print(() -> source.accept((FromItemVisitor<StringBuilder>) selects, null));
@@ -80,7 +83,7 @@ final class SingleMatchCheck {
         if (condition != null) pairs.append(joinOn ? " ON " : " WHERE ").append(print(() -> condition.accept(expressions, null)));
         else if (joinOn) pairs.append(" ON TRUE");
         return "SELECT CASE WHEN EXISTS (SELECT 1 FROM " + pairs + " GROUP BY " + targetName + ".rowid HAVING count(*) > 1)"
-                + " THEN error(" + SqlQuoting.string(MESSAGE) + ") END";
+                + " THEN error(" + DuckDbExpressionDeParser.errorMessage(MESSAGE, written) + ") END";
     }
 
     /** The source rows whose key values some other source row has too, known by the source's name. */

@@ -235,6 +235,11 @@ class RunCommandTest {
         write("definitions/several.sqlx", "config { type: \"operations\" }\nSELECT 1;\n\nASSERT 1 > 5 AS 'one is big';\n");
         assertThat(cli("run", "--actions", "several", project.toString())).isEqualTo(1);
         assertThat(stdout + stderr).contains("definitions/several.sqlx:4: Invalid Input Error: Assertion failed: one is big");
+        // DuckDB's words for an unknown name inside a correlated UNNEST(...) get a hint that says so
+        write("definitions/labels.sqlx", "config { type: \"table\" }\nSELECT (SELECT value FROM UNNEST(d.labelz) WHERE key = 'env') AS env"
+                + "\nFROM (SELECT [STRUCT('env' AS key, 'prod' AS value)] AS labels) d\n");
+        assertThat(cli("run", "--actions", "labels", project.toString())).isEqualTo(1);
+        assertThat(stdout + stderr).contains("hint: check the names inside UNNEST(...)");
         assertThat(cli("run", "--actions", "built,written", project.toString())).isEqualTo(1);
         assertThat(stdout + stderr).contains("definitions/generated.js:9: Binder Error", "definitions/generated.js:13: Binder Error");
     }

@@ -290,6 +290,10 @@ public final class ActionExecutor {
             hint = "an action running at the same time changed the same rows, which DuckDB refuses where BigQuery would queue"
                     + " the statements: make one action depend on the other, or run with --threads 1";
         }
+        if (error.contains("UNNEST() for correlated expressions is not supported")) {
+            // DuckDB's words for a name inside UNNEST(...) that no FROM item has
+            hint = "check the names inside UNNEST(...): DuckDB reports a column or field that does not exist there this way; " + hint;
+        }
         if (p.step().isIncrement()) {
             // the incremental query may read the table itself (self()), which still has the old columns
             hint += "; if the model's columns changed since the table was built, rebuild it with --full-refresh"

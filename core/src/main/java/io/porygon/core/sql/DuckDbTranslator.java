@@ -439,10 +439,11 @@ public final class DuckDbTranslator implements Translator {
         try {
             return CCJSqlParserUtil.parse(sql, p -> p.withAllowComplexParsing(true));
         } catch (JSQLParserException e) {
-            // forms JSqlParser cannot read, written as others that mean the same (BETWEEN, STRUCT fields, named windows)
+            // forms JSqlParser cannot read, written as others that mean the same (BETWEEN, STRUCT fields, named windows,
+            // fields of calls)
             String rewritten = sql;
             for (UnaryOperator<String> rewrite : List.<UnaryOperator<String>>of(BetweenRewrite::rewrite, StructRewrite::rewrite,
-                    NamedWindowRewrite::rewrite)) {
+                    NamedWindowRewrite::rewrite, FieldAccessRewrite::rewrite)) {
                 String next = rewrite.apply(rewritten);
                 if (next == null) continue;
                 rewritten = next;

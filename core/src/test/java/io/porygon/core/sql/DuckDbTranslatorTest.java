@@ -142,9 +142,11 @@ class DuckDbTranslatorTest {
         assertThat(query("SELECT TO_JSON_STRING(STRUCT(ARRAY_AGG(s IGNORE NULLS ORDER BY n LIMIT 1)[SAFE_OFFSET(0)] AS first_s,"
                 + " IF(COUNT(*) = 3 AND MIN(n) = 1, 'y', 'n') AS a, MAX(n)))" + rows))
                 .containsExactly(List.of("{\"first_s\":\"b\",\"a\":\"y\",\"_field_3\":3}"));
-        // a field of the literal itself
+        // a field of the literal itself, of a typed one, of an indexed array literal, and a field of a field
         assertThat(query("SELECT STRUCT(1 AS x, 'a' AS y).y, STRUCT((SELECT 2) AS x).x + 1, STRUCT(3 AS x) . x"))
                 .containsExactly(List.of("a", num("3"), num("3")));
+        assertThat(query("SELECT STRUCT<x INT64>(5).x, [STRUCT(1 AS x)][OFFSET(0)].x, STRUCT(1 AS x, STRUCT(2 AS z) AS w).w.z, 'a).b' AS s"))
+                .containsExactly(List.of(num("5"), num("1"), num("2"), "a).b"));
     }
 
     @Test

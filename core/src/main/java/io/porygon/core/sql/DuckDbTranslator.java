@@ -268,6 +268,34 @@ public final class DuckDbTranslator implements Translator {
             String body = translateExpression(fn.body(), userFunctions, statement, location, ScriptScope.EMPTY);
             return List.of(fn.toDuckDbMacro(body));
         }
+        String text = SetOperationsByName.withQueryInParentheses(statement.text());
+        SetOperationsByName.Nested nested = SetOperationsByName.nested(text);
+        if (nested != null) {
+            // the rest of the statement is translated around a stand-in, then the set operation put in its place
+            // one name per set operation: the statement may hold several (each translation puts back its own)
+            String standIn = "SELECT * FROM porygon_by_name_" + text.split("porygon_by_name_", -1).length + "_";
+            String outer = text.substring(0, nested.start()) + "(" + standIn + ")" + text.substring(nested.end());
+            GoogleSqlLexer.LexedStatement inner = new GoogleSqlLexer.LexedStatement(nested.inner(),
+                    statement.line() + (int) text.substring(0, nested.start()).chars().filter(c -> c == '\n').count());
+            String translatedInner = String.join(";\n", translateOne(inner, userFunctions, location, scope, false));
+            List<String> out = new ArrayList<>();
+            for (String s : translateOne(new GoogleSqlLexer.LexedStatement(outer, statement.line()), userFunctions, location, scope, viewQuery)) {
+                out.add(s.replace(standIn, translatedInner));
+            }
+            return out;
+        }
+        List<String> operators = new ArrayList<>();
+        List<SetOperationsByName.Part> byName = SetOperationsByName.parts(text, operators);
+        if (byName != null) {
+            StringBuilder joined = new StringBuilder();
+            for (int i = 0; i < byName.size(); i++) {
+                SetOperationsByName.Part part = byName.get(i);
+                GoogleSqlLexer.LexedStatement piece = new GoogleSqlLexer.LexedStatement(part.text(), statement.line() + part.line());
+                if (i > 0) joined.append(' ').append(operators.get(i - 1)).append(' ');
+                joined.append(String.join(";\n", translateOne(piece, userFunctions, location, scope, false)));
+            }
+            return List.of(joined.toString());
+        }
         Matcher assertion = ASSERT.matcher(statement.text());
         if (assertion.matches()) {
             // BigQuery's ASSERT fails the script when its condition is FALSE or NULL

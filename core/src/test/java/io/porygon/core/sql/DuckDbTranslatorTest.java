@@ -283,6 +283,24 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void setOperationsByNameMatchColumnsByName() throws SQLException {
+        // JSqlParser cannot read them: each query is translated alone, joined with DuckDB's UNION [ALL] BY NAME
+        assertThat(query("SELECT 1 AS a, 2 AS b UNION ALL BY NAME SELECT 3 AS b, DIV(8, 2) AS a ORDER BY a"))
+                .containsExactly(List.of(num("1"), num("2")), List.of(num("4"), num("3")));
+        assertThat(query("SELECT 1 AS a, 'x' AS c FULL UNION ALL CORRESPONDING SELECT 2 AS a, 'y' AS d ORDER BY a"))
+                .containsExactly(Arrays.asList(num("1"), "x", null), Arrays.asList(num("2"), null, "y"));
+        // inside parentheses and after common table expressions
+        assertThat(query("WITH c AS (SELECT 1 AS a), d AS (SELECT 2 AS a UNION DISTINCT BY NAME SELECT 2 AS a)"
+                + " SELECT SUM(a) FROM (SELECT a FROM c UNION ALL BY NAME SELECT a FROM d)")).containsExactly(List.of(num("3")));
+        assertThat(query("WITH c AS (SELECT 1 AS a, 'x' AS b) SELECT b, a FROM c UNION ALL BY NAME SELECT 'y' AS b, 2 AS a"))
+                .containsExactlyInAnyOrder(List.of("x", num("1")), List.of("y", num("2")));
+        // the modes that keep fewer columns than DuckDB's BY NAME are refused, located
+        assertThatThrownBy(() -> translator.translate("SELECT 1 AS a\nUNION ALL CORRESPONDING SELECT 2 AS a", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("UNION ALL CORRESPONDING is not translated")
+                .satisfies(e -> assertThat(((PorygonException) e).location().line()).isEqualTo(8));
+    }
+
+    @Test
     void groupByAndOrderByReadTheImplicitNameOfAFieldPath() throws SQLException {
         // GA4: SELECT ep.key, COUNT(*) ... GROUP BY key (DuckDB: "key" not found in FROM clause)
         String params = "(SELECT [STRUCT('a' AS key, 1 AS v), STRUCT('b' AS key, 2 AS v), STRUCT('a' AS key, 3 AS v)] AS event_params) t";

@@ -39,6 +39,11 @@ import java.util.stream.Stream;
 public final class ProjectCompiler {
     private static final Pattern UNDEFINED_NAME = Pattern.compile("^ReferenceError: \"([\\w$]+)\" is not defined");
 
+    /** Rhino's error for an assignment to a name nothing declares (see JsRuntime's strict variables). */
+    private static final String UNDECLARED_ASSIGNMENT = "Assignment to undeclared variable";
+    private static final String STRICT_HINT = "declare the name with const, let or var: Dataform runs project code in strict mode,"
+            + " where an assignment creates no global";
+
     /** Wall-clock limit for project JavaScript. */
     static final long JS_TIMEOUT_MILLIS = 30_000;
 
@@ -186,6 +191,11 @@ public final class ProjectCompiler {
             if (!Plain.bool(e.get("mapped")) && file != null) line = js.originalLine(file, line);
             String hint = string(e.get("hint"));
             if (hint == null) hint = Plain.bool(e.get("exception")) ? "the JavaScript threw while computing this action's SQL" : null;
+            String message = string(e.get("message"));
+            if (message != null && message.startsWith(UNDECLARED_ASSIGNMENT)) {
+                message = message.replaceFirst("\\s*\\([^()]*#\\d+\\)$", ""); // Rhino's place in the generated script
+                hint = STRICT_HINT;
+            }
             SourceLocation at = line > 0 ? new SourceLocation(file, line, Math.max(Plain.integer(e.get("column")), sources.firstColumn(file, line)))
                     : new SourceLocation(file, 1, 1);
             String property = string(e.get("property"));
@@ -193,7 +203,7 @@ public final class ProjectCompiler {
                 SourceLocation key = sources.locateKey(file, Math.max(line, 1), property);
                 if (key != null) at = key;
             }
-            errors.add(at, string(e.get("message")), hint, string(e.get("actionName")));
+            errors.add(at, message, hint, string(e.get("actionName")));
         }
         for (Object o : list(session.get("actions"))) {
             Map<String, Object> a = map(o);
@@ -242,6 +252,7 @@ public final class ProjectCompiler {
             String hintForLine = RhinoLimits.hint(sources.line(e.fileName(), line), before.toString());
             if (hintForLine != null) hint = hintForLine;
         }
+        if (e.message().startsWith(UNDECLARED_ASSIGNMENT)) hint = STRICT_HINT;
         if (e.message().contains("Cannot find module")) {
             hint = "only the project's own .js files can be required, no npm packages; the Dataform API of @dataform/core (publish,"
                     + " declare, assert, operate, test, dataform) is global, as in Dataform: drop that require";

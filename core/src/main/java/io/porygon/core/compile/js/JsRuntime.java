@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 import org.mozilla.javascript.BaseFunction;
 import org.mozilla.javascript.Context;
-import org.mozilla.javascript.EvaluatorException;
 import org.mozilla.javascript.ContextFactory;
+import org.mozilla.javascript.ErrorReporter;
+import org.mozilla.javascript.EvaluatorException;
 import org.mozilla.javascript.Function;
 import org.mozilla.javascript.NativeArray;
 import org.mozilla.javascript.RhinoException;
@@ -29,11 +30,8 @@ import org.mozilla.javascript.Undefined;
  */
 public final class JsRuntime implements AutoCloseable {
     static final String SESSION_FILE = "porygon-session.js";
-    /**
-     * Wraps a CommonJS module's source in a factory function, on the module's first line; strict, as Dataform
-     * runs project code (an assignment to an undeclared name is a ReferenceError, not a new global).
-     */
-    private static final String MODULE_PREFIX = "(function (module, exports, require) {\"use strict\"; ";
+    /** Wraps a CommonJS module's source in a factory function, on the module's first line. */
+    private static final String MODULE_PREFIX = "(function (module, exports, require) {";
     private static final SandboxFactory FACTORY = new SandboxFactory();
 
     /** Parsed scripts: they hold no state and can run in any scope, so compiles share them. */
@@ -281,9 +279,43 @@ public final class JsRuntime implements AutoCloseable {
         static final String DEADLINE = "porygon.deadline";
         static final String TIMED_OUT = "porygon.timedOut";
 
+        /** Rhino's warning for an assignment to a name no scope declares, under FEATURE_STRICT_VARS. */
+        private static final String UNDECLARED = "Assignment to undeclared variable";
+
+        /**
+         * As Dataform runs project code (strict mode), an assignment to an undeclared name is an error, not a
+         * new global. Rhino's own strict mode is not used: it refuses what ES2015 allows (a repeated key in an
+         * object literal), where strict variables only warn, which the reporter turns into the error.
+         */
+        @Override
+        protected boolean hasFeature(Context cx, int feature) {
+            return feature == Context.FEATURE_STRICT_VARS || super.hasFeature(cx, feature);
+        }
+
         @Override
         protected Context makeContext() {
             Context cx = super.makeContext();
+            ErrorReporter defaults = cx.getErrorReporter();
+            cx.setErrorReporter(new ErrorReporter() {
+                @Override
+                public void warning(String message, String sourceName, int line, String lineSource, int lineOffset) {
+                    if (message.startsWith(UNDECLARED)) {
+                        // (Rhino's text ends with its own place in the generated script: the error is located anyway)
+                        throw new EvaluatorException(message.replaceFirst("\\s*\\([^()]*#\\d+\\)$", ""), sourceName, line, lineSource, lineOffset);
+                    }
+                    defaults.warning(message, sourceName, line, lineSource, lineOffset);
+                }
+
+                @Override
+                public void error(String message, String sourceName, int line, String lineSource, int lineOffset) {
+                    defaults.error(message, sourceName, line, lineSource, lineOffset);
+                }
+
+                @Override
+                public EvaluatorException runtimeError(String message, String sourceName, int line, String lineSource, int lineOffset) {
+                    return defaults.runtimeError(message, sourceName, line, lineSource, lineOffset);
+                }
+            });
             cx.setLanguageVersion(Context.VERSION_ES6);
             cx.setInterpretedMode(true);
             cx.setClassShutter(className -> false);

@@ -21,7 +21,6 @@ public final class SqlxToJavaScript {
         String baseName = baseName(fileName);
         // as in Dataform, a SQLX file's code may require() project .js files (paths from the project root, or ./ from the file)
         boolean requires = sqlx.mentions("require");
-        p.glue("\"use strict\"; "); // as Dataform runs project code
         if (requires) p.glue("(function (require) { ");
         p.glue("__porygon.sqlxAction({ fileName: ").string(fileName);
         Fragment config = sqlx.config();

@@ -30,10 +30,11 @@ final class NamedWindowRewrite {
         Matcher m = NAME_IN_PARENTHESES.matcher(sql);
         int from = 0;
         boolean changed = false;
+        int[] depths = depths(sql);
         while (m.find()) {
-            Definition window = definitionFor(windows, m.group(3), m.start());
+            Definition window = definitionFor(windows, m.group(3), m.start(), depths);
             if (window == null || LexedText.insideQuotes(sql, m.start())) continue;
-            out.append(sql, from, m.start(3)).append(resolved(windows, window, 0));
+            out.append(sql, from, m.start(3)).append(resolved(windows, window, depths, 0));
             from = m.end(3);
             changed = true;
         }
@@ -67,25 +68,59 @@ final class NamedWindowRewrite {
     }
 
     /**
-     * The definition a use of window {@code name} at {@code position} reads: a SELECT's WINDOW clause follows its
-     * uses, so the first one after it (two SELECTs of a statement may each define a w), else the last one before.
+     * The definition a use of window {@code name} at {@code position} reads: the WINDOW clause of its own SELECT,
+     * which follows the use at the same parenthesis depth before any parenthesis closes below it (a subquery's
+     * clause sits deeper, an enclosing query's after a closing one).
      */
-    private static Definition definitionFor(List<Definition> windows, String name, int position) {
-        Definition before = null;
+    private static Definition definitionFor(List<Definition> windows, String name, int position, int[] depths) {
+        int depth = depths[position];
+        Definition before = null; // a definition's own AS (w1 ...) reads an earlier one of its clause
         for (Definition d : windows) {
-            if (!d.name().equals(name.toLowerCase(Locale.ROOT))) continue;
+            if (!d.name().equals(name.toLowerCase(Locale.ROOT)) || depths[d.position()] != depth) continue;
+            int from = Math.min(position, d.position());
+            int to = Math.max(position, d.position());
+            boolean sameScope = true;
+            for (int i = from; i < to && sameScope; i++) sameScope = depths[i] >= depth;
+            if (!sameScope) continue;
             if (d.position() > position) return d;
             before = d;
         }
         return before;
     }
 
+    /** The parenthesis depth at each index of the statement, quotes aside. */
+    private static int[] depths(String sql) {
+        int[] depths = new int[sql.length() + 1];
+        int depth = 0;
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (c == '\'' || c == '"') {
+                int end = LexedText.endOfQuoted(sql, i);
+                for (int k = i; k <= end; k++) depths[k] = depth;
+                i = end;
+                continue;
+            }
+            if (c == '(') depth++;
+            depths[i] = depth;
+            if (c == ')') depth--;
+        }
+        depths[sql.length()] = depth;
+        return depths;
+    }
+
     /** A window's specification with the window it starts from (if any) written out. */
-    private static String resolved(List<Definition> windows, Definition window, int depth) {
+    private static String resolved(List<Definition> windows, Definition window, int[] depths, int hops) {
         Matcher first = Pattern.compile("(?i)^(\\w+)\\b").matcher(window.spec());
-        if (depth > windows.size() || !first.find() || SPEC_WORDS.contains(first.group(1).toLowerCase(Locale.ROOT))) return window.spec();
-        Definition base = definitionFor(windows, first.group(1), window.position());
+        if (hops > windows.size() || !first.find() || SPEC_WORDS.contains(first.group(1).toLowerCase(Locale.ROOT))) return window.spec();
+        // a window named in a definition is one of the same WINDOW clause (or an earlier one of the same SELECT)
+        Definition base = null;
+        for (Definition d : windows) {
+            if (d.name().equals(first.group(1).toLowerCase(Locale.ROOT)) && depths[d.position()] == depths[window.position()] && d != window) {
+                base = d;
+                if (d.position() > window.position()) break;
+            }
+        }
         if (base == null) return window.spec();
-        return (resolved(windows, base, depth + 1) + " " + window.spec().substring(first.end()).strip()).strip();
+        return (resolved(windows, base, depths, hops + 1) + " " + window.spec().substring(first.end()).strip()).strip();
     }
 }

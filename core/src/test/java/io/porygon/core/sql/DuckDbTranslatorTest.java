@@ -280,6 +280,10 @@ class DuckDbTranslatorTest {
         assertThat(query("WITH c AS (SELECT k, t, ROW_NUMBER() OVER (w) AS rn" + rows + " WINDOW w AS (PARTITION BY o ORDER BY t))"
                 + " SELECT k, rn, SUM(t) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) FROM c WINDOW w AS (ORDER BY k) ORDER BY k"))
                 .containsExactly(List.of("a", num("1"), num("10")), List.of("b", num("2"), num("30")), List.of("c", num("1"), num("35")));
+        // a FROM subquery's WINDOW clause, written after the outer use, is not the outer SELECT's
+        assertThat(query("SELECT o, SUM(t) OVER (w) FROM (SELECT o, t, ROW_NUMBER() OVER (w) AS r" + rows + " WINDOW w AS (ORDER BY t DESC))"
+                + " WINDOW w AS (PARTITION BY o) ORDER BY t"))
+                .containsExactly(List.of(num("2"), num("5")), List.of(num("1"), num("30")), List.of(num("1"), num("30")));
     }
 
     @Test

@@ -310,7 +310,8 @@ public final class DuckDbTranslator implements Translator {
                     + " warehouse cannot reach", "declare the table and create it in the warehouse from local copies of its files,"
                     + " or keep this action out of runs on DuckDB (--tags, --actions or disabled)");
         }
-        Statement parsed = parse(withMappedSchemaName(TableCopyRewrite.rewrite(statement.text())), statement, location);
+        Statement parsed = parse(withMappedSchemaName(TableCopyRewrite.rewrite(AlterOptions.withoutOptionActions(statement.text()))),
+                statement, location);
         if (parsed instanceof Execute) {
             throw new Untranslatable("EXECUTE IMMEDIATE (dynamic SQL) cannot run on DuckDB", "write the statement itself", "EXECUTE");
         }
@@ -343,10 +344,9 @@ public final class DuckDbTranslator implements Translator {
             selects.printUpdate(update);
         } else if (parsed instanceof Alter alter && alter.getAlterExpressions().size() > 1) {
             // DuckDB takes one action per ALTER TABLE: BigQuery's ADD COLUMN a, ADD COLUMN b becomes two statements
-            // (an action that only sets options is BigQuery metadata, dropped as a whole statement would be)
+            // (SET OPTIONS actions went before parsing, AlterOptions; a key added NOT ENFORCED is metadata too)
             List<AlterExpression> actions = alter.getAlterExpressions();
             for (AlterExpression action : actions) {
-                if (setsOptionsAction(action)) continue;
                 alter.setAlterExpressions(List.of(action));
                 StringBuilder one = new StringBuilder();
                 alter.accept(new StatementDeParser(expressions, selects, one), null);
@@ -676,8 +676,7 @@ public final class DuckDbTranslator implements Translator {
             for (AlterExpression e : alter.getAlterExpressions()) {
                 if (e.getColDataTypeList() != null) {
                     for (AlterExpression.ColumnDataType c : e.getColDataTypeList()) {
-                        // no type in ALTER COLUMN c DROP NOT NULL
-                        if (c.getColDataType() != null && !setsOptionsAction(e)) mapType(c.getColDataType());
+                        if (c.getColDataType() != null) mapType(c.getColDataType()); // none in ALTER COLUMN c DROP NOT NULL
                         c.setColumnSpecs(withoutOptions(c.getColumnSpecs()));
                     }
                 }
@@ -721,15 +720,6 @@ public final class DuckDbTranslator implements Translator {
         specs.add("DEFAULT");
         specs.add("[]");
         column.setColumnSpecs(specs);
-    }
-
-    /**
-     * {@code SET OPTIONS (...)} (JSqlParser reads the actions after it into it) or {@code ALTER COLUMN c SET OPTIONS
-     * (...)} (which it reads as a change of c's type to "SET").
-     */
-    private static boolean setsOptionsAction(AlterExpression action) {
-        return action.toString().strip().toUpperCase(Locale.ROOT).startsWith("SET OPTIONS") || action.getColDataTypeList() != null
-                && action.getColDataTypeList().stream().anyMatch(c -> c.getColDataType() != null && c.getColDataType().getDataType().equalsIgnoreCase("SET"));
     }
 
     /** A column definition's specs without {@code OPTIONS (...)}: BigQuery metadata such as a description. */

@@ -334,10 +334,12 @@ class DuckDbTranslatorTest {
         run("ALTER TABLE billing.costs DROP COLUMN c, ALTER COLUMN amount DROP NOT NULL");
         run("INSERT INTO billing.costs (day, d) VALUES (DATE '2024-01-02', 'no amount')");
         // an action that only sets options is metadata, dropped; so are a new column's OPTIONS
-        run("ALTER TABLE billing.costs ADD COLUMN e DATE, SET OPTIONS (description = 'x'), ALTER COLUMN d SET OPTIONS (description = 'd')");
+        run("ALTER TABLE billing.costs ADD COLUMN e DATE, SET OPTIONS (description = 'x, (y)'), ALTER COLUMN d SET OPTIONS (description = 'd')");
+        // JSqlParser read the actions after a SET OPTIONS into it: g was dropped with it
+        run("ALTER TABLE billing.costs SET OPTIONS (description = 'x'), ADD COLUMN g INT64, SET OPTIONS (labels = []), ADD COLUMN h INT64");
         run("ALTER TABLE billing.costs ADD COLUMN f STRING OPTIONS(description = 'the f')");
         assertThat(query("SELECT count(*) FROM information_schema.columns WHERE table_schema = 'billing' AND table_name = 'costs'"
-                + " AND column_name IN ('e', 'f')")).containsExactly(List.of(num("2")));
+                + " AND column_name IN ('e', 'f', 'g', 'h')")).containsExactly(List.of(num("4")));
         // clones, copies and snapshots hold the rows as of now; time travel is refused, naming it
         run("CREATE OR REPLACE SNAPSHOT TABLE `my-project.billing.snap` CLONE `my-project.billing.costs` OPTIONS(description = 'x')");
         run("CREATE TABLE IF NOT EXISTS billing.copied COPY billing.costs");

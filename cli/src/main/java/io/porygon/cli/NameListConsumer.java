@@ -1,7 +1,6 @@
 package io.porygon.cli;
 
 import io.porygon.core.compile.project.ProjectLoader;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,13 +34,14 @@ final class NameListConsumer implements IParameterConsumer {
     }
 
     /**
-     * Names never start with a dash nor hold a slash; a path or a directory is the project argument (one that
-     * is not a project then gets the error that says so, not "no action named").
+     * Names never start with a dash nor hold a slash; a path, or a directory holding a project, is the project
+     * argument (a mistyped path then gets the error that says it is no project, not "no action named"). A plain
+     * directory name may be an action's name too ({@code staging}).
      */
     private static boolean endsList(String arg) {
         if (arg.startsWith("-") || arg.contains("/") || arg.contains("\\")) return true;
         try {
-            return Files.isDirectory(Path.of(arg)) || ProjectLoader.isProject(Path.of(arg));
+            return ProjectLoader.isProject(Path.of(arg));
         } catch (InvalidPathException e) {
             return false;
         }

@@ -221,9 +221,10 @@ final class DuckDbSelectDeParser extends SelectDeParser {
         }
         Expression qualify = select.getQualify();
         Expression having = select.getHaving();
-        Map<String, Expression> raising = raisingAliases(select, having, qualify);
-        Expression printedQualify = qualify == null || raising.isEmpty() ? qualify : new AliasesInlined(qualify, raising);
-        if (having != null && !raising.isEmpty()) select.setHaving(new AliasesInlined(having, raising));
+        Map<String, Expression> raisingInQualify = raisingAliases(select, qualify, false);
+        Map<String, Expression> raisingInHaving = raisingAliases(select, having, true);
+        Expression printedQualify = qualify == null || raisingInQualify.isEmpty() ? qualify : new AliasesInlined(qualify, raisingInQualify);
+        if (having != null && !raisingInHaving.isEmpty()) select.setHaving(new AliasesInlined(having, raisingInHaving));
         select.setQualify(printedQualify);
         List<WindowDefinition> windows = select.getWindowDefinitions();
         if (windows != null) {
@@ -252,18 +253,18 @@ final class DuckDbSelectDeParser extends SelectDeParser {
      * raise an error (a division, a checked cast, an array index): DuckDB refuses such a read, so
      * those clauses print the expression itself, which means the same there.
      */
-    private Map<String, Expression> raisingAliases(PlainSelect select, Expression having, Expression qualify) {
-        String clauses = ((having == null ? "" : having.toString()) + " " + (qualify == null ? "" : qualify.toString())).toLowerCase(Locale.ROOT);
-        if (clauses.isBlank()) return Map.of();
+    private Map<String, Expression> raisingAliases(PlainSelect select, Expression clause, boolean having) {
+        if (clause == null) return Map.of();
+        String text = clause.toString().toLowerCase(Locale.ROOT);
         Map<String, Expression> raising = new HashMap<>();
         for (SelectItem<?> item : select.getSelectItems()) {
             if (item.getAlias() == null) continue;
             String name = ScriptScope.normalize(item.getAlias().getName());
-            // an alias named like a grouped column its expression reads (c / a AS c ... GROUP BY c) stays the
-            // column; an ungrouped one can only be the alias (ARRAY_AGG(action ...)[OFFSET(0)] AS action ... HAVING
+            // an alias named like a column its expression reads (c / a AS c) stays the column, but in HAVING a column
+            // that is not grouped can only be the alias (ARRAY_AGG(action ...)[OFFSET(0)] AS action ... HAVING
             // action != 'd'). Inside an aggregate (HAVING SUM(x)) the name is the column's: the printer leaves those.
-            boolean groupedColumn = readsColumn(item.getExpression(), name) && groupsBy(select, name);
-            if (Pattern.compile("\\b" + Pattern.quote(name) + "\\b").matcher(clauses).find() && !groupedColumn
+            boolean column = readsColumn(item.getExpression(), name) && (!having || groupsBy(select, name));
+            if (Pattern.compile("\\b" + Pattern.quote(name) + "\\b").matcher(text).find() && !column
                     && expressions.printed(() -> item.getExpression().accept(expressions, null)).contains("error(")) {
                 raising.put(name, item.getExpression());
             }

@@ -232,6 +232,17 @@ class RunCommandTest {
                 """);
         assertThat(cli("run", "--actions", "several", project.toString())).isEqualTo(1);
         assertThat(stdout + stderr).contains("definitions/several.sqlx:5: Invalid Input Error: UPDATE/MERGE must match at most one source row");
+        // also when ${self()} compiled the statement's table to another name than the warehouse's
+        write("definitions/several.sqlx", """
+                config { type: "operations", hasOutput: true }
+                CREATE OR REPLACE TABLE ${self()} (k STRING, v INT64);
+                INSERT ${self()} VALUES ('dryer', 70);
+
+                MERGE ${self()} T USING (SELECT 'dryer' AS k, 1 AS v UNION ALL SELECT 'dryer', 2) S ON T.k = S.k
+                WHEN MATCHED THEN UPDATE SET v = S.v;
+                """);
+        assertThat(cli("run", "--actions", "several", project.toString())).isEqualTo(1);
+        assertThat(stdout + stderr).contains("definitions/several.sqlx:5: Invalid Input Error: UPDATE/MERGE must match at most one source row");
         write("definitions/several.sqlx", "config { type: \"operations\" }\nSELECT 1;\n\nASSERT 1 > 5 AS 'one is big';\n");
         assertThat(cli("run", "--actions", "several", project.toString())).isEqualTo(1);
         assertThat(stdout + stderr).contains("definitions/several.sqlx:4: Invalid Input Error: Assertion failed: one is big");

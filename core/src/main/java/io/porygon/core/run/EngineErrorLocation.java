@@ -98,7 +98,16 @@ final class EngineErrorLocation {
         for (int i = 0; i < lines.length; i++) {
             if (squeezed(lines[i]).contains(expression)) return i + 1;
         }
-        return -1;
+        // the statement's text names tables as the warehouse does (${self()} compiled to another name): the one
+        // line that starts with its keyword (ASSERT for a failed assertion)
+        String keyword = message.contains("Assertion failed") ? "ASSERT" : m.group(1).strip().split("\\s+")[0];
+        int found = -1;
+        for (int i = 0; i < lines.length; i++) {
+            if (!lines[i].strip().toUpperCase(Locale.ROOT).startsWith(keyword.toUpperCase(Locale.ROOT) + " ")) continue;
+            if (found >= 0) return -1;
+            found = i + 1;
+        }
+        return found;
     }
 
     /** Without spaces, case and quotes of names (the translation's text has double quotes for backticks). */

@@ -29,6 +29,7 @@ import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.UnsupportedStatement;
 import net.sf.jsqlparser.statement.alter.Alter;
 import net.sf.jsqlparser.statement.alter.AlterExpression;
+import net.sf.jsqlparser.statement.alter.AlterOperation;
 import net.sf.jsqlparser.statement.create.table.ColDataType;
 import net.sf.jsqlparser.statement.create.table.ColumnDefinition;
 import net.sf.jsqlparser.statement.create.table.CreateTable;
@@ -668,7 +669,7 @@ public final class DuckDbTranslator implements Translator {
             if (create.getColumnDefinitions() != null) {
                 for (ColumnDefinition c : create.getColumnDefinitions()) {
                     mapType(c.getColDataType());
-                    emptyArrayByDefault(c);
+                    c.setColumnSpecs(emptyArrayByDefault(c.getColDataType(), c.getColumnSpecs()));
                 }
             }
         } else if (statement instanceof Alter alter) {
@@ -678,6 +679,9 @@ public final class DuckDbTranslator implements Translator {
                     for (AlterExpression.ColumnDataType c : e.getColDataTypeList()) {
                         if (c.getColDataType() != null) mapType(c.getColDataType()); // none in ALTER COLUMN c DROP NOT NULL
                         c.setColumnSpecs(withoutOptions(c.getColumnSpecs()));
+                        if (e.getOperation() == AlterOperation.ADD && c.getColDataType() != null) {
+                            c.setColumnSpecs(emptyArrayByDefault(c.getColDataType(), c.getColumnSpecs()));
+                        }
                     }
                 }
             }
@@ -711,15 +715,15 @@ public final class DuckDbTranslator implements Translator {
 
     /**
      * BigQuery stores an array column an INSERT leaves out as {@code []} (a table holds no NULL array); DuckDB
-     * would store NULL, and a later {@code ARRAY_CONCAT(col, ...)} would stay NULL.
+     * would store NULL, and a later {@code ARRAY_CONCAT(col, ...)} would stay NULL. For CREATE TABLE and ADD COLUMN.
      */
-    private static void emptyArrayByDefault(ColumnDefinition column) {
-        List<String> specs = column.getColumnSpecs() == null ? new ArrayList<>() : new ArrayList<>(column.getColumnSpecs());
+    private static List<String> emptyArrayByDefault(ColDataType type, List<String> columnSpecs) {
+        List<String> specs = columnSpecs == null ? new ArrayList<>() : new ArrayList<>(columnSpecs);
         boolean hasDefault = specs.stream().anyMatch(s -> s.equalsIgnoreCase("DEFAULT"));
-        if (!column.getColDataType().getDataType().endsWith("[]") || hasDefault) return;
+        if (!type.getDataType().endsWith("[]") || hasDefault) return columnSpecs;
         specs.add("DEFAULT");
         specs.add("[]");
-        column.setColumnSpecs(specs);
+        return specs;
     }
 
     /** A column definition's specs without {@code OPTIONS (...)}: BigQuery metadata such as a description. */

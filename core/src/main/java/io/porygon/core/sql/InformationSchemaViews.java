@@ -90,5 +90,5 @@ final class InformationSchemaViews {
     }
 
     /** How deep structs nest in the type names written the BigQuery way (GA4's event_params: 2). */
-    private static final int STRUCT_DEPTH = 4;
+    private static final int STRUCT_DEPTH = 8;
 }

@@ -211,6 +211,10 @@ class MergeAndUpdateTest {
                 + "[(CAST('2016-01-01' AS DATE), 'comment1')]) WHERE product LIKE '%washer%'");
         assertThat(query("SELECT ARRAY_LENGTH(comments), comments[OFFSET(0)].comment FROM dataset.DetailedInventory"))
                 .containsExactly(row(1L, "comment1"));
+        // a column added later too, for the rows there and those inserted after
+        run("ALTER TABLE dataset.DetailedInventory ADD COLUMN tags ARRAY<STRING>");
+        run("INSERT dataset.DetailedInventory (product) VALUES ('dryer')");
+        assertThat(query("SELECT ARRAY_LENGTH(tags) FROM dataset.DetailedInventory")).containsExactly(row(0L), row(0L));
     }
 
     @Test

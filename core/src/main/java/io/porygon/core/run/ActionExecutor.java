@@ -1,7 +1,6 @@
 package io.porygon.core.run;
 
 import io.porygon.core.SourceLocation;
-import io.porygon.core.engine.Column;
 import io.porygon.core.engine.DuplicateColumnNames;
 import io.porygon.core.engine.Engine;
 import io.porygon.core.engine.EngineException;
@@ -18,10 +17,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 
 /**
  * Carries out one planned action on an engine session: the materializations. The DDL around each

@@ -20,9 +20,12 @@ import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExpressionVisitor;
 import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
 import net.sf.jsqlparser.expression.IntervalExpression;
+import net.sf.jsqlparser.expression.NotExpression;
 import net.sf.jsqlparser.expression.RowGetExpression;
+import net.sf.jsqlparser.expression.SignedExpression;
 import net.sf.jsqlparser.expression.StructType;
 import net.sf.jsqlparser.expression.WindowDefinition;
+import net.sf.jsqlparser.expression.operators.relational.Between;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.expression.operators.relational.InExpression;
 import net.sf.jsqlparser.parser.ASTNodeAccessImpl;
@@ -427,7 +430,7 @@ final class DuckDbSelectDeParser extends SelectDeParser {
             item.getAlias().setUseAs(true);
             return;
         }
-        // the interval is the item, or the last operand of it (d + 1 day, x IN (1, 2) second)
+        // the interval is the item, or the last operand of it (d + 1 day, x IN (1, 2) second, -x month)
         Expression e = item.getExpression();
         Expression named = keywordless(e);
         if (named != null) {
@@ -435,17 +438,32 @@ final class DuckDbSelectDeParser extends SelectDeParser {
             item.setAlias(new Alias(((IntervalExpression) e).getIntervalType(), true));
             return;
         }
-        while (e instanceof BinaryExpression || e instanceof InExpression) {
-            Expression last = e instanceof BinaryExpression b ? b.getRightExpression() : ((InExpression) e).getRightExpression();
+        for (Expression last = lastOperand(e); last != null; e = last, last = lastOperand(e)) {
             named = keywordless(last);
             if (named != null) {
-                if (e instanceof BinaryExpression b) b.setRightExpression(named);
-                else ((InExpression) e).setRightExpression(named);
+                replaceLastOperand(e, named);
                 item.setAlias(new Alias(((IntervalExpression) last).getIntervalType(), true));
                 return;
             }
-            e = last;
         }
+    }
+
+    /** The operand written last in {@code e} (a + b, x IN (...), x BETWEEN a AND b, -x, NOT x), or null. */
+    private static Expression lastOperand(Expression e) {
+        if (e instanceof BinaryExpression b) return b.getRightExpression();
+        if (e instanceof InExpression in) return in.getRightExpression();
+        if (e instanceof Between between) return between.getBetweenExpressionEnd();
+        if (e instanceof SignedExpression signed) return signed.getExpression();
+        if (e instanceof NotExpression not) return not.getExpression();
+        return null;
+    }
+
+    private static void replaceLastOperand(Expression e, Expression operand) {
+        if (e instanceof BinaryExpression b) b.setRightExpression(operand);
+        else if (e instanceof InExpression in) in.setRightExpression(operand);
+        else if (e instanceof Between between) between.setBetweenExpressionEnd(operand);
+        else if (e instanceof SignedExpression signed) signed.setExpression(operand);
+        else if (e instanceof NotExpression not) not.setExpression(operand);
     }
 
     /** What an interval written without its keyword stands for ({@code 1} of {@code 1 day}), or null. */

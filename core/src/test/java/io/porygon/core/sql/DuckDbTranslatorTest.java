@@ -233,6 +233,7 @@ class DuckDbTranslatorTest {
         assertThat(query("SELECT d + 1 day, EXTRACT(MONTH FROM d) - 1 month, 'a' || k hour, n IN (1, 2) second"
                 + " FROM (SELECT DATE '2024-03-01' AS d, 'k' AS k, 1 AS n)"))
                 .containsExactly(List.of("2024-03-02", num("2"), "ak", true));
+        assertThat(query("SELECT n BETWEEN 1 AND 2 day, -n month, NOT n > 1 year FROM (SELECT 1 AS n)")).containsExactly(List.of(true, num("-1"), true));
         // DuckDB reads `'a' key` as a syntax error
         assertThat(query("SELECT 'a' key, 1 value, 2 type, 3 position")).containsExactly(List.of("a", num("1"), num("2"), num("3")));
         assertThat(query("SELECT DATE_ADD(DATE '2024-01-01', INTERVAL 2 DAY) d")).containsExactly(List.of("2024-01-03"));

@@ -39,8 +39,6 @@ import java.util.stream.Stream;
 public final class ProjectCompiler {
     private static final Pattern UNDEFINED_NAME = Pattern.compile("^ReferenceError: \"([\\w$]+)\" is not defined");
 
-    /** Rhino's error for an assignment to a name nothing declares (see JsRuntime's strict variables). */
-    private static final String UNDECLARED_ASSIGNMENT = "Assignment to undeclared variable";
     private static final String STRICT_HINT = "declare the name with const, let or var: Dataform runs project code in strict mode,"
             + " where an assignment creates no global";
 
@@ -192,8 +190,8 @@ public final class ProjectCompiler {
             String hint = string(e.get("hint"));
             if (hint == null) hint = Plain.bool(e.get("exception")) ? "the JavaScript threw while computing this action's SQL" : null;
             String message = string(e.get("message"));
-            if (message != null && message.startsWith(UNDECLARED_ASSIGNMENT)) {
-                message = message.replaceFirst("\\s*\\([^()]*#\\d+\\)$", ""); // Rhino's place in the generated script
+            if (message != null && message.startsWith(JsRuntime.UNDECLARED_ASSIGNMENT)) {
+                message = JsRuntime.withoutScriptPlace(message);
                 hint = STRICT_HINT;
             }
             SourceLocation at = line > 0 ? new SourceLocation(file, line, Math.max(Plain.integer(e.get("column")), sources.firstColumn(file, line)))
@@ -252,7 +250,7 @@ public final class ProjectCompiler {
             String hintForLine = RhinoLimits.hint(sources.line(e.fileName(), line), before.toString());
             if (hintForLine != null) hint = hintForLine;
         }
-        if (e.message().startsWith(UNDECLARED_ASSIGNMENT)) hint = STRICT_HINT;
+        if (e.message().startsWith(JsRuntime.UNDECLARED_ASSIGNMENT)) hint = STRICT_HINT;
         if (e.message().contains("Cannot find module")) {
             hint = "only the project's own .js files can be required, no npm packages; the Dataform API of @dataform/core (publish,"
                     + " declare, assert, operate, test, dataform) is global, as in Dataform: drop that require";

@@ -12,7 +12,7 @@ final class FieldAccessRewrite {
     /** The statement with each such read parenthesized, or null when there is none. */
     static String rewrite(String sql) {
         StringBuilder out = new StringBuilder(sql);
-        boolean[] quoted = quotedChars(sql);
+        boolean[] quoted = LexedText.quotedIndexes(sql);
         boolean changed = false;
         // from the end, so that the text before the index (and what is quoted in it) stays as it was
         for (int i = out.length() - 1; i >= 0; i--) {
@@ -20,7 +20,7 @@ final class FieldAccessRewrite {
             if ((c != ')' && c != ']') || quoted[i]) continue;
             int chainEnd = fieldsAfter(out, i + 1);
             if (chainEnd < 0) continue;
-            int start = primaryStart(out, i);
+            int start = primaryStart(out, i, quoted);
             if (start < 0) continue;
             String expression = out.substring(start, i + 1);
             StringBuilder wrapped = new StringBuilder();
@@ -33,19 +33,6 @@ final class FieldAccessRewrite {
             i = start;
         }
         return changed ? out.toString() : null;
-    }
-
-    private static boolean[] quotedChars(String sql) {
-        boolean[] quoted = new boolean[sql.length()];
-        for (int i = 0; i < sql.length(); i++) {
-            char c = sql.charAt(i);
-            if (c == '\'' || c == '"') {
-                int end = LexedText.endOfQuoted(sql, i);
-                for (int k = i; k <= end; k++) quoted[k] = true;
-                i = end;
-            }
-        }
-        return quoted;
     }
 
     /** The end of {@code .a.b} (names, spaces around the dots) at {@code from}, or -1 when no field follows. */
@@ -67,13 +54,13 @@ final class FieldAccessRewrite {
     }
 
     /** Where the call, index or literal that ends at {@code close} starts, or -1. */
-    private static int primaryStart(CharSequence sql, int close) {
-        int open = opening(sql, close);
+    private static int primaryStart(CharSequence sql, int close, boolean[] quoted) {
+        int open = opening(sql, close, quoted);
         if (open < 0) return -1;
         int p = open;
         if (sql.charAt(close) == ']') {
             // an index of what comes before it ([...][OFFSET(0)], f(x)[0], t.arr[0]); else an array literal
-            if (p > 0 && (sql.charAt(p - 1) == ']' || sql.charAt(p - 1) == ')')) return primaryStart(sql, p - 1);
+            if (p > 0 && (sql.charAt(p - 1) == ']' || sql.charAt(p - 1) == ')')) return primaryStart(sql, p - 1, quoted);
             while (p > 0 && (LexedText.isWordChar(sql.charAt(p - 1)) || sql.charAt(p - 1) == '.')) p--;
             return p;
         }
@@ -92,19 +79,13 @@ final class FieldAccessRewrite {
     }
 
     /** The bracket that {@code close} closes, or -1. */
-    private static int opening(CharSequence sql, int close) {
+    private static int opening(CharSequence sql, int close, boolean[] quoted) {
         char closing = sql.charAt(close);
         char open = closing == ')' ? '(' : '[';
         int depth = 0;
         for (int k = close; k >= 0; k--) {
+            if (quoted[k]) continue;
             char c = sql.charAt(k);
-            if (c == '\'' || c == '"') {
-                // a literal or quoted name: skip back to its opening quote
-                int q = k - 1;
-                while (q >= 0 && sql.charAt(q) != c) q--;
-                k = q;
-                continue;
-            }
             if (c == closing) depth++;
             else if (c == open && --depth == 0) return k;
         }

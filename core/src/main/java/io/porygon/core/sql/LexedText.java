@@ -53,6 +53,38 @@ final class LexedText {
         return false;
     }
 
+    /** For each index of the text, whether it is inside a string literal or quoted identifier (its quotes included). */
+    static boolean[] quotedIndexes(String sql) {
+        boolean[] quoted = new boolean[sql.length()];
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (c == '\'' || c == '"') {
+                int end = endOfQuoted(sql, i);
+                for (int k = i; k <= end; k++) quoted[k] = true;
+                i = end;
+            }
+        }
+        return quoted;
+    }
+
+    /**
+     * For each index of the text (and its end), how many parentheses are open there, quotes aside; a
+     * parenthesis is inside the pair it belongs to.
+     */
+    static int[] depths(String sql) {
+        boolean[] quoted = quotedIndexes(sql);
+        int[] depths = new int[sql.length() + 1];
+        int depth = 0;
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (!quoted[i] && c == '(') depth++;
+            depths[i] = depth;
+            if (!quoted[i] && c == ')') depth--;
+        }
+        depths[sql.length()] = depth;
+        return depths;
+    }
+
     static boolean isWordChar(char c) {
         return Character.isLetterOrDigit(c) || c == '_';
     }

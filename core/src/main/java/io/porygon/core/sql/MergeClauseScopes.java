@@ -72,8 +72,7 @@ final class MergeClauseScopes {
             @Override
             public <S> Void visit(Column column, S context) {
                 if (column.getTable() == null) return null;
-                List<String> path = new ArrayList<>(column.getTable().getNameParts());
-                Collections.reverse(path); // JSqlParser keeps them last first
+                List<String> path = writtenParts(column.getTable());
                 if (path.size() >= 2 && ranges.contains(ScriptScope.normalize(path.get(0)))) {
                     String read = "(" + path.get(0) + "." + path.get(1) + ")";
                     column.setTable(new Table(read + (path.size() > 2 ? "." + String.join(".", path.subList(2, path.size())) : "")));
@@ -81,6 +80,13 @@ final class MergeClauseScopes {
                 return null;
             }
         }, null);
+    }
+
+    /** A qualifier's parts in the order written (JSqlParser keeps them last first). */
+    private static List<String> writtenParts(Table table) {
+        List<String> parts = new ArrayList<>(table.getNameParts());
+        Collections.reverse(parts);
+        return parts;
     }
 
     /** The name a MERGE's table or source is known by: its alias, else a table's name; null for a subquery without alias. */
@@ -104,8 +110,7 @@ final class MergeClauseScopes {
                     if (!keyword && !isVariable.test(name)) column.setTable(new Table(qualifier));
                     return null;
                 }
-                List<String> path = new ArrayList<>(table.getNameParts());
-                Collections.reverse(path); // JSqlParser keeps them last first
+                List<String> path = writtenParts(table);
                 if (!ranges.contains(ScriptScope.normalize(path.get(0))) && !isVariable.test(path.get(0))) {
                     path.add(0, qualifier);
                     column.setTable(new Table(path));

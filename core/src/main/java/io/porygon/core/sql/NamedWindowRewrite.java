@@ -30,7 +30,7 @@ final class NamedWindowRewrite {
         Matcher m = NAME_IN_PARENTHESES.matcher(sql);
         int from = 0;
         boolean changed = false;
-        int[] depths = depths(sql);
+        int[] depths = LexedText.depths(sql);
         while (m.find()) {
             Definition window = definitionFor(windows, m.group(3), m.start(), depths);
             if (window == null || LexedText.insideQuotes(sql, m.start())) continue;
@@ -86,26 +86,6 @@ final class NamedWindowRewrite {
             before = d;
         }
         return before;
-    }
-
-    /** The parenthesis depth at each index of the statement, quotes aside. */
-    private static int[] depths(String sql) {
-        int[] depths = new int[sql.length() + 1];
-        int depth = 0;
-        for (int i = 0; i < sql.length(); i++) {
-            char c = sql.charAt(i);
-            if (c == '\'' || c == '"') {
-                int end = LexedText.endOfQuoted(sql, i);
-                for (int k = i; k <= end; k++) depths[k] = depth;
-                i = end;
-                continue;
-            }
-            if (c == '(') depth++;
-            depths[i] = depth;
-            if (c == ')') depth--;
-        }
-        depths[sql.length()] = depth;
-        return depths;
     }
 
     /** A window's specification with the window it starts from (if any) written out. */

@@ -27,10 +27,12 @@ final class SetOperationsByName {
     /** The parts between the by-name set operators, or null when the statement has none at its top level. */
     static List<Part> parts(String sql, List<String> operators) {
         List<Part> parts = new ArrayList<>();
+        int[] depths = LexedText.depths(sql);
+        boolean[] quoted = LexedText.quotedIndexes(sql);
         Matcher m = OPERATOR.matcher(sql);
         int from = 0;
         while (m.find()) {
-            if (LexedText.insideQuotes(sql, m.start()) || depth(sql, m.start()) != 0) continue;
+            if (quoted[m.start()] || depths[m.start()] != 0) continue;
             String mode = m.group(1) == null ? "" : m.group(1).toUpperCase(Locale.ROOT);
             String matching = m.group(3).toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
             if (mode.equals("LEFT") || (matching.equals("CORRESPONDING") && !mode.equals("FULL"))) {
@@ -53,15 +55,14 @@ final class SetOperationsByName {
 
     /** The first parenthesized query holding a by-name set operator at its own top level, or null. */
     static Nested nested(String sql) {
+        int[] depths = LexedText.depths(sql);
+        boolean[] quoted = LexedText.quotedIndexes(sql);
         Matcher m = OPERATOR.matcher(sql);
         while (m.find()) {
-            if (LexedText.insideQuotes(sql, m.start()) || depth(sql, m.start()) == 0) continue;
+            if (quoted[m.start()] || depths[m.start()] == 0) continue;
+            // just after the parenthesis that opens the operator's level
             int open = m.start();
-            for (int depth = 0; open > 0; open--) {
-                char c = sql.charAt(open - 1);
-                if (c == ')') depth++;
-                else if (c == '(' && depth-- == 0) break;
-            }
+            while (open > 0 && !(sql.charAt(open - 1) == '(' && !quoted[open - 1] && depths[open - 1] == depths[m.start()])) open--;
             int close = LexedText.firstAtDepth0(sql, open, i -> false);
             if (open == 0 || close >= sql.length()) return null;
             return new Nested(sql.substring(open, close), open - 1, close + 1);
@@ -89,17 +90,6 @@ final class SetOperationsByName {
         String query = sql.substring(at);
         if (parts(query, new ArrayList<>()) == null) return sql;
         return sql.substring(0, at) + " SELECT * FROM (" + query + ")";
-    }
-
-    private static int depth(String sql, int at) {
-        int depth = 0;
-        for (int i = 0; i < at; i++) {
-            char c = sql.charAt(i);
-            if (c == '\'' || c == '"') i = LexedText.endOfQuoted(sql, i);
-            else if (c == '(') depth++;
-            else if (c == ')') depth--;
-        }
-        return depth;
     }
 
     private static int lines(String sql, int at) {

@@ -30,6 +30,8 @@ import org.mozilla.javascript.Undefined;
  */
 public final class JsRuntime implements AutoCloseable {
     static final String SESSION_FILE = "porygon-session.js";
+    /** Rhino's message for an assignment to a name nothing declares (an error here: see SandboxFactory). */
+    public static final String UNDECLARED_ASSIGNMENT = "Assignment to undeclared variable";
     /** Wraps a CommonJS module's source in a factory function, on the module's first line. */
     private static final String MODULE_PREFIX = "(function (module, exports, require) {";
     private static final SandboxFactory FACTORY = new SandboxFactory();
@@ -224,6 +226,11 @@ public final class JsRuntime implements AutoCloseable {
         }
     }
 
+    /** A Rhino message without the place in the generated script its text ends with ({@code (file#5)}): errors are located apart. */
+    public static String withoutScriptPlace(String message) {
+        return message.replaceFirst("\\s*\\([^()]*#\\d+\\)$", "");
+    }
+
     /** The session script, compiled once per JVM (compiled scripts are immutable and shareable). */
     private static final class SessionScript {
         private static Script script;
@@ -279,9 +286,6 @@ public final class JsRuntime implements AutoCloseable {
         static final String DEADLINE = "porygon.deadline";
         static final String TIMED_OUT = "porygon.timedOut";
 
-        /** Rhino's warning for an assignment to a name no scope declares, under FEATURE_STRICT_VARS. */
-        private static final String UNDECLARED = "Assignment to undeclared variable";
-
         /**
          * As Dataform runs project code (strict mode), an assignment to an undeclared name is an error, not a
          * new global. Rhino's own strict mode is not used: it refuses what ES2015 allows (a repeated key in an
@@ -299,9 +303,9 @@ public final class JsRuntime implements AutoCloseable {
             cx.setErrorReporter(new ErrorReporter() {
                 @Override
                 public void warning(String message, String sourceName, int line, String lineSource, int lineOffset) {
-                    if (message.startsWith(UNDECLARED)) {
-                        // (Rhino's text ends with its own place in the generated script: the error is located anyway)
-                        throw new EvaluatorException(message.replaceFirst("\\s*\\([^()]*#\\d+\\)$", ""), sourceName, line, lineSource, lineOffset);
+                    // under FEATURE_STRICT_VARS, Rhino only warns of an assignment to an undeclared name
+                    if (message.startsWith(UNDECLARED_ASSIGNMENT)) {
+                        throw new EvaluatorException(withoutScriptPlace(message), sourceName, line, lineSource, lineOffset);
                     }
                     defaults.warning(message, sourceName, line, lineSource, lineOffset);
                 }

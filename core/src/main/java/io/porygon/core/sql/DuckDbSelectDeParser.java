@@ -229,6 +229,8 @@ final class DuckDbSelectDeParser extends SelectDeParser {
         Expression printedQualify = qualify == null || raisingInQualify.isEmpty() ? qualify : new AliasesInlined(qualify, raisingInQualify);
         if (having != null && !raisingInHaving.isEmpty()) select.setHaving(new AliasesInlined(having, raisingInHaving));
         select.setQualify(printedQualify);
+        // after the alias reads above: HAVING and QUALIFY read a name grouped by position as the grouped value
+        Runnable groupByNames = GroupByAliases.printAsPositions(select);
         List<WindowDefinition> windows = select.getWindowDefinitions();
         if (windows != null) {
             List<WindowDefinition> translated = new ArrayList<>();
@@ -245,6 +247,7 @@ final class DuckDbSelectDeParser extends SelectDeParser {
             return ordersByStructFields(select) ? orderedOutside(select, context) : super.visit(select, context);
         } finally {
             // a template may print this select again
+            groupByNames.run();
             select.setWindowDefinitions(windows);
             select.setQualify(qualify);
             select.setHaving(having);

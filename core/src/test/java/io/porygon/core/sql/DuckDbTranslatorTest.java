@@ -319,6 +319,23 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void groupByReadsAnAliasBeforeAColumnOfTheSameName() throws SQLException {
+        // BigQuery: "those aliases override names in the corresponding FROM clause"; DuckDB grouped by the timestamp
+        String events = "(SELECT TIMESTAMP '2024-01-01 10:00:00' AS created_at, 1 AS x UNION ALL SELECT TIMESTAMP '2024-01-01 11:00:00', 2)";
+        assertThat(query("SELECT DATE(created_at) AS created_at, COUNT(*) AS n FROM " + events + " GROUP BY created_at"))
+                .containsExactly(List.of("2024-01-01", num("2")));
+        assertThat(query("SELECT DATE(created_at) AS created_at, SUM(x) AS x FROM " + events + " GROUP BY ROLLUP(created_at) ORDER BY 1"))
+                .containsExactly(Arrays.asList(null, num("3")), List.of("2024-01-01", num("3")));
+        assertThat(query("SELECT DATE(created_at) AS created_at, COUNT(*) AS n FROM " + events
+                + " GROUP BY GROUPING SETS ((created_at)) HAVING created_at > '2023-12-31'"))
+                .containsExactly(List.of("2024-01-01", num("2")));
+        // an alias that swaps two names groups by what each alias names
+        assertThat(query("SELECT x AS created_at, DATE(created_at) AS x FROM " + events + " GROUP BY x, created_at ORDER BY 1"))
+                .containsExactly(List.of(num("1"), "2024-01-01"), List.of(num("2"), "2024-01-01"));
+        assertThat(translator.translate("SELECT x + 1 AS y, x AS x FROM t GROUP BY y, x", AT)).endsWith("GROUP BY 1, x");
+    }
+
+    @Test
     void ddlWithAProjectQualifiedDatasetOptionsOrLikeRunsAsOnBigQuery() throws SQLException {
         // found in Google's cost toolkit and a billing project: parse errors before, or DuckDB's at run time
         run("CREATE SCHEMA IF NOT EXISTS `my-project.billing`\nOPTIONS(location = \"US\", description = \"costs (daily)\")");

@@ -10,6 +10,7 @@ import io.porygon.core.graph.OperationAction;
 import io.porygon.core.graph.TableAction;
 import io.porygon.core.graph.Target;
 import io.porygon.core.sql.DuckDbTranslator;
+import io.porygon.core.sql.ScriptProgram;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -213,7 +214,8 @@ public final class ActionExecutor {
             checkCancelled();
             long n;
             try {
-                n = engine.executeUpdate(statement);
+                List<ScriptProgram> program = p.programs().get(i);
+                n = program == null ? engine.executeUpdate(statement) : new ScriptInterpreter(engine, this::checkCancelled).run(program);
             } catch (EngineException e) {
                 throw new StatementFailure(e, i < written.size() ? written.get(i) : null);
             }

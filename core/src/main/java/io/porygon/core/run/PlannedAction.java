@@ -3,7 +3,9 @@ package io.porygon.core.run;
 import io.porygon.core.graph.Action;
 import io.porygon.core.graph.AssertionAction;
 import io.porygon.core.graph.Target;
+import io.porygon.core.sql.ScriptProgram;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,6 +21,8 @@ import java.util.Set;
  *     engine's dialect: Dataform's {@code bigquery.updatePartitionFilter}; null for none
  * @param partitionBy the table's partition expression in the engine's dialect, for a
  *     {@link Step#REPLACE_PARTITIONS} step; null otherwise
+ * @param programs the operation's procedural scripts by their index in {@code statements}, which
+ *     holds them as text; the runner interprets these
  */
 public record PlannedAction(
         String id,
@@ -34,11 +38,12 @@ public record PlannedAction(
         String note,
         List<String> cleanup,
         String mergeFilter,
-        String partitionBy) {
+        String partitionBy,
+        Map<Integer, List<ScriptProgram>> programs) {
 
     public PlannedAction(String id, Action action, Target warehouseTarget, Step step, List<String> preOps, String sql,
             List<String> statements, List<String> postOps, List<String> uniqueKey, Set<String> upstream, String note, List<String> cleanup) {
-        this(id, action, warehouseTarget, step, preOps, sql, statements, postOps, uniqueKey, upstream, note, cleanup, null, null);
+        this(id, action, warehouseTarget, step, preOps, sql, statements, postOps, uniqueKey, upstream, note, cleanup, null, null, Map.of());
     }
 
     public PlannedAction {
@@ -48,6 +53,7 @@ public record PlannedAction(
         postOps = List.copyOf(postOps);
         uniqueKey = List.copyOf(uniqueKey);
         upstream = Set.copyOf(upstream);
+        programs = Map.copyOf(programs);
     }
 
     /** {@code dataset.name}: how progress lines and history name the action. */

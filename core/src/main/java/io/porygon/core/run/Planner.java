@@ -14,6 +14,7 @@ import io.porygon.core.graph.StatementLines;
 import io.porygon.core.graph.TableAction;
 import io.porygon.core.graph.Target;
 import io.porygon.core.graph.TestAction;
+import io.porygon.core.sql.ScriptProgram;
 import io.porygon.core.sql.ScriptScope;
 import io.porygon.core.sql.ScriptTranslation;
 import io.porygon.core.sql.Translator;
@@ -208,9 +209,10 @@ public final class Planner {
         }
         ActionScript script = new ActionScript(action);
         if (action instanceof OperationAction o) {
-            List<String> statements = script.translateAll(o.queries());
-            return new PlannedAction(id(o), o, mapped, Step.RUN_OPERATIONS, List.of(), null,
-                    statements, List.of(), List.of(), upstream, null, script.cleanup());
+            Map<Integer, List<ScriptProgram>> programs = new HashMap<>();
+            List<String> statements = script.translateOperations(o.queries(), programs);
+            return new PlannedAction(id(o), o, mapped, Step.RUN_OPERATIONS, List.of(), null, statements, List.of(), List.of(), upstream,
+                    null, script.cleanup(), null, null, programs);
         }
         if (action instanceof AssertionAction a) {
             return new PlannedAction(id(a), a, mapped, Step.CHECK_ASSERTION, List.of(), script.translate(a.query()), List.of(),
@@ -263,7 +265,7 @@ public final class Planner {
         String mergeFilter = limitsRows && filter != null && !filter.isBlank() ? script.translateCondition("t." + filter) : null;
         String partitionBy = step == Step.REPLACE_PARTITIONS ? script.translateCondition(t.bigquery().partitionBy()) : null;
         return new PlannedAction(id(t), t, mapped, step, pre, sql, List.of(), post, t.uniqueKey(), upstream, note, script.cleanup(),
-                mergeFilter, partitionBy);
+                mergeFilter, partitionBy, Map.of());
     }
 
     /**
@@ -284,14 +286,21 @@ public final class Planner {
 
         /** A statement that starts at {@code line} of the action's file (errors are located from there). */
         private String translate(String googleSql, int line) {
+            return translate(googleSql, line, false).sql();
+        }
+
+        /** @param operation whether the statement is an operation's script, which may be procedural */
+        private ScriptTranslation translate(String googleSql, int line, boolean operation) {
             ScriptTranslation t;
             try {
-                t = translator.translate(names.rewriteReferences(googleSql), new SourceLocation(action.fileName(), line, 0), scope);
+                SourceLocation location = new SourceLocation(action.fileName(), line, 0);
+                String sql = names.rewriteReferences(googleSql);
+                t = operation ? translator.translateOperation(sql, location, scope) : translator.translate(sql, location, scope);
             } catch (PorygonException e) {
                 throw EngineErrorLocation.relocated(e, action, googleSql, line);
             }
             scope = t.scope();
-            return t.sql();
+            return t;
         }
 
         /** A condition on the rows of the table, alias {@code t}: translated as the one column of a query. */
@@ -315,7 +324,19 @@ public final class Planner {
             return t.sql();
         }
 
-        /** Pre- and post-operations or an operation's statements, each located at its own line. */
+        /** An operation's scripts, each located at its own line; a procedural one's program goes in {@code programs} by its index. */
+        List<String> translateOperations(List<String> statements, Map<Integer, List<ScriptProgram>> programs) {
+            StatementLines lines = statementLines(action);
+            List<String> out = new ArrayList<>(statements.size());
+            for (String s : statements) {
+                ScriptTranslation t = translate(s, lines.lineOf(s, action.sqlStartLine()), true);
+                if (t.program() != null) programs.put(out.size(), t.program());
+                out.add(t.sql());
+            }
+            return out;
+        }
+
+        /** Pre- and post-operations, each located at its own line. */
         List<String> translateAll(List<String> statements) {
             StatementLines lines = statementLines(action);
             List<String> out = new ArrayList<>(statements.size());

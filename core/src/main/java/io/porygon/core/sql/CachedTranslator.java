@@ -65,6 +65,16 @@ public final class CachedTranslator implements Translator {
                 () -> translator.translateViewQuery(googleSql, location, scope));
     }
 
+    /** As {@link #translate(String, SourceLocation, ScriptScope)}, keyed apart; a procedural script's program is never stored. */
+    @Override
+    public ScriptTranslation translateOperation(String googleSql, SourceLocation location, ScriptScope scope) {
+        String key = "\2" + scope.cacheKey() + "\n" + googleSql;
+        if (stored.containsKey(key)) return cached(key, googleSql, location, scope, null);
+        ScriptTranslation result = translator.translateOperation(googleSql, location, scope);
+        if (result.program() == null) used.put(key, result.sql());
+        return result;
+    }
+
     private ScriptTranslation cached(String key, String googleSql, SourceLocation location, ScriptScope scope,
                                      Supplier<ScriptTranslation> translation) {
         String translated = stored.get(key);

@@ -162,14 +162,21 @@ public final class DuckDbTranslator implements Translator {
 
     @Override
     public ScriptTranslation translate(String googleSql, SourceLocation location, ScriptScope scope) {
-        Script script = translateScript(googleSql, location, scope, false);
+        Script script = translateScript(googleSql, location, scope, false, false);
         return new ScriptTranslation(String.join(";\n", script.statements()), script.scope());
+    }
+
+    /** An operation's script may also hold BigQuery's procedural statements: then it is a {@link ScriptProgram} for the runner. */
+    @Override
+    public ScriptTranslation translateOperation(String googleSql, SourceLocation location, ScriptScope scope) {
+        Script script = translateScript(googleSql, location, scope, false, true);
+        return new ScriptTranslation(String.join(";\n", script.statements()), script.scope(), script.program());
     }
 
     /** Without a top-level ORDER BY that has no LIMIT: DuckDB would sort the view's rows on every read ({@link #unordered}). */
     @Override
     public ScriptTranslation translateViewQuery(String googleSql, SourceLocation location, ScriptScope scope) {
-        Script script = translateScript(googleSql, location, scope, true);
+        Script script = translateScript(googleSql, location, scope, true, false);
         return new ScriptTranslation(String.join(";\n", script.statements()), script.scope());
     }
 
@@ -187,45 +194,66 @@ public final class DuckDbTranslator implements Translator {
      * one by one (a joined script could only be split again by parsing it).
      */
     public List<String> translateStatements(String googleSql, SourceLocation location) {
-        return translateScript(googleSql, location, ScriptScope.EMPTY, false).statements();
+        return translateScript(googleSql, location, ScriptScope.EMPTY, false, false).statements();
     }
 
-    private record Script(List<String> statements, ScriptScope scope) {}
+    /** @param program the procedural script, or null: then {@code statements} is the whole script */
+    private record Script(List<String> statements, ScriptScope scope, List<ScriptProgram> program) {}
 
-    private Script translateScript(String googleSql, SourceLocation location, ScriptScope start, boolean viewQuery) {
-        // (a statement that only sets BigQuery options, such as a description or labels, translates to none)
+    private Script translateScript(String googleSql, SourceLocation location, ScriptScope start, boolean viewQuery, boolean procedural) {
         List<GoogleSqlLexer.LexedStatement> statements = GoogleSqlLexer.split(googleSql, location);
-        SourceLocation base = relativeToFirstLine(location, googleSql);
-        // a temporary function defined by an earlier piece of the script is callable here too
-        Set<String> userFunctions = new HashSet<>(start.functions());
+        Pieces pieces = new Pieces(relativeToFirstLine(location, googleSql), start, viewQuery);
+        if (procedural && ScriptBlocks.isProcedural(statements)) {
+            List<ScriptProgram> program = ScriptBlocks.read(statements, pieces, pieces::located);
+            return new Script(List.of(ScriptProgram.render(program)), pieces.scope, program);
+        }
         List<String> out = new ArrayList<>(statements.size());
-        ScriptScope scope = start;
-        for (GoogleSqlLexer.LexedStatement statement : statements) {
-            if (isMetadataOnly(statement.text())) continue; // BigQuery metadata: nothing to do on DuckDB
+        for (GoogleSqlLexer.LexedStatement statement : statements) out.addAll(pieces.statement(statement));
+        return new Script(List.copyOf(out), pieces.scope, null);
+    }
+
+    /** The statements of one script translated in order, each in the scope the ones before it leave. */
+    private final class Pieces implements ScriptBlocks.Translation {
+        private final SourceLocation base;
+        private final boolean viewQuery;
+        /** a temporary function defined by an earlier piece of the script is callable here too */
+        private final Set<String> userFunctions;
+        private ScriptScope scope;
+
+        Pieces(SourceLocation base, ScriptScope start, boolean viewQuery) {
+            this.base = base;
+            this.viewQuery = viewQuery;
+            this.userFunctions = new HashSet<>(start.functions());
+            this.scope = start;
+        }
+
+        /** (a statement that only sets BigQuery options, such as a description or labels, translates to none) */
+        @Override
+        public List<String> statement(GoogleSqlLexer.LexedStatement statement) {
+            if (isMetadataOnly(statement.text())) return List.of(); // BigQuery metadata: nothing to do on DuckDB
             try {
                 if (ScriptStatement.isDeclare(statement)) {
                     ScriptStatement.Declare declare = ScriptStatement.parseDeclare(statement.text());
                     ScriptScope current = scope; // a DEFAULT reads the variables declared before it
-                    out.addAll(ScriptVariables.declare(declare, scope, e -> translateExpression(e, userFunctions, statement, base, current)));
+                    List<String> out = ScriptVariables.declare(declare, scope, e -> translateExpression(e, userFunctions, statement, base, current));
                     for (String name : declare.names()) scope = scope.with(name, declare.type());
+                    return out;
                 } else if (ScriptStatement.isAssignment(statement)) {
                     ScriptScope current = scope;
-                    out.addAll(ScriptVariables.assign(ScriptStatement.parseAssign(statement.text()), scope,
-                            e -> translateExpression(e, userFunctions, statement, base, current)));
+                    return ScriptVariables.assign(ScriptStatement.parseAssign(statement.text()), scope,
+                            e -> translateExpression(e, userFunctions, statement, base, current));
                 } else if (ScriptStatement.isControlFlow(statement)) {
-                    throw new Untranslatable("BigQuery scripting statement " + statement.firstWord() + " is not translated to DuckDB",
-                            "only DECLARE and SET of variables are; write the logic as SQL expressions (IF(), CASE) or as separate actions");
-                } else {
-                    out.addAll(translateOne(statement, userFunctions, base, scope, viewQuery));
-                    if (TempFunction.isTempFunction(statement.text())) {
-                        scope = scope.withFunction(TempFunction.parse(statement.text()).name());
-                    } else {
-                        scope = scope.withTempTableOf(statement.text());
-                    }
+                    throw ScriptBlocks.outsideOperation(statement.firstWord());
                 }
+                List<String> out = translateOne(statement, userFunctions, base, scope, viewQuery);
+                if (TempFunction.isTempFunction(statement.text())) {
+                    scope = scope.withFunction(TempFunction.parse(statement.text()).name());
+                } else {
+                    scope = scope.withTempTableOf(statement.text());
+                }
+                return out;
             } catch (Untranslatable e) {
-                int[] lineAndColumn = locate(statement.text(), e.construct());
-                throw new PorygonException(at(base, statement.line() + lineAndColumn[0], lineAndColumn[1]), e.getMessage(), e.hint());
+                throw located(e, statement);
             } catch (PorygonException e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -235,7 +263,17 @@ public final class DuckDbTranslator implements Translator {
                         "rewrite the construct the message names with common GoogleSQL syntax; --debug shows the stack trace", e);
             }
         }
-        return new Script(List.copyOf(out), scope);
+
+        /** A condition or message as the query of its one value. */
+        @Override
+        public String value(String expression, GoogleSqlLexer.LexedStatement at) {
+            return String.join(";\n", statement(new GoogleSqlLexer.LexedStatement("SELECT " + expression, at.line())));
+        }
+
+        PorygonException located(Untranslatable e, GoogleSqlLexer.LexedStatement statement) {
+            int[] lineAndColumn = locate(statement.text(), e.construct());
+            return new PorygonException(at(base, statement.line() + lineAndColumn[0], lineAndColumn[1]), e.getMessage(), e.hint());
+        }
     }
 
     /** Statements whose data lives in Google Cloud: external tables, loads and exports, BigQuery ML models. */

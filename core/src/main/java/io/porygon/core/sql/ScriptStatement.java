@@ -20,9 +20,9 @@ sealed interface ScriptStatement {
     /** {@code names.get(i)} is set to {@code expressions.get(i)}. */
     record Assign(List<String> names, List<String> expressions) implements ScriptStatement {}
 
-    /** Statements of BigQuery's procedural language that have no DuckDB counterpart. */
+    /** Statements of BigQuery's procedural language (no SQL statement starts with one of these words), which DuckDB has not. */
     List<String> CONTROL_FLOW = List.of("IF", "LOOP", "WHILE", "REPEAT", "FOR", "BREAK", "LEAVE", "CONTINUE", "ITERATE",
-            "RETURN", "RAISE", "CALL", "END", "EXCEPTION");
+            "RETURN", "RAISE", "CALL", "END", "EXCEPTION", "CASE");
 
     static boolean isDeclare(GoogleSqlLexer.LexedStatement statement) {
         return statement.firstWord().equals("DECLARE");

@@ -21,6 +21,15 @@ public interface Translator {
     }
 
     /**
+     * Translates an operation's script as {@link #translate(String, SourceLocation, ScriptScope)} does; a
+     * translator that reads BigQuery's procedural statements (IF, loops, BEGIN ... EXCEPTION) returns
+     * such a script as a {@link ScriptTranslation#program()}.
+     */
+    default ScriptTranslation translateOperation(String googleSql, SourceLocation location, ScriptScope scope) {
+        return translate(googleSql, location, scope);
+    }
+
+    /**
      * Translates the query of a view, in {@code scope} as {@link #translate(String, SourceLocation,
      * ScriptScope)} does. A view is a relation without order, so an engine may leave out a sort
      * that only orders its rows (a top-level ORDER BY without LIMIT); by default it is kept.

@@ -1,0 +1,101 @@
+package io.porygon.core.run;
+
+import io.porygon.core.engine.Engine;
+import io.porygon.core.engine.EngineException;
+import io.porygon.core.engine.QueryResult;
+import io.porygon.core.sql.ScriptProgram;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Runs an operation's procedural script on the engine, as BigQuery runs it: statements in order; a
+ * branch when its condition is TRUE (FALSE and NULL skip it); loops until BREAK, RETURN or their
+ * condition; a BEGIN ... EXCEPTION block runs its handler when a statement of its body fails or a
+ * RAISE is reached. A cancelled run stops before the next statement or pass.
+ */
+final class ScriptInterpreter {
+    private enum Outcome { NEXT, BREAK, CONTINUE, RETURN }
+
+    private final Engine engine;
+    private final Runnable checkCancelled;
+    private long changed = -1;
+
+    ScriptInterpreter(Engine engine, Runnable checkCancelled) {
+        this.engine = engine;
+        this.checkCancelled = checkCancelled;
+    }
+
+    /** Runs the program; returns the rows its statements changed, or -1 when none reported a count. */
+    long run(List<ScriptProgram> program) {
+        runAll(program);
+        return changed;
+    }
+
+    private Outcome runAll(List<ScriptProgram> program) {
+        for (ScriptProgram step : program) {
+            Outcome outcome = run(step);
+            if (outcome != Outcome.NEXT) return outcome;
+        }
+        return Outcome.NEXT;
+    }
+
+    private Outcome run(ScriptProgram step) {
+        if (step instanceof ScriptProgram.Run r) {
+            for (String statement : r.statements()) {
+                checkCancelled.run();
+                long n = engine.executeUpdate(statement);
+                if (n >= 0) changed = Math.max(changed, 0) + n;
+            }
+            return Outcome.NEXT;
+        }
+        if (step instanceof ScriptProgram.If i) {
+            for (ScriptProgram.Branch branch : i.branches()) {
+                if (isTrue(branch.condition())) return runAll(branch.body());
+            }
+            return runAll(i.otherwise());
+        }
+        if (step instanceof ScriptProgram.Loop l) return loop(() -> true, l.body(), () -> false);
+        if (step instanceof ScriptProgram.While w) return loop(() -> isTrue(w.condition()), w.body(), () -> false);
+        if (step instanceof ScriptProgram.Repeat r) return loop(() -> true, r.body(), () -> isTrue(r.until()));
+        if (step instanceof ScriptProgram.Block b) return block(b);
+        if (step instanceof ScriptProgram.Raise r) {
+            throw new EngineException(r.message() == null ? "RAISE: the script raised an error" : String.valueOf(value(r.message())), null);
+        }
+        return Outcome.valueOf(((ScriptProgram.Jump) step).name());
+    }
+
+    /** @param after checked after each pass (REPEAT's UNTIL), also after a CONTINUE */
+    private Outcome loop(BooleanSupplier before, List<ScriptProgram> body, BooleanSupplier after) {
+        while (true) {
+            checkCancelled.run();
+            if (!before.getAsBoolean()) return Outcome.NEXT;
+            Outcome outcome = runAll(body);
+            if (outcome == Outcome.RETURN) return outcome;
+            if (outcome == Outcome.BREAK || after.getAsBoolean()) return Outcome.NEXT;
+        }
+    }
+
+    private Outcome block(ScriptProgram.Block b) {
+        if (b.handler() == null) return runAll(b.body());
+        try {
+            return runAll(b.body());
+        } catch (EngineException e) {
+            checkCancelled.run(); // a statement interrupted by Ctrl-C is no error to handle
+            return runAll(b.handler());
+        }
+    }
+
+    private boolean isTrue(String condition) {
+        Object v = value(condition);
+        if (v != null && !(v instanceof Boolean)) {
+            throw new EngineException("a condition of the script is not a BOOL but " + v + ": " + condition, null);
+        }
+        return Boolean.TRUE.equals(v);
+    }
+
+    private Object value(String query) {
+        checkCancelled.run();
+        QueryResult result = engine.query(query, 1);
+        return result.rows().isEmpty() ? null : result.rows().get(0).get(0);
+    }
+}

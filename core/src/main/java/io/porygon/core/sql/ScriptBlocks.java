@@ -1,0 +1,284 @@
+package io.porygon.core.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the procedural statements of a BigQuery script into a {@link ScriptProgram}: IF / ELSEIF /
+ * ELSE, LOOP, WHILE, REPEAT, BEGIN ... [EXCEPTION WHEN ERROR THEN] ... END, BREAK (LEAVE), CONTINUE
+ * (ITERATE), RETURN and RAISE. The lexer splits a script at every semicolon, so a piece may start
+ * with block headers before its first statement ({@code IF c THEN SELECT 1}): they are peeled off
+ * in order. Statements and conditions are translated as they are met, in the script's order, so a
+ * condition reads the variables declared before it.
+ */
+final class ScriptBlocks {
+    /** How the pieces of the script become the engine's SQL. */
+    interface Translation {
+        /** The engine's statements for one statement of the script. */
+        List<String> statement(GoogleSqlLexer.LexedStatement statement);
+
+        /** A query of the one value of a GoogleSQL expression written in {@code at}. */
+        String value(String expression, GoogleSqlLexer.LexedStatement at);
+    }
+
+    private enum Kind { STATEMENT, IF, ELSEIF, ELSE, END_IF, WHILE, END_WHILE, LOOP, END_LOOP, REPEAT, UNTIL, BEGIN, EXCEPTION, END, BREAK, CONTINUE, RETURN, RAISE }
+
+    /** A statement, or a block keyword with its condition (or RAISE's message), in the piece it was written in. */
+    private record Token(Kind kind, String text, GoogleSqlLexer.LexedStatement piece) {}
+
+    private static final Pattern UNTIL = Pattern.compile("(?is)UNTIL\\b(.*)\\bEND\\s+REPEAT\\s*");
+    private static final Pattern RAISE = Pattern.compile("(?is)RAISE(?:\\s+USING\\s+MESSAGE\\s*=(.*))?");
+    private static final Set<String> UNSUPPORTED = Set.of("FOR", "CASE", "CALL", "EXECUTE");
+
+    private final List<Token> tokens = new ArrayList<>();
+    private final Translation translation;
+    private int next;
+    private int loops;
+    private GoogleSqlLexer.LexedStatement current;
+
+    private ScriptBlocks(Translation translation) {
+        this.translation = translation;
+    }
+
+    /** Whether the script has procedural statements (BEGIN TRANSACTION is not one). */
+    static boolean isProcedural(List<GoogleSqlLexer.LexedStatement> statements) {
+        return statements.stream().anyMatch(ScriptStatement::isControlFlow);
+    }
+
+    /**
+     * The program of {@code statements}. An {@link Untranslatable} is thrown from within a piece, which
+     * {@code onError} receives to locate the error.
+     */
+    static List<ScriptProgram> read(List<GoogleSqlLexer.LexedStatement> statements, Translation translation,
+                                    BiFunction<Untranslatable, GoogleSqlLexer.LexedStatement, RuntimeException> onError) {
+        ScriptBlocks blocks = new ScriptBlocks(translation);
+        try {
+            for (GoogleSqlLexer.LexedStatement s : statements) {
+                blocks.current = s;
+                blocks.tokenize(s);
+            }
+            List<ScriptProgram> program = blocks.body(Set.of());
+            if (blocks.next < blocks.tokens.size()) throw blocks.unexpected(blocks.tokens.get(blocks.next));
+            return program;
+        } catch (Untranslatable e) {
+            throw onError.apply(e, blocks.current);
+        }
+    }
+
+    // ---- pieces to tokens ----
+
+    private void tokenize(GoogleSqlLexer.LexedStatement piece) {
+        String text = piece.text();
+        int line = piece.line();
+        while (true) {
+            int start = 0;
+            while (start < text.length() && Character.isWhitespace(text.charAt(start))) start++;
+            line += (int) text.substring(0, start).chars().filter(c -> c == '\n').count();
+            text = text.substring(start);
+            if (text.isEmpty()) return;
+            GoogleSqlLexer.LexedStatement here = new GoogleSqlLexer.LexedStatement(text, line);
+            String word = here.firstWord();
+            String rest = text.substring(word.length());
+            int after;
+            switch (word) {
+                case "IF", "ELSEIF" -> {
+                    int then = keyword(rest, "THEN");
+                    if (then < 0) throw new Untranslatable(word + " without THEN", "write " + word + " condition THEN statements", word);
+                    add(Kind.valueOf(word), rest.substring(0, then), here);
+                    after = word.length() + then + "THEN".length();
+                }
+                case "WHILE" -> {
+                    int doAt = keyword(rest, "DO");
+                    if (doAt < 0) throw new Untranslatable("WHILE without DO", "write WHILE condition DO statements END WHILE", word);
+                    add(Kind.WHILE, rest.substring(0, doAt), here);
+                    after = word.length() + doAt + "DO".length();
+                }
+                case "ELSE", "LOOP", "REPEAT", "BEGIN" -> {
+                    add(Kind.valueOf(word), null, here);
+                    after = word.length();
+                }
+                case "EXCEPTION" -> {
+                    Matcher m = Pattern.compile("(?is)EXCEPTION\\s+WHEN\\s+ERROR\\s+THEN\\b").matcher(text);
+                    if (!m.lookingAt()) throw new Untranslatable("EXCEPTION without WHEN ERROR THEN", "write EXCEPTION WHEN ERROR THEN statements END", word);
+                    add(Kind.EXCEPTION, null, here);
+                    after = m.end();
+                }
+                case "UNTIL" -> {
+                    Matcher m = UNTIL.matcher(text);
+                    if (!m.matches()) throw new Untranslatable("UNTIL without END REPEAT", "write REPEAT statements UNTIL condition END REPEAT", word);
+                    add(Kind.UNTIL, m.group(1), here);
+                    after = text.length();
+                }
+                case "END" -> {
+                    String[] words = text.trim().split("\\s+");
+                    String what = words.length > 1 ? words[1].toUpperCase(Locale.ROOT) : "";
+                    if (words.length > 2 || !Set.of("", "IF", "WHILE", "LOOP", "REPEAT").contains(what)) {
+                        throw new Untranslatable("END " + what + " is not a block Porygon runs", "end a block with END IF, END WHILE, END LOOP, END REPEAT or END", "END");
+                    }
+                    add(what.isEmpty() ? Kind.END : Kind.valueOf("END_" + what), null, here);
+                    after = text.length();
+                }
+                case "BREAK", "LEAVE", "CONTINUE", "ITERATE", "RETURN" -> {
+                    if (!rest.isBlank()) {
+                        throw new Untranslatable(word + " with a label is not run", "leave out the label: " + word + " acts on the innermost loop", word);
+                    }
+                    add(word.equals("LEAVE") ? Kind.BREAK : word.equals("ITERATE") ? Kind.CONTINUE : Kind.valueOf(word), null, here);
+                    after = text.length();
+                }
+                case "RAISE" -> {
+                    Matcher m = RAISE.matcher(text.trim());
+                    if (!m.matches()) throw new Untranslatable("RAISE must be RAISE or RAISE USING MESSAGE = expression", "write RAISE USING MESSAGE = 'text'", word);
+                    add(Kind.RAISE, m.group(1), here);
+                    after = text.length();
+                }
+                default -> {
+                    if (UNSUPPORTED.contains(word)) throw unsupported(word);
+                    add(Kind.STATEMENT, null, here);
+                    after = text.length();
+                }
+            }
+            line += (int) text.substring(0, after).chars().filter(c -> c == '\n').count();
+            text = text.substring(after);
+        }
+    }
+
+    /** The error for a procedural statement where no program runs (a table's or view's SQL). */
+    static Untranslatable outsideOperation(String word) {
+        if (UNSUPPORTED.contains(word)) return unsupported(word);
+        return new Untranslatable("BigQuery scripting statement " + word + " runs only in an operations action",
+                "write the logic as SQL expressions (IF(), CASE), or move the script into an operations action");
+    }
+
+    private static Untranslatable unsupported(String word) {
+        return new Untranslatable("BigQuery scripting statement " + word + " is not translated to DuckDB",
+                "Porygon runs IF, LOOP, WHILE, REPEAT, BEGIN ... EXCEPTION ... END, BREAK, CONTINUE, RETURN and RAISE in operations;"
+                        + " write the rest as separate statements or actions");
+    }
+
+    private void add(Kind kind, String text, GoogleSqlLexer.LexedStatement piece) {
+        tokens.add(new Token(kind, text == null ? null : text.trim(), piece));
+    }
+
+    /** The index of {@code word} in {@code text} outside quotes, parentheses and CASE ... END, or -1. */
+    private static int keyword(String text, String word) {
+        boolean[] quoted = LexedText.quotedIndexes(text);
+        int[] depths = LexedText.depths(text);
+        int cases = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (quoted[i] || depths[i] > 0 || !LexedText.isWordChar(text.charAt(i)) || (i > 0 && LexedText.isWordChar(text.charAt(i - 1)))) continue;
+            int end = i;
+            while (end < text.length() && LexedText.isWordChar(text.charAt(end))) end++;
+            String w = text.substring(i, end).toUpperCase(Locale.ROOT);
+            if (w.equals("CASE")) cases++;
+            else if (w.equals("END") && cases > 0) cases--;
+            else if (w.equals(word) && cases == 0) return i;
+        }
+        return -1;
+    }
+
+    // ---- tokens to the program ----
+
+    /** Statements up to (not including) a token of one of the {@code ends}, or the end of the script. */
+    private List<ScriptProgram> body(Set<Kind> ends) {
+        List<ScriptProgram> out = new ArrayList<>();
+        while (next < tokens.size() && !ends.contains(tokens.get(next).kind())) {
+            Token t = take();
+            switch (t.kind()) {
+                case STATEMENT -> out.add(new ScriptProgram.Run(translation.statement(t.piece())));
+                case IF -> out.add(ifBlock(t));
+                case WHILE -> {
+                    String condition = condition(t);
+                    out.add(new ScriptProgram.While(condition, loopBody(Set.of(Kind.END_WHILE))));
+                    expect(Kind.END_WHILE, "END WHILE");
+                }
+                case LOOP -> {
+                    out.add(new ScriptProgram.Loop(loopBody(Set.of(Kind.END_LOOP))));
+                    expect(Kind.END_LOOP, "END LOOP");
+                }
+                case REPEAT -> {
+                    List<ScriptProgram> body = loopBody(Set.of(Kind.UNTIL));
+                    out.add(new ScriptProgram.Repeat(body, condition(expect(Kind.UNTIL, "UNTIL condition END REPEAT"))));
+                }
+                case BEGIN -> {
+                    List<ScriptProgram> body = body(Set.of(Kind.EXCEPTION, Kind.END));
+                    List<ScriptProgram> handler = null;
+                    if (next < tokens.size() && tokens.get(next).kind() == Kind.EXCEPTION) {
+                        take();
+                        handler = body(Set.of(Kind.END));
+                    }
+                    expect(Kind.END, "END");
+                    out.add(new ScriptProgram.Block(body, handler));
+                }
+                case BREAK, CONTINUE -> {
+                    if (loops == 0) throw new Untranslatable(t.kind() + " outside a loop", "use it inside LOOP, WHILE or REPEAT", t.kind().name());
+                    out.add(ScriptProgram.Jump.valueOf(t.kind().name()));
+                }
+                case RETURN -> out.add(ScriptProgram.Jump.RETURN);
+                case RAISE -> out.add(new ScriptProgram.Raise(t.text() == null ? null : translation.value(t.text(), t.piece())));
+                default -> throw unexpected(t);
+            }
+        }
+        return out;
+    }
+
+    private ScriptProgram.If ifBlock(Token first) {
+        Set<Kind> ends = Set.of(Kind.ELSEIF, Kind.ELSE, Kind.END_IF);
+        List<ScriptProgram.Branch> branches = new ArrayList<>();
+        Token branch = first;
+        while (true) {
+            String condition = condition(branch);
+            branches.add(new ScriptProgram.Branch(condition, body(ends)));
+            branch = expect(ends, "END IF");
+            if (branch.kind() == Kind.END_IF) return new ScriptProgram.If(branches, List.of());
+            if (branch.kind() == Kind.ELSE) {
+                List<ScriptProgram> otherwise = body(Set.of(Kind.END_IF));
+                expect(Kind.END_IF, "END IF");
+                return new ScriptProgram.If(branches, otherwise);
+            }
+        }
+    }
+
+    private List<ScriptProgram> loopBody(Set<Kind> ends) {
+        loops++;
+        try {
+            return body(ends);
+        } finally {
+            loops--;
+        }
+    }
+
+    private String condition(Token t) {
+        current = t.piece();
+        if (t.text() == null || t.text().isEmpty()) throw new Untranslatable(t.kind() + " without a condition", "write the condition after " + t.kind(), t.kind().name());
+        return translation.value(t.text(), t.piece());
+    }
+
+    private Token take() {
+        Token t = tokens.get(next++);
+        current = t.piece();
+        return t;
+    }
+
+    private Token expect(Kind kind, String written) {
+        return expect(Set.of(kind), written);
+    }
+
+    private Token expect(Set<Kind> kinds, String written) {
+        if (next >= tokens.size()) throw new Untranslatable("the block is not closed: " + written + " is missing", "close every block: END IF, END WHILE, END LOOP, END REPEAT, END", null);
+        Token t = take();
+        if (!kinds.contains(t.kind())) throw unexpected(t);
+        return t;
+    }
+
+    private Untranslatable unexpected(Token t) {
+        current = t.piece();
+        String word = t.kind().name().replace('_', ' ');
+        return new Untranslatable(word + " does not close or continue the block it is in", "check the nesting of IF, LOOP, WHILE, REPEAT and BEGIN blocks",
+                t.kind().name().split("_")[0]);
+    }
+}

@@ -1,0 +1,167 @@
+package io.porygon.core.run;
+
+import static io.porygon.core.run.Graphs.*;
+import static io.porygon.core.run.Runs.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.porygon.core.PorygonException;
+import io.porygon.core.SourceLocation;
+import io.porygon.core.graph.ActionDescriptor;
+import io.porygon.core.graph.OperationAction;
+import io.porygon.core.graph.Target;
+import io.porygon.core.sql.DuckDbTranslator;
+import io.porygon.duckdb.DuckDbEngine;
+import io.porygon.duckdb.DuckDbSettings;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** BigQuery's procedural statements in operations (IF, loops, BEGIN ... EXCEPTION), run on a real DuckDB file. */
+class ProceduralScriptRunTest {
+    @TempDir Path dir;
+    DuckDbEngine engine;
+
+    final Target op = t("s", "op");
+
+    @BeforeEach
+    void open() {
+        engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")));
+        engine.execute("CREATE SCHEMA s");
+        engine.execute("CREATE TABLE s.log (step VARCHAR)");
+        engine.execute("CREATE TABLE s.events AS SELECT * FROM (VALUES (1), (2), (3)) v(id)");
+    }
+
+    @AfterEach
+    void close() {
+        engine.close();
+    }
+
+    private Planner planner() {
+        WarehouseNames names = new WarehouseNames(DatabaseMapping.IGNORE, "s");
+        return new Planner(names, new DuckDbTranslator(target -> DuckDbTranslator.schemaAndName(names.map(target))), engine::kind);
+    }
+
+    private static OperationAction operation(Target target, String script) {
+        return new OperationAction(target, List.of(script), false, List.of(), List.of(), ActionDescriptor.EMPTY, false,
+                "definitions/" + target.name() + ".sqlx", 5);
+    }
+
+    private ActionResult run(String script) {
+        RunResult result = new DagRunner(engine, 1, RunListener.NONE).run(planner().plan(graph(operation(op, script)), RunOptions.all()));
+        return result(result, "s.op");
+    }
+
+    private List<String> log() {
+        return rows(engine, "SELECT step FROM s.log ORDER BY rowid");
+    }
+
+    @Test
+    void ifElseIfElseRunsTheFirstBranchWhoseConditionIsTrue() {
+        ActionResult r = run("""
+                DECLARE n INT64 DEFAULT (SELECT COUNT(*) FROM `proj.s.events`);
+                IF n > 5 THEN
+                  INSERT INTO `proj.s.log` VALUES ('many');
+                ELSEIF n > 2 THEN
+                  INSERT INTO `proj.s.log` VALUES ('some');
+                  INSERT INTO `proj.s.log` VALUES (CONCAT('n=', CAST(n AS STRING)));
+                ELSE
+                  INSERT INTO `proj.s.log` VALUES ('few');
+                END IF;
+                IF EXISTS (SELECT 1 FROM `proj.s.events` WHERE id = 99) THEN INSERT INTO `proj.s.log` VALUES ('99'); END IF;
+                IF NULL THEN INSERT INTO `proj.s.log` VALUES ('null is not true'); END IF;
+                IF CASE WHEN n = 3 THEN TRUE END THEN INSERT INTO `proj.s.log` VALUES ('case'); END IF""");
+        assertThat(r.status()).as(String.valueOf(r.error())).isEqualTo(ActionStatus.SUCCEEDED);
+        assertThat(log()).containsExactly("some", "n=3", "case");
+    }
+
+    @Test
+    void loopsRunUntilTheirConditionOrABreak() {
+        ActionResult r = run("""
+                DECLARE i INT64 DEFAULT 0;
+                WHILE i < 3 DO
+                  SET i = i + 1;
+                  IF i = 2 THEN CONTINUE; END IF;
+                  INSERT INTO `proj.s.log` VALUES (CONCAT('while ', CAST(i AS STRING)));
+                END WHILE;
+                LOOP
+                  SET i = i - 1;
+                  IF i < 1 THEN LEAVE; END IF;
+                  INSERT INTO `proj.s.log` VALUES (CONCAT('loop ', CAST(i AS STRING)));
+                END LOOP;
+                REPEAT
+                  SET i = i + 10;
+                  INSERT INTO `proj.s.log` VALUES (CONCAT('repeat ', CAST(i AS STRING)));
+                UNTIL i >= 20 END REPEAT;""");
+        assertThat(r.status()).as(String.valueOf(r.error())).isEqualTo(ActionStatus.SUCCEEDED);
+        assertThat(log()).containsExactly("while 1", "while 3", "loop 2", "loop 1", "repeat 10", "repeat 20");
+    }
+
+    @Test
+    void anExceptionHandlerRunsInsteadOfFailingAndRaiseFailsTheAction() {
+        ActionResult handled = run("""
+                BEGIN
+                  INSERT INTO `proj.s.log` VALUES ('before');
+                  SELECT * FROM `proj.s.missing`;
+                  INSERT INTO `proj.s.log` VALUES ('never');
+                EXCEPTION WHEN ERROR THEN
+                  INSERT INTO `proj.s.log` VALUES ('handled');
+                END;
+                BEGIN
+                  RAISE USING MESSAGE = 'caught';
+                EXCEPTION WHEN ERROR THEN
+                  INSERT INTO `proj.s.log` VALUES ('raise handled');
+                END""");
+        assertThat(handled.status()).as(String.valueOf(handled.error())).isEqualTo(ActionStatus.SUCCEEDED);
+        assertThat(log()).containsExactly("before", "handled", "raise handled");
+
+        ActionResult raised = run("""
+                DECLARE n INT64 DEFAULT 3;
+                IF n > 2 THEN
+                  RAISE USING MESSAGE = CONCAT('too many rows: ', CAST(n AS STRING));
+                END IF;
+                INSERT INTO `proj.s.log` VALUES ('after raise')""");
+        assertThat(raised.status()).isEqualTo(ActionStatus.FAILED);
+        assertThat(raised.error()).contains("too many rows: 3");
+        assertThat(log()).doesNotContain("after raise");
+    }
+
+    @Test
+    void returnEndsTheScript() {
+        ActionResult r = run("""
+                INSERT INTO `proj.s.log` VALUES ('one');
+                IF TRUE THEN
+                  WHILE TRUE DO RETURN; END WHILE;
+                END IF;
+                INSERT INTO `proj.s.log` VALUES ('two')""");
+        assertThat(r.status()).as(String.valueOf(r.error())).isEqualTo(ActionStatus.SUCCEEDED);
+        assertThat(log()).containsExactly("one");
+    }
+
+    @Test
+    void aMalformedOrUnsupportedBlockIsAPlanningErrorAtItsLine() {
+        assertThatThrownBy(() -> planner().plan(graph(operation(op, "SELECT 1;\nIF TRUE THEN\n  SELECT 2;\n")), RunOptions.all()))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("END IF is missing");
+        assertThatThrownBy(() -> planner().plan(graph(operation(op, "SELECT 1;\nEND WHILE;")), RunOptions.all()))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("END WHILE does not close")
+                .satisfies(e -> assertThat(((PorygonException) e).location()).isEqualTo(new SourceLocation("definitions/op.sqlx", 6, 0)));
+        assertThatThrownBy(() -> planner().plan(graph(operation(op, "SELECT 1;\n\nFOR x IN (SELECT 1 AS a) DO SELECT x.a; END FOR;")), RunOptions.all()))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("FOR is not translated to DuckDB")
+                .satisfies(e -> assertThat(((PorygonException) e).location().line()).isEqualTo(7));
+        assertThatThrownBy(() -> planner().plan(graph(operation(op, "BREAK;")), RunOptions.all()))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("BREAK outside a loop");
+        // a table's SQL is no script the runner interprets
+        assertThatThrownBy(() -> planner().plan(graph(withOps(t("s", "tbl"), "SELECT 1 AS x", List.of("IF TRUE THEN SELECT 1; END IF"), List.of())),
+                RunOptions.all())).isInstanceOf(PorygonException.class).hasMessageContaining("runs only in an operations action");
+    }
+
+    @Test
+    void theScriptIsPlannedAsReadableText() {
+        PlannedAction planned = planner().plan(graph(operation(op, "IF TRUE THEN\n  SELECT 1;\nEND IF")), RunOptions.all()).actions().get(0);
+        assertThat(planned.statements()).containsExactly("IF (SELECT true) THEN\n  SELECT 1;\nEND IF;");
+        assertThat(planned.programs()).containsOnlyKeys(0);
+    }
+}

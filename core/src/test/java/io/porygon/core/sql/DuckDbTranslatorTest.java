@@ -96,6 +96,24 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void aJoinedUnnestGivesTheElementsInTheArraysOrder() throws SQLException {
+        // BigQuery leaves the order of an aggregate without ORDER BY open, but gives the array's order
+        // here, and models rely on it (a multi-valued key joined with STRING_AGG); DuckDB's UNNEST(...)
+        // AS t(x) in a join gave the elements last first
+        String rows = " FROM (SELECT 1 AS id, ['a', 'b', 'c'] AS vs UNION ALL SELECT 2, ['d', 'e']) AS t";
+        assertThat(query("SELECT id, STRING_AGG(v) AS s" + rows + ", UNNEST(t.vs) AS v GROUP BY id ORDER BY id"))
+                .containsExactly(List.of(num("1"), "a,b,c"), List.of(num("2"), "d,e"));
+        assertThat(query("SELECT id, ARRAY_AGG(v) AS s" + rows + " CROSS JOIN UNNEST(vs) AS v GROUP BY id ORDER BY id"))
+                .containsExactly(List.of(num("1"), List.of("a", "b", "c")), List.of(num("2"), List.of("d", "e")));
+        // DFE's eventDataExtract: the values of one key of a repeated key/value struct, inside a subquery
+        assertThat(query("SELECT (SELECT STRING_AGG(this_value, ',') FROM UNNEST(DATA), UNNEST(value) AS this_value WHERE key = 'k')"
+                + " FROM (SELECT [STRUCT('k' AS key, ['1', '2', '3'] AS value), STRUCT('j', ['4'])] AS DATA)"))
+                .containsExactly(List.of("1,2,3"));
+        // the element named like the array column it comes from
+        assertThat(query("SELECT STRING_AGG(item, '') FROM (SELECT ['x', 'y'] AS item), UNNEST(item) AS item")).containsExactly(List.of("xy"));
+    }
+
+    @Test
     void ignoreNullsAfterACallArgumentBelongsToTheEnclosingFunction() throws SQLException {
         // GA4's previous page: JSqlParser hung IGNORE NULLS on the IF
         String rows = " FROM UNNEST([STRUCT(1 AS n, 'Home' AS s), (2, NULL), (3, 'Cart')])";

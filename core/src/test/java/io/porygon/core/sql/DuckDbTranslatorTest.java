@@ -111,6 +111,15 @@ class DuckDbTranslatorTest {
                 .containsExactly(List.of("1,2,3"));
         // the element named like the array column it comes from
         assertThat(query("SELECT STRING_AGG(item, '') FROM (SELECT ['x', 'y'] AS item), UNNEST(item) AS item")).containsExactly(List.of("xy"));
+        // LEFT JOIN keeps a row for an empty or NULL array, then a later join still reads the first table
+        String three = " FROM (SELECT 1 AS id, ['a', 'b', 'c'] AS vs UNION ALL SELECT 2, [] UNION ALL SELECT 3, NULL) AS t";
+        assertThat(query("SELECT id, STRING_AGG(v) AS s, COUNT(*) AS n" + three + " LEFT JOIN UNNEST(vs) AS v GROUP BY id ORDER BY id"))
+                .containsExactly(List.of(num("1"), "a,b,c", num("3")), Arrays.asList(num("2"), null, num("1")), Arrays.asList(num("3"), null, num("1")));
+        assertThat(query("SELECT id, v, o.k" + three + " LEFT JOIN UNNEST(vs) AS v LEFT JOIN (SELECT 3 AS k) AS o ON o.k = t.id ORDER BY id, v"))
+                .containsExactly(Arrays.asList(num("1"), "a", null), Arrays.asList(num("1"), "b", null), Arrays.asList(num("1"), "c", null),
+                        Arrays.asList(num("2"), null, null), Arrays.asList(num("3"), null, num("3")));
+        assertThat(query("SELECT id, STRING_AGG(key) AS s FROM (SELECT 1 AS id, [STRUCT('k1' AS key), STRUCT('k2')] AS ps UNION ALL SELECT 2, [])"
+                + " LEFT JOIN UNNEST(ps) GROUP BY id ORDER BY id")).containsExactly(List.of(num("1"), "k1,k2"), Arrays.asList(num("2"), null));
     }
 
     @Test

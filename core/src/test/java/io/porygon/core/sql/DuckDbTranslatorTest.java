@@ -852,6 +852,20 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void parsingReadsZAsTheOffsetOfEzAndHoursWithoutALeadingZero() throws SQLException {
+        // DFE analytics' stringToTimestamp on Rails' UTC times: ZetaSQL's ParseTime reads Z for %Ez (not for
+        // %z), and reads %l as %I and %k as %H; a Z is UTC whatever the zone argument
+        assertThat(query("SELECT CAST(SAFE.PARSE_TIMESTAMP('%FT%H:%M:%E*S%Ez', '2024-03-05T10:11:12.345Z') AS STRING), "
+                + "CAST(PARSE_TIMESTAMP('%FT%T%Ez', '2024-03-05T10:11:12Z', 'Europe/London') AS STRING), "
+                + "CAST(PARSE_TIMESTAMP('%FT%T%Ez', '2024-03-05T10:11:12+01:00') AS STRING), "
+                + "CAST(SAFE.PARSE_TIMESTAMP('%FT%T%z', '2024-03-05T10:11:12Z') AS STRING), "
+                + "CAST(PARSE_TIMESTAMP('%e %B %Y %l:%M%p', '5 July 2024 2:30PM', 'Europe/London') AS STRING), "
+                + "CAST(PARSE_DATETIME('%F %k:%M', '2024-07-05 9:05') AS STRING)"))
+                .containsExactly(Arrays.asList("2024-03-05 10:11:12.345+00", "2024-03-05 10:11:12+00", "2024-03-05 09:11:12+00", null,
+                        "2024-07-05 13:30:00+00", "2024-07-05 09:05:00"));
+    }
+
+    @Test
     void toJsonStringOfATableAliasEncodesTheRowAndHashesIt() throws SQLException {
         run("CREATE OR REPLACE TABLE `p.thelook.json_rows` AS SELECT * FROM UNNEST([STRUCT(1 AS id, 'a\"b' AS name, [1.5, 2.0] AS scores, "
                 + "[3, 4] AS ids, DATE '2024-01-02' AS d), (1, 'a\"b', [1.5, 2.0], [3, 4], DATE '2024-01-02'), "

@@ -404,6 +404,13 @@ class DuckDbTranslatorTest {
         assertThat(query("SELECT CAST(COUNTIF(t.x IS NULL) AS STRING) AS unknown, CAST(MAX(t.sample) AS STRING) AS global,"
                 + " CAST(MIN(t.check) AS STRING) AS unique, TRUE AS public, 1 AS offset, 2 AS tables FROM (SELECT 1 AS x, 2 AS sample, 3 AS check) AS t"))
                 .containsExactly(List.of("0", "2", "3", true, num("1"), num("2")));
+        // dbt_utils.deduplicate for BigQuery before 1.0: a qualifier, and an alias without AS after a subscript
+        assertThat(query("SELECT unique.* FROM (SELECT ARRAY_AGG(original ORDER BY ts DESC LIMIT 1)[OFFSET(0)] unique"
+                + " FROM (SELECT 1 AS id, 5 AS ts UNION ALL SELECT 1, 7 UNION ALL SELECT 2, 1) original GROUP BY id) ORDER BY id"))
+                .containsExactly(List.of(num("1"), num("7")), List.of(num("2"), num("1")));
+        assertThat(query("SELECT check.x, only.y FROM (SELECT 1 AS x) check, (SELECT 2 AS y) only WHERE check.x < only.y"))
+                .containsExactly(List.of(num("1"), num("2")));
+        assertThat(query("SELECT x FROM (SELECT 1 AS x UNION ALL SELECT 2) ORDER BY x LIMIT 1 OFFSET 1")).containsExactly(List.of(num("2")));
     }
 
     @Test

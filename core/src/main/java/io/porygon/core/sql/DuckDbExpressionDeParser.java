@@ -129,6 +129,11 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
     /** A translated operand and whether printing it twice still means one value. */
     record Operand(String sql, boolean repeatable) {}
 
+    /** Whether printing {@code e} twice still means one value (see {@link RepeatableExpression}). */
+    boolean repeatable(Expression e) {
+        return RepeatableExpression.test(e, userFunctions);
+    }
+
     Operand operand(Expression e) {
         return new Operand(printed(() -> printArgument(e)), RepeatableExpression.test(e, userFunctions));
     }

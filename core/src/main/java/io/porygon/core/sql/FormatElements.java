@@ -1,6 +1,7 @@
 package io.porygon.core.sql;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * BigQuery's format elements (FORMAT_DATE, PARSE_TIMESTAMP, ...) as a DuckDB expression over the
@@ -32,22 +33,34 @@ final class FormatElements {
     /** Where %E*S's optional fraction goes in a parse pattern, until {@link #parsePatterns} spells it out. */
     private static final String OPTIONAL_FRACTION = "\u0000";
 
+    /** Where %Ez's offset goes in a parse pattern: BigQuery also reads Z there, strptime's %z does not. */
+    private static final String OFFSET_OR_Z = "\u0001";
+
     /**
      * The strptime patterns for PARSE_*, to try in turn: one, or three when %E*S's fraction may be
-     * there (up to six digits, or nine) or not; elements strptime cannot read are untranslatable.
+     * there (up to six digits, or nine) or not, each twice when %Ez's offset may be Z; elements
+     * strptime cannot read are untranslatable.
      */
     static List<String> parsePatterns(String bigQueryFormat) {
         FormatElements f = new FormatElements(true, null);
         f.convert(bigQueryFormat);
         if (f.template.length() > 0) {
             throw new Untranslatable("format '" + bigQueryFormat + "' has elements DuckDB's strptime cannot parse",
-                    "use %Y %m %d %H %M %S %E*S %F %T %b %B %y %j %p %I %z %Ez %Z and literal text");
+                    "use %Y %m %d %e %H %k %I %l %M %S %E*S %F %T %b %B %y %j %p %z %Ez %Z and literal text");
         }
-        String pattern = f.run.toString();
-        if (!pattern.contains(OPTIONAL_FRACTION)) return List.of(pattern);
-        // strptime's %f reads one to six digits, %n up to nine (BigQuery keeps microseconds of those)
-        return List.of(pattern.replace(OPTIONAL_FRACTION, ".%f"), pattern.replace(OPTIONAL_FRACTION, ".%n"),
-                pattern.replace(OPTIONAL_FRACTION, ""));
+        List<String> patterns = List.of(f.run.toString());
+        if (patterns.get(0).contains(OPTIONAL_FRACTION)) {
+            // strptime's %f reads one to six digits, %n up to nine (BigQuery keeps microseconds of those)
+            patterns = patterns.stream().flatMap(p -> Stream.of(p.replace(OPTIONAL_FRACTION, ".%f"),
+                    p.replace(OPTIONAL_FRACTION, ".%n"), p.replace(OPTIONAL_FRACTION, ""))).toList();
+        }
+        if (patterns.get(0).contains(OFFSET_OR_Z)) {
+            // a literal Z gives a time without zone, which DuckDB reads in the session's zone: UTC, as
+            // DuckDbTranslator.SESSION_SETTINGS sets it
+            patterns = Stream.concat(patterns.stream().map(p -> p.replace(OFFSET_OR_Z, "%z")),
+                    patterns.stream().map(p -> p.replace(OFFSET_OR_Z, "Z"))).toList();
+        }
+        return patterns;
     }
 
     private void convert(String fmt) {
@@ -83,8 +96,15 @@ final class FormatElements {
                     if (parsing) run.append("%d");
                     else expression("lpad(CAST(day({0}) AS VARCHAR), 2, ' ')");
                 }
-                case 'k' -> expression("lpad(CAST(hour({0}) AS VARCHAR), 2, ' ')");
-                case 'l' -> expression("lpad(CAST((hour({0}) + 11) % 12 + 1 AS VARCHAR), 2, ' ')");
+                // strptime's %H and %I read one or two digits, after any spaces a space in the format reads
+                case 'k' -> {
+                    if (parsing) run.append("%H");
+                    else expression("lpad(CAST(hour({0}) AS VARCHAR), 2, ' ')");
+                }
+                case 'l' -> {
+                    if (parsing) run.append("%I");
+                    else expression("lpad(CAST((hour({0}) + 11) % 12 + 1 AS VARCHAR), 2, ' ')");
+                }
                 case 'C' -> expression("lpad(CAST(year({0}) // 100 AS VARCHAR), 2, '0')");
                 case 'g' -> expression("lpad(CAST(isoyear({0}) % 100 AS VARCHAR), 2, '0')");
                 case 'Q' -> expression("CAST(quarter({0}) AS VARCHAR)");
@@ -105,6 +125,10 @@ final class FormatElements {
         if (rest.startsWith("4Y")) {
             run.append("%Y");
             return i + 2;
+        }
+        if (rest.startsWith("z") && parsing) {
+            run.append(OFFSET_OR_Z);
+            return i + 1;
         }
         if (rest.startsWith("z")) {
             zone("+00:00");

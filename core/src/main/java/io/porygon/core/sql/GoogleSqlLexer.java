@@ -271,7 +271,7 @@ final class GoogleSqlLexer {
                 }
                 if (upper.equals("SCHEMA") && "CREATE".equals(lastWord)) schemaNameNext = true;
                 // words JSqlParser reserves but BigQuery allows as aliases and column names (after a dot)
-                if (JSQLPARSER_RESERVED.contains(upper) && ("AS".equals(lastWord) || ".".equals(prevNonSpace(sb)) && !call)) {
+                if (JSQLPARSER_RESERVED.contains(upper) && ("AS".equals(lastWord) || !call && (".".equals(prevNonSpace(sb)) || reservedWordIsAName(sb)))) {
                     word = "\"" + word + "\"";
                 }
                 // `table` names a table or CTE in BigQuery but is reserved in DuckDB
@@ -594,6 +594,19 @@ final class GoogleSqlLexer {
         int p = pos;
         while (p < src.length() && Character.isWhitespace(src.charAt(p))) p++;
         return p < src.length() ? src.charAt(p) : '\0';
+    }
+
+    /**
+     * A reserved word just read names something: a qualifier ({@code unique.*}), or an alias without
+     * AS after a call, a subscript or a subquery ({@code ARRAY_AGG(t LIMIT 1)[OFFSET(0)] unique FROM}),
+     * as older dbt_utils.deduplicate wrote it for BigQuery.
+     */
+    private boolean reservedWordIsAName(StringBuilder sb) {
+        String before = prevNonSpace(sb);
+        char after = nextNonSpace();
+        String next = peekWord().toUpperCase(Locale.ROOT);
+        return after == '.' || (before.equals(")") || before.equals("]"))
+                && (after == ',' || after == ')' || after == ';' || after == '\0' || next.equals("FROM") || KEYWORDS_AFTER_FROM_ITEM.contains(next));
     }
 
     private static String prevNonSpace(StringBuilder sb) {

@@ -96,6 +96,33 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void aJoinedUnnestGivesTheElementsInTheArraysOrder() throws SQLException {
+        // BigQuery leaves the order of an aggregate without ORDER BY open, but gives the array's order
+        // here, and models rely on it (a multi-valued key joined with STRING_AGG); DuckDB's UNNEST(...)
+        // AS t(x) in a join gave the elements last first
+        String rows = " FROM (SELECT 1 AS id, ['a', 'b', 'c'] AS vs UNION ALL SELECT 2, ['d', 'e']) AS t";
+        assertThat(query("SELECT id, STRING_AGG(v) AS s" + rows + ", UNNEST(t.vs) AS v GROUP BY id ORDER BY id"))
+                .containsExactly(List.of(num("1"), "a,b,c"), List.of(num("2"), "d,e"));
+        assertThat(query("SELECT id, ARRAY_AGG(v) AS s" + rows + " CROSS JOIN UNNEST(vs) AS v GROUP BY id ORDER BY id"))
+                .containsExactly(List.of(num("1"), List.of("a", "b", "c")), List.of(num("2"), List.of("d", "e")));
+        // DFE's eventDataExtract: the values of one key of a repeated key/value struct, inside a subquery
+        assertThat(query("SELECT (SELECT STRING_AGG(this_value, ',') FROM UNNEST(DATA), UNNEST(value) AS this_value WHERE key = 'k')"
+                + " FROM (SELECT [STRUCT('k' AS key, ['1', '2', '3'] AS value), STRUCT('j', ['4'])] AS DATA)"))
+                .containsExactly(List.of("1,2,3"));
+        // the element named like the array column it comes from
+        assertThat(query("SELECT STRING_AGG(item, '') FROM (SELECT ['x', 'y'] AS item), UNNEST(item) AS item")).containsExactly(List.of("xy"));
+        // LEFT JOIN keeps a row for an empty or NULL array, then a later join still reads the first table
+        String three = " FROM (SELECT 1 AS id, ['a', 'b', 'c'] AS vs UNION ALL SELECT 2, [] UNION ALL SELECT 3, NULL) AS t";
+        assertThat(query("SELECT id, STRING_AGG(v) AS s, COUNT(*) AS n" + three + " LEFT JOIN UNNEST(vs) AS v GROUP BY id ORDER BY id"))
+                .containsExactly(List.of(num("1"), "a,b,c", num("3")), Arrays.asList(num("2"), null, num("1")), Arrays.asList(num("3"), null, num("1")));
+        assertThat(query("SELECT id, v, o.k" + three + " LEFT JOIN UNNEST(vs) AS v LEFT JOIN (SELECT 3 AS k) AS o ON o.k = t.id ORDER BY id, v"))
+                .containsExactly(Arrays.asList(num("1"), "a", null), Arrays.asList(num("1"), "b", null), Arrays.asList(num("1"), "c", null),
+                        Arrays.asList(num("2"), null, null), Arrays.asList(num("3"), null, num("3")));
+        assertThat(query("SELECT id, STRING_AGG(key) AS s FROM (SELECT 1 AS id, [STRUCT('k1' AS key), STRUCT('k2')] AS ps UNION ALL SELECT 2, [])"
+                + " LEFT JOIN UNNEST(ps) GROUP BY id ORDER BY id")).containsExactly(List.of(num("1"), "k1,k2"), Arrays.asList(num("2"), null));
+    }
+
+    @Test
     void ignoreNullsAfterACallArgumentBelongsToTheEnclosingFunction() throws SQLException {
         // GA4's previous page: JSqlParser hung IGNORE NULLS on the IF
         String rows = " FROM UNNEST([STRUCT(1 AS n, 'Home' AS s), (2, NULL), (3, 'Cart')])";
@@ -394,6 +421,13 @@ class DuckDbTranslatorTest {
         assertThat(query("SELECT CAST(COUNTIF(t.x IS NULL) AS STRING) AS unknown, CAST(MAX(t.sample) AS STRING) AS global,"
                 + " CAST(MIN(t.check) AS STRING) AS unique, TRUE AS public, 1 AS offset, 2 AS tables FROM (SELECT 1 AS x, 2 AS sample, 3 AS check) AS t"))
                 .containsExactly(List.of("0", "2", "3", true, num("1"), num("2")));
+        // dbt_utils.deduplicate for BigQuery before 1.0: a qualifier, and an alias without AS after a subscript
+        assertThat(query("SELECT unique.* FROM (SELECT ARRAY_AGG(original ORDER BY ts DESC LIMIT 1)[OFFSET(0)] unique"
+                + " FROM (SELECT 1 AS id, 5 AS ts UNION ALL SELECT 1, 7 UNION ALL SELECT 2, 1) original GROUP BY id) ORDER BY id"))
+                .containsExactly(List.of(num("1"), num("7")), List.of(num("2"), num("1")));
+        assertThat(query("SELECT check.x, only.y FROM (SELECT 1 AS x) check, (SELECT 2 AS y) only WHERE check.x < only.y"))
+                .containsExactly(List.of(num("1"), num("2")));
+        assertThat(query("SELECT x FROM (SELECT 1 AS x UNION ALL SELECT 2) ORDER BY x LIMIT 1 OFFSET 1")).containsExactly(List.of(num("2")));
     }
 
     @Test
@@ -839,6 +873,20 @@ class DuckDbTranslatorTest {
                 + "CAST(PARSE_DATETIME('%F %H:%M:%E*S', '2024-01-01 10:11:12.123456789') AS STRING)"))
                 .containsExactly(List.of("2024-01-01 10:11:12.25+00", "2024-01-01 10:11:12+00", "2024-01-01 10:11:12.12",
                         "2024-01-01 10:11:12.123456"));
+    }
+
+    @Test
+    void parsingReadsZAsTheOffsetOfEzAndHoursWithoutALeadingZero() throws SQLException {
+        // DFE analytics' stringToTimestamp on Rails' UTC times: ZetaSQL's ParseTime reads Z for %Ez (not for
+        // %z), and reads %l as %I and %k as %H; a Z is UTC whatever the zone argument
+        assertThat(query("SELECT CAST(SAFE.PARSE_TIMESTAMP('%FT%H:%M:%E*S%Ez', '2024-03-05T10:11:12.345Z') AS STRING), "
+                + "CAST(PARSE_TIMESTAMP('%FT%T%Ez', '2024-03-05T10:11:12Z', 'Europe/London') AS STRING), "
+                + "CAST(PARSE_TIMESTAMP('%FT%T%Ez', '2024-03-05T10:11:12+01:00') AS STRING), "
+                + "CAST(SAFE.PARSE_TIMESTAMP('%FT%T%z', '2024-03-05T10:11:12Z') AS STRING), "
+                + "CAST(PARSE_TIMESTAMP('%e %B %Y %l:%M%p', '5 July 2024 2:30PM', 'Europe/London') AS STRING), "
+                + "CAST(PARSE_DATETIME('%F %k:%M', '2024-07-05 9:05') AS STRING)"))
+                .containsExactly(Arrays.asList("2024-03-05 10:11:12.345+00", "2024-03-05 10:11:12+00", "2024-03-05 09:11:12+00", null,
+                        "2024-07-05 13:30:00+00", "2024-07-05 09:05:00"));
     }
 
     @Test

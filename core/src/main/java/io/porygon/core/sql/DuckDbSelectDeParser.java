@@ -183,6 +183,21 @@ final class DuckDbSelectDeParser extends SelectDeParser {
         return ranges;
     }
 
+    /** For good, as a {@code SELECT AS STRUCT} becomes a struct for good: DuckDB has no column of the alias to order by. */
+    private static void orderByAliasesAsExpressions(PlainSelect select) {
+        if (select.getOrderByElements() == null) return;
+        Map<String, Expression> aliased = new HashMap<>();
+        for (SelectItem<?> item : select.getSelectItems()) {
+            if (item.getAlias() != null) aliased.put(ScriptScope.normalize(item.getAlias().getName()), item.getExpression());
+        }
+        for (OrderByElement order : select.getOrderByElements()) {
+            if (order.getExpression() instanceof Column c && c.getTable() == null) {
+                Expression e = aliased.get(ScriptScope.normalize(c.getColumnName()));
+                if (e != null) order.setExpression(e);
+            }
+        }
+    }
+
     /** ORDER BY's bare names that a select-list alias defines: those read the alias, not an UNNEST's element (BigQuery's rule). */
     private static List<Column> orderByAliasReads(PlainSelect select) {
         if (select.getOrderByElements() == null) return List.of();
@@ -212,6 +227,9 @@ final class DuckDbSelectDeParser extends SelectDeParser {
         if (qualifier == PlainSelect.BigQuerySelectQualifier.AS_STRUCT) {
             // SELECT AS STRUCT a, b  ==  SELECT STRUCT(a, b); in a later branch of a set operation, positional
             List<SelectItem<?>> items = new ArrayList<>(select.getSelectItems());
+            // its one DuckDB column is the struct: GROUP BY and ORDER BY read an alias as the aliased expression
+            GroupByAliases.replaceByExpressions(select);
+            orderByAliasesAsExpressions(select);
             select.setBigQuerySelectQualifier(null);
             Expression struct = new StructType(StructType.Dialect.BIG_QUERY, items);
             if (positionalStructs.contains(select)) struct = new StructCoercion.Positional(struct, expressions);

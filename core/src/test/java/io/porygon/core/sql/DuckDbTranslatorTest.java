@@ -363,6 +363,19 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void selectAsStructGroupsByTheAliasToo() throws SQLException {
+        // its one DuckDB column is the struct, so no position names the field: it grouped by the timestamp (2 structs, not 1)
+        String events = "(SELECT TIMESTAMP '2024-01-01 10:00:00' AS created_at UNION ALL SELECT TIMESTAMP '2024-01-01 11:00:00')";
+        assertThat(query("SELECT ARRAY_LENGTH(ARRAY(SELECT AS STRUCT DATE(created_at) AS created_at, COUNT(*) AS n FROM " + events
+                + " GROUP BY created_at))")).containsExactly(List.of(num("1")));
+        // ORDER BY reads the alias too: DuckDB found no column y, and ordered by the FROM column x where one was
+        assertThat(query("SELECT ARRAY(SELECT AS STRUCT -x AS y FROM UNNEST([1, 2]) x ORDER BY y)[OFFSET(0)].y"))
+                .containsExactly(List.of(num("-2")));
+        assertThat(query("SELECT ARRAY(SELECT AS STRUCT -x AS x FROM UNNEST([1, 2]) x ORDER BY x)[OFFSET(0)].x"))
+                .containsExactly(List.of(num("-2")));
+    }
+
+    @Test
     void ddlWithAProjectQualifiedDatasetOptionsOrLikeRunsAsOnBigQuery() throws SQLException {
         // found in Google's cost toolkit and a billing project: parse errors before, or DuckDB's at run time
         run("CREATE SCHEMA IF NOT EXISTS `my-project.billing`\nOPTIONS(location = \"US\", description = \"costs (daily)\")");

@@ -19,6 +19,10 @@ final class ScriptInterpreter {
     private final Engine engine;
     private final Runnable checkCancelled;
     private long changed = -1;
+    /** A BEGIN TRANSACTION of the script ran and no COMMIT or ROLLBACK yet. */
+    private boolean inTransaction;
+    /** A handled error aborted the transaction: DuckDB dropped its changes, which BigQuery would still commit. */
+    private boolean lostChanges;
 
     ScriptInterpreter(Engine engine, Runnable checkCancelled) {
         this.engine = engine;
@@ -43,8 +47,16 @@ final class ScriptInterpreter {
         if (step instanceof ScriptProgram.Run r) {
             for (String statement : r.statements()) {
                 checkCancelled.run();
+                if (lostChanges && statement.equals("COMMIT")) {
+                    throw new EngineException("COMMIT of a transaction after a handled error: DuckDB aborted the transaction at the error"
+                            + " and kept none of its changes, where BigQuery commits those made before it; roll it back instead", null);
+                }
                 long n = engine.executeUpdate(statement);
                 if (n >= 0) changed = Math.max(changed, 0) + n;
+                if (statement.equals("BEGIN TRANSACTION") || statement.equals("COMMIT") || statement.equals("ROLLBACK")) {
+                    inTransaction = statement.equals("BEGIN TRANSACTION");
+                    lostChanges = false;
+                }
             }
             return Outcome.NEXT;
         }
@@ -59,7 +71,7 @@ final class ScriptInterpreter {
         if (step instanceof ScriptProgram.Repeat r) return loop(() -> true, r.body(), () -> isTrue(r.until()));
         if (step instanceof ScriptProgram.Block b) return block(b);
         if (step instanceof ScriptProgram.Raise r) {
-            throw new EngineException(r.message() == null ? "RAISE: the script raised an error" : String.valueOf(value(r.message())), null);
+            throw new Raised(r.message() == null ? "RAISE: the script raised an error" : String.valueOf(value(r.message())));
         }
         return Outcome.valueOf(((ScriptProgram.Jump) step).name());
     }
@@ -81,7 +93,20 @@ final class ScriptInterpreter {
             return runAll(b.body());
         } catch (EngineException e) {
             checkCancelled.run(); // a statement interrupted by Ctrl-C is no error to handle
+            if (inTransaction && !(e instanceof Raised)) {
+                // DuckDB refuses every statement of an aborted transaction; the handler's run in a new one, which its ROLLBACK ends
+                engine.executeUpdate("ROLLBACK");
+                engine.executeUpdate("BEGIN TRANSACTION");
+                lostChanges = true;
+            }
             return runAll(b.handler());
+        }
+    }
+
+    /** An error RAISE raised: the engine's transaction goes on. */
+    private static final class Raised extends EngineException {
+        Raised(String message) {
+            super(message, null);
         }
     }
 

@@ -180,10 +180,16 @@ public final class DuckDbTranslator implements Translator {
         return new ScriptTranslation(String.join(";\n", script.statements()), script.scope());
     }
 
-    /** DuckDB forgets an action's variables and temporary functions once it ended (see {@link ScriptVariables}). */
+    /**
+     * DuckDB forgets an action's variables and temporary functions once it ended (see {@link ScriptVariables}), and
+     * rolls back a transaction the action left open, as BigQuery does at the end of a script.
+     */
     @Override
     public List<String> endOfScript(ScriptScope scope) {
-        List<String> out = new ArrayList<>(ScriptVariables.reset(scope));
+        List<String> out = new ArrayList<>();
+        // first: a transaction the script left open (or a failure aborted) would refuse the statements after it
+        if (scope.transaction()) out.add("ROLLBACK");
+        out.addAll(ScriptVariables.reset(scope));
         for (String function : scope.functions()) out.add(TempFunction.drop(function));
         for (String table : scope.tables()) out.add(TempTable.drop(table));
         return out;
@@ -231,6 +237,11 @@ public final class DuckDbTranslator implements Translator {
         @Override
         public List<String> statement(GoogleSqlLexer.LexedStatement statement) {
             if (isMetadataOnly(statement.text())) return List.of(); // BigQuery metadata: nothing to do on DuckDB
+            String transaction = ScriptStatement.transaction(statement.text());
+            if (transaction != null) {
+                scope = scope.withTransactionOf(statement.text());
+                return List.of(transaction);
+            }
             try {
                 if (ScriptStatement.isDeclare(statement)) {
                     ScriptStatement.Declare declare = ScriptStatement.parseDeclare(statement.text());

@@ -83,6 +83,7 @@ final class ScriptBlocks {
             if (text.isEmpty()) return;
             GoogleSqlLexer.LexedStatement here = new GoogleSqlLexer.LexedStatement(text, line);
             String word = here.firstWord();
+            if (word.equals("BEGIN") && !ScriptStatement.isControlFlow(here)) word = ""; // BEGIN [TRANSACTION]: a statement, no block
             String rest = text.substring(word.length());
             int after;
             switch (word) {

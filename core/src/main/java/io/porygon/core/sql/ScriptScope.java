@@ -21,11 +21,12 @@ import java.util.stream.Collectors;
  * @param variables declared type (GoogleSQL text, or null when it is the DEFAULT's) by name, in declaration order
  * @param functions the temporary functions the script defined so far, upper-cased (as the function catalog names them)
  * @param tables the temporary tables the script created so far, as DuckDB names (quoted where needed)
+ * @param transaction whether the script began a transaction: BigQuery rolls back one the script leaves open
  */
-public record ScriptScope(Map<String, String> variables, Set<String> functions, Set<String> tables) {
+public record ScriptScope(Map<String, String> variables, Set<String> functions, Set<String> tables, boolean transaction) {
 
     /** The scope at the start of an action: nothing declared. */
-    public static final ScriptScope EMPTY = new ScriptScope(Map.of(), Set.of(), Set.of());
+    public static final ScriptScope EMPTY = new ScriptScope(Map.of(), Set.of(), Set.of(), false);
 
     public ScriptScope {
         variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
@@ -59,13 +60,13 @@ public record ScriptScope(Map<String, String> variables, Set<String> functions, 
     ScriptScope with(String name, String type) {
         Map<String, String> more = new LinkedHashMap<>(variables);
         more.put(normalize(name), type);
-        return new ScriptScope(more, functions, tables);
+        return new ScriptScope(more, functions, tables, transaction);
     }
 
     ScriptScope withFunction(String name) {
         Set<String> more = new TreeSet<>(functions);
         more.add(name.toUpperCase(Locale.ROOT));
-        return new ScriptScope(variables, more, tables);
+        return new ScriptScope(variables, more, tables, transaction);
     }
 
     /** This scope and the temporary table {@code statement} creates, if it creates one. */
@@ -74,7 +75,12 @@ public record ScriptScope(Map<String, String> variables, Set<String> functions, 
         if (table == null) return this;
         Set<String> more = new TreeSet<>(tables);
         more.add(table);
-        return new ScriptScope(variables, functions, more);
+        return new ScriptScope(variables, functions, more, transaction);
+    }
+
+    /** This scope, once {@code statement} ran, if it begins a transaction. */
+    ScriptScope withTransactionOf(String statement) {
+        return "BEGIN TRANSACTION".equals(ScriptStatement.transaction(statement)) ? new ScriptScope(variables, functions, tables, true) : this;
     }
 
     /**
@@ -94,7 +100,7 @@ public record ScriptScope(Map<String, String> variables, Set<String> functions, 
      */
     public ScriptScope after(String googleSql, SourceLocation location) {
         String upper = googleSql.toUpperCase(Locale.ROOT);
-        if (!upper.contains("DECLARE") && !upper.contains("TEMP")) return this; // the common case: no lexing
+        if (!upper.contains("DECLARE") && !upper.contains("TEMP") && !upper.contains("BEGIN")) return this; // the common case: no lexing
         ScriptScope scope = this;
         for (GoogleSqlLexer.LexedStatement statement : GoogleSqlLexer.split(googleSql, location)) {
             if (ScriptStatement.isDeclare(statement)) {
@@ -103,7 +109,7 @@ public record ScriptScope(Map<String, String> variables, Set<String> functions, 
             } else if (TempFunction.isTempFunction(statement.text())) {
                 scope = scope.withFunction(TempFunction.parse(statement.text()).name());
             } else {
-                scope = scope.withTempTableOf(statement.text());
+                scope = scope.withTempTableOf(statement.text()).withTransactionOf(statement.text());
             }
         }
         return scope;

@@ -3,6 +3,8 @@ package io.porygon.core.sql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * BigQuery's variable statements, read from the lexer's normalized text (JSqlParser parses neither
@@ -24,6 +26,8 @@ sealed interface ScriptStatement {
     List<String> CONTROL_FLOW = List.of("IF", "LOOP", "WHILE", "REPEAT", "FOR", "BREAK", "LEAVE", "CONTINUE", "ITERATE",
             "RETURN", "RAISE", "CALL", "END", "EXCEPTION", "CASE");
 
+    Pattern TRANSACTION = Pattern.compile("(?is)(BEGIN|COMMIT|ROLLBACK)(?:\\s+TRANSACTION)?");
+
     static boolean isDeclare(GoogleSqlLexer.LexedStatement statement) {
         return statement.firstWord().equals("DECLARE");
     }
@@ -42,6 +46,20 @@ sealed interface ScriptStatement {
             return !(next.equals("TRANSACTION") || next.isEmpty());
         }
         return CONTROL_FLOW.contains(first);
+    }
+
+    /**
+     * DuckDB's statement for a transaction statement ({@code BEGIN [TRANSACTION]}, {@code COMMIT [TRANSACTION]},
+     * {@code ROLLBACK [TRANSACTION]}), else null.
+     */
+    static String transaction(String text) {
+        Matcher m = TRANSACTION.matcher(text.strip());
+        if (!m.matches()) return null;
+        return switch (m.group(1).toUpperCase(Locale.ROOT)) {
+            case "BEGIN" -> "BEGIN TRANSACTION";
+            case "COMMIT" -> "COMMIT";
+            default -> "ROLLBACK";
+        };
     }
 
     static Declare parseDeclare(String text) {

@@ -130,6 +130,58 @@ class ProceduralScriptRunTest {
     }
 
     @Test
+    void transactionsRunInAndAroundBlocksAsInBigQuery() {
+        // BigQuery's documented pattern: an error inside the transaction runs the handler, which rolls it back
+        ActionResult rolledBack = run("""
+                BEGIN
+                  BEGIN TRANSACTION;
+                  INSERT INTO `proj.s.log` VALUES ('in transaction');
+                  SELECT 1/0;
+                  COMMIT TRANSACTION;
+                EXCEPTION WHEN ERROR THEN
+                  INSERT INTO `proj.s.log` VALUES ('handler, rolled back too');
+                  ROLLBACK TRANSACTION;
+                END;
+                INSERT INTO `proj.s.log` VALUES ('after')""");
+        assertThat(rolledBack.status()).as(String.valueOf(rolledBack.error())).isEqualTo(ActionStatus.SUCCEEDED);
+        assertThat(log()).containsExactly("after");
+
+        // a RAISE leaves the transaction as it is: the handler may commit it
+        ActionResult committed = run("""
+                BEGIN TRANSACTION;
+                INSERT INTO `proj.s.log` VALUES ('kept');
+                BEGIN
+                  RAISE USING MESSAGE = 'stop';
+                EXCEPTION WHEN ERROR THEN
+                  COMMIT;
+                END""");
+        assertThat(committed.status()).as(String.valueOf(committed.error())).isEqualTo(ActionStatus.SUCCEEDED);
+        assertThat(log()).containsExactly("after", "kept");
+
+        // a transaction the script leaves open is rolled back at its end, as BigQuery does
+        ActionResult open = run("IF TRUE THEN BEGIN TRANSACTION; INSERT INTO `proj.s.log` VALUES ('open'); END IF");
+        assertThat(open.status()).as(String.valueOf(open.error())).isEqualTo(ActionStatus.SUCCEEDED);
+        assertThat(log()).containsExactly("after", "kept");
+
+        // DuckDB dropped the changes at the error, which BigQuery's COMMIT would keep: an error, not a silent loss
+        ActionResult lost = run("""
+                BEGIN
+                  BEGIN TRANSACTION;
+                  INSERT INTO `proj.s.log` VALUES ('lost');
+                  SELECT 1/0;
+                EXCEPTION WHEN ERROR THEN
+                  COMMIT TRANSACTION;
+                END""");
+        assertThat(lost.status()).isEqualTo(ActionStatus.FAILED);
+        assertThat(lost.error()).contains("COMMIT of a transaction after a handled error");
+        assertThat(log()).containsExactly("after", "kept");
+
+        ActionResult plain = run("BEGIN;\nINSERT INTO `proj.s.log` VALUES ('plain');\nCOMMIT TRANSACTION;");
+        assertThat(plain.status()).as(String.valueOf(plain.error())).isEqualTo(ActionStatus.SUCCEEDED);
+        assertThat(log()).containsExactly("after", "kept", "plain");
+    }
+
+    @Test
     void returnEndsTheScript() {
         ActionResult r = run("""
                 INSERT INTO `proj.s.log` VALUES ('one');

@@ -23,6 +23,8 @@ final class ScriptInterpreter {
     private boolean inTransaction;
     /** A handled error aborted the transaction: DuckDB dropped its changes, which BigQuery would still commit. */
     private boolean lostChanges;
+    /** The error the running exception handler caught, which a RAISE without a message raises again; null outside handlers. */
+    private EngineException caught;
 
     ScriptInterpreter(Engine engine, Runnable checkCancelled) {
         this.engine = engine;
@@ -71,7 +73,7 @@ final class ScriptInterpreter {
         if (step instanceof ScriptProgram.Repeat r) return loop(() -> true, r.body(), () -> isTrue(r.until()));
         if (step instanceof ScriptProgram.Block b) return block(b);
         if (step instanceof ScriptProgram.Raise r) {
-            throw new Raised(r.message() == null ? "RAISE: the script raised an error" : String.valueOf(value(r.message())));
+            throw new Raised(r.message() == null ? caught.getMessage() : String.valueOf(value(r.message())));
         }
         return Outcome.valueOf(((ScriptProgram.Jump) step).name());
     }
@@ -99,7 +101,13 @@ final class ScriptInterpreter {
                 engine.executeUpdate("BEGIN TRANSACTION");
                 lostChanges = true;
             }
-            return runAll(b.handler());
+            EngineException outer = caught;
+            caught = e;
+            try {
+                return runAll(b.handler());
+            } finally {
+                caught = outer;
+            }
         }
     }
 

@@ -39,6 +39,7 @@ final class ScriptBlocks {
     private final Translation translation;
     private int next;
     private int loops;
+    private int handlers;
     private GoogleSqlLexer.LexedStatement current;
 
     private ScriptBlocks(Translation translation) {
@@ -210,7 +211,9 @@ final class ScriptBlocks {
                     List<ScriptProgram> handler = null;
                     if (next < tokens.size() && tokens.get(next).kind() == Kind.EXCEPTION) {
                         take();
+                        handlers++;
                         handler = body(Set.of(Kind.END));
+                        handlers--;
                     }
                     expect(Kind.END, "END");
                     out.add(new ScriptProgram.Block(body, handler));
@@ -220,7 +223,13 @@ final class ScriptBlocks {
                     out.add(ScriptProgram.Jump.valueOf(t.kind().name()));
                 }
                 case RETURN -> out.add(ScriptProgram.Jump.RETURN);
-                case RAISE -> out.add(new ScriptProgram.Raise(t.text() == null ? null : translation.value(t.text(), t.piece())));
+                case RAISE -> {
+                    if (t.text() == null && handlers == 0) {
+                        throw new Untranslatable("RAISE without USING MESSAGE outside an exception handler",
+                                "it raises again the error a handler caught; elsewhere write RAISE USING MESSAGE = 'text'", "RAISE");
+                    }
+                    out.add(new ScriptProgram.Raise(t.text() == null ? null : translation.value(t.text(), t.piece())));
+                }
                 default -> throw unexpected(t);
             }
         }

@@ -64,7 +64,7 @@ public sealed interface ScriptProgram {
         }
     }
 
-    /** {@code RAISE [USING MESSAGE = expression]}: {@code message} is a query of the message, or null. */
+    /** {@code RAISE [USING MESSAGE = expression]}: {@code message} is a query of the message, or null to raise the handled error again. */
     record Raise(String message) implements ScriptProgram {}
 
     /** BREAK (LEAVE), CONTINUE (ITERATE) and RETURN. */

@@ -182,6 +182,29 @@ class ProceduralScriptRunTest {
     }
 
     @Test
+    void raiseWithoutAMessageRaisesTheHandledErrorAgain() {
+        ActionResult r = run("""
+                BEGIN
+                  BEGIN
+                    SELECT * FROM `proj.s.missing`;
+                  EXCEPTION WHEN ERROR THEN
+                    INSERT INTO `proj.s.log` VALUES ('inner');
+                    RAISE;
+                  END;
+                EXCEPTION WHEN ERROR THEN
+                  INSERT INTO `proj.s.log` VALUES ('outer');
+                  RAISE;
+                END""");
+        assertThat(r.status()).isEqualTo(ActionStatus.FAILED);
+        assertThat(r.error()).contains("Table with name missing does not exist");
+        assertThat(log()).containsExactly("inner", "outer");
+        // BigQuery allows it only in a handler
+        assertThatThrownBy(() -> planner().plan(graph(operation(op, "SELECT 1;\nRAISE;")), RunOptions.all()))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("RAISE without USING MESSAGE outside an exception handler")
+                .satisfies(e -> assertThat(((PorygonException) e).location().line()).isEqualTo(6));
+    }
+
+    @Test
     void returnEndsTheScript() {
         ActionResult r = run("""
                 INSERT INTO `proj.s.log` VALUES ('one');

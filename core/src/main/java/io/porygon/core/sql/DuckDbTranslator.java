@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -211,7 +213,12 @@ public final class DuckDbTranslator implements Translator {
         Pieces pieces = new Pieces(relativeToFirstLine(location, googleSql), start, viewQuery);
         if (procedural && ScriptBlocks.isProcedural(statements)) {
             List<ScriptProgram> program = ScriptBlocks.read(statements, pieces, pieces::located);
-            return new Script(List.of(ScriptProgram.render(program)), pieces.scope, program);
+            // the variables of its blocks too: the action's end resets them
+            ScriptScope end = pieces.scope;
+            for (Map.Entry<String, String> v : pieces.ofEndedBlocks.entrySet()) {
+                if (!end.declares(v.getKey())) end = end.with(v.getKey(), v.getValue());
+            }
+            return new Script(List.of(ScriptProgram.render(program)), end, program);
         }
         List<String> out = new ArrayList<>(statements.size());
         for (GoogleSqlLexer.LexedStatement statement : statements) out.addAll(pieces.statement(statement));
@@ -225,6 +232,8 @@ public final class DuckDbTranslator implements Translator {
         /** a temporary function defined by an earlier piece of the script is callable here too */
         private final Set<String> userFunctions;
         private ScriptScope scope;
+        /** The variables of the BEGIN blocks that ended: their types by name */
+        private final Map<String, String> ofEndedBlocks = new LinkedHashMap<>();
 
         Pieces(SourceLocation base, ScriptScope start, boolean viewQuery) {
             this.base = base;
@@ -279,6 +288,16 @@ public final class DuckDbTranslator implements Translator {
         @Override
         public String value(String expression, GoogleSqlLexer.LexedStatement at) {
             return String.join(";\n", statement(new GoogleSqlLexer.LexedStatement("SELECT " + expression, at.line())));
+        }
+
+        /** As in BigQuery, a name a block declared reads a column again after its END, and another block may declare it. */
+        @Override
+        public Runnable block() {
+            ScriptScope outer = scope;
+            return () -> {
+                for (String name : scope.names()) if (!outer.declares(name)) ofEndedBlocks.put(name, scope.type(name));
+                scope = scope.withVariablesOf(outer);
+            };
         }
 
         PorygonException located(Untranslatable e, GoogleSqlLexer.LexedStatement statement) {

@@ -24,6 +24,9 @@ final class ScriptBlocks {
 
         /** A query of the one value of a GoogleSQL expression written in {@code at}. */
         String value(String expression, GoogleSqlLexer.LexedStatement at);
+
+        /** Starts a BEGIN block; the returned action ends it, and the variables it declared go out of scope. */
+        Runnable block();
     }
 
     private enum Kind { STATEMENT, IF, ELSEIF, ELSE, END_IF, WHILE, END_WHILE, LOOP, END_LOOP, REPEAT, UNTIL, BEGIN, EXCEPTION, END, BREAK, CONTINUE, RETURN, RAISE }
@@ -207,6 +210,7 @@ final class ScriptBlocks {
                     out.add(new ScriptProgram.Repeat(body, condition(expect(Kind.UNTIL, "UNTIL condition END REPEAT"))));
                 }
                 case BEGIN -> {
+                    Runnable endOfBlock = translation.block();
                     List<ScriptProgram> body = body(Set.of(Kind.EXCEPTION, Kind.END));
                     List<ScriptProgram> handler = null;
                     if (next < tokens.size() && tokens.get(next).kind() == Kind.EXCEPTION) {
@@ -216,6 +220,7 @@ final class ScriptBlocks {
                         handlers--;
                     }
                     expect(Kind.END, "END");
+                    endOfBlock.run();
                     out.add(new ScriptProgram.Block(body, handler));
                 }
                 case BREAK, CONTINUE -> {

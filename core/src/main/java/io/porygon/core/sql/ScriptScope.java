@@ -63,6 +63,11 @@ public record ScriptScope(Map<String, String> variables, Set<String> functions, 
         return new ScriptScope(more, functions, tables, transaction);
     }
 
+    /** This scope with the variables of {@code outer} only: those a BEGIN block declared end with the block. */
+    ScriptScope withVariablesOf(ScriptScope outer) {
+        return new ScriptScope(outer.variables, functions, tables, transaction);
+    }
+
     ScriptScope withFunction(String name) {
         Set<String> more = new TreeSet<>(functions);
         more.add(name.toUpperCase(Locale.ROOT));

@@ -205,6 +205,26 @@ class ProceduralScriptRunTest {
     }
 
     @Test
+    void aVariableABlockDeclaresEndsWithTheBlock() {
+        String script = """
+                BEGIN
+                  DECLARE id INT64 DEFAULT 99;
+                  INSERT INTO `proj.s.log` VALUES (CAST(id AS STRING));
+                END;
+                BEGIN
+                  DECLARE id STRING DEFAULT 'again';
+                  INSERT INTO `proj.s.log` VALUES (id);
+                END;
+                INSERT INTO `proj.s.log` SELECT CAST(id AS STRING) FROM `proj.s.events` WHERE id = 1""";
+        // a second block may declare the name, and after the blocks it is the column again (it read 99: no row)
+        ActionResult r = run(script);
+        assertThat(r.status()).as(String.valueOf(r.error())).isEqualTo(ActionStatus.SUCCEEDED);
+        assertThat(log()).containsExactly("99", "again", "1");
+        // the action's end still forgets it
+        assertThat(planner().plan(graph(operation(op, script)), RunOptions.all()).actions().get(0).cleanup()).containsExactly("RESET VARIABLE \"id\"");
+    }
+
+    @Test
     void returnEndsTheScript() {
         ActionResult r = run("""
                 INSERT INTO `proj.s.log` VALUES ('one');

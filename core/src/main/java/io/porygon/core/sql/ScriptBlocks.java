@@ -36,6 +36,7 @@ final class ScriptBlocks {
 
     private static final Pattern UNTIL = Pattern.compile("(?is)UNTIL\\b(.*)\\bEND\\s+REPEAT\\s*");
     private static final Pattern RAISE = Pattern.compile("(?is)RAISE(?:\\s+USING\\s+MESSAGE\\s*=(.*))?");
+    private static final Pattern LABEL = Pattern.compile("(?i)(\\w+)\\s*:\\s*(?:LOOP|WHILE|REPEAT|BEGIN|FOR)\\b");
     private static final Set<String> UNSUPPORTED = Set.of("FOR", "CASE", "CALL", "EXECUTE");
 
     private final List<Token> tokens = new ArrayList<>();
@@ -122,6 +123,9 @@ final class ScriptBlocks {
                 case "END" -> {
                     String[] words = text.trim().split("\\s+");
                     String what = words.length > 1 ? words[1].toUpperCase(Locale.ROOT) : "";
+                    if (words.length > 2 && Set.of("WHILE", "LOOP", "REPEAT", "FOR").contains(what)) {
+                        throw new Untranslatable("END " + what + " with a label is not run", "leave out the labels: BREAK and CONTINUE act on the innermost loop", "END");
+                    }
                     if (words.length > 2 || !Set.of("", "IF", "WHILE", "LOOP", "REPEAT").contains(what)) {
                         throw new Untranslatable("END " + what + " is not a block Porygon runs", "end a block with END IF, END WHILE, END LOOP, END REPEAT or END", "END");
                     }
@@ -143,6 +147,11 @@ final class ScriptBlocks {
                 }
                 default -> {
                     if (UNSUPPORTED.contains(word)) throw unsupported(word);
+                    Matcher label = LABEL.matcher(text);
+                    if (label.lookingAt()) {
+                        throw new Untranslatable("the label " + label.group(1) + ": is not run",
+                                "leave out the labels: BREAK and CONTINUE act on the innermost loop", word);
+                    }
                     add(Kind.STATEMENT, null, here);
                     after = text.length();
                 }

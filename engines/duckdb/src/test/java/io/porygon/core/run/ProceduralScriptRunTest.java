@@ -246,6 +246,10 @@ class ProceduralScriptRunTest {
         assertThatThrownBy(() -> planner().plan(graph(operation(op, "SELECT 1;\n\nFOR x IN (SELECT 1 AS a) DO SELECT x.a; END FOR;")), RunOptions.all()))
                 .isInstanceOf(PorygonException.class).hasMessageContaining("FOR is not translated to DuckDB")
                 .satisfies(e -> assertThat(((PorygonException) e).location().line()).isEqualTo(7));
+        // a label said "END LOOP is not a block Porygon runs", at its END
+        assertThatThrownBy(() -> planner().plan(graph(operation(op, "SELECT 1;\nouter_loop: LOOP\n  BREAK outer_loop;\nEND LOOP outer_loop;")),
+                RunOptions.all())).isInstanceOf(PorygonException.class).hasMessageContaining("the label outer_loop: is not run")
+                .satisfies(e -> assertThat(((PorygonException) e).location().line()).isEqualTo(6));
         assertThatThrownBy(() -> planner().plan(graph(operation(op, "BREAK;")), RunOptions.all()))
                 .isInstanceOf(PorygonException.class).hasMessageContaining("BREAK outside a loop");
         // a table's SQL is no script the runner interprets

@@ -74,7 +74,7 @@ final class GroupByAliases {
 
     /**
      * The 0-based index of each alias that names something other than the column it is on ({@code x AS x}
-     * means the same either way; {@code s.x AS x} does not when s is a struct column). None from a star on (its width is unknown here) and
+     * and {@code t.x AS x} mean the same either way). None from a star on (its width is unknown here) and
      * none for an alias given twice (BigQuery refuses to group by it).
      */
     private static Map<String, Integer> aliasIndexes(List<SelectItem<?>> items) {
@@ -86,7 +86,7 @@ final class GroupByAliases {
             Alias alias = items.get(i).getAlias();
             if (alias == null) continue;
             String name = ScriptScope.normalize(alias.getName());
-            if (e instanceof Column c && c.getTable() == null && ScriptScope.normalize(c.getColumnName()).equals(name)) continue;
+            if (e instanceof Column c && ScriptScope.normalize(c.getColumnName()).equals(name)) continue;
             if (positions.putIfAbsent(name, i) != null) repeated.add(name);
         }
         repeated.forEach(positions::remove);

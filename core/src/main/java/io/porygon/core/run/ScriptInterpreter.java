@@ -103,10 +103,12 @@ final class ScriptInterpreter {
             }
             EngineException outer = caught;
             caught = e;
+            setErrorMessage(b, e);
             try {
                 return runAll(b.handler());
             } finally {
                 caught = outer;
+                if (outer != null) setErrorMessage(b, outer);
             }
         }
     }
@@ -116,6 +118,12 @@ final class ScriptInterpreter {
         Raised(String message) {
             super(message, null);
         }
+    }
+
+    /** What {@code @@error.message} reads in the handler: the engine's message, or the RAISE's. */
+    private void setErrorMessage(ScriptProgram.Block b, EngineException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        engine.executeUpdate(String.format(b.setErrorMessage(), "'" + message.replace("'", "''") + "'"));
     }
 
     private boolean isTrue(String condition) {

@@ -36,6 +36,7 @@ import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.StructType;
 import net.sf.jsqlparser.expression.TimeKeyExpression;
 import net.sf.jsqlparser.expression.TimezoneExpression;
+import net.sf.jsqlparser.expression.UserVariable;
 import net.sf.jsqlparser.expression.operators.relational.IsDistinctExpression;
 import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
 import net.sf.jsqlparser.expression.operators.relational.IsNullExpression;
@@ -202,6 +203,26 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         if (x instanceof LongValue l) return !l.getStringValue().matches("0+");
         if (x instanceof DoubleValue v) return v.getValue() != 0;
         return false;
+    }
+
+    /**
+     * BigQuery's system variables: {@code @@error.message} inside an exception handler reads the variable the
+     * runner sets to the caught error; the others have no DuckDB counterpart.
+     */
+    @Override
+    public <S> StringBuilder visit(UserVariable variable, S context) {
+        String name = variable.getName().toLowerCase(Locale.ROOT);
+        if (!variable.isDoubleAdd()) throw new Untranslatable("@" + variable.getName() + " is not GoogleSQL", "declare a script variable with DECLARE");
+        if (!name.equals("error.message")) {
+            throw new Untranslatable("the system variable @@" + variable.getName() + " is not translated to DuckDB",
+                    "of BigQuery's system variables only @@error.message (in an exception handler) is", "@@" + variable.getName());
+        }
+        if (!variables.declares(ScriptVariables.ERROR_MESSAGE)) {
+            throw new Untranslatable("@@error.message is read outside an exception handler",
+                    "read it between EXCEPTION WHEN ERROR THEN and END, where it holds the caught error's message", "@@error");
+        }
+        out().append(ScriptVariables.read(ScriptVariables.ERROR_MESSAGE));
+        return out();
     }
 
     @Override

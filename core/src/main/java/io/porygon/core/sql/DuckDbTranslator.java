@@ -300,6 +300,22 @@ public final class DuckDbTranslator implements Translator {
             };
         }
 
+        /** In a handler, {@code @@error.message} reads a variable the runner sets to the caught error's message. */
+        @Override
+        public Runnable handler() {
+            ScriptScope outer = scope;
+            scope = scope.with(ScriptVariables.ERROR_MESSAGE, "STRING");
+            return () -> {
+                ofEndedBlocks.put(ScriptVariables.ERROR_MESSAGE, "STRING");
+                scope = scope.withVariablesOf(outer);
+            };
+        }
+
+        @Override
+        public String setErrorMessage() {
+            return ScriptVariables.setErrorMessage();
+        }
+
         PorygonException located(Untranslatable e, GoogleSqlLexer.LexedStatement statement) {
             int[] lineAndColumn = locate(statement.text(), e.construct());
             return new PorygonException(at(base, statement.line() + lineAndColumn[0], lineAndColumn[1]), e.getMessage(), e.hint());

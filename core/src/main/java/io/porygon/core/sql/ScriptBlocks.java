@@ -27,6 +27,12 @@ final class ScriptBlocks {
 
         /** Starts a BEGIN block; the returned action ends it, and the variables it declared go out of scope. */
         Runnable block();
+
+        /** Starts an exception handler, where {@code @@error.message} is read; the returned action ends it. */
+        Runnable handler();
+
+        /** The statement that sets {@code @@error.message}, with {@code %s} for the message as a SQL string literal. */
+        String setErrorMessage();
     }
 
     private enum Kind { STATEMENT, IF, ELSEIF, ELSE, END_IF, WHILE, END_WHILE, LOOP, END_LOOP, REPEAT, UNTIL, BEGIN, EXCEPTION, END, BREAK, CONTINUE, RETURN, RAISE }
@@ -225,12 +231,14 @@ final class ScriptBlocks {
                     if (next < tokens.size() && tokens.get(next).kind() == Kind.EXCEPTION) {
                         take();
                         handlers++;
+                        Runnable endOfHandler = translation.handler();
                         handler = body(Set.of(Kind.END));
+                        endOfHandler.run();
                         handlers--;
                     }
                     expect(Kind.END, "END");
                     endOfBlock.run();
-                    out.add(new ScriptProgram.Block(body, handler));
+                    out.add(new ScriptProgram.Block(body, handler, handler == null ? null : translation.setErrorMessage()));
                 }
                 case BREAK, CONTINUE -> {
                     if (loops == 0) throw new Untranslatable(t.kind() + " outside a loop", "use it inside LOOP, WHILE or REPEAT", t.kind().name());

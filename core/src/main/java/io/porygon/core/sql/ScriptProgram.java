@@ -55,9 +55,10 @@ public sealed interface ScriptProgram {
     /**
      * {@code BEGIN ... END}; with {@code EXCEPTION WHEN ERROR THEN}, an error of the body (a failed
      * statement or a RAISE) runs {@code handler} instead of failing the script. {@code handler} is null
-     * without an EXCEPTION clause.
+     * without an EXCEPTION clause; {@code setErrorMessage} is then null too, else the statement that
+     * gives {@code @@error.message} its value, with {@code %s} for the message as a SQL string literal.
      */
-    record Block(List<ScriptProgram> body, List<ScriptProgram> handler) implements ScriptProgram {
+    record Block(List<ScriptProgram> body, List<ScriptProgram> handler, String setErrorMessage) implements ScriptProgram {
         public Block {
             body = List.copyOf(body);
             handler = handler == null ? null : List.copyOf(handler);

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 final class ScriptVariables {
     /** Holds the values of {@code SET (x, y) = (...)} while they are assigned: all are computed first, as in BigQuery. */
     static final String TUPLE_VARIABLE = "porygon_set_values";
+    /** What {@code @@error.message} reads inside an exception handler; the runner sets it before the handler runs. */
+    static final String ERROR_MESSAGE = "porygon_error_message";
 
     private static final Pattern INTEGER_LITERAL = Pattern.compile("-?\\d+");
 
@@ -88,6 +90,11 @@ final class ScriptVariables {
     /** A value assigned to a variable keeps the variable's declared type, as BigQuery coerces it. */
     private static String typed(String expression, String googleSqlType) {
         return googleSqlType == null ? expression : "CAST(" + expression + " AS " + TypeNames.toDuckDb(googleSqlType) + ")";
+    }
+
+    /** The statement that sets the handler's error message, with {@code %s} for the message as a SQL string literal. */
+    static String setErrorMessage() {
+        return set(ERROR_MESSAGE, "%s");
     }
 
     private static String set(String name, String value) {

@@ -263,4 +263,34 @@ class ProceduralScriptRunTest {
         assertThat(planned.statements()).containsExactly("IF (SELECT true) THEN\n  SELECT 1;\nEND IF;");
         assertThat(planned.programs()).containsOnlyKeys(0);
     }
+
+    @Test
+    void aHandlerReadsTheCaughtErrorsMessage() {
+        ActionResult r = run("""
+                BEGIN
+                  SELECT * FROM `proj.s.missing`;
+                EXCEPTION WHEN ERROR THEN
+                  INSERT INTO `proj.s.log` VALUES (CONCAT('failed: ', @@error.message));
+                  BEGIN
+                    RAISE USING MESSAGE = 'it''s inner';
+                  EXCEPTION WHEN ERROR THEN
+                    INSERT INTO `proj.s.log` VALUES (@@error.message);
+                  END;
+                  INSERT INTO `proj.s.log` VALUES (IF(@@ERROR.MESSAGE LIKE '%missing%', 'outer again', 'lost'));
+                END""");
+        assertThat(r.status()).as(String.valueOf(r.error())).isEqualTo(ActionStatus.SUCCEEDED);
+        List<String> log = log();
+        assertThat(log).hasSize(3);
+        assertThat(log.get(0)).startsWith("failed: ").contains("missing");
+        assertThat(log.subList(1, 3)).containsExactly("it's inner", "outer again");
+        // reset once the action ended
+        assertThat(planner().plan(graph(operation(op, "BEGIN SELECT 1; EXCEPTION WHEN ERROR THEN SELECT @@error.message; END")), RunOptions.all())
+                .actions().get(0).cleanup()).containsExactly("RESET VARIABLE \"porygon_error_message\"");
+
+        assertThatThrownBy(() -> planner().plan(graph(operation(op, "SELECT 1;\nSELECT @@error.message")), RunOptions.all()))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("@@error.message is read outside an exception handler")
+                .satisfies(e -> assertThat(((PorygonException) e).location().line()).isEqualTo(6));
+        assertThatThrownBy(() -> planner().plan(graph(operation(op, "SELECT @@project_id")), RunOptions.all()))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("system variable @@project_id is not translated");
+    }
 }

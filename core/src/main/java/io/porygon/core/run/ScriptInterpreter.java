@@ -113,13 +113,6 @@ final class ScriptInterpreter {
         }
     }
 
-    /** An error RAISE raised: the engine's transaction goes on. */
-    private static final class Raised extends EngineException {
-        Raised(String message) {
-            super(message, null);
-        }
-    }
-
     /** What {@code @@error.message} reads in the handler: the engine's message, or the RAISE's. */
     private void setErrorMessage(ScriptProgram.Block b, EngineException e) {
         String message = e.getMessage() == null ? "" : e.getMessage();
@@ -138,5 +131,12 @@ final class ScriptInterpreter {
         checkCancelled.run();
         QueryResult result = engine.query(query, 1);
         return result.rows().isEmpty() ? null : result.rows().get(0).get(0);
+    }
+
+    /** An error RAISE raised: the engine's transaction goes on. */
+    private static final class Raised extends EngineException {
+        Raised(String message) {
+            super(message, null);
+        }
     }
 }

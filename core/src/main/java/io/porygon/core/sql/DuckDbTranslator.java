@@ -242,7 +242,7 @@ public final class DuckDbTranslator implements Translator {
             this.scope = start;
         }
 
-        /** (a statement that only sets BigQuery options, such as a description or labels, translates to none) */
+        /** The engine's statements for one statement; one that only sets BigQuery options (a description, labels) has none. */
         @Override
         public List<String> statement(GoogleSqlLexer.LexedStatement statement) {
             if (isMetadataOnly(statement.text())) return List.of(); // BigQuery metadata: nothing to do on DuckDB

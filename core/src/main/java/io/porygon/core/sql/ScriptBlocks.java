@@ -214,15 +214,15 @@ final class ScriptBlocks {
                 case WHILE -> {
                     String condition = condition(t);
                     out.add(new ScriptProgram.While(condition, loopBody(Set.of(Kind.END_WHILE))));
-                    expect(Kind.END_WHILE, "END WHILE");
+                    expect(Kind.END_WHILE, "END WHILE", t);
                 }
                 case LOOP -> {
                     out.add(new ScriptProgram.Loop(loopBody(Set.of(Kind.END_LOOP))));
-                    expect(Kind.END_LOOP, "END LOOP");
+                    expect(Kind.END_LOOP, "END LOOP", t);
                 }
                 case REPEAT -> {
                     List<ScriptProgram> body = loopBody(Set.of(Kind.UNTIL));
-                    out.add(new ScriptProgram.Repeat(body, condition(expect(Kind.UNTIL, "UNTIL condition END REPEAT"))));
+                    out.add(new ScriptProgram.Repeat(body, condition(expect(Kind.UNTIL, "UNTIL condition END REPEAT", t))));
                 }
                 case BEGIN -> {
                     Runnable endOfBlock = translation.block();
@@ -236,7 +236,7 @@ final class ScriptBlocks {
                         endOfHandler.run();
                         handlers--;
                     }
-                    expect(Kind.END, "END");
+                    expect(Kind.END, "END", t);
                     endOfBlock.run();
                     out.add(new ScriptProgram.Block(body, handler, handler == null ? null : translation.setErrorMessage()));
                 }
@@ -265,11 +265,11 @@ final class ScriptBlocks {
         while (true) {
             String condition = condition(branch);
             branches.add(new ScriptProgram.Branch(condition, body(ends)));
-            branch = expect(ends, "END IF");
+            branch = expect(ends, "END IF", first);
             if (branch.kind() == Kind.END_IF) return new ScriptProgram.If(branches, List.of());
             if (branch.kind() == Kind.ELSE) {
                 List<ScriptProgram> otherwise = body(Set.of(Kind.END_IF));
-                expect(Kind.END_IF, "END IF");
+                expect(Kind.END_IF, "END IF", first);
                 return new ScriptProgram.If(branches, otherwise);
             }
         }
@@ -296,12 +296,17 @@ final class ScriptBlocks {
         return t;
     }
 
-    private Token expect(Kind kind, String written) {
-        return expect(Set.of(kind), written);
+    private Token expect(Kind kind, String written, Token opener) {
+        return expect(Set.of(kind), written, opener);
     }
 
-    private Token expect(Set<Kind> kinds, String written) {
-        if (next >= tokens.size()) throw new Untranslatable("the block is not closed: " + written + " is missing", "close every block: END IF, END WHILE, END LOOP, END REPEAT, END", null);
+    /** The next token, which must be one of {@code kinds}; at the end of the script, the error is at the block's {@code opener}. */
+    private Token expect(Set<Kind> kinds, String written, Token opener) {
+        if (next >= tokens.size()) {
+            current = opener.piece();
+            throw new Untranslatable("the " + opener.kind() + " block is not closed: " + written + " is missing",
+                    "close every block: END IF, END WHILE, END LOOP, END REPEAT, END", opener.kind().name());
+        }
         Token t = take();
         if (!kinds.contains(t.kind())) throw unexpected(t);
         return t;

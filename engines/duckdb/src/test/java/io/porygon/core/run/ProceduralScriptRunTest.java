@@ -239,7 +239,8 @@ class ProceduralScriptRunTest {
     @Test
     void aMalformedOrUnsupportedBlockIsAPlanningErrorAtItsLine() {
         assertThatThrownBy(() -> planner().plan(graph(operation(op, "SELECT 1;\nIF TRUE THEN\n  SELECT 2;\n")), RunOptions.all()))
-                .isInstanceOf(PorygonException.class).hasMessageContaining("END IF is missing");
+                .isInstanceOf(PorygonException.class).hasMessageContaining("the IF block is not closed: END IF is missing")
+                .satisfies(e -> assertThat(((PorygonException) e).location().line()).isEqualTo(6)); // the IF's line
         assertThatThrownBy(() -> planner().plan(graph(operation(op, "SELECT 1;\nEND WHILE;")), RunOptions.all()))
                 .isInstanceOf(PorygonException.class).hasMessageContaining("END WHILE does not close")
                 .satisfies(e -> assertThat(((PorygonException) e).location()).isEqualTo(new SourceLocation("definitions/op.sqlx", 6, 0)));

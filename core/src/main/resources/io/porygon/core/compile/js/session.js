@@ -57,10 +57,12 @@
   // ---- errors and locations ----
 
   // The ${} placeholder of a SQLX file being evaluated, set by __porygonAt(line, column) calls that
-  // the SQLX translator puts in front of each placeholder (lines are already the file's own).
+  // the SQLX translator puts in front of each placeholder (lines are already the file's own), in the
+  // file of the contextable that apply() runs (atFile; undefined outside).
   var currentAt = null;
+  var atFile;
   var threwFiles = {};
-  global.__porygonAt = function (line, column) { currentAt = { line: line, column: column }; };
+  global.__porygonAt = function (line, column) { currentAt = { fileName: atFile, line: line, column: column }; };
 
   /**
    * The innermost project-file frame of the current stack: {fileName, line, column, mapped}; with
@@ -161,11 +163,11 @@
   /** The registered actions by target name, built once at compile time (refs are looked up per name, not by a scan). */
   function indexByName(list) {
     var byName = new Map();
-    list.forEach(function (a) {
-      var same = byName.get(a.target.name);
+    for (var i = 0; i < list.length; i++) {
+      var a = list[i], same = byName.get(a.target.name);
       if (same) same.push(a);
       else byName.set(a.target.name, [a]);
-    });
+    }
     return byName;
   }
 
@@ -195,19 +197,25 @@
     if (!found) found = findActions(r);
     if (found.length > 1) {
       // A ref's ambiguity is reported by Java's dependency check; only direct resolve() reports here.
-      if (reportMissing) compileError("Ambiguous Action name: " + JSON.stringify(r) + ". Did you mean one of: " +
-        found.map(function (a) { return a.target.schema + "." + a.target.name; }).join(", ") + ".");
+      if (reportMissing) reportAmbiguous(r, found);
       return "";
     }
     if (found.length === 0) {
-      if (reportMissing) {
-        var near = closest(r.name || "", actions.map(function (a) { return a.target.name; }));
-        compileError("Could not resolve " + JSON.stringify(r), null, null, null,
-          near ? "did you mean " + near + "?" : "resolve() names an action of the project; declare an outside table first");
-      }
+      if (reportMissing) reportUnresolved(r);
       return "";
     }
     return nameInSql(found[0]);
+  }
+
+  function reportAmbiguous(r, found) {
+    compileError("Ambiguous Action name: " + JSON.stringify(r) + ". Did you mean one of: " +
+      found.map(function (a) { return a.target.schema + "." + a.target.name; }).join(", ") + ".");
+  }
+
+  function reportUnresolved(r) {
+    var near = closest(r.name || "", actions.map(function (a) { return a.target.name; }));
+    compileError("Could not resolve " + JSON.stringify(r), null, null, null,
+      near ? "did you mean " + near + "?" : "resolve() names an action of the project; declare an outside table first");
   }
 
   /** The quoted name of an action, to put in SQL; an operation without output has none. */
@@ -227,18 +235,29 @@
     return v === null ? "null" : typeof v;
   }
 
-  function checkType(key, value, expected, where, report) {
+  /** As {@code array.every(test)}, holes skipped, without a call from Java per element. */
+  function every(array, test) {
+    for (var i = 0, n = array.length; i < n; i++) {
+      if (!test(array[i]) && i in array) return false;
+    }
+    return true;
+  }
+  function isString(x) { return typeof x === "string"; }
+  function isListOrObject(x) { return Array.isArray(x) || (x && typeof x === "object"); }
+  function isRef(x) { return typeof x === "string" || (x !== null && typeof x === "object"); }
+
+  function checkType(key, value, expected, where, check) {
     var ok;
     switch (expected) {
-      case "strings": ok = typeof value === "string" || (Array.isArray(value) && value.every(function (x) { return typeof x === "string"; })); break;
-      case "stringLists": ok = Array.isArray(value) && value.every(function (x) { return Array.isArray(x) || (x && typeof x === "object"); }); break;
-      case "stringArray": ok = Array.isArray(value) && value.every(function (x) { return typeof x === "string"; }); break;
-      case "refArray": ok = Array.isArray(value) && value.every(function (x) { return typeof x === "string" || (x !== null && typeof x === "object"); }); break;
+      case "strings": ok = typeof value === "string" || (Array.isArray(value) && every(value, isString)); break;
+      case "stringLists": ok = Array.isArray(value) && every(value, isListOrObject); break;
+      case "stringArray": ok = Array.isArray(value) && every(value, isString); break;
+      case "refArray": ok = Array.isArray(value) && every(value, isRef); break;
       case "object": ok = value !== null && typeof value === "object" && !Array.isArray(value); break;
       default: ok = typeof value === expected;
     }
     if (!ok) {
-      report("Config property \"" + key + "\"" + where + " has the wrong type: expected " + expected.replace("strings", "a string or an array of strings")
+      check.report("Config property \"" + key + "\"" + where + " has the wrong type: expected " + expected.replace("strings", "a string or an array of strings")
         .replace("stringLists", "an array of arrays of strings").replace("stringArray", "an array of strings").replace("refArray", "an array of action names") + ", got " + typeOf(value),
         typeHint(key, value, expected), key);
     }
@@ -253,18 +272,26 @@
     return "change the value of " + key;
   }
 
-  function checkKeys(obj, allowed, where, report, types) {
-    types = types || CONFIG_TYPES;
+  /** {@code type}: given for the config itself (not its bigquery or assertions), whose keys of another type are told apart. */
+  function checkKeys(obj, allowed, where, check, types, type) {
     var keys = Object.keys(obj);
     for (var i = 0; i < keys.length; i++) {
       var key = keys[i];
       if (allowed.indexOf(key) < 0) {
-        report("Unexpected property \"" + key + "\"" + where + ". Supported properties are: " + JSON.stringify(allowed),
-          "did you mean " + closest(key, allowed) + "?", key);
+        check.report("Unexpected property \"" + key + "\"" + where + ". Supported properties are: " + JSON.stringify(allowed),
+          unexpectedKeyHint(key, allowed, type), key);
       } else if (types[key] && obj[key] !== undefined) {
-        checkType(key, obj[key], types[key], where, report);
+        checkType(key, obj[key], types[key], where, check);
       }
     }
+  }
+
+  /** The nearest allowed key; for a key of another action type (uniqueKey on a table), which types take it. */
+  function unexpectedKeyHint(key, allowed, type) {
+    var hint = "did you mean " + closest(key, allowed) + "?";
+    if (!type) return hint;
+    var takers = Object.keys(CONFIG_KEYS).filter(function (t) { return CONFIG_KEYS[t].indexOf(key) >= 0; });
+    return takers.length ? key + " applies to type " + takers.join(", ") + ", not " + type : hint;
   }
 
   function closest(word, candidates) {
@@ -289,46 +316,64 @@
     return prev[b.length];
   }
 
+  /** What validateConfig found wrong with a config, reported at the config (or its key). */
+  function ConfigCheck(config, location) {
+    this.config = config;
+    this.location = location;
+    this.ok = true;
+  }
+  ConfigCheck.prototype.report = function (message, hint, property) {
+    var location = this.location;
+    this.ok = false;
+    errors.push({ message: message, hint: hint, fileName: location.fileName, line: location.line, column: location.column || 0,
+      actionName: this.config.name || null, mapped: !!location.original, property: property });
+  };
+
+  var NON_EMPTY_KEYS = ["schema", "database", "dataset", "project"];
+
   function validateConfig(type, config, location) {
-    var ok = true;
-    var report = function (message, hint, property) {
-      ok = false;
-      errors.push({ message: message, hint: hint, fileName: location.fileName, line: location.line, column: location.column || 0,
-        actionName: config.name || null, mapped: !!location.original, property: property });
-    };
+    var check = new ConfigCheck(config, location), i, key;
     var allowed = CONFIG_KEYS[type];
     if (!allowed) {
-      report("Unrecognized action type: " + type, "use one of " + Object.keys(CONFIG_KEYS).join(", "));
+      check.report("Unrecognized action type: " + type, "use one of " + Object.keys(CONFIG_KEYS).join(", "));
       return false;
     }
-    checkKeys(config, allowed, "", function (message, hint, property) {
-      // a key of another action type (uniqueKey on a table): say which types take it, not the nearest word
-      var takers = Object.keys(CONFIG_KEYS).filter(function (t) { return CONFIG_KEYS[t].indexOf(property) >= 0; });
-      var elsewhere = takers.length && allowed.indexOf(property) < 0;
-      report(message, elsewhere ? property + " applies to type " + takers.join(", ") + ", not " + type : hint, property);
-    });
-    ["schema", "database", "dataset", "project"].forEach(function (key) {
-      if (config[key] === "") report("Unexpected empty value for \"" + key + "\"", "give it a value, or leave " + key + " out for the default", key);
-    });
+    checkKeys(config, allowed, "", check, CONFIG_TYPES, type);
+    for (i = 0; i < NON_EMPTY_KEYS.length; i++) {
+      key = NON_EMPTY_KEYS[i];
+      if (config[key] === "") check.report("Unexpected empty value for \"" + key + "\"", "give it a value, or leave " + key + " out for the default", key);
+    }
     if (Array.isArray(config.dependencies)) {
       // Dataform reads a dependency object by its own names: dataset and project
-      config.dependencies.forEach(function (d) {
+      var deps = config.dependencies;
+      for (i = 0; i < deps.length; i++) {
+        var d = deps[i]; // a hole reads undefined: skipped, as forEach skips it
         if (d && typeof d === "object") {
-          ["schema", "database"].forEach(function (key) {
-            if (d[key] !== undefined) {
-              report("Unexpected property \"" + key + "\" in a dependency", "write " + (key === "schema" ? "dataset" : "project")
-                + " in a dependency object, e.g. { name: \"x\", dataset: \"raw\" }", "dependencies");
-            }
-          });
+          if (d.schema !== undefined) {
+            check.report("Unexpected property \"schema\" in a dependency", "write dataset in a dependency object, e.g. { name: \"x\", dataset: \"raw\" }",
+              "dependencies");
+          }
+          if (d.database !== undefined) {
+            check.report("Unexpected property \"database\" in a dependency", "write project in a dependency object, e.g. { name: \"x\", dataset: \"raw\" }",
+              "dependencies");
+          }
         }
-      });
+      }
     }
-    if (config.bigquery && typeof config.bigquery === "object") checkKeys(config.bigquery, BIGQUERY_KEYS[type] || [], " in bigquery", report);
-    if (config.assertions && typeof config.assertions === "object") checkKeys(config.assertions, ASSERTION_KEYS, " in assertions", report, ASSERTION_TYPES);
-    return ok;
+    if (config.bigquery && typeof config.bigquery === "object") checkKeys(config.bigquery, BIGQUERY_KEYS[type] || [], " in bigquery", check, CONFIG_TYPES);
+    if (config.assertions && typeof config.assertions === "object") checkKeys(config.assertions, ASSERTION_KEYS, " in assertions", check, ASSERTION_TYPES);
+    return check.ok;
   }
 
   // ---- actions ----
+
+  // An action's proto leads back to its action, whose target and canonicalTarget it shows as Dataform's
+  // action.proto.target does: read by project code, not part of the compiled output. Getters shared by
+  // all protos, rather than a pair of closures per action.
+  var ACTION = Symbol("action");
+  var PROTO_BASE = {};
+  Object.defineProperty(PROTO_BASE, "target", { get: function () { return this[ACTION].target; } });
+  Object.defineProperty(PROTO_BASE, "canonicalTarget", { get: function () { return this[ACTION].canonicalTarget; } });
 
   function Action(kind, config, fileName) {
     this.kind = kind;
@@ -341,14 +386,16 @@
     this.contextablePostOps = [];
     this.uniqueKeyAssertions = [];
     this.rowConditionsAssertion = null;
-    this.proto = { type: kind, tags: [], disabled: false, fileName: fileName };
+    var proto = Object.create(PROTO_BASE);
+    proto.type = kind;
+    proto.tags = [];
+    proto.disabled = false;
+    proto.fileName = fileName;
+    proto[ACTION] = this;
+    this.proto = proto;
     var useAssertionSchema = kind === "assertion";
     this.target = makeTarget(config.name, config.schema, config.database, useAssertionSchema);
     this.canonicalTarget = this.target;
-    // as Dataform's action.proto.target: read by project code, not part of the compiled output
-    var self = this;
-    Object.defineProperty(this.proto, "target", { get: function () { return self.target; } });
-    Object.defineProperty(this.proto, "canonicalTarget", { get: function () { return self.canonicalTarget; } });
   }
 
   /** Moves the target; the canonical target stays where the config put it, as in Dataform (.schema() and .database() of the JS API). */
@@ -364,33 +411,37 @@
   Action.prototype.disabled = function (d) {
     var v = d === undefined ? true : !!d;
     this.proto.disabled = v;
-    this.uniqueKeyAssertions.forEach(function (a) { a.disabled(v); });
+    for (var i = 0; i < this.uniqueKeyAssertions.length; i++) this.uniqueKeyAssertions[i].disabled(v);
     if (this.rowConditionsAssertion) this.rowConditionsAssertion.disabled(v);
     return this;
   };
   Action.prototype.tags = function (t) {
-    var self = this;
-    // Dataform keeps repeated tags on tables and drops them on operations and assertions.
-    var dedupe = this.kind === "operations" || this.kind === "assertion";
-    (typeof t === "string" ? [t] : t).forEach(function (tag) { if (!dedupe || self.proto.tags.indexOf(tag) < 0) self.proto.tags.push(tag); });
-    this.uniqueKeyAssertions.forEach(function (a) { a.tags(t); });
+    (typeof t === "string" ? [t] : t).forEach(addTag, this);
+    for (var i = 0; i < this.uniqueKeyAssertions.length; i++) this.uniqueKeyAssertions[i].tags(t);
     if (this.rowConditionsAssertion) this.rowConditionsAssertion.tags(t);
     return this;
   };
+  /** Called with the action as this. Dataform keeps repeated tags on tables and drops them on operations and assertions. */
+  function addTag(tag) {
+    var dedupe = this.kind === "operations" || this.kind === "assertion";
+    if (!dedupe || this.proto.tags.indexOf(tag) < 0) this.proto.tags.push(tag);
+  }
   /** {@code location}: given for a config's dependencies, where "schema.name" is split; the JS API's string is one name, as in Dataform. */
   Action.prototype.dependencies = function (d, location) {
-    var self = this, loc = location || callerLocation();
-    (Array.isArray(d) ? d : [d]).forEach(function (dep) {
+    var loc = location || callerLocation(), list = Array.isArray(d) ? d : [d];
+    for (var i = 0, n = list.length; i < n; i++) {
+      if (!(i in list)) continue; // a hole, as forEach skips it
+      var dep = list[i];
       var r = typeof dep === "string" ? (location ? resolvableFromString(dep) : { name: dep }) : {
         name: dep.name, schema: dep.schema || dep.dataset, database: dep.database || dep.project,
         includeDependentAssertions: dep.includeDependentAssertions };
-      if (loc.fileName === self.fileName) {
+      if (loc.fileName === this.fileName) {
         r.line = loc.line;
         r.mapped = !!loc.original || !!loc.mapped;
         if (location) r.property = "dependencies";
       }
-      self.addDependency(r);
-    });
+      this.addDependency(r);
+    }
     return this;
   };
   /** dependOnDependencyAssertions is the default of the dependencies added after it is set, as in Dataform. */
@@ -516,8 +567,8 @@
   /** The config with Dataform's proto names (dataset, project, dependencyTargets) read as schema, database, dependencies. */
   function withConfigNames(c) {
     if (c.dataset === undefined && c.project === undefined && c.dependencyTargets === undefined) return c;
-    var out = {};
-    Object.keys(c).forEach(function (k) { out[k] = c[k]; });
+    var out = {}, keys = Object.keys(c);
+    for (var i = 0; i < keys.length; i++) out[keys[i]] = c[keys[i]];
     if (out.schema === undefined && typeof c.dataset === "string") out.schema = c.dataset;
     if (out.database === undefined) out.database = c.project;
     if (out.dependencies === undefined) out.dependencies = c.dependencyTargets;
@@ -736,26 +787,16 @@
   function sqlxAction(spec) {
     var config = spec.config, type = config.hasOwnProperty("type") ? config.type : "operations";
     var location = { fileName: spec.fileName, line: spec.configLine, column: spec.configColumn, original: true };
-    var fail = function (message, hint) {
-      errors.push({ message: message, hint: hint, fileName: spec.fileName, line: location.line, column: location.column,
-        actionName: config.name, mapped: true });
-    };
-    if (spec.sqlStatementCount > 1 && type !== "operations") fail("Actions may only contain more than one SQL statement if they are of type 'operations'.", "split the file or use type: \"operations\"");
-    if (config.hasOwnProperty("protected") && type !== "incremental") fail("Actions may only specify 'protected: true' if they are of type 'incremental'.", "remove protected");
-    if (spec.incrementalWhere && type !== "incremental") fail("Actions may only include incremental_where if they are of type 'incremental'.", "remove the incremental_where block");
-    if (spec.inputs.length > 0 && type !== "test") fail("Actions may only include input blocks if they are of type 'test'.", "remove the input blocks");
+    if (spec.sqlStatementCount > 1 && type !== "operations") sqlxError(spec, location, "Actions may only contain more than one SQL statement if they are of type 'operations'.", "split the file or use type: \"operations\"");
+    if (config.hasOwnProperty("protected") && type !== "incremental") sqlxError(spec, location, "Actions may only specify 'protected: true' if they are of type 'incremental'.", "remove protected");
+    if (spec.incrementalWhere && type !== "incremental") sqlxError(spec, location, "Actions may only include incremental_where if they are of type 'incremental'.", "remove the incremental_where block");
+    if (spec.inputs.length > 0 && type !== "test") sqlxError(spec, location, "Actions may only include input blocks if they are of type 'test'.", "remove the input blocks");
     var createsDataset = isDataset(type);
-    if (spec.preOps && !createsDataset) fail("Actions may only include pre_operations if they create a dataset.", "remove the pre_operations block");
-    if (spec.postOps && !createsDataset) fail("Actions may only include post_operations if they create a dataset.", "remove the post_operations block");
-    if (!CONFIG_KEYS[type]) { fail("Unrecognized action type: " + type, "use one of table, view, incremental, operations, assertion, declaration, test"); return; }
+    if (spec.preOps && !createsDataset) sqlxError(spec, location, "Actions may only include pre_operations if they create a dataset.", "remove the pre_operations block");
+    if (spec.postOps && !createsDataset) sqlxError(spec, location, "Actions may only include post_operations if they create a dataset.", "remove the post_operations block");
+    if (!CONFIG_KEYS[type]) { sqlxError(spec, location, "Unrecognized action type: " + type, "use one of table, view, incremental, operations, assertion, declaration, test"); return; }
     if (type === "test") {
-      var t = test(config.name).config(config).expect(function (ctx) { return spec.sql(ctx)[0]; });
-      t.sqlStartLine = spec.sqlStartLine;
-      t.location = location;
-      spec.inputs.forEach(function (input) {
-        var n = input.names;
-        t.input(n.length === 1 ? n[0] : n.length === 2 ? { schema: n[0], name: n[1] } : { database: n[0], schema: n[1], name: n[2] }, input.sql);
-      });
+      sqlxTest(spec, location);
       return;
     }
     if (!validateConfig(type, config, location)) return;
@@ -763,10 +804,34 @@
     action.sqlStartLine = spec.sqlStartLine;
     applyConfig(action, config, location, true); // validated just above, with the same type
     if (type === "operations") action.queries(spec.sql);
-    else if (type !== "declaration") action.query(function (ctx) { return spec.sql(ctx)[0]; });
+    else if (type !== "declaration") action.query(firstStatement(spec.sql));
     if (spec.incrementalWhere) action.where(spec.incrementalWhere);
     if (spec.preOps) action.preOps(spec.preOps);
     if (spec.postOps) action.postOps(spec.postOps);
+  }
+
+  // sqlxAction's helpers hold its closures and error reports, so that sqlxAction itself needs no
+  // activation object in Rhino's interpreter (a function that makes a closure gets one per call).
+
+  /** A SQLX file's misplaced block or option, reported at its config. */
+  function sqlxError(spec, location, message, hint) {
+    errors.push({ message: message, hint: hint, fileName: spec.fileName, line: location.line, column: location.column,
+      actionName: spec.config.name, mapped: true });
+  }
+
+  /** The first statement of a SQLX file's SQL, as a function of the context. */
+  function firstStatement(sql) {
+    return function (ctx) { return sql(ctx)[0]; };
+  }
+
+  function sqlxTest(spec, location) {
+    var t = test(spec.config.name).config(spec.config).expect(firstStatement(spec.sql));
+    t.sqlStartLine = spec.sqlStartLine;
+    t.location = location;
+    spec.inputs.forEach(function (input) {
+      var n = input.names;
+      t.input(n.length === 1 ? n[0] : n.length === 2 ? { schema: n[0], name: n[1] } : { database: n[0], schema: n[1], name: n[2] }, input.sql);
+    });
   }
 
   // ---- compilation ----
@@ -775,8 +840,9 @@
     this.action = action;
     this.isIncremental = !!isIncremental;
   }
-  Context.prototype.ref = function () {
-    var r = toResolvable(arguments);
+  // rest parameters rather than arguments: a function that reads arguments gets an activation object per call
+  Context.prototype.ref = function (...args) {
+    var r = toResolvable(args);
     if (!r.name) { compileError("Action name is not specified"); return ""; }
     // Only a ref that does not resolve to exactly one action needs its location (for the error).
     var found = findActions(r);
@@ -791,7 +857,7 @@
     this.action.addDependency(r);
     return resolve(r, false, found);
   };
-  Context.prototype.resolve = function () { return resolve(toResolvable(arguments), true); };
+  Context.prototype.resolve = function (...args) { return resolve(toResolvable(args), true); };
   Context.prototype.self = function () { return nameInSql(this.action); };
   Context.prototype.name = function () { return finalizeName(this.action.target.name); };
   Context.prototype.schema = function () { return finalizeSchema(this.action.target.schema); };
@@ -817,31 +883,37 @@
   function apply(contextable, ctx) {
     currentAt = null;
     if (typeof contextable !== "function") return contextable;
-    var previous = global.__porygonAt;
-    var file = ctx.action.fileName;
-    global.__porygonAt = function (line, column) { currentAt = { fileName: file, line: line, column: column }; };
+    var previous = atFile;
+    atFile = ctx.action.fileName;
     try {
       return contextable(ctx);
     } finally {
-      global.__porygonAt = previous;
+      atFile = previous;
     }
   }
 
+  /** {@code list}: an action's own list of pre- or post-operations. */
   function applyOps(list, ctx) {
     var out = [];
-    list.forEach(function (c) { out = out.concat(apply(c, ctx)); });
+    for (var i = 0; i < list.length; i++) out = out.concat(apply(list[i], ctx));
     return statements(out);
   }
 
   /** SQL statements as given: a function inside an array is not called (Dataform fails on it too). */
   function statements(list) {
-    list.forEach(function (sql) {
-      if (typeof sql !== "string") {
-        throw new Error("a statement must be SQL text, not " + typeOf(sql) + ": give a string, an array of strings,"
-            + " or one function of the context that returns either");
-      }
-    });
+    list.forEach(checkStatement);
     return list;
+  }
+
+  function checkStatement(sql) {
+    if (typeof sql !== "string") {
+      throw new Error("a statement must be SQL text, not " + typeOf(sql) + ": give a string, an array of strings,"
+          + " or one function of the context that returns either");
+    }
+  }
+
+  function isNotBlank(sql) {
+    return !!String(sql).trim();
   }
 
   /** Checks Dataform makes on every action's target and SQL, so that what compiles here deploys there. */
@@ -849,15 +921,17 @@
     var where = { fileName: a.fileName, line: 0 };
     if (a.target.name && a.target.name.indexOf(".") >= 0) compileError("Action target names cannot include '.'", a.fileName, readable(a.target), where, "name the action (or its file) without dots; set the dataset with schema");
     if (a.target.schema && a.target.schema.indexOf(".") >= 0) compileError("Action target datasets cannot include '.'", a.fileName, readable(a.target), where, "set the project with database and the dataset with schema");
-    var p = a.proto;
-    [p.query, p.incrementalQuery].forEach(function (q) {
-      if (typeof q === "string" && q.trim().slice(-1) === ";") {
-        // the semicolon's place: the SQL's first line plus the lines of the SQL before it, at the end of its line
-        var body = q.replace(/\s+$/, ""), column = body.length - body.lastIndexOf("\n") - 1;
-        var at = a.sqlStartLine ? { fileName: a.fileName, line: a.sqlStartLine + (q.trim().match(/\n/g) || []).length, column: column, mapped: true } : where;
-        compileError("Semi-colons are not allowed at the end of SQL statements.", a.fileName, readable(a.target), at, "remove the trailing semicolon");
-      }
-    });
+    checkSemicolon(a, a.proto.query, where);
+    checkSemicolon(a, a.proto.incrementalQuery, where);
+  }
+
+  function checkSemicolon(a, q, where) {
+    if (typeof q === "string" && q.trim().slice(-1) === ";") {
+      // the semicolon's place: the SQL's first line plus the lines of the SQL before it, at the end of its line
+      var body = q.replace(/\s+$/, ""), column = body.length - body.lastIndexOf("\n") - 1;
+      var at = a.sqlStartLine ? { fileName: a.fileName, line: a.sqlStartLine + (q.trim().match(/\n/g) || []).length, column: column, mapped: true } : where;
+      compileError("Semi-colons are not allowed at the end of SQL statements.", a.fileName, readable(a.target), at, "remove the trailing semicolon");
+    }
   }
 
   function compileAction(a) {
@@ -873,8 +947,8 @@
         p.incrementalPostOps = applyOps(a.contextablePostOps, ictx);
       }
       if (a.contextableWhere) p.where = apply(a.contextableWhere, ctx);
-      p.preOps = preOps.filter(function (s) { return !!String(s).trim(); });
-      p.postOps = postOps.filter(function (s) { return !!String(s).trim(); });
+      p.preOps = preOps.filter(isNotBlank);
+      p.postOps = postOps.filter(isNotBlank);
       if (typeof p.query !== "string") throw new Error("The query of " + readable(a.target) + " must be a string, got " + typeOf(p.query));
     } else if (a.kind === "operations") {
       var q = apply(a.contextableQueries, ctx);
@@ -1083,7 +1157,11 @@
     compile: function () {
       index = indexByName(actions);
       var compiled = [];
-      actions.forEach(function (a) {
+      // A loop rather than forEach, whose closure (with its catch) would get an activation object per
+      // action; as with forEach, actions registered meanwhile are not compiled, and removed ones skipped.
+      for (var i = 0, n = actions.length; i < n; i++) {
+        if (!(i in actions)) continue;
+        var a = actions[i];
         try {
           compileAction(a);
           var p = plain(a);
@@ -1096,7 +1174,7 @@
           failed.failed = true;
           compiled.push(failed);
         }
-      });
+      }
       var compiledTests = [];
       tests.forEach(function (t) {
         try {

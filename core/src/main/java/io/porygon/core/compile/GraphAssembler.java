@@ -32,6 +32,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -40,6 +41,8 @@ import java.util.stream.Collectors;
  * suffixes and prefix, drops duplicate targets and reports cycles.
  */
 final class GraphAssembler {
+    private static final Pattern UNIQUE_KEY_ASSERTION = Pattern.compile(".*_uniqueKey_\\d+");
+
     private final ProjectConfig config;
     private final ErrorCollector errors;
     private final SourceIndex sources;
@@ -75,7 +78,7 @@ final class GraphAssembler {
         Map<Target, ActionMetadata> metadata = new LinkedHashMap<>();
         for (RawAction r : kept) {
             Target target = finalTarget(r);
-            List<Target> dependencyTargets = deps.getOrDefault(r, List.of()).stream().distinct().toList();
+            List<Target> dependencyTargets = List.copyOf(new LinkedHashSet<>(deps.getOrDefault(r, List.of())));
             Map<String, Object> p = r.proto();
             List<String> tags = strings(p.get("tags"));
             boolean disabled = bool(p.get("disabled"));
@@ -143,7 +146,7 @@ final class GraphAssembler {
     private int builtInAssertionLine(RawAction r) {
         SourceLocation block = sources.locateKey(r.fileName(), r.sqlStartLine(), "assertions");
         if (block == null) return r.sqlStartLine(); // .assertions({...}) of the JavaScript API: the call's line
-        boolean unique = r.target().name().matches(".*_uniqueKey_\\d+");
+        boolean unique = UNIQUE_KEY_ASSERTION.matcher(r.target().name()).matches();
         for (String key : unique ? List.of("uniqueKey", "uniqueKeys") : List.of("rowConditions", "nonNull")) {
             SourceLocation at = sources.locateKey(r.fileName(), block.line(), key);
             if (at != null) return at.line();

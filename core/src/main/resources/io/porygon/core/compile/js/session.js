@@ -5,22 +5,24 @@
 (function (global) {
   "use strict";
 
-  var projectConfig = JSON.parse(global.__projectConfigJson);
+  // const for every name never assigned again: Rhino sets up this function's scope on each compile,
+  // and looks through all the functions below for one of the same name for each var, not for a const.
+  const projectConfig = JSON.parse(global.__projectConfigJson);
   delete global.__projectConfigJson;
 
-  var actions = [];
-  var tests = [];
-  var errors = [];
+  const actions = [];
+  const tests = [];
+  const errors = [];
   var currentFile = null;
   var index = null;
 
   // dataset, project and dependencyTargets: Dataform's own names (its action config proto) for schema, database, dependencies
-  var COMMON_KEYS = ["type", "name", "schema", "database", "description", "tags", "dependencies",
+  const COMMON_KEYS = ["type", "name", "schema", "database", "description", "tags", "dependencies",
     "disabled", "hermetic", "dependOnDependencyAssertions", "filename", "fileName", "reservation", "metadata",
     "dataset", "project", "dependencyTargets"];
-  var TABLE_KEYS = COMMON_KEYS.concat(["columns", "bigquery", "assertions", "preOperations", "postOperations",
+  const TABLE_KEYS = COMMON_KEYS.concat(["columns", "bigquery", "assertions", "preOperations", "postOperations",
     "partitionBy", "clusterBy", "labels", "additionalOptions", "partitionExpirationDays", "requirePartitionFilter", "iceberg"]);
-  var CONFIG_KEYS = {
+  const CONFIG_KEYS = {
     table: TABLE_KEYS,
     view: TABLE_KEYS.concat(["materialized"]),
     incremental: TABLE_KEYS.concat(["uniqueKey", "protected", "updatePartitionFilter", "onSchemaChange", "incrementalStrategy"]),
@@ -29,20 +31,20 @@
     declaration: ["type", "name", "schema", "database", "description", "columns", "tags", "filename", "fileName", "dataset", "project"],
     test: ["type", "name", "dataset", "schema", "database", "filename", "fileName"]
   };
-  var BIGQUERY_KEYS = {
+  const BIGQUERY_KEYS = {
     table: ["partitionBy", "clusterBy", "labels", "partitionExpirationDays", "requirePartitionFilter", "additionalOptions", "iceberg"],
     view: ["labels", "additionalOptions", "partitionBy", "clusterBy"],
     incremental: ["partitionBy", "clusterBy", "labels", "partitionExpirationDays", "requirePartitionFilter",
       "updatePartitionFilter", "additionalOptions", "iceberg", "incrementalPredicates"]
   };
-  var ASSERTION_KEYS = ["uniqueKey", "uniqueKeys", "nonNull", "rowConditions"];
-  var BIGQUERY_OPTION_KEYS = ["partitionBy", "clusterBy", "labels", "partitionExpirationDays", "requirePartitionFilter",
+  const ASSERTION_KEYS = ["uniqueKey", "uniqueKeys", "nonNull", "rowConditions"];
+  const BIGQUERY_OPTION_KEYS = ["partitionBy", "clusterBy", "labels", "partitionExpirationDays", "requirePartitionFilter",
     "updatePartitionFilter", "additionalOptions"];
 
   // Hot paths below use plain loops and comparisons rather than closures and array literals: the
   // session runs in Rhino's interpreter, where every call and allocation counts on a warm compile.
   function isDataset(kind) { return kind === "table" || kind === "view" || kind === "incremental"; }
-  var CONFIG_TYPES = {
+  const CONFIG_TYPES = {
     name: "string", schema: "string", database: "string", description: "string", type: "string", project: "string",
     dependencyTargets: "refArray",
     disabled: "boolean", hermetic: "boolean", protected: "boolean", materialized: "boolean", hasOutput: "boolean",
@@ -52,7 +54,7 @@
     uniqueKeys: "stringLists", nonNull: "strings", rowConditions: "stringArray", preOperations: "stringArray", postOperations: "stringArray"
   };
   // Inside assertions { }, Dataform also takes one column as a string for uniqueKey.
-  var ASSERTION_TYPES = { uniqueKey: "strings", uniqueKeys: "stringLists", nonNull: "strings", rowConditions: "stringArray" };
+  const ASSERTION_TYPES = { uniqueKey: "strings", uniqueKeys: "stringLists", nonNull: "strings", rowConditions: "stringArray" };
 
   // ---- errors and locations ----
 
@@ -61,7 +63,7 @@
   // file of the contextable that apply() runs (atFile; undefined outside).
   var currentAt = null;
   var atFile;
-  var threwFiles = {};
+  const threwFiles = {};
   global.__porygonAt = function (line, column) { currentAt = { fileName: atFile, line: line, column: column }; };
 
   /**
@@ -185,7 +187,8 @@
 
   function resolveTarget(action) {
     var t = action.target;
-    if (action.kind !== "declaration") {
+    // without suffixes and prefix, a target is final as it is: no copy (this runs for every ref)
+    if (action.kind !== "declaration" && (projectConfig.databaseSuffix || projectConfig.schemaSuffix || projectConfig.tablePrefix)) {
       t = { database: t.database && finalizeDatabase(t.database), schema: finalizeSchema(t.schema), name: finalizeName(t.name) };
     }
     var database = t.database || projectConfig.defaultDatabase;
@@ -281,7 +284,9 @@
         check.report("Unexpected property \"" + key + "\"" + where + ". Supported properties are: " + JSON.stringify(allowed),
           unexpectedKeyHint(key, allowed, type), key);
       } else if (types[key] && obj[key] !== undefined) {
-        checkType(key, obj[key], types[key], where, check);
+        var expected = types[key], value = obj[key];
+        // a string, number or boolean of the expected type needs no closer look (most keys: no call)
+        if (typeof value !== expected || expected === "object") checkType(key, value, expected, where, check);
       }
     }
   }
@@ -329,7 +334,7 @@
       actionName: this.config.name || null, mapped: !!location.original, property: property });
   };
 
-  var NON_EMPTY_KEYS = ["schema", "database", "dataset", "project"];
+  const NON_EMPTY_KEYS = ["schema", "database", "dataset", "project"];
 
   function validateConfig(type, config, location) {
     var check = new ConfigCheck(config, location), i, key;
@@ -370,8 +375,8 @@
   // An action's proto leads back to its action, whose target and canonicalTarget it shows as Dataform's
   // action.proto.target does: read by project code, not part of the compiled output. Getters shared by
   // all protos, rather than a pair of closures per action.
-  var ACTION = Symbol("action");
-  var PROTO_BASE = {};
+  const ACTION = Symbol("action");
+  const PROTO_BASE = {};
   Object.defineProperty(PROTO_BASE, "target", { get: function () { return this[ACTION].target; } });
   Object.defineProperty(PROTO_BASE, "canonicalTarget", { get: function () { return this[ACTION].canonicalTarget; } });
 
@@ -486,7 +491,7 @@
     var self = this;
     var prefix = projectConfig.builtinAssertionNamePrefix ? projectConfig.builtinAssertionNamePrefix + "_" : "";
     var uniqueKey = typeof a.uniqueKey === "string" ? [a.uniqueKey] : a.uniqueKey;
-    var uniqueKeys = (a.uniqueKeys || []).map(function (k) { return Array.isArray(k) ? k : (k.uniqueKey || []); });
+    var uniqueKeys = (a.uniqueKeys || []).map(keyList);
     if (uniqueKey && uniqueKey.length && uniqueKeys.length) {
       compileError("Specify at most one of 'assertions.uniqueKey' and 'assertions.uniqueKeys'.", this.fileName, readable(this.target),
         location, "uniqueKey is one key; uniqueKeys is a list of keys, each checked by its own assertion: keep one of them", "uniqueKeys");
@@ -495,21 +500,22 @@
     var base = this.target.schema + "_" + this.target.name;
     // a built-in assertion is written where its table's assertions are configured
     var at = location || callerLocation(), line = at.fileName === this.fileName ? at.line : 0;
-    uniqueKeys.forEach(function (keys, i) {
+    for (var i = 0; i < uniqueKeys.length; i++) {
+      if (!(i in uniqueKeys)) continue; // a hole, as forEach skips it
       var assertion = newAssertion(prefix + base + "_assertions_uniqueKey_" + i, {}, self.fileName)
-        .query(function (ctx) { return indexAssertion(ctx.ref(self.target), keys); });
+        .query(builtInQuery(self, indexAssertion, uniqueKeys[i]));
       assertion.parentAction = self.target;
       assertion.builtIn = true;
       assertion.sqlStartLine = line;
       if (self.proto.tags.length) assertion.tags(self.proto.tags);
       if (self.proto.disabled) assertion.disabled();
       self.uniqueKeyAssertions.push(assertion);
-    });
+    }
     var conditions = (a.rowConditions || []).slice();
-    if (a.nonNull) (typeof a.nonNull === "string" ? [a.nonNull] : a.nonNull).forEach(function (c) { conditions.push(c + " IS NOT NULL"); });
+    if (a.nonNull) (typeof a.nonNull === "string" ? [a.nonNull] : a.nonNull).forEach(pushNotNull, conditions);
     if (conditions.length) {
       var rc = newAssertion(prefix + base + "_assertions_rowConditions", {}, self.fileName)
-        .query(function (ctx) { return rowConditionsAssertion(ctx.ref(self.target), conditions); });
+        .query(builtInQuery(self, rowConditionsAssertion, conditions));
       rc.parentAction = self.target;
       rc.builtIn = true;
       rc.sqlStartLine = line;
@@ -519,6 +525,15 @@
     }
     return this;
   };
+  // Helpers of assertions(), which then makes no closure of its own (see sqlxAction's helpers)
+  function keyList(k) { return Array.isArray(k) ? k : (k.uniqueKey || []); }
+  /** Called with the list of conditions as this. */
+  function pushNotNull(column) { this.push(column + " IS NOT NULL"); }
+  /** The query of a built-in assertion: {@code sql} of the table of {@code action} (where it is at compile time) and {@code arg}. */
+  function builtInQuery(action, sql, arg) {
+    return function (ctx) { return sql(ctx.ref(action.target), arg); };
+  }
+
   Action.prototype.config = function () {
     // Dataform 3's actions have no config() ("publish(...).config is not a function")
     throw new Error(".config() is not a function of an action in Dataform 3: give the config as the second argument,"
@@ -892,8 +907,9 @@
     }
   }
 
-  /** {@code list}: an action's own list of pre- or post-operations. */
+  /** {@code list}: an action's own list of pre- or post-operations, most often empty. */
   function applyOps(list, ctx) {
+    if (list.length === 0) return [];
     var out = [];
     for (var i = 0; i < list.length; i++) out = out.concat(apply(list[i], ctx));
     return statements(out);
@@ -921,17 +937,18 @@
     var where = { fileName: a.fileName, line: 0 };
     if (a.target.name && a.target.name.indexOf(".") >= 0) compileError("Action target names cannot include '.'", a.fileName, readable(a.target), where, "name the action (or its file) without dots; set the dataset with schema");
     if (a.target.schema && a.target.schema.indexOf(".") >= 0) compileError("Action target datasets cannot include '.'", a.fileName, readable(a.target), where, "set the project with database and the dataset with schema");
-    checkSemicolon(a, a.proto.query, where);
-    checkSemicolon(a, a.proto.incrementalQuery, where);
+    var queries = [a.proto.query, a.proto.incrementalQuery];
+    for (var i = 0; i < queries.length; i++) {
+      var q = queries[i];
+      if (typeof q === "string" && q.trim().slice(-1) === ";") reportSemicolon(a, q, where);
+    }
   }
 
-  function checkSemicolon(a, q, where) {
-    if (typeof q === "string" && q.trim().slice(-1) === ";") {
-      // the semicolon's place: the SQL's first line plus the lines of the SQL before it, at the end of its line
-      var body = q.replace(/\s+$/, ""), column = body.length - body.lastIndexOf("\n") - 1;
-      var at = a.sqlStartLine ? { fileName: a.fileName, line: a.sqlStartLine + (q.trim().match(/\n/g) || []).length, column: column, mapped: true } : where;
-      compileError("Semi-colons are not allowed at the end of SQL statements.", a.fileName, readable(a.target), at, "remove the trailing semicolon");
-    }
+  function reportSemicolon(a, q, where) {
+    // the semicolon's place: the SQL's first line plus the lines of the SQL before it, at the end of its line
+    var body = q.replace(/\s+$/, ""), column = body.length - body.lastIndexOf("\n") - 1;
+    var at = a.sqlStartLine ? { fileName: a.fileName, line: a.sqlStartLine + (q.trim().match(/\n/g) || []).length, column: column, mapped: true } : where;
+    compileError("Semi-colons are not allowed at the end of SQL statements.", a.fileName, readable(a.target), at, "remove the trailing semicolon");
   }
 
   function compileAction(a) {
@@ -947,8 +964,8 @@
         p.incrementalPostOps = applyOps(a.contextablePostOps, ictx);
       }
       if (a.contextableWhere) p.where = apply(a.contextableWhere, ctx);
-      p.preOps = preOps.filter(isNotBlank);
-      p.postOps = postOps.filter(isNotBlank);
+      p.preOps = preOps.length ? preOps.filter(isNotBlank) : preOps;
+      p.postOps = postOps.length ? postOps.filter(isNotBlank) : postOps;
       if (typeof p.query !== "string") throw new Error("The query of " + readable(a.target) + " must be a string, got " + typeOf(p.query));
     } else if (a.kind === "operations") {
       var q = apply(a.contextableQueries, ctx);
@@ -1043,8 +1060,8 @@
 
   // ---- CommonJS modules: Java defines one factory per .js file; require() runs it once ----
 
-  var modules = {};
-  var moduleCache = {};
+  const modules = {};
+  const moduleCache = {};
 
   function normalizePath(name, from) {
     var parts = name.charAt(0) === "." && from ? from.split("/").slice(0, -1) : [];
@@ -1089,8 +1106,8 @@
   // Java must not reuse it: Date() and new Date() without arguments, Date.now() and Math.random()
   // still work, and mark the compile. Dates built from given values are reproducible.
   var readsClockOrRandom = false;
-  var RealDate = global.Date;
-  var realRandom = Math.random;
+  const RealDate = global.Date;
+  const realRandom = Math.random;
   function ClockWatchingDate(a, b, c, d, e, f, g) {
     if (!(this instanceof ClockWatchingDate)) {
       readsClockOrRandom = true;
@@ -1187,9 +1204,9 @@
     }
   };
 
-  var dataform = { projectConfig: projectConfig, publish: publish, operate: operate, assert: assert, declare: declare,
+  const dataform = { projectConfig: projectConfig, publish: publish, operate: operate, assert: assert, declare: declare,
     test: test, sqlxAction: sqlxAction };
   global.dataform = dataform;
-  var API = { publish: publish, operate: operate, assert: assert, declare: declare, test: test };
+  const API = { publish: publish, operate: operate, assert: assert, declare: declare, test: test };
   global.__porygon.apiVisible(true);
 })(this);

@@ -421,8 +421,14 @@
     return this;
   };
   Action.prototype.tags = function (t) {
-    (typeof t === "string" ? [t] : t).forEach(addTag, this);
-    for (var i = 0; i < this.uniqueKeyAssertions.length; i++) this.uniqueKeyAssertions[i].tags(t);
+    var list = typeof t === "string" ? [t] : t;
+    // a loop rather than forEach, which calls back from Java for each tag; anything else than an array goes to its own forEach, as before
+    if (Array.isArray(list)) {
+      for (var i = 0, n = list.length; i < n; i++) if (i in list) addTag.call(this, list[i]);
+    } else {
+      list.forEach(addTag, this);
+    }
+    for (i = 0; i < this.uniqueKeyAssertions.length; i++) this.uniqueKeyAssertions[i].tags(t);
     if (this.rowConditionsAssertion) this.rowConditionsAssertion.tags(t);
     return this;
   };
@@ -549,9 +555,13 @@
   function sqlString(s) { return "'" + s.replace(/\\/g, "\\\\").replace(/'/g, "\\'") + "'"; }
 
   function rowConditionsAssertion(table, conditions) {
-    return conditions.map(function (c) {
-      return "\nSELECT\n  " + sqlString(c) + " AS failing_row_condition,\n  *\nFROM " + table + "\nWHERE NOT (" + c + ")\n";
-    }).join("UNION ALL");
+    var sql = "";
+    for (var i = 0; i < conditions.length; i++) {
+      if (i > 0) sql += "UNION ALL";
+      // a hole adds nothing between the separators, as map() and join() leave it
+      if (i in conditions) sql += "\nSELECT\n  " + sqlString(conditions[i]) + " AS failing_row_condition,\n  *\nFROM " + table + "\nWHERE NOT (" + conditions[i] + ")\n";
+    }
+    return sql;
   }
 
   /** A column in the form of Dataform's own API: { path: [...], description, tags, bigqueryPolicyTags }. */
@@ -1065,13 +1075,14 @@
 
   function normalizePath(name, from) {
     var parts = name.charAt(0) === "." && from ? from.split("/").slice(0, -1) : [];
-    name.split("/").forEach(function (part) {
-      if (part === "..") parts.pop();
-      else if (part !== "." && part !== "") parts.push(part);
-    });
+    var segments = name.split("/"), i;
+    for (i = 0; i < segments.length; i++) {
+      if (segments[i] === "..") parts.pop();
+      else if (segments[i] !== "." && segments[i] !== "") parts.push(segments[i]);
+    }
     var path = parts.join("/");
     var candidates = [path, path + ".js"];
-    for (var i = 0; i < candidates.length; i++) {
+    for (i = 0; i < candidates.length; i++) {
       // a .js file outside includes/ and definitions/ is compiled by Java when first required
       if (modules[candidates[i]] || (global.__porygonLoadModule && global.__porygonLoadModule(candidates[i]))) return candidates[i];
     }
@@ -1164,10 +1175,11 @@
     fileThrew: function (fileName) { threwFiles[fileName] = true; },
     // While the includes load, as in Dataform, their top-level code sees dataform but not publish() and the rest
     apiVisible: function (visible) {
-      Object.keys(API).forEach(function (name) {
-        if (visible) global[name] = API[name];
-        else delete global[name];
-      });
+      var names = Object.keys(API);
+      for (var i = 0; i < names.length; i++) {
+        if (visible) global[names[i]] = API[names[i]];
+        else delete global[names[i]];
+      }
     },
     sqlxAction: sqlxAction,
     error: errorFromException,

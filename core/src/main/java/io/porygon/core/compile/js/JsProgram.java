@@ -55,15 +55,12 @@ public final class JsProgram {
 
     private void appendText(String s, int firstLine) {
         source = null;
+        text.append(s);
         int current = firstLine;
         if (firstLine > 0) setLine(lines, firstLine);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            text.append(c);
-            if (c == '\n') {
-                lines++;
-                if (firstLine > 0) setLine(lines, ++current);
-            }
+        for (int at = s.indexOf('\n'); at >= 0; at = s.indexOf('\n', at + 1)) {
+            lines++;
+            if (firstLine > 0) setLine(lines, ++current);
         }
     }
 

@@ -427,10 +427,10 @@
     return this;
   };
   Action.prototype.tags = function (t) {
-    var list = typeof t === "string" ? [t] : t;
-    // a loop rather than forEach, which calls back from Java for each tag; anything else than an array goes to its own forEach, as before
+    var list = typeof t === "string" ? [t] : t, i, n;
+    // a loop, not forEach (a call from Java per tag); anything else than an array goes to its own forEach, as before
     if (Array.isArray(list)) {
-      for (var i = 0, n = list.length; i < n; i++) if (i in list) addTag.call(this, list[i]);
+      for (i = 0, n = list.length; i < n; i++) if (i in list) addTag.call(this, list[i]);
     } else {
       list.forEach(addTag, this);
     }
@@ -927,7 +927,8 @@
   function applyOps(list, ctx) {
     if (list.length === 0) return [];
     var out = [];
-    for (var i = 0; i < list.length; i++) out = out.concat(apply(list[i], ctx));
+    // up to the length it had, as forEach: ctx.preOps() adds to the list
+    for (var i = 0, n = list.length; i < n; i++) out = out.concat(apply(list[i], ctx));
     return statements(out);
   }
 

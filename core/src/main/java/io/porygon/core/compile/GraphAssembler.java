@@ -32,6 +32,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -40,6 +41,8 @@ import java.util.stream.Collectors;
  * suffixes and prefix, drops duplicate targets and reports cycles.
  */
 final class GraphAssembler {
+    private static final Pattern UNIQUE_KEY_ASSERTION = Pattern.compile(".*_uniqueKey_\\d+");
+
     private final ProjectConfig config;
     private final ErrorCollector errors;
     private final SourceIndex sources;
@@ -75,7 +78,7 @@ final class GraphAssembler {
         Map<Target, ActionMetadata> metadata = new LinkedHashMap<>();
         for (RawAction r : kept) {
             Target target = finalTarget(r);
-            List<Target> dependencyTargets = deps.getOrDefault(r, List.of()).stream().distinct().toList();
+            List<Target> dependencyTargets = List.copyOf(new LinkedHashSet<>(deps.getOrDefault(r, List.of())));
             Map<String, Object> p = r.proto();
             List<String> tags = strings(p.get("tags"));
             boolean disabled = bool(p.get("disabled"));
@@ -143,7 +146,7 @@ final class GraphAssembler {
     private int builtInAssertionLine(RawAction r) {
         SourceLocation block = sources.locateKey(r.fileName(), r.sqlStartLine(), "assertions");
         if (block == null) return r.sqlStartLine(); // .assertions({...}) of the JavaScript API: the call's line
-        boolean unique = r.target().name().matches(".*_uniqueKey_\\d+");
+        boolean unique = UNIQUE_KEY_ASSERTION.matcher(r.target().name()).matches();
         for (String key : unique ? List.of("uniqueKey", "uniqueKeys") : List.of("rowConditions", "nonNull")) {
             SourceLocation at = sources.locateKey(r.fileName(), block.line(), key);
             if (at != null) return at.line();
@@ -173,17 +176,11 @@ final class GraphAssembler {
             String schema = string(dep.get("schema"));
             String database = string(dep.get("database"));
             List<RawAction> found = index.find(database, schema, name);
-            int line = Plain.integer(dep.get("line"));
-            if (line <= 0) line = r.sqlStartLine();
-            SourceLocation at = sources.locate(r.fileName(), line, name);
-            if (dep.get("property") != null) {
-                SourceLocation inConfig = sources.locateFrom(r.fileName(), line, name);
-                if (inConfig != null) at = inConfig;
-            }
             String wanted = (database != null ? database + "." : "") + (schema != null ? schema + "." : "") + name;
             if (found.isEmpty() && unloaded.contains(name)) {
                 continue; // its file failed to load, and says why
             } else if (found.isEmpty()) {
+                SourceLocation at = location(r, dep, name);
                 // never the action itself: ref("t") in b is not a typo for b
                 String suggestion = Suggestions.closest(name, index.names().stream().filter(n -> !n.equals(r.target().name())).toList());
                 String hint = name.contains(".") && schema == null
@@ -193,7 +190,7 @@ final class GraphAssembler {
                 errors.add(at, "Missing dependency detected: Action \"" + r.readableName() + "\" depends on \"" + wanted + "\" which does not exist",
                         hint, r.readableName());
             } else if (found.size() > 1) {
-                errors.add(at, "Ambiguous Action name: " + wanted + ". Did you mean one of: "
+                errors.add(location(r, dep, name), "Ambiguous Action name: " + wanted + ". Did you mean one of: "
                                 + found.stream().map(f -> f.target().schema() + "." + f.target().name()).collect(Collectors.joining(", ")) + ".",
                         "qualify the ref with its schema, e.g. ref(\"" + found.get(0).target().schema() + "\", \"" + name + "\")", r.readableName());
             } else {
@@ -201,7 +198,7 @@ final class GraphAssembler {
                 out.add(finalTarget(d));
                 Boolean before = includesAssertions.putIfAbsent(finalTarget(d), bool(dep.get("includeDependentAssertions")));
                 if (before != null && before != bool(dep.get("includeDependentAssertions"))) {
-                    errors.add(at, "Conflicting \"includeDependentAssertions\" properties are not allowed. Dependency " + name
+                    errors.add(location(r, dep, name), "Conflicting \"includeDependentAssertions\" properties are not allowed. Dependency " + name
                             + " has different values set for this property.", "give every ref() and dependency on " + name
                             + " the same includeDependentAssertions, or set dependOnDependencyAssertions on the action", r.readableName());
                 }
@@ -212,6 +209,18 @@ final class GraphAssembler {
             }
         }
         return out;
+    }
+
+    /** Where a dependency on {@code name} is written, to report it: worked out only for an error. */
+    private SourceLocation location(RawAction r, Map<String, Object> dep, String name) {
+        int line = Plain.integer(dep.get("line"));
+        if (line <= 0) line = r.sqlStartLine();
+        SourceLocation at = sources.locate(r.fileName(), line, name);
+        if (dep.get("property") != null) {
+            SourceLocation inConfig = sources.locateFrom(r.fileName(), line, name);
+            if (inConfig != null) at = inConfig;
+        }
+        return at;
     }
 
     /** Actions whose final target (or canonical target) another action also has: Dataform drops all of them. */

@@ -25,7 +25,10 @@ final class Plain {
 
     static List<String> strings(Object o) {
         if (o instanceof String s) return List.of(s);
-        return list(o).stream().map(String::valueOf).toList();
+        List<Object> in = list(o);
+        String[] out = new String[in.size()];
+        for (int i = 0; i < out.length; i++) out[i] = String.valueOf(in.get(i));
+        return List.of(out);
     }
 
     static boolean bool(Object o) {

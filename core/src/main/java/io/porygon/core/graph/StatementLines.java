@@ -10,13 +10,38 @@ import java.util.regex.Pattern;
  * start in the project file, keyed by the statement's text, and the file's lines, so that an error
  * is reported at the line it is on, even below a {@code ${...}} that compiled to several lines or to
  * none. A statement not found in the file (written by JavaScript) has no line.
+ *
+ * <p>Only an error at run time reads these lines, so {@link #locate} leaves the search to the first
+ * read: a compile makes one per table and operation and reads none. Two are equal when their
+ * statements start at the same lines of the same file lines.
  */
-public record StatementLines(Map<String, Integer> byText, List<String> fileLines) {
+public final class StatementLines {
     public static final StatementLines UNKNOWN = new StatementLines(Map.of(), List.of());
 
-    public StatementLines {
-        byText = Map.copyOf(byText);
-        fileLines = List.copyOf(fileLines);
+    private final List<String> fileLines;
+    /** What {@link #locate} was asked for, until the first read searches it; null once searched, or when given the lines. */
+    private Search search;
+    private Map<String, Integer> byText;
+
+    private record Search(int sqlStartLine, List<String> queries, List<String> statements) {}
+
+    public StatementLines(Map<String, Integer> byText, List<String> fileLines) {
+        this.byText = Map.copyOf(byText);
+        this.fileLines = List.copyOf(fileLines);
+    }
+
+    private StatementLines(List<String> fileLines, Search search) {
+        this.fileLines = List.copyOf(fileLines);
+        this.search = search;
+    }
+
+    /** Where each statement starts, by its text; searched on the first call. */
+    private synchronized Map<String, Integer> byText() {
+        if (byText == null) {
+            byText = Map.copyOf(search(fileLines, search.sqlStartLine(), search.queries(), search.statements()));
+            search = null;
+        }
+        return byText;
     }
 
     /**
@@ -27,6 +52,10 @@ public record StatementLines(Map<String, Integer> byText, List<String> fileLines
      */
     public static StatementLines locate(List<String> fileLines, int sqlStartLine, List<String> queries, List<String> statements) {
         if (statements.isEmpty() && (queries.isEmpty() || sqlStartLine <= 0)) return UNKNOWN;
+        return new StatementLines(fileLines, new Search(sqlStartLine, List.copyOf(queries), List.copyOf(statements)));
+    }
+
+    private static Map<String, Integer> search(List<String> fileLines, int sqlStartLine, List<String> queries, List<String> statements) {
         Map<String, Integer> out = new HashMap<>();
         // a query JavaScript passes as a string starts where its first line is written, at or below the call
         // (sqlStartLine); one built otherwise, at the call
@@ -48,7 +77,7 @@ public record StatementLines(Map<String, Integer> byText, List<String> fileLines
                 from = found + 1;
             }
         }
-        return new StatementLines(out, fileLines);
+        return out;
     }
 
     private static int find(List<String> text, String line, int from) {
@@ -73,7 +102,7 @@ public record StatementLines(Map<String, Integer> byText, List<String> fileLines
 
     /** The line where {@code statement} starts, or {@code fallback} when unknown. */
     public int lineOf(String statement, int fallback) {
-        Integer line = byText.get(statement);
+        Integer line = byText().get(statement);
         return line == null ? fallback : line;
     }
 
@@ -86,9 +115,24 @@ public record StatementLines(Map<String, Integer> byText, List<String> fileLines
 
     /** The file line of line {@code line} (1-based) of {@code statement}, or {@code fallback} when unknown. */
     public int lineOf(String statement, int line, int fallback) {
-        Integer start = byText.get(statement);
+        Integer start = byText().get(statement);
         if (start == null || line <= 0) return fallback;
         int[] lines = TemplateLines.of(fileLines, start, statement);
         return lines != null && line <= lines.length && lines[line - 1] > 0 ? lines[line - 1] : fallback;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof StatementLines other && byText().equals(other.byText()) && fileLines.equals(other.fileLines);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * byText().hashCode() + fileLines.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "StatementLines[byText=" + byText() + ", fileLines=" + fileLines + "]";
     }
 }

@@ -1,5 +1,7 @@
 package io.porygon.core.graph;
 
+import java.util.Objects;
+
 /** A warehouse object: GCP project (database), dataset (schema) and name. */
 public record Target(String database, String schema, String name) {
 
@@ -14,5 +16,18 @@ public record Target(String database, String schema, String name) {
     @Override
     public String toString() {
         return qualifiedName();
+    }
+
+    // Written out rather than the record's own, which go through method handles that stay slow until
+    // the JIT compiles them: a compile hashes and compares targets throughout graph assembly. Same
+    // values as the record's.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Target t && Objects.equals(database, t.database) && Objects.equals(schema, t.schema) && Objects.equals(name, t.name);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * Objects.hashCode(database) + Objects.hashCode(schema)) + Objects.hashCode(name);
     }
 }

@@ -13,6 +13,8 @@ public final class JsProgram {
     private final StringBuilder text = new StringBuilder();
     private int[] lineMap = new int[64];
     private int lines = 1;
+    /** The text once asked for, until the next append: a cached program gives the same String to every compile. */
+    private String source;
 
     public JsProgram(String fileName) {
         this.fileName = fileName;
@@ -30,7 +32,8 @@ public final class JsProgram {
     }
 
     public String source() {
-        return text.toString();
+        if (source == null) source = text.toString();
+        return source;
     }
 
     /** Generated glue code; its lines map to nothing in the file. */
@@ -51,15 +54,13 @@ public final class JsProgram {
     }
 
     private void appendText(String s, int firstLine) {
+        source = null;
+        text.append(s);
         int current = firstLine;
         if (firstLine > 0) setLine(lines, firstLine);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            text.append(c);
-            if (c == '\n') {
-                lines++;
-                if (firstLine > 0) setLine(lines, ++current);
-            }
+        for (int at = s.indexOf('\n'); at >= 0; at = s.indexOf('\n', at + 1)) {
+            lines++;
+            if (firstLine > 0) setLine(lines, ++current);
         }
     }
 

@@ -16,7 +16,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Reads a project directory: workflow_settings.yaml, definitions/**.{sqlx,js}, includes/**.js and the
@@ -81,29 +80,45 @@ public final class ProjectLoader {
         return out;
     }
 
+    /** The files of {@code dir} with one of {@code extensions}, by path; hidden folders are not entered. */
     private static List<SourceFile> files(Path root, String dir, String... extensions) {
         Path base = root.resolve(dir);
         if (!Files.isDirectory(base)) return List.of();
-        List<SourceFile> out = new ArrayList<>();
-        try (Stream<Path> paths = Files.walk(base)) {
-            paths.filter(Files::isRegularFile)
-                    .filter(p -> !isHidden(base.relativize(p)))
-                    .filter(p -> Stream.of(extensions).anyMatch(e -> p.getFileName().toString().endsWith(e)))
-                    .sorted(Comparator.comparing(Path::toString))
-                    .forEach(p -> {
-                        String name = root.relativize(p).toString().replace('\\', '/');
-                        out.add(new SourceFile(name, read(p, name)));
-                    });
+        List<Path> found = new ArrayList<>();
+        try {
+            // the walk's own attributes: no second look at each file, as Files.walk then Files.isRegularFile take
+            Files.walkFileTree(base, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                    return d.equals(base) || !isHidden(d) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    boolean regular = attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(file);
+                    if (regular && !isHidden(file) && hasExtension(file, extensions)) found.add(file);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        found.sort(Comparator.comparing(Path::toString));
+        List<SourceFile> out = new ArrayList<>(found.size());
+        for (Path p : found) {
+            String name = root.relativize(p).toString().replace('\\', '/');
+            out.add(new SourceFile(name, read(p, name)));
         }
         return out;
     }
 
-    private static boolean isHidden(Path relative) {
-        for (Path part : relative) {
-            if (part.toString().startsWith(".")) return true;
-        }
+    private static boolean isHidden(Path file) {
+        return file.getFileName().toString().startsWith(".");
+    }
+
+    private static boolean hasExtension(Path file, String... extensions) {
+        String name = file.getFileName().toString();
+        for (String e : extensions) if (name.endsWith(e)) return true;
         return false;
     }
 
@@ -114,6 +129,12 @@ public final class ProjectLoader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // bytes that are not UTF-8 decode to U+FFFD: only then decode again, strictly, to say where they are
+        String decoded = new String(bytes, StandardCharsets.UTF_8);
+        return (decoded.indexOf('\uFFFD') < 0 ? decoded : strictlyDecoded(bytes, name)).replace("\r\n", "\n");
+    }
+
+    private static String strictlyDecoded(byte[] bytes, String name) {
         CharBuffer text = CharBuffer.allocate(bytes.length);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CoderResult result = StandardCharsets.UTF_8.newDecoder().decode(in, text, true);
@@ -126,6 +147,6 @@ public final class ProjectLoader {
                     + String.format("%02x", bytes[in.position()] & 0xff) + ")",
                     "save it as UTF-8 (Dataform reads project files as UTF-8); the byte may come from Latin-1 or Windows-1252 text");
         }
-        return text.flip().toString().replace("\r\n", "\n");
+        return text.flip().toString();
     }
 }

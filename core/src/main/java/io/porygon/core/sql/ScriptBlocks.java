@@ -40,6 +40,7 @@ final class ScriptBlocks {
     /** A statement, or a block keyword with its condition (or RAISE's message), in the piece it was written in. */
     private record Token(Kind kind, String text, GoogleSqlLexer.LexedStatement piece) {}
 
+    private static final Pattern EXCEPTION = Pattern.compile("(?is)EXCEPTION\\s+WHEN\\s+ERROR\\s+THEN\\b");
     private static final Pattern UNTIL = Pattern.compile("(?is)UNTIL\\b(.*)\\bEND\\s+REPEAT\\s*");
     private static final Pattern RAISE = Pattern.compile("(?is)RAISE(?:\\s+USING\\s+MESSAGE\\s*=(.*))?");
     private static final Pattern LABEL = Pattern.compile("(?i)(\\w+)\\s*:\\s*(?:LOOP|WHILE|REPEAT|BEGIN|FOR)\\b");
@@ -115,7 +116,7 @@ final class ScriptBlocks {
                     after = word.length();
                 }
                 case "EXCEPTION" -> {
-                    Matcher m = Pattern.compile("(?is)EXCEPTION\\s+WHEN\\s+ERROR\\s+THEN\\b").matcher(text);
+                    Matcher m = EXCEPTION.matcher(text);
                     if (!m.lookingAt()) throw new Untranslatable("EXCEPTION without WHEN ERROR THEN", "write EXCEPTION WHEN ERROR THEN statements END", word);
                     add(Kind.EXCEPTION, null, here);
                     after = m.end();

@@ -65,14 +65,11 @@ public final class CachedTranslator implements Translator {
                 () -> translator.translateViewQuery(googleSql, location, scope));
     }
 
-    /** As {@link #translate(String, SourceLocation, ScriptScope)}, keyed apart; a procedural script's program is never stored. */
+    /** As {@link #translate(String, SourceLocation, ScriptScope)}, keyed apart: an operation's script may be procedural. */
     @Override
     public ScriptTranslation translateOperation(String googleSql, SourceLocation location, ScriptScope scope) {
-        String key = "\2" + scope.cacheKey() + "\n" + googleSql;
-        if (stored.containsKey(key)) return cached(key, googleSql, location, scope, null);
-        ScriptTranslation result = translator.translateOperation(googleSql, location, scope);
-        if (result.program() == null) used.put(key, result.sql());
-        return result;
+        return cached("\2" + scope.cacheKey() + "\n" + googleSql, googleSql, location, scope,
+                () -> translator.translateOperation(googleSql, location, scope));
     }
 
     private ScriptTranslation cached(String key, String googleSql, SourceLocation location, ScriptScope scope,
@@ -84,7 +81,8 @@ public final class CachedTranslator implements Translator {
         } else {
             result = new ScriptTranslation(translated, scope.after(googleSql, location));
         }
-        used.put(key, result.sql());
+        // a procedural script's program is no text to keep: it is translated again on every run
+        if (result.program() == null) used.put(key, result.sql());
         return result;
     }
 

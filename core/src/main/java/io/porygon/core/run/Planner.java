@@ -281,15 +281,14 @@ public final class Planner {
         }
 
         String translate(String googleSql) {
-            return translate(googleSql, action.sqlStartLine());
+            return translate(googleSql, action.sqlStartLine(), false).sql();
         }
 
-        /** A statement that starts at {@code line} of the action's file (errors are located from there). */
-        private String translate(String googleSql, int line) {
-            return translate(googleSql, line, false).sql();
-        }
-
-        /** @param operation whether the statement is an operation's script, which may be procedural */
+        /**
+         * A statement that starts at {@code line} of the action's file (errors are located from there).
+         *
+         * @param operation whether the statement is an operation's script, which may be procedural
+         */
         private ScriptTranslation translate(String googleSql, int line, boolean operation) {
             ScriptTranslation t;
             try {
@@ -326,21 +325,26 @@ public final class Planner {
 
         /** An operation's scripts, each located at its own line; a procedural one's program goes in {@code programs} by its index. */
         List<String> translateOperations(List<String> statements, Map<Integer, List<ScriptProgram>> programs) {
-            StatementLines lines = statementLines(action);
-            List<String> out = new ArrayList<>(statements.size());
-            for (String s : statements) {
-                ScriptTranslation t = translate(s, lines.lineOf(s, action.sqlStartLine()), true);
+            List<ScriptTranslation> translated = translateEach(statements, true);
+            List<String> out = new ArrayList<>(translated.size());
+            for (ScriptTranslation t : translated) {
                 if (t.program() != null) programs.put(out.size(), t.program());
                 out.add(t.sql());
             }
             return out;
         }
 
-        /** Pre- and post-operations, each located at its own line. */
+        /** Pre- and post-operations, each located at its own line (a list the plan may add checks to). */
         List<String> translateAll(List<String> statements) {
-            StatementLines lines = statementLines(action);
             List<String> out = new ArrayList<>(statements.size());
-            for (String s : statements) out.add(translate(s, lines.lineOf(s, action.sqlStartLine())));
+            for (ScriptTranslation t : translateEach(statements, false)) out.add(t.sql());
+            return out;
+        }
+
+        private List<ScriptTranslation> translateEach(List<String> statements, boolean operation) {
+            StatementLines lines = statementLines(action);
+            List<ScriptTranslation> out = new ArrayList<>(statements.size());
+            for (String s : statements) out.add(translate(s, lines.lineOf(s, action.sqlStartLine()), operation));
             return out;
         }
 

@@ -361,7 +361,7 @@ public final class DuckDbTranslator implements Translator {
             String standIn = "SELECT * FROM porygon_by_name_" + text.split("porygon_by_name_", -1).length + "_";
             String outer = text.substring(0, nested.start()) + "(" + standIn + ")" + text.substring(nested.end());
             GoogleSqlLexer.LexedStatement inner = new GoogleSqlLexer.LexedStatement(nested.inner(),
-                    statement.line() + (int) text.substring(0, nested.start()).chars().filter(c -> c == '\n').count());
+                    statement.line() + LexedText.lineBreaks(text, nested.start()));
             String translatedInner = String.join(";\n", translateOne(inner, userFunctions, location, scope, false));
             List<String> out = new ArrayList<>();
             for (String s : translateOne(new GoogleSqlLexer.LexedStatement(outer, statement.line()), userFunctions, location, scope, viewQuery)) {
@@ -628,7 +628,7 @@ public final class DuckDbTranslator implements Translator {
         if (location == null || location.line() <= 0 || googleSql.isBlank()) return location;
         int firstNonBlank = 0;
         while (Character.isWhitespace(googleSql.charAt(firstNonBlank))) firstNonBlank++;
-        int blankLines = (int) googleSql.substring(0, firstNonBlank).chars().filter(c -> c == '\n').count();
+        int blankLines = LexedText.lineBreaks(googleSql, firstNonBlank);
         return new SourceLocation(location.file(), location.line() - blankLines, location.column());
     }
 

@@ -85,6 +85,13 @@ final class LexedText {
         return depths;
     }
 
+    /** How many line breaks {@code text} has before index {@code end}: the line offset of what starts there. */
+    static int lineBreaks(String text, int end) {
+        int n = 0;
+        for (int i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) n++;
+        return n;
+    }
+
     static boolean isWordChar(char c) {
         return Character.isLetterOrDigit(c) || c == '_';
     }

@@ -90,7 +90,7 @@ final class ScriptBlocks {
         while (true) {
             int start = 0;
             while (start < text.length() && Character.isWhitespace(text.charAt(start))) start++;
-            line += (int) text.substring(0, start).chars().filter(c -> c == '\n').count();
+            line += LexedText.lineBreaks(text, start);
             text = text.substring(start);
             if (text.isEmpty()) return;
             GoogleSqlLexer.LexedStatement here = new GoogleSqlLexer.LexedStatement(text, line);
@@ -163,7 +163,7 @@ final class ScriptBlocks {
                     after = text.length();
                 }
             }
-            line += (int) text.substring(0, after).chars().filter(c -> c == '\n').count();
+            line += LexedText.lineBreaks(text, after);
             text = text.substring(after);
         }
     }
@@ -285,8 +285,8 @@ final class ScriptBlocks {
         }
     }
 
+    /** The condition of a token just taken (so errors are located at its piece). */
     private String condition(Token t) {
-        current = t.piece();
         if (t.text() == null || t.text().isEmpty()) throw new Untranslatable(t.kind() + " without a condition", "write the condition after " + t.kind(), t.kind().name());
         return translation.value(t.text(), t.piece());
     }

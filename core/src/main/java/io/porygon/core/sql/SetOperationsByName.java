@@ -41,12 +41,12 @@ final class SetOperationsByName {
                         : "only the shared") + " columns)", "select the same columns in every query and write UNION ALL BY NAME,"
                         + " or FULL UNION ALL BY NAME to keep every column", written);
             }
-            parts.add(new Part(sql.substring(from, m.start()), lines(sql, from)));
+            parts.add(new Part(sql.substring(from, m.start()), LexedText.lineBreaks(sql, from)));
             operators.add("UNION " + (m.group(2).equalsIgnoreCase("ALL") ? "ALL " : "") + "BY NAME");
             from = m.end();
         }
         if (parts.isEmpty()) return null;
-        parts.add(new Part(sql.substring(from), lines(sql, from)));
+        parts.add(new Part(sql.substring(from), LexedText.lineBreaks(sql, from)));
         return parts;
     }
 
@@ -90,9 +90,5 @@ final class SetOperationsByName {
         String query = sql.substring(at);
         if (parts(query, new ArrayList<>()) == null) return sql;
         return sql.substring(0, at) + " SELECT * FROM (" + query + ")";
-    }
-
-    private static int lines(String sql, int at) {
-        return (int) sql.substring(0, at).chars().filter(c -> c == '\n').count();
     }
 }

@@ -3,6 +3,7 @@ package io.porygon.cli;
 import io.porygon.core.engine.EngineException;
 import io.porygon.core.engine.ObjectKind;
 import io.porygon.core.graph.CompiledGraph;
+import io.porygon.core.run.ActionResult;
 import io.porygon.core.run.DagRunner;
 import io.porygon.core.run.ExecutionPlan;
 import io.porygon.core.run.Planner;
@@ -124,9 +125,10 @@ final class RunCommand implements Callable<Integer> {
                     : Runtime.getRuntime().availableProcessors();
             DagRunner runner = new DagRunner(engine, parallel, new RunProgress(out, System.console() != null));
             try (Interruption interruption = Interruption.cancelling(runner::cancel)) {
-                RunResult result = runner.run(plan);
+                WarehouseRunStore history = new WarehouseRunStore(engine);
+                RunResult result = runner.run(plan, earlierRuns(history));
                 try {
-                    new WarehouseRunStore(engine).record(result, commandLine());
+                    history.record(result, commandLine());
                 } catch (EngineException e) {
                     // the actions' work is committed; only the record of it is missing
                     err.println("warning: the run history could not be written to " + WarehouseRunStore.SCHEMA + ": " + e.getMessage());
@@ -135,6 +137,15 @@ final class RunCommand implements Callable<Integer> {
                 err.flush();
                 return result.succeeded() ? 0 : PorygonCli.EXIT_FAILED;
             }
+        }
+    }
+
+    /** The last runs' actions, whose times order this one's (an unreadable history only loses that). */
+    private static List<List<ActionResult>> earlierRuns(WarehouseRunStore history) {
+        try {
+            return history.recentActions(3);
+        } catch (EngineException e) {
+            return List.of();
         }
     }
 

@@ -26,7 +26,7 @@ public final class WarehouseOptions {
     @Option(names = "--memory-limit", paramLabel = "SIZE", description = "DuckDB memory limit, e.g. 4GB (default: DuckDB's, 80%% of RAM).")
     String memoryLimit;
 
-    @Option(names = "--duckdb-threads", paramLabel = "N", description = "Threads DuckDB uses inside one query (default: all cores).")
+    @Option(names = "--duckdb-threads", paramLabel = "N", description = "Threads DuckDB uses inside one query (default: all cores, split between short actions running at once).")
     Integer duckdbThreads;
 
     @Option(names = "--database-mapping", paramLabel = "ignore|prefix",

@@ -55,9 +55,17 @@ public interface Engine extends AutoCloseable {
      * BigQuery resolves a view's columns each time it is queried. An engine that fixes them when the
      * view is created re-creates the views whose tables have changed columns since, so that running
      * only some tables leaves no view of the others broken; a view that no longer compiles stays as
-     * it is, to fail with its own error when queried.
+     * it is, to fail with its own error when queried. Views are looked at only when the engine changed the
+     * columns of a table or view since the last call, or {@code afterProjectStatements}: when statements
+     * the project wrote (operations, pre- and post-operations) ran, which may have changed any.
      */
-    default void refreshStaleViews() {}
+    default void refreshStaleViews(boolean afterProjectStatements) {}
+
+    /**
+     * Splits the machine's cores {@code ways} ways between the queries of the sessions (1: each query may
+     * use them all). Called by the runner as the actions running at once change.
+     */
+    default void shareCores(int ways) {}
 
     /**
      * Makes {@code wildcard} ({@code events_*}) a view of the tables its prefix starts, each row with its

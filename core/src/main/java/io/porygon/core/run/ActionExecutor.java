@@ -99,19 +99,19 @@ public final class ActionExecutor {
     private long build(PlannedAction p, Engine engine) {
         long[] rows = {-1};
         Runnable work = () -> {
-            run(p.preOps(), written(p, true), engine);
+            run(p.preOps(), p.writtenOps(true), engine);
             checkCancelled();
             switch (p.step()) {
                 case CREATE_VIEW -> engine.replaceView(p.warehouseTarget(), p.sql());
                 case APPEND_INCREMENT, MERGE_INCREMENT, REPLACE_PARTITIONS -> rows[0] = applyIncrement(p, engine);
                 default -> rows[0] = engine.replaceTable(p.warehouseTarget(), p.sql());
             }
-            run(p.postOps(), written(p, false), engine);
+            run(p.postOps(), p.writtenOps(false), engine);
             // a post-operation may have added or removed rows of the table it built
             if (!p.postOps().isEmpty() && p.step() != Step.CREATE_VIEW && !p.step().isIncrement()) rows[0] = engine.rowCount(p.warehouseTarget());
         };
-        if (p.preOps().isEmpty() && p.postOps().isEmpty()) work.run();
-        else engine.inTransaction(work);
+        if (p.runsProjectStatements()) engine.inTransaction(work);
+        else work.run(); // the runner's own checks before the table (a view's query as written) need no transaction
         return rows[0];
     }
 
@@ -239,13 +239,6 @@ public final class ActionExecutor {
                 throw new StatementFailure(e, i < written.size() ? written.get(i) : null);
             }
         }
-    }
-
-    /** An action's pre-operations (or post-operations) as written in the project, in the order they were planned. */
-    private static List<String> written(PlannedAction p, boolean pre) {
-        if (!(p.action() instanceof TableAction t)) return List.of();
-        boolean incremental = p.step().isIncrement();
-        return pre ? (incremental ? t.incrementalPreOps() : t.preOps()) : (incremental ? t.incrementalPostOps() : t.postOps());
     }
 
     /** A statement the warehouse rejected, with its text as written in the project (null when unknown), to locate the error. */

@@ -6,11 +6,13 @@ import io.porygon.core.engine.Engine;
 import io.porygon.core.engine.EngineException;
 import io.porygon.core.graph.AssertionAction;
 import io.porygon.core.graph.Target;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionService;
@@ -29,6 +33,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * Runs an {@link ExecutionPlan} on a pool of worker threads, each with its own engine session.
@@ -38,6 +43,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * is swapped in atomically, so none is left half-built.
  */
 public final class DagRunner {
+    /** Long enough for DuckDB's threads inside one query to pay off (a full build of events_fct takes 5 s, its increment 0.3 s). */
+    private static final Duration LONG_ACTION = Duration.ofSeconds(1);
     private final Engine engine;
     private final int threads;
     private final RunListener listener;
@@ -60,6 +67,11 @@ public final class DagRunner {
     }
 
     public RunResult run(ExecutionPlan plan) {
+        return run(plan, List.of());
+    }
+
+    /** Runs the plan, starting first the ready action with the most expected work behind it ({@link CriticalPath}). */
+    public RunResult run(ExecutionPlan plan, List<List<ActionResult>> earlierRuns) {
         Instant started = Instant.now();
         String runId = newRunId(started);
         listener.runStarted(plan);
@@ -68,7 +80,11 @@ public final class DagRunner {
         List<ActionResult> finished = new ArrayList<>();
         Map<String, Set<String>> downstream = Dependencies.invert(upstreamOf(plan));
         Map<String, Integer> waitingFor = new HashMap<>();
-        Deque<String> ready = new ArrayDeque<>();
+        Map<String, Duration> expected = CriticalPath.expected(plan, earlierRuns);
+        Map<String, Long> workFrom = CriticalPath.workFrom(plan, expected);
+        Map<String, Integer> planOrder = new HashMap<>();
+        plan.actions().forEach(p -> planOrder.put(p.id(), planOrder.size()));
+        Queue<String> ready = new PriorityQueue<>(Comparator.comparing((String id) -> -workFrom.get(id)).thenComparing(planOrder::get));
         for (PlannedAction p : plan.actions()) {
             waitingFor.put(p.id(), p.upstream().size());
             if (p.upstream().isEmpty()) ready.add(p.id());
@@ -86,6 +102,7 @@ public final class DagRunner {
                     PlannedAction p = byId.get(ready.poll());
                     if (results.containsKey(p.id())) continue;
                     Engine session = borrow(idle);
+                    engine.shareCores(ways(Stream.concat(inFlight.values().stream(), Stream.of(p)), expected));
                     listener.actionStarted(p);
                     Future<ActionResult> f = completion.submit(() -> {
                         try {
@@ -97,6 +114,7 @@ public final class DagRunner {
                     inFlight.put(f, p);
                 }
                 if (inFlight.isEmpty()) break;
+                engine.shareCores(ways(inFlight.values().stream(), expected)); // fewer run when nothing was ready to start
                 Future<ActionResult> done = takeUninterruptibly(completion);
                 PlannedAction p = inFlight.remove(done);
                 ActionResult result = resultOf(done, p);
@@ -124,18 +142,26 @@ public final class DagRunner {
                 record(p, ActionResult.notRun(p, status, cancelled ? "run cancelled" : "not reached"), results, finished);
             }
         }
-        if (!cancelled && finished.stream().anyMatch(DagRunner::mayHaveChangedColumns)) engine.refreshStaleViews();
+        if (!cancelled) engine.refreshStaleViews(finished.stream().anyMatch(r -> ran(r) && byId.get(r.actionId()).runsProjectStatements()));
         RunResult run = new RunResult(runId, started, Instant.now(), finished, cancelled);
         listener.runFinished(run);
         return run;
     }
 
-    /** A table or view whose columns may have changed: views on it that this run did not create may need re-creating. */
-    private static boolean mayHaveChangedColumns(ActionResult r) {
-        return r.status() == ActionStatus.SUCCEEDED && switch (r.step()) {
-            case BUILD_TABLE, CREATE_VIEW, BUILD_INCREMENTAL, APPEND_INCREMENT, MERGE_INCREMENT, REPLACE_PARTITIONS, RUN_OPERATIONS -> true;
-            default -> false;
-        };
+    /**
+     * How many ways the running actions split the engine's cores: one way each when all of them are
+     * expected to be short, where the queries gain more from running side by side than from more
+     * threads each; a long action (or one never timed) lets every query use all cores.
+     */
+    static int ways(Stream<PlannedAction> running, Map<String, Duration> expected) {
+        List<PlannedAction> actions = running.toList();
+        boolean allShort = actions.stream().allMatch(p -> expected.containsKey(p.id()) && expected.get(p.id()).compareTo(LONG_ACTION) < 0);
+        return allShort ? actions.size() : 1;
+    }
+
+    /** Whether the action ran its statements, all or some of them. */
+    private static boolean ran(ActionResult r) {
+        return r.status() == ActionStatus.SUCCEEDED || r.status() == ActionStatus.FAILED;
     }
 
     /** Up front and on one session: concurrent schema creation conflicts in some engines (DuckDB). */

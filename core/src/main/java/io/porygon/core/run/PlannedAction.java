@@ -2,6 +2,7 @@ package io.porygon.core.run;
 
 import io.porygon.core.graph.Action;
 import io.porygon.core.graph.AssertionAction;
+import io.porygon.core.graph.TableAction;
 import io.porygon.core.graph.Target;
 import io.porygon.core.sql.ScriptProgram;
 import java.util.List;
@@ -65,6 +66,18 @@ public record PlannedAction(
     /** The action an assertion checks, or null. */
     public Target checkedTarget() {
         return action instanceof AssertionAction a ? a.parentAction() : null;
+    }
+
+    /** The pre- or post-operations of its step as the project writes them; the planned ones may add the runner's own checks. */
+    public List<String> writtenOps(boolean pre) {
+        if (!(action instanceof TableAction t)) return List.of();
+        boolean incremental = step.isIncrement();
+        return pre ? (incremental ? t.incrementalPreOps() : t.preOps()) : (incremental ? t.incrementalPostOps() : t.postOps());
+    }
+
+    /** Whether statements the project wrote run: an operation's, or a table's pre- or post-operations. */
+    public boolean runsProjectStatements() {
+        return step == Step.RUN_OPERATIONS || !writtenOps(true).isEmpty() || !writtenOps(false).isEmpty();
     }
 
     /** Every statement the engine receives for this action, for hashing and --dry-run. */

@@ -17,4 +17,9 @@ public interface RunStore {
 
     /** The actions of one run in the order they finished; empty when the run is unknown. */
     List<ActionResult> actions(String runId);
+
+    /** The actions of the most recent runs, newest run first. */
+    default List<List<ActionResult>> recentActions(int runs) {
+        return recentRuns(runs).stream().map(r -> actions(r.runId())).toList();
+    }
 }

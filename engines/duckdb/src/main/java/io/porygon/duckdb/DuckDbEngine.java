@@ -35,6 +35,7 @@ import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -49,6 +50,11 @@ public final class DuckDbEngine implements Engine {
     private final DuckDBConnection connection;
     private volatile Statement running;
     private boolean inTransaction;
+    /** Set when this engine or a session of it changed the columns of an existing table or view; see refreshStaleViews. */
+    private final AtomicBoolean columnsChanged;
+    /** Whether the runner may split the cores (the settings fix no thread count), and the threads it last set. */
+    private final boolean sharesCores;
+    private int threads;
 
     public DuckDbEngine(DuckDbSettings settings) {
         try {
@@ -58,6 +64,8 @@ public final class DuckDbEngine implements Engine {
             Properties config = new Properties();
             config.setProperty("autoinstall_known_extensions", "false");
             connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + settings.file().toAbsolutePath(), config);
+            sharesCores = settings.threads() == null;
+            columnsChanged = new AtomicBoolean();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (SQLException e) {
@@ -94,8 +102,10 @@ public final class DuckDbEngine implements Engine {
         }
     }
 
-    private DuckDbEngine(DuckDBConnection connection) {
+    private DuckDbEngine(DuckDBConnection connection, AtomicBoolean columnsChanged) {
         this.connection = connection;
+        this.columnsChanged = columnsChanged;
+        this.sharesCores = false; // the setting is the database's: its first session shares it out
         applySessionSettings();
     }
 
@@ -110,6 +120,21 @@ public final class DuckDbEngine implements Engine {
     private void applySessionSettings() {
         DuckDbTranslator.SESSION_SETTINGS.forEach(this::execute);
         execute(PERFECT_HASH_BITS);
+    }
+
+    /**
+     * DuckDB's {@code threads} is one setting for the whole database, so the cores are split by setting
+     * it: with two short actions running, each query using every core makes the threads of the two fight
+     * for them, and an incremental run takes about 1.3 times as long (docs/BENCHMARKS.md). Left alone
+     * when the settings fix the threads.
+     */
+    @Override
+    public void shareCores(int ways) {
+        if (!sharesCores || ways < 1) return;
+        int share = Math.max(1, Runtime.getRuntime().availableProcessors() / ways);
+        if (share == threads) return;
+        execute("SET threads = " + share);
+        threads = share;
     }
 
     @Override
@@ -266,19 +291,25 @@ public final class DuckDbEngine implements Engine {
 
     @Override
     public List<Column> columns(Target target) {
-        String sql = "SELECT column_name, data_type FROM information_schema.columns WHERE table_catalog = current_database()"
-                + " AND lower(table_schema) = lower(?) AND lower(table_name) = lower(?) ORDER BY ordinal_position";
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setString(1, schemaOf(target));
-            ps.setString(2, target.name());
-            List<Column> columns = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) columns.add(new Column(rs.getString(1), rs.getString(2)));
-            }
-            return columns;
-        } catch (SQLException e) {
-            throw fail(e, sql);
+        List<Column> columns = existingColumns(target);
+        return columns == null ? List.of() : columns;
+    }
+
+    /**
+     * The columns of a table or view, null when there is none, empty for a view that no longer binds.
+     * DESCRIBE takes a fifth of the time information_schema takes.
+     */
+    private List<Column> existingColumns(Target target) {
+        try {
+            return asColumns(queryRows("DESCRIBE " + sqlName(target)));
+        } catch (DuckDbException e) {
+            return e.getMessage().contains("does not exist") ? null : List.of();
         }
+    }
+
+    /** Name and type of each row of a DESCRIBE. */
+    private static List<Column> asColumns(List<List<Object>> described) {
+        return described.stream().map(row -> new Column((String) row.get(0), (String) row.get(1))).toList();
     }
 
     @Override
@@ -313,7 +344,8 @@ public final class DuckDbEngine implements Engine {
      * views need one pass per level, as a view cannot be re-created while one under it is stale.
      */
     @Override
-    public void refreshStaleViews() {
+    public void refreshStaleViews(boolean afterProjectStatements) {
+        if (!columnsChanged.getAndSet(false) && !afterProjectStatements) return;
         List<List<Object>> views = queryRows("SELECT schema_name, view_name, sql FROM duckdb_views()"
                 + " WHERE NOT internal AND database_name = current_database()");
         boolean recreatedAny = true;
@@ -384,10 +416,13 @@ public final class DuckDbEngine implements Engine {
             ensureSchema(target);
             if (kind(target) == other) execute("DROP " + other + " " + sqlName(target));
             execute(create);
+            columnsChanged.set(true); // not compared: a failing DESCRIBE would abort the transaction
             return;
         }
+        List<Column> before = existingColumns(target);
         try {
             execute(create);
+            if (before != null && !before.equals(asColumns(columns))) columnsChanged.set(true);
         } catch (DuckDbException e) {
             boolean noSchema = !schemaExists(schemaOf(target));
             boolean otherInTheWay = !noSchema && kind(target) == other;
@@ -397,6 +432,7 @@ public final class DuckDbEngine implements Engine {
                 if (otherInTheWay) execute("DROP " + other + " " + sqlName(target));
                 execute(create);
             });
+            if (otherInTheWay) columnsChanged.set(true);
         }
     }
 
@@ -576,6 +612,7 @@ public final class DuckDbEngine implements Engine {
     @Override
     public void addColumns(Target target, List<Column> columns) {
         if (columns.isEmpty()) return;
+        columnsChanged.set(true);
         if (inTransaction) {
             String added = columns.stream().map(c -> "CAST(NULL AS " + c.type() + ") AS " + quoteIdent(c.name())).collect(Collectors.joining(", "));
             execute("CREATE OR REPLACE TABLE " + sqlName(target) + " AS SELECT *, " + added + " FROM " + sqlName(target));
@@ -589,6 +626,7 @@ public final class DuckDbEngine implements Engine {
     @Override
     public void dropColumns(Target target, List<String> columns) {
         if (columns.isEmpty()) return;
+        columnsChanged.set(true);
         if (inTransaction) {
             execute("CREATE OR REPLACE TABLE " + sqlName(target) + " AS SELECT * EXCLUDE (" + columnList(columns) + ") FROM " + sqlName(target));
             return;
@@ -663,7 +701,7 @@ public final class DuckDbEngine implements Engine {
     @Override
     public Engine openSession() {
         try {
-            return new DuckDbEngine((DuckDBConnection) connection.duplicate());
+            return new DuckDbEngine((DuckDBConnection) connection.duplicate(), columnsChanged);
         } catch (SQLException e) {
             throw new DuckDbException("cannot open another DuckDB session: " + e.getMessage(), e);
         }

@@ -17,6 +17,44 @@ class DuckDbEngineTest {
     @TempDir Path dir;
 
     @Test
+    void staleViewsAreLookedForOnlyOnceColumnsChangedOrTheProjectsOwnStatementsRan() {
+        Target t = new Target(null, "s", "t");
+        Target v = new Target(null, "s", "v");
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
+            engine.replaceTable(t, "SELECT 1 AS id");
+            engine.replaceView(v, "SELECT id FROM s.t");
+            engine.replaceTable(t, "SELECT 2 AS id"); // the same columns: the view still binds
+            engine.execute("CREATE OR REPLACE TABLE s.t AS SELECT 'x' AS id"); // as an operation would, unseen by the engine
+            engine.refreshStaleViews(false);
+            assertThatThrownBy(() -> engine.query("SELECT * FROM s.v", 1)).hasMessageContaining("altered");
+
+            engine.refreshStaleViews(true);
+            assertThat(engine.query("SELECT * FROM s.v", 1).rows()).containsExactly(List.of("x"));
+
+            try (var session = engine.openSession()) {
+                session.replaceTable(t, "SELECT 2.5 AS id"); // another session's change counts too
+            }
+            engine.refreshStaleViews(false);
+            assertThat(engine.query("SELECT * FROM s.v", 1).rows()).containsExactly(List.of(new java.math.BigDecimal("2.5")));
+        }
+    }
+
+    @Test
+    void theRunnerSharesTheCoresUnlessTheSettingsFixDuckDbsThreads() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
+            engine.shareCores(cores);
+            assertThat(engine.query("SELECT current_setting('threads')", 1).rows()).containsExactly(List.of(1L));
+            engine.shareCores(1);
+            assertThat(engine.query("SELECT current_setting('threads')", 1).rows()).containsExactly(List.of((long) cores));
+        }
+        try (DuckDbEngine engine = new DuckDbEngine(new DuckDbSettings(dir.resolve("w.duckdb"), 3, null))) {
+            engine.shareCores(cores);
+            assertThat(engine.query("SELECT current_setting('threads')", 1).rows()).containsExactly(List.of(3L));
+        }
+    }
+
+    @Test
     void bulkWriterLoadsRowsIntoANewTableInItsSchema() throws Exception {
         Target users = new Target("any-project", "raw", "users");
         try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {

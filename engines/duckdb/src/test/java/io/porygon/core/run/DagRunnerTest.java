@@ -8,11 +8,15 @@ import io.porygon.core.graph.Target;
 import io.porygon.duckdb.DuckDbEngine;
 import io.porygon.duckdb.DuckDbSettings;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -130,6 +134,49 @@ class DagRunnerTest {
         assertThat(started.indexOf("s.c")).isGreaterThan(Math.max(started.indexOf("s.a"), started.indexOf("s.b")));
         assertThat(finished.indexOf("s.c")).isGreaterThan(Math.max(finished.indexOf("s.a"), finished.indexOf("s.b")));
         assertThat(finished.indexOf("s.d")).isEqualTo(3);
+    }
+
+    @Test
+    void theReadyActionWithTheMostExpectedWorkBehindItStartsFirst() {
+        // a alone, b -> c: one lane, so the start order is the priority order
+        ExecutionPlan plan = planner(engine).plan(graph(table(a, "SELECT 1 AS id"), table(b, "SELECT 2 AS id"),
+                table(c, "SELECT * FROM s.b", b)), RunOptions.all());
+        assertThat(startOrder(plan, List.of())).as("never timed: the longer chain").containsExactly("s.b", "s.a", "s.c");
+
+        Map<String, PlannedAction> byId = plan.byId();
+        List<ActionResult> lastRun = List.of(timed(byId.get("proj.s.a"), 300), timed(byId.get("proj.s.b"), 100), timed(byId.get("proj.s.c"), 100));
+        assertThat(startOrder(plan, List.of(lastRun))).as("a took longer than b and c together").containsExactly("s.a", "s.b", "s.c");
+    }
+
+    @Test
+    void shortActionsSplitTheCoresAndALongOrUntimedOneLetsEveryQueryUseThemAll() {
+        ExecutionPlan plan = planner(engine).plan(graph(table(a, "SELECT 1 AS id"), table(b, "SELECT 2 AS id"), table(c, "SELECT 3 AS id")),
+                RunOptions.all());
+        Map<String, PlannedAction> byId = plan.byId();
+        Map<String, Duration> expected = Map.of("proj.s.a", Duration.ofMillis(200), "proj.s.b", Duration.ofMillis(300),
+                "proj.s.c", Duration.ofSeconds(5));
+        PlannedAction shortA = byId.get("proj.s.a");
+        PlannedAction shortB = byId.get("proj.s.b");
+        assertThat(DagRunner.ways(Stream.of(shortA, shortB), expected)).isEqualTo(2);
+        assertThat(DagRunner.ways(Stream.of(shortA, byId.get("proj.s.c")), expected)).isEqualTo(1);
+        assertThat(DagRunner.ways(Stream.of(shortA, shortB), Map.of("proj.s.a", Duration.ofMillis(200)))).isEqualTo(1);
+    }
+
+    private List<String> startOrder(ExecutionPlan plan, List<List<ActionResult>> earlierRuns) {
+        List<String> started = new ArrayList<>();
+        RunListener listener = new RunListener() {
+            @Override
+            public void actionStarted(PlannedAction p) {
+                started.add(p.displayName());
+            }
+        };
+        assertThat(new DagRunner(engine, 1, listener).run(plan, earlierRuns).succeeded()).isTrue();
+        return started;
+    }
+
+    private static ActionResult timed(PlannedAction p, long millis) {
+        return new ActionResult(p.id(), p.displayName(), "table", p.step(), ActionStatus.SUCCEEDED, Instant.EPOCH,
+                Instant.EPOCH.plusMillis(millis), 1, null, null, 0, List.of(), null);
     }
 
     @Test

@@ -1,0 +1,57 @@
+package io.porygon.core.run;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which ready action to start first: the one with the most work behind it, its own expected time
+ * plus that of its slowest chain of dependents. Starting the run's longest chain first keeps the
+ * other workers busy with what can wait, instead of leaving the chain to run alone at the end.
+ * Expected times come from earlier runs; an action without one counts {@link #UNKNOWN}, so that
+ * a first run still prefers the longer chains.
+ */
+final class CriticalPath {
+    static final Duration UNKNOWN = Duration.ofMillis(1);
+
+    private CriticalPath() {}
+
+    /** Each action's own expected time plus the longest expected chain of its dependents, in milliseconds. */
+    static Map<String, Long> workFrom(ExecutionPlan plan, Map<String, Duration> expected) {
+        Map<String, Set<String>> upstream = new HashMap<>();
+        plan.actions().forEach(p -> upstream.put(p.id(), p.upstream()));
+        Map<String, Set<String>> downstream = Dependencies.invert(upstream);
+        Map<String, Long> work = new HashMap<>();
+        List<PlannedAction> actions = plan.actions();
+        // the plan is in dependency order, so every dependent is done before the action it waits for
+        for (int i = actions.size() - 1; i >= 0; i--) {
+            String id = actions.get(i).id();
+            long after = 0;
+            for (String d : downstream.getOrDefault(id, Set.of())) after = Math.max(after, work.getOrDefault(d, 0L));
+            work.put(id, expected.getOrDefault(id, UNKNOWN).toMillis() + after);
+        }
+        return work;
+    }
+
+    /**
+     * Expected times from earlier runs, most recent first: an action's latest time at the step it is
+     * planned for (an increment costs a fraction of a rebuild), else at any step.
+     */
+    static Map<String, Duration> expected(ExecutionPlan plan, List<List<ActionResult>> earlierRuns) {
+        Map<String, Step> planned = new HashMap<>();
+        plan.actions().forEach(p -> planned.put(p.id(), p.step()));
+        Map<String, Duration> sameStep = new HashMap<>();
+        Map<String, Duration> anyStep = new HashMap<>();
+        for (List<ActionResult> run : earlierRuns) {
+            for (ActionResult r : run) {
+                if (r.status() != ActionStatus.SUCCEEDED || !planned.containsKey(r.actionId())) continue;
+                anyStep.putIfAbsent(r.actionId(), r.duration());
+                if (r.step() == planned.get(r.actionId())) sameStep.putIfAbsent(r.actionId(), r.duration());
+            }
+        }
+        anyStep.putAll(sameStep);
+        return anyStep;
+    }
+}

@@ -35,23 +35,31 @@ final class CriticalPath {
         return work;
     }
 
+    /** Each action's latest time in earlier runs (most recent first) at the step it is planned for. */
+    static Map<String, Duration> timesAtStep(ExecutionPlan plan, List<List<ActionResult>> earlierRuns) {
+        return latestTimes(plan, earlierRuns, true);
+    }
+
     /**
-     * Expected times from earlier runs, most recent first: an action's latest time at the step it is
-     * planned for (an increment costs a fraction of a rebuild), else at any step.
+     * Expected times: an action's latest time at the step it is planned for, else at any step (an increment
+     * never timed counts its full build's time, which overestimates it but still orders the run sensibly).
      */
     static Map<String, Duration> expected(ExecutionPlan plan, List<List<ActionResult>> earlierRuns) {
+        Map<String, Duration> expected = latestTimes(plan, earlierRuns, false);
+        expected.putAll(timesAtStep(plan, earlierRuns));
+        return expected;
+    }
+
+    private static Map<String, Duration> latestTimes(ExecutionPlan plan, List<List<ActionResult>> earlierRuns, boolean sameStep) {
         Map<String, Step> planned = new HashMap<>();
         plan.actions().forEach(p -> planned.put(p.id(), p.step()));
-        Map<String, Duration> sameStep = new HashMap<>();
-        Map<String, Duration> anyStep = new HashMap<>();
+        Map<String, Duration> times = new HashMap<>();
         for (List<ActionResult> run : earlierRuns) {
             for (ActionResult r : run) {
-                if (r.status() != ActionStatus.SUCCEEDED || !planned.containsKey(r.actionId())) continue;
-                anyStep.putIfAbsent(r.actionId(), r.duration());
-                if (r.step() == planned.get(r.actionId())) sameStep.putIfAbsent(r.actionId(), r.duration());
+                Step step = planned.get(r.actionId());
+                if (r.status() == ActionStatus.SUCCEEDED && step != null && (!sameStep || r.step() == step)) times.putIfAbsent(r.actionId(), r.duration());
             }
         }
-        anyStep.putAll(sameStep);
-        return anyStep;
+        return times;
     }
 }

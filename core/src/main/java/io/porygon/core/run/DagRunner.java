@@ -80,8 +80,8 @@ public final class DagRunner {
         List<ActionResult> finished = new ArrayList<>();
         Map<String, Set<String>> downstream = Dependencies.invert(upstreamOf(plan));
         Map<String, Integer> waitingFor = new HashMap<>();
-        Map<String, Duration> expected = CriticalPath.expected(plan, earlierRuns);
-        Map<String, Long> workFrom = CriticalPath.workFrom(plan, expected);
+        Map<String, Long> workFrom = CriticalPath.workFrom(plan, CriticalPath.expected(plan, earlierRuns));
+        Map<String, Duration> timesAtStep = CriticalPath.timesAtStep(plan, earlierRuns);
         Map<String, Integer> planOrder = new HashMap<>();
         plan.actions().forEach(p -> planOrder.put(p.id(), planOrder.size()));
         Queue<String> ready = new PriorityQueue<>(Comparator.comparing((String id) -> -workFrom.get(id)).thenComparing(planOrder::get));
@@ -102,7 +102,7 @@ public final class DagRunner {
                     PlannedAction p = byId.get(ready.poll());
                     if (results.containsKey(p.id())) continue;
                     Engine session = borrow(idle);
-                    engine.shareCores(ways(Stream.concat(inFlight.values().stream(), Stream.of(p)), expected));
+                    engine.shareCores(ways(Stream.concat(inFlight.values().stream(), Stream.of(p)), timesAtStep));
                     listener.actionStarted(p);
                     Future<ActionResult> f = completion.submit(() -> {
                         try {
@@ -114,7 +114,7 @@ public final class DagRunner {
                     inFlight.put(f, p);
                 }
                 if (inFlight.isEmpty()) break;
-                engine.shareCores(ways(inFlight.values().stream(), expected)); // fewer run when nothing was ready to start
+                engine.shareCores(ways(inFlight.values().stream(), timesAtStep)); // fewer run when nothing was ready to start
                 Future<ActionResult> done = takeUninterruptibly(completion);
                 PlannedAction p = inFlight.remove(done);
                 ActionResult result = resultOf(done, p);
@@ -150,12 +150,15 @@ public final class DagRunner {
 
     /**
      * How many ways the running actions split the engine's cores: one way each when all of them are
-     * expected to be short, where the queries gain more from running side by side than from more
-     * threads each; a long action (or one never timed) lets every query use all cores.
+     * short, where the queries gain more from running side by side than from more threads each; a long
+     * action, or one never timed at its step, lets every query use all cores. An increment never timed
+     * counts as short: it is what increments are for (the first one after a full build has only the
+     * build's time).
      */
-    static int ways(Stream<PlannedAction> running, Map<String, Duration> expected) {
+    static int ways(Stream<PlannedAction> running, Map<String, Duration> timesAtStep) {
         List<PlannedAction> actions = running.toList();
-        boolean allShort = actions.stream().allMatch(p -> expected.containsKey(p.id()) && expected.get(p.id()).compareTo(LONG_ACTION) < 0);
+        boolean allShort = actions.stream().allMatch(p -> timesAtStep.containsKey(p.id())
+                ? timesAtStep.get(p.id()).compareTo(LONG_ACTION) < 0 : p.step().isIncrement());
         return allShort ? actions.size() : 1;
     }
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -159,7 +160,10 @@ class DagRunnerTest {
         PlannedAction shortB = byId.get("proj.s.b");
         assertThat(DagRunner.ways(Stream.of(shortA, shortB), expected)).isEqualTo(2);
         assertThat(DagRunner.ways(Stream.of(shortA, byId.get("proj.s.c")), expected)).isEqualTo(1);
-        assertThat(DagRunner.ways(Stream.of(shortA, shortB), Map.of("proj.s.a", Duration.ofMillis(200)))).isEqualTo(1);
+        assertThat(DagRunner.ways(Stream.of(shortA, shortB), Map.of("proj.s.a", Duration.ofMillis(200)))).as("b never timed").isEqualTo(1);
+        PlannedAction increment = new PlannedAction("proj.s.d", shortB.action(), d, Step.MERGE_INCREMENT, List.of(), "SELECT 4 AS id",
+                List.of(), List.of(), List.of("id"), Set.of(), null, List.of());
+        assertThat(DagRunner.ways(Stream.of(shortA, increment), expected)).as("an increment never timed at its step").isEqualTo(2);
     }
 
     private List<String> startOrder(ExecutionPlan plan, List<List<ActionResult>> earlierRuns) {

@@ -7,6 +7,7 @@ import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.merge.Merge;
 import net.sf.jsqlparser.statement.merge.MergeDelete;
+import net.sf.jsqlparser.statement.merge.MergeInsert;
 import net.sf.jsqlparser.statement.merge.MergeUpdate;
 import net.sf.jsqlparser.util.deparser.ExpressionDeParser;
 import net.sf.jsqlparser.util.deparser.MergeDeParser;
@@ -14,13 +15,16 @@ import net.sf.jsqlparser.util.deparser.SelectDeParser;
 
 /**
  * Prints a MERGE, whose {@code WHEN NOT MATCHED BY SOURCE [AND condition]} clauses the lexer hands
- * JSqlParser as {@code WHEN MATCHED AND porygon_by_source [AND (condition)]} (it cannot read them):
- * DuckDB's MERGE has the clause as BigQuery writes it. Unqualified columns of the NOT MATCHED clauses are
+ * JSqlParser as {@code WHEN MATCHED AND porygon_by_source [AND (condition)]}, and whose {@code INSERT ROW}
+ * as {@code INSERT VALUES (porygon_insert_row)} (it reads neither): DuckDB's MERGE has the first as
+ * BigQuery writes it, and the second as {@code INSERT BY POSITION}. Unqualified columns of the NOT MATCHED clauses are
  * qualified with the one table BigQuery lets them see ({@link MergeClauseScopes}).
  */
 final class DuckDbMergeDeParser extends MergeDeParser {
     /** The marker column the lexer writes in place of {@code NOT ... BY SOURCE}. */
     static final String BY_SOURCE = "porygon_by_source";
+    /** The marker value the lexer writes in place of {@code ROW} in {@code INSERT ROW}. */
+    static final String INSERT_ROW = "porygon_insert_row";
 
     private final Predicate<String> isVariable;
 
@@ -44,6 +48,27 @@ final class DuckDbMergeDeParser extends MergeDeParser {
     @Override
     public <S> StringBuilder visit(MergeUpdate update, S context) {
         return print(update.getAndPredicate(), update::setAndPredicate, () -> super.visit(update, context));
+    }
+
+    @Override
+    public <S> StringBuilder visit(MergeInsert insert, S context) {
+        StringBuilder out = getBuilder();
+        int start = out.length();
+        super.visit(insert, context);
+        if (insertsTheRow(insert)) {
+            int values = out.lastIndexOf(" VALUES ");
+            if (values < start) throw new IllegalStateException("unexpected MERGE clause: " + out.substring(start));
+            out.setLength(values);
+            while (out.charAt(out.length() - 1) == ' ') out.setLength(out.length() - 1);
+            out.append(" BY POSITION");
+        }
+        return out;
+    }
+
+    /** Whether the clause is the lexer's form of INSERT ROW: its one value is the marker (qualified or not). */
+    private static boolean insertsTheRow(MergeInsert insert) {
+        return insert.getValues() != null && insert.getValues().size() == 1 && insert.getValues().get(0) instanceof Column c
+                && c.getColumnName().equals(INSERT_ROW);
     }
 
     /** Prints a WHEN MATCHED clause as JSqlParser does, or as the BY SOURCE clause its predicate marks. */

@@ -233,6 +233,24 @@ final class GoogleSqlLexer {
                         continue;
                     }
                 }
+                // ALTER TABLE t ALTER COLUMN c SET DATA TYPE T: JSqlParser reads the shorter ALTER COLUMN c TYPE T
+                if (upper.equals("SET") && startsWith(sb, "ALTER") && peekWord().equalsIgnoreCase("DATA")) {
+                    int data = skipSpace(pos);
+                    int type = skipSpace(data + 4);
+                    if (wordAt(type).equalsIgnoreCase("TYPE")) {
+                        keepLineBreaks(sb, pos, type);
+                        pos = type;
+                        lastWord = null;
+                        continue;
+                    }
+                }
+                // MERGE ... THEN INSERT ROW (every column of the source row, by position): JSqlParser reads no ROW there,
+                // so it goes as INSERT VALUES (<marker>), which DuckDbMergeDeParser prints as DuckDB's INSERT BY POSITION
+                if (upper.equals("ROW") && "INSERT".equals(lastWord) && depth == 0 && startsWith(sb, "MERGE")) {
+                    sb.append("VALUES (").append(DuckDbMergeDeParser.INSERT_ROW).append(')');
+                    lastWord = null;
+                    continue;
+                }
                 if (bySourceCondition && upper.equals("THEN") && depth == 0) {
                     sb.append(") ");
                     bySourceCondition = false;

@@ -396,6 +396,10 @@ class DuckDbTranslatorTest {
         // JSqlParser read the actions after a SET OPTIONS into it: g was dropped with it
         run("ALTER TABLE billing.costs SET OPTIONS (description = 'x'), ADD COLUMN g INT64, SET OPTIONS (labels = []), ADD COLUMN h INT64");
         run("ALTER TABLE billing.costs ADD COLUMN f STRING OPTIONS(description = 'the f')");
+        // SET DATA TYPE, which JSqlParser cannot read (here beside an option, which is dropped)
+        run("ALTER TABLE billing.costs ALTER COLUMN g SET\n  DATA TYPE NUMERIC, ALTER COLUMN g SET OPTIONS (description = 'g')");
+        assertThat(query("SELECT data_type FROM information_schema.columns WHERE table_schema = 'billing' AND table_name = 'costs'"
+                + " AND column_name = 'g'")).containsExactly(List.of("DECIMAL(38,9)"));
         assertThat(query("SELECT count(*) FROM information_schema.columns WHERE table_schema = 'billing' AND table_name = 'costs'"
                 + " AND column_name IN ('e', 'f', 'g', 'h')")).containsExactly(List.of(num("4")));
         // clones, copies and snapshots hold the rows as of now; time travel is refused, naming it

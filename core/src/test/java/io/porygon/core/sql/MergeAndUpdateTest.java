@@ -101,6 +101,20 @@ class MergeAndUpdateTest {
     }
 
     @Test
+    void insertRowInsertsTheSourceRowsColumnsByPosition() throws SQLException {
+        // a staging table of the target's columns, the source's names need not match
+        run("CREATE TABLE dataset.Arrived AS SELECT product AS name, quantity AS n FROM dataset.NewArrivals");
+        run("MERGE dataset.Inventory T USING dataset.Arrived S ON T.product = S.name\n"
+                + "WHEN MATCHED THEN UPDATE SET quantity = T.quantity + S.n\n"
+                + "WHEN NOT MATCHED BY TARGET THEN INSERT ROW");
+        assertThat(query("SELECT product, quantity FROM dataset.Inventory WHERE product IN ('dryer', 'oven', 'washer') ORDER BY product"))
+                .containsExactly(row("dryer", 230L), row("oven", 305L), row("washer", 20L));
+        // a source with another number of columns is an error, as on BigQuery
+        assertThatThrownBy(() -> run("MERGE dataset.Inventory T USING dataset.NewArrivals S ON FALSE WHEN NOT MATCHED THEN INSERT ROW"))
+                .hasMessageContaining("3 values");
+    }
+
+    @Test
     void aSubquerySourceAndABySourceUpdateReadTheirOwnTable() throws SQLException {
         run("MERGE dataset.Inventory AS T USING (SELECT product, quantity * 2 AS quantity FROM dataset.NewArrivals) AS S"
                 + " ON T.product = S.product\n"

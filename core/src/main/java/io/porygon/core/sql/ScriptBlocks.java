@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the procedural statements of a BigQuery script into a {@link ScriptProgram}: IF / ELSEIF /
- * ELSE, LOOP, WHILE, REPEAT, BEGIN ... [EXCEPTION WHEN ERROR THEN] ... END, BREAK (LEAVE), CONTINUE
+ * ELSE, CASE [subject] WHEN ... [ELSE] END CASE, LOOP, WHILE, REPEAT, BEGIN ... [EXCEPTION WHEN ERROR THEN] ... END, BREAK (LEAVE), CONTINUE
  * (ITERATE), RETURN and RAISE. The lexer splits a script at every semicolon, so a piece may start
  * with block headers before its first statement ({@code IF c THEN SELECT 1}): they are peeled off
  * in order. Statements and conditions are translated as they are met, in the script's order, so a
@@ -35,7 +35,7 @@ final class ScriptBlocks {
         String setErrorMessage();
     }
 
-    private enum Kind { STATEMENT, IF, ELSEIF, ELSE, END_IF, WHILE, END_WHILE, LOOP, END_LOOP, REPEAT, UNTIL, BEGIN, EXCEPTION, END, BREAK, CONTINUE, RETURN, RAISE }
+    private enum Kind { STATEMENT, IF, ELSEIF, ELSE, END_IF, CASE, WHEN, END_CASE, WHILE, END_WHILE, LOOP, END_LOOP, REPEAT, UNTIL, BEGIN, EXCEPTION, END, BREAK, CONTINUE, RETURN, RAISE }
 
     /** A statement, or a block keyword with its condition (or RAISE's message), in the piece it was written in. */
     private record Token(Kind kind, String text, GoogleSqlLexer.LexedStatement piece) {}
@@ -44,7 +44,7 @@ final class ScriptBlocks {
     private static final Pattern UNTIL = Pattern.compile("(?is)UNTIL\\b(.*)\\bEND\\s+REPEAT\\s*");
     private static final Pattern RAISE = Pattern.compile("(?is)RAISE(?:\\s+USING\\s+MESSAGE\\s*=(.*))?");
     private static final Pattern LABEL = Pattern.compile("(?i)(\\w+)\\s*:\\s*(?:LOOP|WHILE|REPEAT|BEGIN|FOR)\\b");
-    private static final Set<String> UNSUPPORTED = Set.of("FOR", "CASE", "CALL", "EXECUTE");
+    private static final Set<String> UNSUPPORTED = Set.of("FOR", "CALL", "EXECUTE");
 
     private final List<Token> tokens = new ArrayList<>();
     private final Translation translation;
@@ -105,6 +105,19 @@ final class ScriptBlocks {
                     add(Kind.valueOf(word), rest.substring(0, then), here);
                     after = word.length() + then + "THEN".length();
                 }
+                case "CASE" -> {
+                    // CASE [subject] WHEN ...: the subject, if any, runs up to the first WHEN
+                    int when = keyword(rest, "WHEN");
+                    if (when < 0) throw new Untranslatable("CASE without WHEN", "write CASE WHEN condition THEN statements ... END CASE", word);
+                    add(Kind.CASE, rest.substring(0, when), here);
+                    after = word.length() + when;
+                }
+                case "WHEN" -> {
+                    int then = keyword(rest, "THEN");
+                    if (then < 0) throw new Untranslatable("WHEN without THEN", "write WHEN condition THEN statements", word);
+                    add(Kind.WHEN, rest.substring(0, then), here);
+                    after = word.length() + then + "THEN".length();
+                }
                 case "WHILE" -> {
                     int doAt = keyword(rest, "DO");
                     if (doAt < 0) throw new Untranslatable("WHILE without DO", "write WHILE condition DO statements END WHILE", word);
@@ -133,8 +146,9 @@ final class ScriptBlocks {
                     if (words.length > 2 && Set.of("WHILE", "LOOP", "REPEAT", "FOR").contains(what)) {
                         throw new Untranslatable("END " + what + " with a label is not run", "leave out the labels: BREAK and CONTINUE act on the innermost loop", "END");
                     }
-                    if (words.length > 2 || !Set.of("", "IF", "WHILE", "LOOP", "REPEAT").contains(what)) {
-                        throw new Untranslatable("END " + what + " is not a block Porygon runs", "end a block with END IF, END WHILE, END LOOP, END REPEAT or END", "END");
+                    if (words.length > 2 || !Set.of("", "IF", "CASE", "WHILE", "LOOP", "REPEAT").contains(what)) {
+                        throw new Untranslatable("END " + what + " is not a block Porygon runs",
+                                "end a block with END IF, END CASE, END WHILE, END LOOP, END REPEAT or END", "END");
                     }
                     add(what.isEmpty() ? Kind.END : Kind.valueOf("END_" + what), null, here);
                     after = text.length();
@@ -212,6 +226,7 @@ final class ScriptBlocks {
             switch (t.kind()) {
                 case STATEMENT -> out.add(new ScriptProgram.Run(translation.statement(t.piece())));
                 case IF -> out.add(ifBlock(t));
+                case CASE -> out.add(caseBlock(t));
                 case WHILE -> {
                     String condition = condition(t);
                     out.add(new ScriptProgram.While(condition, loopBody(Set.of(Kind.END_WHILE))));
@@ -276,6 +291,29 @@ final class ScriptBlocks {
         }
     }
 
+    /**
+     * The CASE statement as the IF it amounts to: the first WHEN whose condition is TRUE runs, else the ELSE.
+     * With a subject ({@code CASE x WHEN 1 THEN ...}) a WHEN's condition is {@code x = value}, as in BigQuery.
+     */
+    private ScriptProgram.If caseBlock(Token first) {
+        Set<Kind> ends = Set.of(Kind.WHEN, Kind.ELSE, Kind.END_CASE);
+        String subject = first.text().isEmpty() ? null : first.text();
+        List<ScriptProgram.Branch> branches = new ArrayList<>();
+        Token branch = expect(Kind.WHEN, "WHEN condition THEN statements", first);
+        while (true) {
+            if (branch.text().isEmpty()) throw new Untranslatable("WHEN without a condition", "write the condition after WHEN", "WHEN");
+            String written = subject == null ? branch.text() : "(" + subject + ") = (" + branch.text() + ")";
+            branches.add(new ScriptProgram.Branch(translation.value(written, branch.piece()), body(ends)));
+            branch = expect(ends, "END CASE", first);
+            if (branch.kind() == Kind.END_CASE) return new ScriptProgram.If(branches, List.of());
+            if (branch.kind() == Kind.ELSE) {
+                List<ScriptProgram> otherwise = body(Set.of(Kind.END_CASE));
+                expect(Kind.END_CASE, "END CASE", first);
+                return new ScriptProgram.If(branches, otherwise);
+            }
+        }
+    }
+
     private List<ScriptProgram> loopBody(Set<Kind> ends) {
         loops++;
         try {
@@ -306,7 +344,7 @@ final class ScriptBlocks {
         if (next >= tokens.size()) {
             current = opener.piece();
             throw new Untranslatable("the " + opener.kind() + " block is not closed: " + written + " is missing",
-                    "close every block: END IF, END WHILE, END LOOP, END REPEAT, END", opener.kind().name());
+                    "close every block: END IF, END CASE, END WHILE, END LOOP, END REPEAT, END", opener.kind().name());
         }
         Token t = take();
         if (!kinds.contains(t.kind())) throw unexpected(t);
@@ -316,7 +354,7 @@ final class ScriptBlocks {
     private Untranslatable unexpected(Token t) {
         current = t.piece();
         String word = t.kind().name().replace('_', ' ');
-        return new Untranslatable(word + " does not close or continue the block it is in", "check the nesting of IF, LOOP, WHILE, REPEAT and BEGIN blocks",
+        return new Untranslatable(word + " does not close or continue the block it is in", "check the nesting of IF, CASE, LOOP, WHILE, REPEAT and BEGIN blocks",
                 t.kind().name().split("_")[0]);
     }
 }

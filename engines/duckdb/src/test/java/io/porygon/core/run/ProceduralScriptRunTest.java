@@ -237,6 +237,27 @@ class ProceduralScriptRunTest {
     }
 
     @Test
+    void theCaseStatementRunsTheFirstWhenThatHolds() {
+        ActionResult r = run("""
+                DECLARE n INT64 DEFAULT (SELECT COUNT(*) FROM `proj.s.events`);
+                CASE
+                  WHEN n > 5 THEN INSERT INTO `proj.s.log` VALUES ('many');
+                  WHEN n > 2 THEN
+                    INSERT INTO `proj.s.log` VALUES ('some');
+                    CASE n WHEN 2 THEN INSERT INTO `proj.s.log` VALUES ('two'); WHEN 1 + 2 THEN INSERT INTO `proj.s.log` VALUES ('three'); END CASE;
+                  WHEN n > 1 THEN INSERT INTO `proj.s.log` VALUES ('not reached');
+                  ELSE INSERT INTO `proj.s.log` VALUES ('few');
+                END CASE;
+                CASE CASE WHEN n = 3 THEN 'x' END
+                  WHEN 'y' THEN INSERT INTO `proj.s.log` VALUES ('y');
+                  ELSE INSERT INTO `proj.s.log` VALUES (CASE WHEN n = 3 THEN 'else' END);
+                END CASE;
+                CASE NULL WHEN NULL THEN INSERT INTO `proj.s.log` VALUES ('NULL = NULL is not true'); END CASE""");
+        assertThat(r.status()).as(String.valueOf(r.error())).isEqualTo(ActionStatus.SUCCEEDED);
+        assertThat(log()).containsExactly("some", "three", "else");
+    }
+
+    @Test
     void aMalformedOrUnsupportedBlockIsAPlanningErrorAtItsLine() {
         assertThatThrownBy(() -> planner().plan(graph(operation(op, "SELECT 1;\nIF TRUE THEN\n  SELECT 2;\n")), RunOptions.all()))
                 .isInstanceOf(PorygonException.class).hasMessageContaining("the IF block is not closed: END IF is missing")
@@ -247,6 +268,11 @@ class ProceduralScriptRunTest {
         assertThatThrownBy(() -> planner().plan(graph(operation(op, "SELECT 1;\n\nFOR x IN (SELECT 1 AS a) DO SELECT x.a; END FOR;")), RunOptions.all()))
                 .isInstanceOf(PorygonException.class).hasMessageContaining("FOR is not translated to DuckDB")
                 .satisfies(e -> assertThat(((PorygonException) e).location().line()).isEqualTo(7));
+        assertThatThrownBy(() -> planner().plan(graph(operation(op, "SELECT 1;\nCASE 1 WHEN 1 THEN\n  SELECT 2;\n")), RunOptions.all()))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("the CASE block is not closed: END CASE is missing")
+                .satisfies(e -> assertThat(((PorygonException) e).location().line()).isEqualTo(6));
+        assertThatThrownBy(() -> planner().plan(graph(operation(op, "CASE 1 ELSE SELECT 2; END CASE")), RunOptions.all()))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("CASE without WHEN");
         // a label said "END LOOP is not a block Porygon runs", at its END
         assertThatThrownBy(() -> planner().plan(graph(operation(op, "SELECT 1;\nouter_loop: LOOP\n  BREAK outer_loop;\nEND LOOP outer_loop;")),
                 RunOptions.all())).isInstanceOf(PorygonException.class).hasMessageContaining("the label outer_loop: is not run")

@@ -10,7 +10,7 @@ import java.util.function.BooleanSupplier;
 /**
  * Runs an operation's procedural script on the engine, as BigQuery runs it: statements in order; a
  * branch when its condition is TRUE (FALSE and NULL skip it); loops until BREAK, RETURN or their
- * condition; a BEGIN ... EXCEPTION block runs its handler when a statement of its body fails or a
+ * condition (a FOR over the rows of its query); a BEGIN ... EXCEPTION block runs its handler when a statement of its body fails or a
  * RAISE is reached. A cancelled run stops before the next statement or pass.
  */
 final class ScriptInterpreter {
@@ -71,6 +71,7 @@ final class ScriptInterpreter {
         if (step instanceof ScriptProgram.Loop l) return loop(() -> true, l.body(), () -> false);
         if (step instanceof ScriptProgram.While w) return loop(() -> isTrue(w.condition()), w.body(), () -> false);
         if (step instanceof ScriptProgram.Repeat r) return loop(() -> true, r.body(), () -> isTrue(r.until()));
+        if (step instanceof ScriptProgram.For f) return forEachRow(f);
         if (step instanceof ScriptProgram.Block b) return block(b);
         if (step instanceof ScriptProgram.Raise r) {
             throw new Raised(r.message() == null ? caught.getMessage() : String.valueOf(value(r.message())));
@@ -86,6 +87,28 @@ final class ScriptInterpreter {
             Outcome outcome = runAll(body);
             if (outcome == Outcome.RETURN) return outcome;
             if (outcome == Outcome.BREAK || after.getAsBoolean()) return Outcome.NEXT;
+        }
+    }
+
+    private Outcome forEachRow(ScriptProgram.For f) {
+        engine.executeUpdate(f.keepRows());
+        try {
+            long rows = ((Number) value(f.countRows())).longValue();
+            long[] next = {0};
+            BooleanSupplier anotherRow = () -> {
+                if (next[0] >= rows) return false;
+                engine.executeUpdate(String.format(f.setVariable(), next[0]++));
+                return true;
+            };
+            return loop(anotherRow, f.body(), () -> false);
+        } finally {
+            for (String statement : f.forget()) {
+                try {
+                    engine.executeUpdate(statement);
+                } catch (EngineException ignored) {
+                    // an aborted transaction refuses it; the session's next FOR replaces the table, the action's end resets variables
+                }
+            }
         }
     }
 

@@ -234,6 +234,8 @@ public final class DuckDbTranslator implements Translator {
         private ScriptScope scope;
         /** The variables of the BEGIN blocks that ended: their types by name */
         private final Map<String, String> ofEndedBlocks = new LinkedHashMap<>();
+        /** FOR loops so far: each keeps its rows in a table of its own */
+        private int forLoops;
 
         Pieces(SourceLocation base, ScriptScope start, boolean viewQuery) {
             this.base = base;
@@ -298,6 +300,22 @@ public final class DuckDbTranslator implements Translator {
                 for (String name : scope.names()) if (!outer.declares(name)) ofEndedBlocks.put(name, scope.type(name));
                 scope = scope.withVariablesOf(outer);
             };
+        }
+
+        /** The rows are kept in a temporary table of the session, one STRUCT per row, in the query's order. */
+        @Override
+        public ScriptProgram.For forRows(String variable, String query, GoogleSqlLexer.LexedStatement at) {
+            List<String> select = statement(new GoogleSqlLexer.LexedStatement(query, at.line()));
+            if (select.size() != 1 || !select.get(0).stripLeading().toUpperCase(Locale.ROOT).matches("(?s)(SELECT|WITH|FROM|\\().*")) {
+                throw located(new Untranslatable("FOR ... IN takes one query", "write FOR name IN (SELECT ...) DO", "FOR"), at);
+            }
+            String rows = SqlQuoting.identifier("porygon_for_rows_" + (++forLoops));
+            scope = scope.with(variable, null);
+            return new ScriptProgram.For(
+                    "CREATE OR REPLACE TEMP TABLE " + rows + " AS SELECT porygon_for_row FROM (\n" + select.get(0) + "\n) AS porygon_for_row",
+                    "SELECT count(*) FROM " + rows,
+                    ScriptVariables.assignment(variable, "(SELECT porygon_for_row FROM " + rows + " LIMIT 1 OFFSET %d)"),
+                    List.of("DROP TABLE IF EXISTS " + rows, ScriptVariables.forget(variable)), List.of());
         }
 
         /** In a handler, {@code @@error.message} reads a variable the runner sets to the caught error's message. */

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the procedural statements of a BigQuery script into a {@link ScriptProgram}: IF / ELSEIF /
- * ELSE, CASE [subject] WHEN ... [ELSE] END CASE, LOOP, WHILE, REPEAT, BEGIN ... [EXCEPTION WHEN ERROR THEN] ... END, BREAK (LEAVE), CONTINUE
+ * ELSE, CASE [subject] WHEN ... [ELSE] END CASE, FOR ... IN (query) DO ... END FOR, LOOP, WHILE, REPEAT, BEGIN ... [EXCEPTION WHEN ERROR THEN] ... END, BREAK (LEAVE), CONTINUE
  * (ITERATE), RETURN and RAISE. The lexer splits a script at every semicolon, so a piece may start
  * with block headers before its first statement ({@code IF c THEN SELECT 1}): they are peeled off
  * in order. Statements and conditions are translated as they are met, in the script's order, so a
@@ -28,6 +28,12 @@ final class ScriptBlocks {
         /** Starts a BEGIN block; the returned action ends it, and the variables it declared go out of scope. */
         Runnable block();
 
+        /**
+         * A FOR loop over the rows of {@code query} (GoogleSQL), without its body: the query is translated in the
+         * scope so far, then {@code variable} is declared for the body.
+         */
+        ScriptProgram.For forRows(String variable, String query, GoogleSqlLexer.LexedStatement at);
+
         /** Starts an exception handler, where {@code @@error.message} is read; the returned action ends it. */
         Runnable handler();
 
@@ -35,7 +41,7 @@ final class ScriptBlocks {
         String setErrorMessage();
     }
 
-    private enum Kind { STATEMENT, IF, ELSEIF, ELSE, END_IF, CASE, WHEN, END_CASE, WHILE, END_WHILE, LOOP, END_LOOP, REPEAT, UNTIL, BEGIN, EXCEPTION, END, BREAK, CONTINUE, RETURN, RAISE }
+    private enum Kind { STATEMENT, IF, ELSEIF, ELSE, END_IF, CASE, WHEN, END_CASE, FOR, END_FOR, WHILE, END_WHILE, LOOP, END_LOOP, REPEAT, UNTIL, BEGIN, EXCEPTION, END, BREAK, CONTINUE, RETURN, RAISE }
 
     /** A statement, or a block keyword with its condition (or RAISE's message), in the piece it was written in. */
     private record Token(Kind kind, String text, GoogleSqlLexer.LexedStatement piece) {}
@@ -44,7 +50,8 @@ final class ScriptBlocks {
     private static final Pattern UNTIL = Pattern.compile("(?is)UNTIL\\b(.*)\\bEND\\s+REPEAT\\s*");
     private static final Pattern RAISE = Pattern.compile("(?is)RAISE(?:\\s+USING\\s+MESSAGE\\s*=(.*))?");
     private static final Pattern LABEL = Pattern.compile("(?i)(\\w+)\\s*:\\s*(?:LOOP|WHILE|REPEAT|BEGIN|FOR)\\b");
-    private static final Set<String> UNSUPPORTED = Set.of("FOR", "CALL", "EXECUTE");
+    private static final Set<String> UNSUPPORTED = Set.of("CALL", "EXECUTE");
+    private static final Pattern FOR_IN = Pattern.compile("(?is)\\s*(\\w+)\\s+IN\\s*\\((.*)\\)\\s*");
 
     private final List<Token> tokens = new ArrayList<>();
     private final Translation translation;
@@ -118,6 +125,15 @@ final class ScriptBlocks {
                     add(Kind.WHEN, rest.substring(0, then), here);
                     after = word.length() + then + "THEN".length();
                 }
+                case "FOR" -> {
+                    int doAt = keyword(rest, "DO");
+                    if (doAt < 0) throw new Untranslatable("FOR without DO", "write FOR name IN (query) DO statements END FOR", word);
+                    if (!FOR_IN.matcher(rest.substring(0, doAt)).matches()) {
+                        throw new Untranslatable("FOR must be FOR name IN (query) DO", "write FOR name IN (query) DO statements END FOR", word);
+                    }
+                    add(Kind.FOR, rest.substring(0, doAt), here);
+                    after = word.length() + doAt + "DO".length();
+                }
                 case "WHILE" -> {
                     int doAt = keyword(rest, "DO");
                     if (doAt < 0) throw new Untranslatable("WHILE without DO", "write WHILE condition DO statements END WHILE", word);
@@ -146,9 +162,9 @@ final class ScriptBlocks {
                     if (words.length > 2 && Set.of("WHILE", "LOOP", "REPEAT", "FOR").contains(what)) {
                         throw new Untranslatable("END " + what + " with a label is not run", "leave out the labels: BREAK and CONTINUE act on the innermost loop", "END");
                     }
-                    if (words.length > 2 || !Set.of("", "IF", "CASE", "WHILE", "LOOP", "REPEAT").contains(what)) {
+                    if (words.length > 2 || !Set.of("", "IF", "CASE", "FOR", "WHILE", "LOOP", "REPEAT").contains(what)) {
                         throw new Untranslatable("END " + what + " is not a block Porygon runs",
-                                "end a block with END IF, END CASE, END WHILE, END LOOP, END REPEAT or END", "END");
+                                "end a block with END IF, END CASE, END FOR, END WHILE, END LOOP, END REPEAT or END", "END");
                     }
                     add(what.isEmpty() ? Kind.END : Kind.valueOf("END_" + what), null, here);
                     after = text.length();
@@ -232,6 +248,17 @@ final class ScriptBlocks {
                     out.add(new ScriptProgram.While(condition, loopBody(Set.of(Kind.END_WHILE))));
                     expect(Kind.END_WHILE, "END WHILE", t);
                 }
+                case FOR -> {
+                    // the variable is the loop's: gone after END FOR, as a block's variables are after END
+                    Runnable endOfLoop = translation.block();
+                    Matcher m = FOR_IN.matcher(t.text());
+                    if (!m.matches()) throw new IllegalStateException("FOR token without its parts: " + t.text());
+                    ScriptProgram.For loop = translation.forRows(m.group(1), m.group(2), t.piece());
+                    List<ScriptProgram> body = loopBody(Set.of(Kind.END_FOR));
+                    expect(Kind.END_FOR, "END FOR", t);
+                    endOfLoop.run();
+                    out.add(loop.withBody(body));
+                }
                 case LOOP -> {
                     out.add(new ScriptProgram.Loop(loopBody(Set.of(Kind.END_LOOP))));
                     expect(Kind.END_LOOP, "END LOOP", t);
@@ -257,7 +284,7 @@ final class ScriptBlocks {
                     out.add(new ScriptProgram.Block(body, handler, handler == null ? null : translation.setErrorMessage()));
                 }
                 case BREAK, CONTINUE -> {
-                    if (loops == 0) throw new Untranslatable(t.kind() + " outside a loop", "use it inside LOOP, WHILE or REPEAT", t.kind().name());
+                    if (loops == 0) throw new Untranslatable(t.kind() + " outside a loop", "use it inside LOOP, WHILE, REPEAT or FOR", t.kind().name());
                     out.add(ScriptProgram.Jump.valueOf(t.kind().name()));
                 }
                 case RETURN -> out.add(ScriptProgram.Jump.RETURN);
@@ -344,7 +371,7 @@ final class ScriptBlocks {
         if (next >= tokens.size()) {
             current = opener.piece();
             throw new Untranslatable("the " + opener.kind() + " block is not closed: " + written + " is missing",
-                    "close every block: END IF, END CASE, END WHILE, END LOOP, END REPEAT, END", opener.kind().name());
+                    "close every block: END IF, END CASE, END FOR, END WHILE, END LOOP, END REPEAT, END", opener.kind().name());
         }
         Token t = take();
         if (!kinds.contains(t.kind())) throw unexpected(t);
@@ -354,7 +381,7 @@ final class ScriptBlocks {
     private Untranslatable unexpected(Token t) {
         current = t.piece();
         String word = t.kind().name().replace('_', ' ');
-        return new Untranslatable(word + " does not close or continue the block it is in", "check the nesting of IF, CASE, LOOP, WHILE, REPEAT and BEGIN blocks",
+        return new Untranslatable(word + " does not close or continue the block it is in", "check the nesting of IF, CASE, FOR, LOOP, WHILE, REPEAT and BEGIN blocks",
                 t.kind().name().split("_")[0]);
     }
 }

@@ -65,6 +65,23 @@ public sealed interface ScriptProgram {
         }
     }
 
+    /**
+     * {@code FOR variable IN (query) DO ... END FOR}: the body runs once per row of the query, in its order, with
+     * the variable set to the row as a STRUCT. {@code keepRows} stores the rows, {@code countRows} counts them,
+     * {@code setVariable} sets the variable to one ({@code %d}: its index from 0), {@code forget} drops both.
+     */
+    record For(String keepRows, String countRows, String setVariable, List<String> forget, List<ScriptProgram> body)
+            implements ScriptProgram {
+        public For {
+            forget = List.copyOf(forget);
+            body = List.copyOf(body);
+        }
+
+        For withBody(List<ScriptProgram> statements) {
+            return new For(keepRows, countRows, setVariable, forget, statements);
+        }
+    }
+
     /** {@code RAISE [USING MESSAGE = expression]}: {@code message} is a query of the message, or null to raise the handled error again. */
     record Raise(String message) implements ScriptProgram {}
 
@@ -106,6 +123,11 @@ public sealed interface ScriptProgram {
                 out.append(indent).append("REPEAT\n");
                 render(r.body(), inner, out);
                 out.append(indent).append("UNTIL (").append(r.until()).append(") END REPEAT;\n");
+            } else if (p instanceof For f) {
+                out.append(indent).append(f.keepRows().replace("\n", "\n" + indent)).append(";\n");
+                out.append(indent).append("FOR EACH ROW (").append(f.setVariable()).append(") DO\n");
+                render(f.body(), inner, out);
+                out.append(indent).append("END FOR;\n");
             } else if (p instanceof Block b) {
                 out.append(indent).append("BEGIN\n");
                 render(b.body(), inner, out);

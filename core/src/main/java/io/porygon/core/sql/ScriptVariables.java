@@ -79,7 +79,17 @@ final class ScriptVariables {
 
     /** Statements that forget the variables of {@code scope}. */
     static List<String> reset(ScriptScope scope) {
-        return scope.names().stream().map(name -> "RESET VARIABLE " + quote(name)).toList();
+        return scope.names().stream().map(ScriptVariables::forget).toList();
+    }
+
+    /** The statement that forgets one variable. */
+    static String forget(String name) {
+        return "RESET VARIABLE " + quote(ScriptScope.normalize(name));
+    }
+
+    /** The statement that sets a variable to a DuckDB expression. */
+    static String assignment(String name, String value) {
+        return set(ScriptScope.normalize(name), value);
     }
 
     /** The DuckDB expression that reads a variable. */

@@ -258,6 +258,25 @@ class ProceduralScriptRunTest {
     }
 
     @Test
+    void forRunsItsBodyOncePerRowWithTheRowAsAStruct() {
+        ActionResult r = run("""
+                DECLARE total INT64 DEFAULT 0;
+                FOR e IN (SELECT id, CONCAT('e', CAST(id AS STRING)) AS name FROM `proj.s.events` ORDER BY id DESC) DO
+                  IF e.id = 2 THEN CONTINUE; END IF;
+                  SET total = total + e.id;
+                  INSERT INTO `proj.s.log` VALUES (e.name);
+                  FOR k IN (SELECT x FROM UNNEST([10, 20, 30]) AS x ORDER BY x) DO
+                    IF k.x > 20 THEN BREAK; END IF;
+                    INSERT INTO `proj.s.log` VALUES (CONCAT(e.name, '/', CAST(k.x AS STRING)));
+                  END FOR;
+                END FOR;
+                FOR none IN (SELECT id FROM `proj.s.events` WHERE FALSE) DO INSERT INTO `proj.s.log` VALUES ('never'); END FOR;
+                INSERT INTO `proj.s.log` VALUES (CONCAT('total=', CAST(total AS STRING)))""");
+        assertThat(r.status()).as(String.valueOf(r.error())).isEqualTo(ActionStatus.SUCCEEDED);
+        assertThat(log()).containsExactly("e3", "e3/10", "e3/20", "e1", "e1/10", "e1/20", "total=4");
+    }
+
+    @Test
     void aMalformedOrUnsupportedBlockIsAPlanningErrorAtItsLine() {
         assertThatThrownBy(() -> planner().plan(graph(operation(op, "SELECT 1;\nIF TRUE THEN\n  SELECT 2;\n")), RunOptions.all()))
                 .isInstanceOf(PorygonException.class).hasMessageContaining("the IF block is not closed: END IF is missing")
@@ -265,9 +284,14 @@ class ProceduralScriptRunTest {
         assertThatThrownBy(() -> planner().plan(graph(operation(op, "SELECT 1;\nEND WHILE;")), RunOptions.all()))
                 .isInstanceOf(PorygonException.class).hasMessageContaining("END WHILE does not close")
                 .satisfies(e -> assertThat(((PorygonException) e).location()).isEqualTo(new SourceLocation("definitions/op.sqlx", 6, 0)));
-        assertThatThrownBy(() -> planner().plan(graph(operation(op, "SELECT 1;\n\nFOR x IN (SELECT 1 AS a) DO SELECT x.a; END FOR;")), RunOptions.all()))
-                .isInstanceOf(PorygonException.class).hasMessageContaining("FOR is not translated to DuckDB")
+        assertThatThrownBy(() -> planner().plan(graph(operation(op, "SELECT 1;\n\nCALL `proj.s.proc`();")), RunOptions.all()))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("CALL is not translated to DuckDB")
                 .satisfies(e -> assertThat(((PorygonException) e).location().line()).isEqualTo(7));
+        assertThatThrownBy(() -> planner().plan(graph(operation(op, "SELECT 1;\nFOR x IN (SELECT 1 AS a) DO\n  SELECT x.a;\n")), RunOptions.all()))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("the FOR block is not closed: END FOR is missing")
+                .satisfies(e -> assertThat(((PorygonException) e).location().line()).isEqualTo(6));
+        assertThatThrownBy(() -> planner().plan(graph(operation(op, "FOR x IN `proj.s.events` DO SELECT 1; END FOR")), RunOptions.all()))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("FOR must be FOR name IN (query) DO");
         assertThatThrownBy(() -> planner().plan(graph(operation(op, "SELECT 1;\nCASE 1 WHEN 1 THEN\n  SELECT 2;\n")), RunOptions.all()))
                 .isInstanceOf(PorygonException.class).hasMessageContaining("the CASE block is not closed: END CASE is missing")
                 .satisfies(e -> assertThat(((PorygonException) e).location().line()).isEqualTo(6));

@@ -14,7 +14,7 @@ import java.util.Set;
  * a first run still prefers the longer chains.
  */
 final class CriticalPath {
-    static final Duration UNKNOWN = Duration.ofMillis(1);
+    private static final Duration UNKNOWN = Duration.ofMillis(1);
 
     private CriticalPath() {}
 

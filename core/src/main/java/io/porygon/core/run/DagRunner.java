@@ -135,6 +135,7 @@ public final class DagRunner {
                 sessions.forEach(Engine::close);
                 sessions.clear();
             }
+            engine.shareCores(1); // what runs after the run (its views' refresh, a caller's queries) has every core again
         }
         for (PlannedAction p : plan.actions()) {
             if (!results.containsKey(p.id())) {

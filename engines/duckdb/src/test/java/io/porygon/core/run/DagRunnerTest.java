@@ -166,6 +166,14 @@ class DagRunnerTest {
         assertThat(DagRunner.ways(Stream.of(shortA, increment), expected)).as("an increment never timed at its step").isEqualTo(2);
     }
 
+    @Test
+    void afterARunOfShortActionsSideBySideEveryQueryHasAllCoresAgain() {
+        ExecutionPlan plan = planner(engine).plan(graph(table(a, "SELECT 1 AS id"), table(b, "SELECT 2 AS id")), RunOptions.all());
+        List<ActionResult> lastRun = plan.actions().stream().map(p -> timed(p, 10)).toList();
+        assertThat(new DagRunner(engine, 2, RunListener.NONE).run(plan, List.of(lastRun)).succeeded()).isTrue();
+        assertThat(scalar(engine, "SELECT current_setting('threads')")).isEqualTo(Runtime.getRuntime().availableProcessors());
+    }
+
     private List<String> startOrder(ExecutionPlan plan, List<List<ActionResult>> earlierRuns) {
         List<String> started = new ArrayList<>();
         RunListener listener = new RunListener() {

@@ -87,6 +87,16 @@ class MalformedInputTest {
     }
 
     @Test
+    void aHoleInAnArrayOfStatementsIsAnErrorNotTheInterpretersPlaceholder() throws IOException {
+        // Dataform's own compile crashes on it ("The \"string\" argument must be of type string ... Received undefined")
+        CompiledGraph g = compile(SETTINGS, "definitions/ops.js", "operate(\"o\").queries([\"SELECT 1\", , \"SELECT 2\"]);\n");
+        assertThat(g.graphErrors()).singleElement().satisfies(e -> {
+            assertThat(e.location().line()).isEqualTo(1);
+            assertThat(e.message()).contains("a statement must be SQL text, not undefined");
+        });
+    }
+
+    @Test
     void anUnknownNameInAConfigBlockIsLocatedOnItsLine() throws IOException {
         CompileError e = only(compile(SETTINGS, "definitions/cfg.sqlx", "config {\n  type: \"view\",\n  tags: [nope.x]\n}\nSELECT 1 AS x\n"));
         assertThat(e.location()).isEqualTo(new SourceLocation("definitions/cfg.sqlx", 3, 10));

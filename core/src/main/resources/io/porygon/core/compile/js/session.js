@@ -934,7 +934,8 @@
 
   /** SQL statements as given: a function inside an array is not called (Dataform fails on it too). */
   function statements(list) {
-    list.forEach(checkStatement);
+    // by index, not forEach: a hole ([a, , b]) is undefined, as in the query, not skipped
+    for (var i = 0, n = list.length; i < n; i++) checkStatement(list[i]);
     return list;
   }
 

@@ -303,7 +303,8 @@ public final class DuckDbEngine implements Engine {
         try {
             return asColumns(queryRows("DESCRIBE " + sqlName(target)));
         } catch (DuckDbException e) {
-            return e.getMessage().contains("does not exist") ? null : List.of();
+            // a view whose table is gone also "does not exist": only the catalog tells the two apart
+            return e.getMessage().contains("does not exist") && kind(target) == ObjectKind.NONE ? null : List.of();
         }
     }
 

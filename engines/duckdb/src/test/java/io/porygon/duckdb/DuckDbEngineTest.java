@@ -40,6 +40,23 @@ class DuckDbEngineTest {
     }
 
     @Test
+    void aViewReplacedWhileItsTableIsGoneStillCountsAsAChangeOfColumns() {
+        Target v = new Target(null, "s", "v");
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
+            engine.replaceTable(new Target(null, "s", "x"), "SELECT 1 AS a");
+            engine.replaceView(v, "SELECT a FROM s.x");
+            engine.replaceView(new Target(null, "s", "w"), "SELECT * FROM s.v");
+            engine.execute("DROP TABLE s.x"); // v no longer binds: its DESCRIBE says x "does not exist"
+            engine.replaceTable(new Target(null, "s", "y"), "SELECT 1 AS a, 2 AS b");
+            engine.refreshStaleViews(false);
+
+            engine.replaceView(v, "SELECT a, b FROM s.y");
+            engine.refreshStaleViews(false);
+            assertThat(engine.query("SELECT * FROM s.w", 1).rows()).containsExactly(List.of(1, 2));
+        }
+    }
+
+    @Test
     void theRunnerSharesTheCoresUnlessTheSettingsFixDuckDbsThreads() {
         int cores = Runtime.getRuntime().availableProcessors();
         try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {

@@ -57,6 +57,22 @@ class DuckDbEngineTest {
     }
 
     @Test
+    void aWildcardViewThatGainedAColumnCountsAsAChangeOfColumns() {
+        Target wildcard = new Target(null, "s", "ev_*");
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
+            engine.replaceTable(new Target(null, "s", "ev_1"), "SELECT 1 AS a");
+            engine.refreshWildcardView(wildcard);
+            engine.replaceView(new Target(null, "s", "v"), "SELECT * FROM s.\"ev_*\"");
+            engine.refreshStaleViews(false);
+
+            engine.replaceTable(new Target(null, "s", "ev_2"), "SELECT 2 AS a, 3 AS b"); // a new daily table, with a new column
+            engine.refreshWildcardView(wildcard);
+            engine.refreshStaleViews(false);
+            assertThat(engine.query("SELECT a, b FROM s.v WHERE a = 2", 1).rows()).containsExactly(List.of(2, 3));
+        }
+    }
+
+    @Test
     void theRunnerSharesTheCoresUnlessTheSettingsFixDuckDbsThreads() {
         int cores = Runtime.getRuntime().availableProcessors();
         try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {

@@ -309,6 +309,11 @@ public final class DuckDbTranslator implements Translator {
             if (select.size() != 1 || !select.get(0).stripLeading().toUpperCase(Locale.ROOT).matches("(?s)(SELECT|WITH|FROM|\\().*")) {
                 throw located(new Untranslatable("FOR ... IN takes one query", "write FOR name IN (SELECT ...) DO", "FOR"), at);
             }
+            // BigQuery refuses the redeclaration; here the loop's end would forget the variable it shadows
+            if (scope.declares(variable)) {
+                throw located(new Untranslatable("variable " + ScriptScope.normalize(variable) + " is declared twice in this action",
+                        "give the FOR variable a name of its own", "FOR"), at);
+            }
             String rows = SqlQuoting.identifier("porygon_for_rows_" + (++forLoops));
             scope = scope.with(variable, null);
             return new ScriptProgram.For(

@@ -303,7 +303,8 @@ public final class DuckDbEngine implements Engine {
         try {
             return asColumns(queryRows("DESCRIBE " + sqlName(target)));
         } catch (DuckDbException e) {
-            return e.getMessage().contains("does not exist") ? null : List.of();
+            // a view whose table is gone also "does not exist": only the catalog tells the two apart
+            return e.getMessage().contains("does not exist") && kind(target) == ObjectKind.NONE ? null : List.of();
         }
     }
 
@@ -385,7 +386,10 @@ public final class DuckDbEngine implements Engine {
         String union = tables.stream()
                 .map(t -> "SELECT *, " + quoteLiteral(t.substring(prefix.length())) + " AS _TABLE_SUFFIX FROM " + sqlName(new Target(null, schemaOf(wildcard), t)))
                 .collect(Collectors.joining("\nUNION ALL BY NAME\n"));
+        List<Column> before = existingColumns(wildcard);
         execute("CREATE OR REPLACE VIEW " + sqlName(wildcard) + " AS\n" + union);
+        // a new daily table may bring a column: the views on the wildcard need re-creating then
+        if (before != null && !before.equals(existingColumns(wildcard))) columnsChanged.set(true);
         return tables.size();
     }
 

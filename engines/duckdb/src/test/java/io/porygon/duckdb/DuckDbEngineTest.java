@@ -40,6 +40,39 @@ class DuckDbEngineTest {
     }
 
     @Test
+    void aViewReplacedWhileItsTableIsGoneStillCountsAsAChangeOfColumns() {
+        Target v = new Target(null, "s", "v");
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
+            engine.replaceTable(new Target(null, "s", "x"), "SELECT 1 AS a");
+            engine.replaceView(v, "SELECT a FROM s.x");
+            engine.replaceView(new Target(null, "s", "w"), "SELECT * FROM s.v");
+            engine.execute("DROP TABLE s.x"); // v no longer binds: its DESCRIBE says x "does not exist"
+            engine.replaceTable(new Target(null, "s", "y"), "SELECT 1 AS a, 2 AS b");
+            engine.refreshStaleViews(false);
+
+            engine.replaceView(v, "SELECT a, b FROM s.y");
+            engine.refreshStaleViews(false);
+            assertThat(engine.query("SELECT * FROM s.w", 1).rows()).containsExactly(List.of(1, 2));
+        }
+    }
+
+    @Test
+    void aWildcardViewThatGainedAColumnCountsAsAChangeOfColumns() {
+        Target wildcard = new Target(null, "s", "ev_*");
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
+            engine.replaceTable(new Target(null, "s", "ev_1"), "SELECT 1 AS a");
+            engine.refreshWildcardView(wildcard);
+            engine.replaceView(new Target(null, "s", "v"), "SELECT * FROM s.\"ev_*\"");
+            engine.refreshStaleViews(false);
+
+            engine.replaceTable(new Target(null, "s", "ev_2"), "SELECT 2 AS a, 3 AS b"); // a new daily table, with a new column
+            engine.refreshWildcardView(wildcard);
+            engine.refreshStaleViews(false);
+            assertThat(engine.query("SELECT a, b FROM s.v WHERE a = 2", 1).rows()).containsExactly(List.of(2, 3));
+        }
+    }
+
+    @Test
     void theRunnerSharesTheCoresUnlessTheSettingsFixDuckDbsThreads() {
         int cores = Runtime.getRuntime().availableProcessors();
         try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {

@@ -277,6 +277,26 @@ class ProceduralScriptRunTest {
     }
 
     @Test
+    void aForVariableTakesNoNameAVariableInScopeHasAsInBigQuery() {
+        // BigQuery refuses the redeclaration; run, the loop's end forgot the outer x, which then read NULL
+        assertThatThrownBy(() -> planner().plan(graph(operation(op, """
+                DECLARE x STRING DEFAULT 'outer';
+                FOR x IN (SELECT 'row' AS v) DO SELECT x.v; END FOR;
+                SELECT x""")), RunOptions.all()))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("variable x is declared twice");
+        assertThatThrownBy(() -> planner().plan(graph(operation(op,
+                "FOR r IN (SELECT 1 AS v) DO FOR r IN (SELECT 2 AS v) DO SELECT r.v; END FOR; END FOR")), RunOptions.all()))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("variable r is declared twice");
+        // after END FOR (or a block's END) the name is free again
+        ActionResult r = run("""
+                BEGIN DECLARE r INT64; END;
+                FOR r IN (SELECT 'a' AS v) DO INSERT INTO `proj.s.log` VALUES (r.v); END FOR;
+                FOR r IN (SELECT 'b' AS v) DO INSERT INTO `proj.s.log` VALUES (r.v); END FOR""");
+        assertThat(r.status()).as(String.valueOf(r.error())).isEqualTo(ActionStatus.SUCCEEDED);
+        assertThat(log()).containsExactly("a", "b");
+    }
+
+    @Test
     void aMalformedOrUnsupportedBlockIsAPlanningErrorAtItsLine() {
         assertThatThrownBy(() -> planner().plan(graph(operation(op, "SELECT 1;\nIF TRUE THEN\n  SELECT 2;\n")), RunOptions.all()))
                 .isInstanceOf(PorygonException.class).hasMessageContaining("the IF block is not closed: END IF is missing")

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -302,20 +303,7 @@ final class ScriptBlocks {
     }
 
     private ScriptProgram.If ifBlock(Token first) {
-        Set<Kind> ends = Set.of(Kind.ELSEIF, Kind.ELSE, Kind.END_IF);
-        List<ScriptProgram.Branch> branches = new ArrayList<>();
-        Token branch = first;
-        while (true) {
-            String condition = condition(branch);
-            branches.add(new ScriptProgram.Branch(condition, body(ends)));
-            branch = expect(ends, "END IF", first);
-            if (branch.kind() == Kind.END_IF) return new ScriptProgram.If(branches, List.of());
-            if (branch.kind() == Kind.ELSE) {
-                List<ScriptProgram> otherwise = body(Set.of(Kind.END_IF));
-                expect(Kind.END_IF, "END IF", first);
-                return new ScriptProgram.If(branches, otherwise);
-            }
-        }
+        return branches(first, first, Kind.ELSEIF, Kind.END_IF, "END IF", this::condition);
     }
 
     /**
@@ -323,19 +311,23 @@ final class ScriptBlocks {
      * With a subject ({@code CASE x WHEN 1 THEN ...}) a WHEN's condition is {@code x = value}, as in BigQuery.
      */
     private ScriptProgram.If caseBlock(Token first) {
-        Set<Kind> ends = Set.of(Kind.WHEN, Kind.ELSE, Kind.END_CASE);
         String subject = first.text().isEmpty() ? null : first.text();
+        Token when = expect(Kind.WHEN, "WHEN condition THEN statements", first);
+        return branches(first, when, Kind.WHEN, Kind.END_CASE, "END CASE",
+                t -> subject == null ? condition(t) : condition(t, "(" + subject + ") = (" + t.text() + ")"));
+    }
+
+    /** The branches of an IF or CASE from its first one ({@code branch}: IF or WHEN), up to its end, with an ELSE or not. */
+    private ScriptProgram.If branches(Token opener, Token branch, Kind next, Kind end, String written, Function<Token, String> condition) {
+        Set<Kind> ends = Set.of(next, Kind.ELSE, end);
         List<ScriptProgram.Branch> branches = new ArrayList<>();
-        Token branch = expect(Kind.WHEN, "WHEN condition THEN statements", first);
         while (true) {
-            if (branch.text().isEmpty()) throw new Untranslatable("WHEN without a condition", "write the condition after WHEN", "WHEN");
-            String written = subject == null ? branch.text() : "(" + subject + ") = (" + branch.text() + ")";
-            branches.add(new ScriptProgram.Branch(translation.value(written, branch.piece()), body(ends)));
-            branch = expect(ends, "END CASE", first);
-            if (branch.kind() == Kind.END_CASE) return new ScriptProgram.If(branches, List.of());
+            branches.add(new ScriptProgram.Branch(condition.apply(branch), body(ends)));
+            branch = expect(ends, written, opener);
+            if (branch.kind() == end) return new ScriptProgram.If(branches, List.of());
             if (branch.kind() == Kind.ELSE) {
-                List<ScriptProgram> otherwise = body(Set.of(Kind.END_CASE));
-                expect(Kind.END_CASE, "END CASE", first);
+                List<ScriptProgram> otherwise = body(Set.of(end));
+                expect(end, written, opener);
                 return new ScriptProgram.If(branches, otherwise);
             }
         }
@@ -352,8 +344,13 @@ final class ScriptBlocks {
 
     /** The condition of a token just taken (so errors are located at its piece). */
     private String condition(Token t) {
+        return condition(t, t.text());
+    }
+
+    /** The condition {@code written} for a token just taken, which must have a condition of its own. */
+    private String condition(Token t, String written) {
         if (t.text() == null || t.text().isEmpty()) throw new Untranslatable(t.kind() + " without a condition", "write the condition after " + t.kind(), t.kind().name());
-        return translation.value(t.text(), t.piece());
+        return translation.value(written, t.piece());
     }
 
     private Token take() {

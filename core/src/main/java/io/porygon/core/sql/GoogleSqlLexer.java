@@ -60,6 +60,11 @@ final class GoogleSqlLexer {
     private final ArrayDeque<RowCast> rowCasts = new ArrayDeque<>();
     private int pos;
     private int line = 1;
+    /** Where the piece's statement starts in the output: after the block headers of a procedural piece (IF c THEN ...). */
+    private int statementStart;
+    private boolean pieceStarted;
+    /** The piece's words so far are block headers (IF c THEN, WHILE c DO, ELSE, BEGIN, ...), no statement yet. */
+    private boolean inBlockHeader;
 
     private GoogleSqlLexer(String src, SourceLocation location) {
         this.src = src;
@@ -115,6 +120,8 @@ final class GoogleSqlLexer {
                 pendingComma = -1;
                 flush(out, sb, startLine);
                 sb.setLength(0);
+                statementStart = 0;
+                pieceStarted = false;
                 startLine = -1;
                 lastWord = null;
                 depth = 0;
@@ -174,6 +181,7 @@ final class GoogleSqlLexer {
                     continue;
                 }
                 String upper = word.toUpperCase(Locale.ROOT);
+                markStatementStart(sb, upper, lastWord, depth);
                 // string prefixes: r'..', b'..', rb'..', br'..'
                 if (pos < src.length() && (src.charAt(pos) == '\'' || src.charAt(pos) == '"')
                         && STRING_PREFIXES.contains(upper)) {
@@ -458,14 +466,35 @@ final class GoogleSqlLexer {
 
     private static final Pattern NOT_MATCHED_AT_END = Pattern.compile("\\b(NOT)\\s+MATCHED\\s*$", Pattern.CASE_INSENSITIVE);
 
-    private static boolean startsWith(StringBuilder sb, String word) {
-        int i = 0;
+    /** Words that open or continue a procedural block, and those after which its statement begins. */
+    private static final Set<String> BLOCK_HEADS = Set.of("IF", "ELSEIF", "ELSE", "WHILE", "FOR", "CASE", "WHEN", "LOOP", "REPEAT", "BEGIN",
+            "EXCEPTION");
+    private static final Set<String> HEADER_ENDS = Set.of("THEN", "DO", "ELSE", "LOOP", "REPEAT", "BEGIN");
+
+    /**
+     * Moves {@link #statementStart} past a procedural piece's block headers, so that the rewrites that look at
+     * the statement's first word ({@code MERGE}, {@code CREATE}, ...) see it in {@code IF c THEN MERGE ...} too.
+     */
+    private void markStatementStart(StringBuilder sb, String upper, String lastWord, int depth) {
+        if (!pieceStarted) {
+            pieceStarted = true;
+            inBlockHeader = BLOCK_HEADS.contains(upper);
+        } else if (inBlockHeader && depth == 0 && lastWord != null && HEADER_ENDS.contains(lastWord)) {
+            statementStart = sb.length();
+            inBlockHeader = BLOCK_HEADS.contains(upper);
+        }
+    }
+
+    /** Whether the piece's statement starts with {@code word}. */
+    private boolean startsWith(StringBuilder sb, String word) {
+        int i = statementStart;
         while (i < sb.length() && Character.isWhitespace(sb.charAt(i))) i++;
         return sb.length() - i >= word.length() && sb.substring(i, i + word.length()).equalsIgnoreCase(word);
     }
 
-    private static boolean isFirstWord(StringBuilder sb, String word) {
-        return sb.toString().strip().equals(word);
+    /** Whether {@code word}, just written, is the first word of the piece's statement. */
+    private boolean isFirstWord(StringBuilder sb, String word) {
+        return sb.substring(statementStart).strip().equals(word);
     }
 
     private static void dropComma(StringBuilder sb, int commaIndex) {

@@ -297,6 +297,21 @@ class ProceduralScriptRunTest {
     }
 
     @Test
+    void aStatementRightAfterABlockHeaderIsReadAsItWouldBeAlone() {
+        // BigQuery's MERGE without INTO, DELETE without FROM, INSERT ROW and SET DATA TYPE, each first after a header
+        ActionResult r = run("""
+                IF TRUE THEN MERGE `proj.s.log` T USING (SELECT 'merged' AS step) S ON FALSE WHEN NOT MATCHED THEN INSERT ROW; END IF;
+                CASE WHEN TRUE THEN MERGE `proj.s.log` T USING (SELECT 'by source' AS step) S ON T.step = S.step
+                  WHEN NOT MATCHED BY TARGET THEN INSERT (step) VALUES (step); END CASE;
+                WHILE (SELECT COUNT(*) FROM `proj.s.events`) > 2 DO DELETE `proj.s.events` WHERE id = 3; END WHILE;
+                BEGIN ALTER TABLE `proj.s.events` ALTER COLUMN id SET DATA TYPE NUMERIC; END;
+                INSERT INTO `proj.s.log` SELECT CONCAT('ids ', STRING_AGG(CAST(id AS STRING), ',' ORDER BY id)) FROM `proj.s.events`""");
+        assertThat(r.status()).as(String.valueOf(r.error())).isEqualTo(ActionStatus.SUCCEEDED);
+        assertThat(log()).containsExactly("merged", "by source", "ids 1,2");
+        assertThat(rows(engine, "SELECT data_type FROM information_schema.columns WHERE table_name = 'events'")).containsExactly("DECIMAL(38,9)");
+    }
+
+    @Test
     void aMalformedOrUnsupportedBlockIsAPlanningErrorAtItsLine() {
         assertThatThrownBy(() -> planner().plan(graph(operation(op, "SELECT 1;\nIF TRUE THEN\n  SELECT 2;\n")), RunOptions.all()))
                 .isInstanceOf(PorygonException.class).hasMessageContaining("the IF block is not closed: END IF is missing")

@@ -15,10 +15,11 @@ import net.sf.jsqlparser.util.deparser.SelectDeParser;
 
 /**
  * Prints a MERGE, whose {@code WHEN NOT MATCHED BY SOURCE [AND condition]} clauses the lexer hands
- * JSqlParser as {@code WHEN MATCHED AND porygon_by_source [AND (condition)]}, and whose {@code INSERT ROW}
- * as {@code INSERT VALUES (porygon_insert_row)} (it reads neither): DuckDB's MERGE has the first as
- * BigQuery writes it, and the second as {@code INSERT BY POSITION}. Unqualified columns of the NOT MATCHED clauses are
- * qualified with the one table BigQuery lets them see ({@link MergeClauseScopes}).
+ * JSqlParser as {@code WHEN MATCHED AND porygon_by_source [AND (condition)]}, and whose
+ * {@code INSERT ROW} as {@code INSERT VALUES (porygon_insert_row)} (it reads neither): DuckDB's MERGE
+ * has the first as BigQuery writes it, and the second as {@code INSERT BY POSITION}. Unqualified
+ * columns of the NOT MATCHED clauses are qualified with the one table BigQuery lets them see
+ * ({@link MergeClauseScopes}).
  */
 final class DuckDbMergeDeParser extends MergeDeParser {
     /** The marker column the lexer writes in place of {@code NOT ... BY SOURCE}. */

@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the procedural statements of a BigQuery script into a {@link ScriptProgram}: IF / ELSEIF /
- * ELSE, CASE [subject] WHEN ... [ELSE] END CASE, FOR ... IN (query) DO ... END FOR, LOOP, WHILE, REPEAT, BEGIN ... [EXCEPTION WHEN ERROR THEN] ... END, BREAK (LEAVE), CONTINUE
- * (ITERATE), RETURN and RAISE. The lexer splits a script at every semicolon, so a piece may start
+ * ELSE, CASE [subject] WHEN ... [ELSE] END CASE, FOR ... IN (query) DO ... END FOR, LOOP, WHILE,
+ * REPEAT, BEGIN ... [EXCEPTION WHEN ERROR THEN] ... END, BREAK (LEAVE), CONTINUE (ITERATE), RETURN
+ * and RAISE. The lexer splits a script at every semicolon, so a piece may start
  * with block headers before its first statement ({@code IF c THEN SELECT 1}): they are peeled off
  * in order. Statements and conditions are translated as they are met, in the script's order, so a
  * condition reads the variables declared before it.

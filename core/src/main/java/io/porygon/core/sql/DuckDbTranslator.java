@@ -323,6 +323,18 @@ public final class DuckDbTranslator implements Translator {
                     List.of("DROP TABLE IF EXISTS " + rows, ScriptVariables.forget(variable)), List.of());
         }
 
+        @Override
+        public ScriptProgram.Run keep(String name, String expression, GoogleSqlLexer.LexedStatement at) {
+            String value;
+            try {
+                value = translateExpression(expression, userFunctions, at, base, scope);
+            } catch (Untranslatable e) {
+                throw located(e, at);
+            }
+            scope = scope.with(name, null);
+            return new ScriptProgram.Run(List.of(ScriptVariables.assignment(name, value)));
+        }
+
         /** In a handler, {@code @@error.message} reads a variable the runner sets to the caught error's message. */
         @Override
         public Runnable handler() {

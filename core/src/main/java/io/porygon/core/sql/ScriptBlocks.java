@@ -36,6 +36,12 @@ final class ScriptBlocks {
          */
         ScriptProgram.For forRows(String variable, String query, GoogleSqlLexer.LexedStatement at);
 
+        /**
+         * Sets a variable the script itself cannot name to the value of {@code expression} (GoogleSQL), once,
+         * and declares it for the statements after it.
+         */
+        ScriptProgram.Run keep(String name, String expression, GoogleSqlLexer.LexedStatement at);
+
         /** Starts an exception handler, where {@code @@error.message} is read; the returned action ends it. */
         Runnable handler();
 
@@ -60,6 +66,7 @@ final class ScriptBlocks {
     private int next;
     private int loops;
     private int handlers;
+    private int cases;
     private GoogleSqlLexer.LexedStatement current;
 
     private ScriptBlocks(Translation translation) {
@@ -244,7 +251,7 @@ final class ScriptBlocks {
             switch (t.kind()) {
                 case STATEMENT -> out.add(new ScriptProgram.Run(translation.statement(t.piece())));
                 case IF -> out.add(ifBlock(t));
-                case CASE -> out.add(caseBlock(t));
+                case CASE -> out.addAll(caseBlock(t));
                 case WHILE -> {
                     String condition = condition(t);
                     out.add(new ScriptProgram.While(condition, loopBody(Set.of(Kind.END_WHILE))));
@@ -309,13 +316,18 @@ final class ScriptBlocks {
 
     /**
      * The CASE statement as the IF it amounts to: the first WHEN whose condition is TRUE runs, else the ELSE.
-     * With a subject ({@code CASE x WHEN 1 THEN ...}) a WHEN's condition is {@code x = value}, as in BigQuery.
+     * With a subject ({@code CASE x WHEN 1 THEN ...}) a WHEN's condition is {@code x = value}, where x is
+     * computed once, before the first WHEN, as in BigQuery.
      */
-    private ScriptProgram.If caseBlock(Token first) {
-        String subject = first.text().isEmpty() ? null : first.text();
+    private List<ScriptProgram> caseBlock(Token first) {
         Token when = expect(Kind.WHEN, "WHEN condition THEN statements", first);
-        return branches(first, when, Kind.WHEN, Kind.END_CASE, "END CASE",
-                t -> subject == null ? condition(t) : condition(t, "(" + subject + ") = (" + t.text() + ")"));
+        if (first.text().isEmpty()) return List.of(branches(first, when, Kind.WHEN, Kind.END_CASE, "END CASE", this::condition));
+        Runnable endOfCase = translation.block(); // the subject's variable is the CASE's own
+        String subject = "porygon_case_" + (++cases);
+        ScriptProgram.Run keep = translation.keep(subject, first.text(), first.piece());
+        ScriptProgram.If ifBlock = branches(first, when, Kind.WHEN, Kind.END_CASE, "END CASE", t -> condition(t, subject + " = (" + t.text() + ")"));
+        endOfCase.run();
+        return List.of(keep, ifBlock);
     }
 
     /** The branches of an IF or CASE from its first one ({@code branch}: IF or WHEN), up to its end, with an ELSE or not. */

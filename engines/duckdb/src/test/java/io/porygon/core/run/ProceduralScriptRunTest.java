@@ -258,6 +258,22 @@ class ProceduralScriptRunTest {
     }
 
     @Test
+    void aCaseSubjectIsComputedOnceBeforeItsFirstWhen() {
+        // computed again for each WHEN, a random subject would match none of them about one time in four
+        ActionResult r = run("""
+                DECLARE n INT64 DEFAULT 0;
+                WHILE n < 30 DO
+                  SET n = n + 1;
+                  CASE CAST(FLOOR(RAND() * 2) AS INT64)
+                    WHEN 0 THEN INSERT INTO `proj.s.log` VALUES ('0');
+                    WHEN 1 THEN INSERT INTO `proj.s.log` VALUES ('1');
+                  END CASE;
+                END WHILE""");
+        assertThat(r.status()).as(String.valueOf(r.error())).isEqualTo(ActionStatus.SUCCEEDED);
+        assertThat(log()).hasSize(30);
+    }
+
+    @Test
     void forRunsItsBodyOncePerRowWithTheRowAsAStruct() {
         ActionResult r = run("""
                 DECLARE total INT64 DEFAULT 0;

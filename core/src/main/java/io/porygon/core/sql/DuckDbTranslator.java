@@ -445,6 +445,8 @@ public final class DuckDbTranslator implements Translator {
         }
         if (viewQuery && parsed instanceof Select select) unordered(select);
         if (parsed instanceof CreateView view) unordered(view.getSelect());
+        // a default is evaluated when a row is inserted, long after the script: it sees no variable
+        translateColumnDefaults(parsed, e -> translateExpression(e, userFunctions, statement, location, ScriptScope.EMPTY));
         Set<String> rangeNames = mapNames(parsed);
         StringBuilder sb = new StringBuilder(statement.text().length() + 64);
         DuckDbExpressionDeParser expressions = new DuckDbExpressionDeParser(FunctionCatalog.DEFAULT, userFunctions, scope);
@@ -830,6 +832,48 @@ public final class DuckDbTranslator implements Translator {
             throw new Untranslatable("table options " + String.join(" ", options), "leave engine-specific table options out");
         }
         create.setTableOptionsStrings(null);
+    }
+
+    /**
+     * A column's DEFAULT is BigQuery's expression ({@code CURRENT_TIMESTAMP()}, {@code GENERATE_UUID()}), which
+     * JSqlParser keeps as words: it is translated as any expression is, or DuckDB would fail on BigQuery's
+     * functions (or run its own same-named ones). In CREATE TABLE, ADD COLUMN and ALTER COLUMN SET DEFAULT.
+     */
+    private static void translateColumnDefaults(Statement statement, UnaryOperator<String> translate) {
+        if (statement instanceof CreateTable create && create.getColumnDefinitions() != null) {
+            for (ColumnDefinition c : create.getColumnDefinitions()) {
+                c.setColumnSpecs(withDefaultTranslated(c.getColumnSpecs(), translate));
+            }
+        } else if (statement instanceof Alter alter) {
+            for (AlterExpression e : alter.getAlterExpressions()) {
+                if (e.getColDataTypeList() != null) {
+                    for (AlterExpression.ColumnDataType c : e.getColDataTypeList()) {
+                        c.setColumnSpecs(withDefaultTranslated(c.getColumnSpecs(), translate));
+                    }
+                }
+                if (e.getColumnSetDefaultList() != null) {
+                    e.getColumnSetDefaultList().replaceAll(d -> new AlterExpression.ColumnSetDefault(d.getColumnName(),
+                            translate.apply(d.getDefaultValue())));
+                }
+            }
+        }
+    }
+
+    /** Words of a column definition that end its DEFAULT expression. */
+    private static final Set<String> AFTER_DEFAULT = Set.of("NOT", "NULL", "PRIMARY", "REFERENCES", "OPTIONS", "COLLATE");
+
+    /** The specs with the expression after DEFAULT (its first word, and the words up to the next clause) translated. */
+    private static List<String> withDefaultTranslated(List<String> specs, UnaryOperator<String> translate) {
+        if (specs == null) return null;
+        int at = 0;
+        while (at < specs.size() && !specs.get(at).equalsIgnoreCase("DEFAULT")) at++;
+        if (at + 1 >= specs.size()) return specs;
+        int end = at + 2; // the first word is the expression's, even NULL
+        while (end < specs.size() && !AFTER_DEFAULT.contains(specs.get(end).toUpperCase(Locale.ROOT))) end++;
+        List<String> out = new ArrayList<>(specs.subList(0, at + 1));
+        out.add(translate.apply(String.join(" ", specs.subList(at + 1, end))));
+        out.addAll(specs.subList(end, specs.size()));
+        return out;
     }
 
     /**

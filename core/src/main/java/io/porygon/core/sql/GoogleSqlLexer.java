@@ -269,8 +269,9 @@ final class GoogleSqlLexer {
                     lastWord = null;
                     continue;
                 }
-                if (upper.equals("CLUSTER") && depth == 0 && peekWord().equalsIgnoreCase("BY") && startsWith(sb, "CREATE")) {
-                    skipClusterBy(sb);
+                if ((upper.equals("CLUSTER") || upper.equals("PARTITION")) && depth == 0 && peekWord().equalsIgnoreCase("BY")
+                        && startsWith(sb, "CREATE")) {
+                    skipStorageClause(sb);
                     lastWord = null;
                     continue;
                 }
@@ -573,24 +574,29 @@ final class GoogleSqlLexer {
         return true;
     }
 
-    private static final Set<String> CLAUSES_AFTER_CLUSTER_BY = Set.of("OPTIONS", "AS", "PARTITION");
+    private static final Set<String> CLAUSES_AFTER_STORAGE_CLAUSE = Set.of("OPTIONS", "AS", "PARTITION", "CLUSTER");
 
     /**
-     * {@code CLUSTER BY a, b} of a CREATE TABLE, which JSqlParser reads with one column only: left out,
-     * as DuckDB has no clustering (the translator drops a single column's too). It ends at the next
-     * clause (OPTIONS, AS, PARTITION BY) or the statement's end; its line breaks are kept.
+     * {@code PARTITION BY expr} and {@code CLUSTER BY a, b} of a CREATE TABLE: left out, as DuckDB has
+     * neither (JSqlParser reads a clustering of one column only, and no partitioning by a call with a
+     * call inside, {@code RANGE_BUCKET(id, GENERATE_ARRAY(0, 100, 10))}). It ends at the next clause
+     * (OPTIONS, AS, PARTITION BY, CLUSTER BY) or the statement's end; its line breaks are kept.
      */
-    private void skipClusterBy(StringBuilder sb) {
+    private void skipStorageClause(StringBuilder sb) {
         int start = pos;
         while (Character.isWhitespace(src.charAt(pos))) pos++;
         pos += 2; // BY, which the caller saw next
         while (pos < src.length()) {
             char ch = src.charAt(pos);
-            if (ch == ';' || ch == '(') break;
+            if (ch == ';') break;
+            if (ch == '(') {
+                pos = endOfParenthesized(pos);
+                continue;
+            }
             if (Character.isLetterOrDigit(ch) || ch == '_') {
                 int end = pos;
                 while (end < src.length() && (Character.isLetterOrDigit(src.charAt(end)) || src.charAt(end) == '_')) end++;
-                if (CLAUSES_AFTER_CLUSTER_BY.contains(src.substring(pos, end).toUpperCase(Locale.ROOT))) break;
+                if (CLAUSES_AFTER_STORAGE_CLAUSE.contains(src.substring(pos, end).toUpperCase(Locale.ROOT))) break;
                 pos = end;
                 continue;
             }
@@ -602,20 +608,27 @@ final class GoogleSqlLexer {
     /** Skips the parenthesized list that follows, string literals included, keeping its line breaks. */
     private void skipParenthesized(StringBuilder sb) {
         int start = pos;
+        pos = endOfParenthesized(pos);
+        keepLineBreaks(sb, start, pos);
+    }
+
+    /** The position just after the parenthesized list that follows {@code from}, string literals included. */
+    private int endOfParenthesized(int from) {
+        int p = from;
         int open = 0;
-        while (pos < src.length()) {
-            char ch = src.charAt(pos);
+        while (p < src.length()) {
+            char ch = src.charAt(p);
             if (ch == '\'' || ch == '"' || ch == '`') {
-                int end = pos + 1;
+                int end = p + 1;
                 while (end < src.length() && src.charAt(end) != ch) end += src.charAt(end) == '\\' ? 2 : 1;
-                pos = Math.min(end + 1, src.length());
+                p = Math.min(end + 1, src.length());
                 continue;
             }
-            pos++;
+            p++;
             if (ch == '(') open++;
             if (ch == ')' && --open == 0) break;
         }
-        keepLineBreaks(sb, start, pos);
+        return p;
     }
 
     /** The line breaks of the source between {@code from} and {@code to}, which the output leaves out, kept for line numbers. */

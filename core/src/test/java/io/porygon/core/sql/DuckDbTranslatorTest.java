@@ -603,6 +603,34 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void partitioningByANestedCallIsLeftOutOfCreateTable() throws SQLException {
+        // integer-range partitioning, which JSqlParser could not read (a call inside the partitioning call)
+        run("CREATE TABLE thelook.ranged (id INT64, ts TIMESTAMP)\n  PARTITION BY RANGE_BUCKET(id, GENERATE_ARRAY(0, 100, 10))"
+                + "\n  CLUSTER BY id OPTIONS (description = 'a (b')");
+        run("CREATE OR REPLACE TABLE thelook.ranged2 PARTITION BY DATE(TIMESTAMP_TRUNC(ts, DAY)) AS SELECT TIMESTAMP '2024-01-01' AS ts");
+        assertThat(query("SELECT COUNT(*) FROM thelook.ranged UNION ALL SELECT COUNT(*) FROM thelook.ranged2"))
+                .containsExactly(List.of(num("0")), List.of(num("1")));
+        assertThatThrownBy(() -> translator.translate("CREATE TABLE t PARTITION BY\n  RANGE_BUCKET(a, GENERATE_ARRAY(0, 9, 1))\n"
+                + "AS SELECT FARM_FINGERPRINT(x) AS a FROM u", AT))
+                .isInstanceOf(PorygonException.class)
+                .satisfies(e -> assertThat(((PorygonException) e).location().line()).isEqualTo(9));
+    }
+
+    @Test
+    void columnDefaultsAreTranslatedExpressions() throws SQLException {
+        // an ingestion timestamp, as BigQuery DDL writes it: DuckDB has no CURRENT_TIMESTAMP() nor GENERATE_UUID()
+        run("CREATE TABLE thelook.ingested (id INT64 NOT NULL DEFAULT 5, loaded_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP(),"
+                + " run_id STRING DEFAULT GENERATE_UUID() NOT NULL, note STRING DEFAULT NULL)");
+        run("ALTER TABLE thelook.ingested ADD COLUMN loaded_on DATE DEFAULT CURRENT_DATE('Europe/Paris')");
+        run("ALTER TABLE thelook.ingested ALTER COLUMN note SET DEFAULT UPPER('n')");
+        run("INSERT INTO thelook.ingested (id) VALUES (1)");
+        assertThat(query("SELECT id, loaded_at IS NOT NULL, LENGTH(run_id), loaded_on IS NOT NULL, note FROM thelook.ingested"))
+                .containsExactly(List.of(num("1"), true, num("36"), true, "N"));
+        assertThatThrownBy(() -> translator.translate("CREATE TABLE t (u STRING DEFAULT SESSION_USER())", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("SESSION_USER");
+    }
+
+    @Test
     void keysDeclaredNotEnforcedInCreateTableAreLeftOutAsBigQueryDoesNotEnforceThem() throws SQLException {
         run("CREATE TABLE thelook.customers (id INT64 PRIMARY KEY NOT ENFORCED, name STRING)");
         run("CREATE TABLE thelook.carts (\n  id INT64,\n  customer_id INT64 REFERENCES thelook.customers(id) NOT ENFORCED,\n"

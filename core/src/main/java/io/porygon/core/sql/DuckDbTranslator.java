@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.AnalyticExpression;
+import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.WindowElement;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.parser.ParseException;
@@ -777,6 +778,7 @@ public final class DuckDbTranslator implements Translator {
         if (statement instanceof CreateTable create) {
             mapTable(create.getTable(), mapped);
             dropStorageOptions(create);
+            if (create.getColumnDefinitions() != null && create.getSelect() != null) castQueryToColumns(create);
             if (create.getLikeTable() != null) {
                 // CREATE TABLE t LIKE s: DuckDB has no LIKE; the empty result of a query gives the same columns
                 mapTable(create.getLikeTable(), mapped);
@@ -818,6 +820,26 @@ public final class DuckDbTranslator implements Translator {
     private static void rangeName(Set<String> names, String name, Alias alias) {
         if (name != null) names.add(ScriptScope.normalize(name));
         if (alias != null && alias.getName() != null) names.add(ScriptScope.normalize(alias.getName()));
+    }
+
+    /**
+     * {@code CREATE TABLE t (x INT64, ...) AS SELECT ...}: BigQuery gives the query's columns, by position, the
+     * list's names and types. DuckDB takes no list beside a query, so the table reads the query through one that
+     * renames its columns and casts them to the list's types (the list's NOT NULL and DEFAULT are not kept).
+     */
+    private static void castQueryToColumns(CreateTable create) {
+        PlainSelect typed = new PlainSelect();
+        Alias renamed = new Alias("porygon_columns");
+        for (ColumnDefinition c : create.getColumnDefinitions()) {
+            renamed.addAliasColumns(c.getColumnName());
+            CastExpression cast = new CastExpression();
+            cast.setLeftExpression(new Column(c.getColumnName()));
+            cast.setColDataType(c.getColDataType());
+            typed.addSelectItem(cast, new Alias(c.getColumnName()));
+        }
+        typed.setFromItem(new ParenthesedSelect().withSelect(create.getSelect()).withAlias(renamed));
+        create.setColumnDefinitions(null);
+        create.setSelect(typed, false);
     }
 
     /**

@@ -462,7 +462,9 @@ final class FunctionCatalog {
             case 's' -> c.text("printf('%" + printfFlags + "s', CAST(").arg(arg).text(" AS VARCHAR))");
             case 't' -> {
                 if (!printfFlags.isEmpty()) throw c.unsupported("width or precision on %t", "format the value without width");
-                c.text("coalesce(CAST(").arg(arg).text(" AS VARCHAR), 'NULL')");
+                // a NUMERIC without DuckDB's trailing zeros ('2.5', not '2.500000000'), as BigQuery prints it
+                c.text("CASE WHEN typeof(").arg(arg).text(") LIKE 'DECIMAL%' AND CAST(").arg(arg).text(" AS VARCHAR) LIKE '%.%' THEN rtrim(rtrim(CAST(")
+                        .arg(arg).text(" AS VARCHAR), '0'), '.') ELSE coalesce(CAST(").arg(arg).text(" AS VARCHAR), 'NULL') END");
             }
             case 'T' -> {
                 if (!printfFlags.isEmpty()) throw c.unsupported("width or precision on %T", "format the value without width");

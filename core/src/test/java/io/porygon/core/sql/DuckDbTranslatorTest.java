@@ -617,6 +617,22 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void aColumnListBesideAQueryNamesAndTypesItsColumnsByPosition() throws SQLException {
+        run("CREATE TABLE thelook.listed (id INT64, amount NUMERIC, tags ARRAY<STRING>) AS SELECT 1 AS a, 2.5 AS b, ['x'] AS c");
+        run("CREATE TABLE IF NOT EXISTS thelook.listed (id INT64, amount NUMERIC, tags ARRAY<STRING>) AS SELECT 9, 9.5, ['no']");
+        assertThat(query("SELECT FORMAT('%d %t %s', id, amount, tags[OFFSET(0)]) FROM thelook.listed")).containsExactly(List.of("1 2.5 x"));
+    }
+
+    @Test
+    void formatPercentTWritesANumericAsBigQueryDoes() throws SQLException {
+        // DuckDB's text of DECIMAL(38, 9) has nine decimals
+        assertThat(query("SELECT FORMAT('%t|%t|%t|%t', NUMERIC '2.5', NUMERIC '3', CAST(NULL AS NUMERIC), 'a.50')"))
+                .containsExactly(List.of("2.5|3|NULL|a.50"));
+        assertThat(query("SELECT data_type FROM thelook.INFORMATION_SCHEMA.COLUMNS WHERE table_name = 'listed' ORDER BY ordinal_position"))
+                .containsExactly(List.of("INT64"), List.of("NUMERIC"), List.of("ARRAY<STRING>"));
+    }
+
+    @Test
     void columnDefaultsAreTranslatedExpressions() throws SQLException {
         // an ingestion timestamp, as BigQuery DDL writes it: DuckDB has no CURRENT_TIMESTAMP() nor GENERATE_UUID()
         run("CREATE TABLE thelook.ingested (id INT64 NOT NULL DEFAULT 5, loaded_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP(),"

@@ -30,6 +30,7 @@ final class PlanPrinter {
             }
             printSql("pre-operation", p.preOps(), out);
             if (p.sql() != null) printSql("sql", List.of(p.sql()), out);
+            if (p.countSql() != null) printSql("counted in one scan", List.of(p.countSql()), out);
             printSql("statement", p.statements(), out);
             printSql("post-operation", p.postOps(), out);
             printSql("cleanup (run whatever the outcome)", p.cleanup(), out);

@@ -185,7 +185,7 @@ public final class ActionExecutor {
         long count;
         try {
             engine.replaceView(p.warehouseTarget(), select);
-            count = engine.rowCount(p.warehouseTarget());
+            count = p.countSql() == null ? engine.rowCount(p.warehouseTarget()) : ((Number) engine.query(p.countSql(), 1).rows().get(0).get(0)).longValue();
         } catch (EngineException e) {
             if (cancelled.getAsBoolean() || e instanceof DuplicateColumnNames) throw e;
             // SQL a view cannot hold (a temporary function defined before the SELECT): read its rows

@@ -24,6 +24,8 @@ import java.util.Set;
  *     {@link Step#REPLACE_PARTITIONS} step; null otherwise
  * @param programs the operation's procedural scripts by their index in {@code statements}, which
  *     holds them as text; the runner interprets these
+ * @param countSql for an assertion, a query of its row count cheaper than counting its view's rows
+ *     ({@link RowConditionsCount}); null to count the view
  */
 public record PlannedAction(
         String id,
@@ -40,11 +42,12 @@ public record PlannedAction(
         List<String> cleanup,
         String mergeFilter,
         String partitionBy,
-        Map<Integer, List<ScriptProgram>> programs) {
+        Map<Integer, List<ScriptProgram>> programs,
+        String countSql) {
 
     public PlannedAction(String id, Action action, Target warehouseTarget, Step step, List<String> preOps, String sql,
             List<String> statements, List<String> postOps, List<String> uniqueKey, Set<String> upstream, String note, List<String> cleanup) {
-        this(id, action, warehouseTarget, step, preOps, sql, statements, postOps, uniqueKey, upstream, note, cleanup, null, null, Map.of());
+        this(id, action, warehouseTarget, step, preOps, sql, statements, postOps, uniqueKey, upstream, note, cleanup, null, null, Map.of(), null);
     }
 
     public PlannedAction {
@@ -84,6 +87,7 @@ public record PlannedAction(
     public List<String> allSql() {
         var all = new java.util.ArrayList<String>(preOps);
         if (sql != null) all.add(sql);
+        if (countSql != null) all.add(countSql);
         all.addAll(statements);
         all.addAll(postOps);
         return all;

@@ -84,7 +84,8 @@ public final class Planner {
         }
         List<Object> outcomes = order.parallelStream().map(id -> {
             try {
-                return (Object) planOne(byId.get(id), upstream.get(id), options, incrementalKinds.get(id), readByOperations.contains(id));
+                return (Object) planOne(byId.get(id), upstream.get(id), options, incrementalKinds.get(id), readByOperations.contains(id),
+                        checksAView(byId.get(id), byId, resolver));
             } catch (PorygonException e) {
                 return e;
             }
@@ -97,6 +98,13 @@ public final class Planner {
         }
         if (!problems.isEmpty()) throw PlanException.of(problems);
         return new ExecutionPlan(planned, options.fullRefresh());
+    }
+
+    /** Whether the action is a built-in assertion of a view (not one built as a table). */
+    private static boolean checksAView(Action action, Map<String, Action> byId, Resolver resolver) {
+        if (!(action instanceof AssertionAction a) || a.parentAction() == null) return false;
+        String parent = resolver.resolve(a.parentAction());
+        return parent != null && byId.get(parent) instanceof TableAction t && t.type() == ActionType.VIEW && !t.materialized();
     }
 
     /** The run history's dataset is Porygon's: an action writing there would overwrite the history, and every later run fail. */
@@ -195,7 +203,12 @@ public final class Planner {
 
     // ---- one action ----
 
-    private PlannedAction planOne(Action action, Set<String> upstream, RunOptions options, ObjectKind existing, boolean readByOperation) {
+    /**
+     * @param checksAView for a built-in assertion, whether the table it checks is a view (a view's row conditions are
+     *     counted in one scan, {@link RowConditionsCount}: each branch of the assertion's UNION ALL would compute it again)
+     */
+    private PlannedAction planOne(Action action, Set<String> upstream, RunOptions options, ObjectKind existing, boolean readByOperation,
+                                  boolean checksAView) {
         Target mapped = names.map(action.target());
         if (action.disabled()) {
             return new PlannedAction(id(action), action, mapped, Step.DISABLED, List.of(), null, List.of(), List.of(),
@@ -212,11 +225,13 @@ public final class Planner {
             Map<Integer, List<ScriptProgram>> programs = new HashMap<>();
             List<String> statements = script.translateOperations(o.queries(), programs);
             return new PlannedAction(id(o), o, mapped, Step.RUN_OPERATIONS, List.of(), null, statements, List.of(), List.of(), upstream,
-                    null, script.cleanup(), null, null, programs);
+                    null, script.cleanup(), null, null, programs, null);
         }
         if (action instanceof AssertionAction a) {
-            return new PlannedAction(id(a), a, mapped, Step.CHECK_ASSERTION, List.of(), script.translate(a.query()), List.of(),
-                    List.of(), List.of(), upstream, null, List.of());
+            String sql = script.translate(a.query());
+            String count = checksAView ? RowConditionsCount.of(a.query()).map(script::translate).orElse(null) : null;
+            return new PlannedAction(id(a), a, mapped, Step.CHECK_ASSERTION, List.of(), sql, List.of(), List.of(), List.of(), upstream, null,
+                    List.of(), null, null, Map.of(), count);
         }
         if (action instanceof TableAction t) return planTable(t, mapped, upstream, options, script, existing);
         throw new IllegalStateException("not a runnable action: " + action);
@@ -265,7 +280,7 @@ public final class Planner {
         String mergeFilter = limitsRows && filter != null && !filter.isBlank() ? script.translateCondition("t." + filter) : null;
         String partitionBy = step == Step.REPLACE_PARTITIONS ? script.translateCondition(t.bigquery().partitionBy()) : null;
         return new PlannedAction(id(t), t, mapped, step, pre, sql, List.of(), post, t.uniqueKey(), upstream, note, script.cleanup(),
-                mergeFilter, partitionBy, Map.of());
+                mergeFilter, partitionBy, Map.of(), null);
     }
 
     /**

@@ -126,6 +126,29 @@ class MaterializationTest {
     }
 
     @Test
+    void aViewsRowConditionsAreCountedInOneScanAsItsAssertionViewCountsThem() {
+        WarehouseNames names = new WarehouseNames(DatabaseMapping.IGNORE, "mart");
+        Planner planner = new Planner(names, new io.porygon.core.sql.DuckDbTranslator(t -> io.porygon.core.sql.DuckDbTranslator.schemaAndName(names.map(t))),
+                engine::kind);
+        Target v = t("mart", "v");
+        Target tbl = t("mart", "tbl");
+        // Dataform's rowConditions query, as the compiler writes it
+        String conditions = "\nSELECT\n  'n > 1' AS failing_row_condition,\n  *\nFROM `proj.mart.%s`\nWHERE NOT (n > 1)\nUNION ALL"
+                + "\nSELECT\n  'n IS NOT NULL' AS failing_row_condition,\n  *\nFROM `proj.mart.%s`\nWHERE NOT (n IS NOT NULL)\n";
+        ExecutionPlan plan = planner.plan(graph(view(v, "SELECT n FROM UNNEST([1, 2, 3, NULL]) AS n"), table(tbl, "SELECT 1 AS n"),
+                assertion(t("checks", "v_rowConditions"), conditions.formatted("v", "v"), v, v),
+                assertion(t("checks", "tbl_rowConditions"), conditions.formatted("tbl", "tbl"), tbl, tbl)), RunOptions.all());
+        assertThat(plan.byId().get("proj.checks.v_rowConditions").countSql()).startsWith("SELECT count(").endsWith(" FROM mart.v");
+        assertThat(plan.byId().get("proj.checks.tbl_rowConditions").countSql()).as("a table's are counted in its view").isNull();
+
+        RunResult r = new DagRunner(engine, 1, RunListener.NONE).run(plan);
+        // 1 fails n > 1 and NULL fails n IS NOT NULL; NULL > 1 is NULL, which fails no condition
+        assertThat(result(r, "checks.v_rowConditions").failingRows()).isEqualTo(2);
+        assertThat(scalar(engine, "SELECT count(*) FROM checks.v_rowConditions")).isEqualTo(2);
+        assertThat(result(r, "checks.tbl_rowConditions").failingRows()).as("1 > 1 fails, counted in the view").isEqualTo(1);
+    }
+
+    @Test
     void viewsFollowColumnsThatAnOperationChanged() {
         Target byId = t("mart", "by_id");
         run(engine, graph(table(out, "SELECT 1 AS id, 'a' AS val"), view(byId, "SELECT id, val FROM mart.out", out)));

@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.AnalyticExpression;
+import net.sf.jsqlparser.expression.BooleanValue;
 import net.sf.jsqlparser.expression.CastExpression;
+import net.sf.jsqlparser.expression.NullValue;
 import net.sf.jsqlparser.expression.WindowElement;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.parser.ParseException;
@@ -53,7 +55,9 @@ import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SelectVisitor;
+import net.sf.jsqlparser.statement.select.SetOperationList;
 import net.sf.jsqlparser.statement.select.TableFunction;
+import net.sf.jsqlparser.statement.select.UnionOp;
 import net.sf.jsqlparser.statement.select.WithItem;
 import net.sf.jsqlparser.statement.update.Update;
 import net.sf.jsqlparser.statement.update.UpdateSet;
@@ -830,14 +834,20 @@ public final class DuckDbTranslator implements Translator {
     private static void castQueryToColumns(CreateTable create) {
         PlainSelect typed = new PlainSelect();
         Alias renamed = new Alias("porygon_columns");
+        PlainSelect noRow = new PlainSelect().withWhere(new BooleanValue(false));
         for (ColumnDefinition c : create.getColumnDefinitions()) {
             renamed.addAliasColumns(c.getColumnName());
             CastExpression cast = new CastExpression();
             cast.setLeftExpression(new Column(c.getColumnName()));
             cast.setColDataType(c.getColDataType());
             typed.addSelectItem(cast, new Alias(c.getColumnName()));
+            noRow.addSelectItem(new NullValue());
         }
-        typed.setFromItem(new ParenthesedSelect().withSelect(create.getSelect()).withAlias(renamed));
+        // BigQuery refuses a query of more or fewer columns than the list; DuckDB's renaming would drop the extra
+        // ones, its UNION with a row of the list's width refuses them
+        SetOperationList query = new SetOperationList().withSelects(List.of(new ParenthesedSelect().withSelect(create.getSelect()), noRow))
+                .withOperations(List.of(new UnionOp().withAll(true)));
+        typed.setFromItem(new ParenthesedSelect().withSelect(query).withAlias(renamed));
         create.setColumnDefinitions(null);
         create.setSelect(typed, false);
     }

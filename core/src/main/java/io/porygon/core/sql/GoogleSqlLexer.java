@@ -65,6 +65,8 @@ final class GoogleSqlLexer {
     private boolean pieceStarted;
     /** The piece's words so far are block headers (IF c THEN, WHILE c DO, ELSE, BEGIN, ...), no statement yet. */
     private boolean inBlockHeader;
+    /** CASE expressions open in the block headers' conditions, outside parentheses. */
+    private int headerCases;
 
     private GoogleSqlLexer(String src, SourceLocation location) {
         this.src = src;
@@ -480,9 +482,14 @@ final class GoogleSqlLexer {
         if (!pieceStarted) {
             pieceStarted = true;
             inBlockHeader = BLOCK_HEADS.contains(upper);
-        } else if (inBlockHeader && depth == 0 && lastWord != null && HEADER_ENDS.contains(lastWord)) {
+            headerCases = 0;
+        } else if (inBlockHeader && depth == 0 && headerCases == 0 && lastWord != null && HEADER_ENDS.contains(lastWord)) {
             statementStart = sb.length();
             inBlockHeader = BLOCK_HEADS.contains(upper);
+        } else if (inBlockHeader && depth == 0) {
+            // a CASE expression in a condition (IF CASE WHEN a THEN b END THEN ...): its THEN and ELSE end no header
+            if (upper.equals("CASE")) headerCases++;
+            else if (upper.equals("END") && headerCases > 0) headerCases--;
         }
     }
 

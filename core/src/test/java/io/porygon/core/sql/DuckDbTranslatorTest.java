@@ -624,6 +624,15 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void aColumnListOfAnotherCountThanTheQuerysColumnsFails() {
+        // BigQuery: the number of columns in the column definition list does not match the query's
+        assertThatThrownBy(() -> run("CREATE TABLE thelook.too_few_listed (id INT64) AS SELECT 1 AS a, 'dropped' AS b"))
+                .isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> run("CREATE TABLE thelook.too_many_listed (id INT64, name STRING) AS SELECT 1 AS a"))
+                .isInstanceOf(SQLException.class);
+    }
+
+    @Test
     void formatPercentTWritesANumericAsBigQueryDoes() throws SQLException {
         // DuckDB's text of DECIMAL(38, 9) has nine decimals
         assertThat(query("SELECT FORMAT('%t|%t|%t|%t', NUMERIC '2.5', NUMERIC '3', CAST(NULL AS NUMERIC), 'a.50')"))

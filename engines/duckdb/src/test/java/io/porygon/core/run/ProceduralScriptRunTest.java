@@ -328,6 +328,16 @@ class ProceduralScriptRunTest {
     }
 
     @Test
+    void aCaseExpressionInABlockHeaderDoesNotEndTheHeader() {
+        // the expression's THEN and ELSE are not the header's: the DELETE after the IF's own THEN still gets its FROM
+        ActionResult r = run("""
+                IF CASE WHEN TRUE THEN TRUE ELSE FALSE END THEN DELETE `proj.s.events` WHERE id = 3; END IF;
+                INSERT INTO `proj.s.log` SELECT CONCAT('ids ', STRING_AGG(CAST(id AS STRING), ',' ORDER BY id)) FROM `proj.s.events`""");
+        assertThat(r.status()).as(String.valueOf(r.error())).isEqualTo(ActionStatus.SUCCEEDED);
+        assertThat(log()).containsExactly("ids 1,2");
+    }
+
+    @Test
     void aMalformedOrUnsupportedBlockIsAPlanningErrorAtItsLine() {
         assertThatThrownBy(() -> planner().plan(graph(operation(op, "SELECT 1;\nIF TRUE THEN\n  SELECT 2;\n")), RunOptions.all()))
                 .isInstanceOf(PorygonException.class).hasMessageContaining("the IF block is not closed: END IF is missing")

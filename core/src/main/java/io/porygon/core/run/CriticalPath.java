@@ -18,11 +18,8 @@ final class CriticalPath {
 
     private CriticalPath() {}
 
-    /** Each action's own expected time plus the longest expected chain of its dependents, in milliseconds. */
-    static Map<String, Long> workFrom(ExecutionPlan plan, Map<String, Duration> expected) {
-        Map<String, Set<String>> upstream = new HashMap<>();
-        plan.actions().forEach(p -> upstream.put(p.id(), p.upstream()));
-        Map<String, Set<String>> downstream = Dependencies.invert(upstream);
+    /** Each action's own expected time plus the longest expected chain of its {@code downstream} actions, in milliseconds. */
+    static Map<String, Long> workFrom(ExecutionPlan plan, Map<String, Set<String>> downstream, Map<String, Duration> expected) {
         Map<String, Long> work = new HashMap<>();
         List<PlannedAction> actions = plan.actions();
         // the plan is in dependency order, so every dependent is done before the action it waits for
@@ -41,12 +38,12 @@ final class CriticalPath {
     }
 
     /**
-     * Expected times: an action's latest time at the step it is planned for, else at any step (an increment
+     * Expected times: an action's latest time at the step it is planned for ({@code timesAtStep}), else at any step (an increment
      * never timed counts its full build's time, which overestimates it but still orders the run sensibly).
      */
-    static Map<String, Duration> expected(ExecutionPlan plan, List<List<ActionResult>> earlierRuns) {
+    static Map<String, Duration> expected(ExecutionPlan plan, List<List<ActionResult>> earlierRuns, Map<String, Duration> timesAtStep) {
         Map<String, Duration> expected = latestTimes(plan, earlierRuns, false);
-        expected.putAll(timesAtStep(plan, earlierRuns));
+        expected.putAll(timesAtStep);
         return expected;
     }
 

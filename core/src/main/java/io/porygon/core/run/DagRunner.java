@@ -80,8 +80,8 @@ public final class DagRunner {
         List<ActionResult> finished = new ArrayList<>();
         Map<String, Set<String>> downstream = Dependencies.invert(upstreamOf(plan));
         Map<String, Integer> waitingFor = new HashMap<>();
-        Map<String, Long> workFrom = CriticalPath.workFrom(plan, CriticalPath.expected(plan, earlierRuns));
         Map<String, Duration> timesAtStep = CriticalPath.timesAtStep(plan, earlierRuns);
+        Map<String, Long> workFrom = CriticalPath.workFrom(plan, downstream, CriticalPath.expected(plan, earlierRuns, timesAtStep));
         Map<String, Integer> planOrder = new HashMap<>();
         plan.actions().forEach(p -> planOrder.put(p.id(), planOrder.size()));
         Queue<String> ready = new PriorityQueue<>(Comparator.comparing((String id) -> -workFrom.get(id)).thenComparing(planOrder::get));

@@ -52,6 +52,13 @@ public interface Engine extends AutoCloseable {
     void replaceView(Target target, String select);
 
     /**
+     * Creates or replaces a scratch table that nothing else reads (an increment's new rows) and returns
+     * its columns. Unlike {@link #replaceTable}, it counts no rows and is no change of columns that views
+     * could depend on.
+     */
+    List<Column> stageTable(Target staging, String select);
+
+    /**
      * BigQuery resolves a view's columns each time it is queried. An engine that fixes them when the
      * view is created re-creates the views whose tables have changed columns since, so that running
      * only some tables leaves no view of the others broken; a view that no longer compiles stays as
@@ -77,7 +84,7 @@ public interface Engine extends AutoCloseable {
     }
 
     /** Appends the named columns of {@code source} to {@code target}; returns rows inserted. */
-    long insertFrom(Target target, Target source, List<String> columns);
+    long insertFrom(Relation target, Relation source, List<String> columns);
 
     /**
      * Merges {@code source} into {@code target} on {@code uniqueKey}: matching rows are updated, the
@@ -86,7 +93,7 @@ public interface Engine extends AutoCloseable {
      * matched, as Dataform's {@code updatePartitionFilter} does: a new row whose match lies outside is
      * inserted.
      */
-    long mergeFrom(Target target, Target source, List<String> columns, List<String> uniqueKey, String targetFilter);
+    long mergeFrom(Relation target, Relation source, List<String> columns, List<String> uniqueKey, String targetFilter);
 
     /**
      * Replaces the partitions of {@code target} that the rows of {@code source} fall in (the distinct
@@ -94,7 +101,7 @@ public interface Engine extends AutoCloseable {
      * columns) by those rows, as Dataform's {@code INSERT_OVERWRITE} strategy does; {@code targetFilter}
      * (on the alias {@code t}, or null) limits the rows deleted. Returns the rows inserted.
      */
-    long replacePartitions(Target target, Target source, List<String> columns, String partitionBy, String targetFilter);
+    long replacePartitions(Relation target, Relation source, List<String> columns, String partitionBy, String targetFilter);
 
     /** Adds columns to an existing table (they are NULL in existing rows). */
     void addColumns(Target target, List<Column> columns);

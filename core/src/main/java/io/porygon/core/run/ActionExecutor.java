@@ -1,10 +1,12 @@
 package io.porygon.core.run;
 
 import io.porygon.core.SourceLocation;
+import io.porygon.core.engine.Column;
 import io.porygon.core.engine.DuplicateColumnNames;
 import io.porygon.core.engine.Engine;
 import io.porygon.core.engine.EngineException;
 import io.porygon.core.engine.QueryResult;
+import io.porygon.core.engine.Relation;
 import io.porygon.core.graph.OnSchemaChange;
 import io.porygon.core.graph.OperationAction;
 import io.porygon.core.graph.TableAction;
@@ -135,15 +137,17 @@ public final class ActionExecutor {
         Target staging = new Target(null, target.schema(), target.name() + INCREMENT_SUFFIX);
         checkCancelled();
         try {
-            engine.replaceTable(staging, p.sql());
+            Relation rows = new Relation(staging, engine.stageTable(staging, p.sql()));
             checkCancelled();
-            SchemaChange change = SchemaChange.between(engine.columns(target), engine.columns(staging), onSchemaChange(p),
+            List<Column> tableColumns = engine.columns(target);
+            SchemaChange change = SchemaChange.between(tableColumns, rows.columns(), onSchemaChange(p),
                     p.step() == Step.MERGE_INCREMENT ? p.uniqueKey() : List.of(), isProtected(p));
+            Relation table = new Relation(target, change.applyTo(tableColumns));
             long[] written = {-1};
             Runnable write = () -> written[0] = switch (p.step()) {
-                case MERGE_INCREMENT -> engine.mergeFrom(target, staging, change.written(), p.uniqueKey(), p.mergeFilter());
-                case REPLACE_PARTITIONS -> engine.replacePartitions(target, staging, change.written(), p.partitionBy(), p.mergeFilter());
-                default -> engine.insertFrom(target, staging, change.written());
+                case MERGE_INCREMENT -> engine.mergeFrom(table, rows, change.written(), p.uniqueKey(), p.mergeFilter());
+                case REPLACE_PARTITIONS -> engine.replacePartitions(table, rows, change.written(), p.partitionBy(), p.mergeFilter());
+                default -> engine.insertFrom(table, rows, change.written());
             };
             if (change.added().isEmpty() && change.dropped().isEmpty()) {
                 write.run(); // one statement: atomic by itself

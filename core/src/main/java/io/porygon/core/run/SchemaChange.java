@@ -74,6 +74,14 @@ record SchemaChange(List<Column> added, List<String> dropped, List<String> writt
         };
     }
 
+    /** The table's columns once the change is made: those dropped leave, those added come last, as ALTER TABLE does. */
+    List<Column> applyTo(List<Column> table) {
+        Set<String> gone = dropped.stream().map(SchemaChange::lower).collect(Collectors.toSet());
+        List<Column> after = new ArrayList<>(table.stream().filter(c -> !gone.contains(key(c))).toList());
+        after.addAll(added);
+        return after;
+    }
+
     private static Set<String> names(List<Column> columns) {
         return columns.stream().map(SchemaChange::key).collect(Collectors.toSet());
     }

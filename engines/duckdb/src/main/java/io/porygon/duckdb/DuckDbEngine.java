@@ -6,6 +6,7 @@ import io.porygon.core.engine.DuplicateColumnNames;
 import io.porygon.core.engine.Engine;
 import io.porygon.core.engine.ObjectKind;
 import io.porygon.core.engine.QueryResult;
+import io.porygon.core.engine.Relation;
 import io.porygon.core.graph.Target;
 import io.porygon.core.sql.DuckDbTranslator;
 import io.porygon.core.sql.SqlQuoting;
@@ -338,6 +339,11 @@ public final class DuckDbEngine implements Engine {
         createOrReplace(ObjectKind.VIEW, target, select);
     }
 
+    @Override
+    public List<Column> stageTable(Target staging, String select) {
+        return createOrReplace(ObjectKind.TABLE, staging, select, false);
+    }
+
     /**
      * DuckDB checks a view's column names and types against those it had when created, and fails
      * ("Contents of view were altered") once a table or view under it changed them. Such a view is
@@ -410,6 +416,14 @@ public final class DuckDbEngine implements Engine {
      * kind in the way is dropped in the same transaction, and the statement runs again.
      */
     private void createOrReplace(ObjectKind kind, Target target, String select) {
+        createOrReplace(kind, target, select, true);
+    }
+
+    /**
+     * Returns the new columns. {@code watchColumns}: whether a change of the columns it had counts for
+     * {@link #refreshStaleViews} (finding out costs a DESCRIBE of the old one).
+     */
+    private List<Column> createOrReplace(ObjectKind kind, Target target, String select, boolean watchColumns) {
         List<List<Object>> columns = queryRows("DESCRIBE " + select); // a query that does not bind fails here, as its CREATE would
         rejectDuplicateNames(columns);
         String create = "CREATE OR REPLACE " + kind + " " + sqlName(target) + " AS\n" + (kind == ObjectKind.TABLE ? withEmptyArrays(select, columns) : select);
@@ -420,10 +434,10 @@ public final class DuckDbEngine implements Engine {
             ensureSchema(target);
             if (kind(target) == other) execute("DROP " + other + " " + sqlName(target));
             execute(create);
-            columnsChanged.set(true); // not compared: a failing DESCRIBE would abort the transaction
-            return;
+            if (watchColumns) columnsChanged.set(true); // not compared: a failing DESCRIBE would abort the transaction
+            return asColumns(columns);
         }
-        List<Column> before = existingColumns(target);
+        List<Column> before = watchColumns ? existingColumns(target) : null;
         try {
             execute(create);
             if (before != null && !before.equals(asColumns(columns))) columnsChanged.set(true);
@@ -436,8 +450,9 @@ public final class DuckDbEngine implements Engine {
                 if (otherInTheWay) execute("DROP " + other + " " + sqlName(target));
                 execute(create);
             });
-            if (otherInTheWay) columnsChanged.set(true);
+            if (otherInTheWay && watchColumns) columnsChanged.set(true);
         }
+        return asColumns(columns);
     }
 
     /**
@@ -467,9 +482,9 @@ public final class DuckDbEngine implements Engine {
     }
 
     @Override
-    public long insertFrom(Target target, Target source, List<String> columns) {
-        rejectUnassignableTypes(columns(target), source, columns);
-        return insertRows(target, source, columns);
+    public long insertFrom(Relation target, Relation source, List<String> columns) {
+        rejectUnassignableTypes(target, source, columns);
+        return insertRows(target.target(), source.target(), columns);
     }
 
     private long insertRows(Target target, Target source, List<String> columns) {
@@ -487,15 +502,16 @@ public final class DuckDbEngine implements Engine {
      * each row of a repeated key takes the new values, as in BigQuery.
      */
     @Override
-    public long mergeFrom(Target target, Target source, List<String> columns, List<String> uniqueKey, String targetFilter) {
+    public long mergeFrom(Relation table, Relation rows, List<String> columns, List<String> uniqueKey, String targetFilter) {
+        Target target = table.target();
+        Target source = rows.target();
         String keysMatch = uniqueKey.stream()
                 .map(k -> "t." + quoteIdent(k) + " = s." + quoteIdent(k))
                 .collect(Collectors.joining(" AND "));
         String matches = targetFilter == null ? keysMatch : keysMatch + " AND (" + targetFilter + ")";
         Set<String> incoming = columns.stream().map(c -> c.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-        List<Column> tableColumns = columns(target);
-        boolean everyColumn = tableColumns.stream().allMatch(c -> incoming.contains(c.name().toLowerCase(Locale.ROOT)));
-        rejectUnassignableTypes(tableColumns, source, columns);
+        boolean everyColumn = table.columns().stream().allMatch(c -> incoming.contains(c.name().toLowerCase(Locale.ROOT)));
+        rejectUnassignableTypes(table, rows, columns);
         long[] written = {0};
         inTransaction(() -> {
             rejectAmbiguousMatches(target, source, uniqueKey, matches);
@@ -520,8 +536,10 @@ public final class DuckDbEngine implements Engine {
      * rows' in its subquery.
      */
     @Override
-    public long replacePartitions(Target target, Target source, List<String> columns, String partitionBy, String targetFilter) {
-        rejectUnassignableTypes(columns(target), source, columns);
+    public long replacePartitions(Relation table, Relation rows, List<String> columns, String partitionBy, String targetFilter) {
+        rejectUnassignableTypes(table, rows, columns);
+        Target target = table.target();
+        Target source = rows.target();
         String partitions = "SELECT DISTINCT " + partitionBy + " FROM " + sqlName(source) + " WHERE " + partitionBy + " IS NOT NULL";
         String deleted = "(" + partitionBy + ") IN (" + partitions + ")" + (targetFilter == null ? "" : " AND (" + targetFilter + ")");
         long[] written = {0};
@@ -571,11 +589,12 @@ public final class DuckDbEngine implements Engine {
      * NUMERIC to FLOAT64 and DATE to DATETIME; DuckDB would cast anything it can (15.5 into an INT64 column as 16). A
      * column of NULLs only is fine: BigQuery's NULL literal takes any type.
      */
-    private void rejectUnassignableTypes(List<Column> tableColumns, Target source, List<String> columns) {
+    private void rejectUnassignableTypes(Relation table, Relation rows, List<String> columns) {
         Map<String, String> tableTypes = new HashMap<>();
-        tableColumns.forEach(c -> tableTypes.put(c.name().toLowerCase(Locale.ROOT), c.type()));
+        table.columns().forEach(c -> tableTypes.put(c.name().toLowerCase(Locale.ROOT), c.type()));
         Set<String> written = columns.stream().map(c -> c.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-        for (Column c : columns(source)) {
+        Target source = rows.target();
+        for (Column c : rows.columns()) {
             String name = c.name().toLowerCase(Locale.ROOT);
             String from = googleSqlType(c.type());
             String to = tableTypes.containsKey(name) ? googleSqlType(tableTypes.get(name)) : null;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.porygon.core.engine.BulkWriter;
 import io.porygon.core.engine.Column;
+import io.porygon.core.engine.Relation;
 import io.porygon.core.graph.Target;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -188,13 +189,28 @@ class DuckDbEngineTest {
     }
 
     @Test
+    void stageTableReturnsTheColumnsOfTheTableItMadeAndReplacesAnEarlierOne() {
+        Target staging = new Target(null, "m", "t__porygon_increment");
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
+            engine.ensureSchema(staging);
+            engine.stageTable(staging, "SELECT 'left over' AS note");
+            List<Column> columns = engine.stageTable(staging, "SELECT 1 AS k, [2, 3] AS xs, NULL::INTEGER[] AS none");
+
+            assertThat(columns).isEqualTo(engine.columns(staging));
+            assertThat(columns).extracting(Column::name).containsExactly("k", "xs", "none");
+            // as in a table BigQuery writes, a NULL array is empty
+            assertThat(engine.queryRows("SELECT k, len(xs), len(none) FROM m.t__porygon_increment")).containsExactly(List.of(1, 2L, 0L));
+        }
+    }
+
+    @Test
     void mergeUpdatesMatchingRowsAndInsertsTheOthers() {
         Target t = new Target(null, "m", "t");
         Target s = new Target(null, "m", "s");
         try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
             engine.replaceTable(t, "SELECT * FROM (VALUES (1, 'a', 1), (2, 'b', 1)) v(k1, k2, x)");
             engine.replaceTable(s, "SELECT * FROM (VALUES (2, 'b', 9), (3, 'c', 9)) v(k1, k2, x)");
-            assertThat(engine.mergeFrom(t, s, List.of("k1", "k2", "x"), List.of("k1", "k2"), null)).isEqualTo(2);
+            assertThat(engine.mergeFrom(relation(engine, t), relation(engine, s), List.of("k1", "k2", "x"), List.of("k1", "k2"), null)).isEqualTo(2);
             assertThat(engine.query("SELECT k1 || k2 || x FROM m.t ORDER BY k1", 10).rows())
                     .extracting(r -> r.get(0)).containsExactly("1a1", "2b9", "3c9");
             engine.addColumns(t, List.of(new Column("y", "DOUBLE")));
@@ -209,13 +225,13 @@ class DuckDbEngineTest {
         try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
             engine.replaceTable(t, "SELECT * FROM (VALUES (NULL, 1), (1, 1)) v(k, x)");
             engine.replaceTable(s, "SELECT * FROM (VALUES (NULL, 2), (1, 2)) v(k, x)");
-            assertThat(engine.mergeFrom(t, s, List.of("k", "x"), List.of("k"), null)).isEqualTo(2);
+            assertThat(engine.mergeFrom(relation(engine, t), relation(engine, s), List.of("k", "x"), List.of("k"), null)).isEqualTo(2);
             assertThat(engine.query("SELECT coalesce(k, -1) || ':' || x FROM m.t ORDER BY k NULLS FIRST, x", 10).rows())
                     .extracting(r -> r.get(0)).containsExactly("-1:1", "-1:2", "1:2");
 
             // the insert fails after the delete ran: both are rolled back
             engine.replaceTable(s, "SELECT * FROM (VALUES (1, 'not a number')) v(k, x)");
-            assertThatThrownBy(() -> engine.mergeFrom(t, s, List.of("k", "x"), List.of("k"), null)).isInstanceOf(DuckDbException.class);
+            assertThatThrownBy(() -> engine.mergeFrom(relation(engine, t), relation(engine, s), List.of("k", "x"), List.of("k"), null)).isInstanceOf(DuckDbException.class);
             assertThat(engine.query("SELECT count(*) FROM m.t WHERE k = 1", 10).rows()).extracting(r -> r.get(0)).containsExactly(1L);
         }
     }
@@ -227,22 +243,22 @@ class DuckDbEngineTest {
         try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
             engine.replaceTable(t, "SELECT * FROM (VALUES (1, 'old')) v(k, x)");
             engine.replaceTable(s, "SELECT * FROM (VALUES (1, 'a2'), (1, 'a3')) v(k, x)");
-            assertThatThrownBy(() -> engine.mergeFrom(t, s, List.of("k", "x"), List.of("k"), null))
+            assertThatThrownBy(() -> engine.mergeFrom(relation(engine, t), relation(engine, s), List.of("k", "x"), List.of("k"), null))
                     .isInstanceOf(DuckDbException.class).hasMessageContaining("the key [1] comes 2 times");
             assertThat(engine.queryRows("SELECT x FROM m.t")).extracting(r -> r.get(0)).containsExactly("old");
 
             // repeated keys that match nothing are all inserted, as MERGE's WHEN NOT MATCHED does
             engine.replaceTable(s, "SELECT * FROM (VALUES (2, 'b1'), (2, 'b2')) v(k, x)");
-            assertThat(engine.mergeFrom(t, s, List.of("k", "x"), List.of("k"), null)).isEqualTo(2);
+            assertThat(engine.mergeFrom(relation(engine, t), relation(engine, s), List.of("k", "x"), List.of("k"), null)).isEqualTo(2);
             assertThat(engine.queryRows("SELECT count(*) FROM m.t WHERE k = 2").get(0).get(0)).isEqualTo(2L);
 
             // a key of two columns repeats only when both do
             Target pairs = new Target(null, "m", "pairs");
             engine.replaceTable(pairs, "SELECT * FROM (VALUES (1, 'a', 'old')) v(k1, k2, x)");
             engine.replaceTable(s, "SELECT * FROM (VALUES (1, 'a', 'new'), (1, 'b', 'new')) v(k1, k2, x)");
-            assertThat(engine.mergeFrom(pairs, s, List.of("k1", "k2", "x"), List.of("k1", "k2"), null)).isEqualTo(2);
+            assertThat(engine.mergeFrom(relation(engine, pairs), relation(engine, s), List.of("k1", "k2", "x"), List.of("k1", "k2"), null)).isEqualTo(2);
             engine.replaceTable(s, "SELECT * FROM (VALUES (1, 'b', 'x1'), (1, 'b', 'x2')) v(k1, k2, x)");
-            assertThatThrownBy(() -> engine.mergeFrom(pairs, s, List.of("k1", "k2", "x"), List.of("k1", "k2"), null))
+            assertThatThrownBy(() -> engine.mergeFrom(relation(engine, pairs), relation(engine, s), List.of("k1", "k2", "x"), List.of("k1", "k2"), null))
                     .isInstanceOf(DuckDbException.class).hasMessageContaining("the key [1, b] comes 2 times");
         }
     }
@@ -255,7 +271,7 @@ class DuckDbEngineTest {
             // the table repeats key 2 (an earlier merge inserted two new rows with it): both rows take the new values
             engine.replaceTable(t, "SELECT * FROM (VALUES (1, 'a'), (2, 'b'), (2, 'c'), (3, 'x'), (3, 'y'), (3, 'z')) v(k, x)");
             engine.replaceTable(s, "SELECT * FROM (VALUES (2, 'd'), (3, 'w'), (4, 'e')) v(k, x)");
-            assertThat(engine.mergeFrom(t, s, List.of("k", "x"), List.of("k"), null)).isEqualTo(6);
+            assertThat(engine.mergeFrom(relation(engine, t), relation(engine, s), List.of("k", "x"), List.of("k"), null)).isEqualTo(6);
             assertThat(engine.queryRows("SELECT k || x FROM m.t ORDER BY k, x")).extracting(r -> r.get(0))
                     .containsExactly("1a", "2d", "2d", "3w", "3w", "3w", "4e");
         }
@@ -268,7 +284,7 @@ class DuckDbEngineTest {
         try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
             engine.replaceTable(t, "SELECT * FROM (VALUES (1, 10, 'keep me'), (2, 20, 'keep me too')) v(k, n, note)");
             engine.replaceTable(s, "SELECT * FROM (VALUES (2, 200), (3, 300)) v(k, n)");
-            assertThat(engine.mergeFrom(t, s, List.of("k", "n"), List.of("k"), null)).isEqualTo(2);
+            assertThat(engine.mergeFrom(relation(engine, t), relation(engine, s), List.of("k", "n"), List.of("k"), null)).isEqualTo(2);
             assertThat(engine.queryRows("SELECT k || ':' || n || ':' || coalesce(note, '-') FROM m.t ORDER BY k"))
                     .extracting(r -> r.get(0)).containsExactly("1:10:keep me", "2:200:keep me too", "3:300:-");
         }
@@ -315,5 +331,10 @@ class DuckDbEngineTest {
                     .hasMessageNotContaining("download");
             assertThat(engine.queryRows("SELECT json_extract('{\"a\": 7}', '$.a')::INT").get(0).get(0)).isEqualTo(7);
         }
+    }
+
+    /** The table as the runner passes it: with the columns it read. */
+    private static Relation relation(DuckDbEngine engine, Target table) {
+        return new Relation(table, engine.columns(table));
     }
 }

@@ -59,7 +59,8 @@ final class ScriptBlocks {
     private static final Pattern RAISE = Pattern.compile("(?is)RAISE(?:\\s+USING\\s+MESSAGE\\s*=(.*))?");
     private static final Pattern LABEL = Pattern.compile("(?i)(\\w+)\\s*:\\s*(?:LOOP|WHILE|REPEAT|BEGIN|FOR)\\b");
     private static final Set<String> UNSUPPORTED = Set.of("CALL", "EXECUTE");
-    private static final Pattern FOR_IN = Pattern.compile("(?is)\\s*(\\w+)\\s+IN\\s*\\((.*)\\)\\s*");
+    /** FOR name IN (query); a quoted name (the lexer made BigQuery's backticks double quotes) may touch the IN. */
+    private static final Pattern FOR_IN = Pattern.compile("(?is)\\s*(\\w+(?=\\s)|\"(?:[^\"]|\"\")+\")\\s*IN\\s*\\((.*)\\)\\s*");
 
     private final List<Token> tokens = new ArrayList<>();
     private final Translation translation;

@@ -287,9 +287,10 @@ class ProceduralScriptRunTest {
                   END FOR;
                 END FOR;
                 FOR none IN (SELECT id FROM `proj.s.events` WHERE FALSE) DO INSERT INTO `proj.s.log` VALUES ('never'); END FOR;
+                FOR `Quoted`IN (SELECT 'q' AS v) DO INSERT INTO `proj.s.log` VALUES (quoted.v); END FOR;
                 INSERT INTO `proj.s.log` VALUES (CONCAT('total=', CAST(total AS STRING)))""");
         assertThat(r.status()).as(String.valueOf(r.error())).isEqualTo(ActionStatus.SUCCEEDED);
-        assertThat(log()).containsExactly("e3", "e3/10", "e3/20", "e1", "e1/10", "e1/20", "total=4");
+        assertThat(log()).containsExactly("e3", "e3/10", "e3/20", "e1", "e1/10", "e1/20", "q", "total=4");
     }
 
     @Test

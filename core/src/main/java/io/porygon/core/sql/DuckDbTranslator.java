@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -218,11 +218,8 @@ public final class DuckDbTranslator implements Translator {
         Pieces pieces = new Pieces(relativeToFirstLine(location, googleSql), start, viewQuery);
         if (procedural && ScriptBlocks.isProcedural(statements)) {
             List<ScriptProgram> program = ScriptBlocks.read(statements, pieces, pieces::located);
-            // the variables of its blocks too: the action's end resets them
-            ScriptScope end = pieces.scope;
-            for (Map.Entry<String, String> v : pieces.ofEndedBlocks.entrySet()) {
-                if (!end.declares(v.getKey())) end = end.with(v.getKey(), v.getValue());
-            }
+            // the variables of its blocks are no longer declared, but the action's end resets them too
+            ScriptScope end = pieces.scope.withEnded(pieces.ofEndedBlocks);
             return new Script(List.of(ScriptProgram.render(program)), end, program);
         }
         List<String> out = new ArrayList<>(statements.size());
@@ -237,8 +234,8 @@ public final class DuckDbTranslator implements Translator {
         /** a temporary function defined by an earlier piece of the script is callable here too */
         private final Set<String> userFunctions;
         private ScriptScope scope;
-        /** The variables of the BEGIN blocks that ended: their types by name */
-        private final Map<String, String> ofEndedBlocks = new LinkedHashMap<>();
+        /** The variables of the blocks (BEGIN, FOR) that ended */
+        private final Set<String> ofEndedBlocks = new LinkedHashSet<>();
         /** FOR loops so far: each keeps its rows in a table of its own */
         private int forLoops;
 
@@ -302,7 +299,7 @@ public final class DuckDbTranslator implements Translator {
         public Runnable block() {
             ScriptScope outer = scope;
             return () -> {
-                for (String name : scope.names()) if (!outer.declares(name)) ofEndedBlocks.put(name, scope.type(name));
+                for (String name : scope.names()) if (!outer.declares(name)) ofEndedBlocks.add(name);
                 scope = scope.withVariablesOf(outer);
             };
         }
@@ -346,7 +343,7 @@ public final class DuckDbTranslator implements Translator {
             ScriptScope outer = scope;
             scope = scope.with(ScriptVariables.ERROR_MESSAGE, "STRING");
             return () -> {
-                ofEndedBlocks.put(ScriptVariables.ERROR_MESSAGE, "STRING");
+                ofEndedBlocks.add(ScriptVariables.ERROR_MESSAGE);
                 scope = scope.withVariablesOf(outer);
             };
         }

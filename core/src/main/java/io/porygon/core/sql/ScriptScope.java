@@ -1,6 +1,7 @@
 package io.porygon.core.sql;
 
 import io.porygon.core.SourceLocation;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,17 +22,20 @@ import java.util.stream.Collectors;
  * @param variables declared type (GoogleSQL text, or null when it is the DEFAULT's) by name, in declaration order
  * @param functions the temporary functions the script defined so far, upper-cased (as the function catalog names them)
  * @param tables the temporary tables the script created so far, as DuckDB names (quoted where needed)
+ * @param ended variables of blocks (BEGIN ... END, FOR) that ended: a later statement reads the name as a column again or
+ *     declares it anew, but DuckDB keeps session variables, so the action's end still forgets them
  * @param transaction whether the script began a transaction: BigQuery rolls back one the script leaves open
  */
-public record ScriptScope(Map<String, String> variables, Set<String> functions, Set<String> tables, boolean transaction) {
+public record ScriptScope(Map<String, String> variables, Set<String> functions, Set<String> tables, Set<String> ended, boolean transaction) {
 
     /** The scope at the start of an action: nothing declared. */
-    public static final ScriptScope EMPTY = new ScriptScope(Map.of(), Set.of(), Set.of(), false);
+    public static final ScriptScope EMPTY = new ScriptScope(Map.of(), Set.of(), Set.of(), Set.of(), false);
 
     public ScriptScope {
         variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
         functions = Collections.unmodifiableSet(new TreeSet<>(functions));
         tables = Collections.unmodifiableSet(new TreeSet<>(tables));
+        ended = Collections.unmodifiableSet(new TreeSet<>(ended));
     }
 
     /** Whether nothing is declared: neither a variable nor a temporary function. */
@@ -60,18 +64,32 @@ public record ScriptScope(Map<String, String> variables, Set<String> functions, 
     ScriptScope with(String name, String type) {
         Map<String, String> more = new LinkedHashMap<>(variables);
         more.put(normalize(name), type);
-        return new ScriptScope(more, functions, tables, transaction);
+        return new ScriptScope(more, functions, tables, ended, transaction);
     }
 
     /** This scope with the variables of {@code outer} only: those a BEGIN block declared end with the block. */
     ScriptScope withVariablesOf(ScriptScope outer) {
-        return new ScriptScope(outer.variables, functions, tables, transaction);
+        return new ScriptScope(outer.variables, functions, tables, ended, transaction);
+    }
+
+    /** This scope, once blocks that declared {@code names} ended. */
+    ScriptScope withEnded(Set<String> names) {
+        Set<String> more = new TreeSet<>(ended);
+        names.forEach(n -> more.add(normalize(n)));
+        return new ScriptScope(variables, functions, tables, more, transaction);
+    }
+
+    /** The variables the action's end forgets: those declared, then those of ended blocks. */
+    List<String> toForget() {
+        List<String> all = new ArrayList<>(variables.keySet());
+        ended.stream().filter(n -> !variables.containsKey(n)).forEach(all::add);
+        return all;
     }
 
     ScriptScope withFunction(String name) {
         Set<String> more = new TreeSet<>(functions);
         more.add(name.toUpperCase(Locale.ROOT));
-        return new ScriptScope(variables, more, tables, transaction);
+        return new ScriptScope(variables, more, tables, ended, transaction);
     }
 
     /** This scope and the temporary table {@code statement} creates, if it creates one. */
@@ -80,12 +98,12 @@ public record ScriptScope(Map<String, String> variables, Set<String> functions, 
         if (table == null) return this;
         Set<String> more = new TreeSet<>(tables);
         more.add(table);
-        return new ScriptScope(variables, functions, more, transaction);
+        return new ScriptScope(variables, functions, more, ended, transaction);
     }
 
     /** This scope, once {@code statement} ran, if it begins a transaction. */
     ScriptScope withTransactionOf(String statement) {
-        return "BEGIN TRANSACTION".equals(ScriptStatement.transaction(statement)) ? new ScriptScope(variables, functions, tables, true) : this;
+        return "BEGIN TRANSACTION".equals(ScriptStatement.transaction(statement)) ? new ScriptScope(variables, functions, tables, ended, true) : this;
     }
 
     /**

@@ -79,7 +79,7 @@ final class ScriptVariables {
 
     /** Statements that forget the variables of {@code scope}. */
     static List<String> reset(ScriptScope scope) {
-        return scope.names().stream().map(ScriptVariables::forget).toList();
+        return scope.toForget().stream().map(ScriptVariables::forget).toList();
     }
 
     /** The statement that forgets one variable. */

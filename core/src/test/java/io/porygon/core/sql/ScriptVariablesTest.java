@@ -187,6 +187,16 @@ class ScriptVariablesTest {
     }
 
     @Test
+    void endOfScriptAlsoForgetsTheVariablesOfBlocksThatEndedWhichAreNoLongerDeclared() {
+        ScriptScope after = translator.translateOperation("BEGIN DECLARE a INT64 DEFAULT 1; END; FOR r IN (SELECT 1 AS v) DO SELECT r.v; END FOR",
+                AT, ScriptScope.EMPTY).scope();
+
+        assertThat(after.declares("a")).isFalse();
+        assertThat(after.declares("r")).isFalse();
+        assertThat(translator.endOfScript(after)).containsExactly("RESET VARIABLE \"a\"", "RESET VARIABLE \"r\"");
+    }
+
+    @Test
     void theScopeAfterATextIsReadFromItsDeclarationsAlone() {
         ScriptScope after = ScriptScope.EMPTY.after("DECLARE a, `B` INT64; SELECT 1; DECLARE c DEFAULT (SELECT 1)", AT);
         assertThat(after.names()).containsExactly("a", "b", "c");

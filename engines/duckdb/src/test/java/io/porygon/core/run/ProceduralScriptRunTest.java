@@ -314,6 +314,21 @@ class ProceduralScriptRunTest {
     }
 
     @Test
+    void aLaterQueryOfTheOperationMayReuseTheNameOfAnEndedBlocksVariable() {
+        OperationAction twoQueries = new OperationAction(op, List.of(
+                "FOR r IN (SELECT 'a' AS v) DO INSERT INTO `proj.s.log` VALUES (r.v); END FOR",
+                "FOR r IN (SELECT 'b' AS v) DO INSERT INTO `proj.s.log` VALUES (r.v); END FOR",
+                // the block's x is gone: x is the column again
+                "BEGIN DECLARE x STRING DEFAULT 'variable'; END",
+                "INSERT INTO `proj.s.log` SELECT x FROM (SELECT 'column' AS x)"),
+                false, List.of(), List.of(), ActionDescriptor.EMPTY, false, "definitions/op.sqlx", 5);
+        RunResult result = new DagRunner(engine, 1, RunListener.NONE).run(planner().plan(graph(twoQueries), RunOptions.all()));
+
+        assertThat(result(result, "s.op").status()).as(String.valueOf(result(result, "s.op").error())).isEqualTo(ActionStatus.SUCCEEDED);
+        assertThat(log()).containsExactly("a", "b", "column");
+    }
+
+    @Test
     void aStatementRightAfterABlockHeaderIsReadAsItWouldBeAlone() {
         // BigQuery's MERGE without INTO, DELETE without FROM, INSERT ROW and SET DATA TYPE, each first after a header
         ActionResult r = run("""

@@ -70,7 +70,12 @@ public final class Planner {
         // The warehouse is asked first, on this thread (engines need not be thread-safe); then the
         // actions are translated in parallel, which shortens a cold start (the parser is still
         // interpreted by the JVM then). Results and problems keep the plan's order.
-        for (String id : order) rejectHistorySchema(byId.get(id));
+        List<PorygonException> misplaced = new ArrayList<>();
+        for (String id : order) {
+            PorygonException problem = misplacedTarget(byId.get(id));
+            if (problem != null) misplaced.add(problem);
+        }
+        if (!misplaced.isEmpty()) throw PlanException.of(misplaced);
         Set<String> readByOperations = new HashSet<>();
         for (String id : order) {
             if (byId.get(id) instanceof OperationAction && !byId.get(id).disabled()) readByOperations.addAll(upstream.get(id));
@@ -107,14 +112,27 @@ public final class Planner {
         return parent != null && byId.get(parent) instanceof TableAction t && t.type() == ActionType.VIEW && !t.materialized();
     }
 
-    /** The run history's dataset is Porygon's: an action writing there would overwrite the history, and every later run fail. */
-    private void rejectHistorySchema(Action action) {
-        if (action instanceof DeclarationAction) return;
-        if (names.map(action.target()).schema().equalsIgnoreCase(WarehouseRunStore.SCHEMA)) {
-            throw new PorygonException(new SourceLocation(action.fileName(), Math.max(action.sqlStartLine(), 1), 0),
-                    "dataset " + WarehouseRunStore.SCHEMA + " holds Porygon's run history; " + action.target().name() + " cannot be written there",
-                    "give the action another schema in its config block");
+    /**
+     * Why the action's target has no place in the warehouse, or null: it names no dataset (Dataform compiles that, but
+     * no warehouse takes it), or the run history's, which is Porygon's (writing there would break every later run).
+     */
+    private PorygonException misplacedTarget(Action action) {
+        SourceLocation at = new SourceLocation(action.fileName(), Math.max(action.sqlStartLine(), 1), 0);
+        String schema = names.map(action.target()).schema();
+        if (schema == null || schema.isBlank()) {
+            return new PorygonException(at, action.target().name() + " has no dataset: workflow_settings.yaml sets no defaultDataset,"
+                    + " and its config no schema", "add defaultDataset: <dataset> to workflow_settings.yaml, or schema: to the config block");
         }
+        if (action instanceof DeclarationAction || !schema.equalsIgnoreCase(WarehouseRunStore.SCHEMA)) return null;
+        return new PorygonException(at, "dataset " + WarehouseRunStore.SCHEMA + " holds Porygon's run history; "
+                + action.target().name() + " cannot be written there", "give the action another schema in its config block");
+    }
+
+    /** A query of comments only would reach the warehouse as nothing, whose errors make no sense. */
+    private static void rejectEmpty(Action action, String sql, String whatItIsFor) {
+        if (!sql.isBlank()) return;
+        throw new PorygonException(new SourceLocation(action.fileName(), Math.max(action.sqlStartLine(), 1), 0),
+                action.target().name() + " has no query", "write the SELECT the " + whatItIsFor + " after the config block");
     }
 
     /** Translates one GoogleSQL statement of an action (unit tests use this too). */
@@ -229,6 +247,7 @@ public final class Planner {
         }
         if (action instanceof AssertionAction a) {
             String sql = script.translate(a.query());
+            rejectEmpty(a, sql, "assertion returns its failing rows from");
             String count = checksAView ? RowConditionsCount.of(a.query()).map(script::translate).orElse(null) : null;
             return new PlannedAction(id(a), a, mapped, Step.CHECK_ASSERTION, List.of(), sql, List.of(), List.of(), List.of(), upstream, null,
                     List.of(), null, null, Map.of(), count);
@@ -273,6 +292,7 @@ public final class Planner {
         } else {
             sql = script.translate(query);
         }
+        rejectEmpty(t, sql, t.type().name().toLowerCase(Locale.ROOT) + " is built from");
         List<String> post = script.translateAll(incremental ? t.incrementalPostOps() : t.postOps());
         String filter = t.bigquery().updatePartitionFilter();
         // as Dataform writes it: "and DATAFORM_DEST." followed by the filter

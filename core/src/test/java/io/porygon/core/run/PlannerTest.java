@@ -78,6 +78,31 @@ class PlannerTest {
     }
 
     @Test
+    void anActionWithoutADatasetIsRefusedAtItsFileEachOneNotOnlyTheFirst() {
+        // Dataform compiles a project without defaultDataset; no warehouse can hold its targets
+        Planner noDefault = new Planner(new WarehouseNames(DatabaseMapping.IGNORE, null), UPPER, t -> ObjectKind.NONE);
+        CompiledGraph g = graph(table(new Target("p", null, "x"), ActionType.TABLE, "select 1", List.of()),
+                table(new Target("p", null, "y"), ActionType.VIEW, "select 2", List.of()));
+        assertThatThrownBy(() -> noDefault.plan(g, RunOptions.all()))
+                .isInstanceOfSatisfying(PlanException.class, e -> assertThat(e.render())
+                        .contains("definitions/x.sqlx:7: x has no dataset", "definitions/y.sqlx:7: y has no dataset", "add defaultDataset:"));
+    }
+
+    @Test
+    void aTableOrAssertionWithoutAQueryIsRefusedAtItsFile() {
+        CompiledGraph g = graph(table(a, ActionType.TABLE, " \n", List.of()));
+        assertThatThrownBy(() -> planner(Set.of()).plan(g, RunOptions.all()))
+                .isInstanceOfSatisfying(PorygonException.class, e -> {
+                    assertThat(e.getMessage()).contains("a has no query");
+                    assertThat(e.location().file()).isEqualTo("definitions/a.sqlx");
+                    assertThat(e.hint()).isEqualTo("write the SELECT the table is built from after the config block");
+                });
+        CompiledGraph empty = graph(new AssertionAction(check, "", null, List.of(), List.of(), ActionDescriptor.EMPTY, false,
+                "definitions/a_ok.sqlx", 2));
+        assertThatThrownBy(() -> planner(Set.of()).plan(empty, RunOptions.all())).hasMessageContaining("a_ok has no query");
+    }
+
+    @Test
     void aViewsQueryIsTranslatedAsAViewsQuery() {
         Translator marksViews = new Translator() {
             @Override

@@ -509,7 +509,7 @@
         location, "uniqueKey is one key; uniqueKeys is a list of keys, each checked by its own assertion: keep one of them", "uniqueKeys");
     }
     if (uniqueKey && uniqueKey.length) uniqueKeys = [uniqueKey];
-    var base = this.target.schema + "_" + this.target.name;
+    var base = (this.target.schema || "") + "_" + this.target.name; // Dataform's empty dataset when none is set
     // a built-in assertion is written where its table's assertions are configured
     var at = location || callerLocation(), line = at.fileName === this.fileName ? at.line : 0;
     for (var i = 0; i < uniqueKeys.length; i++) {

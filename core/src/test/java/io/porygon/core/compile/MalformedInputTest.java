@@ -319,6 +319,8 @@ class MalformedInputTest {
         assertThat(e.hint()).isEqualTo("did you mean description?");
         CompileError other = only(compile(SETTINGS, "definitions/t.sqlx", "config {\n  type: \"table\",\n  uniqueKey: [\"id\"]\n}\nSELECT 1\n"));
         assertThat(other.hint()).isEqualTo("uniqueKey applies to type incremental, not table");
+        CompileError misspelt = only(compile(SETTINGS, "definitions/t.sqlx", "config { type: \"table\", uniqeKey: [\"id\"] }\nSELECT 1\n"));
+        assertThat(misspelt.hint()).isEqualTo("did you mean uniqueKey? It applies to type incremental, not table");
     }
 
     @Test

@@ -297,12 +297,22 @@
     }
   }
 
-  /** The nearest allowed key; for a key of another action type (uniqueKey on a table), which types take it. */
+  /**
+   * The nearest allowed key; for a key of another action type (uniqueKey on a table), which types take it, and so
+   * for a misspelling of one (uniqeKey) that is nearer than any allowed key.
+   */
   function unexpectedKeyHint(key, allowed, type) {
-    var hint = "did you mean " + closest(key, allowed) + "?";
+    var near = closest(key, allowed), hint = "did you mean " + near + "?";
     if (!type) return hint;
-    var takers = Object.keys(CONFIG_KEYS).filter(function (t) { return CONFIG_KEYS[t].indexOf(key) >= 0; });
-    return takers.length ? key + " applies to type " + takers.join(", ") + ", not " + type : hint;
+    var takers = typesTaking(key);
+    if (takers.length) return key + " applies to type " + takers.join(", ") + ", not " + type;
+    var elsewhere = closest(key, Object.keys(CONFIG_KEYS).reduce(function (all, t) { return all.concat(CONFIG_KEYS[t]); }, []));
+    if (distance(key.toLowerCase(), elsewhere.toLowerCase()) >= distance(key.toLowerCase(), near.toLowerCase())) return hint;
+    return "did you mean " + elsewhere + "? It applies to type " + typesTaking(elsewhere).join(", ") + ", not " + type;
+  }
+
+  function typesTaking(key) {
+    return Object.keys(CONFIG_KEYS).filter(function (t) { return CONFIG_KEYS[t].indexOf(key) >= 0; });
   }
 
   function closest(word, candidates) {

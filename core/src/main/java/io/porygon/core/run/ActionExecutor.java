@@ -87,8 +87,8 @@ public final class ActionExecutor {
             return result(p, ActionStatus.CANCELLED, start, -1, hash, "cancelled", 0, List.of());
         } catch (RuntimeException e) {
             if (cancelled.getAsBoolean()) return result(p, ActionStatus.CANCELLED, start, -1, hash, "cancelled", 0, List.of());
-            String error = e instanceof StatementFailure f ? located(p, message(f), f.written)
-                    : e instanceof EngineException ? located(p, message(e), null) : placeOf(p) + ": " + message(e);
+            String error = e instanceof StatementFailure f ? located(p, message(f), f.written, f.getCause() instanceof ScriptInterpreter.Raised r ? r.line : -1)
+                    : e instanceof EngineException ? located(p, message(e), null, -1) : placeOf(p) + ": " + message(e);
             return result(p, ActionStatus.FAILED, start, -1, hash, error, 0, List.of());
         }
     }
@@ -279,7 +279,8 @@ public final class ActionExecutor {
     }
 
     /** A warehouse error prefixed with the file and line it most likely comes from, and where to see the SQL sent. */
-    private static String located(PlannedAction p, String error, String writtenStatement) {
+    /** {@code raisedLine}: where a RAISE that made the error is in {@code writtenStatement} (-1: none, or not known). */
+    private static String located(PlannedAction p, String error, String writtenStatement, int raisedLine) {
         String hint = "`porygon run --dry-run --actions " + p.displayName() + "` prints the SQL sent to the warehouse";
         if (error.contains("Conflict on")) {
             // DuckDB's write-write conflict between two sessions; BigQuery queues such statements
@@ -295,7 +296,7 @@ public final class ActionExecutor {
             hint += "; if the model's columns changed since the table was built, rebuild it with --full-refresh"
                     + (isProtected(p) ? " once protected: true is removed" : "");
         }
-        return EngineErrorLocation.of(p, error, writtenStatement) + ": " + error + "\n  hint: " + hint;
+        return EngineErrorLocation.of(p, error, writtenStatement, raisedLine) + ": " + error + "\n  hint: " + hint;
     }
 
     /** Where the action is written: its SQL; for a built-in assertion, the key of its table's config that asks for it. */

@@ -28,23 +28,23 @@ final class EngineErrorLocation {
 
     private EngineErrorLocation() {}
 
-    /** As {@link #of(PlannedAction, String, String)} for the action's own SQL. */
+    /** As {@link #of(PlannedAction, String, String, int)} for the action's own SQL. */
     static SourceLocation of(PlannedAction p, String message) {
-        return of(p, message, null);
+        return of(p, message, null, -1);
     }
 
     /**
      * The place of {@code statement} (a pre- or post-operation or an operation's statement, as written;
-     * null for the action's own SQL) where {@code message} points: the line of the name it quotes, or
-     * the statement's first line.
+     * null for the action's own SQL) where {@code message} points: {@code knownLine} of the statement when positive
+     * (a RAISE's), else the line of the name it quotes, or the statement's first line.
      */
-    static SourceLocation of(PlannedAction p, String message, String statement) {
+    static SourceLocation of(PlannedAction p, String message, String statement, int knownLine) {
         Action action = p.action();
         String sql = statement != null ? statement : sourceSql(p);
         if (sql == null) return new SourceLocation(action.fileName(), action.sqlStartLine(), 0);
         StatementLines lines = Planner.statementLines(action);
         int start = statement != null ? lines.lineOf(sql, action.sqlStartLine()) : action.sqlStartLine();
-        int line = lineIn(sql, message);
+        int line = knownLine > 0 ? knownLine : lineIn(sql, message);
         // a SQLX file holds the SQL from its start line on; a .js file's query may be built anywhere (a template
         // in an include): without its text in the file, the line of the call that declared the action
         int unmapped = action.fileName().endsWith(".sqlx") ? start + line - firstStatementLine(sql) : start;

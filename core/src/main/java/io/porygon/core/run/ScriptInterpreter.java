@@ -75,7 +75,9 @@ final class ScriptInterpreter {
         if (step instanceof ScriptProgram.For f) return forEachRow(f);
         if (step instanceof ScriptProgram.Block b) return block(b);
         if (step instanceof ScriptProgram.Raise r) {
-            throw new Raised(r.message() == null ? caught.getMessage() : String.valueOf(value(r.message())));
+            // raised again, the handled error is where the statement that failed is
+            if (r.message() == null) throw new Raised(caught.getMessage(), -1);
+            throw new Raised(String.valueOf(value(r.message())), r.line());
         }
         return Outcome.valueOf(((ScriptProgram.Jump) step).name());
     }
@@ -157,10 +159,13 @@ final class ScriptInterpreter {
         return result.rows().isEmpty() ? null : result.rows().get(0).get(0);
     }
 
-    /** An error RAISE raised: the engine's transaction goes on. */
-    private static final class Raised extends EngineException {
-        Raised(String message) {
+    /** An error RAISE raised: the engine's transaction goes on. {@code line}: the RAISE's, in the script's text (-1: unknown). */
+    static final class Raised extends EngineException {
+        final int line;
+
+        Raised(String message, int line) {
             super(message, null);
+            this.line = line;
         }
     }
 }

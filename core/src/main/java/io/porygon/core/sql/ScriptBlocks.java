@@ -303,7 +303,7 @@ final class ScriptBlocks {
                         throw new Untranslatable("RAISE without USING MESSAGE outside an exception handler",
                                 "it raises again the error a handler caught; elsewhere write RAISE USING MESSAGE = 'text'", "RAISE");
                     }
-                    out.add(new ScriptProgram.Raise(t.text() == null ? null : translation.value(t.text(), t.piece())));
+                    out.add(new ScriptProgram.Raise(t.text() == null ? null : translation.value(t.text(), t.piece()), t.piece().line()));
                 }
                 default -> throw unexpected(t);
             }

@@ -82,8 +82,11 @@ public sealed interface ScriptProgram {
         }
     }
 
-    /** {@code RAISE [USING MESSAGE = expression]}: {@code message} is a query of the message, or null to raise the handled error again. */
-    record Raise(String message) implements ScriptProgram {}
+    /**
+     * {@code RAISE [USING MESSAGE = expression]}: {@code message} is a query of the message, or null to raise the handled
+     * error again; {@code line} is where the RAISE is written, 1-based in the script's text, for the error's place.
+     */
+    record Raise(String message, int line) implements ScriptProgram {}
 
     /** BREAK (LEAVE), CONTINUE (ITERATE) and RETURN. */
     enum Jump implements ScriptProgram { BREAK, CONTINUE, RETURN }

@@ -125,7 +125,7 @@ class ProceduralScriptRunTest {
                 END IF;
                 INSERT INTO `proj.s.log` VALUES ('after raise')""");
         assertThat(raised.status()).isEqualTo(ActionStatus.FAILED);
-        assertThat(raised.error()).contains("too many rows: 3");
+        assertThat(raised.error()).startsWith("definitions/op.sqlx:7: too many rows: 3"); // the RAISE's line, not the script's first
         assertThat(log()).doesNotContain("after raise");
     }
 
@@ -196,7 +196,7 @@ class ProceduralScriptRunTest {
                   RAISE;
                 END""");
         assertThat(r.status()).isEqualTo(ActionStatus.FAILED);
-        assertThat(r.error()).contains("Table with name missing does not exist");
+        assertThat(r.error()).startsWith("definitions/op.sqlx:7: ").contains("Table with name missing does not exist"); // the failed statement's line
         assertThat(log()).containsExactly("inner", "outer");
         // BigQuery allows it only in a handler
         assertThatThrownBy(() -> planner().plan(graph(operation(op, "SELECT 1;\nRAISE;")), RunOptions.all()))

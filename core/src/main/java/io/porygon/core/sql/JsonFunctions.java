@@ -289,15 +289,20 @@ final class JsonFunctions {
     }
 
     /**
-     * JSON_QUERY / JSON_EXTRACT: the JSON at the path. On a JSON-formatted STRING a JSON null is SQL
-     * NULL; on a JSON value it stays JSON null (typeof tells the two apart, the same for every row).
+     * JSON_QUERY / JSON_EXTRACT: the JSON at the path, of the input's type as BigQuery types it: compact
+     * JSON text (VARCHAR) for a JSON-formatted STRING, a JSON value for JSON. DuckDB's json_extract gives
+     * JSON for both, which would not mix with text (COALESCE(JSON_QUERY(s, '$.x'), 'none') would parse
+     * 'none' as JSON), so cast_to_type casts the result to the input's type, as JSON_QUERY_ARRAY does.
+     * On a JSON-formatted STRING a JSON null is SQL NULL; on a JSON value it stays JSON null (typeof
+     * tells the two apart, the same for every row).
      */
     private static void query(CallContext c, boolean legacyPath) {
         if (c.args().size() != 2) throw c.unsupported(c.args().size() + " arguments", "pass a JSON value and a JSONPath");
         String literalPath = c.args().get(1) instanceof StringValue literal ? "'" + duckDbPath(c, literal.getValue(), legacyPath) + "'" : null;
         c.once(a -> {
             String extracted = "json_extract(" + a.get(0) + ", " + (literalPath != null ? literalPath : a.get(1)) + ")";
-            return "CASE WHEN typeof(" + a.get(0) + ") <> 'JSON' AND json_type(" + extracted + ") = 'NULL' THEN NULL ELSE " + extracted + " END";
+            return "cast_to_type(CASE WHEN typeof(" + a.get(0) + ") <> 'JSON' AND json_type(" + extracted + ") = 'NULL' THEN NULL ELSE "
+                    + extracted + " END, coalesce(" + a.get(0) + ", ''))";
         });
     }
 

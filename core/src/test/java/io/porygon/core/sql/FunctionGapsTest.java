@@ -102,6 +102,34 @@ class FunctionGapsTest {
     }
 
     @Test
+    void jsonQueryOfAStringIsTextThatMixesWithStringsAndOfAJsonValueStaysJson() throws SQLException {
+        // BigQuery: JSON_QUERY(json_string_expr, ...) is a JSON-formatted STRING, JSON_QUERY(json_expr, ...) JSON
+        String strings = "UNNEST(['{\"y\": 1}', '{\"x\": {\"k\": 2}}']) AS j WITH OFFSET o ORDER BY o";
+        assertThat(query("SELECT COALESCE(JSON_QUERY(j, '$.x'), 'none'), CASE WHEN JSON_VALUE(j, '$.y') IS NULL THEN JSON_QUERY(j, '$.x') ELSE 'n/a' END, "
+                + "IFNULL(JSON_EXTRACT(j, '$.x'), '{}'), JSON_QUERY(j, '$.x') = '{\"k\":2}', CONCAT(JSON_EXTRACT(j, \"$['x']\"), '!') FROM " + strings))
+                .containsExactly(java.util.Arrays.asList("none", "n/a", "{}", null, null), List.of("{\"k\":2}", "{\"k\":2}", "{\"k\":2}", true, "{\"k\":2}!"));
+        assertThat(columnTypes("SELECT IFNULL(JSON_QUERY(j, '$.x'), '{}') AS s, JSON_EXTRACT(j, '$') AS whole, JSON_QUERY(PARSE_JSON(j), '$.x') AS parsed, "
+                + "JSON_EXTRACT(JSON '{\"x\": 1}', '$.x') AS literal, JSON_QUERY(CAST(NULL AS STRING), '$') AS null_string FROM " + strings))
+                .containsExactly("VARCHAR", "VARCHAR", "JSON", "JSON", "VARCHAR");
+        // an input evaluated once per row (a subquery, RAND()) keeps its type too
+        assertThat(columnTypes("SELECT JSON_QUERY((SELECT '{\"a\": [1]}'), '$.a'), JSON_QUERY(IF(RAND() < 2, JSON '{\"a\": [1]}', NULL), '$.a')"))
+                .containsExactly("VARCHAR", "JSON");
+        assertThat(query("SELECT JSON_QUERY((SELECT '{\"a\": [1]}'), '$.a') || '', TO_JSON_STRING(JSON_QUERY(IF(RAND() < 2, JSON '{\"a\": [1]}', NULL), '$.a'))"))
+                .containsExactly(List.of("[1]", "[1]"));
+        // a JSON-typed result mixes with JSON as before
+        assertThat(query("SELECT TO_JSON_STRING(COALESCE(JSON_QUERY(JSON '{\"y\": 1}', '$.x'), JSON '{}'))")).containsExactly(List.of("{}"));
+    }
+
+    /** The DuckDB type of each column of a query's translation. */
+    private List<String> columnTypes(String googleSql) throws SQLException {
+        try (Statement st = warehouse.connection().createStatement(); ResultSet rs = st.executeQuery(translator.translate(googleSql, AT))) {
+            List<String> types = new java.util.ArrayList<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) types.add(rs.getMetaData().getColumnTypeName(i));
+            return types;
+        }
+    }
+
+    @Test
     void jsonEditsEvaluateTheirArgumentOnceAndLeaveOtherValuesAlone() throws SQLException {
         // a value that is not an object at the path's parent is returned as it is
         assertThat(query("SELECT TO_JSON_STRING(JSON_REMOVE(JSON '[{\"a\": 1}]', '$.a')), TO_JSON_STRING(JSON_REMOVE(JSON '3', '$.a'))"))

@@ -246,6 +246,15 @@ class MalformedInputTest {
     }
 
     @Test
+    void javascriptErrorsOnTheConfigLineAreAtTheFilesColumn() throws IOException {
+        // the config goes into the program on a line of its own, indented to its column, as js blocks do
+        CompileError syntax = only(compile(SETTINGS, "definitions/a.sqlx", "-- a\nconfig { type: \"table\" description: \"x\" }\nSELECT 1\n"));
+        assertThat(syntax.location()).isEqualTo(new SourceLocation("definitions/a.sqlx", 2, 35));
+        CompileError reference = only(compile(SETTINGS, "definitions/a.sqlx", "config { type: \"table\", tags: [nope] }\nSELECT 1\n"));
+        assertThat(reference.location()).isEqualTo(new SourceLocation("definitions/a.sqlx", 1, 32));
+    }
+
+    @Test
     void exceptionInsidePlaceholderIsLocatedOnItsLine() throws IOException {
         CompiledGraph g = compile(SETTINGS, "definitions/boom.sqlx",
                 "config { type: \"view\" }\nSELECT 1 AS x,\n  ${missingHelper.call()} AS y\n",

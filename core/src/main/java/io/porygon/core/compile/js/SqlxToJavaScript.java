@@ -29,7 +29,7 @@ public final class SqlxToJavaScript {
         p.glue(", sqlStartLine: " + sqlStartLine(sqlx.statements().get(0)));
         p.glue(",\nconfig: __porygonConfig(").string(baseName).glue(", ");
         if (config == null) p.glue("{}");
-        else p.glue("(").append(config).glue(")");
+        else p.glue("(\n" + " ".repeat(Math.max(config.column() - 1, 0))).append(config).glue(")"); // engine columns are the file's
         p.glue("),\nsql: ");
         contextable(p, sqlx.js(), sqlx.statements(), true);
         p.glue(",\nincrementalWhere: ");

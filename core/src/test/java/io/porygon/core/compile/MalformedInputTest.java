@@ -59,6 +59,13 @@ class MalformedInputTest {
     }
 
     @Test
+    void aByteOrderMarkIsNoPartOfTheQuery() throws IOException {
+        CompiledGraph g = compile(SETTINGS, "definitions/bom.sqlx", "\uFEFFconfig { type: \"view\" }\nSELECT 1 AS x\n");
+        assertThat(g.graphErrors()).isEmpty();
+        assertThat(g.tables().get(0).query()).isEqualTo("\nSELECT 1 AS x\n");
+    }
+
+    @Test
     void dateAndNumberTextThatRhinoWritesDifferentlyFromNodeIsAnError() throws IOException {
         CompiledGraph g = compile(SETTINGS,
                 "definitions/a.sqlx", "config { type: \"view\" }\nSELECT '${new Date(Date.UTC(2024, 0, 5)).toLocaleDateString()}' AS d\n",

@@ -131,7 +131,9 @@ public final class ProjectLoader {
         }
         // bytes that are not UTF-8 decode to U+FFFD: only then decode again, strictly, to say where they are
         String decoded = new String(bytes, StandardCharsets.UTF_8);
-        return (decoded.indexOf('\uFFFD') < 0 ? decoded : strictlyDecoded(bytes, name)).replace("\r\n", "\n");
+        String text = (decoded.indexOf('\uFFFD') < 0 ? decoded : strictlyDecoded(bytes, name)).replace("\r\n", "\n");
+        // a byte-order mark (Windows editors write one) is no part of the text: in a query it is a syntax error
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     private static String strictlyDecoded(byte[] bytes, String name) {

@@ -70,7 +70,7 @@ record WarehouseConfig(Path path, Integer duckdbThreads, String memoryLimit, Dat
         Path path = wh.get("path") == null ? null : Path.of(String.valueOf(wh.get("path")));
         if (path != null && !path.isAbsolute() && file.getParent() != null) path = file.getParent().resolve(path);
         return new WarehouseConfig(path, integer(wh.get("threads"), lines, "warehouse", "threads"),
-                wh.get("memory_limit") == null ? null : String.valueOf(wh.get("memory_limit")),
+                memoryLimit(wh.get("memory_limit"), lines),
                 wh.get("database_mapping") == null ? null
                         : databaseMapping(String.valueOf(wh.get("database_mapping")), lines.at("warehouse", "database_mapping")),
                 integer(run.get("threads"), lines, "run", "threads"));
@@ -98,6 +98,19 @@ record WarehouseConfig(Path path, Integer duckdbThreads, String memoryLimit, Dat
                         "known settings: " + allowed.stream().map(k -> prefix + k).sorted().toList());
             }
         }
+    }
+
+    /** A size as DuckDB reads one: a number and a unit (it refuses a bare number), or none. */
+    private static final Pattern MEMORY_LIMIT = Pattern.compile(
+            "(?i)\\s*(-1|none|\\d+(\\.\\d+)?\\s*(b|bytes?|k|kb|kib|kilobytes?|m|mb|mib|megabytes?|g|gb|gib|gigabytes?|t|tb|tib|terabytes?))\\s*");
+
+    /** Checked here, where its line is known: DuckDB's own error would come when the warehouse opens, naming its file. */
+    private static String memoryLimit(Object o, Lines lines) {
+        if (o == null) return null;
+        String value = String.valueOf(o);
+        if (MEMORY_LIMIT.matcher(value).matches()) return value;
+        throw new PorygonException(lines.at("warehouse", "memory_limit"), "warehouse.memory_limit must be a size, not '" + value + "'",
+                "a number and a unit, for example memory_limit: 4GB or 512MB");
     }
 
     private static Integer integer(Object o, Lines lines, String section, String key) {

@@ -37,6 +37,21 @@ class WarehouseConfigTest {
     }
 
     @Test
+    void aMemoryLimitIsASizeAsDuckDbReadsOneCheckedAtItsLine() {
+        for (String size : new String[] {"4GB", "1.5 gb", "512MiB", "2g", "none"}) {
+            assertThat(WarehouseConfig.parse("warehouse:\n  memory_limit: " + size + "\n", file).memoryLimit()).isEqualTo(size);
+        }
+        // DuckDB refuses a number without a unit too
+        for (String bad : new String[] {"lots", "100000", "80%"}) {
+            assertThatThrownBy(() -> WarehouseConfig.parse("warehouse:\n  path: a.duckdb\n  memory_limit: " + bad + "\n", file))
+                    .isInstanceOfSatisfying(PorygonException.class, e -> {
+                        assertThat(e.getMessage()).isEqualTo("warehouse.memory_limit must be a size, not '" + bad + "'");
+                        assertThat(e.location().line()).isEqualTo(3);
+                    });
+        }
+    }
+
+    @Test
     void errorsNameTheLineOfTheSetting() {
         assertThatThrownBy(() -> WarehouseConfig.parse("# settings\nwarehouse:\n  threads: 2\nrun:\n  threads: many\n", file))
                 .isInstanceOfSatisfying(PorygonException.class, e -> {

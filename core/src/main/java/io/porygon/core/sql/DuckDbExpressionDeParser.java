@@ -827,18 +827,27 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
 
     @Override
     public <S> StringBuilder visit(Column column, S context) {
-        String range = unnestRange(column);
-        if (range == null) return visitColumn(column, context);
+        UnnestColumn read = unnestColumn(column);
+        if (read == null) return visitColumn(column, context);
         // BigQuery reads an UNNEST alias before a column of the same name; DuckDB calls the name ambiguous
         Table written = column.getTable();
-        List<String> parts = new ArrayList<>(List.of(range));
-        // the written qualifier's parts, split at the dots outside quotes ("my item".k)
-        if (written != null) parts.addAll(List.of(written.getFullyQualifiedName().split("\\.(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")));
+        String name = column.getColumnName();
+        List<String> parts = new ArrayList<>(List.of(read.range()));
+        if (written == null) {
+            column.setColumnName(read.column());
+        } else {
+            // the written qualifier's parts after the alias, split at the dots outside quotes ("my item".k)
+            List<String> qualifier = List.of(written.getFullyQualifiedName().split("\\.(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)"));
+            // a field of a struct element is a column of the range itself: the one GROUP BY f, or f alone, reads
+            if (!read.isElement()) parts.add(read.column());
+            parts.addAll(qualifier.subList(1, qualifier.size()));
+        }
         column.setTable(new Table(parts));
         try {
             return visitColumn(column, context);
         } finally {
             column.setTable(written);
+            column.setColumnName(name);
         }
     }
 
@@ -850,23 +859,42 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         else columns.forEach(readAsWritten::remove);
     }
 
-    /** The DuckDB range of the UNNEST alias a column's first name is, or null. */
-    private String unnestRange(Column column) {
+    /** The DuckDB column the UNNEST alias that is a column's first name stands for, or null. */
+    private UnnestColumn unnestColumn(Column column) {
         if (unnestRanges.isEmpty() || readAsWritten.contains(column)) return null;
         return unnestRanges.get(ScriptScope.normalize(path(column).get(0)));
     }
 
+    /** Whether a column is an UNNEST's whole element, read by its bare alias ({@code SELECT p}). */
+    boolean readsUnnestElement(Column column) {
+        UnnestColumn read = column.getTable() == null ? unnestColumn(column) : null;
+        return read != null && read.isElement();
+    }
+
+    /**
+     * A name an UNNEST defines (its element's or its offset's) and where DuckDB reads it: the range the
+     * UNNEST prints as and its column there, {@link #ELEMENT} for the element (struct or not).
+     */
+    record UnnestColumn(String range, String column) {
+        boolean isElement() {
+            return column.equals(ELEMENT);
+        }
+    }
+
+    /** The column of an UNNEST's range that holds its whole element; its fields, if a struct, are columns beside it. */
+    static final String ELEMENT = "porygon_element";
+
     /**
      * The UNNEST aliases of the SELECT being printed (element and offset names, lower-cased) and the
-     * names of the DuckDB ranges that hold them; returns the ones they replace.
+     * DuckDB columns that hold them; returns the ones they replace.
      */
-    Map<String, String> unnestRanges(Map<String, String> ranges) {
-        Map<String, String> before = unnestRanges;
+    Map<String, UnnestColumn> unnestRanges(Map<String, UnnestColumn> ranges) {
+        Map<String, UnnestColumn> before = unnestRanges;
         unnestRanges = ranges;
         return before;
     }
 
-    private Map<String, String> unnestRanges = Map.of();
+    private Map<String, UnnestColumn> unnestRanges = Map.of();
 
     private <S> StringBuilder visitColumn(Column column, S context) {
         if (!shiftedIndexes.isEmpty() && column.getTable() == null && column.getArrayConstructor() == null
@@ -1151,16 +1179,22 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
     /** {@code * EXCEPT (a) REPLACE (x AS b)}: DuckDB spells EXCEPT as EXCLUDE. */
     @Override
     public <S> StringBuilder visit(AllColumns all, S context) {
-        if (all instanceof AllTableColumns table) out().append(table.getTable()).append('.');
-        out().append('*');
-        if (all.getExceptColumns() != null && !all.getExceptColumns().isEmpty()) {
-            out().append(" EXCLUDE (");
-            for (int i = 0; i < all.getExceptColumns().size(); i++) {
-                if (i > 0) out().append(", ");
-                out().append(all.getExceptColumns().get(i).getColumnName());
+        List<String> excluded = new ArrayList<>();
+        // p.* reads p's fields when p is an UNNEST's struct element (a longer path, p.x.*, DuckDB does not parse)
+        UnnestColumn element = all instanceof AllTableColumns table && table.getTable().getFullyQualifiedName().indexOf('.') < 0
+                ? unnestColumn(new Column(table.getTable(), "*")) : null;
+        if (element != null && element.isElement()) {
+            // the fields are the columns of the element's range, beside the element itself and the offset
+            out().append(element.range()).append('.');
+            for (UnnestColumn name : unnestRanges.values()) {
+                if (name.range().equals(element.range()) && !excluded.contains(name.column())) excluded.add(name.column());
             }
-            out().append(')');
+        } else if (all instanceof AllTableColumns table) {
+            out().append(table.getTable()).append('.');
         }
+        out().append('*');
+        if (all.getExceptColumns() != null) all.getExceptColumns().forEach(c -> excluded.add(c.getColumnName()));
+        if (!excluded.isEmpty()) out().append(" EXCLUDE (").append(String.join(", ", excluded)).append(')');
         if (all.getReplaceExpressions() != null && !all.getReplaceExpressions().isEmpty()) {
             out().append(" REPLACE (");
             for (int i = 0; i < all.getReplaceExpressions().size(); i++) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import io.porygon.core.sql.DuckDbExpressionDeParser.UnnestColumn;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.BinaryExpression;
@@ -87,16 +88,18 @@ final class DuckDbSelectDeParser extends SelectDeParser {
 
     @Override
     public <S> StringBuilder visit(PlainSelect select, S context) {
-        Map<String, String> outer = expressions.unnestRanges(Map.of());
+        Map<String, UnnestColumn> outer = expressions.unnestRanges(Map.of());
         expressions.unnestRanges(withOuterRanges(outer, select));
         List<Column> aliasReads = orderByAliasReads(select);
         expressions.readAsWritten(aliasReads, true);
         List<AllColumns> suffixless = withoutTableSuffix(select);
+        List<AllColumns> elementless = withoutUnnestElements(select);
         try {
             return visitPlain(select, context);
         } finally {
             expressions.unnestRanges(outer);
             expressions.readAsWritten(aliasReads, false);
+            elementless.forEach(star -> star.getExceptColumns().remove(star.getExceptColumns().size() - 1));
             suffixless.forEach(star -> star.getExceptColumns().remove(star.getExceptColumns().size() - 1));
         }
     }
@@ -105,10 +108,10 @@ final class DuckDbSelectDeParser extends SelectDeParser {
      * A subquery reads the UNNEST aliases of the selects around it too (GA4's {@code (SELECT value FROM
      * UNNEST(items.item_params) ...)}), unless its own FROM clause names a range the same.
      */
-    private static Map<String, String> withOuterRanges(Map<String, String> outer, PlainSelect select) {
-        Map<String, String> own = unnestRanges(select);
+    private static Map<String, UnnestColumn> withOuterRanges(Map<String, UnnestColumn> outer, PlainSelect select) {
+        Map<String, UnnestColumn> own = unnestRanges(select);
         if (outer.isEmpty()) return own;
-        Map<String, String> ranges = new HashMap<>(outer);
+        Map<String, UnnestColumn> ranges = new HashMap<>(outer);
         ranges.keySet().removeAll(ownRangeNames(select));
         ranges.putAll(own);
         return ranges;
@@ -155,6 +158,24 @@ final class DuckDbSelectDeParser extends SelectDeParser {
         return stars;
     }
 
+    /**
+     * A star of the select list leaves out the whole elements of the FROM clause's UNNESTs with an alias:
+     * BigQuery's star shows a struct element's fields (and any other element itself), which the range
+     * of such an UNNEST holds beside the whole element. Returns the stars given the exception.
+     */
+    private static List<AllColumns> withoutUnnestElements(PlainSelect select) {
+        if (unnestRanges(select).values().stream().noneMatch(UnnestColumn::isElement)) return List.of();
+        List<AllColumns> stars = new ArrayList<>();
+        for (SelectItem<?> item : select.getSelectItems()) {
+            if (item.getExpression() instanceof AllColumns star && !(star instanceof AllTableColumns)) {
+                if (star.getExceptColumns() == null) star.setExceptColumns(new ExpressionList<>());
+                star.getExceptColumns().add(new Column(DuckDbExpressionDeParser.ELEMENT));
+                stars.add(star);
+            }
+        }
+        return stars;
+    }
+
     /** The names a SELECT's FROM clause reads wildcard tables ({@code events_*}) by: their aliases, else their names. */
     private static Set<String> wildcardRanges(PlainSelect select) {
         Set<String> ranges = new HashSet<>();
@@ -168,19 +189,26 @@ final class DuckDbSelectDeParser extends SelectDeParser {
     /**
      * The UNNEST aliases of a SELECT's FROM clause and the DuckDB ranges {@link #unnest} prints them in.
      */
-    private static Map<String, String> unnestRanges(PlainSelect select) {
+    private static Map<String, UnnestColumn> unnestRanges(PlainSelect select) {
         List<FromItem> items = fromItems(select);
-        Map<String, String> ranges = new HashMap<>();
+        Map<String, UnnestColumn> ranges = new HashMap<>();
         for (FromItem item : items) {
             if (!(item instanceof TableFunction t) || !t.getFunction().getName().equalsIgnoreCase("UNNEST")) continue;
             boolean offset = t.getWithClause() != null;
             if (t.getAlias() == null && !offset) continue;
             // WITH OFFSET without a name: the column is offset, a keyword DuckDB reads only qualified
             List<String> names = t.getAlias() == null ? List.of("offset") : unnestNames(t.getAlias().getName());
-            String element = offset && names.size() == 1 ? UNNAMED_ELEMENT : names.get(0).replace("\"", "");
-            for (String name : names) ranges.put(ScriptScope.normalize(name), unnestRange(element));
+            boolean named = !offset || names.size() == 2;
+            String range = unnestRange(named ? names.get(0).replace("\"", "") : UNNAMED_ELEMENT);
+            if (named) ranges.put(ScriptScope.normalize(names.get(0)), new UnnestColumn(range, DuckDbExpressionDeParser.ELEMENT));
+            if (offset) ranges.put(ScriptScope.normalize(names.get(names.size() - 1)), new UnnestColumn(range, quoted(names.get(names.size() - 1))));
         }
         return ranges;
+    }
+
+    /** A name as the inner select of an UNNEST's range gives it, in double quotes. */
+    private static String quoted(String name) {
+        return '"' + name.replace("\"", "") + '"';
     }
 
     /** For good, as a {@code SELECT AS STRUCT} becomes a struct for good: DuckDB has no column of the alias to order by. */
@@ -239,6 +267,7 @@ final class DuckDbSelectDeParser extends SelectDeParser {
             throw new Untranslatable(written + " is not translated to DuckDB", "select the value as a column instead", written);
         } else {
             select.getSelectItems().forEach(this::nameVariableRead);
+            select.getSelectItems().forEach(this::nameElementRead);
         }
         Expression qualify = select.getQualify();
         Expression having = select.getHaving();
@@ -426,6 +455,17 @@ final class DuckDbSelectDeParser extends SelectDeParser {
         }
     }
 
+    /** {@code SELECT p} of an UNNEST's element p names the column p; DuckDB reads it from the range's element column. */
+    private void nameElementRead(SelectItem<?> item) {
+        if (item.getAlias() == null && item.getExpression() instanceof Column column && column.getArrayConstructor() == null
+                && expressions.readsUnnestElement(column)) {
+            String name = column.getColumnName();
+            Alias alias = new Alias(name.startsWith("\"") ? name : '"' + name + '"', true);
+            givenAliases.add(alias);
+            item.setAlias(alias);
+        }
+    }
+
     /**
      * BigQuery names a column that reads a field of any expression after the field ({@code
      * arr[OFFSET(0)].a} gives column a, as {@code s.a} does); DuckDB would name it after the whole
@@ -575,7 +615,7 @@ final class DuckDbSelectDeParser extends SelectDeParser {
      */
     void printUpdate(Update update) {
         PlainSelect from = new PlainSelect().withFromItem(update.getFromItem()).withJoins(update.getJoins());
-        Map<String, String> outer = expressions.unnestRanges(Map.of());
+        Map<String, UnnestColumn> outer = expressions.unnestRanges(Map.of());
         expressions.unnestRanges(update.getFromItem() == null ? outer : withOuterRanges(outer, from));
         StringBuilder out = getBuilder();
         try {
@@ -615,6 +655,20 @@ final class DuckDbSelectDeParser extends SelectDeParser {
                 out.append(" WHERE ");
                 update.getWhere().accept(expressions, null);
             }
+        } finally {
+            expressions.unnestRanges(outer);
+        }
+    }
+
+    /**
+     * Runs {@code print} with the UNNEST aliases of a FROM item and its joins read as a SELECT's clauses read
+     * them: an UPDATE's FROM, a MERGE's USING (and the check before either).
+     */
+    void readingUnnestAliases(FromItem from, List<Join> joins, Runnable print) {
+        Map<String, UnnestColumn> outer = expressions.unnestRanges(Map.of());
+        expressions.unnestRanges(from == null ? outer : withOuterRanges(outer, new PlainSelect().withFromItem(from).withJoins(joins)));
+        try {
+            print.run();
         } finally {
             expressions.unnestRanges(outer);
         }
@@ -724,7 +778,7 @@ final class DuckDbSelectDeParser extends SelectDeParser {
             throw new Untranslatable("UNNEST with " + (params == null ? 0 : params.size()) + " arguments", "unnest one array at a time");
         }
         // the array is read from the FROM items before this one: its own alias names nothing yet
-        Map<String, String> ranges = expressions.unnestRanges(Map.of());
+        Map<String, UnnestColumn> ranges = expressions.unnestRanges(Map.of());
         expressions.unnestRanges(withoutOwnNames(ranges, table));
         try {
             printUnnest(table, params, context);
@@ -733,9 +787,9 @@ final class DuckDbSelectDeParser extends SelectDeParser {
         }
     }
 
-    private static Map<String, String> withoutOwnNames(Map<String, String> ranges, TableFunction table) {
+    private static Map<String, UnnestColumn> withoutOwnNames(Map<String, UnnestColumn> ranges, TableFunction table) {
         if (table.getAlias() == null || ranges.isEmpty()) return ranges;
-        Map<String, String> before = new HashMap<>(ranges);
+        Map<String, UnnestColumn> before = new HashMap<>(ranges);
         unnestNames(table.getAlias().getName()).forEach(n -> before.remove(ScriptScope.normalize(n)));
         return before;
     }
@@ -799,6 +853,17 @@ final class DuckDbSelectDeParser extends SelectDeParser {
         getBuilder().append(" ELSE [NULL] END");
     }
 
+    /** UNNESTs of pipe syntax, which prints their element as one column (see {@link #printAsOneColumn}). */
+    private final Set<TableFunction> oneColumnUnnests = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    /**
+     * Pipe syntax does not read UNNEST aliases (a known gap): its {@code UNNEST(a) AS e} prints as one column e,
+     * the whole element, which its names read as written; a struct element's fields are not columns there.
+     */
+    void printAsOneColumn(FromItem item) {
+        if (item instanceof TableFunction table) oneColumnUnnests.add(table);
+    }
+
     private <S> void printUnnest(TableFunction table, List<?> params, S context) {
         boolean keepARow = unnestKeepsARow;
         unnestKeepsARow = false;
@@ -821,6 +886,10 @@ final class DuckDbSelectDeParser extends SelectDeParser {
                 offset = names[1];
             }
             Expression array = (Expression) params.get(0);
+            if (element != null && !oneColumnUnnests.contains(table)) {
+                printElementAndFields(element, offset, array, false, context);
+                return;
+            }
             // named inside under other names: UNNEST(items) AS items would make the second read of items the alias
             out.append("(SELECT ").append(element == null ? "* EXCLUDE (porygon_offset)" : "porygon_element AS \"" + element + "\"")
                     .append(", porygon_offset AS \"").append(offset).append("\" FROM (SELECT UNNEST(");
@@ -838,6 +907,10 @@ final class DuckDbSelectDeParser extends SelectDeParser {
             out.append(", max_depth := 2))");
             return;
         }
+        if (!oneColumnUnnests.contains(table)) {
+            printElementAndFields(alias.getName().replace("\"", ""), null, (Expression) params.get(0), keepARow, context);
+            return;
+        }
         // a subquery, not the table function UNNEST(...) AS t(x): DuckDB joins that one through a
         // duplicate-eliminating join, which gave the elements last first and ran many times slower
         out.append("(SELECT UNNEST(");
@@ -846,6 +919,28 @@ final class DuckDbSelectDeParser extends SelectDeParser {
         // BigQuery's alias names the element; DuckDB's range needs a name of its own (named inside,
         // the element would hide a column of that name from UNNEST's argument: UNNEST(item) AS item)
         out.append(")) AS ").append(unnestRange(column.replace("\"", ""))).append('(').append(column).append(')');
+    }
+
+    /**
+     * {@code UNNEST(a) AS e [WITH OFFSET AS o]}: BigQuery's e is the whole element, and when the element is a
+     * struct its fields are columns too, read without e. (SELECT ...) AS porygon_unnest_e holds the element
+     * as porygon_element and beside it what BigQuery's star shows: a struct's fields, else the element named
+     * e (DuckDB's UNNEST keeps the name of a struct {'e': x} when it cannot unnest x further), then o.
+     * <p>
+     * A subquery, not the table function UNNEST(...) AS t(x): DuckDB joins that one through a
+     * duplicate-eliminating join, which gave the elements last first and ran many times slower. The names
+     * are no aliases of its select list: an alias would hide a column of that name from UNNEST's argument
+     * (UNNEST(item) AS item). The array is evaluated twice, as WITH OFFSET's generate_subscripts did.
+     */
+    private <S> void printElementAndFields(String element, String offset, Expression array, boolean keepARow, S context) {
+        StringBuilder out = getBuilder();
+        out.append("(SELECT UNNEST(");
+        printUnnested(array, keepARow, context);
+        out.append(") AS ").append(DuckDbExpressionDeParser.ELEMENT).append(", UNNEST(list_transform(");
+        printUnnested(array, keepARow, context);
+        out.append(offset == null ? ", porygon_e -> {" : ", (porygon_e, porygon_i) -> {").append(SqlQuoting.string(element)).append(": porygon_e");
+        if (offset != null) out.append(", ").append(SqlQuoting.string(offset)).append(": porygon_i - 1");
+        out.append("}), max_depth := 3)) AS ").append(unnestRange(element));
     }
 
     // reached only from the FROM items the PivotPrinter does not wrap: DuckDB would name the columns otherwise

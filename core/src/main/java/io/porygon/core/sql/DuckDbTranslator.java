@@ -463,7 +463,8 @@ public final class DuckDbTranslator implements Translator {
             // JSqlParser's view deparser prints the query with toString(), bypassing translation
             printView(view, selects, sb);
         } else if (parsed instanceof Merge merge) {
-            new DuckDbMergeDeParser(expressions, selects, sb, scope::declares).deParse(merge);
+            selects.readingUnnestAliases(merge.getFromItem(), List.of(),
+                    () -> new DuckDbMergeDeParser(expressions, selects, sb, scope::declares).deParse(merge));
         } else if (parsed instanceof Update update) {
             selects.printUpdate(update);
         } else if (parsed instanceof Alter alter && alter.getAlterExpressions().size() > 1) {

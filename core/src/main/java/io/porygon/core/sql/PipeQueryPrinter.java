@@ -102,6 +102,7 @@ final class PipeQueryPrinter {
     String print(FromQuery query) {
         Query current;
         if (query.isUsingFromKeyword()) {
+            selects.printAsOneColumn(query.getFromItem());
             current = new Query(printed(() -> query.getFromItem().accept(selects, null)));
             if (query.getJoins() != null) {
                 for (Join join : query.getJoins()) current.from.append(' ').append(join(join));
@@ -339,6 +340,7 @@ final class PipeQueryPrinter {
 
     private String join(Join join) {
         DuckDbSelectDeParser.joinUnnestOnTrue(join);
+        selects.printAsOneColumn(join.getRightItem());
         return printed(() -> selects.deparseJoin(join)).strip();
     }
 

@@ -20,7 +20,6 @@ import net.sf.jsqlparser.statement.select.Join;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.update.Update;
 import net.sf.jsqlparser.util.deparser.ExpressionDeParser;
-import net.sf.jsqlparser.util.deparser.SelectDeParser;
 
 /**
  * BigQuery fails an {@code UPDATE ... FROM} or a MERGE with a WHEN MATCHED clause when a target row
@@ -36,10 +35,10 @@ final class SingleMatchCheck {
     static final String MESSAGE = "UPDATE/MERGE must match at most one source row for each target row";
 
     private final ExpressionDeParser expressions;
-    private final SelectDeParser selects;
+    private final DuckDbSelectDeParser selects;
 
     /** Both deparsers print into the same builder, which this leaves as it found it. */
-    SingleMatchCheck(ExpressionDeParser expressions, SelectDeParser selects) {
+    SingleMatchCheck(ExpressionDeParser expressions, DuckDbSelectDeParser selects) {
         this.expressions = expressions;
         this.selects = selects;
     }
@@ -60,6 +59,13 @@ final class SingleMatchCheck {
         return null;
     }
 
+    private String check(Table target, FromItem source, List<Join> joins, Expression condition, boolean joinOn, String written) {
+        // the condition reads the source's UNNEST aliases (USING UNNEST(...) AS s ON t.id = s.id) as the statement does
+        String[] check = new String[1];
+        selects.readingUnnestAliases(source, joins, () -> check[0] = checkReadingUnnests(target, source, joins, condition, joinOn, written));
+        return check[0];
+    }
+
     /** Whether a WHEN MATCHED clause changes matched rows (NOT MATCHED clauses never see a pair). */
     private static boolean updatesOrDeletesMatches(Merge merge) {
         if (merge.getOperations() == null) return false;
@@ -70,7 +76,7 @@ final class SingleMatchCheck {
         return false;
     }
 
-    private String check(Table target, FromItem source, List<Join> joins, Expression condition, boolean joinOn, String written) {
+    private String checkReadingUnnests(Table target, FromItem source, List<Join> joins, Expression condition, boolean joinOn, String written) {
         String targetName = MergeClauseScopes.qualifier(target);
         String sourceName = MergeClauseScopes.qualifier(source);
         String sourceRows = print(() -> source.accept((FromItemVisitor<StringBuilder>) selects, null));

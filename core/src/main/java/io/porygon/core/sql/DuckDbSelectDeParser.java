@@ -930,17 +930,26 @@ final class DuckDbSelectDeParser extends SelectDeParser {
      * A subquery, not the table function UNNEST(...) AS t(x): DuckDB joins that one through a
      * duplicate-eliminating join, which gave the elements last first and ran many times slower. The names
      * are no aliases of its select list: an alias would hide a column of that name from UNNEST's argument
-     * (UNNEST(item) AS item). The array is evaluated twice, as WITH OFFSET's generate_subscripts did.
+     * (UNNEST(item) AS item). The array is printed twice; one that printed twice is two values (RAND() in
+     * it, a subquery) is read once from a subquery of its own, which DuckDB may join in another order.
      */
     private <S> void printElementAndFields(String element, String offset, Expression array, boolean keepARow, S context) {
         StringBuilder out = getBuilder();
+        boolean once = !expressions.repeatable(array);
+        Runnable printArray = once ? () -> out.append("porygon_array") : () -> printUnnested(array, keepARow, context);
         out.append("(SELECT UNNEST(");
-        printUnnested(array, keepARow, context);
+        printArray.run();
         out.append(") AS ").append(DuckDbExpressionDeParser.ELEMENT).append(", UNNEST(list_transform(");
-        printUnnested(array, keepARow, context);
+        printArray.run();
         out.append(offset == null ? ", porygon_e -> {" : ", (porygon_e, porygon_i) -> {").append(SqlQuoting.string(element)).append(": porygon_e");
         if (offset != null) out.append(", ").append(SqlQuoting.string(offset)).append(": porygon_i - 1");
-        out.append("}), max_depth := 3)) AS ").append(unnestRange(element));
+        out.append("}), max_depth := 3)");
+        if (once) {
+            out.append(" FROM (SELECT ");
+            printUnnested(array, keepARow, context);
+            out.append(" AS porygon_array)");
+        }
+        out.append(") AS ").append(unnestRange(element));
     }
 
     // reached only from the FROM items the PivotPrinter does not wrap: DuckDB would name the columns otherwise

@@ -24,6 +24,7 @@ import net.sf.jsqlparser.expression.NullValue;
 import net.sf.jsqlparser.expression.Parenthesis;
 import net.sf.jsqlparser.expression.SignedExpression;
 import net.sf.jsqlparser.expression.StringValue;
+import net.sf.jsqlparser.expression.StructType;
 import net.sf.jsqlparser.expression.TimeKeyExpression;
 import net.sf.jsqlparser.expression.WhenClause;
 import net.sf.jsqlparser.expression.operators.relational.Between;
@@ -78,6 +79,9 @@ final class RepeatableExpression {
                     && test(a.getStartIndexExpression(), userFunctions) && test(a.getStopIndexExpression(), userFunctions);
         }
         if (e instanceof ArrayConstructor a) return all(a.getExpressions(), userFunctions);
+        if (e instanceof StructType s) {
+            return s.getArguments() == null || s.getArguments().stream().allMatch(item -> test(item.getExpression(), userFunctions));
+        }
         if (e instanceof CaseExpression c) {
             if (!test(c.getSwitchExpression(), userFunctions) || !test(c.getElseExpression(), userFunctions)) return false;
             for (WhenClause w : c.getWhenClauses()) {

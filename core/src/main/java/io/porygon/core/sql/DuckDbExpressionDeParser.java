@@ -1051,6 +1051,18 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
 
     @Override
     public <S> StringBuilder visit(InExpression in, S context) {
+        if (in.getRightExpression() instanceof BinaryExpression operands && takesUnnestFirst(operands) != null) {
+            // JSqlParser reads x IN UNNEST(a) AND y as x IN (UNNEST(a) AND y); BigQuery's IN takes the UNNEST(...) alone
+            BinaryExpression holder = takesUnnestFirst(operands);
+            Expression unnest = holder.getLeftExpression();
+            holder.setLeftExpression(new InExpression(in.getLeftExpression(), unnest).withNot(in.isNot()));
+            try {
+                print(operands);
+            } finally {
+                holder.setLeftExpression(unnest);
+            }
+            return out();
+        }
         if (in.getRightExpression() instanceof Function f && f.getName().equalsIgnoreCase("UNNEST")
                 && f.getParameters() != null && f.getParameters().size() == 1) {
             // keeps IN's NULL semantics, unlike list_contains
@@ -1060,6 +1072,13 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
             return out().append("))");
         }
         return super.visit(in, context);
+    }
+
+    /** The innermost left operand chain's expression whose left operand is an UNNEST(...) call, or null. */
+    private static BinaryExpression takesUnnestFirst(BinaryExpression e) {
+        BinaryExpression node = e;
+        while (node.getLeftExpression() instanceof BinaryExpression inner) node = inner;
+        return node.getLeftExpression() instanceof Function f && f.getName().equalsIgnoreCase("UNNEST") ? node : null;
     }
 
     /** BigQuery's operators that bind tighter than {@code ^}; JSqlParser binds {@code ^} tightest of all. */

@@ -939,17 +939,36 @@ final class DuckDbSelectDeParser extends SelectDeParser {
         Runnable printArray = once ? () -> out.append("porygon_array") : () -> printUnnested(array, keepARow, context);
         out.append("(SELECT UNNEST(");
         printArray.run();
-        out.append(") AS ").append(DuckDbExpressionDeParser.ELEMENT).append(", UNNEST(list_transform(");
-        printArray.run();
-        out.append(offset == null ? ", porygon_e -> {" : ", (porygon_e, porygon_i) -> {").append(SqlQuoting.string(element)).append(": porygon_e");
-        if (offset != null) out.append(", ").append(SqlQuoting.string(offset)).append(": porygon_i - 1");
-        out.append("}), max_depth := 3)");
+        out.append(") AS ").append(DuckDbExpressionDeParser.ELEMENT).append(", UNNEST(");
+        if (!once && (mentions(array, element) || offset != null && mentions(array, offset))) {
+            // the names as a struct's fields: as aliases of this select list they would be read in the array itself
+            out.append("list_transform(");
+            printArray.run();
+            out.append(offset == null ? ", porygon_e -> {" : ", (porygon_e, porygon_i) -> {").append(SqlQuoting.string(element)).append(": porygon_e");
+            if (offset != null) out.append(", ").append(SqlQuoting.string(offset)).append(": porygon_i - 1");
+            out.append("}), max_depth := 3)");
+        } else {
+            // twice as fast: a struct's fields come out as columns (BigQuery has no arrays of arrays to unnest further),
+            // any other element as one column that takes the alias
+            printArray.run();
+            out.append(", max_depth := 2) AS ").append(quoted(element));
+            if (offset != null) {
+                out.append(", generate_subscripts(");
+                printArray.run();
+                out.append(", 1) - 1 AS ").append(quoted(offset));
+            }
+        }
         if (once) {
             out.append(" FROM (SELECT ");
             printUnnested(array, keepARow, context);
             out.append(" AS porygon_array)");
         }
         out.append(") AS ").append(unnestRange(element));
+    }
+
+    /** Whether a name may be read in the expression (conservatively: anywhere in its text, case aside). */
+    private static boolean mentions(Expression expression, String name) {
+        return Pattern.compile("(?i)(?<![\\w$])" + Pattern.quote(name) + "(?![\\w$])").matcher(expression.toString()).find();
     }
 
     // reached only from the FROM items the PivotPrinter does not wrap: DuckDB would name the columns otherwise

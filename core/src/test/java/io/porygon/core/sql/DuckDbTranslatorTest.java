@@ -154,6 +154,17 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void inUnnestTakesTheUnnestAloneBeforeAndOrOr() throws SQLException {
+        // JSqlParser reads x IN UNNEST(a) AND y as x IN (UNNEST(a) AND y)
+        String xs = " FROM UNNEST([1, 2, 3, 4]) AS x";
+        assertThat(query("SELECT x" + xs + " WHERE x IN UNNEST([1, 3]) AND x > 1")).containsExactly(List.of(num("3")));
+        assertThat(query("SELECT x" + xs + " WHERE x NOT IN UNNEST([1, 3]) OR x > 3 ORDER BY x")).containsExactly(List.of(num("2")), List.of(num("4")));
+        assertThat(query("SELECT x" + xs + " WHERE x IN UNNEST(GENERATE_ARRAY(1, 5)) AND x < 2 OR x = 4 ORDER BY x"))
+                .containsExactly(List.of(num("1")), List.of(num("4")));
+        assertThat(query("SELECT COUNTIF(x IN UNNEST([1]) AND x > 0) AS c" + xs)).containsExactly(List.of(num("1")));
+    }
+
+    @Test
     void aJoinedUnnestGivesTheElementsInTheArraysOrder() throws SQLException {
         // BigQuery leaves the order of an aggregate without ORDER BY open, but gives the array's order
         // here, and models rely on it (a multi-valued key joined with STRING_AGG); DuckDB's UNNEST(...)

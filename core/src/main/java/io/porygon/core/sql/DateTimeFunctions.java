@@ -374,11 +374,11 @@ final class DateTimeFunctions {
             zone = tz.equalsIgnoreCase("UTC") || tz.equals("Etc/UTC") || tz.equals("+00") ? "UTC" : tz;
         }
         String template = FormatElements.formatTemplate(fmt, zone);
-        SqlTemplate.parse(template).render(c.out(), 1, ignored -> {
+        SqlTemplate.parse(template).render(c.out(), 1, placeholder -> {
             if (type.equals(TIMESTAMP)) {
-                // show the instant as civil time in the zone (UTC unless given)
+                // show the instant as civil time in the zone (UTC unless given); {1} is it in UTC, for the zone's offset
                 c.text("timezone(");
-                if (zoned) zone(c, 2);
+                if (zoned && placeholder == 0) zone(c, 2);
                 else c.text("'UTC'");
                 c.text(", ").cast(1, TIMESTAMP).text(")");
             } else if (type.equals(TIME)) {

@@ -5,7 +5,7 @@ import java.util.stream.Stream;
 
 /**
  * BigQuery's format elements (FORMAT_DATE, PARSE_TIMESTAMP, ...) as a DuckDB expression over the
- * value {@code {0}}: runs of elements DuckDB's strftime knows become {@code strftime({0}, '..')},
+ * value {@code {0}} (and, for a zone's offset, {@code {1}}: the same instant as civil time in UTC): runs of elements DuckDB's strftime knows become {@code strftime({0}, '..')},
  * the others (%e, %Q, %k, %C, ...) become small expressions, all joined with {@code ||}.
  */
 final class FormatElements {
@@ -169,11 +169,18 @@ final class FormatElements {
             throw new Untranslatable("time zone format elements (%Z, %z, %Ez) on a DATE, DATETIME or TIME, which has no time zone",
                     "BigQuery formats a zone only for a TIMESTAMP; leave it out of the format");
         }
-        if (!"UTC".equals(zone)) {
-            throw new Untranslatable("time zone format elements (%Z, %z, %Ez) in a time zone other than UTC",
-                    "format the value in UTC or leave the zone out of the format");
+        if ("UTC".equals(zone)) {
+            for (char c : utcText.toCharArray()) literal(c);
+        } else if (utcText.equals("UTC")) {
+            throw new Untranslatable("the time zone name element %Z in a time zone other than UTC",
+                    "use %z or %Ez for the zone's offset, or format the value in UTC");
+        } else {
+            // the zone's offset at that instant: the civil time there ({0}) less the civil time in UTC ({1})
+            String offset = "CAST(epoch({0}) - epoch({1}) AS BIGINT)";
+            String sign = "CASE WHEN " + offset + " < 0 THEN '-' ELSE '+' END";
+            expression("printf('%s%02d" + (utcText.contains(":") ? ":" : "") + "%02d', " + sign + ", abs(" + offset + ") // 3600, abs("
+                    + offset + ") % 3600 // 60)");
         }
-        for (char c : utcText.toCharArray()) literal(c);
     }
 
     private void literal(char c) {

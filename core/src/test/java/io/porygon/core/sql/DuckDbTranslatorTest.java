@@ -984,9 +984,20 @@ class DuckDbTranslatorTest {
         assertThatThrownBy(() -> translator.translate("SELECT FORMAT_DATETIME('%F %Z', DATETIME '2020-01-01 10:00:00')", AT))
                 .isInstanceOf(PorygonException.class).hasMessageContaining("has no time zone");
         assertThatThrownBy(() -> translator.translate("SELECT FORMAT_TIMESTAMP('%F %Z', TIMESTAMP '2020-01-01 10:00:00+00', 'Asia/Kolkata')", AT))
-                .isInstanceOf(PorygonException.class).hasMessageContaining("other than UTC");
+                .isInstanceOf(PorygonException.class).hasMessageContaining("%Z in a time zone other than UTC");
         // parsing reads the zone from the text: nothing to refuse
         assertThat(translator.translate("SELECT PARSE_TIMESTAMP('%FT%T%Ez', s) FROM t", AT)).contains("%Y-%m-%dT%H:%M:%S%z");
+    }
+
+    @Test
+    void aZonesOffsetIsFormattedAsItIsAtThatInstant() throws SQLException {
+        // BigQuery's format elements reference: %z -0500, %Ez -05:00 (daylight saving time, half-hour zones)
+        assertThat(query("SELECT FORMAT_TIMESTAMP('%FT%T%Ez', TIMESTAMP '2024-07-01 12:00:00+00', 'America/New_York'),"
+                + " FORMAT_TIMESTAMP('%z', TIMESTAMP '2024-01-01 12:00:00+00', 'America/New_York'),"
+                + " FORMAT_TIMESTAMP('%z', TIMESTAMP '2024-01-01 12:00:00+00', 'Asia/Kolkata'),"
+                + " FORMAT_TIMESTAMP('%Ez', TIMESTAMP '2024-01-01 12:00:00+00', 'America/St_Johns'),"
+                + " FORMAT_TIMESTAMP('%T %z', TIMESTAMP '2024-01-01 12:00:00+00', '+05')"))
+                .containsExactly(List.of("2024-07-01T08:00:00-04:00", "-0500", "+0530", "-03:30", "17:00:00 +0500"));
     }
 
     @Test

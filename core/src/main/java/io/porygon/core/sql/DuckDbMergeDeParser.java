@@ -1,5 +1,7 @@
 package io.porygon.core.sql;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import net.sf.jsqlparser.expression.Expression;
@@ -9,7 +11,6 @@ import net.sf.jsqlparser.statement.merge.Merge;
 import net.sf.jsqlparser.statement.merge.MergeDelete;
 import net.sf.jsqlparser.statement.merge.MergeInsert;
 import net.sf.jsqlparser.statement.merge.MergeUpdate;
-import net.sf.jsqlparser.util.deparser.ExpressionDeParser;
 import net.sf.jsqlparser.util.deparser.MergeDeParser;
 import net.sf.jsqlparser.util.deparser.SelectDeParser;
 
@@ -28,11 +29,27 @@ final class DuckDbMergeDeParser extends MergeDeParser {
     static final String INSERT_ROW = "porygon_insert_row";
 
     private final Predicate<String> isVariable;
+    private final DuckDbExpressionDeParser expressions;
 
     /** @param isVariable whether an unqualified name is read as a script variable */
-    DuckDbMergeDeParser(ExpressionDeParser expressions, SelectDeParser selects, StringBuilder out, Predicate<String> isVariable) {
+    DuckDbMergeDeParser(DuckDbExpressionDeParser expressions, SelectDeParser selects, StringBuilder out, Predicate<String> isVariable) {
         super(expressions, selects, out);
         this.isVariable = isVariable;
+        this.expressions = expressions;
+    }
+
+    /**
+     * Prints a clause with the target's columns it names (UPDATE SET c, INSERT (c)) as written: they are no reads of
+     * the source's UNNEST alias of the same name ({@code USING UNNEST(...) AS s ... UPDATE SET s = s.v}).
+     */
+    private StringBuilder withTargetColumns(List<Column> columns, Runnable print) {
+        expressions.readAsWritten(columns, true);
+        try {
+            print.run();
+        } finally {
+            expressions.readAsWritten(columns, false);
+        }
+        return getBuilder();
     }
 
     @Override
@@ -48,14 +65,16 @@ final class DuckDbMergeDeParser extends MergeDeParser {
 
     @Override
     public <S> StringBuilder visit(MergeUpdate update, S context) {
-        return print(update.getAndPredicate(), update::setAndPredicate, () -> super.visit(update, context));
+        List<Column> set = new ArrayList<>();
+        if (update.getUpdateSets() != null) update.getUpdateSets().forEach(u -> set.addAll(u.getColumns()));
+        return withTargetColumns(set, () -> print(update.getAndPredicate(), update::setAndPredicate, () -> super.visit(update, context)));
     }
 
     @Override
     public <S> StringBuilder visit(MergeInsert insert, S context) {
         StringBuilder out = getBuilder();
         int start = out.length();
-        super.visit(insert, context);
+        withTargetColumns(insert.getColumns() == null ? List.of() : insert.getColumns(), () -> super.visit(insert, context));
         if (insertsTheRow(insert)) {
             int values = out.lastIndexOf(" VALUES ");
             if (values < start) throw new IllegalStateException("unexpected MERGE clause: " + out.substring(start));

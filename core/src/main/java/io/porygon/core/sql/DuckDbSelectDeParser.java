@@ -148,12 +148,7 @@ final class DuckDbSelectDeParser extends SelectDeParser {
         for (SelectItem<?> item : select.getSelectItems()) {
             boolean overWildcard = item.getExpression() instanceof AllTableColumns t ? wildcards.contains(ScriptScope.normalize(t.getTable().getName()))
                     : item.getExpression() instanceof AllColumns;
-            if (overWildcard) {
-                AllColumns star = (AllColumns) item.getExpression();
-                if (star.getExceptColumns() == null) star.setExceptColumns(new ExpressionList<>());
-                star.getExceptColumns().add(new Column(TABLE_SUFFIX));
-                stars.add(star);
-            }
+            if (overWildcard && except((AllColumns) item.getExpression(), TABLE_SUFFIX)) stars.add((AllColumns) item.getExpression());
         }
         return stars;
     }
@@ -167,13 +162,25 @@ final class DuckDbSelectDeParser extends SelectDeParser {
         if (unnestRanges(select).values().stream().noneMatch(UnnestColumn::isElement)) return List.of();
         List<AllColumns> stars = new ArrayList<>();
         for (SelectItem<?> item : select.getSelectItems()) {
-            if (item.getExpression() instanceof AllColumns star && !(star instanceof AllTableColumns)) {
-                if (star.getExceptColumns() == null) star.setExceptColumns(new ExpressionList<>());
-                star.getExceptColumns().add(new Column(DuckDbExpressionDeParser.ELEMENT));
+            if (item.getExpression() instanceof AllColumns star && !(star instanceof AllTableColumns)
+                    && except(star, DuckDbExpressionDeParser.ELEMENT)) {
                 stars.add(star);
             }
         }
         return stars;
+    }
+
+    /**
+     * Adds {@code column} to a star's exceptions unless it is the last one already: a select printed within its own
+     * printing ({@code SELECT AS STRUCT *}, {@link #structOfRows}) would list it twice, which DuckDB refuses.
+     * Returns whether it added it (the caller takes back only those).
+     */
+    private static boolean except(AllColumns star, String column) {
+        if (star.getExceptColumns() == null) star.setExceptColumns(new ExpressionList<>());
+        List<Column> except = star.getExceptColumns();
+        for (Column c : except) if (column.equals(c.getColumnName()) && c.getTable() == null) return false;
+        except.add(new Column(column));
+        return true;
     }
 
     /** The names a SELECT's FROM clause reads wildcard tables ({@code events_*}) by: their aliases, else their names. */

@@ -145,6 +145,26 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void selectAsStructStarOverAnAliasedUnnestRuns() throws SQLException {
+        // the select is printed within its own printing: its star's exception was listed twice ("Duplicate entry")
+        assertThat(query("SELECT TO_JSON_STRING(ARRAY(SELECT AS STRUCT * FROM UNNEST(ps) AS p)) FROM (SELECT [STRUCT(1 AS k), STRUCT(2)] AS ps)"))
+                .containsExactly(List.of("[{\"k\":1},{\"k\":2}]"));
+        assertThat(query("SELECT TO_JSON_STRING(ARRAY(SELECT AS STRUCT * FROM UNNEST([1, 2]) AS x)) AS j"))
+                .containsExactly(List.of("[{\"x\":1},{\"x\":2}]"));
+    }
+
+    @Test
+    void aMergeTargetsColumnNamedLikeTheSourcesUnnestAliasIsTheTargetsColumn() throws SQLException {
+        // UPDATE SET s and INSERT (s) name the target's column s, not the source UNNEST(...) AS s
+        run("CREATE OR REPLACE TABLE `p.thelook.aliased` AS SELECT 'page' AS key, 'none' AS s");
+        run("MERGE `p.thelook.aliased` T USING UNNEST([STRUCT('page' AS key, 'home' AS v), STRUCT('n', '5')]) AS s ON T.key = s.key"
+                + " WHEN MATCHED THEN UPDATE SET s = s.v WHEN NOT MATCHED THEN INSERT (key, s) VALUES (s.key, s.v)");
+        assertThat(query("SELECT key, s FROM thelook.aliased ORDER BY key")).containsExactly(List.of("n", "5"), List.of("page", "home"));
+        run("MERGE `p.thelook.aliased` T USING UNNEST(['zz']) AS key ON T.key = key WHEN NOT MATCHED THEN INSERT (key, s) VALUES (key, 'new')");
+        assertThat(query("SELECT s FROM thelook.aliased WHERE key = 'zz'")).containsExactly(List.of("new"));
+    }
+
+    @Test
     void anUnqualifiedNameTwoFromItemsHaveIsStillAmbiguous() {
         // BigQuery: "Column name key is ambiguous"
         assertThatThrownBy(() -> query("SELECT key FROM UNNEST([STRUCT('a' AS key)]) AS p, UNNEST([STRUCT('b' AS key)]) AS q"))

@@ -102,7 +102,7 @@ record WarehouseConfig(Path path, Integer duckdbThreads, String memoryLimit, Dat
 
     /** A size as DuckDB reads one: a number and a unit (it refuses a bare number), or none. */
     private static final Pattern MEMORY_LIMIT = Pattern.compile(
-            "(?i)\\s*(-1|none|\\d+(\\.\\d+)?\\s*(b|bytes?|k|kb|kib|kilobytes?|m|mb|mib|megabytes?|g|gb|gib|gigabytes?|t|tb|tib|terabytes?))\\s*");
+            "\\s*(-1|none|\\d*\\.?\\d+\\s*(?i:b|bytes?|k|kb|kib|kilobytes?|m|mb|mib|megabytes?|g|gb|gib|gigabytes?|t|tb|tib|terabytes?))\\s*");
 
     /** Checked here, where its line is known: DuckDB's own error would come when the warehouse opens, naming its file. */
     private static String memoryLimit(Object o, Lines lines) {

@@ -38,11 +38,11 @@ class WarehouseConfigTest {
 
     @Test
     void aMemoryLimitIsASizeAsDuckDbReadsOneCheckedAtItsLine() {
-        for (String size : new String[] {"4GB", "1.5 gb", "512MiB", "2g", "none"}) {
+        for (String size : new String[] {"4GB", "1.5 gb", ".5GB", "512MiB", "2g", "none"}) {
             assertThat(WarehouseConfig.parse("warehouse:\n  memory_limit: " + size + "\n", file).memoryLimit()).isEqualTo(size);
         }
         // DuckDB refuses a number without a unit too
-        for (String bad : new String[] {"lots", "100000", "80%"}) {
+        for (String bad : new String[] {"lots", "100000", "80%", "NONE"}) {
             assertThatThrownBy(() -> WarehouseConfig.parse("warehouse:\n  path: a.duckdb\n  memory_limit: " + bad + "\n", file))
                     .isInstanceOfSatisfying(PorygonException.class, e -> {
                         assertThat(e.getMessage()).isEqualTo("warehouse.memory_limit must be a size, not '" + bad + "'");

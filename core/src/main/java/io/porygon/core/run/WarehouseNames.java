@@ -32,7 +32,8 @@ public final class WarehouseNames {
 
     public Target map(Target target) {
         String schema = target.schema() == null ? defaultSchema : target.schema();
-        if (mapping == DatabaseMapping.PREFIX_SCHEMA && target.database() != null) {
+        // no dataset stays none (the planner refuses the action), not "<project>_null"
+        if (mapping == DatabaseMapping.PREFIX_SCHEMA && target.database() != null && schema != null && !schema.isBlank()) {
             schema = sanitize(target.database()) + "_" + schema;
         }
         return new Target(null, schema, target.name());

@@ -85,6 +85,11 @@ final class DuckDbMergeDeParser extends MergeDeParser {
         return out;
     }
 
+    /** Whether a clause of the MERGE is INSERT ROW. */
+    static boolean insertsARow(Merge merge) {
+        return merge.getOperations() != null && merge.getOperations().stream().anyMatch(o -> o instanceof MergeInsert i && insertsTheRow(i));
+    }
+
     /** Whether the clause is the lexer's form of INSERT ROW: its one value is the marker (qualified or not). */
     private static boolean insertsTheRow(MergeInsert insert) {
         return insert.getValues() != null && insert.getValues().size() == 1 && insert.getValues().get(0) instanceof Column c

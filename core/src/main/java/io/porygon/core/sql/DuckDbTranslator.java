@@ -463,8 +463,15 @@ public final class DuckDbTranslator implements Translator {
             // JSqlParser's view deparser prints the query with toString(), bypassing translation
             printView(view, selects, sb);
         } else if (parsed instanceof Merge merge) {
-            selects.readingUnnestAliases(merge.getFromItem(), List.of(),
-                    () -> new DuckDbMergeDeParser(expressions, selects, sb, scope::declares).deParse(merge));
+            Runnable print = () -> new DuckDbMergeDeParser(expressions, selects, sb, scope::declares).deParse(merge);
+            if (DuckDbMergeDeParser.insertsARow(merge)) {
+                // INSERT ROW inserts the source's columns by position: an UNNEST's element alone (one column named
+                // as its alias, read as written), not its fields beside it
+                selects.printAsOneColumn(merge.getFromItem());
+                print.run();
+            } else {
+                selects.readingUnnestAliases(merge.getFromItem(), List.of(), print);
+            }
         } else if (parsed instanceof Update update) {
             selects.printUpdate(update);
         } else if (parsed instanceof Alter alter && alter.getAlterExpressions().size() > 1) {

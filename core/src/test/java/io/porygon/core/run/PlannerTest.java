@@ -86,6 +86,10 @@ class PlannerTest {
         assertThatThrownBy(() -> noDefault.plan(g, RunOptions.all()))
                 .isInstanceOfSatisfying(PlanException.class, e -> assertThat(e.render())
                         .contains("definitions/x.sqlx:7: x has no dataset", "definitions/y.sqlx:7: y has no dataset", "add defaultDataset:"));
+        // with datasets prefixed by the project, not "p_null"
+        Planner prefixed = new Planner(new WarehouseNames(DatabaseMapping.PREFIX_SCHEMA, null), UPPER, t -> ObjectKind.NONE);
+        assertThatThrownBy(() -> prefixed.plan(g, RunOptions.all()))
+                .isInstanceOfSatisfying(PlanException.class, e -> assertThat(e.render()).contains("x has no dataset"));
     }
 
     @Test

@@ -57,6 +57,14 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void mergeInsertRowFromAnAliasedUnnestInsertsTheElement() throws SQLException {
+        // by position: the element alone, not the fields an aliased UNNEST shows beside it elsewhere
+        run("CREATE OR REPLACE TABLE `p.thelook.one` (x INT64)");
+        run("MERGE `p.thelook.one` T USING UNNEST([5, 6]) AS y ON T.x = y WHEN NOT MATCHED THEN INSERT ROW");
+        assertThat(query("SELECT x FROM thelook.one ORDER BY x")).containsExactly(List.of(num("5")), List.of(num("6")));
+    }
+
+    @Test
     void mergeWhenNotMatchedByTargetInsertsAndBySourceDeletesOrUpdates() throws SQLException {
         run("CREATE OR REPLACE TABLE `p.thelook.stock` AS SELECT * FROM UNNEST([STRUCT(1 AS id, 5 AS qty), (3, 9), (4, -2), (5, 8)])");
         run("MERGE `p.thelook.stock` T USING (SELECT 2 AS id, 7 AS qty UNION ALL SELECT 1, 6) S ON T.id = S.id\n"

@@ -273,8 +273,7 @@ final class DuckDbSelectDeParser extends SelectDeParser {
             String written = "SELECT " + qualifier.name().replace('_', ' ');
             throw new Untranslatable(written + " is not translated to DuckDB", "select the value as a column instead", written);
         } else {
-            select.getSelectItems().forEach(this::nameVariableRead);
-            select.getSelectItems().forEach(this::nameElementRead);
+            select.getSelectItems().forEach(this::nameBareRead);
         }
         Expression qualify = select.getQualify();
         Expression having = select.getHaving();
@@ -449,23 +448,12 @@ final class DuckDbSelectDeParser extends SelectDeParser {
     }
 
     /**
-     * BigQuery names a column that only reads a variable after it ({@code SELECT x} gives column
-     * x, {@code SELECT s.a} column a); DuckDB would name it after the call that reads it.
+     * BigQuery names a column that only reads a variable or an UNNEST's element after it ({@code SELECT x} gives
+     * column x, {@code SELECT s.a} column a); DuckDB would name it after the call, or the range's column, that reads it.
      */
-    private void nameVariableRead(SelectItem<?> item) {
+    private void nameBareRead(SelectItem<?> item) {
         if (item.getAlias() == null && item.getExpression() instanceof Column column && column.getArrayConstructor() == null
-                && expressions.isVariable(column)) {
-            String name = column.getColumnName();
-            Alias alias = new Alias(name.startsWith("\"") ? name : '"' + name + '"', true);
-            givenAliases.add(alias);
-            item.setAlias(alias);
-        }
-    }
-
-    /** {@code SELECT p} of an UNNEST's element p names the column p; DuckDB reads it from the range's element column. */
-    private void nameElementRead(SelectItem<?> item) {
-        if (item.getAlias() == null && item.getExpression() instanceof Column column && column.getArrayConstructor() == null
-                && expressions.readsUnnestElement(column)) {
+                && (expressions.isVariable(column) || expressions.readsUnnestElement(column))) {
             String name = column.getColumnName();
             Alias alias = new Alias(name.startsWith("\"") ? name : '"' + name + '"', true);
             givenAliases.add(alias);

@@ -920,13 +920,14 @@ final class DuckDbSelectDeParser extends SelectDeParser {
      * {@code UNNEST(a) AS e [WITH OFFSET AS o]}: BigQuery's e is the whole element, and when the element is a
      * struct its fields are columns too, read without e. (SELECT ...) AS porygon_unnest_e holds the element
      * as porygon_element and beside it what BigQuery's star shows: a struct's fields, else the element named
-     * e (DuckDB's UNNEST keeps the name of a struct {'e': x} when it cannot unnest x further), then o.
+     * e, then o: UNNEST(a, max_depth := 2) AS e, generate_subscripts(a, 1) - 1 AS o.
      * <p>
      * A subquery, not the table function UNNEST(...) AS t(x): DuckDB joins that one through a
-     * duplicate-eliminating join, which gave the elements last first and ran many times slower. The names
-     * are no aliases of its select list: an alias would hide a column of that name from UNNEST's argument
-     * (UNNEST(item) AS item). The array is printed twice; one that printed twice is two values (RAND() in
-     * it, a subquery) is read once from a subquery of its own, which DuckDB may join in another order.
+     * duplicate-eliminating join, which gave the elements last first and ran many times slower. Where the
+     * array itself names e or o (UNNEST(item) AS item), an alias of the select list would be read there:
+     * the names are then fields of a struct {'e': x, 'o': i} that UNNEST keeps when it cannot unnest x
+     * further (half as fast). The array is printed more than once; one that printed twice is two values
+     * (RAND() in it, a subquery) is read once from a subquery of its own, which DuckDB may join in another order.
      */
     private <S> void printElementAndFields(String element, String offset, Expression array, boolean keepARow, S context) {
         StringBuilder out = getBuilder();

@@ -859,6 +859,11 @@ final class DuckDbSelectDeParser extends SelectDeParser {
         if (item instanceof TableFunction table) oneColumnUnnests.add(table);
     }
 
+    /** Whether {@link #printAsOneColumn} was asked for this FROM item: its alias is then read as written. */
+    boolean printsAsOneColumn(FromItem item) {
+        return item instanceof TableFunction table && oneColumnUnnests.contains(table);
+    }
+
     private <S> void printUnnest(TableFunction table, List<?> params, S context) {
         boolean keepARow = unnestKeepsARow;
         unnestKeepsARow = false;

@@ -61,6 +61,7 @@ final class SingleMatchCheck {
 
     private String check(Table target, FromItem source, List<Join> joins, Expression condition, boolean joinOn, String written) {
         // the condition reads the source's UNNEST aliases (USING UNNEST(...) AS s ON t.id = s.id) as the statement does
+        if (selects.printsAsOneColumn(source)) return checkReadingUnnests(target, source, joins, condition, joinOn, written);
         String[] check = new String[1];
         selects.readingUnnestAliases(source, joins, () -> check[0] = checkReadingUnnests(target, source, joins, condition, joinOn, written));
         return check[0];

@@ -62,6 +62,10 @@ class DuckDbTranslatorTest {
         run("CREATE OR REPLACE TABLE `p.thelook.one` (x INT64)");
         run("MERGE `p.thelook.one` T USING UNNEST([5, 6]) AS y ON T.x = y WHEN NOT MATCHED THEN INSERT ROW");
         assertThat(query("SELECT x FROM thelook.one ORDER BY x")).containsExactly(List.of(num("5")), List.of(num("6")));
+        // with an UPDATE too, whose check that one source row matches each target row reads the same source
+        run("MERGE `p.thelook.one` T USING UNNEST([5, 7]) AS y ON T.x = y WHEN MATCHED THEN UPDATE SET x = y + 100"
+                + " WHEN NOT MATCHED THEN INSERT ROW");
+        assertThat(query("SELECT x FROM thelook.one ORDER BY x")).containsExactly(List.of(num("6")), List.of(num("7")), List.of(num("105")));
     }
 
     @Test

@@ -14,6 +14,8 @@ final class FormatElements {
     private final StringBuilder run = new StringBuilder();
     private final boolean parsing;
     private final String zone;
+    /** The element being converted, for errors. */
+    private String element;
 
     private FormatElements(boolean parsing, String zone) {
         this.parsing = parsing;
@@ -71,6 +73,7 @@ final class FormatElements {
                 continue;
             }
             char e = fmt.charAt(++i);
+            element = "%" + e;
             switch (e) {
                 case 'A', 'a', 'B', 'b', 'd', 'H', 'I', 'j', 'M', 'm', 'p', 'S', 'U', 'W', 'w', 'u', 'V', 'G', 'Y', 'y' ->
                         run.append('%').append(e);
@@ -190,7 +193,7 @@ final class FormatElements {
     }
 
     private void expression(String sql) {
-        if (parsing) throw new Untranslatable("this format element cannot be parsed by DuckDB's strptime",
+        if (parsing) throw new Untranslatable("format element " + element + " cannot be parsed by DuckDB's strptime",
                 "use %Y %m %d %H %M %S and literal text in PARSE_* formats");
         flushRun();
         if (template.length() > 0) template.append(" || ");

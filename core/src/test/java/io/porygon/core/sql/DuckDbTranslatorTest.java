@@ -1019,6 +1019,9 @@ class DuckDbTranslatorTest {
                 .isInstanceOf(PorygonException.class).hasMessageContaining("%Z in a time zone other than UTC");
         // parsing reads the zone from the text: nothing to refuse
         assertThat(translator.translate("SELECT PARSE_TIMESTAMP('%FT%T%Ez', s) FROM t", AT)).contains("%Y-%m-%dT%H:%M:%S%z");
+        // an element strptime cannot read is named
+        assertThatThrownBy(() -> translator.translate("SELECT PARSE_TIMESTAMP('%s', '1700000000')", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("format element %s cannot be parsed");
     }
 
     @Test

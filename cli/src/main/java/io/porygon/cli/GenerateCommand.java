@@ -45,7 +45,7 @@ import picocli.CommandLine.Spec;
                     + "updates earlier orders (shipped, delivered, returned) as the live dataset does."})
 public final class GenerateCommand implements Callable<Integer> {
 
-    @Option(names = "--scale", paramLabel = "FACTOR", defaultValue = "1", description = "Scale factor: 1 is about the public row counts (100k users, 2.4M events); 0.01 for tests. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--scale", paramLabel = "FACTOR", defaultValue = "1", description = "Scale factor: 1 is about the public row counts (100k users, 2.5M events); 0.01 for tests. Default: ${DEFAULT-VALUE}.")
     double scale;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Random seed. Default: ${DEFAULT-VALUE}.")
@@ -110,6 +110,10 @@ public final class GenerateCommand implements Callable<Integer> {
             return 0;
         }
         if (!(scale > 0)) throw usage("--scale must be positive, got " + scale, "use e.g. --scale 0.01 for a small data set");
+        if (out == null && spec.commandLine().getParseResult().hasMatchedOption("--format")) {
+            throw usage("--format is the format of the files --out writes; without --out the tables go into the warehouse",
+                    "add --out DIR, or drop --format");
+        }
         if (threads != null && threads < 1) throw usage("--threads must be at least 1, got " + threads, "drop --threads to use every processor");
         LocalDate calendarNow = asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC);
         int generatorThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();

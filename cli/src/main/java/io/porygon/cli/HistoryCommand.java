@@ -55,7 +55,13 @@ final class HistoryCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: --limit must be at least 1, got " + limit + "\n  hint: drop --limit to list the last 20 runs");
             return PorygonCli.EXIT_USAGE;
         }
-        WarehouseOptions.Resolved settings = warehouse.resolve(project.resolve());
+        if (runId != null && spec.commandLine().getParseResult().hasMatchedOption("--limit")) {
+            spec.commandLine().getErr().println("error: --limit counts the runs listed; --run shows the actions of one run\n"
+                    + "  hint: drop --limit, or drop --run to list the runs");
+            return PorygonCli.EXIT_USAGE;
+        }
+        // the history is the warehouse's: with --warehouse, no project is needed
+        WarehouseOptions.Resolved settings = warehouse.resolveWithOptionalProject(project);
         if (!Files.exists(settings.file())) {
             out.println("No runs yet: the warehouse " + settings.file() + " does not exist.");
             return 0;

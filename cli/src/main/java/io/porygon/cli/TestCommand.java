@@ -1,6 +1,7 @@
 package io.porygon.cli;
 
 import io.porygon.core.graph.CompiledGraph;
+import io.porygon.core.graph.Target;
 import io.porygon.core.graph.TestAction;
 import io.porygon.core.run.Planner;
 import io.porygon.core.run.UnitTestRunner;
@@ -89,8 +90,10 @@ final class TestCommand implements Callable<Integer> {
         return only.isEmpty() || names(t).stream().anyMatch(only::contains);
     }
 
-    /** What --actions may call a test: its name, or the name of the dataset it tests. */
+    /** What --actions may call a test: its name, or the name of the dataset it tests, as run --actions names it. */
     private static List<String> names(TestAction t) {
-        return List.of(t.name(), t.testedTarget().name(), t.testedTarget().qualifiedName());
+        Target tested = t.testedTarget();
+        String inSchema = tested.schema() == null ? tested.name() : tested.schema() + "." + tested.name();
+        return List.of(t.name(), tested.name(), inSchema, tested.qualifiedName());
     }
 }

@@ -71,7 +71,7 @@ public final class WarehouseOptions {
     }
 
     /**
-     * For commands that need a warehouse but no project (generate, load): with {@code --warehouse}
+     * For commands that need a warehouse but no project (generate, load, history): with {@code --warehouse}
      * they run anywhere, taking settings from a porygon.yaml in the current directory, if any.
      */
     Resolved resolveWithOptionalProject(ProjectDirectory project) {

@@ -302,6 +302,11 @@ class RunCommandTest {
     void unitTestsPassAndAWrongExpectationShowsARowDiff() throws IOException {
         assertThat(cli("test", project.toString())).as(stdout + stderr).isZero();
         assertThat(stdout).contains("PASS orders_clean_test", "1 test, 1 passed, 0 failed");
+        // --actions names a test, or the dataset it tests as run --actions names it
+        for (String name : List.of("orders_clean_test", "orders_clean", "analytics.orders_clean")) {
+            assertThat(cli("test", "--actions", name, project.toString())).as(name + ": " + stderr).isZero();
+            assertThat(stdout).contains("PASS orders_clean_test");
+        }
 
         write("definitions/tests/orders_clean_test.sqlx", """
                 config { type: "test", dataset: "orders_clean" }

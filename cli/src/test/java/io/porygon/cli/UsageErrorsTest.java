@@ -27,6 +27,24 @@ class UsageErrorsTest {
     }
 
     @Test
+    void optionsThatWouldBeIgnoredAreUsageErrors() {
+        CliRun.Result limit = CliRun.run("history", "--run", "last", "--limit", "2", "--warehouse", dir.resolve("w.duckdb").toString());
+        assertThat(limit.exitCode()).isEqualTo(2);
+        assertThat(limit.err()).contains("--limit counts the runs listed").contains("hint:");
+        CliRun.Result format = CliRun.run("generate", "--format", "csv", "--scale", "0.001", "--warehouse", dir.resolve("w.duckdb").toString());
+        assertThat(format.exitCode()).isEqualTo(2);
+        assertThat(format.err()).contains("--format is the format of the files --out writes");
+    }
+
+    @Test
+    void historyOfAWarehouseNeedsNoProject() {
+        // run where there is no workflow_settings.yaml: the history is the warehouse's
+        CliRun.Result r = CliRun.run("history", "--warehouse", dir.resolve("none.duckdb").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("No runs yet");
+    }
+
+    @Test
     void testingAnUnknownTestIsAUsageError() throws IOException {
         TestProjects.write(dir, "workflow_settings.yaml", "defaultProject: p\ndefaultDataset: d\n");
         TestProjects.write(dir, "definitions/v.sqlx", "config { type: \"view\" }\nSELECT 1 AS x\n");

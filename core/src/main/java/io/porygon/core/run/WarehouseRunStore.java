@@ -64,7 +64,10 @@ public final class WarehouseRunStore implements RunStore {
                 w.append(run.runId()).append(++seq).append(a.actionId()).append(a.name()).append(a.type())
                         .append(a.step().name()).append(a.status().name())
                         .appendTimestampMicros(micros(a.startedAt())).appendTimestampMicros(micros(a.endedAt()))
-                        .append(a.duration().toMillis()).append(a.rowsWritten());
+                        .append(a.duration().toMillis());
+                // NULL where no rows are counted (views, assertions, sources), so that SQL over the table sums rows
+                if (a.rowsWritten() < 0) w.appendNull();
+                else w.append(a.rowsWritten());
                 text(w, a.sqlHash());
                 text(w, a.error());
                 w.append(a.failingRows());

@@ -46,6 +46,10 @@ class WarehouseRunStoreTest {
             assertThat(actions.get(1).sampleRows()).containsExactly("id=1", "id=2");
             assertThat(actions.get(1).error()).contains("2 row(s)");
             assertThat(store.actions("no-such-run")).isEmpty();
+            // an action that counts no rows (the assertion) has none in the table, so that SQL over it sums rows
+            assertThat(actions.get(1).rowsWritten()).isEqualTo(-1);
+            assertThat(engine.queryRows("SELECT sum(rows_written), count(rows_written) FROM porygon_meta.run_actions WHERE run_id = '"
+                    + second.runId() + "'")).containsExactly(List.of(java.math.BigInteger.valueOf(2), 1L));
         }
     }
 

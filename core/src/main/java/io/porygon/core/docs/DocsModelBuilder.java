@@ -127,12 +127,16 @@ public final class DocsModelBuilder {
         return s;
     }
 
-    /** definitions/sources/users.sqlx is in layer "sources"; a file directly under definitions/ falls back to the schema. */
+    /**
+     * definitions/sources/users.sqlx is in layer "sources"; a file directly under definitions/ falls back to the schema,
+     * a built-in assertion to its table's (not the assertions dataset), so that it stays with its table.
+     */
     static String layer(Action a) {
         String f = a.fileName() == null ? "" : a.fileName().replace('\\', '/');
         String[] parts = f.split("/");
         if (parts.length >= 3 && parts[0].equals("definitions")) return parts[1];
-        return a.target().schema() == null ? "(default)" : a.target().schema();
+        Target owner = a instanceof AssertionAction as && as.parentAction() != null ? as.parentAction() : a.target();
+        return owner.schema() == null ? "(default)" : owner.schema();
     }
 
     private static List<ActionDoc.SqlSection> sql(Action a) {

@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.porygon.core.Porygon;
 import io.porygon.core.graph.Action;
+import io.porygon.core.graph.ActionDescriptor;
 import io.porygon.core.graph.ActionType;
+import io.porygon.core.graph.AssertionAction;
 import io.porygon.core.graph.CompiledGraph;
+import io.porygon.core.graph.Target;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +67,18 @@ class DocsSiteTest {
         CompiledGraph graph = Porygon.compile(project);
         assertThat(graph.graphErrors()).isEmpty();
         return graph;
+    }
+
+    @Test
+    void aBuiltInAssertionOfAFileDirectlyUnderDefinitionsIsInItsTablesLayer() {
+        // such a file's layer is its schema; the assertion's own schema is the assertions dataset
+        Target table = new Target("acme", "ds", "src");
+        AssertionAction builtIn = new AssertionAction(new Target("acme", "ds_assert", "ds_src_assertions_uniqueKey_0"), "SELECT 1",
+                table, List.of(table), List.of(), ActionDescriptor.EMPTY, false, "definitions/src.sqlx", 3);
+        AssertionAction custom = new AssertionAction(new Target("acme", "ds_assert", "mine"), "SELECT 1",
+                null, List.of(table), List.of(), ActionDescriptor.EMPTY, false, "definitions/mine.sqlx", 1);
+        assertThat(DocsModelBuilder.layer(builtIn)).isEqualTo("ds");
+        assertThat(DocsModelBuilder.layer(custom)).isEqualTo("ds_assert");
     }
 
     @Test

@@ -59,8 +59,8 @@ public final class DayAdvance {
         double days = (double) (to - from) / DAY;
         double historyDays = Math.max(1.0, (double) (from - state.firstSignup()) / DAY);
         // recent activity runs at about twice the historical average: the shop grows
-        int newUsers = (int) Math.max(1, Math.round(state.users() / historyDays * days * 2));
-        int existingOrders = (int) Math.max(1, Math.round(state.orders() / historyDays * days * 2));
+        int newUsers = count(rng, state.users() / historyDays * days * 2);
+        int existingOrders = count(rng, state.orders() / historyDays * days * 2);
 
         for (int i = 0; i < newUsers; i++) {
             long createdAt = within(rng, from, to);
@@ -75,7 +75,8 @@ public final class DayAdvance {
         long sessionEnd = Math.max(from + 1, to - HOUR);
         for (int i = 0; i < anonymous; i++) shop.abandonedSession(null, within(rng, from, sessionEnd));
         // late-arriving events: sessions that happened up to three days ago and are only now loaded
-        for (int i = 0; i < Math.max(1, anonymous / 10); i++) shop.abandonedSession(null, within(rng, from - 3 * DAY, from - HOUR));
+        int late = anonymous >= 10 ? anonymous / 10 : count(rng, anonymous / 10.0);
+        for (int i = 0; i < late; i++) shop.abandonedSession(null, within(rng, from - 3 * DAY, from - HOUR));
 
         long[] bases = state.maxIds().clone();
         try (TableWriters writers = TableWriters.append(engine, schema)) {
@@ -91,6 +92,20 @@ public final class DayAdvance {
         return new GenerationSummary(written, updated);
     }
 
+    /**
+     * How many of something {@code expected} a period brings: rounded from one on (as a day at scale 0.01 brings one
+     * new user), and below one drawn with that chance, so that short periods add up to what a day adds.
+     */
+    private static int count(SplittableRandom rng, double expected) {
+        if (expected >= 1) return (int) Math.round(expected);
+        return rng.nextDouble() < expected ? 1 : 0;
+    }
+
+    /** The chance that something that happens with {@code perDay} chance in a day happens within {@code days}. */
+    private static double chanceWithin(double perDay, double days) {
+        return 1 - Math.pow(1 - perDay, days);
+    }
+
     /** A time in (lo, hi]; hi when the range is empty. */
     private static long within(SplittableRandom rng, long lo, long hi) {
         if (hi <= lo + 1) return hi;
@@ -98,7 +113,7 @@ public final class DayAdvance {
     }
 
     private static List<Customer> existingCustomers(Engine engine, String schema, SplittableRandom rng, long maxUserId, int count) {
-        if (maxUserId < 1) return List.of();
+        if (maxUserId < 1 || count == 0) return List.of();
         List<Long> picked = new ArrayList<>(count);
         for (int i = 0; i < count; i++) picked.add(1 + (long) (rng.nextDouble() * maxUserId));
         String ids = picked.stream().distinct().map(String::valueOf).collect(Collectors.joining(","));
@@ -119,6 +134,13 @@ public final class DayAdvance {
 
     /** Moves earlier orders along their life and copies the change onto their items. */
     private static Map<String, Long> progressOrders(Engine engine, String schema, SplittableRandom rng, long from, long to, long maxOrderId) {
+        double days = (double) (to - from) / DAY;
+        // a day's chances, for the period: a Processing order ships (or, one time in twenty, is cancelled), a Shipped
+        // one is delivered, a recently delivered one is returned
+        double moves = chanceWithin(0.6, days);
+        double cancels = moves * 0.05;
+        double delivers = chanceWithin(0.45, days);
+        double returns = chanceWithin(0.015, days);
         List<List<Object>> candidates = engine.queryRows("SELECT order_id, status, epoch_us(created_at), epoch_us(shipped_at),"
                 + " epoch_us(delivered_at) FROM " + Sql.table(schema, RawTables.ORDERS)
                 + " WHERE order_id <= " + maxOrderId + " AND (status IN ('Processing', 'Shipped')"
@@ -140,20 +162,20 @@ public final class DayAdvance {
                 double when = rng.nextDouble();
                 switch (status) {
                     case "Processing" -> {
-                        if (u < 0.03) {
+                        if (u < cancels) {
                             status = "Cancelled";
-                        } else if (u < 0.6) {
+                        } else if (u < moves) {
                             status = "Shipped";
                             shipped = at(Math.max(from, created), to, when);
                         } else continue;
                     }
                     case "Shipped" -> {
-                        if (u >= 0.45 || shipped == RowBuffer.NO_TIME) continue;
+                        if (u >= delivers || shipped == RowBuffer.NO_TIME) continue;
                         status = "Complete";
                         delivered = at(Math.max(from, shipped), to, when);
                     }
                     default -> {
-                        if (u >= 0.015 || delivered == RowBuffer.NO_TIME) continue;
+                        if (u >= returns || delivered == RowBuffer.NO_TIME) continue;
                         status = "Returned";
                         returned = at(Math.max(from, delivered), to, when);
                     }

@@ -60,6 +60,29 @@ class DayAdvanceTest {
     }
 
     @Test
+    void aShortPeriodChangesAsMuchAsItsShareOfADay() throws Exception {
+        // the chances are a day's, for the period: 48 advances of 30 minutes do about what one of a day does
+        Path day = dir.resolve("day.duckdb");
+        try (DuckDbEngine engine = Warehouses.open(day)) {
+            Warehouses.generate(engine, 11, 0.02, 2);
+        }
+        Path halfHour = dir.resolve("half-hour.duckdb");
+        java.nio.file.Files.copy(day, halfHour);
+        GenerationSummary oneDay;
+        try (DuckDbEngine engine = Warehouses.open(day)) {
+            oneDay = new DayAdvance().advance(engine, S, 11, Duration.ofDays(1));
+        }
+        try (DuckDbEngine engine = Warehouses.open(halfHour)) {
+            GenerationSummary thirtyMinutes = new DayAdvance().advance(engine, S, 11, Duration.ofMinutes(30));
+            assertThat(thirtyMinutes.rowsUpdated().get("orders")).isLessThan(oneDay.rowsUpdated().get("orders") / 4);
+            assertThat(thirtyMinutes.rowsWritten().get("orders")).isLessThanOrEqualTo(oneDay.rowsWritten().get("orders") / 4);
+            for (Map.Entry<String, String> rule : ConsistencyRules.all(S).entrySet()) {
+                assertThat(Warehouses.count(engine, rule.getValue())).as(rule.getKey()).isZero();
+            }
+        }
+    }
+
+    @Test
     void advancingTwiceKeepsGoingForward() {
         try (DuckDbEngine engine = Warehouses.open(dir.resolve("w.duckdb"))) {
             Warehouses.generate(engine, 9, 0.01, 1);

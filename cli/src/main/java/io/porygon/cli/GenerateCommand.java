@@ -141,7 +141,7 @@ public final class GenerateCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         stdout.print(summary.render());
         stdout.printf("generated %,d rows in %.2f s (%,.0f rows/s), seed %d, scale %s, as of %s%s%n",
-                summary.totalRows(), seconds, summary.totalRows() / seconds, seed, scale, options.asOf(),
+                summary.totalRows(), seconds, summary.totalRows() / seconds, seed, plain(scale), options.asOf(),
                 out == null ? ", schema " + options.schema() : "");
         return 0;
     }
@@ -224,5 +224,10 @@ public final class GenerateCommand implements Callable<Integer> {
         } catch (IOException e) {
             // a scratch directory left in the temp folder is harmless
         }
+    }
+
+    /** 0.0001, not Java's 1.0E-4. */
+    static String plain(double scale) {
+        return java.math.BigDecimal.valueOf(scale).stripTrailingZeros().toPlainString();
     }
 }

@@ -74,7 +74,7 @@ public final class DayAdvance {
         int anonymous = 3 * (newUsers + existingOrders);
         long sessionEnd = Math.max(from + 1, to - HOUR);
         for (int i = 0; i < anonymous; i++) shop.abandonedSession(null, within(rng, from, sessionEnd));
-        // late-arriving events: sessions that happened up to three days ago and are only now loaded
+        // late-arriving events: a tenth as many sessions, from up to three days ago, only now loaded
         int late = anonymous >= 10 ? anonymous / 10 : count(rng, anonymous / 10.0);
         for (int i = 0; i < late; i++) shop.abandonedSession(null, within(rng, from - 3 * DAY, from - HOUR));
 

@@ -360,7 +360,8 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         }
         if (catalog.knows(name)) {
             throw new Untranslatable(name + "() with " + args.size() + " argument(s) cannot be translated to DuckDB",
-                    "check the arguments against BigQuery's function reference; Porygon supports the common forms", name);
+                    "check the arguments against BigQuery's function reference; Porygon supports the common forms",
+                    name + "/" + args.size());
         }
         if (name.equals(StructRewrite.STRUCT_FN)) {
             printStruct(StructRewrite.structOf(function), false);

@@ -636,13 +636,24 @@ public final class DuckDbTranslator implements Translator {
         }
     }
 
+    /** A construct {@code NAME/N}: a call of NAME with N arguments. */
+    private static final Pattern CALL_WITH_ARGUMENTS = Pattern.compile("(\\w+)/(\\d+)");
+
     /**
      * Line offset (0-based) and column (1-based, 0 if unknown) of the first call of {@code construct}
-     * in the statement, or of the pipe operator when it starts with {@code |>}; the lexed text keeps
-     * the source's line breaks.
+     * in the statement ({@code NAME/N}: the first with N arguments, else the first), or of the pipe
+     * operator when it starts with {@code |>}; the lexed text keeps the source's line breaks.
      */
     static int[] locate(String text, String construct) {
         if (construct == null) return new int[] {0, 0};
+        Matcher call = CALL_WITH_ARGUMENTS.matcher(construct);
+        if (call.matches()) {
+            Matcher found = Pattern.compile("(?<![\\w])" + Pattern.quote(call.group(1)) + " *\\(", Pattern.CASE_INSENSITIVE).matcher(text);
+            while (found.find()) {
+                if (arguments(text, found.end()) == Integer.parseInt(call.group(2))) return lineAndColumn(text, found.start());
+            }
+            return locate(text, call.group(1));
+        }
         boolean pipe = construct.startsWith("|>");
         // a phrase (SELECT AS VALUE) is found as written, across any spaces; a name where it is called
         boolean phrase = !pipe && construct.strip().contains(" ");
@@ -655,15 +666,41 @@ public final class DuckDbTranslator implements Translator {
                 .matcher(text)).find())) {
             return new int[] {0, 0};
         }
+        return lineAndColumn(text, found.start());
+    }
+
+    private static int[] lineAndColumn(String text, int at) {
         int line = 0;
         int lineStart = 0;
-        for (int k = 0; k < found.start(); k++) {
+        for (int k = 0; k < at; k++) {
             if (text.charAt(k) == '\n') {
                 line++;
                 lineStart = k + 1;
             }
         }
-        return new int[] {line, found.start() - lineStart + 1};
+        return new int[] {line, at - lineStart + 1};
+    }
+
+    /** How many arguments the call whose parenthesis opens before {@code from} has (quotes and nesting aside). */
+    private static int arguments(String text, int from) {
+        int depth = 0;
+        int commas = 0;
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\'' || c == '"') {
+                int close = text.indexOf(c, i + 1);
+                while (close > 0 && close + 1 < text.length() && text.charAt(close + 1) == c) close = text.indexOf(c, close + 2);
+                if (close < 0) return -1;
+                i = close;
+            } else if (c == '(' || c == '[') {
+                depth++;
+            } else if ((c == ')' || c == ']') && depth-- == 0) {
+                return commas == 0 && text.substring(from, i).isBlank() ? 0 : commas + 1;
+            } else if (c == ',' && depth == 0) {
+                commas++;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -336,6 +336,14 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void aCallWithArgumentsNotTranslatedIsLocatedAtTheCallWithThatManyArguments() {
+        // not at the first ROUND of the statement
+        assertThatThrownBy(() -> translator.translate("SELECT ROUND(2.5) AS a, ROUND(LEAST(1, 2), 1) AS b,\n  ROUND(1.5, 0, 'ROUND_HALF_EVEN') AS c", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("ROUND() with 3 argument(s)")
+                .satisfies(e -> assertThat(((PorygonException) e).location()).isEqualTo(new SourceLocation("definitions/orders.sqlx", 8, 3)));
+    }
+
+    @Test
     void anArrayPathInFromIsAnImplicitUnnest() throws SQLException {
         String source = "(SELECT 1 AS id, [STRUCT(['x', 'y'] AS tags), STRUCT(['z'])] AS items) AS e";
         assertThat(query("SELECT e.id, t FROM " + source + ", e.items AS i, i.tags AS t ORDER BY t"))

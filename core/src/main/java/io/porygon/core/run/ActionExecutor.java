@@ -87,7 +87,8 @@ public final class ActionExecutor {
             return result(p, ActionStatus.CANCELLED, start, -1, hash, "cancelled", 0, List.of());
         } catch (RuntimeException e) {
             if (cancelled.getAsBoolean()) return result(p, ActionStatus.CANCELLED, start, -1, hash, "cancelled", 0, List.of());
-            String error = e instanceof StatementFailure f ? located(p, message(f), f.written, f.getCause() instanceof ScriptInterpreter.Raised r ? r.line : -1)
+            String error = e instanceof StatementFailure f
+                    ? located(p, message(f), f.written, f.getCause() instanceof ScriptInterpreter.Raised r ? r.line : -1)
                     : e instanceof EngineException ? located(p, message(e), null, -1) : placeOf(p) + ": " + message(e);
             return result(p, ActionStatus.FAILED, start, -1, hash, error, 0, List.of());
         }
@@ -278,8 +279,10 @@ public final class ActionExecutor {
         return lines;
     }
 
-    /** A warehouse error prefixed with the file and line it most likely comes from, and where to see the SQL sent. */
-    /** {@code raisedLine}: where a RAISE that made the error is in {@code writtenStatement} (-1: none, or not known). */
+    /**
+     * A warehouse error prefixed with the file and line it most likely comes from, and where to see the SQL sent.
+     * {@code raisedLine}: where a RAISE that made the error is in {@code writtenStatement} (-1: none, or not known).
+     */
     private static String located(PlannedAction p, String error, String writtenStatement, int raisedLine) {
         String hint = "`porygon run --dry-run --actions " + p.displayName() + "` prints the SQL sent to the warehouse";
         if (error.contains("Conflict on")) {
@@ -301,7 +304,7 @@ public final class ActionExecutor {
 
     /** Where the action is written: its SQL; for a built-in assertion, the key of its table's config that asks for it. */
     private static SourceLocation placeOf(PlannedAction p) {
-        return new SourceLocation(p.action().fileName(), Math.max(p.action().sqlStartLine(), 1), 0);
+        return Planner.placeOf(p.action());
     }
 
     private static String message(RuntimeException e) {

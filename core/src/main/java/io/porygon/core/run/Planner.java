@@ -117,7 +117,7 @@ public final class Planner {
      * no warehouse takes it), or the run history's, which is Porygon's (writing there would break every later run).
      */
     private PorygonException misplacedTarget(Action action) {
-        SourceLocation at = new SourceLocation(action.fileName(), Math.max(action.sqlStartLine(), 1), 0);
+        SourceLocation at = placeOf(action);
         String schema = names.map(action.target()).schema();
         if (schema == null || schema.isBlank()) {
             return new PorygonException(at, action.target().name() + " has no dataset: workflow_settings.yaml sets no defaultDataset,"
@@ -131,8 +131,13 @@ public final class Planner {
     /** A query of comments only would reach the warehouse as nothing, whose errors make no sense. */
     private static void rejectEmpty(Action action, String sql, String whatItIsFor) {
         if (!sql.isBlank()) return;
-        throw new PorygonException(new SourceLocation(action.fileName(), Math.max(action.sqlStartLine(), 1), 0),
-                action.target().name() + " has no query", "write the SELECT the " + whatItIsFor + " after the config block");
+        throw new PorygonException(placeOf(action), action.target().name() + " has no query",
+                "write the SELECT the " + whatItIsFor + " after the config block");
+    }
+
+    /** Where an action is written: the line its SQL starts on (the first line when none is known). */
+    static SourceLocation placeOf(Action action) {
+        return new SourceLocation(action.fileName(), Math.max(action.sqlStartLine(), 1), 0);
     }
 
     /** Translates one GoogleSQL statement of an action (unit tests use this too). */

@@ -688,10 +688,7 @@ public final class DuckDbTranslator implements Translator {
         for (int i = from; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\'' || c == '"') {
-                int close = text.indexOf(c, i + 1);
-                while (close > 0 && close + 1 < text.length() && text.charAt(close + 1) == c) close = text.indexOf(c, close + 2);
-                if (close < 0) return -1;
-                i = close;
+                i = LexedText.endOfQuoted(text, i);
             } else if (c == '(' || c == '[') {
                 depth++;
             } else if ((c == ')' || c == ']') && depth-- == 0) {

@@ -426,6 +426,7 @@ public final class DuckDbEngine implements Engine {
     private List<Column> createOrReplace(ObjectKind kind, Target target, String select, boolean watchColumns) {
         List<List<Object>> columns = queryRows("DESCRIBE " + select); // a query that does not bind fails here, as its CREATE would
         rejectDuplicateNames(columns);
+        List<Column> created = asColumns(columns);
         String create = "CREATE OR REPLACE " + kind + " " + sqlName(target) + " AS\n" + (kind == ObjectKind.TABLE ? withEmptyArrays(select, columns) : select);
         ObjectKind other = kind == ObjectKind.TABLE ? ObjectKind.VIEW : ObjectKind.TABLE;
         if (inTransaction) {
@@ -435,12 +436,12 @@ public final class DuckDbEngine implements Engine {
             if (kind(target) == other) execute("DROP " + other + " " + sqlName(target));
             execute(create);
             if (watchColumns) columnsChanged.set(true); // not compared: a failing DESCRIBE would abort the transaction
-            return asColumns(columns);
+            return created;
         }
         List<Column> before = watchColumns ? existingColumns(target) : null;
         try {
             execute(create);
-            if (before != null && !before.equals(asColumns(columns))) columnsChanged.set(true);
+            if (before != null && !before.equals(created)) columnsChanged.set(true);
         } catch (DuckDbException e) {
             boolean noSchema = !schemaExists(schemaOf(target));
             boolean otherInTheWay = !noSchema && kind(target) == other;
@@ -452,7 +453,7 @@ public final class DuckDbEngine implements Engine {
             });
             if (otherInTheWay && watchColumns) columnsChanged.set(true);
         }
-        return asColumns(columns);
+        return created;
     }
 
     /**

@@ -251,9 +251,9 @@ public final class Planner {
                     null, script.cleanup(), null, null, programs, null);
         }
         if (action instanceof AssertionAction a) {
-            String sql = script.translate(a.query());
+            String sql = script.translateQuery(a.query());
             rejectEmpty(a, sql, "assertion returns its failing rows from");
-            String count = checksAView ? RowConditionsCount.of(a.query()).map(script::translate).orElse(null) : null;
+            String count = checksAView ? RowConditionsCount.of(a.query()).map(script::translateQuery).orElse(null) : null;
             return new PlannedAction(id(a), a, mapped, Step.CHECK_ASSERTION, List.of(), sql, List.of(), List.of(), List.of(), upstream, null,
                     List.of(), null, null, Map.of(), count);
         }
@@ -295,7 +295,7 @@ public final class Planner {
             // a mistake there (an unknown column in the ORDER BY) still fails, as on BigQuery
             if (!asWritten.equals(sql)) pre.add("SELECT * FROM (\n" + asWritten + "\n) AS view_as_written LIMIT 0");
         } else {
-            sql = script.translate(query);
+            sql = script.translateQuery(query);
         }
         rejectEmpty(t, sql, t.type().name().toLowerCase(Locale.ROOT) + " is built from");
         List<String> post = script.translateAll(incremental ? t.incrementalPostOps() : t.postOps());
@@ -320,21 +320,21 @@ public final class Planner {
             this.action = action;
         }
 
-        String translate(String googleSql) {
-            return translate(googleSql, action.sqlStartLine(), false).sql();
+        /** The one statement a table or an assertion is built from. */
+        String translateQuery(String googleSql) {
+            return translate(googleSql, action.sqlStartLine(), translator::translateQuery).sql();
         }
 
         /**
          * A statement that starts at {@code line} of the action's file (errors are located from there).
          *
-         * @param operation whether the statement is an operation's script, which may be procedural
+         * @param how the translator's method for that kind of statement
          */
-        private ScriptTranslation translate(String googleSql, int line, boolean operation) {
+        private ScriptTranslation translate(String googleSql, int line, Translation how) {
             ScriptTranslation t;
             try {
                 SourceLocation location = new SourceLocation(action.fileName(), line, 0);
-                String sql = names.rewriteReferences(googleSql);
-                t = operation ? translator.translateOperation(sql, location, scope) : translator.translate(sql, location, scope);
+                t = how.translate(names.rewriteReferences(googleSql), location, scope);
             } catch (PorygonException e) {
                 throw EngineErrorLocation.relocated(e, action, googleSql, line);
             }
@@ -384,7 +384,8 @@ public final class Planner {
         private List<ScriptTranslation> translateEach(List<String> statements, boolean operation) {
             StatementLines lines = statementLines(action);
             List<ScriptTranslation> out = new ArrayList<>(statements.size());
-            for (String s : statements) out.add(translate(s, lines.lineOf(s, action.sqlStartLine()), operation));
+            Translation how = operation ? translator::translateOperation : translator::translate;
+            for (String s : statements) out.add(translate(s, lines.lineOf(s, action.sqlStartLine()), how));
             return out;
         }
 
@@ -405,6 +406,11 @@ public final class Planner {
         private SourceLocation location() {
             return new SourceLocation(action.fileName(), action.sqlStartLine(), 0);
         }
+    }
+
+    /** One of the {@link Translator}'s methods for a piece of an action's script. */
+    private interface Translation {
+        ScriptTranslation translate(String googleSql, SourceLocation location, ScriptScope scope);
     }
 
     /** Where the statements of an action start in its file, as far as the compiler found them. */

@@ -58,6 +58,13 @@ public final class CachedTranslator implements Translator {
                 () -> translator.translate(googleSql, location, scope));
     }
 
+    /** As {@link #translate(String, SourceLocation, ScriptScope)}, keyed apart: a second statement is refused in a query. */
+    @Override
+    public ScriptTranslation translateQuery(String googleSql, SourceLocation location, ScriptScope scope) {
+        return cached("\3" + scope.cacheKey() + "\n" + googleSql, googleSql, location, scope,
+                () -> translator.translateQuery(googleSql, location, scope));
+    }
+
     /** As {@link #translate(String, SourceLocation, ScriptScope)}, keyed apart: a view's query may translate differently. */
     @Override
     public ScriptTranslation translateViewQuery(String googleSql, SourceLocation location, ScriptScope scope) {

@@ -36,6 +36,7 @@ import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.StructType;
 import net.sf.jsqlparser.expression.TimeKeyExpression;
 import net.sf.jsqlparser.expression.TimezoneExpression;
+import net.sf.jsqlparser.expression.TrimFunction;
 import net.sf.jsqlparser.expression.UserVariable;
 import net.sf.jsqlparser.expression.operators.relational.IsDistinctExpression;
 import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
@@ -1097,6 +1098,18 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
                     "BigQuery's ^ binds looser than " + operator.trim() + "; add parentheses to say which operation comes first");
         }
         super.deparse(e, operator, context);
+    }
+
+    /** BigQuery's TRIM(value[, characters]); without characters it trims Unicode whitespace, DuckDB's only spaces. */
+    @Override
+    public <S> StringBuilder visit(TrimFunction trim, S context) {
+        if (trim.getTrimSpecification() != null || trim.isUsingFromKeyword()) return super.visit(trim, context);
+        out().append("trim(");
+        print(trim.getExpression());
+        out().append(", ");
+        if (trim.getFromExpression() == null) out().append(FunctionCatalog.UNICODE_WHITESPACE);
+        else print(trim.getFromExpression());
+        return out().append(')');
     }
 
     /** {@code ^} is bitwise XOR in BigQuery but power in DuckDB. */

@@ -173,6 +173,12 @@ public final class DuckDbTranslator implements Translator {
         return new ScriptTranslation(String.join(";\n", script.statements()), script.scope());
     }
 
+    @Override
+    public ScriptTranslation translateQuery(String googleSql, SourceLocation location, ScriptScope scope) {
+        rejectSecondStatement(googleSql, location, "query");
+        return translate(googleSql, location, scope);
+    }
+
     /** An operation's script may also hold BigQuery's procedural statements: then it is a {@link ScriptProgram} for the runner. */
     @Override
     public ScriptTranslation translateOperation(String googleSql, SourceLocation location, ScriptScope scope) {
@@ -183,8 +189,21 @@ public final class DuckDbTranslator implements Translator {
     /** Without a top-level ORDER BY that has no LIMIT: DuckDB would sort the view's rows on every read ({@link #unordered}). */
     @Override
     public ScriptTranslation translateViewQuery(String googleSql, SourceLocation location, ScriptScope scope) {
+        rejectSecondStatement(googleSql, location, "view's query");
         Script script = translateScript(googleSql, location, scope, true, false);
         return new ScriptTranslation(String.join(";\n", script.statements()), script.scope());
+    }
+
+    /**
+     * A table, view or assertion is built from one SELECT. Dataform would send a second statement after it to
+     * BigQuery as part of a script, which builds the table from the first and runs the rest.
+     */
+    private static void rejectSecondStatement(String googleSql, SourceLocation location, String what) {
+        List<GoogleSqlLexer.LexedStatement> statements = GoogleSqlLexer.split(googleSql, location);
+        if (statements.size() < 2) return;
+        throw new PorygonException(at(relativeToFirstLine(location, googleSql), statements.get(1).line(), 0),
+                "a second statement after the " + what + ": the action is built from one SELECT",
+                "move the other statements into pre_operations { } or post_operations { }, or into an action of type: \"operations\"");
     }
 
     /**

@@ -234,12 +234,20 @@ final class FunctionCatalog {
         c.text("CASE WHEN regr_count(").arg(0).text(", ").arg(1).text(") < 2 THEN NULL ELSE corr(").arg(0).text(", ").arg(1).text(") END");
     }
 
+    /** The characters with Unicode's White_Space property, as a DuckDB string expression (TRIM's default set). */
+    static final String UNICODE_WHITESPACE = "(chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || ' ' || chr(133) || chr(160) || chr(5760)"
+            + " || chr(8192) || chr(8193) || chr(8194) || chr(8195) || chr(8196) || chr(8197) || chr(8198) || chr(8199) || chr(8200)"
+            + " || chr(8201) || chr(8202) || chr(8232) || chr(8233) || chr(8239) || chr(8287) || chr(12288))";
+
     private void strings() {
         // INITCAP: a letter after a delimiter (or first) upper-cased, other letters lower-cased, delimiters kept
         template("INITCAP/1", initcap("(' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || '[](){}/|\\<>!?@\"^#$&~_,.:;*%+-')"));
         template("INITCAP/2", initcap("{1}"));
         same("LOWER", "UPPER", "REPLACE", "ASCII",
                 "STARTS_WITH", "ENDS_WITH", "STRPOS", "INSTR", "TO_BASE64", "FROM_BASE64", "LTRIM", "RTRIM", "TRIM");
+        // without a set of characters BigQuery trims Unicode whitespace; DuckDB leaves tabs and line breaks
+        template("LTRIM/1", "ltrim({0}, " + UNICODE_WHITESPACE + ")");
+        template("RTRIM/1", "rtrim({0}, " + UNICODE_WHITESPACE + ")");
         instrWithPosition();
         // a negative length is an error in BigQuery (a NULL value gives NULL first); DuckDB's left/right
         // count it from the other end

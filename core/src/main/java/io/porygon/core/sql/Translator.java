@@ -30,6 +30,14 @@ public interface Translator {
     }
 
     /**
+     * Translates the query a table, an incremental table or an assertion is built from, in {@code scope} as
+     * {@link #translate(String, SourceLocation, ScriptScope)} does. It must be one statement.
+     */
+    default ScriptTranslation translateQuery(String googleSql, SourceLocation location, ScriptScope scope) {
+        return translate(googleSql, location, scope);
+    }
+
+    /**
      * Translates the query of a view, in {@code scope} as {@link #translate(String, SourceLocation,
      * ScriptScope)} does. A view is a relation without order, so an engine may leave out a sort
      * that only orders its rows (a top-level ORDER BY without LIMIT); by default it is kept.

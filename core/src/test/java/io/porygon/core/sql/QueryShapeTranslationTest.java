@@ -128,4 +128,18 @@ class QueryShapeTranslationTest {
         assertThatThrownBy(() -> translator.translate("SELECT AS VALUE 1", AT))
                 .isInstanceOf(PorygonException.class).hasMessageContaining("SELECT AS VALUE").hasMessageNotContaining("AS_VALUE");
     }
+
+    @Test
+    void aQueryOfTwoStatementsIsRefusedAtTheSecond() {
+        // Dataform compiles it; BigQuery would build the table from the first and run the second as a script
+        assertThatThrownBy(() -> translator.translateQuery("SELECT 1 AS x;\n -- then\n SELECT 2 AS y", AT, ScriptScope.EMPTY))
+                .isInstanceOfSatisfying(PorygonException.class, e -> {
+                    assertThat(e.getMessage()).contains("a second statement after the query");
+                    assertThat(e.location().line()).isEqualTo(5);
+                    assertThat(e.hint()).contains("post_operations");
+                });
+        assertThatThrownBy(() -> translator.translateViewQuery("SELECT 'a' AS x; SELECT 'b' AS y", AT, ScriptScope.EMPTY))
+                .hasMessageContaining("a second statement after the view's query");
+        assertThat(translator.translateQuery("SELECT ';' AS x -- ;\n", AT, ScriptScope.EMPTY).sql()).isEqualTo("SELECT ';' AS x");
+    }
 }

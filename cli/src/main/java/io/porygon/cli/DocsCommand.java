@@ -87,7 +87,7 @@ final class DocsCommand implements Callable<Integer> {
             stdout.println("No warehouse at " + settings.file() + ": writing the docs without row counts, run history or dashboard figures.");
             return DocsSite.write(graph, Optional.empty(), name, target);
         }
-        try (DuckDbEngine engine = WarehouseOptions.open(settings)) {
+        try (DuckDbEngine engine = WarehouseOptions.openToRead(settings)) {
             var wh = new DocsModelBuilder.Warehouse(engine, DocsSite.names(graph, settings.databaseMapping()), settings.file().toString());
             return DocsSite.write(graph, Optional.of(wh), name, target);
         }

@@ -66,7 +66,7 @@ final class HistoryCommand implements Callable<Integer> {
             out.println("No runs yet: the warehouse " + settings.file() + " does not exist.");
             return 0;
         }
-        try (DuckDbEngine engine = WarehouseOptions.open(settings)) {
+        try (DuckDbEngine engine = WarehouseOptions.openToRead(settings)) {
             RunStore store = new WarehouseRunStore(engine);
             if (runId == null) return listRuns(store, out);
             String id = runId;

@@ -81,8 +81,17 @@ public final class WarehouseOptions {
 
     /** Opens the warehouse, turning DuckDB's lock error into advice. */
     static DuckDbEngine open(Resolved settings) {
+        return open(settings, settings.duckDb());
+    }
+
+    /** Opens the warehouse to read it only, as other readers may at the same time. */
+    static DuckDbEngine openToRead(Resolved settings) {
+        return open(settings, settings.duckDb().asReadOnly());
+    }
+
+    private static DuckDbEngine open(Resolved settings, DuckDbSettings duckDb) {
         try {
-            return new DuckDbEngine(settings.duckDb());
+            return new DuckDbEngine(duckDb);
         } catch (EngineException e) {
             String msg = e.getMessage() == null ? "" : e.getMessage();
             String hint = msg.contains("lock") ? "another process (a running porygon or a DuckDB shell) holds the file; close it and retry"

@@ -12,7 +12,6 @@ import io.porygon.core.sql.DuckDbTranslator;
 import io.porygon.core.sql.SqlQuoting;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,16 +58,17 @@ public final class DuckDbEngine implements Engine {
 
     public DuckDbEngine(DuckDbSettings settings) {
         try {
-            if (settings.file().getParent() != null) Files.createDirectories(settings.file().getParent());
+            if (!settings.readOnly()) ensureWritableFolder(settings.file().toAbsolutePath().getParent());
             rejectOtherFiles(settings.file());
             // Never download extensions mid-run: the ones Porygon uses (ICU, JSON, Parquet) are built in.
             Properties config = new Properties();
             config.setProperty("autoinstall_known_extensions", "false");
+            if (settings.readOnly()) config.setProperty("duckdb.read_only", "true");
             connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + settings.file().toAbsolutePath(), config);
             sharesCores = settings.threads() == null;
             columnsChanged = new AtomicBoolean();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new DuckDbException("cannot read the warehouse file " + settings.file() + " (" + e.getMessage() + ")", e);
         } catch (SQLException e) {
             throw new DuckDbException("cannot open DuckDB warehouse " + settings.file() + ": " + e.getMessage(), e);
         }
@@ -84,6 +84,19 @@ public final class DuckDbEngine implements Engine {
                 e.addSuppressed(closing);
             }
             throw e;
+        }
+    }
+
+    /** DuckDB writes its log beside the file: a folder it cannot write in would fail every statement's commit. */
+    private static void ensureWritableFolder(Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new DuckDbException("cannot create the warehouse's folder " + folder + " (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + ")", e);
+        }
+        if (!Files.isWritable(folder)) {
+            throw new DuckDbException("cannot write in " + folder + ", where the warehouse and its log (.wal) are kept", null);
         }
     }
 

@@ -320,6 +320,26 @@ class DuckDbEngineTest {
     }
 
     @Test
+    void aWarehouseWhoseFolderCannotBeMadeIsRefusedWithTheReason() throws Exception {
+        Path aFile = java.nio.file.Files.writeString(dir.resolve("f"), "x");
+        assertThatThrownBy(() -> new DuckDbEngine(DuckDbSettings.of(aFile.resolve("w.duckdb"))))
+                .isInstanceOf(DuckDbException.class).hasMessageContaining("cannot create the warehouse's folder " + aFile);
+    }
+
+    @Test
+    void readersOfTheSameFileOpenItTogetherAndCannotWrite() {
+        Path file = dir.resolve("w.duckdb");
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(file))) {
+            engine.execute("CREATE TABLE t AS SELECT 1 AS x");
+        }
+        DuckDbSettings reading = DuckDbSettings.of(file).asReadOnly();
+        try (DuckDbEngine one = new DuckDbEngine(reading); DuckDbEngine two = new DuckDbEngine(reading)) {
+            assertThat(one.queryRows("SELECT x FROM t")).isEqualTo(two.queryRows("SELECT x FROM t"));
+            assertThatThrownBy(() -> one.execute("CREATE TABLE u (y INT)")).hasMessageContaining("read-only");
+        }
+    }
+
+    @Test
     void aFunctionOfAnExtensionThatIsNotBuiltInFailsWithoutADownload() {
         try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
             // where INET was installed by hand, nothing would be downloaded anyway

@@ -46,6 +46,19 @@ class MalformedInputTest {
     }
 
     @Test
+    void aFileThatCannotBeReadIsAnErrorNamingIt() throws IOException {
+        // what fails to read even for root (who may read any file whatever its permissions): a process's memory at 0
+        Path mem = Path.of("/proc/self/mem");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(mem));
+        Files.createDirectories(dir.resolve("definitions"));
+        Files.createSymbolicLink(dir.resolve("definitions/t.sqlx"), mem);
+        CompileError e = only(compile(SETTINGS));
+        assertThat(e.location().file()).endsWith("definitions/t.sqlx");
+        assertThat(e.message()).startsWith("cannot be read (");
+        assertThat(e.hint()).contains("readable");
+    }
+
+    @Test
     void aFileThatIsNotUtf8IsLocatedAtItsFirstBadByte() throws IOException {
         Path sqlx = dir.resolve("definitions/t.sqlx");
         Files.createDirectories(sqlx.getParent());

@@ -3,11 +3,12 @@ package io.porygon.core.compile.project;
 import io.porygon.core.PorygonException;
 import io.porygon.core.SourceLocation;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,7 +75,7 @@ public final class ProjectLoader {
                 }
             });
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw unreadable(root, e);
         }
         out.sort(Comparator.comparing(SourceFile::path));
         return out;
@@ -101,7 +102,7 @@ public final class ProjectLoader {
                 }
             });
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw unreadable(root, e);
         }
         found.sort(Comparator.comparing(Path::toString));
         List<SourceFile> out = new ArrayList<>(found.size());
@@ -127,13 +128,24 @@ public final class ProjectLoader {
         try {
             bytes = Files.readAllBytes(p);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw unreadable(name, e);
         }
         // bytes that are not UTF-8 decode to U+FFFD: only then decode again, strictly, to say where they are
         String decoded = new String(bytes, StandardCharsets.UTF_8);
         String text = (decoded.indexOf('\uFFFD') < 0 ? decoded : strictlyDecoded(bytes, name)).replace("\r\n", "\n");
         // a byte-order mark (Windows editors write one) is no part of the text: in a query it is a syntax error
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /** A walk of the project that met a file or folder it cannot read. */
+    private static PorygonException unreadable(Path root, IOException e) {
+        return unreadable(e instanceof FileSystemException f && f.getFile() != null ? f.getFile() : root.toString(), e);
+    }
+
+    /** A project file or folder that cannot be read (its permissions, most often): where, and why. */
+    private static PorygonException unreadable(String file, IOException e) {
+        String why = e instanceof AccessDeniedException ? "permission denied" : e.getClass().getSimpleName() + ": " + e.getMessage();
+        return new PorygonException(SourceLocation.of(file), "cannot be read (" + why + ")", "make it readable by the user running porygon", e);
     }
 
     private static String strictlyDecoded(byte[] bytes, String name) {

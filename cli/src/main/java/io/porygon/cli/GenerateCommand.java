@@ -114,7 +114,9 @@ public final class GenerateCommand implements Callable<Integer> {
             throw usage("--format is the format of the files --out writes; without --out the tables go into the warehouse",
                     "add --out DIR, or drop --format");
         }
-        if (threads != null && threads < 1) throw usage("--threads must be at least 1, got " + threads, "drop --threads to use every processor");
+        if (threads != null && !WarehouseConfig.validThreads(threads)) {
+            throw usage("--threads must be a whole number from 1 to " + WarehouseConfig.MAX_THREADS + ", got " + threads, "drop --threads to use every processor");
+        }
         LocalDate calendarNow = asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC);
         int generatorThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         long startNanos = System.nanoTime();

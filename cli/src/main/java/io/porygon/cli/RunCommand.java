@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
             "Compile the project and run its actions on the warehouse (an embedded DuckDB file), in dependency order, "
                     + "independent actions in parallel. Models are translated from BigQuery's SQL to DuckDB's.",
             "A failing action skips only what depends on it; a failing assertion also skips what depends on the table "
-                    + "it checks. Ctrl-C stops the run cleanly: tables are swapped in atomically, so none is left half-built.",
+                    + "it checks. Ctrl-C stops the run cleanly: tables are swapped in atomically, so none is left half-built "
+                    + "(an operation's statements run one by one, as on BigQuery).",
             "Every run is recorded in the warehouse (schema porygon_meta); see `porygon history`."
         },
         footer = {"", "Exit codes: 0 every action succeeded; 1 an action or assertion failed; 2 usage, configuration or "
@@ -87,7 +88,9 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Path dir = project.resolve();
         WarehouseOptions.Resolved settings = warehouse.resolve(dir);
-        if (threads != null && threads < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+        if (threads != null && !WarehouseConfig.validThreads(threads)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be a whole number from 1 to " + WarehouseConfig.MAX_THREADS);
+        }
         // An existing warehouse opens while the project compiles; a new file is created only once it compiled.
         boolean exists = Files.exists(settings.file());
         try (WarehouseOpening opening = exists ? WarehouseOpening.start(settings) : null) {
@@ -133,7 +136,10 @@ final class RunCommand implements Callable<Integer> {
                     // the actions' work is committed; only the record of it is missing
                     err.println("warning: the run history could not be written to " + WarehouseRunStore.SCHEMA + ": " + e.getMessage());
                 }
-                if (result.cancelled()) err.println("run interrupted; finished actions are kept, nothing was left half-built");
+                if (result.cancelled()) {
+                    err.println("run interrupted; finished actions are kept, no table or view was left half-built"
+                            + " (an interrupted operation keeps what its statements had done, as on BigQuery)");
+                }
                 err.flush();
                 return result.succeeded() ? 0 : PorygonCli.EXIT_FAILED;
             }

@@ -108,16 +108,28 @@ record WarehouseConfig(Path path, Integer duckdbThreads, String memoryLimit, Dat
     private static String memoryLimit(Object o, Lines lines) {
         if (o == null) return null;
         String value = String.valueOf(o);
-        if (MEMORY_LIMIT.matcher(value).matches()) return value;
+        if (validMemoryLimit(value)) return value;
         throw new PorygonException(lines.at("warehouse", "memory_limit"), "warehouse.memory_limit must be a size, not '" + value + "'",
                 "a number and a unit, for example memory_limit: 4GB or 512MB");
     }
 
     private static Integer integer(Object o, Lines lines, String section, String key) {
         if (o == null) return null;
-        if (o instanceof Number n && n.intValue() > 0) return n.intValue();
-        throw new PorygonException(lines.at(section, key), section + "." + key + " must be a positive whole number, not '" + o + "'",
-                "for example " + key + ": 4");
+        if ((o instanceof Integer || o instanceof Long) && validThreads(((Number) o).longValue())) return ((Number) o).intValue();
+        throw new PorygonException(lines.at(section, key), section + "." + key + " must be a whole number from 1 to " + MAX_THREADS
+                + ", not '" + o + "'", "for example " + key + ": 4");
+    }
+
+    /** More threads than any machine has cores is a typo; DuckDB or the JVM would fail to start them. */
+    static final int MAX_THREADS = 1024;
+
+    static boolean validThreads(long n) {
+        return n >= 1 && n <= MAX_THREADS;
+    }
+
+    /** A size DuckDB's memory_limit reads. */
+    static boolean validMemoryLimit(String value) {
+        return MEMORY_LIMIT.matcher(value).matches();
     }
 
     private static PorygonException error(Path file, int line, String message, String hint) {

@@ -48,6 +48,14 @@ public final class WarehouseOptions {
         if (config != null && !Files.isRegularFile(configFile)) {
             throw new PorygonException(SourceLocation.of(configFile.toString()), "config file not found", "check the --config path");
         }
+        if (duckdbThreads != null && !WarehouseConfig.validThreads(duckdbThreads)) {
+            throw new PorygonException(SourceLocation.of("--duckdb-threads"), "must be a whole number from 1 to " + WarehouseConfig.MAX_THREADS
+                    + ", not " + duckdbThreads, "drop --duckdb-threads to use every core");
+        }
+        if (memoryLimit != null && !WarehouseConfig.validMemoryLimit(memoryLimit)) {
+            throw new PorygonException(SourceLocation.of("--memory-limit"), "must be a size, not '" + memoryLimit + "'",
+                    "a number and a unit, for example --memory-limit 4GB or 512MB");
+        }
         WarehouseConfig cfg = WarehouseConfig.load(configFile);
         Path file = warehouse != null ? warehouse.toAbsolutePath()
                 : cfg.path() != null ? cfg.path() : projectDir.resolve(DEFAULT_WAREHOUSE);

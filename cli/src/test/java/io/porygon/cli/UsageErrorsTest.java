@@ -27,6 +27,22 @@ class UsageErrorsTest {
     }
 
     @Test
+    void threadCountsAndMemoryLimitsThatCannotWorkAreRefusedBeforeAnythingOpens() throws IOException {
+        java.nio.file.Files.writeString(dir.resolve("workflow_settings.yaml"), "defaultProject: p\ndefaultDataset: d\n");
+        String w = dir.resolve("w.duckdb").toString();
+        CliRun.Result duckdbThreads = CliRun.run("history", "--duckdb-threads", "100000", "--warehouse", w);
+        assertThat(duckdbThreads.exitCode()).isEqualTo(2);
+        assertThat(duckdbThreads.err()).contains("--duckdb-threads: must be a whole number from 1 to 1024, not 100000").contains("hint:");
+        assertThat(CliRun.run("history", "--duckdb-threads", "0", "--warehouse", w).err()).contains("must be a whole number from 1 to 1024");
+        CliRun.Result memory = CliRun.run("history", "--memory-limit", "-5GB", "--warehouse", w);
+        assertThat(memory.exitCode()).isEqualTo(2);
+        assertThat(memory.err()).contains("--memory-limit: must be a size, not '-5GB'");
+        CliRun.Result runThreads = CliRun.run("run", "--threads", "5000", "--warehouse", w, dir.toString());
+        assertThat(runThreads.exitCode()).isEqualTo(2);
+        assertThat(runThreads.err()).contains("--threads must be a whole number from 1 to 1024");
+    }
+
+    @Test
     void optionsThatWouldBeIgnoredAreUsageErrors() {
         CliRun.Result limit = CliRun.run("history", "--run", "last", "--limit", "2", "--warehouse", dir.resolve("w.duckdb").toString());
         assertThat(limit.exitCode()).isEqualTo(2);

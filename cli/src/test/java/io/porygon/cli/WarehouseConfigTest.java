@@ -31,7 +31,12 @@ class WarehouseConfigTest {
         assertThatThrownBy(() -> WarehouseConfig.parse("run:\n  thread: 2\n", file))
                 .isInstanceOf(PorygonException.class).hasMessageContaining("unknown setting 'run.thread'");
         assertThatThrownBy(() -> WarehouseConfig.parse("warehouse:\n  threads: many\n", file))
-                .isInstanceOf(PorygonException.class).hasMessageContaining("warehouse.threads must be a positive whole number");
+                .isInstanceOf(PorygonException.class).hasMessageContaining("warehouse.threads must be a whole number from 1 to 1024");
+        // a fraction, or more threads than a machine can start (YAML reads 1e9 as a float)
+        for (String bad : new String[] {"2.5", "1e9", "0", "100000"}) {
+            assertThatThrownBy(() -> WarehouseConfig.parse("run:\n  threads: " + bad + "\n", file))
+                    .isInstanceOf(PorygonException.class).hasMessageContaining("run.threads must be a whole number from 1 to 1024, not");
+        }
         assertThatThrownBy(() -> WarehouseConfig.parse("warehouse:\n  database_mapping: merge\n", file))
                 .isInstanceOf(PorygonException.class).hasMessageContaining("'ignore' or 'prefix'");
     }

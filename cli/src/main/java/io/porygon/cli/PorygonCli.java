@@ -1,6 +1,7 @@
 package io.porygon.cli;
 
 import io.porygon.core.PorygonException;
+import io.porygon.core.engine.EngineException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -56,6 +57,16 @@ public final class PorygonCli {
             cli.getErr().println("error: " + pe.render());
             if (debug) pe.printStackTrace(cli.getErr());
             return EXIT_USAGE;
+        }
+        if (e instanceof EngineException we) {
+            // the warehouse refused a statement of generate, load or demo (a memory limit, a full disk): no bug of Porygon's
+            String message = we.getMessage() == null ? "" : we.getMessage().strip().lines().findFirst().orElse("");
+            cli.getErr().println("error: the warehouse failed: " + message);
+            cli.getErr().println(message.contains("allocate") || message.contains("memory")
+                    ? "  hint: raise --memory-limit (or warehouse.memory_limit in porygon.yaml), or generate a smaller --scale"
+                    : "  hint: --debug shows the statement and the stack trace");
+            if (debug) e.printStackTrace(cli.getErr());
+            return EXIT_FAILED;
         }
         cli.getErr().println("internal error: " + e);
         e.printStackTrace(cli.getErr());

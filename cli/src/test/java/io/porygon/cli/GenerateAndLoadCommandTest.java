@@ -55,6 +55,14 @@ class GenerateAndLoadCommandTest {
     }
 
     @Test
+    void aWarehouseThatRunsOutOfMemoryIsAnErrorWithAHintNotAnInternalError() {
+        Run r = run("generate", "--scale", "0.01", "--memory-limit", "10MB", "--warehouse", dir.resolve("w.duckdb").toString(), "--no-progress");
+        assertThat(r.exitCode()).isEqualTo(PorygonCli.EXIT_FAILED);
+        assertThat(r.err()).contains("error: the warehouse failed: ").contains("hint: raise --memory-limit").doesNotContain("internal error")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
     void userErrorsExitWithTwoAndAHint() throws Exception {
         String warehouse = dir.resolve("w.duckdb").toString();
         Run mixed = run("generate", "--advance", "1d", "--scale", "2", "--warehouse", warehouse);

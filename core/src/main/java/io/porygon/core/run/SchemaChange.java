@@ -28,11 +28,16 @@ record SchemaChange(List<Column> added, List<String> dropped, List<String> writt
                     + "; " + rebuild);
         }
         Set<String> written = change.written().stream().map(SchemaChange::lower).collect(Collectors.toSet());
+        Set<String> selected = names(query);
         for (String key : uniqueKey) {
-            if (!written.contains(lower(key))) {
-                throw new IllegalStateException("the unique key column " + key + " is not among the columns the incremental query writes"
-                        + " (onSchemaChange is " + mode + "); check the spelling of uniqueKey and select the column, or " + rebuild);
+            if (written.contains(lower(key))) continue;
+            if (selected.contains(lower(key))) {
+                // selected, but new to the table, which keeps its columns under this mode
+                throw new IllegalStateException("the unique key column " + key + " is not a column of the table, which the query's new"
+                        + " column does not join (onSchemaChange is " + mode + "); " + rebuild + ", or set onSchemaChange to EXTEND");
             }
+            throw new IllegalStateException("the unique key column " + key + " is not among the columns the incremental query writes"
+                    + " (onSchemaChange is " + mode + "); check the spelling of uniqueKey and select the column, or " + rebuild);
         }
         return change;
     }

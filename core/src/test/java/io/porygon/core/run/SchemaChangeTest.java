@@ -1,6 +1,7 @@
 package io.porygon.core.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.porygon.core.engine.Column;
 import io.porygon.core.graph.OnSchemaChange;
@@ -23,5 +24,14 @@ class SchemaChangeTest {
     void noChangeLeavesTheTableAsItIs() {
         SchemaChange change = SchemaChange.between(TABLE, TABLE, OnSchemaChange.IGNORE, List.of(), false);
         assertThat(change.applyTo(TABLE)).isEqualTo(TABLE);
+    }
+
+    @Test
+    void aUniqueKeyTheQuerySelectsButTheTableLacksIsToldApartFromOneTheQueryLacks() {
+        List<Column> withKey = List.of(new Column("id", "BIGINT"), new Column("Val", "VARCHAR"), new Column("old", "DATE"), new Column("k", "INTEGER"));
+        assertThatThrownBy(() -> SchemaChange.between(TABLE, withKey, OnSchemaChange.IGNORE, List.of("k"), false))
+                .hasMessageContaining("the unique key column k is not a column of the table").hasMessageContaining("onSchemaChange to EXTEND");
+        assertThatThrownBy(() -> SchemaChange.between(TABLE, TABLE, OnSchemaChange.IGNORE, List.of("k"), false))
+                .hasMessageContaining("the unique key column k is not among the columns the incremental query writes");
     }
 }

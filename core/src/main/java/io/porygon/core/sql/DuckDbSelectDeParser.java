@@ -94,9 +94,11 @@ final class DuckDbSelectDeParser extends SelectDeParser {
         expressions.readAsWritten(aliasReads, true);
         List<AllColumns> suffixless = withoutTableSuffix(select);
         List<AllColumns> elementless = withoutUnnestElements(select);
+        List<AllColumns> overUsing = registerStarsOverUsing(select);
         try {
             return visitPlain(select, context);
         } finally {
+            overUsing.forEach(starsOverUsing::remove);
             expressions.unnestRanges(outer);
             expressions.readAsWritten(aliasReads, false);
             elementless.forEach(star -> star.getExceptColumns().remove(star.getExceptColumns().size() - 1));
@@ -124,6 +126,105 @@ final class DuckDbSelectDeParser extends SelectDeParser {
             if (name != null) names.add(name);
         }
         return names;
+    }
+
+    /** The stars of the select lists being printed over joins with USING, and the columns each shows first. */
+    private final Map<AllColumns, List<Column>> starsOverUsing = new IdentityHashMap<>();
+
+    /**
+     * Registers the stars of the select list ({@code *}, not {@code t.*}) over joins with USING in {@link
+     * #starsOverUsing}. Returns the stars registered (the caller takes them back).
+     */
+    private List<AllColumns> registerStarsOverUsing(PlainSelect select) {
+        List<AllColumns> stars = new ArrayList<>();
+        for (SelectItem<?> item : select.getSelectItems()) {
+            if (item.getExpression() instanceof AllColumns star && !(star instanceof AllTableColumns)) stars.add(star);
+        }
+        List<Column> first = stars.isEmpty() ? List.of() : usingColumnsFirst(select.getFromItem(), select.getJoins());
+        if (first.isEmpty()) return List.of();
+        List<AllColumns> registered = new ArrayList<>();
+        for (AllColumns star : stars) if (starsOverUsing.putIfAbsent(star, first) == null) registered.add(star);
+        return registered;
+    }
+
+    /**
+     * The columns BigQuery's {@code SELECT *} shows first over a FROM item and its joins: a join with USING shows its
+     * USING columns, then its left side's columns (so an earlier join's USING columns next), then its right side's.
+     * Empty when no join has USING.
+     */
+    static List<Column> usingColumnsFirst(FromItem from, List<Join> joins) {
+        List<Column> first = from instanceof ParenthesedFromItem p && isParenthesizedJoin(p)
+                ? usingColumnsFirst(p.getFromItem(), p.getJoins()) : new ArrayList<>();
+        if (joins != null) joins.forEach(join -> afterJoin(first, join));
+        return first;
+    }
+
+    /**
+     * {@code first} after one more join (see {@link #usingColumnsFirst(FromItem, List)}). A parenthesized join with
+     * USING on the right would show its USING columns amid the others, which a DuckDB star cannot: refused.
+     */
+    static void afterJoin(List<Column> first, Join join) {
+        FromItem right = join.getRightItem();
+        if (isParenthesizedJoin(right) && !usingColumnsFirst(right, null).isEmpty()) {
+            throw new Untranslatable("SELECT * over a parenthesized join with USING on the right of another join: BigQuery shows"
+                    + " its USING columns after the left side's columns", "list the columns, or write the joins without parentheses", "USING");
+        }
+        if (join.getUsingColumns() == null || join.getUsingColumns().isEmpty()) return;
+        Set<String> using = new HashSet<>();
+        join.getUsingColumns().forEach(c -> using.add(ScriptScope.normalize(c.getColumnName())));
+        first.removeIf(c -> using.contains(ScriptScope.normalize(c.getColumnName())));
+        first.addAll(0, join.getUsingColumns());
+    }
+
+    /** A parenthesized FROM item of joins, {@code (a JOIN b USING (k))}, whose columns are theirs (no PIVOT on it). */
+    private static boolean isParenthesizedJoin(FromItem item) {
+        return item instanceof ParenthesedFromItem p && p.getJoins() != null && !p.getJoins().isEmpty()
+                && p.getPivot() == null && p.getUnPivot() == null;
+    }
+
+    /**
+     * BigQuery's {@code SELECT *} over joins with USING shows the USING columns first (see {@link #usingColumnsFirst(FromItem, List)}),
+     * DuckDB's where the left side has them: they print before the star, which leaves them out ({@code SELECT k, *
+     * EXCLUDE (k)}); a REPLACE of one goes with it. DuckDB's bare k, and its EXCLUDE of k, is the merged column
+     * (COALESCE(a.k, b.k) after a FULL JOIN, as BigQuery's). A column k of a FROM item not joined USING k would be
+     * left out too: BigQuery's result then has k twice, which a table refuses.
+     */
+    @Override
+    protected void deparseSelectItemsClause(List<SelectItem<?>> items) {
+        if (items == null || items.stream().noneMatch(i -> starsOverUsing.containsKey(i.getExpression()))) {
+            super.deparseSelectItemsClause(items);
+            return;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            if (i > 0) getBuilder().append(", ");
+            List<Column> first = starsOverUsing.get(items.get(i).getExpression());
+            if (first == null) items.get(i).accept(this, null);
+            else printUsingColumnsFirst((AllColumns) items.get(i).getExpression(), first);
+        }
+    }
+
+    private void printUsingColumnsFirst(AllColumns star, List<Column> first) {
+        ExpressionList<Column> except = new ExpressionList<>();
+        if (star.getExceptColumns() != null) except.addAll(star.getExceptColumns());
+        List<SelectItem<?>> replace = star.getReplaceExpressions() == null ? new ArrayList<>() : new ArrayList<>(star.getReplaceExpressions());
+        Set<String> excepted = new HashSet<>();
+        except.forEach(c -> excepted.add(ScriptScope.normalize(c.getColumnName())));
+        StringBuilder out = getBuilder();
+        for (Column column : first) {
+            String name = ScriptScope.normalize(column.getColumnName());
+            if (excepted.contains(name)) continue;
+            SelectItem<?> replaced = replace.stream().filter(r -> ScriptScope.normalize(r.getAlias().getName()).equals(name)).findFirst().orElse(null);
+            if (replaced == null) {
+                out.append(column.getColumnName());
+            } else {
+                replace.remove(replaced);
+                replaced.getExpression().accept(expressions, null);
+                out.append(" AS ").append(replaced.getAlias().getName());
+            }
+            out.append(", ");
+            except.add(column);
+        }
+        new AllColumns(except, replace).accept(expressions, null);
     }
 
     /** The FROM item and the joined ones, in order. */

@@ -27,7 +27,10 @@ import net.sf.jsqlparser.statement.piped.SetPipeOperator;
 import net.sf.jsqlparser.statement.piped.TableSamplePipeOperator;
 import net.sf.jsqlparser.statement.piped.UnPivotPipeOperator;
 import net.sf.jsqlparser.statement.piped.WherePipeOperator;
+import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.select.AllColumns;
+import net.sf.jsqlparser.statement.select.AllTableColumns;
 import net.sf.jsqlparser.statement.select.FromItem;
 import net.sf.jsqlparser.statement.select.Join;
 import net.sf.jsqlparser.statement.select.OrderByElement;
@@ -68,6 +71,8 @@ final class PipeQueryPrinter {
         String qualify;
         String orderBy;
         String limit;
+        /** The columns BigQuery shows first over the joins of {@link #from} with USING (see DuckDbSelectDeParser#usingColumnsFirst). */
+        final List<Column> usingFirst = new ArrayList<>();
 
         Query(String from) {
             this.from = new StringBuilder(from);
@@ -89,13 +94,25 @@ final class PipeQueryPrinter {
         String render() {
             StringBuilder sql = new StringBuilder("SELECT ");
             if (distinct) sql.append("DISTINCT ");
-            sql.append(select == null ? "*" : select).append(" FROM ").append(from);
+            sql.append(select == null ? star() : select).append(" FROM ").append(from);
             if (!where.isEmpty()) sql.append(" WHERE ").append(String.join(" AND ", where));
             if (groupBy != null) sql.append(" GROUP BY ").append(groupBy);
             if (qualify != null) sql.append(" QUALIFY ").append(qualify);
             if (orderBy != null) sql.append(" ORDER BY ").append(orderBy);
             if (limit != null) sql.append(' ').append(limit);
             return sql.toString();
+        }
+
+        /** The input's columns in BigQuery's order: a join's USING columns first, as a standard SELECT * shows them. */
+        String star() {
+            if (usingFirst.isEmpty()) return "*";
+            String names = String.join(", ", usingFirst.stream().map(Column::getColumnName).toList());
+            return names + ", * EXCLUDE (" + names + ")";
+        }
+
+        /** Whether its columns are those of FROM ... JOIN ... USING: a star of a later step needs the order {@link #star} gives. */
+        boolean joinsUsing() {
+            return !usingFirst.isEmpty();
         }
     }
 
@@ -104,6 +121,7 @@ final class PipeQueryPrinter {
         if (query.isUsingFromKeyword()) {
             selects.printAsOneColumn(query.getFromItem());
             current = new Query(printed(() -> query.getFromItem().accept(selects, null)));
+            current.usingFirst.addAll(DuckDbSelectDeParser.usingColumnsFirst(query.getFromItem(), query.getJoins()));
             if (query.getJoins() != null) {
                 for (Join join : query.getJoins()) current.from.append(' ').append(join(join));
             } else if (query.getFromItem().getAlias() != null) {
@@ -190,6 +208,7 @@ final class PipeQueryPrinter {
             // a filter of the left side may stay in WHERE for an inner or left join, not for a right or full one
             boolean rowsKept = q.where.isEmpty() || !(join.getJoin().isRight() || join.getJoin().isFull());
             Query target = q.onlyFiltered() && rowsKept ? q : q.wrapped(null);
+            DuckDbSelectDeParser.afterJoin(target.usingFirst, join.getJoin());
             target.from.append(' ').append(join(join.getJoin()));
             target.rangeAlias = null; // two tables now: a later new SELECT keeps neither alias
             return target;
@@ -251,7 +270,7 @@ final class PipeQueryPrinter {
             boolean fits = q.groupBy == null && q.qualify == null && q.orderBy == null && q.limit == null
                     && (q.select == null || q.selectExtendsStar);
             Query target = fits ? q : q.wrapped(null);
-            target.select = (target.select == null ? "*" : target.select) + ", " + String.join(", ", items);
+            target.select = (target.select == null ? target.star() : target.select) + ", " + String.join(", ", items);
             target.selectExtendsStar = true;
             return target;
         }
@@ -260,7 +279,9 @@ final class PipeQueryPrinter {
         if (modifier != null && !modifier.equalsIgnoreCase("DISTINCT") && !modifier.equalsIgnoreCase("ALL")) {
             throw new Untranslatable("|> SELECT " + modifier, "select the columns themselves", "SELECT");
         }
-        Query target = q.onlyFiltered() ? q : q.wrapped(null);
+        // a star there, DuckDB's, would not show the USING columns first: it reads the joins' columns as BigQuery orders them
+        boolean star = operator.getSelectItems().stream().anyMatch(i -> i.getExpression() instanceof AllColumns && !(i.getExpression() instanceof AllTableColumns));
+        Query target = q.onlyFiltered() && !(star && q.joinsUsing()) ? q : q.wrapped(null);
         target.select = String.join(", ", items);
         target.distinct = modifier != null && modifier.equalsIgnoreCase("DISTINCT");
         target.rangeAlias = null; // a new table: BigQuery's SELECT keeps no table alias
@@ -269,7 +290,8 @@ final class PipeQueryPrinter {
 
     /** SET, DROP and RENAME: the input's columns, some of them changed. */
     private static Query withStar(Query q, String star) {
-        Query target = q.onlyFiltered() ? q : q.wrapped(null);
+        // after a join with USING, from the columns in BigQuery's order
+        Query target = q.onlyFiltered() && !q.joinsUsing() ? q : q.wrapped(null);
         target.select = star;
         return target;
     }

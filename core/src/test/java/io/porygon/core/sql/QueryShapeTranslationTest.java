@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Query shapes DuckDB takes differently: stars over rows and structs ({@code SELECT AS STRUCT *}, a
- * struct's fields expanded and ordered by), aliases read in HAVING and QUALIFY.
+ * struct's fields expanded and ordered by) and over joins with USING, aliases read in HAVING and QUALIFY.
  */
 class QueryShapeTranslationTest {
 
@@ -23,7 +23,10 @@ class QueryShapeTranslationTest {
     @RegisterExtension
     static final TranslationWarehouse warehouse = new TranslationWarehouse(
                 "CREATE TABLE src (a BIGINT, b VARCHAR, c BIGINT)",
-                "INSERT INTO src VALUES (2, 'b', 5), (1, 'a', 6), (3, 'b', 1)");
+                "INSERT INTO src VALUES (2, 'b', 5), (1, 'a', 6), (3, 'b', 1)",
+                "CREATE TABLE l (va VARCHAR, k BIGINT, m BIGINT)", "INSERT INTO l VALUES ('a1', 1, 10), ('a2', 2, 20)",
+                "CREATE TABLE r (vb VARCHAR, k BIGINT)", "INSERT INTO r VALUES ('b1', 1), ('b3', 3)",
+                "CREATE TABLE t3 (vc VARCHAR, m BIGINT)", "INSERT INTO t3 VALUES ('c1', 10), ('c3', 30)");
 
     private List<List<Object>> run(String googleSql) throws SQLException {
         return TranslationCorpus.namesAndRows(warehouse.connection(), translator.translate(googleSql, AT));
@@ -121,6 +124,72 @@ class QueryShapeTranslationTest {
         assertThat(run("SELECT x.a + x.b AS total FROM (" + inner + ") AS x")).containsExactly(row("total"), row(3L));
         assertThat(run("SELECT ARRAY(SELECT AS STRUCT arr[OFFSET(0)].b)[OFFSET(0)].b AS b FROM (SELECT [STRUCT(1 AS a, 2 AS b)] AS arr)"))
                 .containsExactly(row("b"), row(2L));
+    }
+
+    @Test
+    void aStarOverAJoinWithUsingShowsTheUsingColumnsFirst() throws SQLException {
+        // BigQuery: the USING columns, then the left side's other columns, then the right side's; DuckDB put k second
+        assertThat(run("WITH a AS (SELECT 'a1' AS va, 1 AS k), b AS (SELECT 'b1' AS vb, 1 AS k) "
+                + "SELECT * FROM a JOIN b USING (k) UNION ALL SELECT 2, 'a2', 'b2'"))
+                .containsExactlyInAnyOrder(row("k", "va", "vb"), row(1L, "a1", "b1"), row(2L, "a2", "b2"));
+        try (var st = warehouse.connection().createStatement()) {
+            st.execute(translator.translate("CREATE TABLE joined AS SELECT * FROM l INNER JOIN r USING (k)", AT));
+        }
+        assertThat(run("SELECT * FROM joined")).containsExactly(row("k", "va", "m", "vb"), row(1L, "a1", 10L, "b1"));
+        // several columns, in the USING clause's order; the star beside other items
+        assertThat(run("WITH x AS (SELECT 'x' AS vx, 1 AS k, 2 AS j), y AS (SELECT 2 AS j, 'y' AS vy, 1 AS k) "
+                + "SELECT 0 AS first, * FROM x JOIN y USING (j, k)"))
+                .containsExactly(row("first", "j", "k", "vx", "vy"), row(0L, 2L, 1L, "x", "y"));
+    }
+
+    @Test
+    void theUsingColumnOfAnOuterJoinIsTheValueOfEitherSide() throws SQLException {
+        assertThat(run("SELECT * FROM l LEFT JOIN r USING (k) ORDER BY k"))
+                .containsExactly(row("k", "va", "m", "vb"), row(1L, "a1", 10L, "b1"), row(2L, "a2", 20L, null));
+        assertThat(run("SELECT * FROM l RIGHT JOIN r USING (k) ORDER BY k"))
+                .containsExactly(row("k", "va", "m", "vb"), row(1L, "a1", 10L, "b1"), row(3L, null, null, "b3"));
+        assertThat(run("SELECT * FROM l FULL JOIN r USING (k) ORDER BY k"))
+                .containsExactly(row("k", "va", "m", "vb"), row(1L, "a1", 10L, "b1"), row(2L, "a2", 20L, null), row(3L, null, null, "b3"));
+    }
+
+    @Test
+    void chainedJoinsWithUsingShowTheLastJoinsColumnsFirst() throws SQLException {
+        // join by join: m, then the first join's columns (k, va, vb) without m, then t3's others
+        assertThat(run("SELECT * FROM l JOIN r USING (k) JOIN t3 USING (m)"))
+                .containsExactly(row("m", "k", "va", "vb", "vc"), row(10L, 1L, "a1", "b1", "c1"));
+        assertThat(run("SELECT * FROM (l JOIN r USING (k)) JOIN t3 USING (m)"))
+                .containsExactly(row("m", "k", "va", "vb", "vc"), row(10L, 1L, "a1", "b1", "c1"));
+        assertThat(run("SELECT * FROM l JOIN r USING (k) CROSS JOIN t3 WHERE t3.m = 30"))
+                .containsExactly(row("k", "va", "m", "vb", "vc", "m"), row(1L, "a1", 10L, "b1", "c3", 30L));
+        // a parenthesized join with USING on the right would show its USING columns amid the others: refused
+        assertThatThrownBy(() -> translator.translate("SELECT * FROM t3 JOIN (l JOIN r USING (k)) USING (m)", AT))
+                .isInstanceOfSatisfying(PorygonException.class, e -> {
+                    assertThat(e.getMessage()).contains("SELECT * over a parenthesized join with USING");
+                    assertThat(e.hint()).contains("list the columns");
+                });
+        assertThat(run("SELECT vc, k FROM t3 JOIN (l JOIN r USING (k)) USING (m)")).containsExactly(row("vc", "k"), row("c1", 1L));
+    }
+
+    @Test
+    void exceptAndReplaceOfAStarOverAJoinWithUsingKeepBigQuerysOrder() throws SQLException {
+        assertThat(run("SELECT * EXCEPT (va) REPLACE (k * 10 AS k, vb || '!' AS vb) FROM l JOIN r USING (k)"))
+                .containsExactly(row("k", "m", "vb"), row(10L, 10L, "b1!"));
+        assertThat(run("SELECT * EXCEPT (k) FROM l FULL JOIN r USING (k) ORDER BY va"))
+                .containsExactly(row("va", "m", "vb"), row(null, null, "b3"), row("a1", 10L, "b1"), row("a2", 20L, null));
+        // a table's star and a list of columns are as written
+        assertThat(run("SELECT r.*, l.* FROM l JOIN r USING (k)")).containsExactly(row("vb", "k", "va", "k", "m"), row("b1", 1L, "a1", 1L, 10L));
+        assertThat(run("SELECT va, k, vb FROM l JOIN r USING (k)")).containsExactly(row("va", "k", "vb"), row("a1", 1L, "b1"));
+        assertThat(run("SELECT TO_JSON_STRING((SELECT AS STRUCT * FROM l JOIN r USING (k))) AS j"))
+                .containsExactly(row("j"), row("{\"k\":1,\"va\":\"a1\",\"m\":10,\"vb\":\"b1\"}"));
+    }
+
+    @Test
+    void pipeSyntaxShowsTheUsingColumnsOfItsJoinsFirst() throws SQLException {
+        assertThat(run("FROM l JOIN r USING (k)")).containsExactly(row("k", "va", "m", "vb"), row(1L, "a1", 10L, "b1"));
+        assertThat(run("FROM l |> JOIN r USING (k) |> EXTEND k * 2 AS k2"))
+                .containsExactly(row("k", "va", "m", "vb", "k2"), row(1L, "a1", 10L, "b1", 2L));
+        assertThat(run("FROM l |> JOIN r USING (k) |> DROP va")).containsExactly(row("k", "m", "vb"), row(1L, 10L, "b1"));
+        assertThat(run("FROM l |> JOIN r USING (k) |> SELECT *, 0 AS z")).containsExactly(row("k", "va", "m", "vb", "z"), row(1L, "a1", 10L, "b1", 0L));
     }
 
     @Test

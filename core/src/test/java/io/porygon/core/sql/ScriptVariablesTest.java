@@ -157,7 +157,7 @@ class ScriptVariablesTest {
                 .endsWith(";\nMERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN UPDATE SET v = getvariable('v') "
                         + "WHEN NOT MATCHED THEN INSERT (id, v) VALUES (getvariable('id'), getvariable('v'))");
         assertThat(translator.translate("SELECT * FROM a JOIN b USING (id)", AT, scope).sql())
-                .isEqualTo("SELECT * FROM a JOIN b USING (id)");
+                .isEqualTo("SELECT id, * EXCLUDE (id) FROM a JOIN b USING (id)");
     }
 
     @Test

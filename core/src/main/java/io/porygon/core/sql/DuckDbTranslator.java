@@ -618,6 +618,7 @@ public final class DuckDbTranslator implements Translator {
         try {
             return CCJSqlParserUtil.parse(sql, p -> p.withAllowComplexParsing(true));
         } catch (JSQLParserException e) {
+            refuseBigNumericLiteral(sql, statement, location);
             // forms JSqlParser cannot read, written as others that mean the same (BETWEEN, STRUCT fields, named windows,
             // fields of calls)
             String rewritten = sql;
@@ -652,6 +653,24 @@ public final class DuckDbTranslator implements Translator {
             }
             throw new PorygonException(at(location, sourceLine, column),
                     "cannot parse this statement" + near + ": a syntax error, or GoogleSQL that Porygon's translator does not support", hint, e);
+        }
+    }
+
+    /** A BIGNUMERIC literal, {@code BIGNUMERIC '1.5'} (or BIGDECIMAL), in the lexed text: string literals are single-quoted. */
+    private static final Pattern BIGNUMERIC_LITERAL = Pattern.compile("(?i)(?<![\\w.\"])(BIGNUMERIC|BIGDECIMAL)\\s*'");
+
+    /**
+     * JSqlParser reads no BIGNUMERIC literal, so a statement with one fails to parse, the error pointing elsewhere:
+     * it is refused at the literal as {@code CAST('1.5' AS BIGNUMERIC)} is, no DuckDB type holding its 76 digits.
+     */
+    private static void refuseBigNumericLiteral(String sql, GoogleSqlLexer.LexedStatement statement, SourceLocation location) {
+        boolean[] quoted = LexedText.quotedIndexes(sql);
+        Matcher literal = BIGNUMERIC_LITERAL.matcher(sql);
+        while (literal.find()) {
+            if (quoted[literal.start()]) continue;
+            Untranslatable refusal = TypeNames.bigNumeric(literal.group(1).toUpperCase(Locale.ROOT));
+            int[] lineAndColumn = lineAndColumn(sql, literal.start());
+            throw new PorygonException(at(location, statement.line() + lineAndColumn[0], lineAndColumn[1]), refusal.getMessage(), refusal.hint());
         }
     }
 

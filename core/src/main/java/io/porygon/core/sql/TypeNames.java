@@ -105,10 +105,7 @@ final class TypeNames {
                             "use NUMERIC with precision up to 38");
                     return "DECIMAL(" + precision + ", " + scale + ")";
                 }
-                if (word.startsWith("BIG")) {
-                    throw new Untranslatable("type " + word + " (76 digits) has no faithful DuckDB type",
-                            "use NUMERIC or FLOAT64, or give it a precision of at most 38");
-                }
+                if (word.startsWith("BIG")) throw bigNumeric(word);
                 return SIMPLE.get(word);
             }
             case "STRING", "BYTES" -> {
@@ -122,6 +119,12 @@ final class TypeNames {
                 return mapped;
             }
         }
+    }
+
+    /** BIGNUMERIC (or BIGDECIMAL) without a precision: refused, located at the word (a cast's type, a literal's). */
+    static Untranslatable bigNumeric(String word) {
+        return new Untranslatable("type " + word + " (76 digits) has no faithful DuckDB type",
+                "use NUMERIC or FLOAT64, or give it a precision of at most 38", word);
     }
 
     /** STRING(10) / BYTES(10): DuckDB has no length limit to enforce; the values are the same. */

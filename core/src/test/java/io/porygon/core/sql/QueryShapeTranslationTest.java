@@ -193,6 +193,29 @@ class QueryShapeTranslationTest {
     }
 
     @Test
+    void aBigNumericLiteralIsRefusedAtItsLineAsTheTypeIs() {
+        // JSqlParser reads no BIGNUMERIC literal: the parse error pointed at the field read before it
+        assertThatThrownBy(() -> translator.translate("SELECT STRUCT(1 AS a).a AS x,\n  BIGNUMERIC '1.5' AS y", AT))
+                .isInstanceOfSatisfying(PorygonException.class, e -> {
+                    assertThat(e.getMessage()).isEqualTo("type BIGNUMERIC (76 digits) has no faithful DuckDB type");
+                    assertThat(e.location()).isEqualTo(new SourceLocation(AT.file(), 4, 3));
+                    assertThat(e.hint()).contains("NUMERIC");
+                });
+        // BIGDECIMAL, any case and quotes; the word in a string is no literal
+        assertThatThrownBy(() -> translator.translate("SELECT 'BIGNUMERIC ''x' AS s,\n\n bigdecimal \"2\" AS y", AT))
+                .isInstanceOfSatisfying(PorygonException.class, e -> {
+                    assertThat(e.getMessage()).isEqualTo("type BIGDECIMAL (76 digits) has no faithful DuckDB type");
+                    assertThat(e.location()).isEqualTo(new SourceLocation(AT.file(), 5, 2));
+                });
+        // the cast is refused at its own line too
+        assertThatThrownBy(() -> translator.translate("SELECT 1 AS x,\n  CAST('1.5' AS BIGNUMERIC) AS y", AT))
+                .isInstanceOfSatisfying(PorygonException.class, e -> {
+                    assertThat(e.getMessage()).isEqualTo("type BIGNUMERIC (76 digits) has no faithful DuckDB type");
+                    assertThat(e.location().line()).isEqualTo(4);
+                });
+    }
+
+    @Test
     void selectAsValueIsRefusedByItsOwnName() {
         assertThatThrownBy(() -> translator.translate("SELECT AS VALUE 1", AT))
                 .isInstanceOf(PorygonException.class).hasMessageContaining("SELECT AS VALUE").hasMessageNotContaining("AS_VALUE");

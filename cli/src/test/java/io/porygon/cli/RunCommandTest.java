@@ -83,6 +83,15 @@ class RunCommandTest {
     }
 
     @Test
+    void aFullRefreshDropsTheIncrementAKilledRunLeftBehind() {
+        assertThat(cli("run", project.toString())).as(stderr).isZero();
+        // what a run killed between staging the new rows and merging them leaves
+        seed("CREATE TABLE analytics.orders_inc__porygon_increment AS SELECT * FROM analytics.orders_inc");
+        assertThat(cli("run", "--full-refresh", "--actions", "orders_inc", project.toString())).as(stderr).isZero();
+        assertThat(query("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE '%porygon_increment'")).isEmpty();
+    }
+
+    @Test
     void dryRunPrintsThePlanAndTranslatedSqlAndBuildsNothing() {
         assertThat(cli("run", "--dry-run", "--actions", "orders_clean", project.toString())).as(stderr).isZero();
         assertThat(stdout).contains("Plan: 1 action", "analytics.orders_clean", "upper(status)")

@@ -109,6 +109,8 @@ public final class ActionExecutor {
                 case APPEND_INCREMENT, MERGE_INCREMENT, REPLACE_PARTITIONS -> rows[0] = applyIncrement(p, engine);
                 default -> rows[0] = engine.replaceTable(p.warehouseTarget(), p.sql());
             }
+            // a full build stages nothing: drop the increment a killed run may have left behind
+            if (p.step() == Step.BUILD_INCREMENTAL) engine.drop(stagingOf(p.warehouseTarget()));
             run(p.postOps(), p.writtenOps(false), engine);
             // a post-operation may have added or removed rows of the table it built
             if (!p.postOps().isEmpty() && p.step() != Step.CREATE_VIEW && !p.step().isIncrement()) rows[0] = engine.rowCount(p.warehouseTarget());
@@ -135,7 +137,7 @@ public final class ActionExecutor {
 
     private long applyIncrement(PlannedAction p, Engine engine) {
         Target target = p.warehouseTarget();
-        Target staging = new Target(null, target.schema(), target.name() + INCREMENT_SUFFIX);
+        Target staging = stagingOf(target);
         checkCancelled();
         try {
             Relation rows = new Relation(staging, engine.stageTable(staging, p.sql()));
@@ -167,6 +169,10 @@ public final class ActionExecutor {
                 // a leftover staging table is replaced by the next run; the real error matters more
             }
         }
+    }
+
+    private static Target stagingOf(Target table) {
+        return new Target(null, table.schema(), table.name() + INCREMENT_SUFFIX);
     }
 
     private static boolean isProtected(PlannedAction p) {

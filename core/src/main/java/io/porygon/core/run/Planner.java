@@ -277,7 +277,7 @@ public final class Planner {
             } else {
                 step = t.incrementalStrategy() == IncrementalStrategy.INSERT_OVERWRITE ? Step.REPLACE_PARTITIONS
                         : t.uniqueKey().isEmpty() ? Step.APPEND_INCREMENT : Step.MERGE_INCREMENT;
-                if (options.fullRefresh()) note = "protected: --full-refresh refused, ran incrementally";
+                if (options.fullRefresh()) note = "protected: --full-refresh refused, the table is updated incrementally";
             }
         } else {
             step = Step.BUILD_TABLE;

@@ -60,6 +60,12 @@ public record PlannedAction(
         programs = Map.copyOf(programs);
     }
 
+    /** This action with {@code more} added to its note. */
+    public PlannedAction withNote(String more) {
+        return new PlannedAction(id, action, warehouseTarget, step, preOps, sql, statements, postOps, uniqueKey, upstream,
+                note == null ? more : note + "; " + more, cleanup, mergeFilter, partitionBy, programs, countSql);
+    }
+
     /** {@code dataset.name}: how progress lines and history name the action. */
     public String displayName() {
         Target t = action.target();

@@ -99,10 +99,21 @@ public final class Planner {
         List<PlannedAction> planned = new ArrayList<>();
         for (Object o : outcomes) {
             if (o instanceof PorygonException e) problems.add(e);
-            else planned.add((PlannedAction) o);
+            else planned.add(noteDisabledUpstream((PlannedAction) o, byId));
         }
         if (!problems.isEmpty()) throw PlanException.of(problems);
         return new ExecutionPlan(planned, options.fullRefresh());
+    }
+
+    /** A disabled action is not built: what reads it finds the table a previous run left, or none (then its error says so). */
+    private static PlannedAction noteDisabledUpstream(PlannedAction p, Map<String, Action> byId) {
+        if (p.step() == Step.DISABLED) return p;
+        List<String> disabled = p.upstream().stream().map(byId::get)
+                .filter(a -> a.disabled() && !(a instanceof AssertionAction))
+                .map(a -> a.target().schema() == null ? a.target().name() : a.target().schema() + "." + a.target().name())
+                .sorted().toList();
+        if (disabled.isEmpty()) return p;
+        return p.withNote("reads " + String.join(", ", disabled) + ", which is disabled (disabled: true) and not built by this run");
     }
 
     /** Whether the action is a built-in assertion of a view (not one built as a table). */

@@ -20,6 +20,7 @@ import io.porygon.core.sql.ScriptScope;
 import io.porygon.core.sql.ScriptTranslation;
 import io.porygon.core.sql.Translator;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -90,6 +91,19 @@ class PlannerTest {
         Planner prefixed = new Planner(new WarehouseNames(DatabaseMapping.PREFIX_SCHEMA, null), UPPER, t -> ObjectKind.NONE);
         assertThatThrownBy(() -> prefixed.plan(g, RunOptions.all()))
                 .isInstanceOfSatisfying(PlanException.class, e -> assertThat(e.render()).contains("x has no dataset"));
+    }
+
+    @Test
+    void whatReadsADisabledActionIsToldItIsNotBuilt() {
+        TableAction off = new TableAction(a, ActionType.TABLE, "select 1", null, List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), ActionDescriptor.EMPTY, BigQueryOptions.NONE, List.of(), false, false, true, "definitions/a.sqlx", 2,
+                io.porygon.core.graph.OnSchemaChange.IGNORE);
+        ExecutionPlan plan = planner(Set.of()).plan(graph(off, table(b, ActionType.TABLE, "select * from a", List.of(), a),
+                table(c, ActionType.TABLE, "select 2", List.of())), RunOptions.all());
+        Map<String, String> notes = new HashMap<>();
+        plan.actions().forEach(p -> notes.put(p.action().target().name(), String.valueOf(p.note())));
+        assertThat(notes).containsEntry("b", "reads s.a, which is disabled (disabled: true) and not built by this run")
+                .containsEntry("a", "null").containsEntry("c", "null");
     }
 
     @Test

@@ -26,7 +26,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -68,7 +67,7 @@ public final class ProjectCompiler {
             project = ProjectLoader.load(projectDir);
         } catch (PorygonException e) {
             errors.add(e, null);
-            return withoutActions(new ProjectConfig(null, null, null, null, null, null, null, null, false, Map.copyOf(vars)), errors);
+            return withoutActions(new ProjectConfig(null, null, null, null, null, null, null, null, false, new LinkedHashMap<>(vars)), errors);
         }
         return compile(project, vars, errors, jsTimeoutMillis, cache);
     }
@@ -258,21 +257,24 @@ public final class ProjectCompiler {
         errors.add(at, e.message(), hint, null);
     }
 
-    /** The project config as session.js reads it (JSON.parse), fields left out when unset. */
+    /**
+     * The project config as session.js reads it (JSON.parse), fields left out when unset. Project code sees the
+     * order of the keys (Object.keys): Dataform's, vars first, and the vars in their own order.
+     */
     static String projectConfigJson(ProjectConfig c) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("warehouse", "bigquery");
+        json.put("vars", c.vars());
         json.put("defaultDatabase", c.defaultDatabase());
         json.put("defaultSchema", c.defaultSchema());
         json.put("defaultLocation", c.defaultLocation());
         json.put("assertionSchema", c.assertionSchema());
-        json.put("schemaSuffix", c.schemaSuffix());
         json.put("databaseSuffix", c.databaseSuffix());
+        json.put("schemaSuffix", c.schemaSuffix());
         json.put("tablePrefix", c.tablePrefix());
         json.put("builtinAssertionNamePrefix", c.builtinAssertionNamePrefix());
         if (c.disableAssertions()) json.put("disableAssertions", true);
+        json.put("warehouse", "bigquery");
         json.values().removeIf(Objects::isNull);
-        json.put("vars", new TreeMap<>(c.vars()));
         return JsonWriter.write(json, false);
     }
 }

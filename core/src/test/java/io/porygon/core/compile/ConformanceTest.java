@@ -101,6 +101,11 @@ class ConformanceTest {
             soft.assertThat(normalize(field, actual.path("projectConfig").get(field))).as("projectConfig.%s", field)
                     .isEqualTo(normalize(field, expected.path("projectConfig").get(field)));
         }
+        // normalize compares objects whatever their order; the order of the vars is seen by project code (Object.keys)
+        List<String> wantVars = new ArrayList<>(), gotVars = new ArrayList<>();
+        expected.path("projectConfig").path("vars").fieldNames().forEachRemaining(wantVars::add);
+        actual.path("projectConfig").path("vars").fieldNames().forEachRemaining(gotVars::add);
+        soft.assertThat(gotVars).as("order of projectConfig.vars").isEqualTo(wantVars);
         TreeSet<String> gotFiles = errorFiles(actual);
         TreeSet<String> wantFiles = errorFiles(expected);
         long unplaced = unplacedErrors(expected);

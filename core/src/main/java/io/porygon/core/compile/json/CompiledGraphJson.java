@@ -157,19 +157,20 @@ public final class CompiledGraphJson {
         return o;
     }
 
+    /** In the order of Dataform's output: the protobuf field numbers of ProjectConfig; the vars in their own order. */
     private static Map<String, Object> projectConfig(ProjectConfig c) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("warehouse", "bigquery");
-        put(o, "defaultDatabase", c.defaultDatabase());
         put(o, "defaultSchema", c.defaultSchema());
-        put(o, "defaultLocation", c.defaultLocation());
         put(o, "assertionSchema", c.assertionSchema());
         put(o, "schemaSuffix", c.schemaSuffix());
-        put(o, "databaseSuffix", c.databaseSuffix());
+        put(o, "defaultDatabase", c.defaultDatabase());
         put(o, "tablePrefix", c.tablePrefix());
+        if (!c.vars().isEmpty()) o.put("vars", c.vars());
+        put(o, "databaseSuffix", c.databaseSuffix());
+        put(o, "defaultLocation", c.defaultLocation());
         put(o, "builtinAssertionNamePrefix", c.builtinAssertionNamePrefix());
         if (c.disableAssertions()) o.put("disableAssertions", true);
-        if (!c.vars().isEmpty()) o.put("vars", new java.util.TreeMap<>(c.vars()));
         return o;
     }
 

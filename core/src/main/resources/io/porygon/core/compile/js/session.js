@@ -5,9 +5,22 @@
 (function (global) {
   "use strict";
 
+  // Dataform's projectConfig is a protobuf message: a field left unset reads as its default ("", false, {}),
+  // and JSON.stringify writes the fields set, in the order of their field numbers (core.proto)
+  const PROJECT_CONFIG_DEFAULTS = { warehouse: "", defaultSchema: "", assertionSchema: "", schemaSuffix: "", defaultDatabase: "",
+    tablePrefix: "", vars: Object.freeze({}), databaseSuffix: "", defaultLocation: "", builtinAssertionNamePrefix: "",
+    disableAssertions: false,
+    toJSON: function () {
+      var out = {}, self = this;
+      Object.keys(PROJECT_CONFIG_DEFAULTS).forEach(function (k) {
+        var v = self[k];
+        if (k !== "toJSON" && v && !(k === "vars" && !Object.keys(v).length)) out[k] = v;
+      });
+      return out;
+    } };
   // const for every name never assigned again: Rhino sets up this function's scope on each compile,
   // and looks through all the functions below for one of the same name for each var, not for a const.
-  const projectConfig = JSON.parse(global.__projectConfigJson);
+  const projectConfig = Object.assign(Object.create(PROJECT_CONFIG_DEFAULTS), JSON.parse(global.__projectConfigJson));
   delete global.__projectConfigJson;
 
   const actions = [];
@@ -1021,8 +1034,8 @@
       return out;
     }
     // As in Dataform, a test's dataset is a canonical target: a schema or database left out is the default one.
-    var wanted = { name: t.datasetResolvable.name, schema: t.datasetResolvable.schema || projectConfig.defaultSchema,
-      database: t.datasetResolvable.database || projectConfig.defaultDatabase };
+    var wanted = { name: t.datasetResolvable.name, schema: t.datasetResolvable.schema || projectConfig.defaultSchema || undefined,
+      database: t.datasetResolvable.database || projectConfig.defaultDatabase || undefined };
     var found = (index.get(wanted.name) || []).filter(function (a) {
       var c = a.canonicalTarget;
       return (!wanted.schema || c.schema === wanted.schema) && (!wanted.database || c.database === wanted.database);

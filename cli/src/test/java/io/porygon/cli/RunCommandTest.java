@@ -172,6 +172,17 @@ class RunCommandTest {
     }
 
     @Test
+    void anErrorInAStatementOnTheLineThatOpensItsBlockIsLocatedThere() throws IOException {
+        write("definitions/pp.sqlx", "config { type: \"table\" }\nSELECT 1 AS id\npost_operations { SELECT nosuchcol FROM ${self()} }\n");
+        write("definitions/pre.sqlx", "config { type: \"table\" }\nSELECT 1 AS id\npre_operations { SELECT 1 AS id, nosuchcol }\n");
+        write("definitions/fp.sqlx", "config { type: \"table\" }\nSELECT 1 AS id\npost_operations { SELECT FARM_FINGERPRINT('abc') }\n");
+        assertThat(cli("run", "--actions", "pp,pre", project.toString())).isEqualTo(1);
+        assertThat(stdout + stderr).contains("definitions/pp.sqlx:3: Binder Error", "definitions/pre.sqlx:3: Binder Error");
+        assertThat(cli("run", "--actions", "fp", project.toString())).isEqualTo(2);
+        assertThat(stderr).contains("definitions/fp.sqlx:3:26: FARM_FINGERPRINT()");
+    }
+
+    @Test
     void aFailingQueryBetweenPreAndPostOperationsReportsItsOwnError() throws IOException {
         // the table is built in one transaction with its operations; the failure aborts it, and the
         // error a catalog read then met replaced the query's own

@@ -3,6 +3,7 @@ package io.porygon.core.graph;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,15 +19,23 @@ import java.util.regex.Pattern;
 public final class StatementLines {
     public static final StatementLines UNKNOWN = new StatementLines(Map.of(), List.of());
 
+    /** A pre- or post-operations block opening on a line: its statement may start on the same line, after the brace. */
+    private static final Pattern OPERATIONS_BLOCK = Pattern.compile("\\b(?:pre|post)_operations \\{");
+
     private final List<String> fileLines;
     /** What {@link #locate} was asked for, until the first read searches it; null once searched, or when given the lines. */
     private Search search;
-    private Map<String, Integer> byText;
+    private Map<String, Start> byText;
 
     private record Search(int sqlStartLine, List<String> queries, List<String> statements) {}
 
+    /** Where a statement's text starts: a 1-based line, and a 0-based column, past a block's brace on the same line, else 0. */
+    private record Start(int line, int column) {}
+
     public StatementLines(Map<String, Integer> byText, List<String> fileLines) {
-        this.byText = Map.copyOf(byText);
+        Map<String, Start> starts = new HashMap<>();
+        byText.forEach((statement, line) -> starts.put(statement, new Start(line, 0)));
+        this.byText = Map.copyOf(starts);
         this.fileLines = List.copyOf(fileLines);
     }
 
@@ -36,7 +45,7 @@ public final class StatementLines {
     }
 
     /** Where each statement starts, by its text; searched on the first call. */
-    private synchronized Map<String, Integer> byText() {
+    private synchronized Map<String, Start> byText() {
         if (byText == null) {
             byText = Map.copyOf(search(fileLines, search.sqlStartLine(), search.queries(), search.statements()));
             search = null;
@@ -55,34 +64,60 @@ public final class StatementLines {
         return new StatementLines(fileLines, new Search(sqlStartLine, List.copyOf(queries), List.copyOf(statements)));
     }
 
-    private static Map<String, Integer> search(List<String> fileLines, int sqlStartLine, List<String> queries, List<String> statements) {
-        Map<String, Integer> out = new HashMap<>();
+    private static Map<String, Start> search(List<String> fileLines, int sqlStartLine, List<String> queries, List<String> statements) {
+        Map<String, Start> out = new HashMap<>();
         // a query JavaScript passes as a string starts where its first line is written, at or below the call
         // (sqlStartLine); one built otherwise, at the call
         if (sqlStartLine > 0) {
             for (String q : queries) {
                 String first = q.strip().lines().findFirst().orElse("").strip();
                 int found = first.isEmpty() ? -1 : find(fileLines, first, sqlStartLine - 1);
-                out.put(q, found >= 0 ? found + 1 : sqlStartLine);
+                out.put(q, new Start(found >= 0 ? found + 1 : sqlStartLine, 0));
             }
         }
         int from = 0;
         for (String statement : statements) {
             String first = statement.strip().lines().findFirst().orElse("").strip();
             if (first.isEmpty() || out.containsKey(statement)) continue;
-            int found = find(fileLines, first, from);
-            if (found < 0) found = find(fileLines, first, 0);
-            if (found >= 0) {
-                out.put(statement, found + 1);
-                from = found + 1;
+            // a statement written on the line that opens its block (post_operations { SELECT ... }) starts after the brace
+            Start start = findAfterBlockBrace(fileLines, statement, first);
+            if (start == null) {
+                int found = find(fileLines, first, from);
+                if (found < 0) found = find(fileLines, first, 0);
+                if (found >= 0) start = new Start(found + 1, 0);
+            }
+            if (start != null) {
+                out.put(statement, start);
+                from = start.line();
             }
         }
         return out;
     }
 
+    /**
+     * The start of {@code statement} when its first line is on the line that opens a pre- or post-operations block:
+     * there the text after the brace, up to a brace that closes the block on that line, writes {@code first}.
+     */
+    private static Start findAfterBlockBrace(List<String> fileLines, String statement, String first) {
+        if (statement.substring(0, statement.indexOf(first)).contains("\n")) return null; // it starts on a line of its own
+        for (int i = 0; i < fileLines.size(); i++) {
+            String line = fileLines.get(i);
+            Matcher m = OPERATIONS_BLOCK.matcher(line);
+            if (!m.find()) continue;
+            int close = TemplateLines.closingBrace(line, m.end() - 1);
+            if (writes(line.substring(m.end(), close < 0 ? line.length() : close).strip(), first)) return new Start(i + 1, m.end());
+        }
+        return null;
+    }
+
     private static int find(List<String> text, String line, int from) {
-        for (int i = from; i < text.size(); i++) if (writes(text.get(i).strip(), line)) return i;
+        for (int i = from; i < text.size(); i++) if (writesOrClosesWith(text.get(i).strip(), line)) return i;
         return -1;
+    }
+
+    /** As {@link #writes}, also for the last line of a block, which the block's closing brace ends. */
+    private static boolean writesOrClosesWith(String source, String compiled) {
+        return writes(source, compiled) || source.endsWith("}") && writes(source.substring(0, source.length() - 1).strip(), compiled);
     }
 
     /** Whether a line of the file compiles to {@code compiled}: the same text, any {@code ${...}} standing for anything. */
@@ -102,22 +137,31 @@ public final class StatementLines {
 
     /** The line where {@code statement} starts, or {@code fallback} when unknown. */
     public int lineOf(String statement, int fallback) {
-        Integer line = byText().get(statement);
-        return line == null ? fallback : line;
+        Start start = byText().get(statement);
+        return start == null ? fallback : start.line();
     }
 
-    /** Whether line {@code line} of {@code statement} is written as is on line {@code fileLine} of the file (no {@code ${...}} on it). */
-    public boolean sameText(String statement, int line, int fileLine) {
+    /**
+     * How many characters of file line {@code fileLine} come before line {@code line} of {@code statement} when that line is
+     * written there as is (no {@code ${...}} on it): the block's opening on the statement's first line, else 0; -1 when it is
+     * not written as is. The closing brace of the block may follow the statement's last line.
+     */
+    public int shiftOf(String statement, int line, int fileLine) {
         String[] lines = statement.split("\n", -1);
-        return line >= 1 && line <= lines.length && fileLine >= 1 && fileLine <= fileLines.size()
-                && lines[line - 1].equals(fileLines.get(fileLine - 1));
+        if (line < 1 || line > lines.length || fileLine < 1 || fileLine > fileLines.size()) return -1;
+        Start start = byText().get(statement);
+        int shift = start != null && line == 1 && fileLine == start.line() ? start.column() : 0;
+        String text = fileLines.get(fileLine - 1).substring(shift);
+        boolean same = text.equals(lines[line - 1])
+                || line == lines.length && text.startsWith(lines[line - 1]) && text.substring(lines[line - 1].length()).strip().equals("}");
+        return same ? shift : -1;
     }
 
     /** The file line of line {@code line} (1-based) of {@code statement}, or {@code fallback} when unknown. */
     public int lineOf(String statement, int line, int fallback) {
-        Integer start = byText().get(statement);
+        Start start = byText().get(statement);
         if (start == null || line <= 0) return fallback;
-        int[] lines = TemplateLines.of(fileLines, start, statement);
+        int[] lines = TemplateLines.of(fileLines, start.line(), start.column(), statement);
         return lines != null && line <= lines.length && lines[line - 1] > 0 ? lines[line - 1] : fallback;
     }
 

@@ -31,11 +31,11 @@ final class TemplateLines {
     /**
      * File lines (1-based) of the lines of {@code compiled}, index 0 for its line 1, 0 where unknown;
      * null when the statement does not follow the file's text from {@code startLine} (the line of the
-     * statement's first non-blank line).
+     * statement's first non-blank line), from {@code startColumn} (0-based) of that line on.
      */
-    static int[] of(List<String> fileLines, int startLine, String compiled) {
-        if (startLine <= 0 || startLine > fileLines.size()) return null;
-        String template = withoutBlocks(String.join("\n", fileLines.subList(startLine - 1, fileLines.size())));
+    static int[] of(List<String> fileLines, int startLine, int startColumn, String compiled) {
+        if (startLine <= 0 || startLine > fileLines.size() || startColumn > fileLines.get(startLine - 1).length()) return null;
+        String template = withoutBlocks(String.join("\n", fileLines.subList(startLine - 1, fileLines.size())).substring(startColumn));
         TemplateLines lines = new TemplateLines(compiled, template, startLine);
         return lines.align() ? lines.out : null;
     }

@@ -62,8 +62,10 @@ final class EngineErrorLocation {
         StatementLines lines = Planner.statementLines(action);
         int compiledLine = at.line() - startLine + firstStatementLine(sql);
         int line = lines.lineOf(sql, compiledLine, at.line());
-        // a column counts in the compiled text: on a line with a ${...} it is not the file's
-        int column = lines.sameText(sql, compiledLine, line) ? at.column() : 0;
+        // a column counts in the compiled text: on a line with a ${...} it is not the file's; after a block's opening
+        // brace on the same line it is shifted by that
+        int shift = lines.shiftOf(sql, compiledLine, line);
+        int column = shift >= 0 && at.column() > 0 ? at.column() + shift : 0;
         if (line == at.line() && column == at.column()) return e;
         return new PorygonException(new SourceLocation(at.file(), line, column), e.getMessage(), e.hint(), e);
     }

@@ -60,6 +60,30 @@ class StatementLinesTest {
     }
 
     @Test
+    void aStatementOnTheLineThatOpensItsBlockStartsAfterTheBrace() {
+        List<String> file = List.of("config { type: \"table\" }", "SELECT 1 AS id", "pre_operations { SELECT 1 AS id }",
+                "post_operations { SELECT a,", "  nosuchcol FROM ${self()} }");
+        String pre = " SELECT 1 AS id ";
+        String post = " SELECT a,\n  nosuchcol FROM `p.d.t` ";
+        StatementLines s = StatementLines.locate(file, 2, List.of("\nSELECT 1 AS id\n"), List.of(pre, post));
+        assertThat(s.lineOf(pre, -1)).isEqualTo(3); // not the query's line of the same text
+        assertThat(s.lineOf(post, 2, -1)).isEqualTo(5);
+        // a column on the block's first line counts after the brace; none on a line with a ${...}
+        assertThat(s.shiftOf(pre, 1, 3)).isEqualTo("pre_operations {".length());
+        assertThat(s.shiftOf(post, 1, 4)).isEqualTo("post_operations {".length());
+        assertThat(s.shiftOf(post, 2, 5)).isEqualTo(-1);
+    }
+
+    @Test
+    void aStatementOnTheLineThatClosesItsBlockIsFound() {
+        List<String> file = List.of("config { type: \"table\" }", "SELECT 1 AS id", "post_operations {", "  SELECT 2", "  ---",
+                "  SELECT nosuchcol FROM ${self()} }");
+        String last = "\n  SELECT nosuchcol FROM `p.d.t` ";
+        StatementLines s = StatementLines.locate(file, 2, List.of("\nSELECT 1 AS id\n"), List.of("\n  SELECT 2\n", last));
+        assertThat(s.lineOf(last, -1)).isEqualTo(6);
+    }
+
+    @Test
     void aStatementThatDoesNotFollowTheFileIsUnknown() {
         assertThat(lines("SELECT x\nFROM y\n")).containsExactly(-1, -1);
         assertThat(new StatementLines(Map.of(), FILE).lineOf("SELECT a", 1, 9)).isEqualTo(9);

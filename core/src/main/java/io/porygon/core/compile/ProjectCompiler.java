@@ -37,6 +37,10 @@ import java.util.stream.Stream;
  */
 public final class ProjectCompiler {
     private static final Pattern UNDEFINED_NAME = Pattern.compile("^ReferenceError: \"([\\w$]+)\" is not defined");
+    /** A failed require(), as session.js reports it. */
+    private static final Pattern MISSING_MODULE = Pattern.compile("Cannot find module '([^']*)'");
+    private static final String REQUIRE_HINT = "only the project's own .js files can be required, no npm packages; the Dataform API of"
+            + " @dataform/core (publish, declare, assert, operate, test, dataform) is global, as in Dataform: drop that require";
 
     private static final String STRICT_HINT = "declare the name with const, let or var: Dataform runs project code in strict mode,"
             + " where an assignment creates no global";
@@ -195,6 +199,8 @@ public final class ProjectCompiler {
             }
             SourceLocation at = line > 0 ? new SourceLocation(file, line, Math.max(Plain.integer(e.get("column")), sources.firstColumn(file, line)))
                     : new SourceLocation(file, 1, 1);
+            if (line > 0) at = onItsLine(sources, at, message);
+            if (message != null && MISSING_MODULE.matcher(message).find()) hint = REQUIRE_HINT;
             String property = string(e.get("property"));
             if (property != null) {
                 SourceLocation key = sources.locateKey(file, Math.max(line, 1), property);
@@ -234,14 +240,7 @@ public final class ProjectCompiler {
     private static void report(ErrorCollector errors, SourceIndex sources, JsError e, String hint) {
         int line = e.line() > 0 ? e.line() : 1;
         int column = e.column() > 0 ? e.column() : sources.firstColumn(e.fileName(), line);
-        SourceLocation at = new SourceLocation(e.fileName(), line, column);
-        // Rhino gives the line where a statement starts: an unknown name in a multi-line object (a config
-        // block) is looked up from there
-        Matcher unknown = UNDEFINED_NAME.matcher(e.message());
-        if (unknown.find()) {
-            SourceLocation word = sources.locateWord(e.fileName(), line, unknown.group(1));
-            if (word != null) at = word;
-        }
+        SourceLocation at = onItsLine(sources, new SourceLocation(e.fileName(), line, column), e.message());
         String message = e.message().toLowerCase(Locale.ROOT);
         if (Stream.of("syntax", "invalid property id", "reserved word", "missing ;").anyMatch(message::contains)) {
             StringBuilder before = new StringBuilder(); // a statement written over several lines ends on the error's line
@@ -250,11 +249,21 @@ public final class ProjectCompiler {
             if (hintForLine != null) hint = hintForLine;
         }
         if (e.message().startsWith(JsRuntime.UNDECLARED_ASSIGNMENT)) hint = STRICT_HINT;
-        if (e.message().contains("Cannot find module")) {
-            hint = "only the project's own .js files can be required, no npm packages; the Dataform API of @dataform/core (publish,"
-                    + " declare, assert, operate, test, dataform) is global, as in Dataform: drop that require";
-        }
+        if (MISSING_MODULE.matcher(e.message()).find()) hint = REQUIRE_HINT;
         errors.add(at, e.message(), hint, null);
+    }
+
+    /**
+     * The engine gives an error's line (for a statement over several lines, the line it starts on, as in a config block),
+     * not its column: an unknown name is looked up from there, a failed require(...) on that line.
+     */
+    private static SourceLocation onItsLine(SourceIndex sources, SourceLocation at, String message) {
+        if (message == null) return at;
+        Matcher unknown = UNDEFINED_NAME.matcher(message);
+        SourceLocation found = unknown.find() ? sources.locateWord(at.file(), at.line(), unknown.group(1)) : null;
+        Matcher missing = MISSING_MODULE.matcher(message);
+        if (missing.find()) found = sources.locateRequire(at.file(), at.line(), missing.group(1));
+        return found != null ? found : at;
     }
 
     /**

@@ -101,6 +101,13 @@ final class SourceIndex {
         return null;
     }
 
+    /** Where the {@code require(...)} call of {@code module} is on {@code line}, or null. */
+    SourceLocation locateRequire(String file, int line, String module) {
+        Pattern call = Pattern.compile("(?<![\\w$])require\\s*\\(\\s*[\"'`]" + Pattern.quote(module) + "[\"'`]");
+        Matcher m = call.matcher(line(file, line));
+        return m.find() ? new SourceLocation(file, line, m.start() + 1) : null;
+    }
+
     /** Where each statement of {@code file} starts (see {@link StatementLines#locate}). */
     StatementLines statementLines(String file, List<String> statements) {
         return statementLines(file, 0, List.of(), statements);

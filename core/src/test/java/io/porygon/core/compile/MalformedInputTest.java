@@ -124,6 +124,18 @@ class MalformedInputTest {
     }
 
     @Test
+    void aFailingRequireInAJsBlockIsLocatedAtTheCall() throws IOException {
+        // it was placed after the end of the file, at the glue that passes the file its require()
+        CompileError e = only(compile(SETTINGS, "definitions/a.sqlx",
+                "config { type: \"table\" }\njs {\n  const x = require(\"nosuch\");\n}\nSELECT 1 AS id\n-- end\n"));
+        assertThat(e.location()).isEqualTo(new SourceLocation("definitions/a.sqlx", 3, 13));
+        assertThat(e.message()).contains("Cannot find module 'nosuch'");
+        assertThat(e.hint()).contains("only the project's own .js files can be required");
+        e = only(compile(SETTINGS, "definitions/a.sqlx", "config { type: \"table\" }\njs { const x = require('nosuch'); }\nSELECT 1\n"));
+        assertThat(e.location()).isEqualTo(new SourceLocation("definitions/a.sqlx", 2, 16));
+    }
+
+    @Test
     void bothUniqueKeyAndUniqueKeysAreLocatedAtTheSecondKeyWithAHint() throws IOException {
         CompileError e = only(compile(SETTINGS, "definitions/t.sqlx",
                 "config {\n  type: \"table\",\n  assertions: {\n    uniqueKey: [\"a\"],\n    uniqueKeys: [[\"a\"]]\n  }\n}\nSELECT 1 AS a\n"));

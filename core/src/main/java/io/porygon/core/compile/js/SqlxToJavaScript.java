@@ -54,7 +54,8 @@ public final class SqlxToJavaScript {
             p.glue(" }");
         }
         p.glue("]\n});");
-        if (requires) p.glue(" })(function (path) { return __porygon.require(path, ").string(fileName).glue("); });");
+        // the require function is the session's: a failing require is then placed at its call, not at this glue
+        if (requires) p.glue(" })(__porygon.requireFrom(").string(fileName).glue("));");
         p.glue("\n");
         return p;
     }

@@ -1202,6 +1202,7 @@
     setFile: function (f) { currentFile = f; },
     defineModule: function (path, factory) { modules[path] = factory; },
     require: function (path, from) { return requireModule(path, from || null); },
+    requireFrom: function (from) { return function (path) { return requireModule(path, from); }; },
     // A file whose JavaScript threw: an action it left without SQL is not reported again when it compiles
     fileThrew: function (fileName) { threwFiles[fileName] = true; },
     // While the includes load, as in Dataform, their top-level code sees dataform but not publish() and the rest

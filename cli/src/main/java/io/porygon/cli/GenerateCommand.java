@@ -4,6 +4,7 @@ import io.porygon.core.PorygonException;
 import io.porygon.core.SourceLocation;
 import io.porygon.duckdb.DuckDbEngine;
 import io.porygon.duckdb.DuckDbSettings;
+import io.porygon.thelook.AdvanceSummary;
 import io.porygon.thelook.DayAdvance;
 import io.porygon.thelook.FileExport;
 import io.porygon.thelook.GenerateOptions;
@@ -42,7 +43,9 @@ import picocli.CommandLine.Spec;
                     + "inventory_items, events) with the public schema into the warehouse, or to files with --out.",
             "The output is byte-identical for the same --seed, --scale and --as-of, whatever --threads is.",
             "With --advance, appends the next period of activity to an existing warehouse, adds late events and "
-                    + "updates earlier orders (shipped, delivered, returned) as the live dataset does."})
+                    + "updates earlier orders (shipped, delivered, returned) as the live dataset does. The period starts where "
+                    + "the last generate or advance ended (recorded in porygon_meta.thelook_clock), or, for tables without "
+                    + "that record (loaded ones), after their latest timestamp."})
 public final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--scale", paramLabel = "FACTOR", defaultValue = "1", description = "Scale factor: 1 is about the public row counts (100k users, 2.5M events); 0.01 for tests. Default: ${DEFAULT-VALUE}.")
@@ -68,7 +71,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "parquet|csv", defaultValue = "parquet", description = "File format for --out: parquet or csv. Default: ${DEFAULT-VALUE}.")
     String format;
 
-    @Option(names = "--advance", paramLabel = "DURATION", description = "Append the next DURATION of activity (e.g. 1d, 12h) to the existing warehouse and update earlier rows.")
+    @Option(names = "--advance", paramLabel = "DURATION", description = "Append the next DURATION of activity (e.g. 1d, 12h, 30m) to the existing warehouse and update earlier rows.")
     String advance;
 
     @Option(names = "--no-progress", description = "Do not draw the progress bar.")
@@ -103,8 +106,8 @@ public final class GenerateCommand implements Callable<Integer> {
             }
             String rawSchema = RawTablesSchema.resolve(schema, warehouse, project, settings, vars.values, spec.commandLine().getErr());
             try (DuckDbEngine engine = WarehouseOptions.open(settings)) {
-                GenerationSummary summary = new DayAdvance().advance(engine, rawSchema, seed, period);
-                stdout.print(summary.render());
+                AdvanceSummary summary = new DayAdvance().advance(engine, rawSchema, seed, period);
+                stdout.print(summary.render(rawSchema));
                 stdout.flush();
             }
             return 0;

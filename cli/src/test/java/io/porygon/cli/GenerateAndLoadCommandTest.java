@@ -35,7 +35,10 @@ class GenerateAndLoadCommandTest {
 
         Run advanced = run("generate", "--advance", "1d", "--warehouse", warehouse);
         assertThat(advanced.exitCode()).as(advanced.err()).isZero();
-        assertThat(advanced.out()).contains("new rows", "updated");
+        assertThat(advanced.out()).contains("new rows", "updated")
+                .contains("advanced thelook_ecommerce from 2025-06-30T00:00:00Z to 2025-07-01T00:00:00Z");
+        Run halfHour = run("generate", "--advance", "30m", "--warehouse", warehouse);
+        assertThat(halfHour.out()).as(halfHour.err()).contains("from 2025-07-01T00:00:00Z to 2025-07-01T00:30:00Z");
 
         Path files = dir.resolve("files");
         Run exported = run("generate", "--scale", "0.005", "--as-of", "2025-06-30", "--out", files.toString(), "--format", "csv");

@@ -10,26 +10,30 @@ import io.porygon.core.engine.Column;
 import io.porygon.core.engine.Engine;
 import io.porygon.core.graph.Target;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 
 /**
  * {@code porygon generate --advance 1d}: moves an existing warehouse forward by a period, the way
- * the live dataset changes. After the latest timestamp it appends new users, orders (from new and
- * existing users), their items, inventory and sessions; it appends late events whose timestamps lie
- * before that point; and it updates earlier orders and their items consistently (Processing orders
- * ship or are cancelled, Shipped ones are delivered, recently delivered ones are sometimes returned).
- * Ids continue from the maxima in the warehouse. Deterministic for the same warehouse and seed.
+ * the live dataset changes. The period starts where the previous generate or advance ended (see
+ * {@link GeneratorClock}). It appends new users, orders (from new and existing users), their items,
+ * inventory and sessions; it appends late events whose timestamps lie before the period; and it
+ * updates earlier orders and their items consistently (Processing orders ship or are cancelled,
+ * Shipped ones are delivered, recently delivered ones are sometimes returned). Ids continue from the
+ * maxima in the warehouse. Deterministic for the same warehouse and seed.
  */
 public final class DayAdvance {
     private static final String UPDATES = "porygon_advance_updates";
 
-    public GenerationSummary advance(Engine engine, String schema, long seed, Duration period) {
+    public AdvanceSummary advance(Engine engine, String schema, long seed, Duration period) {
         if (period.isNegative() || period.isZero()) {
             throw new IllegalArgumentException("the period must be positive, got " + period);
         }
@@ -38,7 +42,7 @@ public final class DayAdvance {
         engine.execute("BEGIN TRANSACTION");
         boolean committed = false;
         try {
-            GenerationSummary summary = advanceInTransaction(engine, schema, seed, period);
+            AdvanceSummary summary = advanceInTransaction(engine, schema, seed, period);
             engine.execute("COMMIT");
             committed = true;
             return summary;
@@ -47,11 +51,13 @@ public final class DayAdvance {
         }
     }
 
-    private GenerationSummary advanceInTransaction(Engine engine, String schema, long seed, Duration period) {
+    private AdvanceSummary advanceInTransaction(Engine engine, String schema, long seed, Duration period) {
         Catalog catalog = Catalog.read(engine, schema);
         WarehouseState state = WarehouseState.read(engine, schema);
-        long from = state.latest();
+        OptionalLong clock = GeneratorClock.read(engine, schema, state.mark());
+        long from = clock.orElse(state.latest());
         long to = from + period.toNanos() / 1000;
+        // from moves on with every advance, so no two advances draw the same numbers
         SplittableRandom rng = new SplittableRandom(Seeds.of(seed, Seeds.ADVANCE, from));
 
         BlockRows out = new BlockRows(64);
@@ -89,7 +95,8 @@ public final class DayAdvance {
         for (int i = 0; i < counts.length; i++) written.put(TableWriters.TABLES.get(i).name(), counts[i]);
 
         Map<String, Long> updated = progressOrders(engine, schema, rng, from, to, state.maxIds()[IdSequence.ORDER.ordinal()]);
-        return new GenerationSummary(written, updated);
+        GeneratorClock.write(engine, schema, to, WarehouseState.read(engine, schema).mark());
+        return new AdvanceSummary(new GenerationSummary(written, updated), instant(from), instant(to), clock.isEmpty());
     }
 
     /**
@@ -215,37 +222,7 @@ public final class DayAdvance {
         }
     }
 
-    /** What --advance needs to know about the warehouse before it starts. */
-    private record WarehouseState(long[] maxIds, long latest, long firstSignup, long users, long orders) {
-        static WarehouseState read(Engine engine, String schema) {
-            String u = Sql.table(schema, RawTables.USERS);
-            String o = Sql.table(schema, RawTables.ORDERS);
-            String sql = "SELECT"
-                    + " (SELECT max(id) FROM " + u + "),"
-                    + " (SELECT max(order_id) FROM " + o + "),"
-                    + " (SELECT max(id) FROM " + Sql.table(schema, RawTables.ORDER_ITEMS) + "),"
-                    + " (SELECT max(id) FROM " + Sql.table(schema, RawTables.INVENTORY_ITEMS) + "),"
-                    + " (SELECT max(id) FROM " + Sql.table(schema, RawTables.EVENTS) + "),"
-                    + " (SELECT epoch_us(max(created_at)) FROM " + u + "),"
-                    + " (SELECT epoch_us(max(created_at)) FROM " + o + "),"
-                    + " (SELECT epoch_us(max(shipped_at)) FROM " + o + "),"
-                    + " (SELECT epoch_us(max(delivered_at)) FROM " + o + "),"
-                    + " (SELECT epoch_us(max(returned_at)) FROM " + o + "),"
-                    + " (SELECT epoch_us(max(created_at)) FROM " + Sql.table(schema, RawTables.EVENTS) + "),"
-                    + " (SELECT epoch_us(min(created_at)) FROM " + u + "),"
-                    + " (SELECT count(*) FROM " + u + "),"
-                    + " (SELECT count(*) FROM " + o + ")";
-            List<Object> r = engine.queryRows(sql).get(0);
-            long[] maxIds = new long[IdSequence.values().length];
-            for (int i = 0; i < 5; i++) maxIds[i] = r.get(i) == null ? 0 : Sql.asLong(r.get(i));
-            long latest = Long.MIN_VALUE;
-            for (int i = 5; i <= 10; i++) if (r.get(i) != null) latest = Math.max(latest, Sql.asLong(r.get(i)));
-            if (latest == Long.MIN_VALUE) {
-                throw new PorygonException(SourceLocation.of(schema), "cannot advance: the raw tables of " + schema + " are empty",
-                        "generate the data first: porygon generate --scale 0.1");
-            }
-            long first = r.get(11) == null ? latest : Sql.asLong(r.get(11));
-            return new WarehouseState(maxIds, latest, first, Sql.asLong(r.get(12)), Sql.asLong(r.get(13)));
-        }
+    private static Instant instant(long micros) {
+        return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
     }
 }

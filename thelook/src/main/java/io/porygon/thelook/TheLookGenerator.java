@@ -43,7 +43,11 @@ public final class TheLookGenerator {
             } finally {
                 restoreThreads.run();
             }
-            staged.swapIn();
+            engine.inTransaction(() -> {
+                staged.swapIn();
+                // the data's clock changes with the tables: an advance then starts at --as-of
+                GeneratorClock.write(engine, options.schema(), options.nowMicros(), WarehouseState.read(engine, options.schema()).mark());
+            });
             swapped = true;
             return new GenerationSummary(rows, Map.of());
         } finally {

@@ -27,7 +27,7 @@ class DayAdvanceTest {
             long latest = Warehouses.count(engine, "SELECT epoch_us(max(created_at)) FROM " + S + ".events");
             long eventsBefore = Warehouses.count(engine, "SELECT count(*) FROM " + S + ".events");
 
-            GenerationSummary summary = new DayAdvance().advance(engine, S, 5, Duration.ofDays(1));
+            GenerationSummary summary = new DayAdvance().advance(engine, S, 5, Duration.ofDays(1)).rows();
 
             // new rows, with ids continuing the sequences
             assertThat(Warehouses.count(engine, "SELECT count(*) FROM " + S + ".users WHERE id > " + maxUser)).isPositive()
@@ -70,10 +70,10 @@ class DayAdvanceTest {
         java.nio.file.Files.copy(day, halfHour);
         GenerationSummary oneDay;
         try (DuckDbEngine engine = Warehouses.open(day)) {
-            oneDay = new DayAdvance().advance(engine, S, 11, Duration.ofDays(1));
+            oneDay = new DayAdvance().advance(engine, S, 11, Duration.ofDays(1)).rows();
         }
         try (DuckDbEngine engine = Warehouses.open(halfHour)) {
-            GenerationSummary thirtyMinutes = new DayAdvance().advance(engine, S, 11, Duration.ofMinutes(30));
+            GenerationSummary thirtyMinutes = new DayAdvance().advance(engine, S, 11, Duration.ofMinutes(30)).rows();
             assertThat(thirtyMinutes.rowsUpdated().get("orders")).isLessThan(oneDay.rowsUpdated().get("orders") / 4);
             assertThat(thirtyMinutes.rowsWritten().get("orders")).isLessThanOrEqualTo(oneDay.rowsWritten().get("orders") / 4);
             for (Map.Entry<String, String> rule : ConsistencyRules.all(S).entrySet()) {

@@ -147,9 +147,18 @@ final class ActivitySimulator {
 
     /** A session that browses, fills a cart and cancels; anonymous when {@code c} is null. */
     void abandonedSession(Customer c, long start) {
+        abandonedSession(c, start, false);
+    }
+
+    /** Such a session whose last event (the cancel) is at {@code end}. */
+    void abandonedSessionEndingAt(Customer c, long end) {
+        abandonedSession(c, end, true);
+    }
+
+    private void abandonedSession(Customer c, long anchor, boolean endsAtAnchor) {
         int views = 1 + rng.nextInt(3);
         for (int i = 0; i < views; i++) viewed[i] = c == null ? catalog.pickAny(rng) : catalog.pickFor(c.gender(), rng);
-        session(c, start, false, views, "cancel");
+        session(c, anchor, endsAtAnchor, views, "cancel");
     }
 
     private long inventoryItem(Product p, long createdAt, long soldAt) {

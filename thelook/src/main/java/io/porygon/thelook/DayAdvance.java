@@ -68,20 +68,21 @@ public final class DayAdvance {
         int newUsers = count(rng, state.users() / historyDays * days * 2);
         int existingOrders = count(rng, state.orders() / historyDays * days * 2);
 
+        // Abandoned sessions end within the period and may begin a little before it, as a purchase session ends at
+        // its order: none runs past the period's end, and a half-hour gets its share, spread over it, as a day does.
         for (int i = 0; i < newUsers; i++) {
             long createdAt = within(rng, from, to);
             Customer c = shop.newUser(createdAt);
             if (rng.nextInt(10) < 3) shop.order(c, within(rng, createdAt, to));
-            if (rng.nextBoolean() && to - createdAt > HOUR) shop.abandonedSession(c, within(rng, createdAt, to - HOUR));
+            if (rng.nextBoolean()) shop.abandonedSessionEndingAt(c, within(rng, createdAt, to));
         }
         for (Customer c : existingCustomers(engine, schema, rng, state.maxIds()[IdSequence.USER.ordinal()], existingOrders)) {
             shop.order(c, within(rng, Math.max(from, c.createdAt()), to));
         }
         int anonymous = 3 * (newUsers + existingOrders);
-        long sessionEnd = Math.max(from + 1, to - HOUR);
-        for (int i = 0; i < anonymous; i++) shop.abandonedSession(null, within(rng, from, sessionEnd));
+        for (int i = 0; i < anonymous; i++) shop.abandonedSessionEndingAt(null, within(rng, from, to));
         // late-arriving events: a tenth as many sessions, from up to three days ago, only now loaded
-        int late = anonymous >= 10 ? anonymous / 10 : count(rng, anonymous / 10.0);
+        int late = count(rng, anonymous / 10.0);
         for (int i = 0; i < late; i++) shop.abandonedSession(null, within(rng, from - 3 * DAY, from - HOUR));
 
         long[] bases = state.maxIds().clone();
@@ -100,12 +101,12 @@ public final class DayAdvance {
     }
 
     /**
-     * How many of something {@code expected} a period brings: rounded from one on (as a day at scale 0.01 brings one
-     * new user), and below one drawn with that chance, so that short periods add up to what a day adds.
+     * How many of something {@code expected} a period brings: the whole part, and one more with the chance of the
+     * fraction. Never rounded: rounding would make 48 half-hours (or two 12-hour periods) add less or more than a day.
      */
-    private static int count(SplittableRandom rng, double expected) {
-        if (expected >= 1) return (int) Math.round(expected);
-        return rng.nextDouble() < expected ? 1 : 0;
+    static int count(SplittableRandom rng, double expected) {
+        int whole = (int) expected;
+        return whole + (rng.nextDouble() < expected - whole ? 1 : 0);
     }
 
     /** The chance that something that happens with {@code perDay} chance in a day happens within {@code days}. */

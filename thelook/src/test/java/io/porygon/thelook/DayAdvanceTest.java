@@ -83,6 +83,38 @@ class DayAdvanceTest {
     }
 
     @Test
+    void countsAreDrawnNotRounded() {
+        // rounding would make two 12-hour periods (1.4 orders each, say) add 2 where a day adds 3
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(1);
+        for (double expected : new double[] {0.3, 1.4, 2.5, 7.0}) {
+            long sum = 0;
+            for (int i = 0; i < 20_000; i++) sum += DayAdvance.count(rng, expected);
+            assertThat(sum / 20_000.0).as("mean count for %s", expected).isCloseTo(expected, org.assertj.core.data.Offset.offset(0.02));
+        }
+    }
+
+    @Test
+    void halfHoursSpreadTheirSessionsOverThemselves() {
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("w.duckdb"))) {
+            Warehouses.generate(engine, 13, 0.02, 2);
+            long maxEvent = Warehouses.count(engine, "SELECT max(id) FROM " + S + ".events");
+            long maxUser = Warehouses.count(engine, "SELECT max(id) FROM " + S + ".users");
+            for (int i = 0; i < 48; i++) new DayAdvance().advance(engine, S, 13, Duration.ofMinutes(30));
+            String sessions = "(SELECT session_id, any_value(user_id) user_id, min(created_at) started, max(created_at) ended,"
+                    + " max(event_type) FILTER (WHERE event_type IN ('purchase', 'cancel')) outcome FROM " + S + ".events"
+                    + " WHERE id > " + maxEvent + " GROUP BY session_id)";
+            // each half-hour's sessions start at their own times, not all at its first microsecond
+            assertThat(Warehouses.count(engine, "SELECT count(*) FROM " + sessions)).isGreaterThan(20);
+            assertThat(Warehouses.count(engine, "SELECT count(*) - count(DISTINCT started) FROM " + sessions)).isZero();
+            // and new users abandon carts there too, as they do in a day
+            assertThat(Warehouses.count(engine, "SELECT count(*) FROM " + sessions + " WHERE outcome = 'cancel' AND user_id > " + maxUser))
+                    .isPositive();
+            assertThat(Warehouses.count(engine, "SELECT count(*) FROM " + sessions + " WHERE ended > TIMESTAMPTZ '"
+                    + Warehouses.AS_OF.plusDays(1) + " 00:00:00+00'")).isZero();
+        }
+    }
+
+    @Test
     void advancingTwiceKeepsGoingForward() {
         try (DuckDbEngine engine = Warehouses.open(dir.resolve("w.duckdb"))) {
             Warehouses.generate(engine, 9, 0.01, 1);

@@ -5,10 +5,7 @@ import static io.porygon.thelook.ActivitySimulator.HOUR;
 
 import io.porygon.core.PorygonException;
 import io.porygon.core.SourceLocation;
-import io.porygon.core.engine.BulkWriter;
-import io.porygon.core.engine.Column;
 import io.porygon.core.engine.Engine;
-import io.porygon.core.graph.Target;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,13 +23,10 @@ import java.util.stream.Collectors;
  * the live dataset changes. The period starts where the previous generate or advance ended (see
  * {@link GeneratorClock}). It appends new users, orders (from new and existing users), their items,
  * inventory and sessions; it appends late events whose timestamps lie before the period; and it
- * updates earlier orders and their items consistently (Processing orders ship or are cancelled,
- * Shipped ones are delivered, recently delivered ones are sometimes returned). Ids continue from the
- * maxima in the warehouse. Deterministic for the same warehouse and seed.
+ * moves earlier orders and their items along ({@link OrderProgress}). Ids continue from the maxima
+ * in the warehouse. Deterministic for the same warehouse and seed.
  */
 public final class DayAdvance {
-    private static final String UPDATES = "porygon_advance_updates";
-
     public AdvanceSummary advance(Engine engine, String schema, long seed, Duration period) {
         if (period.isNegative() || period.isZero()) {
             throw new IllegalArgumentException("the period must be positive, got " + period);
@@ -95,7 +89,7 @@ public final class DayAdvance {
         long[] counts = out.rowsPerTable();
         for (int i = 0; i < counts.length; i++) written.put(TableWriters.TABLES.get(i).name(), counts[i]);
 
-        Map<String, Long> updated = progressOrders(engine, schema, rng, from, to, state.maxIds()[IdSequence.ORDER.ordinal()]);
+        Map<String, Long> updated = OrderProgress.apply(engine, schema, rng, from, to, state.maxIds()[IdSequence.ORDER.ordinal()]);
         GeneratorClock.write(engine, schema, to, WarehouseState.read(engine, schema).mark());
         return new AdvanceSummary(new GenerationSummary(written, updated), instant(from), instant(to), clock.isEmpty());
     }
@@ -107,11 +101,6 @@ public final class DayAdvance {
     static int count(SplittableRandom rng, double expected) {
         int whole = (int) expected;
         return whole + (rng.nextDouble() < expected - whole ? 1 : 0);
-    }
-
-    /** The chance that something that happens with {@code perDay} chance in a day happens within {@code days}. */
-    private static double chanceWithin(double perDay, double days) {
-        return 1 - Math.pow(1 - perDay, days);
     }
 
     /** A time in (lo, hi]; hi when the range is empty. */
@@ -138,81 +127,6 @@ public final class DayAdvance {
             if (c != null) customers.add(c);
         }
         return customers;
-    }
-
-    /** Moves earlier orders along their life and copies the change onto their items. */
-    private static Map<String, Long> progressOrders(Engine engine, String schema, SplittableRandom rng, long from, long to, long maxOrderId) {
-        double days = (double) (to - from) / DAY;
-        // a day's chances, for the period: a Processing order ships (or, one time in twenty, is cancelled), a Shipped
-        // one is delivered, a recently delivered one is returned
-        double moves = chanceWithin(0.6, days);
-        double cancels = moves * 0.05;
-        double delivers = chanceWithin(0.45, days);
-        double returns = chanceWithin(0.015, days);
-        List<List<Object>> candidates = engine.queryRows("SELECT order_id, status, epoch_us(created_at), epoch_us(shipped_at),"
-                + " epoch_us(delivered_at) FROM " + Sql.table(schema, RawTables.ORDERS)
-                + " WHERE order_id <= " + maxOrderId + " AND (status IN ('Processing', 'Shipped')"
-                + " OR (status = 'Complete' AND epoch_us(delivered_at) >= " + (from - 30 * DAY) + "))"
-                + " ORDER BY order_id");
-        Target updates = new Target(null, schema, UPDATES);
-        long changed = 0;
-        try (BulkWriter w = engine.createAndOpenWriter(updates, List.of(new Column("order_id", "BIGINT"),
-                new Column("status", "VARCHAR"), new Column("shipped_at", "TIMESTAMP WITH TIME ZONE"),
-                new Column("delivered_at", "TIMESTAMP WITH TIME ZONE"), new Column("returned_at", "TIMESTAMP WITH TIME ZONE")))) {
-            for (List<Object> r : candidates) {
-                long orderId = Sql.asLong(r.get(0));
-                String status = (String) r.get(1);
-                long created = Sql.asLong(r.get(2));
-                long shipped = r.get(3) == null ? RowBuffer.NO_TIME : Sql.asLong(r.get(3));
-                long delivered = r.get(4) == null ? RowBuffer.NO_TIME : Sql.asLong(r.get(4));
-                long returned = RowBuffer.NO_TIME;
-                double u = rng.nextDouble();
-                double when = rng.nextDouble();
-                switch (status) {
-                    case "Processing" -> {
-                        if (u < cancels) {
-                            status = "Cancelled";
-                        } else if (u < moves) {
-                            status = "Shipped";
-                            shipped = at(Math.max(from, created), to, when);
-                        } else continue;
-                    }
-                    case "Shipped" -> {
-                        if (u >= delivers || shipped == RowBuffer.NO_TIME) continue;
-                        status = "Complete";
-                        delivered = at(Math.max(from, shipped), to, when);
-                    }
-                    default -> {
-                        if (u >= returns || delivered == RowBuffer.NO_TIME) continue;
-                        status = "Returned";
-                        returned = at(Math.max(from, delivered), to, when);
-                    }
-                }
-                w.append(orderId).append(status);
-                for (long t : new long[] {shipped, delivered, returned}) {
-                    if (t == RowBuffer.NO_TIME) w.appendNull();
-                    else w.appendTimestampMicros(t);
-                }
-                w.endRow();
-                changed++;
-            }
-        }
-        String set = " SET status = u.status, shipped_at = u.shipped_at, delivered_at = u.delivered_at, returned_at = u.returned_at"
-                + " FROM " + Sql.table(schema, UPDATES) + " AS u";
-        long items = Sql.asLong(engine.queryRows("SELECT count(*) FROM " + Sql.table(schema, RawTables.ORDER_ITEMS)
-                + " WHERE order_id IN (SELECT order_id FROM " + Sql.table(schema, UPDATES) + ")").get(0).get(0));
-        engine.execute("UPDATE " + Sql.table(schema, RawTables.ORDERS) + " AS o" + set + " WHERE o.order_id = u.order_id");
-        engine.execute("UPDATE " + Sql.table(schema, RawTables.ORDER_ITEMS) + " AS i" + set + " WHERE i.order_id = u.order_id");
-        engine.execute("DROP TABLE " + Sql.table(schema, UPDATES));
-        Map<String, Long> updated = new LinkedHashMap<>();
-        updated.put(RawTables.ORDERS.name(), changed);
-        updated.put(RawTables.ORDER_ITEMS.name(), items);
-        return updated;
-    }
-
-    /** A time in (lo, hi], at fraction {@code f} of the way. */
-    private static long at(long lo, long hi, double f) {
-        return hi <= lo + 1 ? Math.max(lo, hi) : lo + 1 + (long) (f * (hi - lo - 1));
     }
 
     private static void requireTables(Engine engine, String schema) {

@@ -115,6 +115,21 @@ class DayAdvanceTest {
     }
 
     @Test
+    void aWeekMovesAnOrderAsFarAsSevenDaysDo() {
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("w.duckdb"))) {
+            Warehouses.generate(engine, 17, 0.02, 2);
+            engine.execute("CREATE TABLE before_orders AS SELECT order_id, status FROM " + S + ".orders");
+            new DayAdvance().advance(engine, S, 17, Duration.ofDays(7));
+            // it ships, then is delivered in the days left: a single step per period would leave it Shipped
+            assertThat(Warehouses.count(engine, "SELECT count(*) FROM " + S + ".orders o JOIN before_orders b USING (order_id)"
+                    + " WHERE b.status = 'Processing' AND o.status IN ('Complete', 'Returned')")).isPositive();
+            for (Map.Entry<String, String> rule : ConsistencyRules.all(S).entrySet()) {
+                assertThat(Warehouses.count(engine, rule.getValue())).as(rule.getKey()).isZero();
+            }
+        }
+    }
+
+    @Test
     void advancingTwiceKeepsGoingForward() {
         try (DuckDbEngine engine = Warehouses.open(dir.resolve("w.duckdb"))) {
             Warehouses.generate(engine, 9, 0.01, 1);

@@ -132,10 +132,14 @@ public final class GenerateCommand implements Callable<Integer> {
             try (DuckDbEngine engine = WarehouseOptions.open(settings)) {
                 AtomicBoolean stop = new AtomicBoolean();
                 try (Interruption interruption = Interruption.cancelling(() -> stop.set(true))) {
-                    summary = new TheLookGenerator().generate(engine, options, stoppable(progress(), stop));
-                } catch (CancellationException e) {
-                    spec.commandLine().getErr().println("generate stopped: the warehouse's tables are as they were");
-                    return 130;
+                    try {
+                        summary = new TheLookGenerator().generate(engine, options, stoppable(progress(), stop));
+                    } catch (CancellationException e) {
+                        // said before the interruption closes: the JVM exits as soon as it does
+                        spec.commandLine().getErr().println("generate stopped: the warehouse's tables are as they were");
+                        spec.commandLine().getErr().flush();
+                        return 130;
+                    }
                 }
             }
         } else {

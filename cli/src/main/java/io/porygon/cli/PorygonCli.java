@@ -50,6 +50,10 @@ public final class PorygonCli {
         return EXIT_USAGE;
     }
 
+    /** DuckDB's words when its memory limit is reached, which vary with where it was reached. */
+    private static final java.util.regex.Pattern OUT_OF_MEMORY =
+            java.util.regex.Pattern.compile("(?i)could not allocate|failed to pin block|out of memory|memory limit");
+
     private static int handleException(Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {
         boolean debug = parseResult.hasMatchedOption("--debug")
                 || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
@@ -62,7 +66,7 @@ public final class PorygonCli {
             // the warehouse refused a statement of generate, load or demo (a memory limit, a full disk): no bug of Porygon's
             String message = we.getMessage() == null ? "" : we.getMessage().strip().lines().findFirst().orElse("");
             cli.getErr().println("error: the warehouse failed: " + message);
-            cli.getErr().println(message.contains("allocate") || message.contains("memory")
+            cli.getErr().println(OUT_OF_MEMORY.matcher(message).find()
                     ? "  hint: raise --memory-limit (or warehouse.memory_limit in porygon.yaml), or generate a smaller --scale"
                     : "  hint: --debug shows the statement and the stack trace");
             if (debug) e.printStackTrace(cli.getErr());

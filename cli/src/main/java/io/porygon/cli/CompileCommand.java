@@ -49,7 +49,7 @@ final class CompileCommand implements Callable<Integer> {
     Dialect dialect;
 
     @Mixin
-    VarsOption vars;
+    ProjectConfigOptions projectConfig;
 
     @Mixin
     DebugOption debug;
@@ -67,7 +67,7 @@ final class CompileCommand implements Callable<Integer> {
             throw new PorygonException(SourceLocation.of("porygon compile"), "--json prints the graph as written (GoogleSQL); --dialect duckdb does not apply to it",
                     "drop --json to see every action's SQL in DuckDB's dialect, or drop --dialect duckdb for the JSON");
         }
-        CompileResult result = Porygon.compileDetailed(project.resolve(), vars.values);
+        CompileResult result = Porygon.compileDetailed(project.resolve(), projectConfig.overrides());
         CompiledGraph graph = result.graph();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

@@ -1,5 +1,6 @@
 package io.porygon.cli;
 
+import io.porygon.core.compile.project.SettingsOverrides;
 import io.porygon.core.graph.CompiledGraph;
 import io.porygon.core.graph.Target;
 import io.porygon.core.run.WarehouseNames;
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -63,7 +63,7 @@ final class DemoCommand implements Callable<Integer> {
         // every step gets the demo's warehouse settings, not only its file
         List<String> common = warehouse.asArguments(settings);
         // compiled first: a broken project fails in a second, not after generating the data
-        CompiledGraph graph = ProjectGraph.compileOrReport(dir, Map.of(), spec.commandLine().getErr());
+        CompiledGraph graph = ProjectGraph.compileOrReport(dir, SettingsOverrides.NONE, spec.commandLine().getErr());
         if (graph == null) return PorygonCli.EXIT_USAGE;
         WarehouseNames names = new WarehouseNames(settings.databaseMapping(), graph.projectConfig().defaultSchema());
         // where the pipeline's declarations read the raw tables under the demo's database mapping

@@ -42,7 +42,7 @@ final class DocsCommand implements Callable<Integer> {
     Path out;
 
     @Mixin
-    VarsOption vars;
+    ProjectConfigOptions projectConfig;
 
     @Mixin
     DebugOption debug;
@@ -61,7 +61,7 @@ final class DocsCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         Path dir = project.resolve();
         WarehouseOptions.Resolved settings = warehouse.resolve(dir);
-        CompiledGraph graph = ProjectGraph.compileOrReport(dir, vars.values, spec.commandLine().getErr());
+        CompiledGraph graph = ProjectGraph.compileOrReport(dir, projectConfig.overrides(), spec.commandLine().getErr());
         if (graph == null) return PorygonCli.EXIT_USAGE;
         // a file or an unwritable place at --out is the user's to fix: said before anything is read
         Path target = OutputDirectory.prepare("--out", (out != null ? out.toAbsolutePath() : dir.resolve(DEFAULT_OUT)).normalize());

@@ -79,7 +79,7 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Mixin WarehouseOptions warehouse;
 
-    @Mixin VarsOption vars;
+    @Mixin ProjectConfigOptions projectConfig;
 
     @Mixin DebugOption debug;
 
@@ -104,7 +104,7 @@ public final class GenerateCommand implements Callable<Integer> {
                 throw new PorygonException(SourceLocation.of(settings.file().toString()), "cannot advance: the warehouse does not exist",
                         "generate the data first: porygon generate --scale 0.1");
             }
-            String rawSchema = RawTablesSchema.resolve(schema, warehouse, project, settings, vars.values, spec.commandLine().getErr());
+            String rawSchema = RawTablesSchema.resolve(schema, warehouse, project, settings, projectConfig.overrides(), spec.commandLine().getErr());
             try (DuckDbEngine engine = WarehouseOptions.open(settings)) {
                 AdvanceSummary summary = new DayAdvance().advance(engine, rawSchema, seed, period);
                 stdout.print(summary.render(rawSchema));
@@ -128,7 +128,7 @@ public final class GenerateCommand implements Callable<Integer> {
         if (out == null) {
             WarehouseOptions.Resolved settings = warehouse.resolveWithOptionalProject(project);
             options = new GenerateOptions(seed, scale, calendarNow, generatorThreads,
-                    RawTablesSchema.resolve(schema, warehouse, project, settings, vars.values, spec.commandLine().getErr()));
+                    RawTablesSchema.resolve(schema, warehouse, project, settings, projectConfig.overrides(), spec.commandLine().getErr()));
             try (DuckDbEngine engine = WarehouseOptions.open(settings)) {
                 AtomicBoolean stop = new AtomicBoolean();
                 try (Interruption interruption = Interruption.cancelling(() -> stop.set(true))) {

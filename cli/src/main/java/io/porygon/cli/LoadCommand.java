@@ -1,11 +1,11 @@
 package io.porygon.cli;
 
+import io.porygon.core.compile.project.SettingsOverrides;
 import io.porygon.duckdb.DuckDbEngine;
 import io.porygon.thelook.GenerationSummary;
 import io.porygon.thelook.RawTables;
 import io.porygon.thelook.TheLookLoader;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,7 +51,7 @@ public final class LoadCommand {
         @Override
         public Integer call() {
             WarehouseOptions.Resolved settings = warehouse.resolveWithOptionalProject(project);
-            String rawSchema = RawTablesSchema.resolve(schema, warehouse, project, settings, Map.of(), spec.commandLine().getErr());
+            String rawSchema = RawTablesSchema.resolve(schema, warehouse, project, settings, SettingsOverrides.NONE, spec.commandLine().getErr());
             try (DuckDbEngine engine = WarehouseOptions.open(settings)) {
                 GenerationSummary summary = new TheLookLoader().load(engine, from, rawSchema);
                 spec.commandLine().getOut().print(summary.render());

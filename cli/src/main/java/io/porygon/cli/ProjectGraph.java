@@ -4,11 +4,11 @@ import io.porygon.core.Porygon;
 import io.porygon.core.PorygonException;
 import io.porygon.core.SourceLocation;
 import io.porygon.core.compile.SessionCache;
+import io.porygon.core.compile.project.SettingsOverrides;
 import io.porygon.core.graph.CompileError;
 import io.porygon.core.graph.CompiledGraph;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 
 /** Compiles the project for the commands that run it, reporting compile errors the way compile does. */
@@ -21,15 +21,15 @@ final class ProjectGraph {
      * The compiled graph, or null after printing every compile error to {@code err}. When Porygon runs
      * from a jar, the project's JavaScript output is kept in .porygon/cache for the next command.
      */
-    static CompiledGraph compileOrReport(Path projectDir, Map<String, String> vars, PrintWriter err) {
-        return compileOrReport(projectDir, vars, err, Build.jar());
+    static CompiledGraph compileOrReport(Path projectDir, SettingsOverrides overrides, PrintWriter err) {
+        return compileOrReport(projectDir, overrides, err, Build.jar());
     }
 
     /** As above, for the Porygon build named {@code build} (empty: no cache). */
-    static CompiledGraph compileOrReport(Path projectDir, Map<String, String> vars, PrintWriter err, Optional<String> build) {
+    static CompiledGraph compileOrReport(Path projectDir, SettingsOverrides overrides, PrintWriter err, Optional<String> build) {
         CompiledGraph graph = build
-                .map(b -> Porygon.compile(projectDir, vars, SessionCache.inFile(projectDir.resolve(CACHE_FILE), b)))
-                .orElseGet(() -> Porygon.compile(projectDir, vars));
+                .map(b -> Porygon.compile(projectDir, overrides, SessionCache.inFile(projectDir.resolve(CACHE_FILE), b)))
+                .orElseGet(() -> Porygon.compile(projectDir, overrides));
         if (!graph.hasErrors()) return graph;
         printErrors(graph, err, "; nothing was run");
         return null;

@@ -3,6 +3,7 @@ package io.porygon.cli;
 import io.porygon.core.Porygon;
 import io.porygon.core.PorygonException;
 import io.porygon.core.SourceLocation;
+import io.porygon.core.compile.project.SettingsOverrides;
 import io.porygon.core.graph.CompiledGraph;
 import io.porygon.core.graph.DeclarationAction;
 import io.porygon.core.graph.Target;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -36,11 +36,11 @@ final class RawTablesSchema {
      * warehouse's database mapping (so generate and load write where run reads), else the public dataset's name.
      */
     static String resolve(String explicit, WarehouseOptions warehouse, ProjectDirectory project, WarehouseOptions.Resolved settings,
-            Map<String, String> vars, PrintWriter err) {
+            SettingsOverrides overrides, PrintWriter err) {
         if (explicit != null) return explicit;
         Optional<Path> dir = warehouse.warehouse == null ? Optional.of(project.resolve()) : project.find();
         if (dir.isEmpty()) return RawTables.DEFAULT_SCHEMA;
-        CompiledGraph graph = Porygon.compile(dir.get(), vars);
+        CompiledGraph graph = Porygon.compile(dir.get(), overrides);
         if (graph.hasErrors()) {
             err.println("note: the project does not compile (porygon compile shows why), so the raw tables go to schema "
                     + RawTables.DEFAULT_SCHEMA + "; pass --schema to choose another");

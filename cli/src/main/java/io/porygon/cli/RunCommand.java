@@ -64,7 +64,7 @@ final class RunCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Mixin
-    VarsOption vars;
+    ProjectConfigOptions projectConfig;
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Actions run in parallel (default: run.threads of porygon.yaml, else the number of cores).")
@@ -94,7 +94,7 @@ final class RunCommand implements Callable<Integer> {
         // An existing warehouse opens while the project compiles; a new file is created only once it compiled.
         boolean exists = Files.exists(settings.file());
         try (WarehouseOpening opening = exists ? WarehouseOpening.start(settings) : null) {
-            CompiledGraph graph = ProjectGraph.compileOrReport(dir, vars.values, err);
+            CompiledGraph graph = ProjectGraph.compileOrReport(dir, projectConfig.overrides(), err);
             if (graph == null) return PorygonCli.EXIT_USAGE;
             RunOptions options = new RunOptions(fullRefresh, actions, tags, includeDeps, includeDependents);
             WarehouseNames names = new WarehouseNames(settings.databaseMapping(), graph.projectConfig().defaultSchema());

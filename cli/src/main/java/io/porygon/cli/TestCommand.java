@@ -35,7 +35,7 @@ final class TestCommand implements Callable<Integer> {
     List<String> only = new ArrayList<>();
 
     @Mixin
-    VarsOption vars;
+    ProjectConfigOptions projectConfig;
 
     @Mixin
     DebugOption debug;
@@ -55,7 +55,7 @@ final class TestCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Path dir = project.resolve();
         WarehouseOptions.Resolved settings = warehouse.resolve(dir);
-        CompiledGraph graph = ProjectGraph.compileOrReport(dir, vars.values, err);
+        CompiledGraph graph = ProjectGraph.compileOrReport(dir, projectConfig.overrides(), err);
         if (graph == null) return PorygonCli.EXIT_USAGE;
         List<TestAction> tests = graph.tests().stream().filter(this::selected).toList();
         List<String> unknown = only.stream().filter(name -> graph.tests().stream().noneMatch(t -> names(t).contains(name))).toList();

@@ -2,6 +2,7 @@ package io.porygon.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.porygon.core.compile.project.SettingsOverrides;
 import io.porygon.core.graph.CompiledGraph;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -56,7 +57,27 @@ class ProjectGraphTest {
         assertThat(project.resolve(ProjectGraph.CACHE_FILE)).doesNotExist();
     }
 
+    @Test
+    void aCompileWithAnotherSchemaSuffixDoesNotReuseOneWithout() throws IOException {
+        TestProjects.write(project, "definitions/b.sqlx", "config { type: \"view\" }\nSELECT * FROM ${ref(\"a\")}\n");
+        Optional<String> build = Optional.of("porygon.jar:1:2");
+        assertThat(viewB(compile(build))).contains("`p.d.a`");
+        SettingsOverrides dev = new SettingsOverrides(null, null, null, null, null, "dev", null, false, Map.of());
+        assertThat(viewB(compile(build, dev))).contains("`p.d_dev.a`");
+        assertThat(viewB(compile(build, dev))).contains("`p.d_dev.a`"); // from the cache this time
+        assertThat(viewB(compile(build))).contains("`p.d.a`");
+    }
+
+    /** The SQL of view b, whose ref() the JavaScript resolved with the suffix it was given. */
+    private static String viewB(CompiledGraph graph) {
+        return graph.tables().stream().filter(t -> t.target().name().equals("b")).findFirst().orElseThrow().query();
+    }
+
     private CompiledGraph compile(Optional<String> build) {
-        return ProjectGraph.compileOrReport(project, Map.of(), new PrintWriter(err, true), build);
+        return compile(build, SettingsOverrides.NONE);
+    }
+
+    private CompiledGraph compile(Optional<String> build, SettingsOverrides overrides) {
+        return ProjectGraph.compileOrReport(project, overrides, new PrintWriter(err, true), build);
     }
 }

@@ -293,6 +293,18 @@ class RunCommandTest {
     }
 
     @Test
+    void dataformsSchemaSuffixAndDisableAssertionsRunIntoDevDatasetsWithoutTheChecks() {
+        seed("INSERT INTO raw.orders VALUES (NULL, 'lost', 1)"); // the nonNull assertion would fail
+        assertThat(cli("run", "--schema-suffix", "dev", "--disable-assertions", project.toString())).as(stdout + stderr).isZero();
+        assertThat(stdout).contains("analytics_dev.orders_clean", "check source").containsPattern("OFF .+dataform_assertions_dev\\.")
+                .doesNotContain("FAIL");
+        assertThat(query("SELECT count(*) FROM analytics_dev.orders_inc")).containsExactly("4");
+        // the sources are read where they are declared: a suffix applies to no declaration
+        assertThat(query("SELECT count(*) FROM information_schema.tables WHERE table_schema IN ('analytics', 'dataform_assertions_dev')"))
+                .containsExactly("0");
+    }
+
+    @Test
     void missingSourceFailsClearlyAndCompileErrorsExitTwo() throws IOException {
         seed("DROP TABLE raw.orders");
         assertThat(cli("run", project.toString())).isEqualTo(1);

@@ -14,7 +14,9 @@ import io.porygon.core.compile.js.SqlxPrograms;
 import io.porygon.core.compile.json.JsonWriter;
 import io.porygon.core.compile.project.Project;
 import io.porygon.core.compile.project.ProjectLoader;
+import io.porygon.core.compile.project.SettingsOverrides;
 import io.porygon.core.compile.project.SourceFile;
+import io.porygon.core.compile.project.WorkflowSettings;
 import io.porygon.core.graph.CompiledGraph;
 import io.porygon.core.graph.ProjectConfig;
 import java.nio.file.Path;
@@ -50,35 +52,37 @@ public final class ProjectCompiler {
 
     private ProjectCompiler() {}
 
-    public static CompileResult compile(Path projectDir, Map<String, String> vars) {
-        return compile(projectDir, vars, SessionCache.NONE, JS_TIMEOUT_MILLIS);
+    public static CompileResult compile(Path projectDir, SettingsOverrides overrides) {
+        return compile(projectDir, overrides, SessionCache.NONE, JS_TIMEOUT_MILLIS);
     }
 
-    /** As {@link #compile(Path, Map)}, reusing the session output kept in {@code cache} when nothing it depends on changed. */
-    public static CompileResult compile(Path projectDir, Map<String, String> vars, SessionCache cache) {
-        return compile(projectDir, vars, cache, JS_TIMEOUT_MILLIS);
+    /** As {@link #compile(Path, SettingsOverrides)}, reusing the session output kept in {@code cache} when nothing it depends on changed. */
+    public static CompileResult compile(Path projectDir, SettingsOverrides overrides, SessionCache cache) {
+        return compile(projectDir, overrides, cache, JS_TIMEOUT_MILLIS);
     }
 
-    /** As {@link #compile(Path, Map)} with another limit on the wall time of project JavaScript. */
-    public static CompileResult compile(Path projectDir, Map<String, String> vars, long jsTimeoutMillis) {
-        return compile(projectDir, vars, SessionCache.NONE, jsTimeoutMillis);
+    /** As {@link #compile(Path, SettingsOverrides)} with another limit on the wall time of project JavaScript. */
+    public static CompileResult compile(Path projectDir, SettingsOverrides overrides, long jsTimeoutMillis) {
+        return compile(projectDir, overrides, SessionCache.NONE, jsTimeoutMillis);
     }
 
-    private static CompileResult compile(Path projectDir, Map<String, String> vars, SessionCache cache, long jsTimeoutMillis) {
+    private static CompileResult compile(Path projectDir, SettingsOverrides overrides, SessionCache cache, long jsTimeoutMillis) {
         ErrorCollector errors = new ErrorCollector();
         Project project;
         try {
             project = ProjectLoader.load(projectDir);
         } catch (PorygonException e) {
             errors.add(e, null);
-            return withoutActions(new ProjectConfig(null, null, null, null, null, null, null, null, false, new LinkedHashMap<>(vars)), errors);
+            return withoutActions(WorkflowSettings.EMPTY.overriddenBy(overrides).toProjectConfig(), errors);
         }
-        return compile(project, vars, errors, jsTimeoutMillis, cache);
+        return compile(project, overrides, errors, jsTimeoutMillis, cache);
     }
 
-    private static CompileResult compile(Project project, Map<String, String> vars, ErrorCollector errors, long jsTimeoutMillis,
+    private static CompileResult compile(Project project, SettingsOverrides overrides, ErrorCollector errors, long jsTimeoutMillis,
             SessionCache cache) {
-        ProjectConfig config = project.settings().toProjectConfig(vars);
+        // overridden before the JavaScript runs, as Dataform's CLI does: project code sees the overrides in
+        // dataform.projectConfig, and the cache key (which covers the config) tells the compiles apart
+        ProjectConfig config = project.settings().overriddenBy(overrides).toProjectConfig();
         String configJson = projectConfigJson(config);
         SourceIndex sources = new SourceIndex();
         project.includes().forEach(f -> sources.add(f.path(), f.content()));

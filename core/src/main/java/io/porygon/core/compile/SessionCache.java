@@ -20,9 +20,10 @@ import java.util.TimeZone;
  * What the JavaScript session made of a project, kept in a file between runs, so that compiling an
  * unchanged project skips its JavaScript (about 0.4 s in a fresh JVM, where the engine is still
  * interpreted). The key covers all the session can see: Porygon's build, the project config handed
- * to it (settings and vars), every include and definition, and the JVM's time zone, locale and version. A
- * compile whose JavaScript failed, read the clock or drew a random number is never stored; errors in the
- * graph (a missing ref, a cycle) come from Java's checks, which run again on every compile.
+ * to it (the settings with every override applied: --vars, --schema-suffix, ...), every include and
+ * definition, and the JVM's time zone, locale and version. A compile whose JavaScript failed, read the
+ * clock or drew a random number is never stored; errors in the graph (a missing ref, a cycle) come from
+ * Java's checks, which run again on every compile.
  */
 public final class SessionCache {
     private static final int FORMAT = 1;

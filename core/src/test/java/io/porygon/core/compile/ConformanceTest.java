@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.porygon.core.Porygon;
 import io.porygon.core.compile.json.CompiledGraphJson;
+import io.porygon.core.compile.project.SettingsOverrides;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +38,7 @@ class ConformanceTest {
     static final List<String> SQL_FIELDS = List.of("query", "incrementalQuery", "where", "preOps", "postOps", "incrementalPreOps",
             "incrementalPostOps", "queries", "testQuery", "expectedOutputQuery");
     static final List<String> CONFIG_FIELDS = List.of("defaultDatabase", "defaultSchema", "defaultLocation", "assertionSchema",
-            "schemaSuffix", "databaseSuffix", "tablePrefix", "builtinAssertionNamePrefix", "vars");
+            "schemaSuffix", "databaseSuffix", "tablePrefix", "builtinAssertionNamePrefix", "disableAssertions", "vars");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static Path fixturesRoot() throws URISyntaxException {
@@ -64,7 +66,7 @@ class ConformanceTest {
 
     private static void check(Path dir) throws IOException {
         JsonNode expected = JSON.readTree(dir.resolve("expected.json").toFile());
-        CompileResult result = Porygon.compileDetailed(dir, vars(dir));
+        CompileResult result = Porygon.compileDetailed(dir, overrides(dir));
         JsonNode actual = JSON.readTree(CompiledGraphJson.write(result, false));
         SoftAssertions soft = new SoftAssertions();
 
@@ -119,18 +121,39 @@ class ConformanceTest {
         soft.assertAll();
     }
 
-    static Map<String, String> vars(Path dir) throws IOException {
+    /**
+     * The Dataform CLI arguments of a fixture (its {@code args} file, e.g. {@code --vars=env=prod --schema-suffix dev}) as
+     * the overrides they stand for; an argument this does not know fails the fixture rather than being left out.
+     */
+    static SettingsOverrides overrides(Path dir) throws IOException {
+        Path file = dir.resolve("args");
+        if (!Files.exists(file)) return SettingsOverrides.NONE;
+        Map<String, String> flags = new HashMap<>();
         Map<String, String> vars = new LinkedHashMap<>();
-        Path args = dir.resolve("args");
-        if (!Files.exists(args)) return vars;
-        for (String arg : Files.readString(args).trim().split("\\s+")) {
-            if (!arg.startsWith("--vars=")) continue;
-            for (String kv : arg.substring("--vars=".length()).split(",")) {
-                int eq = kv.indexOf('=');
-                vars.put(kv.substring(0, eq), kv.substring(eq + 1));
+        List<String> args = List.of(Files.readString(file).trim().split("\\s+"));
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            int eq = arg.indexOf('=');
+            String name = eq < 0 ? arg : arg.substring(0, eq);
+            if (name.equals("--disable-assertions")) {
+                flags.put(name, "true");
+                continue;
+            }
+            String value = eq < 0 ? args.get(++i) : arg.substring(eq + 1);
+            if (!name.equals("--vars")) {
+                flags.put(name, value);
+                continue;
+            }
+            for (String kv : value.split(",")) {
+                int at = kv.indexOf('=');
+                vars.put(kv.substring(0, at), kv.substring(at + 1));
             }
         }
-        return vars;
+        SettingsOverrides o = new SettingsOverrides(flags.remove("--default-database"), flags.remove("--default-schema"),
+                flags.remove("--default-location"), flags.remove("--assertion-schema"), flags.remove("--database-suffix"),
+                flags.remove("--schema-suffix"), flags.remove("--table-prefix"), flags.remove("--disable-assertions") != null, vars);
+        assertThat(flags).as("arguments of %s that the test does not know", dir.getFileName()).isEmpty();
+        return o;
     }
 
     /** Files that errors were reported for; Dataform's "index.js" (its own generated entry point) is not a project file. */

@@ -2,11 +2,11 @@ package io.porygon.core.compile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.porygon.core.compile.project.SettingsOverrides;
 import io.porygon.core.graph.CompiledGraph;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +19,7 @@ class SandboxTest {
         Files.writeString(dir.resolve("workflow_settings.yaml"), "defaultProject: p\ndefaultDataset: d\n");
         Files.createDirectories(dir.resolve("definitions"));
         Files.writeString(dir.resolve("definitions/v.sqlx"), "config { type: \"view\" }\nSELECT '${" + expression + "}' AS v\n");
-        return ProjectCompiler.compile(dir, Map.of(), timeoutMillis).graph();
+        return ProjectCompiler.compile(dir, SettingsOverrides.NONE, timeoutMillis).graph();
     }
 
     private String value(String expression) throws IOException {

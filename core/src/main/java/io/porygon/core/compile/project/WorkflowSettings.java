@@ -1,5 +1,7 @@
 package io.porygon.core.compile.project;
 
+import static io.porygon.core.compile.project.SettingsOverrides.or;
+
 import io.porygon.core.graph.ProjectConfig;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,15 +24,27 @@ public record WorkflowSettings(
         boolean disableAssertions,
         Map<String, String> vars) {
 
+    /** No settings at all: what a project that failed to load reports, before its overrides. */
+    public static final WorkflowSettings EMPTY = new WorkflowSettings(null, null, null, null, null, null, null, null, null, false, Map.of());
+
     /**
-     * The project config with {@code overrides} (from --vars) applied over the file's vars. The order is
-     * Dataform's, which project code can see (Object.keys): the file's, an overridden var in its place, new ones after.
+     * These settings as the Dataform CLI hands them to the project (before any of its code runs) with {@code o}
+     * applied. The order of the vars is Dataform's, which project code can see (Object.keys): the file's, an
+     * overridden var in its place, new ones after.
      */
-    public ProjectConfig toProjectConfig(Map<String, String> overrides) {
+    public WorkflowSettings overriddenBy(SettingsOverrides o) {
         Map<String, String> merged = new LinkedHashMap<>(vars);
-        merged.putAll(overrides);
-        return new ProjectConfig(defaultProject, defaultDataset, defaultLocation, defaultAssertionDataset,
-                datasetSuffix, projectSuffix, namePrefix, builtinAssertionNamePrefix, disableAssertions,
+        merged.putAll(o.vars());
+        return new WorkflowSettings(or(o.defaultProject(), defaultProject), or(o.defaultDataset(), defaultDataset),
+                or(o.defaultLocation(), defaultLocation), or(o.defaultAssertionDataset(), defaultAssertionDataset),
+                or(o.projectSuffix(), projectSuffix), or(o.datasetSuffix(), datasetSuffix), or(o.namePrefix(), namePrefix),
+                builtinAssertionNamePrefix, dataformCoreVersion, disableAssertions || o.disableAssertions(),
                 Collections.unmodifiableMap(merged));
+    }
+
+    /** The project config, under Dataform's names for the settings. */
+    public ProjectConfig toProjectConfig() {
+        return new ProjectConfig(defaultProject, defaultDataset, defaultLocation, defaultAssertionDataset,
+                datasetSuffix, projectSuffix, namePrefix, builtinAssertionNamePrefix, disableAssertions, Collections.unmodifiableMap(vars));
     }
 }

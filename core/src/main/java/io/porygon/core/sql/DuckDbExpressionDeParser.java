@@ -1100,15 +1100,16 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         super.deparse(e, operator, context);
     }
 
-    /** BigQuery's TRIM(value[, characters]); without characters it trims Unicode whitespace, DuckDB's only spaces. */
+    /** BigQuery's TRIM(value[, characters]); without characters it trims Unicode whitespace, DuckDB's trim() not tabs or line breaks. */
     @Override
     public <S> StringBuilder visit(TrimFunction trim, S context) {
         if (trim.getTrimSpecification() != null || trim.isUsingFromKeyword()) return super.visit(trim, context);
-        out().append("trim(");
+        String pattern = FunctionCatalog.UNICODE_WHITESPACE;
+        out().append(trim.getFromExpression() == null ? "regexp_replace(" : "trim(");
         print(trim.getExpression());
+        if (trim.getFromExpression() == null) return out().append(", '^").append(pattern).append('|').append(pattern).append("$', '', 'g')");
         out().append(", ");
-        if (trim.getFromExpression() == null) out().append(FunctionCatalog.UNICODE_WHITESPACE);
-        else print(trim.getFromExpression());
+        print(trim.getFromExpression());
         return out().append(')');
     }
 

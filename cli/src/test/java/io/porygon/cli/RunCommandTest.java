@@ -347,6 +347,11 @@ class RunCommandTest {
                 """);
         assertThat(cli("test", project.toString())).isEqualTo(1);
         assertThat(stdout).contains("FAIL orders_clean_test", "- (1, 'shipped', 10, 5)", "+ (1, 'SHIPPED', 10, 5)");
+
+        // a model a run refuses (a second statement) is refused by its test too, not tested by the last statement
+        write("definitions/orders_clean.sqlx", "config { type: \"table\" }\nSELECT order_id FROM ${ref(\"orders\")};\nSELECT 2 AS y\n");
+        assertThat(cli("test", project.toString())).isEqualTo(1);
+        assertThat(stdout).contains("FAIL orders_clean_test", "a second statement after the query");
     }
 
     @Test

@@ -151,13 +151,10 @@ public final class Planner {
         return new SourceLocation(action.fileName(), Math.max(action.sqlStartLine(), 1), 0);
     }
 
-    /** Translates one GoogleSQL statement of an action (unit tests use this too). */
-    public String translate(String googleSql, String fileName, int line) {
-        return translator.translate(names.rewriteReferences(googleSql), new SourceLocation(fileName, line, 0));
-    }
-
+    /** Translates a unit test's query of the model it tests, or its expected rows: one statement each, as a run takes it. */
     public String translate(TestAction test, String googleSql) {
-        return translate(googleSql, test.fileName(), test.sqlStartLine());
+        SourceLocation at = new SourceLocation(test.fileName(), test.sqlStartLine(), 0);
+        return translator.translateQuery(names.rewriteReferences(googleSql), at, ScriptScope.EMPTY).sql();
     }
 
     static String id(Action a) {

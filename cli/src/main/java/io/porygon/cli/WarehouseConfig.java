@@ -127,9 +127,12 @@ record WarehouseConfig(Path path, Integer duckdbThreads, String memoryLimit, Dat
         return n >= 1 && n <= MAX_THREADS;
     }
 
-    /** A size DuckDB's memory_limit reads. */
+    /** A size DuckDB's memory_limit reads, other than zero (every statement would then run out of memory). */
     static boolean validMemoryLimit(String value) {
-        return MEMORY_LIMIT.matcher(value).matches();
+        java.util.regex.Matcher m = MEMORY_LIMIT.matcher(value);
+        if (!m.matches()) return false;
+        java.util.regex.Matcher number = Pattern.compile("\\d*\\.?\\d+").matcher(value);
+        return value.contains("-1") || value.strip().equals("none") || !number.find() || Double.parseDouble(number.group()) > 0;
     }
 
     private static PorygonException error(Path file, int line, String message, String hint) {

@@ -47,7 +47,7 @@ class WarehouseConfigTest {
             assertThat(WarehouseConfig.parse("warehouse:\n  memory_limit: " + size + "\n", file).memoryLimit()).isEqualTo(size);
         }
         // DuckDB refuses a number without a unit too
-        for (String bad : new String[] {"lots", "100000", "80%", "NONE"}) {
+        for (String bad : new String[] {"lots", "100000", "80%", "NONE", "0GB", "0.0 mb"}) {
             assertThatThrownBy(() -> WarehouseConfig.parse("warehouse:\n  path: a.duckdb\n  memory_limit: " + bad + "\n", file))
                     .isInstanceOfSatisfying(PorygonException.class, e -> {
                         assertThat(e.getMessage()).isEqualTo("warehouse.memory_limit must be a size, not '" + bad + "'");

@@ -11,7 +11,7 @@ public record AdvanceSummary(GenerationSummary rows, Instant from, Instant to, b
 
     public String render(String schema) {
         return rows.render() + "advanced " + schema + " from " + from
-                + (fromLatestData ? " (its latest timestamp: no earlier generate or advance is recorded for these tables)" : "")
+                + (fromLatestData ? " (its latest timestamp: no record of an earlier generate or advance matches these tables)" : "")
                 + " to " + to + System.lineSeparator();
     }
 }

@@ -113,7 +113,8 @@ public final class Planner {
                 .map(a -> a.target().schema() == null ? a.target().name() : a.target().schema() + "." + a.target().name())
                 .sorted().toList();
         if (disabled.isEmpty()) return p;
-        return p.withNote("reads " + String.join(", ", disabled) + ", which is disabled (disabled: true) and not built by this run");
+        return p.withNote("depends on " + String.join(", ", disabled) + (disabled.size() == 1 ? ", which is" : ", which are")
+                + " disabled (disabled: true) and not built by this run");
     }
 
     /** Whether the action is a built-in assertion of a view (not one built as a table). */

@@ -33,8 +33,8 @@ record SchemaChange(List<Column> added, List<String> dropped, List<String> writt
             if (written.contains(lower(key))) continue;
             if (selected.contains(lower(key))) {
                 // selected, but new to the table, which keeps its columns under this mode
-                throw new IllegalStateException("the unique key column " + key + " is not a column of the table, which the query's new"
-                        + " column does not join (onSchemaChange is " + mode + "); " + rebuild + ", or set onSchemaChange to EXTEND");
+                throw new IllegalStateException("the unique key column " + key + " is new in the query, and onSchemaChange " + mode
+                        + " adds no column to the table; " + rebuild + ", or set onSchemaChange to EXTEND");
             }
             throw new IllegalStateException("the unique key column " + key + " is not among the columns the incremental query writes"
                     + " (onSchemaChange is " + mode + "); check the spelling of uniqueKey and select the column, or " + rebuild);

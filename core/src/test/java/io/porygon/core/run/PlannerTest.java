@@ -102,7 +102,7 @@ class PlannerTest {
                 table(c, ActionType.TABLE, "select 2", List.of())), RunOptions.all());
         Map<String, String> notes = new HashMap<>();
         plan.actions().forEach(p -> notes.put(p.action().target().name(), String.valueOf(p.note())));
-        assertThat(notes).containsEntry("b", "reads s.a, which is disabled (disabled: true) and not built by this run")
+        assertThat(notes).containsEntry("b", "depends on s.a, which is disabled (disabled: true) and not built by this run")
                 .containsEntry("a", "null").containsEntry("c", "null");
     }
 

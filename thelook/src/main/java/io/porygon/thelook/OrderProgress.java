@@ -14,9 +14,12 @@ import java.util.SplittableRandom;
 /**
  * Moves the orders that existed before an advance along their life over its period, and copies the
  * change onto their items. Each day a Processing order ships with chance 0.6 (one time in twenty it is
- * cancelled instead), a Shipped one is delivered with chance 0.45, and one delivered within 30 days is
- * returned with chance 0.015. An order may take several steps in one period, each in the time left
- * after the last: so a week does what seven days do, and a day what 48 half-hours do.
+ * cancelled instead), a Shipped one is delivered with chance 0.45, and a delivered one is returned with
+ * chance 0.015 while within 30 days of delivery. Each step's waiting time is drawn from its daily chance
+ * (geometric in continuous time, so memoryless) and the next step waits from there: the outcome does not
+ * depend on how the time is split, so a week does what seven days do, and a day what 48 half-hours do.
+ * (Drawing a step's time uniformly over what is left of the period would not: it leaves too little time
+ * for the next step in a long period, and too much in a short one.)
  */
 final class OrderProgress {
     private static final String UPDATES = "porygon_advance_updates";
@@ -24,6 +27,8 @@ final class OrderProgress {
     private static final double CANCELLED_INSTEAD = 0.05;
     private static final double DELIVERED = 0.45;
     private static final double RETURNED = 0.015;
+    /** An order can be returned up to this long after its delivery. */
+    static final long RETURN_WINDOW = 30 * DAY;
 
     private OrderProgress() {}
 
@@ -32,7 +37,7 @@ final class OrderProgress {
         List<List<Object>> candidates = engine.queryRows("SELECT order_id, status, epoch_us(created_at), epoch_us(shipped_at),"
                 + " epoch_us(delivered_at) FROM " + Sql.table(schema, RawTables.ORDERS)
                 + " WHERE order_id <= " + maxOrderId + " AND (status IN ('Processing', 'Shipped')"
-                + " OR (status = 'Complete' AND epoch_us(delivered_at) >= " + (from - 30 * DAY) + "))"
+                + " OR (status = 'Complete' AND epoch_us(delivered_at) >= " + (from - RETURN_WINDOW) + "))"
                 + " ORDER BY order_id");
         long changed = 0;
         try (BulkWriter w = engine.createAndOpenWriter(new Target(null, schema, UPDATES), List.of(new Column("order_id", "BIGINT"),
@@ -68,7 +73,7 @@ final class OrderProgress {
     }
 
     /** An order's status and timestamps, as they move on. */
-    private static final class Order {
+    static final class Order {
         String status;
         final long created;
         long shipped;
@@ -86,12 +91,15 @@ final class OrderProgress {
         boolean moveOn(SplittableRandom rng, long from, long to) {
             boolean moved = false;
             for (long since = lastStep(); since != RowBuffer.NO_TIME; since = lastStep()) {
+                // waiting times are memoryless, so the wait for a step begun before the period starts at its start
                 since = Math.max(from, since);
-                double chance = chanceWithin(chancePerDay(), (double) (to - since) / DAY);
-                double u = rng.nextDouble();
-                double when = rng.nextDouble();
-                if (u >= chance) break;
-                step(at(since, to, when), u < chance * CANCELLED_INSTEAD);
+                long until = "Complete".equals(status) ? Math.min(to, delivered + RETURN_WINDOW) : to;
+                if (since >= until) break;
+                double wait = waitDays(rng.nextDouble(), chancePerDay()) * DAY;
+                if (wait > until - since) break;
+                boolean cancelled = "Processing".equals(status) && rng.nextDouble() < CANCELLED_INSTEAD;
+                // in (since, until]: ceil keeps it within, since until - since is whole
+                step(since + Math.max(1, (long) Math.ceil(wait)), cancelled);
                 moved = true;
             }
             return moved;
@@ -133,13 +141,11 @@ final class OrderProgress {
         }
     }
 
-    /** The chance that something that happens with {@code perDay} chance in a day happens within {@code days}. */
-    private static double chanceWithin(double perDay, double days) {
-        return 1 - Math.pow(1 - perDay, days);
-    }
-
-    /** A time in (lo, hi], at fraction {@code f} of the way. */
-    private static long at(long lo, long hi, double f) {
-        return hi <= lo + 1 ? Math.max(lo, hi) : lo + 1 + (long) (f * (hi - lo - 1));
+    /**
+     * Days until something that happens with {@code perDay} chance in a day happens, for {@code u} uniform in
+     * [0, 1): the chance it waits more than d days is (1 - perDay)^d, whole or fractional d alike.
+     */
+    private static double waitDays(double u, double perDay) {
+        return Math.log1p(-u) / Math.log1p(-perDay);
     }
 }

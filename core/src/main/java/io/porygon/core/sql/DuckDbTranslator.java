@@ -615,10 +615,11 @@ public final class DuckDbTranslator implements Translator {
     private static final Pattern BETWEEN_INTERVAL = Pattern.compile("(?is)\\bBETWEEN\\s+\\w+\\s*\\([^;]*?\\(\\s*[^;]*?\\bINTERVAL\\b");
 
     private static Statement parse(String sql, GoogleSqlLexer.LexedStatement statement, SourceLocation location) {
+        // before parsing: JSqlParser reads SELECT BIGNUMERIC '1.5' as a column BIGNUMERIC aliased '1.5'
+        refuseBigNumericLiteral(sql, statement, location);
         try {
             return CCJSqlParserUtil.parse(sql, p -> p.withAllowComplexParsing(true));
         } catch (JSQLParserException e) {
-            refuseBigNumericLiteral(sql, statement, location);
             // forms JSqlParser cannot read, written as others that mean the same (BETWEEN, STRUCT fields, named windows,
             // fields of calls)
             String rewritten = sql;
@@ -660,15 +661,18 @@ public final class DuckDbTranslator implements Translator {
     private static final Pattern BIGNUMERIC_LITERAL = Pattern.compile("(?i)(?<![\\w.\"])(BIGNUMERIC|BIGDECIMAL)\\s*'");
 
     /**
-     * JSqlParser reads no BIGNUMERIC literal, so a statement with one fails to parse, the error pointing elsewhere:
-     * it is refused at the literal as {@code CAST('1.5' AS BIGNUMERIC)} is, no DuckDB type holding its 76 digits.
+     * JSqlParser reads no BIGNUMERIC literal: a statement with one fails to parse, the error pointing elsewhere, or,
+     * in a select list, parses as the column {@code BIGNUMERIC} aliased {@code '1.5'} (a silent wrong result). So the
+     * lexed text is searched before parsing, and the literal refused at its line and column as
+     * {@code CAST('1.5' AS BIGNUMERIC)} is, no DuckDB type holding its 76 digits.
      */
     private static void refuseBigNumericLiteral(String sql, GoogleSqlLexer.LexedStatement statement, SourceLocation location) {
         boolean[] quoted = LexedText.quotedIndexes(sql);
         Matcher literal = BIGNUMERIC_LITERAL.matcher(sql);
         while (literal.find()) {
             if (quoted[literal.start()]) continue;
-            Untranslatable refusal = TypeNames.bigNumeric(literal.group(1).toUpperCase(Locale.ROOT));
+            String value = sql.substring(literal.end() - 1, LexedText.endOfQuoted(sql, literal.end() - 1) + 1);
+            Untranslatable refusal = TypeNames.bigNumericLiteral(literal.group(1).toUpperCase(Locale.ROOT), value);
             int[] lineAndColumn = lineAndColumn(sql, literal.start());
             throw new PorygonException(at(location, statement.line() + lineAndColumn[0], lineAndColumn[1]), refusal.getMessage(), refusal.hint());
         }

@@ -127,6 +127,17 @@ final class TypeNames {
                 "use NUMERIC or FLOAT64, or give it a precision of at most 38", word);
     }
 
+    /**
+     * A BIGNUMERIC (or BIGDECIMAL) literal, {@code value} its string as written: refused as the type is, the hint
+     * for a literal (NUMERIC holds 38 digits, 9 after the point; BIGNUMERIC(P, S) up to 38 becomes DECIMAL(P, S)).
+     */
+    static Untranslatable bigNumericLiteral(String word, String value) {
+        String shown = value.length() <= 40 ? value : "'...'";
+        return new Untranslatable("type " + word + " (76 digits) has no faithful DuckDB type",
+                "write NUMERIC " + shown + " (38 digits, 9 after the point) or CAST(" + shown + " AS " + word
+                        + "(38, s)) with s its digits after the point", word);
+    }
+
     /** STRING(10) / BYTES(10): DuckDB has no length limit to enforce; the values are the same. */
     private void skipLength() {
         skipSpace();

@@ -216,6 +216,25 @@ class QueryShapeTranslationTest {
     }
 
     @Test
+    void aBigNumericLiteralInASelectListIsRefusedNotReadAsAColumn() throws SQLException {
+        // JSqlParser parses this, as the column BIGNUMERIC aliased '1.5': it returned a column named bignumeric
+        assertThatThrownBy(() -> translator.translate("SELECT NUMERIC '1.5' AS n,\n  BIGNUMERIC '1.5'\nFROM (SELECT 2 AS bignumeric)", AT))
+                .isInstanceOfSatisfying(PorygonException.class, e -> {
+                    assertThat(e.getMessage()).isEqualTo("type BIGNUMERIC (76 digits) has no faithful DuckDB type");
+                    assertThat(e.location()).isEqualTo(new SourceLocation(AT.file(), 4, 3));
+                    // a literal's hint: no precision to give it
+                    assertThat(e.hint()).contains("NUMERIC '1.5'", "CAST('1.5' AS BIGNUMERIC(38, s))").doesNotContain("give it a precision");
+                });
+        assertThatThrownBy(() -> translator.translate("SELECT bigdecimal'2' FROM src", AT))
+                .isInstanceOf(PorygonException.class).hasMessage("type BIGDECIMAL (76 digits) has no faithful DuckDB type");
+        // the hint's forms translate; a column named bignumeric, a field, and the words in a comment or string are no literal
+        assertThat(run("SELECT CAST('1.5' AS BIGNUMERIC(38, 1)) AS n, NUMERIC '1.5' AS m")).containsExactly(row("n", "m"),
+                row(new java.math.BigDecimal("1.5"), new java.math.BigDecimal("1.500000000")));
+        assertThat(run("SELECT t.bignumeric, bignumeric -- BIGNUMERIC '1'\n, 'BIGNUMERIC ''1' AS s FROM (SELECT 2 AS bignumeric) AS t"))
+                .containsExactly(row("bignumeric", "bignumeric", "s"), row(2L, 2L, "BIGNUMERIC '1"));
+    }
+
+    @Test
     void selectAsValueIsRefusedByItsOwnName() {
         assertThatThrownBy(() -> translator.translate("SELECT AS VALUE 1", AT))
                 .isInstanceOf(PorygonException.class).hasMessageContaining("SELECT AS VALUE").hasMessageNotContaining("AS_VALUE");

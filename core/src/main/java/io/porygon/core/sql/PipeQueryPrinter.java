@@ -73,6 +73,11 @@ final class PipeQueryPrinter {
         String limit;
         /** The columns BigQuery shows first over the joins of {@link #from} with USING (see DuckDbSelectDeParser#usingColumnsFirst). */
         final List<Column> usingFirst = new ArrayList<>();
+        /**
+         * Set when BigQuery's order of the star over its joins cannot be printed (a parenthesized join with USING on the
+         * right of another join): thrown only when such a star is printed, not for the columns named.
+         */
+        Untranslatable starUnordered;
 
         Query(String from) {
             this.from = new StringBuilder(from);
@@ -86,15 +91,23 @@ final class PipeQueryPrinter {
         /** This SELECT as the FROM of a new one, under {@code alias}, else under the alias its rows still have. */
         Query wrapped(String alias) {
             String name = alias != null ? alias : rangeAlias;
-            Query outer = new Query("(" + render() + ")" + (name == null ? "" : " AS " + name));
+            Query outer = new Query("(" + render(true) + ")" + (name == null ? "" : " AS " + name));
             outer.rangeAlias = name;
+            // its columns are still the star's, in DuckDB's order: a star over them is refused, columns named are not
+            if (select == null || selectExtendsStar) outer.starUnordered = starUnordered;
             return outer;
         }
 
         String render() {
+            return render(false);
+        }
+
+        /** {@code inner}: the FROM of another query, which carries on a star whose order is unknown ({@link #starUnordered}). */
+        private String render(boolean inner) {
+            if (!inner && starUnordered != null && (select == null || selectExtendsStar)) throw starUnordered;
             StringBuilder sql = new StringBuilder("SELECT ");
             if (distinct) sql.append("DISTINCT ");
-            sql.append(select == null ? star() : select).append(" FROM ").append(from);
+            sql.append(select == null ? (inner && starUnordered != null ? "*" : star()) : select).append(" FROM ").append(from);
             if (!where.isEmpty()) sql.append(" WHERE ").append(String.join(" AND ", where));
             if (groupBy != null) sql.append(" GROUP BY ").append(groupBy);
             if (qualify != null) sql.append(" QUALIFY ").append(qualify);
@@ -105,6 +118,7 @@ final class PipeQueryPrinter {
 
         /** The input's columns in BigQuery's order: a join's USING columns first, as a standard SELECT * shows them. */
         String star() {
+            if (starUnordered != null) throw starUnordered;
             if (usingFirst.isEmpty()) return "*";
             String names = String.join(", ", usingFirst.stream().map(Column::getColumnName).toList());
             return names + ", * EXCLUDE (" + names + ")";
@@ -112,7 +126,17 @@ final class PipeQueryPrinter {
 
         /** Whether its columns are those of FROM ... JOIN ... USING: a star of a later step needs the order {@link #star} gives. */
         boolean joinsUsing() {
-            return !usingFirst.isEmpty();
+            return !usingFirst.isEmpty() || starUnordered != null;
+        }
+
+        /** {@link #usingFirst} after one more join; the order unknown after a parenthesized join with USING on its right. */
+        void join(Join join) {
+            if (starUnordered != null) return;
+            try {
+                DuckDbSelectDeParser.afterJoin(usingFirst, join);
+            } catch (Untranslatable unordered) {
+                starUnordered = unordered;
+            }
         }
     }
 
@@ -121,9 +145,16 @@ final class PipeQueryPrinter {
         if (query.isUsingFromKeyword()) {
             selects.printAsOneColumn(query.getFromItem());
             current = new Query(printed(() -> query.getFromItem().accept(selects, null)));
-            current.usingFirst.addAll(DuckDbSelectDeParser.usingColumnsFirst(query.getFromItem(), query.getJoins()));
+            try {
+                current.usingFirst.addAll(DuckDbSelectDeParser.usingColumnsFirst(query.getFromItem(), null));
+            } catch (Untranslatable unordered) {
+                current.starUnordered = unordered;
+            }
             if (query.getJoins() != null) {
-                for (Join join : query.getJoins()) current.from.append(' ').append(join(join));
+                for (Join join : query.getJoins()) {
+                    current.join(join);
+                    current.from.append(' ').append(join(join));
+                }
             } else if (query.getFromItem().getAlias() != null) {
                 current.rangeAlias = query.getFromItem().getAlias().getName();
             } else if (query.getFromItem() instanceof Table table) {
@@ -208,7 +239,7 @@ final class PipeQueryPrinter {
             // a filter of the left side may stay in WHERE for an inner or left join, not for a right or full one
             boolean rowsKept = q.where.isEmpty() || !(join.getJoin().isRight() || join.getJoin().isFull());
             Query target = q.onlyFiltered() && rowsKept ? q : q.wrapped(null);
-            DuckDbSelectDeParser.afterJoin(target.usingFirst, join.getJoin());
+            target.join(join.getJoin());
             target.from.append(' ').append(join(join.getJoin()));
             target.rangeAlias = null; // two tables now: a later new SELECT keeps neither alias
             return target;
@@ -270,7 +301,9 @@ final class PipeQueryPrinter {
             boolean fits = q.groupBy == null && q.qualify == null && q.orderBy == null && q.limit == null
                     && (q.select == null || q.selectExtendsStar);
             Query target = fits ? q : q.wrapped(null);
-            target.select = (target.select == null ? target.star() : target.select) + ", " + String.join(", ", items);
+            // over a star whose order is unknown, * stands for it: refused if it is printed as the result's
+            String star = target.starUnordered != null ? "*" : target.star();
+            target.select = (target.select == null ? star : target.select) + ", " + String.join(", ", items);
             target.selectExtendsStar = true;
             return target;
         }
@@ -281,8 +314,10 @@ final class PipeQueryPrinter {
         }
         // a star there, DuckDB's, would not show the USING columns first: it reads the joins' columns as BigQuery orders them
         boolean star = operator.getSelectItems().stream().anyMatch(i -> i.getExpression() instanceof AllColumns && !(i.getExpression() instanceof AllTableColumns));
+        if (star && q.starUnordered != null) throw q.starUnordered;
         Query target = q.onlyFiltered() && !(star && q.joinsUsing()) ? q : q.wrapped(null);
         target.select = String.join(", ", items);
+        target.starUnordered = null;
         target.distinct = modifier != null && modifier.equalsIgnoreCase("DISTINCT");
         target.rangeAlias = null; // a new table: BigQuery's SELECT keeps no table alias
         return target;
@@ -291,6 +326,7 @@ final class PipeQueryPrinter {
     /** SET, DROP and RENAME: the input's columns, some of them changed. */
     private static Query withStar(Query q, String star) {
         // after a join with USING, from the columns in BigQuery's order
+        if (q.starUnordered != null) throw q.starUnordered;
         Query target = q.onlyFiltered() && !q.joinsUsing() ? q : q.wrapped(null);
         target.select = star;
         return target;
@@ -328,6 +364,7 @@ final class PipeQueryPrinter {
             if (direction != null) order.add(printed(item.getExpression()) + " " + direction);
         }
         target.select = String.join(", ", columns);
+        target.starUnordered = null;
         target.rangeAlias = null;
         if (!groups.isEmpty()) target.groupBy = String.join(", ", groups);
         if (!order.isEmpty()) target.orderBy = String.join(", ", order);

@@ -32,6 +32,25 @@ class PipeSyntaxTranslationTest {
     }
 
     @Test
+    void aParenthesizedJoinWithUsingOnTheRightIsRefusedOnlyWhenAStarShowsItsColumns() throws SQLException {
+        // BigQuery's star would show the inner USING columns after the left side's, which DuckDB's cannot: columns named are fine
+        String joined = "FROM Produce AS p |> JOIN ((SELECT 'fruit' AS category, 'sweet' AS taste) AS c"
+                + " JOIN (SELECT 'fruit' AS category, 1 AS n) AS d USING (category)) USING (category)";
+        assertThat(run(joined + " |> WHERE sales > 5 |> SELECT item, taste, n")).containsExactly(row("item", "taste", "n"), row("apples", "sweet", 1L));
+        assertThat(run(joined + " |> ORDER BY sales |> LIMIT 1 |> AS x |> AGGREGATE COUNT(*) AS c GROUP BY x.category"))
+                .containsExactly(row("category", "c"), row("fruit", 1L));
+        assertThat(run("FROM Produce AS p JOIN ((SELECT 'fruit' AS category, 'sweet' AS taste) AS c"
+                + " JOIN (SELECT 'fruit' AS category, 1 AS n) AS d USING (category)) USING (category) |> WHERE sales = 2 |> SELECT category, item"))
+                .containsExactly(row("category", "item"), row("fruit", "apples"));
+        // a star printed, at the end or by an operator, is refused
+        for (String tail : List.of("", " |> WHERE sales > 5", " |> SELECT *", " |> EXTEND 0 AS z", " |> DROP taste", " |> AS x |> SELECT *",
+                " |> LIMIT 1 |> EXTEND 0 AS z |> WHERE z = 0", " |> UNION ALL (SELECT 'x', 1, 'y', 'z', 2)")) {
+            assertThatThrownBy(() -> translator.translate(joined + tail, AT)).as(tail)
+                    .isInstanceOfSatisfying(PorygonException.class, e -> assertThat(e.getMessage()).contains("SELECT * over a parenthesized join with USING"));
+        }
+    }
+
+    @Test
     void filtersAggregatesAndOrdersAsTheReferenceExampleDoes() throws SQLException {
         String sql = """
                 FROM Produce

@@ -908,6 +908,11 @@ final class DuckDbSelectDeParser extends SelectDeParser {
      */
     @Override
     public void deparseJoin(Join join) {
+        if (join.isNatural()) {
+            // not GoogleSQL: BigQuery refuses it, DuckDB would join on every column of the same name
+            throw new Untranslatable("NATURAL JOIN is not GoogleSQL (BigQuery refuses it)", "write JOIN ... USING (...) with the columns to join on",
+                    "NATURAL");
+        }
         if (!keepsARowPerArray(join)) {
             super.deparseJoin(join);
             return;

@@ -235,6 +235,21 @@ class QueryShapeTranslationTest {
     }
 
     @Test
+    void aNaturalJoinIsRefusedAsBigQueryRefusesIt() {
+        // DuckDB would run it, joining on every column of the same name
+        assertThatThrownBy(() -> translator.translate("SELECT va, vb\nFROM l\n  NATURAL JOIN r", AT))
+                .isInstanceOfSatisfying(PorygonException.class, e -> {
+                    assertThat(e.getMessage()).contains("NATURAL JOIN");
+                    assertThat(e.location()).isEqualTo(new SourceLocation(AT.file(), 5, 3));
+                    assertThat(e.hint()).contains("JOIN ... USING (");
+                });
+        assertThatThrownBy(() -> translator.translate("SELECT * FROM l NATURAL LEFT JOIN r", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("NATURAL JOIN");
+        assertThatThrownBy(() -> translator.translate("FROM l |> WHERE k > 0 |> NATURAL JOIN r", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("NATURAL JOIN");
+    }
+
+    @Test
     void selectAsValueIsRefusedByItsOwnName() {
         assertThatThrownBy(() -> translator.translate("SELECT AS VALUE 1", AT))
                 .isInstanceOf(PorygonException.class).hasMessageContaining("SELECT AS VALUE").hasMessageNotContaining("AS_VALUE");

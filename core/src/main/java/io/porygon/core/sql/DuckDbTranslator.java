@@ -667,9 +667,10 @@ public final class DuckDbTranslator implements Translator {
      * {@code CAST('1.5' AS BIGNUMERIC)} is, no DuckDB type holding its 76 digits.
      */
     private static void refuseBigNumericLiteral(String sql, GoogleSqlLexer.LexedStatement statement, SourceLocation location) {
-        boolean[] quoted = LexedText.quotedIndexes(sql);
         Matcher literal = BIGNUMERIC_LITERAL.matcher(sql);
-        while (literal.find()) {
+        if (!literal.find()) return; // nearly always: no need to find the quoted text then
+        boolean[] quoted = LexedText.quotedIndexes(sql);
+        for (boolean found = true; found; found = literal.find()) {
             if (quoted[literal.start()]) continue;
             String value = sql.substring(literal.end() - 1, LexedText.endOfQuoted(sql, literal.end() - 1) + 1);
             Untranslatable refusal = TypeNames.bigNumericLiteral(literal.group(1).toUpperCase(Locale.ROOT), value);

@@ -26,7 +26,8 @@ final class ActivitySimulator {
     private static final Weighted<Integer> ITEMS_PER_ORDER = new Weighted<>(List.of(1, 2, 3, 4), new double[] {65, 25, 7, 3});
     private static final Weighted<Integer> UNSOLD_PER_SOLD = new Weighted<>(List.of(1, 2, 3), new double[] {40, 50, 10});
     private static final double CANCELLED = 0.15;
-    private static final double RETURNED = 0.12;
+    /** The share of delivered orders returned (The Look's own data returns about one in eight). */
+    static final double RETURNED = 0.12;
 
     private final Catalog catalog;
     private final SplittableRandom rng;

@@ -15,8 +15,8 @@ import java.util.SplittableRandom;
  * Moves the orders that existed before an advance along their life over its period, and copies the
  * change onto their items. Each day a Processing order ships with chance 0.6 (one time in twenty it is
  * cancelled instead), a Shipped one is delivered with chance 0.45, and a delivered one is returned with
- * chance 0.015 while within 30 days of delivery. Each step's waiting time is drawn from its daily chance
- * (geometric in continuous time, so memoryless) and the next step waits from there: the outcome does not
+ * a chance of about 0.004 while within 30 days of delivery (12 % over the window, as a generate returns).
+ * Each step's waiting time is drawn from its daily chance (geometric in continuous time, so memoryless) and the next step waits from there: the outcome does not
  * depend on how the time is split, so a week does what seven days do, and a day what 48 half-hours do.
  * (Drawing a step's time uniformly over what is left of the period would not: it leaves too little time
  * for the next step in a long period, and too much in a short one.)
@@ -26,9 +26,10 @@ final class OrderProgress {
     private static final double SHIPS = 0.6;
     private static final double CANCELLED_INSTEAD = 0.05;
     private static final double DELIVERED = 0.45;
-    private static final double RETURNED = 0.015;
     /** An order can be returned up to this long after its delivery. */
     static final long RETURN_WINDOW = 30 * DAY;
+    /** A daily chance that returns, over the whole window, the share of orders a generate returns (not three times it). */
+    static final double RETURNED = 1 - Math.pow(1 - ActivitySimulator.RETURNED, 1.0 / (RETURN_WINDOW / DAY));
 
     private OrderProgress() {}
 

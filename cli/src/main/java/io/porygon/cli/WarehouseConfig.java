@@ -109,7 +109,7 @@ record WarehouseConfig(Path path, Integer duckdbThreads, String memoryLimit, Dat
         if (o == null) return null;
         String value = String.valueOf(o);
         if (validMemoryLimit(value)) return value;
-        throw new PorygonException(lines.at("warehouse", "memory_limit"), "warehouse.memory_limit must be a size, not '" + value + "'",
+        throw new PorygonException(lines.at("warehouse", "memory_limit"), "warehouse.memory_limit must be a size above zero, not '" + value + "'",
                 "a number and a unit, for example memory_limit: 4GB or 512MB");
     }
 

@@ -53,7 +53,7 @@ public final class WarehouseOptions {
                     + ", not " + duckdbThreads, "drop --duckdb-threads to use every core");
         }
         if (memoryLimit != null && !WarehouseConfig.validMemoryLimit(memoryLimit)) {
-            throw new PorygonException(SourceLocation.of("--memory-limit"), "must be a size, not '" + memoryLimit + "'",
+            throw new PorygonException(SourceLocation.of("--memory-limit"), "must be a size above zero, not '" + memoryLimit + "'",
                     "a number and a unit, for example --memory-limit 4GB or 512MB");
         }
         WarehouseConfig cfg = WarehouseConfig.load(configFile);

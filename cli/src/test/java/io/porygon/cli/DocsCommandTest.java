@@ -111,6 +111,14 @@ class DocsCommandTest {
     }
 
     @Test
+    void theDashboardReadsTheViewsUnderTheNamePrefixAndSuffixOfTheRun() throws IOException {
+        assertThat(cli("run", "--table-prefix", "ci", "--schema-suffix", "dev", project.toString())).as(stderr).isZero();
+        assertThat(cli("docs", "--table-prefix", "ci", "--schema-suffix", "dev", project.toString())).as(stderr).isZero();
+        JsonNode kpis = embeddedJson(Files.readString(project.resolve(".porygon/docs/dashboard.html"))).get("kpis");
+        assertThat(kpis.get("revenue").asDouble()).isEqualTo(430.0);
+    }
+
+    @Test
     void failingAssertionShowsInTheDataQualityHistory() throws IOException {
         assertThat(cli("run", project.toString())).as(stderr).isZero();
         seed("INSERT INTO raw.sales VALUES (NULL, 'Spain', 'ES', 'Acme', 'Jeans', 10, 5)");

@@ -36,7 +36,7 @@ class UsageErrorsTest {
         assertThat(CliRun.run("history", "--duckdb-threads", "0", "--warehouse", w).err()).contains("must be a whole number from 1 to 1024");
         CliRun.Result memory = CliRun.run("history", "--memory-limit", "-5GB", "--warehouse", w);
         assertThat(memory.exitCode()).isEqualTo(2);
-        assertThat(memory.err()).contains("--memory-limit: must be a size, not '-5GB'");
+        assertThat(memory.err()).contains("--memory-limit: must be a size above zero, not '-5GB'");
         CliRun.Result runThreads = CliRun.run("run", "--threads", "5000", "--warehouse", w, dir.toString());
         assertThat(runThreads.exitCode()).isEqualTo(2);
         assertThat(runThreads.err()).contains("--threads must be a whole number from 1 to 1024");

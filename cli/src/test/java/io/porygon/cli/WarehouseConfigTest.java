@@ -50,7 +50,7 @@ class WarehouseConfigTest {
         for (String bad : new String[] {"lots", "100000", "80%", "NONE", "0GB", "0.0 mb"}) {
             assertThatThrownBy(() -> WarehouseConfig.parse("warehouse:\n  path: a.duckdb\n  memory_limit: " + bad + "\n", file))
                     .isInstanceOfSatisfying(PorygonException.class, e -> {
-                        assertThat(e.getMessage()).isEqualTo("warehouse.memory_limit must be a size, not '" + bad + "'");
+                        assertThat(e.getMessage()).isEqualTo("warehouse.memory_limit must be a size above zero, not '" + bad + "'");
                         assertThat(e.location().line()).isEqualTo(3);
                     });
         }

@@ -131,7 +131,8 @@ public final class DocsSite {
 
     /** The dashboard's figures; a view that cannot be read (e.g. a dropped table under it) is said in the page. */
     private static DashboardData dashboard(CompiledGraph graph, DocsModelBuilder.Warehouse w) {
-        if (graph.runnableActions().noneMatch(a -> a.target().name().equals("profit_view"))) {
+        String profitView = nameWritten(graph, "profit_view");
+        if (graph.runnableActions().noneMatch(a -> a.target().name().equals(profitView))) {
             return DashboardData.missing("The dashboard charts The Look pipeline's reporting views (profit_view, profit_matrix_view);"
                     + " this project has none.");
         }
@@ -147,10 +148,16 @@ public final class DocsSite {
 
     /** The warehouse name of a reporting view: the graph's action of that name, else the conventional schema. */
     private static Target reportingView(CompiledGraph graph, WarehouseNames names, String name) {
-        Optional<Action> action = graph.runnableActions().filter(a -> a.target().name().equals(name))
-                .sorted((a, b) -> Boolean.compare(!REPORTING_SCHEMA.equals(a.target().schema()), !REPORTING_SCHEMA.equals(b.target().schema())))
+        Target conventional = graph.projectConfig().finalized(new Target(null, REPORTING_SCHEMA, name));
+        Optional<Action> action = graph.runnableActions().filter(a -> a.target().name().equals(conventional.name()))
+                .sorted((a, b) -> Boolean.compare(!conventional.schema().equals(a.target().schema()), !conventional.schema().equals(b.target().schema())))
                 .findFirst();
-        return action.map(a -> names.map(a.target())).orElse(new Target(null, REPORTING_SCHEMA, name));
+        return action.map(a -> names.map(a.target())).orElse(conventional);
+    }
+
+    /** An action's name as the project writes it: with the name prefix of the settings or --table-prefix. */
+    private static String nameWritten(CompiledGraph graph, String name) {
+        return graph.projectConfig().finalized(new Target(null, null, name)).name();
     }
 
     private static Path write(Path file, String text) throws IOException {

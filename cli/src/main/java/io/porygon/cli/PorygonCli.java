@@ -2,6 +2,7 @@ package io.porygon.cli;
 
 import io.porygon.core.PorygonException;
 import io.porygon.core.engine.EngineException;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -51,8 +52,7 @@ public final class PorygonCli {
     }
 
     /** DuckDB's words when its memory limit is reached, which vary with where it was reached. */
-    private static final java.util.regex.Pattern OUT_OF_MEMORY =
-            java.util.regex.Pattern.compile("(?i)could not allocate|failed to pin block|out of memory|memory limit");
+    private static final Pattern OUT_OF_MEMORY = Pattern.compile("(?i)could not allocate|failed to pin block|out of memory|memory limit");
 
     private static int handleException(Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {
         boolean debug = parseResult.hasMatchedOption("--debug")

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -127,11 +128,12 @@ record WarehouseConfig(Path path, Integer duckdbThreads, String memoryLimit, Dat
         return n >= 1 && n <= MAX_THREADS;
     }
 
+    private static final Pattern NUMBER = Pattern.compile("\\d*\\.?\\d+");
+
     /** A size DuckDB's memory_limit reads, other than zero (every statement would then run out of memory). */
     static boolean validMemoryLimit(String value) {
-        java.util.regex.Matcher m = MEMORY_LIMIT.matcher(value);
-        if (!m.matches()) return false;
-        java.util.regex.Matcher number = Pattern.compile("\\d*\\.?\\d+").matcher(value);
+        if (!MEMORY_LIMIT.matcher(value).matches()) return false;
+        Matcher number = NUMBER.matcher(value);
         return value.contains("-1") || value.strip().equals("none") || !number.find() || Double.parseDouble(number.group()) > 0;
     }
 

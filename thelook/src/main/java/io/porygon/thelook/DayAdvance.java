@@ -133,7 +133,8 @@ public final class DayAdvance {
         List<String> missing = RawTables.ALL.stream().filter(t -> !engine.exists(t.target(schema))).map(RawTable::name).toList();
         if (!missing.isEmpty()) {
             throw new PorygonException(SourceLocation.of(schema), "cannot advance: schema " + schema + " lacks the raw table(s) "
-                    + String.join(", ", missing), "generate the data first: porygon generate --scale 0.1");
+                    + String.join(", ", missing), "generate the data first (porygon generate --scale 0.1), or name the schema that"
+                    + " holds them: --schema, or --database-mapping prefix when they were generated with it");
         }
     }
 

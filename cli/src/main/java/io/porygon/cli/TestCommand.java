@@ -93,7 +93,6 @@ final class TestCommand implements Callable<Integer> {
     /** What --actions may call a test: its name, or the name of the dataset it tests, as run --actions names it. */
     private static List<String> names(TestAction t) {
         Target tested = t.testedTarget();
-        String inSchema = tested.schema() == null ? tested.name() : tested.schema() + "." + tested.name();
-        return List.of(t.name(), tested.name(), inSchema, tested.qualifiedName());
+        return List.of(t.name(), tested.name(), tested.schemaAndName(), tested.qualifiedName());
     }
 }

@@ -16,8 +16,9 @@ import java.util.SplittableRandom;
  * change onto their items. Each day a Processing order ships with chance 0.6 (one time in twenty it is
  * cancelled instead), a Shipped one is delivered with chance 0.45, and a delivered one is returned with
  * a chance of about 0.004 while within 30 days of delivery (12 % over the window, as a generate returns).
- * Each step's waiting time is drawn from its daily chance (geometric in continuous time, so memoryless) and the next step waits from there: the outcome does not
- * depend on how the time is split, so a week does what seven days do, and a day what 48 half-hours do.
+ * Each step's waiting time is drawn from its daily chance (geometric in continuous time, so memoryless)
+ * and the next step waits from there: the outcome does not depend on how the time is split, so a week
+ * does what seven days do, and a day what 48 half-hours do.
  * (Drawing a step's time uniformly over what is left of the period would not: it leaves too little time
  * for the next step in a long period, and too much in a short one.)
  */

@@ -13,6 +13,11 @@ public record Target(String database, String schema, String name) {
         return sb.append(name).toString();
     }
 
+    /** {@code schema.name}, or the name alone when there is no schema: how output and history name an action. */
+    public String schemaAndName() {
+        return schema == null ? name : schema + "." + name;
+    }
+
     @Override
     public String toString() {
         return qualifiedName();

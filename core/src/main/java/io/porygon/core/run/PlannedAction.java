@@ -68,8 +68,7 @@ public record PlannedAction(
 
     /** {@code dataset.name}: how progress lines and history name the action. */
     public String displayName() {
-        Target t = action.target();
-        return t.schema() == null ? t.name() : t.schema() + "." + t.name();
+        return action.target().schemaAndName();
     }
 
     /** The action an assertion checks, or null. */

@@ -110,7 +110,7 @@ public final class Planner {
         if (p.step() == Step.DISABLED) return p;
         List<String> disabled = p.upstream().stream().map(byId::get)
                 .filter(a -> a.disabled() && !(a instanceof AssertionAction))
-                .map(a -> a.target().schema() == null ? a.target().name() : a.target().schema() + "." + a.target().name())
+                .map(a -> a.target().schemaAndName())
                 .sorted().toList();
         if (disabled.isEmpty()) return p;
         return p.withNote("depends on " + String.join(", ", disabled) + (disabled.size() == 1 ? ", which is" : ", which are")

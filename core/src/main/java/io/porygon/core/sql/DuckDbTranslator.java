@@ -175,8 +175,8 @@ public final class DuckDbTranslator implements Translator {
 
     @Override
     public ScriptTranslation translateQuery(String googleSql, SourceLocation location, ScriptScope scope) {
-        rejectSecondStatement(googleSql, location, "query");
-        return translate(googleSql, location, scope);
+        Script script = translateScript(oneStatement(googleSql, location, "query"), googleSql, location, scope, false, false);
+        return new ScriptTranslation(String.join(";\n", script.statements()), script.scope());
     }
 
     /** An operation's script may also hold BigQuery's procedural statements: then it is a {@link ScriptProgram} for the runner. */
@@ -189,18 +189,17 @@ public final class DuckDbTranslator implements Translator {
     /** Without a top-level ORDER BY that has no LIMIT: DuckDB would sort the view's rows on every read ({@link #unordered}). */
     @Override
     public ScriptTranslation translateViewQuery(String googleSql, SourceLocation location, ScriptScope scope) {
-        rejectSecondStatement(googleSql, location, "view's query");
-        Script script = translateScript(googleSql, location, scope, true, false);
+        Script script = translateScript(oneStatement(googleSql, location, "view's query"), googleSql, location, scope, true, false);
         return new ScriptTranslation(String.join(";\n", script.statements()), script.scope());
     }
 
     /**
-     * A table, view or assertion is built from one SELECT. Dataform would send a second statement after it to
-     * BigQuery as part of a script, which builds the table from the first and runs the rest.
+     * The statements of a table's, view's or assertion's query, which is one SELECT. Dataform would send a second
+     * statement after it to BigQuery as part of a script, which builds the table from the first and runs the rest.
      */
-    private static void rejectSecondStatement(String googleSql, SourceLocation location, String what) {
+    private static List<GoogleSqlLexer.LexedStatement> oneStatement(String googleSql, SourceLocation location, String what) {
         List<GoogleSqlLexer.LexedStatement> statements = GoogleSqlLexer.split(googleSql, location);
-        if (statements.size() < 2) return;
+        if (statements.size() < 2) return statements;
         throw new PorygonException(at(relativeToFirstLine(location, googleSql), statements.get(1).line(), 0),
                 "a second statement after the " + what + ": the action is built from one SELECT",
                 "move the other statements into pre_operations { } or post_operations { }, or into an action of type: \"operations\"");
@@ -233,7 +232,12 @@ public final class DuckDbTranslator implements Translator {
     private record Script(List<String> statements, ScriptScope scope, List<ScriptProgram> program) {}
 
     private Script translateScript(String googleSql, SourceLocation location, ScriptScope start, boolean viewQuery, boolean procedural) {
-        List<GoogleSqlLexer.LexedStatement> statements = GoogleSqlLexer.split(googleSql, location);
+        return translateScript(GoogleSqlLexer.split(googleSql, location), googleSql, location, start, viewQuery, procedural);
+    }
+
+    /** {@code statements}: {@code googleSql} split and lexed. */
+    private Script translateScript(List<GoogleSqlLexer.LexedStatement> statements, String googleSql, SourceLocation location,
+                                   ScriptScope start, boolean viewQuery, boolean procedural) {
         Pieces pieces = new Pieces(relativeToFirstLine(location, googleSql), start, viewQuery);
         if (procedural && ScriptBlocks.isProcedural(statements)) {
             List<ScriptProgram> program = ScriptBlocks.read(statements, pieces, pieces::located);

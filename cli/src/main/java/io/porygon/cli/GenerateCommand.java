@@ -199,10 +199,16 @@ public final class GenerateCommand implements Callable<Integer> {
         };
     }
 
+    /** The longest advance: a year of activity is already millions of rows at scale 1; longer ones go in steps. */
+    static final Duration MAX_ADVANCE = Duration.ofDays(366);
+
     /** {@code 1d}, {@code 12h}, {@code 30m}, or an ISO-8601 duration such as {@code PT6H}. */
     static Duration parseDuration(String text) {
         Duration d = readDuration(text);
         if (d.isZero() || d.isNegative()) throw usage("--advance must be a positive duration, got " + text, "write e.g. 1d, 12h or 30m");
+        if (d.compareTo(MAX_ADVANCE) > 0) {
+            throw usage("--advance may be at most 366d, got " + text, "advance in several steps, e.g. --advance 366d more than once");
+        }
         return d;
     }
 

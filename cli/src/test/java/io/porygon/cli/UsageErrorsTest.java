@@ -20,6 +20,13 @@ class UsageErrorsTest {
     }
 
     @Test
+    void advancingByMoreThanAYearIsAUsageError() {
+        CliRun.Result r = CliRun.run("generate", "--advance", "100000d", "--warehouse", dir.resolve("w.duckdb").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--advance may be at most 366d, got 100000d").contains("hint: advance in several steps");
+    }
+
+    @Test
     void aHistoryLimitBelowOneIsAUsageError() {
         CliRun.Result r = CliRun.run("history", "--limit", "-1", "--warehouse", dir.resolve("w.duckdb").toString());
         assertThat(r.exitCode()).isEqualTo(2);

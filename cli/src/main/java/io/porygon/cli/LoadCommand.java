@@ -1,6 +1,5 @@
 package io.porygon.cli;
 
-import io.porygon.core.compile.project.SettingsOverrides;
 import io.porygon.duckdb.DuckDbEngine;
 import io.porygon.thelook.GenerationSummary;
 import io.porygon.thelook.RawTables;
@@ -42,6 +41,8 @@ public final class LoadCommand {
 
         @Mixin WarehouseOptions warehouse;
 
+        @Mixin ProjectConfigOptions projectConfig;
+
         @Mixin DebugOption debug;
 
         @Mixin ProjectDirectory project;
@@ -51,7 +52,7 @@ public final class LoadCommand {
         @Override
         public Integer call() {
             WarehouseOptions.Resolved settings = warehouse.resolveWithOptionalProject(project);
-            String rawSchema = RawTablesSchema.resolve(schema, warehouse, project, settings, SettingsOverrides.NONE, spec.commandLine().getErr());
+            String rawSchema = RawTablesSchema.resolve(schema, warehouse, project, settings, projectConfig.overrides(), spec.commandLine().getErr());
             try (DuckDbEngine engine = WarehouseOptions.open(settings)) {
                 GenerationSummary summary = new TheLookLoader().load(engine, from, rawSchema);
                 spec.commandLine().getOut().print(summary.render());

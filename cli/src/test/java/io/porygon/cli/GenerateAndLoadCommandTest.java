@@ -55,6 +55,18 @@ class GenerateAndLoadCommandTest {
                 dir.resolve("m.duckdb").toString(), projectDeclaringTheRawTables().toString());
         assertThat(mapped.exitCode()).as(mapped.err()).isZero();
         assertThat(TestProjects.query(dir.resolve("m.duckdb"), "SELECT count(*) > 0 FROM raw_project_shop.order_items")).containsExactly("true");
+
+        // and under the same overrides of workflow_settings.yaml as run: here --vars choose the raw schema
+        Path withVars = dir.resolve("vars-project");
+        TestProjects.write(withVars, "workflow_settings.yaml", "defaultProject: p\ndefaultDataset: d\nvars:\n  source_schema: shop\n");
+        TestProjects.write(withVars, "definitions/sources.js", """
+                ["users", "products", "distribution_centers", "orders", "order_items", "inventory_items", "events"]
+                  .forEach(name => declare({ schema: dataform.projectConfig.vars.source_schema, name }));
+                """);
+        Run overridden = run("load", "thelook", "--from", files.toString(), "--vars", "source_schema=exported",
+                "--warehouse", dir.resolve("v.duckdb").toString(), withVars.toString());
+        assertThat(overridden.exitCode()).as(overridden.err()).isZero();
+        assertThat(TestProjects.query(dir.resolve("v.duckdb"), "SELECT count(*) > 0 FROM exported.order_items")).containsExactly("true");
     }
 
     @Test

@@ -8,6 +8,8 @@ import io.porygon.core.graph.ActionType;
 import io.porygon.core.graph.AssertionAction;
 import io.porygon.core.graph.CompiledGraph;
 import io.porygon.core.graph.DeclarationAction;
+import io.porygon.core.graph.IncrementalStrategy;
+import io.porygon.core.graph.OnSchemaChange;
 import io.porygon.core.graph.OperationAction;
 import io.porygon.core.graph.TableAction;
 import io.porygon.core.graph.Target;
@@ -22,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -118,8 +121,18 @@ public final class DocsModelBuilder {
         Map<String, String> s = new LinkedHashMap<>();
         if (a instanceof TableAction t) {
             if (!t.uniqueKey().isEmpty()) s.put("unique key", String.join(", ", t.uniqueKey()));
+            if (t.type() == ActionType.INCREMENTAL) {
+                // what an incremental run does with the new rows, as the planner decides it
+                s.put("incremental run", t.incrementalStrategy() == IncrementalStrategy.INSERT_OVERWRITE
+                        ? "replaces the partitions the new rows fall in" : t.uniqueKey().isEmpty() ? "appends the new rows"
+                        : "merges the new rows on the unique key");
+                s.put("on schema change", Objects.requireNonNullElse(t.onSchemaChange(), OnSchemaChange.IGNORE).name());
+            }
             if (t.bigquery() != null && t.bigquery().partitionBy() != null) s.put("partition by", t.bigquery().partitionBy());
             if (t.bigquery() != null && !t.bigquery().clusterBy().isEmpty()) s.put("cluster by", String.join(", ", t.bigquery().clusterBy()));
+            if (t.bigquery() != null && t.bigquery().updatePartitionFilter() != null) {
+                s.put("update partition filter", t.bigquery().updatePartitionFilter());
+            }
             if (t.isProtected()) s.put("protected", "yes: never rebuilt by --full-refresh");
         } else if (a instanceof AssertionAction as && as.parentAction() != null) {
             s.put("checks", as.parentAction().qualifiedName());
@@ -144,10 +157,18 @@ public final class DocsModelBuilder {
         if (a instanceof TableAction t) {
             t.preOps().forEach(q -> s.add(new ActionDoc.SqlSection("pre-operation", q)));
             if (t.query() != null) s.add(new ActionDoc.SqlSection("query", t.query()));
-            if (t.type() == ActionType.INCREMENTAL && t.query() != null && !t.incrementalSelect().equals(t.query())) {
-                s.add(new ActionDoc.SqlSection("incremental query", t.incrementalSelect()));
-            }
             t.postOps().forEach(q -> s.add(new ActionDoc.SqlSection("post-operation", q)));
+            if (t.type() == ActionType.INCREMENTAL) { // what an incremental run sends instead, where it differs
+                if (!t.incrementalPreOps().equals(t.preOps())) {
+                    t.incrementalPreOps().forEach(q -> s.add(new ActionDoc.SqlSection("incremental pre-operation", q)));
+                }
+                if (t.query() != null && !t.incrementalSelect().equals(t.query())) {
+                    s.add(new ActionDoc.SqlSection("incremental query", t.incrementalSelect()));
+                }
+                if (!t.incrementalPostOps().equals(t.postOps())) {
+                    t.incrementalPostOps().forEach(q -> s.add(new ActionDoc.SqlSection("incremental post-operation", q)));
+                }
+            }
         } else if (a instanceof OperationAction o) {
             o.queries().stream().filter(q -> !q.isBlank()).forEach(q -> s.add(new ActionDoc.SqlSection("statement", q)));
         } else if (a instanceof AssertionAction as) {

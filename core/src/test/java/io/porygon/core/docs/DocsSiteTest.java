@@ -131,6 +131,50 @@ class DocsSiteTest {
     }
 
     @Test
+    void anIncrementalCardShowsWhatAnIncrementalRunDoesAndSends() throws IOException {
+        smallProject();
+        write("definitions/intermediate/orders_inc.sqlx", """
+                config {
+                  type: "incremental", uniqueKey: ["order_id"], onSchemaChange: "EXTEND",
+                  bigquery: { partitionBy: "order_date", updatePartitionFilter: "order_date >= '2024-01-01'" }
+                }
+                pre_operations {
+                  ${when(incremental(), `DECLARE wm DATE DEFAULT (SELECT MAX(order_date) FROM ${self()});`, `SELECT 'first';`)}
+                }
+                SELECT order_id, order_date FROM ${ref("orders")} ${when(incremental(), `WHERE order_date > wm`)}
+                post_operations {
+                  ${when(incremental(), `SELECT 'after increment';`)}
+                }
+                """);
+        write("definitions/intermediate/orders_days.sqlx", """
+                config { type: "incremental", incrementalStrategy: "INSERT_OVERWRITE", bigquery: { partitionBy: "order_date" } }
+                SELECT order_id, order_date FROM ${ref("orders")}
+                """);
+        write("definitions/intermediate/orders_log.sqlx", """
+                config { type: "incremental" }
+                SELECT order_id FROM ${ref("orders")}
+                """);
+        CompiledGraph graph = Porygon.compile(project);
+        assertThat(graph.graphErrors()).isEmpty();
+        Map<String, ActionDoc> byId = new DocsModelBuilder(graph).build("acme", Optional.empty()).byId();
+
+        ActionDoc inc = byId.get("acme.analytics.orders_inc");
+        assertThat(inc.settings()).containsEntry("incremental run", "merges the new rows on the unique key")
+                .containsEntry("on schema change", "EXTEND").containsEntry("update partition filter", "order_date >= '2024-01-01'");
+        // the incremental run's own pre- and post-operations: the variable its query reads is declared there
+        assertThat(inc.sql()).extracting(ActionDoc.SqlSection::label)
+                .containsExactly("pre-operation", "query", "incremental pre-operation", "incremental query", "incremental post-operation");
+        assertThat(inc.sql()).filteredOn(q -> q.label().equals("incremental pre-operation")).singleElement()
+                .satisfies(q -> assertThat(q.sql()).contains("DECLARE wm DATE"));
+        assertThat(inc.sql()).filteredOn(q -> q.label().equals("incremental post-operation")).singleElement()
+                .satisfies(q -> assertThat(q.sql()).contains("after increment"));
+        assertThat(byId.get("acme.analytics.orders_days").settings())
+                .containsEntry("incremental run", "replaces the partitions the new rows fall in").containsEntry("on schema change", "IGNORE");
+        assertThat(byId.get("acme.analytics.orders_log").settings()).containsEntry("incremental run", "appends the new rows");
+        assertThat(byId.get("acme.analytics.orders_clean").settings()).doesNotContainKey("incremental run");
+    }
+
+    @Test
     void siteListsEveryActionEscapesProjectTextAndWritesLineageJson() throws IOException {
         CompiledGraph graph = smallProject();
         DocsSite.Written w = DocsSite.write(graph, Optional.empty(), out);

@@ -166,12 +166,16 @@ final class IndexPage {
             if (last.rowsWritten() >= 0) b.append(", ").append(rows(last.rowsWritten())).append(" written");
             if (a.type() == ActionType.ASSERTION && last.failingRows() > 0) b.append(", ").append(Html.count(last.failingRows())).append(" failing ").append(last.failingRows() == 1 ? "row" : "rows");
             b.append("</p>\n");
-            if (last.error() != null) b.append("<pre>").append(esc(last.error())).append("</pre>\n");
+            if (last.error() != null) {
+                b.append("<pre>").append(esc(last.error()));
+                for (String row : last.sampleRows()) b.append('\n').append(esc(row)); // an assertion's first failing rows
+                b.append("</pre>\n");
+            }
         }
         neighbours(b, "Upstream", a.upstream());
         neighbours(b, "Downstream", a.downstream());
-        neighbours(b, "Built-in assertions", a.builtinAssertions());
-        neighbours(b, "Custom assertions", a.customAssertions());
+        assertions(b, "Built-in assertions", a.builtinAssertions());
+        assertions(b, "Custom assertions", a.customAssertions());
         List<UnitTestDoc> tests = model.tests().stream().filter(t -> a.id().equals(t.testedId())).toList();
         if (!tests.isEmpty()) {
             b.append("<div>Unit tests: ");
@@ -209,6 +213,21 @@ final class IndexPage {
         for (int i = 0; i < ids.size(); i++) {
             if (i > 0) b.append(", ");
             b.append(link(ids.get(i)));
+        }
+        b.append("</div>\n");
+    }
+
+    /** Assertions with the outcome of their latest run, so that a failed check shows on the card of the table it checks. */
+    private void assertions(StringBuilder b, String label, List<String> ids) {
+        if (ids.isEmpty()) return;
+        b.append("<div>").append(label).append(": ");
+        for (int i = 0; i < ids.size(); i++) {
+            if (i > 0) b.append(", ");
+            b.append(link(ids.get(i)));
+            ActionResult last = lastOutcome.get(ids.get(i));
+            if (last != null) {
+                b.append(" <span class=\"status-").append(last.status().name()).append("\">(").append(outcome(last)).append(")</span>");
+            }
         }
         b.append("</div>\n");
     }

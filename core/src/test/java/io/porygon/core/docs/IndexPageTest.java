@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 /** The run history and data-quality grid of index.html, from a model built in memory. */
 class IndexPageTest {
     private static final String CHECK = "p.checks.amounts_positive";
+    private static final String TABLE = "p.p.orders";
 
     @Test
     void anAssertionThatCouldNotRunShowsErrorWithItsMessageNotFailZero() {
@@ -44,11 +45,30 @@ class IndexPageTest {
         assertThat(grid).contains("title=\"run run-2, started 2024-05-01 10:00:07 UTC\"");
     }
 
+    @Test
+    void aTablesCardShowsItsAssertionsLatestOutcomeAndAFailedAssertionsCardItsFailingRows() {
+        Instant t = Instant.parse("2024-05-01T10:00:00Z");
+        ActionResult failed = new ActionResult(CHECK, "amounts_positive", "assertion", Step.CHECK_ASSERTION, ActionStatus.FAILED, t, t, -1,
+                "h", "assertion failed: 2 row(s) returned", 2, List.of("order_id=7, amount=-1", "order_id=9, amount=<0>"), null);
+        String page = page(List.of(run("run-b", t.plusSeconds(60), failed), run("run-a", t, assertion(ActionStatus.SUCCEEDED, 0, null))));
+
+        String table = page.substring(page.indexOf("id=\"" + Html.anchor(TABLE) + "\""));
+        table = table.substring(0, table.indexOf("</div>\n</div>"));
+        assertThat(table).contains("Custom assertions: <a href=\"#" + Html.anchor(CHECK) + "\">checks.amounts_positive</a>"
+                + " <span class=\"status-FAILED\">(fail (2))</span>");
+        String check = page.substring(page.indexOf("<div class=\"card\" id=\"" + Html.anchor(CHECK) + "\""));
+        assertThat(check.substring(0, check.indexOf("</pre>")))
+                .contains("assertion failed: 2 row(s) returned\norder_id=7, amount=-1\norder_id=9, amount=&lt;0&gt;");
+    }
+
     private static String page(List<RunHistory.Run> runs) {
         ActionDoc check = new ActionDoc(CHECK, "amounts_positive", "checks", ActionType.ASSERTION, "assertions",
-                "definitions/assertions/amounts_positive.sqlx", null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                "definitions/assertions/amounts_positive.sqlx", null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(TABLE),
                 List.of(), false, Map.of(), null);
-        DocsModel model = new DocsModel("p", List.of(check), List.of(), Optional.of("w.duckdb"), new RunHistory(runs), List.of());
+        ActionDoc table = new ActionDoc(TABLE, "orders", "p", ActionType.TABLE, "intermediate", "definitions/intermediate/orders.sqlx",
+                null, List.of(), List.of(), List.of(), List.of(), List.of(CHECK), List.of(), List.of(), false, Map.of(), null);
+        DocsModel model = new DocsModel("p", List.of(table, check), List.of(new DocsModel.Edge(TABLE, CHECK)), Optional.of("w.duckdb"),
+                new RunHistory(runs), List.of());
         return new IndexPage(model).render(DocsSite.lineage(model));
     }
 

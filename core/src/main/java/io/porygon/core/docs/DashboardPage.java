@@ -15,9 +15,17 @@ final class DashboardPage {
     private DashboardPage() {}
 
     static String render(String projectName, DashboardData d) {
+        return render(projectName, d, null);
+    }
+
+    /** {@code stale}: a warning that the newest run did not refresh the data under the views, or null. */
+    static String render(String projectName, DashboardData d, String stale) {
         StringBuilder b = new StringBuilder();
         b.append("<h1>Profit dashboard</h1>\n<p class=\"muted\">Realized sales (Shipped or Complete items) from the reporting views "
                 + "<code>profit_view</code> and <code>profit_matrix_view</code>, aggregated by the warehouse.</p>\n");
+        if (stale != null) {
+            b.append("<div class=\"note\">").append(esc(stale)).append(" <a href=\"index.html#runs\">Run history</a></div>\n");
+        }
         if (d.missing().isPresent()) {
             b.append("<div class=\"note\">").append(esc(d.missing().get())).append("</div>\n");
         } else {

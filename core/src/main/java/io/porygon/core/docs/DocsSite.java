@@ -6,6 +6,7 @@ import io.porygon.core.graph.Action;
 import io.porygon.core.graph.ActionType;
 import io.porygon.core.graph.CompiledGraph;
 import io.porygon.core.graph.Target;
+import io.porygon.core.run.ActionResult;
 import io.porygon.core.run.DatabaseMapping;
 import io.porygon.core.run.WarehouseNames;
 import java.io.IOException;
@@ -55,7 +56,9 @@ public final class DocsSite {
             Files.createDirectories(out);
             Path index = write(out.resolve("index.html"), new IndexPage(model).render(layout));
             Path lineage = write(out.resolve("lineage.json"), JsonWriter.write(lineageJson(model, layout), true) + "\n");
-            Path dash = write(out.resolve("dashboard.html"), DashboardPage.render(projectName, dashboard));
+            String stale = dashboard.missing().isPresent() ? null : notRefreshed(model, nameWritten(graph, "profit_view"),
+                    nameWritten(graph, "profit_matrix_view"));
+            Path dash = write(out.resolve("dashboard.html"), DashboardPage.render(projectName, dashboard, stale));
             return new Written(index, lineage, dash, model, dashboard);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the docs to " + out, e);
@@ -127,6 +130,33 @@ public final class DocsSite {
         m.put("nodes", nodes);
         m.put("edges", edges);
         return m;
+    }
+
+    /**
+     * A warning when the newest run failed, skipped or cancelled a reporting view or an action it reads
+     * (directly or not): the views then show the tables as an earlier run left them. Null otherwise.
+     */
+    static String notRefreshed(DocsModel model, String... viewNames) {
+        if (model.history().runs().isEmpty()) return null;
+        Map<String, ActionDoc> byId = model.byId();
+        Set<String> under = new LinkedHashSet<>();
+        List<String> todo = new ArrayList<>();
+        for (ActionDoc a : model.actions()) if (a.type() == ActionType.VIEW && List.of(viewNames).contains(a.name())) todo.add(a.id());
+        while (!todo.isEmpty()) {
+            String id = todo.remove(todo.size() - 1);
+            if (under.add(id) && byId.containsKey(id)) todo.addAll(byId.get(id).upstream());
+        }
+        RunHistory.Run newest = model.history().runs().get(0);
+        List<String> notRun = new ArrayList<>();
+        for (ActionResult r : newest.actions()) {
+            if (under.contains(r.actionId()) && !r.status().letsDependentsRun()) {
+                notRun.add(r.name() + " " + r.status().name().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        if (notRun.isEmpty()) return null;
+        return "The newest run, " + newest.summary().runId() + " (status " + newest.summary().status() + "), did not refresh what"
+                + " the reporting views read: " + String.join(", ", notRun) + ". These figures come from the tables as an earlier run"
+                + " left them.";
     }
 
     /** The dashboard's figures; a view that cannot be read (e.g. a dropped table under it) is said in the page. */

@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.porygon.core.compile.json.JsonWriter;
+import io.porygon.core.graph.ActionType;
+import io.porygon.core.run.ActionResult;
+import io.porygon.core.run.ActionStatus;
+import io.porygon.core.run.RunStore.RunSummary;
+import io.porygon.core.run.Step;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -80,6 +86,43 @@ class DashboardPageTest {
                 List.of(), List.of());
         String page = DashboardPage.render("p", empty);
         assertThat(page).contains("<div class=\"label\">Sales dates</div><div class=\"value\">no sales yet</div>").doesNotContain(" – ");
+    }
+
+    @Test
+    void afterARunThatSkippedWhatTheReportingViewsReadTheDashboardSaysItsFiguresAreOlder() {
+        String raw = "p.raw.items", fct = "p.p.trx_fct", view = "p.rep.profit_view", other = "p.p.events_fct";
+        List<ActionDoc> actions = List.of(doc(raw, "items", ActionType.DECLARATION, List.of()), doc(fct, "trx_fct", ActionType.TABLE, List.of(raw)),
+                doc(view, "profit_view", ActionType.VIEW, List.of(fct)), doc(other, "events_fct", ActionType.TABLE, List.of(raw)));
+        Instant t = Instant.parse("2024-05-01T10:00:00Z");
+        RunHistory.Run older = new RunHistory.Run(new RunSummary("run-1", t, t, "SUCCEEDED", "run", 3, 0, 0, 0),
+                List.of(result(fct, "p.trx_fct", ActionStatus.SUCCEEDED)));
+        RunHistory.Run skipped = new RunHistory.Run(new RunSummary("run-2", t.plusSeconds(60), t.plusSeconds(61), "FAILED", "run", 1, 1, 2, 0),
+                List.of(result(raw, "raw.items", ActionStatus.SUCCEEDED), result(other, "p.events_fct", ActionStatus.FAILED),
+                        result(fct, "p.trx_fct", ActionStatus.SKIPPED), result(view, "rep.profit_view", ActionStatus.SKIPPED)));
+
+        String note = DocsSite.notRefreshed(model(actions, skipped, older), "profit_view", "profit_matrix_view");
+        assertThat(note).contains("run-2 (status FAILED)", "p.trx_fct skipped, rep.profit_view skipped").doesNotContain("events_fct");
+        assertThat(DashboardPage.render("p", data(List.of()), note)).contains("<div class=\"note\">The newest run, run-2");
+        // a failure elsewhere, or a newest run that refreshed them, leaves the figures current
+        RunHistory.Run elsewhere = new RunHistory.Run(skipped.summary(), List.of(result(other, "p.events_fct", ActionStatus.FAILED),
+                result(fct, "p.trx_fct", ActionStatus.SUCCEEDED)));
+        assertThat(DocsSite.notRefreshed(model(actions, elsewhere, skipped), "profit_view")).isNull();
+        assertThat(DocsSite.notRefreshed(model(actions, older, skipped), "profit_view")).isNull();
+        assertThat(DocsSite.notRefreshed(model(actions), "profit_view")).isNull();
+    }
+
+    private static DocsModel model(List<ActionDoc> actions, RunHistory.Run... runs) {
+        return new DocsModel("p", actions, List.of(), Optional.of("w.duckdb"), new RunHistory(List.of(runs)), List.of());
+    }
+
+    private static ActionDoc doc(String id, String name, ActionType type, List<String> upstream) {
+        return new ActionDoc(id, name, null, type, "l", null, null, List.of(), List.of(), List.of(), List.of(), List.of(), upstream,
+                List.of(), false, Map.of(), null);
+    }
+
+    private static ActionResult result(String id, String name, ActionStatus status) {
+        Instant t = Instant.parse("2024-05-01T10:01:00Z");
+        return new ActionResult(id, name, "table", Step.BUILD_TABLE, status, t, t, -1, null, null, 0, List.of(), null);
     }
 
     private static DashboardData data(List<DashboardData.Month> months) {

@@ -84,9 +84,12 @@ final class HistoryCommand implements Callable<Integer> {
                 return PorygonCli.EXIT_USAGE;
             }
             out.println("Run " + id + ":");
-            out.printf("  %-5s %-11s %-40s %-19s %9s %14s  %-16s %s%n", "", "type", "action", "started (UTC)", "time", "rows", "sql hash", "error");
+            // as wide as the longest name, so that the columns after it line up (assertion names run long)
+            int width = Math.max(40, actions.stream().mapToInt(a -> a.name().length()).max().orElse(0));
+            String format = "  %-5s %-11s %-" + width + "s %-19s %9s %14s  %-16s %s%n";
+            out.printf(format, "", "type", "action", "started (UTC)", "time", "rows", "sql hash", "error");
             for (ActionResult a : actions) {
-                out.printf(Locale.ROOT, "  %-5s %-11s %-40s %-19s %9s %14s  %-16s %s%n", RunProgress.label(a.status()), a.type(), a.name(),
+                out.printf(Locale.ROOT, format, RunProgress.label(a.status()), a.type(), a.name(),
                         a.startedAt() == null ? "" : TIME.format(a.startedAt()), RunProgress.seconds(a.duration()),
                         a.rowsWritten() < 0 ? "" : String.format(Locale.ROOT, "%,d", a.rowsWritten()),
                         a.sqlHash() == null ? "" : a.sqlHash(), a.error() == null ? "" : a.error().split("\n")[0]);

@@ -80,6 +80,10 @@ class RunCommandTest {
         assertThat(stdout.lines().filter(l -> l.contains("SUCCEEDED")).count()).isEqualTo(2);
         assertThat(cli("history", "--run", "last", project.toString())).isZero();
         assertThat(stdout).contains("analytics.orders_inc", "dataform_assertions.");
+        // the columns line up under their headers, whatever the length of the names
+        List<String> lines = stdout.lines().skip(1).toList();
+        int started = lines.get(0).indexOf("started (UTC)");
+        assertThat(lines.subList(1, lines.size())).isNotEmpty().allSatisfy(l -> assertThat(l.substring(started)).matches("\\d{4}-\\d\\d-\\d\\d .*"));
     }
 
     @Test

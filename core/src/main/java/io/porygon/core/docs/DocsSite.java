@@ -148,15 +148,16 @@ public final class DocsSite {
         }
         RunHistory.Run newest = model.history().runs().get(0);
         List<String> notRun = new ArrayList<>();
-        for (ActionResult r : newest.actions()) {
-            if (under.contains(r.actionId()) && !r.status().letsDependentsRun()) {
+        for (ActionResult r : newest.actions()) { // a source's check changes no data
+            if (under.contains(r.actionId()) && !r.status().letsDependentsRun() && !"declaration".equals(r.type())) {
                 notRun.add(r.name() + " " + r.status().name().toLowerCase(java.util.Locale.ROOT));
             }
         }
         if (notRun.isEmpty()) return null;
+        int shown = Math.min(notRun.size(), 4);
+        String list = String.join(", ", notRun.subList(0, shown)) + (shown < notRun.size() ? " and " + (notRun.size() - shown) + " more" : "");
         return "The newest run, " + newest.summary().runId() + " (status " + newest.summary().status() + "), did not refresh what"
-                + " the reporting views read: " + String.join(", ", notRun) + ". These figures come from the tables as an earlier run"
-                + " left them.";
+                + " the reporting views read: " + list + ". These figures come from the tables as an earlier run left them.";
     }
 
     /** The dashboard's figures; a view that cannot be read (e.g. a dropped table under it) is said in the page. */

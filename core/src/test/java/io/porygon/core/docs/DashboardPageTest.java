@@ -109,6 +109,20 @@ class DashboardPageTest {
         assertThat(DocsSite.notRefreshed(model(actions, elsewhere, skipped), "profit_view")).isNull();
         assertThat(DocsSite.notRefreshed(model(actions, older, skipped), "profit_view")).isNull();
         assertThat(DocsSite.notRefreshed(model(actions), "profit_view")).isNull();
+        // a cancelled run: the sources' checks are left out, a long list is cut
+        RunHistory.Run cancelled = new RunHistory.Run(new RunSummary("run-3", t, t, "CANCELLED", "run", 0, 0, 0, 3),
+                List.of(new ActionResult(raw, "raw.items", "declaration", Step.CHECK_SOURCE, ActionStatus.CANCELLED, t, t, -1, null, null, 0,
+                        List.of(), null), result(fct, "p.trx_fct", ActionStatus.CANCELLED), result(view, "rep.profit_view", ActionStatus.CANCELLED)));
+        assertThat(DocsSite.notRefreshed(model(actions, cancelled), "profit_view")).contains("read: p.trx_fct cancelled, rep.profit_view cancelled.");
+        List<ActionDoc> many = new ArrayList<>(actions);
+        List<ActionResult> results = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            many.add(doc("p.p.t" + i, "t" + i, ActionType.TABLE, List.of()));
+            results.add(result("p.p.t" + i, "p.t" + i, ActionStatus.SKIPPED));
+        }
+        many.set(2, doc(view, "profit_view", ActionType.VIEW, many.stream().skip(4).map(ActionDoc::id).toList()));
+        RunHistory.Run six = new RunHistory.Run(skipped.summary(), results);
+        assertThat(DocsSite.notRefreshed(model(many, six), "profit_view")).contains("read: p.t0 skipped, p.t1 skipped, p.t2 skipped, p.t3 skipped and 2 more.");
     }
 
     private static DocsModel model(List<ActionDoc> actions, RunHistory.Run... runs) {

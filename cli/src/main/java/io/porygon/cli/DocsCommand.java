@@ -72,8 +72,9 @@ final class DocsCommand implements Callable<Integer> {
         } catch (UncheckedIOException e) {
             throw OutputDirectory.error("--out", target, e.getCause());
         }
+        int runs = written.model().history().runs().size();
         stdout.println("Docs written to " + target + ":");
-        stdout.println("  index.html      " + written.model().actions().size() + " actions, " + written.model().history().runs().size() + " recent runs");
+        stdout.println("  index.html      " + written.model().actions().size() + " actions, " + runs + (runs == 1 ? " recent run" : " recent runs"));
         stdout.println("  lineage.json    " + written.model().edges().size() + " edges");
         stdout.println("  dashboard.html  " + written.dashboardData().missing().map(m -> "no figures: " + m).orElse(
                 written.dashboardData().months().size() + " months, " + written.dashboardData().matrix().size() + " categories in the YTD matrix"));

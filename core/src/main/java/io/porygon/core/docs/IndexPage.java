@@ -72,6 +72,10 @@ final class IndexPage {
         if (!model.tests().isEmpty()) b.append("<p><a href=\"#tests\">").append(model.tests().size()).append(" unit ")
                 .append(Html.plural("test", model.tests().size())).append("</a></p>\n");
         if (!model.history().runs().isEmpty()) b.append(runHistory());
+        else if (model.warehouse().isPresent()) {
+            b.append("<h2 id=\"runs\">Run history</h2>\n<p class=\"muted\">No runs recorded in this warehouse yet:"
+                    + " each <code>porygon run</code> records its actions here.</p>\n");
+        }
         if (!model.tests().isEmpty()) b.append(unitTests());
         for (var layer : groups.entrySet()) {
             b.append("<h2>Layer: ").append(esc(layer.getKey())).append("</h2>\n");
@@ -275,7 +279,8 @@ final class IndexPage {
         Set<String> assertions = new LinkedHashSet<>();
         for (RunHistory.Run r : runs) for (ActionResult a : r.actions()) if ("assertion".equals(a.type())) assertions.add(a.actionId());
         if (!assertions.isEmpty()) {
-            b.append("<h3>Data quality: assertions over the last ").append(runs.size()).append(" runs (newest first)</h3>\n<table><tr><th>assertion</th>");
+            b.append("<h3>Data quality: assertions ").append(runs.size() == 1 ? "in the last run" : "over the last " + runs.size() + " runs (newest first)")
+                    .append("</h3>\n<table><tr><th>assertion</th>");
             List<String> headers = runHeaders(runs);
             for (int i = 0; i < runs.size(); i++) {
                 RunSummary r = runs.get(i).summary();

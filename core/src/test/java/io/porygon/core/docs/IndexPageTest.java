@@ -56,6 +56,9 @@ class IndexPageTest {
         table = table.substring(0, table.indexOf("</div>\n</div>"));
         assertThat(table).contains("Custom assertions: <a href=\"#" + Html.anchor(CHECK) + "\">checks.amounts_positive</a>"
                 + " <span class=\"status-FAILED\">(fail (2))</span>");
+        assertThat(page).contains("Data quality: assertions over the last 2 runs (newest first)");
+        assertThat(page(List.of(run("run-a", t, failed)))).contains("Data quality: assertions in the last run</h3>");
+        assertThat(page(List.of())).contains("<h2 id=\"runs\">Run history</h2>\n<p class=\"muted\">No runs recorded in this warehouse yet");
         String check = page.substring(page.indexOf("<div class=\"card\" id=\"" + Html.anchor(CHECK) + "\""));
         assertThat(check.substring(0, check.indexOf("</pre>")))
                 .contains("assertion failed: 2 row(s) returned\norder_id=7, amount=-1\norder_id=9, amount=&lt;0&gt;");

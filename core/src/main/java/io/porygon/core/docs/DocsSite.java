@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -150,7 +151,7 @@ public final class DocsSite {
         List<String> notRun = new ArrayList<>();
         for (ActionResult r : newest.actions()) { // a source's check changes no data
             if (under.contains(r.actionId()) && !r.status().letsDependentsRun() && !"declaration".equals(r.type())) {
-                notRun.add(r.name() + " " + r.status().name().toLowerCase(java.util.Locale.ROOT));
+                notRun.add(r.name() + " " + r.status().name().toLowerCase(Locale.ROOT));
             }
         }
         if (notRun.isEmpty()) return null;

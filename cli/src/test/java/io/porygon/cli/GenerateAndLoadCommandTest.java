@@ -71,7 +71,7 @@ class GenerateAndLoadCommandTest {
 
     @Test
     void aWarehouseThatRunsOutOfMemoryIsAnErrorWithAHintNotAnInternalError() {
-        Run r = run("generate", "--scale", "0.01", "--memory-limit", "10MB", "--warehouse", dir.resolve("w.duckdb").toString(), "--no-progress");
+        Run r = run("generate", "--scale", "0.01", "--memory-limit", "1MB", "--warehouse", dir.resolve("w.duckdb").toString(), "--no-progress");
         assertThat(r.exitCode()).isEqualTo(PorygonCli.EXIT_FAILED);
         assertThat(r.err()).contains("error: the warehouse failed: ").contains("hint: raise --memory-limit").doesNotContain("internal error")
                 .doesNotContain("\tat ");

@@ -278,14 +278,20 @@ final class JsonFunctions {
     /**
      * JSON_VALUE / JSON_EXTRACT_SCALAR: the scalar at the path, unquoted and unescaped; NULL for an
      * object, an array or a JSON null (DuckDB's json_value gives NULL for the first two but keeps a
-     * string quoted).
+     * string quoted), and for a string that is not valid JSON (BigQuery gives NULL; DuckDB raises
+     * "Malformed JSON").
      */
     private static void scalar(CallContext c, boolean legacyPath) {
         checkArity(c);
-        c.text("json_extract_string(json_value(").arg(0).text(", ");
-        if (c.args().size() == 2) path(c, legacyPath);
-        else c.text("'$'");
-        c.text("), '$')");
+        String literalPath = c.args().size() == 1 ? "'$'"
+                : c.args().get(1) instanceof StringValue literal ? "'" + duckDbPath(c, literal.getValue(), legacyPath) + "'" : null;
+        c.once(a -> "json_extract_string(json_value(" + validOrNull(a.get(0)) + ", "
+                + (literalPath != null ? literalPath : a.get(1)) + "), '$')");
+    }
+
+    /** The input when it is valid JSON, else NULL: BigQuery's extractors give NULL for an invalid JSON-formatted string. */
+    private static String validOrNull(String json) {
+        return "CASE WHEN json_valid(" + json + ") THEN " + json + " END";
     }
 
     /**
@@ -294,13 +300,13 @@ final class JsonFunctions {
      * JSON for both, which would not mix with text (COALESCE(JSON_QUERY(s, '$.x'), 'none') would parse
      * 'none' as JSON), so cast_to_type casts the result to the input's type, as JSON_QUERY_ARRAY does.
      * On a JSON-formatted STRING a JSON null is SQL NULL; on a JSON value it stays JSON null (typeof
-     * tells the two apart, the same for every row).
+     * tells the two apart, the same for every row). A string that is not valid JSON gives NULL, as in BigQuery.
      */
     private static void query(CallContext c, boolean legacyPath) {
         if (c.args().size() != 2) throw c.unsupported(c.args().size() + " arguments", "pass a JSON value and a JSONPath");
         String literalPath = c.args().get(1) instanceof StringValue literal ? "'" + duckDbPath(c, literal.getValue(), legacyPath) + "'" : null;
         c.once(a -> {
-            String extracted = "json_extract(" + a.get(0) + ", " + (literalPath != null ? literalPath : a.get(1)) + ")";
+            String extracted = "json_extract(" + validOrNull(a.get(0)) + ", " + (literalPath != null ? literalPath : a.get(1)) + ")";
             return "cast_to_type(CASE WHEN typeof(" + a.get(0) + ") <> 'JSON' AND json_type(" + extracted + ") = 'NULL' THEN NULL ELSE "
                     + extracted + " END, coalesce(" + a.get(0) + ", ''))";
         });

@@ -59,6 +59,11 @@ final class EngineErrorLocation {
     static PorygonException relocated(PorygonException e, Action action, String sql, int startLine) {
         SourceLocation at = e.location();
         if (at == null || at.line() <= 0 || !at.file().equals(action.fileName())) return e;
+        if (action instanceof AssertionAction a && a.parentAction() != null) {
+            // a built-in assertion's SQL is generated, its lines are not the file's: the line of the key that asked for it
+            return at.line() == startLine && at.column() == 0 ? e
+                    : new PorygonException(new SourceLocation(at.file(), startLine, 0), e.getMessage(), e.hint(), e);
+        }
         StatementLines lines = Planner.statementLines(action);
         int compiledLine = at.line() - startLine + firstStatementLine(sql);
         int line = lines.lineOf(sql, compiledLine, at.line());

@@ -212,6 +212,23 @@ class PlannerTest {
     }
 
     @Test
+    void aBuiltInAssertionThatCannotBeTranslatedIsReportedAtTheKeyThatAskedForIt() {
+        // rowConditions: ["x <= ${1}"] in a plain string: the generated query's fourth line cannot be parsed, but its
+        // lines are not the file's (line 4 of definitions/a.sqlx holds the rowConditions key)
+        String generated = "SELECT\n  'x <= ${1}' AS failing_row_condition,\n  *\nFROM `p.s.a`\nWHERE NOT (x <= ${1})";
+        AssertionAction rowConditions = new AssertionAction(new Target("p", "dataform_assertions", "s_a_assertions_rowConditions"),
+                generated, a, List.of(a), List.of(), ActionDescriptor.EMPTY, false, "definitions/a.sqlx", 4);
+        CompiledGraph g = graph(table(a, ActionType.TABLE, "select 1 as x", List.of()), rowConditions);
+        Planner planner = new Planner(new WarehouseNames(DatabaseMapping.IGNORE, "dataform"), new io.porygon.core.sql.DuckDbTranslator(),
+                t -> ObjectKind.NONE);
+        assertThatThrownBy(() -> planner.plan(g, RunOptions.all()))
+                .isInstanceOfSatisfying(PorygonException.class, e -> {
+                    assertThat(e.getMessage()).startsWith("cannot parse this statement");
+                    assertThat(e.location()).hasToString("definitions/a.sqlx:4");
+                });
+    }
+
+    @Test
     void theWarehouseIsAskedOnTheCallingThreadAndParallelTranslationKeepsThePlanOrder() {
         Thread caller = Thread.currentThread();
         List<Thread> askedOn = new java.util.concurrent.CopyOnWriteArrayList<>();

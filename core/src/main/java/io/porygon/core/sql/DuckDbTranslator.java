@@ -136,9 +136,27 @@ public final class DuckDbTranslator implements Translator {
     /** {@code SET @@query_label = '...'}: a label of the BigQuery job, as GA4 packages set in each model. */
     private static final Pattern QUERY_LABEL = Pattern.compile("(?is)\\s*SET\\s+@@query_label\\s*=\\s*'(?:[^'\\\\]|\\\\.|'')*'\\s*");
 
-    /** Whether the statement only changes BigQuery metadata (options, unenforced keys, a job label): nothing to do on DuckDB. */
+    /**
+     * BigQuery's access control, {@code GRANT|REVOKE `roles/...`[, ...] ON SCHEMA|TABLE|VIEW|EXTERNAL TABLE name TO|FROM
+     * "user:...", ...}, as Dataform projects write it in post_operations: IAM, which changes who may read, not what a query
+     * returns (the lexer has made the backticked roles double-quoted paths and the grantees single-quoted strings).
+     */
+    private static final Pattern GRANT_OR_REVOKE = Pattern.compile(
+            "(?is)\\s*(GRANT\\s+(?<g>.+?)\\s+TO|REVOKE\\s+(?<r>.+?)\\s+FROM)\\s+'[^']*'(\\s*,\\s*'[^']*')*\\s*");
+    private static final Pattern ROLES_ON_RESOURCE = Pattern.compile(
+            "(?is)(\"[^\"]*\"(\\.\"[^\"]*\")*|`[^`]*`)(\\s*,\\s*(\"[^\"]*\"(\\.\"[^\"]*\")*|`[^`]*`))*"
+                    + "\\s+ON\\s+(SCHEMA|TABLE|VIEW|EXTERNAL\\s+TABLE)\\s+[^\\s;]+");
+
+    /** Whether the statement only changes BigQuery metadata (options, unenforced keys, a job label, access): nothing to do on DuckDB. */
     static boolean isMetadataOnly(String statement) {
-        return setsOptionsOnly(statement) || KEY_CONSTRAINT.matcher(statement).matches() || QUERY_LABEL.matcher(statement).matches();
+        return setsOptionsOnly(statement) || KEY_CONSTRAINT.matcher(statement).matches() || QUERY_LABEL.matcher(statement).matches()
+                || grantsOrRevokes(statement);
+    }
+
+    private static boolean grantsOrRevokes(String statement) {
+        Matcher m = GRANT_OR_REVOKE.matcher(statement);
+        if (!m.matches()) return false;
+        return ROLES_ON_RESOURCE.matcher(m.group("g") != null ? m.group("g") : m.group("r")).matches();
     }
 
     /** Whether the statement only sets options: its one action is SET OPTIONS (...) and nothing follows. */

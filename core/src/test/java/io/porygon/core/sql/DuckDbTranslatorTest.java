@@ -315,6 +315,19 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void grantAndRevokeAreAccessControlAndTranslateToNothing() {
+        // Dataform projects grant readers in post_operations; DuckDB has no IAM, and what the table holds does not change
+        assertThat(translator.translate("GRANT `roles/bigquery.dataViewer` ON TABLE `p.s.t` TO \"group:analysts@example.com\";\n"
+                + "SELECT 1 AS x", AT)).isEqualTo("SELECT 1 AS x");
+        assertThat(translator.translate("GRANT `roles/bigquery.dataViewer`, `roles/bigquery.metadataViewer` ON SCHEMA s\n"
+                + "  TO 'user:a@example.com', \"serviceAccount:b@p.iam.gserviceaccount.com\";\n"
+                + "REVOKE `roles/bigquery.dataEditor` ON VIEW p.s.v FROM \"user:c@example.com\";\nSELECT 2 AS y", AT))
+                .isEqualTo("SELECT 2 AS y");
+        // another GRANT is not BigQuery's: not taken for access control, it reaches DuckDB, which refuses it
+        assertThat(translator.translate("GRANT SELECT ON t TO someone", AT)).contains("GRANT");
+    }
+
+    @Test
     void aQueryLabelIsMetadataAndAnOrderedWindowCallIsALocatedError() {
         // superform's GA4 package labels each model's job
         assertThat(translator.translate("SET @@query_label = \"team:ga4,model:sessions\";\nSELECT 1 AS x", AT)).isEqualTo("SELECT 1 AS x");

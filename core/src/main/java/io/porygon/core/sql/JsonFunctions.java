@@ -371,6 +371,35 @@ final class JsonFunctions {
             path = sb.toString();
         }
         path = QUOTED_KEY.matcher(path).replaceAll(r -> Matcher.quoteReplacement(".\"" + r.group(1) + "\""));
+        String beyond = beyondBigQuery(path);
+        if (beyond != null) {
+            throw c.unsupported("the JSONPath '" + sqlLiteralBody.replace("''", "'") + "' (" + beyond + ", which BigQuery's JSONPath does not have and"
+                    + " DuckDB's would answer with a list or an element from the end)", "name each key and 0-based index ($.a[0].b);"
+                    + " for every element, UNNEST(JSON_QUERY_ARRAY(json, '$.a')) and extract from each");
+        }
         return path.replace("'", "''");
+    }
+
+    /**
+     * What a DuckDB-syntax path holds outside its quoted keys that BigQuery's JSONPath (keys and
+     * non-negative indexes) does not: a wildcard, a recursive descent, an index from the end; else null.
+     */
+    private static String beyondBigQuery(String path) {
+        boolean quoted = false;
+        for (int i = 0; i < path.length(); i++) {
+            char ch = path.charAt(i);
+            if (ch == '\\' && quoted) {
+                i++;
+            } else if (ch == '"') {
+                quoted = !quoted;
+            } else if (!quoted && ch == '*') {
+                return "a wildcard *";
+            } else if (!quoted && ch == '.' && i + 1 < path.length() && path.charAt(i + 1) == '.') {
+                return "a recursive descent ..";
+            } else if (!quoted && ch == '[' && path.substring(i + 1).stripLeading().matches("(?s)[#-].*")) {
+                return "an index from the end";
+            }
+        }
+        return null;
     }
 }

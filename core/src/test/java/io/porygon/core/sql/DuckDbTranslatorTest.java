@@ -1118,6 +1118,16 @@ class DuckDbTranslatorTest {
                 .satisfies(e -> assertThat(((PorygonException) e).hint()).contains("compact"));
         assertThatThrownBy(() -> translator.translate("SELECT JSON_QUERY_ARRAY(j, 'a.b') FROM t", AT))
                 .isInstanceOf(PorygonException.class).hasMessageContaining("does not start with $");
+        // DuckDB's JSONPath also has wildcards, recursive descent and indexes from the end, which would give a list or
+        // the last element where BigQuery has no such path
+        for (String call : List.of("JSON_QUERY(j, '$.lines[*].sku')", "JSON_VALUE(j, '$.a.*')", "JSON_QUERY_ARRAY(j, '$..items')",
+                "JSON_QUERY(j, '$.a[-1]')", "JSON_VALUE_ARRAY(j, '$.a[#-1]')", "JSON_EXTRACT(j, \"$['a'].*\")")) {
+            assertThatThrownBy(() -> translator.translate("SELECT " + call + " FROM t", AT)).as(call)
+                    .isInstanceOf(PorygonException.class).hasMessageContaining("BigQuery's JSONPath does not have");
+        }
+        // the same characters inside a quoted key are the key's
+        assertThat(query("SELECT JSON_VALUE('{\"a*b\": {\"c..d\": 1, \"[-1]\": 2}}', '$.\"a*b\".\"c..d\"'),"
+                + " JSON_EXTRACT_SCALAR('{\"a*b\": {\"[-1]\": 2}}', \"$['a*b']['[-1]']\")")).containsExactly(List.of("1", "2"));
         assertThatThrownBy(() -> translator.translate("SELECT APPROX_QUANTILES(x, n) FROM t", AT))
                 .isInstanceOf(PorygonException.class).hasMessageContaining("integer literal");
         assertThatThrownBy(() -> translator.translate("SELECT APPROX_QUANTILES(x, 4 ORDER BY x) FROM t", AT))

@@ -11,7 +11,8 @@ import net.sf.jsqlparser.expression.StringValue;
 
 /**
  * Prints BigQuery's array subscripts ({@code arr[OFFSET(i)]}, {@code [ORDINAL(i)]}, their SAFE_ forms,
- * a bare {@code [i]}) on DuckDB's one-based lists, with BigQuery's errors out of bounds.
+ * a bare {@code [i]}) on DuckDB's one-based lists, with BigQuery's errors out of bounds; a bare
+ * {@code [i]} on JSON is JSON's zero-based subscript.
  */
 final class SubscriptPrinter {
 
@@ -61,6 +62,10 @@ final class SubscriptPrinter {
         }
         Expression position = i;
         boolean nonNegativeLiteral = i instanceof LongValue n && n.getValue() >= 0;
+        if (!isPositionFunction(index)) {
+            jsonOrOffset(array, position);
+            return;
+        }
         switch (kind) {
             case "OFFSET", "ORDINAL" -> checkedSubscript(array, position, kind.equals("OFFSET") ? 0 : 1, kind);
             case "SAFE_OFFSET" -> {
@@ -80,20 +85,39 @@ final class SubscriptPrinter {
     /** arr[OFFSET(i)] / arr[ORDINAL(i)]: an index outside the array raises BigQuery's error; a NULL array or index gives NULL. */
     private void checkedSubscript(Operand array, Expression i, int first, String kind) {
         if (i instanceof LongValue n && n.getValue() >= first) {
-            long element = n.getValue() - first + 1;
-            String problem = "'array index " + kind + "(" + n.getValue() + ") is out of bounds (array length '";
-            printer.once(List.of(array), o -> "CASE WHEN len(" + o.get(0) + ") < " + element + " THEN error(" + problem
-                    + " || CAST(len(" + o.get(0) + ") AS VARCHAR) || ')') ELSE " + o.get(0) + "[" + element + "] END");
+            printer.once(List.of(array), o -> checkedLiteral(o.get(0), n.getValue(), first, kind));
             return;
         }
-        printer.once(List.of(array, printer.operand(i)), o -> {
-            String a = o.get(0);
-            String x = o.get(1);
-            String element = first == 0 ? x + " + 1" : x;
-            return "CASE WHEN len(" + a + ") IS NULL THEN NULL WHEN " + x + " < " + first + " OR " + element + " > len(" + a
-                    + ") THEN error('array index " + kind + "(' || CAST(" + x + " AS VARCHAR) || ') is out of bounds (array length ' || CAST(len("
-                    + a + ") AS VARCHAR) || ')') ELSE " + a + "[" + element + "] END";
-        });
+        printer.once(List.of(array, printer.operand(i)), o -> checked(o.get(0), o.get(1), first, kind));
+    }
+
+    /**
+     * A bare {@code x[i]}: OFFSET(i) when x is an array, but a zero-based element when x is JSON
+     * ({@code json_col.items[0]}), NULL out of bounds or below 0, as BigQuery's JSON subscript is. The
+     * translator does not know x's type, so DuckDB's typeof() picks, the same for every row.
+     */
+    private void jsonOrOffset(Operand array, Expression i) {
+        if (i instanceof LongValue n && n.getValue() >= 0) {
+            printer.once(List.of(array), o -> "CASE WHEN typeof(" + o.get(0) + ") = 'JSON' THEN " + o.get(0) + "[" + n.getValue() + "] ELSE "
+                    + checkedLiteral(o.get(0), n.getValue(), 0, "OFFSET") + " END");
+            return;
+        }
+        printer.once(List.of(array, printer.operand(i)), o -> "CASE WHEN typeof(" + o.get(0) + ") = 'JSON' THEN CASE WHEN " + o.get(1)
+                + " >= 0 THEN " + o.get(0) + "[" + o.get(1) + "] END ELSE " + checked(o.get(0), o.get(1), 0, "OFFSET") + " END");
+    }
+
+    private static String checkedLiteral(String a, long index, int first, String kind) {
+        long element = index - first + 1;
+        String problem = "'array index " + kind + "(" + index + ") is out of bounds (array length '";
+        return "CASE WHEN len(" + a + ") < " + element + " THEN error(" + problem + " || CAST(len(" + a + ") AS VARCHAR) || ')') ELSE "
+                + a + "[" + element + "] END";
+    }
+
+    private static String checked(String a, String x, int first, String kind) {
+        String element = first == 0 ? x + " + 1" : x;
+        return "CASE WHEN len(" + a + ") IS NULL THEN NULL WHEN " + x + " < " + first + " OR " + element + " > len(" + a
+                + ") THEN error('array index " + kind + "(' || CAST(" + x + " AS VARCHAR) || ') is out of bounds (array length ' || CAST(len("
+                + a + ") AS VARCHAR) || ')') ELSE " + a + "[" + element + "] END";
     }
 
     /** Functions whose result is JSON, where a bare subscript is JSON's, not an array offset. */

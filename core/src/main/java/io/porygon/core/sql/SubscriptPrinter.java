@@ -120,18 +120,12 @@ final class SubscriptPrinter {
                 + a + ") AS VARCHAR) || ')') ELSE " + a + "[" + element + "] END";
     }
 
-    /** Functions whose result is JSON, where a bare subscript is JSON's, not an array offset. */
-    private static final Set<String> JSON_RESULTS = Set.of("JSON_QUERY", "JSON_EXTRACT", "PARSE_JSON", "TO_JSON", "JSON_OBJECT",
-            "JSON_ARRAY", "JSON_SET", "JSON_REMOVE", "JSON_STRIP_NULLS", "SAFE.PARSE_JSON");
-
     /**
-     * A bare index on an array means OFFSET in BigQuery; on JSON it is a zero-based element, and a
-     * string is a field. The type is unknown here: a string key, or a call known to give JSON, says JSON.
+     * A string subscript is a JSON field, the same in DuckDB. A bare index is JSON's element or an
+     * array's OFFSET, which {@link #jsonOrOffset} tells apart when the query runs.
      */
     static boolean isJsonSubscript(Expression object, Expression index) {
-        if (index instanceof StringValue) return true;
-        if (isPositionFunction(index)) return false;
-        return object instanceof Function f && JSON_RESULTS.contains(String.join(".", f.getMultipartName()).toUpperCase(Locale.ROOT));
+        return index instanceof StringValue;
     }
 
     private static final Set<String> POSITION_FUNCTIONS = Set.of("OFFSET", "SAFE_OFFSET", "ORDINAL", "SAFE_ORDINAL");

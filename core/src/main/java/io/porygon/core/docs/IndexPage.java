@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /** Renders index.html: lineage, every action grouped by layer and type, and the run history. */
 final class IndexPage {
@@ -212,26 +213,24 @@ final class IndexPage {
     }
 
     private void neighbours(StringBuilder b, String label, List<String> ids) {
-        if (ids.isEmpty()) return;
-        b.append("<div>").append(label).append(": ");
-        for (int i = 0; i < ids.size(); i++) {
-            if (i > 0) b.append(", ");
-            b.append(link(ids.get(i)));
-        }
-        b.append("</div>\n");
+        links(b, label, ids, id -> "");
     }
 
     /** Assertions with the outcome of their latest run, so that a failed check shows on the card of the table it checks. */
     private void assertions(StringBuilder b, String label, List<String> ids) {
+        links(b, label, ids, id -> {
+            ActionResult last = lastOutcome.get(id);
+            return last == null ? "" : " <span class=\"status-" + last.status().name() + "\">(" + outcome(last) + ")</span>";
+        });
+    }
+
+    /** A labelled list of links to actions, each followed by {@code after} of its id. */
+    private void links(StringBuilder b, String label, List<String> ids, Function<String, String> after) {
         if (ids.isEmpty()) return;
         b.append("<div>").append(label).append(": ");
         for (int i = 0; i < ids.size(); i++) {
             if (i > 0) b.append(", ");
-            b.append(link(ids.get(i)));
-            ActionResult last = lastOutcome.get(ids.get(i));
-            if (last != null) {
-                b.append(" <span class=\"status-").append(last.status().name()).append("\">(").append(outcome(last)).append(")</span>");
-            }
+            b.append(link(ids.get(i))).append(after.apply(ids.get(i)));
         }
         b.append("</div>\n");
     }

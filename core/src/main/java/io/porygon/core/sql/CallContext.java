@@ -36,6 +36,9 @@ interface CallContext {
      */
     void once(java.util.function.Function<List<String>, String> body);
 
+    /** {@link #once(java.util.function.Function)} over the arguments {@code indexes} only, in that order (not a date part). */
+    void once(List<Integer> indexes, java.util.function.Function<List<String>, String> body);
+
     /** Prints {@code arg0 operator arg1}, raising BigQuery's "division by zero" error where arg1 is 0. */
     void divide(String duckDbOperator);
 

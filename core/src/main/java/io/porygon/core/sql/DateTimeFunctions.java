@@ -149,9 +149,31 @@ final class DateTimeFunctions {
     private static void timestamp(CallContext c) {
         switch (c.args().size()) {
             case 1 -> c.cast(0, TIMESTAMP);
-            case 2 -> zone(c.text("timezone("), 1).text(", ").cast(0, DATETIME).text(")");
+            case 2 -> c.once(a -> instantOf(zoneSql(c, 1, a), "CAST(" + a.get(0) + " AS " + DATETIME + ")"));
             default -> arity(c, 1, 2);
         }
+    }
+
+    /** The time zone argument {@code index} as SQL, among the arguments {@code a} that {@link CallContext#once} gave. */
+    private static String zoneSql(CallContext c, int index, List<String> a) {
+        String named = c.args().get(index) instanceof StringValue s ? namedZone(s.getValue()) : null;
+        return named == null ? a.get(index) : named;
+    }
+
+    /**
+     * The instant at which the clocks of time zone {@code zone} show the civil time {@code civil} (SQL, a DuckDB
+     * TIMESTAMP), as BigQuery finds it: a wall time the clocks show twice (the hour after they fall back) is the
+     * earlier instant, with the offset before the change. DuckDB's timezone() gives the later one (01:30 in New York
+     * on 2024-11-03 was 06:30 UTC instead of 05:30). A wall time the clocks skip already agrees: both take the offset
+     * before the change. The earlier instant is the one of the wall time 3 hours before, plus 3 hours, when that is
+     * earlier and shows the same wall time (no zone sets its clocks back by more); DuckDB evaluates the last test
+     * only on the rows where the two instants differ.
+     */
+    static String instantOf(String zone, String civil) {
+        String later = "timezone(" + zone + ", " + civil + ")";
+        String earlier = "(timezone(" + zone + ", " + civil + " - INTERVAL 3 HOUR) + INTERVAL 3 HOUR)";
+        return "CASE WHEN " + earlier + " < " + later + " AND timezone(" + zone + ", " + earlier + ") = " + civil
+                + " THEN " + earlier + " ELSE " + later + " END";
     }
 
     private static void current(CallContext c, String utc, String type) {
@@ -307,14 +329,30 @@ final class DateTimeFunctions {
                     .text(around[1]).text(") // 1000000)");
             return;
         }
-        c.text("CAST(");
-        if (zoned) zone(c.text("timezone("), 2).text(", ");
-        c.text(around[0]);
-        if (zoned) zone(c.text("CAST(timezone("), 2).text(", ").cast(0, TIMESTAMP).text(") AS TIMESTAMP)");
-        else c.cast(0, type);
-        c.text(around[1]);
-        if (zoned) c.text(")");
-        c.text(" AS " + type + ")");
+        if (zoned) {
+            zonedTrunc(c, part, around);
+            return;
+        }
+        c.text("CAST(").text(around[0]).cast(0, type).text(around[1]).text(" AS " + type + ")");
+    }
+
+    /**
+     * TIMESTAMP_TRUNC(ts, part, zone) as BigQuery computes it. DAY and longer parts: the instant the truncated wall
+     * time in the zone begins (see {@link #instantOf}). HOUR and MINUTE: the instant less the minutes and seconds the
+     * zone's clocks show at it, so an instant in the hour the clocks repeat stays in its own hour (DuckDB's timezone()
+     * of the truncated wall time gave the later hour, after the instant). Shorter parts do not depend on the zone.
+     */
+    private static void zonedTrunc(CallContext c, DatePart part, String[] around) {
+        c.once(List.of(0, 2), a -> {
+            String zone = c.args().get(2) instanceof StringValue s && namedZone(s.getValue()) != null ? namedZone(s.getValue()) : a.get(1);
+            String instant = "CAST(" + a.get(0) + " AS " + TIMESTAMP + ")";
+            String wall = "timezone(" + zone + ", " + instant + ")";
+            return switch (part.name()) {
+                case "MICROSECOND", "MILLISECOND", "SECOND" -> "date_trunc('" + part.duckDb() + "', " + instant + ")";
+                case "MINUTE", "HOUR" -> "(" + instant + " - (" + wall + " - date_trunc('" + part.duckDb() + "', " + wall + ")))";
+                default -> "CAST(" + instantOf(zone, "CAST(" + around[0] + wall + around[1] + " AS " + DATETIME + ")") + " AS " + TIMESTAMP + ")";
+            };
+        });
     }
 
     private static void lastDay(CallContext c) {
@@ -401,10 +439,11 @@ final class DateTimeFunctions {
             if (pattern.contains("%z") || pattern.contains("%Z")) {
                 c.text("CAST(strptime(").arg(1).text(", " + p + ") AS TIMESTAMPTZ)");
             } else {
-                c.text("timezone(");
-                if (c.args().size() == 3) zone(c, 2);
-                else c.text("'UTC'");
-                c.text(", strptime(").arg(1).text(", " + p + "))");
+                if (c.args().size() == 3) {
+                    c.once(a -> instantOf(zoneSql(c, 2, a), "strptime(" + a.get(1) + ", " + p + ")"));
+                } else {
+                    c.text("timezone('UTC', strptime(").arg(1).text(", " + p + "))");
+                }
             }
         } else {
             c.text("CAST(strptime(").arg(1).text(", " + p + ") AS " + type + ")");

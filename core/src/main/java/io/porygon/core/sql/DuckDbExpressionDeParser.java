@@ -634,6 +634,11 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         }
 
         @Override
+        public void once(List<Integer> indexes, java.util.function.Function<List<String>, String> body) {
+            DuckDbExpressionDeParser.this.once(indexes.stream().map(i -> operand(args.get(i))).toList(), body);
+        }
+
+        @Override
         public void divide(String duckDbOperator) {
             if (args.size() != 2) throw unsupported(args.size() + " arguments", "pass a dividend and a divisor");
             DuckDbExpressionDeParser.this.divide(args.get(0), args.get(1), duckDbOperator, function == null ? name : function.toString(), true);

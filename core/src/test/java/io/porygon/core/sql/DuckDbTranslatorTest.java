@@ -1072,6 +1072,32 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void aWallTimeTheClocksShowTwiceIsTheEarlierInstantAsInBigQuery() throws SQLException {
+        // ZetaSQL converts civil time with absl's TimeInfo.pre: 01:30 on the day New York falls back is 01:30 EDT
+        // (05:30 UTC), where DuckDB's timezone() took 01:30 EST; a skipped wall time takes the offset before the change
+        assertThat(query("SELECT CAST(TIMESTAMP(DATETIME '2024-11-03 01:30:00', 'America/New_York') AS STRING), "
+                + "CAST(TIMESTAMP('2024-10-27 02:30:00', 'Europe/Paris') AS STRING), "
+                + "CAST(PARSE_TIMESTAMP('%F %T', '2024-11-03 01:30:00', 'America/New_York') AS STRING), "
+                + "CAST(TIMESTAMP(DATETIME '2024-11-03 02:30:00', 'America/New_York') AS STRING), "
+                + "CAST(TIMESTAMP(DATETIME '2024-03-10 02:30:00', 'America/New_York') AS STRING), "
+                + "CAST(TIMESTAMP_TRUNC(TIMESTAMP '2024-11-03 12:00:00+00', DAY, 'America/Havana') AS STRING)"))
+                .containsExactly(List.of("2024-11-03 05:30:00+00", "2024-10-27 00:30:00+00", "2024-11-03 05:30:00+00",
+                        "2024-11-03 07:30:00+00", "2024-03-10 07:30:00+00", "2024-11-03 04:00:00+00"));
+    }
+
+    @Test
+    void truncatingToTheHourInAZoneKeepsAnInstantOfTheRepeatedHourInItsOwnHour() throws SQLException {
+        // BigQuery subtracts the minutes and seconds the zone's clocks show; the wall time's instant was the later hour
+        assertThat(query("SELECT CAST(TIMESTAMP_TRUNC(TIMESTAMP '2024-11-03 05:45:00+00', HOUR, 'America/New_York') AS STRING), "
+                + "CAST(TIMESTAMP_TRUNC(TIMESTAMP '2024-11-03 06:45:00+00', HOUR, 'America/New_York') AS STRING), "
+                + "CAST(TIMESTAMP_TRUNC(TIMESTAMP '2024-11-03 06:45:00+00', HOUR, 'Asia/Kolkata') AS STRING), "
+                + "CAST(TIMESTAMP_TRUNC(TIMESTAMP '2024-11-03 05:45:30.5+00', SECOND, 'America/New_York') AS STRING), "
+                + "CAST(TIMESTAMP_TRUNC(TIMESTAMP '2024-03-10 15:00:00+00', WEEK(MONDAY), 'Europe/Paris') AS STRING)"))
+                .containsExactly(List.of("2024-11-03 05:00:00+00", "2024-11-03 06:00:00+00", "2024-11-03 06:30:00+00",
+                        "2024-11-03 05:45:30+00", "2024-03-03 23:00:00+00"));
+    }
+
+    @Test
     void parsingSecondsWithAnyFractionReadsTheTextWithOrWithoutOne() throws SQLException {
         assertThat(query("SELECT CAST(PARSE_TIMESTAMP('%Y-%m-%dT%H:%M:%E*SZ', '2024-01-01T10:11:12.25Z') AS STRING), "
                 + "CAST(PARSE_TIMESTAMP('%Y-%m-%dT%H:%M:%E*SZ', '2024-01-01T10:11:12Z') AS STRING), "

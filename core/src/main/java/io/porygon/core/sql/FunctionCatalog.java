@@ -515,12 +515,34 @@ final class FunctionCatalog {
      */
     private static void arrayToString(CallContext c) {
         if (c.args().size() != 2 && c.args().size() != 3) throw c.unsupported(c.args().size() + " arguments", "pass an array, a delimiter and optionally null_text");
-        c.once(a -> {
+        // DuckDB's array_to_string takes a constant delimiter only: a literal is printed in place, not bound with
+        // an array that must be evaluated once (ARRAY(SELECT ...)), which made it a column of the binding
+        List<Integer> bound = new java.util.ArrayList<>();
+        String[] literals = new String[c.args().size()];
+        for (int i = 0; i < c.args().size(); i++) {
+            if (i > 0 && (c.args().get(i) instanceof StringValue || c.args().get(i) instanceof net.sf.jsqlparser.expression.NullValue)) {
+                literals[i] = printed(c, i);
+            } else {
+                bound.add(i);
+            }
+        }
+        c.once(bound, b -> {
+            List<String> a = new java.util.ArrayList<>();
+            for (int i = 0; i < literals.length; i++) a.add(literals[i] != null ? literals[i] : b.get(bound.indexOf(i)));
             String elements = a.size() == 3 ? "list_transform(" + a.get(0) + ", porygon_x -> coalesce(CAST(porygon_x AS VARCHAR), " + a.get(2) + "))" : a.get(0);
             String nullText = a.size() == 3 ? " OR " + a.get(2) + " IS NULL" : "";
             return "CASE WHEN " + a.get(0) + " IS NULL OR " + a.get(1) + " IS NULL" + nullText + " THEN NULL ELSE coalesce(array_to_string(" + elements + ", "
                     + a.get(1) + "), '') END";
         });
+    }
+
+    /** Argument {@code index} as translated SQL, not printed (for a literal, which any place may repeat). */
+    private static String printed(CallContext c, int index) {
+        int start = c.out().length();
+        c.arg(index);
+        String sql = c.out().substring(start);
+        c.out().setLength(start);
+        return sql;
     }
 
     /** INITCAP over the delimiters {@code delimiters} (SQL), one character at a time. */

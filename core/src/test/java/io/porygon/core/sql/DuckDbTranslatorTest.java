@@ -245,6 +245,15 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void arrayToStringOfAnArraySubqueryKeepsItsLiteralDelimiterConstant() throws SQLException {
+        // the subquery is bound once; DuckDB's array_to_string refused a delimiter bound with it ("must be a constant")
+        assertThat(query("SELECT ARRAY_TO_STRING(ARRAY(SELECT x FROM UNNEST(['b', 'a']) x ORDER BY x), ' > '), "
+                + "ARRAY_TO_STRING(ARRAY(SELECT x FROM UNNEST(['b', NULL, 'a']) x WITH OFFSET o ORDER BY o), ',', '?'), "
+                + "ARRAY_TO_STRING((SELECT ARRAY_AGG(x ORDER BY x DESC) FROM UNNEST(['b', 'a']) x), '-')"))
+                .containsExactly(List.of("a > b", "b,?,a", "b-a"));
+    }
+
+    @Test
     void createSchemaWithABacktickedNameLeavesTheNextStatementAlone() {
         assertThat(translator.translate("CREATE SCHEMA IF NOT EXISTS `otherproj.newds` OPTIONS(location = 'EU');\n"
                 + "CREATE OR REPLACE TABLE `otherproj.newds.t` AS SELECT 1 AS x", AT))

@@ -1,8 +1,10 @@
 package io.porygon.core.sql;
 
 import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.NullValue;
 import net.sf.jsqlparser.expression.StringValue;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -517,17 +519,17 @@ final class FunctionCatalog {
         if (c.args().size() != 2 && c.args().size() != 3) throw c.unsupported(c.args().size() + " arguments", "pass an array, a delimiter and optionally null_text");
         // DuckDB's array_to_string takes a constant delimiter only: a literal is printed in place, not bound with
         // an array that must be evaluated once (ARRAY(SELECT ...)), which made it a column of the binding
-        List<Integer> bound = new java.util.ArrayList<>();
+        List<Integer> bound = new ArrayList<>();
         String[] literals = new String[c.args().size()];
         for (int i = 0; i < c.args().size(); i++) {
-            if (i > 0 && (c.args().get(i) instanceof StringValue || c.args().get(i) instanceof net.sf.jsqlparser.expression.NullValue)) {
+            if (i > 0 && (c.args().get(i) instanceof StringValue || c.args().get(i) instanceof NullValue)) {
                 literals[i] = printed(c, i);
             } else {
                 bound.add(i);
             }
         }
         c.once(bound, b -> {
-            List<String> a = new java.util.ArrayList<>();
+            List<String> a = new ArrayList<>();
             for (int i = 0; i < literals.length; i++) a.add(literals[i] != null ? literals[i] : b.get(bound.indexOf(i)));
             String elements = a.size() == 3 ? "list_transform(" + a.get(0) + ", porygon_x -> coalesce(CAST(porygon_x AS VARCHAR), " + a.get(2) + "))" : a.get(0);
             String nullText = a.size() == 3 ? " OR " + a.get(2) + " IS NULL" : "";

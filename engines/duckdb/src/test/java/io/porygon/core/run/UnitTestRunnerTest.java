@@ -37,6 +37,12 @@ class UnitTestRunnerTest {
             assertThat(columns.passed()).isFalse();
             assertThat(columns.diff()).startsWith("columns differ");
 
+            // no rows on either side: as in Dataform, whose runner then compares no columns
+            var noRows = runner.run(test("no_rows", t("s", "m"), tested + " WHERE id > 2", "SELECT 1 AS id LIMIT 0"));
+            assertThat(noRows.passed()).as(noRows.diff()).isTrue();
+            var missingRows = runner.run(test("missing_rows", t("s", "m"), tested + " WHERE id > 2", "SELECT 1 AS id, 'A' AS name"));
+            assertThat(missingRows.diff()).contains("- (1, 'A')").contains("1 expected, 0 returned");
+
             var broken = runner.run(test("broken", t("s", "m"), "SELECT * FROM nowhere", "SELECT 1 AS id"));
             assertThat(broken.passed()).isFalse();
             assertThat(broken.diff()).startsWith("definitions/tests/broken.sqlx: the model's query failed on the test's inputs: ")

@@ -439,8 +439,9 @@ public final class DuckDbEngine implements Engine {
     private List<Column> createOrReplace(ObjectKind kind, Target target, String select, boolean watchColumns) {
         List<List<Object>> columns = queryRows("DESCRIBE " + select); // a query that does not bind fails here, as its CREATE would
         rejectDuplicateNames(columns);
-        List<Column> created = asColumns(columns);
-        String create = "CREATE OR REPLACE " + kind + " " + sqlName(target) + " AS\n" + (kind == ObjectKind.TABLE ? withEmptyArrays(select, columns) : select);
+        boolean table = kind == ObjectKind.TABLE;
+        List<Column> created = asColumns(columns).stream().map(c -> table ? new Column(c.name(), storedType(c.type())) : c).toList();
+        String create = "CREATE OR REPLACE " + kind + " " + sqlName(target) + " AS\n" + (table ? asStored(select, columns) : select);
         ObjectKind other = kind == ObjectKind.TABLE ? ObjectKind.VIEW : ObjectKind.TABLE;
         if (inTransaction) {
             // with pre- or post-operations: a failure aborts the caller's transaction, which can then
@@ -470,18 +471,33 @@ public final class DuckDbEngine implements Engine {
     }
 
     /**
-     * BigQuery writes a NULL array as an empty one (a query's result holds no NULL array; inside the
-     * query, and so in a view, NULL stays NULL); DuckDB would store the NULL. The query's array columns
-     * ({@code columns}: its DESCRIBE) are read through coalesce(..., []).
+     * The query's columns ({@code columns}: its DESCRIBE) as BigQuery writes a query's result to a table:
+     * <ul>
+     *   <li>a NULL array as an empty one (inside the query, and so in a view, NULL stays NULL; DuckDB would store the NULL),
+     *       read through coalesce(..., []);</li>
+     *   <li>every integer as INT64: DuckDB types an integer literal that fits in 32 bits as INTEGER ({@code SELECT 0 AS n}),
+     *       whose column a later increment of larger values would overflow where BigQuery's INT64 holds them.</li>
+     * </ul>
      */
-    private static String withEmptyArrays(String select, List<List<Object>> columns) {
-        List<String> arrays = new ArrayList<>();
+    private static String asStored(String select, List<List<Object>> columns) {
+        List<String> replaced = new ArrayList<>();
         for (List<Object> column : columns) {
-            if (String.valueOf(column.get(1)).endsWith("[]")) arrays.add(quoteIdent(String.valueOf(column.get(0))));
+            String name = quoteIdent(String.valueOf(column.get(0)));
+            String type = String.valueOf(column.get(1));
+            String value = type.endsWith("[]") ? "coalesce(" + name + ", [])" : name;
+            if (!storedType(type).equals(type)) value = "CAST(" + value + " AS " + storedType(type) + ")";
+            if (!value.equals(name)) replaced.add(value + " AS " + name);
         }
-        if (arrays.isEmpty()) return select;
-        String replaced = arrays.stream().map(c -> "coalesce(" + c + ", []) AS " + c).collect(Collectors.joining(", "));
-        return "SELECT * REPLACE (" + replaced + ") FROM (\n" + select + "\n)";
+        if (replaced.isEmpty()) return select;
+        return "SELECT * REPLACE (" + String.join(", ", replaced) + ") FROM (\n" + select + "\n)";
+    }
+
+    private static final Pattern NARROW_INTEGER = Pattern.compile("(?:TINYINT|SMALLINT|INTEGER)((?:\\[\\])*)");
+
+    /** The type a table stores a query's column of {@code type} as: a narrower integer (or an array of them) widened to BIGINT. */
+    static String storedType(String type) {
+        Matcher m = NARROW_INTEGER.matcher(type);
+        return m.matches() ? "BIGINT" + m.group(1) : type;
     }
 
     /** BigQuery refuses a table or view whose query repeats a column name; DuckDB would rename the second ({@code a_1}). */

@@ -53,7 +53,7 @@ class DuckDbEngineTest {
 
             engine.replaceView(v, "SELECT a, b FROM s.y");
             engine.refreshStaleViews(false);
-            assertThat(engine.query("SELECT * FROM s.w", 1).rows()).containsExactly(List.of(1, 2));
+            assertThat(engine.query("SELECT * FROM s.w", 1).rows()).containsExactly(List.of(1L, 2L));
         }
     }
 
@@ -69,7 +69,7 @@ class DuckDbEngineTest {
             engine.replaceTable(new Target(null, "s", "ev_2"), "SELECT 2 AS a, 3 AS b"); // a new daily table, with a new column
             engine.refreshWildcardView(wildcard);
             engine.refreshStaleViews(false);
-            assertThat(engine.query("SELECT a, b FROM s.v WHERE a = 2", 1).rows()).containsExactly(List.of(2, 3));
+            assertThat(engine.query("SELECT a, b FROM s.v WHERE a = 2", 1).rows()).containsExactly(List.of(2L, 3L));
         }
     }
 
@@ -183,7 +183,7 @@ class DuckDbEngineTest {
                 assertThatThrownBy(replace::run).isInstanceOf(io.porygon.core.engine.DuplicateColumnNames.class)
                         .hasMessageContaining("Duplicate column names in the result are not supported").hasMessageContaining("duplicate(s): ");
             }
-            assertThat(engine.queryRows("SELECT * FROM dup.t")).containsExactly(List.of(1));
+            assertThat(engine.queryRows("SELECT * FROM dup.t")).containsExactly(List.of(1L));
             assertThat(engine.exists(new Target(null, "dup", "v"))).isFalse();
         }
     }
@@ -199,7 +199,7 @@ class DuckDbEngineTest {
             assertThat(columns).isEqualTo(engine.columns(staging));
             assertThat(columns).extracting(Column::name).containsExactly("k", "xs", "none");
             // as in a table BigQuery writes, a NULL array is empty
-            assertThat(engine.queryRows("SELECT k, len(xs), len(none) FROM m.t__porygon_increment")).containsExactly(List.of(1, 2L, 0L));
+            assertThat(engine.queryRows("SELECT k, len(xs), len(none) FROM m.t__porygon_increment")).containsExactly(List.of(1L, 2L, 0L));
         }
     }
 

@@ -74,6 +74,20 @@ class MaterializationTest {
     }
 
     @Test
+    void aTableStoresIntegersAsInt64SoAnIncrementOfLargerValuesFitsAsOnBigQuery() {
+        // DuckDB types these literals INTEGER; BigQuery's columns are INT64
+        var model = incremental(out, "SELECT 1 AS id, [2, 3] AS xs", "SELECT 3000000000 AS id, [3000000000] AS xs", List.of(), false);
+        run(engine, graph(model));
+        assertThat(rows(engine, "SELECT column_name || ' ' || data_type FROM information_schema.columns WHERE table_name = 'out' ORDER BY 1"))
+                .containsExactly("id BIGINT", "xs BIGINT[]");
+
+        RunResult increment = run(engine, graph(model));
+        assertThat(result(increment, "mart.out").error()).isNull();
+        assertThat(rows(engine, "SELECT id, xs FROM mart.out ORDER BY id")).containsExactly("1|[2, 3]", "3000000000|[3000000000]");
+        assertThat(rows(engine, "SELECT typeof(n) FROM (SELECT 1 AS n)")).as("a query keeps DuckDB's types").containsExactly("INTEGER");
+    }
+
+    @Test
     void viewFollowsItsSourceAndReplacesATableOfTheSameName() {
         run(engine, graph(table(out, "SELECT 1 AS id")));
         RunResult r = run(engine, graph(view(out, "SELECT id FROM raw.src")));

@@ -66,7 +66,14 @@ final class EngineErrorLocation {
         }
         StatementLines lines = Planner.statementLines(action);
         int compiledLine = at.line() - startLine + firstStatementLine(sql);
-        int line = lines.lineOf(sql, compiledLine, at.line());
+        int line = lines.lineOf(sql, compiledLine, -1);
+        if (line < 0 && startLine > 0 && !action.fileName().endsWith(".sqlx")) {
+            // a .js file's query built elsewhere (a template in an include) is not in the file: the line of the call, as in
+            // of(), not that line counted on from the call
+            return at.line() == startLine && at.column() == 0 ? e
+                    : new PorygonException(new SourceLocation(at.file(), startLine, 0), e.getMessage(), e.hint(), e);
+        }
+        if (line < 0) line = at.line();
         // a column counts in the compiled text: on a line with a ${...} it is not the file's; after a block's opening
         // brace on the same line it is shifted by that
         int shift = lines.shiftOf(sql, compiledLine, line);

@@ -229,6 +229,26 @@ class PlannerTest {
     }
 
     @Test
+    void anUntranslatableQueryThatAJsFileBuildsInAnIncludeIsReportedAtTheCall() {
+        // definitions/s.js calls on line 2 a function of includes/sess.js that publishes the query: its text is not in s.js,
+        // so its fourth line is not line 4 of s.js (which has two)
+        List<String> js = List.of("// sessions", "require(\"includes/sess.js\")(\"sess\");");
+        String query = "\nselect\n  u,\n  farm_fingerprint(u) as session_id\nfrom `p.s.a`\n";
+        TableAction fromInclude = new TableAction(b, ActionType.TABLE, query, null, null, List.of(), List.of(), List.of(), List.of(),
+                List.of(a), List.of(), ActionDescriptor.EMPTY, BigQueryOptions.NONE, List.of(), false, false, false, "definitions/s.js", 2,
+                io.porygon.core.graph.OnSchemaChange.IGNORE, io.porygon.core.graph.IncrementalStrategy.UNSPECIFIED,
+                io.porygon.core.graph.StatementLines.locate(js, 2, List.of(query), List.of()));
+        CompiledGraph g = graph(table(a, ActionType.TABLE, "select 'x' as u", List.of()), fromInclude);
+        Planner planner = new Planner(new WarehouseNames(DatabaseMapping.IGNORE, "dataform"), new io.porygon.core.sql.DuckDbTranslator(),
+                t -> ObjectKind.NONE);
+        assertThatThrownBy(() -> planner.plan(g, RunOptions.all()))
+                .isInstanceOfSatisfying(PorygonException.class, e -> {
+                    assertThat(e.getMessage()).contains("FARM_FINGERPRINT");
+                    assertThat(e.location()).hasToString("definitions/s.js:2");
+                });
+    }
+
+    @Test
     void theWarehouseIsAskedOnTheCallingThreadAndParallelTranslationKeepsThePlanOrder() {
         Thread caller = Thread.currentThread();
         List<Thread> askedOn = new java.util.concurrent.CopyOnWriteArrayList<>();

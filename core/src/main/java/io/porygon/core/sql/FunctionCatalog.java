@@ -1,5 +1,6 @@
 package io.porygon.core.sql;
 
+import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.NullValue;
 import net.sf.jsqlparser.expression.StringValue;
@@ -280,7 +281,7 @@ final class FunctionCatalog {
         specials.put("BYTE_LENGTH", c -> byType(c, "strlen"));
         specials.put("OCTET_LENGTH", c -> byType(c, "strlen"));
         // BigQuery's CONCAT is NULL when any argument is; DuckDB's || behaves the same, concat() does not
-        specials.put("CONCAT", c -> joinWith(c, " || "));
+        specials.put("CONCAT", FunctionCatalog::concat);
         // position 0 means 1; a negative position counts from the end, clamped to the start
         template("SUBSTR/2", "substr({0}, CASE WHEN {1} = 0 THEN 1 WHEN {1} < 0 THEN greatest(length({0}) + {1} + 1, 1) ELSE {1} END)");
         template("SUBSTR/3", "CASE WHEN {2} < 0 THEN error('SUBSTR: negative length') ELSE substr({0}, CASE WHEN {1} = 0 THEN 1 "
@@ -364,6 +365,28 @@ final class FunctionCatalog {
         }
         if (n != 1 && n != 2) throw c.unsupported(n + " arguments", "pass a STRING and optionally NFC");
         c.text("nfc_normalize(").arg(0).text(")");
+    }
+
+    /**
+     * CONCAT as {@code ||}. DuckDB folds {@code x || NULL} (a NULL constant, typed or not) to an untyped NULL, which a
+     * table stores as an INTEGER column: with a NULL constant among the arguments the result is cast back to the
+     * type BigQuery gives it, STRING (BYTES when an argument is cast to BYTES).
+     */
+    private static void concat(CallContext c) {
+        boolean nullConstant = false;
+        boolean bytes = false;
+        for (Expression arg : c.args()) {
+            nullConstant |= arg instanceof NullValue || arg instanceof CastExpression cast && cast.getLeftExpression() instanceof NullValue;
+            bytes |= arg instanceof CastExpression cast && cast.getColDataType() != null
+                    && cast.getColDataType().getDataType().toUpperCase(Locale.ROOT).matches("BYTES|BLOB");
+        }
+        if (!nullConstant) {
+            joinWith(c, " || ");
+            return;
+        }
+        c.text("CAST(");
+        joinWith(c, " || ");
+        c.text(bytes ? " AS BLOB)" : " AS VARCHAR)");
     }
 
     private static void joinWith(CallContext c, String operator) {

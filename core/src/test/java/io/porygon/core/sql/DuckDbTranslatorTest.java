@@ -698,6 +698,18 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void concatWithANullConstantIsAStringNullNotAnIntegerColumn() throws SQLException {
+        // DuckDB folds x || NULL to an untyped NULL, which a table stored as an INTEGER column: a later increment of
+        // strings then failed to fit
+        run("CREATE TABLE thelook.concat_null AS SELECT CONCAT('a', CAST(NULL AS STRING)) AS c, CONCAT(NULL, 'b') AS d,"
+                + " CONCAT(CAST(NULL AS BYTES), b'x') AS e, CONCAT('a', 'b') AS f");
+        assertThat(TranslationCorpus.rows(warehouse.connection(),
+                "SELECT string_agg(column_type, ',' ORDER BY column_name) FROM (DESCRIBE thelook.concat_null)"))
+                .containsExactly(List.of("VARCHAR,VARCHAR,BLOB,VARCHAR"));
+        assertThat(query("SELECT CONCAT('a', CAST(NULL AS STRING)), CONCAT('a', 'b')")).containsExactly(Arrays.asList(null, "ab"));
+    }
+
+    @Test
     void structTypesInColumnDefinitionsCastsAndDeclarations() throws SQLException {
         run("CREATE TABLE thelook.baskets (\n  id INT64,\n  buyer STRUCT<name STRING, address STRUCT<city STRING, zip STRING(10)>>,\n"
                 + "  items ARRAY<STRUCT<\n    sku STRING,\n    price NUMERIC(10, 2)\n  >>\n)");

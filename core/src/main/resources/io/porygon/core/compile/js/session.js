@@ -394,7 +394,20 @@
         }
       }
     }
-    if (config.bigquery && typeof config.bigquery === "object") checkKeys(config.bigquery, BIGQUERY_KEYS[type] || [], " in bigquery", check, CONFIG_TYPES);
+    if (config.bigquery && typeof config.bigquery === "object") {
+      checkKeys(config.bigquery, BIGQUERY_KEYS[type] || [], " in bigquery", check, CONFIG_TYPES);
+      // Dataform moves each option out of bigquery only when its value is truthy: one left behind (false, 0, "")
+      // keeps bigquery in the config, which its config proto then refuses
+      var bqKeys = Object.keys(config.bigquery);
+      for (i = 0; i < bqKeys.length; i++) {
+        key = bqKeys[i];
+        if (!config.bigquery[key] && (BIGQUERY_KEYS[type] || []).indexOf(key) >= 0) {
+          var shown = String(JSON.stringify(config.bigquery[key]));
+          check.report("Unexpected property \"bigquery\": its " + key + " is " + shown + ", which Dataform refuses there",
+            "leave " + key + " out of bigquery (" + shown + " is its default)", "bigquery");
+        }
+      }
+    }
     if (config.assertions && typeof config.assertions === "object") checkKeys(config.assertions, ASSERTION_KEYS, " in assertions", check, ASSERTION_TYPES);
     return check.ok;
   }

@@ -24,6 +24,7 @@ import io.porygon.core.graph.Target;
 import io.porygon.core.graph.TestAction;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -155,17 +156,26 @@ final class GraphAssembler {
     }
 
     private void indexAssertions(List<RawAction> raws, TargetIndex<RawAction> index) {
+        // As in Dataform, in the order the assertions came to depend on the action: a config's dependencies or
+        // .dependencies() as its file loads, a ref() as its SQL compiles (so a built-in assertion's after them)
+        Map<Target, Map<RawAction, Integer>> orders = new LinkedHashMap<>();
         for (RawAction r : raws) {
             if (!r.kind().equals("assertion")) continue;
-            Set<Target> checked = new LinkedHashSet<>();
+            Map<Target, Integer> checked = new LinkedHashMap<>();
             Target parent = Plain.target(r.proto().get("parentAction"));
-            if (parent != null) checked.add(finalTarget(parent, index));
+            if (parent != null) checked.put(finalTarget(parent, index), Integer.MAX_VALUE);
             for (Map<String, Object> dep : r.deps()) {
                 List<RawAction> found = index.find(string(dep.get("database")), string(dep.get("schema")), string(dep.get("name")));
-                if (found.size() == 1) checked.add(finalTarget(found.get(0)));
+                Integer order = Plain.optionalInt(dep.get("order"));
+                if (found.size() == 1) checked.merge(finalTarget(found.get(0)), order == null ? Integer.MAX_VALUE : order, Math::min);
             }
-            checked.forEach(t -> assertionsOf.computeIfAbsent(t, k -> new ArrayList<>()).add(r));
+            checked.forEach((t, order) -> orders.computeIfAbsent(t, k -> new LinkedHashMap<>()).put(r, order));
         }
+        orders.forEach((t, byAssertion) -> {
+            List<RawAction> sorted = new ArrayList<>(byAssertion.keySet());
+            sorted.sort(Comparator.comparing(byAssertion::get));
+            assertionsOf.put(t, sorted);
+        });
     }
 
     private List<Target> resolveDependencies(RawAction r, TargetIndex<RawAction> index) {

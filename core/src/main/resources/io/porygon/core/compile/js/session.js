@@ -26,6 +26,7 @@
   const actions = [];
   const tests = [];
   const errors = [];
+  var assertionDependencies = 0;
   var currentFile = null;
   var index = null;
 
@@ -500,6 +501,8 @@
   /** dependOnDependencyAssertions is the default of the dependencies added after it is set, as in Dataform. */
   Action.prototype.addDependency = function (r) {
     if (this.dependOnDependencyAssertions && r.includeDependentAssertions === undefined) r.includeDependentAssertions = true;
+    // when an assertion came to depend on it: Dataform lists an action's assertions in that order
+    if (this.kind === "assertion") r.order = assertionDependencies++;
     this.deps.push(r);
   };
   Action.prototype.hermetic = function (h) { this.proto.hermeticity = h ? "HERMETIC" : "NON_HERMETIC"; return this; };

@@ -52,7 +52,7 @@ public final class PorygonCli {
     }
 
     /** DuckDB's words when its memory limit is reached, which vary with where it was reached. */
-    private static final Pattern OUT_OF_MEMORY = Pattern.compile("(?i)could not allocate|failed to pin block|out of memory|memory limit");
+    private static final Pattern OUT_OF_MEMORY = Pattern.compile("(?i)could not allocate|failed to allocate|failed to pin block|out of memory|memory limit");
 
     private static int handleException(Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {
         boolean debug = parseResult.hasMatchedOption("--debug")

@@ -59,20 +59,14 @@ final class EngineErrorLocation {
     static PorygonException relocated(PorygonException e, Action action, String sql, int startLine) {
         SourceLocation at = e.location();
         if (at == null || at.line() <= 0 || !at.file().equals(action.fileName())) return e;
-        if (action instanceof AssertionAction a && a.parentAction() != null) {
-            // a built-in assertion's SQL is generated, its lines are not the file's: the line of the key that asked for it
-            return at.line() == startLine && at.column() == 0 ? e
-                    : new PorygonException(new SourceLocation(at.file(), startLine, 0), e.getMessage(), e.hint(), e);
-        }
+        // a built-in assertion's SQL is generated, its lines are not the file's: the line of the key that asked for it
+        if (action instanceof AssertionAction a && a.parentAction() != null) return atLine(e, startLine);
         StatementLines lines = Planner.statementLines(action);
         int compiledLine = at.line() - startLine + firstStatementLine(sql);
         int line = lines.lineOf(sql, compiledLine, -1);
-        if (line < 0 && startLine > 0 && !action.fileName().endsWith(".sqlx")) {
-            // a .js file's query built elsewhere (a template in an include) is not in the file: the line of the call, as in
-            // of(), not that line counted on from the call
-            return at.line() == startLine && at.column() == 0 ? e
-                    : new PorygonException(new SourceLocation(at.file(), startLine, 0), e.getMessage(), e.hint(), e);
-        }
+        // a .js file's query built elsewhere (a template in an include) is not in the file: the line of the call, as in
+        // of(), not that line counted on from the call
+        if (line < 0 && startLine > 0 && !action.fileName().endsWith(".sqlx")) return atLine(e, startLine);
         if (line < 0) line = at.line();
         // a column counts in the compiled text: on a line with a ${...} it is not the file's; after a block's opening
         // brace on the same line it is shifted by that
@@ -80,6 +74,12 @@ final class EngineErrorLocation {
         int column = shift >= 0 && at.column() > 0 ? at.column() + shift : 0;
         if (line == at.line() && column == at.column()) return e;
         return new PorygonException(new SourceLocation(at.file(), line, column), e.getMessage(), e.hint(), e);
+    }
+
+    /** {@code e} placed on {@code line} of its file, without a column. */
+    private static PorygonException atLine(PorygonException e, int line) {
+        SourceLocation at = e.location();
+        return at.line() == line && at.column() == 0 ? e : new PorygonException(new SourceLocation(at.file(), line, 0), e.getMessage(), e.hint(), e);
     }
 
     /** The SQL as written in the action's file, or null when it is generated (built-in assertions). */

@@ -84,6 +84,11 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
     private final Set<String> userFunctionsCalled = new HashSet<>();
     private final CastPrinter casts = new CastPrinter(this);
     private final SubscriptPrinter subscripts;
+    /**
+     * Whether a PIVOT's aggregates are being printed: DuckDB's PIVOT replaces an aggregate's FILTER clause
+     * with its own, so IGNORE NULLS must not be a FILTER there.
+     */
+    boolean pivotAggregates;
 
     /** @param variables the script variables an unqualified name may read (see {@link #isVariable}) */
     DuckDbExpressionDeParser(FunctionCatalog catalog, Set<String> userFunctions, ScriptScope variables) {
@@ -460,6 +465,9 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
             out().append("flatten(");
             if (f.getLimit() != null) out().append('(');
             out().append("array_agg(");
+            if (pivotAggregates) {
+                throw new Untranslatable("ARRAY_CONCAT_AGG() in PIVOT", "aggregate with GROUP BY and ARRAY_CONCAT_AGG(IF(column = value, x, NULL))");
+            }
             print(args.get(0));
             orderBy(f.getOrderByElements());
             out().append(") FILTER (WHERE ");
@@ -478,19 +486,36 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
             throw new Untranslatable(name + "() with " + args.size() + " arguments", "check the call against BigQuery's reference");
         }
         boolean limited = f.getLimit() != null;
+        boolean ignoreNulls = f.isIgnoreNulls() || f.getNullHandling() == Function.NullHandling.IGNORE_NULLS || !array;
+        // in a PIVOT the NULLs are left out by aggregating one-element lists (none for a NULL) instead of a
+        // FILTER, which DuckDB's PIVOT would replace; no element left gives NULL, as the FILTER does
+        boolean listed = pivotAggregates && ignoreNulls && (array || limited);
+        if (listed && f.isDistinct() && f.getOrderByElements() != null && !f.getOrderByElements().isEmpty()) {
+            throw new Untranslatable(name + "(DISTINCT ... ORDER BY) IGNORE NULLS in PIVOT",
+                    "aggregate with GROUP BY and " + name + "(IF(column = value, x, NULL) ...)");
+        }
         if (limited && !array) out().append("array_to_string(");
         if (limited) out().append('(');
+        if (listed) out().append("nullif(flatten(");
         out().append(array || limited ? "array_agg(" : "string_agg(");
         if (f.isDistinct()) out().append("DISTINCT ");
-        print(args.get(0));
+        if (listed) {
+            out().append("CASE WHEN ");
+            printArgument(args.get(0));
+            out().append(" IS NULL THEN [] ELSE [");
+            print(args.get(0));
+            out().append("] END");
+        } else {
+            print(args.get(0));
+        }
         if (!array && !limited && args.size() == 2) {
             out().append(", ");
             print(args.get(1));
         }
         orderBy(f.getOrderByElements());
         out().append(')');
-        boolean ignoreNulls = f.isIgnoreNulls() || f.getNullHandling() == Function.NullHandling.IGNORE_NULLS || !array;
-        if (ignoreNulls && (array || limited)) {
+        if (listed) out().append("), [])");
+        if (ignoreNulls && (array || limited) && !listed) {
             out().append(" FILTER (WHERE ");
             print(args.get(0));
             out().append(" IS NOT NULL)");

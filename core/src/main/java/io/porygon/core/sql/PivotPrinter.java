@@ -114,6 +114,7 @@ final class PivotPrinter {
         aggregates.forEach(a -> a.getExpression().accept(qualifiedBy(rangeName, qualified), null));
         List<Table> tables = qualified.stream().map(Column::getTable).toList();
         qualified.forEach(c -> c.setTable(null));
+        expressions.pivotAggregates = true;
         try {
             for (int a = 0; a < aggregates.size(); a++) {
                 if (a > 0) out.append(", ");
@@ -121,6 +122,7 @@ final class PivotPrinter {
                 if (several) out.append(" AS \"").append(a).append('"');
             }
         } finally {
+            expressions.pivotAggregates = false;
             for (int i = 0; i < qualified.size(); i++) qualified.get(i).setTable(tables.get(i));
         }
         out.append(" FOR ").append(columnName).append(" IN (");

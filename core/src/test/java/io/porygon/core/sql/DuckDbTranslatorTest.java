@@ -899,6 +899,11 @@ class DuckDbTranslatorTest {
         assertThatThrownBy(() -> translator.translate("SELECT *\nFROM t PIVOT(SUM(s) FOR q IN (UPPER('a')))", AT))
                 .isInstanceOf(PorygonException.class).hasMessageContaining("PIVOT")
                 .satisfies(e -> assertThat(((PorygonException) e).location().line()).isEqualTo(8));
+        // DuckDB's PIVOT replaces an aggregate's FILTER, which ARRAY_CONCAT_AGG's NULL skipping needs
+        assertThatThrownBy(() -> translator.translate("SELECT *\nFROM t PIVOT(ARRAY_CONCAT_AGG(a) FOR q IN ('x'))", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("ARRAY_CONCAT_AGG() in PIVOT");
+        assertThat(translator.translate("SELECT * FROM t PIVOT(ARRAY_AGG(s IGNORE NULLS) FOR q IN ('x'))", AT))
+                .doesNotContain("FILTER");
         assertThatThrownBy(() -> translator.translate("EXECUTE IMMEDIATE 'SELECT 1'", AT))
                 .isInstanceOf(PorygonException.class).hasMessageContaining("EXECUTE IMMEDIATE");
         // an error in BigQuery; DuckDB would read LAG(x, -1) as LEAD(x, 1)

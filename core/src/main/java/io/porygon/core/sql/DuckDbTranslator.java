@@ -431,6 +431,7 @@ public final class DuckDbTranslator implements Translator {
             String body = translateExpression(fn.body(), userFunctions, statement, location, ScriptScope.EMPTY);
             return List.of(fn.toDuckDbMacro(body));
         }
+        SetOperationsByName.refuseIntersectOrExceptByName(statement.text());
         String text = SetOperationsByName.withQueryInParentheses(statement.text());
         SetOperationsByName.Nested nested = SetOperationsByName.nested(text);
         if (nested != null) {

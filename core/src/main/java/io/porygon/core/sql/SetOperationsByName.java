@@ -19,7 +19,23 @@ final class SetOperationsByName {
     private static final Pattern OPERATOR = Pattern.compile(
             "(?i)\\b(?:(FULL|LEFT)(?:\\s+OUTER)?\\s+)?UNION\\s+(ALL|DISTINCT)\\s+(BY\\s+NAME|STRICT\\s+CORRESPONDING|CORRESPONDING)\\b");
 
+    /** INTERSECT and EXCEPT by name, which DuckDB does not have (JSqlParser reads them as matching by position). */
+    private static final Pattern INTERSECT_OR_EXCEPT = Pattern.compile(
+            "(?i)\\b(?:(?:FULL|LEFT)(?:\\s+OUTER)?\\s+)?(?:INTERSECT|EXCEPT)\\s+(?:ALL|DISTINCT)\\s+(?:BY\\s+NAME|(?:STRICT\\s+)?CORRESPONDING)\\b");
+
     private SetOperationsByName() {}
+
+    /** Refuses {@code INTERSECT|EXCEPT ... BY NAME|CORRESPONDING} anywhere in the statement. */
+    static void refuseIntersectOrExceptByName(String sql) {
+        boolean[] quoted = LexedText.quotedIndexes(sql);
+        Matcher m = INTERSECT_OR_EXCEPT.matcher(sql);
+        while (m.find()) {
+            if (quoted[m.start()]) continue;
+            String written = sql.substring(m.start(), m.end()).replaceAll("\\s+", " ");
+            throw new Untranslatable(written + " is not translated to DuckDB (DuckDB matches INTERSECT and EXCEPT columns by position)",
+                    "select the columns in the same order in every query and drop the by-name matching", written);
+        }
+    }
 
     /** A part of the statement and where it starts (0-based line within the statement). */
     record Part(String text, int line) {}

@@ -461,6 +461,12 @@ class DuckDbTranslatorTest {
         assertThatThrownBy(() -> translator.translate("SELECT 1 AS a\nUNION ALL CORRESPONDING SELECT 2 AS a", AT))
                 .isInstanceOf(PorygonException.class).hasMessageContaining("UNION ALL CORRESPONDING is not translated")
                 .satisfies(e -> assertThat(((PorygonException) e).location().line()).isEqualTo(8));
+        // DuckDB has no INTERSECT or EXCEPT by name: passed on, they matched by position (no row for this one)
+        assertThatThrownBy(() -> translator.translate("SELECT 1 AS a, 2 AS b\nINTERSECT DISTINCT BY NAME SELECT 2 AS b, 1 AS a", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("INTERSECT DISTINCT BY NAME is not translated")
+                .satisfies(e -> assertThat(((PorygonException) e).location().line()).isEqualTo(8));
+        assertThatThrownBy(() -> translator.translate("SELECT * FROM (SELECT 1 AS a EXCEPT DISTINCT CORRESPONDING SELECT 2 AS a)", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("EXCEPT DISTINCT CORRESPONDING");
     }
 
     @Test

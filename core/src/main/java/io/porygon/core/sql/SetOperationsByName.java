@@ -27,9 +27,10 @@ final class SetOperationsByName {
 
     /** Refuses {@code INTERSECT|EXCEPT ... BY NAME|CORRESPONDING} anywhere in the statement. */
     static void refuseIntersectOrExceptByName(String sql) {
-        boolean[] quoted = LexedText.quotedIndexes(sql);
         Matcher m = INTERSECT_OR_EXCEPT.matcher(sql);
+        boolean[] quoted = null; // found only for a statement that has the words at all
         while (m.find()) {
+            if (quoted == null) quoted = LexedText.quotedIndexes(sql);
             if (quoted[m.start()]) continue;
             String written = sql.substring(m.start(), m.end()).replaceAll("\\s+", " ");
             throw new Untranslatable(written + " is not translated to DuckDB (DuckDB matches INTERSECT and EXCEPT columns by position)",

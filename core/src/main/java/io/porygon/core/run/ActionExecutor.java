@@ -88,7 +88,7 @@ public final class ActionExecutor {
         } catch (RuntimeException e) {
             if (cancelled.getAsBoolean()) return result(p, ActionStatus.CANCELLED, start, -1, hash, "cancelled", 0, List.of());
             String error = e instanceof StatementFailure f
-                    ? located(p, message(f), f.written, f.getCause() instanceof ScriptInterpreter.Raised r ? r.line : -1)
+                    ? located(p, message(f), f.written, f.getCause() instanceof ScriptInterpreter.Failed r ? r.line : -1)
                     : e instanceof EngineException ? located(p, message(e), null, -1) : placeOf(p) + ": " + message(e);
             return result(p, ActionStatus.FAILED, start, -1, hash, error, 0, List.of());
         }

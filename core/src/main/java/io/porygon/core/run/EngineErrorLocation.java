@@ -93,6 +93,16 @@ final class EngineErrorLocation {
         return null;
     }
 
+    /**
+     * The line of the script an error of its statement {@code written} (first line {@code line} of the script, 1-based)
+     * is about: that of the name it quotes within the statement, else the statement's first line; -1 when unknown.
+     */
+    static int lineIn(String written, int line, String message) {
+        if (written == null || line <= 0) return -1;
+        int within = lineIn(written, message == null ? "" : message);
+        return within > 0 ? line + within - 1 : line;
+    }
+
     /** 1-based line of {@code sql} that an error message is about, or -1. */
     private static int lineIn(String sql, String message) {
         int line = lineOf(sql, quotedName(message));

@@ -54,7 +54,15 @@ final class ScriptInterpreter {
                     throw new EngineException("COMMIT of a transaction after a handled error: DuckDB aborted the transaction at the error"
                             + " and kept none of its changes, where BigQuery commits those made before it; roll it back instead", null);
                 }
-                long n = engine.executeUpdate(statement);
+                long n;
+                try {
+                    n = engine.executeUpdate(statement);
+                } catch (Failed e) {
+                    throw e;
+                } catch (EngineException e) {
+                    // the statement that failed is known here, where a search of the whole script finds only the name
+                    throw new Failed(e, EngineErrorLocation.lineIn(r.written(), r.line(), e.getMessage()));
+                }
                 if (n >= 0) changed = Math.max(changed, 0) + n;
                 if (statement.equals("BEGIN TRANSACTION") || statement.equals("COMMIT") || statement.equals("ROLLBACK")) {
                     inTransaction = statement.equals("BEGIN TRANSACTION");
@@ -76,7 +84,7 @@ final class ScriptInterpreter {
         if (step instanceof ScriptProgram.Block b) return block(b);
         if (step instanceof ScriptProgram.Raise r) {
             // raised again, the handled error is where the statement that failed is
-            if (r.message() == null) throw new Raised(caught.getMessage(), -1);
+            if (r.message() == null) throw new Raised(caught.getMessage(), caught instanceof Failed f ? f.line : -1);
             throw new Raised(String.valueOf(value(r.message())), r.line());
         }
         return Outcome.valueOf(((ScriptProgram.Jump) step).name());
@@ -159,13 +167,25 @@ final class ScriptInterpreter {
         return result.rows().isEmpty() ? null : result.rows().get(0).get(0);
     }
 
-    /** An error RAISE raised: the engine's transaction goes on. {@code line}: the RAISE's, in the script's text (-1: unknown). */
-    static final class Raised extends EngineException {
+    /** An error of the script with its line, 1-based in the script's text (-1: unknown). */
+    static class Failed extends EngineException {
         final int line;
 
-        Raised(String message, int line) {
+        Failed(EngineException cause, int line) {
+            super(cause.getMessage(), cause);
+            this.line = line;
+        }
+
+        Failed(String message, int line) {
             super(message, null);
             this.line = line;
+        }
+    }
+
+    /** An error RAISE raised: the engine's transaction goes on. {@code line}: the RAISE's (or the re-raised error's). */
+    static final class Raised extends Failed {
+        Raised(String message, int line) {
+            super(message, line);
         }
     }
 }

@@ -250,7 +250,7 @@ final class ScriptBlocks {
         while (next < tokens.size() && !ends.contains(tokens.get(next).kind())) {
             Token t = take();
             switch (t.kind()) {
-                case STATEMENT -> out.add(new ScriptProgram.Run(translation.statement(t.piece())));
+                case STATEMENT -> out.add(new ScriptProgram.Run(translation.statement(t.piece()), t.piece().text(), t.piece().line()));
                 case IF -> out.add(ifBlock(t));
                 case CASE -> out.addAll(caseBlock(t));
                 case WHILE -> {

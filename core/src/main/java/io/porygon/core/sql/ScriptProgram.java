@@ -9,10 +9,18 @@ import java.util.List;
  */
 public sealed interface ScriptProgram {
 
-    /** The engine's statements for one statement of the script, run in order. */
-    record Run(List<String> statements) implements ScriptProgram {
+    /**
+     * The engine's statements for one statement of the script, run in order; {@code written} is that statement as
+     * written (null when unknown) and {@code line} its first line, 1-based in the script's text (-1: unknown), for the
+     * place of an error it fails with.
+     */
+    record Run(List<String> statements, String written, int line) implements ScriptProgram {
         public Run {
             statements = List.copyOf(statements);
+        }
+
+        public Run(List<String> statements) {
+            this(statements, null, -1);
         }
     }
 

@@ -205,6 +205,40 @@ class ProceduralScriptRunTest {
     }
 
     @Test
+    void aFailedStatementOfTheScriptIsReportedAtItsOwnLine() {
+        // an error that quotes no name is at the statement that failed, not at the script's first line
+        ActionResult r = run("""
+                DECLARE x INT64 DEFAULT 0;
+                INSERT INTO `proj.s.log` VALUES ('one');
+                IF x = 0 THEN
+                  SELECT ERROR('boom');
+                END IF""");
+        assertThat(r.status()).isEqualTo(ActionStatus.FAILED);
+        assertThat(r.error()).startsWith("definitions/op.sqlx:8: ").contains("boom");
+        // a name the error quotes is looked up in the statement that failed, not at its first use in the script
+        r = run("""
+                INSERT INTO `proj.s.log` SELECT 'x' FROM `proj.s.events` WHERE FALSE;
+                IF TRUE THEN
+                  INSERT INTO `proj.s.log`
+                  SELECT CAST(id AS STRING) FROM `proj.s.events` WHERE FALSE;
+                  INSERT INTO `proj.s.log`
+                  SELECT step FROM `proj.s.events`;
+                END IF""");
+        assertThat(r.status()).isEqualTo(ActionStatus.FAILED);
+        assertThat(r.error()).startsWith("definitions/op.sqlx:10: ").contains("step");
+        // RAISE without a message raises the error again where its statement is
+        r = run("""
+                DECLARE x INT64 DEFAULT 0;
+                BEGIN
+                  SET x = 1;
+                  SELECT ERROR('deep');
+                EXCEPTION WHEN ERROR THEN
+                  RAISE;
+                END""");
+        assertThat(r.error()).startsWith("definitions/op.sqlx:8: ").contains("deep");
+    }
+
+    @Test
     void aVariableABlockDeclaresEndsWithTheBlock() {
         String script = """
                 BEGIN

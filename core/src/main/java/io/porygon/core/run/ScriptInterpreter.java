@@ -50,12 +50,13 @@ final class ScriptInterpreter {
         if (step instanceof ScriptProgram.Run r) {
             for (String statement : r.statements()) {
                 checkCancelled.run();
-                if (lostChanges && statement.equals("COMMIT")) {
-                    throw new EngineException("COMMIT of a transaction after a handled error: DuckDB aborted the transaction at the error"
-                            + " and kept none of its changes, where BigQuery commits those made before it; roll it back instead", null);
-                }
                 long n;
                 try {
+                    if (lostChanges && statement.equals("COMMIT")) {
+                        throw new EngineException("COMMIT of a transaction after a handled error: DuckDB aborted the transaction at the"
+                                + " error and kept none of its changes, where BigQuery commits those made before it; roll it back instead",
+                                null);
+                    }
                     n = engine.executeUpdate(statement);
                 } catch (Failed e) {
                     throw e;

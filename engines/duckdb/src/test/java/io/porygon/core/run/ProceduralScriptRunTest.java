@@ -173,7 +173,7 @@ class ProceduralScriptRunTest {
                   COMMIT TRANSACTION;
                 END""");
         assertThat(lost.status()).isEqualTo(ActionStatus.FAILED);
-        assertThat(lost.error()).contains("COMMIT of a transaction after a handled error");
+        assertThat(lost.error()).startsWith("definitions/op.sqlx:10: ").contains("COMMIT of a transaction after a handled error");
         assertThat(log()).containsExactly("after", "kept");
 
         ActionResult plain = run("BEGIN;\nINSERT INTO `proj.s.log` VALUES ('plain');\nCOMMIT TRANSACTION;");

@@ -406,6 +406,8 @@ public final class DuckDbTranslator implements Translator {
             Pattern.CASE_INSENSITIVE);
 
     /** {@code ASSERT condition [AS 'description']}; the lexer has made every string literal single-quoted. */
+    /** Dynamic SQL, which the parser does not read in all its forms ({@code ... INTO x USING y}). */
+    private static final Pattern EXECUTE_IMMEDIATE = Pattern.compile("(?is)\\s*EXECUTE\\s+IMMEDIATE\\b.*");
     private static final Pattern ASSERT = Pattern.compile("(?is)\\s*ASSERT\\s+(.+?)(?:\\s+AS\\s+('(?:[^'\\\\]|\\\\.|'')*'))?\\s*");
 
     /** {@code CREATE|DROP SCHEMA [IF [NOT] EXISTS] project.dataset}: JSqlParser reads one name, BigQuery a project-qualified one. */
@@ -474,7 +476,8 @@ public final class DuckDbTranslator implements Translator {
                     + " warehouse cannot reach", "declare the table and create it in the warehouse from local copies of its files,"
                     + " or keep this action out of runs on DuckDB (--tags, --actions or disabled)");
         }
-        Statement parsed = parse(withMappedSchemaName(TableCopyRewrite.rewrite(AlterOptions.withoutOptionActions(statement.text()))),
+        Statement parsed = EXECUTE_IMMEDIATE.matcher(statement.text()).matches() ? new Execute()
+                : parse(withMappedSchemaName(TableCopyRewrite.rewrite(AlterOptions.withoutOptionActions(statement.text()))),
                 statement, location);
         if (parsed instanceof Execute) {
             throw new Untranslatable("EXECUTE IMMEDIATE (dynamic SQL) cannot run on DuckDB", "write the statement itself", "EXECUTE");

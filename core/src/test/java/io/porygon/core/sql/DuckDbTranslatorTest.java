@@ -912,6 +912,9 @@ class DuckDbTranslatorTest {
                 .doesNotContain("FILTER");
         assertThatThrownBy(() -> translator.translate("EXECUTE IMMEDIATE 'SELECT 1'", AT))
                 .isInstanceOf(PorygonException.class).hasMessageContaining("EXECUTE IMMEDIATE");
+        // its INTO and USING forms, which the parser does not read, say so too
+        assertThatThrownBy(() -> translator.translate("EXECUTE IMMEDIATE 'SELECT ?' INTO y USING 1", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("EXECUTE IMMEDIATE (dynamic SQL)");
         // an error in BigQuery; DuckDB would read LAG(x, -1) as LEAD(x, 1)
         assertThatThrownBy(() -> translator.translate("SELECT LAG(x, -1) OVER (ORDER BY x) FROM t", AT))
                 .isInstanceOf(PorygonException.class).hasMessageContaining("negative or NULL offset");

@@ -405,9 +405,10 @@ public final class DuckDbTranslator implements Translator {
             "\\s*(CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:EXTERNAL\\s+TABLE|MODEL)|LOAD\\s+DATA|EXPORT\\s+DATA)\\b",
             Pattern.CASE_INSENSITIVE);
 
-    /** {@code ASSERT condition [AS 'description']}; the lexer has made every string literal single-quoted. */
     /** Dynamic SQL, which the parser does not read in all its forms ({@code ... INTO x USING y}). */
     private static final Pattern EXECUTE_IMMEDIATE = Pattern.compile("(?is)\\s*EXECUTE\\s+IMMEDIATE\\b.*");
+
+    /** {@code ASSERT condition [AS 'description']}; the lexer has made every string literal single-quoted. */
     private static final Pattern ASSERT = Pattern.compile("(?is)\\s*ASSERT\\s+(.+?)(?:\\s+AS\\s+('(?:[^'\\\\]|\\\\.|'')*'))?\\s*");
 
     /** {@code CREATE|DROP SCHEMA [IF [NOT] EXISTS] project.dataset}: JSqlParser reads one name, BigQuery a project-qualified one. */

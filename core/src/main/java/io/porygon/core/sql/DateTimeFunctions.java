@@ -149,15 +149,15 @@ final class DateTimeFunctions {
     private static void timestamp(CallContext c) {
         switch (c.args().size()) {
             case 1 -> c.cast(0, TIMESTAMP);
-            case 2 -> c.once(a -> instantOf(zoneSql(c, 1, a), "CAST(" + a.get(0) + " AS " + DATETIME + ")"));
+            case 2 -> c.once(a -> instantOf(zoneSql(c, 1, a.get(1)), "CAST(" + a.get(0) + " AS " + DATETIME + ")"));
             default -> arity(c, 1, 2);
         }
     }
 
-    /** The time zone argument {@code index} as SQL, among the arguments {@code a} that {@link CallContext#once} gave. */
-    private static String zoneSql(CallContext c, int index, List<String> a) {
+    /** The time zone argument {@code index} as SQL: an offset as {@link #namedZone} gives it, else {@code bound}, its bound value. */
+    private static String zoneSql(CallContext c, int index, String bound) {
         String named = c.args().get(index) instanceof StringValue s ? namedZone(s.getValue()) : null;
-        return named == null ? a.get(index) : named;
+        return named == null ? bound : named;
     }
 
     /**
@@ -344,7 +344,7 @@ final class DateTimeFunctions {
      */
     private static void zonedTrunc(CallContext c, DatePart part, String[] around) {
         c.once(List.of(0, 2), a -> {
-            String zone = c.args().get(2) instanceof StringValue s && namedZone(s.getValue()) != null ? namedZone(s.getValue()) : a.get(1);
+            String zone = zoneSql(c, 2, a.get(1)); // the bound arguments are 0 and 2
             String instant = "CAST(" + a.get(0) + " AS " + TIMESTAMP + ")";
             String wall = "timezone(" + zone + ", " + instant + ")";
             return switch (part.name()) {
@@ -440,7 +440,7 @@ final class DateTimeFunctions {
                 c.text("CAST(strptime(").arg(1).text(", " + p + ") AS TIMESTAMPTZ)");
             } else {
                 if (c.args().size() == 3) {
-                    c.once(a -> instantOf(zoneSql(c, 2, a), "strptime(" + a.get(1) + ", " + p + ")"));
+                    c.once(a -> instantOf(zoneSql(c, 2, a.get(2)), "strptime(" + a.get(1) + ", " + p + ")"));
                 } else {
                     c.text("timezone('UTC', strptime(").arg(1).text(", " + p + "))");
                 }

@@ -263,16 +263,15 @@ final class JsonFunctions {
      * the match is not an array.
      */
     private static String arrayAt(CallContext c, List<String> a, boolean legacyPath) {
-        String path = a.size() == 2 ? a.get(1) : "'$'";
-        if (a.size() == 2 && c.args().get(1) instanceof StringValue literal) path = "'" + duckDbPath(c, literal.getValue(), legacyPath) + "'";
+        String literal = a.size() == 2 ? literalPath(c, legacyPath) : "'$'";
+        String path = literal != null ? literal : a.get(1);
         String extracted = "json_extract(" + a.get(0) + ", " + path + ")";
         return "CASE WHEN json_valid(" + a.get(0) + ") AND json_type(" + extracted + ") = 'ARRAY' THEN CAST(" + extracted + " AS JSON[]) END";
     }
 
-    /** Prints the JSONPath argument: a literal in DuckDB's syntax, any other expression as is. */
-    private static void path(CallContext c, boolean legacyPath) {
-        if (c.args().get(1) instanceof StringValue literal) c.text("'" + duckDbPath(c, literal.getValue(), legacyPath) + "'");
-        else c.arg(1);
+    /** The JSONPath argument when it is a literal, in DuckDB's syntax as a SQL string; null for any other expression. */
+    private static String literalPath(CallContext c, boolean legacyPath) {
+        return c.args().get(1) instanceof StringValue literal ? "'" + duckDbPath(c, literal.getValue(), legacyPath) + "'" : null;
     }
 
     /**
@@ -283,10 +282,8 @@ final class JsonFunctions {
      */
     private static void scalar(CallContext c, boolean legacyPath) {
         checkArity(c);
-        String literalPath = c.args().size() == 1 ? "'$'"
-                : c.args().get(1) instanceof StringValue literal ? "'" + duckDbPath(c, literal.getValue(), legacyPath) + "'" : null;
-        c.once(a -> "json_extract_string(json_value(" + validOrNull(a.get(0)) + ", "
-                + (literalPath != null ? literalPath : a.get(1)) + "), '$')");
+        String literal = c.args().size() == 1 ? "'$'" : literalPath(c, legacyPath);
+        c.once(a -> "json_extract_string(json_value(" + validOrNull(a.get(0)) + ", " + (literal != null ? literal : a.get(1)) + "), '$')");
     }
 
     /** The input when it is valid JSON, else NULL: BigQuery's extractors give NULL for an invalid JSON-formatted string. */
@@ -304,9 +301,9 @@ final class JsonFunctions {
      */
     private static void query(CallContext c, boolean legacyPath) {
         if (c.args().size() != 2) throw c.unsupported(c.args().size() + " arguments", "pass a JSON value and a JSONPath");
-        String literalPath = c.args().get(1) instanceof StringValue literal ? "'" + duckDbPath(c, literal.getValue(), legacyPath) + "'" : null;
+        String literal = literalPath(c, legacyPath);
         c.once(a -> {
-            String extracted = "json_extract(" + validOrNull(a.get(0)) + ", " + (literalPath != null ? literalPath : a.get(1)) + ")";
+            String extracted = "json_extract(" + validOrNull(a.get(0)) + ", " + (literal != null ? literal : a.get(1)) + ")";
             return "cast_to_type(CASE WHEN typeof(" + a.get(0) + ") <> 'JSON' AND json_type(" + extracted + ") = 'NULL' THEN NULL ELSE "
                     + extracted + " END, coalesce(" + a.get(0) + ", ''))";
         });

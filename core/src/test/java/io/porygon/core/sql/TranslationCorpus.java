@@ -193,7 +193,7 @@ final class TranslationCorpus {
         return v.toString();
     }
 
-    /** BYTES as BigQuery's documentation shows them: printable ASCII as is, other bytes as \\xhh. */
+    /** BYTES as BigQuery's documentation shows them: printable ASCII as is, \\n, \\r and \\t, other bytes as \\xhh. */
     private static String bytesText(byte[] bytes) {
         try {
             // valid, printable UTF-8 is shown as text, as the reference does (b"абвгд" shows as абвгд)
@@ -206,7 +206,10 @@ final class TranslationCorpus {
         StringBuilder sb = new StringBuilder();
         for (byte x : bytes) {
             int v = x & 0xff;
-            if (v >= 0x20 && v < 0x7f) sb.append((char) v);
+            if (v == '\n') sb.append("\\n");
+            else if (v == '\r') sb.append("\\r");
+            else if (v == '\t') sb.append("\\t");
+            else if (v >= 0x20 && v < 0x7f) sb.append((char) v);
             else sb.append(String.format("\\x%02x", v));
         }
         return sb.toString();

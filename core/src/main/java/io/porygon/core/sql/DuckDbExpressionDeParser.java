@@ -42,6 +42,8 @@ import net.sf.jsqlparser.expression.operators.relational.IsDistinctExpression;
 import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
 import net.sf.jsqlparser.expression.operators.relational.IsNullExpression;
 import net.sf.jsqlparser.expression.WindowDefinition;
+import net.sf.jsqlparser.expression.operators.arithmetic.BitwiseLeftShift;
+import net.sf.jsqlparser.expression.operators.arithmetic.BitwiseRightShift;
 import net.sf.jsqlparser.expression.operators.arithmetic.BitwiseXor;
 import net.sf.jsqlparser.expression.operators.arithmetic.Division;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
@@ -1141,6 +1143,34 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
         out().append(", ");
         print(trim.getFromExpression());
         return out().append(')');
+    }
+
+    /**
+     * BigQuery shifts an INT64 as 64 bits: {@code >>} fills with zeros ({@code -16 >> 2} is 4611686018427387900, where
+     * DuckDB's arithmetic shift gave -4), {@code <<} drops the bits it shifts out ({@code 1 << 63} is the smallest INT64,
+     * {@code 1 << 40} of an integer literal fits), and a shift by 64 or more is 0; DuckDB raised an overflow error for
+     * those. DuckDB's BIT strings shift exactly so. A negative shift stays an error; BYTES operands are not translated.
+     */
+    @Override
+    public <S> StringBuilder visit(BitwiseLeftShift shift, S context) {
+        return shift64(shift, "<<");
+    }
+
+    @Override
+    public <S> StringBuilder visit(BitwiseRightShift shift, S context) {
+        return shift64(shift, ">>");
+    }
+
+    private StringBuilder shift64(BinaryExpression shift, String operator) {
+        if (shift.getLeftExpression() instanceof BitwiseXor || shift.getRightExpression() instanceof BitwiseXor) {
+            throw new Untranslatable("^ next to " + operator + " without parentheses",
+                    "BigQuery's ^ binds looser than " + operator + "; add parentheses to say which operation comes first");
+        }
+        out().append("CAST(CAST(CAST(");
+        print(shift.getLeftExpression());
+        out().append(" AS BIGINT) AS BIT) ").append(operator).append(" (");
+        print(shift.getRightExpression());
+        return out().append(") AS BIGINT)");
     }
 
     /** {@code ^} is bitwise XOR in BigQuery but power in DuckDB. */

@@ -125,7 +125,9 @@ final class FunctionCatalog {
     private void math() {
         same("ABS", "SQRT", "CEIL", "FLOOR", "ATAN", "ATAN2", "TANH", "ASINH", "CBRT");
         // a literal such as -1 is a 32-bit INTEGER in DuckDB; every BigQuery integer is INT64
-        template("BIT_COUNT/1", "bit_count(CAST({0} AS BIGINT))");
+        // BYTES count the bits of every byte (DuckDB's BIT string of the BLOB; an empty BLOB has none)
+        template("BIT_COUNT/1", "CASE WHEN typeof({0}) = 'BLOB' THEN CASE WHEN octet_length(TRY_CAST({0} AS BLOB)) = 0 THEN 0"
+                + " ELSE bit_count(CAST(TRY_CAST({0} AS BLOB) AS BIT)) END ELSE bit_count(TRY_CAST({0} AS BIGINT)) END");
         // BigQuery gives NaN for infinite inputs where DuckDB raises an out-of-range error
         for (String fn : new String[] {"COS", "SIN", "TAN", "COT", "ACOS", "ASIN"}) {
             template(fn + "/1", "CASE WHEN isinf(CAST({0} AS DOUBLE)) THEN CAST('NaN' AS DOUBLE) ELSE "
@@ -521,7 +523,14 @@ final class FunctionCatalog {
                     c.text(" WHEN typeof(").arg(arg).text(") = " + literal[0] + " THEN '" + literal[1] + " \"' || CAST(").arg(arg)
                             .text(" AS VARCHAR) || '\"'");
                 }
-                c.text(" WHEN typeof(").arg(arg).text(") = 'BLOB' THEN 'b\"' || CAST(").arg(arg).text(" AS VARCHAR) || '\"'");
+                // BYTES as BigQuery writes a bytes literal: printable ASCII as is, \" \\ \n \r \t escaped, other bytes \xhh in lower case
+                // (DuckDB's text of a BLOB writes \xFF in upper case and leaves quotes and line breaks alone)
+                c.text(" WHEN typeof(").arg(arg).text(") = 'BLOB' THEN 'b\"' || coalesce(array_to_string(list_transform(range(octet_length(TRY_CAST(")
+                        .arg(arg).text(" AS BLOB))), porygon_k -> list_transform([substr(lower(hex(TRY_CAST(").arg(arg)
+                        .text(" AS BLOB))), 2 * porygon_k + 1, 2)], porygon_h -> list_transform([CAST('0x' || porygon_h AS INTEGER)], porygon_b ->"
+                                + " CASE WHEN porygon_b = 34 THEN '\\\"' WHEN porygon_b = 92 THEN '\\\\' WHEN porygon_b = 10 THEN '\\n'"
+                                + " WHEN porygon_b = 13 THEN '\\r' WHEN porygon_b = 9 THEN '\\t' WHEN porygon_b BETWEEN 32 AND 126 THEN chr(porygon_b)"
+                                + " ELSE '\\x' || porygon_h END)[1])[1]), ''), '') || '\"'");
                 c.text(" WHEN typeof(").arg(arg).text(") IN ('DOUBLE', 'FLOAT') AND (isnan(CAST(").arg(arg).text(" AS DOUBLE)) OR isinf(CAST(")
                         .arg(arg).text(" AS DOUBLE))) THEN 'CAST(\"' || CASE WHEN isnan(CAST(").arg(arg).text(" AS DOUBLE)) THEN 'nan' WHEN CAST(")
                         .arg(arg).text(" AS DOUBLE) > 0 THEN 'inf' ELSE '-inf' END || '\" AS FLOAT64)'");

@@ -165,6 +165,21 @@ final class CastPrinter {
         return printer.out();
     }
 
+    /**
+     * An INTERVAL as BigQuery writes it: {@code Y-M D H:M:S[.fff[fff]]}, each of the three parts signed
+     * ({@code 0-0 3 0:0:0}, {@code -0-1 0 0:0:0}, {@code 0-0 -8 -13:45:0}); DuckDB's text is {@code 3 days}. DuckDB's
+     * parts of an interval share the sign of their field (months, days, microseconds), as BigQuery's do.
+     */
+    static String intervalText(String value) {
+        String i = "TRY_CAST(" + value + " AS INTERVAL)";
+        String y = "year(" + i + ")", m = "month(" + i + ")", h = "hour(" + i + ")", mi = "minute(" + i + ")", us = "microsecond(" + i + ")";
+        String f = "(abs(" + us + ") % 1000000)";
+        return "CASE WHEN " + y + " < 0 OR " + m + " < 0 THEN '-' ELSE '' END || abs(" + y + ") || '-' || abs(" + m + ") || ' ' || day(" + i
+                + ") || ' ' || CASE WHEN " + h + " < 0 OR " + mi + " < 0 OR " + us + " < 0 THEN '-' ELSE '' END || abs(" + h + ") || ':' || abs("
+                + mi + ") || ':' || (abs(" + us + ") // 1000000) || CASE WHEN " + f + " = 0 THEN '' WHEN " + f + " % 1000 = 0 THEN '.' || lpad(CAST("
+                + f + " // 1000 AS VARCHAR), 3, '0') ELSE '.' || lpad(CAST(" + f + " AS VARCHAR), 6, '0') END";
+    }
+
     /** A literal BigQuery refuses to cast: its error, or NULL under SAFE_CAST, typed as the cast would be. */
     private StringBuilder refused(String type, boolean safe, String message) {
         return printer.out().append("CAST(").append(safe ? "NULL" : "error(" + message + ")").append(" AS ").append(type).append(')');
@@ -184,6 +199,7 @@ final class CastPrinter {
             // BYTES are read as UTF-8 (DuckDB's cast writes escapes: \xC2\xA9 for ©); invalid UTF-8 fails, SAFE_CAST gives NULL
             String utf8 = "decode(TRY_CAST(" + v + " AS BLOB))";
             return "CASE WHEN typeof(" + v + ") = 'BLOB' THEN " + (cast.startsWith("TRY") ? "try(" + utf8 + ")" : utf8)
+                    + " WHEN typeof(" + v + ") = 'INTERVAL' THEN " + intervalText(v)
                     + " WHEN typeof(" + v + ") IN ('DOUBLE', 'FLOAT') THEN CASE WHEN isnan(" + d + ") THEN 'nan' WHEN isinf(" + d
                     + ") THEN CASE WHEN " + d + " > 0 THEN 'inf' ELSE '-inf' END WHEN CAST(printf('%.15g', " + d + ") AS DOUBLE) = " + d
                     + " THEN printf('%.15g', " + d + ") ELSE printf('%.17g', " + d + ") END WHEN typeof(" + v + ") LIKE 'DECIMAL%' AND "

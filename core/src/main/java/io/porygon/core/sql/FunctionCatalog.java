@@ -509,8 +509,13 @@ final class FunctionCatalog {
             case 't' -> {
                 if (!printfFlags.isEmpty()) throw c.unsupported("width or precision on %t", "format the value without width");
                 // a NUMERIC without DuckDB's trailing zeros ('2.5', not '2.500000000'), as BigQuery prints it
-                c.text("CASE WHEN typeof(").arg(arg).text(") LIKE 'DECIMAL%' AND CAST(").arg(arg).text(" AS VARCHAR) LIKE '%.%' THEN rtrim(rtrim(CAST(")
-                        .arg(arg).text(" AS VARCHAR), '0'), '.') ELSE coalesce(CAST(").arg(arg).text(" AS VARCHAR), 'NULL') END");
+                // an INTERVAL as BigQuery writes it ('0-0 3 0:0:0', not '3 days')
+                c.once(List.of(arg), r -> {
+                    String v = r.get(0);
+                    return "CASE WHEN typeof(" + v + ") = 'INTERVAL' THEN " + CastPrinter.intervalText(v) + " WHEN typeof(" + v
+                            + ") LIKE 'DECIMAL%' AND CAST(" + v + " AS VARCHAR) LIKE '%.%' THEN rtrim(rtrim(CAST(" + v
+                            + " AS VARCHAR), '0'), '.') ELSE coalesce(CAST(" + v + " AS VARCHAR), 'NULL') END";
+                });
             }
             case 'T' -> {
                 if (!printfFlags.isEmpty()) throw c.unsupported("width or precision on %T", "format the value without width");

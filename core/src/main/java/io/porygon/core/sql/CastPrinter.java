@@ -141,9 +141,11 @@ final class CastPrinter {
             printer.print(cast.getLeftExpression());
             return printer.out().append(", '").append(pattern).append("') AS ").append(type).append(')');
         }
-        printer.out().append("strftime(");
-        printer.print(cast.getLeftExpression());
-        return printer.out().append(", '").append(pattern).append("')");
+        // DuckDB's strftime takes no TIME: a TIME is written as a time of 1970-01-01 (a TIMESTAMP WITH TIME ZONE as its UTC wall time)
+        printer.once(List.of(printer.operand(cast.getLeftExpression())), v -> "strftime(CASE WHEN typeof(" + v.get(0)
+                + ") = 'TIME' THEN CAST('1970-01-01 ' || CAST(" + v.get(0) + " AS VARCHAR) AS TIMESTAMP) ELSE TRY_CAST(" + v.get(0)
+                + " AS TIMESTAMP) END, '" + pattern + "')");
+        return printer.out();
     }
 
     private StringBuilder castToDate(Expression value, boolean safe, String googleSql) {

@@ -125,6 +125,15 @@ final class FunctionCatalog {
     private void math() {
         same("ABS", "SQRT", "CEIL", "FLOOR", "ATAN", "ATAN2", "TANH", "ASINH", "CBRT");
         // a literal such as -1 is a 32-bit INTEGER in DuckDB; every BigQuery integer is INT64
+        // PARSE_NUMERIC's text: spaces around the sign and the number, one sign before or after it, commas in the integer part,
+        // an exponent; DuckDB's DECIMAL cast reads the rest (and rounds half away from zero to nine decimals, as BigQuery does)
+        String number = "'^\\s*([+-]?)\\s*([0-9,]*[0-9][0-9,]*)?(\\.[0-9]*)?([eE][+-]?[0-9]+)?\\s*([+-]?)\\s*$'";
+        template("PARSE_NUMERIC/1", "CASE WHEN NOT regexp_full_match({0}, " + number + ") OR (regexp_extract({0}, " + number + ", 1) <> ''"
+                + " AND regexp_extract({0}, " + number + ", 5) <> '') OR NOT regexp_matches(regexp_extract({0}, " + number + ", 2)"
+                + " || regexp_extract({0}, " + number + ", 3), '[0-9]') THEN error('Invalid NUMERIC value: PARSE_NUMERIC takes digits, commas before the point, one sign and an exponent')"
+                + " ELSE CAST(CASE WHEN regexp_extract({0}, " + number + ", 1) || regexp_extract({0}, " + number + ", 5) = '-' THEN '-' ELSE '' END"
+                + " || replace(regexp_extract({0}, " + number + ", 2), ',', '') || regexp_extract({0}, " + number + ", 3)"
+                + " || regexp_extract({0}, " + number + ", 4) AS DECIMAL(38, 9)) END");
         // BYTES count the bits of every byte (DuckDB's BIT string of the BLOB; an empty BLOB has none)
         template("BIT_COUNT/1", "CASE WHEN typeof({0}) = 'BLOB' THEN CASE WHEN octet_length(TRY_CAST({0} AS BLOB)) = 0 THEN 0"
                 + " ELSE bit_count(CAST(TRY_CAST({0} AS BLOB) AS BIT)) END ELSE bit_count(TRY_CAST({0} AS BIGINT)) END");

@@ -497,6 +497,19 @@ final class FunctionCatalog {
         c.text(")");
     }
 
+    /**
+     * BYTES escaped as BigQuery writes them in a bytes literal and for FORMAT's %t: printable ASCII as is, {@code \"},
+     * {@code \\}, {@code \n}, {@code \r}, {@code \t}, other bytes {@code \xhh} in lower case.
+     */
+    private static String bytesText(String value) {
+        String blob = "TRY_CAST(" + value + " AS BLOB)";
+        return "coalesce(array_to_string(list_transform(range(octet_length(" + blob + ")), porygon_k -> list_transform([substr(lower(hex("
+                + blob + ")), 2 * porygon_k + 1, 2)], porygon_h -> list_transform([CAST('0x' || porygon_h AS INTEGER)], porygon_b ->"
+                + " CASE WHEN porygon_b = 34 THEN '\\\"' WHEN porygon_b = 92 THEN '\\\\' WHEN porygon_b = 10 THEN '\\n'"
+                + " WHEN porygon_b = 13 THEN '\\r' WHEN porygon_b = 9 THEN '\\t' WHEN porygon_b BETWEEN 32 AND 126 THEN chr(porygon_b)"
+                + " ELSE '\\x' || porygon_h END)[1])[1]), ''), '')";
+    }
+
     private static void formatSpecifier(CallContext c, char conv, String flags, int arg) {
         boolean grouping = flags.contains("'");
         String printfFlags = flags.replace("'", "");
@@ -518,10 +531,11 @@ final class FunctionCatalog {
             case 't' -> {
                 if (!printfFlags.isEmpty()) throw c.unsupported("width or precision on %t", "format the value without width");
                 // a NUMERIC without DuckDB's trailing zeros ('2.5', not '2.500000000'), as BigQuery prints it
-                // an INTERVAL as BigQuery writes it ('0-0 3 0:0:0', not '3 days')
+                // an INTERVAL as BigQuery writes it ('0-0 3 0:0:0', not '3 days'), BYTES escaped as in a literal
                 c.once(List.of(arg), r -> {
                     String v = r.get(0);
                     return "CASE WHEN typeof(" + v + ") = 'INTERVAL' THEN " + CastPrinter.intervalText(v) + " WHEN typeof(" + v
+                            + ") = 'BLOB' THEN " + bytesText(v) + " WHEN typeof(" + v
                             + ") LIKE 'DECIMAL%' AND CAST(" + v + " AS VARCHAR) LIKE '%.%' THEN rtrim(rtrim(CAST(" + v
                             + " AS VARCHAR), '0'), '.') ELSE coalesce(CAST(" + v + " AS VARCHAR), 'NULL') END";
                 });
@@ -530,27 +544,26 @@ final class FunctionCatalog {
                 if (!printfFlags.isEmpty()) throw c.unsupported("width or precision on %T", "format the value without width");
                 // a literal of the value, as BigQuery writes one: DATE "2015-09-01", CAST("nan" AS FLOAT64), NUMERIC "1.5";
                 // strings quoted, other values (arrays, structs) as text
-                c.text("CASE WHEN ").arg(arg).text(" IS NULL THEN 'NULL' WHEN typeof(").arg(arg)
-                        .text(") = 'VARCHAR' THEN '\"' || replace(CAST(").arg(arg).text(" AS VARCHAR), '\"', '\\\"') || '\"'");
-                for (String[] literal : new String[][] {{"'DATE'", "DATE"}, {"'TIMESTAMP'", "DATETIME"}, {"'TIMESTAMP WITH TIME ZONE'", "TIMESTAMP"},
-                        {"'TIME'", "TIME"}, {"'JSON'", "JSON"}}) {
-                    c.text(" WHEN typeof(").arg(arg).text(") = " + literal[0] + " THEN '" + literal[1] + " \"' || CAST(").arg(arg)
-                            .text(" AS VARCHAR) || '\"'");
-                }
-                // BYTES as BigQuery writes a bytes literal: printable ASCII as is, \" \\ \n \r \t escaped, other bytes \xhh in lower case
-                // (DuckDB's text of a BLOB writes \xFF in upper case and leaves quotes and line breaks alone)
-                c.text(" WHEN typeof(").arg(arg).text(") = 'BLOB' THEN 'b\"' || coalesce(array_to_string(list_transform(range(octet_length(TRY_CAST(")
-                        .arg(arg).text(" AS BLOB))), porygon_k -> list_transform([substr(lower(hex(TRY_CAST(").arg(arg)
-                        .text(" AS BLOB))), 2 * porygon_k + 1, 2)], porygon_h -> list_transform([CAST('0x' || porygon_h AS INTEGER)], porygon_b ->"
-                                + " CASE WHEN porygon_b = 34 THEN '\\\"' WHEN porygon_b = 92 THEN '\\\\' WHEN porygon_b = 10 THEN '\\n'"
-                                + " WHEN porygon_b = 13 THEN '\\r' WHEN porygon_b = 9 THEN '\\t' WHEN porygon_b BETWEEN 32 AND 126 THEN chr(porygon_b)"
-                                + " ELSE '\\x' || porygon_h END)[1])[1]), ''), '') || '\"'");
-                c.text(" WHEN typeof(").arg(arg).text(") IN ('DOUBLE', 'FLOAT') AND (isnan(CAST(").arg(arg).text(" AS DOUBLE)) OR isinf(CAST(")
-                        .arg(arg).text(" AS DOUBLE))) THEN 'CAST(\"' || CASE WHEN isnan(CAST(").arg(arg).text(" AS DOUBLE)) THEN 'nan' WHEN CAST(")
-                        .arg(arg).text(" AS DOUBLE) > 0 THEN 'inf' ELSE '-inf' END || '\" AS FLOAT64)'");
-                c.text(" WHEN typeof(").arg(arg).text(") LIKE 'DECIMAL%' THEN 'NUMERIC \"' || CASE WHEN CAST(").arg(arg)
-                        .text(" AS VARCHAR) LIKE '%.%' THEN rtrim(rtrim(CAST(").arg(arg).text(" AS VARCHAR), '0'), '.') ELSE CAST(").arg(arg)
-                        .text(" AS VARCHAR) END || '\"' ELSE CAST(").arg(arg).text(" AS VARCHAR) END");
+                c.once(List.of(arg), r -> {
+                    String v = r.get(0);
+                    StringBuilder t = new StringBuilder("CASE WHEN " + v + " IS NULL THEN 'NULL' WHEN typeof(" + v
+                            + ") = 'VARCHAR' THEN '\"' || replace(CAST(" + v + " AS VARCHAR), '\"', '\\\"') || '\"'");
+                    for (String[] literal : new String[][] {{"'DATE'", "DATE"}, {"'TIMESTAMP'", "DATETIME"}, {"'TIMESTAMP WITH TIME ZONE'", "TIMESTAMP"},
+                            {"'TIME'", "TIME"}, {"'JSON'", "JSON"}}) {
+                        t.append(" WHEN typeof(" + v + ") = " + literal[0] + " THEN '" + literal[1] + " \"' || CAST(" + v + " AS VARCHAR) || '\"'");
+                    }
+                    // BYTES as BigQuery writes a bytes literal (DuckDB's text of a BLOB writes \xFF in upper case and leaves
+                    // quotes and line breaks alone); an INTERVAL as BigQuery's literal, not DuckDB's '3 days'
+                    t.append(" WHEN typeof(" + v + ") = 'BLOB' THEN 'b\"' || " + bytesText(v) + " || '\"'");
+                    t.append(" WHEN typeof(" + v + ") = 'INTERVAL' THEN 'INTERVAL \"' || " + CastPrinter.intervalText(v) + " || '\" YEAR TO SECOND'");
+                    String d = "CAST(" + v + " AS DOUBLE)";
+                    t.append(" WHEN typeof(" + v + ") IN ('DOUBLE', 'FLOAT') AND (isnan(" + d + ") OR isinf(" + d + ")) THEN 'CAST(\"' || CASE WHEN isnan("
+                            + d + ") THEN 'nan' WHEN " + d + " > 0 THEN 'inf' ELSE '-inf' END || '\" AS FLOAT64)'");
+                    String text = "CAST(" + v + " AS VARCHAR)";
+                    t.append(" WHEN typeof(" + v + ") LIKE 'DECIMAL%' THEN 'NUMERIC \"' || CASE WHEN " + text + " LIKE '%.%' THEN rtrim(rtrim("
+                            + text + ", '0'), '.') ELSE " + text + " END || '\"' ELSE " + text + " END");
+                    return t.toString();
+                });
             }
             default -> throw c.unsupported("format specifier %" + conv, "use %d %i %s %f %e %g %x %o %t or %T");
         }

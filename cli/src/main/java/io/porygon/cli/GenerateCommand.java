@@ -113,6 +113,10 @@ public final class GenerateCommand implements Callable<Integer> {
             return 0;
         }
         if (!(scale > 0)) throw usage("--scale must be positive, got " + scale, "use e.g. --scale 0.01 for a small data set");
+        if (!(scale <= GenerateOptions.MAX_SCALE)) {
+            throw usage("--scale must be at most " + (long) GenerateOptions.MAX_SCALE + " (about 3.5 billion rows), got " + scale,
+                    "--scale 1 gives the public row counts (about 3.5 million rows)");
+        }
         if (out == null && spec.commandLine().getParseResult().hasMatchedOption("--format")) {
             throw usage("--format is the format of the files --out writes; without --out the tables go into the warehouse",
                     "add --out DIR, or drop --format");

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -87,6 +88,12 @@ class GenerateAndLoadCommandTest {
         Run badScale = run("generate", "--scale", "0", "--warehouse", warehouse);
         assertThat(badScale.exitCode()).isEqualTo(PorygonCli.EXIT_USAGE);
         assertThat(badScale.err()).contains("--scale must be positive").doesNotContain("Exception");
+        // a typo'd or unbounded scale would generate until the disk is full
+        for (String huge : List.of("1e9", "Infinity", "1001")) {
+            Run tooLarge = run("generate", "--scale", huge, "--warehouse", warehouse);
+            assertThat(tooLarge.exitCode()).as(huge).isEqualTo(PorygonCli.EXIT_USAGE);
+            assertThat(tooLarge.err()).as(huge).contains("--scale must be at most 1000").contains("hint:").doesNotContain("Exception");
+        }
 
         Run badDuration = run("generate", "--advance", "tomorrow", "--warehouse", warehouse);
         assertThat(badDuration.exitCode()).isEqualTo(PorygonCli.EXIT_USAGE);

@@ -11,9 +11,16 @@ import java.time.ZoneOffset;
  */
 public record GenerateOptions(long seed, double scale, LocalDate asOf, int threads, String schema) {
     public static final int HISTORY_YEARS = 5;
+    /**
+     * The largest scale: about 3.5 billion rows, hundreds of gigabytes. A larger one (a typo, {@code 1e9},
+     * {@code Infinity}) would run until the disk is full.
+     */
+    public static final double MAX_SCALE = 1000;
 
     public GenerateOptions {
-        if (!(scale > 0)) throw new IllegalArgumentException("scale must be positive, got " + scale);
+        if (!(scale > 0 && scale <= MAX_SCALE)) {
+            throw new IllegalArgumentException("scale must be above 0 and at most " + (long) MAX_SCALE + ", got " + scale);
+        }
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, got " + threads);
     }
 

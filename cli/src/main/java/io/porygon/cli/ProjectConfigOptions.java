@@ -2,6 +2,7 @@ package io.porygon.cli;
 
 import io.porygon.core.compile.project.SettingsOverrides;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,9 +22,20 @@ final class ProjectConfigOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
+    final Map<String, String> vars = new LinkedHashMap<>();
+
+    /** Each pair needs a name: picocli's own map option would take {@code =x} as a var named "". */
     @Option(names = "--vars", split = ",", paramLabel = "NAME=VALUE",
             description = "Override vars of workflow_settings.yaml, e.g. --vars=env=prod,start_date=2024-01-01.")
-    Map<String, String> vars = new LinkedHashMap<>();
+    void vars(List<String> pairs) {
+        for (String pair : pairs) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new ParameterException(spec.commandLine(), "--vars takes NAME=VALUE pairs separated by commas, not '" + pair + "'");
+            }
+            vars.put(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+    }
 
     @Option(names = "--default-database", paramLabel = "PROJECT",
             description = "Override defaultProject of workflow_settings.yaml: the GCP project of actions that name none.")

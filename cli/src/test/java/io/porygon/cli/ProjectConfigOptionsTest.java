@@ -50,4 +50,18 @@ class ProjectConfigOptionsTest {
         assertThat(empty.exitCode()).as(empty.err()).isZero();
         assertThat(empty.out()).contains("p.d_file.t");
     }
+
+    @Test
+    void aVarWithoutANameOrValueIsAUsageErrorNamingIt() throws IOException {
+        TestProjects.write(project, "workflow_settings.yaml", "defaultProject: p\ndefaultDataset: d\n");
+        TestProjects.write(project, "definitions/t.sqlx", "config { type: \"table\" }\nSELECT 1 AS x\n");
+        for (String bad : List.of("=x", "a=1,b", "mode")) {
+            CliRun.Result refused = CliRun.run("compile", "--vars", bad, project.toString());
+            assertThat(refused.exitCode()).as(bad).isEqualTo(2);
+            assertThat(refused.err()).as(bad).contains("--vars takes NAME=VALUE pairs").contains("hint:");
+        }
+        CompileCommand repeated = new CompileCommand();
+        new CommandLine(repeated).parseArgs("--vars", "a=1,b=x=y", "--vars", "a=2,c=");
+        assertThat(repeated.projectConfig.overrides().vars()).containsExactly(Map.entry("a", "2"), Map.entry("b", "x=y"), Map.entry("c", ""));
+    }
 }

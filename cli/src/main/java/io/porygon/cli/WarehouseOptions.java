@@ -102,10 +102,29 @@ public final class WarehouseOptions {
             return new DuckDbEngine(duckDb);
         } catch (EngineException e) {
             String msg = e.getMessage() == null ? "" : e.getMessage();
-            String hint = msg.contains("lock") ? "another process (a running porygon or a DuckDB shell) holds the file; close it and retry"
-                    : "check --warehouse, --memory-limit and --duckdb-threads";
-            throw new PorygonException(SourceLocation.of(settings.file().toString()), "cannot open the warehouse: " + firstLine(msg), hint, e);
+            throw new PorygonException(SourceLocation.of(settings.file().toString()), "cannot open the warehouse: " + firstLine(msg),
+                    hint(msg, duckDb.readOnly()), e);
         }
+    }
+
+    /** What to do about DuckDB's error opening the file, by what the error says. */
+    static String hint(String msg, boolean readOnly) {
+        if (msg.contains("Could not set lock on file") || msg.contains("Conflicting lock")) {
+            return "another process (a running porygon or a DuckDB shell) holds the file; close it and retry";
+        }
+        if (msg.contains("Permission denied")) {
+            return readOnly ? "you may not read the file: check its permissions"
+                    : "the file is read-only for you: make it writable (chmod u+w), or copy it; `porygon history` and `porygon docs` only read it";
+        }
+        if (msg.contains("database file with version number") || msg.contains("storage version")) {
+            return "the file was written by a DuckDB version this Porygon cannot read: open it with that DuckDB, EXPORT DATABASE, and IMPORT"
+                    + " DATABASE into a new file (or generate and run again into a new file)";
+        }
+        if (msg.contains("Corrupt database file") || msg.contains("Could not read enough bytes") || msg.contains("checksum")) {
+            return "the file is damaged or truncated (a partial copy?): restore it from a backup, or move it away and generate and run again";
+        }
+        if (msg.contains("Is a directory")) return "--warehouse names a folder: name a file in it, e.g. warehouse.duckdb";
+        return "check --warehouse, --memory-limit and --duckdb-threads";
     }
 
     private static String firstLine(String s) {

@@ -1,0 +1,71 @@
+package io.porygon.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.porygon.duckdb.DuckDbEngine;
+import io.porygon.duckdb.DuckDbSettings;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A warehouse file that cannot be opened is an error whose hint fits the cause, and no stack trace. */
+class WarehouseOpenErrorsTest {
+    @TempDir Path dir;
+
+    private Path warehouseWithData() {
+        Path file = dir.resolve("w.duckdb");
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(file))) {
+            engine.execute("CREATE TABLE t AS SELECT i, 'row ' || i AS s FROM range(2000000) r(i)");
+        }
+        return file;
+    }
+
+    @Test
+    void aDamagedFileIsCalledDamagedNotLocked() throws Exception {
+        Path file = warehouseWithData();
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.seek(12); // the storage version, which the header's checksum covers
+            raf.write(new byte[] {1, 2, 3, 4});
+        }
+        CliRun.Result r = CliRun.run("history", "--warehouse", file.toString());
+        assertThat(r.exitCode()).isEqualTo(PorygonCli.EXIT_USAGE);
+        // DuckDB's message says "block": that is no lock held by another process
+        assertThat(r.err()).contains("cannot open the warehouse").contains("hint: the file is damaged or truncated")
+                .doesNotContain("another process").doesNotContain("Exception");
+    }
+
+    @Test
+    void aTruncatedCopyIsCalledDamaged() throws Exception {
+        Path file = warehouseWithData();
+        Path copy = dir.resolve("copy.duckdb");
+        byte[] bytes = Files.readAllBytes(file);
+        assertThat(bytes.length).isGreaterThan(1_000_000);
+        Files.write(copy, java.util.Arrays.copyOf(bytes, 1_000_000));
+        CliRun.Result r = CliRun.run("history", "--warehouse", copy.toString());
+        assertThat(r.exitCode()).isEqualTo(PorygonCli.EXIT_USAGE);
+        assertThat(r.err()).contains("hint: the file is damaged or truncated").doesNotContain("Exception");
+    }
+
+    @Test
+    void aFolderNamedAsTheWarehouseIsCalledAFolder() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("wh"));
+        CliRun.Result r = CliRun.run("history", "--warehouse", folder.toString());
+        assertThat(r.exitCode()).isEqualTo(PorygonCli.EXIT_USAGE);
+        assertThat(r.err()).contains("hint: --warehouse names a folder").doesNotContain("Exception");
+    }
+
+    @Test
+    void theHintFollowsDuckDbsWords() {
+        // DuckDB 1.4's words for a file a newer DuckDB (2.0) wrote, and for a file it may not open
+        assertThat(WarehouseOptions.hint("IO Error: Trying to read a database file with version number 999, but we can only read versions"
+                + " between 64 and 67.", false)).contains("written by a DuckDB version this Porygon cannot read");
+        assertThat(WarehouseOptions.hint("IO Error: Cannot open file \"/w.duckdb\": Permission denied", false))
+                .contains("read-only for you").contains("chmod u+w");
+        assertThat(WarehouseOptions.hint("IO Error: Cannot open file \"/w.duckdb\": Permission denied", true)).contains("may not read");
+        assertThat(WarehouseOptions.hint("IO Error: Could not set lock on file \"/w.duckdb\": Conflicting lock is held in java (PID 1)", false))
+                .contains("another process");
+        assertThat(WarehouseOptions.hint("something else", false)).contains("check --warehouse");
+    }
+}

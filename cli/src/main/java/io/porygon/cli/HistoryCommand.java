@@ -79,6 +79,14 @@ final class HistoryCommand implements Callable<Integer> {
                 id = last.get(0).runId();
             }
             List<ActionResult> actions = store.actions(id);
+            String lookedFor = id;
+            if (actions.isEmpty() && store.recentRuns(Integer.MAX_VALUE).stream()
+                    .anyMatch(r -> r.runId().equals(lookedFor) && WarehouseRunStore.ABORTED.equals(r.status()))) {
+                out.println("Run " + id + " was aborted: its process was killed (or the machine stopped) before it recorded its actions."
+                        + " The tables and views it had finished are kept, each whole (an operation keeps what its statements had done);"
+                        + " the others are as an earlier run left them.");
+                return 0;
+            }
             if (actions.isEmpty()) {
                 spec.commandLine().getErr().println("error: no run " + id + "\n  hint: `porygon history` lists the recorded runs");
                 return PorygonCli.EXIT_USAGE;
@@ -109,7 +117,7 @@ final class HistoryCommand implements Callable<Integer> {
                 "cancel", "command");
         for (RunStore.RunSummary r : runs) {
             out.printf(Locale.ROOT, "%-20s %-19s %9s %-9s %4d %4d %4d %6d  %s%n", r.runId(), TIME.format(r.startedAt()),
-                    RunProgress.seconds(Duration.between(r.startedAt(), r.endedAt())), r.status(), r.succeeded(), r.failed(),
+                    r.endedAt() == null ? "?" : RunProgress.seconds(Duration.between(r.startedAt(), r.endedAt())), r.status(), r.succeeded(), r.failed(),
                     r.skipped(), r.cancelled(), r.command());
         }
         return 0;

@@ -129,7 +129,13 @@ final class RunCommand implements Callable<Integer> {
             DagRunner runner = new DagRunner(engine, parallel, new RunProgress(out, System.console() != null));
             try (Interruption interruption = Interruption.cancelling(runner::cancel)) {
                 WarehouseRunStore history = new WarehouseRunStore(engine);
-                RunResult result = runner.run(plan, earlierRuns(history));
+                RunResult result = runner.run(plan, earlierRuns(history), (runId, startedAt) -> {
+                    try {
+                        history.started(runId, startedAt, commandLine());
+                    } catch (EngineException e) {
+                        err.println("warning: the run's start could not be written to " + WarehouseRunStore.SCHEMA + ": " + e.getMessage());
+                    }
+                });
                 try {
                     history.record(result, commandLine());
                 } catch (EngineException e) {

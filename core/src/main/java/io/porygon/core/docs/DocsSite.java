@@ -9,6 +9,7 @@ import io.porygon.core.graph.Target;
 import io.porygon.core.run.ActionResult;
 import io.porygon.core.run.DatabaseMapping;
 import io.porygon.core.run.WarehouseNames;
+import io.porygon.core.run.WarehouseRunStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -148,6 +149,11 @@ public final class DocsSite {
             if (under.add(id) && byId.containsKey(id)) todo.addAll(byId.get(id).upstream());
         }
         RunHistory.Run newest = model.history().runs().get(0);
+        if (WarehouseRunStore.ABORTED.equals(newest.summary().status())) {
+            return "The newest run, " + newest.summary().runId() + " (status " + WarehouseRunStore.ABORTED + "), was killed before it"
+                    + " recorded its outcome: these figures may come from tables it had rebuilt next to tables as an earlier run left"
+                    + " them. Run the pipeline again.";
+        }
         List<String> notRun = new ArrayList<>();
         for (ActionResult r : newest.actions()) { // a source's check changes no data
             if (under.contains(r.actionId()) && !r.status().letsDependentsRun() && !"declaration".equals(r.type())) {

@@ -250,7 +250,7 @@ final class IndexPage {
         for (RunHistory.Run r : runs) {
             RunSummary s = r.summary();
             b.append("<tr><td><code>").append(esc(s.runId())).append("</code></td><td>").append(TIME.format(s.startedAt()))
-                    .append("</td><td class=\"num\">").append(Html.duration(Duration.between(s.startedAt(), s.endedAt()).toMillis()))
+                    .append("</td><td class=\"num\">").append(s.endedAt() == null ? "?" : Html.duration(Duration.between(s.startedAt(), s.endedAt()).toMillis()))
                     .append("</td><td>").append(esc(s.status())).append("</td><td class=\"num\">").append(s.succeeded())
                     .append("</td><td class=\"num\">").append(s.failed()).append("</td><td class=\"num\">").append(s.skipped())
                     .append("</td><td class=\"num\">").append(s.cancelled()).append("</td><td><code>").append(esc(s.command())).append("</code></td></tr>\n");

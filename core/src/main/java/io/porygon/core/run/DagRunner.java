@@ -33,6 +33,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -72,8 +73,14 @@ public final class DagRunner {
 
     /** Runs the plan, starting first the ready action with the most expected work behind it ({@link CriticalPath}). */
     public RunResult run(ExecutionPlan plan, List<List<ActionResult>> earlierRuns) {
+        return run(plan, earlierRuns, (runId, startedAt) -> {});
+    }
+
+    /** As {@link #run(ExecutionPlan, List)}; {@code onStart} is given the run's id and start before any action runs. */
+    public RunResult run(ExecutionPlan plan, List<List<ActionResult>> earlierRuns, BiConsumer<String, Instant> onStart) {
         Instant started = Instant.now();
         String runId = newRunId(started);
+        onStart.accept(runId, started);
         listener.runStarted(plan);
         Map<String, PlannedAction> byId = plan.byId();
         Map<String, ActionResult> results = new LinkedHashMap<>();

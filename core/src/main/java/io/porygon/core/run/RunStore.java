@@ -6,9 +6,15 @@ import java.util.List;
 /** Where runs are remembered: every run and every action of it. */
 public interface RunStore {
 
-    /** One run as listed by {@code porygon history}; {@code cancelled} counts the actions Ctrl-C stopped or never started. */
+    /**
+     * One run as listed by {@code porygon history}; {@code cancelled} counts the actions Ctrl-C stopped or never started.
+     * {@code endedAt} is null for a run that never recorded its end (status ABORTED: its process was killed).
+     */
     record RunSummary(String runId, Instant startedAt, Instant endedAt, String status, String command,
             long succeeded, long failed, long skipped, long cancelled) {}
+
+    /** Notes a run as it starts, so that one whose process is killed before {@link #record} is still listed. */
+    default void started(String runId, Instant startedAt, String command) {}
 
     void record(RunResult run, String command);
 

@@ -19,7 +19,9 @@ import java.util.List;
 /**
  * Keeps run history in the warehouse itself, in schema {@value #SCHEMA}: table {@code runs} (one
  * row per run) and {@code run_actions} (one row per action of a run). Rows are appended through
- * the engine's bulk writer; nothing is ever updated.
+ * the engine's bulk writer. A run's row is first written when it starts, with status {@value #RUNNING},
+ * and replaced by the finished run: so a run whose process was killed ({@code kill -9}, a crash) is
+ * still listed, as {@value #ABORTED}.
  */
 public final class WarehouseRunStore implements RunStore {
     public static final String SCHEMA = "porygon_meta";
@@ -37,6 +39,13 @@ public final class WarehouseRunStore implements RunStore {
             new Column("duration_ms", "BIGINT"), new Column("rows_written", "BIGINT"), new Column("sql_hash", "VARCHAR"),
             new Column("error", "VARCHAR"), new Column("failing_rows", "BIGINT"), new Column("sample_rows", "VARCHAR"),
             new Column("note", "VARCHAR"));
+    /** The status of a run while it runs: its row until it is recorded. */
+    public static final String RUNNING = "RUNNING";
+    /**
+     * A run that never recorded how it ended: its process was killed or the machine stopped. A run holds the
+     * warehouse alone, so a {@value #RUNNING} row that another process can read is one of these.
+     */
+    public static final String ABORTED = "ABORTED";
     /** Separates sample rows in one text column. */
     private static final String ROW_SEPARATOR = "\n";
 
@@ -46,10 +55,31 @@ public final class WarehouseRunStore implements RunStore {
         this.engine = engine;
     }
 
-    /** Both tables in one transaction: a run is never recorded without its actions. */
+    /**
+     * Lists the run as {@value #RUNNING} until {@link #record} replaces it. Earlier runs still listed as
+     * running were killed: this process holds the warehouse alone, so none of them runs any more.
+     */
+    @Override
+    public void started(String runId, Instant startedAt, String command) {
+        engine.inTransaction(() -> {
+            if (engine.exists(RUNS)) {
+                engine.execute("UPDATE " + name(RUNS) + " SET status = " + SqlQuoting.string(ABORTED) + " WHERE status = "
+                        + SqlQuoting.string(RUNNING));
+            }
+            try (BulkWriter w = writer(RUNS, RUN_COLUMNS)) {
+                w.append(runId).appendTimestampMicros(micros(startedAt)).appendNull().append(RUNNING).append(command)
+                        .append(0L).append(0L).append(0L).endRow();
+            }
+        });
+    }
+
+    /** Both tables in one transaction, which replaces the row of the run's start: a run is never recorded without its actions. */
     @Override
     public void record(RunResult run, String command) {
-        engine.inTransaction(() -> append(run, command));
+        engine.inTransaction(() -> {
+            if (engine.exists(RUNS)) engine.execute("DELETE FROM " + name(RUNS) + " WHERE run_id = " + SqlQuoting.string(run.runId()));
+            append(run, command);
+        });
     }
 
     private void append(RunResult run, String command) {
@@ -89,7 +119,9 @@ public final class WarehouseRunStore implements RunStore {
         // the runs table has no cancelled column (older warehouses have the table): count them from the actions
         String cancelled = engine.exists(ACTIONS) ? "(SELECT count(*) FROM " + name(ACTIONS) + " a WHERE a.run_id = r.run_id AND a.status = '"
                 + ActionStatus.CANCELLED.name() + "')" : "0";
-        QueryResult r = engine.query("SELECT run_id, started_at, ended_at, status, command, succeeded, failed, skipped, " + cancelled
+        // a run still listed as running is not running: it would hold the warehouse alone (see ABORTED)
+        String status = "CASE WHEN status = " + SqlQuoting.string(RUNNING) + " THEN " + SqlQuoting.string(ABORTED) + " ELSE status END";
+        QueryResult r = engine.query("SELECT run_id, started_at, ended_at, " + status + ", command, succeeded, failed, skipped, " + cancelled
                 + " FROM " + name(RUNS) + " r ORDER BY started_at DESC, run_id DESC LIMIT " + limit, limit);
         List<RunSummary> runs = new ArrayList<>();
         for (List<Object> row : r.rows()) {

@@ -125,6 +125,19 @@ class DashboardPageTest {
         assertThat(DocsSite.notRefreshed(model(many, six), "profit_view")).contains("read: p.t0 skipped, p.t1 skipped, p.t2 skipped, p.t3 skipped and 2 more.");
     }
 
+    @Test
+    void afterARunThatWasKilledTheDashboardSaysItsFiguresMayMixOldAndNewTables() {
+        List<ActionDoc> actions = List.of(doc("p.p.trx_fct", "trx_fct", ActionType.TABLE, List.of()),
+                doc("p.rep.profit_view", "profit_view", ActionType.VIEW, List.of("p.p.trx_fct")));
+        Instant t = Instant.parse("2024-05-01T10:00:00Z");
+        // a killed run recorded only its start: no end, no actions
+        RunHistory.Run aborted = new RunHistory.Run(new RunSummary("run-9", t, null, "ABORTED", "run", 0, 0, 0, 0), List.of());
+        RunHistory.Run older = new RunHistory.Run(new RunSummary("run-1", t.minusSeconds(60), t.minusSeconds(59), "SUCCEEDED", "run", 2, 0, 0, 0),
+                List.of(result("p.p.trx_fct", "p.trx_fct", ActionStatus.SUCCEEDED)));
+        assertThat(DocsSite.notRefreshed(model(actions, aborted, older), "profit_view")).contains("run-9 (status ABORTED)", "was killed");
+        assertThat(DocsSite.notRefreshed(model(actions, older, aborted), "profit_view")).isNull();
+    }
+
     private static DocsModel model(List<ActionDoc> actions, RunHistory.Run... runs) {
         return new DocsModel("p", actions, List.of(), Optional.of("w.duckdb"), new RunHistory(List.of(runs)), List.of());
     }

@@ -3,6 +3,7 @@ package io.porygon.cli;
 import io.porygon.core.PorygonException;
 import io.porygon.core.SourceLocation;
 import io.porygon.core.compile.project.ProjectLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Parameters;
@@ -24,9 +25,19 @@ public final class ProjectDirectory {
 
     public Path resolve() {
         Path chosen = chosen();
-        return find().orElseThrow(() -> new PorygonException(SourceLocation.of(chosen.toString()),
-                "not a Porygon/Dataform project: " + SETTINGS + " is missing (and there is no Dataform 2 dataform.json)",
-                "pass the project directory as the last argument, e.g. porygon compile pipelines/thelook"));
+        return find().orElseThrow(() -> notAProject(chosen));
+    }
+
+    /** Why {@code chosen} is no project: a path that does not exist or is a file says so, not only that settings are missing. */
+    private static PorygonException notAProject(Path chosen) {
+        String hint = "pass the project directory as the last argument, e.g. porygon compile pipelines/thelook";
+        if (Files.isRegularFile(chosen)) {
+            return new PorygonException(SourceLocation.of(chosen.toString()), "not a Porygon/Dataform project: it is a file, not a directory",
+                    chosen.getParent() != null && ProjectLoader.isProject(chosen.getParent())
+                            ? "pass the directory that holds it: " + chosen.getParent() : hint);
+        }
+        String why = Files.exists(chosen) ? SETTINGS + " is missing (and there is no Dataform 2 dataform.json)" : "no such directory";
+        return new PorygonException(SourceLocation.of(chosen.toString()), "not a Porygon/Dataform project: " + why, hint);
     }
 
     /** The project directory, or empty when there is none (for commands that can do without one). */

@@ -79,6 +79,6 @@ class CompileCommandTest {
     @Test
     void missingProjectIsAUsageError() {
         assertThat(run("compile", dir.resolve("nope").toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("workflow_settings.yaml is missing");
+        assertThat(err.toString()).contains("nope: not a Porygon/Dataform project: no such directory");
     }
 }

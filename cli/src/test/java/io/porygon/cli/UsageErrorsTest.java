@@ -13,6 +13,22 @@ class UsageErrorsTest {
     Path dir;
 
     @Test
+    void aProjectPathThatIsMissingOrAFileSaysWhichNotOnlyThatSettingsAreMissing() throws IOException {
+        CliRun.Result missing = CliRun.run("compile", dir.resolve("typo").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("typo: not a Porygon/Dataform project: no such directory").contains("hint:");
+        Path settings = dir.resolve("workflow_settings.yaml");
+        java.nio.file.Files.writeString(settings, "defaultProject: p\ndefaultDataset: d\n");
+        CliRun.Result file = CliRun.run("run", "--warehouse", dir.resolve("w.duckdb").toString(), settings.toString());
+        assertThat(file.exitCode()).isEqualTo(2);
+        assertThat(file.err()).contains("not a Porygon/Dataform project: it is a file, not a directory")
+                .contains("hint: pass the directory that holds it: " + dir);
+        CliRun.Result empty = CliRun.run("compile", java.nio.file.Files.createDirectory(dir.resolve("empty")).toString());
+        assertThat(empty.err()).contains("not a Porygon/Dataform project: workflow_settings.yaml is missing");
+        assertThat(dir.resolve("w.duckdb")).doesNotExist();
+    }
+
+    @Test
     void advancingByNothingIsAUsageError() {
         CliRun.Result r = CliRun.run("generate", "--advance", "0d", "--warehouse", dir.resolve("w.duckdb").toString());
         assertThat(r.exitCode()).isEqualTo(2);

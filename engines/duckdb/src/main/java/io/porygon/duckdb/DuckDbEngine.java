@@ -585,10 +585,31 @@ public final class DuckDbEngine implements Engine {
             rollBack(e);
             throw e;
         } catch (SQLException e) {
-            throw new DuckDbException("could not commit the transaction, nothing of it was kept: " + e.getMessage(), e);
+            DuckDbException refused = new DuckDbException("could not commit the transaction, nothing of it was kept: " + e.getMessage(), e);
+            forgetRefusedCommit(refused);
+            throw refused;
         } finally {
             inTransaction = false;
             endTransaction();
+        }
+    }
+
+    /**
+     * A COMMIT that DuckDB refused (a conflict, a memory limit, a full disk) has ended the transaction, but the
+     * driver, which clears its own flag only after a COMMIT or ROLLBACK that succeeds, still believes one runs:
+     * it would begin none for the next transaction, whose statements would then each commit on their own. A
+     * transaction begun here and rolled back through the driver clears the flag.
+     */
+    private void forgetRefusedCommit(DuckDbException refused) {
+        try (Statement st = connection.createStatement()) {
+            st.execute("BEGIN TRANSACTION");
+        } catch (SQLException stillActive) {
+            // DuckDB kept the transaction open: the rollback below ends it
+        }
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            refused.addSuppressed(e);
         }
     }
 

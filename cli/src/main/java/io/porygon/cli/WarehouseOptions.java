@@ -124,6 +124,9 @@ public final class WarehouseOptions {
             return "the file is damaged or truncated (a partial copy?): restore it from a backup, or move it away and generate and run again";
         }
         if (msg.contains("Is a directory")) return "--warehouse names a folder: name a file in it, e.g. warehouse.duckdb";
+        if (msg.contains("not a DuckDB database") || msg.contains("not a valid DuckDB database")) {
+            return "point --warehouse at a DuckDB file, or at a path where none is yet (a new warehouse is created)";
+        }
         return "check --warehouse, --memory-limit and --duckdb-threads";
     }
 

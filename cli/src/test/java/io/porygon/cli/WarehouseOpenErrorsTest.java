@@ -57,6 +57,16 @@ class WarehouseOpenErrorsTest {
     }
 
     @Test
+    void anEmptyFileSaysItIsEmptyAndWhatToDo() throws Exception {
+        Path empty = Files.createFile(dir.resolve("made-by-touch.duckdb"));
+        CliRun.Result r = CliRun.run("generate", "--scale", "0.001", "--warehouse", empty.toString());
+        assertThat(r.exitCode()).isEqualTo(PorygonCli.EXIT_USAGE);
+        assertThat(r.err()).contains("is an empty file, not a DuckDB database; delete it").contains("hint: point --warehouse at a DuckDB file")
+                .doesNotContain("Exception");
+        assertThat(empty).isEmptyFile();
+    }
+
+    @Test
     void theHintFollowsDuckDbsWords() {
         // DuckDB 1.4's words for a file a newer DuckDB (2.0) wrote, and for a file it may not open
         assertThat(WarehouseOptions.hint("IO Error: Trying to read a database file with version number 999, but we can only read versions"

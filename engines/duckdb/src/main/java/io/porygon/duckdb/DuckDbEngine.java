@@ -105,7 +105,11 @@ public final class DuckDbEngine implements Engine {
      * and keep nothing. A DuckDB file says "DUCK" after its 8-byte checksum.
      */
     private static void rejectOtherFiles(Path file) throws IOException {
-        if (!Files.isRegularFile(file) || Files.size(file) == 0) return;
+        if (!Files.isRegularFile(file)) return;
+        if (Files.size(file) == 0) {
+            // DuckDB refuses an empty file ("not a valid DuckDB database file"), as left by touch or mktemp
+            throw new DuckDbException(file + " is an empty file, not a DuckDB database; delete it, and a new warehouse is created there", null);
+        }
         byte[] head = new byte[12];
         int n;
         try (InputStream in = Files.newInputStream(file)) {

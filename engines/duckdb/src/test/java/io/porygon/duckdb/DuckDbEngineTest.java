@@ -115,6 +115,10 @@ class DuckDbEngineTest {
         java.nio.file.Files.writeString(csv, "a,b\n1,2\n");
         assertThatThrownBy(() -> new DuckDbEngine(DuckDbSettings.of(csv))).isInstanceOf(DuckDbException.class)
                 .hasMessageContaining("is not a DuckDB database file");
+        // an empty file (touch, mktemp), which DuckDB refuses only as "not a valid DuckDB database file"
+        Path empty = java.nio.file.Files.createFile(dir.resolve("empty.duckdb"));
+        assertThatThrownBy(() -> new DuckDbEngine(DuckDbSettings.of(empty))).isInstanceOf(DuckDbException.class)
+                .hasMessageContaining("is an empty file, not a DuckDB database; delete it, and a new warehouse is created there");
         try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
             engine.execute("CREATE TABLE t AS SELECT 1 AS x");
         }

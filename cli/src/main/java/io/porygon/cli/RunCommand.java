@@ -4,11 +4,13 @@ import io.porygon.core.engine.EngineException;
 import io.porygon.core.engine.ObjectKind;
 import io.porygon.core.graph.CompiledGraph;
 import io.porygon.core.run.ActionResult;
+import io.porygon.core.run.ActionStatus;
 import io.porygon.core.run.DagRunner;
 import io.porygon.core.run.ExecutionPlan;
 import io.porygon.core.run.Planner;
 import io.porygon.core.run.RunOptions;
 import io.porygon.core.run.RunResult;
+import io.porygon.core.run.Step;
 import io.porygon.core.run.WarehouseNames;
 import io.porygon.core.run.WarehouseRunStore;
 import io.porygon.core.sql.CachedTranslator;
@@ -105,12 +107,12 @@ final class RunCommand implements Callable<Integer> {
                 return 0;
             }
             DuckDbEngine engine = exists ? opening.take() : WarehouseOptions.open(settings);
-            return run(graph, options, names, engine, dir, settings, out, err);
+            return run(graph, options, names, engine, dir, settings, !exists, out, err);
         }
     }
 
     private int run(CompiledGraph graph, RunOptions options, WarehouseNames names, DuckDbEngine opened, Path dir,
-            WarehouseOptions.Resolved settings, PrintWriter out, PrintWriter err) {
+            WarehouseOptions.Resolved settings, boolean created, PrintWriter out, PrintWriter err) {
         try (DuckDbEngine engine = opened) {
             Optional<CachedTranslator> cached = Translation.cachedForDuckDb(names, dir);
             Translator translator = cached.isPresent() ? cached.get() : Translation.forDuckDb(names);
@@ -141,6 +143,11 @@ final class RunCommand implements Callable<Integer> {
                 } catch (EngineException e) {
                     // the actions' work is committed; only the record of it is missing
                     err.println("warning: the run history could not be written to " + WarehouseRunStore.SCHEMA + ": " + e.getMessage());
+                }
+                if (created && result.actions().stream().anyMatch(a -> a.step() == Step.CHECK_SOURCE && a.status() == ActionStatus.FAILED)) {
+                    // most likely a mistyped --warehouse: say so before the user loads data into the wrong file
+                    err.println("note: " + settings.file() + " did not exist, so this run created it and found no sources in it;"
+                            + " check --warehouse (or warehouse.path in porygon.yaml), or load the sources into it");
                 }
                 if (result.cancelled()) {
                     err.println("run interrupted; finished actions are kept, no table or view was left half-built"

@@ -87,6 +87,20 @@ class RunCommandTest {
     }
 
     @Test
+    void aRunThatCreatedTheWarehouseAndFoundNoSourcesSaysTheFileIsNew() {
+        Path typo = project.resolve("typo/w.duckdb");
+        assertThat(cli("run", "--warehouse", typo.toString(), project.toString())).isEqualTo(1);
+        assertThat(stderr).contains("note: " + typo + " did not exist, so this run created it and found no sources in it;"
+                + " check --warehouse");
+        // a run on the existing warehouse, or a new one that needs no source, says nothing of the kind
+        assertThat(cli("run", project.toString())).as(stderr).isZero();
+        assertThat(stderr).doesNotContain("did not exist");
+        seed("DROP TABLE raw.orders");
+        assertThat(cli("run", project.toString())).isEqualTo(1);
+        assertThat(stderr).doesNotContain("did not exist");
+    }
+
+    @Test
     void aFullRefreshDropsTheIncrementAKilledRunLeftBehind() {
         assertThat(cli("run", project.toString())).as(stderr).isZero();
         // what a run killed between staging the new rows and merging them leaves

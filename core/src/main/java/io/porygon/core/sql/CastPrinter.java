@@ -68,6 +68,9 @@ final class CastPrinter {
                 || cast.getLeftExpression() instanceof NullValue)) {
             return castToBool(cast.getLeftExpression(), safe, cast.toString());
         }
+        if (type.equals("INTERVAL") && !(cast.getLeftExpression() instanceof NullValue)) {
+            return castToInterval(cast.getLeftExpression(), safe, cast.toString());
+        }
         if (type.equals("DATE") && !(cast.getLeftExpression() instanceof NullValue)) {
             return castToDate(cast.getLeftExpression(), safe, cast.toString());
         }
@@ -180,6 +183,28 @@ final class CastPrinter {
                 + ") || ' ' || CASE WHEN " + h + " < 0 OR " + mi + " < 0 OR " + us + " < 0 THEN '-' ELSE '' END || abs(" + h + ") || ':' || abs("
                 + mi + ") || ':' || (abs(" + us + ") // 1000000) || CASE WHEN " + f + " = 0 THEN '' WHEN " + f + " % 1000 = 0 THEN '.' || lpad(CAST("
                 + f + " // 1000 AS VARCHAR), 3, '0') ELSE '.' || lpad(CAST(" + f + " AS VARCHAR), 6, '0') END";
+    }
+
+    /**
+     * {@code CAST(s AS INTERVAL)} of a string literal reads BigQuery's canonical text ({@code '1-2 3 4:5:6.5'} and its
+     * shorter forms) or an ISO 8601 duration ({@code 'P1Y2M3DT4H5M6.5S'}) when the statement is translated; text BigQuery
+     * refuses is an error there (SAFE_CAST: NULL). A STRING that is not a literal is read the same way when the query runs
+     * ({@link IntervalValue#fromTextSql}; DuckDB's cast reads other text, {@code '3 days'}); an INTERVAL casts as it is.
+     */
+    private StringBuilder castToInterval(Expression value, boolean safe, String googleSql) {
+        if (value instanceof StringValue s) {
+            try {
+                return printer.out().append(IntervalValue.parse(s.getValue()).duckDb());
+            } catch (IntervalValue.Invalid e) {
+                if (safe) return printer.out().append("CAST(NULL AS INTERVAL)");
+                throw new Untranslatable(e.getMessage() + " in " + googleSql, "write BigQuery's 'Y-M D H:M:S[.F]' (or a shorter form such as"
+                        + " 'D H:M:S') or an ISO 8601 duration such as 'P1Y2M3DT4H5M6.5S'", "INTERVAL");
+            }
+        }
+        printer.once(List.of(printer.operand(value)), v -> "CASE WHEN typeof(" + v.get(0) + ") = 'VARCHAR' THEN "
+                + IntervalValue.fromTextSql("CAST(" + v.get(0) + " AS VARCHAR)", safe) + " ELSE " + (safe ? "TRY_CAST(" : "CAST(") + v.get(0)
+                + " AS INTERVAL) END");
+        return printer.out();
     }
 
     /** A literal BigQuery refuses to cast: its error, or NULL under SAFE_CAST, typed as the cast would be. */

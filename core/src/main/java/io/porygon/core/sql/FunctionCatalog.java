@@ -38,6 +38,7 @@ final class FunctionCatalog {
         misc();
         DateTimeFunctions.register(specials);
         BucketFunctions.register(specials);
+        IntervalFunctions.register(specials);
         // a typed struct constructor's values, in order (the lexer casts the row to the struct type)
         specials.put(GoogleSqlLexer.ROW_FN, c -> {
             c.text("row(");

@@ -42,8 +42,12 @@ final class GoogleSqlLexer {
     /** The positional row a typed struct constructor, {@code STRUCT<a INT64>(1)}, is cast from. */
     static final String ROW_FN = "PORYGON_ROW";
 
+    /** An interval literal with a range of parts, {@code INTERVAL '1-2 3' YEAR TO DAY}, read into its fields: months, days, microseconds. */
+    static final String INTERVAL_FN = "PORYGON_INTERVAL";
+
     /** A word of the lexed text as the source wrote it, for messages: the internal names above read back. */
     static String asWritten(String word) {
+        if (word.equals(INTERVAL_FN)) return "INTERVAL";
         if (word.equals(ROW_FN)) return "STRUCT<...>";
         if (word.equals(DATE_FN)) return "DATE";
         if (word.equals(TIME_FN)) return "TIME";
@@ -277,6 +281,11 @@ final class GoogleSqlLexer {
                     lastWord = null;
                     continue;
                 }
+                if (upper.equals("INTERVAL") && (nextNonSpace() == '\'' || nextNonSpace() == '"') && !".".equals(prevNonSpace(sb))) {
+                    intervalLiteral(sb, word);
+                    lastWord = null;
+                    continue;
+                }
                 if (upper.equals("STRUCT") && nextNonSpace() == '<' && structTypeInPlace(sb, start, depth)) {
                     lastWord = null;
                     continue;
@@ -392,7 +401,7 @@ final class GoogleSqlLexer {
 
     private static final Set<String> JSQLPARSER_RESERVED = Set.of("START", "CONNECT", "PRIOR", "UNKNOWN", "SAMPLE", "GLOBAL", "ONLY",
             "CHECK", "UNIQUE", "BOTH", "TRAILING", "RETURNING", "MINUS", "SEMI", "CONSTRAINT", "FOREIGN", "NOCYCLE", "PROCEDURE", "OPTIMIZE",
-            "PUBLIC", "TABLES", "OFFSET");
+            "PUBLIC", "TABLES", "OFFSET", "OUTPUT");
 
     /**
      * After {@code UNNEST(...)}: BigQuery writes {@code [AS] x WITH OFFSET [AS] o}, which JSqlParser
@@ -792,6 +801,48 @@ final class GoogleSqlLexer {
             else b.append(String.format("\\x%02X", v));
         }
         return b.toString();
+    }
+
+    private static final Set<String> INTERVAL_PARTS = Set.of("YEAR", "QUARTER", "MONTH", "WEEK", "DAY", "HOUR", "MINUTE", "SECOND");
+
+    /**
+     * {@code INTERVAL 'text' PART} or {@code INTERVAL 'text' FROM TO TO}, read when the lexer is at the string: the text
+     * is checked as BigQuery reads it (an error here, at its line, rather than DuckDB's reading of it). A single part
+     * stays as written; a range, which JSqlParser cannot read, becomes {@link #INTERVAL_FN}{@code (months, days, micros)}.
+     */
+    private void intervalLiteral(StringBuilder sb, String word) {
+        int startLine = line;
+        int stringAt = skipSpace(pos);
+        keepLineBreaks(sb, pos, stringAt);
+        pos = stringAt;
+        StringBuilder literal = new StringBuilder();
+        readString(literal, false, false);
+        String text = literal.substring(1, literal.length() - 1).replace("''", "'");
+        int partAt = skipSpace(pos);
+        String from = wordAt(partAt).toUpperCase(Locale.ROOT);
+        int afterFrom = partAt + from.length();
+        int toAt = skipSpace(afterFrom);
+        boolean range = INTERVAL_PARTS.contains(from) && wordAt(toAt).equalsIgnoreCase("TO");
+        try {
+            if (!range) {
+                if (INTERVAL_PARTS.contains(from)) IntervalValue.parsePart(text, from);
+                sb.append(word).append(' ').append(literal);
+                return;
+            }
+            int toPartAt = skipSpace(toAt + 2);
+            String to = wordAt(toPartAt).toUpperCase(Locale.ROOT);
+            IntervalValue value = IntervalValue.parseRange(text, from, to);
+            keepLineBreaks(sb, pos, toPartAt + to.length());
+            pos = toPartAt + to.length();
+            sb.append(INTERVAL_FN).append('(').append(value.months()).append(", ").append(value.days()).append(", ")
+                    .append(value.micros()).append(')');
+        } catch (IntervalValue.Invalid e) {
+            line = startLine;
+            throw error(e.getMessage(), range
+                    ? "write the parts as BigQuery reads them: 'Y-M D H:M:S[.F]' for YEAR TO SECOND, 'D H:M' for DAY TO MINUTE, with one sign"
+                    + " before Y-M and one before H:M:S"
+                    : "write an integer (or, for SECOND, a decimal) in the string");
+        }
     }
 
     private PorygonException error(String message, String hint) {

@@ -89,7 +89,7 @@ final class TranslationCorpus {
             int n = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 List<Object> row = new ArrayList<>(n);
-                for (int i = 1; i <= n; i++) row.add(canonical(rs.getObject(i)));
+                for (int i = 1; i <= n; i++) row.add(canonical(rs, i));
                 rows.add(row);
             }
         } catch (SQLException | RuntimeException e) {
@@ -140,7 +140,7 @@ final class TranslationCorpus {
             table.add(names);
             while (rs.next()) {
                 List<Object> row = new ArrayList<>();
-                for (int i = 1; i <= columns; i++) row.add(canonical(rs.getObject(i)));
+                for (int i = 1; i <= columns; i++) row.add(canonical(rs, i));
                 table.add(row);
             }
             return table;
@@ -157,6 +157,37 @@ final class TranslationCorpus {
     static List<Object> row(Object... values) {
         return java.util.Arrays.stream(values)
                 .map(v -> v instanceof Long n ? BigDecimal.valueOf(n) : v instanceof Double d ? doubleValue(d) : v).toList();
+    }
+
+    /** Column {@code i} of the current row in canonical form; an INTERVAL as BigQuery writes it ({@code 0-1 1 1:0:0}), as the reference shows it. */
+    static Object canonical(ResultSet rs, int i) throws SQLException {
+        Object v = rs.getObject(i);
+        if (v != null && "INTERVAL".equals(rs.getMetaData().getColumnTypeName(i))) return bigQueryInterval(v.toString());
+        return canonical(v);
+    }
+
+    private static final java.util.regex.Pattern DUCKDB_INTERVAL = java.util.regex.Pattern.compile(
+            "(?:(-?\\d+) years? ?)?(?:(-?\\d+) mons? ?|(-?\\d+) months? ?)?(?:(-?\\d+) days? ?)?(?:(-)?(\\d+):(\\d+):(\\d+)(?:\\.(\\d+))?)?");
+
+    /** DuckDB's text of an interval ({@code 1 year 2 months 3 days -04:05:06.5}) as BigQuery's ({@code 1-2 3 -4:5:6.500}). */
+    static String bigQueryInterval(String duckDb) {
+        java.util.regex.Matcher m = DUCKDB_INTERVAL.matcher(duckDb.strip());
+        if (!m.matches()) throw new IllegalArgumentException("not DuckDB's interval text: " + duckDb);
+        long months = 12 * parse(m.group(1)) + parse(m.group(2)) + parse(m.group(3));
+        long days = parse(m.group(4));
+        String fraction = m.group(9) == null ? "" : (m.group(9) + "000000").substring(0, 6);
+        long micros = ((parse(m.group(6)) * 60 + parse(m.group(7))) * 60 + parse(m.group(8))) * 1_000_000L
+                + (fraction.isEmpty() ? 0 : Long.parseLong(fraction));
+        boolean negativeTime = m.group(5) != null;
+        long f = micros % 1_000_000L;
+        String frac = f == 0 ? "" : f % 1000 == 0 ? String.format(".%03d", f / 1000) : String.format(".%06d", f);
+        return (months < 0 ? "-" : "") + Math.abs(months) / 12 + "-" + Math.abs(months) % 12 + " " + days + " "
+                + (negativeTime && micros != 0 ? "-" : "") + micros / 3_600_000_000L + ":" + micros / 60_000_000L % 60 + ":"
+                + micros / 1_000_000L % 60 + frac;
+    }
+
+    private static long parse(String n) {
+        return n == null ? 0 : Long.parseLong(n);
     }
 
     static Object canonical(Object v) throws SQLException {

@@ -1283,6 +1283,22 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
             for (UnnestColumn name : unnestRanges.values()) {
                 if (name.range().equals(element.range()) && !excluded.contains(name.column())) excluded.add(name.column());
             }
+        } else if (all instanceof AllTableColumns table && table.getTable().getFullyQualifiedName().indexOf('.') >= 0) {
+            // s.location.*: the fields of a struct the path reads (a range variable, then fields), which DuckDB's unnest of a
+            // struct gives as columns named as they are; DuckDB parses no star after a longer path
+            if (all.getExceptColumns() != null || all.getReplaceExpressions() != null && !all.getReplaceExpressions().isEmpty()) {
+                throw new Untranslatable(table + ": EXCEPT or REPLACE after a struct's .* is not translated to DuckDB",
+                        "list the fields you want (" + table.getTable() + ".field AS field)", all.getExceptColumns() != null ? "EXCEPT" : "REPLACE");
+            }
+            Expression path;
+            try {
+                path = net.sf.jsqlparser.parser.CCJSqlParserUtil.parseExpression(table.getTable().getFullyQualifiedName());
+            } catch (net.sf.jsqlparser.JSQLParserException e) {
+                throw new Untranslatable(table + " is not translated to DuckDB", "list the struct's fields (path.field AS field)");
+            }
+            out().append("unnest(");
+            print(path);
+            return out().append(')');
         } else if (all instanceof AllTableColumns table) {
             out().append(table.getTable()).append('.');
         }

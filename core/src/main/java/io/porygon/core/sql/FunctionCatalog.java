@@ -48,6 +48,8 @@ final class FunctionCatalog {
             }
             c.text(")");
         });
+        // items[OFFSET(0)].*: DuckDB's unnest of a struct in the select list gives its fields as columns, named as they are
+        specials.put(GoogleSqlLexer.STRUCT_STAR_FN, c -> c.text("unnest(").arg(0).text(")"));
         ApproximateAggregates.register(specials);
         JsonFunctions.register(specials);
     }

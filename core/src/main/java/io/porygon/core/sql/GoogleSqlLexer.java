@@ -45,8 +45,12 @@ final class GoogleSqlLexer {
     /** An interval literal with a range of parts, {@code INTERVAL '1-2 3' YEAR TO DAY}, read into its fields: months, days, microseconds. */
     static final String INTERVAL_FN = "PORYGON_INTERVAL";
 
+    /** The fields of a struct read after an index, {@code items[OFFSET(0)].*}, as select-list columns. */
+    static final String STRUCT_STAR_FN = "PORYGON_STRUCT_STAR";
+
     /** A word of the lexed text as the source wrote it, for messages: the internal names above read back. */
     static String asWritten(String word) {
+        if (word.equals(STRUCT_STAR_FN)) return "[...].*";
         if (word.equals(INTERVAL_FN)) return "INTERVAL";
         if (word.equals(ROW_FN)) return "STRUCT<...>";
         if (word.equals(DATE_FN)) return "DATE";
@@ -353,7 +357,16 @@ final class GoogleSqlLexer {
                 depth++;
             }
             lastWord = null;
-            if (c == '.' && "]".equals(prevNonSpace(sb))) parenthesizeIndexed(sb);
+            if (c == '.' && "]".equals(prevNonSpace(sb))) {
+                // items[OFFSET(0)].*: the fields of the struct the index reads, which JSqlParser cannot read after an index
+                int star = skipSpace(pos + 1);
+                if (star < src.length() && src.charAt(star) == '*' && parenthesizeIndexed(sb, STRUCT_STAR_FN)) {
+                    keepLineBreaks(sb, pos, star + 1);
+                    pos = star + 1;
+                    continue;
+                }
+                parenthesizeIndexed(sb, "");
+            }
             sb.append(c);
             pos++;
         }
@@ -368,23 +381,24 @@ final class GoogleSqlLexer {
      * a call such as {@code ARRAY_AGG(...)}, followed by its index) in parentheses. Left as is when its
      * start cannot be found.
      */
-    private static void parenthesizeIndexed(StringBuilder sb) {
+    private static boolean parenthesizeIndexed(StringBuilder sb, String function) {
         int end = sb.length();
         int i = end - 1;
         while (i >= 0 && sb.charAt(i) == ' ') i--;
         int open = matching(sb, i, '[', ']');
-        if (open < 0) return;
+        if (open < 0) return false;
         int start = open - 1;
         while (start >= 0 && sb.charAt(start) == ' ') start--;
         if (start >= 0 && sb.charAt(start) == ')') {
             start = matching(sb, start, '(', ')');
-            if (start < 0) return;
+            if (start < 0) return false;
             start--;
         }
         while (start >= 0 && (Character.isLetterOrDigit(sb.charAt(start)) || "_.\"".indexOf(sb.charAt(start)) >= 0)) start--;
-        if (start + 1 >= open) return;
-        sb.insert(start + 1, '(');
+        if (start + 1 >= open) return false;
+        sb.insert(start + 1, function + "(");
         sb.append(')');
+        return true;
     }
 
     /** The index of the opening bracket that matches the closing one at {@code close}, or -1. */

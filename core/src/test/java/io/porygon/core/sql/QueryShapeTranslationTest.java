@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.porygon.core.PorygonException;
 import io.porygon.core.SourceLocation;
+import java.math.BigDecimal;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,6 +40,23 @@ class QueryShapeTranslationTest {
                 .containsExactly(row("a", "j"), row(1L, "{\"a\":1,\"b\":\"a\"}"), row(2L, "{\"a\":2,\"b\":\"b\"}"), row(3L, "{\"a\":3,\"b\":\"b\"}"));
         assertThat(run("SELECT TO_JSON_STRING(ARRAY(SELECT AS STRUCT * FROM src WHERE c > 1 ORDER BY a)) AS j"))
                 .containsExactly(row("j"), row("[{\"a\":1,\"b\":\"a\",\"c\":6},{\"a\":2,\"b\":\"b\",\"c\":5}]"));
+    }
+
+    @Test
+    void aStructReadThroughAPathOrAnIndexGivesItsFieldsAsColumns() throws SQLException {
+        String rows = "WITH t AS (SELECT STRUCT(STRUCT(1 AS x, 'p' AS y) AS inner_s) AS s, [STRUCT(7 AS q, 8 AS w)] AS items"
+                + " UNION ALL SELECT NULL, [])";
+        assertThat(run(rows + " SELECT t.s.inner_s.*, t.items[SAFE_OFFSET(0)].*, 5 AS z FROM t ORDER BY x"))
+                .containsExactly(row("x", "y", "q", "w", "z"), Arrays.asList(null, null, null, null, BigDecimal.valueOf(5)),
+                        row(1L, "p", 7L, 8L, 5L));
+        // the fields of an UNNEST alias's struct field
+        assertThat(run("SELECT p.v.* FROM UNNEST([STRUCT(STRUCT(1 AS a, 2 AS b) AS v)]) AS p")).containsExactly(row("a", "b"), row(1L, 2L));
+        // OFFSET beyond the array is BigQuery's error
+        assertThatThrownBy(() -> run(rows + " SELECT t.items[OFFSET(0)].* FROM t")).isInstanceOf(SQLException.class)
+                .hasMessageContaining("out of bounds");
+        assertThatThrownBy(() -> translator.translate("SELECT 1 AS n,\n  t.s.* EXCEPT (x) FROM t", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("EXCEPT or REPLACE after a struct's .*")
+                .satisfies(e -> assertThat(((PorygonException) e).location().line()).isEqualTo(4));
     }
 
     @Test

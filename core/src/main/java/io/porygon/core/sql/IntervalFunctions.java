@@ -66,7 +66,7 @@ final class IntervalFunctions {
             String fn = duckDb[i];
             // to_seconds takes a DOUBLE; seconds go as microseconds, so a FLOAT64 is refused as by the others
             terms.add(fn.equals("to_seconds")
-                    ? () -> c.text("to_microseconds(").expr(part).text(" * 1000000)")
+                    ? () -> c.text("to_microseconds(").expr(part).text(" * CAST(1000000 AS BIGINT))")
                     : () -> c.text(fn + "(").expr(part).text(")"));
         }
         c.text("list_transform([");

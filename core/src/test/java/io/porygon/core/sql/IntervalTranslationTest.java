@@ -81,7 +81,7 @@ class IntervalTranslationTest {
     }
 
     @Test
-    void makeIntervalRefusesWhatBigQueryRefuses() {
+    void makeIntervalRefusesWhatBigQueryRefuses() throws SQLException {
         assertThatThrownBy(() -> translator.translate("SELECT MAKE_INTERVAL(weeks => 1)", AT)).hasMessageContaining("weeks");
         assertThatThrownBy(() -> translator.translate("SELECT MAKE_INTERVAL(1, year => 2)", AT)).hasMessageContaining("year given twice");
         assertThatThrownBy(() -> translator.translate("SELECT MAKE_INTERVAL(1, 2, 3, 4, 5, 6, 7)", AT)).hasMessageContaining("7 arguments");
@@ -90,6 +90,9 @@ class IntervalTranslationTest {
         assertThatThrownBy(() -> query("SELECT MAKE_INTERVAL(hour => x) AS i FROM UNNEST([1.5]) AS x")).isInstanceOf(SQLException.class);
         assertThatThrownBy(() -> query("SELECT MAKE_INTERVAL(day => 3660001) AS i")).isInstanceOf(SQLException.class)
                 .hasMessageContaining("out of range");
+        // seconds beyond a 32-bit product, and an INT64 column of minutes, as BigQuery's INT64 parts
+        assertThat(query("SELECT MAKE_INTERVAL(second => 3000, minute => m) AS i FROM UNNEST([CAST(-90 AS INT64)]) AS m"))
+                .containsExactly(List.of("0-0 0 -0:40:0"));
     }
 
     @Test

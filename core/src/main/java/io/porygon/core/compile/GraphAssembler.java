@@ -47,8 +47,20 @@ final class GraphAssembler {
     private final ProjectConfig config;
     private final ErrorCollector errors;
     private final SourceIndex sources;
-    /** The assertions that check each action, by the action's final target. */
-    private final Map<Target, List<RawAction>> assertionsOf = new HashMap<>();
+    /** How the assertions came to check each action, by the action's final target, in the order they did. */
+    private final Map<Target, List<Check>> assertionsOf = new HashMap<>();
+
+    /**
+     * An assertion's dependency on an action, with the database and schema its ref or dependency wrote (null
+     * when left out; a built-in assertion writes its table's whole target). As Dataform's map of dependent
+     * assertions, a ref with includeDependentAssertions finds those written with at least its own qualifiers:
+     * ref("t") every one, ref("s", "t") those that wrote schema s.
+     */
+    private record Check(RawAction assertion, String database, String schema, int order) {
+        boolean foundBy(String database, String schema) {
+            return (database == null || database.equals(this.database)) && (schema == null || schema.equals(this.schema));
+        }
+    }
     private final Set<String> unloaded;
 
     /** {@code unloaded}: names of SQLX files that failed to load, whose error is reported already. */
@@ -158,24 +170,39 @@ final class GraphAssembler {
     private void indexAssertions(List<RawAction> raws, TargetIndex<RawAction> index) {
         // As in Dataform, in the order the assertions came to depend on the action: a config's dependencies or
         // .dependencies() as its file loads, a ref() as its SQL compiles (so a built-in assertion's after them)
-        Map<Target, Map<RawAction, Integer>> orders = new LinkedHashMap<>();
+        Map<Target, List<Check>> checks = new LinkedHashMap<>();
         for (RawAction r : raws) {
             if (!r.kind().equals("assertion")) continue;
-            Map<Target, Integer> checked = new LinkedHashMap<>();
             Target parent = Plain.target(r.proto().get("parentAction"));
-            if (parent != null) checked.put(finalTarget(parent, index), Integer.MAX_VALUE);
-            for (Map<String, Object> dep : r.deps()) {
-                List<RawAction> found = index.find(string(dep.get("database")), string(dep.get("schema")), string(dep.get("name")));
-                Integer order = Plain.optionalInt(dep.get("order"));
-                if (found.size() == 1) checked.merge(finalTarget(found.get(0)), order == null ? Integer.MAX_VALUE : order, Math::min);
+            if (parent != null) {
+                checks.computeIfAbsent(finalTarget(parent, index), k -> new ArrayList<>())
+                        .add(new Check(r, parent.database(), parent.schema(), Integer.MAX_VALUE));
             }
-            checked.forEach((t, order) -> orders.computeIfAbsent(t, k -> new LinkedHashMap<>()).put(r, order));
+            for (Map<String, Object> dep : r.deps()) {
+                String database = string(dep.get("database")), schema = string(dep.get("schema"));
+                List<RawAction> found = index.find(database, schema, string(dep.get("name")));
+                Integer order = Plain.optionalInt(dep.get("order"));
+                if (found.size() == 1) {
+                    checks.computeIfAbsent(finalTarget(found.get(0)), k -> new ArrayList<>())
+                            .add(new Check(r, database, schema, order == null ? Integer.MAX_VALUE : order));
+                }
+            }
         }
-        orders.forEach((t, byAssertion) -> {
-            List<RawAction> sorted = new ArrayList<>(byAssertion.keySet());
-            sorted.sort(Comparator.comparing(byAssertion::get));
+        checks.forEach((t, list) -> {
+            List<Check> sorted = new ArrayList<>(list);
+            sorted.sort(Comparator.comparingInt(Check::order)); // stable: a parent before its own ref of it
             assertionsOf.put(t, sorted);
         });
+    }
+
+    /** The assertions of {@code target} that a dependency written with these qualifiers includes, each once. */
+    private List<RawAction> dependentAssertions(Target target, String database, String schema) {
+        List<RawAction> out = new ArrayList<>();
+        for (Check c : assertionsOf.getOrDefault(target, List.of())) {
+            // by identity: a raw action's record equality would compare whole SQL protos
+            if (c.foundBy(database, schema) && out.stream().noneMatch(a -> a == c.assertion())) out.add(c.assertion());
+        }
+        return out;
     }
 
     private List<Target> resolveDependencies(RawAction r, TargetIndex<RawAction> index) {
@@ -214,7 +241,7 @@ final class GraphAssembler {
                 }
                 if (bool(dep.get("includeDependentAssertions"))) {
                     // an assertion that includes its own table's assertions includes itself: a cycle, as in Dataform
-                    assertionsOf.getOrDefault(finalTarget(d), List.of()).forEach(a -> out.add(finalTarget(a)));
+                    dependentAssertions(finalTarget(d), database, schema).forEach(a -> out.add(finalTarget(a)));
                 }
             }
         }

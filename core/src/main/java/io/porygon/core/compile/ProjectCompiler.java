@@ -16,6 +16,7 @@ import io.porygon.core.compile.project.Project;
 import io.porygon.core.compile.project.ProjectLoader;
 import io.porygon.core.compile.project.SettingsOverrides;
 import io.porygon.core.compile.project.SourceFile;
+import io.porygon.core.compile.project.Suggestions;
 import io.porygon.core.compile.project.WorkflowSettings;
 import io.porygon.core.graph.CompiledGraph;
 import io.porygon.core.graph.ProjectConfig;
@@ -43,6 +44,21 @@ public final class ProjectCompiler {
     private static final Pattern MISSING_MODULE = Pattern.compile("Cannot find module '([^']*)'");
     private static final String REQUIRE_HINT = "only the project's own .js files can be required, no npm packages; the Dataform API of"
             + " @dataform/core (publish, declare, assert, operate, test, dataform) is global, as in Dataform: drop that require";
+
+    /** Rhino's words for a call of a property that is no function (Node: "ctx.reff is not a function"). */
+    private static final Pattern NOT_A_FUNCTION = Pattern.compile("^(?:TypeError: )?Cannot find function ([\\w$]+) in object .*$");
+    /** The functions of Dataform's API (the global ones, an action's, a context's and a test's), for a "did you mean". */
+    private static final List<String> API_FUNCTIONS = List.of("publish", "declare", "assert", "operate", "test", "query", "queries",
+            "preOps", "postOps", "dependencies", "tags", "type", "uniqueKey", "assertions", "columns", "description", "disabled",
+            "hasOutput", "database", "schema", "hermetic", "protected", "materialized", "bigquery", "setDependOnDependencyAssertions",
+            "where", "ref", "resolve", "self", "name", "when", "incremental", "dataset", "input", "expect");
+    /** What session.js throws for ref()'s or resolve()'s arguments. */
+    private static final Pattern BAD_REF = Pattern.compile("^(?:Error: )?(?:Action target names must be strings|ref\\(\\) takes )");
+    private static final Pattern REF_CALL = Pattern.compile("(?<![\\w$])(?:ref|resolve)\\s*\\(");
+    private static final String REF_HINT = "write ref(\"name\"), ref(\"schema\", \"name\"), ref(\"database\", \"schema\", \"name\")"
+            + " or ref({ schema: \"schema\", name: \"name\" }), each part a string";
+    /** How far after the line Rhino gives (a multi-line statement's or template's first) the call is looked for. */
+    private static final int CALL_SEARCH_LINES = 40;
 
     private static final String STRICT_HINT = "declare the name with const, let or var: Dataform runs project code in strict mode,"
             + " where an assignment creates no global";
@@ -161,6 +177,8 @@ public final class ProjectCompiler {
         }
         js.setApiVisible(true);
         globals.forEach(js::setGlobal);
+        List<String> functions = new ArrayList<>(API_FUNCTIONS); // for a "did you mean" after a misspelt call
+        globals.values().forEach(exports -> functions.addAll(JsRuntime.functionNames(exports)));
         Set<String> unloaded = new HashSet<>(); // names of SQLX files that failed: a ref to one is no news
         for (SourceFile f : project.definitions()) {
             if (unparsable.contains(f.path())) continue;
@@ -178,7 +196,8 @@ public final class ProjectCompiler {
                 errors.add(e, null);
             } catch (JsRuntime.JsException e) {
                 js.fileThrew(f.path());
-                report(errors, sources, e.error(), f.isSqlx() ? "check the config block and the JavaScript of this file" : "fix the JavaScript of this file");
+                report(errors, sources, e.error(), f.isSqlx() ? "check the config block and the JavaScript of this file" : "fix the JavaScript of this file",
+                        functions);
             }
         }
         Map<String, Object> session = js.compileSession();
@@ -205,6 +224,18 @@ public final class ProjectCompiler {
                     : new SourceLocation(file, 1, 1);
             if (line > 0) at = onItsLine(sources, at, message);
             if (message != null && MISSING_MODULE.matcher(message).find()) hint = REQUIRE_HINT;
+            if (line > 0 && message != null && BAD_REF.matcher(message).find()) {
+                // Rhino places an error inside a template literal's ${...} on the template's first line
+                SourceLocation call = sources.firstMatch(file, line, REF_CALL, CALL_SEARCH_LINES);
+                if (call != null) at = call;
+                hint = REF_HINT;
+            }
+            NotAFunction call = line > 0 ? NotAFunction.of(sources, at, message, functions) : null;
+            if (call != null) {
+                at = call.at();
+                message = call.message();
+                hint = call.hint();
+            }
             String property = string(e.get("property"));
             if (property != null) {
                 SourceLocation key = sources.locateKey(file, Math.max(line, 1), property);
@@ -242,6 +273,10 @@ public final class ProjectCompiler {
     }
 
     private static void report(ErrorCollector errors, SourceIndex sources, JsError e, String hint) {
+        report(errors, sources, e, hint, API_FUNCTIONS);
+    }
+
+    private static void report(ErrorCollector errors, SourceIndex sources, JsError e, String hint, List<String> functions) {
         int line = e.line() > 0 ? e.line() : 1;
         int column = e.column() > 0 ? e.column() : sources.firstColumn(e.fileName(), line);
         SourceLocation at = onItsLine(sources, new SourceLocation(e.fileName(), line, column), e.message());
@@ -254,8 +289,63 @@ public final class ProjectCompiler {
         }
         if (e.message().startsWith(JsRuntime.UNDECLARED_ASSIGNMENT)) hint = STRICT_HINT;
         if (MISSING_MODULE.matcher(e.message()).find()) hint = REQUIRE_HINT;
+        NotAFunction call = NotAFunction.of(sources, at, e.message(), functions);
+        if (call != null) {
+            errors.add(call.at(), call.message(), call.hint(), null);
+            return;
+        }
         errors.add(at, e.message(), hint, null);
     }
+
+    /**
+     * A call of a function an object does not have ({@code .qeury(...)}, {@code ctx.reff(...)}, {@code sql.safeDivde(...)}),
+     * told as Node tells it, at the call, with the nearest function of Dataform's API or of the includes; or a property
+     * read of undefined or null ({@code cfg.metrics.join(...)}), at the read, naming what was undefined.
+     */
+    private record NotAFunction(SourceLocation at, String message, String hint) {
+        static NotAFunction of(SourceIndex sources, SourceLocation at, String message, List<String> functions) {
+            Matcher m = message == null ? null : NOT_A_FUNCTION.matcher(message);
+            if (m != null && m.matches()) {
+                String name = m.group(1);
+                Access access = Access.find(sources, at, name);
+                String suggestion = Suggestions.closest(name, functions.stream().filter(f -> !f.equals(name)).distinct().toList());
+                String said = access.receiver() != null ? access.receiver() + "." + name + " is not a function"
+                        : "." + name + "() is not a function of the object it is called on";
+                String hint = suggestion != null ? "did you mean " + suggestion + "?"
+                        : "check the name: the object before ." + name + " has no function of that name";
+                return new NotAFunction(access.at(), said, hint);
+            }
+            m = message == null ? null : OF_NOTHING.matcher(message);
+            if (m == null || !m.find()) return null;
+            Access access = Access.find(sources, at, m.group(1));
+            String what = access.receiver() != null ? access.receiver() : "the value before ." + m.group(1);
+            return new NotAFunction(access.at(), message, what + " is " + m.group(2) + " here: check its name, and that it is set");
+        }
+    }
+
+    /**
+     * Where {@code .name} is read, from {@code at}'s line on, and the name before the dot when there is one. Rhino gives the
+     * line of the statement, or of the template literal, the read is in: the read may be some lines further.
+     */
+    private record Access(SourceLocation at, String receiver) {
+        static Access find(SourceIndex sources, SourceLocation at, String name) {
+            Pattern read = Pattern.compile("\\.\\s*" + Pattern.quote(name) + "(?![\\w$])");
+            for (int l = at.line(); l <= at.line() + CALL_SEARCH_LINES; l++) {
+                String text = sources.line(at.file(), l);
+                Matcher c = read.matcher(text);
+                if (!c.find()) continue;
+                Matcher before = RECEIVER.matcher(text.substring(0, c.start()));
+                return new Access(new SourceLocation(at.file(), l, text.indexOf(name, c.start()) + 1), before.find() ? before.group(1) : null);
+            }
+            return new Access(at, null);
+        }
+    }
+
+    /** Rhino's words for reading a property of undefined or null (Node: "Cannot read properties of undefined (reading 'x')"). */
+    private static final Pattern OF_NOTHING = Pattern.compile("^(?:TypeError: )?Cannot (?:call method|read property|set property) \"([\\w$]+)\" (?:of|from|to) (undefined|null)");
+
+    /** The name (maybe dotted) a call's dot follows, as in {@code ctx.ref} or {@code dataform.projectConfig.x}. */
+    private static final Pattern RECEIVER = Pattern.compile("(?<![\\w$.])([A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)*)\\s*$");
 
     /**
      * The engine gives an error's line (for a statement over several lines, the line it starts on, as in a config block),

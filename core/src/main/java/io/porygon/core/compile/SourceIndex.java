@@ -91,6 +91,17 @@ final class SourceIndex {
         return Character.isLetterOrDigit(c) || c == '_' || c == '$';
     }
 
+    /** Where {@code pattern} first matches on the lines {@code fromLine} to {@code fromLine + lines}, or null. */
+    SourceLocation firstMatch(String file, int fromLine, Pattern pattern, int lines) {
+        List<String> text = this.lines.get(file);
+        if (text == null) return null;
+        for (int i = Math.max(fromLine, 1) - 1; i < text.size() && i < fromLine + lines; i++) {
+            Matcher m = pattern.matcher(text.get(i));
+            if (m.find()) return new SourceLocation(file, i + 1, m.start() + 1);
+        }
+        return null;
+    }
+
     private SourceLocation firstMatch(String file, int fromLine, Pattern pattern) {
         List<String> text = lines.get(file);
         if (text == null) return null;

@@ -541,4 +541,52 @@ class MalformedInputTest {
         assertThat(g.tables().get(0).sqlStartLine()).isEqualTo(3);
         assertThat(g.operations().get(0).sqlStartLine()).isEqualTo(4);
     }
+
+    @Test
+    void aMisspeltMethodInAChainIsLocatedAtTheCallWithTheMethodItMeant() throws IOException {
+        CompileError e = only(compile(SETTINGS, "definitions/api.js",
+                "// models\n\npublish(\"x\", { type: \"table\" })\n  .tags([\"a\"])\n  .qeury(ctx => `SELECT 1`);\n"));
+        assertThat(e.location()).isEqualTo(new SourceLocation("definitions/api.js", 5, 4));
+        assertThat(e.message()).isEqualTo(".qeury() is not a function of the object it is called on");
+        assertThat(e.hint()).isEqualTo("did you mean query?");
+    }
+
+    @Test
+    void aMisspeltFunctionInATemplateIsLocatedOnItsOwnLineWithTheIncludesFunctionItMeant() throws IOException {
+        // Rhino places an error inside a template literal on the template's first line
+        CompiledGraph g = compile(SETTINGS,
+                "includes/sql.js", "module.exports = { safeDivide: (a, b) => `SAFE_DIVIDE(${a}, ${b})` };\n",
+                "definitions/src.sqlx", "config { type: \"declaration\" }\n",
+                "definitions/api.js", "publish(\"x\", { type: \"table\" }).query(ctx => `\nSELECT\n  ${sql.safeDivde(\"a\", \"b\")} AS r\n"
+                        + "FROM ${ctx.reff(\"src\")}`);\n",
+                "definitions/view.sqlx", "config { type: \"view\" }\nSELECT 1 AS a,\n  ${ref(\"src\").toUpperr()} AS b\n");
+        assertThat(g.graphErrors()).extracting(e -> e.location() + " " + e.message() + " / " + e.hint()).containsExactlyInAnyOrder(
+                "definitions/api.js:3:9 sql.safeDivde is not a function / did you mean safeDivide?",
+                "definitions/view.sqlx:3:16 .toUpperr() is not a function of the object it is called on"
+                        + " / check the name: the object before .toUpperr has no function of that name");
+        CompileError ctx = only(compile(SETTINGS, "definitions/api.js",
+                "publish(\"x\", { type: \"table\" }).query(ctx => `\nSELECT *\nFROM ${ctx.reff(\"src\")}`);\n",
+                "definitions/view.sqlx", "config { type: \"view\" }\nSELECT 1 AS a\n"));
+        assertThat(ctx.location()).isEqualTo(new SourceLocation("definitions/api.js", 3, 12));
+        assertThat(ctx.message()).isEqualTo("ctx.reff is not a function");
+        assertThat(ctx.hint()).isEqualTo("did you mean ref?");
+    }
+
+    @Test
+    void aPropertyOfUndefinedInATemplateIsLocatedAtTheReadNamingWhatIsUndefined() throws IOException {
+        CompileError e = only(compile(SETTINGS, "definitions/api.js",
+                "const cfg = {};\npublish(\"x\", { type: \"table\" }).query(ctx => `\nSELECT\n  ${cfg.metrics.join(\", \")}\nFROM t`);\n"));
+        assertThat(e.location()).isEqualTo(new SourceLocation("definitions/api.js", 4, 17));
+        assertThat(e.message()).contains("\"join\"").contains("undefined");
+        assertThat(e.hint()).isEqualTo("cfg.metrics is undefined here: check its name, and that it is set");
+    }
+
+    @Test
+    void aRefOfANumberOrOfNothingIsLocatedAtTheRefWithItsForms() throws IOException {
+        CompiledGraph g = compile(SETTINGS, "definitions/api.js",
+                "publish(\"x\", { type: \"table\" }).query(ctx => `\nSELECT *\nFROM ${ctx.ref(123)}`);\n"
+                        + "publish(\"y\", { type: \"table\" }).query(ctx => `SELECT * FROM ${ctx.ref()}`);\n");
+        assertThat(g.graphErrors()).extracting(e -> e.location().line() + ":" + e.location().column()).containsExactlyInAnyOrder("3:12", "4:67");
+        assertThat(g.graphErrors()).allSatisfy(e -> assertThat(e.hint()).startsWith("write ref(\"name\"), ref(\"schema\", \"name\")"));
+    }
 }

@@ -125,6 +125,16 @@ public final class JsRuntime implements AutoCloseable {
         }
     }
 
+    /** The names of the functions among an include's exports (its own properties), for a "did you mean". */
+    public static List<String> functionNames(Object exports) {
+        if (!(exports instanceof Scriptable object)) return List.of();
+        List<String> out = new ArrayList<>();
+        for (Object id : object.getIds()) {
+            if (id instanceof String name && ScriptableObject.getProperty(object, name) instanceof Function) out.add(name);
+        }
+        return out;
+    }
+
     public void setGlobal(String name, Object value) {
         ScriptableObject.putProperty(scope, name, value);
     }

@@ -57,6 +57,8 @@ public final class ProjectCompiler {
     private static final Pattern REF_CALL = Pattern.compile("(?<![\\w$])(?:ref|resolve)\\s*\\(");
     private static final String REF_HINT = "write ref(\"name\"), ref(\"schema\", \"name\"), ref(\"database\", \"schema\", \"name\")"
             + " or ref({ schema: \"schema\", name: \"name\" }), each part a string";
+    /** What session.js throws when a function of the API is given a wrong argument ("tags must be ...", "test() takes ..."). */
+    private static final Pattern API_ARGUMENT = Pattern.compile("^(?:Error: )?([A-Za-z]+)(?:\\(\\))? (?:must be|takes) ");
     /** How far after the line Rhino gives (a multi-line statement's or template's first) the call is looked for. */
     private static final int CALL_SEARCH_LINES = 40;
 
@@ -292,6 +294,14 @@ public final class ProjectCompiler {
         NotAFunction call = NotAFunction.of(sources, at, e.message(), functions);
         if (call != null) {
             errors.add(call.at(), call.message(), call.hint(), null);
+            return;
+        }
+        Matcher argument = API_ARGUMENT.matcher(e.message());
+        if (argument.find() && API_FUNCTIONS.contains(argument.group(1))) {
+            // a call of the API refused its argument: at the call, which may be lines into a chain
+            SourceLocation called = sources.firstMatch(e.fileName(), line,
+                    Pattern.compile("(?<![\\w$])" + argument.group(1) + "\\s*\\("), CALL_SEARCH_LINES);
+            errors.add(called != null ? called : at, e.message().substring(argument.start(1)), hint, null);
             return;
         }
         errors.add(at, e.message(), hint, null);

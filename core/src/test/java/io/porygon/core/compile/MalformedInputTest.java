@@ -589,4 +589,22 @@ class MalformedInputTest {
         assertThat(g.graphErrors()).extracting(e -> e.location().line() + ":" + e.location().column()).containsExactlyInAnyOrder("3:12", "4:67");
         assertThat(g.graphErrors()).allSatisfy(e -> assertThat(e.hint()).startsWith("write ref(\"name\"), ref(\"schema\", \"name\")"));
     }
+
+    @Test
+    void argumentsOfTheWrongTypeToTheApiAreLocatedErrorsNotCrashes() throws IOException {
+        CompiledGraph g = compile(SETTINGS,
+                "definitions/src.sqlx", "config { type: \"declaration\" }\n",
+                "definitions/deps.js", "\npublish(\"d\", { type: \"table\" }).dependencies(42).query(\"SELECT 1\");\n",
+                "definitions/tags.js", "publish(\"t\", { type: \"table\" }).query(\"SELECT 1\")\n  .tags(5);\n",
+                "definitions/ops.js", "operate(\"o\").queries(42);\n",
+                "definitions/tst.js", "test().dataset(\"src\").expect(\"SELECT 1\");\n",
+                "definitions/named.js", "assert({ tags: [\"x\"] }).query(\"SELECT 1\");\n");
+        assertThat(g.graphErrors()).extracting(e -> e.location().file() + ":" + e.location().line() + " " + e.message()).containsExactlyInAnyOrder(
+                "definitions/deps.js:2 A dependency must be an action's name or { schema: \"...\", name: \"...\" }, not number: 42",
+                "definitions/tags.js:2 tags must be a string or an array of strings, not number: tags([\"daily\"])",
+                "definitions/ops.js:1 a statement must be SQL text, not number: give a string, an array of strings, or one function of the"
+                        + " context that returns either",
+                "definitions/tst.js:1 test() takes the test's name, a string, not undefined: test(\"name\")",
+                "definitions/named.js:1 assert() takes the action's name first, a string, not object: assert(\"name\", { ... })");
+    }
 }

@@ -465,6 +465,7 @@
   };
   Action.prototype.tags = function (t) {
     var list = typeof t === "string" ? [t] : t, i, n;
+    if (!Array.isArray(list) && (list === null || list === undefined || typeof list.forEach !== "function")) throw new Error("tags must be a string or an array of strings, not " + typeOf(t) + ": tags([\"daily\"])");
     // a loop, not forEach (a call from Java per tag); anything else than an array goes to its own forEach, as before
     if (Array.isArray(list)) {
       for (i = 0, n = list.length; i < n; i++) if (i in list) addTag.call(this, list[i]);
@@ -486,6 +487,12 @@
     for (var i = 0, n = list.length; i < n; i++) {
       if (!(i in list)) continue; // a hole, as forEach skips it
       var dep = list[i];
+      if (typeof dep !== "string" && (dep === null || typeof dep !== "object" || Array.isArray(dep) || typeof dep.name !== "string")) {
+        compileError("A dependency must be an action's name or { schema: \"...\", name: \"...\" }, not " + typeOf(dep)
+          + (dep !== null && typeof dep === "object" && !Array.isArray(dep) ? " without a name" : ": " + String(dep)), this.fileName,
+          readable(this.target), loc, "write dependencies(\"name\") or dependencies([\"a\", \"b\"])", location ? "dependencies" : null);
+        continue;
+      }
       var r = typeof dep === "string" ? (location ? resolvableFromString(dep) : { name: dep }) : {
         name: dep.name, schema: dep.schema || dep.dataset, database: dep.database || dep.project,
         includeDependentAssertions: dep.includeDependentAssertions };
@@ -735,6 +742,21 @@
     return action;
   }
 
+  /**
+   * The name publish(), operate() or assert() was given: as in Dataform, the file's base name when none is
+   * (publish().query(...) in definitions/x.js is x); a value that is no name is refused at the call.
+   */
+  function apiName(call, name) {
+    if (!name) {
+      var file = currentFile.substring(currentFile.lastIndexOf("/") + 1);
+      return file.substring(0, file.lastIndexOf("."));
+    }
+    if (typeof name !== "string") {
+      throw new Error(call + "() takes the action's name first, a string, not " + typeOf(name) + ": " + call + "(\"name\", { ... })");
+    }
+    return name;
+  }
+
   /** Actions of the JavaScript API start at the line of their publish/operate/assert call. */
   function newApiAction(kind, name) {
     var action = newAction(kind, { name: name }, currentFile);
@@ -750,6 +772,7 @@
   // ---- the public API of definitions/*.js ----
 
   function publish(name, queryOrConfig) {
+    name = apiName("publish", name);
     var loc = callerLocation();
     var config = queryOrConfig && typeof queryOrConfig === "object" ? queryOrConfig : {};
     var type = config.type || "view";
@@ -767,6 +790,7 @@
   }
 
   function operate(name, queriesOrConfig) {
+    name = apiName("operate", name);
     var isConfig = queriesOrConfig && typeof queriesOrConfig === "object" && !Array.isArray(queriesOrConfig);
     // as Dataform, registers nothing on a config it refuses; chained calls still work
     if (isConfig && !rejectLegacyNames(queriesOrConfig, "operations")) return new Action("operations", { name: name }, currentFile);
@@ -783,6 +807,7 @@
   }
 
   function assert(name, queryOrConfig) {
+    name = apiName("assert", name);
     var action = newApiAction("assertion", name);
     if (queryOrConfig && typeof queryOrConfig === "object") {
       var merged = { type: "assertion", name: name };
@@ -847,6 +872,9 @@
   Test.prototype.expect = function (contextable) { this.contextableExpected = contextable; return this; };
 
   function test(name) {
+    if (!name || typeof name !== "string") {
+      throw new Error("test() takes the test's name, a string, not " + (name === "" ? "an empty one" : typeOf(name)) + ": test(\"name\")");
+    }
     var t = new Test(name, currentFile);
     t.location = callerLocation();
     tests.push(t);
@@ -1027,7 +1055,7 @@
     } else if (a.kind === "operations") {
       var q = apply(a.contextableQueries, ctx);
       // blank statements are kept, as Dataform keeps them; the runner skips them
-      p.queries = statements(typeof q === "string" ? [q] : (q || []));
+      p.queries = statements(typeof q === "string" ? [q] : Array.isArray(q) ? q : q == null ? [] : [q]);
     } else if (a.kind === "assertion") {
       p.query = apply(a.contextableQuery, ctx);
       if (a.parentAction) p.parentAction = a.parentAction;

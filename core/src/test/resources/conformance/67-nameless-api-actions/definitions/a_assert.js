@@ -1,0 +1,1 @@
+assert().query("SELECT 1 AS x");

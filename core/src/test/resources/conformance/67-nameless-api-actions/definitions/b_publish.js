@@ -1,0 +1,1 @@
+publish().query("SELECT 2 AS x");

@@ -1,0 +1,1 @@
+operate().queries("SELECT 3");

@@ -1,0 +1,1 @@
+assert({ tags: ["t"] }).query("SELECT 5 AS x");

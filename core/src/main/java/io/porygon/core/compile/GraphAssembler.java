@@ -136,7 +136,8 @@ final class GraphAssembler {
             }
             Target tested = Plain.target(t.get("testedTarget"));
             tests.add(new TestAction(name, tested == null ? null : finalTarget(tested, index), string(t.get("testQuery")),
-                    string(t.get("expectedOutputQuery")), file, Plain.integer(t.get("sqlStartLine")), string(t.get("schema"))));
+                    string(t.get("expectedOutputQuery")), file, Plain.integer(t.get("sqlStartLine")), string(t.get("schema")),
+                    string(t.get("database"))));
         }
         CompiledGraph graph = new CompiledGraph(config, List.copyOf(tables), List.copyOf(operations), List.copyOf(assertions),
                 List.copyOf(declarations), List.copyOf(tests), errors.all());

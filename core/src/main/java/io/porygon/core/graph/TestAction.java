@@ -8,12 +8,16 @@ import java.util.List;
  * {@code expectedOutputQuery}, in any order.
  */
 public record TestAction(
-        String name, Target testedTarget, String testQuery, String expectedOutputQuery, String fileName, int sqlStartLine, String schema)
+        String name, Target testedTarget, String testQuery, String expectedOutputQuery, String fileName, int sqlStartLine, String schema,
+        String database)
         implements Action {
 
-    /** A test in the default schema. ({@code schema} is the one its dataset config names, where Dataform puts the test's own target.) */
+    /**
+     * A test in the default schema and project. ({@code schema} and {@code database} are those its dataset config names, where
+     * Dataform puts the test's own target.)
+     */
     public TestAction(String name, Target testedTarget, String testQuery, String expectedOutputQuery, String fileName, int sqlStartLine) {
-        this(name, testedTarget, testQuery, expectedOutputQuery, fileName, sqlStartLine, null);
+        this(name, testedTarget, testQuery, expectedOutputQuery, fileName, sqlStartLine, null, null);
     }
 
     @Override

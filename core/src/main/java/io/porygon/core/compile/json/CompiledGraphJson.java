@@ -113,7 +113,7 @@ public final class CompiledGraphJson {
     }
 
     private static Target canonicalTarget(TestAction t, ProjectConfig c) {
-        return new Target(c.defaultDatabase(), t.schema() != null ? t.schema() : c.defaultSchema(), t.name());
+        return new Target(t.database() != null ? t.database() : c.defaultDatabase(), t.schema() != null ? t.schema() : c.defaultSchema(), t.name());
     }
 
     private static void common(Map<String, Object> o, Target target, ActionMetadata m, String fileName, List<Target> deps,

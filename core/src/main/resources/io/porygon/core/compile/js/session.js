@@ -1066,7 +1066,8 @@
 
   function compileTest(t) {
     var out = { name: t.name, fileName: t.fileName, sqlStartLine: t.sqlStartLine || 0,
-      schema: t.datasetResolvable && t.datasetResolvable.schema || null };
+      schema: t.datasetResolvable && t.datasetResolvable.schema || null,
+      database: t.datasetResolvable && t.datasetResolvable.database || null };
     // at the test's config (its dataset key when there is one) or its test() call
     var testError = function (message, hint, missing) {
       var at = t.location || { line: 0 };
@@ -1077,17 +1078,19 @@
       testError("A dataset to test must be set with the dataset config or .dataset()", "name the table or view under test: dataset: \"name\"");
       return out;
     }
-    // As in Dataform, a test's dataset is a canonical target: a schema or database left out is the default one.
+    // As in Dataform, a schema or database left out of a test's dataset is the default one, and the dataset is found
+    // by the actions' targets, moved by .schema() or .database() of the JavaScript API (not their canonical targets)
     var wanted = { name: t.datasetResolvable.name, schema: t.datasetResolvable.schema || projectConfig.defaultSchema || undefined,
       database: t.datasetResolvable.database || projectConfig.defaultDatabase || undefined };
     var found = (index.get(wanted.name) || []).filter(function (a) {
-      var c = a.canonicalTarget;
+      var c = a.target;
       return (!wanted.schema || c.schema === wanted.schema) && (!wanted.database || c.database === wanted.database);
     });
     if (found.length !== 1) {
       var sameName = index.get(wanted.name) || [], names = actions.map(function (a) { return a.target.name; });
       testError(found.length ? "Ambiguous dataset of test " + t.name : "Could not find the dataset of test " + t.name + ": " + JSON.stringify(wanted),
-        sameName.length ? "give its schema: dataset: { schema: \"" + sameName[0].canonicalTarget.schema + "\", name: \"" + wanted.name + "\" }"
+        sameName.length ? "give its schema: dataset: { " + (sameName[0].target.database && sameName[0].target.database !== wanted.database
+          ? "database: \"" + sameName[0].target.database + "\", " : "") + "schema: \"" + sameName[0].target.schema + "\", name: \"" + wanted.name + "\" }"
           : names.length ? "did you mean " + closest(wanted.name || "", names) + "?" : "the project has no table or view to test",
         found.length ? null : wanted.name);
       return out;

@@ -42,7 +42,7 @@ public final class ProjectCompiler {
     private static final Pattern UNDEFINED_NAME = Pattern.compile("^ReferenceError: \"([\\w$]+)\" is not defined");
     /** A failed require(), as session.js reports it. */
     private static final Pattern MISSING_MODULE = Pattern.compile("Cannot find module '([^']*)'");
-    private static final String REQUIRE_HINT = "only the project's own .js files can be required, no npm packages; the Dataform API of"
+    private static final String REQUIRE_HINT = "only the project's own .js and .json files can be required, no npm packages; the Dataform API of"
             + " @dataform/core (publish, declare, assert, operate, test, dataform) is global, as in Dataform: drop that require";
 
     /** Rhino's words for a call of a property that is no function (Node: "ctx.reff is not a function"). */
@@ -61,6 +61,9 @@ public final class ProjectCompiler {
     private static final Pattern API_ARGUMENT = Pattern.compile("^(?:Error: )?([A-Za-z]+)(?:\\(\\))? (?:must be|takes) ");
     /** How far after the line Rhino gives (a multi-line statement's or template's first) the call is looked for. */
     private static final int CALL_SEARCH_LINES = 40;
+
+    private static final String JSON_HINT = "fix the JSON of this file: require() reads it with JSON.parse, as Node does (no comments,"
+            + " no trailing commas)";
 
     private static final String STRICT_HINT = "declare the name with const, let or var: Dataform runs project code in strict mode,"
             + " where an assignment creates no global";
@@ -151,7 +154,7 @@ public final class ProjectCompiler {
     private static Map<String, Object> evaluate(JsRuntime js, Project project, SourceIndex sources, ErrorCollector errors) {
         List<SourceFile> scripts = new ArrayList<>(project.includes());
         project.definitions().stream().filter(SourceFile::isJs).forEach(scripts::add);
-        js.defineLazyModules(project.otherScripts().stream().map(f -> JsProgram.verbatim(f.path(), f.content())).toList());
+        js.defineLazyModules(project.otherScripts().stream().map(ProjectCompiler::module).toList());
         Set<String> unparsable = new HashSet<>(); // reported once, never required
         for (SourceFile f : scripts) {
             JsProgram program = JsProgram.verbatim(f.path(), f.content());
@@ -226,6 +229,7 @@ public final class ProjectCompiler {
                     : new SourceLocation(file, 1, 1);
             if (line > 0) at = onItsLine(sources, at, message);
             if (message != null && MISSING_MODULE.matcher(message).find()) hint = REQUIRE_HINT;
+            if (file != null && file.endsWith(".json")) hint = JSON_HINT;
             if (line > 0 && message != null && BAD_REF.matcher(message).find()) {
                 // Rhino places an error inside a template literal's ${...} on the template's first line
                 SourceLocation call = sources.firstMatch(file, line, REF_CALL, CALL_SEARCH_LINES);
@@ -262,6 +266,12 @@ public final class ProjectCompiler {
         return session;
     }
 
+    /** A project file that require() loads: a .js file as it is, a .json file as its parsed value, as in Node. */
+    private static JsProgram module(SourceFile f) {
+        if (!f.path().endsWith(".json")) return JsProgram.verbatim(f.path(), f.content());
+        return JsProgram.verbatim(f.path(), "module.exports = JSON.parse(" + JsonWriter.write(f.content(), false) + ");");
+    }
+
     /** The result of a compile that stopped before any action: just its errors. */
     private static CompileResult withoutActions(ProjectConfig config, ErrorCollector errors) {
         return new CompileResult(new CompiledGraph(config, List.of(), List.of(), List.of(), List.of(), List.of(), errors.all()), Map.of());
@@ -291,6 +301,7 @@ public final class ProjectCompiler {
         }
         if (e.message().startsWith(JsRuntime.UNDECLARED_ASSIGNMENT)) hint = STRICT_HINT;
         if (MISSING_MODULE.matcher(e.message()).find()) hint = REQUIRE_HINT;
+        if (e.fileName() != null && e.fileName().endsWith(".json")) hint = JSON_HINT;
         NotAFunction call = NotAFunction.of(sources, at, e.message(), functions);
         if (call != null) {
             errors.add(call.at(), call.message(), call.hint(), null);

@@ -130,7 +130,7 @@ class MalformedInputTest {
                 "config { type: \"table\" }\njs {\n  const x = require(\"nosuch\");\n}\nSELECT 1 AS id\n-- end\n"));
         assertThat(e.location()).isEqualTo(new SourceLocation("definitions/a.sqlx", 3, 13));
         assertThat(e.message()).contains("Cannot find module 'nosuch'");
-        assertThat(e.hint()).contains("only the project's own .js files can be required");
+        assertThat(e.hint()).contains("only the project's own .js and .json files can be required");
         e = only(compile(SETTINGS, "definitions/a.sqlx", "config { type: \"table\" }\njs { const x = require('nosuch'); }\nSELECT 1\n"));
         assertThat(e.location()).isEqualTo(new SourceLocation("definitions/a.sqlx", 2, 16));
     }
@@ -606,5 +606,19 @@ class MalformedInputTest {
                         + " context that returns either",
                 "definitions/tst.js:1 test() takes the test's name, a string, not undefined: test(\"name\")",
                 "definitions/named.js:1 assert() takes the action's name first, a string, not object: assert(\"name\", { ... })");
+    }
+
+    @Test
+    void aJsonFileThatDoesNotParseIsReportedInItWhereverItIsRequired() throws IOException {
+        CompiledGraph g = compile(SETTINGS,
+                "includes/data/channels.json", "[ { \"name\": \"google\", }\n]\n",
+                "includes/channels.js", "module.exports = require(\"./data/channels.json\");\n",
+                "definitions/summary.sqlx", "config { type: \"view\" }\njs { const names = require(\"includes/data/channels\"); }\n"
+                        + "SELECT '${names.length}' AS n\n");
+        // the second require() fails too, as in Node, instead of giving the first one's empty exports
+        assertThat(g.graphErrors()).hasSize(2).allSatisfy(e -> {
+            assertThat(e.location().file()).isEqualTo("includes/data/channels.json");
+            assertThat(e.hint()).startsWith("fix the JSON of this file");
+        });
     }
 }

@@ -45,7 +45,7 @@ class SandboxTest {
         for (String module : new String[] {"fs", "child_process", "../../etc/passwd"}) {
             CompiledGraph g = compileView("require('" + module + "')", 10_000);
             assertThat(g.graphErrors()).as(module).singleElement()
-                    .satisfies(e -> assertThat(e.message()).contains("Cannot find module").contains("only project .js files can be required"));
+                    .satisfies(e -> assertThat(e.message()).contains("Cannot find module").contains("only project .js and .json files can be required"));
         }
     }
 

@@ -24,6 +24,9 @@ import java.util.List;
  * dot) as Dataform does.
  */
 public final class ProjectLoader {
+    /** JSON files of the root that are no project data: npm's and Dataform 2's settings (read, if at all, elsewhere). */
+    private static final java.util.Set<String> ROOT_JSON = java.util.Set.of("package.json", "package-lock.json", "dataform.json");
+
     private ProjectLoader() {}
 
     public static Project load(Path root) {
@@ -53,7 +56,10 @@ public final class ProjectLoader {
                 "create " + SettingsParser.FILE + " with at least defaultProject and defaultDataset");
     }
 
-    /** The .js files outside includes/ and definitions/, skipping hidden folders and node_modules. */
+    /**
+     * The .js files outside includes/ and definitions/, and the .json files anywhere (as in Node, Dataform's require
+     * loads both), skipping hidden folders and node_modules, and the root's package and settings files.
+     */
     private static List<SourceFile> otherScripts(Path root) {
         List<SourceFile> out = new ArrayList<>();
         try {
@@ -62,15 +68,17 @@ public final class ProjectLoader {
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                     if (dir.equals(root)) return FileVisitResult.CONTINUE;
                     String name = dir.getFileName().toString();
-                    boolean skipped = name.startsWith(".") || name.equals("node_modules")
-                            || dir.getParent().equals(root) && (name.equals("includes") || name.equals("definitions"));
-                    return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                    return name.startsWith(".") || name.equals("node_modules") ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     String name = root.relativize(file).toString().replace('\\', '/');
-                    if (name.endsWith(".js") && !file.getFileName().toString().startsWith(".")) out.add(new SourceFile(name, read(file, name)));
+                    if (file.getFileName().toString().startsWith(".")) return FileVisitResult.CONTINUE;
+                    boolean loaded = name.startsWith("includes/") || name.startsWith("definitions/");
+                    if (name.endsWith(".js") && !loaded || name.endsWith(".json") && !ROOT_JSON.contains(name)) {
+                        out.add(new SourceFile(name, read(file, name)));
+                    }
                     return FileVisitResult.CONTINUE;
                 }
             });

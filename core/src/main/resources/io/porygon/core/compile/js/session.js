@@ -1159,7 +1159,7 @@
       else if (segments[i] !== "." && segments[i] !== "") parts.push(segments[i]);
     }
     var path = parts.join("/");
-    var candidates = [path, path + ".js"];
+    var candidates = [path, path + ".js", path + ".json"]; // Node's order
     for (i = 0; i < candidates.length; i++) {
       // a .js file outside includes/ and definitions/ is compiled by Java when first required
       if (modules[candidates[i]] || (global.__porygonLoadModule && global.__porygonLoadModule(candidates[i]))) return candidates[i];
@@ -1169,16 +1169,20 @@
 
   function requireModule(name, from) {
     var path = normalizePath(String(name), from);
-    if (path === null) throw new Error("Cannot find module '" + name + "'" + (from ? " from " + from : "") + "; only project .js files can be required");
+    if (path === null) throw new Error("Cannot find module '" + name + "'" + (from ? " from " + from : "") + "; only project .js and .json files can be required");
     if (moduleCache[path]) return moduleCache[path].exports;
     var module = { exports: {}, filename: path };
     moduleCache[path] = module;
     var previous = currentFile;
     currentFile = path;
+    var loaded = false;
     try {
       modules[path].call(module.exports, module, module.exports, function (n) { return requireModule(n, path); });
+      loaded = true;
     } finally {
       currentFile = previous;
+      // as Node, a JSON file that does not parse is read again by the next require(), which fails too (not {})
+      if (!loaded && /\.json$/.test(path)) delete moduleCache[path];
     }
     return module.exports;
   }

@@ -101,6 +101,8 @@ final class TemplateLines {
             int n = Math.min(following.length(), compiled.length() - e);
             if (compiled.regionMatches(e, following, 0, n)) textEnd = e;
         }
+        // the statement ends with the placeholder: a JavaScript template's closing backtick, or the end of its line, follows it
+        if (textEnd < 0 && (following.startsWith("`") || following.startsWith("\n"))) textEnd = compiled.length();
         if (textEnd < 0) return false;
         int placeholderLines = count(template, open, end);
         boolean sameShape = count(compiled, c, textEnd) == placeholderLines;

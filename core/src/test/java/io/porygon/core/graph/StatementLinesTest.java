@@ -38,6 +38,17 @@ class StatementLinesTest {
     }
 
     @Test
+    void aJavaScriptQueryEndingWithAPlaceholderStillMapsLineByLine() {
+        // definitions/stg.js: the template's last line is a helper's text, which the closing backtick follows
+        List<String> js = List.of("publish(\"stg\", {", "  type: \"view\"", "}).query(ctx => `", "SELECT", "  '${c.name}' AS channel,",
+                "  impresions", "FROM ${ctx.ref(\"src\")}", "WHERE ${sql.sinceStart(\"DATE(day)\")}`);", "publish(\"next\").query(`SELECT 1`);");
+        String query = "\nSELECT\n  'google' AS channel,\n  impresions\nFROM `p.raw.src`\nWHERE DATE(day) >= DATE '2024-01-01'";
+        StatementLines s = StatementLines.locate(js, 1, List.of(query), List.of());
+        assertThat(s.lineOf(query, 4, -1)).isEqualTo(6);
+        assertThat(s.lineOf(query, 6, -1)).isEqualTo(8);
+    }
+
+    @Test
     void linesBelowAPlaceholderThatCompiledToSeveralLinesOrNoneKeepTheirFileLine() {
         // the column list took three lines, the incremental condition none
         assertThat(lines("SELECT a,\n  b,\n  c,\n  d\nFROM `p.d.t`\n\nGROUP BY a\n"))

@@ -621,4 +621,28 @@ class MalformedInputTest {
             assertThat(e.hint()).startsWith("fix the JSON of this file");
         });
     }
+
+    @Test
+    void actionsAJsBlockRegistersAreCompiledWhenDataformCompilesThemAndReportedWhenItLeavesThemOut() throws IOException {
+        // a js block runs while its file's SQL compiles; Dataform compiles tables and views, then operations,
+        // assertions and declarations, each kind as registered when its turn starts
+        CompiledGraph g = compile(SETTINGS,
+                "includes/checks.js", "module.exports = { notNull: (t, c) => assert(t + \"_\" + c + \"_not_null\")"
+                        + ".query(ctx => `SELECT * FROM ${ctx.ref(t)} WHERE ${c} IS NULL`) };\n",
+                "definitions/orders.sqlx", "config { type: \"incremental\" }\njs { checks.notNull(\"orders\", \"id\"); }\nSELECT 1 AS id\n",
+                "definitions/op.sqlx", "config { type: \"operations\" }\njs { publish(\"late\", { type: \"table\" }).query(\"SELECT 2 AS z\"); }\n"
+                        + "SELECT 1\n");
+        // the incremental table's js block runs for both of its queries: one assertion, in the file that made it
+        assertThat(g.assertions()).singleElement().satisfies(a -> {
+            assertThat(a.target().name()).isEqualTo("orders_id_not_null");
+            assertThat(a.fileName()).isEqualTo("definitions/orders.sqlx");
+            assertThat(a.query()).contains("WHERE id IS NULL");
+        });
+        assertThat(g.tables()).extracting(t -> t.target().name()).containsExactly("orders");
+        assertThat(g.graphErrors()).singleElement().satisfies(e -> {
+            assertThat(e.location().file()).isEqualTo("definitions/op.sqlx");
+            assertThat(e.message()).contains("The table p.d.late is registered while this file's SQL compiles").contains("Dataform leaves it out");
+            assertThat(e.hint()).startsWith("call publish() at the top level of a definitions .js file");
+        });
+    }
 }

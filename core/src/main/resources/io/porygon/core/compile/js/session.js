@@ -737,9 +737,29 @@
   }
 
   function newAction(kind, config, fileName) {
+    if (compiling) {
+      // registered while an action's SQL compiles (a SQLX js block runs there, once per query of an incremental
+      // table): in the file of that action, once
+      fileName = compiling.action.fileName;
+      for (var i = compiling.count; i < actions.length; i++) {
+        var same = actions[i];
+        if (same.kind === kind && same.fileName === fileName && same.target.name === config.name && same.lateChunk === compiling.chunk) return same;
+      }
+    }
     var action = new Action(kind, config, fileName);
+    if (compiling) action.lateChunk = compiling.chunk;
     actions.push(action);
     return action;
+  }
+
+  /**
+   * The action being compiled, while its SQL is: Dataform compiles the tables and views, then the operations, the
+   * assertions and the declarations, each kind as registered when its turn starts, so an action registered while
+   * another compiles is compiled only when its kind's turn comes later (an assertion a table's js block makes).
+   */
+  var compiling = null;
+  function chunkOf(kind) {
+    return isDataset(kind) ? 0 : kind === "operations" ? 1 : kind === "assertion" ? 2 : 3;
   }
 
   /**
@@ -1270,10 +1290,21 @@
       index = indexByName(actions);
       var compiled = [];
       // A loop rather than forEach, whose closure (with its catch) would get an activation object per
-      // action; as with forEach, actions registered meanwhile are not compiled, and removed ones skipped.
-      for (var i = 0, n = actions.length; i < n; i++) {
+      // action; removed ones are skipped. Those registered meanwhile (from n on) are compiled as Dataform
+      // compiles them: only when their kind's turn comes after that of the action that registered them.
+      for (var i = 0, n = actions.length; i < actions.length; i++) {
         if (!(i in actions)) continue;
         var a = actions[i];
+        if (i >= n && chunkOf(a.kind) <= a.lateChunk) {
+          compileError("The " + (a.kind === "assertion" ? "assertion" : a.kind === "operations" ? "operation" : a.kind === "declaration"
+              ? "declaration" : a.kind) + " " + readable(a.target) + " is registered while this file's SQL compiles (in a js block"
+              + " or a query function), after Dataform has gathered the actions of its kind: Dataform leaves it out",
+            a.fileName, readable(a.target), { fileName: a.fileName, line: 0 },
+            "call " + (a.kind === "assertion" ? "assert" : a.kind === "operations" ? "operate" : a.kind === "declaration" ? "declare" : "publish")
+              + "() at the top level of a definitions .js file, which runs when the file loads");
+          continue;
+        }
+        compiling = { action: a, chunk: chunkOf(a.kind), count: actions.length };
         try {
           compileAction(a);
           var p = plain(a);
@@ -1285,6 +1316,8 @@
           var failed = plain(a);
           failed.failed = true;
           compiled.push(failed);
+        } finally {
+          compiling = null;
         }
       }
       var compiledTests = [];

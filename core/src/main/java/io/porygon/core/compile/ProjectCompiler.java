@@ -52,6 +52,8 @@ public final class ProjectCompiler {
             "preOps", "postOps", "dependencies", "tags", "type", "uniqueKey", "assertions", "columns", "description", "disabled",
             "hasOutput", "database", "schema", "hermetic", "protected", "materialized", "bigquery", "setDependOnDependencyAssertions",
             "where", "ref", "resolve", "self", "name", "when", "incremental", "dataset", "input", "expect");
+    /** session.js's hint for a query function that returned nothing. */
+    private static final Pattern GIVEN_TO = Pattern.compile("^the function given to \\.(\\w+)\\(\\)");
     /** What session.js throws for ref()'s or resolve()'s arguments. */
     private static final Pattern BAD_REF = Pattern.compile("^(?:Error: )?(?:Action target names must be strings|ref\\(\\) takes )");
     private static final Pattern REF_CALL = Pattern.compile("(?<![\\w$])(?:ref|resolve)\\s*\\(");
@@ -230,6 +232,12 @@ public final class ProjectCompiler {
             if (line > 0) at = onItsLine(sources, at, message);
             if (message != null && MISSING_MODULE.matcher(message).find()) hint = REQUIRE_HINT;
             if (file != null && file.endsWith(".json")) hint = JSON_HINT;
+            Matcher given = hint == null || line <= 0 ? null : GIVEN_TO.matcher(hint);
+            if (given != null && given.find()) {
+                // a query function that returned nothing: at its .query( call, which may be lines into the chain
+                SourceLocation call = sources.firstMatch(file, line, Pattern.compile("\\.\\s*" + given.group(1) + "\\s*\\("), CALL_SEARCH_LINES);
+                if (call != null) at = new SourceLocation(file, call.line(), call.column() + 1);
+            }
             if (line > 0 && message != null && BAD_REF.matcher(message).find()) {
                 // Rhino places an error inside a template literal's ${...} on the template's first line
                 SourceLocation call = sources.firstMatch(file, line, REF_CALL, CALL_SEARCH_LINES);

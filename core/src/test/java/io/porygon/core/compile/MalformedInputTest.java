@@ -645,4 +645,24 @@ class MalformedInputTest {
             assertThat(e.hint()).startsWith("call publish() at the top level of a definitions .js file");
         });
     }
+
+    @Test
+    void aQueryFunctionThatReturnsNothingIsAnErrorAtItsCallNotARunThatCrashes() throws IOException {
+        CompiledGraph g = compile(SETTINGS, "definitions/api.js",
+                "publish(\"t\", { type: \"table\" })\n  .query(ctx => {\n    `SELECT 1 AS x`;\n  });\n"
+                        + "assert(\"a\").query(ctx => { `SELECT 1 AS x`; });\n"
+                        + "operate(\"o\").queries(ctx => { [`SELECT 1`]; });\n"
+                        + "assert(\"no_query\");\n");
+        assertThat(g.assertions()).isEmpty();
+        assertThat(g.graphErrors()).extracting(e -> e.location().line() + ":" + e.location().column() + " " + e.message())
+                .containsExactlyInAnyOrder("2:4 The query of p.d.t must be a string, got undefined",
+                        "5:13 The query of p.d.a must be a string, got undefined",
+                        "6:14 The statements of p.d.o must be a string or an array of strings, got undefined",
+                        "7:1 The query of p.d.no_query must be a string, got null");
+        assertThat(g.graphErrors()).filteredOn(e -> !e.message().contains("no_query"))
+                .allSatisfy(e -> assertThat(e.hint()).isEqualTo("the function given to ." + (e.message().contains("statements") ? "queries" : "query")
+                        + "() returned nothing: an arrow function with a { } body needs a return statement"));
+        assertThat(g.graphErrors()).filteredOn(e -> e.message().contains("no_query")).singleElement()
+                .satisfies(e -> assertThat(e.hint()).isEqualTo("give it SQL: .query(\"SELECT ...\")"));
+    }
 }

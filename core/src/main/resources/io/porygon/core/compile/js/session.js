@@ -135,7 +135,7 @@
       mapped = true;
     }
     errors.push({ message: String(message), fileName: loc.fileName || fileName, actionName: actionName || null,
-      line: loc.line, column: column, exception: true, mapped: mapped });
+      line: loc.line, column: column, exception: true, mapped: mapped, hint: e && e.porygonHint || null });
   }
 
   // ---- targets ----
@@ -1056,6 +1056,16 @@
     compileError("Semi-colons are not allowed at the end of SQL statements.", a.fileName, readable(a.target), at, "remove the trailing semicolon");
   }
 
+  /** The error of an action whose SQL is no text: most often a function with a { } body that returns nothing. */
+  function notSql(a, method, contextable, value) {
+    var e = new Error("The " + (method === "queries" ? "statements" : "query") + " of " + readable(a.target) + " must be "
+      + (method === "queries" ? "a string or an array of strings" : "a string") + ", got " + typeOf(value));
+    e.porygonHint = typeof contextable === "function" && value === undefined
+      ? "the function given to ." + method + "() returned nothing: an arrow function with a { } body needs a return statement"
+      : contextable === null || contextable === undefined ? "give it SQL: ." + method + "(\"SELECT ...\")" : null;
+    return e;
+  }
+
   function compileAction(a) {
     var p = a.proto, ctx = new Context(a, false);
     if (isDataset(a.kind)) {
@@ -1071,13 +1081,16 @@
       if (a.contextableWhere) p.where = apply(a.contextableWhere, ctx);
       p.preOps = preOps.length ? preOps.filter(isNotBlank) : preOps;
       p.postOps = postOps.length ? postOps.filter(isNotBlank) : postOps;
-      if (typeof p.query !== "string") throw new Error("The query of " + readable(a.target) + " must be a string, got " + typeOf(p.query));
+      if (typeof p.query !== "string") throw notSql(a, "query", a.contextableQuery, p.query);
     } else if (a.kind === "operations") {
       var q = apply(a.contextableQueries, ctx);
+      if (q === undefined && typeof a.contextableQueries === "function") throw notSql(a, "queries", a.contextableQueries, q);
       // blank statements are kept, as Dataform keeps them; the runner skips them
       p.queries = statements(typeof q === "string" ? [q] : Array.isArray(q) ? q : q == null ? [] : [q]);
     } else if (a.kind === "assertion") {
       p.query = apply(a.contextableQuery, ctx);
+      // the runner counts the rows of the query: an assertion without one cannot run
+      if (typeof p.query !== "string") throw notSql(a, "query", a.contextableQuery, p.query);
       if (a.parentAction) p.parentAction = a.parentAction;
       if (projectConfig.disableAssertions) p.disabled = true;
     }

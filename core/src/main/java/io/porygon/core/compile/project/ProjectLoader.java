@@ -17,6 +17,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads a project directory: workflow_settings.yaml, definitions/**.{sqlx,js}, includes/**.js and the
@@ -25,7 +26,7 @@ import java.util.List;
  */
 public final class ProjectLoader {
     /** JSON files of the root that are no project data: npm's and Dataform 2's settings (read, if at all, elsewhere). */
-    private static final java.util.Set<String> ROOT_JSON = java.util.Set.of("package.json", "package-lock.json", "dataform.json");
+    private static final Set<String> ROOT_JSON = Set.of("package.json", "package-lock.json", "dataform.json");
 
     private ProjectLoader() {}
 

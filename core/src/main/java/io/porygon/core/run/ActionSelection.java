@@ -34,9 +34,14 @@ final class ActionSelection {
             if (matches.isEmpty()) throw noSuchAction(name, all, testNames);
             if (matches.size() > 1) {
                 // as Dataform's selection does: a name that could mean several actions runs none
-                String candidates = matches.stream().map(a -> a.target().schema() + "." + a.target().name()).collect(Collectors.joining(", "));
+                // dataset.name when that tells them apart, else project.dataset.name (a source declared in several projects)
+                boolean sameDataset = matches.stream().map(a -> a.target().schema() + "." + a.target().name()).distinct().count() < matches.size();
+                String candidates = matches.stream()
+                        .map(a -> sameDataset ? a.target().qualifiedName() : a.target().schema() + "." + a.target().name())
+                        .collect(Collectors.joining(", "));
                 throw new PorygonException(null, "ambiguous action name '" + name + "': it could be " + candidates,
-                        "give dataset.name (or project.dataset.name) to pick one, or list each you want");
+                        sameDataset ? "give project.dataset.name to pick one, or list each you want"
+                                : "give dataset.name (or project.dataset.name) to pick one, or list each you want");
             }
             seeds.add(id(matches.get(0)));
         }

@@ -185,6 +185,13 @@ class PlannerTest {
         assertThatThrownBy(() -> planner(Set.of()).plan(twoAs, options(List.of("a"), List.of(), false, false)))
                 .isInstanceOf(PorygonException.class).hasMessageContaining("ambiguous action name 'a': it could be s.a, other.a");
         assertThat(ids(planner(Set.of()).plan(twoAs, options(List.of("other.a"), List.of(), false, false)))).containsExactly("p.other.a");
+        // the same dataset and name in two projects: only project.dataset.name tells them apart
+        CompiledGraph twoProjects = graph(table(a, ActionType.TABLE, "select 1", List.of()),
+                table(new Target("q", "s", "a"), ActionType.TABLE, "select 2", List.of()));
+        Planner prefixed = new Planner(new WarehouseNames(DatabaseMapping.PREFIX_SCHEMA, null), UPPER, t -> ObjectKind.NONE);
+        assertThatThrownBy(() -> prefixed.plan(twoProjects, options(List.of("a"), List.of(), false, false)))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("it could be p.s.a, q.s.a")
+                .satisfies(e -> assertThat(((PorygonException) e).hint()).startsWith("give project.dataset.name"));
     }
 
     @Test

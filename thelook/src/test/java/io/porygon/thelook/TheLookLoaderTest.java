@@ -137,6 +137,25 @@ class TheLookLoaderTest {
     }
 
     @Test
+    void anEmptyQuotedStringStaysAnEmptyStringAndAnEmptyFieldIsNull() throws Exception {
+        // BigQuery's CSV export writes NULL as nothing and an empty STRING as ""; embedded quotes,
+        // commas, newlines and non-ASCII text are quoted as RFC 4180 has it
+        Files.writeString(dir.resolve("csv").resolve("distribution_centers.csv"), """
+                id,name,latitude,longitude
+                1,"",35.1,-89.9
+                2,,41.8,-87.6
+                3,"São Paulo, ""SP""
+                Brasil",-23.5,-46.6
+                """);
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("target.duckdb"))) {
+            new TheLookLoader().load(engine, dir.resolve("csv"), S);
+            assertThat(engine.queryRows("SELECT id, name, name IS NULL FROM " + S + ".distribution_centers ORDER BY id"))
+                    .containsExactly(List.of(1L, "", false), java.util.Arrays.asList(2L, null, true),
+                            List.of(3L, "São Paulo, \"SP\"\nBrasil", false));
+        }
+    }
+
+    @Test
     void aParquetColumnOfTheWrongTypeIsReported() {
         Path parquet = dir.resolve("parquet");
         try (DuckDbEngine engine = Warehouses.open(dir.resolve("scratch.duckdb"))) {

@@ -755,8 +755,10 @@ public final class DuckDbEngine implements Engine {
         String source = name.endsWith(".parquet")
                 ? "read_parquet(" + path + ")"
                 // BigQuery's export dialect, fixed: DuckDB's guess from a sample of rows rejects a quoted comma
-                // further on, and reads a stray quote as text
-                : "read_csv(" + path + ", header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"')";
+                // further on, and reads a stray quote as text. BigQuery writes NULL as an empty field and an
+                // empty STRING as "": the latter stays an empty string
+                : "read_csv(" + path + ", header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"',"
+                        + " allow_quoted_nulls = false)";
         execute("CREATE OR REPLACE TABLE " + sqlName(target) + " AS SELECT * FROM " + source);
     }
 }

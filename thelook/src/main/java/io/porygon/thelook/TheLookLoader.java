@@ -91,6 +91,11 @@ public final class TheLookLoader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        List<String> empty = matches.stream().filter(TheLookLoader::isEmpty).map(p -> p.getFileName().toString()).toList();
+        if (!empty.isEmpty()) {
+            problems.add(String.join(", ", empty) + ": empty file (0 bytes); export " + table.name() + " again, with its header line");
+            return null;
+        }
         if (matches.isEmpty()) {
             problems.add(table.name() + ": no file (expected " + table.name() + ".csv, " + table.name() + ".parquet or "
                     + table.name() + "-*.csv shards)");
@@ -108,6 +113,14 @@ public final class TheLookLoader {
         return dir.resolve(table.name() + first.charAt(table.name().length()) + "*" + extension(first));
     }
 
+    private static boolean isEmpty(Path file) {
+        try {
+            return Files.size(file) == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static String extension(String fileName) {
         return fileName.endsWith(".csv.gz") ? ".csv.gz" : fileName.substring(fileName.lastIndexOf('.'));
     }
@@ -121,6 +134,7 @@ public final class TheLookLoader {
         Map<String, String> actual = new LinkedHashMap<>();
         Map<String, String> types = new LinkedHashMap<>();
         for (Column c : engine.columns(staged)) {
+            if (c.name().equals(Engine.FILE_COLUMN)) continue;
             actual.put(c.name().toLowerCase(Locale.ROOT), c.name());
             types.put(c.name().toLowerCase(Locale.ROOT), c.type().toUpperCase(Locale.ROOT));
         }
@@ -139,7 +153,7 @@ public final class TheLookLoader {
                     problems.add(file + ": column " + column.name() + " is " + type + ", expected " + column.type());
                     continue;
                 }
-                String bad = badValues(engine, staged, source, column.type());
+                String bad = badValues(engine, staged, source, column.type(), file);
                 if (bad != null) {
                     problems.add(file + ": column " + column.name() + " holds values that are not " + column.type() + ": " + bad);
                     continue;
@@ -159,13 +173,35 @@ public final class TheLookLoader {
         };
     }
 
-    /** Text values that do not convert, as "N values, e.g. 'x'", or null when all convert. */
-    private static String badValues(Engine engine, Target staged, String source, BigQueryType expected) {
+    /**
+     * Text values that do not convert, as "N values, e.g. 'x' at FILE row R (hint)" with the first of
+     * them and where it is, or null when all convert. Rows are counted from 1, after a CSV's header.
+     */
+    private static String badValues(Engine engine, Target staged, String source, BigQueryType expected, String label) {
+        String table = Sql.table(staged.schema(), staged.name());
+        String file = Sql.ident(Engine.FILE_COLUMN);
         String failing = source + " IS NOT NULL AND " + tryConvert(source, expected) + " IS NULL";
-        List<Object> r = engine.queryRows("SELECT count(*), min(" + source + ") FROM " + Sql.table(staged.schema(), staged.name())
-                + " WHERE " + failing).get(0);
+        List<Object> r = engine.queryRows("SELECT count(*) OVER (), " + source + ", " + file + ", rowid FROM " + table
+                + " WHERE " + failing + " ORDER BY rowid LIMIT 1").stream().findFirst().orElse(null);
+        if (r == null) return null;
         long count = Sql.asLong(r.get(0));
-        return count == 0 ? null : String.format("%,d value%s, e.g. '%s'", count, count == 1 ? "" : "s", r.get(1));
+        String path = String.valueOf(r.get(2));
+        long first = Sql.asLong(engine.queryRows("SELECT min(rowid) FROM " + table + " WHERE " + file + " = "
+                + Sql.literal(path)).get(0).get(0));
+        String name = Path.of(path).getFileName().toString();
+        String where = (name.equals(label) ? "" : name + " ") + "row " + String.format("%,d", Sql.asLong(r.get(3)) - first + 1)
+                + (name.contains(".csv") ? " after the header" : "");
+        return String.format("%,d value%s, e.g. '%s' at %s (%s)", count, count == 1 ? "" : "s", r.get(1), where, form(expected));
+    }
+
+    /** How BigQuery writes a value of the type, for the hint on a value that does not convert. */
+    private static String form(BigQueryType type) {
+        return switch (type) {
+            case INT64 -> "an INT64 is a whole number such as 42";
+            case FLOAT64 -> "a FLOAT64 is a number such as 12.5, NaN or Infinity";
+            case TIMESTAMP -> "a TIMESTAMP is written 2024-01-31 12:34:56 UTC or 2024-01-31 12:34:56.123456 UTC";
+            case STRING -> "any text";
+        };
     }
 
     // BigQuery writes timestamps as "2024-01-31 12:34:56 UTC"; TIMESTAMPTZ reads them as instants

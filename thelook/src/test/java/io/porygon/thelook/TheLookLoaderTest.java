@@ -156,6 +156,53 @@ class TheLookLoaderTest {
     }
 
     @Test
+    void aValueThatDoesNotConvertIsPlacedAtItsShardAndRow() throws Exception {
+        Path csv = dir.resolve("csv");
+        Path events = csv.resolve("events.csv").toAbsolutePath();
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("scratch.duckdb"))) {
+            engine.execute("CREATE TABLE e AS SELECT * FROM read_csv('" + events + "', all_varchar = true)");
+            engine.execute("COPY (SELECT * FROM e ORDER BY id::BIGINT) TO '" + csv.resolve("events-000000000000.csv") + "' (HEADER)");
+            // a second shard of 12,400 rows whose row 12,345 has a word for a number
+            engine.execute("COPY (SELECT * EXCLUDE (n) REPLACE (CASE WHEN n = 12345 THEN 'seven' ELSE sequence_number END AS sequence_number)"
+                    + " FROM (SELECT e.* REPLACE ((e.id::BIGINT + 1000000 * k)::VARCHAR AS id), row_number() OVER (ORDER BY k, e.id::BIGINT) AS n"
+                    + " FROM e, range(1, 100) r(k)) WHERE n <= 12400 ORDER BY n) TO '" + csv.resolve("events-000000000001.csv") + "' (HEADER)");
+        }
+        Files.delete(events);
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("target.duckdb"))) {
+            assertThatThrownBy(() -> new TheLookLoader().load(engine, csv, S))
+                    .isInstanceOf(PorygonException.class)
+                    .hasMessageContaining("events-*.csv: column sequence_number holds values that are not INT64: 1 value, e.g. 'seven'"
+                            + " at events-000000000001.csv row 12,345 after the header (an INT64 is a whole number such as 42)");
+        }
+    }
+
+    @Test
+    void anEmptyFileIsReportedAsEmpty() throws Exception {
+        Files.write(dir.resolve("csv").resolve("users.csv"), new byte[0]);
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("target.duckdb"))) {
+            assertThatThrownBy(() -> new TheLookLoader().load(engine, dir.resolve("csv"), S))
+                    .isInstanceOf(PorygonException.class)
+                    .hasMessageContaining("users.csv: empty file (0 bytes); export users again, with its header line")
+                    .message().doesNotContain("missing column");
+        }
+    }
+
+    @Test
+    void gzippedCsvNamedCsvIsRead() throws Exception {
+        // EXPORT DATA (uri = '.../products-*.csv', compression = 'GZIP') keeps the name it is given
+        Path csv = dir.resolve("csv");
+        byte[] plain = Files.readAllBytes(csv.resolve("products.csv"));
+        Files.delete(csv.resolve("products.csv"));
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(csv.resolve("products-000000000000.csv")))) {
+            out.write(plain);
+        }
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("target.duckdb"))) {
+            new TheLookLoader().load(engine, csv, S);
+            assertThat(Warehouses.digest(engine, S, RawTables.PRODUCTS)).isEqualTo(original.get("products"));
+        }
+    }
+
+    @Test
     void aParquetColumnOfTheWrongTypeIsReported() {
         Path parquet = dir.resolve("parquet");
         try (DuckDbEngine engine = Warehouses.open(dir.resolve("scratch.duckdb"))) {

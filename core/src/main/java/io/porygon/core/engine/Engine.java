@@ -143,9 +143,14 @@ public interface Engine extends AutoCloseable {
         return query(sql, Integer.MAX_VALUE).rows();
     }
 
+    /** The column {@link #loadFile} adds: the name of the file each row was read from. */
+    String FILE_COLUMN = "_porygon_file";
+
     /**
      * Creates or replaces a table from a CSV or Parquet file (by extension; the path may be a glob).
      * CSV columns are read as text so that the caller decides on types and can report bad values.
+     * The table has one more column, {@link #FILE_COLUMN}, and keeps the rows in the files' order,
+     * so that a bad value can be placed at its file and row.
      */
     void loadFile(Target target, Path file);
 }

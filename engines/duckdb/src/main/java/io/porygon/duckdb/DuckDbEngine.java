@@ -752,13 +752,33 @@ public final class DuckDbEngine implements Engine {
         ensureSchema(target);
         String path = quoteLiteral(file.toAbsolutePath().toString());
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String fileColumn = ", filename = " + quoteLiteral(FILE_COLUMN);
         String source = name.endsWith(".parquet")
-                ? "read_parquet(" + path + ")"
+                ? "read_parquet(" + path + fileColumn + ")"
                 // BigQuery's export dialect, fixed: DuckDB's guess from a sample of rows rejects a quoted comma
                 // further on, and reads a stray quote as text. BigQuery writes NULL as an empty field and an
                 // empty STRING as "": the latter stays an empty string
                 : "read_csv(" + path + ", header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"',"
-                        + " allow_quoted_nulls = false)";
+                        + " allow_quoted_nulls = false"
+                        // EXPORT DATA (uri = '...-*.csv', compression = 'GZIP') names gzipped files .csv
+                        + (!name.endsWith(".gz") && gzipped(file) ? ", compression = 'gzip'" : "") + fileColumn + ")";
+        // insertion order is kept (DuckDB's default), so rowid follows the files' rows
         execute("CREATE OR REPLACE TABLE " + sqlName(target) + " AS SELECT * FROM " + source);
+    }
+
+    /** Whether the file, or the first file the glob matches, starts with gzip's magic number. */
+    private static boolean gzipped(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(dir, file.getFileName().toString())) {
+            for (Path p : files) {
+                try (InputStream in = Files.newInputStream(p)) {
+                    byte[] magic = in.readNBytes(2);
+                    return magic.length == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // DuckDB reports the file it cannot read
+        }
+        return false;
     }
 }

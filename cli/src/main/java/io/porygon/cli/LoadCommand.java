@@ -25,9 +25,9 @@ public final class LoadCommand {
             name = "thelook",
             mixinStandardHelpOptions = true,
             description = {
-                "Loads the real The Look tables, exported from BigQuery's public dataset as CSV or Parquet, "
-                        + "into the source schema.",
-                "DIR holds one file per table (users.csv or users.parquet, ...) or BigQuery's sharded export "
+                "Loads the real The Look tables, exported from BigQuery's public dataset as CSV, newline-delimited JSON "
+                        + "or Parquet (CSV and JSON gzipped or not), into the source schema.",
+                "DIR holds one file per table (users.csv, users.json or users.parquet, ...) or BigQuery's sharded export "
                         + "(users-000000000000.csv, ...).",
                 "Columns are checked first: nothing is replaced unless all seven tables have their public columns "
                         + "with values of the right types."})

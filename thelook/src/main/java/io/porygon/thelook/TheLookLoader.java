@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 
 /**
  * {@code porygon load thelook --from DIR}: loads the real tables, exported from the public dataset
- * as CSV or Parquet, into the source schema. Each table is one file ({@code users.csv},
+ * as CSV, newline-delimited JSON or Parquet, into the source schema. Each table is one file ({@code users.csv},
  * {@code users.parquet}) or BigQuery's sharded export ({@code users-000000000000.csv}, ...). Every
  * file is staged first and checked against the public columns; nothing is replaced unless all seven
  * tables pass, and the report names every missing column and every value that is not of its type.
@@ -84,10 +84,15 @@ public final class TheLookLoader {
 
     /** The file (or glob of shards) holding a table, or null after noting the problem. */
     private static Path sourceOf(Path dir, RawTable table, List<String> problems) {
-        Pattern name = Pattern.compile(Pattern.quote(table.name()) + "([-_][0-9]+)?\\.(parquet|csv|csv\\.gz)");
+        Pattern name = Pattern.compile(Pattern.quote(table.name()) + "([-_][0-9]+)?\\.(parquet|csv|csv\\.gz|json|json\\.gz)");
+        Pattern other = Pattern.compile(Pattern.quote(table.name()) + "([-_][0-9]+)?\\.[^.]+(\\.[^.]+)?");
+        List<String> unread;
         List<Path> matches;
         try (Stream<Path> files = Files.list(dir)) {
-            matches = files.filter(p -> name.matcher(p.getFileName().toString()).matches()).sorted().toList();
+            List<Path> all = files.sorted().toList();
+            matches = all.stream().filter(p -> name.matcher(p.getFileName().toString()).matches()).toList();
+            unread = all.stream().map(p -> p.getFileName().toString())
+                    .filter(f -> other.matcher(f).matches() && !name.matcher(f).matches()).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -97,8 +102,10 @@ public final class TheLookLoader {
             return null;
         }
         if (matches.isEmpty()) {
-            problems.add(table.name() + ": no file (expected " + table.name() + ".csv, " + table.name() + ".parquet or "
-                    + table.name() + "-*.csv shards)");
+            problems.add(table.name() + ": no file (expected " + table.name() + ".csv, " + table.name() + ".json, " + table.name()
+                    + ".parquet, gzipped .csv.gz or .json.gz, or shards such as " + table.name() + "-000000000000.csv)"
+                    + (unread.isEmpty() ? "" : "; " + String.join(", ", unread) + " cannot be read: export as CSV, JSON or Parquet"
+                            + " (Avro is not read)"));
             return null;
         }
         if (matches.size() == 1) return matches.get(0);
@@ -122,7 +129,9 @@ public final class TheLookLoader {
     }
 
     private static String extension(String fileName) {
-        return fileName.endsWith(".csv.gz") ? ".csv.gz" : fileName.substring(fileName.lastIndexOf('.'));
+        if (fileName.endsWith(".csv.gz")) return ".csv.gz";
+        if (fileName.endsWith(".json.gz")) return ".json.gz";
+        return fileName.substring(fileName.lastIndexOf('.'));
     }
 
     /**
@@ -140,8 +149,17 @@ public final class TheLookLoader {
         }
         int before = problems.size();
         List<String> select = new ArrayList<>();
+        // BigQuery's JSON leaves NULL values out, so a column no record has is NULL; but not the key, and
+        // not most of the columns (a file of another table)
+        boolean json = file.endsWith(".json") || file.endsWith(".json.gz");
+        long present = table.columns().stream().filter(c -> actual.containsKey(c.name())).count();
+        boolean nullsLeftOut = json && actual.containsKey(table.columns().get(0).name()) && 2 * present >= table.width();
         for (RawColumn column : table.columns()) {
             String sourceName = actual.get(column.name());
+            if (sourceName == null && nullsLeftOut) {
+                select.add("CAST(NULL AS " + column.type().duckDbType() + ") AS " + Sql.ident(column.name()));
+                continue;
+            }
             if (sourceName == null) {
                 problems.add(file + ": missing column " + column.name() + " (" + column.type() + ")");
                 continue;
@@ -191,6 +209,7 @@ public final class TheLookLoader {
         String name = Path.of(path).getFileName().toString();
         String where = (name.equals(label) ? "" : name + " ") + "row " + String.format("%,d", Sql.asLong(r.get(3)) - first + 1)
                 + (name.contains(".csv") ? " after the header" : "");
+        if (name.contains(".json")) where = where.replace("row ", "line ");
         return String.format("%,d value%s, e.g. '%s' at %s (%s)", count, count == 1 ? "" : "s", r.get(1), where, form(expected));
     }
 

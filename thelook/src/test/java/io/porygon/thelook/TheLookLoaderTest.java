@@ -202,6 +202,75 @@ class TheLookLoaderTest {
         }
     }
 
+    /**
+     * Writes the generated tables as BigQuery's NEWLINE_DELIMITED_JSON export does: INT64 as strings,
+     * TIMESTAMP as "2024-01-31 12:34:56.123456 UTC", NULL values left out; users gzipped, and events
+     * as gzipped shards named .json, as a GZIP export to a .json URI leaves them.
+     */
+    private Path bigQueryJsonExport() throws Exception {
+        Path json = Files.createDirectories(dir.resolve("json"));
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("source.duckdb"))) {
+            for (RawTable t : RawTables.ALL) {
+                String select = t.columns().stream().map(c -> switch (c.type()) {
+                    case INT64 -> c.name() + "::VARCHAR AS " + c.name();
+                    case TIMESTAMP -> "strftime(" + c.name() + ", '%Y-%m-%d %H:%M:%S.%f UTC') AS " + c.name();
+                    default -> c.name();
+                }).collect(java.util.stream.Collectors.joining(", "));
+                String from = " FROM " + S + "." + t.name();
+                if (t == RawTables.EVENTS) {
+                    for (int shard = 0; shard < 2; shard++) {
+                        engine.execute("COPY (SELECT " + select + from + " WHERE id % 2 = " + shard + ") TO '"
+                                + json.resolve("events-00000000000" + shard + ".json") + "' (FORMAT json, COMPRESSION gzip)");
+                    }
+                } else if (t == RawTables.USERS) {
+                    engine.execute("COPY (SELECT " + select + from + ") TO '" + json.resolve("users.json.gz") + "' (FORMAT json, COMPRESSION gzip)");
+                } else {
+                    engine.execute("COPY (SELECT " + select + from + ") TO '" + json.resolve(t.name() + ".json") + "' (FORMAT json)");
+                }
+            }
+        }
+        for (RawTable t : RawTables.ALL) {
+            if (t == RawTables.EVENTS || t == RawTables.USERS) continue;
+            Path file = json.resolve(t.name() + ".json");
+            List<String> lines = Files.readAllLines(file).stream()
+                    .map(l -> l.replaceAll("\"[a-z_]+\":null,?", "").replace(",}", "}")).toList();
+            Files.write(file, lines);
+        }
+        return json;
+    }
+
+    @Test
+    void bigQueryJsonExportsLoadBackIntoIdenticalTables() throws Exception {
+        Path json = bigQueryJsonExport();
+        assertThat(Files.readString(json.resolve("orders.json"))).contains("\"order_id\":\"1\"").doesNotContain("null");
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("target.duckdb"))) {
+            new TheLookLoader().load(engine, json, S);
+            for (RawTable t : RawTables.ALL) {
+                assertThat(engine.columns(t.target(S))).as(t.name()).isEqualTo(t.engineColumns());
+                assertThat(Warehouses.digest(engine, S, t)).as(t.name()).isEqualTo(original.get(t.name()));
+            }
+        }
+    }
+
+    @Test
+    void jsonBadValuesAreReportedByLineAndAFileOfAnotherTableByItsMissingColumns() throws Exception {
+        Path json = bigQueryJsonExport();
+        List<String> lines = new ArrayList<>(Files.readAllLines(json.resolve("order_items.json")));
+        lines.set(2, lines.get(2).replaceFirst("\"product_id\":\"[0-9]+\"", "\"product_id\":\"old\""));
+        Files.write(json.resolve("order_items.json"), lines);
+        Files.copy(json.resolve("distribution_centers.json"), json.resolve("products.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(json.resolve("orders.avro"), "Obj");
+        Files.delete(json.resolve("orders.json"));
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("target.duckdb"))) {
+            assertThatThrownBy(() -> new TheLookLoader().load(engine, json, S))
+                    .isInstanceOf(PorygonException.class)
+                    .hasMessageContaining("order_items.json: column product_id holds values that are not INT64: 1 value, e.g. 'old' at line 3")
+                    .hasMessageContaining("products.json: missing column category (STRING)")
+                    .hasMessageContaining("orders: no file (expected orders.csv, orders.json, orders.parquet")
+                    .hasMessageContaining("orders.avro cannot be read: export as CSV, JSON or Parquet (Avro is not read)");
+        }
+    }
+
     @Test
     void aParquetColumnOfTheWrongTypeIsReported() {
         Path parquet = dir.resolve("parquet");

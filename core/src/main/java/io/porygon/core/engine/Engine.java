@@ -147,8 +147,10 @@ public interface Engine extends AutoCloseable {
     String FILE_COLUMN = "_porygon_file";
 
     /**
-     * Creates or replaces a table from a CSV or Parquet file (by extension; the path may be a glob).
-     * CSV columns are read as text so that the caller decides on types and can report bad values.
+     * Creates or replaces a table from a CSV, newline-delimited JSON or Parquet file (by extension:
+     * .csv, .csv.gz, .json, .json.gz, .parquet; the path may be a glob). CSV and JSON columns are read
+     * as text so that the caller decides on types and can report bad values; a JSON key that no record
+     * has is no column.
      * The table has one more column, {@link #FILE_COLUMN}, and keeps the rows in the files' order,
      * so that a bad value can be placed at its file and row.
      */

@@ -237,7 +237,13 @@ public final class TheLookLoader {
         if (message == null) return "unknown error";
         List<String> said = new ArrayList<>();
         for (String line : message.split("\n")) {
-            if (line.startsWith("Possible fixes") || line.startsWith("  in: ")) break;
+            if (line.startsWith("  in: ")) break;
+            // advice on DuckDB's reader options (union_by_name, ...) that load does not take
+            int advice = Math.max(line.indexOf("Possible fixes"), line.indexOf("Possible solutions"));
+            if (advice >= 0) {
+                if (!line.substring(0, advice).isBlank()) said.add(line.substring(0, advice).strip());
+                break;
+            }
             if (!line.isBlank()) said.add(line.strip());
         }
         return String.join(" / ", said.subList(0, Math.min(said.size(), 4)));

@@ -288,6 +288,31 @@ class TheLookLoaderTest {
     }
 
     @Test
+    void shardsThatDisagreeOnAColumnsTypeNameTheShardWithoutDuckDbsReaderAdvice() {
+        Path parquet = dir.resolve("parquet");
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("scratch.duckdb"))) {
+            String orders = parquet.resolve("orders.parquet").toAbsolutePath().toString();
+            engine.execute("COPY (SELECT * FROM read_parquet('" + orders + "') WHERE order_id % 2 = 0) TO '"
+                    + parquet.resolve("orders-000000000000.parquet") + "' (FORMAT parquet)");
+            engine.execute("COPY (SELECT * REPLACE (created_at::VARCHAR || 'x' AS created_at) FROM read_parquet('" + orders
+                    + "') WHERE order_id % 2 = 1) TO '" + parquet.resolve("orders-000000000001.parquet") + "' (FORMAT parquet)");
+        }
+        try {
+            Files.delete(parquet.resolve("orders.parquet"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("target.duckdb"))) {
+            assertThatThrownBy(() -> new TheLookLoader().load(engine, parquet, S))
+                    .isInstanceOf(PorygonException.class)
+                    .hasMessageContaining("orders-*.parquet: cannot be read: ")
+                    .hasMessageContaining("orders-000000000001.parquet")
+                    .hasMessageContaining("created_at")
+                    .message().doesNotContain("union_by_name").doesNotContain("Possible");
+        }
+    }
+
+    @Test
     void aMissingDirectoryIsAUserError() {
         try (DuckDbEngine engine = Warehouses.open(dir.resolve("target.duckdb"))) {
             assertThatThrownBy(() -> new TheLookLoader().load(engine, dir.resolve("nope"), S))

@@ -55,6 +55,7 @@ public final class DuckDbEngine implements Engine {
     private final boolean sharesCores;
     private int threads;
     private final IncrementWriter increments = new IncrementWriter(this);
+    private final FileLoader files = new FileLoader(this);
 
     public DuckDbEngine(DuckDbSettings settings) {
         try {
@@ -750,57 +751,6 @@ public final class DuckDbEngine implements Engine {
     @Override
     public void loadFile(Target target, Path file) {
         ensureSchema(target);
-        String path = quoteLiteral(file.toAbsolutePath().toString());
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        String fileColumn = ", filename = " + quoteLiteral(FILE_COLUMN);
-        // EXPORT DATA (uri = '...-*.csv', compression = 'GZIP') names gzipped files .csv (or .json)
-        String gzip = !name.endsWith(".gz") && !name.endsWith(".parquet") && gzipped(file) ? ", compression = 'gzip'" : "";
-        if (name.endsWith(".json") || name.endsWith(".json.gz")) {
-            loadJson(target, path + gzip, fileColumn);
-            return;
-        }
-        String source = name.endsWith(".parquet")
-                ? "read_parquet(" + path + fileColumn + ")"
-                // BigQuery's export dialect, fixed: DuckDB's guess from a sample of rows rejects a quoted comma
-                // further on, and reads a stray quote as text. BigQuery writes NULL as an empty field and an
-                // empty STRING as "": the latter stays an empty string
-                : "read_csv(" + path + ", header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"',"
-                        + " allow_quoted_nulls = false"
-                        + gzip + fileColumn + ")";
-        // insertion order is kept (DuckDB's default), so rowid follows the files' rows
-        execute("CREATE OR REPLACE TABLE " + sqlName(target) + " AS SELECT * FROM " + source);
-    }
-
-    /**
-     * Newline-delimited JSON, as BigQuery exports it: every key any record has becomes a text column
-     * (BigQuery writes INT64 as strings and leaves NULL values out, so DuckDB's guess of types and
-     * columns from a sample would not do).
-     */
-    private void loadJson(Target target, String path, String fileColumn) {
-        List<String> keys = new ArrayList<>();
-        for (List<Object> row : queryRows("SELECT DISTINCT unnest(json_keys(json)) AS k FROM read_ndjson_objects(" + path + ") ORDER BY k")) {
-            keys.add(String.valueOf(row.get(0)));
-        }
-        String source = keys.isEmpty()
-                ? "(SELECT NULL::VARCHAR AS " + quoteIdent(FILE_COLUMN) + " WHERE false)"
-                : "read_json(" + path + ", format = 'newline_delimited', columns = {"
-                        + keys.stream().map(k -> quoteLiteral(k) + ": 'VARCHAR'").collect(Collectors.joining(", ")) + "}" + fileColumn + ")";
-        execute("CREATE OR REPLACE TABLE " + sqlName(target) + " AS SELECT * FROM " + source);
-    }
-
-    /** Whether the file, or the first file the glob matches, starts with gzip's magic number. */
-    private static boolean gzipped(Path file) {
-        Path dir = file.toAbsolutePath().getParent();
-        try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(dir, file.getFileName().toString())) {
-            for (Path p : files) {
-                try (InputStream in = Files.newInputStream(p)) {
-                    byte[] magic = in.readNBytes(2);
-                    return magic.length == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // DuckDB reports the file it cannot read
-        }
-        return false;
+        files.load(target, file);
     }
 }

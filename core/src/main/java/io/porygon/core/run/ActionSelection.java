@@ -48,7 +48,9 @@ final class ActionSelection {
         for (String tag : options.tags()) {
             List<Action> tagged = all.stream().filter(a -> a.tags().contains(tag)).toList();
             if (tagged.isEmpty()) {
-                throw new PorygonException(null, "no action has the tag '" + tag + "'", "check the tags in the actions' config blocks");
+                String closest = Suggestions.closest(tag, all.stream().flatMap(a -> a.tags().stream()).distinct().sorted().toList());
+                throw new PorygonException(null, "no action has the tag '" + tag + "'",
+                        (closest != null ? "did you mean " + closest + "? " : "") + "check the tags in the actions' config blocks");
             }
             tagged.forEach(a -> seeds.add(id(a)));
         }

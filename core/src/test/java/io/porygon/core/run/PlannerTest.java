@@ -176,6 +176,10 @@ class PlannerTest {
                 .isInstanceOf(PorygonException.class).hasMessageContaining("no action named 'zz'");
         assertThatThrownBy(() -> planner(Set.of()).plan(graph, options(List.of(), List.of("hourly"), false, false)))
                 .isInstanceOf(PorygonException.class).hasMessageContaining("no action has the tag 'hourly'");
+        // a misspelt tag gets a "did you mean", as a misspelt name does
+        assertThatThrownBy(() -> planner(Set.of()).plan(graph, options(List.of(), List.of("dialy"), false, false)))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("no action has the tag 'dialy'")
+                .satisfies(e -> assertThat(((PorygonException) e).hint()).startsWith("did you mean daily?"));
     }
 
     @Test

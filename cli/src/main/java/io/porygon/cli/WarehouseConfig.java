@@ -20,7 +20,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * The optional {@value #FILE} of a project: where the warehouse lives and how to connect to it.
  * <pre>
  * warehouse:
- *   path: .porygon/warehouse.duckdb   # relative to the project directory
+ *   path: .porygon/warehouse.duckdb   # relative to this file's folder
  *   threads: 4                        # DuckDB worker threads (default: all cores)
  *   memory_limit: 4GB                 # DuckDB memory limit (default: 80% of RAM)
  *   database_mapping: ignore          # ignore | prefix: what a GCP project becomes

@@ -103,7 +103,8 @@ public final class TheLookLoader {
         }
         if (matches.isEmpty()) {
             problems.add(table.name() + ": no file (expected " + table.name() + ".csv, " + table.name() + ".json, " + table.name()
-                    + ".parquet, gzipped .csv.gz or .json.gz, or shards such as " + table.name() + "-000000000000.csv)"
+                    + ".parquet, gzipped .csv.gz or .json.gz, or shards such as " + table.name() + "-000000000000.csv or "
+                    + table.name() + "-000000000000.parquet)"
                     + (unread.isEmpty() ? "" : "; " + String.join(", ", unread) + " cannot be read: export as CSV, JSON or Parquet"
                             + " (Avro is not read)"));
             return null;

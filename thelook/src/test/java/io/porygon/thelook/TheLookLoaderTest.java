@@ -102,7 +102,10 @@ class TheLookLoaderTest {
                     .isInstanceOf(PorygonException.class)
                     .hasMessageContaining("users.csv: missing column age (INT64)")
                     .hasMessageContaining("order_items.csv: column sale_price holds values that are not FLOAT64: 1 value, e.g. 'n/a'")
-                    .hasMessageContaining("distribution_centers: no file")
+                    // BigQuery's export writes Parquet shards as well as CSV ones: the message names both
+                    .hasMessageContaining("distribution_centers: no file (expected distribution_centers.csv, distribution_centers.json,"
+                            + " distribution_centers.parquet, gzipped .csv.gz or .json.gz, or shards such as"
+                            + " distribution_centers-000000000000.csv or distribution_centers-000000000000.parquet)")
                     .satisfies(e -> assertThat(((PorygonException) e).render()).startsWith(csv.toString() + ": the files do not match"));
             // nothing was replaced, nothing staged is left behind
             assertThat(Warehouses.count(engine, "SELECT count(*) FROM " + S + ".users")).isEqualTo(1);

@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
             "When the warehouse already holds data, the demo instead advances it by one day "
                     + "(`generate --advance 1d`: new activity plus late updates) and runs incrementally."
         },
-        footer = {"", "Exit codes: 0 everything passed; 1 an action, assertion or test failed; 2 usage or compile error."})
+        footer = {"", "Exit codes: 0 everything passed; 1 an action, assertion or test failed; 2 usage, configuration or compile error."})
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--scale", paramLabel = "FACTOR", defaultValue = "1", description = "Scale factor of a fresh warehouse (1 ≈ the public row counts). Default: ${DEFAULT-VALUE}.")
     String scale;

@@ -39,6 +39,16 @@ class DemoCommandTest {
     }
 
     @Test
+    void aBadSettingsFileIsAConfigurationErrorAsItsHelpSays() throws IOException {
+        TestProjects.write(project, "workflow_settings.yaml", "defaultProject: p\ndefaultDataset: d\n");
+        TestProjects.write(project, "porygon.yaml", "warehouse:\n  bogus: 1\n");
+        CliRun.Result r = CliRun.run("demo", "--scale", "0.002", "--warehouse", warehouse().toString(), project.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("unknown setting 'warehouse.bogus'");
+        assertThat(CliRun.run("demo", "--help").out().replaceAll("\\s+", " ")).contains("2 usage, configuration or compile error");
+    }
+
+    @Test
     void theStepsUseTheConfigFileGivenToTheDemo() throws IOException {
         TestProjects.write(project, "workflow_settings.yaml", "defaultProject: p\ndefaultDataset: d\n");
         TestProjects.write(project, "definitions/one.sqlx", "config { type: \"table\" }\nSELECT 1 AS x\n");

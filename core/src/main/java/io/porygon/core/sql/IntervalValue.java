@@ -239,11 +239,13 @@ record IntervalValue(long months, long days, long micros) {
     /**
      * SQL reading the STRING {@code v} (a reference that may be printed many times) as {@link #parse} reads it, when
      * the query runs: each canonical form by its regex, an ISO 8601 duration by the sums of its numbers per letter.
-     * Other text is BigQuery's error (NULL when {@code safe}); so is a fraction of more than six digits.
+     * Other text is BigQuery's error (NULL when {@code safe}); so is a fraction of more than six digits. A number of
+     * 19 digits or more is out of range in any field; shorter ones are read as HUGEINT, whose products (hours as
+     * microseconds) cannot overflow, so that BigQuery's range check answers rather than DuckDB's overflow error.
      */
     static String fromTextSql(String v, boolean safe) {
         String bad = safe ? "NULL" : "error('Invalid INTERVAL value ''' || " + v + " || '''')";
-        StringBuilder sql = new StringBuilder("CASE");
+        StringBuilder sql = new StringBuilder("CASE WHEN regexp_matches(" + v + ", '[1-9][0-9]{18}') THEN " + (safe ? "NULL" : RANGE_ERROR_SQL));
         for (String[] form : CANONICAL_FORMS) {
             int f = PARTS.indexOf(form[0]), t = PARTS.indexOf(form[1]);
             String re = rangePattern(form[0], form[1]).pattern().replace("(?:\\.(\\d+))?", "(?:\\.(\\d{1,6}))?");
@@ -258,7 +260,7 @@ record IntervalValue(long months, long days, long micros) {
                 if (t == 5) names.add("f");
             }
             String g = "porygon_groups.";
-            Function<String, String> n = name -> names.contains(name) ? "CAST(" + g + name + " AS BIGINT)" : "0";
+            Function<String, String> n = name -> names.contains(name) ? "CAST(" + g + name + " AS HUGEINT)" : "0";
             String months = f <= 1 ? "CASE WHEN " + g + "sm = '-' THEN -1 ELSE 1 END * (" + n.apply("y") + " * 12 + " + n.apply("mo") + ")" : "0";
             String days = n.apply("d");
             String micros = "0";
@@ -274,9 +276,9 @@ record IntervalValue(long months, long days, long micros) {
         // ISO 8601: P, numbers with Y, M, W, D, then after T numbers with H, M, S (a fraction for S only), each signed
         String date = "split_part(" + v + ", 'T', 1)", time = "split_part(" + v + ", 'T', 2)";
         BiFunction<String, String, String> sum = (segment, letter) -> "coalesce(list_sum(list_transform(regexp_extract_all("
-                + segment + ", '-?\\d+" + letter + "'), porygon_n -> CAST(rtrim(porygon_n, '" + letter + "') AS BIGINT))), 0)";
+                + segment + ", '-?\\d+" + letter + "'), porygon_n -> CAST(rtrim(porygon_n, '" + letter + "') AS HUGEINT))), 0)";
         String seconds = "coalesce(list_sum(list_transform(regexp_extract_all(" + time + ", '-?\\d+(?:[.,]\\d+)?S'), porygon_n -> CASE WHEN"
-                + " porygon_n LIKE '-%' THEN -1 ELSE 1 END * (CAST(regexp_extract(porygon_n, '(\\d+)', 1) AS BIGINT) * " + MICROS_PER_SECOND
+                + " porygon_n LIKE '-%' THEN -1 ELSE 1 END * (CAST(regexp_extract(porygon_n, '(\\d+)', 1) AS HUGEINT) * " + MICROS_PER_SECOND
                 + " + coalesce(CAST(rpad(NULLIF(regexp_extract(porygon_n, '[.,](\\d+)', 1), ''), 6, '0') AS BIGINT), 0)))), 0)";
         String isoMonths = "(" + sum.apply(date, "Y") + " * 12 + " + sum.apply(date, "M") + ")";
         String isoDays = "(" + sum.apply(date, "W") + " * 7 + " + sum.apply(date, "D") + ")";
@@ -309,10 +311,13 @@ record IntervalValue(long months, long days, long micros) {
     /** {@link #checkedSql(String, String, String)}, NULL outside the range when {@code safe}. */
     static String checkedSql(String months, String days, String micros, boolean safe) {
         return "CASE WHEN abs(" + months + ") > " + MAX_MONTHS + " OR abs(" + days + ") > " + MAX_DAYS + " OR abs(" + micros + ") > "
-                + MAX_MICROS + " THEN " + (safe ? "NULL" : "error('Interval field out of range: BigQuery''s INTERVAL holds -10000-0 -3660000"
-                + " -87840000:0:0 to 10000-0 3660000 87840000:0:0')") + " ELSE to_months(CAST(" + months + " AS INTEGER)) + to_days(CAST(" + days
+                + MAX_MICROS + " THEN " + (safe ? "NULL" : RANGE_ERROR_SQL) + " ELSE to_months(CAST(" + months + " AS INTEGER)) + to_days(CAST(" + days
                 + " AS INTEGER)) + to_microseconds(CAST(" + micros + " AS BIGINT)) END";
     }
+
+    /** BigQuery's error for an interval outside its range, when the query runs. */
+    private static final String RANGE_ERROR_SQL = "error('Interval field out of range: BigQuery''s INTERVAL holds -10000-0 -3660000"
+            + " -87840000:0:0 to 10000-0 3660000 87840000:0:0')";
 
     private static IntervalValue checked(long months, long days, long micros, String text) {
         if (Math.abs(months) > MAX_MONTHS || Math.abs(days) > MAX_DAYS || Math.abs(micros) > MAX_MICROS) {

@@ -573,6 +573,19 @@ class MalformedInputTest {
     }
 
     @Test
+    void anIncludesGettersAreNotCalledToFindItsFunctions() throws IOException {
+        // the functions an include exports are gathered for a "did you mean"; a getter is code of its own, run only when read
+        CompiledGraph g = compile(SETTINGS,
+                "includes/cfg.js", "const o = { helper: () => \"x\", reads: 0 };\n"
+                        + "Object.defineProperty(o, \"env\", { enumerable: true, get: function () { throw new Error(\"env is not set\"); } });\n"
+                        + "Object.defineProperty(o, \"counted\", { enumerable: true, get: function () { o.reads++; return 1; } });\n"
+                        + "module.exports = o;\n",
+                "definitions/api.js", "publish(\"x\").query(`SELECT ${cfg.reads} AS reads`);\n");
+        assertThat(g.graphErrors()).isEmpty();
+        assertThat(g.tables().get(0).query()).isEqualTo("SELECT 0 AS reads");
+    }
+
+    @Test
     void aPropertyOfUndefinedInATemplateIsLocatedAtTheReadNamingWhatIsUndefined() throws IOException {
         CompileError e = only(compile(SETTINGS, "definitions/api.js",
                 "const cfg = {};\npublish(\"x\", { type: \"table\" }).query(ctx => `\nSELECT\n  ${cfg.metrics.join(\", \")}\nFROM t`);\n"));

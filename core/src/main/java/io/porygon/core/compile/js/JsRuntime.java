@@ -125,12 +125,16 @@ public final class JsRuntime implements AutoCloseable {
         }
     }
 
-    /** The names of the functions among an include's exports (its own properties), for a "did you mean". */
+    /**
+     * The names of the functions among an include's exports (its own properties), for a "did you mean". A property
+     * with a getter is left out unread: the getter is project code, which may throw or count its reads.
+     */
     public static List<String> functionNames(Object exports) {
-        if (!(exports instanceof Scriptable object)) return List.of();
+        if (!(exports instanceof ScriptableObject object)) return List.of();
         List<String> out = new ArrayList<>();
         for (Object id : object.getIds()) {
-            if (id instanceof String name && ScriptableObject.getProperty(object, name) instanceof Function) out.add(name);
+            if (!(id instanceof String name) || object.getGetterOrSetter(name, 0, false) instanceof Function) continue;
+            if (ScriptableObject.getProperty(object, name) instanceof Function) out.add(name);
         }
         return out;
     }

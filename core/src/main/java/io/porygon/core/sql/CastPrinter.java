@@ -144,10 +144,13 @@ final class CastPrinter {
             printer.print(cast.getLeftExpression());
             return printer.out().append(", '").append(pattern).append("') AS ").append(type).append(')');
         }
-        // DuckDB's strftime takes no TIME: a TIME is written as a time of 1970-01-01 (a TIMESTAMP WITH TIME ZONE as its UTC wall time)
-        printer.once(List.of(printer.operand(cast.getLeftExpression())), v -> "strftime(CASE WHEN typeof(" + v.get(0)
-                + ") = 'TIME' THEN CAST('1970-01-01 ' || CAST(" + v.get(0) + " AS VARCHAR) AS TIMESTAMP) ELSE TRY_CAST(" + v.get(0)
-                + " AS TIMESTAMP) END, '" + pattern + "')");
+        // DuckDB's strftime takes no TIME: a TIME is written as a time of 1970-01-01 (a TIMESTAMP WITH TIME ZONE as its UTC wall time).
+        // Other values are BigQuery's error, not DuckDB's reading of a STRING as a timestamp (or NULL when it cannot)
+        printer.once(List.of(printer.operand(cast.getLeftExpression())), v -> "strftime(CASE WHEN " + v.get(0) + " IS NULL THEN NULL"
+                + " WHEN typeof(" + v.get(0) + ") = 'TIME' THEN CAST('1970-01-01 ' || CAST(" + v.get(0) + " AS VARCHAR) AS TIMESTAMP)"
+                + " WHEN typeof(" + v.get(0) + ") = 'DATE' OR typeof(" + v.get(0) + ") LIKE 'TIMESTAMP%' THEN TRY_CAST(" + v.get(0)
+                + " AS TIMESTAMP) ELSE error('CAST ... AS STRING FORMAT ''" + format.replace("'", "''") + "'' takes a DATE, DATETIME, TIME or"
+                + " TIMESTAMP, not ' || typeof(" + v.get(0) + ")) END, '" + pattern + "')");
         return printer.out();
     }
 

@@ -300,6 +300,19 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void castToStringWithADateFormatWritesDatesAndTimesAndRefusesOtherValues() throws SQLException {
+        assertThat(query("SELECT CAST(t AS STRING FORMAT 'HH24:MI'), CAST(ts AS STRING FORMAT 'YYYY-MM-DD HH24'), CAST(d AS STRING FORMAT 'YYYY'),"
+                + " CAST(n AS STRING FORMAT 'YYYY') FROM (SELECT TIME '10:20:30' AS t, TIMESTAMP '2024-01-05 23:30:00+00' AS ts,"
+                + " CAST(NULL AS DATE) AS d, CAST(NULL AS INT64) AS n)"))
+                .containsExactly(Arrays.asList("10:20", "2024-01-05 23", null, null));
+        // BigQuery formats no STRING or INT64 with date elements: an error, not DuckDB's reading of the value as a timestamp (or NULL)
+        for (String value : List.of("'2024-01-05'", "'garbage'", "20240105")) {
+            assertThatThrownBy(() -> query("SELECT CAST(v AS STRING FORMAT 'YYYY') FROM UNNEST([" + value + "]) AS v")).as(value)
+                    .isInstanceOf(SQLException.class).hasMessageContaining("FORMAT");
+        }
+    }
+
+    @Test
     void aBetweenWithAnIntervalInANestedCallOfABoundRuns() throws SQLException {
         // GA4's string dates: JSqlParser cannot read the INTERVAL there, so the BETWEEN goes as >= AND <=
         String days = "FROM UNNEST(['20241120', '20241125', '20241128']) AS d";

@@ -6,6 +6,7 @@ import io.porygon.core.Porygon;
 import io.porygon.core.SourceLocation;
 import io.porygon.core.graph.CompileError;
 import io.porygon.core.graph.CompiledGraph;
+import io.porygon.core.graph.Target;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -656,6 +657,19 @@ class MalformedInputTest {
             assertThat(e.location().file()).isEqualTo("definitions/op.sqlx");
             assertThat(e.message()).contains("The table p.d.late is registered while this file's SQL compiles").contains("Dataform leaves it out");
             assertThat(e.hint()).startsWith("call publish() at the top level of a definitions .js file");
+        });
+    }
+
+    @Test
+    void aNamelessAssertionAJsBlockRegistersTakesTheBaseNameOfItsFile() throws IOException {
+        // no file is loading while the SQL compiles: the name comes from the file of the action being compiled
+        CompiledGraph g = compile(SETTINGS + "defaultAssertionDataset: checks\n",
+                "definitions/orders.sqlx", "config { type: \"table\" }\njs { assert().query(\"SELECT 1 AS bad WHERE false\"); }\nSELECT 1 AS id\n");
+        assertThat(g.graphErrors()).isEmpty();
+        assertThat(g.tables()).extracting(t -> t.target().name()).containsExactly("orders");
+        assertThat(g.assertions()).singleElement().satisfies(a -> {
+            assertThat(a.target()).isEqualTo(new Target("p", "checks", "orders"));
+            assertThat(a.fileName()).isEqualTo("definitions/orders.sqlx");
         });
     }
 

@@ -764,12 +764,14 @@
 
   /**
    * The name publish(), operate() or assert() was given: as in Dataform, the file's base name when none is
-   * (publish().query(...) in definitions/x.js is x); a value that is no name is refused at the call.
+   * (publish().query(...) in definitions/x.js is x); a value that is no name is refused at the call. While an
+   * action's SQL compiles (a SQLX js block), no file loads: the file is that action's, as newAction() takes it.
    */
   function apiName(call, name) {
-    if (!name) {
-      var file = currentFile.substring(currentFile.lastIndexOf("/") + 1);
-      return file.substring(0, file.lastIndexOf("."));
+    var path = compiling ? compiling.action.fileName : currentFile;
+    if (!name && path) {
+      var file = path.substring(path.lastIndexOf("/") + 1);
+      return file.lastIndexOf(".") > 0 ? file.substring(0, file.lastIndexOf(".")) : file;
     }
     if (typeof name !== "string") {
       throw new Error(call + "() takes the action's name first, a string, not " + typeOf(name) + ": " + call + "(\"name\", { ... })");

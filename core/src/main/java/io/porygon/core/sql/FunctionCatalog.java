@@ -534,10 +534,10 @@ final class FunctionCatalog {
             case 't' -> {
                 if (!printfFlags.isEmpty()) throw c.unsupported("width or precision on %t", "format the value without width");
                 // a NUMERIC without DuckDB's trailing zeros ('2.5', not '2.500000000'), as BigQuery prints it
-                // an INTERVAL as BigQuery writes it ('0-0 3 0:0:0', not '3 days'), BYTES escaped as in a literal
+                // an INTERVAL as BigQuery writes it ('0-0 3 0:0:0', not '3 days'), BYTES escaped as in a literal; NULL of any type as NULL
                 c.once(List.of(arg), r -> {
                     String v = r.get(0);
-                    return "CASE WHEN typeof(" + v + ") = 'INTERVAL' THEN " + CastPrinter.intervalText(v) + " WHEN typeof(" + v
+                    return "CASE WHEN " + v + " IS NULL THEN 'NULL' WHEN typeof(" + v + ") = 'INTERVAL' THEN " + CastPrinter.intervalText(v) + " WHEN typeof(" + v
                             + ") = 'BLOB' THEN " + bytesText(v) + " WHEN typeof(" + v
                             + ") LIKE 'DECIMAL%' AND CAST(" + v + " AS VARCHAR) LIKE '%.%' THEN rtrim(rtrim(CAST(" + v
                             + " AS VARCHAR), '0'), '.') ELSE coalesce(CAST(" + v + " AS VARCHAR), 'NULL') END";

@@ -37,6 +37,9 @@ final class JsErrorReports {
     private static final Pattern GIVEN_TO = Pattern.compile("^the function given to \\.(\\w+)\\(\\)");
     /** What session.js throws for ref()'s or resolve()'s arguments. */
     private static final Pattern BAD_REF = Pattern.compile("^(?:Error: )?(?:Action target names must be strings|ref\\(\\) takes )");
+    /** What session.js reports for a dependency that is neither a name nor a target object, and the call to place it at. */
+    private static final String BAD_DEPENDENCY = "A dependency must be";
+    private static final Pattern DEPENDENCIES_CALL = Pattern.compile("\\.\\s*dependencies\\s*\\(");
     private static final Pattern REF_CALL = Pattern.compile("(?<![\\w$])(?:ref|resolve)\\s*\\(");
     private static final String REF_HINT = "write ref(\"name\"), ref(\"schema\", \"name\"), ref(\"database\", \"schema\", \"name\")"
             + " or ref({ schema: \"schema\", name: \"name\" }), each part a string";
@@ -80,6 +83,7 @@ final class JsErrorReports {
         String hint = string(e.get("hint"));
         if (hint == null) hint = Plain.bool(e.get("exception")) ? "the JavaScript threw while computing this action's SQL" : null;
         String message = string(e.get("message"));
+        String property = string(e.get("property")); // a config key the error is about, when it came from one
         if (message != null && message.startsWith(JsRuntime.UNDECLARED_ASSIGNMENT)) {
             message = JsRuntime.withoutScriptPlace(message);
             hint = STRICT_HINT;
@@ -95,6 +99,11 @@ final class JsErrorReports {
             SourceLocation call = sources.firstMatch(file, line, Pattern.compile("\\.\\s*" + given.group(1) + "\\s*\\("), CALL_SEARCH_LINES);
             if (call != null) at = new SourceLocation(file, call.line(), call.column() + 1);
         }
+        if (property == null && line > 0 && message != null && message.startsWith(BAD_DEPENDENCY)) {
+            // .dependencies(42) of the JavaScript API: at that call, which may be lines into the chain
+            SourceLocation call = sources.firstMatch(file, line, DEPENDENCIES_CALL, CALL_SEARCH_LINES);
+            if (call != null) at = new SourceLocation(file, call.line(), call.column() + 1);
+        }
         if (line > 0 && message != null && BAD_REF.matcher(message).find()) {
             // Rhino places an error inside a template literal's ${...} on the template's first line
             SourceLocation call = sources.firstMatch(file, line, REF_CALL, CALL_SEARCH_LINES);
@@ -107,7 +116,6 @@ final class JsErrorReports {
             message = call.message();
             hint = call.hint();
         }
-        String property = string(e.get("property"));
         if (property != null) {
             SourceLocation key = sources.locateKey(file, Math.max(line, 1), property);
             if (key != null) at = key;

@@ -605,6 +605,15 @@ class MalformedInputTest {
     }
 
     @Test
+    void aDependencyOfTheWrongTypeInAChainIsPlacedAtItsCall() throws IOException {
+        CompiledGraph g = compile(SETTINGS, "definitions/a.js",
+                "publish(\"a\", { type: \"table\" })\n  .query(\"SELECT 1 AS x\")\n  .dependencies(42);\n");
+        CompileError e = only(g);
+        assertThat(e.location().line() + ":" + e.location().column()).isEqualTo("3:4");
+        assertThat(e.message()).startsWith("A dependency must be an action's name");
+    }
+
+    @Test
     void argumentsOfTheWrongTypeToTheApiAreLocatedErrorsNotCrashes() throws IOException {
         CompiledGraph g = compile(SETTINGS,
                 "definitions/src.sqlx", "config { type: \"declaration\" }\n",

@@ -540,7 +540,7 @@ final class FunctionCatalog {
                     return "CASE WHEN " + v + " IS NULL THEN 'NULL' WHEN typeof(" + v + ") = 'INTERVAL' THEN " + CastPrinter.intervalText(v) + " WHEN typeof(" + v
                             + ") = 'BLOB' THEN " + bytesText(v) + " WHEN typeof(" + v
                             + ") LIKE 'DECIMAL%' AND CAST(" + v + " AS VARCHAR) LIKE '%.%' THEN rtrim(rtrim(CAST(" + v
-                            + " AS VARCHAR), '0'), '.') ELSE coalesce(CAST(" + v + " AS VARCHAR), 'NULL') END";
+                            + " AS VARCHAR), '0'), '.') ELSE CAST(" + v + " AS VARCHAR) END";
                 });
             }
             case 'T' -> {

@@ -2,7 +2,9 @@ package io.porygon.core.sql;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -78,7 +80,7 @@ record IntervalValue(long months, long days, long micros) {
         try {
             return parse.get();
         } catch (ArithmeticException | NumberFormatException e) {
-            throw new Invalid("INTERVAL '" + text + "' is out of BigQuery's range (-10000-0 -3660000 -87840000:0:0 to 10000-0 3660000 87840000:0:0)");
+            throw outOfRange(text);
         }
     }
 
@@ -94,15 +96,15 @@ record IntervalValue(long months, long days, long micros) {
         boolean negativeMonths = false;
         if (f <= 1) {
             negativeMonths = "-".equals(m.group(g++));
-            if (f == 0) months = Math.multiplyExact(number(m.group(g++), text), 12L);
-            months = Math.addExact(months, number(m.group(g++), text));
+            if (f == 0) months = Math.multiplyExact(Long.parseLong(m.group(g++)), 12L);
+            months = Math.addExact(months, Long.parseLong(m.group(g++)));
         }
         if (f <= 2 && t >= 2) days = Long.parseLong(signless(m.group(g++)));
         if (t >= 3) {
             boolean negativeTime = "-".equals(m.group(g++));
             long[] perPart = {MICROS_PER_HOUR, MICROS_PER_MINUTE, MICROS_PER_SECOND};
             for (int p = Math.max(f, 3); p <= t; p++) {
-                micros = Math.addExact(micros, Math.multiplyExact(number(m.group(g++), text), perPart[p - 3]));
+                micros = Math.addExact(micros, Math.multiplyExact(Long.parseLong(m.group(g++)), perPart[p - 3]));
             }
             if (t == 5) micros = Math.addExact(micros, fraction(m.group(g), text));
             if (negativeTime) micros = -micros;
@@ -119,7 +121,7 @@ record IntervalValue(long months, long days, long micros) {
         if (part.equals("SECOND")) {
             Matcher m = Pattern.compile("([-+])?(\\d*)\\.(\\d+)").matcher(text);
             if (m.matches()) {
-                long micros = Math.addExact(Math.multiplyExact(m.group(2).isEmpty() ? 0 : number(m.group(2), text), MICROS_PER_SECOND),
+                long micros = Math.addExact(Math.multiplyExact(m.group(2).isEmpty() ? 0 : Long.parseLong(m.group(2)), MICROS_PER_SECOND),
                         fraction(m.group(3), text));
                 return checked(0, 0, "-".equals(m.group(1)) ? -micros : micros, text);
             }
@@ -140,6 +142,26 @@ record IntervalValue(long months, long days, long micros) {
     }
 
     /**
+     * The canonical forms CAST reads, FROM and TO parts, by the count of spaces, colons and dashes that tells them apart
+     * (spaces * 100 + colons * 10 + dashes); each form's regex matches only its own form's text.
+     */
+    private static final Map<Integer, String[]> CANONICAL_FORMS = new LinkedHashMap<>();
+
+    static {
+        CANONICAL_FORMS.put(221, new String[] {"YEAR", "SECOND"});
+        CANONICAL_FORMS.put(211, new String[] {"YEAR", "MINUTE"});
+        CANONICAL_FORMS.put(201, new String[] {"YEAR", "HOUR"});
+        CANONICAL_FORMS.put(101, new String[] {"YEAR", "DAY"});
+        CANONICAL_FORMS.put(1, new String[] {"YEAR", "MONTH"});
+        CANONICAL_FORMS.put(200, new String[] {"MONTH", "HOUR"});
+        CANONICAL_FORMS.put(210, new String[] {"MONTH", "MINUTE"});
+        CANONICAL_FORMS.put(220, new String[] {"MONTH", "SECOND"});
+        CANONICAL_FORMS.put(110, new String[] {"DAY", "MINUTE"});
+        CANONICAL_FORMS.put(120, new String[] {"DAY", "SECOND"});
+        CANONICAL_FORMS.put(20, new String[] {"HOUR", "SECOND"});
+    }
+
+    /**
      * The text {@code CAST(s AS INTERVAL)} reads: an ISO 8601 duration when it starts with {@code P}, else the
      * canonical {@code Y-M D H:M:S} or one of its shorter forms, told apart by the count of spaces, colons and
      * dashes after a digit (as BigQuery tells them apart).
@@ -154,23 +176,9 @@ record IntervalValue(long months, long days, long micros) {
             else if (ch == '-' && Character.isDigit(previous)) dashes++;
             previous = ch;
         }
-        String range = switch (spaces * 100 + colons * 10 + dashes) {
-            case 221 -> "YEAR SECOND";
-            case 211 -> "YEAR MINUTE";
-            case 201 -> "YEAR HOUR";
-            case 101 -> "YEAR DAY";
-            case 1 -> "YEAR MONTH";
-            case 200 -> "MONTH HOUR";
-            case 210 -> "MONTH MINUTE";
-            case 220 -> "MONTH SECOND";
-            case 110 -> "DAY MINUTE";
-            case 120 -> "DAY SECOND";
-            case 20 -> "HOUR SECOND";
-            default -> null;
-        };
-        if (range == null) throw invalid(text);
-        String[] fromTo = range.split(" ");
-        return parseRange(text, fromTo[0], fromTo[1]);
+        String[] form = CANONICAL_FORMS.get(spaces * 100 + colons * 10 + dashes);
+        if (form == null) throw invalid(text);
+        return parseRange(text, form[0], form[1]);
     }
 
     private static final Pattern ISO_NUMBER = Pattern.compile("(\\d+)(?:[.,](\\d+))?");
@@ -201,7 +209,7 @@ record IntervalValue(long months, long days, long micros) {
             if (negative) i++;
             Matcher m = ISO_NUMBER.matcher(text).region(i, text.length());
             if (!m.lookingAt() || m.end() >= text.length()) throw invalid(text);
-            long n = number(m.group(1), text);
+            long n = Long.parseLong(m.group(1));
             String digits = m.group(2);
             char unit = text.charAt(m.end());
             i = m.end() + 1;
@@ -230,11 +238,6 @@ record IntervalValue(long months, long days, long micros) {
         return checked(months, days, micros, text);
     }
 
-    /** The canonical forms CAST reads (each regex matches only its own form's text, as {@link #parse} tells them apart). */
-    private static final List<String[]> CANONICAL_FORMS = List.of(new String[] {"YEAR", "SECOND"}, new String[] {"YEAR", "MINUTE"},
-            new String[] {"YEAR", "HOUR"}, new String[] {"YEAR", "DAY"}, new String[] {"YEAR", "MONTH"}, new String[] {"MONTH", "HOUR"},
-            new String[] {"MONTH", "MINUTE"}, new String[] {"MONTH", "SECOND"}, new String[] {"DAY", "MINUTE"},
-            new String[] {"DAY", "SECOND"}, new String[] {"HOUR", "SECOND"});
 
     /**
      * SQL reading the STRING {@code v} (a reference that may be printed many times) as {@link #parse} reads it, when
@@ -246,7 +249,7 @@ record IntervalValue(long months, long days, long micros) {
     static String fromTextSql(String v, boolean safe) {
         String bad = safe ? "NULL" : "error('Invalid INTERVAL value ''' || " + v + " || '''')";
         StringBuilder sql = new StringBuilder("CASE WHEN regexp_matches(" + v + ", '[1-9][0-9]{18}') THEN " + (safe ? "NULL" : RANGE_ERROR_SQL));
-        for (String[] form : CANONICAL_FORMS) {
+        for (String[] form : CANONICAL_FORMS.values()) {
             int f = PARTS.indexOf(form[0]), t = PARTS.indexOf(form[1]);
             String re = rangePattern(form[0], form[1]).pattern().replace("(?:\\.(\\d+))?", "(?:\\.(\\d{1,6}))?");
             List<String> names = new ArrayList<>();
@@ -321,7 +324,7 @@ record IntervalValue(long months, long days, long micros) {
 
     private static IntervalValue checked(long months, long days, long micros, String text) {
         if (Math.abs(months) > MAX_MONTHS || Math.abs(days) > MAX_DAYS || Math.abs(micros) > MAX_MICROS) {
-            throw new Invalid("INTERVAL '" + text + "' is out of BigQuery's range (-10000-0 -3660000 -87840000:0:0 to 10000-0 3660000 87840000:0:0)");
+            throw outOfRange(text);
         }
         return new IntervalValue(months, days, micros);
     }
@@ -333,12 +336,12 @@ record IntervalValue(long months, long days, long micros) {
         return Long.parseLong((digits + "000000").substring(0, 6));
     }
 
-    private static long number(String digits, String text) {
-        return Long.parseLong(digits);
-    }
-
     private static String signless(String n) {
         return n.startsWith("+") ? n.substring(1) : n;
+    }
+
+    private static Invalid outOfRange(String text) {
+        return new Invalid("INTERVAL '" + text + "' is out of BigQuery's range (-10000-0 -3660000 -87840000:0:0 to 10000-0 3660000 87840000:0:0)");
     }
 
     private static Invalid invalid(String text) {

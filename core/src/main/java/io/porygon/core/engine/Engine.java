@@ -52,6 +52,14 @@ public interface Engine extends AutoCloseable {
     void replaceView(Target target, String select);
 
     /**
+     * Whether {@code view} is already a view of {@code select}, so that {@link #replaceView} would change nothing but
+     * the time it takes. An engine that cannot tell cheaply says no.
+     */
+    default boolean viewHolds(Target view, String select) {
+        return false;
+    }
+
+    /**
      * Creates or replaces a scratch table that nothing else reads (an increment's new rows) and returns
      * its columns. Unlike {@link #replaceTable}, it counts no rows and is no change of columns that views
      * could depend on.

@@ -51,6 +51,7 @@ public final class DuckDbEngine implements Engine {
     private boolean inTransaction;
     /** Set when this engine or a session of it changed the columns of an existing table or view; see refreshStaleViews. */
     private final AtomicBoolean columnsChanged;
+    private final StoredViews storedViews;
     /** Whether the runner may split the cores (the settings fix no thread count), and the threads it last set. */
     private final boolean sharesCores;
     private int threads;
@@ -68,6 +69,7 @@ public final class DuckDbEngine implements Engine {
             connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + settings.file().toAbsolutePath(), config);
             sharesCores = settings.threads() == null;
             columnsChanged = new AtomicBoolean();
+            storedViews = new StoredViews();
         } catch (IOException e) {
             throw new DuckDbException("cannot read the warehouse file " + settings.file() + " (" + e.getMessage() + ")", e);
         } catch (SQLException e) {
@@ -121,9 +123,10 @@ public final class DuckDbEngine implements Engine {
         }
     }
 
-    private DuckDbEngine(DuckDBConnection connection, AtomicBoolean columnsChanged) {
+    private DuckDbEngine(DuckDBConnection connection, AtomicBoolean columnsChanged, StoredViews storedViews) {
         this.connection = connection;
         this.columnsChanged = columnsChanged;
+        this.storedViews = storedViews;
         this.sharesCores = false; // the setting is the database's: its first session shares it out
         applySessionSettings();
     }
@@ -357,6 +360,12 @@ public final class DuckDbEngine implements Engine {
         createOrReplace(ObjectKind.VIEW, target, select);
     }
 
+    /** In a transaction the catalog may hold what the transaction has not committed yet: no. */
+    @Override
+    public boolean viewHolds(Target view, String select) {
+        return !inTransaction && storedViews.holds(this, view, select);
+    }
+
     @Override
     public List<Column> stageTable(Target staging, String select) {
         return createOrReplace(ObjectKind.TABLE, staging, select, false);
@@ -370,6 +379,7 @@ public final class DuckDbEngine implements Engine {
      */
     @Override
     public void refreshStaleViews(boolean afterProjectStatements) {
+        storedViews.forgetAll(); // the end of a run: the next one reads the views again, whatever changed them in between
         if (!columnsChanged.getAndSet(false) && !afterProjectStatements) return;
         List<List<Object>> views = queryRows("SELECT schema_name, view_name, sql FROM duckdb_views()"
                 + " WHERE NOT internal AND database_name = current_database()");
@@ -411,6 +421,7 @@ public final class DuckDbEngine implements Engine {
                 .map(t -> "SELECT *, " + quoteLiteral(t.substring(prefix.length())) + " AS _TABLE_SUFFIX FROM " + sqlName(new Target(null, schemaOf(wildcard), t)))
                 .collect(Collectors.joining("\nUNION ALL BY NAME\n"));
         List<Column> before = existingColumns(wildcard);
+        storedViews.forget(wildcard);
         execute("CREATE OR REPLACE VIEW " + sqlName(wildcard) + " AS\n" + union);
         // a new daily table may bring a column: the views on the wildcard need re-creating then
         if (before != null && !before.equals(existingColumns(wildcard))) columnsChanged.set(true);
@@ -447,6 +458,7 @@ public final class DuckDbEngine implements Engine {
         boolean table = kind == ObjectKind.TABLE;
         List<Column> created = asColumns(columns).stream().map(c -> table ? new Column(c.name(), storedType(c.type())) : c).toList();
         String create = "CREATE OR REPLACE " + kind + " " + sqlName(target) + " AS\n" + (table ? asStored(select, columns) : select);
+        storedViews.forget(target);
         ObjectKind other = kind == ObjectKind.TABLE ? ObjectKind.VIEW : ObjectKind.TABLE;
         if (inTransaction) {
             // with pre- or post-operations: a failure aborts the caller's transaction, which can then
@@ -563,6 +575,7 @@ public final class DuckDbEngine implements Engine {
 
     @Override
     public void drop(Target target) {
+        storedViews.forget(target);
         try {
             execute("DROP TABLE IF EXISTS " + sqlName(target));
         } catch (DuckDbException e) {
@@ -649,7 +662,7 @@ public final class DuckDbEngine implements Engine {
     @Override
     public Engine openSession() {
         try {
-            return new DuckDbEngine((DuckDBConnection) connection.duplicate(), columnsChanged);
+            return new DuckDbEngine((DuckDBConnection) connection.duplicate(), columnsChanged, storedViews);
         } catch (SQLException e) {
             throw new DuckDbException("cannot open another DuckDB session: " + e.getMessage(), e);
         }

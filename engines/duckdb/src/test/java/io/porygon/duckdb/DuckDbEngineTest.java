@@ -41,6 +41,32 @@ class DuckDbEngineTest {
     }
 
     @Test
+    void aViewHoldsTheQueryItWasCreatedWithAsDuckDbPrintsItBack() {
+        Target v = new Target(null, "s", "v");
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
+            engine.replaceTable(new Target(null, "s", "t"), "SELECT 1 AS a");
+            assertThat(engine.viewHolds(v, "SELECT a FROM s.t WHERE a > 1")).isFalse(); // not there yet
+            engine.replaceView(v, "SELECT a FROM s.t WHERE a > 1");
+        }
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
+            assertThat(engine.viewHolds(v, "SELECT a FROM s.t WHERE a > 1")).isTrue();
+            assertThat(engine.viewHolds(new Target(null, "S", "V"), "select  a\nfrom s.t where a>1")).isTrue();
+            assertThat(engine.viewHolds(v, "SELECT a FROM s.t WHERE a > 2")).isFalse();
+            assertThat(engine.viewHolds(v, "SELECT a FROM s.t WHERE a >")).isFalse(); // no query at all
+            assertThat(engine.viewHolds(new Target(null, "s", "t"), "SELECT 1 AS a")).isFalse(); // a table
+
+            engine.replaceView(v, "SELECT a FROM s.t WHERE a > 2");
+            assertThat(engine.viewHolds(v, "SELECT a FROM s.t WHERE a > 1")).isFalse();
+            engine.refreshStaleViews(false); // the end of a run: read again
+            assertThat(engine.viewHolds(v, "SELECT a FROM s.t WHERE a > 2")).isTrue();
+
+            engine.replaceTable(v, "SELECT 1 AS a");
+            engine.refreshStaleViews(false);
+            assertThat(engine.viewHolds(v, "SELECT 1 AS a")).isFalse();
+        }
+    }
+
+    @Test
     void aViewReplacedWhileItsTableIsGoneStillCountsAsAChangeOfColumns() {
         Target v = new Target(null, "s", "v");
         try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {

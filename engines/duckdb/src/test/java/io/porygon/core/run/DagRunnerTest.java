@@ -112,6 +112,26 @@ class DagRunnerTest {
     }
 
     @Test
+    void anAssertionWhoseViewHoldsItsQueryCountsTheRowsOfNowAndAStaleViewIsMadeAgain() {
+        Target check = t("dataform_assertions", "a_negative");
+        String query = "SELECT * FROM s.a WHERE id < 0";
+        assertThat(statuses(run(engine, graph(table(a, "SELECT 1 AS id"), assertion(check, query, a, a)), RunOptions.all(), 1)))
+                .containsEntry("dataform_assertions.a_negative", ActionStatus.SUCCEEDED);
+
+        // the same view, kept (a CREATE OR REPLACE would drop its comment): it counts the new row
+        engine.execute("COMMENT ON VIEW dataform_assertions.a_negative IS 'kept'");
+        RunResult again = run(engine, graph(table(a, "SELECT -1 AS id"), assertion(check, query, a, a)), RunOptions.all(), 1);
+        assertThat(result(again, "dataform_assertions.a_negative").error()).contains("1 row(s) returned");
+        assertThat(engine.query("SELECT comment FROM duckdb_views() WHERE view_name = 'a_negative'", 1).rows()).containsExactly(List.of("kept"));
+
+        // a table under the kept view changed its columns outside the runner: the view no longer binds, and is made again
+        engine.execute("CREATE OR REPLACE TABLE s.a AS SELECT -2 AS id, 'x' AS note");
+        RunResult stale = run(engine, graph(assertion(check, query, null)), RunOptions.all(), 1);
+        assertThat(result(stale, "dataform_assertions.a_negative").error()).contains("1 row(s) returned");
+        assertThat(engine.query("SELECT * FROM dataform_assertions.a_negative", 5).columns()).containsExactly("id", "note");
+    }
+
+    @Test
     void independentActionsRunInParallelAndDependentsWaitForTheirUpstream() {
         List<String> started = Collections.synchronizedList(new ArrayList<>());
         List<String> finished = Collections.synchronizedList(new ArrayList<>());

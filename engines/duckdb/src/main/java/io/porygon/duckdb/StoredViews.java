@@ -1,0 +1,60 @@
+package io.porygon.duckdb;
+
+import io.porygon.core.graph.Target;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The SQL DuckDB keeps for each view of the warehouse, read in one catalog query the first time it is
+ * asked for (reading one view's costs the same), so that a view that already holds a query need not be
+ * created again. DuckDB keeps a view's query as its parser prints it back, so a query is compared in
+ * that form. The sessions of one engine share it; a view this engine creates or drops is forgotten, and
+ * {@link #forgetAll} starts over.
+ */
+final class StoredViews {
+    private final Map<String, String> sqlByName = new ConcurrentHashMap<>();
+    private volatile boolean read;
+
+    /** Whether {@code view} is a view whose query, printed back by DuckDB, is {@code select}'s. */
+    boolean holds(DuckDbEngine engine, Target view, String select) {
+        if (!read) readAll(engine);
+        String stored = sqlByName.get(key(view));
+        if (stored == null) return false;
+        String printed;
+        try {
+            printed = (String) engine.queryRows("SELECT json_deserialize_sql(json_serialize_sql(" + DuckDbEngine.quoteLiteral(select) + "))").get(0).get(0);
+        } catch (DuckDbException notParsed) {
+            return false; // json_serialize_sql takes SELECT statements only
+        }
+        // stored as CREATE VIEW <name as DuckDB prints it> AS <query>;
+        return stored.startsWith("CREATE VIEW ") && stored.endsWith(" AS " + printed + ";");
+    }
+
+    void forget(Target target) {
+        sqlByName.remove(key(target));
+    }
+
+    void forgetAll() {
+        read = false;
+        sqlByName.clear();
+    }
+
+    private synchronized void readAll(DuckDbEngine engine) {
+        if (read) return;
+        List<List<Object>> views = engine.queryRows("SELECT schema_name, view_name, sql FROM duckdb_views()"
+                + " WHERE NOT internal AND database_name = current_database()");
+        for (List<Object> view : views) sqlByName.put(key((String) view.get(0), (String) view.get(1)), (String) view.get(2));
+        read = true;
+    }
+
+    private static String key(Target target) {
+        return key(target.schema() == null ? "main" : target.schema(), target.name());
+    }
+
+    /** DuckDB's names are case-insensitive. */
+    private static String key(String schema, String name) {
+        return schema.toLowerCase(Locale.ROOT) + "\u0000" + name.toLowerCase(Locale.ROOT);
+    }
+}

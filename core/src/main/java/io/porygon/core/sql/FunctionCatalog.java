@@ -137,9 +137,13 @@ final class FunctionCatalog {
                 + " ELSE CAST(CASE WHEN regexp_extract({0}, " + number + ", 1) || regexp_extract({0}, " + number + ", 5) = '-' THEN '-' ELSE '' END"
                 + " || replace(regexp_extract({0}, " + number + ", 2), ',', '') || regexp_extract({0}, " + number + ", 3)"
                 + " || regexp_extract({0}, " + number + ", 4) AS DECIMAL(38, 9)) END");
-        // BYTES count the bits of every byte (DuckDB's BIT string of the BLOB; an empty BLOB has none)
+        // BYTES count the bits of every byte (DuckDB's BIT string of the BLOB; an empty BLOB has none); BigQuery has no
+        // BIT_COUNT of another type, where DuckDB's cast would count the bits of a number read from a STRING or FLOAT64
         template("BIT_COUNT/1", "CASE WHEN typeof({0}) = 'BLOB' THEN CASE WHEN octet_length(TRY_CAST({0} AS BLOB)) = 0 THEN 0"
-                + " ELSE bit_count(CAST(TRY_CAST({0} AS BLOB) AS BIT)) END ELSE bit_count(TRY_CAST({0} AS BIGINT)) END");
+                + " ELSE bit_count(CAST(TRY_CAST({0} AS BLOB) AS BIT)) END"
+                + " WHEN typeof({0}) NOT IN ('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'HUGEINT', 'UTINYINT', 'USMALLINT', 'UINTEGER', 'UBIGINT', 'NULL')"
+                + " THEN error('No matching signature for function BIT_COUNT: it takes INT64 or BYTES')"
+                + " ELSE bit_count(TRY_CAST({0} AS BIGINT)) END");
         // BigQuery gives NaN for infinite inputs where DuckDB raises an out-of-range error
         for (String fn : new String[] {"COS", "SIN", "TAN", "COT", "ACOS", "ASIN"}) {
             template(fn + "/1", "CASE WHEN isinf(CAST({0} AS DOUBLE)) THEN CAST('NaN' AS DOUBLE) ELSE "

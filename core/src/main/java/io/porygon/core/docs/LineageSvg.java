@@ -50,8 +50,10 @@ final class LineageSvg {
         return sb.append("</svg>").toString();
     }
 
+    /** At most {@code max} code points; never cuts a surrogate pair, whose lone half could not be written as UTF-8. */
     static String label(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+        if (s.codePointCount(0, s.length()) <= max) return s;
+        return s.substring(0, s.offsetByCodePoints(0, max - 1)) + "…";
     }
 
     private static String fill(String type) {

@@ -204,6 +204,15 @@ class DocsSiteTest {
     }
 
     @Test
+    void aLongNameWithAnEmojiAtTheCutIsShortenedWholeInTheLineage() throws IOException {
+        // the 24th UTF-16 unit is the emoji's first half: cut there, the page could not be written as UTF-8
+        write("workflow_settings.yaml", "defaultProject: acme\ndefaultDataset: analytics\ndefaultLocation: US\n");
+        write("definitions/e.sqlx", "config { type: \"table\", name: \"abcdefghijklmnopqrstuvw\uD83D\uDE00xyz\" }\nSELECT 1 AS x\n");
+        DocsSite.Written w = DocsSite.write(Porygon.compile(project), Optional.empty(), out);
+        assertThat(Files.readString(w.index())).contains(">abcdefghijklmnopqrstuvw\uD83D\uDE00…</text>");
+    }
+
+    @Test
     void bundledPipelineHasEveryActionAndTheReportingLineage() throws IOException {
         CompiledGraph graph = Porygon.compile(Path.of("..", "pipelines", "thelook"));
         assertThat(graph.graphErrors()).isEmpty();

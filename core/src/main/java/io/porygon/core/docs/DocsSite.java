@@ -52,8 +52,10 @@ public final class DocsSite {
     public static Written write(CompiledGraph graph, Optional<DocsModelBuilder.Warehouse> warehouse, String projectName, Path out) {
         DocsModel model = new DocsModelBuilder(graph).build(projectName, warehouse);
         LineageLayout.Layout layout = lineage(model);
-        DashboardData dashboard = warehouse.map(w -> dashboard(graph, w))
-                .orElse(DashboardData.missing("No warehouse: run the pipeline and generate the docs with --warehouse to see the dashboard."));
+        // a project without the reporting views is told so with or without a warehouse: a warehouse would not help
+        DashboardData dashboard = !hasReportingViews(graph) ? DashboardData.missing(NO_REPORTING_VIEWS)
+                : warehouse.map(w -> dashboard(graph, w))
+                        .orElse(DashboardData.missing("No warehouse: run the pipeline and generate the docs with --warehouse to see the dashboard."));
         try {
             Files.createDirectories(out);
             Path index = write(out.resolve("index.html"), new IndexPage(model).render(layout));
@@ -169,11 +171,6 @@ public final class DocsSite {
 
     /** The dashboard's figures; a view that cannot be read (e.g. a dropped table under it) is said in the page. */
     private static DashboardData dashboard(CompiledGraph graph, DocsModelBuilder.Warehouse w) {
-        String profitView = nameWritten(graph, "profit_view");
-        if (graph.runnableActions().noneMatch(a -> a.target().name().equals(profitView))) {
-            return DashboardData.missing("The dashboard charts The Look pipeline's reporting views (profit_view, profit_matrix_view);"
-                    + " this project has none.");
-        }
         try {
             return DashboardData.load(w.engine(), reportingView(graph, w.names(), "profit_view"),
                     reportingView(graph, w.names(), "profit_matrix_view"));
@@ -182,6 +179,14 @@ public final class DocsSite {
             return DashboardData.missing("The reporting views could not be read: " + msg.lines().findFirst().orElse(msg)
                     + " Run the pipeline again (porygon run), then the docs.");
         }
+    }
+
+    private static final String NO_REPORTING_VIEWS = "The dashboard charts The Look pipeline's reporting views (profit_view,"
+            + " profit_matrix_view); this project has none.";
+
+    private static boolean hasReportingViews(CompiledGraph graph) {
+        String profitView = nameWritten(graph, "profit_view");
+        return graph.runnableActions().anyMatch(a -> a.target().name().equals(profitView));
     }
 
     /** The warehouse name of a reporting view: the graph's action of that name, else the conventional schema. */

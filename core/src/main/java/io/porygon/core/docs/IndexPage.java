@@ -100,7 +100,9 @@ final class IndexPage {
         counts.forEach((t, n) -> parts.add(n + " " + Html.plural(t.jsonName(), n)));
         String warehouse = model.warehouse().map(w -> "Figures from the warehouse " + esc(w) + ".")
                 .orElse("No warehouse: row counts and run history are left out.");
-        return esc(String.join(", ", parts)) + ". " + warehouse;
+        // an empty project says so rather than opening its summary with a bare "."
+        String actions = parts.isEmpty() ? "No actions: the project defines none under definitions/" : String.join(", ", parts);
+        return esc(actions) + ". " + warehouse;
     }
 
     /** layer → type → actions, layers in pipeline order (by their mean lineage depth), names sorted. */

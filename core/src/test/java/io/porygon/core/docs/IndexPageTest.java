@@ -64,6 +64,14 @@ class IndexPageTest {
                 .contains("assertion failed: 2 row(s) returned\norder_id=7, amount=-1\norder_id=9, amount=&lt;0&gt;");
     }
 
+    @Test
+    void anEmptyProjectsSummarySaysItHasNoActions() {
+        DocsModel model = new DocsModel("p", List.of(), List.of(), Optional.empty(), RunHistory.NONE, List.of());
+        String page = new IndexPage(model).render(DocsSite.lineage(model));
+        assertThat(page).contains("<p class=\"muted\">No actions: the project defines none under definitions/. No warehouse:")
+                .doesNotContain("<p class=\"muted\">. ");
+    }
+
     private static String page(List<RunHistory.Run> runs) {
         ActionDoc check = new ActionDoc(CHECK, "amounts_positive", "checks", ActionType.ASSERTION, "assertions",
                 "definitions/assertions/amounts_positive.sqlx", null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(TABLE),

@@ -74,13 +74,17 @@ final class DocsCommand implements Callable<Integer> {
         }
         int runs = written.model().history().runs().size();
         stdout.println("Docs written to " + target + ":");
-        stdout.println("  index.html      " + written.model().actions().size() + " actions, " + runs + (runs == 1 ? " recent run" : " recent runs"));
-        stdout.println("  lineage.json    " + written.model().edges().size() + " edges");
+        stdout.println("  index.html      " + counted(written.model().actions().size(), "action") + ", " + counted(runs, "recent run"));
+        stdout.println("  lineage.json    " + counted(written.model().edges().size(), "edge"));
         stdout.println("  dashboard.html  " + written.dashboardData().missing().map(m -> "no figures: " + m).orElse(
                 written.dashboardData().months().size() + " months, " + written.dashboardData().matrix().size() + " categories in the YTD matrix"));
         stdout.println("Open " + written.index().toUri());
         stdout.flush();
         return 0;
+    }
+
+    private static String counted(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static DocsSite.Written write(CompiledGraph graph, WarehouseOptions.Resolved settings, String name, Path target, PrintWriter stdout) {

@@ -187,6 +187,15 @@ class DocsCommandTest {
     }
 
     @Test
+    void aOneActionProjectIsCountedInTheSingular() throws IOException {
+        Path one = project.resolve("one");
+        TestProjects.write(one, "workflow_settings.yaml", "defaultProject: p\ndefaultDataset: d\ndefaultLocation: US\n");
+        TestProjects.write(one, "definitions/t.sqlx", "config { type: \"table\" }\nSELECT 1 AS x\n");
+        assertThat(cli("docs", one.toString())).as(stderr).isZero();
+        assertThat(stdout).contains("index.html      1 action, 0 recent runs\n", "lineage.json    0 edges\n");
+    }
+
+    @Test
     void compileErrorsExitTwo() throws IOException {
         write("definitions/broken.sqlx", "config { type: \"table\" }\nSELECT * FROM ${ref(\"no_such_table\")}\n");
         assertThat(cli("docs", project.toString())).isEqualTo(2);

@@ -60,6 +60,12 @@ public interface Engine extends AutoCloseable {
     }
 
     /**
+     * Statements the project wrote (operations, pre- and post-operations) ran: they may have created, replaced or
+     * dropped any view, so what {@link #viewHolds} knows of the views is read again.
+     */
+    default void projectStatementsRan() {}
+
+    /**
      * Creates or replaces a scratch table that nothing else reads (an increment's new rows) and returns
      * its columns. Unlike {@link #replaceTable}, it counts no rows and is no change of columns that views
      * could depend on.

@@ -367,6 +367,11 @@ public final class DuckDbEngine implements Engine {
     }
 
     @Override
+    public void projectStatementsRan() {
+        storedViews.forgetAll();
+    }
+
+    @Override
     public List<Column> stageTable(Target staging, String select) {
         return createOrReplace(ObjectKind.TABLE, staging, select, false);
     }

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * asked for (reading one view's costs the same), so that a view that already holds a query need not be
  * created again. DuckDB keeps a view's query as its parser prints it back, so a query is compared in
  * that form. The sessions of one engine share it; a view this engine creates or drops is forgotten, and
- * {@link #forgetAll} starts over.
+ * {@link #forgetAll} starts over (at the end of a run, and after statements the project wrote, which may change any view).
  */
 final class StoredViews {
     private final Map<String, String> sqlByName = new ConcurrentHashMap<>();
@@ -36,7 +36,8 @@ final class StoredViews {
         sqlByName.remove(key(target));
     }
 
-    void forgetAll() {
+    /** Synchronized with {@link #readAll}: a read under way could otherwise put back what it read before the change. */
+    synchronized void forgetAll() {
         read = false;
         sqlByName.clear();
     }

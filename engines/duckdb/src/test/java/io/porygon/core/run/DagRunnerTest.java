@@ -4,6 +4,7 @@ import static io.porygon.core.run.Graphs.*;
 import static io.porygon.core.run.Runs.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.porygon.core.graph.CompiledGraph;
 import io.porygon.core.graph.Target;
 import io.porygon.duckdb.DuckDbEngine;
 import io.porygon.duckdb.DuckDbSettings;
@@ -129,6 +130,22 @@ class DagRunnerTest {
         RunResult stale = run(engine, graph(assertion(check, query, null)), RunOptions.all(), 1);
         assertThat(result(stale, "dataform_assertions.a_negative").error()).contains("1 row(s) returned");
         assertThat(engine.query("SELECT * FROM dataform_assertions.a_negative", 5).columns()).containsExactly("id", "note");
+    }
+
+    @Test
+    void anAssertionAfterAnOperationThatReplacedItsViewCountsItsOwnQuery() {
+        // `first` reads the views; the operation then puts other rows in `second`'s view, which must not be kept
+        Target first = t("dataform_assertions", "first");
+        Target second = t("dataform_assertions", "second");
+        Target op = t("s", "op");
+        String none = "SELECT * FROM s.a WHERE id < 0";
+        CompiledGraph g = graph(table(a, "SELECT 1 AS id"), assertion(first, none, a, a),
+                operation(op, false, List.of("CREATE OR REPLACE VIEW dataform_assertions.second AS SELECT 1 AS id"), first),
+                assertion(second, none, null, a, op));
+        assertThat(statuses(run(engine, g, RunOptions.all(), 1))).containsEntry("dataform_assertions.second", ActionStatus.SUCCEEDED);
+        RunResult again = run(engine, g, RunOptions.all(), 1);
+        assertThat(result(again, "dataform_assertions.second").error()).isNull();
+        assertThat(statuses(again)).containsEntry("dataform_assertions.second", ActionStatus.SUCCEEDED);
     }
 
     @Test

@@ -514,12 +514,16 @@ public final class DuckDbEngine implements Engine {
         return "SELECT * REPLACE (" + String.join(", ", replaced) + ") FROM (\n" + select + "\n)";
     }
 
-    private static final Pattern NARROW_INTEGER = Pattern.compile("(?:TINYINT|SMALLINT|INTEGER)((?:\\[\\])*)");
+    // a quoted struct field name (skipped) or a narrower integer type; a field name is followed by a space and its
+    // type, and DuckDB leaves some unquoted (STRUCT(TINYINT INTEGER)), so a word followed by a space is left alone
+    private static final Pattern NARROW_INTEGER = Pattern.compile("(\"(?:[^\"]|\"\")*\")|\\b(?:TINYINT|SMALLINT|INTEGER)\\b(?! )");
 
-    /** The type a table stores a query's column of {@code type} as: a narrower integer (or an array of them) widened to BIGINT. */
+    /**
+     * The type a table stores a query's column of {@code type} as: every narrower integer widened to BIGINT,
+     * within arrays, struct fields and maps too ({@code STRUCT(x INTEGER)[]}), as all of BigQuery's integers are INT64.
+     */
     static String storedType(String type) {
-        Matcher m = NARROW_INTEGER.matcher(type);
-        return m.matches() ? "BIGINT" + m.group(1) : type;
+        return NARROW_INTEGER.matcher(type).replaceAll(m -> m.group(1) != null ? Matcher.quoteReplacement(m.group(1)) : "BIGINT");
     }
 
     /** BigQuery refuses a table or view whose query repeats a column name; DuckDB would rename the second ({@code a_1}). */

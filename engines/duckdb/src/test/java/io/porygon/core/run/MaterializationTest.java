@@ -88,6 +88,21 @@ class MaterializationTest {
     }
 
     @Test
+    void integerFieldsOfStructsAreStoredAsInt64TooSoAnIncrementOfLargerValuesFits() {
+        // a field DuckDB leaves unquoted though named like a type keeps its name
+        var model = incremental(out, "SELECT 1 AS id, {'x': 2, 'TINYINT': 3} AS s, [{'n': 4}] AS ns",
+                "SELECT 2 AS id, {'x': 3000000000, 'TINYINT': 3000000000} AS s, [{'n': 3000000000}] AS ns", List.of("id"), false);
+        run(engine, graph(model));
+        assertThat(rows(engine, "SELECT column_name || ' ' || data_type FROM information_schema.columns WHERE table_name = 'out' ORDER BY 1"))
+                .containsExactly("id BIGINT", "ns STRUCT(n BIGINT)[]", "s STRUCT(x BIGINT, TINYINT BIGINT)");
+
+        RunResult increment = run(engine, graph(model));
+        assertThat(result(increment, "mart.out").error()).isNull();
+        assertThat(rows(engine, "SELECT id, s.x, s.TINYINT, ns[1].n FROM mart.out ORDER BY id"))
+                .containsExactly("1|2|3|4", "2|3000000000|3000000000|3000000000");
+    }
+
+    @Test
     void viewFollowsItsSourceAndReplacesATableOfTheSameName() {
         run(engine, graph(table(out, "SELECT 1 AS id")));
         RunResult r = run(engine, graph(view(out, "SELECT id FROM raw.src")));

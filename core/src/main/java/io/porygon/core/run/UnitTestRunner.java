@@ -6,6 +6,8 @@ import io.porygon.core.engine.Engine;
 import io.porygon.core.engine.QueryResult;
 import io.porygon.core.graph.TestAction;
 import java.math.BigDecimal;
+import java.sql.Blob;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -117,6 +119,27 @@ public final class UnitTestRunner {
             }
         }
         if (value instanceof String s) return "'" + s + "'";
+        // the driver's BLOB prints only its length, so b'abc' would equal b'abd'
+        if (value instanceof Blob blob) {
+            try {
+                return bytes(blob.getBytes(1, (int) blob.length()));
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read a BYTES value: " + e.getMessage(), e);
+            }
+        }
+        if (value instanceof byte[] b) return bytes(b);
         return value.toString();
+    }
+
+    /** BYTES as a GoogleSQL literal: printable ASCII as is, other bytes as \xNN. */
+    private static String bytes(byte[] value) {
+        StringBuilder sb = new StringBuilder("b'");
+        for (byte b : value) {
+            int c = b & 0xff;
+            if (c == '\'' || c == '\\') sb.append('\\').append((char) c);
+            else if (c >= 0x20 && c < 0x7f) sb.append((char) c);
+            else sb.append(String.format("\\x%02x", c));
+        }
+        return sb.append('\'').toString();
     }
 }

@@ -53,4 +53,19 @@ class UnitTestRunnerTest {
                     .contains("idd");
         }
     }
+
+    @Test
+    void bytesCompareByTheirContent() {
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
+            UnitTestRunner runner = new UnitTestRunner(engine, (test, sql) -> sql);
+            String tested = "SELECT 'abc'::BLOB AS b, ['\\xFF'::BLOB] AS bs";
+
+            var same = runner.run(test("same", t("s", "m"), tested, "SELECT 'abc'::BLOB AS b, ['\\xFF'::BLOB] AS bs"));
+            assertThat(same.passed()).as(same.diff()).isTrue();
+            // same length, other bytes: the driver's BLOB shows only its length
+            var other = runner.run(test("other", t("s", "m"), tested, "SELECT 'abd'::BLOB AS b, ['\\xFF'::BLOB] AS bs"));
+            assertThat(other.passed()).isFalse();
+            assertThat(other.diff()).contains("- (b'abd', [b'\\xff'])").contains("+ (b'abc', [b'\\xff'])");
+        }
+    }
 }

@@ -118,7 +118,8 @@ public final class UnitTestRunner {
                 return n.toString();
             }
         }
-        if (value instanceof String s) return "'" + s + "'";
+        // quotes escaped: the row ("a', 'b", 'c') must not render as the row ('a', "b', 'c")
+        if (value instanceof String s) return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
         // the driver's BLOB prints only its length, so b'abc' would equal b'abd'
         if (value instanceof Blob blob) {
             try {

@@ -68,4 +68,16 @@ class UnitTestRunnerTest {
             assertThat(other.diff()).contains("- (b'abd', [b'\\xff'])").contains("+ (b'abc', [b'\\xff'])");
         }
     }
+
+    @Test
+    void stringsWithQuotesAndCommasDoNotRenderAsOtherRows() {
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
+            UnitTestRunner runner = new UnitTestRunner(engine, (test, sql) -> sql);
+            var columns = runner.run(test("columns", t("s", "m"), "SELECT 'a'', ''b' AS x, 'c' AS y", "SELECT 'a' AS x, 'b'', ''c' AS y"));
+            assertThat(columns.passed()).isFalse();
+            assertThat(columns.diff()).contains("+ ('a\\', \\'b', 'c')");
+            var array = runner.run(test("array", t("s", "m"), "SELECT ['a'', ''b'] AS x", "SELECT ['a', 'b'] AS x"));
+            assertThat(array.passed()).isFalse();
+        }
+    }
 }

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,8 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -54,7 +57,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Random seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "\"Now\" of the calendar: activity covers the five years before this day (UTC). Default: today.")
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = CalendarDay.class, description = "\"Now\" of the calendar: activity covers the five years before this day (UTC). Default: today.")
     LocalDate asOf;
 
     @Option(names = "--threads", paramLabel = "N", description = "Generator threads (the output does not depend on it). Default: the number of processors.")
@@ -201,6 +204,21 @@ public final class GenerateCommand implements Callable<Integer> {
             if (done >= total) err.println();
             err.flush();
         };
+    }
+
+    /**
+     * Reads {@code --as-of}. Picocli's own conversion would print the Java class and exception
+     * ({@code cannot convert '2025-13-01' to class java.time.LocalDate (java.time.format.DateTimeParseException: ...)}).
+     */
+    static final class CalendarDay implements ITypeConverter<LocalDate> {
+        @Override
+        public LocalDate convert(String value) {
+            try {
+                return LocalDate.parse(value.strip());
+            } catch (DateTimeParseException e) {
+                throw new TypeConversionException("'" + value + "' is not a calendar day; write it as YYYY-MM-DD, e.g. 2025-06-01");
+            }
+        }
     }
 
     /** The longest advance: a year of activity is already millions of rows at scale 1; longer ones go in steps. */

@@ -43,6 +43,17 @@ class UsageErrorsTest {
     }
 
     @Test
+    void anAsOfThatIsNoDaySaysHowToWriteOneWithoutJavaNames() {
+        for (String day : new String[] {"2025-13-01", "2025-6-1", "yesterday"}) {
+            CliRun.Result r = CliRun.run("generate", "--as-of", day, "--warehouse", dir.resolve("w.duckdb").toString());
+            assertThat(r.exitCode()).isEqualTo(2);
+            assertThat(r.err()).contains("--as-of").contains("'" + day + "' is not a calendar day; write it as YYYY-MM-DD")
+                    .contains("hint:").doesNotContain("java.");
+        }
+        assertThat(dir.resolve("w.duckdb")).doesNotExist();
+    }
+
+    @Test
     void aHistoryLimitBelowOneIsAUsageError() {
         CliRun.Result r = CliRun.run("history", "--limit", "-1", "--warehouse", dir.resolve("w.duckdb").toString());
         assertThat(r.exitCode()).isEqualTo(2);

@@ -116,6 +116,21 @@ public final class WarehouseOptions {
             return readOnly ? "you may not read the file: check its permissions"
                     : "the file is read-only for you: make it writable (chmod u+w), or copy it; `porygon history` and `porygon docs` only read it";
         }
+        // DuckDbEngine's own checks of the folder, before DuckDB sees the file
+        if (msg.contains("where the warehouse and its log") || msg.contains("cannot create the warehouse's folder")
+                && (msg.contains("Read-only file system") || msg.contains("AccessDeniedException"))) {
+            return "the folder is read-only for you (or on a read-only file system): pass a --warehouse in a folder you can write in,"
+                    + " or copy the file there; `porygon history` and `porygon docs` only read it";
+        }
+        if (msg.contains("cannot create the warehouse's folder") && msg.contains("FileAlreadyExistsException")) {
+            return "a file has the name of the warehouse's folder: --warehouse must name a file inside a folder";
+        }
+        // an immutable file (EPERM) or a read-only mount (EROFS): as read-only as a file without write permission
+        if (msg.contains("Operation not permitted") || msg.contains("Read-only file system")) {
+            return readOnly ? "you may not read the file: check its permissions"
+                    : "the file cannot be written (immutable, or on a read-only file system): copy it to a folder you can write in and"
+                    + " pass that with --warehouse; `porygon history` and `porygon docs` only read it";
+        }
         if (msg.contains("database file with version number") || msg.contains("storage version")) {
             return "the file was written by a DuckDB version this Porygon cannot read: open it with that DuckDB, EXPORT DATABASE, and IMPORT"
                     + " DATABASE into a new file (or generate and run again into a new file)";

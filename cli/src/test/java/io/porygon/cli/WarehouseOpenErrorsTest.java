@@ -78,4 +78,18 @@ class WarehouseOpenErrorsTest {
                 .contains("another process");
         assertThat(WarehouseOptions.hint("something else", false)).contains("check --warehouse");
     }
+
+    @Test
+    void aFolderOrFileThatCannotBeWrittenIsCalledSoNotAnyOfTheOptions() {
+        // the words of DuckDbEngine's folder check and of the OS for a read-only mount or an immutable file (chattr +i)
+        assertThat(WarehouseOptions.hint("cannot write in /mnt/ro, where the warehouse and its log (.wal) are kept", false))
+                .contains("folder is read-only").contains("--warehouse in a folder you can write in");
+        assertThat(WarehouseOptions.hint("cannot create the warehouse's folder /mnt/ro/x (FileSystemException: /mnt/ro/x: Read-only file system)",
+                false)).contains("folder is read-only");
+        assertThat(WarehouseOptions.hint("cannot create the warehouse's folder /tmp/f (FileAlreadyExistsException: /tmp/f)", false))
+                .contains("a file has the name of the warehouse's folder");
+        assertThat(WarehouseOptions.hint("IO Error: Cannot open file \"/w.duckdb\": Operation not permitted", false))
+                .contains("cannot be written").contains("porygon history");
+        assertThat(WarehouseOptions.hint("IO Error: Cannot open file \"/w.duckdb\": Read-only file system", false)).contains("cannot be written");
+    }
 }

@@ -52,6 +52,7 @@ public final class LoadCommand {
         @Override
         public Integer call() {
             WarehouseOptions.Resolved settings = warehouse.resolveWithOptionalProject(project);
+            TheLookLoader.checkFolder(from);
             String rawSchema = RawTablesSchema.resolve(schema, warehouse, project, settings, projectConfig.overrides(), spec.commandLine().getErr());
             try (DuckDbEngine engine = WarehouseOptions.open(settings)) {
                 GenerationSummary summary = new TheLookLoader().load(engine, from, rawSchema);

@@ -115,6 +115,11 @@ class GenerateAndLoadCommandTest {
         Run noFiles = run("load", "thelook", "--from", dir.resolve("empty").toString(), "--warehouse", warehouse);
         assertThat(noFiles.exitCode()).isEqualTo(PorygonCli.EXIT_USAGE);
         assertThat(noFiles.err()).contains("users: no file").doesNotContain("Exception");
+        assertThat(dir.resolve("w.duckdb")).as("a load that cannot work leaves no empty warehouse").doesNotExist();
+        Run typo = run("load", "thelook", "--from", dir.resolve("nope").toString(), "--warehouse", warehouse);
+        assertThat(typo.exitCode()).isEqualTo(PorygonCli.EXIT_USAGE);
+        assertThat(typo.err()).contains("no such directory");
+        assertThat(dir.resolve("w.duckdb")).doesNotExist();
     }
 
     /** A project that declares the raw tables: generate writes them where its run reads them, under the same database mapping. */

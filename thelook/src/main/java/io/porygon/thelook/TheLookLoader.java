@@ -33,11 +33,36 @@ public final class TheLookLoader {
     private static final Set<String> INTEGERS = Set.of("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT",
             "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT");
 
-    public GenerationSummary load(Engine engine, Path dir, String schema) {
+    /**
+     * The checks that need no warehouse, which the command runs before opening it (that would create an empty
+     * warehouse for a load that cannot work): the folder, and that it holds a file of at least one table. When
+     * some have files, their columns are checked by {@link #load} so that every problem is reported at once.
+     */
+    public static void checkFolder(Path dir) {
+        checkDirectory(dir);
+        List<String> problems = new ArrayList<>();
+        boolean none = true;
+        for (RawTable table : RawTables.ALL) none &= sourceOf(dir, table, problems) == null;
+        if (none) throw mismatch(dir, problems);
+    }
+
+    private static void checkDirectory(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new PorygonException(SourceLocation.of(dir.toString()), "no such directory",
-                    "pass the folder holding users.csv (or .parquet) and the other six tables to --from");
+            boolean file = Files.exists(dir);
+            throw new PorygonException(SourceLocation.of(dir.toString()), file ? "is a file, not a directory" : "no such directory",
+                    "pass the folder holding users.csv (or .parquet) and the other six tables to --from"
+                            + (file ? ", not one file: " + dir.toAbsolutePath().getParent() : ""));
         }
+    }
+
+    private static PorygonException mismatch(Path dir, List<String> problems) {
+        return new PorygonException(SourceLocation.of(dir.toString()),
+                "the files do not match The Look's public tables:\n    " + String.join("\n    ", problems),
+                "export the seven tables with their public columns; README.md (Data) shows the layout, as does `porygon generate --out DIR`");
+    }
+
+    public GenerationSummary load(Engine engine, Path dir, String schema) {
+        checkDirectory(dir);
         List<String> problems = new ArrayList<>();
         Map<RawTable, List<String>> selects = new LinkedHashMap<>();
         try {
@@ -54,11 +79,7 @@ public final class TheLookLoader {
                 List<String> select = check(engine, staged, table, source.getFileName().toString(), problems);
                 if (select != null) selects.put(table, select);
             }
-            if (!problems.isEmpty()) {
-                throw new PorygonException(SourceLocation.of(dir.toString()),
-                        "the files do not match The Look's public tables:\n    " + String.join("\n    ", problems),
-                        "export the seven tables with their public columns; README.md (Data) shows the layout, as does `porygon generate --out DIR`");
-            }
+            if (!problems.isEmpty()) throw mismatch(dir, problems);
             engine.execute("BEGIN TRANSACTION");
             boolean committed = false;
             try {
@@ -98,7 +119,10 @@ public final class TheLookLoader {
         }
         List<String> empty = matches.stream().filter(TheLookLoader::isEmpty).map(p -> p.getFileName().toString()).toList();
         if (!empty.isEmpty()) {
-            problems.add(String.join(", ", empty) + ": empty file (0 bytes); export " + table.name() + " again, with its header line");
+            // only a CSV has a header line to export
+            boolean csv = empty.stream().allMatch(f -> f.endsWith(".csv") || f.endsWith(".csv.gz"));
+            problems.add(String.join(", ", empty) + ": empty file (0 bytes); export " + table.name() + " again"
+                    + (csv ? ", with its header line" : ""));
             return null;
         }
         if (matches.isEmpty()) {

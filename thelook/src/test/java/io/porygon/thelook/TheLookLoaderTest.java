@@ -323,6 +323,35 @@ class TheLookLoaderTest {
         }
     }
 
+    @Test
+    void aFileGivenAsTheFolderIsCalledAFile() {
+        Path file = dir.resolve("csv").resolve("users.csv");
+        assertThatThrownBy(() -> TheLookLoader.checkFolder(file))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("is a file, not a directory")
+                .message().doesNotContain("no such directory");
+    }
+
+    @Test
+    void aFolderWithoutAnyTableFailsBeforeAWarehouseIsNeeded() throws Exception {
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        assertThatThrownBy(() -> TheLookLoader.checkFolder(empty))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("users: no file");
+        // one table's file is enough to go on: its columns are checked with the others' missing files
+        TheLookLoader.checkFolder(dir.resolve("csv"));
+    }
+
+    @Test
+    void anEmptyJsonFileIsNotAskedForAHeaderLine() throws Exception {
+        Path json = Files.createDirectory(dir.resolve("json"));
+        Files.write(json.resolve("users.json"), new byte[0]);
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("target.duckdb"))) {
+            assertThatThrownBy(() -> new TheLookLoader().load(engine, json, S))
+                    .isInstanceOf(PorygonException.class)
+                    .hasMessageContaining("users.json: empty file (0 bytes); export users again")
+                    .message().doesNotContain("header line");
+        }
+    }
+
     /** Rewrites a CSV or Parquet file through a query over it (as {@code t}). */
     private static void rewrite(DuckDbEngine engine, Path file, String query) {
         String path = file.toAbsolutePath().toString();

@@ -60,10 +60,10 @@ public interface Engine extends AutoCloseable {
     }
 
     /**
-     * Statements the project wrote (operations, pre- and post-operations) ran: they may have created, replaced or
-     * dropped any view, so what {@link #viewHolds} knows of the views is read again.
+     * Statements other than the runner's own may have created, replaced or dropped views: the project's (operations,
+     * pre- and post-operations), or anything since the last run. What {@link #viewHolds} knows of the views is read again.
      */
-    default void projectStatementsRan() {}
+    default void catalogMayHaveChanged() {}
 
     /**
      * Creates or replaces a scratch table that nothing else reads (an increment's new rows) and returns

@@ -46,7 +46,7 @@ public final class ActionExecutor {
             return carryOut(p, engine);
         } finally {
             cleanUp(p, engine);
-            if (p.runsProjectStatements()) engine.projectStatementsRan();
+            if (p.runsProjectStatements()) engine.catalogMayHaveChanged();
         }
     }
 

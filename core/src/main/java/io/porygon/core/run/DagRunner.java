@@ -96,6 +96,7 @@ public final class DagRunner {
             waitingFor.put(p.id(), p.upstream().size());
             if (p.upstream().isEmpty()) ready.add(p.id());
         }
+        engine.catalogMayHaveChanged(); // what the engine knows of the views may be from before another run or process
         createSchemas(plan);
         int poolSize = Math.min(threads, Math.max(1, plan.actions().size()));
         BlockingQueue<Engine> idle = new LinkedBlockingQueue<>();

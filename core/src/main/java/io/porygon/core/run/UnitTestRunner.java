@@ -108,7 +108,8 @@ public final class UnitTestRunner {
         if (value == null) return "NULL";
         if (value instanceof List<?> items) return items.stream().map(UnitTestRunner::normalize).collect(Collectors.joining(", ", "[", "]"));
         if (value instanceof Map<?, ?> fields) {
-            return fields.entrySet().stream().map(f -> f.getKey() + ": " + normalize(f.getValue())).collect(Collectors.joining(", ", "{", "}"));
+            // keys rendered like values: {'a: 1, b': 2} must not read as {'a': 1, 'b': 2}
+            return fields.entrySet().stream().map(f -> normalize(f.getKey()) + ": " + normalize(f.getValue())).collect(Collectors.joining(", ", "{", "}"));
         }
         if (value instanceof Number n && !(value instanceof Double d && (d.isNaN() || d.isInfinite()))) {
             try {

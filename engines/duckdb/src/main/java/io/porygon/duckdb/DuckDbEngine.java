@@ -367,7 +367,7 @@ public final class DuckDbEngine implements Engine {
     }
 
     @Override
-    public void projectStatementsRan() {
+    public void catalogMayHaveChanged() {
         storedViews.forgetAll();
     }
 
@@ -384,7 +384,6 @@ public final class DuckDbEngine implements Engine {
      */
     @Override
     public void refreshStaleViews(boolean afterProjectStatements) {
-        storedViews.forgetAll(); // the end of a run: the next one reads the views again, whatever changed them in between
         if (!columnsChanged.getAndSet(false) && !afterProjectStatements) return;
         List<List<Object>> views = queryRows("SELECT schema_name, view_name, sql FROM duckdb_views()"
                 + " WHERE NOT internal AND database_name = current_database()");
@@ -514,9 +513,9 @@ public final class DuckDbEngine implements Engine {
         return "SELECT * REPLACE (" + String.join(", ", replaced) + ") FROM (\n" + select + "\n)";
     }
 
-    // a quoted struct field name (skipped) or a narrower integer type; a field name is followed by a space and its
-    // type, and DuckDB leaves some unquoted (STRUCT(TINYINT INTEGER)), so a word followed by a space is left alone
-    private static final Pattern NARROW_INTEGER = Pattern.compile("(\"(?:[^\"]|\"\")*\")|\\b(?:TINYINT|SMALLINT|INTEGER)\\b(?! )");
+    // a quoted struct field name or ENUM label (skipped) or a narrower integer type; a field name is followed by a space
+    // and its type, and DuckDB leaves some unquoted (STRUCT(TINYINT INTEGER)), so a word followed by a space is left alone
+    private static final Pattern NARROW_INTEGER = Pattern.compile("(\"(?:[^\"]|\"\")*\"|'(?:[^']|'')*')|\\b(?:TINYINT|SMALLINT|INTEGER)\\b(?! )");
 
     /**
      * The type a table stores a query's column of {@code type} as: every narrower integer widened to BIGINT,

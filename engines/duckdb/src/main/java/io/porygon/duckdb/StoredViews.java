@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * asked for (reading one view's costs the same), so that a view that already holds a query need not be
  * created again. DuckDB keeps a view's query as its parser prints it back, so a query is compared in
  * that form. The sessions of one engine share it; a view this engine creates or drops is forgotten, and
- * {@link #forgetAll} starts over (at the end of a run, and after statements the project wrote, which may change any view).
+ * {@link #forgetAll} starts over (as a run starts, and after statements the project wrote, which may change any view).
  */
 final class StoredViews {
     private final Map<String, String> sqlByName = new ConcurrentHashMap<>();
@@ -28,11 +28,16 @@ final class StoredViews {
         } catch (DuckDbException notParsed) {
             return false; // json_serialize_sql takes SELECT statements only
         }
-        // stored as CREATE VIEW <name as DuckDB prints it> AS <query>;
-        return stored.startsWith("CREATE VIEW ") && stored.endsWith(" AS " + printed + ";");
+        // stored as CREATE VIEW <name as DuckDB prints it, quoted where it must be> AS <query>; a column list after
+        // the name (CREATE VIEW v (x) AS ...) renames the query's columns, so then the view does not hold it
+        String prefix = "CREATE VIEW ";
+        String suffix = " AS " + printed + ";";
+        if (stored.length() < prefix.length() + suffix.length() || !stored.startsWith(prefix) || !stored.endsWith(suffix)) return false;
+        String name = stored.substring(prefix.length(), stored.length() - suffix.length()).replace("\"", "");
+        return name.equalsIgnoreCase(schemaOf(view) + "." + view.name());
     }
 
-    void forget(Target target) {
+    synchronized void forget(Target target) {
         sqlByName.remove(key(target));
     }
 
@@ -51,7 +56,11 @@ final class StoredViews {
     }
 
     private static String key(Target target) {
-        return key(target.schema() == null ? "main" : target.schema(), target.name());
+        return key(schemaOf(target), target.name());
+    }
+
+    private static String schemaOf(Target target) {
+        return target.schema() == null ? "main" : target.schema();
     }
 
     /** DuckDB's names are case-insensitive. */

@@ -57,12 +57,19 @@ class DuckDbEngineTest {
 
             engine.replaceView(v, "SELECT a FROM s.t WHERE a > 2");
             assertThat(engine.viewHolds(v, "SELECT a FROM s.t WHERE a > 1")).isFalse();
-            engine.refreshStaleViews(false); // the end of a run: read again
+            engine.catalogMayHaveChanged(); // as a run starts: read again
             assertThat(engine.viewHolds(v, "SELECT a FROM s.t WHERE a > 2")).isTrue();
 
             engine.replaceTable(v, "SELECT 1 AS a");
-            engine.refreshStaleViews(false);
+            engine.catalogMayHaveChanged();
             assertThat(engine.viewHolds(v, "SELECT 1 AS a")).isFalse();
+
+            // a column list renames the query's columns: that view does not hold the query
+            engine.execute("CREATE VIEW s.renamed (x) AS SELECT a FROM s.t");
+            engine.execute("CREATE VIEW \"s\".\"Odd name\" AS SELECT a FROM s.t");
+            engine.catalogMayHaveChanged();
+            assertThat(engine.viewHolds(new Target(null, "s", "renamed"), "SELECT a FROM s.t")).isFalse();
+            assertThat(engine.viewHolds(new Target(null, "s", "Odd name"), "SELECT a FROM s.t")).isTrue();
         }
     }
 

@@ -103,6 +103,13 @@ class MaterializationTest {
     }
 
     @Test
+    void anEnumWhoseLabelIsNamedLikeAnIntegerTypeKeepsItsLabels() {
+        run(engine, graph(table(out, "SELECT CAST('INTEGER' AS ENUM('INTEGER', 'text')) AS e, 1 AS n")));
+        assertThat(rows(engine, "SELECT e || ' ' || typeof(e) || ' ' || typeof(n) FROM mart.out"))
+                .containsExactly("INTEGER ENUM('INTEGER', 'text') BIGINT");
+    }
+
+    @Test
     void viewFollowsItsSourceAndReplacesATableOfTheSameName() {
         run(engine, graph(table(out, "SELECT 1 AS id")));
         RunResult r = run(engine, graph(view(out, "SELECT id FROM raw.src")));

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
  * A named window inside parentheses, {@code OVER (w)}, {@code OVER (w ORDER BY x)} or {@code WINDOW w2 AS
  * (w1 ROWS ...)}, which JSqlParser cannot read (it reads {@code OVER w}): the name is replaced by its
  * definition, as BigQuery reads it (the parentheses add an ORDER BY or a frame to the named window's).
+ * A window defined as another's bare name, {@code WINDOW c AS b}, is first written {@code c AS (b)}.
  * Works on the lexer's output, as a second try when a statement does not parse.
  */
 final class NamedWindowRewrite {
@@ -23,9 +24,11 @@ final class NamedWindowRewrite {
     private NamedWindowRewrite() {}
 
     /** The statement with each named window in parentheses replaced by its definition, or null when there is none. */
-    static String rewrite(String sql) {
+    static String rewrite(String written) {
+        String aliased = parenthesizeAliases(written);
+        String sql = aliased == null ? written : aliased;
         List<Definition> windows = definitions(sql);
-        if (windows == null || windows.isEmpty()) return null;
+        if (windows == null || windows.isEmpty()) return aliased;
         StringBuilder out = new StringBuilder();
         Matcher m = NAME_IN_PARENTHESES.matcher(sql);
         int from = 0;
@@ -38,7 +41,48 @@ final class NamedWindowRewrite {
             from = m.end(3);
             changed = true;
         }
-        return changed ? out.append(sql.substring(from)).toString() : null;
+        return changed ? out.append(sql.substring(from)).toString() : aliased;
+    }
+
+    /** A definition that is another window's bare name, {@code c AS b}: BigQuery's grammar allows it, JSqlParser does not. */
+    private static final Pattern ALIAS = Pattern.compile("(?i)\\s*\\w+\\s+AS\\s+(\\w+)\\b");
+
+    /**
+     * The statement with each {@code WINDOW ... c AS b} written {@code c AS (b)}, which means the same (a window
+     * defined as b with nothing added), or null when there is none. Only on the same line: line numbers stay.
+     */
+    private static String parenthesizeAliases(String sql) {
+        List<int[]> names = new ArrayList<>();
+        Matcher clause = WINDOW_CLAUSE.matcher(sql);
+        while (clause.find()) {
+            if (LexedText.insideQuotes(sql, clause.start())) continue;
+            int at = clause.end();
+            while (true) {
+                Matcher definition = DEFINITION.matcher(sql).region(at, sql.length());
+                Matcher alias = ALIAS.matcher(sql).region(at, sql.length());
+                if (definition.lookingAt()) {
+                    at = LexedText.firstAtDepth0(sql, definition.end(), i -> false);
+                    if (at >= sql.length()) return null;
+                    at++;
+                } else if (alias.lookingAt()) {
+                    names.add(new int[] {alias.start(1), alias.end(1)});
+                    at = alias.end();
+                } else {
+                    break;
+                }
+                Matcher comma = Pattern.compile("\\s*,").matcher(sql).region(at, sql.length());
+                if (!comma.lookingAt()) break;
+                at = comma.end();
+            }
+        }
+        if (names.isEmpty()) return null;
+        StringBuilder out = new StringBuilder();
+        int from = 0;
+        for (int[] name : names) {
+            out.append(sql, from, name[0]).append('(').append(sql, name[0], name[1]).append(')');
+            from = name[1];
+        }
+        return out.append(sql.substring(from)).toString();
     }
 
     /** A {@code name AS (spec)} of a WINDOW clause, at {@code position} of the statement. */

@@ -88,6 +88,7 @@ final class DuckDbSelectDeParser extends SelectDeParser {
 
     @Override
     public <S> StringBuilder visit(PlainSelect select, S context) {
+        RecursiveCteOrder.reorder(select);
         Map<String, UnnestColumn> outer = expressions.unnestRanges(Map.of());
         expressions.unnestRanges(withOuterRanges(outer, select));
         List<Column> aliasReads = orderByAliasReads(select);
@@ -830,6 +831,7 @@ final class DuckDbSelectDeParser extends SelectDeParser {
     // struct literals of later branches take the first branch's field names by position, as in BigQuery
     @Override
     public <S> StringBuilder visit(SetOperationList list, S context) {
+        RecursiveCteOrder.reorder(list);
         StructCoercion.printSetOperation(list, expressions, positionalStructs, () -> super.visit(list, context));
         return getBuilder();
     }
@@ -848,6 +850,7 @@ final class DuckDbSelectDeParser extends SelectDeParser {
 
     @Override
     public <S> StringBuilder visit(ParenthesedSelect select, S context) {
+        RecursiveCteOrder.reorder(select);
         pivots.print(select, () -> super.visit(select, context));
         return getBuilder();
     }

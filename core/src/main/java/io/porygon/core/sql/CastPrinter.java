@@ -128,13 +128,19 @@ final class CastPrinter {
      * TIMESTAMP's date in UTC goes through the epoch, not DuckDB's cast, which walks ICU's calendar per row.
      */
     /**
-     * {@code CAST(s AS DATE|DATETIME|TIMESTAMP FORMAT 'YYYYMMDD')} parses the text with the format (a
-     * TIMESTAMP in UTC, the session's zone); {@code CAST(d AS STRING FORMAT '...')} writes it.
+     * {@code CAST(s AS DATE|DATETIME|TIMESTAMP|TIME FORMAT 'YYYYMMDD')} parses the text with the format (a
+     * TIMESTAMP in UTC, the session's zone; a TIME is the time of the parsed 1900-01-01); {@code CAST(d AS STRING
+     * FORMAT '...')} writes it.
      */
     private StringBuilder withFormat(CastExpression cast, String type, boolean safe) {
         String format = cast.getFormat().replaceAll("^'|'$", "").replace("''", "'");
         String pattern = CastFormat.pattern(format);
-        boolean parse = type.equals("DATE") || type.equals("TIMESTAMP") || type.equals("TIMESTAMPTZ");
+        boolean parse = type.equals("DATE") || type.equals("TIMESTAMP") || type.equals("TIMESTAMPTZ") || type.equals("TIME");
+        if (type.equals("TIME") && pattern.matches("(?s).*%[Yymd].*")) {
+            // a TIME reads time elements only: what a date element would do to it is not translated
+            throw new Untranslatable("CAST ... AS TIME FORMAT '" + format + "' has a date element, which is not translated for a TIME",
+                    "leave YYYY, YY, MM and DD out of the format, or cast to DATETIME", "CAST");
+        }
         if (!parse && !type.equals("VARCHAR")) {
             throw new Untranslatable("CAST ... AS " + cast.getColDataType() + " FORMAT '" + format + "' is not translated to DuckDB",
                     "format numbers with FORMAT('%.2f', x) and friends", "CAST");

@@ -693,13 +693,16 @@
     if (c.assertions) action.assertions(c.assertions, location);
     if (!isDataset(action.kind)) return;
     var bq = {}, i, k;
-    if (c.bigquery) {
-      var own = Object.keys(c.bigquery);
-      for (i = 0; i < own.length; i++) bq[own[i]] = c.bigquery[own[i]];
-    }
     for (i = 0; i < BIGQUERY_OPTION_KEYS.length; i++) {
       k = BIGQUERY_OPTION_KEYS[i];
       if (c[k] !== undefined) bq[k] = c[k];
+    }
+    if (c.bigquery) {
+      // as in Dataform, an option set in bigquery: { } replaces the same option set beside it, unless it is falsy
+      var own = Object.keys(c.bigquery);
+      for (i = 0; i < own.length; i++) {
+        if (c.bigquery[own[i]] || bq[own[i]] === undefined) bq[own[i]] = c.bigquery[own[i]];
+      }
     }
     if (Object.keys(bq).length) action.bigquery(bq);
     checkPartitionOptions(action, bq, location);

@@ -824,7 +824,11 @@
     if (isConfig) {
       var merged = { type: "operations", name: name };
       Object.keys(queriesOrConfig).forEach(function (k) { merged[k] = queriesOrConfig[k]; });
+      // without a type, Dataform's own config takes columns as [{ path: [...], description }]
+      var protoColumns = queriesOrConfig.type === undefined && Array.isArray(merged.columns) ? merged.columns : null;
+      if (protoColumns) delete merged.columns;
       applyConfig(action, merged, callerLocation());
+      if (protoColumns && protoColumns.length) action.columns(protoColumns);
     } else if (queriesOrConfig !== undefined) {
       action.queries(queriesOrConfig);
     }
@@ -858,6 +862,11 @@
           loc, "write " + names[1] + ", or add type: \"" + type + "\"", names[0]);
       }
     });
+    if (type === "operations" && config.columns && typeof config.columns === "object" && !Array.isArray(config.columns)) {
+      ok = false; // Dataform's own config has no { name: description } form of columns
+      compileError("Unexpected property \"columns\": without a type, Dataform reads columns as [{ path: [...], description }]", null, null,
+        loc, "write columns: [{ path: [\"a\"], description: \"...\" }], or add type: \"operations\"", "columns");
+    }
     return ok;
   }
 

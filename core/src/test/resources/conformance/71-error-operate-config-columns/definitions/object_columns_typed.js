@@ -1,0 +1,1 @@
+operate("o3", {type: "operations", hasOutput: true, columns: {a: "x"}}).queries("SELECT 1");

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 final class NamedWindowRewrite {
     private static final Pattern WINDOW_CLAUSE = Pattern.compile("(?i)\\bWINDOW\\s+");
     private static final Pattern DEFINITION = Pattern.compile("(?i)\\s*(\\w+)\\s+AS\\s*\\(");
+    private static final Pattern COMMA = Pattern.compile("\\s*,");
     /** Where a window's name may open a window specification: OVER ( and a definition's AS (. */
     private static final Pattern NAME_IN_PARENTHESES = Pattern.compile("(?i)\\b(OVER|AS)(\\s*\\(\\s*)(\\w+)\\b");
     private static final Set<String> SPEC_WORDS = Set.of("partition", "order", "rows", "range", "groups");
@@ -49,7 +50,7 @@ final class NamedWindowRewrite {
 
     /**
      * The statement with each {@code WINDOW ... c AS b} written {@code c AS (b)}, which means the same (a window
-     * defined as b with nothing added), or null when there is none. Only on the same line: line numbers stay.
+     * defined as b with nothing added), or null when there is none. Only parentheses are added: line numbers stay.
      */
     private static String parenthesizeAliases(String sql) {
         List<int[]> names = new ArrayList<>();
@@ -70,7 +71,7 @@ final class NamedWindowRewrite {
                 } else {
                     break;
                 }
-                Matcher comma = Pattern.compile("\\s*,").matcher(sql).region(at, sql.length());
+                Matcher comma = COMMA.matcher(sql).region(at, sql.length());
                 if (!comma.lookingAt()) break;
                 at = comma.end();
             }
@@ -103,7 +104,7 @@ final class NamedWindowRewrite {
                 String spec = sql.substring(definition.end(), close).replaceAll("\\s+", " ").strip();
                 windows.add(new Definition(definition.group(1).toLowerCase(Locale.ROOT), spec, definition.start()));
                 at = close + 1;
-                Matcher comma = Pattern.compile("\\s*,").matcher(sql).region(at, sql.length());
+                Matcher comma = COMMA.matcher(sql).region(at, sql.length());
                 if (!comma.lookingAt()) break;
                 at = comma.end();
             }

@@ -34,7 +34,8 @@ final class StoredViews {
         String suffix = " AS " + printed + ";";
         if (stored.length() < prefix.length() + suffix.length() || !stored.startsWith(prefix) || !stored.endsWith(suffix)) return false;
         String name = stored.substring(prefix.length(), stored.length() - suffix.length()).replace("\"", "");
-        return name.equalsIgnoreCase(schemaOf(view) + "." + view.name());
+        // DuckDB leaves out the schema main
+        return name.equalsIgnoreCase(schemaOf(view) + "." + view.name()) || schemaOf(view).equalsIgnoreCase("main") && name.equalsIgnoreCase(view.name());
     }
 
     synchronized void forget(Target target) {

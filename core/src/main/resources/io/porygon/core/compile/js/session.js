@@ -698,11 +698,9 @@
       if (c[k] !== undefined) bq[k] = c[k];
     }
     if (c.bigquery) {
-      // as in Dataform, an option set in bigquery: { } replaces the same option set beside it, unless it is falsy
+      // as in Dataform, an option set in bigquery: { } replaces the same option set beside it
       var own = Object.keys(c.bigquery);
-      for (i = 0; i < own.length; i++) {
-        if (c.bigquery[own[i]] || bq[own[i]] === undefined) bq[own[i]] = c.bigquery[own[i]];
-      }
+      for (i = 0; i < own.length; i++) bq[own[i]] = c.bigquery[own[i]];
     }
     if (Object.keys(bq).length) action.bigquery(bq);
     checkPartitionOptions(action, bq, location);
@@ -862,12 +860,30 @@
           loc, "write " + names[1] + ", or add type: \"" + type + "\"", names[0]);
       }
     });
-    if (type === "operations" && config.columns && typeof config.columns === "object" && !Array.isArray(config.columns)) {
-      ok = false; // Dataform's own config has no { name: description } form of columns
-      compileError("Unexpected property \"columns\": without a type, Dataform reads columns as [{ path: [...], description }]", null, null,
+    var columnsProblem = type === "operations" ? protoColumnsProblem(config.columns) : null;
+    if (columnsProblem) {
+      ok = false; // Dataform's own config has no { name: description } form of columns, and its column has these fields only
+      compileError("Unexpected property \"columns\": without a type, Dataform reads columns as [{ path: [...], description }]"
+        + " (" + columnsProblem + ")", null, null,
         loc, "write columns: [{ path: [\"a\"], description: \"...\" }], or add type: \"operations\"", "columns");
     }
     return ok;
+  }
+
+  var PROTO_COLUMN_FIELDS = ["path", "description", "tags", "bigqueryPolicyTags"];
+
+  /** What is wrong with columns written as Dataform's own column descriptors, or null. */
+  function protoColumnsProblem(columns) {
+    if (!columns || typeof columns !== "object") return null;
+    if (!Array.isArray(columns)) return Object.keys(columns).length ? "an object of names" : null;
+    for (var i = 0; i < columns.length; i++) {
+      var c = columns[i];
+      if (!c || typeof c !== "object") return "column " + i + " is no object";
+      var unknown = Object.keys(c).filter(function (k) { return PROTO_COLUMN_FIELDS.indexOf(k) < 0; });
+      if (unknown.length) return "column " + i + " has " + unknown[0];
+      if (!Array.isArray(c.path)) return "the path of column " + i + " is no list of names";
+    }
+    return null;
   }
 
   function declare(config) {

@@ -1,0 +1,1 @@
+operate("o6", {hasOutput: true, columns: {}}).queries("SELECT 1");

@@ -134,6 +134,7 @@ final class CastPrinter {
      */
     private StringBuilder withFormat(CastExpression cast, String type, boolean safe) {
         String format = cast.getFormat().replaceAll("^'|'$", "").replace("''", "'");
+        if (format.equalsIgnoreCase("ASCII") && (type.equals("VARCHAR") || type.equals("BLOB"))) return ascii(cast, type, safe);
         String pattern = CastFormat.pattern(format);
         boolean parse = type.equals("DATE") || type.equals("TIMESTAMP") || type.equals("TIMESTAMPTZ") || type.equals("TIME");
         if (type.equals("TIME") && pattern.matches("(?s).*%[Yymd].*")) {
@@ -157,6 +158,24 @@ final class CastPrinter {
                 + " WHEN typeof(" + v.get(0) + ") = 'DATE' OR typeof(" + v.get(0) + ") LIKE 'TIMESTAMP%' THEN TRY_CAST(" + v.get(0)
                 + " AS TIMESTAMP) ELSE error('CAST ... AS STRING FORMAT ''" + format.replace("'", "''") + "'' takes a DATE, DATETIME, TIME or"
                 + " TIMESTAMP, not ' || typeof(" + v.get(0) + ")) END, '" + pattern + "')");
+        return printer.out();
+    }
+
+    /**
+     * BYTES to STRING and STRING to BYTES with the ASCII format: the text itself, and BigQuery's error (SAFE_CAST:
+     * NULL) for a byte or character outside ASCII; bytes that are not UTF-8 are not ASCII either.
+     */
+    private StringBuilder ascii(CastExpression cast, String type, boolean safe) {
+        String message = DuckDbExpressionDeParser.errorMessage(type.equals("VARCHAR") ? "BYTES value is not ASCII" : "STRING value is not ASCII",
+                cast.toString());
+        String bad = safe ? "NULL" : "error(" + message + ")";
+        printer.once(List.of(printer.operand(cast.getLeftExpression())), v -> {
+            // a byte from 0x80 up, in the hex pairs of the bytes (no decode: bytes that are not UTF-8 would fail there)
+            String notAscii = type.equals("VARCHAR") ? "regexp_matches(hex(TRY_CAST(" + v.get(0) + " AS BLOB)), '^(?:..)*[89A-F]')"
+                    : "regexp_matches(CAST(" + v.get(0) + " AS VARCHAR), '[^\\x00-\\x7f]')";
+            return "CASE WHEN " + v.get(0) + " IS NULL THEN NULL WHEN " + notAscii + " THEN CAST(" + bad + " AS " + type + ") ELSE "
+                    + (type.equals("VARCHAR") ? "decode(TRY_CAST(" + v.get(0) + " AS BLOB))" : "encode(CAST(" + v.get(0) + " AS VARCHAR))") + " END";
+        });
         return printer.out();
     }
 

@@ -135,29 +135,35 @@ final class CastPrinter {
     private StringBuilder withFormat(CastExpression cast, String type, boolean safe) {
         String format = cast.getFormat().replaceAll("^'|'$", "").replace("''", "'");
         if (format.equalsIgnoreCase("ASCII") && (type.equals("VARCHAR") || type.equals("BLOB"))) return ascii(cast, type, safe);
-        String pattern = CastFormat.pattern(format);
         boolean parse = type.equals("DATE") || type.equals("TIMESTAMP") || type.equals("TIMESTAMPTZ") || type.equals("TIME");
-        if (type.equals("TIME") && pattern.matches("(?s).*%[Yymd].*")) {
-            // a TIME reads time elements only: what a date element would do to it is not translated
-            throw new Untranslatable("CAST ... AS TIME FORMAT '" + format + "' has a date element, which is not translated for a TIME",
-                    "leave YYYY, YY, MM and DD out of the format, or cast to DATETIME", "CAST");
-        }
         if (!parse && !type.equals("VARCHAR")) {
             throw new Untranslatable("CAST ... AS " + cast.getColDataType() + " FORMAT '" + format + "' is not translated to DuckDB",
                     "format numbers with FORMAT('%.2f', x) and friends", "CAST");
         }
         if (parse) {
+            String pattern = CastFormat.pattern(format);
+            if (type.equals("TIME") && pattern.matches("(?s).*%[YymdbB].*")) {
+                // a TIME reads time elements only: what a date element would do to it is not translated
+                throw new Untranslatable("CAST ... AS TIME FORMAT '" + format + "' has a date element, which is not translated for a TIME",
+                        "leave YYYY, YY, MM, MON, MONTH and DD out of the format, or cast to DATETIME", "CAST");
+            }
             printer.out().append("CAST(").append(safe ? "try_strptime(" : "strptime(");
             printer.print(cast.getLeftExpression());
             return printer.out().append(", '").append(pattern).append("') AS ").append(type).append(')');
         }
+        String template = CastFormat.template(format);
         // DuckDB's strftime takes no TIME: a TIME is written as a time of 1970-01-01 (a TIMESTAMP WITH TIME ZONE as its UTC wall time).
         // Other values are BigQuery's error, not DuckDB's reading of a STRING as a timestamp (or NULL when it cannot)
-        printer.once(List.of(printer.operand(cast.getLeftExpression())), v -> "strftime(CASE WHEN " + v.get(0) + " IS NULL THEN NULL"
-                + " WHEN typeof(" + v.get(0) + ") = 'TIME' THEN CAST('1970-01-01 ' || CAST(" + v.get(0) + " AS VARCHAR) AS TIMESTAMP)"
-                + " WHEN typeof(" + v.get(0) + ") = 'DATE' OR typeof(" + v.get(0) + ") LIKE 'TIMESTAMP%' THEN TRY_CAST(" + v.get(0)
-                + " AS TIMESTAMP) ELSE error('CAST ... AS STRING FORMAT ''" + format.replace("'", "''") + "'' takes a DATE, DATETIME, TIME or"
-                + " TIMESTAMP, not ' || typeof(" + v.get(0) + ")) END, '" + pattern + "')");
+        printer.once(List.of(printer.operand(cast.getLeftExpression())), v -> {
+            String timestamp = "CASE WHEN " + v.get(0) + " IS NULL THEN NULL"
+                    + " WHEN typeof(" + v.get(0) + ") = 'TIME' THEN CAST('1970-01-01 ' || CAST(" + v.get(0) + " AS VARCHAR) AS TIMESTAMP)"
+                    + " WHEN typeof(" + v.get(0) + ") = 'DATE' OR typeof(" + v.get(0) + ") LIKE 'TIMESTAMP%' THEN TRY_CAST(" + v.get(0)
+                    + " AS TIMESTAMP) ELSE error('CAST ... AS STRING FORMAT ''" + format.replace("'", "''") + "'' takes a DATE, DATETIME, TIME or"
+                    + " TIMESTAMP, not ' || typeof(" + v.get(0) + ")) END";
+            if (template.indexOf("{0}") == template.lastIndexOf("{0}")) return template.replace("{0}", timestamp);
+            // several elements read the value: it is converted once
+            return "list_transform([" + timestamp + "], porygon_cast_ts -> " + template.replace("{0}", "porygon_cast_ts") + ")[1]";
+        });
         return printer.out();
     }
 

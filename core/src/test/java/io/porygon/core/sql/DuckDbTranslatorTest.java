@@ -293,9 +293,9 @@ class DuckDbTranslatorTest {
                 + " CAST(CAST('2024-01-05 10:11:12' AS DATETIME FORMAT 'YYYY-MM-DD HH24:MI:SS') AS STRING),"
                 + " CAST(DATE '2024-01-05' AS STRING FORMAT 'DD.MM.YYYY')"))
                 .containsExactly(Arrays.asList("2024-01-05", null, "2024-01-05 10:11:12", "05.01.2024"));
-        // a text element (its letter case matters in BigQuery) is refused at the cast, naming it
-        assertThatThrownBy(() -> translator.translate("SELECT 1,\n  CAST(d AS STRING FORMAT 'MONTH DD') FROM t", AT))
-                .isInstanceOf(PorygonException.class).hasMessageContaining("'MONTH DD'")
+        // an element that is not translated (DAY: padded or not is unconfirmed) is refused at the cast, naming it
+        assertThatThrownBy(() -> translator.translate("SELECT 1,\n  CAST(d AS STRING FORMAT 'DAY DD') FROM t", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("'DAY DD'")
                 .satisfies(e -> assertThat(((PorygonException) e).location().line()).isEqualTo(8));
     }
 

@@ -148,9 +148,9 @@ final class ScriptInterpreter {
         }
     }
 
-    /** What {@code @@error.message} reads in the handler: the engine's message, or the RAISE's. */
+    /** What {@code @@error.message} reads in the handler: the engine's message (without the SQL it quotes), or the RAISE's. */
     private void setErrorMessage(ScriptProgram.Block b, EngineException e) {
-        String message = e.getMessage() == null ? "" : e.getMessage();
+        String message = e.reason() == null ? "" : e.reason();
         engine.executeUpdate(String.format(b.setErrorMessage(), "'" + message.replace("'", "''") + "'"));
     }
 
@@ -173,7 +173,7 @@ final class ScriptInterpreter {
         final int line;
 
         Failed(EngineException cause, int line) {
-            super(cause.getMessage(), cause);
+            super(cause.getMessage(), cause.reason(), cause);
             this.line = line;
         }
 

@@ -753,7 +753,15 @@ public final class DuckDbEngine implements Engine {
     }
 
     private static DuckDbException fail(SQLException e, String sql) {
-        return new DuckDbException(withoutCatalogSuggestion(e.getMessage()) + "\n  in: " + abbreviate(sql), e);
+        String message = withoutCatalogSuggestion(e.getMessage());
+        return new DuckDbException(message + "\n  in: " + abbreviate(sql), withoutSqlExcerpt(message), e);
+    }
+
+    /** DuckDB's "LINE 1: ..." excerpt quotes the translated SQL, which the script's author never wrote. */
+    private static final Pattern SQL_EXCERPT = Pattern.compile("\\R+LINE \\d+:.*", Pattern.DOTALL);
+
+    static String withoutSqlExcerpt(String message) {
+        return message == null ? null : SQL_EXCERPT.matcher(message).replaceFirst("");
     }
 
     /** DuckDB's own catalog views (sqlite_master, pg_catalog's) are no project's names: a suggestion of one only misleads. */

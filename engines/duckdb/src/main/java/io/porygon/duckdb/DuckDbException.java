@@ -7,4 +7,8 @@ public final class DuckDbException extends EngineException {
     public DuckDbException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    public DuckDbException(String message, String reason, Throwable cause) {
+        super(message, reason, cause);
+    }
 }

@@ -455,4 +455,25 @@ class ProceduralScriptRunTest {
         assertThatThrownBy(() -> planner().plan(graph(operation(op, "SELECT @@project_id")), RunOptions.all()))
                 .isInstanceOf(PorygonException.class).hasMessageContaining("system variable @@project_id is not translated");
     }
+
+    @Test
+    void theCaughtErrorsMessageQuotesNoTranslatedSql() {
+        ActionResult r = run("""
+                BEGIN
+                  SELECT 1 / 0;
+                EXCEPTION WHEN ERROR THEN
+                  INSERT INTO `proj.s.log` VALUES (@@error.message);
+                END;
+                BEGIN
+                  SELECT * FROM `proj.s.missing`;
+                EXCEPTION WHEN ERROR THEN
+                  INSERT INTO `proj.s.log` VALUES (@@error.message);
+                END""");
+        assertThat(r.status()).as(String.valueOf(r.error())).isEqualTo(ActionStatus.SUCCEEDED);
+        List<String> log = log();
+        // BigQuery's message is the error alone: neither the runner's "in: <statement>" nor DuckDB's "LINE 1:" excerpt
+        assertThat(log.get(0)).isEqualTo("Invalid Input Error: division by zero: 1 / 0");
+        assertThat(log.get(1)).startsWith("Catalog Error: Table with name missing does not exist!")
+                .doesNotContain("\n  in: ").doesNotContain("LINE 1:");
+    }
 }

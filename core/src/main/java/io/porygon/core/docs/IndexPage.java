@@ -8,6 +8,7 @@ import io.porygon.core.graph.ColumnDescriptor;
 import io.porygon.core.run.ActionResult;
 import io.porygon.core.run.ActionStatus;
 import io.porygon.core.run.RunStore.RunSummary;
+import io.porygon.core.run.WarehouseRunStore;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Renders index.html: lineage, every action grouped by layer and type, and the run history. */
 final class IndexPage {
@@ -259,12 +261,20 @@ final class IndexPage {
         }
         b.append("</table>\n");
 
-        RunHistory.Run newest = runs.get(0);
+        // An aborted run (killed) recorded no actions: its timings table would be empty, so the timings are
+        // those of the newest run that recorded its actions, and the page says why.
+        RunHistory.Run newest = runs.stream().filter(r -> !aborted(r)).findFirst().orElse(runs.get(0));
         List<ActionResult> timed = new ArrayList<>(newest.actions());
         timed.sort(Comparator.comparing(ActionResult::duration).reversed());
         long slowest = timed.isEmpty() ? 1 : Math.max(1, timed.get(0).duration().toMillis());
-        b.append("<h3>Timings of the newest run (").append(esc(newest.summary().runId())).append("), slowest first</h3>\n")
-                .append("<table><tr><th>action</th><th>type</th><th>status</th><th class=\"num\">time</th><th></th>")
+        String skipped = runs.stream().takeWhile(r -> r != newest).map(r -> r.summary().runId() + " (" + r.summary().status() + ")")
+                .collect(Collectors.joining(", "));
+        b.append("<h3>Timings of the newest run (").append(esc(newest.summary().runId())).append("), slowest first</h3>\n");
+        if (!skipped.isEmpty()) {
+            b.append("<p class=\"muted\">A newer run killed before it recorded its actions has no timings: ").append(esc(skipped))
+                    .append(".</p>\n");
+        }
+        b.append("<table><tr><th>action</th><th>type</th><th>status</th><th class=\"num\">time</th><th></th>")
                 .append("<th class=\"num\">rows written</th><th class=\"num\">failing rows</th></tr>\n");
         for (ActionResult a : timed) {
             long ms = a.duration().toMillis();
@@ -305,6 +315,10 @@ final class IndexPage {
             b.append("</table>\n");
         }
         return b.toString();
+    }
+
+    private static boolean aborted(RunHistory.Run r) {
+        return r.actions().isEmpty() && WarehouseRunStore.ABORTED.equals(r.summary().status());
     }
 
     /** The unit tests: each with the dataset it tests, its file and the inputs it gives rows for. */

@@ -65,6 +65,21 @@ class IndexPageTest {
     }
 
     @Test
+    void timingsAreThoseOfTheNewestRunThatRecordedActionsNotOfANewerAbortedOne() {
+        Instant t = Instant.parse("2024-05-01T10:00:00Z");
+        RunHistory.Run aborted = new RunHistory.Run(new RunSummary("run-killed", t.plusSeconds(60), null, "ABORTED", "run", 0, 0, 0, 0),
+                List.of());
+        String page = page(List.of(aborted, run("run-a", t, assertion(ActionStatus.SUCCEEDED, 0, null))));
+        String timings = page.substring(page.indexOf("<h3>Timings"), page.indexOf("Data quality"));
+        assertThat(timings).contains("Timings of the newest run (run-a), slowest first")
+                .contains("A newer run killed before it recorded its actions has no timings: run-killed (ABORTED).")
+                .contains(">checks.amounts_positive</a>");
+        // a run listed first with its actions keeps the heading alone
+        assertThat(page(List.of(run("run-a", t, assertion(ActionStatus.SUCCEEDED, 0, null))))).contains("Timings of the newest run (run-a)")
+                .doesNotContain("has no timings");
+    }
+
+    @Test
     void anEmptyProjectsSummarySaysItHasNoActions() {
         DocsModel model = new DocsModel("p", List.of(), List.of(), Optional.empty(), RunHistory.NONE, List.of());
         String page = new IndexPage(model).render(DocsSite.lineage(model));

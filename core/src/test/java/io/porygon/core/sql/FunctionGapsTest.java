@@ -26,7 +26,7 @@ class FunctionGapsTest {
     static final TranslationWarehouse warehouse = new TranslationWarehouse();
 
     private List<List<Object>> query(String googleSql) throws SQLException {
-        return TranslationCorpus.rows(warehouse.connection(), translator.translate(googleSql, AT));
+        return warehouse.query(translator, googleSql, AT);
     }
 
     @Test

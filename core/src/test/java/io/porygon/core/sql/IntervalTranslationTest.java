@@ -25,7 +25,7 @@ class IntervalTranslationTest {
     static final TranslationWarehouse warehouse = new TranslationWarehouse();
 
     private List<List<Object>> query(String googleSql) throws SQLException {
-        return TranslationCorpus.rows(warehouse.connection(), translator.translate(googleSql, AT));
+        return warehouse.query(translator, googleSql, AT);
     }
 
     @Test

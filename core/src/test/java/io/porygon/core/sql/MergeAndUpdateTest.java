@@ -50,7 +50,7 @@ class MergeAndUpdateTest {
     }
 
     private List<List<Object>> query(String googleSql) throws SQLException {
-        return TranslationCorpus.rows(warehouse.connection(), translator.translate(googleSql, AT));
+        return warehouse.query(translator, googleSql, AT);
     }
 
     @Test

@@ -3,8 +3,11 @@ package io.porygon.core.sql;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.porygon.core.SourceLocation;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -27,6 +30,11 @@ final class TranslationWarehouse implements BeforeAllCallback, AfterAllCallback 
 
     Connection connection() {
         return connection;
+    }
+
+    /** The rows of a GoogleSQL query, translated as if written at {@code at}. */
+    List<List<Object>> query(DuckDbTranslator translator, String googleSql, SourceLocation at) throws SQLException {
+        return TranslationCorpus.rows(connection, translator.translate(googleSql, at));
     }
 
     @Override

@@ -385,8 +385,7 @@ public final class DuckDbEngine implements Engine {
     @Override
     public void refreshStaleViews(boolean afterProjectStatements) {
         if (!columnsChanged.getAndSet(false) && !afterProjectStatements) return;
-        List<List<Object>> views = queryRows("SELECT schema_name, view_name, sql FROM duckdb_views()"
-                + " WHERE NOT internal AND database_name = current_database()");
+        List<List<Object>> views = storedViews();
         boolean recreatedAny = true;
         for (int pass = 0; pass < views.size() && recreatedAny; pass++) {
             recreatedAny = false;
@@ -744,8 +743,13 @@ public final class DuckDbEngine implements Engine {
         return SqlQuoting.string(value);
     }
 
-    private static String schemaOf(Target target) {
+    static String schemaOf(Target target) {
         return target.schema() == null ? "main" : target.schema();
+    }
+
+    /** The project's views as DuckDB keeps them: schema, name and its CREATE VIEW statement. */
+    List<List<Object>> storedViews() {
+        return queryRows("SELECT schema_name, view_name, sql FROM duckdb_views() WHERE NOT internal AND database_name = current_database()");
     }
 
     static String columnList(List<String> columns) {

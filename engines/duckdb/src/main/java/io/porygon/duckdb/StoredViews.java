@@ -34,8 +34,9 @@ final class StoredViews {
         String suffix = " AS " + printed + ";";
         if (stored.length() < prefix.length() + suffix.length() || !stored.startsWith(prefix) || !stored.endsWith(suffix)) return false;
         String name = stored.substring(prefix.length(), stored.length() - suffix.length()).replace("\"", "");
+        String schema = DuckDbEngine.schemaOf(view);
         // DuckDB leaves out the schema main
-        return name.equalsIgnoreCase(schemaOf(view) + "." + view.name()) || schemaOf(view).equalsIgnoreCase("main") && name.equalsIgnoreCase(view.name());
+        return name.equalsIgnoreCase(schema + "." + view.name()) || schema.equalsIgnoreCase("main") && name.equalsIgnoreCase(view.name());
     }
 
     synchronized void forget(Target target) {
@@ -50,18 +51,12 @@ final class StoredViews {
 
     private synchronized void readAll(DuckDbEngine engine) {
         if (read) return;
-        List<List<Object>> views = engine.queryRows("SELECT schema_name, view_name, sql FROM duckdb_views()"
-                + " WHERE NOT internal AND database_name = current_database()");
-        for (List<Object> view : views) sqlByName.put(key((String) view.get(0), (String) view.get(1)), (String) view.get(2));
+        for (List<Object> view : engine.storedViews()) sqlByName.put(key((String) view.get(0), (String) view.get(1)), (String) view.get(2));
         read = true;
     }
 
     private static String key(Target target) {
-        return key(schemaOf(target), target.name());
-    }
-
-    private static String schemaOf(Target target) {
-        return target.schema() == null ? "main" : target.schema();
+        return key(DuckDbEngine.schemaOf(target), target.name());
     }
 
     /** DuckDB's names are case-insensitive. */

@@ -225,12 +225,12 @@ final class ActivitySimulator {
                 type = "product";
                 uri = "/product/" + viewed[i - (home ? 2 : 1)].id();
             }
-            RowBuffer row = out.events.ref(IdSequence.EVENT, out.next(IdSequence.EVENT));
+            RowBuffer row = out.eventsAt(t).ref(IdSequence.EVENT, out.next(IdSequence.EVENT));
             if (c == null) row.addNull();
             else userId(row, c);
             row.add((long) ++seq).add(sessionId).time(t).add(ip).add(city).add(state).add(postal).add(browser)
                     .add(traffic).add(uri).add(type);
-            out.events.endRow();
+            row.endRow();
         }
     }
 

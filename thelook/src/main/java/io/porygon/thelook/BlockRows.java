@@ -1,20 +1,37 @@
 package io.porygon.thelook;
 
-/** Everything one block produced: rows of the five growing tables and how many ids it drew. */
+/**
+ * Everything one block produced: rows of the five growing tables and how many ids it drew. Events
+ * from {@code recentFrom} on are kept apart ({@link #RECENT_EVENTS}), so that the generator can
+ * write them in time order at the end of the table, as a table loaded day by day holds them.
+ */
 final class BlockRows {
+    /** The index of the recent events in {@link #table(int)}; 0 to 4 are the tables of {@link TableWriters#TABLES}. */
+    static final int RECENT_EVENTS = 5;
+
     final RowBuffer users;
     final RowBuffer orders;
     final RowBuffer orderItems;
     final RowBuffer inventoryItems;
-    final RowBuffer events;
+    private final RowBuffer events;
+    private final RowBuffer recentEvents;
+    private final long recentFrom;
     private final long[] drawn = new long[IdSequence.values().length];
 
-    BlockRows(int expectedUsers) {
+    /** {@code recentFrom}: events from this time on (epoch microseconds) are recent; Long.MAX_VALUE for none. */
+    BlockRows(int expectedUsers, long recentFrom) {
         users = new RowBuffer(RawTables.USERS.width(), expectedUsers);
         orders = new RowBuffer(RawTables.ORDERS.width(), expectedUsers * 13 / 10);
         orderItems = new RowBuffer(RawTables.ORDER_ITEMS.width(), expectedUsers * 19 / 10);
         inventoryItems = new RowBuffer(RawTables.INVENTORY_ITEMS.width(), expectedUsers * 5);
         events = new RowBuffer(RawTables.EVENTS.width(), expectedUsers * 25);
+        recentEvents = new RowBuffer(RawTables.EVENTS.width(), recentFrom == Long.MAX_VALUE ? 0 : expectedUsers);
+        this.recentFrom = recentFrom;
+    }
+
+    /** Where an event at {@code micros} goes. */
+    RowBuffer eventsAt(long micros) {
+        return micros >= recentFrom ? recentEvents : events;
     }
 
     /** The next block-local id of a sequence, starting at 1. */
@@ -29,10 +46,11 @@ final class BlockRows {
         orderItems.writeTo(writers.orderItems(), bases);
         inventoryItems.writeTo(writers.inventoryItems(), bases);
         events.writeTo(writers.events(), bases);
+        recentEvents.writeTo(writers.events(), bases);
         advance(bases);
     }
 
-    /** The rows of one growing table, by its index in {@link TableWriters#TABLES}. */
+    /** The rows of one growing table, by its index in {@link TableWriters#TABLES}, or the {@link #RECENT_EVENTS}. */
     RowBuffer table(int index) {
         return switch (index) {
             case 0 -> users;
@@ -40,6 +58,7 @@ final class BlockRows {
             case 2 -> orderItems;
             case 3 -> inventoryItems;
             case 4 -> events;
+            case RECENT_EVENTS -> recentEvents;
             default -> throw new IllegalArgumentException("no growing table " + index);
         };
     }
@@ -51,6 +70,6 @@ final class BlockRows {
 
     /** Rows per growing table, in {@link TableWriters} order. */
     long[] rowsPerTable() {
-        return new long[] {users.rows(), orders.rows(), orderItems.rows(), inventoryItems.rows(), events.rows()};
+        return new long[] {users.rows(), orders.rows(), orderItems.rows(), inventoryItems.rows(), events.rows() + recentEvents.rows()};
     }
 }

@@ -54,7 +54,7 @@ public final class DayAdvance {
         // from moves on with every advance, so no two advances draw the same numbers
         SplittableRandom rng = new SplittableRandom(Seeds.of(seed, Seeds.ADVANCE, from));
 
-        BlockRows out = new BlockRows(64);
+        BlockRows out = new BlockRows(64, Long.MAX_VALUE); // a period's events are appended as they come
         ActivitySimulator shop = new ActivitySimulator(catalog, rng, out, to);
         double days = (double) (to - from) / DAY;
         double historyDays = Math.max(1.0, (double) (from - state.firstSignup()) / DAY);

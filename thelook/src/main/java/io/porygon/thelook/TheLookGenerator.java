@@ -4,6 +4,8 @@ import io.porygon.core.engine.BulkWriter;
 import io.porygon.core.engine.Engine;
 import io.porygon.core.graph.Target;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -82,16 +84,16 @@ public final class TheLookGenerator {
         long blocks = (users + USERS_PER_BLOCK - 1) / USERS_PER_BLOCK;
         long[] bases = new long[IdSequence.values().length];
         long[] perTable = new long[TableWriters.TABLES.size()];
-        for (RawTable table : TableWriters.TABLES) {
-            // created and committed before the lanes start: two of them append to the same table
-            engine.createAndOpenWriter(staged.staging(table), table.engineColumns()).close();
-        }
+        // the tables the lanes append to, by index of BlockRows.table(i), created and committed before the lanes start
+        List<Target> targets = new ArrayList<>();
+        for (RawTable table : TableWriters.TABLES) targets.add(createEmpty(engine, staged.staging(table), table));
+        targets.add(createEmpty(engine, staged.recentEvents(), RawTables.EVENTS));
         ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
             Thread t = new Thread(r, "thelook-generator");
             t.setDaemon(true);
             return t;
         });
-        try (WriterLanes lanes = WriterLanes.start(engine, staged::staging)) {
+        try (WriterLanes lanes = WriterLanes.start(engine, targets)) {
             ArrayDeque<Future<BlockRows>> inFlight = new ArrayDeque<>();
             long submitted = 0;
             long done = 0;
@@ -118,10 +120,15 @@ public final class TheLookGenerator {
         return rows;
     }
 
+    private static Target createEmpty(Engine engine, Target target, RawTable like) {
+        engine.createAndOpenWriter(target, like.engineColumns()).close();
+        return target;
+    }
+
     private static BlockRows makeBlock(Catalog catalog, GenerateOptions options, long block, long totalUsers) {
         long first = block * USERS_PER_BLOCK;
         int count = (int) Math.min(USERS_PER_BLOCK, totalUsers - first);
-        BlockRows out = new BlockRows(count);
+        BlockRows out = new BlockRows(count, options.nowMicros() - StagedTables.RECENT_DAYS * ActivitySimulator.DAY);
         SplittableRandom rng = new SplittableRandom(Seeds.of(options.seed(), Seeds.CUSTOMERS, block));
         ActivitySimulator shop = new ActivitySimulator(catalog, rng, out, options.nowMicros());
         long start = options.calendarStartMicros();

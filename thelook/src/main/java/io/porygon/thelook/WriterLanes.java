@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.function.Function;
 
 /**
  * Writes the growing tables on parallel lanes so that the warehouse's append and compression work
@@ -23,12 +22,12 @@ import java.util.function.Function;
  */
 final class WriterLanes implements AutoCloseable {
     /**
-     * What each lane writes, as indexes into {@link TableWriters#TABLES}: events (about 70% of rows
+     * What each lane writes, as indexes of {@link BlockRows#table(int)}: events (about 70% of rows
      * and most of the text) from the even blocks and from the odd ones, so that its appending and
-     * compressing runs on two cores, and the other four tables together.
+     * compressing runs on two cores, and the other four tables and the recent events together.
      */
-    static final List<LaneSpec> LANES = List.of(
-            new LaneSpec(new int[] {4}, 2, 0), new LaneSpec(new int[] {4}, 2, 1), new LaneSpec(new int[] {0, 1, 2, 3}, 1, 0));
+    static final List<LaneSpec> LANES = List.of(new LaneSpec(new int[] {4}, 2, 0), new LaneSpec(new int[] {4}, 2, 1),
+            new LaneSpec(new int[] {0, 1, 2, 3, BlockRows.RECENT_EVENTS}, 1, 0));
 
     /** Tables written from the blocks whose index is {@code remainder} modulo {@code every}. */
     record LaneSpec(int[] tables, int every, int remainder) {
@@ -46,11 +45,11 @@ final class WriterLanes implements AutoCloseable {
     private final List<Lane> lanes = new ArrayList<>();
     private boolean finished;
 
-    /** Starts the lanes; {@code target} names the existing (empty) table each lane appends to. */
-    static WriterLanes start(Engine engine, Function<RawTable, Target> target) {
+    /** Starts the lanes; {@code targets} are the existing (empty) tables they append to, by index of {@link BlockRows#table(int)}. */
+    static WriterLanes start(Engine engine, List<Target> targets) {
         WriterLanes all = new WriterLanes();
         for (LaneSpec spec : LANES) {
-            Lane lane = new Lane(engine, spec, target);
+            Lane lane = new Lane(engine, spec, targets);
             all.lanes.add(lane);
             lane.thread.start();
         }
@@ -104,18 +103,18 @@ final class WriterLanes implements AutoCloseable {
         private final Engine engine;
         private final LaneSpec spec;
         private final int[] tables;
-        private final Function<RawTable, Target> target;
+        private final List<Target> targets;
         private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE);
         private final Thread thread;
         private volatile RuntimeException failure;
         private boolean ended; // END or ABORT taken: nothing more will be queued
 
-        Lane(Engine engine, LaneSpec spec, Function<RawTable, Target> target) {
+        Lane(Engine engine, LaneSpec spec, List<Target> targets) {
             this.engine = engine;
             this.spec = spec;
             this.tables = spec.tables();
-            this.target = target;
-            this.thread = new Thread(this, "thelook-writer-" + TableWriters.TABLES.get(tables[0]).name() + "-" + spec.remainder());
+            this.targets = targets;
+            this.thread = new Thread(this, "thelook-writer-" + targets.get(tables[0]).name() + "-" + spec.remainder());
             this.thread.setDaemon(true);
         }
 
@@ -173,7 +172,7 @@ final class WriterLanes implements AutoCloseable {
             BulkWriter[] writers = new BulkWriter[tables.length];
             try {
                 for (int i = 0; i < tables.length; i++) {
-                    writers[i] = session.openWriter(target.apply(TableWriters.TABLES.get(tables[i])));
+                    writers[i] = session.openWriter(targets.get(tables[i]));
                 }
                 while (true) {
                     Object next = take();

@@ -82,6 +82,18 @@ class TheLookGeneratorTest {
     }
 
     @Test
+    void theLastThirtyDaysOfEventsComeLastInTimeOrder() {
+        String recent = "created_at >= TIMESTAMPTZ '" + Warehouses.AS_OF + " 00:00:00+00' - INTERVAL 30 DAY";
+        String positions = "SELECT rowid AS position, created_at, " + recent + " AS recent,"
+                + " lag(created_at) OVER (ORDER BY rowid) AS previous FROM thelook_ecommerce.events";
+        assertThat(Warehouses.count(engine, "SELECT count(*) FROM (" + positions + ") WHERE recent")).as("recent events").isGreaterThan(100);
+        assertThat(Warehouses.count(engine, "SELECT count(*) FROM (" + positions + ") WHERE recent AND previous > created_at"))
+                .as("recent events out of time order").isZero();
+        assertThat(Warehouses.count(engine, "SELECT ((SELECT max(position) FROM (" + positions + ") WHERE NOT recent)"
+                + " < (SELECT min(position) FROM (" + positions + ") WHERE recent))::INTEGER")).as("older events before recent ones").isEqualTo(1);
+    }
+
+    @Test
     void contentIsBelievable() {
         assertThat(Warehouses.count(engine, "SELECT count(DISTINCT category) FROM thelook_ecommerce.products")).isGreaterThan(20);
         assertThat(Warehouses.count(engine, "SELECT count(DISTINCT country) FROM thelook_ecommerce.users")).isGreaterThan(8);

@@ -153,6 +153,7 @@ public final class GenerateCommand implements Callable<Integer> {
             // files are named by table; the schema only names the scratch warehouse's
             options = new GenerateOptions(seed, scale, calendarNow, generatorThreads, schema != null ? schema : RawTables.DEFAULT_SCHEMA);
             summary = generateFiles(options);
+            if (summary == null) return 130;
         }
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         stdout.print(summary.render());
@@ -162,6 +163,7 @@ public final class GenerateCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The files' summary, or null when Ctrl-C stopped the generate (it said so, and left no scratch warehouse behind). */
     private GenerationSummary generateFiles(GenerateOptions options) {
         FileExport.Format fileFormat;
         try {
@@ -177,12 +179,21 @@ public final class GenerateCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(scratch.resolve("scratch.duckdb")))) {
-            GenerationSummary summary = new TheLookGenerator().generate(engine, options, progress());
-            FileExport.export(engine, options.schema(), out, fileFormat);
-            return summary;
-        } finally {
-            deleteTree(scratch);
+        // Ctrl-C stops the generator at its next block and waits for the scratch warehouse (as large as the data) to be deleted
+        AtomicBoolean stop = new AtomicBoolean();
+        try (Interruption interruption = Interruption.cancelling(() -> stop.set(true))) {
+            try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(scratch.resolve("scratch.duckdb")))) {
+                GenerationSummary summary = new TheLookGenerator().generate(engine, options, stoppable(progress(), stop));
+                FileExport.export(engine, options.schema(), out, fileFormat);
+                return summary;
+            } catch (CancellationException e) {
+                // said before the interruption closes: the JVM exits as soon as it does
+                spec.commandLine().getErr().println("generate stopped: no files were written to " + out);
+                spec.commandLine().getErr().flush();
+                return null;
+            } finally {
+                deleteTree(scratch);
+            }
         }
     }
 

@@ -29,7 +29,7 @@ final class GeneratorClock {
         if (!engine.exists(TABLE)) return OptionalLong.empty();
         List<String> ids = idColumns();
         List<List<Object>> rows = engine.queryRows("SELECT epoch_us(generated_to), epoch_us(latest_in_data), "
-                + String.join(", ", ids) + " FROM " + name() + " WHERE schema_name = " + Sql.literal(schema));
+                + String.join(", ", ids) + " FROM " + name() + " WHERE " + isSchema(schema));
         if (rows.isEmpty()) return OptionalLong.empty();
         List<Object> r = rows.get(0);
         long[] maxIds = new long[ids.size()];
@@ -41,12 +41,17 @@ final class GeneratorClock {
     /** Records that the tables, as {@code mark} shows them, hold the data generated up to {@code generatedTo}. */
     static void write(Engine engine, String schema, long generatedTo, WarehouseState.Mark mark) {
         boolean exists = engine.exists(TABLE);
-        if (exists) engine.execute("DELETE FROM " + name() + " WHERE schema_name = " + Sql.literal(schema));
+        if (exists) engine.execute("DELETE FROM " + name() + " WHERE " + isSchema(schema));
         try (BulkWriter w = exists ? engine.openWriter(TABLE) : engine.createAndOpenWriter(TABLE, columns())) {
             w.append(schema).appendTimestampMicros(generatedTo).appendTimestampMicros(mark.latest());
             for (long id : mark.maxIds()) w.append(id);
             w.endRow();
         }
+    }
+
+    /** The row of {@code schema}, named in any case: the warehouse's names are case-insensitive (Raw and raw are one schema). */
+    private static String isSchema(String schema) {
+        return "lower(schema_name) = lower(" + Sql.literal(schema) + ")";
     }
 
     private static List<Column> columns() {

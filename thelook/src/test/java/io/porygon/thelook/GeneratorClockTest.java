@@ -40,6 +40,21 @@ class GeneratorClockTest {
     }
 
     @Test
+    void theClockOfASchemaIsFoundWhateverTheCaseItIsNamedIn() {
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("w.duckdb"))) {
+            // the warehouse's names are case-insensitive: Raw and raw are one schema, its tables and its clock
+            new TheLookGenerator().generate(engine, new GenerateOptions(4, 0.01, Warehouses.AS_OF, 2, "Raw"), Progress.NONE);
+            AdvanceSummary advanced = new DayAdvance().advance(engine, "raw", 4, Duration.ofDays(1));
+            assertThat(advanced.fromLatestData()).isFalse();
+            assertThat(advanced.from()).isEqualTo(AS_OF);
+            AdvanceSummary again = new DayAdvance().advance(engine, "RAW", 4, Duration.ofDays(1));
+            assertThat(again.fromLatestData()).isFalse();
+            assertThat(again.from()).isEqualTo(AS_OF.plus(Duration.ofDays(1)));
+            assertThat(Warehouses.count(engine, "SELECT count(*) FROM porygon_meta.thelook_clock")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void halfHoursThatWriteNothingStillMoveTheClockAndADaysWorthAddsRows() {
         try (DuckDbEngine engine = Warehouses.open(dir.resolve("w.duckdb"))) {
             Warehouses.generate(engine, 8, 0.02, 2);

@@ -3,11 +3,16 @@ package io.porygon.thelook;
 import io.porygon.core.PorygonException;
 import io.porygon.core.SourceLocation;
 import io.porygon.core.engine.Engine;
+import io.porygon.core.engine.EngineException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * Writes the raw tables of a warehouse to one file per table ({@code users.parquet}, ...), in the
@@ -40,17 +45,74 @@ public final class FileExport {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            String reason = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : String.valueOf(e.getMessage());
-            throw new PorygonException(SourceLocation.of(dir.toString()), "cannot create the directory: " + reason,
+            throw new PorygonException(SourceLocation.of(dir.toString()), "cannot create the directory: " + reason(e),
                     "write the files into a directory you can write to", e);
         }
         for (RawTable table : RawTables.ALL) {
-            Path file = dir.resolve(table.name() + format.extension()).toAbsolutePath();
-            String options = format == Format.PARQUET ? "(FORMAT parquet)" : "(FORMAT csv, HEADER true)";
-            // in key order: the tables' physical order depends on how they were written (see WriterLanes)
-            String key = Sql.ident(table.columns().get(0).name());
-            engine.execute("COPY (SELECT * FROM " + Sql.table(schema, table) + " ORDER BY " + key + ") TO "
-                    + Sql.literal(file.toString()) + " " + options);
+            Path target = target(dir, table, format);
+            if (Files.isDirectory(target)) {
+                throw new PorygonException(SourceLocation.of(target.toString()), "cannot write the file: a directory of that name is in the way",
+                        "move the directory away, or write the files into another directory");
+            }
         }
+        // Written aside first and moved into place once all seven are, so a failure (a full disk, ...) leaves the
+        // directory's earlier files as they were instead of mixing old and new tables.
+        Path staging = createStaging(dir);
+        try {
+            for (RawTable table : RawTables.ALL) {
+                Path target = target(dir, table, format);
+                Path file = staging.resolve(target.getFileName());
+                String options = format == Format.PARQUET ? "(FORMAT parquet)" : "(FORMAT csv, HEADER true)";
+                // in key order: the tables' physical order depends on how they were written (see WriterLanes)
+                String key = Sql.ident(table.columns().get(0).name());
+                try {
+                    engine.execute("COPY (SELECT * FROM " + Sql.table(schema, table) + " ORDER BY " + key + ") TO "
+                            + Sql.literal(file.toString()) + " " + options);
+                } catch (EngineException e) {
+                    throw new PorygonException(SourceLocation.of(target.toString()), "cannot write the file: " + e.reason(),
+                            "check the free space and the permissions of " + dir + "; its earlier files are unchanged", e);
+                }
+            }
+            for (RawTable table : RawTables.ALL) {
+                Path target = target(dir, table, format);
+                move(staging.resolve(target.getFileName()), target);
+            }
+        } finally {
+            deleteQuietly(staging);
+        }
+    }
+
+    private static Path target(Path dir, RawTable table, Format format) {
+        return dir.resolve(table.name() + format.extension()).toAbsolutePath();
+    }
+
+    private static Path createStaging(Path dir) {
+        try {
+            return Files.createTempDirectory(dir, ".porygon-export-");
+        } catch (IOException e) {
+            throw new PorygonException(SourceLocation.of(dir.toString()), "cannot write into the directory: " + reason(e),
+                    "write the files into a directory you can write to", e);
+        }
+    }
+
+    private static void move(Path from, Path to) {
+        try {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new PorygonException(SourceLocation.of(to.toString()), "cannot replace the file: " + reason(e),
+                    "check the permissions of " + to.getParent(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path staging) {
+        try (Stream<Path> files = Files.walk(staging)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (IOException | UncheckedIOException e) {
+            // a leftover hidden directory is harmless: the original failure, if any, matters more
+        }
+    }
+
+    private static String reason(IOException e) {
+        return e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : String.valueOf(e.getMessage());
     }
 }

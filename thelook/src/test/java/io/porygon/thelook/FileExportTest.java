@@ -8,10 +8,11 @@ import io.porygon.duckdb.DuckDbEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Exporting into a place that is not a directory is the user's error to fix, said plainly. */
+/** Exporting into a place that is not a directory is the user's error to fix, said plainly; a failed export changes no file. */
 class FileExportTest {
     @TempDir Path dir;
 
@@ -29,5 +30,39 @@ class FileExportTest {
             }
         }
         assertThat(file).hasContent("keep me");
+    }
+
+    @Test
+    void aFailedExportLeavesTheEarlierFilesAsTheyWereAndNamesTheFileInTheWay() throws IOException {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Path users = Files.writeString(out.resolve("users.csv"), "the earlier export");
+        Files.createDirectories(out.resolve("events.csv")); // written last: every other table would be written before it
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("w.duckdb"))) {
+            Warehouses.generate(engine, 7, 0.001, 1);
+            assertThatThrownBy(() -> FileExport.export(engine, Warehouses.SCHEMA, out, FileExport.Format.CSV))
+                    .isInstanceOfSatisfying(PorygonException.class, e -> {
+                        assertThat(e.location().file()).isEqualTo(out.resolve("events.csv").toAbsolutePath().toString());
+                        assertThat(e.getMessage()).contains("a directory of that name is in the way");
+                    });
+        }
+        assertThat(users).hasContent("the earlier export");
+        try (Stream<Path> left = Files.list(out)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("users.csv", "events.csv");
+        }
+    }
+
+    @Test
+    void anExportReplacesTheEarlierFilesAndLeavesNothingElse() throws IOException {
+        Path out = Files.createDirectories(dir.resolve("again"));
+        Files.writeString(out.resolve("users.csv"), "the earlier export");
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("w2.duckdb"))) {
+            Warehouses.generate(engine, 7, 0.001, 1);
+            FileExport.export(engine, Warehouses.SCHEMA, out, FileExport.Format.CSV);
+        }
+        try (Stream<Path> left = Files.list(out)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("distribution_centers.csv", "products.csv",
+                    "users.csv", "orders.csv", "order_items.csv", "inventory_items.csv", "events.csv");
+        }
+        assertThat(Files.readString(out.resolve("users.csv"))).startsWith("id,first_name");
     }
 }

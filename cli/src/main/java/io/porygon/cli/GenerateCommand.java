@@ -222,13 +222,23 @@ public final class GenerateCommand implements Callable<Integer> {
      * ({@code cannot convert '2025-13-01' to class java.time.LocalDate (java.time.format.DateTimeParseException: ...)}).
      */
     static final class CalendarDay implements ITypeConverter<LocalDate> {
+        static final LocalDate FIRST_AS_OF = LocalDate.of(1 + GenerateOptions.HISTORY_YEARS, 1, 1);
+        static final LocalDate LAST_AS_OF = LocalDate.of(9999, 12, 31);
+
         @Override
         public LocalDate convert(String value) {
+            LocalDate day;
             try {
-                return LocalDate.parse(value.strip());
+                day = LocalDate.parse(value.strip());
             } catch (DateTimeParseException e) {
                 throw new TypeConversionException("'" + value + "' is not a calendar day; write it as YYYY-MM-DD, e.g. 2025-06-01");
             }
+            // the calendar is the five years before the day, and BigQuery's TIMESTAMP holds the years 1 to 9999
+            if (day.isBefore(FIRST_AS_OF) || day.isAfter(LAST_AS_OF)) {
+                throw new TypeConversionException("'" + value + "' is outside the years BigQuery's timestamps hold with the five years"
+                        + " before it; write a day from " + FIRST_AS_OF + " to " + LAST_AS_OF);
+            }
+            return day;
         }
     }
 
@@ -239,6 +249,10 @@ public final class GenerateCommand implements Callable<Integer> {
     static Duration parseDuration(String text) {
         Duration d = readDuration(text);
         if (d.isZero() || d.isNegative()) throw usage("--advance must be a positive duration, got " + text, "write e.g. 1d, 12h or 30m");
+        if (d.compareTo(Duration.ofNanos(1000)) < 0) {
+            // the data's timestamps count microseconds: a shorter period would not move the clock
+            throw usage("--advance must be at least a microsecond, got " + text, "write e.g. 1d, 12h or 30m");
+        }
         if (d.compareTo(MAX_ADVANCE) > 0) {
             throw usage("--advance may be at most 366d, got " + text, "advance in several steps, e.g. --advance 366d more than once");
         }

@@ -54,6 +54,23 @@ class UsageErrorsTest {
     }
 
     @Test
+    void anAsOfWhoseCalendarLeavesBigQuerysYearsIsAUsageError() {
+        for (String day : new String[] {"0003-01-01", "0005-12-31", "+10000-01-01"}) {
+            CliRun.Result r = CliRun.run("generate", "--as-of", day, "--warehouse", dir.resolve("w.duckdb").toString());
+            assertThat(r.exitCode()).as(day).isEqualTo(2);
+            assertThat(r.err()).contains("'" + day + "' is outside the years BigQuery's timestamps hold").contains("0006-01-01 to 9999-12-31");
+        }
+        assertThat(dir.resolve("w.duckdb")).doesNotExist();
+    }
+
+    @Test
+    void advancingByLessThanAMicrosecondIsAUsageError() {
+        CliRun.Result r = CliRun.run("generate", "--advance", "PT0.0000001S", "--warehouse", dir.resolve("w.duckdb").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--advance must be at least a microsecond").contains("hint:");
+    }
+
+    @Test
     void aHistoryLimitBelowOneIsAUsageError() {
         CliRun.Result r = CliRun.run("history", "--limit", "-1", "--warehouse", dir.resolve("w.duckdb").toString());
         assertThat(r.exitCode()).isEqualTo(2);

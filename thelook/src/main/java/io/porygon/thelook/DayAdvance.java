@@ -8,6 +8,8 @@ import io.porygon.core.SourceLocation;
 import io.porygon.core.engine.Engine;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,6 +29,9 @@ import java.util.stream.Collectors;
  * in the warehouse. Deterministic for the same warehouse and seed.
  */
 public final class DayAdvance {
+    /** 10000-01-01T00:00Z in epoch microseconds: the first instant after those BigQuery's TIMESTAMP holds. */
+    private static final long END_OF_TIMESTAMPS = LocalDate.of(10000, 1, 1).atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000L;
+
     public AdvanceSummary advance(Engine engine, String schema, long seed, Duration period) {
         if (period.isNegative() || period.isZero()) {
             throw new IllegalArgumentException("the period must be positive, got " + period);
@@ -51,6 +56,10 @@ public final class DayAdvance {
         OptionalLong clock = GeneratorClock.read(engine, schema, state.mark());
         long from = clock.orElse(state.latest());
         long to = from + period.toNanos() / 1000;
+        if (to >= END_OF_TIMESTAMPS) {
+            throw new PorygonException(SourceLocation.of(schema), "cannot advance to " + instant(to) + ": BigQuery's timestamps end with the"
+                    + " year 9999", "generate anew with an earlier --as-of");
+        }
         // from moves on with every advance, so no two advances draw the same numbers
         SplittableRandom rng = new SplittableRandom(Seeds.of(seed, Seeds.ADVANCE, from));
 

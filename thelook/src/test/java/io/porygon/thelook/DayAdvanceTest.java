@@ -169,4 +169,20 @@ class DayAdvanceTest {
                     .satisfies(e -> assertThat(((PorygonException) e).hint()).contains("porygon generate"));
         }
     }
+
+    @Test
+    void advancingPastTheYear9999IsRefusedAndChangesNothing() {
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("w.duckdb"))) {
+            new TheLookGenerator().generate(engine, new GenerateOptions(1, 0.001, java.time.LocalDate.of(9999, 12, 30), 1, S), Progress.NONE);
+            long events = Warehouses.count(engine, "SELECT count(*) FROM " + S + ".events");
+            new DayAdvance().advance(engine, S, 1, Duration.ofHours(23)); // up to 9999-12-30 23:00, within the year
+            long afterOneDay = Warehouses.count(engine, "SELECT count(*) FROM " + S + ".events");
+            assertThatThrownBy(() -> new DayAdvance().advance(engine, S, 1, Duration.ofDays(3)))
+                    .isInstanceOf(PorygonException.class)
+                    .hasMessageContaining("BigQuery's timestamps end with the year 9999")
+                    .satisfies(e -> assertThat(((PorygonException) e).hint()).contains("--as-of"));
+            assertThat(afterOneDay).isGreaterThanOrEqualTo(events);
+            assertThat(Warehouses.count(engine, "SELECT count(*) FROM " + S + ".events")).isEqualTo(afterOneDay);
+        }
+    }
 }

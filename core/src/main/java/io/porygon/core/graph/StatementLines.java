@@ -21,6 +21,8 @@ public final class StatementLines {
 
     /** A pre- or post-operations block opening on a line: its statement may start on the same line, after the brace. */
     private static final Pattern OPERATIONS_BLOCK = Pattern.compile("\\b(?:pre|post)_operations \\{");
+    /** The opening of a pre- or post-operations block, however spaced. */
+    private static final Pattern OPERATIONS_BLOCK_ANYWHERE = Pattern.compile("\\b(?:pre|post)_operations\\s*\\{");
 
     private final List<String> fileLines;
     /** What {@link #locate} was asked for, until the first read searches it; null once searched, or when given the lines. */
@@ -71,10 +73,11 @@ public final class StatementLines {
         if (sqlStartLine > 0) {
             for (String q : queries) {
                 String first = q.strip().lines().findFirst().orElse("").strip();
-                int found = first.isEmpty() ? -1 : find(fileLines, first, sqlStartLine - 1);
+                int found = first.isEmpty() ? -1 : find(fileLines, first, sqlStartLine - 1, null);
                 out.put(q, new Start(found >= 0 ? found + 1 : sqlStartLine, 0));
             }
         }
+        boolean[] inBlock = operationsBlockLines(fileLines);
         int from = 0;
         for (String statement : statements) {
             String first = statement.strip().lines().findFirst().orElse("").strip();
@@ -82,8 +85,11 @@ public final class StatementLines {
             // a statement written on the line that opens its block (post_operations { SELECT ... }) starts after the brace
             Start start = findAfterBlockBrace(fileLines, statement, first);
             if (start == null) {
-                int found = find(fileLines, first, from);
-                if (found < 0) found = find(fileLines, first, 0);
+                // in a pre- or post-operations block first: a line of the query may compile to the same text
+                int found = find(fileLines, first, from, inBlock);
+                if (found < 0) found = find(fileLines, first, 0, inBlock);
+                if (found < 0) found = find(fileLines, first, from, null);
+                if (found < 0) found = find(fileLines, first, 0, null);
                 if (found >= 0) start = new Start(found + 1, 0);
             }
             if (start != null) {
@@ -110,9 +116,35 @@ public final class StatementLines {
         return null;
     }
 
-    private static int find(List<String> text, String line, int from) {
-        for (int i = from; i < text.size(); i++) if (writesOrClosesWith(text.get(i).strip(), line)) return i;
+    /** The first line from {@code from} (among those {@code only} marks, when given) that writes {@code line}, or -1. */
+    private static int find(List<String> text, String line, int from, boolean[] only) {
+        for (int i = from; i < text.size(); i++) {
+            if ((only == null || only[i]) && writesOrClosesWith(text.get(i).strip(), line)) return i;
+        }
         return -1;
+    }
+
+    /** Which lines of the file a pre- or post-operations block spans, from its opening line to its closing brace's; null when there is none. */
+    private static boolean[] operationsBlockLines(List<String> fileLines) {
+        String text = String.join("\n", fileLines);
+        int[] lineStarts = new int[fileLines.size()];
+        for (int i = 1; i < lineStarts.length; i++) lineStarts[i] = lineStarts[i - 1] + fileLines.get(i - 1).length() + 1;
+        boolean[] out = null;
+        for (int i = 0; i < fileLines.size(); i++) {
+            Matcher m = OPERATIONS_BLOCK_ANYWHERE.matcher(fileLines.get(i));
+            if (!m.find()) continue;
+            int close = TemplateLines.closingBrace(text, lineStarts[i] + m.end() - 1);
+            int last = close < 0 ? fileLines.size() - 1 : lineOfOffset(lineStarts, close);
+            if (out == null) out = new boolean[fileLines.size()];
+            for (int j = i; j <= last; j++) out[j] = true;
+        }
+        return out;
+    }
+
+    private static int lineOfOffset(int[] lineStarts, int offset) {
+        int line = 0;
+        while (line + 1 < lineStarts.length && lineStarts[line + 1] <= offset) line++;
+        return line;
     }
 
     /** As {@link #writes}, also for the last line of a block, which the block's closing brace ends. */

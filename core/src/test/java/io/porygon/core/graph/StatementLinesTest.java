@@ -95,6 +95,20 @@ class StatementLinesTest {
     }
 
     @Test
+    void anOperationOnALineOfItsOwnIsFoundInItsBlockNotOnAQueryLineOfTheSameShape() {
+        // the query's line 2 and the post-operation's line 4 both compile to "SELECT <anything>"
+        List<String> file = List.of("config { type: \"incremental\" }", "SELECT ${when(incremental(), \"2 AS id\", \"1 AS id\")}",
+                "post_operations {", "  SELECT ${post}", "}");
+        String post = "\n  SELECT error('x')\n";
+        StatementLines s = StatementLines.locate(file, 2, List.of("\nSELECT 1 AS id\n"), List.of(post));
+        assertThat(s.lineOf(post, -1)).isEqualTo(4);
+        // the same text as the query's first line, on a line of its own in a pre_operations block below the query
+        List<String> same = List.of("config { type: \"table\" }", "SELECT 1 AS id", "pre_operations {", "  SELECT 1 AS id", "}");
+        String pre = "\n  SELECT 1 AS id\n";
+        assertThat(StatementLines.locate(same, 2, List.of("\nSELECT 1 AS id\n"), List.of(pre)).lineOf(pre, -1)).isEqualTo(4);
+    }
+
+    @Test
     void aStatementThatDoesNotFollowTheFileIsUnknown() {
         assertThat(lines("SELECT x\nFROM y\n")).containsExactly(-1, -1);
         assertThat(new StatementLines(Map.of(), FILE).lineOf("SELECT a", 1, 9)).isEqualTo(9);

@@ -775,7 +775,7 @@ public final class DuckDbTranslator implements Translator {
      * comment counts, as in Dataform), not of the blank lines before it; shift it so that text line N
      * of the SQL maps to its file line.
      */
-    private static SourceLocation relativeToFirstLine(SourceLocation location, String googleSql) {
+    static SourceLocation relativeToFirstLine(SourceLocation location, String googleSql) {
         if (location == null || location.line() <= 0 || googleSql.isBlank()) return location;
         int firstNonBlank = 0;
         while (Character.isWhitespace(googleSql.charAt(firstNonBlank))) firstNonBlank++;

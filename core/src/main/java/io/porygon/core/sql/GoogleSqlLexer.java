@@ -81,8 +81,9 @@ final class GoogleSqlLexer {
         this.location = location;
     }
 
+    /** {@code location}: where the text's first non-blank line is, as for the translator; the lines of its errors count from there. */
     static List<LexedStatement> split(String googleSql, SourceLocation location) {
-        return new GoogleSqlLexer(googleSql, location).run();
+        return new GoogleSqlLexer(googleSql, DuckDbTranslator.relativeToFirstLine(location, googleSql)).run();
     }
 
     private List<LexedStatement> run() {

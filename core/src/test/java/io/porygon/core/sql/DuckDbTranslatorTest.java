@@ -371,6 +371,16 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void anUnterminatedLiteralBelowBlankLinesIsLocatedAtItsLine() {
+        // a model's query starts with the line break after its config block: AT (line 7) is its first non-blank line
+        for (String open : List.of("`open", "'open", "/* open")) {
+            assertThatThrownBy(() -> translator.translate("\n\nSELECT 1,\n  " + open + " FROM t", AT)).as(open)
+                    .isInstanceOf(PorygonException.class).hasMessageContaining("unterminated")
+                    .satisfies(e -> assertThat(((PorygonException) e).location().line()).isEqualTo(8));
+        }
+    }
+
+    @Test
     void aCallWithArgumentsNotTranslatedIsLocatedAtTheCallWithThatManyArguments() {
         // not at the first ROUND of the statement
         assertThatThrownBy(() -> translator.translate("SELECT ROUND(2.5) AS a, ROUND(LEAST(1, 2), 1) AS b,\n  ROUND(1.5, 0, 'ROUND_HALF_EVEN') AS c", AT))

@@ -14,14 +14,17 @@ import io.porygon.core.graph.Target;
 import io.porygon.core.sql.DuckDbTranslator;
 import io.porygon.core.sql.ScriptProgram;
 import java.nio.charset.StandardCharsets;
+import java.sql.Blob;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 /**
  * Carries out one planned action on an engine session: the materializations. The DDL around each
@@ -296,11 +299,21 @@ public final class ActionExecutor {
             List<String> cells = new ArrayList<>();
             // one line per row, in the console and in the history, whatever the values hold
             for (int i = 0; i < row.size(); i++) {
-                cells.add(result.columns().get(i) + "=" + String.valueOf(row.get(i)).replace("\r", "\\r").replace("\n", "\\n"));
+                cells.add(result.columns().get(i) + "=" + cell(row.get(i)).replace("\r", "\\r").replace("\n", "\\n"));
             }
             lines.add(String.join(", ", cells));
         }
         return lines;
+    }
+
+    /** A value as text; BYTES as a GoogleSQL literal (the driver's BLOB object prints only its buffer), inside arrays and structs too. */
+    private static String cell(Object value) {
+        if (value instanceof List<?> items) return items.stream().map(ActionExecutor::cell).collect(Collectors.joining(", ", "[", "]"));
+        if (value instanceof Map<?, ?> fields) {
+            return fields.entrySet().stream().map(f -> f.getKey() + "=" + cell(f.getValue())).collect(Collectors.joining(", ", "{", "}"));
+        }
+        if (value instanceof Blob || value instanceof byte[]) return UnitTestRunner.normalize(value);
+        return String.valueOf(value);
     }
 
     /**

@@ -584,6 +584,15 @@ class MaterializationTest {
     }
 
     @Test
+    void aSampleRowShowsBytesAsTheirContentNotTheDriversObject() {
+        Target check = t("dataform_assertions", "no_bytes");
+        RunResult r = run(engine, graph(assertion(check,
+                "SELECT '\\x00\\xFFab'::BLOB AS b, ['\\x01'::BLOB] AS bs, {'k': 'c'::BLOB} AS s", null)));
+        assertThat(result(r, "dataform_assertions.no_bytes").sampleRows())
+                .containsExactly("b=b'\\x00\\xffab', bs=[b'\\x01'], s={k=b'c'}");
+    }
+
+    @Test
     void assertionCountsEveryFailingRowButKeepsAFewSamples() {
         Target check = t("dataform_assertions", "many_rows");
         // a trailing line comment must not swallow the count query's closing parenthesis

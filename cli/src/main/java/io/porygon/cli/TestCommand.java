@@ -1,6 +1,7 @@
 package io.porygon.cli;
 
 import io.porygon.core.graph.CompiledGraph;
+import io.porygon.core.graph.TableAction;
 import io.porygon.core.graph.Target;
 import io.porygon.core.graph.TestAction;
 import io.porygon.core.run.Planner;
@@ -10,7 +11,9 @@ import io.porygon.duckdb.DuckDbEngine;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,7 +75,11 @@ final class TestCommand implements Callable<Integer> {
         Planner planner = new Planner(names, Translation.forDuckDb(names), t -> io.porygon.core.engine.ObjectKind.NONE);
         int failed = 0;
         try (DuckDbEngine engine = WarehouseOptions.open(settings)) {
-            UnitTestRunner runner = new UnitTestRunner(engine, planner::translate);
+            Map<Target, TableAction> models = new HashMap<>();
+            graph.runnableActions().forEach(a -> {
+                if (a instanceof TableAction t) models.put(t.target(), t);
+            });
+            UnitTestRunner runner = new UnitTestRunner(engine, planner::translate, models::get);
             for (TestAction test : tests) {
                 UnitTestRunner.TestResult r = runner.run(test);
                 out.printf("  %-4s %s (%s) %s%n", r.passed() ? "PASS" : "FAIL", r.name(), r.fileName(), RunProgress.seconds(r.duration()));

@@ -373,6 +373,26 @@ class RunCommandTest {
     }
 
     @Test
+    void aModelsRunTimeErrorOnATestsInputsIsReportedAtTheModelsLine() throws IOException {
+        write("definitions/tests/orders_clean_test.sqlx", """
+                config { type: "test", dataset: "orders_clean" }
+                input "orders" { SELECT 1 AS order_id, 'shipped' AS status, 0 AS amount }
+                SELECT 1 AS order_id, 'SHIPPED' AS status, 0 AS amount, 0.0 AS half
+                """);
+        write("definitions/orders_clean.sqlx", """
+                config { type: "table" }
+                SELECT order_id, UPPER(status) AS status, amount,
+                       10 / amount AS half
+                FROM ${ref("orders")}
+                """);
+        assertThat(cli("test", project.toString())).isEqualTo(1);
+        // the model's file and the line of the expression, which the test's file has neither of
+        assertThat(stdout).contains("definitions/orders_clean.sqlx:3: the model's query failed on the inputs of definitions/tests/orders_clean_test.sqlx: ")
+                .contains("division by zero: 10 / amount")
+                .doesNotContain("give them the columns it selects");
+    }
+
+    @Test
     void configFileSetsTheWarehousePath() throws IOException {
         Path other = project.resolve("elsewhere/wh.duckdb");
         write("porygon.yaml", "warehouse:\n  path: elsewhere/wh.duckdb\n  threads: 2\nrun:\n  threads: 1\n");

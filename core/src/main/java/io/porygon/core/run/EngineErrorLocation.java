@@ -51,6 +51,16 @@ final class EngineErrorLocation {
         return new SourceLocation(action.fileName(), line > 0 ? lines.lineOf(sql, line, unmapped) : start, 0);
     }
 
+    /** Where an error {@code message} of a table's or view's own query points in its file, as for a run of it. */
+    static SourceLocation ofQuery(TableAction table, String message) {
+        String sql = table.query();
+        if (sql == null) return new SourceLocation(table.fileName(), table.sqlStartLine(), 0);
+        int start = table.sqlStartLine();
+        int line = lineIn(sql, message);
+        int unmapped = table.fileName().endsWith(".sqlx") ? start + line - firstStatementLine(sql) : start;
+        return new SourceLocation(table.fileName(), line > 0 ? table.statementLines().lineOf(sql, line, unmapped) : start, 0);
+    }
+
     /**
      * A translation error of {@code sql} (written from {@code startLine} of the action's file), moved to
      * the file line it is on when a {@code ${...}} above it compiled to more or fewer lines than it takes,

@@ -4,6 +4,8 @@ import io.porygon.core.PorygonException;
 import io.porygon.core.SourceLocation;
 import io.porygon.core.engine.Engine;
 import io.porygon.core.engine.QueryResult;
+import io.porygon.core.graph.TableAction;
+import io.porygon.core.graph.Target;
 import io.porygon.core.graph.TestAction;
 import java.math.BigDecimal;
 import java.sql.Blob;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -30,19 +33,39 @@ public final class UnitTestRunner {
 
     private final Engine engine;
     private final BiFunction<TestAction, String, String> translate;
+    private final Function<Target, TableAction> models;
 
     /** {@code translate} turns a test's GoogleSQL into the engine's dialect. */
     public UnitTestRunner(Engine engine, BiFunction<TestAction, String, String> translate) {
+        this(engine, translate, target -> null);
+    }
+
+    /** {@code models}: the table or view a test tests (null when unknown), where an error of its query is reported. */
+    public UnitTestRunner(Engine engine, BiFunction<TestAction, String, String> translate, Function<Target, TableAction> models) {
         this.engine = engine;
         this.translate = translate;
+        this.models = models;
     }
 
     public TestResult run(TestAction test) {
         Instant start = Instant.now();
         String failing = test.fileName() + ": the model's query failed on the test's inputs: ";
         String hint = "the input blocks stand in for the tables the model reads: give them the columns it selects";
+        TableAction model = test.testedTarget() == null ? null : models.apply(test.testedTarget());
         try {
-            QueryResult actual = engine.query(translate.apply(test, test.testQuery()), Integer.MAX_VALUE);
+            QueryResult actual;
+            try {
+                actual = engine.query(translate.apply(test, test.testQuery()), Integer.MAX_VALUE);
+            } catch (RuntimeException e) {
+                if (model == null || e instanceof PorygonException) throw e;
+                // at the line of the model's query the error names (a column, the expression that raised), which the test's file has not
+                String message = e.getMessage() == null ? "" : e.getMessage();
+                failing = EngineErrorLocation.ofQuery(model, message) + ": the model's query failed on the inputs of " + test.fileName() + ": ";
+                if (!message.startsWith("Binder Error") && !message.startsWith("Catalog Error")) {
+                    hint = "the model's query raised it on the rows the input blocks give: check those rows, or the model";
+                }
+                throw e;
+            }
             failing = new SourceLocation(test.fileName(), test.sqlStartLine(), 0) + ": the test's expected rows failed: ";
             hint = "fix the SELECT of the expected rows";
             QueryResult expected = engine.query(translate.apply(test, test.expectedOutputQuery()), Integer.MAX_VALUE);

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 final class EngineErrorLocation {
     /** DuckDB's way of naming what it could not bind: {@code ... with name foo does not exist}. */
     private static final Pattern NAMED = Pattern.compile("with name ([\\w.]+) does not exist");
+    /** Porygon's check of a result's column names (DuplicateColumnNames) lists them: the first is looked for. */
+    private static final Pattern REPEATED = Pattern.compile("Found duplicate\\(s\\): ([^,;]+)");
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
     /** The translation's own errors name the expression that raised (DuckDbExpressionDeParser.errorMessage). */
     private static final Pattern RAISED = Pattern.compile("(?:division by zero|Bad \\w+ value|must match at most one source row for each"
@@ -115,8 +117,21 @@ final class EngineErrorLocation {
 
     /** 1-based line of {@code sql} that an error message is about, or -1. */
     private static int lineIn(String sql, String message) {
-        int line = lineOf(sql, quotedName(message));
+        int line = lineOfRepeated(sql, message);
+        if (line <= 0) line = lineOf(sql, quotedName(message));
         return line > 0 ? line : lineOfRaised(sql, message);
+    }
+
+    /**
+     * The line of a repeated column name's second use: the first use is fine until another column takes the name
+     * ({@code SELECT 1 AS a,} then {@code 2 AS a}); the first use when there is no second (a {@code *}); -1 for another error.
+     */
+    private static int lineOfRepeated(String sql, String message) {
+        Matcher m = REPEATED.matcher(message.lines().findFirst().orElse(""));
+        if (!m.find()) return -1;
+        String name = m.group(1).strip();
+        int second = lineOf(sql, name, 2);
+        return second > 0 ? second : lineOf(sql, name);
     }
 
     /**
@@ -162,7 +177,13 @@ final class EngineErrorLocation {
 
     /** 1-based line of the first use of {@code name} as a whole word outside comments and string literals, or -1. */
     static int lineOf(String sql, String name) {
+        return lineOf(sql, name, 1);
+    }
+
+    /** As {@link #lineOf(String, String)}, for the {@code nth} use (1 for the first). */
+    private static int lineOf(String sql, String name, int nth) {
         if (name == null || name.isEmpty()) return -1;
+        int uses = 0;
         int line = 1;
         for (int i = 0; i < sql.length(); ) {
             char c = sql.charAt(i);
@@ -176,7 +197,7 @@ final class EngineErrorLocation {
             } else if (isWordChar(c)) {
                 int end = i;
                 while (end < sql.length() && isWordChar(sql.charAt(end))) end++;
-                if (sql.substring(i, end).equalsIgnoreCase(name)) return line;
+                if (sql.substring(i, end).equalsIgnoreCase(name) && ++uses == nth) return line;
                 i = end;
             } else {
                 i++;

@@ -2,6 +2,7 @@ package io.porygon.core.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.porygon.core.engine.DuplicateColumnNames;
 import io.porygon.core.graph.ActionDescriptor;
 import io.porygon.core.graph.ActionType;
 import io.porygon.core.graph.AssertionAction;
@@ -38,6 +39,14 @@ class EngineErrorLocationTest {
         assertThat(EngineErrorLocation.lineOfRaised(sql, "Invalid Input Error: division by zero: b / c")).isEqualTo(-1);
         String casts = "SELECT\n  a,\n  cast(code as int64) AS n\nFROM t";
         assertThat(EngineErrorLocation.lineOfRaised(casts, "Invalid Input Error: Bad int64 value: CAST(code AS INT64)")).isEqualTo(3);
+    }
+
+    @Test
+    void aRepeatedColumnIsFoundAtItsSecondNameNotTheFirst() {
+        // the duplicate is the later name: the first one is fine until another takes it
+        String error = new DuplicateColumnNames(List.of("a")).getMessage();
+        assertThat(EngineErrorLocation.of(planned("\nSELECT 1 AS a,\n  2 AS a\n", Step.BUILD_TABLE), error))
+                .hasToString("definitions/users_dim.sqlx:21");
     }
 
     @Test
@@ -78,7 +87,11 @@ class EngineErrorLocationTest {
     }
 
     private static PlannedAction planned(Step step) {
-        TableAction t = new TableAction(USERS, ActionType.INCREMENTAL, QUERY, INCREMENTAL, List.of(), List.of(), List.of(), List.of(),
+        return planned(QUERY, step);
+    }
+
+    private static PlannedAction planned(String query, Step step) {
+        TableAction t = new TableAction(USERS, ActionType.INCREMENTAL, query, INCREMENTAL, List.of(), List.of(), List.of(), List.of(),
                 List.of(), List.of(), ActionDescriptor.EMPTY, BigQueryOptions.NONE, List.of("user_id"), false, false, false,
                 "definitions/users_dim.sqlx", 20, io.porygon.core.graph.OnSchemaChange.IGNORE);
         return new PlannedAction("p.s.users_dim", t, USERS, step, List.of(), "", List.of(), List.of(), List.of(), Set.of(), null, List.of());

@@ -43,6 +43,11 @@ public final class Planner {
         ObjectKind kind(Target warehouseTarget);
     }
 
+    /** Where a project's defaultDataset is set. */
+    private static final String SETTINGS_FILE = "workflow_settings.yaml";
+    /** How many actions an error about many names, before "and N more". */
+    private static final int MAX_LISTED = 5;
+
     private final WarehouseNames names;
     private final Translator translator;
     private final WarehouseState state;
@@ -71,8 +76,10 @@ public final class Planner {
         // actions are translated in parallel, which shortens a cold start (the parser is still
         // interpreted by the JVM then). Results and problems keep the plan's order.
         List<PorygonException> misplaced = new ArrayList<>();
+        List<Action> withoutDataset = order.stream().map(byId::get).filter(this::hasNoDataset).toList();
+        if (!withoutDataset.isEmpty()) misplaced.add(noDataset(withoutDataset));
         for (String id : order) {
-            PorygonException problem = misplacedTarget(byId.get(id));
+            PorygonException problem = inRunHistorysDataset(byId.get(id));
             if (problem != null) misplaced.add(problem);
         }
         if (!misplaced.isEmpty()) throw PlanException.of(misplaced);
@@ -124,19 +131,31 @@ public final class Planner {
         return parent != null && byId.get(parent) instanceof TableAction t && t.type() == ActionType.VIEW && !t.materialized();
     }
 
-    /**
-     * Why the action's target has no place in the warehouse, or null: it names no dataset (Dataform compiles that, but
-     * no warehouse takes it), or the run history's, which is Porygon's (writing there would break every later run).
-     */
-    private PorygonException misplacedTarget(Action action) {
-        SourceLocation at = placeOf(action);
+    /** Whether the action's target names no dataset: Dataform compiles that, but no warehouse takes it. */
+    private boolean hasNoDataset(Action action) {
         String schema = names.map(action.target()).schema();
-        if (schema == null || schema.isBlank()) {
-            return new PorygonException(at, action.target().name() + " has no dataset: workflow_settings.yaml sets no defaultDataset,"
-                    + " and its config no schema", "add defaultDataset: <dataset> to workflow_settings.yaml, or schema: to the config block");
-        }
-        if (action instanceof DeclarationAction || !schema.equalsIgnoreCase(WarehouseRunStore.SCHEMA)) return null;
-        return new PorygonException(at, "dataset " + WarehouseRunStore.SCHEMA + " holds Porygon's run history; "
+        return schema == null || schema.isBlank();
+    }
+
+    /**
+     * The error of actions without a dataset, at workflow_settings.yaml: a target lacks one only when the settings set no
+     * defaultDataset, which is where one line fixes them all.
+     */
+    private static PorygonException noDataset(List<Action> actions) {
+        int n = actions.size();
+        List<String> named = actions.stream().limit(MAX_LISTED).map(a -> a.target().name() + " (" + a.fileName() + ")").toList();
+        String more = n > MAX_LISTED ? " and " + (n - MAX_LISTED) + " more" : "";
+        return new PorygonException(new SourceLocation(SETTINGS_FILE, 1, 0), (n == 1 ? "1 action has" : n + " actions have")
+                + " no dataset: " + SETTINGS_FILE + " sets no defaultDataset, and " + (n == 1 ? "its config" : "their configs")
+                + " no schema: " + String.join(", ", named) + more,
+                "add defaultDataset: <dataset> to " + SETTINGS_FILE + ", or schema: to each config block");
+    }
+
+    /** Why the action cannot be written where it is, or null: the run history's dataset is Porygon's (writing there would break every later run). */
+    private PorygonException inRunHistorysDataset(Action action) {
+        String schema = names.map(action.target()).schema();
+        if (action instanceof DeclarationAction || schema == null || !schema.equalsIgnoreCase(WarehouseRunStore.SCHEMA)) return null;
+        return new PorygonException(placeOf(action), "dataset " + WarehouseRunStore.SCHEMA + " holds Porygon's run history; "
                 + action.target().name() + " cannot be written there", "give the action another schema in its config block");
     }
 

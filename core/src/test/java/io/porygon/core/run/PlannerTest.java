@@ -79,18 +79,23 @@ class PlannerTest {
     }
 
     @Test
-    void anActionWithoutADatasetIsRefusedAtItsFileEachOneNotOnlyTheFirst() {
-        // Dataform compiles a project without defaultDataset; no warehouse can hold its targets
+    void actionsWithoutADatasetAreOneErrorAtTheSettingsThatLackDefaultDataset() {
+        // Dataform compiles a project without defaultDataset; no warehouse can hold its targets. The fix is in
+        // workflow_settings.yaml, not on the line of a model's SQL: one error there, naming every action's file
         Planner noDefault = new Planner(new WarehouseNames(DatabaseMapping.IGNORE, null), UPPER, t -> ObjectKind.NONE);
         CompiledGraph g = graph(table(new Target("p", null, "x"), ActionType.TABLE, "select 1", List.of()),
                 table(new Target("p", null, "y"), ActionType.VIEW, "select 2", List.of()));
         assertThatThrownBy(() -> noDefault.plan(g, RunOptions.all()))
-                .isInstanceOfSatisfying(PlanException.class, e -> assertThat(e.render())
-                        .contains("definitions/x.sqlx:7: x has no dataset", "definitions/y.sqlx:7: y has no dataset", "add defaultDataset:"));
+                .isInstanceOfSatisfying(PorygonException.class, e -> {
+                    assertThat(e.location()).hasToString("workflow_settings.yaml:1");
+                    assertThat(e.getMessage()).startsWith("2 actions have no dataset: workflow_settings.yaml sets no defaultDataset")
+                            .contains("x (definitions/x.sqlx), y (definitions/y.sqlx)");
+                    assertThat(e.hint()).contains("add defaultDataset:");
+                });
         // with datasets prefixed by the project, not "p_null"
         Planner prefixed = new Planner(new WarehouseNames(DatabaseMapping.PREFIX_SCHEMA, null), UPPER, t -> ObjectKind.NONE);
         assertThatThrownBy(() -> prefixed.plan(g, RunOptions.all()))
-                .isInstanceOfSatisfying(PlanException.class, e -> assertThat(e.render()).contains("x has no dataset"));
+                .isInstanceOfSatisfying(PorygonException.class, e -> assertThat(e.render()).contains("have no dataset"));
     }
 
     @Test

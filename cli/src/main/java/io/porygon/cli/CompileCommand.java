@@ -71,10 +71,11 @@ final class CompileCommand implements Callable<Integer> {
         CompiledGraph graph = result.graph();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        boolean planned = true;
         if (json) {
             out.println(CompiledGraphJson.write(result, true));
         } else if (dialect == Dialect.duckdb && !graph.hasErrors()) {
-            printTranslated(graph, out);
+            planned = printTranslated(graph, out, err);
         } else {
             printSummary(graph, out);
         }
@@ -83,14 +84,20 @@ final class CompileCommand implements Callable<Integer> {
             ProjectGraph.printErrors(graph, err, "");
             return PorygonCli.EXIT_USAGE;
         }
-        return 0;
+        return planned ? 0 : PorygonCli.EXIT_USAGE;
     }
 
-    /** The plan of a first run on an empty warehouse: every action with its SQL in DuckDB's dialect. */
-    private static void printTranslated(CompiledGraph graph, PrintWriter out) {
+    /**
+     * The plan of a first run on an empty warehouse: every action with its SQL in DuckDB's dialect; false after
+     * printing the errors that keep it from being made.
+     */
+    private static boolean printTranslated(CompiledGraph graph, PrintWriter out, PrintWriter err) {
         WarehouseNames names = new WarehouseNames(DatabaseMapping.IGNORE, graph.projectConfig().defaultSchema());
-        ExecutionPlan plan = new Planner(names, Translation.forDuckDb(names), target -> ObjectKind.NONE).plan(graph, RunOptions.all());
+        ExecutionPlan plan = ProjectGraph.planOrReport(
+                () -> new Planner(names, Translation.forDuckDb(names), target -> ObjectKind.NONE).plan(graph, RunOptions.all()), err, "");
+        if (plan == null) return false;
         PlanPrinter.print(plan, null, out);
+        return true;
     }
 
     private static void printSummary(CompiledGraph graph, PrintWriter out) {

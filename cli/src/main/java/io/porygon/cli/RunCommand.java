@@ -102,7 +102,9 @@ final class RunCommand implements Callable<Integer> {
             WarehouseNames names = new WarehouseNames(settings.databaseMapping(), graph.projectConfig().defaultSchema());
             if (dryRun && !exists) {
                 // Nothing built yet: plan as on a first run, without creating the warehouse file.
-                ExecutionPlan plan = new Planner(names, Translation.forDuckDb(names), t -> ObjectKind.NONE).plan(graph, options);
+                ExecutionPlan plan = ProjectGraph.planOrReport(
+                        () -> new Planner(names, Translation.forDuckDb(names), t -> ObjectKind.NONE).plan(graph, options), err, ProjectGraph.NOTHING_RUN);
+                if (plan == null) return PorygonCli.EXIT_USAGE;
                 PlanPrinter.print(plan, null, out);
                 return 0;
             }
@@ -116,8 +118,9 @@ final class RunCommand implements Callable<Integer> {
         try (DuckDbEngine engine = opened) {
             Optional<CachedTranslator> cached = Translation.cachedForDuckDb(names, dir);
             Translator translator = cached.isPresent() ? cached.get() : Translation.forDuckDb(names);
-            ExecutionPlan plan = new Planner(names, translator, engine::kind).plan(graph, options);
+            ExecutionPlan plan = ProjectGraph.planOrReport(() -> new Planner(names, translator, engine::kind).plan(graph, options), err, ProjectGraph.NOTHING_RUN);
             cached.ifPresent(CachedTranslator::save);
+            if (plan == null) return PorygonCli.EXIT_USAGE;
             if (dryRun) {
                 PlanPrinter.print(plan, engine, out);
                 return 0;

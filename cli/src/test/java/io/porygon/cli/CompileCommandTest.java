@@ -65,7 +65,8 @@ class CompileCommandTest {
     void dialectDuckDbReportsUntranslatableSqlWithItsLocation() throws IOException {
         project("definitions/t.sqlx", "config { type: \"table\" }\n\nSELECT NO_SUCH_FUNCTION(1) AS x\n");
         assertThat(run("compile", "--dialect", "duckdb", dir.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("definitions/t.sqlx:3").contains("NO_SUCH_FUNCTION");
+        assertThat(err.toString()).contains("error: definitions/t.sqlx:3").contains("NO_SUCH_FUNCTION")
+                .endsWith("1 compile error" + System.lineSeparator()); // as for an error of the compile itself
     }
 
     @Test

@@ -339,6 +339,20 @@ class RunCommandTest {
     }
 
     @Test
+    void errorsFoundWhilePlanningAreCountedAsCompileErrorsAre() throws IOException {
+        write("definitions/predict.sqlx", "config { type: \"table\" }\nSELECT ML.PREDICT(1) AS p\n");
+        write("definitions/forecast.sqlx", "config { type: \"view\" }\nSELECT ML.FORECAST(1) AS f\n");
+        for (String dryRun : List.of("--dry-run", "--full-refresh")) {
+            assertThat(cli("run", dryRun, project.toString())).isEqualTo(2);
+            assertThat(stderr).contains("error: definitions/predict.sqlx:2:", "error: definitions/forecast.sqlx:2:")
+                    .endsWith("2 compile errors; nothing was run" + System.lineSeparator());
+        }
+        Files.delete(project.resolve("definitions/forecast.sqlx"));
+        assertThat(cli("run", project.toString())).isEqualTo(2);
+        assertThat(stderr).endsWith("1 compile error; nothing was run" + System.lineSeparator());
+    }
+
+    @Test
     void unknownActionIsAUsageError() {
         assertThat(cli("run", "--actions", "nope", project.toString())).isEqualTo(2);
         assertThat(stderr).contains("no action named 'nope'");

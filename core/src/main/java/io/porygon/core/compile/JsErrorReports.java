@@ -120,7 +120,18 @@ final class JsErrorReports {
             SourceLocation key = sources.locateKey(file, Math.max(line, 1), property);
             if (key != null) at = key;
         }
+        SourceLocation caller = callerOf(e, js);
+        if (caller != null && message != null) message += " (called from " + caller + " for " + string(e.get("actionName")) + ")";
         errors.add(at, message, hint, string(e.get("actionName")));
+    }
+
+    /** Where the action's file called the include that threw, as Node's stack would name it; null when the action's file threw. */
+    private static SourceLocation callerOf(Map<String, Object> e, JsRuntime js) {
+        String file = string(e.get("callerFile"));
+        int line = Plain.integer(e.get("callerLine"));
+        if (file == null || line <= 0) return null;
+        if (!Plain.bool(e.get("callerMapped"))) line = js.originalLine(file, line);
+        return new SourceLocation(file, line, Plain.integer(e.get("callerColumn")));
     }
 
     /** An error the engine threw while it loaded or ran a file ({@code hint}: what to look at when nothing more precise is known). */

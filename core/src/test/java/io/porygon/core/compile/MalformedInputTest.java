@@ -307,6 +307,17 @@ class MalformedInputTest {
     }
 
     @Test
+    void anExceptionInAnIncludeNamesTheActionFileAndLineThatCalledIt() throws IOException {
+        // as Node's stack would: the include's line alone does not say which of its callers failed
+        CompiledGraph g = compile(SETTINGS, "includes/util.js", "function f() {\n  return null.map(x => x);\n}\nmodule.exports = { f };\n",
+                "definitions/a.sqlx", "config { type: \"table\" }\nSELECT ${util.f()} AS a\n",
+                "definitions/b.js", "\npublish(\"b\").query(ctx => util.f());\n");
+        assertThat(g.graphErrors()).extracting(e -> e.location() + ": " + e.message()).containsExactlyInAnyOrder(
+                "includes/util.js:2:15: Cannot call method \"map\" of null (called from definitions/a.sqlx:2:8 for p.d.a)",
+                "includes/util.js:2:15: Cannot call method \"map\" of null (called from definitions/b.js:2 for p.d.b)");
+    }
+
+    @Test
     void unknownRefIsLocatedAtTheRefWithASuggestion() throws IOException {
         CompileError e = only(compile(SETTINGS,
                 "definitions/users_dim.sqlx", "config { type: \"table\" }\nSELECT 1 AS id\n",

@@ -18,7 +18,9 @@ class ThelookAsOfVarTest {
     @ValueSource(strings = {"2023-02-29", "2024-04-31", "2024-13-01", "2024-00-10", "2024-1-5"})
     void aDateThatIsNotInTheCalendarIsACompileError(String asOf) {
         CompiledGraph g = Porygon.compile(PIPELINE, Map.of("as_of", asOf));
-        assertThat(g.graphErrors()).extracting(CompileError::message).contains("var as_of must be a date YYYY-MM-DD or empty for today, got \"" + asOf + "\"");
+        // thrown in the include that reads the var, for the model that called it
+        assertThat(g.graphErrors()).extracting(CompileError::message).contains("var as_of must be a date YYYY-MM-DD or empty for today, got \""
+                + asOf + "\" (called from definitions/intermediate/reporting_date.sqlx:14:8 for porygon-thelook.thelook.reporting_date)");
     }
 
     @ParameterizedTest

@@ -134,8 +134,22 @@
       loc.line = fallbackLine;
       mapped = true;
     }
+    var caller = loc.fileName && loc.fileName !== fileName ? callIn(fileName, e) : null;
     errors.push({ message: String(message), fileName: loc.fileName || fileName, actionName: actionName || null,
-      line: loc.line, column: column, exception: true, mapped: mapped, hint: e && e.porygonHint || null });
+      line: loc.line, column: column, exception: true, mapped: mapped, hint: e && e.porygonHint || null,
+      callerFile: caller && fileName, callerLine: caller && caller.line, callerColumn: caller && caller.column,
+      callerMapped: caller && caller.mapped });
+  }
+
+  /** Where the action's {@code fileName} called the file that threw {@code e}: its ${...}, else its frame of the stack. */
+  function callIn(fileName, e) {
+    if (currentAt && currentAt.fileName === fileName) return { line: currentAt.line, column: currentAt.column, mapped: true };
+    var frames = String(e && e.stack || "").split("\n");
+    for (var i = 0; i < frames.length; i++) {
+      var m = /at ([^:()]+):(\d+)/.exec(frames[i]);
+      if (m && m[1] === fileName) return { line: +m[2], column: 0, mapped: false };
+    }
+    return null;
   }
 
   // ---- targets ----

@@ -1078,9 +1078,8 @@ public final class DuckDbTranslator implements Translator {
 
     private static String unquote(String part) {
         if (part == null || part.isEmpty()) return null;
-        if (part.length() >= 2 && (part.charAt(0) == '"' || part.charAt(0) == '`')) {
-            return part.substring(1, part.length() - 1);
-        }
+        if (part.length() >= 2 && part.charAt(0) == '"') return SqlQuoting.unquotedIdentifier(part); // "t""q" is t"q
+        if (part.length() >= 2 && part.charAt(0) == '`') return part.substring(1, part.length() - 1);
         return part;
     }
 }

@@ -261,6 +261,14 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void aTableNameWithADoubleQuoteIsReadUnderThatName() throws SQLException {
+        // config { name: "t\"q" } is created as thelook."t""q"; a query reading it named thelook."t""""q"
+        run("CREATE OR REPLACE TABLE `p.thelook.t\"q` AS SELECT 1 AS id");
+        assertThat(translator.translate("SELECT id FROM `p.thelook.t\"q`", AT)).isEqualTo("SELECT id FROM thelook.\"t\"\"q\"");
+        assertThat(query("SELECT id FROM `p.thelook.t\"q`")).containsExactly(List.of(num("1")));
+    }
+
+    @Test
     void isDistinctFromTranslatesItsOperands() throws SQLException {
         // GA4's debug_mode filter; DuckDB's log() takes its arguments the other way round
         assertThat(query("SELECT LOG(100, 10) IS DISTINCT FROM 2, SAFE_DIVIDE(1, 0) IS NOT DISTINCT FROM NULL,"

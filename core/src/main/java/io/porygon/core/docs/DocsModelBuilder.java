@@ -51,7 +51,9 @@ public final class DocsModelBuilder {
         Map<String, Set<String>> downstream = new LinkedHashMap<>();
         Map<String, List<String>> builtin = new HashMap<>();
         Map<String, List<String>> custom = new HashMap<>();
+        Set<String> assertionIds = new java.util.HashSet<>();
         for (Action a : actions) {
+            if (a instanceof AssertionAction) assertionIds.add(id(a));
             upstream.put(id(a), new LinkedHashSet<>());
             downstream.put(id(a), new LinkedHashSet<>());
         }
@@ -70,7 +72,9 @@ public final class DocsModelBuilder {
                     builtin.computeIfAbsent(parent.get(), k -> new ArrayList<>()).add(id(a));
                 } else {
                     for (Target dep : as.dependencyTargets()) {
-                        resolver.resolve(dep).ifPresent(t -> custom.computeIfAbsent(t, k -> new ArrayList<>()).add(id(a)));
+                        // an assertion it runs after is not what it checks: that one lists it as downstream
+                        resolver.resolve(dep).ifPresent(t -> (assertionIds.contains(t) ? downstream.get(t)
+                                : custom.computeIfAbsent(t, k -> new ArrayList<>())).add(id(a)));
                     }
                 }
                 // an assertion's own neighbours are the tables it reads

@@ -131,6 +131,26 @@ class DocsSiteTest {
     }
 
     @Test
+    void anAssertionThatRunsAfterAnotherIsItsDownstreamNotACustomAssertionOfIt() throws IOException {
+        smallProject();
+        write("definitions/assertions/after_positive.sqlx", """
+                config { type: "assertion", dependencies: ["positive_amounts"] }
+                SELECT * FROM ${ref("orders_clean")} WHERE amount > 1000
+                """);
+        CompiledGraph graph = Porygon.compile(project);
+        assertThat(graph.graphErrors()).isEmpty();
+        Map<String, ActionDoc> byId = new DocsModelBuilder(graph).build("acme", Optional.empty()).byId();
+
+        ActionDoc positive = byId.get("acme.checks.positive_amounts");
+        assertThat(positive.customAssertions()).isEmpty(); // after_positive checks orders_clean, not positive_amounts
+        assertThat(positive.downstream()).containsExactly("acme.checks.after_positive");
+        assertThat(byId.get("acme.checks.after_positive").upstream())
+                .containsExactlyInAnyOrder("acme.checks.positive_amounts", "acme.analytics.orders_clean");
+        assertThat(byId.get("acme.analytics.orders_clean").customAssertions())
+                .containsExactly("acme.checks.after_positive", "acme.checks.positive_amounts");
+    }
+
+    @Test
     void anIncrementalCardShowsWhatAnIncrementalRunDoesAndSends() throws IOException {
         smallProject();
         write("definitions/intermediate/orders_inc.sqlx", """

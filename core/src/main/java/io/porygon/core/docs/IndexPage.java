@@ -263,29 +263,14 @@ final class IndexPage {
 
         // An aborted run (killed) recorded no actions: its timings table would be empty, so the timings are
         // those of the newest run that recorded its actions, and the page says why.
-        RunHistory.Run newest = runs.stream().filter(r -> !aborted(r)).findFirst().orElse(runs.get(0));
-        List<ActionResult> timed = new ArrayList<>(newest.actions());
-        timed.sort(Comparator.comparing(ActionResult::duration).reversed());
-        long slowest = timed.isEmpty() ? 1 : Math.max(1, timed.get(0).duration().toMillis());
-        String skipped = runs.stream().takeWhile(r -> r != newest).map(r -> r.summary().runId() + " (" + r.summary().status() + ")")
-                .collect(Collectors.joining(", "));
-        b.append("<h3>Timings of the newest run (").append(esc(newest.summary().runId())).append("), slowest first</h3>\n");
-        if (!skipped.isEmpty()) {
-            b.append("<p class=\"muted\">A newer run killed before it recorded its actions has no timings: ").append(esc(skipped))
+        RunHistory.Run newest = runs.stream().filter(r -> !aborted(r)).findFirst().orElse(null);
+        if (newest == null) { // the first run of the warehouse killed, say: no run has timings to show
+            b.append("<p class=\"muted\">No timings: every run listed was killed before it recorded its actions: ")
+                    .append(esc(runs.stream().map(r -> r.summary().runId() + " (" + r.summary().status() + ")").collect(Collectors.joining(", "))))
                     .append(".</p>\n");
+        } else {
+            timings(b, runs, newest);
         }
-        b.append("<table><tr><th>action</th><th>type</th><th>status</th><th class=\"num\">time</th><th></th>")
-                .append("<th class=\"num\">rows written</th><th class=\"num\">failing rows</th></tr>\n");
-        for (ActionResult a : timed) {
-            long ms = a.duration().toMillis();
-            b.append("<tr><td>").append(byId.containsKey(a.actionId()) ? link(a.actionId()) : esc(a.name())).append("</td><td>")
-                    .append(esc(a.type())).append("</td><td class=\"status-").append(a.status().name()).append("\">").append(a.status().name())
-                    .append("</td><td class=\"num\">").append(Html.duration(ms)).append("</td><td style=\"width:160px\"><div class=\"bar\" style=\"width:")
-                    .append(Math.max(1, ms * 150 / slowest)).append("px\"></div></td><td class=\"num\">")
-                    .append(a.rowsWritten() < 0 ? "" : Html.count(a.rowsWritten())).append("</td><td class=\"num\">")
-                    .append(a.failingRows() > 0 ? Html.count(a.failingRows()) : "").append("</td></tr>\n");
-        }
-        b.append("</table>\n");
 
         Set<String> assertions = new LinkedHashSet<>();
         for (RunHistory.Run r : runs) for (ActionResult a : r.actions()) if ("assertion".equals(a.type())) assertions.add(a.actionId());
@@ -315,6 +300,32 @@ final class IndexPage {
             b.append("</table>\n");
         }
         return b.toString();
+    }
+
+    /** The timings of {@code newest}, the newest run that recorded its actions, slowest first. */
+    private void timings(StringBuilder b, List<RunHistory.Run> runs, RunHistory.Run newest) {
+        List<ActionResult> timed = new ArrayList<>(newest.actions());
+        timed.sort(Comparator.comparing(ActionResult::duration).reversed());
+        long slowest = timed.isEmpty() ? 1 : Math.max(1, timed.get(0).duration().toMillis());
+        String skipped = runs.stream().takeWhile(r -> r != newest).map(r -> r.summary().runId() + " (" + r.summary().status() + ")")
+                .collect(Collectors.joining(", "));
+        b.append("<h3>Timings of the newest run (").append(esc(newest.summary().runId())).append("), slowest first</h3>\n");
+        if (!skipped.isEmpty()) {
+            b.append("<p class=\"muted\">A newer run killed before it recorded its actions has no timings: ").append(esc(skipped))
+                    .append(".</p>\n");
+        }
+        b.append("<table><tr><th>action</th><th>type</th><th>status</th><th class=\"num\">time</th><th></th>")
+                .append("<th class=\"num\">rows written</th><th class=\"num\">failing rows</th></tr>\n");
+        for (ActionResult a : timed) {
+            long ms = a.duration().toMillis();
+            b.append("<tr><td>").append(byId.containsKey(a.actionId()) ? link(a.actionId()) : esc(a.name())).append("</td><td>")
+                    .append(esc(a.type())).append("</td><td class=\"status-").append(a.status().name()).append("\">").append(a.status().name())
+                    .append("</td><td class=\"num\">").append(Html.duration(ms)).append("</td><td style=\"width:160px\"><div class=\"bar\" style=\"width:")
+                    .append(Math.max(1, ms * 150 / slowest)).append("px\"></div></td><td class=\"num\">")
+                    .append(a.rowsWritten() < 0 ? "" : Html.count(a.rowsWritten())).append("</td><td class=\"num\">")
+                    .append(a.failingRows() > 0 ? Html.count(a.failingRows()) : "").append("</td></tr>\n");
+        }
+        b.append("</table>\n");
     }
 
     private static boolean aborted(RunHistory.Run r) {

@@ -80,6 +80,18 @@ class IndexPageTest {
     }
 
     @Test
+    void whenEveryRunWasKilledBeforeItRecordedItsActionsThePageSaysSoInsteadOfAnEmptyTimingsTable() {
+        // the first run of a warehouse killed with kill -9: the only run listed, with no actions
+        Instant t = Instant.parse("2024-05-01T10:00:00Z");
+        RunHistory.Run aborted = new RunHistory.Run(new RunSummary("run-killed", t, null, "ABORTED", "run", 0, 0, 0, 0), List.of());
+        String page = page(List.of(aborted));
+        String runs = page.substring(page.indexOf("<h2 id=\"runs\">"), page.indexOf("<h2>Layer:"));
+        assertThat(runs).contains("<td>ABORTED</td>")
+                .contains("No timings: every run listed was killed before it recorded its actions: run-killed (ABORTED).")
+                .doesNotContain("Timings of the newest run").doesNotContain("<th>action</th>");
+    }
+
+    @Test
     void anEmptyProjectsSummarySaysItHasNoActions() {
         DocsModel model = new DocsModel("p", List.of(), List.of(), Optional.empty(), RunHistory.NONE, List.of());
         String page = new IndexPage(model).render(DocsSite.lineage(model));

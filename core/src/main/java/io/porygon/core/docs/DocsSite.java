@@ -7,6 +7,7 @@ import io.porygon.core.graph.ActionType;
 import io.porygon.core.graph.CompiledGraph;
 import io.porygon.core.graph.Target;
 import io.porygon.core.run.ActionResult;
+import io.porygon.core.run.ActionStatus;
 import io.porygon.core.run.DatabaseMapping;
 import io.porygon.core.run.WarehouseNames;
 import io.porygon.core.run.WarehouseRunStore;
@@ -156,17 +157,28 @@ public final class DocsSite {
                     + " recorded its outcome: these figures may come from tables it had rebuilt next to tables as an earlier run left"
                     + " them. Run the pipeline again.";
         }
+        // a failed check of a table under the views skips them, but its table was rebuilt: the views read its new rows
+        Set<String> checks = new HashSet<>();
+        for (ActionDoc a : model.actions()) {
+            if (a.type() == ActionType.ASSERTION && a.upstream().stream().anyMatch(under::contains)) checks.add(a.id());
+        }
         List<String> notRun = new ArrayList<>();
+        boolean failedCheck = false;
         for (ActionResult r : newest.actions()) { // a source's check changes no data
-            if (under.contains(r.actionId()) && !r.status().letsDependentsRun() && !"declaration".equals(r.type())) {
+            boolean check = !under.contains(r.actionId()) && checks.contains(r.actionId()) && r.status() == ActionStatus.FAILED;
+            if ((under.contains(r.actionId()) || check) && !r.status().letsDependentsRun() && !"declaration".equals(r.type())) {
                 notRun.add(r.name() + " " + r.status().name().toLowerCase(Locale.ROOT));
+                failedCheck |= check;
             }
         }
         if (notRun.isEmpty()) return null;
         int shown = Math.min(notRun.size(), 4);
         String list = String.join(", ", notRun.subList(0, shown)) + (shown < notRun.size() ? " and " + (notRun.size() - shown) + " more" : "");
         return "The newest run, " + newest.summary().runId() + " (status " + newest.summary().status() + "), did not refresh what"
-                + " the reporting views read: " + list + ". These figures come from the tables as an earlier run left them.";
+                + " the reporting views read: " + list + "." + (failedCheck
+                        ? " A failed check does not undo the table it checks, which the run rebuilt: these figures include the rows that"
+                                + " failed it, next to what the run did not build as an earlier run left it."
+                        : " These figures come from the tables as an earlier run left them.");
     }
 
     /** The dashboard's figures; a view that cannot be read (e.g. a dropped table under it) is said in the page. */

@@ -126,6 +126,23 @@ class DashboardPageTest {
     }
 
     @Test
+    void afterARunWhoseCheckOfATableUnderTheViewsFailedTheDashboardNamesItAndSaysTheFiguresHoldThatTablesNewRows() {
+        // the run rebuilt trx_fct, then its assertion failed and skipped the view: the view reads the new trx_fct
+        String fct = "p.p.trx_fct", view = "p.rep.profit_view", check = "p.qa.trx_fct_rowConditions", other = "p.qa.events_check";
+        List<ActionDoc> actions = List.of(doc(fct, "trx_fct", ActionType.TABLE, List.of()), doc(view, "profit_view", ActionType.VIEW, List.of(fct)),
+                doc(check, "trx_fct_rowConditions", ActionType.ASSERTION, List.of(fct)),
+                doc(other, "events_check", ActionType.ASSERTION, List.of("p.p.events_fct")));
+        Instant t = Instant.parse("2024-05-01T10:00:00Z");
+        RunHistory.Run failed = new RunHistory.Run(new RunSummary("run-2", t, t.plusSeconds(1), "FAILED", "run", 1, 2, 1, 0),
+                List.of(result(fct, "p.trx_fct", ActionStatus.SUCCEEDED), result(check, "qa.trx_fct_rowConditions", ActionStatus.FAILED),
+                        result(other, "qa.events_check", ActionStatus.FAILED), result(view, "rep.profit_view", ActionStatus.SKIPPED)));
+        String note = DocsSite.notRefreshed(model(actions, failed), "profit_view");
+        assertThat(note).contains("read: qa.trx_fct_rowConditions failed, rep.profit_view skipped.")
+                .doesNotContain("events_check").doesNotContain("These figures come from the tables as an earlier run left them")
+                .contains("these figures include the rows that failed it");
+    }
+
+    @Test
     void afterARunThatWasKilledTheDashboardSaysItsFiguresMayMixOldAndNewTables() {
         List<ActionDoc> actions = List.of(doc("p.p.trx_fct", "trx_fct", ActionType.TABLE, List.of()),
                 doc("p.rep.profit_view", "profit_view", ActionType.VIEW, List.of("p.p.trx_fct")));

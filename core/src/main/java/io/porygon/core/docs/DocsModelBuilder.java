@@ -90,15 +90,16 @@ public final class DocsModelBuilder {
                     a.disabled(), settings(a), warehouse.map(w -> rowCount(w, a)).orElse(null)));
         }
         RunHistory history = warehouse.map(w -> history(w.engine())).orElse(RunHistory.NONE);
-        return new DocsModel(projectName, docs, edges, warehouse.map(Warehouse::description), history, tests(upstream));
+        return new DocsModel(projectName, docs, edges, warehouse.map(Warehouse::description), history, tests(upstream, assertionIds));
     }
 
     /** The unit tests, each with its dataset and the inputs its rows stand for (what that dataset reads). */
-    private List<UnitTestDoc> tests(Map<String, Set<String>> upstream) {
+    private List<UnitTestDoc> tests(Map<String, Set<String>> upstream, Set<String> assertionIds) {
         List<UnitTestDoc> out = new ArrayList<>();
         for (TestAction t : graph.tests()) {
             String tested = t.testedTarget() == null ? null : resolver.resolve(t.testedTarget()).orElse(null);
-            List<String> inputs = tested == null ? List.of() : List.copyOf(upstream.get(tested));
+            // an assertion the dataset runs after (dependencies: [...]) is not read by its query: a test gives it no rows
+            List<String> inputs = tested == null ? List.of() : upstream.get(tested).stream().filter(id -> !assertionIds.contains(id)).toList();
             out.add(new UnitTestDoc(t.name(), tested, t.testedTarget() == null ? null : t.testedTarget().name(), t.fileName(), inputs));
         }
         out.sort(java.util.Comparator.comparing(UnitTestDoc::name));

@@ -151,6 +151,25 @@ class DocsSiteTest {
     }
 
     @Test
+    void aUnitTestsInputsAreWhatItsDatasetReadsNotTheAssertionsItRunsAfter() throws IOException {
+        smallProject();
+        write("definitions/reporting/checked.sqlx", """
+                config { type: "view", schema: "reports", dependencies: ["positive_amounts"] }
+                SELECT order_id FROM ${ref("orders_clean")}
+                """);
+        write("definitions/tests/checked_test.sqlx", """
+                config { type: "test", dataset: { schema: "reports", name: "checked" } }
+                input "orders_clean" { SELECT 1 AS order_id, 5 AS amount }
+                SELECT 1 AS order_id
+                """);
+        CompiledGraph graph = Porygon.compile(project);
+        assertThat(graph.graphErrors()).isEmpty();
+        DocsModel model = new DocsModelBuilder(graph).build("acme", Optional.empty());
+        // the test gives no rows for positive_amounts, which the view only runs after
+        assertThat(model.tests()).singleElement().satisfies(t -> assertThat(t.inputs()).containsExactly("acme.analytics.orders_clean"));
+    }
+
+    @Test
     void anIncrementalCardShowsWhatAnIncrementalRunDoesAndSends() throws IOException {
         smallProject();
         write("definitions/intermediate/orders_inc.sqlx", """

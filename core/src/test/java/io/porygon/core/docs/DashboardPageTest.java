@@ -140,6 +140,13 @@ class DashboardPageTest {
         assertThat(note).contains("read: qa.trx_fct_rowConditions failed, rep.profit_view skipped.")
                 .doesNotContain("events_check").doesNotContain("These figures come from the tables as an earlier run left them")
                 .contains("these figures include the rows that failed it");
+        // a check of the view that failed after the view ran: the figures are as current as the run made them
+        String reconciles = "p.qa.profit_view_reconciles";
+        List<ActionDoc> withReconciles = new ArrayList<>(actions);
+        withReconciles.add(doc(reconciles, "profit_view_reconciles", ActionType.ASSERTION, List.of(view, fct)));
+        RunHistory.Run viewChecked = new RunHistory.Run(failed.summary(), List.of(result(fct, "p.trx_fct", ActionStatus.SUCCEEDED),
+                result(view, "rep.profit_view", ActionStatus.SUCCEEDED), result(reconciles, "qa.profit_view_reconciles", ActionStatus.FAILED)));
+        assertThat(DocsSite.notRefreshed(model(withReconciles, viewChecked), "profit_view")).isNull();
     }
 
     @Test

@@ -140,7 +140,8 @@ public final class WarehouseOptions {
         }
         if (msg.contains("Is a directory")) return "--warehouse names a folder: name a file in it, e.g. warehouse.duckdb";
         if (msg.contains("not a DuckDB database") || msg.contains("not a valid DuckDB database")) {
-            return "point --warehouse at a DuckDB file, or at a path where none is yet (a new warehouse is created)";
+            return readOnly ? "point --warehouse at the DuckDB file a run wrote; `porygon history` and `porygon docs` only read it and create none"
+                    : "point --warehouse at a DuckDB file, or at a path where none is yet (a new warehouse is created)";
         }
         return "check --warehouse, --memory-limit and --duckdb-threads";
     }

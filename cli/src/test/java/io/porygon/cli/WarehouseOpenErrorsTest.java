@@ -67,6 +67,35 @@ class WarehouseOpenErrorsTest {
     }
 
     @Test
+    void toDocsAndHistoryAFileThatIsNotADuckDbDatabaseIsNotSaidToBeCreated() throws Exception {
+        // they only read the warehouse: neither the message nor the hint may promise a new one
+        Path text = Files.writeString(dir.resolve("x.duckdb"), "hello\n");
+        Path empty = Files.createFile(dir.resolve("empty.duckdb"));
+        Path project = Path.of("..", "pipelines", "thelook").toAbsolutePath().normalize();
+        for (Path file : new Path[] {text, empty}) {
+            for (CliRun.Result r : new CliRun.Result[] {CliRun.run("history", "--warehouse", file.toString()),
+                    CliRun.run("docs", "--warehouse", file.toString(), "--out", dir.resolve("site").toString(), project.toString())}) {
+                assertThat(r.exitCode()).isEqualTo(PorygonCli.EXIT_USAGE);
+                assertThat(r.err()).contains("not a DuckDB database").contains("hint: point --warehouse at the DuckDB file a run wrote")
+                        .doesNotContain("created there").doesNotContain("a new one is created").doesNotContain("a new warehouse is created")
+                        .doesNotContain("Exception");
+            }
+        }
+        assertThat(text).hasContent("hello\n");
+        assertThat(empty).isEmptyFile();
+    }
+
+    @Test
+    void docsAndHistoryLeaveAWarehousePathThatDoesNotExistAlone() {
+        Path missing = dir.resolve("none").resolve("w.duckdb");
+        Path project = Path.of("..", "pipelines", "thelook").toAbsolutePath().normalize();
+        assertThat(CliRun.run("history", "--warehouse", missing.toString()).exitCode()).isZero();
+        assertThat(CliRun.run("docs", "--warehouse", missing.toString(), "--out", dir.resolve("site").toString(), project.toString()).exitCode())
+                .isZero();
+        assertThat(missing.getParent()).doesNotExist();
+    }
+
+    @Test
     void theHintFollowsDuckDbsWords() {
         // DuckDB 1.4's words for a file a newer DuckDB (2.0) wrote, and for a file it may not open
         assertThat(WarehouseOptions.hint("IO Error: Trying to read a database file with version number 999, but we can only read versions"

@@ -61,7 +61,7 @@ public final class DuckDbEngine implements Engine {
     public DuckDbEngine(DuckDbSettings settings) {
         try {
             if (!settings.readOnly()) ensureWritableFolder(settings.file().toAbsolutePath().getParent());
-            rejectOtherFiles(settings.file());
+            rejectOtherFiles(settings.file(), settings.readOnly());
             // Never download extensions mid-run: the ones Porygon uses (ICU, JSON, Parquet) are built in.
             Properties config = new Properties();
             config.setProperty("autoinstall_known_extensions", "false");
@@ -105,13 +105,15 @@ public final class DuckDbEngine implements Engine {
 
     /**
      * DuckDB opens some other files (a CSV, for one) as an in-memory database: a run would then "succeed"
-     * and keep nothing. A DuckDB file says "DUCK" after its 8-byte checksum.
+     * and keep nothing. A DuckDB file says "DUCK" after its 8-byte checksum. Only a writer creates a
+     * warehouse where there is none, so only its message says so.
      */
-    private static void rejectOtherFiles(Path file) throws IOException {
+    private static void rejectOtherFiles(Path file, boolean readOnly) throws IOException {
         if (!Files.isRegularFile(file)) return;
         if (Files.size(file) == 0) {
             // DuckDB refuses an empty file ("not a valid DuckDB database file"), as left by touch or mktemp
-            throw new DuckDbException(file + " is an empty file, not a DuckDB database; delete it, and a new warehouse is created there", null);
+            throw new DuckDbException(file + " is an empty file, not a DuckDB database"
+                    + (readOnly ? "" : "; delete it, and a new warehouse is created there"), null);
         }
         byte[] head = new byte[12];
         int n;
@@ -119,7 +121,8 @@ public final class DuckDbEngine implements Engine {
             n = in.readNBytes(head, 0, head.length);
         }
         if (n < head.length || !new String(head, 8, 4, StandardCharsets.US_ASCII).equals("DUCK")) {
-            throw new DuckDbException(file + " is not a DuckDB database file; point --warehouse at a .duckdb file (a new one is created)", null);
+            throw new DuckDbException(file + " is not a DuckDB database file"
+                    + (readOnly ? "" : "; point --warehouse at a .duckdb file (a new one is created)"), null);
         }
     }
 

@@ -163,6 +163,18 @@ class DuckDbEngineTest {
     }
 
     @Test
+    void toAReaderAFileThatIsNotADuckDbDatabaseIsRefusedWithoutSayingAWarehouseIsCreated() throws Exception {
+        // docs and history open the warehouse read-only: they never create one, so the message must not promise it
+        Path text = dir.resolve("x.duckdb");
+        java.nio.file.Files.writeString(text, "hello\n");
+        assertThatThrownBy(() -> new DuckDbEngine(DuckDbSettings.of(text).asReadOnly())).isInstanceOf(DuckDbException.class)
+                .hasMessageContaining("is not a DuckDB database file").hasMessageNotContaining("created");
+        Path empty = java.nio.file.Files.createFile(dir.resolve("empty.duckdb"));
+        assertThatThrownBy(() -> new DuckDbEngine(DuckDbSettings.of(empty).asReadOnly())).isInstanceOf(DuckDbException.class)
+                .hasMessageContaining("is an empty file, not a DuckDB database").hasMessageNotContaining("created");
+    }
+
+    @Test
     void aDatasetNamedLikeACatalogIsRefusedWithWhatToDo() {
         try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("off.duckdb")))) {
             for (String schema : new String[] {"off", "OFF", "temp", "system"}) {

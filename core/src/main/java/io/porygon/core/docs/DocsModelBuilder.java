@@ -122,7 +122,7 @@ public final class DocsModelBuilder {
         return d == null ? ActionDescriptor.EMPTY : d;
     }
 
-    private static Map<String, String> settings(Action a) {
+    private Map<String, String> settings(Action a) {
         Map<String, String> s = new LinkedHashMap<>();
         if (a instanceof TableAction t) {
             if (!t.uniqueKey().isEmpty()) s.put("unique key", String.join(", ", t.uniqueKey()));
@@ -140,7 +140,8 @@ public final class DocsModelBuilder {
             }
             if (t.isProtected()) s.put("protected", "yes: never rebuilt by --full-refresh");
         } else if (a instanceof AssertionAction as && as.parentAction() != null) {
-            s.put("checks", as.parentAction().qualifiedName());
+            // the checked table's id, which the page links to its card
+            s.put("checks", resolver.resolve(as.parentAction()).orElse(as.parentAction().qualifiedName()));
         }
         return s;
     }

@@ -159,7 +159,9 @@ final class IndexPage {
         if (a.fileName() != null) b.append(" · defined in <code>").append(esc(a.fileName())).append("</code>");
         if (a.rowCount() != null) b.append(" · ").append(rows(a.rowCount()));
         b.append("</div>\n");
-        a.settings().forEach((k, v) -> b.append("<div>").append(esc(k)).append(": <code>").append(esc(v)).append("</code></div>\n"));
+        // a setting naming an action (what a built-in assertion checks) links to its card
+        a.settings().forEach((k, v) -> b.append("<div>").append(esc(k)).append(": ")
+                .append(byId.containsKey(v) ? link(v) : "<code>" + esc(v) + "</code>").append("</div>\n"));
         if (a.description() != null && !a.description().isBlank()) b.append("<p>").append(esc(a.description())).append("</p>\n");
         if (!a.tags().isEmpty()) {
             b.append("<p>");

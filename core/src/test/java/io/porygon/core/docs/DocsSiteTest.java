@@ -214,6 +214,17 @@ class DocsSiteTest {
     }
 
     @Test
+    void aBuiltInAssertionsCardLinksToTheTableItChecks() throws IOException {
+        CompiledGraph graph = smallProject();
+        String index = Files.readString(DocsSite.write(graph, Optional.empty(), out).index());
+        String builtIn = graph.runnableActions().filter(a -> a instanceof AssertionAction as && as.parentAction() != null)
+                .map(a -> a.target().qualifiedName()).findFirst().orElseThrow();
+        String card = index.substring(index.indexOf("id=\"" + Html.anchor(builtIn) + "\""));
+        card = card.substring(0, card.indexOf("<details>")); // up to its compiled SQL
+        assertThat(card).contains("<div>checks: <a href=\"#" + Html.anchor("acme.analytics.orders_clean") + "\">analytics.orders_clean</a></div>");
+    }
+
+    @Test
     void siteListsEveryActionEscapesProjectTextAndWritesLineageJson() throws IOException {
         CompiledGraph graph = smallProject();
         DocsSite.Written w = DocsSite.write(graph, Optional.empty(), out);

@@ -113,12 +113,12 @@ final class HistoryCommand implements Callable<Integer> {
             out.println("No runs recorded yet.");
             return 0;
         }
-        out.printf("%-20s %-19s %9s %-9s %4s %4s %4s %6s  %s%n", "run", "started (UTC)", "time", "status", "ok", "fail", "skip",
-                "cancel", "command");
+        out.printf("%-20s %-19s %9s %-9s %4s %4s %4s %6s %3s  %s%n", "run", "started (UTC)", "time", "status", "ok", "fail", "skip",
+                "cancel", "off", "command");
         for (RunStore.RunSummary r : runs) {
-            out.printf(Locale.ROOT, "%-20s %-19s %9s %-9s %4d %4d %4d %6d  %s%n", r.runId(), TIME.format(r.startedAt()),
+            out.printf(Locale.ROOT, "%-20s %-19s %9s %-9s %4d %4d %4d %6d %3d  %s%n", r.runId(), TIME.format(r.startedAt()),
                     r.endedAt() == null ? "?" : RunProgress.seconds(Duration.between(r.startedAt(), r.endedAt())), r.status(), r.succeeded(), r.failed(),
-                    r.skipped(), r.cancelled(), r.command());
+                    r.skipped(), r.cancelled(), r.disabled(), r.command());
         }
         return 0;
     }

@@ -323,6 +323,19 @@ class RunCommandTest {
     }
 
     @Test
+    void historyCountsADisabledActionSoThatARunsCountsAddUp() throws IOException {
+        write("definitions/order_totals.sqlx", """
+                config { type: "table", disabled: true }
+                SELECT COUNT(*) AS n, SUM(amount) AS total FROM ${ref("big_orders")}
+                """);
+        assertThat(cli("run", project.toString())).as(stderr).isZero();
+        assertThat(cli("history", project.toString())).isZero();
+        // the columns after the status: ok, fail, skip, cancel, off
+        assertThat(stdout.lines().toList().get(0)).containsPattern("ok +fail +skip +cancel +off +command");
+        assertThat(stdout.lines().toList().get(1)).containsPattern("SUCCEEDED +\\d+ +0 +0 +0 +1 +porygon run");
+    }
+
+    @Test
     void missingSourceFailsClearlyAndCompileErrorsExitTwo() throws IOException {
         seed("DROP TABLE raw.orders");
         assertThat(cli("run", project.toString())).isEqualTo(1);

@@ -252,14 +252,15 @@ final class IndexPage {
         List<RunHistory.Run> runs = model.history().runs();
         StringBuilder b = new StringBuilder("<h2 id=\"runs\">Run history</h2>\n<table><tr><th>run</th><th>started (UTC)</th>"
                 + "<th class=\"num\">time</th><th>status</th><th class=\"num\">ok</th><th class=\"num\">failed</th>"
-                + "<th class=\"num\">skipped</th><th class=\"num\">cancelled</th><th>command</th></tr>\n");
+                + "<th class=\"num\">skipped</th><th class=\"num\">cancelled</th><th class=\"num\">disabled</th><th>command</th></tr>\n");
         for (RunHistory.Run r : runs) {
             RunSummary s = r.summary();
             b.append("<tr><td><code>").append(esc(s.runId())).append("</code></td><td>").append(TIME.format(s.startedAt()))
                     .append("</td><td class=\"num\">").append(s.endedAt() == null ? "?" : Html.duration(Duration.between(s.startedAt(), s.endedAt()).toMillis()))
                     .append("</td><td>").append(esc(s.status())).append("</td><td class=\"num\">").append(s.succeeded())
                     .append("</td><td class=\"num\">").append(s.failed()).append("</td><td class=\"num\">").append(s.skipped())
-                    .append("</td><td class=\"num\">").append(s.cancelled()).append("</td><td><code>").append(esc(s.command())).append("</code></td></tr>\n");
+                    .append("</td><td class=\"num\">").append(s.cancelled()).append("</td><td class=\"num\">").append(s.disabled())
+                    .append("</td><td><code>").append(esc(s.command())).append("</code></td></tr>\n");
         }
         b.append("</table>\n");
 

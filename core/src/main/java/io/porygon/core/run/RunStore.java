@@ -11,7 +11,7 @@ public interface RunStore {
      * {@code endedAt} is null for a run that never recorded its end (status ABORTED: its process was killed).
      */
     record RunSummary(String runId, Instant startedAt, Instant endedAt, String status, String command,
-            long succeeded, long failed, long skipped, long cancelled) {}
+            long succeeded, long failed, long skipped, long cancelled, long disabled) {}
 
     /** Notes a run as it starts, so that one whose process is killed before {@link #record} is still listed. */
     default void started(String runId, Instant startedAt, String command) {}

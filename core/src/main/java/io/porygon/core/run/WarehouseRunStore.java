@@ -116,19 +116,26 @@ public final class WarehouseRunStore implements RunStore {
     @Override
     public List<RunSummary> recentRuns(int limit) {
         if (!engine.exists(RUNS)) return List.of();
-        // the runs table has no cancelled column (older warehouses have the table): count them from the actions
-        String cancelled = engine.exists(ACTIONS) ? "(SELECT count(*) FROM " + name(ACTIONS) + " a WHERE a.run_id = r.run_id AND a.status = '"
-                + ActionStatus.CANCELLED.name() + "')" : "0";
+        // the runs table has no cancelled or disabled column (older warehouses have the table): count them from the actions
+        String cancelled = counted(ActionStatus.CANCELLED);
+        String disabled = counted(ActionStatus.DISABLED);
         // a run still listed as running is not running: it would hold the warehouse alone (see ABORTED)
         String status = "CASE WHEN status = " + SqlQuoting.string(RUNNING) + " THEN " + SqlQuoting.string(ABORTED) + " ELSE status END";
         QueryResult r = engine.query("SELECT run_id, started_at, ended_at, " + status + ", command, succeeded, failed, skipped, " + cancelled
-                + " FROM " + name(RUNS) + " r ORDER BY started_at DESC, run_id DESC LIMIT " + limit, limit);
+                + ", " + disabled + " FROM " + name(RUNS) + " r ORDER BY started_at DESC, run_id DESC LIMIT " + limit, limit);
         List<RunSummary> runs = new ArrayList<>();
         for (List<Object> row : r.rows()) {
             runs.add(new RunSummary((String) row.get(0), instant(row.get(1)), instant(row.get(2)), (String) row.get(3),
-                    (String) row.get(4), number(row.get(5)), number(row.get(6)), number(row.get(7)), number(row.get(8))));
+                    (String) row.get(4), number(row.get(5)), number(row.get(6)), number(row.get(7)), number(row.get(8)),
+                    number(row.get(9))));
         }
         return runs;
+    }
+
+    /** A run's actions that ended with {@code status}, as SQL over the run's row {@code r}. */
+    private String counted(ActionStatus status) {
+        if (!engine.exists(ACTIONS)) return "0";
+        return "(SELECT count(*) FROM " + name(ACTIONS) + " a WHERE a.run_id = r.run_id AND a.status = " + SqlQuoting.string(status.name()) + ")";
     }
 
     @Override

@@ -94,9 +94,9 @@ class DashboardPageTest {
         List<ActionDoc> actions = List.of(doc(raw, "items", ActionType.DECLARATION, List.of()), doc(fct, "trx_fct", ActionType.TABLE, List.of(raw)),
                 doc(view, "profit_view", ActionType.VIEW, List.of(fct)), doc(other, "events_fct", ActionType.TABLE, List.of(raw)));
         Instant t = Instant.parse("2024-05-01T10:00:00Z");
-        RunHistory.Run older = new RunHistory.Run(new RunSummary("run-1", t, t, "SUCCEEDED", "run", 3, 0, 0, 0),
+        RunHistory.Run older = new RunHistory.Run(new RunSummary("run-1", t, t, "SUCCEEDED", "run", 3, 0, 0, 0, 0),
                 List.of(result(fct, "p.trx_fct", ActionStatus.SUCCEEDED)));
-        RunHistory.Run skipped = new RunHistory.Run(new RunSummary("run-2", t.plusSeconds(60), t.plusSeconds(61), "FAILED", "run", 1, 1, 2, 0),
+        RunHistory.Run skipped = new RunHistory.Run(new RunSummary("run-2", t.plusSeconds(60), t.plusSeconds(61), "FAILED", "run", 1, 1, 2, 0, 0),
                 List.of(result(raw, "raw.items", ActionStatus.SUCCEEDED), result(other, "p.events_fct", ActionStatus.FAILED),
                         result(fct, "p.trx_fct", ActionStatus.SKIPPED), result(view, "rep.profit_view", ActionStatus.SKIPPED)));
 
@@ -110,7 +110,7 @@ class DashboardPageTest {
         assertThat(DocsSite.notRefreshed(model(actions, older, skipped), "profit_view")).isNull();
         assertThat(DocsSite.notRefreshed(model(actions), "profit_view")).isNull();
         // a cancelled run: the sources' checks are left out, a long list is cut
-        RunHistory.Run cancelled = new RunHistory.Run(new RunSummary("run-3", t, t, "CANCELLED", "run", 0, 0, 0, 3),
+        RunHistory.Run cancelled = new RunHistory.Run(new RunSummary("run-3", t, t, "CANCELLED", "run", 0, 0, 0, 3, 0),
                 List.of(new ActionResult(raw, "raw.items", "declaration", Step.CHECK_SOURCE, ActionStatus.CANCELLED, t, t, -1, null, null, 0,
                         List.of(), null), result(fct, "p.trx_fct", ActionStatus.CANCELLED), result(view, "rep.profit_view", ActionStatus.CANCELLED)));
         assertThat(DocsSite.notRefreshed(model(actions, cancelled), "profit_view")).contains("read: p.trx_fct cancelled, rep.profit_view cancelled.");
@@ -133,7 +133,7 @@ class DashboardPageTest {
                 doc(check, "trx_fct_rowConditions", ActionType.ASSERTION, List.of(fct)),
                 doc(other, "events_check", ActionType.ASSERTION, List.of("p.p.events_fct")));
         Instant t = Instant.parse("2024-05-01T10:00:00Z");
-        RunHistory.Run failed = new RunHistory.Run(new RunSummary("run-2", t, t.plusSeconds(1), "FAILED", "run", 1, 2, 1, 0),
+        RunHistory.Run failed = new RunHistory.Run(new RunSummary("run-2", t, t.plusSeconds(1), "FAILED", "run", 1, 2, 1, 0, 0),
                 List.of(result(fct, "p.trx_fct", ActionStatus.SUCCEEDED), result(check, "qa.trx_fct_rowConditions", ActionStatus.FAILED),
                         result(other, "qa.events_check", ActionStatus.FAILED), result(view, "rep.profit_view", ActionStatus.SKIPPED)));
         String note = DocsSite.notRefreshed(model(actions, failed), "profit_view");
@@ -155,8 +155,8 @@ class DashboardPageTest {
                 doc("p.rep.profit_view", "profit_view", ActionType.VIEW, List.of("p.p.trx_fct")));
         Instant t = Instant.parse("2024-05-01T10:00:00Z");
         // a killed run recorded only its start: no end, no actions
-        RunHistory.Run aborted = new RunHistory.Run(new RunSummary("run-9", t, null, "ABORTED", "run", 0, 0, 0, 0), List.of());
-        RunHistory.Run older = new RunHistory.Run(new RunSummary("run-1", t.minusSeconds(60), t.minusSeconds(59), "SUCCEEDED", "run", 2, 0, 0, 0),
+        RunHistory.Run aborted = new RunHistory.Run(new RunSummary("run-9", t, null, "ABORTED", "run", 0, 0, 0, 0, 0), List.of());
+        RunHistory.Run older = new RunHistory.Run(new RunSummary("run-1", t.minusSeconds(60), t.minusSeconds(59), "SUCCEEDED", "run", 2, 0, 0, 0, 0),
                 List.of(result("p.p.trx_fct", "p.trx_fct", ActionStatus.SUCCEEDED)));
         assertThat(DocsSite.notRefreshed(model(actions, aborted, older), "profit_view")).contains("run-9 (status ABORTED)", "was killed");
         assertThat(DocsSite.notRefreshed(model(actions, older, aborted), "profit_view")).isNull();

@@ -67,7 +67,7 @@ class IndexPageTest {
     @Test
     void timingsAreThoseOfTheNewestRunThatRecordedActionsNotOfANewerAbortedOne() {
         Instant t = Instant.parse("2024-05-01T10:00:00Z");
-        RunHistory.Run aborted = new RunHistory.Run(new RunSummary("run-killed", t.plusSeconds(60), null, "ABORTED", "run", 0, 0, 0, 0),
+        RunHistory.Run aborted = new RunHistory.Run(new RunSummary("run-killed", t.plusSeconds(60), null, "ABORTED", "run", 0, 0, 0, 0, 0),
                 List.of());
         String page = page(List.of(aborted, run("run-a", t, assertion(ActionStatus.SUCCEEDED, 0, null))));
         String timings = page.substring(page.indexOf("<h3>Timings"), page.indexOf("Data quality"));
@@ -83,12 +83,23 @@ class IndexPageTest {
     void whenEveryRunWasKilledBeforeItRecordedItsActionsThePageSaysSoInsteadOfAnEmptyTimingsTable() {
         // the first run of a warehouse killed with kill -9: the only run listed, with no actions
         Instant t = Instant.parse("2024-05-01T10:00:00Z");
-        RunHistory.Run aborted = new RunHistory.Run(new RunSummary("run-killed", t, null, "ABORTED", "run", 0, 0, 0, 0), List.of());
+        RunHistory.Run aborted = new RunHistory.Run(new RunSummary("run-killed", t, null, "ABORTED", "run", 0, 0, 0, 0, 0), List.of());
         String page = page(List.of(aborted));
         String runs = page.substring(page.indexOf("<h2 id=\"runs\">"), page.indexOf("<h2>Layer:"));
         assertThat(runs).contains("<td>ABORTED</td>")
                 .contains("No timings: every run listed was killed before it recorded its actions: run-killed (ABORTED).")
                 .doesNotContain("Timings of the newest run").doesNotContain("<th>action</th>");
+    }
+
+    @Test
+    void theRunTableCountsDisabledActionsSoThatARunsCountsAddUp() {
+        Instant t = Instant.parse("2024-05-01T10:00:00Z");
+        RunHistory.Run run = new RunHistory.Run(new RunSummary("run-a", t, t.plusSeconds(2), "SUCCEEDED", "run", 8, 0, 0, 0, 1), List.of());
+        String page = page(List.of(run));
+        String runs = page.substring(page.indexOf("<h2 id=\"runs\">"), page.indexOf("</table>", page.indexOf("<h2 id=\"runs\">")));
+        assertThat(runs).contains("<th class=\"num\">cancelled</th><th class=\"num\">disabled</th><th>command</th>")
+                .contains("<td class=\"num\">8</td><td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">0</td>"
+                        + "<td class=\"num\">1</td><td><code>run</code>");
     }
 
     @Test
@@ -111,7 +122,7 @@ class IndexPageTest {
     }
 
     private static RunHistory.Run run(String id, Instant start, ActionResult result) {
-        return new RunHistory.Run(new RunSummary(id, start, start.plusSeconds(2), "FAILED", "run", 0, 1, 0, 0), List.of(result));
+        return new RunHistory.Run(new RunSummary(id, start, start.plusSeconds(2), "FAILED", "run", 0, 1, 0, 0, 0), List.of(result));
     }
 
     private static ActionResult assertion(ActionStatus status, long failing, String error) {

@@ -77,6 +77,23 @@ class WarehouseRunStoreTest {
     }
 
     @Test
+    void listsHowManyActionsOfARunWereDisabled() {
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
+            WarehouseRunStore store = new WarehouseRunStore(engine);
+            RunResult done = run(engine, graph(table(t("s", "a"), "SELECT 1 AS id")));
+            ActionResult finished = done.actions().get(0);
+            ActionResult off = new ActionResult("s.b", "s.b", "table", Step.DISABLED, ActionStatus.DISABLED, finished.startedAt(),
+                    finished.startedAt(), -1, null, null, 0, List.of(), null);
+            store.record(new RunResult(done.runId(), done.startedAt(), done.endedAt(), List.of(finished, off), false), "porygon run");
+
+            RunStore.RunSummary listed = store.recentRuns(10).get(0);
+            // every action is counted once: ok, failed, skipped, cancelled or disabled
+            assertThat(List.of(listed.succeeded(), listed.failed(), listed.skipped(), listed.cancelled(), listed.disabled()))
+                    .containsExactly(1L, 0L, 0L, 0L, 1L);
+        }
+    }
+
+    @Test
     void aRunAndItsActionsAreWrittenInOneTransaction() {
         try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
             WarehouseRunStore store = new WarehouseRunStore(engine);

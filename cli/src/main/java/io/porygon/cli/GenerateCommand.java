@@ -179,12 +179,12 @@ public final class GenerateCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // Ctrl-C stops the generator at its next block and waits for the scratch warehouse (as large as the data) to be deleted
+        // Ctrl-C stops the generator at its next block, or the export before its next file or its moves, and waits for the scratch warehouse (as large as the data) to be deleted
         AtomicBoolean stop = new AtomicBoolean();
         try (Interruption interruption = Interruption.cancelling(() -> stop.set(true))) {
             try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(scratch.resolve("scratch.duckdb")))) {
                 GenerationSummary summary = new TheLookGenerator().generate(engine, options, stoppable(progress(), stop));
-                FileExport.export(engine, options.schema(), out, fileFormat);
+                FileExport.export(engine, options.schema(), out, fileFormat, stop::get);
                 return summary;
             } catch (CancellationException e) {
                 // said before the interruption closes: the JVM exits as soon as it does

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -31,6 +33,15 @@ public final class FileExport {
     private FileExport() {}
 
     public static void export(Engine engine, String schema, Path dir, Format format) {
+        export(engine, schema, dir, format, () -> false);
+    }
+
+    /**
+     * As {@link #export(Engine, String, Path, Format)}; once {@code stopped} says so (a Ctrl-C), throws a
+     * CancellationException before the next file, or before the files are moved into place: the directory is then
+     * left as it was.
+     */
+    public static void export(Engine engine, String schema, Path dir, Format format, BooleanSupplier stopped) {
         if (!engine.dialect().equals("duckdb")) {
             throw new PorygonException(SourceLocation.of(dir.toString()), "exporting files needs the DuckDB engine",
                     "generate into DuckDB, or drop --out");
@@ -60,6 +71,7 @@ public final class FileExport {
         Path staging = createStaging(dir);
         try {
             for (RawTable table : RawTables.ALL) {
+                throwIfStopped(stopped);
                 Path target = target(dir, table, format);
                 Path file = staging.resolve(target.getFileName());
                 String options = format == Format.PARQUET ? "(FORMAT parquet)" : "(FORMAT csv, HEADER true)";
@@ -73,6 +85,7 @@ public final class FileExport {
                             "check the free space and the permissions of " + dir + "; its earlier files are unchanged", e);
                 }
             }
+            throwIfStopped(stopped);
             for (RawTable table : RawTables.ALL) {
                 Path target = target(dir, table, format);
                 move(staging.resolve(target.getFileName()), target);
@@ -80,6 +93,10 @@ public final class FileExport {
         } finally {
             deleteQuietly(staging);
         }
+    }
+
+    private static void throwIfStopped(BooleanSupplier stopped) {
+        if (stopped.getAsBoolean()) throw new CancellationException("export stopped");
     }
 
     private static Path target(Path dir, RawTable table, Format format) {

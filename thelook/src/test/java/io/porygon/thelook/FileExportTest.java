@@ -8,6 +8,8 @@ import io.porygon.duckdb.DuckDbEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +50,24 @@ class FileExportTest {
         assertThat(users).hasContent("the earlier export");
         try (Stream<Path> left = Files.list(out)) {
             assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("users.csv", "events.csv");
+        }
+    }
+
+    @Test
+    void anExportStoppedAfterSomeFilesLeavesTheEarlierFilesAsTheyWere() throws IOException {
+        // a Ctrl-C once the generator is done comes while the files are written: none is to replace the earlier ones
+        Path out = Files.createDirectories(dir.resolve("stopped"));
+        Path users = Files.writeString(out.resolve("users.csv"), "the earlier export");
+        AtomicInteger asked = new AtomicInteger();
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("w3.duckdb"))) {
+            Warehouses.generate(engine, 7, 0.001, 1);
+            assertThatThrownBy(() -> FileExport.export(engine, Warehouses.SCHEMA, out, FileExport.Format.CSV, () -> asked.incrementAndGet() > 4))
+                    .isInstanceOf(CancellationException.class);
+        }
+        assertThat(asked).hasValueGreaterThan(4);
+        assertThat(users).hasContent("the earlier export");
+        try (Stream<Path> left = Files.list(out)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactly("users.csv");
         }
     }
 

@@ -100,26 +100,38 @@ final class RunCommand implements Callable<Integer> {
             if (graph == null) return PorygonCli.EXIT_USAGE;
             RunOptions options = new RunOptions(fullRefresh, actions, tags, includeDeps, includeDependents);
             WarehouseNames names = new WarehouseNames(settings.databaseMapping(), graph.projectConfig().defaultSchema());
-            if (dryRun && !exists) {
-                // Nothing built yet: plan as on a first run, without creating the warehouse file.
-                ExecutionPlan plan = ProjectGraph.planOrReport(
-                        () -> new Planner(names, Translation.forDuckDb(names), t -> ObjectKind.NONE).plan(graph, options), err, ProjectGraph.NOTHING_RUN);
-                if (plan == null) return PorygonCli.EXIT_USAGE;
-                PlanPrinter.print(plan, null, out);
-                return 0;
+            ExecutionPlan firstRun = null;
+            if (!exists) {
+                // Nothing built yet: plan as on a first run (an empty warehouse holds nothing) before the warehouse file is
+                // created, so that an error found while planning leaves none behind, as a compile error does.
+                firstRun = plan(graph, options, names, dir, t -> ObjectKind.NONE, err);
+                if (firstRun == null) return PorygonCli.EXIT_USAGE;
+                if (dryRun) {
+                    PlanPrinter.print(firstRun, null, out);
+                    return 0;
+                }
             }
             DuckDbEngine engine = exists ? opening.take() : WarehouseOptions.open(settings);
-            return run(graph, options, names, engine, dir, settings, !exists, out, err);
+            return run(graph, options, names, engine, dir, settings, firstRun, out, err);
         }
     }
 
+    /** The plan, or null after printing the errors found while making it. */
+    private static ExecutionPlan plan(CompiledGraph graph, RunOptions options, WarehouseNames names, Path dir, Planner.WarehouseState kinds,
+            PrintWriter err) {
+        Optional<CachedTranslator> cached = Translation.cachedForDuckDb(names, dir);
+        Translator translator = cached.isPresent() ? cached.get() : Translation.forDuckDb(names);
+        ExecutionPlan plan = ProjectGraph.planOrReport(() -> new Planner(names, translator, kinds).plan(graph, options), err, ProjectGraph.NOTHING_RUN);
+        cached.ifPresent(CachedTranslator::save);
+        return plan;
+    }
+
+    /** {@code firstRun}: the plan already made when the warehouse did not exist (this run creates it), else null. */
     private int run(CompiledGraph graph, RunOptions options, WarehouseNames names, DuckDbEngine opened, Path dir,
-            WarehouseOptions.Resolved settings, boolean created, PrintWriter out, PrintWriter err) {
+            WarehouseOptions.Resolved settings, ExecutionPlan firstRun, PrintWriter out, PrintWriter err) {
+        boolean created = firstRun != null;
         try (DuckDbEngine engine = opened) {
-            Optional<CachedTranslator> cached = Translation.cachedForDuckDb(names, dir);
-            Translator translator = cached.isPresent() ? cached.get() : Translation.forDuckDb(names);
-            ExecutionPlan plan = ProjectGraph.planOrReport(() -> new Planner(names, translator, engine::kind).plan(graph, options), err, ProjectGraph.NOTHING_RUN);
-            cached.ifPresent(CachedTranslator::save);
+            ExecutionPlan plan = created ? firstRun : plan(graph, options, names, dir, engine::kind, err);
             if (plan == null) return PorygonCli.EXIT_USAGE;
             if (dryRun) {
                 PlanPrinter.print(plan, engine, out);

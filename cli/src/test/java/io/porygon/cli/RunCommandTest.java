@@ -366,6 +366,19 @@ class RunCommandTest {
     }
 
     @Test
+    void anErrorFoundWhilePlanningCreatesNoWarehouse() throws IOException {
+        // as a compile error: nothing was run, so no empty warehouse file is left for a later run (or a mistyped --warehouse)
+        Path fresh = project.resolve("fresh.duckdb");
+        write("definitions/predict.sqlx", "config { type: \"table\" }\nSELECT ML.PREDICT(1) AS p\n");
+        assertThat(cli("run", "--warehouse", fresh.toString(), project.toString())).isEqualTo(2);
+        assertThat(stderr).endsWith("1 compile error; nothing was run" + System.lineSeparator());
+        assertThat(fresh).doesNotExist();
+        Files.delete(project.resolve("definitions/predict.sqlx"));
+        assertThat(cli("run", "--warehouse", fresh.toString(), "--actions", "orders_clean", project.toString())).isEqualTo(1);
+        assertThat(fresh).exists();
+    }
+
+    @Test
     void unknownActionIsAUsageError() {
         assertThat(cli("run", "--actions", "nope", project.toString())).isEqualTo(2);
         assertThat(stderr).contains("no action named 'nope'");

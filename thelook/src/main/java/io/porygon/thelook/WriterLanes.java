@@ -114,7 +114,8 @@ final class WriterLanes implements AutoCloseable {
             this.spec = spec;
             this.tables = spec.tables();
             this.targets = targets;
-            this.thread = new Thread(this, "thelook-writer-" + targets.get(tables[0]).name() + "-" + spec.remainder());
+            String table = targets.get(tables[0]).name().replace(StagedTables.PREFIX, "");
+            this.thread = new Thread(this, "thelook-writer-" + table + "-" + spec.remainder());
             this.thread.setDaemon(true);
         }
 

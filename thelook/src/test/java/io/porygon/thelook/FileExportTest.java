@@ -35,7 +35,7 @@ class FileExportTest {
     }
 
     @Test
-    void aFailedExportLeavesTheEarlierFilesAsTheyWereAndNamesTheFileInTheWay() throws IOException {
+    void aDirectoryInTheWayIsRefusedBeforeAnyFileIsWritten() throws IOException {
         Path out = Files.createDirectories(dir.resolve("out"));
         Path users = Files.writeString(out.resolve("users.csv"), "the earlier export");
         Files.createDirectories(out.resolve("events.csv")); // written last: every other table would be written before it
@@ -50,6 +50,26 @@ class FileExportTest {
         assertThat(users).hasContent("the earlier export");
         try (Stream<Path> left = Files.list(out)) {
             assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("users.csv", "events.csv");
+        }
+    }
+
+    @Test
+    void aTableThatFailsToExportLeavesTheEarlierFilesAsTheyWereAndIsNamed() throws IOException {
+        Path out = Files.createDirectories(dir.resolve("failed"));
+        Path users = Files.writeString(out.resolve("users.csv"), "the earlier export");
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("w4.duckdb"))) {
+            Warehouses.generate(engine, 7, 0.001, 1);
+            engine.execute("DROP TABLE " + Warehouses.SCHEMA + ".events"); // written last: the six others are written before it fails
+            assertThatThrownBy(() -> FileExport.export(engine, Warehouses.SCHEMA, out, FileExport.Format.CSV))
+                    .isInstanceOfSatisfying(PorygonException.class, e -> {
+                        assertThat(e.location().file()).isEqualTo(out.resolve("events.csv").toAbsolutePath().toString());
+                        assertThat(e.getMessage()).startsWith("cannot write the file: ");
+                        assertThat(e.hint()).contains("earlier files are unchanged");
+                    });
+        }
+        assertThat(users).hasContent("the earlier export");
+        try (Stream<Path> left = Files.list(out)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactly("users.csv");
         }
     }
 

@@ -107,13 +107,15 @@ public final class WarehouseOptions {
         }
     }
 
+    private static final String CANNOT_READ = "you may not read the file: check its permissions";
+
     /** What to do about DuckDB's error opening the file, by what the error says. */
     static String hint(String msg, boolean readOnly) {
         if (msg.contains("Could not set lock on file") || msg.contains("Conflicting lock")) {
             return "another process (a running porygon or a DuckDB shell) holds the file; close it and retry";
         }
         if (msg.contains("Permission denied")) {
-            return readOnly ? "you may not read the file: check its permissions"
+            return readOnly ? CANNOT_READ
                     : "the file is read-only for you: make it writable (chmod u+w), or copy it; `porygon history` and `porygon docs` only read it";
         }
         // DuckDbEngine's own checks of the folder, before DuckDB sees the file
@@ -127,7 +129,7 @@ public final class WarehouseOptions {
         }
         // an immutable file (EPERM) or a read-only mount (EROFS): as read-only as a file without write permission
         if (msg.contains("Operation not permitted") || msg.contains("Read-only file system")) {
-            return readOnly ? "you may not read the file: check its permissions"
+            return readOnly ? CANNOT_READ
                     : "the file cannot be written (immutable, or on a read-only file system): copy it to a folder you can write in and"
                     + " pass that with --warehouse; `porygon history` and `porygon docs` only read it";
         }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
@@ -59,37 +60,34 @@ public final class FileExport {
             throw new PorygonException(SourceLocation.of(dir.toString()), "cannot create the directory: " + reason(e),
                     "write the files into a directory you can write to", e);
         }
-        for (RawTable table : RawTables.ALL) {
-            Path target = target(dir, table, format);
+        List<Path> targets = RawTables.ALL.stream().map(table -> dir.resolve(table.name() + format.extension()).toAbsolutePath()).toList();
+        for (Path target : targets) {
             if (Files.isDirectory(target)) {
                 throw new PorygonException(SourceLocation.of(target.toString()), "cannot write the file: a directory of that name is in the way",
                         "move the directory away, or write the files into another directory");
             }
         }
+        String options = format == Format.PARQUET ? "(FORMAT parquet)" : "(FORMAT csv, HEADER true)";
         // Written aside first and moved into place once all seven are, so a failure (a full disk, ...) leaves the
         // directory's earlier files as they were instead of mixing old and new tables.
         Path staging = createStaging(dir);
         try {
-            for (RawTable table : RawTables.ALL) {
+            for (int i = 0; i < targets.size(); i++) {
                 throwIfStopped(stopped);
-                Path target = target(dir, table, format);
-                Path file = staging.resolve(target.getFileName());
-                String options = format == Format.PARQUET ? "(FORMAT parquet)" : "(FORMAT csv, HEADER true)";
+                RawTable table = RawTables.ALL.get(i);
+                Path target = targets.get(i);
                 // in key order: the tables' physical order depends on how they were written (see WriterLanes)
                 String key = Sql.ident(table.columns().get(0).name());
                 try {
                     engine.execute("COPY (SELECT * FROM " + Sql.table(schema, table) + " ORDER BY " + key + ") TO "
-                            + Sql.literal(file.toString()) + " " + options);
+                            + Sql.literal(staging.resolve(target.getFileName()).toString()) + " " + options);
                 } catch (EngineException e) {
                     throw new PorygonException(SourceLocation.of(target.toString()), "cannot write the file: " + e.reason(),
                             "check the free space and the permissions of " + dir + "; its earlier files are unchanged", e);
                 }
             }
             throwIfStopped(stopped);
-            for (RawTable table : RawTables.ALL) {
-                Path target = target(dir, table, format);
-                move(staging.resolve(target.getFileName()), target);
-            }
+            for (Path target : targets) move(staging.resolve(target.getFileName()), target);
         } finally {
             deleteQuietly(staging);
         }
@@ -97,10 +95,6 @@ public final class FileExport {
 
     private static void throwIfStopped(BooleanSupplier stopped) {
         if (stopped.getAsBoolean()) throw new CancellationException("export stopped");
-    }
-
-    private static Path target(Path dir, RawTable table, Format format) {
-        return dir.resolve(table.name() + format.extension()).toAbsolutePath();
     }
 
     private static Path createStaging(Path dir) {

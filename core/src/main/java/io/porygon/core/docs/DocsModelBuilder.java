@@ -20,6 +20,7 @@ import io.porygon.core.run.WarehouseNames;
 import io.porygon.core.run.WarehouseRunStore;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,7 +52,7 @@ public final class DocsModelBuilder {
         Map<String, Set<String>> downstream = new LinkedHashMap<>();
         Map<String, List<String>> builtin = new HashMap<>();
         Map<String, List<String>> custom = new HashMap<>();
-        Set<String> assertionIds = new java.util.HashSet<>();
+        Set<String> assertionIds = new HashSet<>();
         for (Action a : actions) {
             if (a instanceof AssertionAction) assertionIds.add(id(a));
             upstream.put(id(a), new LinkedHashSet<>());

@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Renders index.html: lineage, every action grouped by layer and type, and the run history. */
 final class IndexPage {
@@ -269,7 +270,7 @@ final class IndexPage {
         RunHistory.Run newest = runs.stream().filter(r -> !aborted(r)).findFirst().orElse(null);
         if (newest == null) { // the first run of the warehouse killed, say: no run has timings to show
             b.append("<p class=\"muted\">No timings: every run listed was killed before it recorded its actions: ")
-                    .append(esc(runs.stream().map(r -> r.summary().runId() + " (" + r.summary().status() + ")").collect(Collectors.joining(", "))))
+                    .append(esc(labels(runs.stream())))
                     .append(".</p>\n");
         } else {
             timings(b, runs, newest);
@@ -305,13 +306,17 @@ final class IndexPage {
         return b.toString();
     }
 
+    /** Each run as its id and status: "20261129-... (ABORTED), ...". */
+    private static String labels(Stream<RunHistory.Run> runs) {
+        return runs.map(r -> r.summary().runId() + " (" + r.summary().status() + ")").collect(Collectors.joining(", "));
+    }
+
     /** The timings of {@code newest}, the newest run that recorded its actions, slowest first. */
     private void timings(StringBuilder b, List<RunHistory.Run> runs, RunHistory.Run newest) {
         List<ActionResult> timed = new ArrayList<>(newest.actions());
         timed.sort(Comparator.comparing(ActionResult::duration).reversed());
         long slowest = timed.isEmpty() ? 1 : Math.max(1, timed.get(0).duration().toMillis());
-        String skipped = runs.stream().takeWhile(r -> r != newest).map(r -> r.summary().runId() + " (" + r.summary().status() + ")")
-                .collect(Collectors.joining(", "));
+        String skipped = labels(runs.stream().takeWhile(r -> r != newest));
         b.append("<h3>Timings of the newest run (").append(esc(newest.summary().runId())).append("), slowest first</h3>\n");
         if (!skipped.isEmpty()) {
             b.append("<p class=\"muted\">A newer run killed before it recorded its actions has no timings: ").append(esc(skipped))

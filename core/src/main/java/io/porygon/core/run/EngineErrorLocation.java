@@ -46,21 +46,22 @@ final class EngineErrorLocation {
         if (sql == null) return new SourceLocation(action.fileName(), action.sqlStartLine(), 0);
         StatementLines lines = Planner.statementLines(action);
         int start = statement != null ? lines.lineOf(sql, action.sqlStartLine()) : action.sqlStartLine();
-        int line = knownLine > 0 ? knownLine : lineIn(sql, message);
-        // a SQLX file holds the SQL from its start line on; a .js file's query may be built anywhere (a template
-        // in an include): without its text in the file, the line of the call that declared the action
-        int unmapped = action.fileName().endsWith(".sqlx") ? start + line - firstStatementLine(sql) : start;
-        return new SourceLocation(action.fileName(), line > 0 ? lines.lineOf(sql, line, unmapped) : start, 0);
+        return at(action, sql, lines, start, knownLine > 0 ? knownLine : lineIn(sql, message));
     }
 
     /** Where an error {@code message} of a table's or view's own query points in its file, as for a run of it. */
     static SourceLocation ofQuery(TableAction table, String message) {
         String sql = table.query();
         if (sql == null) return new SourceLocation(table.fileName(), table.sqlStartLine(), 0);
-        int start = table.sqlStartLine();
-        int line = lineIn(sql, message);
-        int unmapped = table.fileName().endsWith(".sqlx") ? start + line - firstStatementLine(sql) : start;
-        return new SourceLocation(table.fileName(), line > 0 ? table.statementLines().lineOf(sql, line, unmapped) : start, 0);
+        return at(table, sql, table.statementLines(), table.sqlStartLine(), lineIn(sql, message));
+    }
+
+    /** The file line of {@code line} of {@code sql} (written from {@code start}), or {@code start} when the line is not known. */
+    private static SourceLocation at(Action action, String sql, StatementLines lines, int start, int line) {
+        // a SQLX file holds the SQL from its start line on; a .js file's query may be built anywhere (a template
+        // in an include): without its text in the file, the line of the call that declared the action
+        int unmapped = action.fileName().endsWith(".sqlx") ? start + line - firstStatementLine(sql) : start;
+        return new SourceLocation(action.fileName(), line > 0 ? lines.lineOf(sql, line, unmapped) : start, 0);
     }
 
     /**

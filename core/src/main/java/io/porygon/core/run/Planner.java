@@ -2,6 +2,7 @@ package io.porygon.core.run;
 
 import io.porygon.core.PorygonException;
 import io.porygon.core.SourceLocation;
+import io.porygon.core.compile.project.SettingsParser;
 import io.porygon.core.engine.ObjectKind;
 import io.porygon.core.graph.Action;
 import io.porygon.core.graph.ActionType;
@@ -43,8 +44,6 @@ public final class Planner {
         ObjectKind kind(Target warehouseTarget);
     }
 
-    /** Where a project's defaultDataset is set. */
-    private static final String SETTINGS_FILE = "workflow_settings.yaml";
     /** How many actions an error about many names, before "and N more". */
     private static final int MAX_LISTED = 5;
 
@@ -145,10 +144,10 @@ public final class Planner {
         int n = actions.size();
         List<String> named = actions.stream().limit(MAX_LISTED).map(a -> a.target().name() + " (" + a.fileName() + ")").toList();
         String more = n > MAX_LISTED ? " and " + (n - MAX_LISTED) + " more" : "";
-        return new PorygonException(new SourceLocation(SETTINGS_FILE, 1, 0), (n == 1 ? "1 action has" : n + " actions have")
-                + " no dataset: " + SETTINGS_FILE + " sets no defaultDataset, and " + (n == 1 ? "its config" : "their configs")
+        return new PorygonException(new SourceLocation(SettingsParser.FILE, 1, 0), (n == 1 ? "1 action has" : n + " actions have")
+                + " no dataset: " + SettingsParser.FILE + " sets no defaultDataset, and " + (n == 1 ? "its config" : "their configs")
                 + " no schema: " + String.join(", ", named) + more,
-                "add defaultDataset: <dataset> to " + SETTINGS_FILE + ", or schema: to each config block");
+                "add defaultDataset: <dataset> to " + SettingsParser.FILE + ", or schema: to each config block");
     }
 
     /** Why the action cannot be written where it is, or null: the run history's dataset is Porygon's (writing there would break every later run). */

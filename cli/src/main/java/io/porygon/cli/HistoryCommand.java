@@ -1,6 +1,7 @@
 package io.porygon.cli;
 
 import io.porygon.core.run.ActionResult;
+import io.porygon.core.run.RunAnomalies;
 import io.porygon.core.run.RunStore;
 import io.porygon.core.run.WarehouseRunStore;
 import io.porygon.duckdb.DuckDbEngine;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "List recent runs recorded in the warehouse (schema porygon_meta), newest first, "
-                    + "or with --run the actions of one run: status, start, duration, rows written, SQL hash and error."
+                    + "or with --run the actions of one run: status, start, duration, rows written, SQL hash and error, then its alerts "
+                    + "(actions whose rows or time stand far outside their recent runs, as `porygon run` prints them)."
         })
 final class HistoryCommand implements Callable<Integer> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
@@ -103,8 +105,19 @@ final class HistoryCommand implements Callable<Integer> {
                         a.sqlHash() == null ? "" : a.sqlHash(), a.error() == null ? "" : a.error().split("\n")[0]);
                 a.sampleRows().forEach(row -> out.println("        " + row));
             }
+            out.print(RunProgress.alerts(RunAnomalies.of(actions, runsBefore(store, id))));
             return 0;
         }
+    }
+
+    /** The actions of the runs before {@code runId}, newest first, as many as its alerts compare it with. */
+    private static List<List<ActionResult>> runsBefore(RunStore store, String runId) {
+        List<String> ids = store.recentRuns(Integer.MAX_VALUE).stream().map(RunStore.RunSummary::runId).toList();
+        return ids.subList(ids.indexOf(runId) + 1, ids.size()).stream()
+                .map(store::actions)
+                .filter(actions -> !actions.isEmpty()) // an aborted run recorded none
+                .limit(RunAnomalies.RECENT_RUNS)
+                .toList();
     }
 
     private int listRuns(RunStore store, PrintWriter out) {

@@ -8,6 +8,7 @@ import io.porygon.core.run.ActionStatus;
 import io.porygon.core.run.DagRunner;
 import io.porygon.core.run.ExecutionPlan;
 import io.porygon.core.run.Planner;
+import io.porygon.core.run.RunAnomalies;
 import io.porygon.core.run.RunOptions;
 import io.porygon.core.run.RunResult;
 import io.porygon.core.run.Step;
@@ -146,7 +147,8 @@ final class RunCommand implements Callable<Integer> {
             DagRunner runner = new DagRunner(engine, parallel, new RunProgress(out, System.console() != null));
             try (Interruption interruption = Interruption.cancelling(runner::cancel)) {
                 WarehouseRunStore history = new WarehouseRunStore(engine);
-                RunResult result = runner.run(plan, earlierRuns(history), (runId, startedAt) -> {
+                List<List<ActionResult>> earlierRuns = earlierRuns(history);
+                RunResult result = runner.run(plan, earlierRuns, (runId, startedAt) -> {
                     try {
                         history.started(runId, startedAt, commandLine());
                     } catch (EngineException e) {
@@ -159,6 +161,8 @@ final class RunCommand implements Callable<Integer> {
                     // the actions' work is committed; only the record of it is missing
                     err.println("warning: the run history could not be written to " + WarehouseRunStore.SCHEMA + ": " + e.getMessage());
                 }
+                out.print(RunProgress.alerts(RunAnomalies.of(result.actions(), earlierRuns)));
+                out.flush();
                 if (created && result.actions().stream().anyMatch(a -> a.step() == Step.CHECK_SOURCE && a.status() == ActionStatus.FAILED)) {
                     // most likely a mistyped --warehouse: say so before the user loads data into the wrong file
                     err.println("note: " + settings.file() + " did not exist, so this run created it and found no sources in it;"
@@ -174,10 +178,10 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** The last runs' actions, whose times order this one's (an unreadable history only loses that). */
+    /** The last runs' actions, whose times order this one's and which its alerts compare it with (an unreadable history only loses that). */
     private static List<List<ActionResult>> earlierRuns(WarehouseRunStore history) {
         try {
-            return history.recentActions(3);
+            return history.recentActions(RunAnomalies.RECENT_RUNS);
         } catch (EngineException e) {
             return List.of();
         }

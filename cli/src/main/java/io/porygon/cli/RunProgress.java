@@ -1,6 +1,7 @@
 package io.porygon.cli;
 
 import io.porygon.core.run.ActionResult;
+import io.porygon.core.run.Alert;
 import io.porygon.core.run.ActionStatus;
 import io.porygon.core.run.ExecutionPlan;
 import io.porygon.core.run.PlannedAction;
@@ -9,6 +10,7 @@ import io.porygon.core.run.RunResult;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -110,6 +112,14 @@ final class RunProgress implements RunListener {
             sb.append(String.format(Locale.ROOT, "%nfailed:"));
             failed.forEach(a -> sb.append(String.format(Locale.ROOT, "%n  %s: %s", a.name(), a.error().split("\n")[0])));
         }
+        return sb.toString();
+    }
+
+    /** The alerts under the summary, one line each after their count; empty when there are none. */
+    static String alerts(List<Alert> alerts) {
+        if (alerts.isEmpty()) return "";
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-10s %d%n", "alerts", alerts.size()));
+        alerts.forEach(a -> sb.append(String.format(Locale.ROOT, "  %s: %s%n", a.action(), a.message())));
         return sb.toString();
     }
 

@@ -87,6 +87,22 @@ class RunCommandTest {
     }
 
     @Test
+    void aTableThatSuddenlyWritesNoRowsIsAnAlertInTheRunItsHistoryAndTheDocs() throws IOException {
+        for (int i = 0; i < 3; i++) assertThat(cli("run", "--actions", "orders_clean", project.toString())).as(stderr).isZero();
+        assertThat(stdout).doesNotContain("alerts");
+
+        seed("DELETE FROM raw.orders");
+        assertThat(cli("run", "--actions", "orders_clean", project.toString())).as(stderr).isZero(); // an alert is no failure
+        String alert = "analytics.orders_clean: wrote 0 rows; its last 3 table runs wrote 3";
+        assertThat(stdout).contains("alerts     1", alert);
+        assertThat(cli("history", "--run", "last", project.toString())).isZero();
+        assertThat(stdout).contains(alert);
+        assertThat(cli("docs", "--out", project.resolve("site").toString(), project.toString())).as(stderr).isZero();
+        assertThat(Files.readString(project.resolve("site/index.html")))
+                .contains("<li><code>analytics.orders_clean</code>: wrote 0 rows; its last 3 table runs wrote 3</li>");
+    }
+
+    @Test
     void aRunThatCreatedTheWarehouseAndFoundNoSourcesSaysTheFileIsNew() {
         Path typo = project.resolve("typo/w.duckdb");
         assertThat(cli("run", "--warehouse", typo.toString(), project.toString())).isEqualTo(1);

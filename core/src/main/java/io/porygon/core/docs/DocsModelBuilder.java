@@ -15,6 +15,8 @@ import io.porygon.core.graph.TableAction;
 import io.porygon.core.graph.Target;
 import io.porygon.core.graph.TestAction;
 import io.porygon.core.run.ActionResult;
+import io.porygon.core.run.Alert;
+import io.porygon.core.run.RunAnomalies;
 import io.porygon.core.run.RunStore;
 import io.porygon.core.run.WarehouseNames;
 import io.porygon.core.run.WarehouseRunStore;
@@ -202,7 +204,10 @@ public final class DocsModelBuilder {
             List<ActionResult> actions = store.actions(r.runId());
             runs.add(new RunHistory.Run(r, actions));
         }
-        return new RunHistory(runs);
+        // as `porygon run` finds them: against the runs before, as many as it compares with
+        List<List<ActionResult>> recorded = store.recentActions(RunAnomalies.RECENT_RUNS + 1);
+        List<Alert> alerts = recorded.isEmpty() ? List.of() : RunAnomalies.of(recorded.get(0), recorded.subList(1, recorded.size()));
+        return new RunHistory(runs, alerts);
     }
 
     /**

@@ -7,6 +7,7 @@ import io.porygon.core.graph.ActionType;
 import io.porygon.core.graph.ColumnDescriptor;
 import io.porygon.core.run.ActionResult;
 import io.porygon.core.run.ActionStatus;
+import io.porygon.core.run.Alert;
 import io.porygon.core.run.RunStore.RunSummary;
 import io.porygon.core.run.WarehouseRunStore;
 import java.time.Duration;
@@ -321,6 +322,12 @@ final class IndexPage {
         if (!skipped.isEmpty()) {
             b.append("<p class=\"muted\">A newer run killed before it recorded its actions has no timings: ").append(esc(skipped))
                     .append(".</p>\n");
+        }
+        List<Alert> alerts = model.history().alerts();
+        if (!alerts.isEmpty()) {
+            b.append("<p class=\"status-FAILED\">Alerts: rows or time far outside the recent runs of the same step.</p>\n<ul>\n");
+            for (Alert a : alerts) b.append("<li><code>").append(esc(a.action())).append("</code>: ").append(esc(a.message())).append("</li>\n");
+            b.append("</ul>\n");
         }
         b.append("<table><tr><th>action</th><th>type</th><th>status</th><th class=\"num\">time</th><th></th>")
                 .append("<th class=\"num\">rows written</th><th class=\"num\">failing rows</th></tr>\n");

@@ -14,7 +14,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Keeps run history in the warehouse itself, in schema {@value #SCHEMA}: table {@code runs} (one
@@ -141,19 +143,32 @@ public final class WarehouseRunStore implements RunStore {
     @Override
     public List<ActionResult> actions(String runId) {
         if (!engine.exists(ACTIONS)) return List.of();
-        String sql = "SELECT action_id, name, type, step, status, started_at, ended_at, rows_written, sql_hash, error,"
-                + " failing_rows, sample_rows, note FROM " + name(ACTIONS)
-                + " WHERE run_id = " + SqlQuoting.string(runId) + " ORDER BY seq";
-        QueryResult r = engine.query(sql, Integer.MAX_VALUE);
-        List<ActionResult> actions = new ArrayList<>();
-        for (List<Object> row : r.rows()) {
-            String samples = (String) row.get(11);
-            actions.add(new ActionResult((String) row.get(0), (String) row.get(1), (String) row.get(2),
-                    Step.valueOf((String) row.get(3)), ActionStatus.valueOf((String) row.get(4)), instant(row.get(5)),
-                    instant(row.get(6)), number(row.get(7)), (String) row.get(8), (String) row.get(9), number(row.get(10)),
-                    samples == null ? List.of() : Arrays.asList(samples.split(ROW_SEPARATOR)), (String) row.get(12)));
-        }
-        return actions;
+        QueryResult r = engine.query(SELECT_ACTIONS + " WHERE run_id = " + SqlQuoting.string(runId) + " ORDER BY seq", Integer.MAX_VALUE);
+        return r.rows().stream().map(WarehouseRunStore::actionResult).toList();
+    }
+
+    /** In one query: a run starts by reading its recent runs (for the order of its actions and its alerts). */
+    @Override
+    public List<List<ActionResult>> recentActions(int runs) {
+        if (!engine.exists(RUNS) || !engine.exists(ACTIONS)) return List.of();
+        String recent = "SELECT run_id, started_at FROM " + name(RUNS) + " ORDER BY started_at DESC, run_id DESC LIMIT " + runs;
+        QueryResult r = engine.query("SELECT a.* FROM (" + SELECT_ACTIONS + ") a JOIN (" + recent + ") r USING (run_id)"
+                + " ORDER BY r.started_at DESC, run_id DESC, seq", Integer.MAX_VALUE);
+        Map<String, List<ActionResult>> byRun = new LinkedHashMap<>();
+        for (List<Object> row : r.rows()) byRun.computeIfAbsent((String) row.get(0), id -> new ArrayList<>()).add(actionResult(row));
+        return List.copyOf(byRun.values());
+    }
+
+    private static final String SELECT_ACTIONS = "SELECT run_id, seq, action_id, name, type, step, status, started_at, ended_at, rows_written,"
+            + " sql_hash, error, failing_rows, sample_rows, note FROM " + name(ACTIONS);
+
+    /** One row of {@link #SELECT_ACTIONS}. */
+    private static ActionResult actionResult(List<Object> row) {
+        String samples = (String) row.get(13);
+        return new ActionResult((String) row.get(2), (String) row.get(3), (String) row.get(4),
+                Step.valueOf((String) row.get(5)), ActionStatus.valueOf((String) row.get(6)), instant(row.get(7)),
+                instant(row.get(8)), number(row.get(9)), (String) row.get(10), (String) row.get(11), number(row.get(12)),
+                samples == null ? List.of() : Arrays.asList(samples.split(ROW_SEPARATOR)), (String) row.get(14));
     }
 
     private static void text(BulkWriter w, String value) {

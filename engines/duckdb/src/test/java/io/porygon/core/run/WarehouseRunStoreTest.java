@@ -46,6 +46,9 @@ class WarehouseRunStoreTest {
             assertThat(actions.get(1).sampleRows()).containsExactly("id=1", "id=2");
             assertThat(actions.get(1).error()).contains("2 row(s)");
             assertThat(store.actions("no-such-run")).isEmpty();
+            // the recent runs' actions in one read, newest run first, each run's in order
+            assertThat(store.recentActions(10)).containsExactly(actions, store.actions(first.runId()));
+            assertThat(store.recentActions(1)).containsExactly(actions);
             // an action that counts no rows (the assertion) has none in the table, so that SQL over it sums rows
             assertThat(actions.get(1).rowsWritten()).isEqualTo(-1);
             assertThat(engine.queryRows("SELECT sum(rows_written), count(rows_written) FROM porygon_meta.run_actions WHERE run_id = '"

@@ -712,4 +712,16 @@ class MalformedInputTest {
         assertThat(g.graphErrors()).filteredOn(e -> e.message().contains("no_query")).singleElement()
                 .satisfies(e -> assertThat(e.hint()).isEqualTo("give it SQL: .query(\"SELECT ...\")"));
     }
+
+    @Test
+    void columnsOfAnOperationWithoutOutputAreAnErrorAtTheColumnsKeyAsInDataform() throws IOException {
+        CompiledGraph g = compile(SETTINGS,
+                "definitions/op.sqlx", "config {\n  type: \"operations\",\n  columns: { a: \"x\" }\n}\nSELECT 1\n",
+                "definitions/later.js", "operate(\"later\", { type: \"operations\", columns: { a: \"x\" } }).hasOutput(true)"
+                        + ".queries(\"CREATE TABLE ${self()} AS SELECT 1 AS a\");\n");
+        CompileError e = only(g);
+        assertThat(e.location().file() + ":" + e.location().line()).isEqualTo("definitions/op.sqlx:3");
+        assertThat(e.message()).isEqualTo("Actions of type 'operations' may only describe columns if they specify 'hasOutput: true'.");
+        assertThat(e.hint()).startsWith("add hasOutput: true");
+    }
 }

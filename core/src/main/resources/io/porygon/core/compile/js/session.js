@@ -675,6 +675,7 @@
       return;
     }
     c = withConfigNames(c);
+    action.configLocation = location; // where a check made when the action compiles reports a config key
     if (c.type && c.type !== action.kind && isDataset(c.type)) action.type(c.type);
     if (c.name) action.target = makeTarget(c.name, action.target.schema, action.target.database, action.kind === "assertion");
     if (c.database || c.schema) action.retarget(c.database, c.schema);
@@ -1093,6 +1094,15 @@
     }
   }
 
+  /** As Dataform, once the chained calls are in (a later .hasOutput(true) counts): columns describe the operation's table. */
+  function checkColumnsHaveOutput(a) {
+    var columns = a.proto.actionDescriptor && a.proto.actionDescriptor.columns;
+    if (!columns || !columns.length || a.proto.hasOutput) return;
+    compileError("Actions of type 'operations' may only describe columns if they specify 'hasOutput: true'.", a.fileName, readable(a.target),
+      a.configLocation || { fileName: a.fileName, line: 0 }, "add hasOutput: true if the operation creates the table named after it,"
+      + " or drop the columns", "columns");
+  }
+
   function reportSemicolon(a, q, where) {
     // the semicolon's place: the SQL's first line plus the lines of the SQL before it, at the end of its line
     var body = q.replace(/\s+$/, ""), column = body.length - body.lastIndexOf("\n") - 1;
@@ -1131,6 +1141,7 @@
       if (q === undefined && typeof a.contextableQueries === "function") throw notSql(a, "queries", a.contextableQueries, q);
       // blank statements are kept, as Dataform keeps them; the runner skips them
       p.queries = statements(typeof q === "string" ? [q] : Array.isArray(q) ? q : q == null ? [] : [q]);
+      checkColumnsHaveOutput(a);
     } else if (a.kind === "assertion") {
       p.query = apply(a.contextableQuery, ctx);
       // the runner counts the rows of the query: an assertion without one cannot run

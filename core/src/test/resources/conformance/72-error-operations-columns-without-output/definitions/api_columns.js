@@ -1,0 +1,1 @@
+operate("api_columns", {type: "operations", columns: {a: "x"}}).queries("SELECT 1");

@@ -325,6 +325,37 @@ class MaterializationTest {
     }
 
     @Test
+    void insertOverwriteReplacesTheNullPartitionAsBigQueryDoesWithinTheUpdatePartitionFilter() {
+        engine.execute("CREATE TABLE raw.sales AS SELECT * FROM (VALUES (DATE '2024-01-01', 1, 10), (NULL, 2, 20), (NULL, 3, 30),"
+                + " (NULL, 4, 40)) v(d, id, amount)");
+        Target sales = t("raw", "sales");
+        Target filteredOut = t("mart", "filtered_out");
+        TableAction overwrite = insertOverwrite(incremental(out, "SELECT d, id, amount FROM raw.sales",
+                "SELECT d, id, amount FROM raw.sales WHERE d IS NULL", List.of(), false, sales), "d");
+        TableAction filtered = withUpdatePartitionFilter(insertOverwrite(incremental(filteredOut, "SELECT d, id, amount FROM raw.sales",
+                "SELECT d, id, amount FROM raw.sales WHERE d IS NULL", List.of(), false, sales), "d"), "id <> 2");
+        run(engine, graph(declaration(sales), overwrite, filtered));
+        engine.execute("UPDATE raw.sales SET amount = 33 WHERE id = 3");
+        engine.execute("DELETE FROM raw.sales WHERE id IN (2, 4)");
+        RunResult r = run(engine, graph(declaration(sales), overwrite, filtered));
+
+        assertThat(r.succeeded()).as(String.valueOf(r.actions())).isTrue();
+        // BigQuery keeps NULL partition values in the __NULL__ partition, which the new row of a NULL d replaces
+        assertThat(rows(engine, "SELECT d, id, amount FROM mart.out ORDER BY id")).containsExactly("2024-01-01|1|10", "null|3|33");
+        // the filter still bounds what is deleted: id 2 lies outside it and stays
+        assertThat(rows(engine, "SELECT d, id, amount FROM mart.filtered_out ORDER BY id"))
+                .containsExactly("2024-01-01|1|10", "null|2|20", "null|3|33");
+    }
+
+    private static TableAction withUpdatePartitionFilter(TableAction t, String filter) {
+        BigQueryOptions b = t.bigquery();
+        return new TableAction(t.target(), t.type(), t.query(), t.incrementalQuery(), t.where(), t.preOps(), t.postOps(),
+                t.incrementalPreOps(), t.incrementalPostOps(), t.dependencyTargets(), t.tags(), t.descriptor(),
+                new BigQueryOptions(b.partitionBy(), b.clusterBy(), b.labels(), null, null, filter), t.uniqueKey(), t.isProtected(),
+                t.materialized(), t.disabled(), t.fileName(), t.sqlStartLine(), t.onSchemaChange(), t.incrementalStrategy(), t.statementLines());
+    }
+
+    @Test
     void anAssertionIsAViewInItsDatasetAsInDataformSoItsRowsCanBeReadAndReferenced() {
         Target check = t("checks", "no_z");
         Target counted = t("mart", "counted");

@@ -104,6 +104,7 @@ public final class DagRunner {
         CompletionService<ActionResult> completion = new ExecutorCompletionService<>(pool);
         ActionExecutor executor = new ActionExecutor(() -> cancelled);
         Map<Future<ActionResult>, PlannedAction> inFlight = new HashMap<>();
+        Set<String> startedIds = new HashSet<>();
         try {
             while (true) {
                 while (!cancelled && inFlight.size() < poolSize && !ready.isEmpty()) {
@@ -112,6 +113,7 @@ public final class DagRunner {
                     Engine session = borrow(idle);
                     engine.shareCores(ways(Stream.concat(inFlight.values().stream(), Stream.of(p)), timesAtStep));
                     listener.actionStarted(p);
+                    startedIds.add(p.id());
                     Future<ActionResult> f = completion.submit(() -> {
                         try {
                             return executor.execute(p, session);
@@ -151,7 +153,10 @@ public final class DagRunner {
                 record(p, ActionResult.notRun(p, status, cancelled ? "run cancelled" : "not reached"), results, finished);
             }
         }
-        if (!cancelled) engine.refreshStaleViews(finished.stream().anyMatch(r -> ran(r) && byId.get(r.actionId()).runsProjectStatements()));
+        // also after a cancel: what ran before it is committed, and the views it broke are re-created from the SQL DuckDB keeps
+        // for them (a bind of each view, no project statement and nothing cancelled runs); left broken, no later run that
+        // changes no columns would mend them
+        engine.refreshStaleViews(finished.stream().anyMatch(r -> ran(r, startedIds) && byId.get(r.actionId()).runsProjectStatements()));
         RunResult run = new RunResult(runId, started, Instant.now(), finished, cancelled);
         listener.runFinished(run);
         return run;
@@ -171,9 +176,10 @@ public final class DagRunner {
         return allShort ? actions.size() : 1;
     }
 
-    /** Whether the action ran its statements, all or some of them. */
-    private static boolean ran(ActionResult r) {
-        return r.status() == ActionStatus.SUCCEEDED || r.status() == ActionStatus.FAILED;
+    /** Whether the action ran its statements, all or some of them (one cancelled while it ran may have run some). */
+    private static boolean ran(ActionResult r, Set<String> started) {
+        return r.status() == ActionStatus.SUCCEEDED || r.status() == ActionStatus.FAILED
+                || r.status() == ActionStatus.CANCELLED && started.contains(r.actionId());
     }
 
     /** Up front and on one session: concurrent schema creation conflicts in some engines (DuckDB). */

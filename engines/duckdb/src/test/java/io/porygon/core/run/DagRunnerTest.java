@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -267,6 +268,28 @@ class DagRunnerTest {
         assertThat(statuses(r)).containsEntry("s.a", ActionStatus.CANCELLED).containsEntry("s.b", ActionStatus.CANCELLED);
         assertThat(rows(engine, "SELECT id FROM s.a")).containsExactly("42");
         assertThat(scalar(engine, "SELECT count(*) FROM information_schema.tables WHERE table_name LIKE '%porygon%'")).isZero();
+    }
+
+    @Test
+    void aCancelledRunStillRecreatesTheViewsThatWhatRanBeforeTheCancelBroke() {
+        run(engine, graph(table(a, "SELECT 1 AS id")));
+        engine.execute("CREATE VIEW s.v AS SELECT * FROM s.a"); // a view no action of the run makes, as one left by another project
+        AtomicReference<DagRunner> runner = new AtomicReference<>();
+        // cancelled as soon as a, whose new column breaks the view, has finished: b never starts
+        runner.set(new DagRunner(engine, 1, new RunListener() {
+            @Override
+            public void actionFinished(PlannedAction p, ActionResult r) {
+                if (p.action().target().equals(a)) runner.get().cancel();
+            }
+        }));
+        ExecutionPlan plan = planner(engine).plan(graph(table(a, "SELECT 1 AS id, 'x' AS added"), table(b, "SELECT * FROM s.a", a)),
+                RunOptions.all());
+        RunResult r = runner.get().run(plan);
+
+        assertThat(r.cancelled()).isTrue();
+        assertThat(statuses(r)).containsEntry("s.a", ActionStatus.SUCCEEDED).containsEntry("s.b", ActionStatus.CANCELLED);
+        assertThat(engine.exists(b)).isFalse();
+        assertThat(rows(engine, "SELECT * FROM s.v")).containsExactly("1|x");
     }
 
     @Test

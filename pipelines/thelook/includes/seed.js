@@ -16,10 +16,15 @@ function literal(value, type) {
 }
 
 // SELECT * FROM UNNEST([STRUCT(<v> AS <col>, ...), ...]): one output row per config row, one column
-// per CSV column, named and typed alike in every STRUCT.
+// per CSV column, named and typed alike in every STRUCT. A CSV of its header only is an empty table of
+// those columns (as an empty dbt seed): one STRUCT of NULLs gives the types, WHERE FALSE no row.
 function selectRows(table) {
-  if (!table || !table.columns || !table.rows || table.rows.length === 0) {
-    throw new Error("seed.selectRows needs a table from config_data with at least one row");
+  if (!table || !table.columns || table.columns.length === 0 || !table.rows) {
+    throw new Error("seed.selectRows needs a table from config_data with a header of columns");
+  }
+  if (table.rows.length === 0) {
+    const nulls = table.columns.map(col => `${literal(null, col.type)} AS ${col.name}`);
+    return `SELECT *\nFROM UNNEST([\n  STRUCT(${nulls.join(", ")})\n])\nWHERE FALSE`;
   }
   const structs = table.rows.map(row => {
     const fields = table.columns.map((col, i) => `${literal(row[i], col.type)} AS ${col.name}`);

@@ -2,7 +2,9 @@
 // Regenerates includes/config_data.js from the CSV files in config/ (the source of truth).
 //   node scripts/sync-config.js          rewrite includes/config_data.js
 //   node scripts/sync-config.js --check  exit 1 if includes/config_data.js is out of date
-// Column types: a column whose values are all integers is INT64, all numbers FLOAT64, else STRING.
+// Column types: a column whose values are all integers is INT64, all numbers FLOAT64, else STRING. An empty field
+// is NULL and says nothing of the type; a column with no value at all (a CSV of its header only) is STRING, what
+// any value can be read as. Such a file gives an empty table of those columns (includes/seed.js).
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -37,8 +39,10 @@ function parseCsv(text) {
 }
 
 function columnType(values) {
-  if (values.every(v => /^-?\d+$/.test(v))) return "INT64";
-  if (values.every(v => /^-?\d+(\.\d+)?$/.test(v))) return "FLOAT64";
+  const present = values.filter(v => v !== "");
+  if (present.length === 0) return "STRING";
+  if (present.every(v => /^-?\d+$/.test(v))) return "INT64";
+  if (present.every(v => /^-?\d+(\.\d+)?$/.test(v))) return "FLOAT64";
   return "STRING";
 }
 
@@ -50,7 +54,8 @@ function loadTable(file) {
     }
   });
   const columns = header.map((name, c) => ({ name, type: columnType(rows.map(r => r[c])) }));
-  const typed = rows.map(r => r.map((v, c) => (columns[c].type === "STRING" ? v : Number(v))));
+  // an empty field stays "", which includes/seed.js writes as NULL (Number("") would be 0)
+  const typed = rows.map(r => r.map((v, c) => (columns[c].type === "STRING" || v === "" ? v : Number(v))));
   return { columns, rows: typed };
 }
 

@@ -2,7 +2,10 @@ package io.porygon.core.graph;
 
 import java.util.Map;
 
-/** The settings of workflow_settings.yaml that compiled actions depend on, with --vars applied. */
+/**
+ * The settings of workflow_settings.yaml (or dataform.json) that compiled actions depend on, with --vars applied, and
+ * which of the two files they came from.
+ */
 public record ProjectConfig(
         String defaultDatabase,
         String defaultSchema,
@@ -13,7 +16,8 @@ public record ProjectConfig(
         String tablePrefix,
         String builtinAssertionNamePrefix,
         boolean disableAssertions,
-        Map<String, String> vars) {
+        Map<String, String> vars,
+        SettingsFile settingsFile) {
 
     /** A target as it is written in the warehouse: with the dataset and project suffixes and the name prefix. */
     public Target finalized(Target t) {

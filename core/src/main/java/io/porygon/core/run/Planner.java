@@ -2,7 +2,6 @@ package io.porygon.core.run;
 
 import io.porygon.core.PorygonException;
 import io.porygon.core.SourceLocation;
-import io.porygon.core.compile.project.SettingsParser;
 import io.porygon.core.engine.ObjectKind;
 import io.porygon.core.graph.Action;
 import io.porygon.core.graph.ActionType;
@@ -11,6 +10,7 @@ import io.porygon.core.graph.CompiledGraph;
 import io.porygon.core.graph.DeclarationAction;
 import io.porygon.core.graph.IncrementalStrategy;
 import io.porygon.core.graph.OperationAction;
+import io.porygon.core.graph.SettingsFile;
 import io.porygon.core.graph.StatementLines;
 import io.porygon.core.graph.TableAction;
 import io.porygon.core.graph.Target;
@@ -76,7 +76,7 @@ public final class Planner {
         // interpreted by the JVM then). Results and problems keep the plan's order.
         List<PorygonException> misplaced = new ArrayList<>();
         List<Action> withoutDataset = order.stream().map(byId::get).filter(this::hasNoDataset).toList();
-        if (!withoutDataset.isEmpty()) misplaced.add(noDataset(withoutDataset));
+        if (!withoutDataset.isEmpty()) misplaced.add(noDataset(withoutDataset, graph.projectConfig().settingsFile()));
         for (String id : order) {
             PorygonException problem = inRunHistorysDataset(byId.get(id));
             if (problem != null) misplaced.add(problem);
@@ -137,17 +137,17 @@ public final class Planner {
     }
 
     /**
-     * The error of actions without a dataset, at workflow_settings.yaml: a target lacks one only when the settings set no
-     * defaultDataset, which is where one line fixes them all.
+     * The error of actions without a dataset, at the settings file the project's settings came from: a target lacks
+     * one only when the settings set no default dataset, which is where one line fixes them all.
      */
-    private static PorygonException noDataset(List<Action> actions) {
+    private static PorygonException noDataset(List<Action> actions, SettingsFile settings) {
         int n = actions.size();
         List<String> named = actions.stream().limit(MAX_LISTED).map(a -> a.target().name() + " (" + a.fileName() + ")").toList();
         String more = n > MAX_LISTED ? " and " + (n - MAX_LISTED) + " more" : "";
-        return new PorygonException(new SourceLocation(SettingsParser.FILE, 1, 0), (n == 1 ? "1 action has" : n + " actions have")
-                + " no dataset: " + SettingsParser.FILE + " sets no defaultDataset, and " + (n == 1 ? "its config" : "their configs")
+        return new PorygonException(new SourceLocation(settings.fileName(), 1, 0), (n == 1 ? "1 action has" : n + " actions have")
+                + " no dataset: " + settings.fileName() + " sets no " + settings.datasetKey() + ", and " + (n == 1 ? "its config" : "their configs")
                 + " no schema: " + String.join(", ", named) + more,
-                "add defaultDataset: <dataset> to " + SettingsParser.FILE + ", or schema: to each config block");
+                "add " + settings.datasetExample() + " to " + settings.fileName() + ", or schema: to each config block");
     }
 
     /** Why the action cannot be written where it is, or null: the run history's dataset is Porygon's (writing there would break every later run). */

@@ -14,6 +14,7 @@ import io.porygon.core.graph.BigQueryOptions;
 import io.porygon.core.graph.CompiledGraph;
 import io.porygon.core.graph.DeclarationAction;
 import io.porygon.core.graph.ProjectConfig;
+import io.porygon.core.graph.SettingsFile;
 import io.porygon.core.graph.TableAction;
 import io.porygon.core.graph.Target;
 import io.porygon.core.sql.ScriptScope;
@@ -96,6 +97,20 @@ class PlannerTest {
         Planner prefixed = new Planner(new WarehouseNames(DatabaseMapping.PREFIX_SCHEMA, null), UPPER, t -> ObjectKind.NONE);
         assertThatThrownBy(() -> prefixed.plan(g, RunOptions.all()))
                 .isInstanceOfSatisfying(PorygonException.class, e -> assertThat(e.render()).contains("have no dataset"));
+    }
+
+    @Test
+    void aDataform2ProjectWithoutADatasetIsToldToEditDataformJson() {
+        // its settings came from dataform.json, where the default dataset is defaultSchema: no workflow_settings.yaml to edit
+        Planner noDefault = new Planner(new WarehouseNames(DatabaseMapping.IGNORE, null), UPPER, t -> ObjectKind.NONE);
+        CompiledGraph g = graph(SettingsFile.DATAFORM_JSON, table(new Target("p", null, "x"), ActionType.TABLE, "select 1", List.of()));
+        assertThatThrownBy(() -> noDefault.plan(g, RunOptions.all()))
+                .isInstanceOfSatisfying(PorygonException.class, e -> {
+                    assertThat(e.location()).hasToString("dataform.json:1");
+                    assertThat(e.getMessage()).startsWith("1 action has no dataset: dataform.json sets no defaultSchema")
+                            .doesNotContain("workflow_settings.yaml");
+                    assertThat(e.hint()).startsWith("add \"defaultSchema\": \"<dataset>\" to dataform.json");
+                });
     }
 
     @Test
@@ -313,6 +328,10 @@ class PlannerTest {
     }
 
     private static CompiledGraph graph(Action... actions) {
+        return graph(SettingsFile.WORKFLOW_SETTINGS_YAML, actions);
+    }
+
+    private static CompiledGraph graph(SettingsFile settings, Action... actions) {
         List<TableAction> tables = new ArrayList<>();
         List<AssertionAction> assertions = new ArrayList<>();
         List<DeclarationAction> declarations = new ArrayList<>();
@@ -321,7 +340,7 @@ class PlannerTest {
             if (x instanceof AssertionAction s) assertions.add(s);
             if (x instanceof DeclarationAction d) declarations.add(d);
         }
-        return new CompiledGraph(new ProjectConfig("p", "dataform", "US", "dataform_assertions", null, null, null, null, false, Map.of()),
+        return new CompiledGraph(new ProjectConfig("p", "dataform", "US", "dataform_assertions", null, null, null, null, false, Map.of(), settings),
                 tables, List.of(), assertions, declarations, List.of(), List.of());
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.porygon.core.PorygonException;
 import io.porygon.core.SourceLocation;
+import io.porygon.core.graph.SettingsFile;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.Map;
  * defaultSchema, assertionSchema, ...), which workflow_settings.yaml renames (defaultProject, defaultDataset, ...).
  */
 public final class LegacySettingsParser {
-    public static final String FILE = "dataform.json";
+    public static final String FILE = SettingsFile.DATAFORM_JSON.fileName();
     private static final Map<String, String> STRING_KEYS = Map.of("defaultDatabase", "defaultProject", "defaultSchema", "defaultDataset",
             "defaultLocation", "defaultLocation", "assertionSchema", "defaultAssertionDataset", "databaseSuffix", "projectSuffix",
             "schemaSuffix", "datasetSuffix", "tablePrefix", "namePrefix", "builtinAssertionNamePrefix", "builtinAssertionNamePrefix");
@@ -68,7 +69,7 @@ public final class LegacySettingsParser {
         }
         return new WorkflowSettings(strings.get("defaultProject"), strings.get("defaultDataset"), strings.get("defaultLocation"),
                 strings.get("defaultAssertionDataset"), strings.get("projectSuffix"), strings.get("datasetSuffix"),
-                strings.get("namePrefix"), strings.get("builtinAssertionNamePrefix"), null, false, vars);
+                strings.get("namePrefix"), strings.get("builtinAssertionNamePrefix"), null, false, vars, SettingsFile.DATAFORM_JSON);
     }
 
     private static List<String> known() {

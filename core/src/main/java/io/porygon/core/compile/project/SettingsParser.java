@@ -2,6 +2,7 @@ package io.porygon.core.compile.project;
 
 import io.porygon.core.PorygonException;
 import io.porygon.core.SourceLocation;
+import io.porygon.core.graph.SettingsFile;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /** Reads workflow_settings.yaml, rejecting unknown keys and wrong types with a located message. */
 public final class SettingsParser {
-    public static final String FILE = "workflow_settings.yaml";
+    public static final String FILE = SettingsFile.WORKFLOW_SETTINGS_YAML.fileName();
     private static final List<String> STRING_KEYS = List.of("defaultProject", "defaultDataset", "defaultLocation",
             "defaultAssertionDataset", "projectSuffix", "datasetSuffix", "namePrefix", "builtinAssertionNamePrefix",
             "dataformCoreVersion", "defaultReservation");
@@ -97,7 +98,8 @@ public final class SettingsParser {
         return new WorkflowSettings(strings.get("defaultProject"), strings.get("defaultDataset"), strings.get("defaultLocation"),
                 strings.get("defaultAssertionDataset"), strings.get("projectSuffix"), strings.get("datasetSuffix"),
                 strings.get("namePrefix"), strings.get("builtinAssertionNamePrefix"), strings.get("dataformCoreVersion"),
-                Boolean.TRUE.equals(map.get("disableAssertions")), Collections.unmodifiableMap(vars));
+                Boolean.TRUE.equals(map.get("disableAssertions")), Collections.unmodifiableMap(vars),
+                SettingsFile.WORKFLOW_SETTINGS_YAML);
     }
 
     private static List<String> concat() {

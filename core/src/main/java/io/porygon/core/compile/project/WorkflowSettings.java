@@ -3,12 +3,14 @@ package io.porygon.core.compile.project;
 import static io.porygon.core.compile.project.SettingsOverrides.or;
 
 import io.porygon.core.graph.ProjectConfig;
+import io.porygon.core.graph.SettingsFile;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The fields of {@code workflow_settings.yaml} (Dataform 3). Only those that shape compiled
+ * The fields of {@code workflow_settings.yaml} (Dataform 3), or of Dataform 2's dataform.json, and which file they
+ * were read from. Only those that shape compiled
  * actions reach {@link ProjectConfig}; the others are accepted so that Dataform projects load.
  */
 public record WorkflowSettings(
@@ -22,10 +24,12 @@ public record WorkflowSettings(
         String builtinAssertionNamePrefix,
         String dataformCoreVersion,
         boolean disableAssertions,
-        Map<String, String> vars) {
+        Map<String, String> vars,
+        SettingsFile file) {
 
     /** No settings at all: what a project that failed to load reports, before its overrides. */
-    public static final WorkflowSettings EMPTY = new WorkflowSettings(null, null, null, null, null, null, null, null, null, false, Map.of());
+    public static final WorkflowSettings EMPTY = new WorkflowSettings(null, null, null, null, null, null, null, null, null, false, Map.of(),
+            SettingsFile.WORKFLOW_SETTINGS_YAML);
 
     /**
      * These settings as the Dataform CLI hands them to the project (before any of its code runs) with {@code o}
@@ -39,12 +43,12 @@ public record WorkflowSettings(
                 or(o.defaultLocation(), defaultLocation), or(o.defaultAssertionDataset(), defaultAssertionDataset),
                 or(o.projectSuffix(), projectSuffix), or(o.datasetSuffix(), datasetSuffix), or(o.namePrefix(), namePrefix),
                 builtinAssertionNamePrefix, dataformCoreVersion, disableAssertions || o.disableAssertions(),
-                Collections.unmodifiableMap(merged));
+                Collections.unmodifiableMap(merged), file);
     }
 
     /** The project config, under Dataform's names for the settings. */
     public ProjectConfig toProjectConfig() {
         return new ProjectConfig(defaultProject, defaultDataset, defaultLocation, defaultAssertionDataset,
-                datasetSuffix, projectSuffix, namePrefix, builtinAssertionNamePrefix, disableAssertions, Collections.unmodifiableMap(vars));
+                datasetSuffix, projectSuffix, namePrefix, builtinAssertionNamePrefix, disableAssertions, Collections.unmodifiableMap(vars), file);
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.porygon.core.PorygonException;
 import io.porygon.core.SourceLocation;
+import io.porygon.core.compile.ProjectCompiler;
+import io.porygon.core.graph.SettingsFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +61,12 @@ class LegacySettingsParserTest {
         Files.writeString(dir.resolve("dataform.json"), "{\"defaultDatabase\": \"p\", \"defaultSchema\": \"d\"}");
         assertThat(ProjectLoader.isProject(dir)).isTrue();
         assertThat(ProjectLoader.load(dir).settings().defaultDataset()).isEqualTo("d");
+        // which file was read reaches the compiled config: errors about a missing setting name that file
+        assertThat(ProjectCompiler.compile(dir, SettingsOverrides.NONE).graph().projectConfig().settingsFile()).isEqualTo(SettingsFile.DATAFORM_JSON);
         Files.writeString(dir.resolve("workflow_settings.yaml"), "defaultProject: p\ndefaultDataset: d\n");
+        Files.delete(dir.resolve("dataform.json"));
+        assertThat(ProjectCompiler.compile(dir, SettingsOverrides.NONE).graph().projectConfig().settingsFile()).isEqualTo(SettingsFile.WORKFLOW_SETTINGS_YAML);
+        Files.writeString(dir.resolve("dataform.json"), "{\"defaultDatabase\": \"p\", \"defaultSchema\": \"d\"}");
         assertThatThrownBy(() -> ProjectLoader.load(dir)).isInstanceOf(PorygonException.class)
                 .hasMessageContaining("cannot be defined alongside workflow_settings.yaml");
     }

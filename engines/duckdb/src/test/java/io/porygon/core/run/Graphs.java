@@ -122,7 +122,8 @@ final class Graphs {
             else if (a instanceof DeclarationAction d) declarations.add(d);
             else if (a instanceof TestAction t) tests.add(t);
         }
-        ProjectConfig config = new ProjectConfig(DB, "dataform", "US", "dataform_assertions", null, null, null, null, false, Map.of());
+        ProjectConfig config = new ProjectConfig(DB, "dataform", "US", "dataform_assertions", null, null, null, null, false, Map.of(),
+                io.porygon.core.graph.SettingsFile.WORKFLOW_SETTINGS_YAML);
         return new CompiledGraph(config, tables, ops, assertions, declarations, tests, List.of());
     }
 }

@@ -12,22 +12,20 @@ import io.porygon.thelook.GenerationSummary;
 import io.porygon.thelook.Progress;
 import io.porygon.thelook.RawTables;
 import io.porygon.thelook.TheLookGenerator;
+import io.porygon.thelook.WorkDirectory;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -50,6 +48,8 @@ import picocli.CommandLine.Spec;
                     + "the last generate or advance ended (recorded in porygon_meta.thelook_clock), or, for tables without "
                     + "that record (loaded ones), after their latest timestamp."})
 public final class GenerateCommand implements Callable<Integer> {
+    /** generate --out's scratch warehouses in the temp folder. */
+    static final String SCRATCH_PREFIX = "porygon-generate";
 
     @Option(names = "--scale", paramLabel = "FACTOR", defaultValue = "1", description = "Scale factor: 1 is about the public row counts (100k users, 2.5M events); 0.01 for tests. Default: ${DEFAULT-VALUE}.")
     double scale;
@@ -173,16 +173,14 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         // before generating, which takes minutes at scale 1: a file or an unwritable place at --out
         OutputDirectory.prepare("--out", out.toAbsolutePath().normalize());
-        Path scratch;
-        try {
-            scratch = Files.createTempDirectory("porygon-generate");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        // Ctrl-C stops the generator at its next block, or the export before its next file or its moves, and waits for the scratch warehouse (as large as the data) to be deleted
+        // the scratch warehouse is as large as the data: one a killed generate left in the temp folder goes first
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        WorkDirectory.removeAbandoned(tmp, SCRATCH_PREFIX);
+        // Ctrl-C stops the generator at its next block, or the export before its next file or its moves, and waits for the scratch warehouse to be deleted
         AtomicBoolean stop = new AtomicBoolean();
-        try (Interruption interruption = Interruption.cancelling(() -> stop.set(true))) {
-            try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(scratch.resolve("scratch.duckdb")))) {
+        try (Interruption interruption = Interruption.cancelling(() -> stop.set(true));
+                WorkDirectory scratch = createScratch(tmp)) {
+            try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(scratch.path().resolve("scratch.duckdb")))) {
                 GenerationSummary summary = new TheLookGenerator().generate(engine, options, stoppable(progress(), stop));
                 FileExport.export(engine, options.schema(), out, fileFormat, stop::get);
                 return summary;
@@ -191,9 +189,16 @@ public final class GenerateCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("generate stopped: no files were written to " + out);
                 spec.commandLine().getErr().flush();
                 return null;
-            } finally {
-                deleteTree(scratch);
             }
+        }
+    }
+
+    private static WorkDirectory createScratch(Path tmp) {
+        try {
+            return WorkDirectory.create(tmp, SCRATCH_PREFIX);
+        } catch (IOException e) {
+            throw new PorygonException(SourceLocation.of(tmp.toString()), "cannot create the scratch warehouse in the temp folder: " + e.getMessage(),
+                    "free space there, or give Java another temp folder: -Djava.io.tmpdir=DIR (./porygon takes it in PORYGON_JAVA_OPTS)", e);
         }
     }
 
@@ -278,14 +283,6 @@ public final class GenerateCommand implements Callable<Integer> {
 
     private static PorygonException usage(String message, String hint) {
         return new PorygonException(SourceLocation.of("porygon generate"), message, hint);
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a scratch directory left in the temp folder is harmless
-        }
     }
 
     /** 0.0001, not Java's 1.0E-4. */

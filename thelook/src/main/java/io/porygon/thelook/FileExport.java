@@ -5,17 +5,14 @@ import io.porygon.core.SourceLocation;
 import io.porygon.core.engine.Engine;
 import io.porygon.core.engine.EngineException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 
 /**
  * Writes the raw tables of a warehouse to one file per table ({@code users.parquet}, ...), in the
@@ -30,6 +27,9 @@ public final class FileExport {
             return "." + name().toLowerCase(Locale.ROOT);
         }
     }
+
+    /** Hidden, so a listing of the directory shows the tables only. */
+    static final String STAGING_PREFIX = ".porygon-export-";
 
     private FileExport() {}
 
@@ -69,9 +69,10 @@ public final class FileExport {
         }
         String options = format == Format.PARQUET ? "(FORMAT parquet)" : "(FORMAT csv, HEADER true)";
         // Written aside first and moved into place once all seven are, so a failure (a full disk, ...) leaves the
-        // directory's earlier files as they were instead of mixing old and new tables.
-        Path staging = createStaging(dir);
-        try {
+        // directory's earlier files as they were instead of mixing old and new tables. A staging directory that a killed
+        // export left (kill -9 skips the clean-up) is removed first; one that an export still running uses is kept.
+        WorkDirectory.removeAbandoned(dir, STAGING_PREFIX);
+        try (WorkDirectory staging = createStaging(dir)) {
             for (int i = 0; i < targets.size(); i++) {
                 throwIfStopped(stopped);
                 RawTable table = RawTables.ALL.get(i);
@@ -80,16 +81,14 @@ public final class FileExport {
                 String key = Sql.ident(table.columns().get(0).name());
                 try {
                     engine.execute("COPY (SELECT * FROM " + Sql.table(schema, table) + " ORDER BY " + key + ") TO "
-                            + Sql.literal(staging.resolve(target.getFileName()).toString()) + " " + options);
+                            + Sql.literal(staging.path().resolve(target.getFileName()).toString()) + " " + options);
                 } catch (EngineException e) {
                     throw new PorygonException(SourceLocation.of(target.toString()), "cannot write the file: " + e.reason(),
                             "check the free space and the permissions of " + dir + "; its earlier files are unchanged", e);
                 }
             }
             throwIfStopped(stopped);
-            for (Path target : targets) move(staging.resolve(target.getFileName()), target);
-        } finally {
-            deleteQuietly(staging);
+            for (Path target : targets) move(staging.path().resolve(target.getFileName()), target);
         }
     }
 
@@ -97,9 +96,9 @@ public final class FileExport {
         if (stopped.getAsBoolean()) throw new CancellationException("export stopped");
     }
 
-    private static Path createStaging(Path dir) {
+    private static WorkDirectory createStaging(Path dir) {
         try {
-            return Files.createTempDirectory(dir, ".porygon-export-");
+            return WorkDirectory.create(dir, STAGING_PREFIX);
         } catch (IOException e) {
             throw new PorygonException(SourceLocation.of(dir.toString()), "cannot write into the directory: " + reason(e),
                     "write the files into a directory you can write to", e);
@@ -112,14 +111,6 @@ public final class FileExport {
         } catch (IOException e) {
             throw new PorygonException(SourceLocation.of(to.toString()), "cannot replace the file: " + reason(e),
                     "check the permissions of " + to.getParent(), e);
-        }
-    }
-
-    private static void deleteQuietly(Path staging) {
-        try (Stream<Path> files = Files.walk(staging)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        } catch (IOException | UncheckedIOException e) {
-            // a leftover hidden directory is harmless: the original failure, if any, matters more
         }
     }
 

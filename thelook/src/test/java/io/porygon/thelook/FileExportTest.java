@@ -92,6 +92,23 @@ class FileExportTest {
     }
 
     @Test
+    void anExportRemovesTheStagingDirectoryAKilledExportLeftAndKeepsOtherDirectories() throws IOException {
+        // what a kill -9 during an export leaves: its hidden staging directory with some files, and a lock nobody holds
+        Path out = Files.createDirectories(dir.resolve("killed"));
+        Path left = Files.createDirectories(out.resolve(FileExport.STAGING_PREFIX + "123"));
+        Files.writeString(left.resolve(WorkDirectory.LOCK_FILE), "");
+        Files.writeString(left.resolve("users.csv"), "half written");
+        WorkDirectoryTest.pastGrace(left);
+        Path own = Files.createDirectories(out.resolve(".git"));
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("w5.duckdb"))) {
+            Warehouses.generate(engine, 7, 0.001, 1);
+            FileExport.export(engine, Warehouses.SCHEMA, out, FileExport.Format.CSV);
+        }
+        assertThat(left).doesNotExist();
+        assertThat(own).isDirectory();
+    }
+
+    @Test
     void anExportReplacesTheEarlierFilesAndLeavesNothingElse() throws IOException {
         Path out = Files.createDirectories(dir.resolve("again"));
         Files.writeString(out.resolve("users.csv"), "the earlier export");

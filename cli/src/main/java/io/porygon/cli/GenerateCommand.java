@@ -140,7 +140,8 @@ public final class GenerateCommand implements Callable<Integer> {
                 AtomicBoolean stop = new AtomicBoolean();
                 try (Interruption interruption = Interruption.cancelling(() -> stop.set(true))) {
                     try {
-                        summary = new TheLookGenerator().generate(engine, options, stoppable(progress(), stop));
+                        summary = new TheLookGenerator().generate(engine, options, progress(), stop::get);
+                        if (stop.get()) sayCompletedAfterStop(summary, "replaced the raw tables in schema " + options.schema());
                     } catch (CancellationException e) {
                         // said before the interruption closes: the JVM exits as soon as it does
                         spec.commandLine().getErr().println("generate stopped: the warehouse's tables are as they were");
@@ -181,8 +182,9 @@ public final class GenerateCommand implements Callable<Integer> {
         try (Interruption interruption = Interruption.cancelling(() -> stop.set(true));
                 WorkDirectory scratch = createScratch(tmp)) {
             try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(scratch.path().resolve("scratch.duckdb")))) {
-                GenerationSummary summary = new TheLookGenerator().generate(engine, options, stoppable(progress(), stop));
+                GenerationSummary summary = new TheLookGenerator().generate(engine, options, progress(), stop::get);
                 FileExport.export(engine, options.schema(), out, fileFormat, stop::get);
+                if (stop.get()) sayCompletedAfterStop(summary, "were written to " + out);
                 return summary;
             } catch (CancellationException e) {
                 // said before the interruption closes: the JVM exits as soon as it does
@@ -202,12 +204,15 @@ public final class GenerateCommand implements Callable<Integer> {
         }
     }
 
-    /** Stops the generator at its next block once {@code stop} is set: it then drops its staging tables. */
-    private static Progress stoppable(Progress progress, AtomicBoolean stop) {
-        return (done, total) -> {
-            if (stop.get()) throw new CancellationException("generate stopped");
-            progress.update(done, total);
-        };
+    /**
+     * A Ctrl-C that came after the last point where the work could stop (during the swap of the tables, or the moves of
+     * the files): the work is done, which the user must not take for a stopped generate. Said before the interruption
+     * closes, as the JVM exits as soon as it does (the summary after it may not be printed).
+     */
+    private void sayCompletedAfterStop(GenerationSummary summary, String outcome) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.printf("generate completed before the stop took effect: its %,d rows %s%n", summary.totalRows(), outcome);
+        err.flush();
     }
 
     private Progress progress() {

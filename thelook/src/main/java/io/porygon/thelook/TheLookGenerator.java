@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
 
 /**
  * Generates The Look's seven raw tables into a warehouse. Users are cut into fixed blocks of
@@ -25,6 +27,15 @@ public final class TheLookGenerator {
     public static final int USERS_PER_BLOCK = 500;
 
     public GenerationSummary generate(Engine engine, GenerateOptions options, Progress progress) {
+        return generate(engine, options, progress, () -> false);
+    }
+
+    /**
+     * As {@link #generate(Engine, GenerateOptions, Progress)}; once {@code stopped} says so (a Ctrl-C), throws a
+     * CancellationException after the block being written, or before the swap if the last block is written: the
+     * warehouse's tables are then as they were.
+     */
+    public GenerationSummary generate(Engine engine, GenerateOptions options, Progress progress, BooleanSupplier stopped) {
         Catalog catalog = Catalog.generate(options.seed(), Catalog.sizeFor(options.scale()));
         // Every table is written under a staging name and swapped in at the end in one transaction:
         // the tables are replaced all at once or not at all, while the writer lanes (each in one
@@ -41,10 +52,11 @@ public final class TheLookGenerator {
             });
             Runnable restoreThreads = useOneDuckDbThread(engine);
             try {
-                rows.putAll(generateGrowingTables(engine, options, progress, catalog, staged));
+                rows.putAll(generateGrowingTables(engine, options, progress, stopped, catalog, staged));
             } finally {
                 restoreThreads.run();
             }
+            throwIfStopped(stopped); // a Ctrl-C after the last block still leaves the tables as they were
             engine.inTransaction(() -> {
                 staged.swapIn();
                 // the data's clock changes with the tables: an advance then starts at --as-of
@@ -70,6 +82,10 @@ public final class TheLookGenerator {
         return () -> engine.execute("SET threads = " + Long.parseLong(String.valueOf(previous)));
     }
 
+    private static void throwIfStopped(BooleanSupplier stopped) {
+        if (stopped.getAsBoolean()) throw new CancellationException("generate stopped");
+    }
+
     static void rollbackQuietly(Engine engine) {
         try {
             engine.execute("ROLLBACK");
@@ -78,8 +94,8 @@ public final class TheLookGenerator {
         }
     }
 
-    private Map<String, Long> generateGrowingTables(Engine engine, GenerateOptions options, Progress progress, Catalog catalog,
-            StagedTables staged) {
+    private Map<String, Long> generateGrowingTables(Engine engine, GenerateOptions options, Progress progress, BooleanSupplier stopped,
+            Catalog catalog, StagedTables staged) {
         long users = options.userCount();
         long blocks = (users + USERS_PER_BLOCK - 1) / USERS_PER_BLOCK;
         long[] bases = new long[IdSequence.values().length];
@@ -109,6 +125,7 @@ public final class TheLookGenerator {
                 long[] counts = block.rowsPerTable();
                 for (int i = 0; i < counts.length; i++) perTable[i] += counts[i];
                 done++;
+                throwIfStopped(stopped);
                 progress.update(Math.min(users, done * USERS_PER_BLOCK), users);
             }
             lanes.finish();

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.porygon.duckdb.DuckDbEngine;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +41,26 @@ class GenerateIntoExistingWarehouseTest {
             assertThat(Warehouses.count(engine, "SELECT count(*) FROM " + Warehouses.SCHEMA + ".events"))
                     .isEqualTo(summary.rowsWritten().get("events"));
             assertThat(digests(engine)).isNotEqualTo(before);
+        }
+    }
+
+    @Test
+    void aStopAfterTheLastBlockStillKeepsThePreviousTables() {
+        // a Ctrl-C once every block is written, while the lanes finish: the generate stops before the swap, as it said it would
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("w3.duckdb"))) {
+            Warehouses.generate(engine, 1, 0.01, 2);
+            Map<String, String> before = digests(engine);
+            AtomicBoolean lastBlockWritten = new AtomicBoolean();
+            Progress watching = (done, total) -> lastBlockWritten.set(done >= total);
+            GenerateOptions other = new GenerateOptions(2, 0.01, Warehouses.AS_OF, 2, Warehouses.SCHEMA);
+
+            assertThatThrownBy(() -> new TheLookGenerator().generate(engine, other, watching, lastBlockWritten::get))
+                    .isInstanceOf(CancellationException.class);
+
+            assertThat(lastBlockWritten).isTrue();
+            assertThat(digests(engine)).isEqualTo(before);
+            assertThat(Warehouses.count(engine, "SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE '" + StagedTables.PREFIX + "%'"))
+                    .isZero();
         }
     }
 

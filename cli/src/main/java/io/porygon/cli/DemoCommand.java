@@ -38,10 +38,10 @@ import picocli.CommandLine.Spec;
         footer = {"", "Exit codes: 0 everything passed; 1 an action, assertion or test failed; 2 usage, configuration or compile error."})
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--scale", paramLabel = "FACTOR", defaultValue = "1", description = "Scale factor of a fresh warehouse (1 ≈ the public row counts). Default: ${DEFAULT-VALUE}.")
-    String scale;
+    double scale;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Generator seed. Default: ${DEFAULT-VALUE}.")
-    String seed;
+    long seed;
 
     @Mixin
     DebugOption debug;
@@ -58,6 +58,8 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        // checked here, before the project is compiled: the error then names the demo, not the generate it runs
+        ScaleFactor.check(scale, "demo");
         Path dir = project.resolve();
         WarehouseOptions.Resolved settings = warehouse.resolve(dir);
         // every step gets the demo's warehouse settings, not only its file
@@ -72,8 +74,8 @@ final class DemoCommand implements Callable<Integer> {
         boolean fresh = !hasRawData(settings, RawTablesSchema.table(rawSchema, RawTables.EVENTS));
         if (!fresh) warnIfNotApplied(settings.file());
         List<String> generate = new ArrayList<>(List.of("generate", "--schema", rawSchema));
-        generate.addAll(fresh ? List.of("--scale", scale, "--seed", seed) : List.of("--advance", "1d"));
-        banner(out, fresh ? "Generating The Look at scale " + scale : "Advancing the data by one day");
+        generate.addAll(fresh ? List.of("--scale", ScaleFactor.plain(scale), "--seed", String.valueOf(seed)) : List.of("--advance", "1d"));
+        banner(out, fresh ? "Generating The Look at scale " + ScaleFactor.plain(scale) : "Advancing the data by one day");
         int status = step(generate, common, dir);
         if (status != 0) return status;
 

@@ -93,6 +93,10 @@ public final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
+        if (schema != null && schema.isBlank()) {
+            throw usage("--schema needs a schema name, got an empty one", "name one, e.g. --schema " + RawTables.DEFAULT_SCHEMA
+                    + ", or drop --schema to use the schema the project reads");
+        }
         if (advance != null) {
             for (String option : List.of("--out", "--format", "--scale", "--as-of", "--threads")) {
                 if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
@@ -115,10 +119,10 @@ public final class GenerateCommand implements Callable<Integer> {
             }
             return 0;
         }
-        if (!(scale > 0)) throw usage("--scale must be positive, got " + scale, "use e.g. --scale 0.01 for a small data set");
-        if (!(scale <= GenerateOptions.MAX_SCALE)) {
-            throw usage("--scale must be at most " + (long) GenerateOptions.MAX_SCALE + " (about 3.5 billion rows), got " + scale,
-                    "--scale 1 gives the public row counts (about 3.5 million rows)");
+        ScaleFactor.check(scale, "generate");
+        if (out != null && out.toString().isBlank()) {
+            // an empty --out "$DIR" would write into the current directory
+            throw usage("--out needs a directory, got an empty name", "name the directory, e.g. --out data/ (it is created when missing)");
         }
         if (out == null && spec.commandLine().getParseResult().hasMatchedOption("--format")) {
             throw usage("--format is the format of the files --out writes; without --out the tables go into the warehouse",
@@ -159,7 +163,7 @@ public final class GenerateCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         stdout.print(summary.render());
         stdout.printf("generated %,d rows in %.2f s (%,.0f rows/s), seed %d, scale %s, as of %s%s%n",
-                summary.totalRows(), seconds, summary.totalRows() / seconds, seed, plain(scale), options.asOf(),
+                summary.totalRows(), seconds, summary.totalRows() / seconds, seed, ScaleFactor.plain(scale), options.asOf(),
                 out == null ? ", schema " + options.schema() : "");
         return 0;
     }
@@ -290,8 +294,4 @@ public final class GenerateCommand implements Callable<Integer> {
         return new PorygonException(SourceLocation.of("porygon generate"), message, hint);
     }
 
-    /** 0.0001, not Java's 1.0E-4. */
-    static String plain(double scale) {
-        return java.math.BigDecimal.valueOf(scale).stripTrailingZeros().toPlainString();
-    }
 }

@@ -94,6 +94,38 @@ class UsageErrorsTest {
     }
 
     @Test
+    void emptyNamesForGeneratesSchemaOrDirectoryAreUsageErrorsThatCreateNothing() {
+        Path w = dir.resolve("w.duckdb");
+        CliRun.Result schema = CliRun.run("generate", "--schema", "", "--scale", "0.001", "--warehouse", w.toString());
+        assertThat(schema.exitCode()).as(schema.err()).isEqualTo(2);
+        assertThat(schema.err()).contains("--schema needs a schema name").contains("hint:").doesNotContain("Parser Error");
+        assertThat(w).doesNotExist();
+        CliRun.Result advance = CliRun.run("generate", "--advance", "1d", "--schema", " ", "--warehouse", w.toString());
+        assertThat(advance.exitCode()).isEqualTo(2);
+        assertThat(advance.err()).contains("--schema needs a schema name");
+        // an empty --out "$DIR" would otherwise write the seven files into the current directory
+        CliRun.Result out = CliRun.run("generate", "--out", "", "--scale", "0.001");
+        assertThat(out.exitCode()).isEqualTo(2);
+        assertThat(out.err()).contains("--out needs a directory").contains("hint:");
+        assertThat(out.out()).doesNotContain("generated");
+    }
+
+    @Test
+    void aDemoScaleThatCannotWorkIsTheDemosErrorBeforeAnythingStarts() {
+        Path w = dir.resolve("demo.duckdb");
+        CliRun.Result zero = CliRun.run("demo", "--scale", "0", "--warehouse", w.toString(), dir.toString());
+        assertThat(zero.exitCode()).isEqualTo(2);
+        assertThat(zero.err()).contains("porygon demo: --scale must be positive, got 0\n").contains("hint:");
+        assertThat(zero.out()).doesNotContain("Generating");
+        CliRun.Result huge = CliRun.run("demo", "--scale", "5000", "--warehouse", w.toString(), dir.toString());
+        assertThat(huge.err()).contains("porygon demo: --scale must be at most 1000 (about 3.5 billion rows), got 5000\n");
+        CliRun.Result word = CliRun.run("demo", "--scale", "abc", "--warehouse", w.toString(), dir.toString());
+        assertThat(word.exitCode()).isEqualTo(2);
+        assertThat(word.err()).contains("'abc' is not a double").contains("porygon demo --help");
+        assertThat(w).doesNotExist();
+    }
+
+    @Test
     void optionsThatWouldBeIgnoredAreUsageErrors() {
         CliRun.Result limit = CliRun.run("history", "--run", "last", "--limit", "2", "--warehouse", dir.resolve("w.duckdb").toString());
         assertThat(limit.exitCode()).isEqualTo(2);

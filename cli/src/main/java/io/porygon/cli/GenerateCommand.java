@@ -46,7 +46,9 @@ import picocli.CommandLine.Spec;
             "With --advance, appends the next period of activity to an existing warehouse, adds late events and "
                     + "updates earlier orders (shipped, delivered, returned) as the live dataset does. The period starts where "
                     + "the last generate or advance ended (recorded in porygon_meta.thelook_clock), or, for tables without "
-                    + "that record (loaded ones), after their latest timestamp."})
+                    + "that record (loaded ones), after their latest timestamp."},
+        footer = {"", "Exit codes: 0 generated; 2 usage or configuration error; 130 (Ctrl-C) or 143 (SIGTERM) when stopped, as for any"
+                + " process a signal stops: the warehouse's tables, or the files in --out, are then as they were."})
 public final class GenerateCommand implements Callable<Integer> {
     /** generate --out's scratch warehouses in the temp folder. */
     static final String SCRATCH_PREFIX = "porygon-generate";

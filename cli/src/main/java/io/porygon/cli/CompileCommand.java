@@ -35,7 +35,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "Compile the project (workflow_settings.yaml, definitions/, includes/) without running anything.",
             "Prints actions by type and tag, or with --json the compiled graph in the shape of `dataform compile --json`.",
             "Every error of the compile is reported as file:line:col: message, with a hint; the exit code is then 2."
-        })
+        },
+        footer = {"", "Exit codes: 0 compiled; 2 usage error, or the project does not compile."})
 final class CompileCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print the compiled graph as JSON (the shape of `dataform compile --json`).")

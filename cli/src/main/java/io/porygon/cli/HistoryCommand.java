@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
             "List recent runs recorded in the warehouse (schema porygon_meta), newest first, "
                     + "or with --run the actions of one run: status, start, duration, rows written, SQL hash and error, then its alerts "
                     + "(actions whose rows or time stand far outside their recent runs, as `porygon run` prints them)."
-        })
+        },
+        footer = {"", "Exit codes: 0 listed (also when no run is recorded yet); 1 the warehouse failed to read; 2 usage error or an unknown run."})
 final class HistoryCommand implements Callable<Integer> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 

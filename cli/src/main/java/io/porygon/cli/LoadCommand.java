@@ -30,7 +30,8 @@ public final class LoadCommand {
                 "DIR holds one file per table (users.csv, users.json or users.parquet, ...) or BigQuery's sharded export "
                         + "(users-000000000000.csv, ...).",
                 "Columns are checked first: nothing is replaced unless all seven tables have their public columns "
-                        + "with values of the right types."})
+                        + "with values of the right types."},
+            footer = {"", "Exit codes: 0 loaded; 1 the warehouse failed; 2 usage or configuration error, or files that do not fit (nothing is replaced then)."})
     static final class TheLook implements Callable<Integer> {
         @Option(names = "--from", required = true, paramLabel = "DIR", description = "Folder with the exported files.")
         Path from;
@@ -52,8 +53,8 @@ public final class LoadCommand {
         @Override
         public Integer call() {
             WarehouseOptions.Resolved settings = warehouse.resolveWithOptionalProject(project);
-            TheLookLoader.checkFolder(from);
             String rawSchema = RawTablesSchema.resolve(schema, warehouse, project, settings, projectConfig.overrides(), spec.commandLine().getErr());
+            TheLookLoader.checkFolder(from);
             try (DuckDbEngine engine = WarehouseOptions.open(settings)) {
                 GenerationSummary summary = new TheLookLoader().load(engine, from, rawSchema);
                 spec.commandLine().getOut().print(summary.render());

@@ -8,6 +8,7 @@ import io.porygon.core.graph.CompiledGraph;
 import io.porygon.core.graph.DeclarationAction;
 import io.porygon.core.graph.Target;
 import io.porygon.core.run.WarehouseNames;
+import io.porygon.core.run.WarehouseRunStore;
 import io.porygon.thelook.RawTable;
 import io.porygon.thelook.RawTables;
 import java.io.PrintWriter;
@@ -37,7 +38,14 @@ final class RawTablesSchema {
      */
     static String resolve(String explicit, WarehouseOptions warehouse, ProjectDirectory project, WarehouseOptions.Resolved settings,
             SettingsOverrides overrides, PrintWriter err) {
-        if (explicit != null) return explicit;
+        if (explicit != null) {
+            if (explicit.equalsIgnoreCase(WarehouseRunStore.SCHEMA)) {
+                // the run history's tables live there, and a run refuses to write there
+                throw new PorygonException(SourceLocation.of("--schema"), "schema " + explicit + " holds Porygon's run history, not raw tables",
+                        "name another schema, e.g. --schema " + RawTables.DEFAULT_SCHEMA + ", or drop --schema to use the one the project reads");
+            }
+            return explicit;
+        }
         Optional<Path> dir = warehouse.warehouse == null ? Optional.of(project.resolve()) : project.find();
         if (dir.isEmpty()) return RawTables.DEFAULT_SCHEMA;
         CompiledGraph graph = Porygon.compile(dir.get(), overrides);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,6 +105,14 @@ class UsageErrorsTest {
         CliRun.Result advance = CliRun.run("generate", "--advance", "1d", "--schema", " ", "--warehouse", w.toString());
         assertThat(advance.exitCode()).isEqualTo(2);
         assertThat(advance.err()).contains("--schema needs a schema name");
+        for (String command : List.of("generate", "load")) {
+            List<String> args = new ArrayList<>(List.of(command, "--schema", "PORYGON_META", "--warehouse", w.toString()));
+            if (command.equals("load")) args.addAll(1, List.of("thelook", "--from", dir.toString()));
+            CliRun.Result history = CliRun.run(args.toArray(String[]::new));
+            assertThat(history.exitCode()).as(history.err()).isEqualTo(2);
+            assertThat(history.err()).contains("schema PORYGON_META holds Porygon's run history").contains("hint:");
+            assertThat(w).doesNotExist();
+        }
         // an empty --out "$DIR" would otherwise write the seven files into the current directory
         CliRun.Result out = CliRun.run("generate", "--out", "", "--scale", "0.001");
         assertThat(out.exitCode()).isEqualTo(2);

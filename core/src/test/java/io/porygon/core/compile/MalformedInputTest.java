@@ -173,6 +173,25 @@ class MalformedInputTest {
     }
 
     @Test
+    void anExceptionInAnIncludeThatAUnitTestEvaluatesAgainIsReportedOnceNamingTheModelsCall() throws IOException {
+        // the test's copy named no caller, and a thrown string was placed at the test's 1:1; an error only the test's
+        // context gives (self() is "" there) is the test's own and still reported
+        CompiledGraph g = compile(SETTINGS,
+                "includes/h.js", "function bad() {\n  return \"SELECT \" + nope;\n}\nfunction text() {\n  throw \"plain\";\n}\n"
+                        + "function selfPart(ctx) {\n  return ctx.self().split(\".\")[1].length;\n}\nmodule.exports = { bad, text, selfPart };\n",
+                "definitions/m1.sqlx", "config { type: \"table\" }\nSELECT 1 AS a\n${h.bad()}\n",
+                "definitions/m2.sqlx", "config { type: \"table\" }\nSELECT ${h.text()} AS a\n",
+                "definitions/m3.sqlx", "config { type: \"table\" }\nSELECT ${h.selfPart(ctx)} AS a\n",
+                "definitions/tests/m1_test.sqlx", "config { type: \"test\", dataset: \"m1\" }\nSELECT 1 AS a\n",
+                "definitions/tests/m2_test.sqlx", "config { type: \"test\", dataset: \"m2\" }\nSELECT 1 AS a\n",
+                "definitions/tests/m3_test.sqlx", "config { type: \"test\", dataset: \"m3\" }\nSELECT 1 AS a\n");
+        assertThat(g.graphErrors()).extracting(e -> e.location() + ": " + e.message()).containsExactly(
+                "includes/h.js:2:3: \"nope\" is not defined. (called from definitions/m1.sqlx:3:1 for p.d.m1)",
+                "definitions/m2.sqlx:2:8: plain",
+                "includes/h.js:8:35: Cannot read property \"length\" from undefined");
+    }
+
+    @Test
     void aThrownStringIsReportedAtItsAction() throws IOException {
         CompileError e = only(compile(SETTINGS, "definitions/thr.js", "// one\n\npublish(\"t\", { type: \"view\" }).query(ctx => {\n  throw \"plain string\";\n});\n"));
         assertThat(e.location().file()).isEqualTo("definitions/thr.js");

@@ -112,8 +112,15 @@
     });
   }
 
-  /** Records what project code threw; {@code fallbackLine} (the action's start) when the value carries no place (throw "text"). */
+  /** Records what project code threw, and returns the error recorded. */
   function errorFromException(e, fileName, actionName, fallbackLine) {
+    var error = exceptionError(e, fileName, actionName, fallbackLine);
+    errors.push(error);
+    return error;
+  }
+
+  /** The error for what project code threw; {@code fallbackLine} (the action's start) when the value carries no place (throw "text"). */
+  function exceptionError(e, fileName, actionName, fallbackLine) {
     var message = e && e.message !== undefined ? e.message : String(e);
     var loc = { fileName: fileName, line: 0 };
     if (e && e.fileName) loc = { fileName: e.fileName, line: e.lineNumber || 0 };
@@ -135,10 +142,10 @@
       mapped = true;
     }
     var caller = loc.fileName && loc.fileName !== fileName ? callIn(fileName, e) : null;
-    errors.push({ message: String(message), fileName: loc.fileName || fileName, actionName: actionName || null,
+    return { message: String(message), fileName: loc.fileName || fileName, actionName: actionName || null,
       line: loc.line, column: column, exception: true, mapped: mapped, hint: e && e.porygonHint || null,
       callerFile: caller && fileName, callerLine: caller && caller.line, callerColumn: caller && caller.column,
-      callerMapped: caller && caller.mapped });
+      callerMapped: caller && caller.mapped };
   }
 
   /** Where the action's {@code fileName} called the file that threw {@code e}: its ${...}, else its frame of the stack. */
@@ -1210,7 +1217,15 @@
       return "(" + apply(matches[matches.length - 1].contextable, noContext(t.fileName, "a test's input rows")) + ")";
     };
     testCtx.resolve = testCtx.ref;
-    out.testQuery = apply(dataset.contextableQuery, testCtx);
+    try {
+      out.testQuery = apply(dataset.contextableQuery, testCtx);
+    } catch (e) {
+      // The model's query threw what it threw when the model compiled: that error, placed as this one would be but
+      // naming the model's call of an include, is reported once (Dataform reports it again, in the test's file).
+      var again = dataset.sqlError && exceptionError(e, dataset.fileName, dataset.sqlError.actionName, dataset.sqlStartLine);
+      if (again && JSON.stringify(again) === JSON.stringify(dataset.sqlError)) return null;
+      throw e;
+    }
     out.expectedOutputQuery = apply(t.contextableExpected, noContext(t.fileName, "a test's expected rows"));
     return out;
   }
@@ -1380,7 +1395,7 @@
           compiled.push(p);
         } catch (e) {
           // Like Dataform, an action whose SQL threw is left out of the output but still resolvable.
-          if (!(threwFiles[a.fileName] && a.contextableQuery === null)) errorFromException(e, a.fileName, readable(a.target), a.sqlStartLine);
+          if (!(threwFiles[a.fileName] && a.contextableQuery === null)) a.sqlError = errorFromException(e, a.fileName, readable(a.target), a.sqlStartLine);
           var failed = plain(a);
           failed.failed = true;
           compiled.push(failed);
@@ -1391,7 +1406,8 @@
       var compiledTests = [];
       tests.forEach(function (t) {
         try {
-          compiledTests.push(compileTest(t));
+          var compiledTest = compileTest(t);
+          if (compiledTest) compiledTests.push(compiledTest); // null: its model's error, already reported, failed it
         } catch (e) {
           errorFromException(e, t.fileName, t.name);
         }

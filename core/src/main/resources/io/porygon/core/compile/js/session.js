@@ -1368,7 +1368,6 @@
       }
     },
     sqlxAction: sqlxAction,
-    error: errorFromException,
     compile: function () {
       index = indexByName(actions);
       var compiled = [];

@@ -20,7 +20,20 @@ public final class PorygonCli {
     public static final int EXIT_USAGE = 2;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(execute(commandLine(), args));
+    }
+
+    /**
+     * Runs {@code args} and flushes what the command printed: the writers over System.out and System.err buffer, and
+     * System.exit does not flush them, so a last print without a newline (history --run's alerts) would be lost.
+     */
+    static int execute(CommandLine cli, String[] args) {
+        try {
+            return cli.execute(args);
+        } finally {
+            cli.getOut().flush();
+            cli.getErr().flush();
+        }
     }
 
     /** The configured command line; tests call {@code commandLine().execute(...)} in-process. */

@@ -1,5 +1,6 @@
 package io.porygon.cli;
 
+import java.io.BufferedWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
@@ -13,9 +14,11 @@ public final class CliRun {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         var cli = PorygonCli.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
+        // buffered, as the writers over System.out and System.err are: what a command prints without flushing
+        // is seen only if PorygonCli flushes it, as it must before the JVM exits
+        cli.setOut(new PrintWriter(new BufferedWriter(out), true));
+        cli.setErr(new PrintWriter(new BufferedWriter(err), true));
+        int code = PorygonCli.execute(cli, args);
         return new Result(code, out.toString(), err.toString());
     }
 }

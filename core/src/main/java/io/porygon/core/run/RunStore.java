@@ -24,8 +24,8 @@ public interface RunStore {
     /** The actions of one run in the order they finished; empty when the run is unknown. */
     List<ActionResult> actions(String runId);
 
-    /** The actions of the most recent runs, newest run first. */
+    /** The actions of the most recent runs that recorded actions (an aborted run recorded none), newest run first. */
     default List<List<ActionResult>> recentActions(int runs) {
-        return recentRuns(runs).stream().map(r -> actions(r.runId())).toList();
+        return recentRuns(Integer.MAX_VALUE).stream().map(r -> actions(r.runId())).filter(a -> !a.isEmpty()).limit(runs).toList();
     }
 }

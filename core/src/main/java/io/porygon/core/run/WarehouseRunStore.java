@@ -147,11 +147,13 @@ public final class WarehouseRunStore implements RunStore {
         return r.rows().stream().map(WarehouseRunStore::actionResult).toList();
     }
 
-    /** In one query: a run starts by reading its recent runs (for the order of its actions and its alerts). */
+    /** In one query: a run starts by reading its recent runs (for the order of its actions and its alerts). Runs that recorded no actions are left out. */
     @Override
     public List<List<ActionResult>> recentActions(int runs) {
         if (!engine.exists(RUNS) || !engine.exists(ACTIONS)) return List.of();
-        String recent = "SELECT run_id, started_at FROM " + name(RUNS) + " ORDER BY started_at DESC, run_id DESC LIMIT " + runs;
+        // the last runs that recorded actions: an aborted run, which recorded none, would take the place of one
+        String recent = "SELECT run_id, started_at FROM " + name(RUNS) + " WHERE run_id IN (SELECT run_id FROM " + name(ACTIONS) + ")"
+                + " ORDER BY started_at DESC, run_id DESC LIMIT " + runs;
         QueryResult r = engine.query("SELECT a.* FROM (" + SELECT_ACTIONS + ") a JOIN (" + recent + ") r USING (run_id)"
                 + " ORDER BY r.started_at DESC, run_id DESC, seq", Integer.MAX_VALUE);
         Map<String, List<ActionResult>> byRun = new LinkedHashMap<>();

@@ -57,6 +57,23 @@ class WarehouseRunStoreTest {
     }
 
     @Test
+    void recentActionsCountsOnlyTheRunsThatRecordedActionsAsHistoryDoes() {
+        Target a = t("s", "a");
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
+            WarehouseRunStore store = new WarehouseRunStore(engine);
+            RunResult first = run(engine, graph(table(a, "SELECT 1 AS id")));
+            store.record(first, "porygon run");
+            // a run killed before it recorded its actions, between two that did
+            store.started("20991231-000000-dead", first.endedAt().plusMillis(1), "porygon run");
+            RunResult second = run(engine, graph(table(a, "SELECT 1 AS id")));
+            store.record(second, "porygon run");
+
+            // the alerts compare with the last runs that recorded actions: an aborted run must not take one's place
+            assertThat(store.recentActions(2)).containsExactly(store.actions(second.runId()), store.actions(first.runId()));
+        }
+    }
+
+    @Test
     void listsHowManyActionsACancelledRunStopped() {
         try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
             WarehouseRunStore store = new WarehouseRunStore(engine);

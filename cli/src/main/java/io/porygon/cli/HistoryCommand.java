@@ -106,19 +106,9 @@ final class HistoryCommand implements Callable<Integer> {
                         a.sqlHash() == null ? "" : a.sqlHash(), a.error() == null ? "" : a.error().split("\n")[0]);
                 a.sampleRows().forEach(row -> out.println("        " + row));
             }
-            out.print(RunProgress.alerts(RunAnomalies.of(actions, runsBefore(store, id))));
+            out.print(RunProgress.alerts(RunAnomalies.of(actions, store.actionsOfRunsBefore(id, RunAnomalies.RECENT_RUNS))));
             return 0;
         }
-    }
-
-    /** The actions of the runs before {@code runId}, newest first, as many as its alerts compare it with. */
-    private static List<List<ActionResult>> runsBefore(RunStore store, String runId) {
-        List<String> ids = store.recentRuns(Integer.MAX_VALUE).stream().map(RunStore.RunSummary::runId).toList();
-        return ids.subList(ids.indexOf(runId) + 1, ids.size()).stream()
-                .map(store::actions)
-                .filter(actions -> !actions.isEmpty()) // an aborted run recorded none
-                .limit(RunAnomalies.RECENT_RUNS)
-                .toList();
     }
 
     private int listRuns(RunStore store, PrintWriter out) {

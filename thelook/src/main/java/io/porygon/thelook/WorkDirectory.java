@@ -4,13 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -27,6 +28,12 @@ public final class WorkDirectory implements AutoCloseable {
      * yet (its lock file comes a moment later). It also covers directories from before the lock file existed.
      */
     static final Duration GRACE = Duration.ofMinutes(1);
+    /**
+     * The directories this process works in. The operating system keeps one lock per process and file, which closing
+     * any channel to the file drops: so this process must never open the lock file of a directory it holds, not even
+     * to test it, or another process would find it free. Process-wide, like the locks it mirrors.
+     */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
     private final Path path;
     private final FileChannel lockChannel;
@@ -43,6 +50,7 @@ public final class WorkDirectory implements AutoCloseable {
         try {
             channel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             channel.lock(); // released with the channel, or by the operating system when the process dies
+            HELD.add(dir);
             return new WorkDirectory(dir, channel);
         } catch (IOException | RuntimeException e) {
             if (channel != null) channel.close();
@@ -64,6 +72,7 @@ public final class WorkDirectory implements AutoCloseable {
             // the directory is deleted all the same; a later command removes what could not be
         }
         deleteQuietly(path);
+        HELD.remove(path);
     }
 
     /**
@@ -81,6 +90,7 @@ public final class WorkDirectory implements AutoCloseable {
     }
 
     static boolean isAbandoned(Path dir) {
+        if (HELD.contains(dir)) return false; // this process works in it (a command running in the same JVM)
         try {
             if (Files.getLastModifiedTime(dir).toInstant().isAfter(Instant.now().minus(GRACE))) return false;
             Path lockFile = dir.resolve(LOCK_FILE);
@@ -91,8 +101,6 @@ public final class WorkDirectory implements AutoCloseable {
                 lock.release();
                 return true;
             }
-        } catch (OverlappingFileLockException e) {
-            return false; // this process holds it: a command running in the same JVM
         } catch (IOException e) {
             return false; // when in doubt, keep it
         }

@@ -62,6 +62,17 @@ class WorkDirectoryTest {
     }
 
     @Test
+    void checkingItsOwnDirectoryLeavesThisProcesssLockInPlaceForOtherProcesses() throws Exception {
+        try (WorkDirectory dir = WorkDirectory.create(parent, PREFIX)) {
+            pastGrace(dir.path());
+            WorkDirectory.removeAbandoned(parent, PREFIX); // the check must not drop the lock it would test
+            Process cleaner = start(WorkDirectoryCleaner.class);
+            assertThat(cleaner.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(dir.path()).isDirectory();
+        }
+    }
+
+    @Test
     void anUnlockedDirectoryIsRemovedOnlyOnceItIsOlderThanTheGraceAndOnlyWithThePrefix() throws IOException {
         // a directory of that name without a lock file: just created (its lock comes a moment later), or left by an older Porygon
         Path fresh = Files.createDirectories(parent.resolve(PREFIX + "fresh"));
@@ -79,9 +90,14 @@ class WorkDirectoryTest {
     }
 
     private Process holder() throws IOException {
+        return start(WorkDirectoryHolder.class);
+    }
+
+    /** Another JVM running {@code main} on this test's parent directory and prefix. */
+    private Process start(Class<?> main) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), WorkDirectoryHolder.class.getName(),
-                parent.toString(), PREFIX).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), main.getName(), parent.toString(), PREFIX)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
 
     private static String firstLine(Process p) throws IOException {

@@ -12,9 +12,5 @@ import java.util.List;
 public record RunHistory(List<Run> runs, List<Alert> alerts) {
     public static final RunHistory NONE = new RunHistory(List.of(), List.of());
 
-    public RunHistory(List<Run> runs) {
-        this(runs, List.of());
-    }
-
     public record Run(RunSummary summary, List<ActionResult> actions) {}
 }

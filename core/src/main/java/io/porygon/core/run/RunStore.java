@@ -26,6 +26,12 @@ public interface RunStore {
 
     /** The actions of the most recent runs that recorded actions (an aborted run recorded none), newest run first. */
     default List<List<ActionResult>> recentActions(int runs) {
-        return recentRuns(Integer.MAX_VALUE).stream().map(r -> actions(r.runId())).filter(a -> !a.isEmpty()).limit(runs).toList();
+        return actionsOfRunsBefore(null, runs);
     }
+
+    /**
+     * The actions of the last {@code runs} runs before {@code runId} (before none: the most recent) that recorded
+     * actions, newest run first.
+     */
+    List<List<ActionResult>> actionsOfRunsBefore(String runId, int runs);
 }

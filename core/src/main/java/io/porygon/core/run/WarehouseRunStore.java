@@ -147,13 +147,15 @@ public final class WarehouseRunStore implements RunStore {
         return r.rows().stream().map(WarehouseRunStore::actionResult).toList();
     }
 
-    /** In one query: a run starts by reading its recent runs (for the order of its actions and its alerts). Runs that recorded no actions are left out. */
+    /** In one query: a run starts by reading its recent runs (for the order of its actions and its alerts). */
     @Override
-    public List<List<ActionResult>> recentActions(int runs) {
+    public List<List<ActionResult>> actionsOfRunsBefore(String runId, int runs) {
         if (!engine.exists(RUNS) || !engine.exists(ACTIONS)) return List.of();
-        // the last runs that recorded actions: an aborted run, which recorded none, would take the place of one
+        // runs that recorded actions: an aborted run, which recorded none, would take the place of one
+        String before = runId == null ? "" : " AND (started_at, run_id) < (SELECT (started_at, run_id) FROM " + name(RUNS)
+                + " WHERE run_id = " + SqlQuoting.string(runId) + ")";
         String recent = "SELECT run_id, started_at FROM " + name(RUNS) + " WHERE run_id IN (SELECT run_id FROM " + name(ACTIONS) + ")"
-                + " ORDER BY started_at DESC, run_id DESC LIMIT " + runs;
+                + before + " ORDER BY started_at DESC, run_id DESC LIMIT " + runs;
         QueryResult r = engine.query("SELECT a.* FROM (" + SELECT_ACTIONS + ") a JOIN (" + recent + ") r USING (run_id)"
                 + " ORDER BY r.started_at DESC, run_id DESC, seq", Integer.MAX_VALUE);
         Map<String, List<ActionResult>> byRun = new LinkedHashMap<>();

@@ -163,7 +163,7 @@ class DashboardPageTest {
     }
 
     private static DocsModel model(List<ActionDoc> actions, RunHistory.Run... runs) {
-        return new DocsModel("p", actions, List.of(), Optional.of("w.duckdb"), new RunHistory(List.of(runs)), List.of());
+        return new DocsModel("p", actions, List.of(), Optional.of("w.duckdb"), new RunHistory(List.of(runs), List.of()), List.of());
     }
 
     private static ActionDoc doc(String id, String name, ActionType type, List<String> upstream) {

@@ -117,7 +117,7 @@ class IndexPageTest {
         ActionDoc table = new ActionDoc(TABLE, "orders", "p", ActionType.TABLE, "intermediate", "definitions/intermediate/orders.sqlx",
                 null, List.of(), List.of(), List.of(), List.of(), List.of(CHECK), List.of(), List.of(), false, Map.of(), null);
         DocsModel model = new DocsModel("p", List.of(table, check), List.of(new DocsModel.Edge(TABLE, CHECK)), Optional.of("w.duckdb"),
-                new RunHistory(runs), List.of());
+                new RunHistory(runs, List.of()), List.of());
         return new IndexPage(model).render(DocsSite.lineage(model));
     }
 

@@ -49,6 +49,8 @@ class WarehouseRunStoreTest {
             // the recent runs' actions in one read, newest run first, each run's in order
             assertThat(store.recentActions(10)).containsExactly(actions, store.actions(first.runId()));
             assertThat(store.recentActions(1)).containsExactly(actions);
+            assertThat(store.actionsOfRunsBefore(second.runId(), 10)).containsExactly(store.actions(first.runId()));
+            assertThat(store.actionsOfRunsBefore(first.runId(), 10)).isEmpty();
             // an action that counts no rows (the assertion) has none in the table, so that SQL over it sums rows
             assertThat(actions.get(1).rowsWritten()).isEqualTo(-1);
             assertThat(engine.queryRows("SELECT sum(rows_written), count(rows_written) FROM porygon_meta.run_actions WHERE run_id = '"

@@ -48,6 +48,9 @@ function columnType(values) {
 
 function loadTable(file) {
   const [header, ...rows] = parseCsv(fs.readFileSync(file, "utf8"));
+  if (!header || header.every(name => name === "")) {
+    throw new Error(`${file}:1: no header line; a config CSV starts with its column names`);
+  }
   rows.forEach((r, i) => {
     if (r.length !== header.length) {
       throw new Error(`${file}:${i + 2}: ${r.length} fields, header has ${header.length}`);

@@ -72,6 +72,16 @@ class ConfigSeedTest {
                 .containsExactly("unknown:NULL", "young:18");
     }
 
+    @Test
+    void syncConfigNamesAnEmptyCsvInsteadOfFailingOnIt() throws Exception {
+        Assumptions.assumeTrue(nodeIsInstalled(), "node runs scripts/sync-config.js");
+        write("config/nothing.csv", "");
+        Process sync = new ProcessBuilder("node", "scripts/sync-config.js").directory(project.toFile()).redirectErrorStream(true).start();
+        String output = new String(sync.getInputStream().readAllBytes());
+        assertThat(sync.waitFor()).as(output).isNotZero();
+        assertThat(output).contains("nothing.csv:1: no header line").doesNotContain("TypeError");
+    }
+
     private void runSucceeds() {
         CliRun.Result r = CliRun.run("run", "--warehouse", warehouse().toString(), project.toString());
         assertThat(r.exitCode()).as(r.out() + r.err()).isZero();

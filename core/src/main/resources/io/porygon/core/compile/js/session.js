@@ -1280,7 +1280,9 @@
     currentFile = path;
     var loaded = false;
     try {
-      modules[path].call(module.exports, module, module.exports, function (n) { return requireModule(n, path); });
+      // `this` at a module's top level is the global object, as in Dataform (whose sandbox runs project files so),
+      // not module.exports as in Node
+      modules[path].call(global, module, module.exports, function (n) { return requireModule(n, path); });
       loaded = true;
     } finally {
       currentFile = previous;
@@ -1414,6 +1416,9 @@
       return { actions: compiled, tests: compiledTests, errors: errors, readsClockOrRandom: readsClockOrRandom };
     }
   };
+
+  // Node's name for the global object, which project code uses to share values (global.X = ...) as in Dataform
+  Object.defineProperty(global, "global", { value: global, writable: true, configurable: true, enumerable: false });
 
   const dataform = { projectConfig: projectConfig, publish: publish, operate: operate, assert: assert, declare: declare,
     test: test, sqlxAction: sqlxAction };

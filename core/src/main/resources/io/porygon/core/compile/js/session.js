@@ -825,10 +825,11 @@
     var action = newApiAction(type, name);
     action.hermetic(false);
     if (type === "incremental") action.protected(false);
-    var merged = {};
+    // as in Dataform, a name in the config wins over the first argument, and an empty one gives the file's name
+    var merged = { name: name };
     Object.keys(config).forEach(function (k) { merged[k] = config[k]; });
     merged.type = type;
-    merged.name = name;
+    if (!merged.name) merged.name = apiName("publish", "");
     applyConfig(action, merged, loc);
     if (queryOrConfig !== undefined && typeof queryOrConfig !== "object") action.query(queryOrConfig);
     return action;
@@ -844,6 +845,7 @@
     if (isConfig) {
       var merged = { type: "operations", name: name };
       Object.keys(queriesOrConfig).forEach(function (k) { merged[k] = queriesOrConfig[k]; });
+      if (!merged.name) merged.name = apiName("operate", ""); // as in Dataform, as publish() does
       // without a type, Dataform's own config takes columns as [{ path: [...], description }]
       var protoColumns = queriesOrConfig.type === undefined && Array.isArray(merged.columns) ? merged.columns : null;
       if (protoColumns) delete merged.columns;
@@ -861,6 +863,7 @@
     if (queryOrConfig && typeof queryOrConfig === "object") {
       var merged = { type: "assertion", name: name };
       Object.keys(queryOrConfig).forEach(function (k) { merged[k] = queryOrConfig[k]; });
+      if (!merged.name) merged.name = apiName("assert", ""); // as in Dataform, as publish() does
       applyConfig(action, merged, callerLocation());
     } else if (queryOrConfig !== undefined) {
       action.query(queryOrConfig);

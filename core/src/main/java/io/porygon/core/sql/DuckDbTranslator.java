@@ -215,7 +215,7 @@ public final class DuckDbTranslator implements Translator {
      * The statements of a table's, view's or assertion's query, which is one SELECT. Dataform would send a second
      * statement after it to BigQuery as part of a script, which builds the table from the first and runs the rest.
      */
-    private static List<GoogleSqlLexer.LexedStatement> oneStatement(String googleSql, SourceLocation location, String what) {
+    static List<GoogleSqlLexer.LexedStatement> oneStatement(String googleSql, SourceLocation location, String what) {
         List<GoogleSqlLexer.LexedStatement> statements = GoogleSqlLexer.split(googleSql, location);
         if (statements.size() < 2) return statements;
         throw new PorygonException(at(relativeToFirstLine(location, googleSql), statements.get(1).line(), 0),
@@ -641,7 +641,7 @@ public final class DuckDbTranslator implements Translator {
     /** A BETWEEN whose lower bound is a call with an INTERVAL in a nested call (README: a known JSqlParser limit). */
     private static final Pattern BETWEEN_INTERVAL = Pattern.compile("(?is)\\bBETWEEN\\s+\\w+\\s*\\([^;]*?\\(\\s*[^;]*?\\bINTERVAL\\b");
 
-    private static Statement parse(String sql, GoogleSqlLexer.LexedStatement statement, SourceLocation location) {
+    static Statement parse(String sql, GoogleSqlLexer.LexedStatement statement, SourceLocation location) {
         // before parsing: JSqlParser reads SELECT BIGNUMERIC '1.5' as a column BIGNUMERIC aliased '1.5'
         refuseBigNumericLiteral(sql, statement, location);
         try {
@@ -1076,7 +1076,7 @@ public final class DuckDbTranslator implements Translator {
         return -1;
     }
 
-    private static String unquote(String part) {
+    static String unquote(String part) {
         if (part == null || part.isEmpty()) return null;
         if (part.length() >= 2 && part.charAt(0) == '"') return SqlQuoting.unquotedIdentifier(part); // "t""q" is t"q
         if (part.length() >= 2 && part.charAt(0) == '`') return part.substring(1, part.length() - 1);

@@ -1,0 +1,118 @@
+package io.porygon.core.lineage;
+
+import io.porygon.core.sql.QueryParser;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import net.sf.jsqlparser.expression.AnalyticExpression;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.WindowDefinition;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
+import net.sf.jsqlparser.statement.select.Select;
+
+/**
+ * The upstream columns an expression reads, everywhere in it: arguments of functions and aggregates, CASE
+ * conditions and results, a window's PARTITION BY and ORDER BY, and the columns a subquery in it returns.
+ */
+final class ExpressionSources extends ExpressionVisitorAdapter<Void> {
+    /** Words JSqlParser reads as columns where BigQuery means a date part (DATE_TRUNC(d, MONTH), WEEK(MONDAY)). */
+    private static final Set<String> DATE_PARTS = Set.of("MICROSECOND", "MILLISECOND", "SECOND", "MINUTE", "HOUR", "DAY", "DAYOFWEEK",
+            "DAYOFYEAR", "WEEK", "ISOWEEK", "MONTH", "QUARTER", "YEAR", "ISOYEAR", "DATE", "DATETIME", "TIME", "SUNDAY", "MONDAY",
+            "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY");
+    /** Functions without parentheses, which JSqlParser may read as columns. */
+    private static final Set<String> NILADIC = Set.of("CURRENT_DATE", "CURRENT_TIMESTAMP", "CURRENT_DATETIME", "CURRENT_TIME");
+
+    private final Scope scope;
+    private final QueryLineage queries;
+    private final List<WindowDefinition> namedWindows;
+    private final List<Derivation> found = new ArrayList<>();
+    private final Set<Column> dateParts = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    private ExpressionSources(Scope scope, QueryLineage queries, List<WindowDefinition> namedWindows) {
+        this.scope = scope;
+        this.queries = queries;
+        this.namedWindows = namedWindows == null ? List.of() : namedWindows;
+    }
+
+    static Derivation of(Expression e, Scope scope, QueryLineage queries, List<WindowDefinition> namedWindows) {
+        ExpressionSources v = new ExpressionSources(scope, queries, namedWindows);
+        e.accept(v, null);
+        return Derivation.merge(v.found);
+    }
+
+    @Override
+    public <S> Void visit(Column column, S context) {
+        List<String> path = path(column);
+        if (path.size() == 1 && !column.getColumnName().startsWith("\"") && !scope.knows(path.get(0))) {
+            String upper = path.get(0).toUpperCase(Locale.ROOT);
+            if (NILADIC.contains(upper) || dateParts.contains(column) && DATE_PARTS.contains(upper)) return null;
+        }
+        found.add(scope.resolve(path));
+        return null;
+    }
+
+    @Override
+    public <S> Void visit(Function function, S context) {
+        if (function.getParameters() != null) {
+            for (Expression p : function.getParameters()) if (p instanceof Column c && c.getTable() == null) dateParts.add(c);
+        }
+        return super.visit(function, context);
+    }
+
+    @Override
+    public <S> Void visit(AnalyticExpression analytic, S context) {
+        super.visit(analytic, context);
+        // JSqlParser's adapter leaves out the window itself
+        if (analytic.getPartitionExpressionList() != null) for (Object p : analytic.getPartitionExpressionList()) ((Expression) p).accept(this, context);
+        if (analytic.getOrderByElements() != null) analytic.getOrderByElements().forEach(o -> o.getExpression().accept(this, context));
+        // OVER w, OVER (w ORDER BY ...): the named window's columns are in the WINDOW clause
+        String named = analytic.getWindowName() != null ? analytic.getWindowName()
+                : analytic.getWindowDefinition() != null ? analytic.getWindowDefinition().getWindowName() : null;
+        for (WindowDefinition w : namedWindows) {
+            if (named == null || !named.equalsIgnoreCase(w.getWindowName())) continue;
+            if (w.getPartitionExpressionList() != null) for (Object p : w.getPartitionExpressionList()) ((Expression) p).accept(this, context);
+            if (w.getOrderByElements() != null) w.getOrderByElements().forEach(o -> o.getExpression().accept(this, context));
+        }
+        return null;
+    }
+
+    @Override
+    public <S> Void visit(ParenthesedSelect select, S context) {
+        return subquery(select);
+    }
+
+    @Override
+    public <S> Void visit(Select select, S context) {
+        return subquery(select);
+    }
+
+    /** A scalar, IN or EXISTS subquery: its value comes from the columns it returns. */
+    private Void subquery(Select select) {
+        DerivedRelation rows = queries.select(select, scope);
+        List<Derivation> parts = new ArrayList<>();
+        rows.lineage().forEach(c -> parts.add(c.derivation()));
+        if (!rows.unknownStars().isEmpty()) parts.add(Derivation.unresolved("a subquery selects * of " + DerivedRelation.labels(rows.unknownStars())));
+        found.add(Derivation.merge(parts));
+        return null;
+    }
+
+    /** The parts of a column reference, unquoted: [alias, column, field...] or [column, field...]. */
+    static List<String> path(Column column) {
+        List<String> parts = new ArrayList<>();
+        Table t = column.getTable();
+        if (t != null) {
+            if (t.getDatabaseName() != null) parts.add(QueryParser.identifier(t.getDatabaseName()));
+            if (t.getSchemaName() != null) parts.add(QueryParser.identifier(t.getSchemaName()));
+            if (t.getName() != null) parts.add(QueryParser.identifier(t.getName()));
+        }
+        parts.add(QueryParser.identifier(column.getColumnName()));
+        return parts;
+    }
+}

@@ -1,0 +1,94 @@
+package io.porygon.core.lineage;
+
+import io.porygon.core.SourceLocation;
+import io.porygon.core.graph.Action;
+import io.porygon.core.graph.ActionType;
+import io.porygon.core.graph.DeclarationAction;
+import io.porygon.core.graph.TableAction;
+import io.porygon.core.graph.Target;
+import io.porygon.core.sql.QueryParser;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The column lineage of every action of a project, each dataset's derived from its compiled query (the full
+ * rebuild's, not the incremental one). An upstream's columns, which a {@code SELECT *} expands to, come from its own
+ * lineage when it is a model, else from the warehouse when there is one.
+ */
+public final class ProjectLineage {
+    private final Map<String, Action> actions = new LinkedHashMap<>();
+    private final Function<Target, Optional<String>> resolve;
+    private final Function<Action, Optional<List<String>>> warehouseColumns;
+    private final Map<String, ActionLineage> done = new HashMap<>();
+    private final Set<String> inProgress = new HashSet<>();
+
+    /**
+     * @param resolve the id of the action a name written in a query stands for (as the table-level lineage maps it)
+     * @param warehouseColumns an action's columns in the warehouse, empty when there is none or no such table
+     */
+    public ProjectLineage(List<Action> actions, Function<Target, Optional<String>> resolve,
+                          Function<Action, Optional<List<String>>> warehouseColumns) {
+        for (Action a : actions) this.actions.put(a.target().qualifiedName(), a);
+        this.resolve = resolve;
+        this.warehouseColumns = warehouseColumns;
+    }
+
+    /** The lineage of the action of that id (an unknown id has none). */
+    public ActionLineage of(String actionId) {
+        ActionLineage known = done.get(actionId);
+        if (known != null) return known;
+        Action a = actions.get(actionId);
+        if (a == null || !inProgress.add(actionId)) return ActionLineage.NONE; // a cycle cannot run: nothing to say
+        try {
+            ActionLineage lineage = derive(a);
+            done.put(actionId, lineage);
+            return lineage;
+        } finally {
+            inProgress.remove(actionId);
+        }
+    }
+
+    private ActionLineage derive(Action a) {
+        if (a instanceof TableAction t && t.query() != null && isDataset(t.type())) {
+            try {
+                return new ActionLineage(new QueryLineage(upstreams()).columns(QueryParser.parse(t.query(), SourceLocation.of(a.fileName()))), null);
+            } catch (RuntimeException e) {
+                // a query the translator would refuse too: say so on the page rather than fail the docs
+                String why = String.valueOf(e.getMessage());
+                return new ActionLineage(List.of(), "the query could not be parsed for lineage: " + why.lines().findFirst().orElse(why));
+            }
+        }
+        if (a instanceof DeclarationAction) {
+            return new ActionLineage(warehouseColumns.apply(a).orElse(List.of()).stream()
+                    .map(c -> new ColumnLineage(c, Derivation.NONE)).toList(), null);
+        }
+        return ActionLineage.NONE;
+    }
+
+    private static boolean isDataset(ActionType type) {
+        return type == ActionType.TABLE || type == ActionType.VIEW || type == ActionType.INCREMENTAL;
+    }
+
+    private Upstreams upstreams() {
+        return new Upstreams() {
+            @Override
+            public Optional<String> action(Target written) {
+                return resolve.apply(written);
+            }
+
+            @Override
+            public Optional<List<String>> columns(String actionId) {
+                Action a = actions.get(actionId);
+                if (a == null) return Optional.empty();
+                Optional<List<String>> own = of(actionId).names(); // a source's are the warehouse's already
+                return own.isPresent() || a instanceof DeclarationAction ? own : warehouseColumns.apply(a);
+            }
+        };
+    }
+}

@@ -1,0 +1,283 @@
+package io.porygon.core.lineage;
+
+import io.porygon.core.graph.Target;
+import io.porygon.core.sql.QueryParser;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import net.sf.jsqlparser.expression.Alias;
+import net.sf.jsqlparser.expression.ArrayConstructor;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.StructType;
+import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.select.AllColumns;
+import net.sf.jsqlparser.statement.select.AllTableColumns;
+import net.sf.jsqlparser.statement.select.FromItem;
+import net.sf.jsqlparser.statement.select.Join;
+import net.sf.jsqlparser.statement.select.ParenthesedFromItem;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.select.SelectItem;
+import net.sf.jsqlparser.statement.select.SetOperationList;
+import net.sf.jsqlparser.statement.select.TableFunction;
+import net.sf.jsqlparser.statement.select.WithItem;
+
+/**
+ * Derives, for each output column of a parsed query, the upstream columns it is computed from, as SQLMesh does from
+ * the parsed SQL: through CTEs, subqueries, aliases, JOIN ... USING, set operations (by position) and
+ * {@code SELECT *}. Only the SELECT list counts: a column read by WHERE, JOIN ON or GROUP BY filters or groups rows,
+ * it is not a source of a value.
+ */
+public final class QueryLineage {
+    private final Upstreams upstreams;
+
+    public QueryLineage(Upstreams upstreams) {
+        this.upstreams = upstreams;
+    }
+
+    /** The output columns of the query; a {@code SELECT *} of unknown columns is one {@code *} entry. */
+    public List<ColumnLineage> columns(Select query) {
+        return select(query, null).shown();
+    }
+
+    DerivedRelation select(Select query, Scope outer) {
+        return select(query, outer, Map.of());
+    }
+
+    /** {@code ctes}: the CTEs visible here, by lower-case name. */
+    private DerivedRelation select(Select query, Scope outer, Map<String, Relation> visible) {
+        Map<String, Relation> ctes = new HashMap<>(visible);
+        if (query.getWithItemsList() != null) {
+            for (WithItem<?> with : query.getWithItemsList()) {
+                String name = QueryParser.identifier(with.getAlias().getName());
+                Relation cte = with.isRecursive() ? new OpaqueRelation(name, "a recursive CTE (" + name + ") is not followed")
+                        : with.getSelect() == null ? new OpaqueRelation(name, "the CTE " + name + " is not a query")
+                        : renamed(select(with.getSelect(), outer, ctes), with.getWithItemList(), name);
+                ctes.put(key(name), cte);
+            }
+        }
+        if (query instanceof ParenthesedSelect p) return select(p.getSelect(), outer, ctes);
+        if (query instanceof PlainSelect plain) return plain(plain, outer, ctes);
+        if (query instanceof SetOperationList set) return setOperation(set, outer, ctes);
+        return new DerivedRelation("query", List.of(), List.of(new OpaqueRelation("query",
+                "a " + query.getClass().getSimpleName() + " query (VALUES ...) is not followed")));
+    }
+
+    /** {@code WITH c (a, b) AS (...)}: the CTE's columns take the listed names. */
+    private static DerivedRelation renamed(DerivedRelation rows, List<SelectItem<?>> names, String label) {
+        List<ColumnLineage> columns = new ArrayList<>();
+        for (int i = 0; i < rows.lineage().size(); i++) {
+            String name = names != null && i < names.size() ? QueryParser.identifier(names.get(i).toString()) : rows.lineage().get(i).name();
+            columns.add(new ColumnLineage(name, rows.lineage().get(i).derivation()));
+        }
+        return new DerivedRelation(label, columns, rows.unknownStars());
+    }
+
+    /** UNION / INTERSECT / EXCEPT: names from the first branch, each column from the same position of every branch. */
+    private DerivedRelation setOperation(SetOperationList set, Scope outer, Map<String, Relation> ctes) {
+        List<DerivedRelation> branches = new ArrayList<>();
+        for (Select s : set.getSelects()) branches.add(select(s, outer, ctes));
+        DerivedRelation first = branches.get(0);
+        List<ColumnLineage> columns = new ArrayList<>();
+        String unknown = null;
+        for (DerivedRelation b : branches) {
+            if (!b.unknownStars().isEmpty()) unknown = "a branch of the set operation selects * of " + DerivedRelation.labels(b.unknownStars());
+            else if (b.lineage().size() != first.lineage().size()) unknown = "the branches of the set operation have different column counts";
+        }
+        if (unknown != null && !first.unknownStars().isEmpty()) {
+            return new DerivedRelation("set operation", List.of(), List.of(new OpaqueRelation("set operation", unknown)));
+        }
+        for (int i = 0; i < first.lineage().size(); i++) {
+            List<Derivation> parts = new ArrayList<>();
+            for (DerivedRelation b : branches) parts.add(unknown != null ? Derivation.unresolved(unknown) : b.lineage().get(i).derivation());
+            columns.add(new ColumnLineage(first.lineage().get(i).name(), Derivation.merge(parts)));
+        }
+        return new DerivedRelation("set operation", columns, List.of());
+    }
+
+    private DerivedRelation plain(PlainSelect select, Scope outer, Map<String, Relation> ctes) {
+        Scope scope = new Scope(outer);
+        if (select.getFromItem() != null) from(select.getFromItem(), select.getJoins(), scope, ctes);
+        List<ColumnLineage> columns = new ArrayList<>();
+        List<Relation> unknownStars = new ArrayList<>();
+        int unnamed = 0;
+        for (SelectItem<?> item : select.getSelectItems()) {
+            if (item.getExpression() instanceof AllTableColumns star) {
+                Relation r = scope.relation(QueryParser.identifier(star.getTable().getName()));
+                if (r == null) columns.add(new ColumnLineage(star.toString(), Derivation.unresolved("no relation " + star.getTable())));
+                else expand(List.of(r), Map.of(), star, scope, columns, unknownStars, select);
+            } else if (item.getExpression() instanceof AllColumns star) {
+                expand(scope.relations(), scope.usingColumns(), star, scope, columns, unknownStars, select);
+            } else {
+                String name = name(item, unnamed);
+                if (name.equals("f" + unnamed + "_")) unnamed++;
+                columns.add(new ColumnLineage(name, ExpressionSources.of(item.getExpression(), scope, this, select.getWindowDefinitions())));
+            }
+        }
+        return new DerivedRelation("query", columns, unknownStars);
+    }
+
+    /** {@code SELECT * [EXCEPT (...)] [REPLACE (...)]}: USING columns first, once, then each relation's in order. */
+    private void expand(List<Relation> relations, Map<String, Derivation> using, AllColumns star, Scope scope,
+                        List<ColumnLineage> out, List<Relation> unknownStars, PlainSelect select) {
+        Set<String> except = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        if (star.getExceptColumns() != null) for (Column c : star.getExceptColumns()) except.add(QueryParser.identifier(c.getColumnName()));
+        Map<String, SelectItem<?>> replace = new LinkedHashMap<>();
+        if (star.getReplaceExpressions() != null) {
+            for (SelectItem<?> r : star.getReplaceExpressions()) replace.put(key(QueryParser.identifier(r.getAlias().getName())), r);
+        }
+        List<String[]> names = new ArrayList<>(); // [name, relation index or -1 for a USING column]
+        using.keySet().forEach(u -> names.add(new String[] {u, "-1"}));
+        for (int i = 0; i < relations.size(); i++) {
+            Relation r = relations.get(i);
+            if (r.columns().isEmpty()) {
+                unknownStars.add(r);
+                continue;
+            }
+            for (String c : r.columns().get()) if (!using.containsKey(key(c))) names.add(new String[] {c, String.valueOf(i)});
+        }
+        for (String[] n : names) {
+            if (except.contains(n[0])) continue;
+            SelectItem<?> replacement = replace.get(key(n[0]));
+            Derivation d = replacement != null ? ExpressionSources.of(replacement.getExpression(), scope, this, select.getWindowDefinitions())
+                    : n[1].equals("-1") ? using.get(key(n[0])) : relations.get(Integer.parseInt(n[1])).column(n[0]);
+            out.add(new ColumnLineage(n[0], d));
+        }
+    }
+
+    /** The output name BigQuery gives a select item: its alias, a column's (or field's) own name, else f0_, f1_ ... */
+    private static String name(SelectItem<?> item, int unnamed) {
+        Alias alias = item.getAlias();
+        if (alias != null) return QueryParser.identifier(alias.getName());
+        if (item.getExpression() instanceof Column c) return QueryParser.identifier(c.getColumnName());
+        return "f" + unnamed + "_";
+    }
+
+    /** Adds the FROM clause's relations to the scope, joins in order, merging USING columns as the join type says. */
+    private void from(FromItem first, List<Join> joins, Scope scope, Map<String, Relation> ctes) {
+        add(first, scope, ctes);
+        if (joins == null) return;
+        for (Join join : joins) {
+            Scope before = snapshot(scope);
+            Relation right = add(join.getRightItem(), scope, ctes);
+            if (join.getUsingColumns() == null || right == null) continue;
+            for (Column c : join.getUsingColumns()) {
+                String name = QueryParser.identifier(c.getColumnName());
+                Derivation left = before.unqualified(name);
+                Derivation fromRight = right.column(name);
+                // INNER and LEFT keep the left value, RIGHT the right one, FULL whichever is not NULL
+                Derivation merged = join.isFull() ? Derivation.merge(List.of(left, fromRight)) : join.isRight() ? fromRight : left;
+                scope.merge(name, merged);
+            }
+        }
+    }
+
+    /** The scope as it stood before a join added its right side: where a USING column's left value comes from. */
+    private static Scope snapshot(Scope scope) {
+        Scope copy = new Scope(null);
+        scope.named().forEach(copy::add);
+        scope.usingColumns().forEach(copy::merge);
+        return copy;
+    }
+
+    /** Adds a FROM item to the scope under its name; returns the relation (null for a parenthesized join, added part by part). */
+    private Relation add(FromItem item, Scope scope, Map<String, Relation> ctes) {
+        String alias = item.getAlias() == null ? null : QueryParser.identifier(item.getAlias().getName());
+        if (item.getPivot() != null || item.getUnPivot() != null) {
+            Relation r = new OpaqueRelation(alias == null ? "PIVOT" : alias, "PIVOT and UNPIVOT are not followed");
+            scope.add(alias, r);
+            return r;
+        }
+        if (item instanceof Table table) {
+            Target written = QueryParser.target(table);
+            Relation r;
+            if (written.schema() != null && written.database() == null && scope.relation(written.schema()) != null) {
+                r = new OpaqueRelation(alias == null ? written.name() : alias, "an array of " + written.schema() + " (FROM t, t.array) is not followed");
+            } else if (written.schema() == null && ctes.containsKey(key(written.name()))) {
+                r = ctes.get(key(written.name()));
+            } else {
+                r = table(written);
+            }
+            scope.add(alias == null ? written.name() : alias, r);
+            return r;
+        }
+        if (item instanceof ParenthesedSelect sub) {
+            Relation r = select(sub.getSelect(), scope.parent(), ctes);
+            scope.add(alias, r);
+            return r;
+        }
+        if (item instanceof ParenthesedFromItem nested) {
+            from(nested.getFromItem(), nested.getJoins(), scope, ctes);
+            return null;
+        }
+        if (item instanceof TableFunction function) {
+            DerivedRelation rows = structRows(function, scope);
+            if (rows != null) {
+                scope.add(alias, rows);
+                return rows;
+            }
+        }
+        String what = item.getClass().getSimpleName().replace("TableFunction", "table function or UNNEST");
+        Relation r = new OpaqueRelation(alias == null ? what : alias, "a " + what + " in FROM is not followed");
+        scope.add(alias, r);
+        return r;
+    }
+
+    /**
+     * {@code UNNEST([STRUCT(x AS a, ...), STRUCT(...)])}, rows written in the query (as config tables are): the first
+     * struct names the columns, each from the field at its position in every struct. Null for any other UNNEST.
+     */
+    private DerivedRelation structRows(TableFunction function, Scope scope) {
+        Function call = function.getFunction();
+        if (!call.getName().equalsIgnoreCase("UNNEST") || call.getParameters() == null || call.getParameters().size() != 1
+                || !(call.getParameters().get(0) instanceof ArrayConstructor array) || array.getExpressions() == null
+                || array.getExpressions().isEmpty()) {
+            return null;
+        }
+        if (!(array.getExpressions().get(0) instanceof StructType first) || first.getArguments() == null) return null;
+        List<List<Expression>> structs = new ArrayList<>();
+        for (Expression e : array.getExpressions()) {
+            // the structs after the first may leave their fields unnamed: STRUCT('FR', 'France') or ('FR', 'France')
+            if (e instanceof StructType struct && struct.getArguments() != null) {
+                structs.add(struct.getArguments().stream().<Expression>map(SelectItem::getExpression).toList());
+            } else if (e instanceof Function f && f.getName().equalsIgnoreCase("STRUCT") && f.getParameters() != null) {
+                structs.add(new ArrayList<>(f.getParameters()));
+            } else if (e instanceof ParenthesedExpressionList<?> row) {
+                structs.add(new ArrayList<>(row));
+            } else {
+                return null;
+            }
+        }
+        List<ColumnLineage> columns = new ArrayList<>();
+        for (int i = 0; i < first.getArguments().size(); i++) {
+            SelectItem<?> field = first.getArguments().get(i);
+            if (field.getAlias() == null) return null;
+            List<Derivation> parts = new ArrayList<>();
+            for (List<Expression> struct : structs) {
+                parts.add(i < struct.size() ? ExpressionSources.of(struct.get(i), scope, this, null)
+                        : Derivation.unresolved("the structs of the array have different numbers of fields"));
+            }
+            columns.add(new ColumnLineage(QueryParser.identifier(field.getAlias().getName()), Derivation.merge(parts)));
+        }
+        return new DerivedRelation("UNNEST", columns, List.of());
+    }
+
+    private Relation table(Target written) {
+        return upstreams.action(written)
+                .<Relation>map(id -> new TableRelation(id, upstreams.columns(id)))
+                .orElseGet(() -> new TableRelation(written.qualifiedName(), java.util.Optional.empty()));
+    }
+
+    private static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+}

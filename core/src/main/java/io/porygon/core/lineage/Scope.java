@@ -1,0 +1,97 @@
+package io.porygon.core.lineage;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The relations one SELECT reads, by the name the query gives each (its alias, else the table's name), and the
+ * columns its JOIN ... USING merged. A correlated subquery's scope has the enclosing one as parent.
+ */
+final class Scope {
+    private final Scope parent;
+    private final Map<String, Relation> relations = new LinkedHashMap<>();
+    /** A USING column named without a qualifier is the merged column, not one side's. */
+    private final Map<String, Derivation> usingColumns = new LinkedHashMap<>();
+
+    Scope(Scope parent) {
+        this.parent = parent;
+    }
+
+    Scope parent() {
+        return parent;
+    }
+
+    /** {@code name}: null for a subquery without an alias, which no column can name. */
+    void add(String name, Relation relation) {
+        relations.putIfAbsent(name == null ? "#" + relations.size() : key(name), relation);
+    }
+
+    /** The relations by name, as added. */
+    Map<String, Relation> named() {
+        return new LinkedHashMap<>(relations);
+    }
+
+    void merge(String usingColumn, Derivation merged) {
+        usingColumns.put(key(usingColumn), merged);
+    }
+
+    Map<String, Derivation> usingColumns() {
+        return usingColumns;
+    }
+
+    List<Relation> relations() {
+        return List.copyOf(relations.values());
+    }
+
+    Relation relation(String name) {
+        Relation r = relations.get(key(name));
+        return r != null || parent == null ? r : parent.relation(name);
+    }
+
+    /** Whether a relation of this scope (or an enclosing one) is known to have a column of that name. */
+    boolean knows(String column) {
+        if (usingColumns.containsKey(key(column))) return true;
+        for (Relation r : relations.values()) if (r.has(column)) return true;
+        return parent != null && parent.knows(column);
+    }
+
+    /**
+     * A column named by a path: {@code alias.column[.field...]}, or {@code column[.field...]} (a struct's field
+     * is derived from the struct column).
+     */
+    Derivation resolve(List<String> path) {
+        if (path.size() > 1) {
+            Relation r = relation(path.get(0));
+            if (r != null) return r.column(path.get(1));
+        }
+        return unqualified(path.get(0));
+    }
+
+    /** A column named without its relation: the one relation that has it, as BigQuery finds it. */
+    Derivation unqualified(String name) {
+        Derivation merged = usingColumns.get(key(name));
+        if (merged != null) return merged;
+        List<Relation> having = new ArrayList<>();
+        List<Relation> unknown = new ArrayList<>();
+        for (Relation r : relations.values()) {
+            if (r.has(name)) having.add(r);
+            else if (r.columns().isEmpty()) unknown.add(r);
+        }
+        // a valid query names no column two relations have: a known owner rules out the unknown ones
+        if (having.size() == 1) return having.get(0).column(name);
+        if (having.size() > 1) return Derivation.unresolved(name + " is in several relations: " + DerivedRelation.labels(having));
+        if (unknown.size() == 1) return unknown.get(0).column(name);
+        if (unknown.size() > 1) {
+            return Derivation.unresolved(name + " may come from any of " + DerivedRelation.labels(unknown) + ", whose columns are not known");
+        }
+        if (parent != null) return parent.unqualified(name);
+        return Derivation.unresolved("no relation of the query has a column " + name);
+    }
+
+    private static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+}

@@ -111,6 +111,26 @@ class DocsCommandTest {
     }
 
     @Test
+    void selectStarOfASourceExpandsToTheColumnsTheWarehouseHas() throws IOException {
+        write("definitions/reporting/sales_copy.sqlx", """
+                config { type: "view", schema: "reporting" }
+                SELECT * EXCEPT (cost), revenue - cost AS margin FROM ${ref("sales")}
+                """);
+        assertThat(cli("docs", project.toString())).as(stderr).isZero();
+        JsonNode lineage = new ObjectMapper().readTree(project.resolve(".porygon/docs/lineage.json").toFile());
+        JsonNode copy = null;
+        for (JsonNode n : lineage.get("nodes")) if (n.get("name").asText().equals("sales_copy")) copy = n;
+        assertThat(copy).isNotNull();
+        // the declaration's columns, read from the warehouse through the engine, less the one left out
+        StringBuilder names = new StringBuilder();
+        for (JsonNode c : copy.get("columns")) names.append(c.get("name").asText()).append(' ');
+        assertThat(names.toString().strip()).isEqualTo("sale_date country country_iso2 brand category revenue margin");
+        assertThat(copy.get("columns").get(5).get("sources").toString())
+                .isEqualTo("[{\"node\":\"shop.raw.sales\",\"column\":\"revenue\"}]");
+        assertThat(copy.get("columns").get(6).get("sources")).hasSize(2);
+    }
+
+    @Test
     void theDashboardReadsTheViewsUnderTheNamePrefixAndSuffixOfTheRun() throws IOException {
         assertThat(cli("run", "--table-prefix", "ci", "--schema-suffix", "dev", project.toString())).as(stderr).isZero();
         assertThat(cli("docs", "--table-prefix", "ci", "--schema-suffix", "dev", project.toString())).as(stderr).isZero();

@@ -2,6 +2,7 @@ package io.porygon.core.docs;
 
 import io.porygon.core.graph.ActionType;
 import io.porygon.core.graph.ColumnDescriptor;
+import io.porygon.core.lineage.ActionLineage;
 import java.util.List;
 
 /**
@@ -16,6 +17,7 @@ import java.util.List;
  * @param downstream ids of the actions that read it
  * @param settings notable config as label → value (unique key, partitioning, clustering, protected)
  * @param rowCount rows in the warehouse, or null when unknown (no warehouse, not built, or a view)
+ * @param lineage its columns and the upstream columns each is derived from
  */
 public record ActionDoc(
         String id,
@@ -34,7 +36,17 @@ public record ActionDoc(
         List<String> downstream,
         boolean disabled,
         java.util.Map<String, String> settings,
-        Long rowCount) {
+        Long rowCount,
+        ActionLineage lineage) {
+
+    /** Without column lineage. */
+    public ActionDoc(String id, String name, String schema, ActionType type, String layer, String fileName, String description,
+                     List<String> tags, List<ColumnDescriptor> columns, List<SqlSection> sql, List<String> builtinAssertions,
+                     List<String> customAssertions, List<String> upstream, List<String> downstream, boolean disabled,
+                     java.util.Map<String, String> settings, Long rowCount) {
+        this(id, name, schema, type, layer, fileName, description, tags, columns, sql, builtinAssertions, customAssertions, upstream,
+                downstream, disabled, settings, rowCount, ActionLineage.NONE);
+    }
 
     /** One labelled piece of compiled SQL. */
     public record SqlSection(String label, String sql) {}

@@ -14,6 +14,7 @@ import io.porygon.core.graph.OperationAction;
 import io.porygon.core.graph.TableAction;
 import io.porygon.core.graph.Target;
 import io.porygon.core.graph.TestAction;
+import io.porygon.core.lineage.ProjectLineage;
 import io.porygon.core.run.ActionResult;
 import io.porygon.core.run.Alert;
 import io.porygon.core.run.RunAnomalies;
@@ -84,13 +85,14 @@ public final class DocsModelBuilder {
                 for (Target dep : as.dependencyTargets()) resolver.resolve(dep).ifPresent(t -> upstream.get(id(a)).add(t));
             }
         }
+        ProjectLineage lineage = new ProjectLineage(actions, resolver::resolve, a -> warehouse.flatMap(w -> columns(w, a)));
         List<ActionDoc> docs = new ArrayList<>();
         for (Action a : actions) {
             ActionDescriptor d = descriptor(a);
             docs.add(new ActionDoc(id(a), a.target().name(), a.target().schema(), a.type(), layer(a), a.fileName(),
                     d.description(), a.tags(), d.columns(), sql(a), builtin.getOrDefault(id(a), List.of()),
                     custom.getOrDefault(id(a), List.of()), List.copyOf(upstream.get(id(a))), List.copyOf(downstream.get(id(a))),
-                    a.disabled(), settings(a), warehouse.map(w -> rowCount(w, a)).orElse(null)));
+                    a.disabled(), settings(a), warehouse.map(w -> rowCount(w, a)).orElse(null), lineage.of(id(a))));
         }
         RunHistory history = warehouse.map(w -> history(w.engine())).orElse(RunHistory.NONE);
         return new DocsModel(projectName, docs, edges, warehouse.map(Warehouse::description), history, tests(upstream, assertionIds));
@@ -194,6 +196,18 @@ public final class DocsModelBuilder {
             return w.engine().kind(mapped) == ObjectKind.TABLE ? w.engine().rowCount(mapped) : null;
         } catch (RuntimeException e) {
             return null; // a docs page must not fail on one unreadable table
+        }
+    }
+
+    /** The column names of an action's table or view in the warehouse, through the Engine SPI; empty when it has none. */
+    private static Optional<List<String>> columns(Warehouse w, Action a) {
+        Target mapped = w.names().map(a.target());
+        try {
+            if (!w.engine().exists(mapped)) return Optional.empty();
+            List<String> names = w.engine().columns(mapped).stream().map(io.porygon.core.engine.Column::name).toList();
+            return names.isEmpty() ? Optional.empty() : Optional.of(names);
+        } catch (RuntimeException e) {
+            return Optional.empty(); // a docs page must not fail on one unreadable table
         }
     }
 

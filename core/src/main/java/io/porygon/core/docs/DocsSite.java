@@ -6,6 +6,9 @@ import io.porygon.core.graph.Action;
 import io.porygon.core.graph.ActionType;
 import io.porygon.core.graph.CompiledGraph;
 import io.porygon.core.graph.Target;
+import io.porygon.core.lineage.ActionLineage;
+import io.porygon.core.lineage.ColumnLineage;
+import io.porygon.core.lineage.ColumnSource;
 import io.porygon.core.run.ActionResult;
 import io.porygon.core.run.ActionStatus;
 import io.porygon.core.run.DatabaseMapping;
@@ -122,6 +125,8 @@ public final class DocsSite {
             LineageLayout.Node p = placed.get(a.id());
             n.put("depth", p == null ? null : p.column());
             if (a.rowCount() != null) n.put("rows", a.rowCount());
+            n.put("columns", columnsJson(a.lineage()));
+            if (a.lineage().unresolved() != null) n.put("columnsUnresolved", a.lineage().unresolved());
             nodes.add(n);
         }
         List<Object> edges = new ArrayList<>();
@@ -135,6 +140,26 @@ public final class DocsSite {
         m.put("nodes", nodes);
         m.put("edges", edges);
         return m;
+    }
+
+    /** Each column with the upstream columns it is derived from; an unresolved one with why instead. */
+    private static List<Object> columnsJson(ActionLineage lineage) {
+        List<Object> columns = new ArrayList<>();
+        for (ColumnLineage c : lineage.columns()) {
+            Map<String, Object> column = new LinkedHashMap<>();
+            column.put("name", c.name());
+            List<Object> sources = new ArrayList<>();
+            for (ColumnSource s : c.derivation().sources()) {
+                Map<String, Object> source = new LinkedHashMap<>();
+                source.put("node", s.node());
+                source.put("column", s.column());
+                sources.add(source);
+            }
+            column.put("sources", sources);
+            if (!c.derivation().resolved()) column.put("unresolved", c.derivation().unresolved());
+            columns.add(column);
+        }
+        return columns;
     }
 
     /**

@@ -4,7 +4,6 @@ import static io.porygon.core.docs.Html.anchor;
 import static io.porygon.core.docs.Html.esc;
 
 import io.porygon.core.graph.ActionType;
-import io.porygon.core.graph.ColumnDescriptor;
 import io.porygon.core.run.ActionResult;
 import io.porygon.core.run.ActionStatus;
 import io.porygon.core.run.Alert;
@@ -198,21 +197,7 @@ final class IndexPage {
             }
             b.append("</div>\n");
         }
-        if (!a.columns().isEmpty()) {
-            boolean tagged = a.columns().stream().anyMatch(c -> c.tags() != null && !c.tags().isEmpty());
-            b.append("<table><tr><th>column</th><th>description</th>").append(tagged ? "<th>tags</th>" : "").append("</tr>\n");
-            for (ColumnDescriptor c : a.columns()) {
-                b.append("<tr><td><code>").append(esc(String.join(".", c.path()))).append("</code></td><td>").append(esc(c.description()))
-                        .append("</td>");
-                if (tagged) {
-                    b.append("<td>");
-                    for (String t : c.tags() == null ? List.<String>of() : c.tags()) b.append("<span class=\"tag\">").append(esc(t)).append("</span>");
-                    b.append("</td>");
-                }
-                b.append("</tr>\n");
-            }
-            b.append("</table>\n");
-        }
+        b.append(new ColumnTable(byId).render(a));
         for (ActionDoc.SqlSection s : a.sql()) {
             b.append("<details><summary>Compiled SQL: ").append(esc(s.label())).append("</summary><pre>").append(esc(s.sql().strip()))
                     .append("</pre></details>\n");

@@ -39,15 +39,6 @@ public record ActionDoc(
         Long rowCount,
         ActionLineage lineage) {
 
-    /** Without column lineage. */
-    public ActionDoc(String id, String name, String schema, ActionType type, String layer, String fileName, String description,
-                     List<String> tags, List<ColumnDescriptor> columns, List<SqlSection> sql, List<String> builtinAssertions,
-                     List<String> customAssertions, List<String> upstream, List<String> downstream, boolean disabled,
-                     java.util.Map<String, String> settings, Long rowCount) {
-        this(id, name, schema, type, layer, fileName, description, tags, columns, sql, builtinAssertions, customAssertions, upstream,
-                downstream, disabled, settings, rowCount, ActionLineage.NONE);
-    }
-
     /** One labelled piece of compiled SQL. */
     public record SqlSection(String label, String sql) {}
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.porygon.core.compile.json.JsonWriter;
 import io.porygon.core.graph.ActionType;
+import io.porygon.core.lineage.ActionLineage;
 import io.porygon.core.run.ActionResult;
 import io.porygon.core.run.ActionStatus;
 import io.porygon.core.run.RunStore.RunSummary;
@@ -168,7 +169,7 @@ class DashboardPageTest {
 
     private static ActionDoc doc(String id, String name, ActionType type, List<String> upstream) {
         return new ActionDoc(id, name, null, type, "l", null, null, List.of(), List.of(), List.of(), List.of(), List.of(), upstream,
-                List.of(), false, Map.of(), null);
+                List.of(), false, Map.of(), null, ActionLineage.NONE);
     }
 
     private static ActionResult result(String id, String name, ActionStatus status) {

@@ -3,6 +3,7 @@ package io.porygon.core.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.porygon.core.graph.ActionType;
+import io.porygon.core.lineage.ActionLineage;
 import io.porygon.core.run.ActionResult;
 import io.porygon.core.run.ActionStatus;
 import io.porygon.core.run.RunStore.RunSummary;
@@ -113,9 +114,9 @@ class IndexPageTest {
     private static String page(List<RunHistory.Run> runs) {
         ActionDoc check = new ActionDoc(CHECK, "amounts_positive", "checks", ActionType.ASSERTION, "assertions",
                 "definitions/assertions/amounts_positive.sqlx", null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(TABLE),
-                List.of(), false, Map.of(), null);
+                List.of(), false, Map.of(), null, ActionLineage.NONE);
         ActionDoc table = new ActionDoc(TABLE, "orders", "p", ActionType.TABLE, "intermediate", "definitions/intermediate/orders.sqlx",
-                null, List.of(), List.of(), List.of(), List.of(), List.of(CHECK), List.of(), List.of(), false, Map.of(), null);
+                null, List.of(), List.of(), List.of(), List.of(), List.of(CHECK), List.of(), List.of(), false, Map.of(), null, ActionLineage.NONE);
         DocsModel model = new DocsModel("p", List.of(table, check), List.of(new DocsModel.Edge(TABLE, CHECK)), Optional.of("w.duckdb"),
                 new RunHistory(runs, List.of()), List.of());
         return new IndexPage(model).render(DocsSite.lineage(model));

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * the error is placed at the name, call or config key it concerns, and told as Node tells it.
  */
 final class JsErrorReports {
-    private static final Pattern UNDEFINED_NAME = Pattern.compile("^ReferenceError: \"([\\w$]+)\" is not defined");
+    private static final Pattern UNDEFINED_NAME = Pattern.compile("^(?:ReferenceError: )?\"([\\w$]+)\" is not defined");
     /** A failed require(), as session.js reports it. */
     private static final Pattern MISSING_MODULE = Pattern.compile("Cannot find module '([^']*)'");
     private static final String REQUIRE_HINT = "only the project's own .js and .json files can be required, no npm packages; the Dataform API of"

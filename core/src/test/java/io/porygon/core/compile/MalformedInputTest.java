@@ -150,7 +150,7 @@ class MalformedInputTest {
         CompileError e = only(compile(SETTINGS,
                 "definitions/m.sqlx", "config { type: \"table\" }\nSELECT '${nope.x}' AS x\n",
                 "definitions/m_test.sqlx", "config { type: \"test\", dataset: \"m\" }\nSELECT 'y' AS x\n"));
-        assertThat(e.location()).isEqualTo(new SourceLocation("definitions/m.sqlx", 2, 9));
+        assertThat(e.location()).isEqualTo(new SourceLocation("definitions/m.sqlx", 2, 11));
     }
 
     @Test
@@ -186,7 +186,7 @@ class MalformedInputTest {
                 "definitions/tests/m2_test.sqlx", "config { type: \"test\", dataset: \"m2\" }\nSELECT 1 AS a\n",
                 "definitions/tests/m3_test.sqlx", "config { type: \"test\", dataset: \"m3\" }\nSELECT 1 AS a\n");
         assertThat(g.graphErrors()).extracting(e -> e.location() + ": " + e.message()).containsExactly(
-                "includes/h.js:2:3: \"nope\" is not defined. (called from definitions/m1.sqlx:3:1 for p.d.m1)",
+                "includes/h.js:2:22: \"nope\" is not defined. (called from definitions/m1.sqlx:3:1 for p.d.m1)",
                 "definitions/m2.sqlx:2:8: plain",
                 "includes/h.js:8:35: Cannot read property \"length\" from undefined");
     }
@@ -312,7 +312,7 @@ class MalformedInputTest {
                 "config { type: \"view\" }\nSELECT 1 AS x,\n  ${missingHelper.call()} AS y\n",
                 "definitions/fine.sqlx", "config { type: \"view\" }\nSELECT 1\n");
         CompileError e = only(g);
-        assertThat(e.location()).isEqualTo(new SourceLocation("definitions/boom.sqlx", 3, 3));
+        assertThat(e.location()).isEqualTo(new SourceLocation("definitions/boom.sqlx", 3, 5));
         assertThat(e.message()).contains("missingHelper");
         assertThat(g.tables()).extracting(t -> t.target().name()).containsExactly("fine");
     }

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.Expression;
@@ -22,6 +23,12 @@ import net.sf.jsqlparser.statement.select.Select;
  * conditions and results, a window's PARTITION BY and ORDER BY, and the columns a subquery in it returns.
  */
 final class ExpressionSources extends ExpressionVisitorAdapter<Void> {
+    /**
+     * The argument where a function takes a date part, which JSqlParser reads as a column (DATE_TRUNC(d, MONTH)); as
+     * the translator reads them (DateTimeFunctions): anywhere else DAY or date is a column.
+     */
+    private static final Map<String, Integer> DATE_PART_ARGUMENT = Map.of("DATE_TRUNC", 1, "DATETIME_TRUNC", 1, "TIMESTAMP_TRUNC", 1,
+            "TIME_TRUNC", 1, "LAST_DAY", 1, "DATE_DIFF", 2, "DATETIME_DIFF", 2, "TIMESTAMP_DIFF", 2, "TIME_DIFF", 2);
     /** Words JSqlParser reads as columns where BigQuery means a date part (DATE_TRUNC(d, MONTH), WEEK(MONDAY)). */
     private static final Set<String> DATE_PARTS = Set.of("MICROSECOND", "MILLISECOND", "SECOND", "MINUTE", "HOUR", "DAY", "DAYOFWEEK",
             "DAYOFYEAR", "WEEK", "ISOWEEK", "MONTH", "QUARTER", "YEAR", "ISOYEAR", "DATE", "DATETIME", "TIME", "SUNDAY", "MONDAY",
@@ -50,9 +57,10 @@ final class ExpressionSources extends ExpressionVisitorAdapter<Void> {
     @Override
     public <S> Void visit(Column column, S context) {
         List<String> path = path(column);
-        if (path.size() == 1 && !column.getColumnName().startsWith("\"") && !scope.knows(path.get(0))) {
+        if (path.size() == 1 && !column.getColumnName().startsWith("\"")) {
             String upper = path.get(0).toUpperCase(Locale.ROOT);
-            if (NILADIC.contains(upper) || dateParts.contains(column) && DATE_PARTS.contains(upper)) return null;
+            if (dateParts.contains(column) && DATE_PARTS.contains(upper)) return null;
+            if (NILADIC.contains(upper) && !scope.knows(path.get(0))) return null;
         }
         found.add(scope.resolve(path));
         return null;
@@ -60,8 +68,15 @@ final class ExpressionSources extends ExpressionVisitorAdapter<Void> {
 
     @Override
     public <S> Void visit(Function function, S context) {
-        if (function.getParameters() != null) {
-            for (Expression p : function.getParameters()) if (p instanceof Column c && c.getTable() == null) dateParts.add(c);
+        Integer part = DATE_PART_ARGUMENT.get(function.getName().toUpperCase(Locale.ROOT).replaceFirst("^SAFE\\.", ""));
+        if (part != null && function.getParameters() != null && part < function.getParameters().size()) {
+            Expression p = function.getParameters().get(part);
+            // WEEK(MONDAY): the weekday is part of the date part
+            if (p instanceof Function week && week.getName().equalsIgnoreCase("WEEK") && week.getParameters() != null
+                    && week.getParameters().size() == 1) {
+                p = week.getParameters().get(0);
+            }
+            if (p instanceof Column c && c.getTable() == null) dateParts.add(c);
         }
         return super.visit(function, context);
     }

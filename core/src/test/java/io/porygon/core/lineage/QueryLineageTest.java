@@ -136,6 +136,22 @@ class QueryLineageTest {
     }
 
     @Test
+    void aNameIsADatePartOnlyWhereTheFunctionTakesOne() {
+        // events' columns are unknown: date, day and hour are its columns wherever a date part cannot stand
+        Map<String, Derivation> l = lineage("""
+                SELECT DATE_TRUNC(date, WEEK(MONDAY)) AS week_start, SAFE.DATE_DIFF(day, date, DAY) AS days,
+                  TIMESTAMP_TRUNC(created_at, HOUR, 'UTC') AS hour_start, LAST_DAY(date, MONTH) AS month_end,
+                  COALESCE(day, hour) AS first_set, FORMAT_DATE('%Y', date) AS year
+                FROM `p.s.events`""");
+        assertThat(l.get("week_start").sources()).containsExactly(src("events", "date"));
+        assertThat(l.get("days").sources()).containsExactly(src("events", "day"), src("events", "date"));
+        assertThat(l.get("hour_start").sources()).containsExactly(src("events", "created_at"));
+        assertThat(l.get("month_end").sources()).containsExactly(src("events", "date"));
+        assertThat(l.get("first_set").sources()).containsExactly(src("events", "day"), src("events", "hour"));
+        assertThat(l.get("year").sources()).containsExactly(src("events", "date"));
+    }
+
+    @Test
     void windowFunctionsReadTheirPartitionAndOrder() {
         Map<String, Derivation> l = lineage("""
                 SELECT ROW_NUMBER() OVER (PARTITION BY e.session_id ORDER BY e.created_at) AS position,

@@ -58,6 +58,15 @@ final class Scope {
         return parent != null && parent.knows(column);
     }
 
+    /** Whether this scope or an enclosing one may have a column of that name: known to, or has a relation of unknown columns. */
+    private boolean mayHave(String column) {
+        if (knows(column)) return true;
+        for (Scope s = this; s != null; s = s.parent) {
+            for (Relation r : s.relations.values()) if (r.columns().isEmpty()) return true;
+        }
+        return false;
+    }
+
     /**
      * A column named by a path: {@code alias.column[.field...]}, or {@code column[.field...]} (a struct's field
      * is derived from the struct column).
@@ -83,6 +92,11 @@ final class Scope {
         // a valid query names no column two relations have: a known owner rules out the unknown ones
         if (having.size() == 1) return having.get(0).column(name);
         if (having.size() > 1) return Derivation.unresolved(name + " is in several relations: " + DerivedRelation.labels(having));
+        if (unknown.size() == 1 && parent != null && parent.mayHave(name)) {
+            // BigQuery looks in the subquery's own relations first, and the unknown one may not have it
+            return Derivation.unresolved(name + " may come from " + unknown.get(0).label() + ", whose columns are not known, or from the"
+                    + " enclosing query");
+        }
         if (unknown.size() == 1) return unknown.get(0).column(name);
         if (unknown.size() > 1) {
             return Derivation.unresolved(name + " may come from any of " + DerivedRelation.labels(unknown) + ", whose columns are not known");

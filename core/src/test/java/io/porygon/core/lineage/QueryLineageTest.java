@@ -169,6 +169,20 @@ class QueryLineageTest {
     }
 
     @Test
+    void anUnqualifiedNameInASubqueryOfUnknownColumnsMayBeTheEnclosingQuerys() {
+        // refunds may have a name, or the name may be the enclosing customers' (a correlated reference): not told
+        Map<String, Derivation> l = lineage(
+                "SELECT (SELECT name FROM `p.s.refunds` r WHERE r.customer_id = c.id LIMIT 1) AS n FROM `p.s.customers` c");
+        assertThat(l.get("n").resolved()).isFalse();
+        assertThat(l.get("n").unresolved()).contains("p.s.refunds", "enclosing");
+        // likewise when the enclosing relation's columns are not known either
+        assertThat(lineage("SELECT (SELECT MAX(total) FROM `p.s.refunds`) AS m FROM `p.s.events`").get("m").resolved()).isFalse();
+        // no enclosing relation can have it: it is the subquery's
+        assertThat(lineage("SELECT (SELECT MAX(total) FROM `p.s.refunds`) AS m FROM `p.s.customers`").get("m").sources())
+                .containsExactly(src("refunds", "total"));
+    }
+
+    @Test
     void leavesWhatItCannotFollowUnresolved() {
         Map<String, Derivation> l = lineage("""
                 SELECT item, e.user_id, session_id

@@ -18,6 +18,7 @@ import net.sf.jsqlparser.expression.StructType;
 import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.piped.FromQuery;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
 import net.sf.jsqlparser.statement.select.FromItem;
@@ -29,6 +30,7 @@ import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SelectItem;
 import net.sf.jsqlparser.statement.select.SetOperationList;
 import net.sf.jsqlparser.statement.select.TableFunction;
+import net.sf.jsqlparser.statement.select.Values;
 import net.sf.jsqlparser.statement.select.WithItem;
 
 /**
@@ -68,8 +70,9 @@ public final class QueryLineage {
         if (query instanceof ParenthesedSelect p) return select(p.getSelect(), outer, ctes);
         if (query instanceof PlainSelect plain) return plain(plain, outer, ctes);
         if (query instanceof SetOperationList set) return setOperation(set, outer, ctes);
-        return new DerivedRelation("query", List.of(), List.of(new OpaqueRelation("query",
-                "a " + query.getClass().getSimpleName() + " query (VALUES ...) is not followed")));
+        String what = query instanceof FromQuery ? "pipe syntax (FROM ... |> ...)" : query instanceof Values ? "a VALUES list"
+                : "a " + query.getClass().getSimpleName() + " query";
+        return new DerivedRelation("query", List.of(), List.of(new OpaqueRelation("query", what + " is not followed")));
     }
 
     /** {@code WITH c (a, b) AS (...)}: the CTE's columns take the listed names. */

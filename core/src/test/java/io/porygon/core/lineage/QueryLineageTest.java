@@ -193,6 +193,8 @@ class QueryLineageTest {
         assertThat(l.get("user_id").sources()).containsExactly(src("events", "user_id"));
         // two tables whose columns are unknown: either could hold it, so it is not guessed
         assertThat(l.get("session_id").unresolved()).contains("p.s.events", "p.s.refunds");
+        // the reason names what is not followed
+        assertThat(lineage("FROM `p.s.orders` |> WHERE amount > 0 |> SELECT id").get("*").unresolved()).contains("pipe syntax");
     }
 
     @Test

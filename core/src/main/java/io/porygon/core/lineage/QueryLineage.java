@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -64,7 +63,7 @@ public final class QueryLineage {
                 Relation cte = with.isRecursive() ? new OpaqueRelation(name, "a recursive CTE (" + name + ") is not followed")
                         : with.getSelect() == null ? new OpaqueRelation(name, "the CTE " + name + " is not a query")
                         : renamed(select(with.getSelect(), outer, ctes), with.getWithItemList(), name);
-                ctes.put(key(name), cte);
+                ctes.put(Scope.key(name), cte);
             }
         }
         if (query instanceof ParenthesedSelect p) return select(p.getSelect(), outer, ctes);
@@ -136,24 +135,22 @@ public final class QueryLineage {
         if (star.getExceptColumns() != null) for (Column c : star.getExceptColumns()) except.add(QueryParser.identifier(c.getColumnName()));
         Map<String, SelectItem<?>> replace = new LinkedHashMap<>();
         if (star.getReplaceExpressions() != null) {
-            for (SelectItem<?> r : star.getReplaceExpressions()) replace.put(key(QueryParser.identifier(r.getAlias().getName())), r);
+            for (SelectItem<?> r : star.getReplaceExpressions()) replace.put(Scope.key(QueryParser.identifier(r.getAlias().getName())), r);
         }
-        List<String[]> names = new ArrayList<>(); // [name, relation index or -1 for a USING column]
-        using.keySet().forEach(u -> names.add(new String[] {u, "-1"}));
-        for (int i = 0; i < relations.size(); i++) {
-            Relation r = relations.get(i);
+        List<ColumnLineage> starred = new ArrayList<>();
+        using.forEach((name, derivation) -> starred.add(new ColumnLineage(name, derivation)));
+        for (Relation r : relations) {
             if (r.columns().isEmpty()) {
                 unknownStars.add(r);
                 continue;
             }
-            for (String c : r.columns().get()) if (!using.containsKey(key(c))) names.add(new String[] {c, String.valueOf(i)});
+            for (String c : r.columns().get()) if (!using.containsKey(Scope.key(c))) starred.add(new ColumnLineage(c, r.column(c)));
         }
-        for (String[] n : names) {
-            if (except.contains(n[0])) continue;
-            SelectItem<?> replacement = replace.get(key(n[0]));
-            Derivation d = replacement != null ? ExpressionSources.of(replacement.getExpression(), scope, this, select.getWindowDefinitions())
-                    : n[1].equals("-1") ? using.get(key(n[0])) : relations.get(Integer.parseInt(n[1])).column(n[0]);
-            out.add(new ColumnLineage(n[0], d));
+        for (ColumnLineage c : starred) {
+            if (except.contains(c.name())) continue;
+            SelectItem<?> replacement = replace.get(Scope.key(c.name()));
+            out.add(replacement == null ? c
+                    : new ColumnLineage(c.name(), ExpressionSources.of(replacement.getExpression(), scope, this, select.getWindowDefinitions())));
         }
     }
 
@@ -205,8 +202,8 @@ public final class QueryLineage {
             Relation r;
             if (written.schema() != null && written.database() == null && scope.relation(written.schema()) != null) {
                 r = new OpaqueRelation(alias == null ? written.name() : alias, "an array of " + written.schema() + " (FROM t, t.array) is not followed");
-            } else if (written.schema() == null && ctes.containsKey(key(written.name()))) {
-                r = ctes.get(key(written.name()));
+            } else if (written.schema() == null && ctes.containsKey(Scope.key(written.name()))) {
+                r = ctes.get(Scope.key(written.name()));
             } else {
                 r = table(written);
             }
@@ -278,9 +275,5 @@ public final class QueryLineage {
         return upstreams.action(written)
                 .<Relation>map(id -> new TableRelation(id, upstreams.columns(id)))
                 .orElseGet(() -> new TableRelation(written.qualifiedName(), java.util.Optional.empty()));
-    }
-
-    private static String key(String name) {
-        return name.toLowerCase(Locale.ROOT);
     }
 }

@@ -105,7 +105,8 @@ final class Scope {
         return Derivation.unresolved("no relation of the query has a column " + name);
     }
 
-    private static String key(String name) {
+    /** A name as looked up: BigQuery's column, alias and CTE names ignore case. */
+    static String key(String name) {
         return name.toLowerCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,6 @@
 package io.porygon.core.lineage;
 
+import io.porygon.core.PorygonException;
 import io.porygon.core.SourceLocation;
 import io.porygon.core.graph.Action;
 import io.porygon.core.graph.ActionType;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import net.sf.jsqlparser.statement.select.Select;
 
 /**
  * The column lineage of every action of a project, each dataset's derived from its compiled query (the full
@@ -56,12 +58,19 @@ public final class ProjectLineage {
 
     private ActionLineage derive(Action a) {
         if (a instanceof TableAction t && t.query() != null && isDataset(t.type())) {
+            Select query;
             try {
-                return new ActionLineage(new QueryLineage(upstreams()).columns(QueryParser.parse(t.query(), SourceLocation.of(a.fileName()))), null);
-            } catch (RuntimeException e) {
+                query = QueryParser.parse(t.query(), SourceLocation.of(a.fileName()));
+            } catch (PorygonException e) {
                 // a query the translator would refuse too: say so on the page rather than fail the docs
-                String why = String.valueOf(e.getMessage());
-                return new ActionLineage(List.of(), "the query could not be parsed for lineage: " + why.lines().findFirst().orElse(why));
+                return new ActionLineage(List.of(), "the query could not be parsed for lineage: " + firstLine(e.getMessage()));
+            }
+            try {
+                return new ActionLineage(new QueryLineage(upstreams()).columns(query), null);
+            } catch (RuntimeException e) {
+                // a construct the derivation trips on: one card says so, the rest of the docs is still written
+                return new ActionLineage(List.of(), "the lineage could not be derived (" + e.getClass().getSimpleName() + ": "
+                        + firstLine(e.getMessage()) + ")");
             }
         }
         if (a instanceof DeclarationAction) {
@@ -73,6 +82,11 @@ public final class ProjectLineage {
 
     private static boolean isDataset(ActionType type) {
         return type == ActionType.TABLE || type == ActionType.VIEW || type == ActionType.INCREMENTAL;
+    }
+
+    private static String firstLine(String message) {
+        String text = String.valueOf(message);
+        return text.lines().findFirst().orElse(text);
     }
 
     private Upstreams upstreams() {

@@ -109,7 +109,10 @@ final class CompileCommand implements Callable<Integer> {
             a.tags().forEach(t -> byTag.merge(t, 1L, Long::sum));
         });
         long total = byType.values().stream().mapToLong(Long::longValue).sum();
-        out.println("Compiled " + total + " action" + (total == 1 ? "" : "s") + (graph.hasErrors() ? " with errors" : "") + ".");
+        int tests = graph.tests().size();
+        // run and docs count the actions that run; the unit tests run apart (porygon test)
+        String split = tests == 0 ? "" : " (" + (total - tests) + " that run, " + tests + " unit test" + (tests == 1 ? "" : "s") + ")";
+        out.println("Compiled " + total + " action" + (total == 1 ? "" : "s") + split + (graph.hasErrors() ? " with errors" : "") + ".");
         out.println("By type: " + (byType.isEmpty() ? "none" : format(byType)));
         out.println("By tag:  " + (byTag.isEmpty() ? "none" : format(byTag)));
         graph.runnableActions().forEach(a -> out.println("  " + pad(a.type().jsonName()) + a.target().qualifiedName()

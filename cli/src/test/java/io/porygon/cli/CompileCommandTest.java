@@ -45,6 +45,15 @@ class CompileCommandTest {
     }
 
     @Test
+    void summarySaysHowManyActionsRunAndHowManyAreUnitTests() throws IOException {
+        project("definitions/src.sqlx", "config { type: \"declaration\", schema: \"raw\", name: \"src\" }\n",
+                "definitions/t.sqlx", "config { type: \"view\" }\nSELECT * FROM ${ref(\"src\")}\n",
+                "definitions/t_test.sqlx", "config { type: \"test\", dataset: \"t\" }\ninput \"src\" { SELECT 1 AS a }\nSELECT 1 AS a\n");
+        assertThat(run("compile", dir.toString())).isZero();
+        assertThat(out.toString()).contains("Compiled 3 actions (2 that run, 1 unit test).");
+    }
+
+    @Test
     void jsonHasDataformsShapeAndVarsOverride() throws IOException {
         project("definitions/v.sqlx", "config { type: \"view\" }\nSELECT '${dataform.projectConfig.vars.env}' AS env\n");
         assertThat(run("compile", "--json", "--vars=env=prod", dir.toString())).isZero();

@@ -225,6 +225,16 @@ class MalformedInputTest {
     }
 
     @Test
+    void aMistypedRefInATestedModelIsReportedOnceAtTheRefNotAsAMissingInputOfTheTest() throws IOException {
+        CompileError e = only(compile(SETTINGS,
+                "definitions/raw.sqlx", "config { type: \"declaration\" }\n",
+                "definitions/orders.sqlx", "config { type: \"view\" }\nSELECT * FROM ${ref(\"rwa\")}\n",
+                "definitions/orders_test.sqlx", "config { type: \"test\", dataset: \"orders\" }\ninput \"raw\" { SELECT 1 AS x }\nSELECT 1 AS x\n"));
+        assertThat(e.location().file()).isEqualTo("definitions/orders.sqlx");
+        assertThat(e.hint()).contains("did you mean raw?");
+    }
+
+    @Test
     void settingsDataformCallsInvalidAreErrors() throws IOException {
         assertThat(only(compile("# nothing yet\n")).message()).contains("is empty");
         CompileError number = only(compile("defaultProject: 123\ndefaultDataset: d\n"));

@@ -18,8 +18,10 @@ final class PlanPrinter {
         int i = 0;
         for (PlannedAction p : plan.actions()) {
             out.println();
-            out.printf("%3d. %-26s %s -> %s.%s%n", ++i, p.step().label(), p.displayName(), p.warehouseTarget().schema(),
-                    p.warehouseTarget().name());
+            String inWarehouse = p.warehouseTarget().schema() + "." + p.warehouseTarget().name();
+            // the warehouse's name only where it differs (a source, a project without a database mapping: the same)
+            out.printf("%3d. %-26s %s%s%n", ++i, p.step().label(), p.displayName(),
+                    inWarehouse.equals(p.displayName()) ? "" : " -> " + inWarehouse);
             if (!p.upstream().isEmpty()) out.println("     after: " + String.join(", ", p.upstream().stream().sorted().toList()));
             if (p.note() != null) out.println("     note: " + p.note());
             if (!p.uniqueKey().isEmpty()) out.println("     unique key: " + String.join(", ", p.uniqueKey()));

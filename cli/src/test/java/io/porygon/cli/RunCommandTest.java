@@ -129,6 +129,7 @@ class RunCommandTest {
     void dryRunPrintsThePlanAndTranslatedSqlAndBuildsNothing() {
         assertThat(cli("run", "--dry-run", "--actions", "orders_clean", project.toString())).as(stderr).isZero();
         assertThat(stdout).contains("Plan: 1 action", "analytics.orders_clean", "upper(status)")
+                .doesNotContain("analytics.orders_clean -> analytics.orders_clean")
                 .doesNotContain("SAFE_DIVIDE").doesNotContain("`");
         assertThat(stdout).contains("row estimate (DuckDB's planner, a guess): 3");
         assertThat(query("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'analytics'")).containsExactly("0");

@@ -30,7 +30,9 @@ public final class ProjectDirectory {
 
     /** Why {@code chosen} is no project: a path that does not exist or is a file says so, not only that settings are missing. */
     private static PorygonException notAProject(Path chosen) {
-        String hint = "pass the project directory as the last argument, e.g. porygon compile pipelines/thelook";
+        // no example path: one relative to where the user stands would be wrong from most places
+        String hint = "pass the project directory, the one that holds " + SETTINGS + ", as the last argument"
+                + " (the bundled pipeline is pipelines/thelook in Porygon's repository)";
         if (Files.isRegularFile(chosen)) {
             return new PorygonException(SourceLocation.of(chosen.toString()), "not a Porygon/Dataform project: it is a file, not a directory",
                     chosen.getParent() != null && ProjectLoader.isProject(chosen.getParent())

@@ -18,7 +18,8 @@ class UsageErrorsTest {
     void aProjectPathThatIsMissingOrAFileSaysWhichNotOnlyThatSettingsAreMissing() throws IOException {
         CliRun.Result missing = CliRun.run("compile", dir.resolve("typo").toString());
         assertThat(missing.exitCode()).isEqualTo(2);
-        assertThat(missing.err()).contains("typo: not a Porygon/Dataform project: no such directory").contains("hint:");
+        assertThat(missing.err()).contains("typo: not a Porygon/Dataform project: no such directory")
+                .contains("hint: pass the project directory, the one that holds workflow_settings.yaml").doesNotContain("porygon compile");
         Path settings = dir.resolve("workflow_settings.yaml");
         java.nio.file.Files.writeString(settings, "defaultProject: p\ndefaultDataset: d\n");
         CliRun.Result file = CliRun.run("run", "--warehouse", dir.resolve("w.duckdb").toString(), settings.toString());

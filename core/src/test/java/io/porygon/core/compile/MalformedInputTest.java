@@ -710,6 +710,19 @@ class MalformedInputTest {
     }
 
     @Test
+    void anIncrementalTablesJsBlockMakesAnActionNamedInItsConfigOnce() throws IOException {
+        // the block runs once per query of the table; the action made again is the one the config names, not the first argument
+        CompiledGraph g = compile(SETTINGS,
+                "definitions/orders.sqlx", "config { type: \"incremental\" }\n"
+                        + "js { assert(\"first\", { name: \"orders_checked\" }).query(\"SELECT 1 AS bad WHERE false\");\n"
+                        + "  operate(\"op\", { name: \"orders_noted\" }).queries(\"SELECT 1\"); }\n"
+                        + "SELECT 1 AS id\n");
+        assertThat(g.graphErrors()).isEmpty();
+        assertThat(g.assertions()).extracting(a -> a.target().name()).containsExactly("orders_checked");
+        assertThat(g.operations()).extracting(o -> o.target().name()).containsExactly("orders_noted");
+    }
+
+    @Test
     void aNamelessAssertionAJsBlockRegistersTakesTheBaseNameOfItsFile() throws IOException {
         // no file is loading while the SQL compiles: the name comes from the file of the action being compiled
         CompiledGraph g = compile(SETTINGS + "defaultAssertionDataset: checks\n",

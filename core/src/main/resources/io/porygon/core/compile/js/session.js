@@ -802,6 +802,15 @@
     return name;
   }
 
+  /**
+   * The name an API action is registered under: the config's where it wins, so that a js block that runs again (an
+   * incremental table's, once per query) finds the action it made; the first argument where the config's name is
+   * no text, which the config's check reports.
+   */
+  function registeredName(merged, name) {
+    return typeof merged.name === "string" ? merged.name : name;
+  }
+
   /** Actions of the JavaScript API start at the line of their publish/operate/assert call. */
   function newApiAction(kind, name) {
     var action = newAction(kind, { name: name }, currentFile);
@@ -822,14 +831,14 @@
     var config = queryOrConfig && typeof queryOrConfig === "object" ? queryOrConfig : {};
     var type = config.type || "view";
     if (["table", "view", "incremental"].indexOf(type) < 0) throw new Error("Unrecognized table type: " + type);
-    var action = newApiAction(type, name);
-    action.hermetic(false);
-    if (type === "incremental") action.protected(false);
     // as in Dataform, a name in the config wins over the first argument, and an empty one gives the file's name
     var merged = { name: name };
     Object.keys(config).forEach(function (k) { merged[k] = config[k]; });
     merged.type = type;
     if (!merged.name) merged.name = apiName("publish", "");
+    var action = newApiAction(type, registeredName(merged, name));
+    action.hermetic(false);
+    if (type === "incremental") action.protected(false);
     applyConfig(action, merged, loc);
     if (queryOrConfig !== undefined && typeof queryOrConfig !== "object") action.query(queryOrConfig);
     return action;
@@ -840,12 +849,14 @@
     var isConfig = queriesOrConfig && typeof queriesOrConfig === "object" && !Array.isArray(queriesOrConfig);
     // as Dataform, registers nothing on a config it refuses; chained calls still work
     if (isConfig && !rejectLegacyNames(queriesOrConfig, "operations")) return new Action("operations", { name: name }, currentFile);
-    var action = newApiAction("operations", name);
-    action.hermetic(false);
+    var merged = { type: "operations", name: name };
     if (isConfig) {
-      var merged = { type: "operations", name: name };
       Object.keys(queriesOrConfig).forEach(function (k) { merged[k] = queriesOrConfig[k]; });
       if (!merged.name) merged.name = apiName("operate", ""); // as in Dataform, as publish() does
+    }
+    var action = newApiAction("operations", registeredName(merged, name));
+    action.hermetic(false);
+    if (isConfig) {
       // without a type, Dataform's own config takes columns as [{ path: [...], description }]
       var protoColumns = queriesOrConfig.type === undefined && Array.isArray(merged.columns) ? merged.columns : null;
       if (protoColumns) delete merged.columns;
@@ -859,11 +870,14 @@
 
   function assert(name, queryOrConfig) {
     name = apiName("assert", name);
-    var action = newApiAction("assertion", name);
-    if (queryOrConfig && typeof queryOrConfig === "object") {
-      var merged = { type: "assertion", name: name };
+    var isConfig = queryOrConfig && typeof queryOrConfig === "object";
+    var merged = { type: "assertion", name: name };
+    if (isConfig) {
       Object.keys(queryOrConfig).forEach(function (k) { merged[k] = queryOrConfig[k]; });
       if (!merged.name) merged.name = apiName("assert", ""); // as in Dataform, as publish() does
+    }
+    var action = newApiAction("assertion", registeredName(merged, name));
+    if (isConfig) {
       applyConfig(action, merged, callerLocation());
     } else if (queryOrConfig !== undefined) {
       action.query(queryOrConfig);

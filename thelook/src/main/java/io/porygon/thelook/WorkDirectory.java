@@ -50,7 +50,7 @@ public final class WorkDirectory implements AutoCloseable {
         try {
             channel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             channel.lock(); // released with the channel, or by the operating system when the process dies
-            HELD.add(dir);
+            HELD.add(dir.toAbsolutePath().normalize());
             return new WorkDirectory(dir, channel);
         } catch (IOException | RuntimeException e) {
             if (channel != null) channel.close();
@@ -72,7 +72,7 @@ public final class WorkDirectory implements AutoCloseable {
             // the directory is deleted all the same; a later command removes what could not be
         }
         deleteQuietly(path);
-        HELD.remove(path);
+        HELD.remove(path.toAbsolutePath().normalize());
     }
 
     /**
@@ -90,7 +90,7 @@ public final class WorkDirectory implements AutoCloseable {
     }
 
     static boolean isAbandoned(Path dir) {
-        if (HELD.contains(dir)) return false; // this process works in it (a command running in the same JVM)
+        if (HELD.contains(dir.toAbsolutePath().normalize())) return false; // this process works in it (a command running in the same JVM)
         try {
             if (Files.getLastModifiedTime(dir).toInstant().isAfter(Instant.now().minus(GRACE))) return false;
             Path lockFile = dir.resolve(LOCK_FILE);

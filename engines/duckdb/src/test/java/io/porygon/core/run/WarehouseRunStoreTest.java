@@ -76,6 +76,21 @@ class WarehouseRunStoreTest {
     }
 
     @Test
+    void theRunsBeforeOneThatStartedTheSameMicrosecondAreOrderedByTheirIds() {
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
+            WarehouseRunStore store = new WarehouseRunStore(engine);
+            RunResult done = run(engine, graph(table(t("s", "a"), "SELECT 1 AS id")));
+            for (String id : List.of("run-b", "run-a", "run-c")) {
+                store.record(new RunResult(id, done.startedAt(), done.endedAt(), done.actions(), false), "porygon run");
+            }
+            // as history lists them: newest first, a tie broken by the id, descending
+            assertThat(store.actionsOfRunsBefore("run-c", 10)).hasSize(2);
+            assertThat(store.actionsOfRunsBefore("run-b", 10)).hasSize(1);
+            assertThat(store.actionsOfRunsBefore("run-a", 10)).isEmpty();
+        }
+    }
+
+    @Test
     void listsHowManyActionsACancelledRunStopped() {
         try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
             WarehouseRunStore store = new WarehouseRunStore(engine);

@@ -3,6 +3,7 @@ package io.porygon.cli;
 import io.porygon.core.engine.Engine;
 import io.porygon.core.run.ExecutionPlan;
 import io.porygon.core.run.PlannedAction;
+import io.porygon.core.run.Planner;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +31,9 @@ final class PlanPrinter {
             if (engine != null && p.sql() != null) {
                 engine.estimateRows(p.sql()).ifPresent(n -> out.printf(Locale.ROOT, "     row estimate (DuckDB's planner, a guess): %,d%n", n));
             }
-            printSql("pre-operation", p.preOps(), out);
+            printSql("pre-operation", p.preOps().stream().filter(s -> !Planner.isBindCheck(s)).toList(), out);
+            printSql("check that the query as written binds (the view leaves out what only orders rows)",
+                    p.preOps().stream().filter(Planner::isBindCheck).toList(), out);
             if (p.sql() != null) printSql("sql", List.of(p.sql()), out);
             if (p.countSql() != null) printSql("counted in one scan", List.of(p.countSql()), out);
             printSql("statement", p.statements(), out);

@@ -126,6 +126,13 @@ class RunCommandTest {
     }
 
     @Test
+    void dryRunShowsAViewsBindCheckAsSuchNotAsAPreOperation() throws IOException {
+        write("definitions/sorted_orders.sqlx", "config { type: \"view\" }\nSELECT order_id FROM ${ref(\"orders\")} ORDER BY order_id\n");
+        assertThat(cli("run", "--dry-run", "--actions", "sorted_orders", project.toString())).as(stderr).isZero();
+        assertThat(stdout).contains("-- check that the query as written binds").doesNotContain("-- pre-operation");
+    }
+
+    @Test
     void dryRunPrintsThePlanAndTranslatedSqlAndBuildsNothing() {
         assertThat(cli("run", "--dry-run", "--actions", "orders_clean", project.toString())).as(stderr).isZero();
         assertThat(stdout).contains("Plan: 1 action", "analytics.orders_clean", "upper(status)")

@@ -320,7 +320,7 @@ public final class Planner {
             String asWritten = script.translateAsWritten(query);
             // the engine left out a part that only orders rows: bind the query as written once, so that
             // a mistake there (an unknown column in the ORDER BY) still fails, as on BigQuery
-            if (!asWritten.equals(sql)) pre.add("SELECT * FROM (\n" + asWritten + "\n) AS view_as_written LIMIT 0");
+            if (!asWritten.equals(sql)) pre.add(bindCheck(asWritten));
         } else {
             sql = script.translateQuery(query);
         }
@@ -482,5 +482,17 @@ public final class Planner {
         private static String key(String schema, String name) {
             return (schema + "." + name).toLowerCase(Locale.ROOT);
         }
+    }
+
+    private static final String BIND_CHECK_END = ") AS view_as_written LIMIT 0";
+
+    /** The statement that binds a view's query as written, without rows: run before the view is created. */
+    static String bindCheck(String query) {
+        return "SELECT * FROM (\n" + query + "\n" + BIND_CHECK_END;
+    }
+
+    /** Whether {@code statement} is a view's {@link #bindCheck}, which a plan shows apart from the pre-operations. */
+    public static boolean isBindCheck(String statement) {
+        return statement.startsWith("SELECT * FROM (\n") && statement.endsWith(BIND_CHECK_END);
     }
 }

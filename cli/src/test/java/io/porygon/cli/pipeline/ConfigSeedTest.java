@@ -44,11 +44,9 @@ class ConfigSeedTest {
                 + " rows: [[\"young\", 18], [\"unknown\", \"\"]] },\n};\n");
         runSucceeds();
 
-        assertThat(query("SELECT column_name || ' ' || data_type FROM information_schema.columns WHERE table_name = 'empty_seed'"
-                + " ORDER BY ordinal_position")).containsExactly("code VARCHAR", "weight BIGINT");
+        assertThat(emptySeedColumns()).containsExactly("code VARCHAR", "weight BIGINT");
         assertThat(query("SELECT count(*) FROM config.empty_seed")).containsExactly("0");
-        assertThat(query("SELECT band || ':' || coalesce(CAST(age_min AS VARCHAR), 'NULL') FROM config.bands ORDER BY band"))
-                .containsExactly("unknown:NULL", "young:18");
+        assertThat(bands()).containsExactly("unknown:NULL", "young:18");
     }
 
     @Test
@@ -56,30 +54,46 @@ class ConfigSeedTest {
         Assumptions.assumeTrue(nodeIsInstalled(), "node runs scripts/sync-config.js");
         write("config/empty_seed.csv", "code,weight\n");
         write("config/bands.csv", "band,age_min\nyoung,18\nunknown,\n");
-        Process sync = new ProcessBuilder("node", "scripts/sync-config.js").directory(project.toFile()).redirectErrorStream(true).start();
-        String output = new String(sync.getInputStream().readAllBytes());
-        assertThat(sync.waitFor()).as(output).isZero();
+        Sync sync = syncConfig();
+        assertThat(sync.exitCode()).as(sync.output()).isZero();
         runSucceeds();
 
         // no value says nothing of a type: STRING takes any, where every test of no values would pass (INT64)
-        assertThat(query("SELECT column_name || ' ' || data_type FROM information_schema.columns WHERE table_name = 'empty_seed'"
-                + " ORDER BY ordinal_position")).containsExactly("code VARCHAR", "weight VARCHAR");
+        assertThat(emptySeedColumns()).containsExactly("code VARCHAR", "weight VARCHAR");
         assertThat(query("SELECT count(*) FROM config.empty_seed")).containsExactly("0");
         // the empty age_min is NULL, not 0, and leaves the column INT64
         assertThat(query("SELECT data_type FROM information_schema.columns WHERE table_name = 'bands' AND column_name = 'age_min'"))
                 .containsExactly("BIGINT");
-        assertThat(query("SELECT band || ':' || coalesce(CAST(age_min AS VARCHAR), 'NULL') FROM config.bands ORDER BY band"))
-                .containsExactly("unknown:NULL", "young:18");
+        assertThat(bands()).containsExactly("unknown:NULL", "young:18");
     }
 
     @Test
     void syncConfigNamesAnEmptyCsvInsteadOfFailingOnIt() throws Exception {
         Assumptions.assumeTrue(nodeIsInstalled(), "node runs scripts/sync-config.js");
         write("config/nothing.csv", "");
+        Sync sync = syncConfig();
+        assertThat(sync.exitCode()).as(sync.output()).isNotZero();
+        assertThat(sync.output()).contains("nothing.csv:1: no header line").doesNotContain("TypeError");
+    }
+
+    private record Sync(int exitCode, String output) {}
+
+    /** scripts/sync-config.js run by node in the project, as a user runs it after editing a CSV. */
+    private Sync syncConfig() throws IOException, InterruptedException {
         Process sync = new ProcessBuilder("node", "scripts/sync-config.js").directory(project.toFile()).redirectErrorStream(true).start();
         String output = new String(sync.getInputStream().readAllBytes());
-        assertThat(sync.waitFor()).as(output).isNotZero();
-        assertThat(output).contains("nothing.csv:1: no header line").doesNotContain("TypeError");
+        return new Sync(sync.waitFor(), output);
+    }
+
+    /** The columns of the table empty_seed, each as "name TYPE". */
+    private List<String> emptySeedColumns() {
+        return query("SELECT column_name || ' ' || data_type FROM information_schema.columns WHERE table_name = 'empty_seed'"
+                + " ORDER BY ordinal_position");
+    }
+
+    /** The rows of bands as "band:age_min", a NULL written NULL. */
+    private List<String> bands() {
+        return query("SELECT band || ':' || coalesce(CAST(age_min AS VARCHAR), 'NULL') FROM config.bands ORDER BY band");
     }
 
     private void runSucceeds() {

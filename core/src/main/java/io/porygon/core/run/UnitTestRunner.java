@@ -35,12 +35,10 @@ public final class UnitTestRunner {
     private final BiFunction<TestAction, String, String> translate;
     private final Function<Target, TableAction> models;
 
-    /** {@code translate} turns a test's GoogleSQL into the engine's dialect. */
-    public UnitTestRunner(Engine engine, BiFunction<TestAction, String, String> translate) {
-        this(engine, translate, target -> null);
-    }
-
-    /** {@code models}: the table or view a test tests (null when unknown), where an error of its query is reported. */
+    /**
+     * {@code translate} turns a test's GoogleSQL into the engine's dialect; {@code models} gives the table or view a test
+     * tests (null when unknown), where an error of its query is reported.
+     */
     public UnitTestRunner(Engine engine, BiFunction<TestAction, String, String> translate, Function<Target, TableAction> models) {
         this.engine = engine;
         this.translate = translate;

@@ -15,7 +15,7 @@ class UnitTestRunnerTest {
     @Test
     void passesWhenRowsMatchInAnyOrderAndShowsADiffOtherwise() {
         try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
-            UnitTestRunner runner = new UnitTestRunner(engine, (test, sql) -> sql);
+            UnitTestRunner runner = new UnitTestRunner(engine, (test, sql) -> sql, target -> null);
             String tested = "SELECT id, upper(name) AS name FROM (SELECT 1 AS id, 'a' AS name UNION ALL SELECT 2, 'b') input";
 
             var pass = runner.run(test("upper_ok", t("s", "m"), tested,
@@ -57,7 +57,7 @@ class UnitTestRunnerTest {
     @Test
     void bytesCompareByTheirContent() {
         try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
-            UnitTestRunner runner = new UnitTestRunner(engine, (test, sql) -> sql);
+            UnitTestRunner runner = new UnitTestRunner(engine, (test, sql) -> sql, target -> null);
             String tested = "SELECT 'abc'::BLOB AS b, ['\\xFF'::BLOB] AS bs";
 
             var same = runner.run(test("same", t("s", "m"), tested, "SELECT 'abc'::BLOB AS b, ['\\xFF'::BLOB] AS bs"));
@@ -72,7 +72,7 @@ class UnitTestRunnerTest {
     @Test
     void stringsWithQuotesAndCommasDoNotRenderAsOtherRows() {
         try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
-            UnitTestRunner runner = new UnitTestRunner(engine, (test, sql) -> sql);
+            UnitTestRunner runner = new UnitTestRunner(engine, (test, sql) -> sql, target -> null);
             var columns = runner.run(test("columns", t("s", "m"), "SELECT 'a'', ''b' AS x, 'c' AS y", "SELECT 'a' AS x, 'b'', ''c' AS y"));
             assertThat(columns.passed()).isFalse();
             assertThat(columns.diff()).contains("+ ('a\\', \\'b', 'c')");

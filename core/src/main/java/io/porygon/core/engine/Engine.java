@@ -48,12 +48,15 @@ public interface Engine extends AutoCloseable {
      */
     long replaceTable(Target target, String select);
 
-    /** Creates or replaces a view (replacing a table of that name in one transaction). */
+    /**
+     * Creates or replaces a view (replacing a table of that name in one transaction). An engine may keep a view that
+     * already holds the query ({@link #viewHolds}) and still binds.
+     */
     void replaceView(Target target, String select);
 
     /**
      * Whether {@code view} is already a view of {@code select}, so that {@link #replaceView} would change nothing but
-     * the time it takes. An engine that cannot tell cheaply says no.
+     * the time it takes, unless a table under it changed its columns. An engine that cannot tell cheaply says no.
      */
     default boolean viewHolds(Target view, String select) {
         return false;

@@ -221,8 +221,9 @@ public final class ActionExecutor {
     /**
      * Rows of the assertion's view, which is created unless it already holds the query: most runs ask the same
      * questions, and on DuckDB an unchanged view spares a DESCRIBE, a CREATE and a commit. Counting a kept view's
-     * rows also shows that it still binds (a table under it may have changed its columns since), so a view
-     * counted through its tables ({@code countSql}) is always created; so is a kept one that fails.
+     * rows also shows that it still binds (a table under it may have changed its columns since); a kept one that
+     * fails is created again. A view counted through its tables ({@code countSql}) is left to the engine's
+     * {@link Engine#replaceView}, which checks that it binds.
      */
     private long viewRows(PlannedAction p, Engine engine) {
         if (p.countSql() == null && engine.viewHolds(p.warehouseTarget(), p.sql())) {

@@ -76,6 +76,26 @@ class DuckDbEngineTest {
     }
 
     @Test
+    void aViewThatHoldsItsQueryAndBindsIsKeptAndOneThatNoLongerBindsIsMadeAgain() {
+        Target v = new Target(null, "s", "v");
+        String comment = "SELECT comment FROM duckdb_views() WHERE view_name = 'v'";
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
+            engine.replaceTable(new Target(null, "s", "t"), "SELECT 1 AS a");
+            engine.replaceView(v, "SELECT * FROM s.t");
+            engine.execute("COMMENT ON VIEW s.v IS 'kept'"); // a CREATE OR REPLACE would drop it
+            engine.catalogMayHaveChanged();
+            engine.replaceView(v, "SELECT * FROM s.t");
+            assertThat(engine.query(comment, 1).rows()).containsExactly(List.of("kept"));
+
+            engine.execute("CREATE OR REPLACE TABLE s.t AS SELECT 'x' AS a, 2 AS b"); // as an operation would: v no longer binds
+            engine.catalogMayHaveChanged();
+            engine.replaceView(v, "SELECT * FROM s.t");
+            assertThat(engine.query("SELECT * FROM s.v", 1).rows()).containsExactly(List.of("x", 2));
+            assertThat(engine.query(comment, 1).rows()).containsExactly(java.util.Arrays.asList((Object) null));
+        }
+    }
+
+    @Test
     void aViewReplacedWhileItsTableIsGoneStillCountsAsAChangeOfColumns() {
         Target v = new Target(null, "s", "v");
         try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {

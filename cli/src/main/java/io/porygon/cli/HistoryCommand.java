@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "List recent runs recorded in the warehouse (schema porygon_meta), newest first, "
-                    + "or with --run the actions of one run: status, start, duration, rows written, SQL hash and error, then its alerts "
+                    + "or with --run the actions of one run: status, what the run did (check source, incremental (merge), ..., "
+                    + "as `porygon run` names it), start, duration, rows written, SQL hash and error, then its alerts "
                     + "(actions whose rows or time stand far outside their recent runs, as `porygon run` prints them)."
         },
         footer = {"", "Exit codes: 0 listed (also when no run is recorded yet); 1 the warehouse failed to read; 2 usage error or an unknown run."})
@@ -97,10 +98,10 @@ final class HistoryCommand implements Callable<Integer> {
             out.println("Run " + id + ":");
             // as wide as the longest name, so that the columns after it line up (assertion names run long)
             int width = Math.max(40, actions.stream().mapToInt(a -> a.name().length()).max().orElse(0));
-            String format = "  %-5s %-11s %-" + width + "s %-19s %9s %14s  %-16s %s%n";
+            String format = "  %-5s %-24s %-" + width + "s %-19s %9s %14s  %-16s %s%n";
             out.printf(format, "", "type", "action", "started (UTC)", "time", "rows", "sql hash", "error");
             for (ActionResult a : actions) {
-                out.printf(Locale.ROOT, format, RunProgress.label(a.status()), a.type(), a.name(),
+                out.printf(Locale.ROOT, format, RunProgress.label(a.status()), RunProgress.kind(a), a.name(),
                         a.startedAt() == null ? "" : TIME.format(a.startedAt()), RunProgress.seconds(a.duration()),
                         a.rowsWritten() < 0 ? "" : String.format(Locale.ROOT, "%,d", a.rowsWritten()),
                         a.sqlHash() == null ? "" : a.sqlHash(), a.error() == null ? "" : a.error().split("\n")[0]);

@@ -87,6 +87,17 @@ class RunCommandTest {
     }
 
     @Test
+    void historyNamesWhatEachActionDidAsTheRunPrintedIt() {
+        assertThat(cli("run", project.toString())).as(stderr).isZero();
+        assertThat(cli("run", project.toString())).as(stderr).isZero();
+        assertThat(stdout).containsPattern("check source +raw\\.orders").containsPattern("incremental \\(merge\\) +analytics\\.orders_inc");
+        assertThat(cli("history", "--run", "last", project.toString())).isZero();
+        // the step, as the run's own lines name it, not the action's type in the project (declaration, incremental)
+        assertThat(stdout).containsPattern("check source +raw\\.orders").containsPattern("incremental \\(merge\\) +analytics\\.orders_inc")
+                .doesNotContain("declaration");
+    }
+
+    @Test
     void aTableThatSuddenlyWritesNoRowsIsAnAlertInTheRunItsHistoryAndTheDocs() throws IOException {
         for (int i = 0; i < 3; i++) assertThat(cli("run", "--actions", "orders_clean", project.toString())).as(stderr).isZero();
         assertThat(stdout).doesNotContain("alerts");

@@ -121,6 +121,9 @@ final class DemoCommand implements Callable<Integer> {
         if (debug.enabled) args.add("--debug");
         args.add(projectDir.toString());
         CommandLine cli = PorygonCli.commandLine();
+        // the run history records what the user ran: this demo, not its run step
+        RunCommand run = cli.getSubcommands().get("run").getCommand();
+        run.typedCommand = RunCommand.typed(spec);
         cli.setOut(spec.commandLine().getOut());
         cli.setErr(spec.commandLine().getErr());
         return cli.execute(args.toArray(String[]::new));

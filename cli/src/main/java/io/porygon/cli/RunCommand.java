@@ -85,6 +85,9 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** What the run history records as the command, when not this run's own command line: the demo's, which runs it as a step. */
+    String typedCommand;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -188,6 +191,11 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private String commandLine() {
-        return "porygon " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        return typedCommand != null ? typedCommand : typed(spec);
+    }
+
+    /** The command line the user typed to run {@code command}. */
+    static String typed(CommandSpec command) {
+        return "porygon " + String.join(" ", command.commandLine().getParseResult().originalArgs());
     }
 }

@@ -63,6 +63,17 @@ class DemoCommandTest {
     }
 
     @Test
+    void theRunHistoryRecordsTheDemoAsTheUserTypedIt() throws IOException {
+        TestProjects.write(project, "workflow_settings.yaml", "defaultProject: p\ndefaultDataset: d\n");
+        TestProjects.write(project, "definitions/one.sqlx", "config { type: \"table\" }\nSELECT 1 AS x\n");
+        CliRun.Result r = CliRun.run("demo", "--scale", "0.002", "--warehouse", warehouse().toString(), project.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        // not the run step's own arguments (porygon run --warehouse ... --database-mapping ...)
+        assertThat(TestProjects.query(warehouse(), "SELECT command FROM porygon_meta.runs"))
+                .containsExactly("porygon demo --scale 0.002 --warehouse " + warehouse() + " " + project);
+    }
+
+    @Test
     void scaleAndSeedOnAWarehouseWithDataSayTheyWereNotAppliedAndHowToStartFresh() throws IOException {
         TestProjects.write(project, "workflow_settings.yaml", "defaultProject: p\ndefaultDataset: d\n");
         TestProjects.write(project, "definitions/one.sqlx", "config { type: \"table\" }\nSELECT 1 AS x\n");

@@ -113,8 +113,9 @@ final class RunProgress implements RunListener {
         sb.append(String.format(Locale.ROOT, "%-10s %,d", "rows", rows));
         var failed = run.actions().stream().filter(a -> a.status() == ActionStatus.FAILED).toList();
         if (!failed.isEmpty()) {
+            // named only: each error is printed once, in full under its action's line (its file and line, its hint)
             sb.append(String.format(Locale.ROOT, "%nfailed:"));
-            failed.forEach(a -> sb.append(String.format(Locale.ROOT, "%n  %s: %s", a.name(), a.error().split("\n")[0])));
+            failed.forEach(a -> sb.append(String.format(Locale.ROOT, "%n  %s", a.name())));
         }
         return sb.toString();
     }

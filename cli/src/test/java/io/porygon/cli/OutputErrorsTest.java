@@ -48,6 +48,22 @@ class OutputErrorsTest {
     }
 
     @Test
+    void docsThatCannotWriteOnePageLeaveThePreviousSiteWhole() throws IOException {
+        // a directory where dashboard.html goes: index.html and lineage.json were already replaced before it failed
+        Path site = dir.resolve("site");
+        Files.createDirectories(site.resolve("dashboard.html"));
+        Files.writeString(site.resolve("index.html"), "previous index");
+        Files.writeString(site.resolve("lineage.json"), "previous lineage");
+        CliRun.Result r = CliRun.run("docs", "--out", site.toString(), "--warehouse", dir.resolve("w.duckdb").toString(), dir.toString());
+        assertOneLineUsageError(r, site.toString(), "dashboard.html is a directory");
+        assertThat(site.resolve("index.html")).hasContent("previous index");
+        assertThat(site.resolve("lineage.json")).hasContent("previous lineage");
+        try (var files = Files.list(site)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("index.html", "lineage.json", "dashboard.html");
+        }
+    }
+
+    @Test
     void generateIntoAnExistingFileFailsBeforeGenerating() {
         CliRun.Result r = CliRun.run("generate", "--scale", "0.002", "--out", file.toString(), "--no-progress");
         assertOneLineUsageError(r, file.toString(), "not a directory");

@@ -17,8 +17,10 @@ import io.porygon.core.run.WarehouseRunStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -60,16 +62,39 @@ public final class DocsSite {
         DashboardData dashboard = !hasReportingViews(graph) ? DashboardData.missing(NO_REPORTING_VIEWS)
                 : warehouse.map(w -> dashboard(graph, w))
                         .orElse(DashboardData.missing("No warehouse: run the pipeline and generate the docs with --warehouse to see the dashboard."));
+        String stale = dashboard.missing().isPresent() ? null : notRefreshed(model, nameWritten(graph, "profit_view"),
+                nameWritten(graph, "profit_matrix_view"));
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("index.html", new IndexPage(model).render(layout));
+        files.put("lineage.json", JsonWriter.write(lineageJson(model, layout), true) + "\n");
+        files.put("dashboard.html", DashboardPage.render(projectName, dashboard, stale));
         try {
-            Files.createDirectories(out);
-            Path index = write(out.resolve("index.html"), new IndexPage(model).render(layout));
-            Path lineage = write(out.resolve("lineage.json"), JsonWriter.write(lineageJson(model, layout), true) + "\n");
-            String stale = dashboard.missing().isPresent() ? null : notRefreshed(model, nameWritten(graph, "profit_view"),
-                    nameWritten(graph, "profit_matrix_view"));
-            Path dash = write(out.resolve("dashboard.html"), DashboardPage.render(projectName, dashboard, stale));
-            return new Written(index, lineage, dash, model, dashboard);
+            writeAll(out, files);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the docs to " + out, e);
+        }
+        return new Written(out.resolve("index.html"), out.resolve("lineage.json"), out.resolve("dashboard.html"), model, dashboard);
+    }
+
+    /**
+     * Writes every file next to its place first and only then moves them in, so that a failure (a full
+     * disk, a directory in the way) leaves the previous site whole instead of half replaced.
+     */
+    private static void writeAll(Path out, Map<String, String> files) throws IOException {
+        Files.createDirectories(out);
+        Map<Path, Path> written = new LinkedHashMap<>();
+        try {
+            for (var f : files.entrySet()) {
+                Path target = out.resolve(f.getKey());
+                if (Files.isDirectory(target)) throw new FileSystemException(target.toString(), null, f.getKey() + " is a directory");
+                // not Files.createTempFile, which would make the pages readable by their owner only
+                Path tmp = out.resolve("." + f.getKey() + "." + ProcessHandle.current().pid() + ".tmp");
+                written.put(tmp, target);
+                Files.writeString(tmp, f.getValue(), StandardCharsets.UTF_8);
+            }
+            for (var w : written.entrySet()) Files.move(w.getKey(), w.getValue(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            for (Path tmp : written.keySet()) Files.deleteIfExists(tmp);
         }
     }
 
@@ -242,8 +267,4 @@ public final class DocsSite {
         return graph.projectConfig().finalized(new Target(null, null, name)).name();
     }
 
-    private static Path write(Path file, String text) throws IOException {
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-        return file;
-    }
 }

@@ -51,11 +51,15 @@ final class IndexPage {
     String render(LineageLayout.Layout lineage) {
         StringBuilder b = new StringBuilder();
         b.append("<h1>").append(esc(model.projectName())).append("</h1>\n<p class=\"muted\">").append(summary()).append("</p>\n");
-        b.append("<h2 id=\"lineage\">Lineage</h2>\n<div class=\"lineage\">").append(LineageSvg.render(lineage, byId))
-                .append("</div>\n").append(LineageSvg.legend())
-                .append("<p class=\"muted\">Machine-readable: <a href=\"lineage.json\">lineage.json</a> (nodes and edges).</p>\n");
+        b.append("<h2 id=\"lineage\">Lineage</h2>\n");
+        if (lineage.nodes().isEmpty()) { // an empty box and a legend of nothing would look like a drawing that failed
+            b.append("<p class=\"muted\">Nothing to draw: the project has no table, view, incremental table, declaration or operation.</p>\n");
+        } else {
+            b.append("<div class=\"lineage\">").append(LineageSvg.render(lineage, byId)).append("</div>\n").append(LineageSvg.legend());
+        }
+        b.append("<p class=\"muted\">Machine-readable: <a href=\"lineage.json\">lineage.json</a> (nodes and edges).</p>\n");
         Map<String, Map<ActionType, List<ActionDoc>>> groups = groups();
-        b.append("<h2>Contents</h2>\n");
+        if (!groups.isEmpty()) b.append("<h2>Contents</h2>\n");
         for (var layer : groups.entrySet()) {
             b.append("<h3>").append(esc(layer.getKey())).append("</h3>\n<ul class=\"toc\">");
             for (var type : layer.getValue().entrySet()) {

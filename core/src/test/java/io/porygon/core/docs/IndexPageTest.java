@@ -111,6 +111,15 @@ class IndexPageTest {
                 .doesNotContain("<p class=\"muted\">. ");
     }
 
+    @Test
+    void anEmptyProjectHasNeitherAnEmptyLineageDrawingNorAnEmptyContentsSection() {
+        DocsModel model = new DocsModel("p", List.of(), List.of(), Optional.empty(), RunHistory.NONE, List.of());
+        String page = new IndexPage(model).render(DocsSite.lineage(model));
+        assertThat(page).contains("<h2 id=\"lineage\">Lineage</h2>\n<p class=\"muted\">Nothing to draw: the project has no table,")
+                .contains("<a href=\"lineage.json\">lineage.json</a>")
+                .doesNotContain("<svg").doesNotContain("<h2>Contents</h2>");
+    }
+
     private static String page(List<RunHistory.Run> runs) {
         ActionDoc check = new ActionDoc(CHECK, "amounts_positive", "checks", ActionType.ASSERTION, "assertions",
                 "definitions/assertions/amounts_positive.sqlx", null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(TABLE),

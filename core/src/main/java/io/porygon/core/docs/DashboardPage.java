@@ -89,9 +89,9 @@ final class DashboardPage {
             double x = AXIS + i * slot;
             double y = 20 + plotH - plotH * (m.revenue() - min0) / span;
             s.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#90c2f9\">"
-                    + "<title>%s: revenue %s, gross profit %s, %s items</title></rect>%n",
+                    + "<title>%s: revenue %s, gross profit %s, %s %s</title></rect>%n",
                     x + slot * 0.15, Math.min(y, zeroY), slot * 0.7, Math.abs(zeroY - y), esc(m.month().substring(0, 7)),
-                    money(m.revenue()), money(m.grossProfit()), Html.count(m.items())));
+                    money(m.revenue()), money(m.grossProfit()), Html.count(m.items()), Html.plural("item", m.items())));
             double gy = 20 + plotH - plotH * (m.grossProfit() - min0) / span;
             line.append(i == 0 ? "M " : " L ").append(String.format(Locale.ROOT, "%.1f %.1f", x + slot / 2, gy));
             if (i % labelEvery == 0) {

@@ -60,6 +60,13 @@ class DashboardPageTest {
     }
 
     @Test
+    void aMonthsTooltipCountsItsItemsInGoodEnglish() {
+        String page = DashboardPage.render("p", data(List.of(new DashboardData.Month("2024-01-01", 90, 12, 1),
+                new DashboardData.Month("2024-02-01", 4_000, 1_000, 5))));
+        assertThat(page).contains(", 1 item</title>").contains(", 5 items</title>");
+    }
+
+    @Test
     void dashboardJsonStaysValidWithNaNAndInfinityAndNormalNumbersKeepTheirForm() throws Exception {
         DashboardData d = new DashboardData(Optional.empty(), new DashboardData.Kpis(0, 0, 0, 0, 0, null, null), List.of(), List.of(),
                 List.of(), List.of(new DashboardData.MatrixRow("Jeans", "2024-03-31", Double.NaN, Double.POSITIVE_INFINITY,

@@ -1,5 +1,6 @@
 package io.porygon.cli;
 
+import io.porygon.core.PorygonException;
 import io.porygon.core.engine.EngineException;
 import io.porygon.core.engine.ObjectKind;
 import io.porygon.core.graph.CompiledGraph;
@@ -185,7 +186,7 @@ final class RunCommand implements Callable<Integer> {
     private static List<List<ActionResult>> earlierRuns(WarehouseRunStore history) {
         try {
             return history.recentActions(RunAnomalies.RECENT_RUNS);
-        } catch (EngineException e) {
+        } catch (EngineException | PorygonException e) {
             return List.of();
         }
     }

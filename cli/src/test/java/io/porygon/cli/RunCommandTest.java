@@ -98,6 +98,19 @@ class RunCommandTest {
     }
 
     @Test
+    void aHistoryWithAStepThisVersionDoesNotKnowStopsNoRunAndIsAClearErrorElsewhere() {
+        assertThat(cli("run", project.toString())).as(stderr).isZero();
+        seed("UPDATE porygon_meta.run_actions SET step = 'SOMETHING_NEW'"); // as a newer Porygon might write
+
+        assertThat(cli("run", project.toString())).as(stderr).isZero(); // the history only orders the run and finds its alerts
+        String unknown = "error: the run history (porygon_meta.run_actions) holds the step 'SOMETHING_NEW'";
+        assertThat(cli("history", "--run", "last", project.toString())).isEqualTo(PorygonCli.EXIT_USAGE); // its alerts read the first run
+        assertThat(stderr).contains(unknown, "hint: ").doesNotContain("internal error", "Exception");
+        assertThat(cli("docs", "--out", project.resolve("site").toString(), project.toString())).isEqualTo(PorygonCli.EXIT_USAGE);
+        assertThat(stderr).contains(unknown).doesNotContain("internal error", "Exception");
+    }
+
+    @Test
     void aTableThatSuddenlyWritesNoRowsIsAnAlertInTheRunItsHistoryAndTheDocs() throws IOException {
         for (int i = 0; i < 3; i++) assertThat(cli("run", "--actions", "orders_clean", project.toString())).as(stderr).isZero();
         assertThat(stdout).doesNotContain("alerts");

@@ -1,5 +1,6 @@
 package io.porygon.core.run;
 
+import io.porygon.core.PorygonException;
 import io.porygon.core.engine.BulkWriter;
 import io.porygon.core.engine.Column;
 import io.porygon.core.engine.Engine;
@@ -170,9 +171,20 @@ public final class WarehouseRunStore implements RunStore {
     private static ActionResult actionResult(List<Object> row) {
         String samples = (String) row.get(13);
         return new ActionResult((String) row.get(2), (String) row.get(3), (String) row.get(4),
-                Step.valueOf((String) row.get(5)), ActionStatus.valueOf((String) row.get(6)), instant(row.get(7)),
+                known(Step.class, row.get(5), "step"), known(ActionStatus.class, row.get(6), "status"), instant(row.get(7)),
                 instant(row.get(8)), number(row.get(9)), (String) row.get(10), (String) row.get(11), number(row.get(12)),
                 samples == null ? List.of() : Arrays.asList(samples.split(ROW_SEPARATOR)), (String) row.get(14));
+    }
+
+    /** A step or status this version names; a newer Porygon, or a hand, may have written another. */
+    private static <E extends Enum<E>> E known(Class<E> type, Object value, String column) {
+        try {
+            return Enum.valueOf(type, String.valueOf(value));
+        } catch (IllegalArgumentException e) {
+            throw new PorygonException(null, "the run history (" + name(ACTIONS) + ") holds the " + column + " '" + value
+                    + "', which this version of Porygon does not know", "it was written by a newer Porygon or edited by hand:"
+                    + " read it with that version, or delete those rows of " + name(ACTIONS), e);
+        }
     }
 
     private static void text(BulkWriter w, String value) {

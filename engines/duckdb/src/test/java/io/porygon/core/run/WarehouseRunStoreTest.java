@@ -3,7 +3,9 @@ package io.porygon.core.run;
 import static io.porygon.core.run.Graphs.*;
 import static io.porygon.core.run.Runs.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.porygon.core.PorygonException;
 import io.porygon.core.graph.Target;
 import io.porygon.duckdb.DuckDbEngine;
 import io.porygon.duckdb.DuckDbSettings;
@@ -72,6 +74,20 @@ class WarehouseRunStoreTest {
 
             // the alerts compare with the last runs that recorded actions: an aborted run must not take one's place
             assertThat(store.recentActions(2)).containsExactly(store.actions(second.runId()), store.actions(first.runId()));
+        }
+    }
+
+    @Test
+    void aStepThisVersionDoesNotKnowIsAClearErrorNotACrash() {
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
+            WarehouseRunStore store = new WarehouseRunStore(engine);
+            RunResult r = run(engine, graph(table(t("s", "a"), "SELECT 1 AS id")));
+            store.record(r, "porygon run");
+            engine.execute("UPDATE porygon_meta.run_actions SET step = 'SOMETHING_NEW'"); // as a newer Porygon might write
+
+            assertThatThrownBy(() -> store.actions(r.runId())).isInstanceOf(PorygonException.class)
+                    .hasMessageContaining("holds the step 'SOMETHING_NEW', which this version of Porygon does not know");
+            assertThatThrownBy(() -> store.recentActions(10)).isInstanceOf(PorygonException.class);
         }
     }
 

@@ -399,6 +399,8 @@ public final class DuckDbEngine implements Engine {
      * ("Contents of view were altered") once a table or view under it changed them. Such a view is
      * created again from the SQL DuckDB keeps for it, which binds it to the new columns. Views on
      * views need one pass per level, as a view cannot be re-created while one under it is stale.
+     * One whose query now repeats a column name is left stale: DuckDB would rename the second ({@code id_1}),
+     * and the view, holding its query and binding, would then be kept by {@link #replaceView} instead of refused.
      */
     @Override
     public void refreshStaleViews(boolean afterProjectStatements) {
@@ -409,7 +411,8 @@ public final class DuckDbEngine implements Engine {
             recreatedAny = false;
             for (List<Object> view : views) {
                 String created = (String) view.get(2);
-                if (isStale(quoteIdent((String) view.get(0)) + "." + quoteIdent((String) view.get(1))) && created.startsWith("CREATE VIEW ")) {
+                if (isStale(quoteIdent((String) view.get(0)) + "." + quoteIdent((String) view.get(1))) && created.startsWith("CREATE VIEW ")
+                        && !repeatsColumnNames(StoredViews.query(created, (String) view.get(0), (String) view.get(1)))) {
                     try {
                         execute("CREATE OR REPLACE VIEW " + created.substring("CREATE VIEW ".length()));
                         recreatedAny = true;
@@ -447,6 +450,19 @@ public final class DuckDbEngine implements Engine {
         // a new daily table may bring a column: the views on the wildcard need re-creating then
         if (before != null && !before.equals(existingColumns(wildcard))) columnsChanged.set(true);
         return tables.size();
+    }
+
+    /** Whether {@code select} (null: not known) binds to columns of which two have the same name. */
+    private boolean repeatsColumnNames(String select) {
+        if (select == null) return false;
+        try {
+            rejectDuplicateNames(queryRows("DESCRIBE " + select));
+            return false;
+        } catch (DuplicateColumnNames repeated) {
+            return true;
+        } catch (DuckDbException notYet) {
+            return false; // a view under it still stale, or SQL that no longer fits: re-creating it says which
+        }
     }
 
     private boolean isStale(String view) {

@@ -28,15 +28,27 @@ final class StoredViews {
         } catch (DuckDbException notParsed) {
             return false; // json_serialize_sql takes SELECT statements only
         }
+        return printed.equals(query(stored, DuckDbEngine.schemaOf(view), view.name()));
+    }
+
+    /**
+     * The query of the view {@code schema.name} whose SQL DuckDB keeps as {@code stored}, or null when it has a column
+     * list or is not a {@code CREATE VIEW}.
+     */
+    static String query(String stored, String schema, String name) {
         // stored as CREATE VIEW <name as DuckDB prints it, quoted where it must be> AS <query>; a column list after
         // the name (CREATE VIEW v (x) AS ...) renames the query's columns, so then the view does not hold it
         String prefix = "CREATE VIEW ";
-        String suffix = " AS " + printed + ";";
-        if (stored.length() < prefix.length() + suffix.length() || !stored.startsWith(prefix) || !stored.endsWith(suffix)) return false;
-        String name = stored.substring(prefix.length(), stored.length() - suffix.length()).replace("\"", "");
-        String schema = DuckDbEngine.schemaOf(view);
-        // DuckDB leaves out the schema main
-        return name.equalsIgnoreCase(schema + "." + view.name()) || schema.equalsIgnoreCase("main") && name.equalsIgnoreCase(view.name());
+        if (!stored.startsWith(prefix) || !stored.endsWith(";")) return null;
+        // a quoted name may itself hold " AS ": the first one after which the name is the view's
+        for (int as = stored.indexOf(" AS ", prefix.length()); as >= 0; as = stored.indexOf(" AS ", as + 1)) {
+            String printedName = stored.substring(prefix.length(), as).replace("\"", "");
+            // DuckDB leaves out the schema main
+            if (printedName.equalsIgnoreCase(schema + "." + name) || schema.equalsIgnoreCase("main") && printedName.equalsIgnoreCase(name)) {
+                return stored.substring(as + " AS ".length(), stored.length() - 1);
+            }
+        }
+        return null;
     }
 
     synchronized void forget(Target target) {

@@ -96,6 +96,27 @@ class DuckDbEngineTest {
     }
 
     @Test
+    void aViewWhoseQueryNowRepeatsAColumnNameIsLeftStaleByTheRefreshSoItsNextCreationStillRefusesIt() {
+        Target b = new Target(null, "s", "b");
+        Target w = new Target(null, "s", "w");
+        String query = "SELECT * FROM s.a CROSS JOIN s.b";
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
+            engine.replaceTable(new Target(null, "s", "a"), "SELECT 1 AS id");
+            engine.replaceTable(b, "SELECT 2 AS x");
+            engine.replaceView(w, query);
+            engine.replaceTable(b, "SELECT 2 AS x, 3 AS id"); // now both tables have an id
+            assertThatThrownBy(() -> engine.replaceView(w, query)).isInstanceOf(io.porygon.core.engine.DuplicateColumnNames.class);
+
+            // as at the end of that run; re-created from its SQL, DuckDB would name the second id id_1, and the next run
+            // would keep that view (it holds the query and binds) instead of refusing the repeated name
+            engine.refreshStaleViews(false);
+        }
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) { // the next run
+            assertThatThrownBy(() -> engine.replaceView(w, query)).isInstanceOf(io.porygon.core.engine.DuplicateColumnNames.class);
+        }
+    }
+
+    @Test
     void aViewReplacedWhileItsTableIsGoneStillCountsAsAChangeOfColumns() {
         Target v = new Target(null, "s", "v");
         try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {

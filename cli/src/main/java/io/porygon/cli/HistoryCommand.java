@@ -99,7 +99,7 @@ final class HistoryCommand implements Callable<Integer> {
             // as wide as the longest name, so that the columns after it line up (assertion names run long)
             int width = Math.max(40, actions.stream().mapToInt(a -> a.name().length()).max().orElse(0));
             String format = "  %-5s %-24s %-" + width + "s %-19s %9s %14s  %-16s %s%n";
-            out.printf(format, "", "type", "action", "started (UTC)", "time", "rows", "sql hash", "error");
+            out.printf(format, "", "step", "action", "started (UTC)", "time", "rows", "sql hash", "error");
             for (ActionResult a : actions) {
                 out.printf(Locale.ROOT, format, RunProgress.label(a.status()), RunProgress.kind(a), a.name(),
                         a.startedAt() == null ? "" : TIME.format(a.startedAt()), RunProgress.seconds(a.duration()),

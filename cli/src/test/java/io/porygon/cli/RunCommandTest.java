@@ -94,7 +94,7 @@ class RunCommandTest {
         assertThat(cli("history", "--run", "last", project.toString())).isZero();
         // the step, as the run's own lines name it, not the action's type in the project (declaration, incremental)
         assertThat(stdout).containsPattern("check source +raw\\.orders").containsPattern("incremental \\(merge\\) +analytics\\.orders_inc")
-                .doesNotContain("declaration");
+                .containsPattern(" step +action +started").doesNotContain("declaration");
     }
 
     @Test

@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
             "                  downstream actions; the lineage drawn as a graph; and, when",
             "                  the warehouse exists, row counts, recent runs, timings and",
             "                  each assertion's outcome over the recent runs;",
-            "  lineage.json    the lineage of the actions (nodes, edges) and of each dataset's columns;",
+            "  lineage.json    the lineage of the actions (nodes, edges) and of each",
+            "                  dataset's columns;",
             "  dashboard.html  KPIs, profit by month, top categories and countries, profit",
             "                  YTD vs. last YTD, from the reporting views in the warehouse.",
             "The warehouse is only read; when it does not exist the site has no figures."

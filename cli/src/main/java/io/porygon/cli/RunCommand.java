@@ -40,8 +40,8 @@ import picocli.CommandLine.Spec;
             "Compile the project and run its actions on the warehouse (an embedded DuckDB file), in dependency order, "
                     + "independent actions in parallel. Models are translated from BigQuery's SQL to DuckDB's.",
             "A failing action skips only what depends on it; a failing built-in assertion (a table's config `assertions`) "
-                    + "also skips what depends on the table it checks. Ctrl-C stops the run cleanly: tables are swapped in atomically, so none is left half-built "
-                    + "(an operation's statements run one by one, as on BigQuery).",
+                    + "also skips what depends on the table it checks. Ctrl-C stops the run cleanly: tables are swapped in "
+                    + "atomically, so none is left half-built (an operation's statements run one by one, as on BigQuery).",
             "Every run is recorded in the warehouse (schema porygon_meta); see `porygon history`."
         },
         footer = {"", "Exit codes: 0 every action succeeded; 1 an action or assertion failed; 2 usage, configuration or "

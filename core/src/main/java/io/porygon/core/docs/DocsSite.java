@@ -266,5 +266,4 @@ public final class DocsSite {
     private static String nameWritten(CompiledGraph graph, String name) {
         return graph.projectConfig().finalized(new Target(null, null, name)).name();
     }
-
 }

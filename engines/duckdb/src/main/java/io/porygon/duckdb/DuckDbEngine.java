@@ -370,11 +370,16 @@ public final class DuckDbEngine implements Engine {
 
     /** Whether the view can be read: a table under it may have changed or lost columns since it was created. */
     private boolean binds(Target view) {
+        return bindError(sqlName(view)) == null;
+    }
+
+    /** Why the view (its SQL name) cannot be read, or null when it can. */
+    private DuckDbException bindError(String view) {
         try {
-            execute("SELECT * FROM " + sqlName(view) + " LIMIT 0");
-            return true;
+            execute("SELECT * FROM " + view + " LIMIT 0");
+            return null;
         } catch (DuckDbException e) {
-            return false;
+            return e;
         }
     }
 
@@ -466,14 +471,10 @@ public final class DuckDbEngine implements Engine {
     }
 
     private boolean isStale(String view) {
-        try {
-            execute("SELECT * FROM " + view + " LIMIT 0");
-            return false;
-        } catch (DuckDbException e) {
-            // altered columns, or a star view whose table lost one ("2 columns available but 3 columns specified");
-            // a view whose SQL no longer fits fails again when re-created, and stays as it is
-            return e.getMessage().contains("Contents of view were altered") || e.getMessage().contains("columns available but");
-        }
+        DuckDbException e = bindError(view);
+        // altered columns, or a star view whose table lost one ("2 columns available but 3 columns specified");
+        // a view whose SQL no longer fits fails again when re-created, and stays as it is
+        return e != null && (e.getMessage().contains("Contents of view were altered") || e.getMessage().contains("columns available but"));
     }
 
     /**

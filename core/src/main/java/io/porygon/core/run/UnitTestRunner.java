@@ -79,12 +79,18 @@ public final class UnitTestRunner {
 
     /**
      * Null when both hold the same columns and rows, or when neither holds a row (Dataform compares no columns then, so a test
-     * that expects no rows may select any); otherwise what is missing and what is extra.
+     * that expects no rows may select any); otherwise what is missing and what is extra. A side that repeats a column name
+     * fails the test, rows or not, as BigQuery fails its query.
      */
     static String diff(QueryResult expected, QueryResult actual) {
-        if (expected.totalRows() == 0 && actual.totalRows() == 0) return null;
         List<String> exp = lower(expected.columns());
         List<String> act = lower(actual.columns());
+        // BigQuery refuses a result that repeats a column name, where DuckDB returns both; compared as sets, [a, a, b]
+        // would also equal [a, b, b]
+        String repeated = repeated("the model's query", actual.columns(), act);
+        if (repeated == null) repeated = repeated("the query of the expected rows", expected.columns(), exp);
+        if (repeated != null) return repeated;
+        if (expected.totalRows() == 0 && actual.totalRows() == 0) return null;
         if (!exp.containsAll(act) || !act.containsAll(exp) || exp.size() != act.size()) {
             return "columns differ:\n  expected: " + expected.columns() + "\n  actual:   " + actual.columns();
         }
@@ -109,6 +115,13 @@ public final class UnitTestRunner {
         sb.append("\n  (- expected but missing, + returned but not expected; ")
                 .append(expected.totalRows()).append(" expected, ").append(actual.totalRows()).append(" returned)");
         return sb.toString();
+    }
+
+    private static String repeated(String side, List<String> names, List<String> lower) {
+        List<String> repeated = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) if (lower.indexOf(lower.get(i)) < i) repeated.add(names.get(i));
+        return repeated.isEmpty() ? null : side + " repeats a column name, which BigQuery refuses: " + String.join(", ", repeated)
+                + " (columns: " + String.join(", ", names) + "); give the columns distinct aliases";
     }
 
     private static List<String> lower(List<String> names) {

@@ -55,6 +55,21 @@ class UnitTestRunnerTest {
     }
 
     @Test
+    void aRepeatedColumnNameFailsTheTest() {
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
+            UnitTestRunner runner = new UnitTestRunner(engine, (test, sql) -> sql, target -> null);
+            // as sets of names, [a, b, B] and [a, A, b] hold the same columns; BigQuery refuses both results
+            var model = runner.run(test("model", t("s", "m"), "SELECT 1 AS a, 2 AS b, 2 AS B", "SELECT 1 AS a, 1 AS A, 2 AS b"));
+            assertThat(model.passed()).isFalse();
+            assertThat(model.diff()).startsWith("the model's query repeats a column name, which BigQuery refuses: B (columns: a, b, B)");
+            var expected = runner.run(test("expected", t("s", "m"), "SELECT 1 AS a, 2 AS b", "SELECT 1 AS a, 2 AS b, 2 AS A"));
+            assertThat(expected.diff()).startsWith("the query of the expected rows repeats a column name, which BigQuery refuses: A");
+            var noRows = runner.run(test("no_rows", t("s", "m"), "SELECT 1 AS a, 1 AS a LIMIT 0", "SELECT 1 AS a LIMIT 0"));
+            assertThat(noRows.passed()).isFalse();
+        }
+    }
+
+    @Test
     void bytesCompareByTheirContent() {
         try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
             UnitTestRunner runner = new UnitTestRunner(engine, (test, sql) -> sql, target -> null);

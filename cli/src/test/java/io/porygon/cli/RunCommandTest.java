@@ -485,6 +485,33 @@ class RunCommandTest {
     }
 
     @Test
+    void aTranslationErrorInATestedQueryIsReportedInTheFileThatHoldsIt() throws IOException {
+        write("definitions/orders_clean.sqlx", """
+                config { type: "table" }
+                SELECT order_id, status, amount,
+                       ML.PREDICT(amount) AS half
+                FROM ${ref("orders")}
+                """);
+        assertThat(cli("test", project.toString())).isEqualTo(1);
+        // the model's line, as a run reports it; not the test's file at the line the model's SQL would have there
+        assertThat(stdout).contains("FAIL orders_clean_test", "definitions/orders_clean.sqlx:3:")
+                .doesNotContain("definitions/tests/orders_clean_test.sqlx:");
+
+        write("definitions/orders_clean.sqlx", "config { type: \"table\" }\nSELECT order_id, status, amount, 5.0 AS half FROM ${ref(\"orders\")}\n");
+        write("definitions/tests/orders_clean_test.sqlx", """
+                config { type: "test", dataset: "orders_clean" }
+                input "orders" {
+                  SELECT 1 AS order_id, 'shipped' AS status,
+                    ML.PREDICT(1) AS amount
+                }
+                SELECT 1 AS order_id, 'shipped' AS status, 1 AS amount, 5.0 AS half
+                """);
+        assertThat(cli("test", project.toString())).isEqualTo(1);
+        assertThat(stdout).contains("definitions/tests/orders_clean_test.sqlx: the model's query on the test's input rows cannot be translated: ")
+                .contains("hint: in the SQL of the input blocks");
+    }
+
+    @Test
     void configFileSetsTheWarehousePath() throws IOException {
         Path other = project.resolve("elsewhere/wh.duckdb");
         write("porygon.yaml", "warehouse:\n  path: elsewhere/wh.duckdb\n  threads: 2\nrun:\n  threads: 1\n");

@@ -53,7 +53,7 @@ public final class UnitTestRunner {
         try {
             QueryResult actual;
             try {
-                actual = engine.query(translate.apply(test, test.testQuery()), Integer.MAX_VALUE);
+                actual = engine.query(translateTested(test, model), Integer.MAX_VALUE);
             } catch (RuntimeException e) {
                 if (model == null || e instanceof PorygonException) throw e;
                 // at the line of the model's query the error names (a column, the expression that raised), which the test's file has not
@@ -74,6 +74,23 @@ public final class UnitTestRunner {
         } catch (RuntimeException e) {
             return new TestResult(test.name(), test.fileName(), false, failing + e.getMessage() + "\n  hint: " + hint,
                     Duration.between(start, Instant.now()));
+        }
+    }
+
+    /**
+     * The model's query on the test's inputs, translated. Its lines are the model's shifted by the input blocks', so a
+     * translation error is located again: in the model's file, where a run reports it, when the model's own query fails
+     * to translate; otherwise in the test's file, without a line (the input blocks' lines are not known here).
+     */
+    private String translateTested(TestAction test, TableAction model) {
+        try {
+            return translate.apply(test, test.testQuery());
+        } catch (PorygonException e) {
+            if (model == null || model.query() == null) throw e;
+            TestAction asModel = new TestAction(test.name(), test.testedTarget(), model.query(), null, model.fileName(), model.sqlStartLine());
+            translate.apply(asModel, model.query());
+            throw new PorygonException(SourceLocation.of(test.fileName()), "the model's query on the test's input rows cannot be translated: "
+                    + e.getMessage(), e.hint() == null ? "check the SQL of the input blocks" : "in the SQL of the input blocks, " + e.hint(), e);
         }
     }
 

@@ -24,7 +24,10 @@ public interface Engine extends AutoCloseable {
     /** Runs one statement and returns the number of rows it changed, or -1 when unknown. */
     long executeUpdate(String sql);
 
-    /** Runs a query; keeps the first {@code maxRows} rows and counts all of them. */
+    /**
+     * Runs a query; keeps the first {@code maxRows} rows and counts all of them. A NULL array of a column comes back as an
+     * empty list, as BigQuery returns it.
+     */
     QueryResult query(String sql, int maxRows);
 
     /** Creates the schema (BigQuery dataset) of a target when it is missing. */

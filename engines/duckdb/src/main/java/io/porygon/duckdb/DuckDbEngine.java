@@ -197,13 +197,21 @@ public final class DuckDbEngine implements Engine {
             try (ResultSet rs = st.executeQuery(sql)) {
                 ResultSetMetaData md = rs.getMetaData();
                 List<String> columns = new ArrayList<>();
-                for (int i = 1; i <= md.getColumnCount(); i++) columns.add(md.getColumnLabel(i));
+                // BigQuery returns a NULL array of a query's result as an empty one (as it stores it in a table)
+                boolean[] arrays = new boolean[md.getColumnCount() + 1];
+                for (int i = 1; i <= md.getColumnCount(); i++) {
+                    columns.add(md.getColumnLabel(i));
+                    arrays[i] = md.getColumnTypeName(i).endsWith("[]");
+                }
                 List<List<Object>> rows = new ArrayList<>();
                 long total = 0;
                 while (rs.next()) {
                     if (total < maxRows) {
                         List<Object> row = new ArrayList<>(columns.size());
-                        for (int i = 1; i <= columns.size(); i++) row.add(plain(rs.getObject(i)));
+                        for (int i = 1; i <= columns.size(); i++) {
+                            Object value = plain(rs.getObject(i));
+                            row.add(value == null && arrays[i] ? List.of() : value);
+                        }
                         rows.add(row);
                     }
                     total++;

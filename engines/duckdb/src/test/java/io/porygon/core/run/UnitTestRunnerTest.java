@@ -70,6 +70,21 @@ class UnitTestRunnerTest {
     }
 
     @Test
+    void aNullArrayIsAnEmptyOneAsBigQueryReturnsIt() {
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
+            UnitTestRunner runner = new UnitTestRunner(engine, (test, sql) -> sql, target -> null);
+            String tested = "SELECT id, CASE WHEN id > 1 THEN [id] END AS xs FROM (SELECT 1 AS id UNION ALL SELECT 2)";
+            var empty = runner.run(test("empty", t("s", "m"), tested, "SELECT 1 AS id, []::INTEGER[] AS xs UNION ALL SELECT 2, [2]"));
+            assertThat(empty.passed()).as(empty.diff()).isTrue();
+            var nullExpected = runner.run(test("null_expected", t("s", "m"), tested, "SELECT 1 AS id, NULL::INTEGER[] AS xs UNION ALL SELECT 2, [2]"));
+            assertThat(nullExpected.passed()).as(nullExpected.diff()).isTrue();
+            // a NULL of another type is still NULL, not an empty array
+            var other = runner.run(test("other", t("s", "m"), tested + " WHERE id = 1", "SELECT 1 AS id, NULL AS xs"));
+            assertThat(other.diff()).contains("- (1, NULL)").contains("+ (1, [])");
+        }
+    }
+
+    @Test
     void bytesCompareByTheirContent() {
         try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
             UnitTestRunner runner = new UnitTestRunner(engine, (test, sql) -> sql, target -> null);

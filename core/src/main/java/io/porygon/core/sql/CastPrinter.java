@@ -108,14 +108,18 @@ final class CastPrinter {
         String cast = safe ? "TRY_CAST(" : "CAST(";
         return castCheckedText(value, "BIGINT", "NOT regexp_full_match(%s, " + INT64_TEXT_SQL + ")", safe,
                 DuckDbExpressionDeParser.errorMessage("Bad int64 value", googleSql), v -> "WHEN typeof(" + v + ") IN ('DOUBLE', 'FLOAT') THEN " + cast + "round("
-                        + cast + v + " AS DOUBLE)) AS BIGINT) WHEN typeof(" + v + ") = 'VARCHAR' THEN " + hexAware(v) + " ");
+                        + cast + v + " AS DOUBLE)) AS BIGINT) WHEN typeof(" + v + ") = 'VARCHAR' THEN " + hexAware(v, cast) + " ");
     }
 
-    /** Text already checked against INT64_TEXT as BIGINT: DuckDB reads 0x1F, but neither a sign nor spaces around it. */
-    private static String hexAware(String v) {
+    /**
+     * Text already checked against INT64_TEXT as BIGINT ({@code cast}: {@code CAST(} or, for SAFE_CAST, {@code TRY_CAST(},
+     * so that a number beyond INT64 is NULL). DuckDB reads 0x1F, but neither a sign nor spaces around it; the digits are
+     * read as UBIGINT and signed as HUGEINT, so that -0x8000000000000000, the smallest INT64, is read too.
+     */
+    private static String hexAware(String v, String cast) {
         String text = "trim(CAST(" + v + " AS VARCHAR))";
-        return "CASE WHEN " + text + " ILIKE '%0x%' THEN CAST(regexp_replace(" + text + ", '^[+-]', '') AS BIGINT) * CASE WHEN " + text
-                + " LIKE '-%' THEN -1 ELSE 1 END ELSE CAST(" + text + " AS BIGINT) END";
+        return "CASE WHEN " + text + " ILIKE '%0x%' THEN " + cast + "CAST(" + cast + "regexp_replace(" + text + ", '^[+-]', '') AS UBIGINT) AS HUGEINT)"
+                + " * CASE WHEN " + text + " LIKE '-%' THEN -1 ELSE 1 END AS BIGINT) ELSE " + cast + text + " AS BIGINT) END";
     }
 
     /** DuckDB reads 'yes', 't', '1' and more as TRUE; BigQuery's BOOL takes 'true' and 'false' in any case only. */

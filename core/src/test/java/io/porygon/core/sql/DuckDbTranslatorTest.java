@@ -1037,6 +1037,20 @@ class DuckDbTranslatorTest {
         assertThatThrownBy(() -> query("SELECT CAST('yes' AS BOOL)")).isInstanceOf(SQLException.class).hasMessageContaining("Bad bool value: yes");
     }
 
+    @Test
+    void textBeyondInt64IsNullUnderSafeCastAndTheSmallestInt64IsRead() throws SQLException {
+        // BigQuery: SAFE_CAST gives NULL where CAST would fail, out-of-range text included; -0x8000000000000000 is INT64's minimum
+        try (Statement st = warehouse.connection().createStatement()) {
+            st.execute("CREATE OR REPLACE TABLE thelook.wide_strings AS SELECT * FROM (VALUES (1, '99999999999999999999'),"
+                    + " (2, '0x8000000000000000'), (3, '-0x8000000000000000'), (4, ' 0x7fffffffffffffff ')) AS v(k, i)");
+        }
+        assertThat(query("SELECT SAFE_CAST(i AS INT64) FROM thelook.wide_strings ORDER BY k"))
+                .containsExactly(Arrays.asList((Object) null), Arrays.asList((Object) null), List.of(num("-9223372036854775808")),
+                        List.of(num("9223372036854775807")));
+        assertThat(query("SELECT CAST('-0x8000000000000000' AS INT64)")).containsExactly(List.of(num("-9223372036854775808")));
+        assertThatThrownBy(() -> query("SELECT CAST(i AS INT64) FROM thelook.wide_strings WHERE k = 2")).isInstanceOf(SQLException.class);
+    }
+
     private String plan(String googleSql) throws SQLException {
         try (Statement st = warehouse.connection().createStatement(); ResultSet rs = st.executeQuery("EXPLAIN " + translator.translate(googleSql, AT))) {
             StringBuilder sb = new StringBuilder();

@@ -16,9 +16,12 @@ final class NetFunctions {
     private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
     /** A dotted quad without leading zeros (inet_pton's IPv4 form). */
     private static final String IPV4 = "'" + OCTET + ("\\." + OCTET).repeat(3) + "'"; // no {3}: it would read as a template hole
-    /** Text that is an IPv6 address or a dotted quad BigQuery might read otherwise (leading zeros): refused, not guessed. */
+    /**
+     * Text that is an IPv6 address or a dotted quad BigQuery might read otherwise (leading zeros): refused, not guessed.
+     * A quad without leading zeros that is not an address (an octet above 255) is no address for any reading.
+     */
     private static final String UNTRANSLATED = "(contains({0}, ':') AND regexp_full_match({0}, '[0-9A-Fa-f:.]+')) "
-            + "OR regexp_full_match({0}, '[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+')";
+            + "OR (regexp_full_match({0}, '[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+') AND regexp_matches({0}, '(^|\\.)0[0-9]'))";
     private static final String FROM_DOTTED = "unhex(array_to_string(list_transform(string_split({0}, '.'), porygon_o -> "
             + "lpad(hex(CAST(porygon_o AS INTEGER)), 2, '0')), ''))";
     /** Byte {@code i} (0-based) of BYTES {0}, as an integer. */

@@ -159,6 +159,15 @@ class FunctionGapsTest {
     }
 
     @Test
+    void aDottedQuadWithAnOctetAbove255IsNoAddress() throws SQLException {
+        // BigQuery: NET.SAFE_IP_FROM_STRING gives NULL for text that is not an address; only leading zeros are refused
+        assertThat(query("SELECT NET.SAFE_IP_FROM_STRING('256.1.1.1'), NET.SAFE_IP_FROM_STRING('1.2.3.999')"))
+                .containsExactly(java.util.Arrays.asList(null, null));
+        assertThatThrownBy(() -> query("SELECT NET.IP_FROM_STRING('1.2.3.999')"))
+                .isInstanceOf(SQLException.class).hasMessageContaining("not an IP address");
+    }
+
+    @Test
     void containsSubstrSearchesStringsOnly() {
         assertThatThrownBy(() -> query("SELECT CONTAINS_SUBSTR(STRUCT('a' AS x), 'a')"))
                 .isInstanceOf(SQLException.class).hasMessageContaining("STRING values only");

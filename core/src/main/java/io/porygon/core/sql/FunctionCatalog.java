@@ -198,8 +198,9 @@ final class FunctionCatalog {
             c.text(")");
         });
         specials.put("MOD", c -> c.divide("%"));
-        template("SAFE.DIV/2", "CASE WHEN {1} = 0 THEN NULL ELSE trunc({0} // {1}) END");
-        template("SAFE.MOD/2", "CASE WHEN {1} = 0 THEN NULL ELSE ({0} % {1}) END");
+        // DIV and MOD of the smallest INT64 by -1 overflow, BigQuery's error too: NULL under SAFE.
+        template("SAFE.DIV/2", "CASE WHEN {1} = 0 THEN NULL ELSE TRY(trunc({0} // {1})) END");
+        template("SAFE.MOD/2", "CASE WHEN {1} = 0 THEN NULL ELSE TRY({0} % {1}) END");
         template("SAFE_DIVIDE/2", "CASE WHEN {1} = 0 THEN NULL ELSE {0} / {1} END");
         template("SAFE_MULTIPLY/2", "TRY({0} * {1})");
         template("SAFE_ADD/2", "TRY({0} + {1})");

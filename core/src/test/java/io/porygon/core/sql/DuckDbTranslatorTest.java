@@ -277,6 +277,15 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void safeDivAndModOfTheSmallestInt64ByMinusOneAreNull() throws SQLException {
+        // BigQuery: DIV and MOD overflow for INT64's minimum divided by -1, an error that the SAFE. prefix makes NULL
+        String smallest = "(SELECT CAST('-9223372036854775808' AS INT64) AS x)";
+        assertThat(query("SELECT SAFE.DIV(x, -1), SAFE.MOD(x, -1), SAFE.DIV(x, 2), SAFE.MOD(7, -2), SAFE.DIV(1, 0) FROM " + smallest))
+                .containsExactly(Arrays.asList(null, null, num("-4611686018427387904"), num("1"), null));
+        assertThatThrownBy(() -> query("SELECT DIV(x, -1) FROM " + smallest)).isInstanceOf(SQLException.class).hasMessageContaining("Overflow");
+    }
+
+    @Test
     void structFieldsJSqlParserCannotReadInItsStructRuleAreReadAsNamedArguments() throws SQLException {
         // GA4 models: a parameter's subquery, the first value of an ARRAY_AGG, an IF with AND
         String params = "(SELECT 1 AS n, [STRUCT('page_location' AS key, STRUCT('/home' AS string_value) AS value)] AS event_params)";

@@ -276,7 +276,9 @@ final class FunctionCatalog {
         // INITCAP: a letter after a delimiter (or first) upper-cased, other letters lower-cased, delimiters kept
         template("INITCAP/1", initcap("(' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || '[](){}/|\\<>!?@\"^#$&~_,.:;*%+-')"));
         template("INITCAP/2", initcap("{1}"));
-        same("LOWER", "UPPER", "REPLACE", "ASCII",
+        // BigQuery upper-cases with ICU's full mapping, where ß becomes SS; DuckDB's upper gives the capital ẞ
+        template("UPPER/1", "upper(replace({0}, 'ß', 'ss'))");
+        same("LOWER", "REPLACE", "ASCII",
                 "STARTS_WITH", "ENDS_WITH", "STRPOS", "INSTR", "TO_BASE64", "FROM_BASE64", "TRIM");
         // without a set of characters BigQuery trims Unicode whitespace; DuckDB's trim leaves tabs and line breaks
         specials.put("LTRIM", c -> trim(c, "ltrim", "^" + UNICODE_WHITESPACE));

@@ -168,6 +168,13 @@ class FunctionGapsTest {
     }
 
     @Test
+    void upperWritesSharpSAsTwoLetters() throws SQLException {
+        // BigQuery's UPPER is ICU's full case mapping (ZetaSQL's UpperUtf8, root locale): ß becomes SS, not ẞ
+        assertThat(query("SELECT UPPER('Straße'), UPPER(s), LENGTH(UPPER(s)) FROM UNNEST(['groß']) AS s"))
+                .containsExactly(List.of("STRASSE", "GROSS", new java.math.BigDecimal(5)));
+    }
+
+    @Test
     void containsSubstrSearchesStringsOnly() {
         assertThatThrownBy(() -> query("SELECT CONTAINS_SUBSTR(STRUCT('a' AS x), 'a')"))
                 .isInstanceOf(SQLException.class).hasMessageContaining("STRING values only");

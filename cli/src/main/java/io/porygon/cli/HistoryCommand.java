@@ -101,7 +101,7 @@ final class HistoryCommand implements Callable<Integer> {
             String format = "  %-5s %-24s %-" + width + "s %-19s %9s %14s  %-16s %s%n";
             out.printf(format, "", "step", "action", "started (UTC)", "time", "rows", "sql hash", "error");
             for (ActionResult a : actions) {
-                out.printf(Locale.ROOT, format, RunProgress.label(a.status()), RunProgress.kind(a), a.name(),
+                out.printf(Locale.ROOT, format, RunProgress.label(a.status()), a.stepLabel(), a.name(),
                         a.startedAt() == null ? "" : TIME.format(a.startedAt()), RunProgress.seconds(a.duration()),
                         a.rowsWritten() < 0 ? "" : String.format(Locale.ROOT, "%,d", a.rowsWritten()),
                         a.sqlHash() == null ? "" : a.sqlHash(), a.error() == null ? "" : a.error().split("\n")[0]);

@@ -82,13 +82,8 @@ final class RunProgress implements RunListener {
             case DISABLED -> "(disabled)";
         };
         boolean ran = r.status() == ActionStatus.SUCCEEDED || r.status() == ActionStatus.FAILED;
-        return String.format(Locale.ROOT, "  %-5s %-24s %-" + nameWidth + "s %16s %s", label(r.status()), kind(r), r.name(), what,
+        return String.format(Locale.ROOT, "  %-5s %-24s %-" + nameWidth + "s %16s %s", label(r.status()), r.stepLabel(), r.name(), what,
                 ran ? seconds(r.duration()) : "").stripTrailing();
-    }
-
-    /** What the run did with the action (check source, incremental (merge), ...), as its line and {@code history --run} name it. */
-    static String kind(ActionResult r) {
-        return r.step() == null ? r.type() : r.step().label();
     }
 
     static String label(ActionStatus status) {

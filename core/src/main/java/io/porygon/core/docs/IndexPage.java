@@ -318,12 +318,12 @@ final class IndexPage {
             for (Alert a : alerts) b.append("<li><code>").append(esc(a.action())).append("</code>: ").append(esc(a.message())).append("</li>\n");
             b.append("</ul>\n");
         }
-        b.append("<table><tr><th>action</th><th>type</th><th>status</th><th class=\"num\">time</th><th></th>")
+        b.append("<table><tr><th>action</th><th>step</th><th>status</th><th class=\"num\">time</th><th></th>")
                 .append("<th class=\"num\">rows written</th><th class=\"num\">failing rows</th></tr>\n");
         for (ActionResult a : timed) {
             long ms = a.duration().toMillis();
             b.append("<tr><td>").append(byId.containsKey(a.actionId()) ? link(a.actionId()) : esc(a.name())).append("</td><td>")
-                    .append(esc(a.type())).append("</td><td class=\"status-").append(a.status().name()).append("\">").append(a.status().name())
+                    .append(esc(a.stepLabel())).append("</td><td class=\"status-").append(a.status().name()).append("\">").append(a.status().name())
                     .append("</td><td class=\"num\">").append(Html.duration(ms)).append("</td><td style=\"width:160px\"><div class=\"bar\" style=\"width:")
                     .append(Math.max(1, ms * 150 / slowest)).append("px\"></div></td><td class=\"num\">")
                     .append(a.rowsWritten() < 0 ? "" : Html.count(a.rowsWritten())).append("</td><td class=\"num\">")

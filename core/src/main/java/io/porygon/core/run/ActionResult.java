@@ -31,6 +31,11 @@ public record ActionResult(
         sampleRows = List.copyOf(sampleRows);
     }
 
+    /** What the run did with the action (check source, incremental (merge), ...), as run, history and the docs name it. */
+    public String stepLabel() {
+        return step == null ? type : step.label();
+    }
+
     public Duration duration() {
         return startedAt == null || endedAt == null ? Duration.ZERO : Duration.between(startedAt, endedAt);
     }

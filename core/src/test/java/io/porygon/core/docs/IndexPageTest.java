@@ -81,6 +81,15 @@ class IndexPageTest {
     }
 
     @Test
+    void timingsNameWhatTheRunDidWithEachActionAsRunAndHistoryDo() {
+        Instant t = Instant.parse("2024-05-01T10:00:00Z");
+        ActionResult table = new ActionResult(TABLE, "p.orders", "incremental", Step.MERGE_INCREMENT, ActionStatus.SUCCEEDED, t, t, 3, "h",
+                null, 0, List.of(), null);
+        String page = page(List.of(run("run-a", t, table)));
+        assertThat(page).contains("<th>step</th>", "</td><td>" + Step.MERGE_INCREMENT.label() + "</td>").doesNotContain("</td><td>incremental</td>");
+    }
+
+    @Test
     void whenEveryRunWasKilledBeforeItRecordedItsActionsThePageSaysSoInsteadOfAnEmptyTimingsTable() {
         // the first run of a warehouse killed with kill -9: the only run listed, with no actions
         Instant t = Instant.parse("2024-05-01T10:00:00Z");

@@ -80,6 +80,57 @@ class IncrementalEquivalenceTest {
         porygon.succeed("run", "--full-refresh");
     }
 
+    /**
+     * What the README says the increments leave to a full refresh, and which assertion reports it: an old order
+     * item's price corrected without a timestamp (the comparison of loaded rows covers statuses, not prices), an old
+     * order item and an old event deleted upstream (a MERGE never deletes).
+     */
+    @Test
+    void aPriceCorrectedWithoutATimestampAndDeletedRowsAreReportedUntilAFullRefresh() {
+        Path warehouse = dir.resolve("corrected.duckdb");
+        PorygonCommand porygon = new PorygonCommand(warehouse);
+        porygon.succeed("generate", "--scale", "0.002", "--seed", "7", "--as-of", "2026-06-01", "--no-progress");
+        porygon.succeed("run");
+        long repriced;
+        long deletedItem;
+        long deletedEvent;
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(warehouse))) {
+            String old = "created_at < (SELECT max(created_at) - INTERVAL 30 DAY FROM thelook_ecommerce.order_items)";
+            repriced = first(engine, "SELECT min(id) FROM thelook_ecommerce.order_items WHERE " + old);
+            deletedItem = first(engine, "SELECT max(id) FROM thelook_ecommerce.order_items WHERE " + old);
+            deletedEvent = first(engine, """
+                    SELECT min(id) FROM thelook_ecommerce.events WHERE session_id IN (
+                      SELECT session_id FROM thelook_ecommerce.events GROUP BY session_id
+                      HAVING max(created_at) < (SELECT max(created_at) - INTERVAL 30 DAY FROM thelook_ecommerce.events))""");
+            engine.execute("UPDATE thelook_ecommerce.order_items SET sale_price = sale_price + 10 WHERE id = " + repriced);
+            engine.execute("DELETE FROM thelook_ecommerce.order_items WHERE id = " + deletedItem);
+            engine.execute("DELETE FROM thelook_ecommerce.events WHERE id = " + deletedEvent);
+        }
+        CliRun.Result missed = porygon.run("run");
+        assertThat(missed.exitCode()).as(missed.out()).isEqualTo(1);
+        assertThat(missed.out().lines().filter(l -> l.contains("FAIL ")).toList())
+                .hasSize(2)
+                .anySatisfy(l -> assertThat(l).contains("trx_fct_reconciles_order_items"))
+                .anySatisfy(l -> assertThat(l).contains("events_fct_reconciles_events"));
+        String stalePrice = "SELECT count(*) FROM thelook.trx_fct t JOIN thelook_ecommerce.order_items i ON i.id = t.order_item_id"
+                + " WHERE t.sale_price IS DISTINCT FROM i.sale_price";
+        String deletedRows = "SELECT (SELECT count(*) FROM thelook.trx_fct WHERE order_item_id = " + deletedItem + ")"
+                + " + (SELECT count(*) FROM thelook.events_fct WHERE event_id = " + deletedEvent + ")";
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(warehouse))) {
+            assertThat(first(engine, stalePrice)).as("the corrected price is missed").isEqualTo(1);
+            assertThat(first(engine, deletedRows)).as("the deleted rows stay").isEqualTo(2);
+        }
+        porygon.succeed("run", "--full-refresh");
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(warehouse))) {
+            assertThat(first(engine, stalePrice)).isZero();
+            assertThat(first(engine, deletedRows)).isZero();
+        }
+    }
+
+    private static long first(DuckDbEngine engine, String select) {
+        return ((Number) engine.queryRows(select).get(0).get(0)).longValue();
+    }
+
     /** A new session of one event, created at {@code time}. */
     private static void addAnEventAt(Path warehouse, String time) {
         try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(warehouse))) {

@@ -2,6 +2,7 @@ package io.porygon.core.run;
 
 import io.porygon.core.PorygonException;
 import io.porygon.core.SourceLocation;
+import io.porygon.core.engine.DuplicateColumnNames;
 import io.porygon.core.engine.Engine;
 import io.porygon.core.engine.QueryResult;
 import io.porygon.core.graph.TableAction;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -104,8 +106,8 @@ public final class UnitTestRunner {
         List<String> act = lower(actual.columns());
         // BigQuery refuses a result that repeats a column name, where DuckDB returns both; compared as sets, [a, a, b]
         // would also equal [a, b, b]
-        String repeated = repeated("the model's query", actual.columns(), act);
-        if (repeated == null) repeated = repeated("the query of the expected rows", expected.columns(), exp);
+        String repeated = repeated("the model's query", actual.columns());
+        if (repeated == null) repeated = repeated("the query of the expected rows", expected.columns());
         if (repeated != null) return repeated;
         if (expected.totalRows() == 0 && actual.totalRows() == 0) return null;
         if (!exp.containsAll(act) || !act.containsAll(exp) || exp.size() != act.size()) {
@@ -134,9 +136,8 @@ public final class UnitTestRunner {
         return sb.toString();
     }
 
-    private static String repeated(String side, List<String> names, List<String> lower) {
-        List<String> repeated = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) if (lower.indexOf(lower.get(i)) < i) repeated.add(names.get(i));
+    private static String repeated(String side, List<String> names) {
+        Set<String> repeated = DuplicateColumnNames.among(names);
         return repeated.isEmpty() ? null : side + " repeats a column name, which BigQuery refuses: " + String.join(", ", repeated)
                 + " (columns: " + String.join(", ", names) + "); give the columns distinct aliases";
     }

@@ -25,15 +25,12 @@ import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -569,12 +566,7 @@ public final class DuckDbEngine implements Engine {
 
     /** BigQuery refuses a table or view whose query repeats a column name; DuckDB would rename the second ({@code a_1}). */
     private static void rejectDuplicateNames(List<List<Object>> columns) {
-        Set<String> seen = new HashSet<>();
-        Set<String> repeated = new TreeSet<>();
-        for (List<Object> column : columns) {
-            String name = String.valueOf(column.get(0));
-            if (!seen.add(name.toLowerCase(Locale.ROOT))) repeated.add(name);
-        }
+        Set<String> repeated = DuplicateColumnNames.among(columns.stream().map(column -> String.valueOf(column.get(0))).toList());
         if (!repeated.isEmpty()) throw new DuplicateColumnNames(repeated);
     }
 

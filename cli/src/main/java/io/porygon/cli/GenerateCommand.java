@@ -157,6 +157,7 @@ public final class GenerateCommand implements Callable<Integer> {
                 }
             }
         } else {
+            warnOfWarehouseOptions(spec.commandLine().getErr());
             // files are named by table; the schema only names the scratch warehouse's
             options = new GenerateOptions(seed, scale, calendarNow, generatorThreads, schema != null ? schema : RawTables.DEFAULT_SCHEMA);
             summary = generateFiles(options);
@@ -168,6 +169,17 @@ public final class GenerateCommand implements Callable<Integer> {
                 summary.totalRows(), seconds, summary.totalRows() / seconds, seed, ScaleFactor.plain(scale), options.asOf(),
                 out == null ? ", schema " + options.schema() : "");
         return 0;
+    }
+
+    /** Options of the warehouse that --out leaves aside, named rather than refused: scripts pass --warehouse to every command. */
+    private static final List<String> WAREHOUSE_ONLY = List.of("--warehouse", "--schema", "--memory-limit", "--duckdb-threads",
+            "--database-mapping", "--config");
+
+    private void warnOfWarehouseOptions(PrintWriter err) {
+        List<String> given = WAREHOUSE_ONLY.stream().filter(spec.commandLine().getParseResult()::hasMatchedOption).toList();
+        if (given.isEmpty()) return;
+        err.println("warning: " + String.join(", ", given) + (given.size() == 1 ? " does" : " do")
+                + " not apply with --out, which writes the tables to files; ignored");
     }
 
     /** The files' summary, or null when Ctrl-C stopped the generate (it said so, and left no scratch warehouse behind). */

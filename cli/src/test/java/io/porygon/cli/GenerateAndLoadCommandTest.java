@@ -71,6 +71,20 @@ class GenerateAndLoadCommandTest {
     }
 
     @Test
+    void generateToFilesNamesTheWarehouseOptionsItLeavesAside() {
+        Path warehouse = dir.resolve("w.duckdb");
+        Run r = run("generate", "--scale", "0.002", "--no-progress", "--out", dir.resolve("files").toString(),
+                "--warehouse", warehouse.toString(), "--schema", "shop");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("warning: --warehouse, --schema do not apply with --out, which writes the tables to files; ignored");
+        assertThat(dir.resolve("files").resolve("users.parquet")).isRegularFile();
+        assertThat(warehouse).doesNotExist();
+
+        Run plain = run("generate", "--scale", "0.002", "--no-progress", "--out", dir.resolve("more").toString());
+        assertThat(plain.err()).doesNotContain("warning");
+    }
+
+    @Test
     void aWarehouseThatRunsOutOfMemoryIsAnErrorWithAHintNotAnInternalError() {
         Run r = run("generate", "--scale", "0.01", "--memory-limit", "1MB", "--warehouse", dir.resolve("w.duckdb").toString(), "--no-progress");
         assertThat(r.exitCode()).isEqualTo(PorygonCli.EXIT_FAILED);

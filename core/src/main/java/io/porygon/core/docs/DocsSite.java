@@ -31,6 +31,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes the static docs site of a compiled project: index.html (actions, lineage, run history),
@@ -82,6 +84,7 @@ public final class DocsSite {
      */
     private static void writeAll(Path out, Map<String, String> files) throws IOException {
         Files.createDirectories(out);
+        removeAbandoned(out, files.keySet());
         Map<Path, Path> written = new LinkedHashMap<>();
         try {
             for (var f : files.entrySet()) {
@@ -95,6 +98,21 @@ public final class DocsSite {
             for (var w : written.entrySet()) Files.move(w.getKey(), w.getValue(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             for (Path tmp : written.keySet()) Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** A page written aside: {@code .<page>.<pid>.tmp}. */
+    private static final Pattern PAGE_ASIDE = Pattern.compile("\\.(.+)\\.(\\d{1,18})\\.tmp");
+
+    /** A page written aside by a docs process that is gone (killed before its moves): no one else will delete it. */
+    private static void removeAbandoned(Path out, Set<String> pages) throws IOException {
+        try (var entries = Files.newDirectoryStream(out, ".*.tmp")) {
+            for (Path tmp : entries) {
+                Matcher m = PAGE_ASIDE.matcher(tmp.getFileName().toString());
+                if (m.matches() && pages.contains(m.group(1)) && ProcessHandle.of(Long.parseLong(m.group(2))).isEmpty()) {
+                    Files.deleteIfExists(tmp);
+                }
+            }
         }
     }
 

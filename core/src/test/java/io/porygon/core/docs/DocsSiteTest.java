@@ -264,6 +264,21 @@ class DocsSiteTest {
     }
 
     @Test
+    void aPageAKilledDocsLeftAsideIsRemovedByTheNextDocs() throws IOException {
+        long gone = Long.MAX_VALUE / 1000; // no process has an id this large
+        long alive = ProcessHandle.current().parent().orElseThrow().pid();
+        Path abandoned = Files.writeString(out.resolve(".index.html." + gone + ".tmp"), "half a page");
+        Path anotherDocsWriting = Files.writeString(out.resolve(".dashboard.html." + alive + ".tmp"), "being written");
+        Path notAPage = Files.writeString(out.resolve(".notes.txt." + gone + ".tmp"), "someone else's");
+
+        DocsSite.write(smallProject(), Optional.empty(), out);
+
+        assertThat(abandoned).doesNotExist();
+        assertThat(anotherDocsWriting).exists();
+        assertThat(notAPage).exists();
+    }
+
+    @Test
     void bundledPipelineHasEveryActionAndTheReportingLineage() throws IOException {
         CompiledGraph graph = Porygon.compile(Path.of("..", "pipelines", "thelook"));
         assertThat(graph.graphErrors()).isEmpty();

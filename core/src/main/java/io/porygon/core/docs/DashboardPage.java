@@ -56,6 +56,11 @@ final class DashboardPage {
         return "<div class=\"tile\"><div class=\"label\">" + esc(label) + "</div><div class=\"value\">" + value + "</div></div>";
     }
 
+    /** A row's name; a NULL one (a category or country the views leave empty) is said, not left blank. */
+    private static String label(String name) {
+        return name == null ? "<span class=\"muted\">(none)</span>" : esc(name);
+    }
+
     static String money(double v) {
         return String.format(Locale.ROOT, "%,.2f", v);
     }
@@ -117,7 +122,7 @@ final class DashboardPage {
         StringBuilder b = new StringBuilder("<table><tr><th>" + label + "</th>" + (withCode ? "<th>ISO</th>" : "")
                 + "<th class=\"num\">revenue</th><th></th><th class=\"num\">gross profit</th><th class=\"num\">items</th></tr>\n");
         for (DashboardData.Share r : rows) {
-            b.append("<tr><td>").append(esc(r.name())).append("</td>");
+            b.append("<tr><td>").append(label(r.name())).append("</td>");
             if (withCode) b.append("<td>").append(esc(r.code())).append("</td>");
             b.append("<td class=\"num\">").append(money(r.revenue())).append("</td><td style=\"width:130px\"><div class=\"bar\" style=\"width:")
                     .append(max <= 0 ? 0 : Math.max(1, Math.round(120 * r.revenue() / max))).append("px\"></div></td><td class=\"num\">")
@@ -135,7 +140,7 @@ final class DashboardPage {
             String growth = r.profitGrowth() == null ? "<td class=\"num muted\">n/a</td>"
                     : "<td class=\"num " + (r.profitGrowth() < 0 ? "neg" : "pos") + "\">"
                             + String.format(Locale.ROOT, "%+.1f %%", 100 * r.profitGrowth()) + "</td>";
-            b.append("<tr><td>").append(esc(r.category())).append("</td><td class=\"num\">").append(money(r.profitYtd()))
+            b.append("<tr><td>").append(label(r.category())).append("</td><td class=\"num\">").append(money(r.profitYtd()))
                     .append("</td><td class=\"num\">").append(money(r.profitPrevYtd())).append("</td>").append(growth).append("</tr>\n");
         }
         return b.append("</table>\n").toString();

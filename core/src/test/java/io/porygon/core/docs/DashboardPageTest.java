@@ -89,6 +89,16 @@ class DashboardPageTest {
     }
 
     @Test
+    void aNullCategoryOrCountryIsNamedNotLeftBlank() {
+        DashboardData d = new DashboardData(Optional.empty(), new DashboardData.Kpis(0, 0, 0, 0, 0, null, null), List.of(),
+                List.of(new DashboardData.Share(null, null, 10, 2, 1)), List.of(new DashboardData.Share(null, null, 10, 2, 1)),
+                List.of(new DashboardData.MatrixRow(null, "2024-03-31", 2, 1, 1.0)));
+        String page = DashboardPage.render("p", d);
+        assertThat(page).doesNotContain("<tr><td></td>");
+        assertThat(page.split("<tr><td><span class=\"muted\">\\(none\\)</span></td>", -1)).hasSize(4); // both shares and the matrix
+    }
+
+    @Test
     void withoutSalesTheDatesTileSaysSo() {
         DashboardData empty = new DashboardData(Optional.empty(), new DashboardData.Kpis(0, 0, 0, 0, 0, null, null), List.of(), List.of(),
                 List.of(), List.of());

@@ -1,7 +1,10 @@
 package io.porygon.core.sql;
 
+import net.sf.jsqlparser.expression.BooleanValue;
 import net.sf.jsqlparser.expression.CastExpression;
+import net.sf.jsqlparser.expression.DoubleValue;
 import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.NullValue;
 import net.sf.jsqlparser.expression.StringValue;
 
@@ -397,6 +400,11 @@ final class FunctionCatalog {
         boolean nullConstant = false;
         boolean bytes = false;
         for (Expression arg : c.args()) {
+            // DuckDB's || would print the number; BigQuery has no CONCAT of STRING and INT64 (a column's type is not known here)
+            if (arg instanceof LongValue || arg instanceof DoubleValue || arg instanceof BooleanValue) {
+                throw c.unsupported("the " + (arg instanceof BooleanValue ? "BOOL" : arg instanceof LongValue ? "INT64" : "FLOAT64")
+                        + " literal " + arg, "BigQuery refuses it too (CONCAT takes STRING or BYTES): quote it, or CAST(" + arg + " AS STRING)");
+            }
             nullConstant |= arg instanceof NullValue || arg instanceof CastExpression cast && cast.getLeftExpression() instanceof NullValue;
             bytes |= arg instanceof CastExpression cast && cast.getColDataType() != null
                     && cast.getColDataType().getDataType().toUpperCase(Locale.ROOT).matches("BYTES|BLOB");
@@ -670,7 +678,7 @@ final class FunctionCatalog {
     private static void generateArray(CallContext c) {
         int n = c.args().size();
         if (n < 2 || n > 3) throw c.unsupported(n + " arguments", "pass start, end and optionally a step");
-        boolean fractional = c.args().stream().anyMatch(a -> a instanceof net.sf.jsqlparser.expression.DoubleValue);
+        boolean fractional = c.args().stream().anyMatch(a -> a instanceof DoubleValue);
         c.once(a -> {
             String step = n == 3 ? a.get(2) : "1";
             String series = fractional

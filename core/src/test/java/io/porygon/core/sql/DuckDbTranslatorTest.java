@@ -756,6 +756,18 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void concatOfANumberOrBoolLiteralIsRefusedAsBigQueryRefusesIt() throws SQLException {
+        // DuckDB's || would give 'a1'; BigQuery has no CONCAT signature for STRING and INT64
+        assertThatThrownBy(() -> translator.translate("SELECT\n  CONCAT('a', 1) FROM t", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("INT64 literal 1 in CONCAT()")
+                .satisfies(e -> assertThat(((PorygonException) e).location().line()).isEqualTo(8))
+                .satisfies(e -> assertThat(((PorygonException) e).hint()).contains("CAST(1 AS STRING)"));
+        assertThatThrownBy(() -> translator.translate("SELECT CONCAT(2.5, 'x')", AT)).hasMessageContaining("FLOAT64 literal 2.5");
+        assertThatThrownBy(() -> translator.translate("SELECT CONCAT('x', TRUE)", AT)).hasMessageContaining("BOOL literal true");
+        assertThat(query("SELECT CONCAT('a', CAST(1 AS STRING), '1')")).containsExactly(List.of("a11"));
+    }
+
+    @Test
     void structTypesInColumnDefinitionsCastsAndDeclarations() throws SQLException {
         run("CREATE TABLE thelook.baskets (\n  id INT64,\n  buyer STRUCT<name STRING, address STRUCT<city STRING, zip STRING(10)>>,\n"
                 + "  items ARRAY<STRUCT<\n    sku STRING,\n    price NUMERIC(10, 2)\n  >>\n)");

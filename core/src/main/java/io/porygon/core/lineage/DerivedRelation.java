@@ -3,6 +3,7 @@ package io.porygon.core.lineage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The rows of a query: a CTE, a subquery, or the action's query itself.
@@ -32,13 +33,23 @@ record DerivedRelation(String label, List<ColumnLineage> lineage, List<Relation>
         return Derivation.unresolved(name + " may come from any of " + labels(unknownStars) + ", whose columns are not known");
     }
 
+    /**
+     * The rows of PIVOT or UNPIVOT: the input's columns other than {@code consumed} pass through, in order, followed by
+     * the {@code produced} ones. When the input's columns are not known, a name not produced is the input's.
+     */
+    static DerivedRelation passingThrough(String label, Relation input, Set<String> consumed, List<ColumnLineage> produced) {
+        if (input.columns().isEmpty()) return new DerivedRelation(label, produced, List.of(input));
+        List<ColumnLineage> columns = new ArrayList<>();
+        for (String c : input.columns().get()) if (!consumed.contains(c)) columns.add(new ColumnLineage(c, input.column(c)));
+        columns.addAll(produced);
+        return new DerivedRelation(label, columns, List.of());
+    }
+
     /** The columns as an action's lineage shows them: an unknown expansion as one {@code *} entry per relation. */
     List<ColumnLineage> shown() {
         List<ColumnLineage> out = new ArrayList<>(lineage);
         for (Relation r : unknownStars) {
-            String why = r instanceof OpaqueRelation o ? o.reason()
-                    : "its columns are not known (not a model of the project, and no warehouse table to read them from)";
-            out.add(new ColumnLineage(ColumnLineage.UNKNOWN_STAR, Derivation.unresolved("SELECT * of " + r.label() + ": " + why)));
+            out.add(new ColumnLineage(ColumnLineage.UNKNOWN_STAR, Derivation.unresolved("SELECT * of " + r.label() + ": " + r.whyColumnsUnknown())));
         }
         return out;
     }

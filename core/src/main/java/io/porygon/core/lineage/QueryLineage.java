@@ -6,15 +6,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import net.sf.jsqlparser.expression.Alias;
-import net.sf.jsqlparser.expression.ArrayConstructor;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
-import net.sf.jsqlparser.expression.StructType;
-import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.piped.FromQuery;
@@ -34,8 +32,8 @@ import net.sf.jsqlparser.statement.select.WithItem;
 
 /**
  * Derives, for each output column of a parsed query, the upstream columns it is computed from, as SQLMesh does from
- * the parsed SQL: through CTEs, subqueries, aliases, JOIN ... USING, set operations (by position) and
- * {@code SELECT *}. Only the SELECT list counts: a column read by WHERE, JOIN ON or GROUP BY filters or groups rows,
+ * the parsed SQL: through CTEs (recursive ones too), subqueries, aliases, JOIN ... USING, set operations (by
+ * position), arrays in FROM, PIVOT and UNPIVOT, and {@code SELECT *}. Only the SELECT list counts: a column read by WHERE, JOIN ON or GROUP BY filters or groups rows,
  * it is not a source of a value.
  */
 public final class QueryLineage {
@@ -54,18 +52,10 @@ public final class QueryLineage {
         return select(query, outer, Map.of());
     }
 
-    /** {@code ctes}: the CTEs visible here, by lower-case name. */
-    private DerivedRelation select(Select query, Scope outer, Map<String, Relation> visible) {
+    /** {@code visible}: the CTEs visible here, by lower-case name. */
+    DerivedRelation select(Select query, Scope outer, Map<String, Relation> visible) {
         Map<String, Relation> ctes = new HashMap<>(visible);
-        if (query.getWithItemsList() != null) {
-            for (WithItem<?> with : query.getWithItemsList()) {
-                String name = QueryParser.identifier(with.getAlias().getName());
-                Relation cte = with.isRecursive() ? new OpaqueRelation(name, "a recursive CTE (" + name + ") is not followed")
-                        : with.getSelect() == null ? new OpaqueRelation(name, "the CTE " + name + " is not a query")
-                        : renamed(select(with.getSelect(), outer, ctes), with.getWithItemList(), name);
-                ctes.put(Scope.key(name), cte);
-            }
-        }
+        if (query.getWithItemsList() != null) with(query.getWithItemsList(), outer, ctes);
         if (query instanceof ParenthesedSelect p) return select(p.getSelect(), outer, ctes);
         if (query instanceof PlainSelect plain) return plain(plain, outer, ctes);
         if (query instanceof SetOperationList set) return setOperation(set, outer, ctes);
@@ -74,8 +64,29 @@ public final class QueryLineage {
         return new DerivedRelation("query", List.of(), List.of(new OpaqueRelation("query", what + " is not followed")));
     }
 
+    /**
+     * Adds the CTEs to {@code ctes}, each seeing those before it. In {@code WITH RECURSIVE} (JSqlParser marks its first
+     * CTE) each may read itself; one read before it is defined stays unresolved rather than be taken for a table.
+     */
+    private void with(List<WithItem<?>> items, Scope outer, Map<String, Relation> ctes) {
+        boolean recursive = items.stream().anyMatch(WithItem::isRecursive);
+        if (recursive) {
+            for (WithItem<?> with : items) {
+                String name = QueryParser.identifier(with.getAlias().getName());
+                ctes.put(Scope.key(name), new OpaqueRelation(name, "the CTE " + name + " is read before WITH RECURSIVE defines it"));
+            }
+        }
+        for (WithItem<?> with : items) {
+            String name = QueryParser.identifier(with.getAlias().getName());
+            Relation cte = with.getSelect() == null ? new OpaqueRelation(name, "the CTE " + name + " is not a query")
+                    : recursive ? RecursiveCte.derive(name, with.getSelect(), with.getWithItemList(), outer, ctes, this)
+                    : renamed(select(with.getSelect(), outer, ctes), with.getWithItemList(), name);
+            ctes.put(Scope.key(name), cte);
+        }
+    }
+
     /** {@code WITH c (a, b) AS (...)}: the CTE's columns take the listed names. */
-    private static DerivedRelation renamed(DerivedRelation rows, List<SelectItem<?>> names, String label) {
+    static DerivedRelation renamed(DerivedRelation rows, List<SelectItem<?>> names, String label) {
         List<ColumnLineage> columns = new ArrayList<>();
         for (int i = 0; i < rows.lineage().size(); i++) {
             String name = names != null && i < names.size() ? QueryParser.identifier(names.get(i).toString()) : rows.lineage().get(i).name();
@@ -191,84 +202,69 @@ public final class QueryLineage {
 
     /** Adds a FROM item to the scope under its name; returns the relation (null for a parenthesized join, added part by part). */
     private Relation add(FromItem item, Scope scope, Map<String, Relation> ctes) {
-        String alias = item.getAlias() == null ? null : QueryParser.identifier(item.getAlias().getName());
-        if (item.getPivot() != null || item.getUnPivot() != null) {
-            Relation r = new OpaqueRelation(alias == null ? "PIVOT" : alias, "PIVOT and UNPIVOT are not followed");
-            scope.add(alias, r);
-            return r;
-        }
-        if (item instanceof Table table) {
-            Target written = QueryParser.target(table);
-            Relation r;
-            if (written.schema() != null && written.database() == null && scope.relation(written.schema()) != null) {
-                r = new OpaqueRelation(alias == null ? written.name() : alias, "an array of " + written.schema() + " (FROM t, t.array) is not followed");
-            } else if (written.schema() == null && ctes.containsKey(Scope.key(written.name()))) {
-                r = ctes.get(Scope.key(written.name()));
-            } else {
-                r = table(written);
-            }
-            scope.add(alias == null ? written.name() : alias, r);
-            return r;
-        }
-        if (item instanceof ParenthesedSelect sub) {
-            Relation r = select(sub.getSelect(), scope.parent(), ctes);
-            scope.add(alias, r);
-            return r;
-        }
-        if (item instanceof ParenthesedFromItem nested) {
+        boolean reshaped = item.getPivot() != null || item.getUnPivot() != null;
+        if (item instanceof ParenthesedFromItem nested && !(nested.getFromItem() instanceof Values) && !reshaped) {
             from(nested.getFromItem(), nested.getJoins(), scope, ctes);
             return null;
         }
-        if (item instanceof TableFunction function) {
-            DerivedRelation rows = structRows(function, scope);
-            if (rows != null) {
-                scope.add(alias, rows);
-                return rows;
-            }
+        Relation r = rows(item, scope, ctes);
+        String name = r instanceof ArrayElements array ? array.element()
+                : item.getAlias() != null ? QueryParser.identifier(item.getAlias().getName())
+                : item instanceof Table table ? QueryParser.target(table).name() : null;
+        // PIVOT and UNPIVOT read the item's rows under its name; their own alias names the result
+        Alias reshapedAs = item.getPivot() != null ? item.getPivot().getAlias() : item.getUnPivot() != null ? item.getUnPivot().getAlias() : null;
+        String reshapedName = reshapedAs == null ? null : QueryParser.identifier(reshapedAs.getName());
+        if (item.getPivot() != null) {
+            r = PivotedRelation.of(reshapedName == null ? "PIVOT" : reshapedName, r, name, item.getPivot(), scope.parent(), this);
+        } else if (item.getUnPivot() != null) {
+            r = UnpivotedRelation.of(reshapedName == null ? "UNPIVOT" : reshapedName, r, item.getUnPivot());
         }
-        String what = item.getClass().getSimpleName().replace("TableFunction", "table function or UNNEST");
-        Relation r = new OpaqueRelation(alias == null ? what : alias, "a " + what + " in FROM is not followed");
-        scope.add(alias, r);
+        scope.add(reshapedName != null ? reshapedName : name, r);
         return r;
     }
 
-    /**
-     * {@code UNNEST([STRUCT(x AS a, ...), STRUCT(...)])}, rows written in the query (as config tables are): the first
-     * struct names the columns, each from the field at its position in every struct. Null for any other UNNEST.
-     */
-    private DerivedRelation structRows(TableFunction function, Scope scope) {
-        Function call = function.getFunction();
-        if (!call.getName().equalsIgnoreCase("UNNEST") || call.getParameters() == null || call.getParameters().size() != 1
-                || !(call.getParameters().get(0) instanceof ArrayConstructor array) || array.getExpressions() == null
-                || array.getExpressions().isEmpty()) {
-            return null;
+    /** The rows a FROM item reads, before any PIVOT or UNPIVOT of them. */
+    private Relation rows(FromItem item, Scope scope, Map<String, Relation> ctes) {
+        if (item instanceof Table table) return table(table, scope, ctes);
+        if (item instanceof ParenthesedSelect sub) return select(sub.getSelect(), scope.parent(), ctes);
+        if (item instanceof ParenthesedFromItem nested && nested.getFromItem() instanceof Values values) {
+            DerivedRelation rows = LiteralRows.values(values, item.getAlias(), scope, this);
+            if (rows != null) return rows;
+            return new OpaqueRelation("VALUES", "a VALUES list without column names (AS v (a, b)) is not followed");
         }
-        if (!(array.getExpressions().get(0) instanceof StructType first) || first.getArguments() == null) return null;
-        List<List<Expression>> structs = new ArrayList<>();
-        for (Expression e : array.getExpressions()) {
-            // the structs after the first may leave their fields unnamed: STRUCT('FR', 'France') or ('FR', 'France')
-            if (e instanceof StructType struct && struct.getArguments() != null) {
-                structs.add(struct.getArguments().stream().<Expression>map(SelectItem::getExpression).toList());
-            } else if (e instanceof Function f && f.getName().equalsIgnoreCase("STRUCT") && f.getParameters() != null) {
-                structs.add(new ArrayList<>(f.getParameters()));
-            } else if (e instanceof ParenthesedExpressionList<?> row) {
-                structs.add(new ArrayList<>(row));
-            } else {
-                return null;
+        if (item instanceof TableFunction function) {
+            Function call = function.getFunction();
+            if (call.getName().equalsIgnoreCase("UNNEST") && call.getParameters() != null && call.getParameters().size() == 1) {
+                return unnest(function, call.getParameters().get(0), scope);
             }
         }
-        List<ColumnLineage> columns = new ArrayList<>();
-        for (int i = 0; i < first.getArguments().size(); i++) {
-            SelectItem<?> field = first.getArguments().get(i);
-            if (field.getAlias() == null) return null;
-            List<Derivation> parts = new ArrayList<>();
-            for (List<Expression> struct : structs) {
-                parts.add(i < struct.size() ? ExpressionSources.of(struct.get(i), scope, this, null)
-                        : Derivation.unresolved("the structs of the array have different numbers of fields"));
-            }
-            columns.add(new ColumnLineage(QueryParser.identifier(field.getAlias().getName()), Derivation.merge(parts)));
+        String what = item.getClass().getSimpleName().replace("TableFunction", "table function");
+        return new OpaqueRelation(item.getAlias() == null ? what : QueryParser.identifier(item.getAlias().getName()), "a " + what + " in FROM is not followed");
+    }
+
+    /** A table, a CTE, or an array of a relation already in FROM ({@code FROM t, t.items}: BigQuery's implicit UNNEST). */
+    private Relation table(Table table, Scope scope, Map<String, Relation> ctes) {
+        Target written = QueryParser.target(table);
+        String first = written.database() != null ? written.database() : written.schema();
+        if (first != null && scope.relation(first) != null) {
+            List<String> path = new ArrayList<>();
+            if (written.database() != null) path.add(written.database());
+            path.add(written.schema());
+            path.add(written.name());
+            String element = table.getAlias() == null ? written.name() : QueryParser.identifier(table.getAlias().getName());
+            return new ArrayElements(String.join(".", path), element, null, scope.resolve(path));
         }
-        return new DerivedRelation("UNNEST", columns, List.of());
+        if (written.schema() == null && ctes.containsKey(Scope.key(written.name()))) return ctes.get(Scope.key(written.name()));
+        return table(written);
+    }
+
+    /** {@code UNNEST(array)}: rows written as structs keep their field names; any other array is its elements. */
+    private Relation unnest(TableFunction unnest, Expression array, Scope scope) {
+        if (unnest.getWithClause() != null && !unnest.getWithClause().toUpperCase(Locale.ROOT).contains("OFFSET")) {
+            return new OpaqueRelation("UNNEST", "UNNEST ... WITH " + unnest.getWithClause() + " is not followed");
+        }
+        DerivedRelation structs = unnest.getWithClause() == null ? LiteralRows.structs(array, scope, this) : null;
+        return structs != null ? structs : ArrayElements.unnest(unnest, ExpressionSources.of(array, scope, this, null));
     }
 
     private Relation table(Target written) {

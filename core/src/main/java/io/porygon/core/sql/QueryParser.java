@@ -36,6 +36,14 @@ public final class QueryParser {
                 DuckDbTranslator.unquote(table.getName()));
     }
 
+    /**
+     * The names an UNNEST's alias gives: {@code [alias]}, or {@code [element, offset]} after {@code AS x WITH OFFSET AS o},
+     * both of which the lexer carries in one alias.
+     */
+    public static List<String> unnestNames(String alias) {
+        return DuckDbSelectDeParser.unnestNames(alias);
+    }
+
     /** An identifier as the query names it: quotes taken off. */
     public static String identifier(String written) {
         String unquoted = DuckDbTranslator.unquote(written);

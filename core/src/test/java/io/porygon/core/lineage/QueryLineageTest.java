@@ -185,16 +185,139 @@ class QueryLineageTest {
     @Test
     void leavesWhatItCannotFollowUnresolved() {
         Map<String, Derivation> l = lineage("""
-                SELECT item, e.user_id, session_id
+                SELECT e.user_id, session_id
                 FROM `p.s.events` AS e, UNNEST(e.items) AS item
                 JOIN `p.s.refunds` AS r ON r.user_id = e.user_id""");
-        assertThat(l.get("item").resolved()).isFalse();
-        assertThat(l.get("item").sources()).isEmpty();
         assertThat(l.get("user_id").sources()).containsExactly(src("events", "user_id"));
-        // two tables whose columns are unknown: either could hold it, so it is not guessed
-        assertThat(l.get("session_id").unresolved()).contains("p.s.events", "p.s.refunds");
+        // two tables whose columns are unknown (and the items' struct fields): any could hold it, so it is not guessed
+        assertThat(l.get("session_id").unresolved()).contains("p.s.events", "p.s.refunds", "UNNEST(e.items)");
+        assertThat(l.get("session_id").sources()).isEmpty();
         // the reason names what is not followed
         assertThat(lineage("FROM `p.s.orders` |> WHERE amount > 0 |> SELECT id").get("*").unresolved()).contains("pipe syntax");
+    }
+
+    @Test
+    void unnestedElementsTheirFieldsAndTheirOffsetDeriveFromTheArray() {
+        Map<String, Derivation> l = lineage("""
+                SELECT item, item.sku AS sku, pos, o.id, word, day, tag
+                FROM `p.s.orders` AS o, UNNEST(o.items) AS item WITH OFFSET AS pos
+                JOIN `p.s.customers` AS c ON c.id = o.customer_id
+                CROSS JOIN UNNEST(SPLIT(c.name, ' ')) AS word
+                LEFT JOIN UNNEST(GENERATE_DATE_ARRAY(DATE '2024-01-01', CURRENT_DATE())) AS day
+                JOIN UNNEST(o.tags) tag ON TRUE""");
+        assertThat(l.get("item").sources()).containsExactly(src("orders", "items"));
+        assertThat(l.get("sku").sources()).containsExactly(src("orders", "items"));
+        // the offset is the element's position in the array: it changes when the array does
+        assertThat(l.get("pos").sources()).containsExactly(src("orders", "items"));
+        assertThat(l.get("id").sources()).containsExactly(src("orders", "id"));
+        assertThat(l.get("word").sources()).containsExactly(src("customers", "name"));
+        assertThat(l.get("day")).isEqualTo(Derivation.NONE);
+        assertThat(l.get("tag").sources()).containsExactly(src("orders", "tags"));
+
+        // a name no known table has is a field of the struct elements; WITH OFFSET alone names the column offset
+        Map<String, Derivation> fields = lineage("SELECT sku, offset, amount FROM `p.s.orders` AS o, UNNEST(o.items) WITH OFFSET");
+        assertThat(fields.get("sku").sources()).containsExactly(src("orders", "items"));
+        assertThat(fields.get("offset").sources()).containsExactly(src("orders", "items"));
+        assertThat(fields.get("amount").sources()).containsExactly(src("orders", "amount"));
+    }
+
+    @Test
+    void implicitArrayJoinsReadTheArrayOfTheRelationBeforeThem() {
+        Map<String, Derivation> l = lineage("""
+                SELECT a, a.city, addresses, c.name
+                FROM `p.s.customers` AS c, c.addresses AS a LEFT JOIN c.addresses""");
+        assertThat(l.get("a").sources()).containsExactly(src("customers", "addresses"));
+        assertThat(l.get("city").sources()).containsExactly(src("customers", "addresses"));
+        // without an alias the element is named by the path's last name
+        assertThat(l.get("addresses").sources()).containsExactly(src("customers", "addresses"));
+        assertThat(l.get("name").sources()).containsExactly(src("customers", "name"));
+        assertThat(lineage("SELECT x FROM `p.s.events` AS e, e.payload.lines AS x").get("x").sources())
+                .containsExactly(src("events", "payload"));
+    }
+
+    @Test
+    void selectStarOfAnArrayCannotListTheFieldsOfItsElements() {
+        Map<String, Derivation> l = lineage("SELECT * FROM `p.s.customers` AS c, UNNEST(c.tags) AS tag");
+        assertThat(l.keySet()).containsExactly("id", "name", "country", ColumnLineage.UNKNOWN_STAR);
+        assertThat(l.get("*").unresolved()).contains("UNNEST(c.tags)", "structs");
+    }
+
+    @Test
+    void pivotedColumnsDeriveFromWhatTheirAggregateReadsAndTheOtherColumnsPassThrough() {
+        Map<String, Derivation> l = lineage("""
+                SELECT * FROM (SELECT customer_id, amount, created_at FROM `p.s.orders`)
+                  PIVOT(SUM(amount) AS total, COUNT(*) AS n FOR created_at IN ('2024' AS y2024, 1, -1))""");
+        // BigQuery's names: aggregate alias _ value name; 1 is _1, -1 minus_1; one column per value and aggregate
+        assertThat(l.keySet()).containsExactly("customer_id", "total_y2024", "n_y2024", "total__1", "n__1", "total_minus_1", "n_minus_1");
+        assertThat(l.get("customer_id").sources()).containsExactly(src("orders", "customer_id"));
+        // the FOR column picks the rows each column aggregates, as a WHERE does: not a source
+        assertThat(l.get("total_minus_1").sources()).containsExactly(src("orders", "amount"));
+        assertThat(l.get("n_y2024")).isEqualTo(Derivation.NONE);
+
+        Map<String, Derivation> named = lineage("SELECT p.Q1, p.id FROM `p.s.orders` PIVOT(MAX(amount) FOR created_at IN ('Q1')) AS p");
+        assertThat(named.get("Q1").sources()).containsExactly(src("orders", "amount"));
+        assertThat(named.get("id").sources()).containsExactly(src("orders", "id"));
+
+        // events' columns are not known: a name the pivot does not make is one of its grouping columns
+        Map<String, Derivation> unknown = lineage(
+                "SELECT session_id, home FROM `p.s.events` AS e PIVOT(COUNT(e.user_id) FOR event_type IN ('home'))");
+        assertThat(unknown.get("home").sources()).containsExactly(src("events", "user_id"));
+        assertThat(unknown.get("session_id").sources()).containsExactly(src("events", "session_id"));
+
+        // a value BigQuery cannot name a column after without an alias (a float) is not guessed
+        assertThat(lineage("SELECT * FROM `p.s.orders` PIVOT(SUM(amount) FOR customer_id IN (1.5))").get("*").unresolved())
+                .contains("alias");
+    }
+
+    @Test
+    void unpivotedValuesDeriveFromEveryUnpivotedColumnAndTheNameColumnFromNone() {
+        Map<String, Derivation> l = lineage("""
+                SELECT * FROM (SELECT id, amount, customer_id FROM `p.s.orders`) UNPIVOT(value FOR field IN (amount, customer_id))""");
+        assertThat(l.keySet()).containsExactly("id", "value", "field");
+        assertThat(l.get("id").sources()).containsExactly(src("orders", "id"));
+        assertThat(l.get("value").sources()).containsExactly(src("orders", "amount"), src("orders", "customer_id"));
+        assertThat(l.get("field")).isEqualTo(Derivation.NONE);
+
+        Map<String, Derivation> sets = lineage("""
+                SELECT * FROM `p.s.customers` UNPIVOT((a, b) FOR which IN ((id, name) AS 'first', (country, name) AS 'second')) AS u""");
+        assertThat(sets.keySet()).containsExactly("a", "b", "which");
+        assertThat(sets.get("a").sources()).containsExactly(src("customers", "id"), src("customers", "country"));
+        assertThat(sets.get("b").sources()).containsExactly(src("customers", "name"));
+    }
+
+    @Test
+    void valuesRowsNamedByTheirAliasAreConstants() {
+        assertThat(lineage("SELECT * FROM (VALUES (1, 'a'), (2, 'b')) AS v (n, s)"))
+                .containsExactly(Map.entry("n", Derivation.NONE), Map.entry("s", Derivation.NONE));
+        assertThat(lineage("SELECT v.n FROM (VALUES (1, 'a')) AS v (n, s)")).containsExactly(Map.entry("n", Derivation.NONE));
+        // without names each engine names the columns its own way
+        assertThat(lineage("SELECT * FROM (VALUES (1, 'a')) AS v").get("*").unresolved()).contains("VALUES");
+    }
+
+    @Test
+    void recursiveCteColumnsDeriveFromTheBaseAndEveryRoundOfTheRecursivePart() {
+        Map<String, Derivation> l = lineage("""
+                WITH RECURSIVE chain AS (
+                  SELECT id, customer_id AS root, 0 AS depth FROM `p.s.orders`
+                  UNION ALL
+                  SELECT o.id, chain.root, chain.depth + o.amount FROM chain JOIN `p.s.orders` AS o ON o.customer_id = chain.id
+                )
+                SELECT id, root, depth FROM chain""");
+        assertThat(l.get("id").sources()).containsExactly(src("orders", "id"));
+        assertThat(l.get("root").sources()).containsExactly(src("orders", "customer_id"));
+        assertThat(l.get("depth").sources()).containsExactly(src("orders", "amount"));
+
+        // the recursive part rotates the columns: a reaches name only in the second round, through c
+        Map<String, Derivation> rotated = lineage("""
+                WITH RECURSIVE r (a, b, c) AS (SELECT id, name, country FROM `p.s.customers` UNION ALL SELECT c, a, b FROM r WHERE FALSE)
+                SELECT a, b, c FROM r""");
+        assertThat(rotated.get("a").sources()).containsExactly(src("customers", "id"), src("customers", "country"), src("customers", "name"));
+        assertThat(rotated.get("b").sources()).containsExactly(src("customers", "name"), src("customers", "id"), src("customers", "country"));
+        assertThat(rotated.get("c").sources()).containsExactly(src("customers", "country"), src("customers", "name"), src("customers", "id"));
+
+        // a CTE read before WITH RECURSIVE defines it is not taken for a table of that name
+        assertThat(lineage("WITH RECURSIVE a AS (SELECT x FROM b), b AS (SELECT 1 AS x) SELECT x FROM a").get("x").unresolved())
+                .contains("before WITH RECURSIVE defines it");
     }
 
     @Test

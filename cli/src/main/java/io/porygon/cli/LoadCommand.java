@@ -55,8 +55,10 @@ public final class LoadCommand {
             WarehouseOptions.Resolved settings = warehouse.resolveWithOptionalProject(project);
             String rawSchema = RawTablesSchema.resolve(schema, warehouse, project, settings, projectConfig.overrides(), spec.commandLine().getErr());
             TheLookLoader.checkFolder(from);
-            try (DuckDbEngine engine = WarehouseOptions.open(settings)) {
-                GenerationSummary summary = new TheLookLoader().load(engine, from, rawSchema);
+            try (DuckDbEngine engine = WarehouseOptions.open(settings); WarehouseWriteStop stop = WarehouseWriteStop.on(engine)) {
+                GenerationSummary summary = stop.complete("load", () -> new TheLookLoader().load(engine, from, rawSchema, stop::requested),
+                        spec.commandLine().getErr());
+                if (summary == null) return 130;
                 spec.commandLine().getOut().print(summary.render());
                 spec.commandLine().getOut().flush();
             }

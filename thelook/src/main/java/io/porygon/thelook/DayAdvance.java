@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -33,6 +34,11 @@ public final class DayAdvance {
     private static final long END_OF_TIMESTAMPS = LocalDate.of(10000, 1, 1).atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000L;
 
     public AdvanceSummary advance(Engine engine, String schema, long seed, Duration period) {
+        return advance(engine, schema, seed, period, () -> false);
+    }
+
+    /** As above; once {@code stopped} says so (a Ctrl-C), throws a CancellationException before the next step, and rolls back. */
+    public AdvanceSummary advance(Engine engine, String schema, long seed, Duration period, BooleanSupplier stopped) {
         if (period.isNegative() || period.isZero()) {
             throw new IllegalArgumentException("the period must be positive, got " + period);
         }
@@ -41,7 +47,8 @@ public final class DayAdvance {
         engine.execute("BEGIN TRANSACTION");
         boolean committed = false;
         try {
-            AdvanceSummary summary = advanceInTransaction(engine, schema, seed, period);
+            AdvanceSummary summary = advanceInTransaction(engine, schema, seed, period, stopped);
+            TheLookGenerator.throwIfStopped(stopped);
             engine.execute("COMMIT");
             committed = true;
             return summary;
@@ -50,7 +57,7 @@ public final class DayAdvance {
         }
     }
 
-    private AdvanceSummary advanceInTransaction(Engine engine, String schema, long seed, Duration period) {
+    private AdvanceSummary advanceInTransaction(Engine engine, String schema, long seed, Duration period, BooleanSupplier stopped) {
         Catalog catalog = Catalog.read(engine, schema);
         WarehouseState state = WarehouseState.read(engine, schema);
         OptionalLong clock = GeneratorClock.read(engine, schema, state.mark());
@@ -88,6 +95,7 @@ public final class DayAdvance {
         int late = count(rng, anonymous / 10.0);
         for (int i = 0; i < late; i++) shop.abandonedSession(null, within(rng, from - 3 * DAY, from - HOUR));
 
+        TheLookGenerator.throwIfStopped(stopped);
         long[] bases = state.maxIds().clone();
         try (TableWriters writers = TableWriters.append(engine, schema)) {
             out.writeTo(writers, bases);
@@ -98,6 +106,7 @@ public final class DayAdvance {
         long[] counts = out.rowsPerTable();
         for (int i = 0; i < counts.length; i++) written.put(TableWriters.TABLES.get(i).name(), counts[i]);
 
+        TheLookGenerator.throwIfStopped(stopped);
         Map<String, Long> updated = OrderProgress.apply(engine, schema, rng, from, to, state.maxIds()[IdSequence.ORDER.ordinal()]);
         GeneratorClock.write(engine, schema, to, WarehouseState.read(engine, schema).mark());
         return new AdvanceSummary(new GenerationSummary(written, updated), instant(from), instant(to), clock.isEmpty());

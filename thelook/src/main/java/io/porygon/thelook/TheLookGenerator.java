@@ -82,8 +82,9 @@ public final class TheLookGenerator {
         return () -> engine.execute("SET threads = " + Long.parseLong(String.valueOf(previous)));
     }
 
-    private static void throwIfStopped(BooleanSupplier stopped) {
-        if (stopped.getAsBoolean()) throw new CancellationException("generate stopped");
+    /** Ends the work of a generate, advance or load that Ctrl-C stopped, before its next step. */
+    static void throwIfStopped(BooleanSupplier stopped) {
+        if (stopped.getAsBoolean()) throw new CancellationException("stopped");
     }
 
     static void rollbackQuietly(Engine engine) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -62,11 +63,21 @@ public final class TheLookLoader {
     }
 
     public GenerationSummary load(Engine engine, Path dir, String schema) {
+        return load(engine, dir, schema, () -> false);
+    }
+
+    /**
+     * As above; once {@code stopped} says so (a Ctrl-C, which also cancels the file being read), throws a
+     * CancellationException before the next step, and drops what was staged.
+     */
+    public GenerationSummary load(Engine engine, Path dir, String schema, BooleanSupplier stopped) {
         checkDirectory(dir);
         List<String> problems = new ArrayList<>();
         Map<RawTable, List<String>> selects = new LinkedHashMap<>();
         try {
             for (RawTable table : RawTables.ALL) {
+                // a cancelled read or check is reported as the file's problem: the stop goes first
+                TheLookGenerator.throwIfStopped(stopped);
                 Path source = sourceOf(dir, table, problems);
                 if (source == null) continue;
                 Target staged = new Target(null, STAGING, table.name());
@@ -79,6 +90,7 @@ public final class TheLookLoader {
                 List<String> select = check(engine, staged, table, source.getFileName().toString(), problems);
                 if (select != null) selects.put(table, select);
             }
+            TheLookGenerator.throwIfStopped(stopped);
             if (!problems.isEmpty()) throw mismatch(dir, problems);
             engine.execute("BEGIN TRANSACTION");
             boolean committed = false;
@@ -88,6 +100,7 @@ public final class TheLookLoader {
                     engine.execute("CREATE OR REPLACE TABLE " + Sql.table(schema, e.getKey()) + " AS SELECT "
                             + String.join(", ", e.getValue()) + " FROM " + Sql.table(STAGING, e.getKey().name()));
                 }
+                TheLookGenerator.throwIfStopped(stopped);
                 engine.execute("COMMIT");
                 committed = true;
             } finally {

@@ -102,6 +102,10 @@ public final class WarehouseOptions {
             return new DuckDbEngine(duckDb);
         } catch (EngineException e) {
             String msg = e.getMessage() == null ? "" : e.getMessage();
+            if (WarehouseInUse.matches(msg)) {
+                throw new PorygonException(SourceLocation.of(settings.file().toString()), "cannot open the warehouse: " + WarehouseInUse.message(msg),
+                        WarehouseInUse.hint(msg, duckDb.readOnly()), e);
+            }
             throw new PorygonException(SourceLocation.of(settings.file().toString()), "cannot open the warehouse: " + firstLine(msg),
                     hint(msg, duckDb.readOnly()), e);
         }
@@ -111,9 +115,7 @@ public final class WarehouseOptions {
 
     /** What to do about DuckDB's error opening the file, by what the error says. */
     static String hint(String msg, boolean readOnly) {
-        if (msg.contains("Could not set lock on file") || msg.contains("Conflicting lock")) {
-            return "another process (a running porygon or a DuckDB shell) holds the file; close it and retry";
-        }
+        if (WarehouseInUse.matches(msg)) return WarehouseInUse.hint(msg, readOnly);
         if (msg.contains("Permission denied")) {
             return readOnly ? CANNOT_READ
                     : "the file is read-only for you: make it writable (chmod u+w), or copy it; `porygon history` and `porygon docs` only read it";

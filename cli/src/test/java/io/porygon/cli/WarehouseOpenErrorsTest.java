@@ -104,7 +104,7 @@ class WarehouseOpenErrorsTest {
                 .contains("read-only for you").contains("chmod u+w");
         assertThat(WarehouseOptions.hint("IO Error: Cannot open file \"/w.duckdb\": Permission denied", true)).contains("may not read");
         assertThat(WarehouseOptions.hint("IO Error: Could not set lock on file \"/w.duckdb\": Conflicting lock is held in java (PID 1)", false))
-                .contains("another process");
+                .contains("writing needs the file alone");
         assertThat(WarehouseOptions.hint("something else", false)).contains("check --warehouse");
     }
 

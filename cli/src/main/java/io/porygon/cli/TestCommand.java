@@ -9,6 +9,7 @@ import io.porygon.core.run.UnitTestRunner;
 import io.porygon.core.run.WarehouseNames;
 import io.porygon.duckdb.DuckDbEngine;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -74,7 +75,8 @@ final class TestCommand implements Callable<Integer> {
         names.register(graph.runnableActions().toList());
         Planner planner = new Planner(names, Translation.forDuckDb(names), t -> io.porygon.core.engine.ObjectKind.NONE);
         int failed = 0;
-        try (DuckDbEngine engine = WarehouseOptions.open(settings)) {
+        // the tests only query: an existing warehouse is opened to read, beside other readers (history, docs, a DuckDB shell)
+        try (DuckDbEngine engine = Files.exists(settings.file()) ? WarehouseOptions.openToRead(settings) : WarehouseOptions.open(settings)) {
             Map<Target, TableAction> models = new HashMap<>();
             graph.runnableActions().forEach(a -> {
                 if (a instanceof TableAction t) models.put(t.target(), t);

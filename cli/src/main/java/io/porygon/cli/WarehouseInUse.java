@@ -27,11 +27,11 @@ final class WarehouseInUse {
 
     static String hint(String duckDbMessage, boolean readOnly) {
         if (readOnly) {
-            return "a porygon run, generate, load or test, or a DuckDB shell or program that writes, holds the file alone while it has it open:"
+            return "a porygon run, generate or load, or a DuckDB shell or program that writes, holds the file alone while it has it open:"
                     + " retry once it ends";
         }
         if (readByHolder(duckDbMessage)) {
-            return "writing needs the file alone: retry once that reader (a porygon history or docs, a DuckDB shell, a BI tool) closes it";
+            return "writing needs the file alone: retry once that reader (a porygon history, docs or test, a DuckDB shell, a BI tool) closes it";
         }
         return "writing needs the file alone: retry once that process (a running porygon, a DuckDB shell or program) ends or closes it";
     }

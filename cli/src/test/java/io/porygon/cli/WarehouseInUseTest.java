@@ -49,6 +49,20 @@ class WarehouseInUseTest {
     }
 
     @Test
+    void unitTestsRunBesideAReaderAsTheyOnlyQuery() throws Exception {
+        Path warehouse = dir.resolve("w.duckdb");
+        TestProjects.seed(warehouse, "CREATE TABLE t AS SELECT 1 AS x");
+        Process holder = hold(warehouse, "ro");
+        try {
+            CliRun.Result test = CliRun.run("test", "--warehouse", warehouse.toString(), project());
+            assertThat(test.exitCode()).as(test.err()).isZero();
+            assertThat(test.out()).contains("0 failed");
+        } finally {
+            release(holder);
+        }
+    }
+
+    @Test
     void historyOnAWarehouseAWriterHoldsSaysToRetryWhenTheWriterEnds() throws Exception {
         Path warehouse = dir.resolve("w.duckdb");
         TestProjects.seed(warehouse, "CREATE TABLE t AS SELECT 1 AS x");

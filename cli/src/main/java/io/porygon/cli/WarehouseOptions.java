@@ -121,8 +121,9 @@ public final class WarehouseOptions {
                     : "the file is read-only for you: make it writable (chmod u+w), or copy it; `porygon history` and `porygon docs` only read it";
         }
         // DuckDbEngine's own checks of the folder, before DuckDB sees the file
+        // EPERM: a folder above is immutable (chattr +i)
         if (msg.contains("where the warehouse and its log") || (msg.contains("cannot create the warehouse's folder")
-                && (msg.contains("Read-only file system") || msg.contains("AccessDeniedException")))) {
+                && (msg.contains("Read-only file system") || msg.contains("AccessDeniedException") || msg.contains("Operation not permitted")))) {
             return "the folder is read-only for you (or on a read-only file system): pass a --warehouse in a folder you can write in,"
                     + " or copy the file there; `porygon history` and `porygon docs` only read it";
         }

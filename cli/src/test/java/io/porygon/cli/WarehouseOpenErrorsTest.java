@@ -115,6 +115,9 @@ class WarehouseOpenErrorsTest {
                 .contains("folder is read-only").contains("--warehouse in a folder you can write in");
         assertThat(WarehouseOptions.hint("cannot create the warehouse's folder /mnt/ro/x (FileSystemException: /mnt/ro/x: Read-only file system)",
                 false)).contains("folder is read-only");
+        // the words of the OS for a folder that cannot be made in an immutable one: the folder is at fault, there is no file yet
+        assertThat(WarehouseOptions.hint("cannot create the warehouse's folder /ro/sub (FileSystemException: /ro/sub: Operation not permitted)",
+                false)).contains("folder is read-only").doesNotContain("the file cannot be written");
         assertThat(WarehouseOptions.hint("cannot create the warehouse's folder /tmp/f (FileAlreadyExistsException: /tmp/f)", false))
                 .contains("a file has the name of the warehouse's folder");
         assertThat(WarehouseOptions.hint("IO Error: Cannot open file \"/w.duckdb\": Operation not permitted", false))

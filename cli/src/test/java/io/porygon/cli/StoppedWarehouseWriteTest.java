@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A {@code load} or {@code generate --advance} stopped by SIGTERM (as by Ctrl-C) rolls back, drops the tables it staged
- * and says so, rather than exiting at once without a word and leaving a {@code porygon_staging} schema in the warehouse.
+ * and says so, rather than exiting at once without a word and leaving a {@code porygon_staging} schema in the warehouse;
+ * what a killed generate staged does not stay beside the raw tables for good.
  */
 class StoppedWarehouseWriteTest {
     @TempDir Path dir;
@@ -85,6 +86,21 @@ class StoppedWarehouseWriteTest {
         assertThat(advance.exitValue()).isEqualTo(143);
         assertThat(Files.readString(err)).contains("generate stopped: the warehouse's tables are as they were");
         assertThat(TestProjects.query(warehouse, "SELECT count(*) FROM thelook_ecommerce.events")).containsExactly(eventsBefore);
+    }
+
+    @Test
+    void theStagingTablesOfAKilledGenerateAreDroppedByTheNextAdvance() {
+        Path warehouse = dir.resolve("w.duckdb");
+        CliRun.Result generated = CliRun.run("generate", "--scale", "0.005", "--as-of", "2025-06-30", "--no-progress", "--warehouse",
+                warehouse.toString());
+        assertThat(generated.exitCode()).as(generated.err()).isZero();
+        // what a generate killed before its swap leaves beside the raw tables
+        TestProjects.seed(warehouse, "CREATE TABLE thelook_ecommerce._porygon_new_users AS SELECT * FROM thelook_ecommerce.users LIMIT 3",
+                "CREATE TABLE thelook_ecommerce._porygon_new_recent_events AS SELECT * FROM thelook_ecommerce.events LIMIT 0");
+        CliRun.Result advanced = CliRun.run("generate", "--advance", "1d", "--warehouse", warehouse.toString());
+        assertThat(advanced.exitCode()).as(advanced.err()).isZero();
+        assertThat(TestProjects.query(warehouse, "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'thelook_ecommerce'"
+                + " AND starts_with(table_name, '_porygon')")).isEmpty();
     }
 
     private static boolean holds(Process process, Path file) {

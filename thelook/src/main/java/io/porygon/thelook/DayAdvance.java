@@ -43,6 +43,8 @@ public final class DayAdvance {
             throw new IllegalArgumentException("the period must be positive, got " + period);
         }
         requireTables(engine, schema);
+        // a generate killed before its swap left its staging tables beside the raw ones; nothing else holds the warehouse now
+        new StagedTables(engine, schema).dropQuietly();
         // all or nothing: a failed advance leaves the warehouse as it was
         engine.execute("BEGIN TRANSACTION");
         boolean committed = false;

@@ -9,7 +9,7 @@ import java.util.List;
  * The raw tables are first written under staging names, each writer lane in its own transaction,
  * and then swapped in, all of them in one transaction: so a failed generate leaves the tables as
  * they were (a crash between the lanes' commits and the swap can leave staging tables behind,
- * which the next generate replaces and readers of the raw tables never see).
+ * which the next generate replaces, the next advance drops, and readers of the raw tables never see).
  *
  * <p>The recent events are staged apart and appended to the events in time order at the swap: the
  * layout of a table loaded day by day, whose recent end a warehouse's incremental reads can find

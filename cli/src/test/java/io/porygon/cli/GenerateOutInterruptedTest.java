@@ -3,11 +3,13 @@ package io.porygon.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -25,23 +27,11 @@ class GenerateOutInterruptedTest {
     void aStoppedGenerateOutDeletesItsScratchWarehouseAndSaysSo() throws Exception {
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
         Path out = dir.resolve("files");
-        Path err = dir.resolve("err.txt");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process generate = new ProcessBuilder(java, "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"),
-                PorygonCli.class.getName(), "generate", "--scale", "0.5", "--as-of", "2025-06-30", "--no-progress", "--out", out.toString())
-                .redirectError(err.toFile()).redirectOutput(dir.resolve("out.txt").toFile()).start();
-        try {
-            // the scratch warehouse exists: the generator is at work (0.5 takes seconds more)
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!scratchExists(tmp) && generate.isAlive() && System.nanoTime() < deadline) Thread.sleep(20);
-            Thread.sleep(1000);
-            assertThat(generate.isAlive()).as("still generating").isTrue();
-            generate.destroy(); // SIGTERM: the JVM runs its shutdown hooks, as on Ctrl-C
-            assertThat(generate.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        } finally {
-            generate.destroyForcibly();
-        }
-        assertThat(Files.readString(err)).contains("generate stopped");
+        Process generate = CliProcess.start(dir, List.of("-Djava.io.tmpdir=" + tmp), "generate", "--scale", "0.5", "--as-of", "2025-06-30",
+                "--no-progress", "--out", out.toString());
+        // the scratch warehouse exists: the generator is at work (0.5 takes seconds more)
+        CliProcess.stopAtWork(generate, () -> scratchExists(tmp), 1000);
+        assertThat(Files.readString(dir.resolve("err.txt"))).contains("generate stopped");
         try (Stream<Path> left = Files.list(tmp)) {
             assertThat(left.map(p -> p.getFileName().toString()).toList()).as("left in the temp folder").isEmpty();
         }
@@ -71,9 +61,11 @@ class GenerateOutInterruptedTest {
         }
     }
 
-    private static boolean scratchExists(Path tmp) throws IOException {
+    private static boolean scratchExists(Path tmp) {
         try (Stream<Path> dirs = Files.list(tmp)) {
             return dirs.anyMatch(d -> Files.exists(d.resolve("scratch.duckdb")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

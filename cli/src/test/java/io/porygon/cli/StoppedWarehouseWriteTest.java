@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,25 +34,11 @@ class StoppedWarehouseWriteTest {
                 + " TO '" + large + "' (HEADER)");
         Files.move(large, events, StandardCopyOption.REPLACE_EXISTING);
 
-        Path err = dir.resolve("err.txt");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process load = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), PorygonCli.class.getName(),
-                "load", "thelook", "--from", files.toString(), "--warehouse", warehouse.toString())
-                .redirectError(err.toFile()).redirectOutput(dir.resolve("out.txt").toFile()).start();
-        try {
-            // the log appears when the first table is staged: the load is at work, events still to come
-            Path wal = dir.resolve("w.duckdb.wal");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!Files.exists(wal) && load.isAlive() && System.nanoTime() < deadline) Thread.sleep(20);
-            Thread.sleep(500);
-            assertThat(load.isAlive()).as("still loading").isTrue();
-            load.destroy(); // SIGTERM: the JVM runs its shutdown hooks, as on Ctrl-C
-            assertThat(load.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        } finally {
-            load.destroyForcibly();
-        }
+        Process load = CliProcess.start(dir, List.of(), "load", "thelook", "--from", files.toString(), "--warehouse", warehouse.toString());
+        // the log appears when the first table is staged: the load is at work, events still to come
+        CliProcess.stopAtWork(load, () -> Files.exists(dir.resolve("w.duckdb.wal")), 500);
         assertThat(load.exitValue()).isEqualTo(143);
-        assertThat(Files.readString(err)).contains("load stopped: the warehouse's tables are as they were");
+        assertThat(Files.readString(dir.resolve("err.txt"))).contains("load stopped: the warehouse's tables are as they were");
         assertThat(TestProjects.query(warehouse, "SELECT count(*) FROM duckdb_schemas() WHERE schema_name = 'porygon_staging'"))
                 .containsExactly("0");
         assertThat(TestProjects.query(warehouse, "SELECT count(*) FROM thelook_ecommerce.events")).containsExactly(eventsBefore);
@@ -68,23 +54,11 @@ class StoppedWarehouseWriteTest {
         assertThat(generated.exitCode()).as(generated.err()).isZero();
         String eventsBefore = TestProjects.query(warehouse, "SELECT count(*) FROM thelook_ecommerce.events").get(0);
 
-        Path err = dir.resolve("err.txt");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process advance = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), PorygonCli.class.getName(),
-                "generate", "--advance", "366d", "--warehouse", warehouse.toString())
-                .redirectError(err.toFile()).redirectOutput(dir.resolve("out.txt").toFile()).start();
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!holds(advance, warehouse) && advance.isAlive() && System.nanoTime() < deadline) Thread.sleep(20);
-            Thread.sleep(1000); // a year of activity takes seconds more to simulate and write
-            assertThat(advance.isAlive()).as("still advancing").isTrue();
-            advance.destroy();
-            assertThat(advance.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        } finally {
-            advance.destroyForcibly();
-        }
+        Process advance = CliProcess.start(dir, List.of(), "generate", "--advance", "366d", "--warehouse", warehouse.toString());
+        // a year of activity takes seconds more to simulate and write
+        CliProcess.stopAtWork(advance, () -> holds(advance, warehouse), 1000);
         assertThat(advance.exitValue()).isEqualTo(143);
-        assertThat(Files.readString(err)).contains("generate stopped: the warehouse's tables are as they were");
+        assertThat(Files.readString(dir.resolve("err.txt"))).contains("generate stopped: the warehouse's tables are as they were");
         assertThat(TestProjects.query(warehouse, "SELECT count(*) FROM thelook_ecommerce.events")).containsExactly(eventsBefore);
     }
 

@@ -33,66 +33,61 @@ class WarehouseInUseTest {
 
     @Test
     void aRunOnAWarehouseAReaderHoldsNamesTheReaderAndSaysToRetryWhenItCloses() throws Exception {
-        Path warehouse = dir.resolve("w.duckdb");
-        TestProjects.seed(warehouse, "CREATE TABLE t AS SELECT 1 AS x");
-        Process holder = hold(warehouse, "ro");
-        try {
-            CliRun.Result run = CliRun.run("run", "--warehouse", warehouse.toString(), project());
+        whileHeld("ro", holder -> {
+            CliRun.Result run = CliRun.run("run", "--warehouse", warehouse().toString(), project());
             assertThat(run.exitCode()).isEqualTo(PorygonCli.EXIT_USAGE);
-            assertThat(run.err()).contains(warehouse + ": cannot open the warehouse: another process (PID " + holder.pid() + ", ")
+            assertThat(run.err()).contains(warehouse() + ": cannot open the warehouse: another process (PID " + holder.pid() + ", ")
                     .contains(") holds it to read\n").contains("hint: writing needs the file alone: retry once that reader")
                     .doesNotContain("-readonly").doesNotContain("duckdb.org").doesNotContain("Exception");
-            assertThat(CliRun.run("history", "--warehouse", warehouse.toString()).exitCode()).as("readers share it").isZero();
-        } finally {
-            release(holder);
-        }
+            assertThat(CliRun.run("history", "--warehouse", warehouse().toString()).exitCode()).as("readers share it").isZero();
+        });
     }
 
     @Test
     void unitTestsRunBesideAReaderAsTheyOnlyQuery() throws Exception {
-        Path warehouse = dir.resolve("w.duckdb");
-        TestProjects.seed(warehouse, "CREATE TABLE t AS SELECT 1 AS x");
-        Process holder = hold(warehouse, "ro");
-        try {
-            CliRun.Result test = CliRun.run("test", "--warehouse", warehouse.toString(), project());
+        whileHeld("ro", holder -> {
+            CliRun.Result test = CliRun.run("test", "--warehouse", warehouse().toString(), project());
             assertThat(test.exitCode()).as(test.err()).isZero();
             assertThat(test.out()).contains("0 failed");
-        } finally {
-            release(holder);
-        }
+        });
     }
 
     @Test
     void historyOnAWarehouseAWriterHoldsSaysToRetryWhenTheWriterEnds() throws Exception {
-        Path warehouse = dir.resolve("w.duckdb");
-        TestProjects.seed(warehouse, "CREATE TABLE t AS SELECT 1 AS x");
-        Process holder = hold(warehouse, "rw");
-        try {
-            CliRun.Result history = CliRun.run("history", "--warehouse", warehouse.toString());
+        whileHeld("rw", holder -> {
+            CliRun.Result history = CliRun.run("history", "--warehouse", warehouse().toString());
             assertThat(history.exitCode()).isEqualTo(PorygonCli.EXIT_USAGE);
             assertThat(history.err()).contains("another process (PID " + holder.pid() + ", ").contains(") holds it\n")
                     .contains("holds the file alone while it has it open: retry once it ends").doesNotContain("duckdb.org");
             assertThat(history.err().lines().count()).as("the error and its hint").isEqualTo(2);
+        });
+    }
+
+    private interface WhileHeld {
+        void check(Process holder) throws Exception;
+    }
+
+    /** Runs {@code check} while another process holds the warehouse ("ro" to read only), with a table in it. */
+    private void whileHeld(String mode, WhileHeld check) throws Exception {
+        TestProjects.seed(warehouse(), "CREATE TABLE t AS SELECT 1 AS x");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process holder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), WarehouseInUseTest.class.getName(),
+                warehouse().toString(), mode).redirectErrorStream(true).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(out.readLine()).isEqualTo("holding");
+            check.check(holder);
         } finally {
-            release(holder);
+            holder.getOutputStream().close();
+            if (!holder.waitFor(30, TimeUnit.SECONDS)) holder.destroyForcibly();
         }
+    }
+
+    private Path warehouse() {
+        return dir.resolve("w.duckdb");
     }
 
     private static String project() {
         return Path.of("..", "pipelines", "thelook").toAbsolutePath().normalize().toString();
-    }
-
-    private static Process hold(Path warehouse, String mode) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), WarehouseInUseTest.class.getName(),
-                warehouse.toString(), mode).redirectErrorStream(true).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        assertThat(out.readLine()).isEqualTo("holding");
-        return p;
-    }
-
-    private static void release(Process holder) throws Exception {
-        holder.getOutputStream().close();
-        if (!holder.waitFor(30, TimeUnit.SECONDS)) holder.destroyForcibly();
     }
 }

@@ -75,8 +75,10 @@ final class TestCommand implements Callable<Integer> {
         names.register(graph.runnableActions().toList());
         Planner planner = new Planner(names, Translation.forDuckDb(names), t -> io.porygon.core.engine.ObjectKind.NONE);
         int failed = 0;
-        // the tests only query: an existing warehouse is opened to read, beside other readers (history, docs, a DuckDB shell)
-        try (DuckDbEngine engine = Files.exists(settings.file()) ? WarehouseOptions.openToRead(settings) : WarehouseOptions.open(settings)) {
+        // the tests only query: an existing warehouse is opened to read, beside other readers (history, docs, a DuckDB shell);
+        // without one they run in memory rather than create a warehouse (at a mistyped --warehouse, say)
+        try (DuckDbEngine engine = Files.exists(settings.file()) ? WarehouseOptions.openToRead(settings)
+                : new DuckDbEngine(settings.duckDb().inMemory())) {
             Map<Target, TableAction> models = new HashMap<>();
             graph.runnableActions().forEach(a -> {
                 if (a instanceof TableAction t) models.put(t.target(), t);

@@ -444,6 +444,11 @@ class RunCommandTest {
     void unitTestsPassAndAWrongExpectationShowsARowDiff() throws IOException {
         assertThat(cli("test", project.toString())).as(stdout + stderr).isZero();
         assertThat(stdout).contains("PASS orders_clean_test", "1 test, 1 passed, 0 failed");
+        // a warehouse that is not there is not created for the tests (a mistyped path, say): they run in memory
+        Path missing = project.resolve("no/such/dir/w.duckdb");
+        assertThat(cli("test", "--warehouse", missing.toString(), project.toString())).as(stdout + stderr).isZero();
+        assertThat(stdout).contains("PASS orders_clean_test");
+        assertThat(project.resolve("no")).doesNotExist();
         // --actions names a test, or the dataset it tests as run --actions names it
         for (String name : List.of("orders_clean_test", "orders_clean", "analytics.orders_clean")) {
             assertThat(cli("test", "--actions", name, project.toString())).as(name + ": " + stderr).isZero();

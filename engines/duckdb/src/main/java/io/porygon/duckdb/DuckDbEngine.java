@@ -57,13 +57,14 @@ public final class DuckDbEngine implements Engine {
 
     public DuckDbEngine(DuckDbSettings settings) {
         try {
-            if (!settings.readOnly()) ensureWritableFolder(settings.file().toAbsolutePath().getParent());
-            rejectOtherFiles(settings.file(), settings.readOnly());
+            Path file = settings.file();
+            if (file != null && !settings.readOnly()) ensureWritableFolder(file.toAbsolutePath().getParent());
+            if (file != null) rejectOtherFiles(file, settings.readOnly());
             // Never download extensions mid-run: the ones Porygon uses (ICU, JSON, Parquet) are built in.
             Properties config = new Properties();
             config.setProperty("autoinstall_known_extensions", "false");
             if (settings.readOnly()) config.setProperty("duckdb.read_only", "true");
-            connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + settings.file().toAbsolutePath(), config);
+            connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + (file == null ? "" : file.toAbsolutePath()), config);
             sharesCores = settings.threads() == null;
             columnsChanged = new AtomicBoolean();
             storedViews = new StoredViews();

@@ -77,4 +77,10 @@ class SandboxTest {
         });
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(20_000);
     }
+
+    @Test
+    void theSessionsModuleLoaderCalledWithoutArgumentsFindsNothing() throws IOException {
+        // a global that session.js calls; project code can call it too, and its missing argument was an internal error
+        assertThat(value("__porygonLoadModule()")).isEqualTo("false");
+    }
 }

@@ -72,7 +72,7 @@ public final class JsRuntime implements AutoCloseable {
         ScriptableObject.putProperty(scope, "__porygonLoadModule", new BaseFunction() {
             @Override
             public Object call(Context cx, Scriptable scope, Scriptable thisObj, Object[] args) {
-                JsProgram program = byPath.remove(Context.toString(args[0]));
+                JsProgram program = args.length == 0 ? null : byPath.remove(Context.toString(args[0])); // project code can call it too
                 if (program == null) return false;
                 try {
                     defineModule(program);

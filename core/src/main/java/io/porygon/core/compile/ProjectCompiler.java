@@ -6,6 +6,7 @@ import static io.porygon.core.compile.Plain.string;
 
 import io.porygon.core.PorygonException;
 import io.porygon.core.SourceLocation;
+import io.porygon.core.compile.js.EngineFailed;
 import io.porygon.core.compile.js.JsProgram;
 import io.porygon.core.compile.js.JsRuntime;
 import io.porygon.core.compile.js.LoopBindings;
@@ -100,7 +101,8 @@ public final class ProjectCompiler {
     /**
      * Runs the includes and definitions in a JavaScript session and returns its plain-data output
      * (actions, tests, whether it read the clock), with dependency lines mapped back to the project's
-     * files; errors go to {@code errors}. Null when project JavaScript ran out of time, reported at the line it was running.
+     * files; errors go to {@code errors}. Null when project JavaScript ran out of time, or made the engine itself fail (out of
+     * Java stack or memory), reported where it was running.
      */
     private static Map<String, Object> runSession(Project project, String configJson, SourceIndex sources, ErrorCollector errors,
             long jsTimeoutMillis) {
@@ -111,6 +113,10 @@ public final class ProjectCompiler {
                 String file = e.fileName() != null ? e.fileName() : project.root().toString();
                 int line = e.fileName() != null ? js.originalLine(e.fileName(), e.line()) : 0;
                 errors.add(new SourceLocation(file, line, 0), e.getMessage(), "look for a loop that never ends here", null);
+                return null;
+            } catch (EngineFailed e) {
+                String file = e.at().fileName() != null ? e.at().fileName() : project.root().toString();
+                errors.add(new SourceLocation(file, e.at().line(), e.at().column()), e.at().message(), e.hint(), null);
                 return null;
             }
         }

@@ -79,6 +79,55 @@ class SandboxTest {
     }
 
     @Test
+    void recursionThroughABuiltInIsALocatedErrorNotAJavaStackOverflow() throws IOException {
+        // Rhino bounds calls between script functions only: through map() each call starts a new count, and the Java stack ran out
+        CompiledGraph g = compileView("(function walk(n) { return [n].map(walk); })(0)", 10_000);
+        assertThat(g.graphErrors()).singleElement().satisfies(e -> {
+            assertThat(e.message()).contains("nested calls too deeply");
+            assertThat(e.location().toString()).startsWith("definitions/v.sqlx:2:"); // the ${} placeholder
+            assertThat(e.hint()).contains("recursion");
+        });
+    }
+
+    @Test
+    void aStringTooLongForMemoryIsALocatedErrorNotAnOutOfMemoryError() throws IOException {
+        CompiledGraph g = compileView("'a'.repeat(2147483647)", 10_000);
+        assertThat(g.graphErrors()).singleElement().satisfies(e -> {
+            assertThat(e.message()).contains("more memory than Porygon has");
+            assertThat(e.location().toString()).startsWith("definitions/v.sqlx:2:");
+        });
+    }
+
+    @Test
+    void aGlobalThatGrowsUntilTheHeapIsFullIsALocatedError() throws IOException, InterruptedException {
+        // in a JVM of its own with a small heap; the include kept before it holds the session's objects too
+        Files.writeString(dir.resolve("workflow_settings.yaml"), "defaultProject: p\ndefaultDataset: d\n");
+        Files.createDirectories(dir.resolve("includes"));
+        Files.writeString(dir.resolve("includes/a.js"), "module.exports = { f: function () { return 1; } };\n");
+        Files.writeString(dir.resolve("includes/grow.js"), "global.kept = [];\nwhile (true) kept.push('x'.repeat(10000) + kept.length);\n");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m", "-cp",
+                System.getProperty("java.class.path"), CompileAndPrintErrors.class.getName(), dir.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(out).isZero();
+        assertThat(out).startsWith("includes/grow.js: project JavaScript used more memory than Porygon has");
+    }
+
+    /** Compiles the project in args[0] and prints its errors, one a line. */
+    static final class CompileAndPrintErrors {
+        public static void main(String[] args) {
+            ProjectCompiler.compile(Path.of(args[0]), SettingsOverrides.NONE).graph().graphErrors()
+                    .forEach(e -> System.out.println(e.location() + ": " + e.message()));
+        }
+    }
+
+    @Test
+    void aJavaExceptionOfTheEngineItselfIsACompileError() throws IOException {
+        // Rhino 1.8.1 throws a NullPointerException here, which escaped as an internal error
+        CompiledGraph g = compileView("Object.freeze(Array.prototype)", 10_000);
+        assertThat(g.graphErrors()).singleElement().satisfies(e -> assertThat(e.message()).contains("JavaScript engine (Rhino) failed"));
+    }
+
+    @Test
     void theSessionsModuleLoaderCalledWithoutArgumentsFindsNothing() throws IOException {
         // a global that session.js calls; project code can call it too, and its missing argument was an internal error
         assertThat(value("__porygonLoadModule()")).isEqualTo("false");

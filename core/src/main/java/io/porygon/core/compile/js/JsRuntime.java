@@ -39,9 +39,12 @@ public final class JsRuntime implements AutoCloseable {
     /** Parsed scripts: they hold no state and can run in any scope, so compiles share them. */
     private static final FileCache<Script> SCRIPTS = new FileCache<>();
 
-    private final Context cx;
-    private final ScriptableObject scope;
-    private final Scriptable porygon;
+    /** Replaced, and the scope and the session dropped (null), once the engine has failed: see engineFailed. */
+    private Context cx;
+    private ScriptableObject scope;
+    private Scriptable porygon;
+    /** Set aside so that a failure can be placed and reported once project code has used up the rest of the heap. */
+    private byte[] reserve = new byte[1 << 20];
     private final Map<String, JsProgram> programs = new HashMap<>();
 
     private JsRuntime(String projectConfigJson, long timeoutMillis) {
@@ -99,12 +102,14 @@ public final class JsRuntime implements AutoCloseable {
                 error = new JsError(error.fileName(), 1, error.column() - MODULE_PREFIX.length(), error.message());
             }
             throw new JsException(error, e);
+        } catch (StackOverflowError | OutOfMemoryError | RuntimeException e) {
+            throw engineFailed(e, program.fileName());
         }
     }
 
     /** Requires a module and returns its exports. */
     public Object require(String fileName) throws JsException {
-        return callPorygon("require", fileName);
+        return callPorygonIn(fileName, "require", fileName);
     }
 
     /** Shows or hides publish(), operate(), assert(), declare() and test(): hidden while the includes load. */
@@ -151,8 +156,10 @@ public final class JsRuntime implements AutoCloseable {
             compiled(program.fileName(), program.source()).exec(cx, scope);
         } catch (RhinoException e) {
             throw new JsException(toError(e, program.fileName()), e);
+        } catch (StackOverflowError | OutOfMemoryError | RuntimeException e) {
+            throw engineFailed(e, program.fileName());
         } finally {
-            callPorygon("setFile", (Object) null);
+            if (porygon != null) callPorygon("setFile", (Object) null); // null: the engine failed, the session is gone
         }
     }
 
@@ -173,12 +180,62 @@ public final class JsRuntime implements AutoCloseable {
     }
 
     private Object callPorygon(String method, Object... args) {
-        Function f = (Function) ScriptableObject.getProperty(porygon, method);
+        return callPorygonIn(null, method, args);
+    }
+
+    /** As {@link #callPorygon}; a failure of the engine itself that session.js cannot place is placed in {@code file}. */
+    private Object callPorygonIn(String file, String method, Object... args) {
         try {
-            return f.call(cx, scope, porygon, args);
+            // no local holds the function: on a failure of the engine, nothing here may keep the session's heap
+            return ((Function) ScriptableObject.getProperty(porygon, method)).call(cx, scope, porygon, args);
         } catch (RhinoException e) {
             throw new JsException(toError(e, null), e);
+        } catch (StackOverflowError | OutOfMemoryError | RuntimeException e) {
+            throw engineFailed(e, file);
         }
+    }
+
+    /**
+     * A failure of the engine itself, at the place session.js says it was (an Error skips the script's finally blocks,
+     * which would have moved it on), else in {@code fallbackFile}. A JsException from a nested call is thrown on unchanged.
+     * The session's objects are then dropped, so that what project code filled the heap with is freed for the report:
+     * the runtime can only be closed after this.
+     */
+    private EngineFailed engineFailed(Throwable e, String fallbackFile) {
+        if (e instanceof JsException nested) throw nested;
+        reserve = null;
+        String file = fallbackFile;
+        int line = 0;
+        int column = 0;
+        try {
+            freshContext();
+            Object where = ((Function) ScriptableObject.getProperty(porygon, "where")).call(cx, scope, porygon, new Object[0]);
+            if (toJava(where) instanceof Map<?, ?> at && at.get("fileName") instanceof String f) {
+                file = f;
+                line = at.get("line") instanceof Number n ? n.intValue() : 0;
+                column = at.get("column") instanceof Number n ? n.intValue() : 0;
+            }
+        } catch (RuntimeException | Error placeUnknown) {
+            // out of memory again, most often (what project code keeps in globals is freed below): reported all the same
+        }
+        scope = null;
+        porygon = null;
+        dropContext(); // where() may have failed too, out of memory, and left its own frame on it
+        return EngineFailed.of(e, file, line, column);
+    }
+
+    /**
+     * Rhino keeps a failed script's innermost frame, and all that it held, on its Context: a new Context lets them go
+     * (the old one is dropped first, as making the new one may need that memory).
+     */
+    private void freshContext() {
+        dropContext();
+        cx = FACTORY.enterContext();
+    }
+
+    private void dropContext() {
+        if (cx != null) Context.exit(); // null: dropped, or making the next one failed
+        cx = null;
     }
 
     private JsError toError(RhinoException e, String fallbackFile) {
@@ -223,7 +280,7 @@ public final class JsRuntime implements AutoCloseable {
 
     @Override
     public void close() {
-        Context.exit();
+        dropContext();
     }
 
     /** An exception thrown by project JavaScript, carrying its located error. */

@@ -1381,6 +1381,12 @@
     requireFrom: function (from) { return function (path) { return requireModule(path, from); }; },
     // A file whose JavaScript threw: an action it left without SQL is not reported again when it compiles
     fileThrew: function (fileName) { threwFiles[fileName] = true; },
+    // Where the session is (the file, and the ${} placeholder when one is being evaluated), for Java to place a failure
+    // of the engine itself (a Java stack overflow, memory), which skips the finally blocks that would move it on
+    where: function () {
+      var file = compiling ? compiling.action.fileName : currentFile;
+      return currentAt && currentAt.fileName === file ? currentAt : { fileName: file, line: 0, column: 0 };
+    },
     // While the includes load, as in Dataform, their top-level code sees dataform but not publish() and the rest
     apiVisible: function (visible) {
       var names = Object.keys(API);

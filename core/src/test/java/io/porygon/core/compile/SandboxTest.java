@@ -7,7 +7,9 @@ import io.porygon.core.graph.CompiledGraph;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Project JavaScript runs without Java classes, host objects, file system or network, and within a time limit. */
@@ -131,5 +133,27 @@ class SandboxTest {
     void theSessionsModuleLoaderCalledWithoutArgumentsFindsNothing() throws IOException {
         // a global that session.js calls; project code can call it too, and its missing argument was an internal error
         assertThat(value("__porygonLoadModule()")).isEqualTo("false");
+    }
+
+    @Test
+    void aLinkToAFileOutsideTheProjectIsRefused(@TempDir Path elsewhere) throws IOException {
+        Path secret = Files.writeString(elsewhere.resolve("credentials.json"), "{\"key\": \"s3cr3t\"}");
+        Files.createDirectories(dir.resolve("includes"));
+        Files.createSymbolicLink(dir.resolve("includes/k.json"), secret);
+        CompiledGraph g = compileView("require('includes/k.json').key", 10_000);
+        assertThat(g.tables()).isEmpty();
+        assertThat(g.graphErrors()).singleElement().satisfies(e -> {
+            assertThat(e.location().file()).isEqualTo("includes/k.json");
+            assertThat(e.message()).startsWith("links to a file outside the project");
+            assertThat(e.hint()).contains("copy the file into the project");
+        });
+    }
+
+    @Test
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a read of the pipe never ended
+    void aNamedPipeInTheProjectIsNotRead() throws IOException, InterruptedException {
+        Path fifo = dir.resolve("data.json");
+        Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+        assertThat(value("1")).isEqualTo("1");
     }
 }

@@ -32,9 +32,15 @@ public final class ProjectLoader {
 
     public static Project load(Path root) {
         WorkflowSettings settings = settings(root);
-        List<SourceFile> includes = files(root, "includes", ".js");
-        List<SourceFile> definitions = files(root, "definitions", ".sqlx", ".js");
-        return new Project(root, settings, includes, definitions, otherScripts(root));
+        Path realRoot;
+        try {
+            realRoot = root.toRealPath();
+        } catch (IOException e) {
+            throw unreadable(root, e);
+        }
+        List<SourceFile> includes = files(root, realRoot, "includes", ".js");
+        List<SourceFile> definitions = files(root, realRoot, "definitions", ".sqlx", ".js");
+        return new Project(root, settings, includes, definitions, otherScripts(root, realRoot));
     }
 
     /** Whether {@code dir} holds a project: workflow_settings.yaml, or Dataform 2's dataform.json. */
@@ -61,7 +67,7 @@ public final class ProjectLoader {
      * The .js files outside includes/ and definitions/, and the .json files anywhere (as in Node, Dataform's require
      * loads both), skipping hidden folders and node_modules, and the root's package and settings files.
      */
-    private static List<SourceFile> otherScripts(Path root) {
+    private static List<SourceFile> otherScripts(Path root, Path realRoot) {
         List<SourceFile> out = new ArrayList<>();
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -75,10 +81,10 @@ public final class ProjectLoader {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     String name = root.relativize(file).toString().replace('\\', '/');
-                    if (file.getFileName().toString().startsWith(".")) return FileVisitResult.CONTINUE;
+                    if (file.getFileName().toString().startsWith(".") || !isRegularFile(file, attrs)) return FileVisitResult.CONTINUE;
                     boolean loaded = name.startsWith("includes/") || name.startsWith("definitions/");
                     if (name.endsWith(".js") && !loaded || name.endsWith(".json") && !ROOT_JSON.contains(name)) {
-                        out.add(new SourceFile(name, read(file, name)));
+                        out.add(new SourceFile(name, read(realRoot, file, name)));
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -91,7 +97,7 @@ public final class ProjectLoader {
     }
 
     /** The files of {@code dir} with one of {@code extensions}, by path; hidden folders are not entered. */
-    private static List<SourceFile> files(Path root, String dir, String... extensions) {
+    private static List<SourceFile> files(Path root, Path realRoot, String dir, String... extensions) {
         Path base = root.resolve(dir);
         if (!Files.isDirectory(base)) return List.of();
         List<Path> found = new ArrayList<>();
@@ -105,8 +111,7 @@ public final class ProjectLoader {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    boolean regular = attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(file);
-                    if (regular && !isHidden(file) && hasExtension(file, extensions)) found.add(file);
+                    if (isRegularFile(file, attrs) && !isHidden(file) && hasExtension(file, extensions)) found.add(file);
                     return FileVisitResult.CONTINUE;
                 }
             });
@@ -117,9 +122,35 @@ public final class ProjectLoader {
         List<SourceFile> out = new ArrayList<>(found.size());
         for (Path p : found) {
             String name = root.relativize(p).toString().replace('\\', '/');
-            out.add(new SourceFile(name, read(p, name)));
+            out.add(new SourceFile(name, read(realRoot, p, name)));
         }
         return out;
+    }
+
+    /**
+     * A file, or a link to one: never a device or a named pipe, which a read would not end (/dev/zero) or would wait on
+     * for ever (a FIFO).
+     */
+    private static boolean isRegularFile(Path file, BasicFileAttributes attrs) {
+        return attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(file);
+    }
+
+    /**
+     * A project file's text. A link that leads out of the project is refused: project code could otherwise put any file
+     * the user can read (a credentials file) into the SQL it sends to the warehouse.
+     */
+    private static String read(Path realRoot, Path file, String name) {
+        try {
+            Path real = file.toRealPath();
+            if (!real.startsWith(realRoot)) {
+                throw new PorygonException(SourceLocation.of(name), "links to a file outside the project (" + real + ")",
+                        "copy the file into the project: Porygon reads only the project's own files, so that its JavaScript cannot"
+                                + " read others");
+            }
+        } catch (IOException e) {
+            throw unreadable(name, e);
+        }
+        return read(file, name);
     }
 
     private static boolean isHidden(Path file) {

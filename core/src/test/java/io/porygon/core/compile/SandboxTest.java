@@ -85,10 +85,21 @@ class SandboxTest {
         // Rhino bounds calls between script functions only: through map() each call starts a new count, and the Java stack ran out
         CompiledGraph g = compileView("(function walk(n) { return [n].map(walk); })(0)", 10_000);
         assertThat(g.graphErrors()).singleElement().satisfies(e -> {
-            assertThat(e.message()).contains("nested calls too deeply");
+            assertThat(e.message()).contains("nested calls or data too deeply");
             assertThat(e.location().toString()).startsWith("definitions/v.sqlx:2:"); // the ${} placeholder
             assertThat(e.hint()).contains("recursion");
         });
+    }
+
+    @Test
+    void aConfigValueNestedTooDeeplyToCopyIsAnErrorNotAJavaStackOverflow() throws IOException {
+        // the session's result is copied into Java by recursion, after the project's JavaScript has run
+        Files.writeString(dir.resolve("workflow_settings.yaml"), "defaultProject: p\ndefaultDataset: d\n");
+        Files.createDirectories(dir.resolve("definitions"));
+        Files.writeString(dir.resolve("definitions/t.js"), "var deep = {}, at = deep;\nfor (var i = 0; i < 200000; i++) at = at.a = {};\n"
+                + "publish('t', { type: 'table', bigquery: { additionalOptions: deep } }).query('SELECT 1 AS x');\n");
+        CompiledGraph g = ProjectCompiler.compile(dir, SettingsOverrides.NONE, 10_000).graph();
+        assertThat(g.graphErrors()).singleElement().satisfies(e -> assertThat(e.message()).contains("too deeply"));
     }
 
     @Test

@@ -31,7 +31,7 @@ public final class EngineFailed extends Error {
         if (cause instanceof StackOverflowError) {
             // Rhino bounds the depth of calls between script functions only; one through a built-in (map, replace,
             // toString, a getter) or JSON nested thousands of levels deep uses up the Java stack instead
-            message = "project JavaScript nested calls too deeply for the engine (a function that calls itself without end?)";
+            message = "project JavaScript nested calls or data too deeply for the engine (a function that calls itself without end?)";
             hint = "look for recursion that never stops, maybe through map(), forEach(), replace(), toString() or a getter,"
                     + " or for JSON nested thousands of levels deep";
         } else if (cause instanceof OutOfMemoryError) {

@@ -170,7 +170,13 @@ public final class JsRuntime implements AutoCloseable {
     /** Evaluates every registered action and returns the session's plain-data result. */
     @SuppressWarnings("unchecked")
     public Map<String, Object> compileSession() throws JsException {
-        return (Map<String, Object>) toJava(callPorygon("compile"));
+        Object result = callPorygon("compile");
+        try {
+            return (Map<String, Object>) toJava(result);
+        } catch (StackOverflowError | OutOfMemoryError | RuntimeException e) {
+            // project data in the result (a config value nested thousands of levels deep), copied by recursion
+            throw engineFailed(e, null);
+        }
     }
 
     /** Maps a generated line of a file back to the file's own line. */

@@ -47,17 +47,9 @@ public interface Engine extends AutoCloseable {
      * Atomically creates or replaces a table (or view of that name) with the result of a SELECT:
      * readers see the old content until the new one is complete, and a failure keeps the old one.
      *
-     * @param storageOrder expressions over the query's columns that the rows are stored in order of, the table's
-     *     partitioning and clustering on an engine that has neither: where each block's rows are alike, a filter on
-     *     them skips the others, as BigQuery skips partitions. Empty for any order.
      * @return the number of rows of the new table
      */
-    long replaceTable(Target target, String select, List<String> storageOrder);
-
-    /** {@link #replaceTable(Target, String, List)} in any order. */
-    default long replaceTable(Target target, String select) {
-        return replaceTable(target, select, List.of());
-    }
+    long replaceTable(Target target, String select);
 
     /**
      * Creates or replaces a view (replacing a table of that name in one transaction). An engine may keep a view that

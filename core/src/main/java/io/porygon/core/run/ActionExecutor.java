@@ -111,7 +111,7 @@ public final class ActionExecutor {
             switch (p.step()) {
                 case CREATE_VIEW -> engine.replaceView(p.warehouseTarget(), p.sql());
                 case APPEND_INCREMENT, MERGE_INCREMENT, REPLACE_PARTITIONS -> rows[0] = applyIncrement(p, engine);
-                default -> rows[0] = engine.replaceTable(p.warehouseTarget(), p.sql(), p.storageOrder());
+                default -> rows[0] = engine.replaceTable(p.warehouseTarget(), p.sql());
             }
             // a full build stages nothing: drop the increment a killed run may have left behind
             if (p.step() == Step.BUILD_INCREMENTAL) engine.drop(stagingOf(p.warehouseTarget()));

@@ -22,8 +22,6 @@ import java.util.Set;
  *     engine's dialect: Dataform's {@code bigquery.updatePartitionFilter}; null for none
  * @param partitionBy the table's partition expression in the engine's dialect, for a
  *     {@link Step#REPLACE_PARTITIONS} step; null otherwise
- * @param storageOrder for a table built whole, the expressions (the engine's dialect) its rows are stored in order
- *     of: its {@code bigquery.partitionBy}, then {@code clusterBy} (see {@link io.porygon.core.engine.Engine#replaceTable})
  * @param programs the operation's procedural scripts by their index in {@code statements}, which
  *     holds them as text; the runner interprets these
  * @param countSql for an assertion, a query of its row count cheaper than counting its view's rows
@@ -44,13 +42,12 @@ public record PlannedAction(
         List<String> cleanup,
         String mergeFilter,
         String partitionBy,
-        List<String> storageOrder,
         Map<Integer, List<ScriptProgram>> programs,
         String countSql) {
 
     public PlannedAction(String id, Action action, Target warehouseTarget, Step step, List<String> preOps, String sql,
             List<String> statements, List<String> postOps, List<String> uniqueKey, Set<String> upstream, String note, List<String> cleanup) {
-        this(id, action, warehouseTarget, step, preOps, sql, statements, postOps, uniqueKey, upstream, note, cleanup, null, null, List.of(), Map.of(), null);
+        this(id, action, warehouseTarget, step, preOps, sql, statements, postOps, uniqueKey, upstream, note, cleanup, null, null, Map.of(), null);
     }
 
     public PlannedAction {
@@ -60,14 +57,13 @@ public record PlannedAction(
         postOps = List.copyOf(postOps);
         uniqueKey = List.copyOf(uniqueKey);
         upstream = Set.copyOf(upstream);
-        storageOrder = List.copyOf(storageOrder);
         programs = Map.copyOf(programs);
     }
 
     /** This action with {@code more} added to its note. */
     public PlannedAction withNote(String more) {
         return new PlannedAction(id, action, warehouseTarget, step, preOps, sql, statements, postOps, uniqueKey, upstream,
-                note == null ? more : note + "; " + more, cleanup, mergeFilter, partitionBy, storageOrder, programs, countSql);
+                note == null ? more : note + "; " + more, cleanup, mergeFilter, partitionBy, programs, countSql);
     }
 
     /** {@code dataset.name}: how progress lines and history name the action. */

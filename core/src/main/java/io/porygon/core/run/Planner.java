@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Turns a compiled graph into an {@link ExecutionPlan}: selects actions ({@link ActionSelection}), orders them, decides how
@@ -276,14 +275,14 @@ public final class Planner {
             Map<Integer, List<ScriptProgram>> programs = new HashMap<>();
             List<String> statements = script.translateOperations(o.queries(), programs);
             return new PlannedAction(id(o), o, mapped, Step.RUN_OPERATIONS, List.of(), null, statements, List.of(), List.of(), upstream,
-                    null, script.cleanup(), null, null, List.of(), programs, null);
+                    null, script.cleanup(), null, null, programs, null);
         }
         if (action instanceof AssertionAction a) {
             String sql = script.translateQuery(a.query());
             rejectEmpty(a, sql, "assertion returns its failing rows from");
             String count = checksAView ? RowConditionsCount.of(a.query()).map(script::translateQuery).orElse(null) : null;
             return new PlannedAction(id(a), a, mapped, Step.CHECK_ASSERTION, List.of(), sql, List.of(), List.of(), List.of(), upstream, null,
-                    List.of(), null, null, List.of(), Map.of(), count);
+                    List.of(), null, null, Map.of(), count);
         }
         if (action instanceof TableAction t) return planTable(t, mapped, upstream, options, script, existing);
         throw new IllegalStateException("not a runnable action: " + action);
@@ -332,26 +331,9 @@ public final class Planner {
         boolean limitsRows = step == Step.MERGE_INCREMENT || step == Step.REPLACE_PARTITIONS;
         String mergeFilter = limitsRows && filter != null && !filter.isBlank() ? script.translateCondition("t." + filter) : null;
         String partitionBy = step == Step.REPLACE_PARTITIONS ? script.translateCondition(t.bigquery().partitionBy()) : null;
-        List<String> storageOrder = step.isIncrement() || step == Step.CREATE_VIEW ? List.of() : storageOrder(t, script);
         return new PlannedAction(id(t), t, mapped, step, pre, sql, List.of(), post, t.uniqueKey(), upstream, note, script.cleanup(),
-                mergeFilter, partitionBy, storageOrder, Map.of(), null);
+                mergeFilter, partitionBy, Map.of(), null);
     }
-
-    /**
-     * The table's partitioning, then its clustering, as the order its rows are stored in. An ingestion-time partition
-     * ({@code _PARTITIONTIME}, {@code _PARTITIONDATE}) names no column of the rows: only the clustering orders them.
-     */
-    private static List<String> storageOrder(TableAction t, ActionScript script) {
-        List<String> order = new ArrayList<>();
-        String partitionBy = t.bigquery().partitionBy();
-        if (partitionBy != null && !partitionBy.isBlank() && !INGESTION_TIME.matcher(partitionBy).find()) {
-            order.add(script.translateCondition(partitionBy));
-        }
-        for (String column : t.bigquery().clusterBy()) order.add(script.translateCondition(column));
-        return order;
-    }
-
-    private static final Pattern INGESTION_TIME = Pattern.compile("(?i)\\b_PARTITION(TIME|DATE)\\b");
 
     /**
      * The statements of one action translated in the order they run, as BigQuery runs them: one

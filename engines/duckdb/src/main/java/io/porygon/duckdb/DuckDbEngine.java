@@ -359,8 +359,8 @@ public final class DuckDbEngine implements Engine {
      * the same guarantee, so it is not done that way here.
      */
     @Override
-    public long replaceTable(Target target, String select, List<String> storageOrder) {
-        createOrReplace(ObjectKind.TABLE, target, select, true, storageOrder);
+    public long replaceTable(Target target, String select) {
+        createOrReplace(ObjectKind.TABLE, target, select);
         return rowCount(target);
     }
 
@@ -402,7 +402,7 @@ public final class DuckDbEngine implements Engine {
 
     @Override
     public List<Column> stageTable(Target staging, String select) {
-        return createOrReplace(ObjectKind.TABLE, staging, select, false, List.of());
+        return createOrReplace(ObjectKind.TABLE, staging, select, false);
     }
 
     /**
@@ -489,23 +489,19 @@ public final class DuckDbEngine implements Engine {
      * kind in the way is dropped in the same transaction, and the statement runs again.
      */
     private void createOrReplace(ObjectKind kind, Target target, String select) {
-        createOrReplace(kind, target, select, true, List.of());
+        createOrReplace(kind, target, select, true);
     }
 
     /**
      * Returns the new columns. {@code watchColumns}: whether a change of the columns it had counts for
-     * {@link #refreshStaleViews} (finding out costs a DESCRIBE of the old one). A table's rows are written in
-     * {@code storageOrder}: DuckDB keeps each column's minimum and maximum per row group, and skips the row groups
-     * a filter on them rules out.
+     * {@link #refreshStaleViews} (finding out costs a DESCRIBE of the old one).
      */
-    private List<Column> createOrReplace(ObjectKind kind, Target target, String select, boolean watchColumns, List<String> storageOrder) {
+    private List<Column> createOrReplace(ObjectKind kind, Target target, String select, boolean watchColumns) {
         List<List<Object>> columns = queryRows("DESCRIBE " + select); // a query that does not bind fails here, as its CREATE would
         rejectDuplicateNames(columns);
         boolean table = kind == ObjectKind.TABLE;
         List<Column> created = asColumns(columns).stream().map(c -> table ? new Column(c.name(), storedType(c.type())) : c).toList();
-        String rows = !table ? select : storageOrder.isEmpty() ? asStored(select, columns)
-                : "SELECT * FROM (\n" + asStored(select, columns) + "\n) ORDER BY " + String.join(", ", storageOrder);
-        String create = "CREATE OR REPLACE " + kind + " " + sqlName(target) + " AS\n" + rows;
+        String create = "CREATE OR REPLACE " + kind + " " + sqlName(target) + " AS\n" + (table ? asStored(select, columns) : select);
         storedViews.forget(target);
         ObjectKind other = kind == ObjectKind.TABLE ? ObjectKind.VIEW : ObjectKind.TABLE;
         if (inTransaction) {

@@ -41,19 +41,6 @@ class DuckDbEngineTest {
     }
 
     @Test
-    void aTableIsStoredInTheOrderOfItsPartitioningAndClustering() {
-        Target t = new Target(null, "s", "t");
-        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
-            long rows = engine.replaceTable(t, "SELECT * FROM (VALUES (DATE '2024-01-02', 'b', 1), (DATE '2024-01-01', 'z', 2),"
-                    + " (DATE '2024-01-02', 'a', 3), (DATE '2024-01-01', 'y', 4)) AS v (d, c, n)", List.of("d", "c"));
-            assertThat(rows).isEqualTo(4);
-            // rowid is the place a row is stored at
-            assertThat(engine.queryRows("SELECT string_agg(n::VARCHAR, ',' ORDER BY rowid) FROM s.t")).containsExactly(List.of("4,2,3,1"));
-            assertThat(engine.columns(t)).extracting(Column::name).containsExactly("d", "c", "n");
-        }
-    }
-
-    @Test
     void aViewHoldsTheQueryItWasCreatedWithAsDuckDbPrintsItBack() {
         Target v = new Target(null, "s", "v");
         try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {

@@ -294,29 +294,6 @@ class MaterializationTest {
     }
 
     @Test
-    void aTableIsStoredInTheOrderOfItsPartitionThenItsClusteringSoFiltersOnThemSkipRowGroups() {
-        String query = "SELECT * FROM (VALUES (TIMESTAMP '2024-01-02 10:00:00', 'b', 1), (TIMESTAMP '2024-01-01 23:00:00', 'z', 2),"
-                + " (TIMESTAMP '2024-01-02 01:00:00', 'a', 3), (TIMESTAMP '2024-01-01 05:00:00', 'y', 4)) AS v (ts, c, n)";
-        TableAction byDay = partitioned(table(out, query, src), "CAST(ts AS DATE)", List.of("c"));
-        Target byIngestion = t("mart", "by_ingestion");
-        TableAction clusteredOnly = partitioned(incremental(byIngestion, query, query, List.of(), false, src), "DATE(_PARTITIONTIME)", List.of("c"));
-        RunResult r = run(engine, graph(declaration(src), byDay, clusteredOnly));
-
-        assertThat(r.succeeded()).as(String.valueOf(r.actions())).isTrue();
-        // rowid is the place a row is stored at: by day, then c within the day (not by the time of day)
-        assertThat(rows(engine, "SELECT string_agg(n::VARCHAR, ',' ORDER BY rowid) FROM mart.out")).containsExactly("4,2,3,1");
-        // no column holds an ingestion-time partition: the clustering alone orders the rows
-        assertThat(rows(engine, "SELECT string_agg(n::VARCHAR, ',' ORDER BY rowid) FROM mart.by_ingestion")).containsExactly("3,1,4,2");
-    }
-
-    private static TableAction partitioned(TableAction t, String partitionBy, List<String> clusterBy) {
-        return new TableAction(t.target(), t.type(), t.query(), t.incrementalQuery(), t.where(), t.preOps(), t.postOps(),
-                t.incrementalPreOps(), t.incrementalPostOps(), t.dependencyTargets(), t.tags(), t.descriptor(),
-                new BigQueryOptions(partitionBy, clusterBy, Map.of(), null, null, null), t.uniqueKey(), t.isProtected(),
-                t.materialized(), t.disabled(), t.fileName(), t.sqlStartLine(), t.onSchemaChange(), t.incrementalStrategy(), t.statementLines());
-    }
-
-    @Test
     void aLegacyIncrementalWhereFiltersWhatAnIncrementalRunAppendsAsDataformsRunnerDoes() {
         TableAction t = incremental(out, "SELECT id, val FROM raw.src", "SELECT id, val FROM raw.src", List.of(), false, src);
         TableAction filtered = withWhere(t, "id > (SELECT MAX(id) FROM mart.out)");

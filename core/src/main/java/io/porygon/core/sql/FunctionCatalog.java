@@ -7,6 +7,7 @@ import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.NullValue;
 import net.sf.jsqlparser.expression.StringValue;
+import net.sf.jsqlparser.statement.create.table.ColDataType;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -400,22 +401,45 @@ final class FunctionCatalog {
         boolean nullConstant = false;
         boolean bytes = false;
         for (Expression arg : c.args()) {
-            // DuckDB's || would print the number; BigQuery has no CONCAT of STRING and INT64 (a column's type is not known here)
-            if (arg instanceof LongValue || arg instanceof DoubleValue || arg instanceof BooleanValue) {
-                throw c.unsupported("the " + (arg instanceof BooleanValue ? "BOOL" : arg instanceof LongValue ? "INT64" : "FLOAT64")
-                        + " literal " + arg, "BigQuery refuses it too (CONCAT takes STRING or BYTES): quote it, or CAST(" + arg + " AS STRING)");
-            }
             nullConstant |= arg instanceof NullValue || arg instanceof CastExpression cast && cast.getLeftExpression() instanceof NullValue;
             bytes |= arg instanceof CastExpression cast && cast.getColDataType() != null
                     && cast.getColDataType().getDataType().toUpperCase(Locale.ROOT).matches("BYTES|BLOB");
         }
         if (!nullConstant) {
-            joinWith(c, " || ");
+            concatenated(c);
             return;
         }
         c.text("CAST(");
-        joinWith(c, " || ");
+        concatenated(c);
         c.text(bytes ? " AS BLOB)" : " AS VARCHAR)");
+    }
+
+    /**
+     * The arguments joined by {@code ||}. BigQuery's CONCAT takes any type it can cast to STRING
+     * ({@code CONCAT('Summer ', 1923)}); a number or BOOL literal is printed as its CAST to STRING, which writes a
+     * FLOAT64 as BigQuery does (1.0 is '1', where DuckDB's || would write '1.0').
+     */
+    private static void concatenated(CallContext c) {
+        c.text("(");
+        for (int i = 0; i < c.args().size(); i++) {
+            if (i > 0) c.text(" || ");
+            Expression arg = c.args().get(i);
+            if (arg instanceof LongValue || arg instanceof DoubleValue || arg instanceof BooleanValue) {
+                c.expr(castToString(arg));
+            } else {
+                c.arg(i);
+            }
+        }
+        c.text(")");
+    }
+
+    private static CastExpression castToString(Expression value) {
+        CastExpression cast = new CastExpression();
+        cast.setLeftExpression(value);
+        ColDataType string = new ColDataType();
+        string.setDataType("STRING");
+        cast.setColDataType(string);
+        return cast;
     }
 
     private static void joinWith(CallContext c, String operator) {

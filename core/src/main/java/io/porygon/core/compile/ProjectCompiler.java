@@ -101,8 +101,8 @@ public final class ProjectCompiler {
     /**
      * Runs the includes and definitions in a JavaScript session and returns its plain-data output
      * (actions, tests, whether it read the clock), with dependency lines mapped back to the project's
-     * files; errors go to {@code errors}. Null when project JavaScript ran out of time, or made the engine itself fail (out of
-     * Java stack or memory), reported where it was running.
+     * files; errors go to {@code errors}. Null when project JavaScript ran out of time, made the engine itself fail (out of
+     * Java stack or memory), or threw from a getter while the result was read, reported where it was running.
      */
     private static Map<String, Object> runSession(Project project, String configJson, SourceIndex sources, ErrorCollector errors,
             long jsTimeoutMillis) {
@@ -175,7 +175,13 @@ public final class ProjectCompiler {
                 reports.report(e.error(), f.isSqlx() ? "check the config block and the JavaScript of this file" : "fix the JavaScript of this file");
             }
         }
-        Map<String, Object> session = js.compileSession();
+        Map<String, Object> session;
+        try {
+            session = js.compileSession();
+        } catch (JsRuntime.JsException e) {
+            reports.report(e.error(), "a getter (or Proxy) in a config value threw when Porygon read the value: give a plain value");
+            return null;
+        }
         // a SQLX file whose config was refused defines no action: refs to it are no news either
         for (Object o : list(session.get("errors"))) {
             Map<String, Object> e = map(o);

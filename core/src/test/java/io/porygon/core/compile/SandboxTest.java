@@ -103,6 +103,21 @@ class SandboxTest {
     }
 
     @Test
+    void aGetterThatThrowsInAConfigValueIsTheProjectsErrorNotTheEngines() throws IOException {
+        // the copy of the session's result into Java reads the getter, which is project code
+        Files.writeString(dir.resolve("workflow_settings.yaml"), "defaultProject: p\ndefaultDataset: d\n");
+        Files.createDirectories(dir.resolve("definitions"));
+        Files.writeString(dir.resolve("definitions/t.js"), "publish('t', { type: 'table', bigquery: { additionalOptions:\n"
+                + "  { get x() { throw new Error('no options today'); } } } }).query('SELECT 1 AS x');\n");
+        CompiledGraph g = ProjectCompiler.compile(dir, SettingsOverrides.NONE, 10_000).graph();
+        assertThat(g.graphErrors()).singleElement().satisfies(e -> {
+            assertThat(e.message()).contains("no options today").doesNotContain("engine");
+            assertThat(e.location().toString()).startsWith("definitions/t.js:2");
+            assertThat(e.hint()).contains("getter");
+        });
+    }
+
+    @Test
     void aStringTooLongForMemoryIsALocatedErrorNotAnOutOfMemoryError() throws IOException {
         CompiledGraph g = compileView("'a'.repeat(2147483647)", 10_000);
         assertThat(g.graphErrors()).singleElement().satisfies(e -> {

@@ -173,6 +173,9 @@ public final class JsRuntime implements AutoCloseable {
         Object result = callPorygon("compile");
         try {
             return (Map<String, Object>) toJava(result);
+        } catch (RhinoException e) {
+            // project code run by the copy (a getter in a config value) threw: its error, not the engine's
+            throw new JsException(toError(e, null), e);
         } catch (StackOverflowError | OutOfMemoryError | RuntimeException e) {
             // project data in the result (a config value nested thousands of levels deep), copied by recursion
             throw engineFailed(e, null);

@@ -176,6 +176,21 @@ class SandboxTest {
     }
 
     @Test
+    void aProjectReachedThroughALinkReadsItsFilesAndLinksInsideIt(@TempDir Path elsewhere) throws IOException {
+        // the root itself a link (as /tmp is on macOS), a file linked to another of the project's: both inside it
+        Files.writeString(dir.resolve("data.json"), "{\"key\": 7}");
+        Files.createDirectories(dir.resolve("lib"));
+        Files.createSymbolicLink(dir.resolve("lib/same.json"), dir.resolve("data.json"));
+        compileView("0", 10_000);
+        Files.writeString(dir.resolve("definitions/v.sqlx"), "config { type: \"view\" }\nSELECT '${require('data.json').key"
+                + " + require('lib/same.json').key}' AS v\n");
+        Path link = Files.createSymbolicLink(elsewhere.resolve("project"), dir);
+        CompiledGraph g = ProjectCompiler.compile(link, SettingsOverrides.NONE, 10_000).graph();
+        assertThat(g.graphErrors()).as("errors").isEmpty();
+        assertThat(g.tables()).singleElement().satisfies(t -> assertThat(t.query()).contains("'14' AS v"));
+    }
+
+    @Test
     @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a read of the pipe never ended
     void aNamedPipeInTheProjectIsNotRead() throws IOException, InterruptedException {
         Path fifo = dir.resolve("data.json");

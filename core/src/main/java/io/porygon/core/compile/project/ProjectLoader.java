@@ -38,9 +38,10 @@ public final class ProjectLoader {
         } catch (IOException e) {
             throw unreadable(root, e);
         }
-        List<SourceFile> includes = files(root, realRoot, "includes", ".js");
-        List<SourceFile> definitions = files(root, realRoot, "definitions", ".sqlx", ".js");
-        return new Project(root, settings, includes, definitions, otherScripts(root, realRoot));
+        // walked from the real path: a walk from a root that is itself a link would not enter it
+        List<SourceFile> includes = files(realRoot, "includes", ".js");
+        List<SourceFile> definitions = files(realRoot, "definitions", ".sqlx", ".js");
+        return new Project(root, settings, includes, definitions, otherScripts(realRoot));
     }
 
     /** Whether {@code dir} holds a project: workflow_settings.yaml, or Dataform 2's dataform.json. */
@@ -67,7 +68,7 @@ public final class ProjectLoader {
      * The .js files outside includes/ and definitions/, and the .json files anywhere (as in Node, Dataform's require
      * loads both), skipping hidden folders and node_modules, and the root's package and settings files.
      */
-    private static List<SourceFile> otherScripts(Path root, Path realRoot) {
+    private static List<SourceFile> otherScripts(Path root) {
         List<SourceFile> out = new ArrayList<>();
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -84,7 +85,7 @@ public final class ProjectLoader {
                     if (file.getFileName().toString().startsWith(".") || !isRegularFile(file, attrs)) return FileVisitResult.CONTINUE;
                     boolean loaded = name.startsWith("includes/") || name.startsWith("definitions/");
                     if (name.endsWith(".js") && !loaded || name.endsWith(".json") && !ROOT_JSON.contains(name)) {
-                        out.add(new SourceFile(name, read(realRoot, file, name)));
+                        out.add(new SourceFile(name, read(root, file, name)));
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -97,7 +98,7 @@ public final class ProjectLoader {
     }
 
     /** The files of {@code dir} with one of {@code extensions}, by path; hidden folders are not entered. */
-    private static List<SourceFile> files(Path root, Path realRoot, String dir, String... extensions) {
+    private static List<SourceFile> files(Path root, String dir, String... extensions) {
         Path base = root.resolve(dir);
         if (!Files.isDirectory(base)) return List.of();
         List<Path> found = new ArrayList<>();
@@ -122,7 +123,7 @@ public final class ProjectLoader {
         List<SourceFile> out = new ArrayList<>(found.size());
         for (Path p : found) {
             String name = root.relativize(p).toString().replace('\\', '/');
-            out.add(new SourceFile(name, read(realRoot, p, name)));
+            out.add(new SourceFile(name, read(root, p, name)));
         }
         return out;
     }
@@ -140,17 +141,18 @@ public final class ProjectLoader {
      * the user can read (a credentials file) into the SQL it sends to the warehouse.
      */
     private static String read(Path realRoot, Path file, String name) {
+        Path real;
         try {
-            Path real = file.toRealPath();
-            if (!real.startsWith(realRoot)) {
-                throw new PorygonException(SourceLocation.of(name), "links to a file outside the project (" + real + ")",
-                        "copy the file into the project: Porygon reads only the project's own files, so that its JavaScript cannot"
-                                + " read others");
-            }
+            real = file.toRealPath();
         } catch (IOException e) {
             throw unreadable(name, e);
         }
-        return read(file, name);
+        if (!real.startsWith(realRoot)) {
+            throw new PorygonException(SourceLocation.of(name), "links to a file outside the project (" + real + ")",
+                    "copy the file into the project: Porygon reads only the project's own files, so that its JavaScript cannot"
+                            + " read others");
+        }
+        return read(real, name); // the path checked, not the link again: it may have been changed in between
     }
 
     private static boolean isHidden(Path file) {

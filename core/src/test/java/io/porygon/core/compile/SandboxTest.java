@@ -24,6 +24,14 @@ class SandboxTest {
         return ProjectCompiler.compile(dir, SettingsOverrides.NONE, timeoutMillis).graph();
     }
 
+    /** A project of one definitions file, {@code definitions/t.js}, compiled. */
+    private CompiledGraph compileDefinition(String js) throws IOException {
+        Files.writeString(dir.resolve("workflow_settings.yaml"), "defaultProject: p\ndefaultDataset: d\n");
+        Files.createDirectories(dir.resolve("definitions"));
+        Files.writeString(dir.resolve("definitions/t.js"), js);
+        return ProjectCompiler.compile(dir, SettingsOverrides.NONE, 10_000).graph();
+    }
+
     private String value(String expression) throws IOException {
         CompiledGraph g = compileView(expression, 10_000);
         assertThat(g.graphErrors()).as("errors").isEmpty();
@@ -94,22 +102,16 @@ class SandboxTest {
     @Test
     void aConfigValueNestedTooDeeplyToCopyIsAnErrorNotAJavaStackOverflow() throws IOException {
         // the session's result is copied into Java by recursion, after the project's JavaScript has run
-        Files.writeString(dir.resolve("workflow_settings.yaml"), "defaultProject: p\ndefaultDataset: d\n");
-        Files.createDirectories(dir.resolve("definitions"));
-        Files.writeString(dir.resolve("definitions/t.js"), "var deep = {}, at = deep;\nfor (var i = 0; i < 200000; i++) at = at.a = {};\n"
+        CompiledGraph g = compileDefinition("var deep = {}, at = deep;\nfor (var i = 0; i < 200000; i++) at = at.a = {};\n"
                 + "publish('t', { type: 'table', bigquery: { additionalOptions: deep } }).query('SELECT 1 AS x');\n");
-        CompiledGraph g = ProjectCompiler.compile(dir, SettingsOverrides.NONE, 10_000).graph();
         assertThat(g.graphErrors()).singleElement().satisfies(e -> assertThat(e.message()).contains("too deeply"));
     }
 
     @Test
     void aGetterThatThrowsInAConfigValueIsTheProjectsErrorNotTheEngines() throws IOException {
         // the copy of the session's result into Java reads the getter, which is project code
-        Files.writeString(dir.resolve("workflow_settings.yaml"), "defaultProject: p\ndefaultDataset: d\n");
-        Files.createDirectories(dir.resolve("definitions"));
-        Files.writeString(dir.resolve("definitions/t.js"), "publish('t', { type: 'table', bigquery: { additionalOptions:\n"
+        CompiledGraph g = compileDefinition("publish('t', { type: 'table', bigquery: { additionalOptions:\n"
                 + "  { get x() { throw new Error('no options today'); } } } }).query('SELECT 1 AS x');\n");
-        CompiledGraph g = ProjectCompiler.compile(dir, SettingsOverrides.NONE, 10_000).graph();
         assertThat(g.graphErrors()).singleElement().satisfies(e -> {
             assertThat(e.message()).contains("no options today").doesNotContain("engine");
             assertThat(e.location().toString()).startsWith("definitions/t.js:2");

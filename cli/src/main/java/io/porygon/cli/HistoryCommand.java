@@ -7,7 +7,6 @@ import io.porygon.core.run.WarehouseRunStore;
 import io.porygon.duckdb.DuckDbEngine;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -121,8 +120,8 @@ final class HistoryCommand implements Callable<Integer> {
         out.printf("%-20s %-19s %9s %-9s %4s %4s %4s %6s %3s  %s%n", "run", "started (UTC)", "time", "status", "ok", "fail", "skip",
                 "cancel", "off", "command");
         for (RunStore.RunSummary r : runs) {
-            out.printf(Locale.ROOT, "%-20s %-19s %9s %-9s %4d %4d %4d %6d %3d  %s%n", r.runId(), TIME.format(r.startedAt()),
-                    r.endedAt() == null ? "?" : RunProgress.seconds(Duration.between(r.startedAt(), r.endedAt())), r.status(), r.succeeded(), r.failed(),
+            out.printf(Locale.ROOT, "%-20s %-19s %9s %-9s %4d %4d %4d %6d %3d  %s%n", r.runId(), r.startedAt() == null ? "?" : TIME.format(r.startedAt()),
+                    r.took().map(RunProgress::seconds).orElse("?"), r.status(), r.succeeded(), r.failed(),
                     r.skipped(), r.cancelled(), r.disabled(), r.command());
         }
         return 0;

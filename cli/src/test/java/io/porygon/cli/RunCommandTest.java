@@ -111,6 +111,18 @@ class RunCommandTest {
     }
 
     @Test
+    void aRunWhoseStartWasClearedByHandIsListedWithoutOneInHistoryAndTheDocs() throws IOException {
+        assertThat(cli("run", project.toString())).as(stderr).isZero();
+        assertThat(cli("run", project.toString())).as(stderr).isZero();
+        seed("UPDATE porygon_meta.runs SET started_at = NULL WHERE run_id = (SELECT min(run_id) FROM porygon_meta.runs)");
+
+        assertThat(cli("history", project.toString())).as(stderr).isZero();
+        assertThat(stdout.lines().filter(l -> l.contains("SUCCEEDED"))).hasSize(2).anySatisfy(l -> assertThat(l).containsPattern(" \\? +\\? +SUCCEEDED"));
+        assertThat(cli("docs", "--out", project.resolve("site").toString(), project.toString())).as(stderr).isZero();
+        assertThat(Files.readString(project.resolve("site/index.html"))).contains("<td>?</td><td class=\"num\">?</td><td>SUCCEEDED</td>");
+    }
+
+    @Test
     void aTableThatSuddenlyWritesNoRowsIsAnAlertInTheRunItsHistoryAndTheDocs() throws IOException {
         for (int i = 0; i < 3; i++) assertThat(cli("run", "--actions", "orders_clean", project.toString())).as(stderr).isZero();
         assertThat(stdout).doesNotContain("alerts");

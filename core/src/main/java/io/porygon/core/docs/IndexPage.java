@@ -9,7 +9,6 @@ import io.porygon.core.run.ActionStatus;
 import io.porygon.core.run.Alert;
 import io.porygon.core.run.RunStore.RunSummary;
 import io.porygon.core.run.WarehouseRunStore;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -246,8 +245,8 @@ final class IndexPage {
                 + "<th class=\"num\">skipped</th><th class=\"num\">cancelled</th><th class=\"num\">disabled</th><th>command</th></tr>\n");
         for (RunHistory.Run r : runs) {
             RunSummary s = r.summary();
-            b.append("<tr><td><code>").append(esc(s.runId())).append("</code></td><td>").append(TIME.format(s.startedAt()))
-                    .append("</td><td class=\"num\">").append(s.endedAt() == null ? "?" : Html.duration(Duration.between(s.startedAt(), s.endedAt()).toMillis()))
+            b.append("<tr><td><code>").append(esc(s.runId())).append("</code></td><td>").append(started(s))
+                    .append("</td><td class=\"num\">").append(s.took().map(d -> Html.duration(d.toMillis())).orElse("?"))
                     .append("</td><td>").append(esc(s.status())).append("</td><td class=\"num\">").append(s.succeeded())
                     .append("</td><td class=\"num\">").append(s.failed()).append("</td><td class=\"num\">").append(s.skipped())
                     .append("</td><td class=\"num\">").append(s.cancelled()).append("</td><td class=\"num\">").append(s.disabled())
@@ -274,7 +273,7 @@ final class IndexPage {
             List<String> headers = runHeaders(runs);
             for (int i = 0; i < runs.size(); i++) {
                 RunSummary r = runs.get(i).summary();
-                b.append("<th title=\"").append(esc("run " + r.runId() + ", started " + TIME.format(r.startedAt()) + " UTC"))
+                b.append("<th title=\"").append(esc("run " + r.runId() + ", started " + started(r) + " UTC"))
                         .append("\">").append(esc(headers.get(i))).append("</th>");
             }
             b.append("</tr>\n");
@@ -367,13 +366,18 @@ final class IndexPage {
      * started in the same second, so that no two headers read alike.
      */
     static List<String> runHeaders(List<RunHistory.Run> runs) {
-        List<String> times = runs.stream().map(r -> TIME.format(r.summary().startedAt()).substring(5)).toList();
+        List<String> times = runs.stream().map(r -> started(r.summary()).replaceFirst("^\\d{4}-", "")).toList();
         List<String> out = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
             String t = times.get(i);
             out.add(times.indexOf(t) == times.lastIndexOf(t) ? t : t + " · " + runs.get(i).summary().runId());
         }
         return out;
+    }
+
+    /** A run's start to the second; "?" for a row edited by hand without one. */
+    private static String started(RunSummary r) {
+        return r.startedAt() == null ? "?" : TIME.format(r.startedAt());
     }
 
     private static String rows(long n) {

@@ -1,17 +1,26 @@
 package io.porygon.core.run;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Where runs are remembered: every run and every action of it. */
 public interface RunStore {
 
     /**
      * One run as listed by {@code porygon history}; {@code cancelled} counts the actions Ctrl-C stopped or never started.
-     * {@code endedAt} is null for a run that never recorded its end (status ABORTED: its process was killed).
+     * {@code endedAt} is null for a run that never recorded its end (status ABORTED: its process was killed);
+     * {@code startedAt} is null only in a row edited by hand.
      */
     record RunSummary(String runId, Instant startedAt, Instant endedAt, String status, String command,
-            long succeeded, long failed, long skipped, long cancelled, long disabled) {}
+            long succeeded, long failed, long skipped, long cancelled, long disabled) {
+
+        /** How long the run took; empty when its start or end is not recorded. */
+        public Optional<Duration> took() {
+            return startedAt == null || endedAt == null ? Optional.empty() : Optional.of(Duration.between(startedAt, endedAt));
+        }
+    }
 
     /** Notes a run as it starts, so that one whose process is killed before {@link #record} is still listed. */
     default void started(String runId, Instant startedAt, String command) {}

@@ -123,6 +123,24 @@ class RunCommandTest {
     }
 
     @Test
+    void aHistoryTableWithoutAColumnIsReadAndWrittenAgain() {
+        assertThat(cli("run", project.toString())).as(stderr).isZero();
+        // as an older Porygon's or a hand's: a column dropped from the middle of one table and the end of the other
+        seed("ALTER TABLE porygon_meta.runs DROP COLUMN command", "ALTER TABLE porygon_meta.run_actions DROP COLUMN note");
+
+        assertThat(cli("history", "--run", "last", project.toString())).as(stderr).isZero();
+        assertThat(stdout).contains("analytics.orders_clean");
+        assertThat(cli("run", project.toString())).as(stderr).isZero();
+        assertThat(stderr).doesNotContain("could not be written");
+        assertThat(cli("history", project.toString())).as(stderr).isZero();
+        assertThat(stdout.lines().filter(l -> l.contains("SUCCEEDED"))).hasSize(2).anySatisfy(l -> assertThat(l).contains("porygon run"));
+        // both runs recorded every action, each value in its own column
+        assertThat(query("SELECT count(*) || ' runs, ' || count(DISTINCT n) || ' action count' FROM"
+                + " (SELECT run_id, count(*) AS n FROM porygon_meta.run_actions WHERE started_at IS NOT NULL GROUP BY run_id)"))
+                .containsExactly("2 runs, 1 action count");
+    }
+
+    @Test
     void aTableThatSuddenlyWritesNoRowsIsAnAlertInTheRunItsHistoryAndTheDocs() throws IOException {
         for (int i = 0; i < 3; i++) assertThat(cli("run", "--actions", "orders_clean", project.toString())).as(stderr).isZero();
         assertThat(stdout).doesNotContain("alerts");

@@ -112,7 +112,10 @@ public final class WarehouseRunStore implements RunStore {
     }
 
     private BulkWriter writer(Target table, List<Column> columns) {
-        if (engine.exists(table)) return engine.openWriter(table);
+        if (engine.exists(table)) {
+            HistoryColumns.upgrade(engine, table, columns);
+            return engine.openWriter(table);
+        }
         return engine.createAndOpenWriter(table, columns);
     }
 
@@ -125,7 +128,8 @@ public final class WarehouseRunStore implements RunStore {
         // a run still listed as running is not running: it would hold the warehouse alone (see ABORTED)
         String status = "CASE WHEN status = " + SqlQuoting.string(RUNNING) + " THEN " + SqlQuoting.string(ABORTED) + " ELSE status END";
         QueryResult r = engine.query("SELECT run_id, started_at, ended_at, " + status + ", command, succeeded, failed, skipped, " + cancelled
-                + ", " + disabled + " FROM " + name(RUNS) + " r ORDER BY started_at DESC, run_id DESC LIMIT " + limit, limit);
+                + ", " + disabled + " FROM (SELECT " + HistoryColumns.selectList(engine, RUNS, RUN_COLUMNS) + " FROM " + name(RUNS)
+                + ") r ORDER BY started_at DESC, run_id DESC LIMIT " + limit, limit);
         List<RunSummary> runs = new ArrayList<>();
         for (List<Object> row : r.rows()) {
             runs.add(new RunSummary((String) row.get(0), instant(row.get(1)), instant(row.get(2)), (String) row.get(3),
@@ -144,7 +148,7 @@ public final class WarehouseRunStore implements RunStore {
     @Override
     public List<ActionResult> actions(String runId) {
         if (!engine.exists(ACTIONS)) return List.of();
-        QueryResult r = engine.query(SELECT_ACTIONS + " WHERE run_id = " + SqlQuoting.string(runId) + " ORDER BY seq", Integer.MAX_VALUE);
+        QueryResult r = engine.query(selectActions() + " WHERE run_id = " + SqlQuoting.string(runId) + " ORDER BY seq", Integer.MAX_VALUE);
         return r.rows().stream().map(WarehouseRunStore::actionResult).toList();
     }
 
@@ -157,17 +161,21 @@ public final class WarehouseRunStore implements RunStore {
                 + " WHERE run_id = " + SqlQuoting.string(runId) + ")";
         String recent = "SELECT run_id, started_at FROM " + name(RUNS) + " WHERE run_id IN (SELECT run_id FROM " + name(ACTIONS) + ")"
                 + before + " ORDER BY started_at DESC, run_id DESC LIMIT " + runs;
-        QueryResult r = engine.query("SELECT a.* FROM (" + SELECT_ACTIONS + ") a JOIN (" + recent + ") r USING (run_id)"
+        QueryResult r = engine.query("SELECT a.* FROM (" + selectActions() + ") a JOIN (" + recent + ") r USING (run_id)"
                 + " ORDER BY r.started_at DESC, run_id DESC, seq", Integer.MAX_VALUE);
         Map<String, List<ActionResult>> byRun = new LinkedHashMap<>();
         for (List<Object> row : r.rows()) byRun.computeIfAbsent((String) row.get(0), id -> new ArrayList<>()).add(actionResult(row));
         return List.copyOf(byRun.values());
     }
 
-    private static final String SELECT_ACTIONS = "SELECT run_id, seq, action_id, name, type, step, status, started_at, ended_at, rows_written,"
-            + " sql_hash, error, failing_rows, sample_rows, note FROM " + name(ACTIONS);
+    /** The columns {@link #actionResult} reads, NULL for those an older or edited table lacks. */
+    private String selectActions() {
+        return "SELECT run_id, seq, action_id, name, type, step, status, started_at, ended_at, rows_written, sql_hash, error,"
+                + " failing_rows, sample_rows, note FROM (SELECT " + HistoryColumns.selectList(engine, ACTIONS, ACTION_COLUMNS)
+                + " FROM " + name(ACTIONS) + ")";
+    }
 
-    /** One row of {@link #SELECT_ACTIONS}. */
+    /** One row of {@link #selectActions}. */
     private static ActionResult actionResult(List<Object> row) {
         String samples = (String) row.get(13);
         return new ActionResult((String) row.get(2), (String) row.get(3), (String) row.get(4),
@@ -192,7 +200,7 @@ public final class WarehouseRunStore implements RunStore {
         else w.append(value);
     }
 
-    private static String name(Target t) {
+    static String name(Target t) {
         return t.schema() + "." + t.name();
     }
 

@@ -157,6 +157,26 @@ class RunCommandTest {
     }
 
     @Test
+    void aTableIsComparedWithItsOwnRunsWhateverRanBetweenThemInTheSameWarehouse() throws IOException {
+        for (int i = 0; i < 3; i++) assertThat(cli("run", "--actions", "orders_clean", project.toString())).as(stderr).isZero();
+        // another project's runs, recorded in the same warehouse, more of them than the runs an action is compared with
+        Path other = project.resolve("other");
+        Files.createDirectories(other.resolve("definitions"));
+        Files.writeString(other.resolve("workflow_settings.yaml"), "defaultProject: other\ndefaultDataset: other_ds\n");
+        Files.writeString(other.resolve("definitions/one.sqlx"), "config { type: \"table\" }\nSELECT 1 AS x\n");
+        for (int i = 0; i < 11; i++) assertThat(cli("run", "--warehouse", warehouse.toString(), other.toString())).as(stderr).isZero();
+
+        seed("DELETE FROM raw.orders");
+        assertThat(cli("run", "--actions", "orders_clean", project.toString())).as(stderr).isZero();
+        String alert = "analytics.orders_clean: wrote 0 rows; its last 3 table runs wrote 3";
+        assertThat(stdout).contains(alert);
+        assertThat(cli("history", "--run", "last", project.toString())).isZero();
+        assertThat(stdout).contains(alert);
+        assertThat(cli("docs", "--out", project.resolve("site").toString(), project.toString())).as(stderr).isZero();
+        assertThat(Files.readString(project.resolve("site/index.html"))).contains(alert.replace("analytics.orders_clean:", "analytics.orders_clean</code>:"));
+    }
+
+    @Test
     void aRunThatCreatedTheWarehouseAndFoundNoSourcesSaysTheFileIsNew() {
         Path typo = project.resolve("typo/w.duckdb");
         assertThat(cli("run", "--warehouse", typo.toString(), project.toString())).isEqualTo(1);

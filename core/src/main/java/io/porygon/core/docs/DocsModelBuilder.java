@@ -218,9 +218,10 @@ public final class DocsModelBuilder {
             List<ActionResult> actions = store.actions(r.runId());
             runs.add(new RunHistory.Run(r, actions));
         }
-        // as `porygon run` finds them: against the runs before, as many as it compares with
-        List<List<ActionResult>> recorded = store.recentActions(RunAnomalies.RECENT_RUNS + 1);
-        List<Alert> alerts = recorded.isEmpty() ? List.of() : RunAnomalies.of(recorded.get(0), recorded.subList(1, recorded.size()));
+        // as `porygon run` finds them: the newest run that recorded its actions against the runs before it
+        RunHistory.Run newest = runs.stream().filter(r -> !r.actions().isEmpty()).findFirst().orElse(null);
+        List<Alert> alerts = newest == null ? List.of()
+                : RunAnomalies.of(newest.actions(), store.actionsOfRunsBefore(newest.summary().runId(), RunAnomalies.RECENT_RUNS));
         return new RunHistory(runs, alerts);
     }
 

@@ -15,7 +15,8 @@ import java.util.Locale;
  *   <li>time: more than twice the slowest recent run and at least {@link #TIME_FLOOR} longer (a 10 ms action
  *       that takes 40 ms is noise, not news).
  * </ul>
- * An action is compared once it has {@link #MIN_RUNS} recent successful runs of the same step.
+ * An action is compared with its last {@link #RECENT_RUNS} successful runs of the same step, whatever ran between
+ * them, once it has {@link #MIN_RUNS}.
  */
 public final class RunAnomalies {
     /** How many earlier runs an action is compared with, at most. */
@@ -40,8 +41,10 @@ public final class RunAnomalies {
     }
 
     private static List<ActionResult> recentRunsOf(ActionResult a, List<List<ActionResult>> earlierRuns) {
+        // its own runs, not the last runs of any action: others' runs (another project's, a subset's) may come between
         List<ActionResult> recent = new ArrayList<>();
-        for (List<ActionResult> run : earlierRuns.subList(0, Math.min(RECENT_RUNS, earlierRuns.size()))) {
+        for (List<ActionResult> run : earlierRuns) {
+            if (recent.size() == RECENT_RUNS) break;
             run.stream()
                     .filter(e -> e.actionId().equals(a.actionId()) && e.step() == a.step() && e.status() == ActionStatus.SUCCEEDED)
                     .findFirst()

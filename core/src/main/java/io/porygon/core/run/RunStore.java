@@ -33,14 +33,14 @@ public interface RunStore {
     /** The actions of one run in the order they finished; empty when the run is unknown. */
     List<ActionResult> actions(String runId);
 
-    /** The actions of the most recent runs that recorded actions (an aborted run recorded none), newest run first. */
+    /** The successful actions of the most recent runs, as {@link #actionsOfRunsBefore} before none. */
     default List<List<ActionResult>> recentActions(int runs) {
         return actionsOfRunsBefore(null, runs);
     }
 
     /**
-     * The actions of the last {@code runs} runs before {@code runId} (before none: the most recent) that recorded
-     * actions, newest run first.
+     * Each action's last {@code runs} successful runs of each step before {@code runId} (before none: the most recent),
+     * grouped by run, newest run first: what a run is ordered by and compared with.
      */
     List<List<ActionResult>> actionsOfRunsBefore(String runId, int runs);
 }

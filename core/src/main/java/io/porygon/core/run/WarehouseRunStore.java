@@ -152,17 +152,20 @@ public final class WarehouseRunStore implements RunStore {
         return r.rows().stream().map(WarehouseRunStore::actionResult).toList();
     }
 
-    /** In one query: a run starts by reading its recent runs (for the order of its actions and its alerts). */
+    /**
+     * In one query: a run starts by reading its recent runs (for the order of its actions and its alerts). Each
+     * action's own last {@code runs} successful runs of each step, however many runs without it came between (another
+     * project's in the same warehouse, an {@code --actions} subset, a killed run).
+     */
     @Override
     public List<List<ActionResult>> actionsOfRunsBefore(String runId, int runs) {
         if (!engine.exists(RUNS) || !engine.exists(ACTIONS)) return List.of();
-        // runs that recorded actions: an aborted run, which recorded none, would take the place of one
-        String before = runId == null ? "" : " AND (started_at, run_id) < (SELECT (started_at, run_id) FROM " + name(RUNS)
+        String before = runId == null ? "" : " AND (r.started_at, run_id) < (SELECT (started_at, run_id) FROM " + name(RUNS)
                 + " WHERE run_id = " + SqlQuoting.string(runId) + ")";
-        String recent = "SELECT run_id, started_at FROM " + name(RUNS) + " WHERE run_id IN (SELECT run_id FROM " + name(ACTIONS) + ")"
-                + before + " ORDER BY started_at DESC, run_id DESC LIMIT " + runs;
-        QueryResult r = engine.query("SELECT a.* FROM (" + selectActions() + ") a JOIN (" + recent + ") r USING (run_id)"
-                + " ORDER BY r.started_at DESC, run_id DESC, seq", Integer.MAX_VALUE);
+        QueryResult r = engine.query("SELECT a.* FROM (" + selectActions() + ") a JOIN " + name(RUNS) + " r USING (run_id)"
+                + " WHERE a.status = " + SqlQuoting.string(ActionStatus.SUCCEEDED.name()) + before
+                + " QUALIFY row_number() OVER (PARTITION BY a.action_id, a.step ORDER BY r.started_at DESC, run_id DESC) <= " + runs
+                + " ORDER BY r.started_at DESC, run_id DESC, a.seq", Integer.MAX_VALUE);
         Map<String, List<ActionResult>> byRun = new LinkedHashMap<>();
         for (List<Object> row : r.rows()) byRun.computeIfAbsent((String) row.get(0), id -> new ArrayList<>()).add(actionResult(row));
         return List.copyOf(byRun.values());

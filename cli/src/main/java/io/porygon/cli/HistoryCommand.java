@@ -1,5 +1,7 @@
 package io.porygon.cli;
 
+import static io.porygon.core.run.RunStore.RunSummary.count;
+
 import io.porygon.core.run.ActionResult;
 import io.porygon.core.run.RunAnomalies;
 import io.porygon.core.run.RunStore;
@@ -11,6 +13,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -120,9 +123,9 @@ final class HistoryCommand implements Callable<Integer> {
         out.printf("%-20s %-19s %9s %-9s %4s %4s %4s %6s %3s  %s%n", "run", "started (UTC)", "time", "status", "ok", "fail", "skip",
                 "cancel", "off", "command");
         for (RunStore.RunSummary r : runs) {
-            out.printf(Locale.ROOT, "%-20s %-19s %9s %-9s %4d %4d %4d %6d %3d  %s%n", r.runId(), r.startedAt() == null ? "?" : TIME.format(r.startedAt()),
-                    r.took().map(RunProgress::seconds).orElse("?"), r.status(), r.succeeded(), r.failed(),
-                    r.skipped(), r.cancelled(), r.disabled(), r.command());
+            out.printf(Locale.ROOT, "%-20s %-19s %9s %-9s %4s %4s %4s %6s %3s  %s%n", r.runId(), r.startedAt() == null ? "?" : TIME.format(r.startedAt()),
+                    r.took().map(RunProgress::seconds).orElse("?"), r.status(), count(r.succeeded()),
+                    count(r.failed()), count(r.skipped()), count(r.cancelled()), count(r.disabled()), Objects.toString(r.command(), ""));
         }
         return 0;
     }

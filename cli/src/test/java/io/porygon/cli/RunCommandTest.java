@@ -123,6 +123,18 @@ class RunCommandTest {
     }
 
     @Test
+    void aRunWhoseCountsAndCommandWereClearedByHandShowsThemAsUnknownNotAsMinusOneOrNull() throws IOException {
+        assertThat(cli("run", project.toString())).as(stderr).isZero();
+        seed("UPDATE porygon_meta.runs SET succeeded = NULL, command = NULL");
+
+        assertThat(cli("history", project.toString())).as(stderr).isZero();
+        assertThat(stdout).containsPattern("SUCCEEDED +\\? +0 +0 +0 +0\\s*$").doesNotContain(" -1 ", "null");
+        assertThat(cli("docs", "--out", project.resolve("site").toString(), project.toString())).as(stderr).isZero();
+        assertThat(Files.readString(project.resolve("site/index.html"))).contains("<td>SUCCEEDED</td><td class=\"num\">?</td>")
+                .contains("<td><code></code></td></tr>");
+    }
+
+    @Test
     void aHistoryTableWithoutAColumnIsReadAndWrittenAgain() {
         assertThat(cli("run", project.toString())).as(stderr).isZero();
         // as an older Porygon's or a hand's: a column dropped from the middle of one table and the end of the other

@@ -2,6 +2,7 @@ package io.porygon.core.docs;
 
 import static io.porygon.core.docs.Html.anchor;
 import static io.porygon.core.docs.Html.esc;
+import static io.porygon.core.run.RunStore.RunSummary.count;
 
 import io.porygon.core.graph.ActionType;
 import io.porygon.core.run.ActionResult;
@@ -19,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -247,10 +249,10 @@ final class IndexPage {
             RunSummary s = r.summary();
             b.append("<tr><td><code>").append(esc(s.runId())).append("</code></td><td>").append(started(s))
                     .append("</td><td class=\"num\">").append(s.took().map(d -> Html.duration(d.toMillis())).orElse("?"))
-                    .append("</td><td>").append(esc(s.status())).append("</td><td class=\"num\">").append(s.succeeded())
-                    .append("</td><td class=\"num\">").append(s.failed()).append("</td><td class=\"num\">").append(s.skipped())
-                    .append("</td><td class=\"num\">").append(s.cancelled()).append("</td><td class=\"num\">").append(s.disabled())
-                    .append("</td><td><code>").append(esc(s.command())).append("</code></td></tr>\n");
+                    .append("</td><td>").append(esc(s.status())).append("</td><td class=\"num\">").append(count(s.succeeded()))
+                    .append("</td><td class=\"num\">").append(count(s.failed())).append("</td><td class=\"num\">").append(count(s.skipped()))
+                    .append("</td><td class=\"num\">").append(count(s.cancelled())).append("</td><td class=\"num\">").append(count(s.disabled()))
+                    .append("</td><td><code>").append(esc(Objects.toString(s.command(), ""))).append("</code></td></tr>\n");
         }
         b.append("</table>\n");
 

@@ -16,6 +16,11 @@ public interface RunStore {
     record RunSummary(String runId, Instant startedAt, Instant endedAt, String status, String command,
             long succeeded, long failed, long skipped, long cancelled, long disabled) {
 
+        /** A count as listed: "?" for one cleared by hand (read as -1). */
+        public static String count(long n) {
+            return n < 0 ? "?" : Long.toString(n);
+        }
+
         /** How long the run took; empty when its start or end is not recorded. */
         public Optional<Duration> took() {
             return startedAt == null || endedAt == null ? Optional.empty() : Optional.of(Duration.between(startedAt, endedAt));

@@ -705,6 +705,7 @@
       if (["IGNORE", "FAIL", "EXTEND", "SYNCHRONIZE"].indexOf(String(c.onSchemaChange).toUpperCase()) < 0) {
         compileError("onSchemaChange must be IGNORE, FAIL, EXTEND or SYNCHRONIZE, got " + JSON.stringify(c.onSchemaChange), action.fileName,
           readable(action.target), location, "use one of IGNORE (the default), FAIL, EXTEND, SYNCHRONIZE");
+        action.leftOut = true; // as in Dataform, whose config parsing throws for it
       } else {
         action.proto.onSchemaChange = String(c.onSchemaChange).toUpperCase();
       }

@@ -423,6 +423,17 @@ class MalformedInputTest {
     }
 
     @Test
+    void labelsAndAdditionalOptionsMustHaveStringValues() throws IOException {
+        // Dataform's compile crashes on them; Porygon wrote the number 5 as the option "5.0"
+        CompiledGraph g = compile(SETTINGS,
+                "definitions/t.sqlx", "config { type: \"table\", bigquery: { additionalOptions: { max_staleness: 5 } } }\nSELECT 1\n",
+                "definitions/u.js", "publish(\"u\", { type: \"table\" }).query(\"SELECT 1\").bigquery({ labels: { team: true } });\n");
+        assertThat(g.graphErrors()).extracting(e -> e.location().file() + ": " + e.message().replaceAll(".* got ", "got ") + " / " + e.hint())
+                .containsExactlyInAnyOrder("definitions/t.sqlx: got number for max_staleness / quote each value of additionalOptions, e.g. { name: \"5\" }",
+                        "definitions/u.js: got boolean for team / quote each value of labels, e.g. { name: \"5\" }");
+    }
+
+    @Test
     void allErrorsOfACompileAreReportedTogether() throws IOException {
         CompiledGraph g = compile(SETTINGS,
                 "definitions/a.sqlx", "config { type: \"view\", tagz: [] }\nSELECT 1\n",

@@ -103,15 +103,15 @@ class SandboxTest {
     void aConfigValueNestedTooDeeplyToCopyIsAnErrorNotAJavaStackOverflow() throws IOException {
         // the session's result is copied into Java by recursion, after the project's JavaScript has run
         CompiledGraph g = compileDefinition("var deep = {}, at = deep;\nfor (var i = 0; i < 200000; i++) at = at.a = {};\n"
-                + "publish('t', { type: 'table', bigquery: { additionalOptions: deep } }).query('SELECT 1 AS x');\n");
+                + "publish('t', { type: 'table', columns: { x: { description: deep } } }).query('SELECT 1 AS x');\n");
         assertThat(g.graphErrors()).singleElement().satisfies(e -> assertThat(e.message()).contains("too deeply"));
     }
 
     @Test
     void aGetterThatThrowsInAConfigValueIsTheProjectsErrorNotTheEngines() throws IOException {
         // the copy of the session's result into Java reads the getter, which is project code
-        CompiledGraph g = compileDefinition("publish('t', { type: 'table', bigquery: { additionalOptions:\n"
-                + "  { get x() { throw new Error('no options today'); } } } }).query('SELECT 1 AS x');\n");
+        CompiledGraph g = compileDefinition("publish('t', { type: 'table' }).query('SELECT 1 AS x').bigquery({ partitionBy:\n"
+                + "  { get x() { throw new Error('no options today'); } } });\n");
         assertThat(g.graphErrors()).singleElement().satisfies(e -> {
             assertThat(e.message()).contains("no options today").doesNotContain("engine");
             assertThat(e.location().toString()).startsWith("definitions/t.js:2");

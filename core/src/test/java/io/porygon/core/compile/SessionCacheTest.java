@@ -101,8 +101,8 @@ class SessionCacheTest {
 
     @Test
     void aValueThatWouldNotReadBackTheSameIsNotKept() throws IOException {
-        // a BigInt label: kept, it would come back as a double
-        write("definitions/c.sqlx", "config { type: \"table\", labels: { big: 12345678901234567890n } }\nSELECT 1 AS x\n");
+        // a BigInt column description: kept, it would come back as a double
+        write("definitions/c.sqlx", "config { type: \"table\", columns: { x: { description: 12345678901234567890n } } }\nSELECT 1 AS x\n");
         assertThat(json(ProjectCompiler.compile(dir, ofVars(Map.of()), cache))).contains("12345678901234567890");
         assertThat(isKept(Map.of())).isFalse();
     }

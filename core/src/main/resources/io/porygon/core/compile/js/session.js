@@ -64,7 +64,7 @@
     disabled: "boolean", hermetic: "boolean", protected: "boolean", materialized: "boolean", hasOutput: "boolean",
     dependOnDependencyAssertions: "boolean", tags: "stringArray", uniqueKey: "stringArray", dependencies: "refArray",
     columns: "object", bigquery: "object", assertions: "object", partitionBy: "string", clusterBy: "stringArray",
-    labels: "object", partitionExpirationDays: "number", requirePartitionFilter: "boolean", updatePartitionFilter: "string",
+    labels: "stringMap", additionalOptions: "stringMap", partitionExpirationDays: "number", requirePartitionFilter: "boolean", updatePartitionFilter: "string",
     uniqueKeys: "stringLists", nonNull: "strings", rowConditions: "stringArray", preOperations: "stringArray", postOperations: "stringArray"
   };
   // Inside assertions { }, Dataform also takes one column as a string for uniqueKey.
@@ -287,22 +287,32 @@
     }
     return true;
   }
+  /** The first key of obj whose value is no string, or null. */
+  function nonStringValue(obj) {
+    for (var k in obj) if (typeof obj[k] !== "string") return k;
+    return null;
+  }
   function isListOrObject(x) { return Array.isArray(x) || (x && typeof x === "object"); }
   function isRef(x) { return typeof x === "string" || (x !== null && typeof x === "object"); }
 
   function checkType(key, value, expected, where, check) {
-    var ok;
+    var ok, got = typeOf(value);
     switch (expected) {
       case "strings": ok = typeof value === "string" || (Array.isArray(value) && allStrings(value)); break;
       case "stringLists": ok = Array.isArray(value) && every(value, isListOrObject); break;
       case "stringArray": ok = Array.isArray(value) && allStrings(value); break;
       case "refArray": ok = Array.isArray(value) && every(value, isRef); break;
       case "object": ok = value !== null && typeof value === "object" && !Array.isArray(value); break;
+      // Dataform's protobuf encoder throws on a number or boolean there, failing the whole compile
+      case "stringMap":
+        ok = got === "object" && nonStringValue(value) === null;
+        if (got === "object" && !ok) got = typeOf(value[nonStringValue(value)]) + " for " + nonStringValue(value);
+        break;
       default: ok = typeof value === expected;
     }
     if (!ok) {
       check.report("Config property \"" + key + "\"" + where + " has the wrong type: expected " + expected.replace("strings", "a string or an array of strings")
-        .replace("stringLists", "an array of arrays of strings").replace("stringArray", "an array of strings").replace("refArray", "an array of action names") + ", got " + typeOf(value),
+        .replace("stringLists", "an array of arrays of strings").replace("stringArray", "an array of strings").replace("refArray", "an array of action names").replace("stringMap", "an object of strings") + ", got " + got,
         typeHint(key, value, expected), key);
     }
     return ok;
@@ -313,6 +323,7 @@
     var unquoted = expected === "boolean" ? value === "true" || value === "false" : expected === "number" && value !== "" && !isNaN(Number(value));
     if (typeof value === "string" && unquoted) return "write " + key + ": " + value + ", without quotes";
     if (expected === "boolean") return "write " + key + ": true or false";
+    if (expected === "stringMap") return "quote each value of " + key + ", e.g. { name: \"5\" }";
     return "change the value of " + key;
   }
 
@@ -554,6 +565,11 @@
       if (v === undefined || v === null || v === false || v === "" || v === 0) continue;
       if (Array.isArray(v) && v.length === 0) continue;
       if (typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 0) continue;
+      if ((k === "labels" || k === "additionalOptions") && typeof v === "object" && nonStringValue(v) !== null) {
+        compileError("bigquery's " + k + " must have strings as values, got " + typeOf(v[nonStringValue(v)]) + " for " + nonStringValue(v),
+          this.fileName, readable(this.target), null, typeHint(k, v, "stringMap"));
+        continue;
+      }
       bq[k] = k === "clusterBy" && typeof v === "string" ? [v] : v;
     }
     if (Object.keys(bq).length > 0) this.proto.bigquery = bq;

@@ -869,6 +869,7 @@
     var merged = { type: "operations", name: name };
     if (isConfig) {
       Object.keys(queriesOrConfig).forEach(function (k) { merged[k] = queriesOrConfig[k]; });
+      merged.type = "operations"; // Dataform ignores a type given here (operate("o", { type: "table" }) is an operation)
       if (!merged.name) merged.name = apiName("operate", ""); // as in Dataform, as publish() does
     }
     var action = newApiAction("operations", registeredName(merged, name));
@@ -891,6 +892,7 @@
     var merged = { type: "assertion", name: name };
     if (isConfig) {
       Object.keys(queryOrConfig).forEach(function (k) { merged[k] = queryOrConfig[k]; });
+      merged.type = "assertion"; // Dataform ignores a type given here, as operate() does
       if (!merged.name) merged.name = apiName("assert", ""); // as in Dataform, as publish() does
     }
     var action = newApiAction("assertion", registeredName(merged, name));

@@ -114,7 +114,7 @@ public final class GenerateCommand implements Callable<Integer> {
                         "generate the data first: porygon generate --scale 0.1");
             }
             String rawSchema = RawTablesSchema.resolve(schema, warehouse, project, settings, projectConfig.overrides(), spec.commandLine().getErr());
-            try (DuckDbEngine engine = WarehouseOptions.open(settings); WarehouseWriteStop stop = WarehouseWriteStop.on(engine)) {
+            try (WarehouseWriteStop stop = WarehouseWriteStop.start(); DuckDbEngine engine = stop.watch(WarehouseOptions.open(settings))) {
                 AdvanceSummary summary = stop.complete("generate", () -> new DayAdvance().advance(engine, rawSchema, seed, period, stop::requested),
                         spec.commandLine().getErr());
                 if (summary == null) return 130;

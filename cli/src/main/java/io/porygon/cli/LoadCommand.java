@@ -55,7 +55,7 @@ public final class LoadCommand {
             WarehouseOptions.Resolved settings = warehouse.resolveWithOptionalProject(project);
             String rawSchema = RawTablesSchema.resolve(schema, warehouse, project, settings, projectConfig.overrides(), spec.commandLine().getErr());
             TheLookLoader.checkFolder(from);
-            try (DuckDbEngine engine = WarehouseOptions.open(settings); WarehouseWriteStop stop = WarehouseWriteStop.on(engine)) {
+            try (WarehouseWriteStop stop = WarehouseWriteStop.start(); DuckDbEngine engine = stop.watch(WarehouseOptions.open(settings))) {
                 GenerationSummary summary = stop.complete("load", () -> new TheLookLoader().load(engine, from, rawSchema, stop::requested),
                         spec.commandLine().getErr());
                 if (summary == null) return 130;

@@ -13,17 +13,29 @@ import java.util.function.Supplier;
  */
 final class WarehouseWriteStop implements AutoCloseable {
     private final AtomicBoolean requested = new AtomicBoolean();
+    private volatile Engine engine;
     private final Interruption interruption;
 
-    private WarehouseWriteStop(Engine engine) {
+    private WarehouseWriteStop() {
         interruption = Interruption.cancelling(() -> {
             requested.set(true);
-            engine.cancel();
+            Engine watched = engine;
+            if (watched != null) watched.cancel();
         });
     }
 
-    static WarehouseWriteStop on(Engine engine) {
-        return new WarehouseWriteStop(engine);
+    /**
+     * Listens from before the warehouse is opened, so that a stop while it opens is told too; declared before the
+     * engine in a try-with-resources, it is closed after it, and the process exits only once the warehouse is closed.
+     */
+    static WarehouseWriteStop start() {
+        return new WarehouseWriteStop();
+    }
+
+    /** {@code engine}, whose running statement a stop cancels from now on. */
+    <E extends Engine> E watch(E engine) {
+        this.engine = engine;
+        return engine;
     }
 
     boolean requested() {
@@ -31,15 +43,17 @@ final class WarehouseWriteStop implements AutoCloseable {
     }
 
     /**
-     * The work's result, or null when a stop ended it: then {@code command} is said to have stopped with the
-     * warehouse's tables as they were. A stop that came too late (the work had committed) is said too.
+     * The work's result, or null when a stop ended it (or came before it began): then {@code command} is said to have
+     * stopped with the warehouse's tables as they were. A stop that came too late (the work had committed) is said too.
      */
     <T> T complete(String command, Supplier<T> work, PrintWriter err) {
-        T result;
+        T result = null;
         try {
-            result = work.get();
+            if (!requested()) result = work.get();
         } catch (RuntimeException e) {
             if (!requested()) throw e;
+        }
+        if (result == null) {
             // said before the interruption closes: the JVM exits as soon as it does
             err.println(command + " stopped: the warehouse's tables are as they were");
             err.flush();

@@ -102,11 +102,8 @@ public final class WarehouseOptions {
             return new DuckDbEngine(duckDb);
         } catch (EngineException e) {
             String msg = e.getMessage() == null ? "" : e.getMessage();
-            if (WarehouseInUse.matches(msg)) {
-                throw new PorygonException(SourceLocation.of(settings.file().toString()), "cannot open the warehouse: " + WarehouseInUse.message(msg),
-                        WarehouseInUse.hint(msg, duckDb.readOnly()), e);
-            }
-            throw new PorygonException(SourceLocation.of(settings.file().toString()), "cannot open the warehouse: " + firstLine(msg),
+            String why = WarehouseInUse.matches(msg) ? WarehouseInUse.message(msg) : firstLine(msg);
+            throw new PorygonException(SourceLocation.of(settings.file().toString()), "cannot open the warehouse: " + why,
                     hint(msg, duckDb.readOnly()), e);
         }
     }

@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,8 @@ public final class WarehouseRunStore implements RunStore {
     private static final String ROW_SEPARATOR = "\n";
 
     private final Engine engine;
+    /** By history table: its columns change only when a write upgrades it. */
+    private final Map<Target, String> selectLists = new HashMap<>();
 
     public WarehouseRunStore(Engine engine) {
         this.engine = engine;
@@ -114,6 +117,7 @@ public final class WarehouseRunStore implements RunStore {
     private BulkWriter writer(Target table, List<Column> columns) {
         if (engine.exists(table)) {
             HistoryColumns.upgrade(engine, table, columns);
+            selectLists.remove(table); // the upgrade may have added columns
             return engine.openWriter(table);
         }
         return engine.createAndOpenWriter(table, columns);
@@ -128,7 +132,7 @@ public final class WarehouseRunStore implements RunStore {
         // a run still listed as running is not running: it would hold the warehouse alone (see ABORTED)
         String status = "CASE WHEN status = " + SqlQuoting.string(RUNNING) + " THEN " + SqlQuoting.string(ABORTED) + " ELSE status END";
         QueryResult r = engine.query("SELECT run_id, started_at, ended_at, " + status + ", command, succeeded, failed, skipped, " + cancelled
-                + ", " + disabled + " FROM (SELECT " + HistoryColumns.selectList(engine, RUNS, RUN_COLUMNS) + " FROM " + name(RUNS)
+                + ", " + disabled + " FROM (SELECT " + selectList(RUNS, RUN_COLUMNS) + " FROM " + name(RUNS)
                 + ") r ORDER BY started_at DESC, run_id DESC LIMIT " + limit, limit);
         List<RunSummary> runs = new ArrayList<>();
         for (List<Object> row : r.rows()) {
@@ -171,10 +175,15 @@ public final class WarehouseRunStore implements RunStore {
         return List.copyOf(byRun.values());
     }
 
+    /** A history table's select list ({@link HistoryColumns#selectList}), read once: docs reads the actions of run after run. */
+    private String selectList(Target table, List<Column> columns) {
+        return selectLists.computeIfAbsent(table, t -> HistoryColumns.selectList(engine, t, columns));
+    }
+
     /** The columns {@link #actionResult} reads, NULL for those an older or edited table lacks. */
     private String selectActions() {
         return "SELECT run_id, seq, action_id, name, type, step, status, started_at, ended_at, rows_written, sql_hash, error,"
-                + " failing_rows, sample_rows, note FROM (SELECT " + HistoryColumns.selectList(engine, ACTIONS, ACTION_COLUMNS)
+                + " failing_rows, sample_rows, note FROM (SELECT " + selectList(ACTIONS, ACTION_COLUMNS)
                 + " FROM " + name(ACTIONS) + ")";
     }
 

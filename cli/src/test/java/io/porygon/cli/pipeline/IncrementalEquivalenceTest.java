@@ -26,9 +26,7 @@ class IncrementalEquivalenceTest {
     @Test
     void incrementalRunsAfterSeveralDaysEqualAFullRefresh() {
         Path warehouse = dir.resolve("warehouse.duckdb");
-        PorygonCommand porygon = new PorygonCommand(warehouse);
-        porygon.succeed("generate", "--scale", "0.01", "--seed", "7", "--as-of", "2026-06-01", "--no-progress");
-        porygon.succeed("run");
+        PorygonCommand porygon = generatedAndRun(warehouse, "0.01");
         emptyTheFacts(warehouse);
         for (int day = 0; day < DAYS; day++) {
             porygon.succeed("generate", "--advance", "1d", "--no-progress");
@@ -68,9 +66,7 @@ class IncrementalEquivalenceTest {
     @Test
     void eventsMissedAfterOneStampedInTheFutureFailTheReconciliationUntilAFullRefresh() {
         Path warehouse = dir.resolve("future.duckdb");
-        PorygonCommand porygon = new PorygonCommand(warehouse);
-        porygon.succeed("generate", "--scale", "0.002", "--seed", "7", "--as-of", "2026-06-01", "--no-progress");
-        porygon.succeed("run");
+        PorygonCommand porygon = generatedAndRun(warehouse, "0.002");
         addAnEventAt(warehouse, "TIMESTAMPTZ '2030-01-01 00:00:00+00'");
         porygon.succeed("run");
         addAnEventAt(warehouse, "(SELECT max(created_at) + INTERVAL 1 MINUTE FROM thelook_ecommerce.events WHERE created_at < TIMESTAMPTZ '2030-01-01 00:00:00+00')");
@@ -89,9 +85,7 @@ class IncrementalEquivalenceTest {
     @Test
     void aPriceCorrectedWithoutATimestampAndDeletedRowsAreReportedUntilAFullRefresh() {
         Path warehouse = dir.resolve("corrected.duckdb");
-        PorygonCommand porygon = new PorygonCommand(warehouse);
-        porygon.succeed("generate", "--scale", "0.002", "--seed", "7", "--as-of", "2026-06-01", "--no-progress");
-        porygon.succeed("run");
+        PorygonCommand porygon = generatedAndRun(warehouse, "0.002");
         long repriced;
         long deletedItem;
         long deletedEvent;
@@ -126,6 +120,14 @@ class IncrementalEquivalenceTest {
             assertThat(first(engine, stalePrice)).isZero();
             assertThat(first(engine, deletedRows)).isZero();
         }
+    }
+
+    /** The Look generated at {@code scale} (the same seed and day each time) into {@code warehouse}, and run once. */
+    private static PorygonCommand generatedAndRun(Path warehouse, String scale) {
+        PorygonCommand porygon = new PorygonCommand(warehouse);
+        porygon.succeed("generate", "--scale", scale, "--seed", "7", "--as-of", "2026-06-01", "--no-progress");
+        porygon.succeed("run");
+        return porygon;
     }
 
     private static long first(DuckDbEngine engine, String select) {

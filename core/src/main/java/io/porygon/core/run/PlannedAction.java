@@ -4,10 +4,12 @@ import io.porygon.core.graph.Action;
 import io.porygon.core.graph.AssertionAction;
 import io.porygon.core.graph.TableAction;
 import io.porygon.core.graph.Target;
+import io.porygon.core.sql.ScriptEffects;
 import io.porygon.core.sql.ScriptProgram;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * One action as it will run: the warehouse name it writes, its statements already translated to
@@ -83,9 +85,14 @@ public record PlannedAction(
         return pre ? (incremental ? t.incrementalPreOps() : t.preOps()) : (incremental ? t.incrementalPostOps() : t.postOps());
     }
 
-    /** Whether statements the project wrote run: an operation's, or a table's pre- or post-operations. */
+    /**
+     * Whether statements the project wrote run that may change tables or views: an operation's, or a
+     * table's pre- or post-operations, unless they only declare or set script variables (an increment's
+     * bounds, say).
+     */
     public boolean runsProjectStatements() {
-        return step == Step.RUN_OPERATIONS || !writtenOps(true).isEmpty() || !writtenOps(false).isEmpty();
+        return step == Step.RUN_OPERATIONS || Stream.concat(writtenOps(true).stream(), writtenOps(false).stream())
+                .anyMatch(op -> !ScriptEffects.onlyAssignsVariables(op));
     }
 
     /** Every statement the engine receives for this action, for hashing and --dry-run. */

@@ -14,6 +14,7 @@ import io.porygon.core.run.Planner;
 import io.porygon.core.run.RunOptions;
 import io.porygon.core.run.WarehouseNames;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -49,6 +50,16 @@ final class CompileCommand implements Callable<Integer> {
                     + " (what `porygon run` executes); untranslatable constructs are errors naming file and line. Not with --json.")
     Dialect dialect;
 
+    @Option(names = "--database-mapping", paramLabel = "ignore|prefix",
+            description = "With --dialect duckdb: what the GCP project of a target becomes, as for `porygon run`: ignore (one catalog)"
+                    + " or prefix (schema <project>_<dataset>). Default: database_mapping of porygon.yaml, else ignore.")
+    String databaseMapping;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "With --dialect duckdb: the settings file whose database_mapping applies (default: porygon.yaml in the project"
+                    + " directory, if present).")
+    Path config;
+
     @Mixin
     ProjectConfigOptions projectConfig;
 
@@ -68,7 +79,15 @@ final class CompileCommand implements Callable<Integer> {
             throw new PorygonException(SourceLocation.of("porygon compile"), "--json prints the graph as written (GoogleSQL); --dialect duckdb does not apply to it",
                     "drop --json to see every action's SQL in DuckDB's dialect, or drop --dialect duckdb for the JSON");
         }
-        CompileResult result = Porygon.compileDetailed(project.resolve(), projectConfig.overrides());
+        if (dialect != Dialect.duckdb && (databaseMapping != null || config != null)) {
+            throw new PorygonException(SourceLocation.of("porygon compile"), "--database-mapping and --config name the warehouse's tables,"
+                    + " which only --dialect duckdb prints", "add --dialect duckdb, or drop them");
+        }
+        Path projectDir = project.resolve();
+        // read before compiling, as run reads it: a mistake in the settings is reported first
+        DatabaseMapping mapping = dialect == Dialect.duckdb
+                ? WarehouseOptions.databaseMapping(databaseMapping, WarehouseOptions.loadConfig(config, projectDir)) : DatabaseMapping.IGNORE;
+        CompileResult result = Porygon.compileDetailed(projectDir, projectConfig.overrides());
         CompiledGraph graph = result.graph();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -76,7 +95,7 @@ final class CompileCommand implements Callable<Integer> {
         if (json) {
             out.println(CompiledGraphJson.write(result, true));
         } else if (dialect == Dialect.duckdb && !graph.hasErrors()) {
-            planned = printTranslated(graph, out, err);
+            planned = printTranslated(graph, mapping, out, err);
         } else {
             printSummary(graph, out);
         }
@@ -89,11 +108,11 @@ final class CompileCommand implements Callable<Integer> {
     }
 
     /**
-     * The plan of a first run on an empty warehouse: every action with its SQL in DuckDB's dialect; false after
-     * printing the errors that keep it from being made.
+     * The plan of a first run on an empty warehouse: every action with its SQL in DuckDB's dialect, its tables named as
+     * {@code mapping} names them; false after printing the errors that keep it from being made.
      */
-    private static boolean printTranslated(CompiledGraph graph, PrintWriter out, PrintWriter err) {
-        WarehouseNames names = new WarehouseNames(DatabaseMapping.IGNORE, graph.projectConfig().defaultSchema());
+    private static boolean printTranslated(CompiledGraph graph, DatabaseMapping mapping, PrintWriter out, PrintWriter err) {
+        WarehouseNames names = new WarehouseNames(mapping, graph.projectConfig().defaultSchema());
         ExecutionPlan plan = ProjectGraph.planOrReport(
                 () -> new Planner(names, Translation.forDuckDb(names), target -> ObjectKind.NONE).plan(graph, RunOptions.all()), err, "");
         if (plan == null) return false;

@@ -44,10 +44,7 @@ public final class WarehouseOptions {
     }
 
     Resolved resolve(Path projectDir) {
-        Path configFile = config != null ? config.toAbsolutePath() : projectDir.resolve(WarehouseConfig.FILE);
-        if (config != null && !Files.isRegularFile(configFile)) {
-            throw new PorygonException(SourceLocation.of(configFile.toString()), "config file not found", "check the --config path");
-        }
+        WarehouseConfig cfg = loadConfig(config, projectDir);
         if (duckdbThreads != null && !WarehouseConfig.validThreads(duckdbThreads)) {
             throw new PorygonException(SourceLocation.of("--duckdb-threads"), "must be a whole number from 1 to " + WarehouseConfig.MAX_THREADS
                     + ", not " + duckdbThreads, "drop --duckdb-threads to use every core");
@@ -56,13 +53,25 @@ public final class WarehouseOptions {
             throw new PorygonException(SourceLocation.of("--memory-limit"), "must be a size above zero, not '" + memoryLimit + "'",
                     "a number and a unit, for example --memory-limit 4GB or 512MB");
         }
-        WarehouseConfig cfg = WarehouseConfig.load(configFile);
         Path file = warehouse != null ? warehouse.toAbsolutePath()
                 : cfg.path() != null ? cfg.path() : projectDir.resolve(DEFAULT_WAREHOUSE);
-        DatabaseMapping mapping = databaseMapping != null ? WarehouseConfig.databaseMapping(databaseMapping, SourceLocation.of("--database-mapping"))
-                : cfg.databaseMapping() != null ? cfg.databaseMapping() : DatabaseMapping.IGNORE;
         return new Resolved(file.normalize(), duckdbThreads != null ? duckdbThreads : cfg.duckdbThreads(),
-                memoryLimit != null ? memoryLimit : cfg.memoryLimit(), mapping, cfg.runThreads());
+                memoryLimit != null ? memoryLimit : cfg.memoryLimit(), databaseMapping(databaseMapping, cfg), cfg.runThreads());
+    }
+
+    /** The settings of {@code --config FILE}, which must exist, else of the project's porygon.yaml, if it has one. */
+    static WarehouseConfig loadConfig(Path config, Path projectDir) {
+        Path configFile = config != null ? config.toAbsolutePath() : projectDir.resolve(WarehouseConfig.FILE);
+        if (config != null && !Files.isRegularFile(configFile)) {
+            throw new PorygonException(SourceLocation.of(configFile.toString()), "config file not found", "check the --config path");
+        }
+        return WarehouseConfig.load(configFile);
+    }
+
+    /** {@code --database-mapping}, else the settings file's database_mapping, else ignore. */
+    static DatabaseMapping databaseMapping(String flag, WarehouseConfig cfg) {
+        if (flag != null) return WarehouseConfig.databaseMapping(flag, SourceLocation.of("--database-mapping"));
+        return cfg.databaseMapping() != null ? cfg.databaseMapping() : DatabaseMapping.IGNORE;
     }
 
     /**

@@ -79,6 +79,31 @@ class CompileCommandTest {
     }
 
     @Test
+    void dialectDuckDbNamesTablesUnderTheDatabaseMappingRunUses() throws IOException {
+        // two tables that differ only by project collide under the default mapping; prefix keeps them apart
+        project("definitions/t.sqlx", "config { type: \"table\" }\nSELECT 1 AS x\n",
+                "definitions/t2.sqlx", "config { type: \"table\", database: \"other\", name: \"t\" }\nSELECT 2 AS x\n");
+        assertThat(run("compile", "--dialect", "duckdb", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("both become d.t in the warehouse");
+
+        Files.writeString(dir.resolve("porygon.yaml"), "warehouse:\n  database_mapping: prefix\n");
+        out.getBuffer().setLength(0);
+        assertThat(run("compile", "--dialect", "duckdb", dir.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("p_d.t").contains("other_d.t");
+
+        out.getBuffer().setLength(0);
+        assertThat(run("compile", "--dialect", "duckdb", "--database-mapping", "ignore", dir.toString())).isEqualTo(2);
+        Path config = Files.writeString(dir.resolve("other.yaml"), "warehouse:\n  database_mapping: prefix\n");
+        Files.delete(dir.resolve("porygon.yaml"));
+        assertThat(run("compile", "--dialect", "duckdb", "--config", config.toString(), dir.toString())).isZero();
+        assertThat(out.toString()).contains("p_d.t");
+
+        err.getBuffer().setLength(0);
+        assertThat(run("compile", "--database-mapping", "prefix", dir.toString())).isEqualTo(2); // the summary names no warehouse tables
+        assertThat(err.toString()).contains("only --dialect duckdb prints").contains("hint:");
+    }
+
+    @Test
     void errorsAreLocatedAndExitWithTwo() throws IOException {
         project("definitions/v.sqlx", "config { type: \"view\" }\nSELECT * FROM ${ref(\"missing_table\")}\n");
         assertThat(run("compile", dir.toString())).isEqualTo(2);

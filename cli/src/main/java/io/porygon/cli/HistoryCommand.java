@@ -69,6 +69,12 @@ final class HistoryCommand implements Callable<Integer> {
         // the history is the warehouse's: with --warehouse, no project is needed
         WarehouseOptions.Resolved settings = warehouse.resolveWithOptionalProject(project);
         if (!Files.exists(settings.file())) {
+            if (runId != null && !runId.equals("last")) {
+                // as for a run the warehouse does not hold: most likely --warehouse is mistyped
+                spec.commandLine().getErr().println("error: no run " + runId + ": the warehouse " + settings.file() + " does not exist\n"
+                        + "  hint: check --warehouse (or warehouse.path in porygon.yaml)");
+                return PorygonCli.EXIT_USAGE;
+            }
             out.println("No runs yet: the warehouse " + settings.file() + " does not exist.");
             return 0;
         }

@@ -155,6 +155,16 @@ class UsageErrorsTest {
     }
 
     @Test
+    void aRunOfAWarehouseThatDoesNotExistIsAnUnknownRun() {
+        // as for an id the warehouse does not hold (exit 2), not "no runs yet" with success
+        CliRun.Result r = CliRun.run("history", "--run", "20260101-000000-abcd", "--warehouse", dir.resolve("typo.duckdb").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("error: no run 20260101-000000-abcd: the warehouse " + dir.resolve("typo.duckdb") + " does not exist")
+                .contains("hint: check --warehouse");
+        assertThat(dir.resolve("typo.duckdb")).doesNotExist();
+    }
+
+    @Test
     void testingAnUnknownTestIsAUsageError() throws IOException {
         TestProjects.write(dir, "workflow_settings.yaml", "defaultProject: p\ndefaultDataset: d\n");
         TestProjects.write(dir, "definitions/v.sqlx", "config { type: \"view\" }\nSELECT 1 AS x\n");

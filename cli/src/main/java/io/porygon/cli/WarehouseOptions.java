@@ -36,8 +36,12 @@ public final class WarehouseOptions {
     @Option(names = "--config", paramLabel = "FILE", description = "Settings file (default: porygon.yaml in the project directory, if present).")
     Path config;
 
-    /** The effective settings for a project. */
-    record Resolved(Path file, Integer duckdbThreads, String memoryLimit, DatabaseMapping databaseMapping, Integer runThreads) {
+    /**
+     * The effective settings for a project; {@code fileSetting} is what named the warehouse file, for the hints of an
+     * error opening it: {@code --warehouse}, or warehouse.path of the settings file.
+     */
+    record Resolved(Path file, Integer duckdbThreads, String memoryLimit, DatabaseMapping databaseMapping, Integer runThreads,
+            String fileSetting) {
         DuckDbSettings duckDb() {
             return new DuckDbSettings(file, duckdbThreads, memoryLimit);
         }
@@ -55,13 +59,18 @@ public final class WarehouseOptions {
         }
         Path file = warehouse != null ? warehouse.toAbsolutePath()
                 : cfg.path() != null ? cfg.path() : projectDir.resolve(DEFAULT_WAREHOUSE);
+        String fileSetting = warehouse == null && cfg.path() != null ? "warehouse.path (in " + configFile(config, projectDir) + ")" : "--warehouse";
         return new Resolved(file.normalize(), duckdbThreads != null ? duckdbThreads : cfg.duckdbThreads(),
-                memoryLimit != null ? memoryLimit : cfg.memoryLimit(), databaseMapping(databaseMapping, cfg), cfg.runThreads());
+                memoryLimit != null ? memoryLimit : cfg.memoryLimit(), databaseMapping(databaseMapping, cfg), cfg.runThreads(), fileSetting);
+    }
+
+    private static Path configFile(Path config, Path projectDir) {
+        return config != null ? config.toAbsolutePath() : projectDir.resolve(WarehouseConfig.FILE);
     }
 
     /** The settings of {@code --config FILE}, which must exist, else of the project's porygon.yaml, if it has one. */
     static WarehouseConfig loadConfig(Path config, Path projectDir) {
-        Path configFile = config != null ? config.toAbsolutePath() : projectDir.resolve(WarehouseConfig.FILE);
+        Path configFile = configFile(config, projectDir);
         if (config != null && !Files.isRegularFile(configFile)) {
             throw new PorygonException(SourceLocation.of(configFile.toString()), "config file not found", "check the --config path");
         }
@@ -113,14 +122,19 @@ public final class WarehouseOptions {
             String msg = e.getMessage() == null ? "" : e.getMessage();
             String why = WarehouseInUse.matches(msg) ? WarehouseInUse.message(msg) : firstLine(msg);
             throw new PorygonException(SourceLocation.of(settings.file().toString()), "cannot open the warehouse: " + why,
-                    hint(msg, duckDb.readOnly()), e);
+                    hint(msg, duckDb.readOnly(), settings.fileSetting()), e);
         }
     }
 
     private static final String CANNOT_READ = "you may not read the file: check its permissions";
 
-    /** What to do about DuckDB's error opening the file, by what the error says. */
+    /** What to do about DuckDB's error opening the file named with --warehouse, by what the error says. */
     static String hint(String msg, boolean readOnly) {
+        return hint(msg, readOnly, "--warehouse");
+    }
+
+    /** What to do about DuckDB's error opening the file that {@code fileSetting} named, by what the error says. */
+    static String hint(String msg, boolean readOnly, String fileSetting) {
         if (WarehouseInUse.matches(msg)) return WarehouseInUse.hint(msg, readOnly);
         if (msg.contains("Permission denied")) {
             return readOnly ? CANNOT_READ
@@ -130,17 +144,17 @@ public final class WarehouseOptions {
         // EPERM: a folder above is immutable (chattr +i)
         if (msg.contains("where the warehouse and its log") || (msg.contains("cannot create the warehouse's folder")
                 && (msg.contains("Read-only file system") || msg.contains("AccessDeniedException") || msg.contains("Operation not permitted")))) {
-            return "the folder is read-only for you (or on a read-only file system): pass a --warehouse in a folder you can write in,"
-                    + " or copy the file there; `porygon history` and `porygon docs` only read it";
+            return "the folder is read-only for you (or on a read-only file system): pass a " + fileSetting
+                    + " in a folder you can write in, or copy the file there; `porygon history` and `porygon docs` only read it";
         }
         if (msg.contains("cannot create the warehouse's folder") && msg.contains("FileAlreadyExistsException")) {
-            return "a file has the name of the warehouse's folder: --warehouse must name a file inside a folder";
+            return "a file has the name of the warehouse's folder: " + fileSetting + " must name a file inside a folder";
         }
         // an immutable file (EPERM) or a read-only mount (EROFS): as read-only as a file without write permission
         if (msg.contains("Operation not permitted") || msg.contains("Read-only file system")) {
             return readOnly ? CANNOT_READ
                     : "the file cannot be written (immutable, or on a read-only file system): copy it to a folder you can write in and"
-                    + " pass that with --warehouse; `porygon history` and `porygon docs` only read it";
+                    + " pass that with " + fileSetting + "; `porygon history` and `porygon docs` only read it";
         }
         if (msg.contains("database file with version number") || msg.contains("storage version")) {
             return "the file was written by a DuckDB version this Porygon cannot read: open it with that DuckDB, EXPORT DATABASE, and IMPORT"
@@ -149,12 +163,12 @@ public final class WarehouseOptions {
         if (msg.contains("Corrupt database file") || msg.contains("Could not read enough bytes") || msg.contains("checksum")) {
             return "the file is damaged or truncated (a partial copy?): restore it from a backup, or move it away and generate and run again";
         }
-        if (msg.contains("Is a directory")) return "--warehouse names a folder: name a file in it, e.g. warehouse.duckdb";
+        if (msg.contains("Is a directory")) return fileSetting + " names a folder: name a file in it, e.g. warehouse.duckdb";
         if (msg.contains("not a DuckDB database") || msg.contains("not a valid DuckDB database")) {
-            return readOnly ? "point --warehouse at the DuckDB file a run wrote; `porygon history` and `porygon docs` only read it and create none"
-                    : "point --warehouse at a DuckDB file, or at a path where none is yet (a new warehouse is created)";
+            return readOnly ? "point " + fileSetting + " at the DuckDB file a run wrote; `porygon history` and `porygon docs` only read it and create none"
+                    : "point " + fileSetting + " at a DuckDB file, or at a path where none is yet (a new warehouse is created)";
         }
-        return "check --warehouse, --memory-limit and --duckdb-threads";
+        return "check " + fileSetting + ", --memory-limit and --duckdb-threads";
     }
 
     private static String firstLine(String s) {

@@ -57,6 +57,20 @@ class WarehouseOpenErrorsTest {
     }
 
     @Test
+    void aFolderNamedByPorygonYamlIsCalledAFolderOfItsSettingNotOfWarehouseFlag() throws Exception {
+        // the user passed no --warehouse: the hint names the setting to fix, and its file
+        Files.createDirectory(dir.resolve("wh"));
+        TestProjects.write(dir, "workflow_settings.yaml", "defaultProject: p\ndefaultDataset: d\n");
+        TestProjects.write(dir, "porygon.yaml", "warehouse:\n  path: wh\n");
+        Path settings = dir.resolve("porygon.yaml");
+        CliRun.Result r = CliRun.run("history", dir.toString());
+        assertThat(r.exitCode()).isEqualTo(PorygonCli.EXIT_USAGE);
+        assertThat(r.err()).contains("hint: warehouse.path (in " + settings + ") names a folder").doesNotContain("--warehouse");
+        CliRun.Result flag = CliRun.run("history", "--warehouse", dir.resolve("wh").toString(), dir.toString());
+        assertThat(flag.err()).contains("hint: --warehouse names a folder");
+    }
+
+    @Test
     void anEmptyFileSaysItIsEmptyAndWhatToDo() throws Exception {
         Path empty = Files.createFile(dir.resolve("made-by-touch.duckdb"));
         CliRun.Result r = CliRun.run("generate", "--scale", "0.001", "--warehouse", empty.toString());

@@ -264,8 +264,16 @@ public final class DuckDbTranslator implements Translator {
             return new Script(List.of(ScriptProgram.render(program)), end, program);
         }
         List<String> out = new ArrayList<>(statements.size());
-        for (GoogleSqlLexer.LexedStatement statement : statements) out.addAll(pieces.statement(statement));
-        return new Script(List.copyOf(out), pieces.scope, null);
+        List<ScriptProgram> runs = new ArrayList<>(statements.size());
+        for (GoogleSqlLexer.LexedStatement statement : statements) {
+            List<String> translated = pieces.statement(statement);
+            out.addAll(translated);
+            if (!translated.isEmpty()) runs.add(new ScriptProgram.Run(translated, statement.text(), statement.line()));
+        }
+        // An operation of several statements runs them one at a time, as the program of Runs: DuckDB's driver runs a
+        // script sent whole with its connection locked, so Ctrl-C could interrupt none of it until it ended; one at a
+        // time, each is interrupted, an error is placed at its statement and the rows of every statement are counted.
+        return new Script(List.copyOf(out), pieces.scope, procedural && out.size() > 1 ? List.copyOf(runs) : null);
     }
 
     /** The statements of one script translated in order, each in the scope the ones before it leave. */

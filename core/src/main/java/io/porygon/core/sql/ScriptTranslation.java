@@ -8,7 +8,7 @@ import java.util.List;
  * @param sql the statement(s) in the engine's dialect; for a procedural script, its program as text
  * @param scope the scope the action's next piece is translated in
  * @param program the script as a program the runner interprets when it has procedural statements
- *     (IF, loops, BEGIN ... EXCEPTION), else null
+ *     (IF, loops, BEGIN ... EXCEPTION) or, for an operation, more than one statement (run one at a time), else null
  */
 public record ScriptTranslation(String sql, ScriptScope scope, List<ScriptProgram> program) {
     public ScriptTranslation(String sql, ScriptScope scope) {

@@ -476,4 +476,29 @@ class ProceduralScriptRunTest {
         assertThat(log.get(1)).startsWith("Catalog Error: Table with name missing does not exist!")
                 .doesNotContain("\n  in: ").doesNotContain("LINE 1:");
     }
+    @Test
+    void aCancelStopsAnOperationBetweenItsStatements() {
+        PlannedAction p = planner().plan(graph(operation(op, """
+                INSERT INTO `proj.s.log` VALUES ('first');
+                INSERT INTO `proj.s.log` VALUES ('second')""")), RunOptions.all()).actions().get(0);
+        // Ctrl-C comes while the first statement runs: sent as one script, DuckDB's driver would run both uninterrupted
+        ActionResult r = new ActionExecutor(() -> !log().isEmpty()).execute(p, engine);
+        assertThat(r.status()).isEqualTo(ActionStatus.CANCELLED);
+        assertThat(log()).containsExactly("first");
+    }
+
+    @Test
+    void anOperationOfPlainStatementsPlacesAnErrorAtItsStatementAndCountsTheRowsOfEach() {
+        ActionResult ok = run("""
+                INSERT INTO `proj.s.log` VALUES ('a');
+                INSERT INTO `proj.s.log` SELECT 'b' UNION ALL SELECT 'c'""");
+        assertThat(ok.status()).as(String.valueOf(ok.error())).isEqualTo(ActionStatus.SUCCEEDED);
+        assertThat(ok.rowsWritten()).isEqualTo(3);
+        ActionResult failed = run("""
+                INSERT INTO `proj.s.log` VALUES ('d');
+
+                SELECT ERROR('the third line fails')""");
+        assertThat(failed.error()).startsWith("definitions/op.sqlx:7: ").contains("the third line fails");
+        assertThat(log()).containsExactly("a", "b", "c", "d"); // as on BigQuery, what ran before the error stays
+    }
 }

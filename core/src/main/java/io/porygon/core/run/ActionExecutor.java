@@ -116,6 +116,9 @@ public final class ActionExecutor {
             // a full build stages nothing: drop the increment a killed run may have left behind
             if (p.step() == Step.BUILD_INCREMENTAL) engine.drop(stagingOf(p.warehouseTarget()));
             run(p.postOps(), p.writtenOps(false), engine);
+            // a Ctrl-C the last statement did not see (DuckDB's driver cannot interrupt a block of several statements
+            // until it ends) must not commit the table the run was told to stop
+            checkCancelled();
             // a post-operation may have added or removed rows of the table it built
             if (!p.postOps().isEmpty() && p.step() != Step.CREATE_VIEW && !p.step().isIncrement()) rows[0] = engine.rowCount(p.warehouseTarget());
         };

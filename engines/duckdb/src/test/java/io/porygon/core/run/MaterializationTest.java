@@ -419,6 +419,19 @@ class MaterializationTest {
     }
 
     @Test
+    void aCancelThatComesDuringThePostOperationsKeepsThePreviousTable() {
+        run(engine, graph(table(out, "SELECT 1 AS id")));
+        engine.execute("CREATE TABLE mart.log (n INT)");
+        PlannedAction p = planner(engine).plan(graph(withOps(out, "SELECT 2 AS id", List.of(), List.of("INSERT INTO mart.log VALUES (1)"))),
+                RunOptions.all()).actions().get(0);
+        // Ctrl-C while the post-operation runs, which DuckDB does not interrupt (a block of several statements): no commit
+        ActionResult r = new ActionExecutor(() -> scalar(engine, "SELECT count(*) FROM mart.log") > 0).execute(p, engine);
+        assertThat(r.status()).isEqualTo(ActionStatus.CANCELLED);
+        assertThat(rows(engine, "SELECT id FROM mart.out")).containsExactly("1");
+        assertThat(scalar(engine, "SELECT count(*) FROM mart.log")).isZero();
+    }
+
+    @Test
     void aWriteConflictWithAnotherSessionSaysHowToOrderTheActions() {
         engine.execute("CREATE SCHEMA IF NOT EXISTS mart");
         engine.execute("CREATE TABLE mart.audit AS SELECT 'x' AS k, 0 AS n");

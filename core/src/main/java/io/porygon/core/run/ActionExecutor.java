@@ -335,6 +335,10 @@ public final class ActionExecutor {
             // DuckDB's words for a name inside UNNEST(...) that no FROM item has
             hint = "check the names inside UNNEST(...): DuckDB reports a column or field that does not exist there this way; " + hint;
         }
+        if (error.contains("Out of Memory Error")) {
+            // DuckDB's own advice is to SET memory_limit or threads, which a run sets from its options
+            hint = "raise --memory-limit (or warehouse.memory_limit in porygon.yaml), or lower --duckdb-threads; " + hint;
+        }
         if (p.step().isIncrement()) {
             // the incremental query may read the table itself (self()), which still has the old columns
             hint += "; if the model's columns changed since the table was built, rebuild it with --full-refresh"

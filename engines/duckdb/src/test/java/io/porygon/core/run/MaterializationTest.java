@@ -419,6 +419,16 @@ class MaterializationTest {
     }
 
     @Test
+    void anActionOutOfMemoryNamesTheOptionsThatSetTheLimit() {
+        try (DuckDbEngine small = new DuckDbEngine(new DuckDbSettings(dir.resolve("small.duckdb"), 1, "20MB"))) {
+            RunResult r = run(small, graph(table(out, "SELECT list(repeat('x', 100) || i) AS l FROM range(1000000) r(i)")));
+            // DuckDB's message suggests SET memory_limit, which a run's options do
+            assertThat(result(r, "mart.out").error()).contains("Out of Memory Error")
+                    .contains("hint: raise --memory-limit (or warehouse.memory_limit in porygon.yaml), or lower --duckdb-threads");
+        }
+    }
+
+    @Test
     void aCancelThatComesDuringThePostOperationsKeepsThePreviousTable() {
         run(engine, graph(table(out, "SELECT 1 AS id")));
         engine.execute("CREATE TABLE mart.log (n INT)");

@@ -120,7 +120,29 @@ final class EngineErrorLocation {
     private static int lineIn(String sql, String message) {
         int line = lineOfRepeated(sql, message);
         if (line <= 0) line = lineOf(sql, quotedName(message));
-        return line > 0 ? line : lineOfRaised(sql, message);
+        if (line <= 0) line = lineOfRaised(sql, message);
+        return line > 0 ? line : lineOfErrorCall(sql, message);
+    }
+
+    /** DuckDB's message for a failed {@code ERROR(text)} call: its text after the error's kind. */
+    private static final Pattern ERROR_CALL_MESSAGE = Pattern.compile("^Invalid Input Error: (.+)$");
+    private static final Pattern ERROR_CALL = Pattern.compile("(?i)\\bERROR\\s*\\(");
+
+    /**
+     * The line of the {@code ERROR('...')} call whose text the message is (a check the project wrote, such as
+     * {@code IF(x < 0, ERROR('negative x'), x)}): the first line holding {@code ERROR(} and the text quoted; -1 when none does.
+     */
+    static int lineOfErrorCall(String sql, String message) {
+        Matcher m = ERROR_CALL_MESSAGE.matcher(message.lines().findFirst().orElse(""));
+        if (!m.find()) return -1;
+        String text = m.group(1).strip();
+        String[] lines = sql.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            boolean quoted = line.contains("'" + text + "'") || line.contains("\"" + text + "\"");
+            if (quoted && ERROR_CALL.matcher(line).find()) return i + 1;
+        }
+        return -1;
     }
 
     /**

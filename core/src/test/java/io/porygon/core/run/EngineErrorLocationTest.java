@@ -42,6 +42,16 @@ class EngineErrorLocationTest {
     }
 
     @Test
+    void anErrorCallIsFoundByItsMessage() {
+        String sql = "SELECT\n  id,\n  IF(amount < 0, ERROR('negative amount'), amount) AS amount\nFROM t";
+        assertThat(EngineErrorLocation.lineOfErrorCall(sql, "Invalid Input Error: negative amount\n  in: SELECT ...")).isEqualTo(3);
+        // the same text outside an ERROR call is no match
+        assertThat(EngineErrorLocation.lineOfErrorCall("SELECT 'negative amount' AS label", "Invalid Input Error: negative amount")).isEqualTo(-1);
+        assertThat(EngineErrorLocation.of(planned(sql, Step.BUILD_TABLE), "Invalid Input Error: negative amount"))
+                .hasToString("definitions/users_dim.sqlx:22");
+    }
+
+    @Test
     void aRepeatedColumnIsFoundAtItsSecondNameNotTheFirst() {
         // the duplicate is the later name: the first one is fine until another takes it
         String error = new DuplicateColumnNames(List.of("a")).getMessage();

@@ -185,6 +185,17 @@ final class ActivitySimulator {
             total += times[i];
         }
         long t = endsAtAnchor ? anchor - total : anchor;
+        if (endsAtAnchor && c != null && t < c.createdAt()) {
+            // a session ending soon after its user signed up (an advance's new user may order at once) is squeezed in
+            // after the sign-up: no event of a user comes before the user exists
+            long room = Math.max(0, anchor - c.createdAt());
+            long squeezed = 0;
+            for (int i = 1; i < n; i++) {
+                times[i] = times[i] * room / total;
+                squeezed += times[i];
+            }
+            t = anchor - squeezed;
+        }
         String sessionId = uuid();
         String ip = (1 + rng.nextInt(223)) + "." + rng.nextInt(256) + "." + rng.nextInt(256) + "." + rng.nextInt(256);
         String browser = Vocabulary.BROWSERS.pick(rng);

@@ -65,6 +65,8 @@ final class ConsistencyRules {
                 + " OR v.product_distribution_center_id <> p.distribution_center_id");
         rules.put("orders come after sign-up, in the user's gender", "SELECT count(*) FROM " + o + " o JOIN " + u
                 + " u ON u.id = o.user_id WHERE o.created_at < u.created_at OR o.gender <> u.gender");
+        rules.put("a user's events come after their sign-up", "SELECT count(*) FROM " + e + " e JOIN " + u
+                + " u ON u.id = e.user_id WHERE e.created_at < u.created_at");
         rules.put("users buy in their own department", "SELECT count(*) FROM " + oi + " i JOIN " + o + " o USING (order_id) JOIN "
                 + p + " p ON p.id = i.product_id WHERE p.department <> CASE o.gender WHEN 'M' THEN 'Men' ELSE 'Women' END");
         rules.put("closed value sets", "SELECT (SELECT count(*) FROM " + o + " WHERE status NOT IN ('Processing','Shipped','Complete','Cancelled','Returned'))"

@@ -33,15 +33,18 @@ final class ActivitySimulator {
     private final SplittableRandom rng;
     private final BlockRows out;
     private final long now;
+    private final long opening;
     private final Product[] viewed = new Product[8];
     private final long[] times = new long[16];
     private long[] orderTimes = new long[16];
 
-    ActivitySimulator(Catalog catalog, SplittableRandom rng, BlockRows out, long now) {
+    /** {@code opening}: when the shop opened (the calendar's start); no stock is older. */
+    ActivitySimulator(Catalog catalog, SplittableRandom rng, BlockRows out, long now, long opening) {
         this.catalog = catalog;
         this.rng = rng;
         this.out = out;
         this.now = now;
+        this.opening = opening;
     }
 
     /**
@@ -131,9 +134,9 @@ final class ActivitySimulator {
         for (int i = 0; i < items; i++) {
             Product p = catalog.pickFor(c.gender(), rng);
             viewed[i] = p;
-            long inventoryId = inventoryItem(p, createdAt - between(DAY, 365 * DAY), createdAt);
+            long inventoryId = inventoryItem(p, stocked(createdAt, DAY, 365 * DAY), createdAt);
             for (int u = UNSOLD_PER_SOLD.pick(rng); u > 0; u--) {
-                inventoryItem(catalog.pickAny(rng), createdAt - between(HOUR, 400 * DAY), RowBuffer.NO_TIME);
+                inventoryItem(catalog.pickAny(rng), stocked(createdAt, HOUR, 400 * DAY), RowBuffer.NO_TIME);
             }
             RowBuffer row = out.orderItems.ref(IdSequence.ORDER_ITEM, out.next(IdSequence.ORDER_ITEM))
                     .ref(IdSequence.ORDER, orderId);
@@ -243,6 +246,16 @@ final class ActivitySimulator {
                     .add(traffic).add(uri).add(type);
             row.endRow();
         }
+    }
+
+    /**
+     * When a unit on hand at {@code at} was stocked: between {@code minAge} and {@code maxAge} before, but not before
+     * the opening, so an order in the calendar's first year does not bring stock from before it (nor, at the earliest
+     * --as-of, from before the year 1, which BigQuery's timestamps do not hold).
+     */
+    private long stocked(long at, long minAge, long maxAge) {
+        long room = Math.max(0, at - opening);
+        return at - between(Math.min(minAge, room), Math.min(maxAge, room));
     }
 
     private boolean happened(long t) {

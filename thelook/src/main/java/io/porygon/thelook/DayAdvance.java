@@ -73,7 +73,7 @@ public final class DayAdvance {
         SplittableRandom rng = new SplittableRandom(Seeds.of(seed, Seeds.ADVANCE, from));
 
         BlockRows out = new BlockRows(64, Long.MAX_VALUE); // a period's events are appended as they come
-        ActivitySimulator shop = new ActivitySimulator(catalog, rng, out, to);
+        ActivitySimulator shop = new ActivitySimulator(catalog, rng, out, to, state.firstSignup());
         double days = (double) (to - from) / DAY;
         double historyDays = Math.max(1.0, (double) (from - state.firstSignup()) / DAY);
         // recent activity runs at about twice the historical average: the shop grows

@@ -148,7 +148,7 @@ public final class TheLookGenerator {
         int count = (int) Math.min(USERS_PER_BLOCK, totalUsers - first);
         BlockRows out = new BlockRows(count, options.nowMicros() - StagedTables.RECENT_DAYS * ActivitySimulator.DAY);
         SplittableRandom rng = new SplittableRandom(Seeds.of(options.seed(), Seeds.CUSTOMERS, block));
-        ActivitySimulator shop = new ActivitySimulator(catalog, rng, out, options.nowMicros());
+        ActivitySimulator shop = new ActivitySimulator(catalog, rng, out, options.nowMicros(), options.calendarStartMicros());
         long start = options.calendarStartMicros();
         long span = options.nowMicros() - start;
         for (int i = 0; i < count; i++) {

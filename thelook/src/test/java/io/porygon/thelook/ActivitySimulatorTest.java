@@ -18,7 +18,7 @@ class ActivitySimulatorTest {
         long signUp = 1_000 * DAY;
         for (long seed = 0; seed < 20; seed++) {
             BlockRows out = new BlockRows(1, Long.MAX_VALUE);
-            ActivitySimulator shop = new ActivitySimulator(catalog, new SplittableRandom(seed), out, signUp + DAY);
+            ActivitySimulator shop = new ActivitySimulator(catalog, new SplittableRandom(seed), out, signUp + DAY, 0);
             Customer c = shop.newUser(signUp);
             shop.order(c, signUp + SECOND);
             shop.abandonedSessionEndingAt(c, signUp + 2 * SECOND);

@@ -63,7 +63,7 @@ class DeterminismTest {
             users=61eb2701a28ee15604578a8a04c33515
             orders=3e68aee7bef472873d9a74bbefa46267
             order_items=be0d6509d5a7a564b0d5b2b19e8961ee
-            inventory_items=fd3d0489da4ccfead9e82337420b87af
+            inventory_items=652ef25e3c3c7b9c685cf65a519a80cf
             events=0d0b1ee225e53ac32d4b8e7f810880ce
             """;
 

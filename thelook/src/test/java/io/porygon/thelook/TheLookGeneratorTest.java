@@ -82,6 +82,29 @@ class TheLookGeneratorTest {
     }
 
     @Test
+    void nothingIsDatedBeforeTheCalendarStarts() {
+        // stock too: an order in the calendar's first year does not bring units stocked before it
+        assertThat(earliestTimestamp(engine)).isGreaterThanOrEqualTo(Warehouses.count(engine, "SELECT epoch_us(TIMESTAMPTZ '" + Warehouses.AS_OF.minusYears(5) + " 00:00:00+00')"));
+    }
+
+    @Test
+    void theEarliestAsOfKeepsEveryTimestampInTheYearsBigQueryHolds(@TempDir Path dir) {
+        try (DuckDbEngine early = Warehouses.open(dir.resolve("early.duckdb"))) {
+            new TheLookGenerator().generate(early, new GenerateOptions(42, 0.001, java.time.LocalDate.of(6, 1, 1), 2, Warehouses.SCHEMA),
+                    Progress.NONE);
+            assertThat(earliestTimestamp(early)).isGreaterThanOrEqualTo(Warehouses.count(early, "SELECT epoch_us(TIMESTAMPTZ '0001-01-01 00:00:00+00')"));
+        }
+    }
+
+    /** The earliest timestamp of any column of the growing tables, in epoch microseconds. */
+    private static long earliestTimestamp(DuckDbEngine engine) {
+        return Warehouses.count(engine, "SELECT epoch_us(least("
+                + "(SELECT min(created_at) FROM thelook_ecommerce.users), (SELECT min(created_at) FROM thelook_ecommerce.orders),"
+                + " (SELECT min(created_at) FROM thelook_ecommerce.order_items), (SELECT min(created_at) FROM thelook_ecommerce.events),"
+                + " (SELECT min(created_at) FROM thelook_ecommerce.inventory_items), (SELECT min(sold_at) FROM thelook_ecommerce.inventory_items)))");
+    }
+
+    @Test
     void theLastThirtyDaysOfEventsComeLastInTimeOrder() {
         String recent = "created_at >= TIMESTAMPTZ '" + Warehouses.AS_OF + " 00:00:00+00' - INTERVAL 30 DAY";
         String positions = "SELECT rowid AS position, created_at, " + recent + " AS recent,"

@@ -22,7 +22,10 @@ final class ActivitySimulator {
     // calibrated to the public ratios: ~1.25 orders and ~24 events per user
     private static final double FIRST_ORDER_SOON = 0.45;
     private static final double ORDERS_PER_YEAR = 0.37;
-    private static final double CARTS_ABANDONED_PER_YEAR = 0.45;
+    static final double CARTS_ABANDONED_PER_YEAR = 0.45;
+    /** Anonymous visitors' sessions per user, 0 to 5: 2.5 on average, as the public events have about. */
+    private static final int MOST_ANONYMOUS_SESSIONS = 5;
+    static final double ANONYMOUS_SESSIONS_PER_USER = MOST_ANONYMOUS_SESSIONS / 2.0;
     private static final Weighted<Integer> ITEMS_PER_ORDER = new Weighted<>(List.of(1, 2, 3, 4), new double[] {65, 25, 7, 3});
     private static final Weighted<Integer> UNSOLD_PER_SOLD = new Weighted<>(List.of(1, 2, 3), new double[] {40, 50, 10});
     private static final double CANCELLED = 0.15;
@@ -72,7 +75,7 @@ final class ActivitySimulator {
                 t += exponential(YEAR / CARTS_ABANDONED_PER_YEAR)) {
             abandonedSession(c, t);
         }
-        int anonymous = rng.nextInt(6);
+        int anonymous = rng.nextInt(MOST_ANONYMOUS_SESSIONS + 1);
         long span = now - calendarStart - 2 * HOUR;
         for (int i = 0; i < anonymous; i++) abandonedSession(null, calendarStart + (long) (growth(rng.nextDouble()) * span));
     }

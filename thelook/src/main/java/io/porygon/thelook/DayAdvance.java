@@ -77,7 +77,8 @@ public final class DayAdvance {
         double days = (double) (to - from) / DAY;
         double historyDays = Math.max(1.0, (double) (from - state.firstSignup()) / DAY);
         // recent activity runs at about twice the historical average: the shop grows
-        int newUsers = count(rng, state.users() / historyDays * days * 2);
+        double signUps = state.users() / historyDays * days * 2;
+        int newUsers = count(rng, signUps);
         int existingOrders = count(rng, state.orders() / historyDays * days * 2);
 
         // Abandoned sessions end within the period and may begin a little before it, as a purchase session ends at
@@ -88,13 +89,19 @@ public final class DayAdvance {
             if (rng.nextInt(10) < 3) shop.order(c, within(rng, createdAt, to));
             if (rng.nextBoolean()) shop.abandonedSessionEndingAt(c, within(rng, createdAt, to));
         }
-        for (Customer c : existingCustomers(engine, schema, rng, state.maxIds()[IdSequence.USER.ordinal()], existingOrders)) {
+        long maxUserId = state.maxIds()[IdSequence.USER.ordinal()];
+        for (Customer c : existingCustomers(engine, schema, rng, maxUserId, existingOrders)) {
             shop.order(c, within(rng, Math.max(from, c.createdAt()), to));
         }
-        int anonymous = 3 * (newUsers + existingOrders);
+        // existing users leave carts as they do in a generate, and anonymous visitors come as many per sign-up
+        int carts = count(rng, state.users() * ActivitySimulator.CARTS_ABANDONED_PER_YEAR * days / 365);
+        for (Customer c : existingCustomers(engine, schema, rng, maxUserId, carts)) {
+            shop.abandonedSessionEndingAt(c, within(rng, Math.max(from, c.createdAt()), to));
+        }
+        int anonymous = count(rng, ActivitySimulator.ANONYMOUS_SESSIONS_PER_USER * signUps);
         for (int i = 0; i < anonymous; i++) shop.abandonedSessionEndingAt(null, within(rng, from, to));
-        // late-arriving events: a tenth as many sessions, from up to three days ago, only now loaded
-        int late = count(rng, anonymous / 10.0);
+        // late-arriving events: about a tenth as many sessions as the period has, from up to three days ago, only now loaded
+        int late = count(rng, (anonymous + carts + existingOrders + newUsers) / 10.0);
         for (int i = 0; i < late; i++) shop.abandonedSession(null, within(rng, from - 3 * DAY, from - HOUR));
 
         TheLookGenerator.throwIfStopped(stopped);

@@ -83,6 +83,23 @@ class DayAdvanceTest {
     }
 
     @Test
+    void aMonthsAdvanceContinuesTheGeneratedTrafficOfAnonymousAndRegisteredVisitors() {
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("w.duckdb"))) {
+            Warehouses.generate(engine, 19, 0.05, 2);
+            new DayAdvance().advance(engine, S, 19, Duration.ofDays(30));
+            String asOf = "TIMESTAMPTZ '" + Warehouses.AS_OF + " 00:00:00+00'";
+            String sessions = "SELECT count(DISTINCT session_id) FROM " + S + ".events WHERE ";
+            for (String visitors : List.of("user_id IS NULL", "user_id IS NOT NULL")) {
+                long generatedMonth = Warehouses.count(engine, sessions + visitors + " AND created_at >= " + asOf + " - INTERVAL 30 DAY"
+                        + " AND created_at < " + asOf);
+                long advancedMonth = Warehouses.count(engine, sessions + visitors + " AND created_at >= " + asOf);
+                // the shop grows (an advance runs at twice the historical average), but does not jump
+                assertThat((double) advancedMonth).as(visitors).isBetween(1.0 * generatedMonth, 2.2 * generatedMonth);
+            }
+        }
+    }
+
+    @Test
     void countsAreDrawnNotRounded() {
         // rounding would make two 12-hour periods (1.4 orders each, say) add 2 where a day adds 3
         java.util.SplittableRandom rng = new java.util.SplittableRandom(1);

@@ -100,8 +100,11 @@ public final class DayAdvance {
         }
         int anonymous = count(rng, ActivitySimulator.ANONYMOUS_SESSIONS_PER_USER * signUps);
         for (int i = 0; i < anonymous; i++) shop.abandonedSessionEndingAt(null, within(rng, from, to));
-        // late-arriving events: about a tenth as many sessions as the period has, from up to three days ago, only now loaded
-        int late = count(rng, (anonymous + carts + existingOrders + newUsers) / 10.0);
+        // late-arriving events: sessions from up to three days before the period, only now loaded, about a tenth of a
+        // day's sessions (a shorter period's share of that): one load brings them however long its period, so a month's
+        // advance does not cram a tenth of the month into the three days before it
+        int sessions = anonymous + carts + existingOrders + newUsers;
+        int late = count(rng, sessions / 10.0 * Math.min(1, 1 / days));
         for (int i = 0; i < late; i++) shop.abandonedSession(null, within(rng, from - 3 * DAY, from - HOUR));
 
         TheLookGenerator.throwIfStopped(stopped);

@@ -100,6 +100,21 @@ class DayAdvanceTest {
     }
 
     @Test
+    void aMonthsAdvanceBringsNoMoreLateEventsThanADaysLoadDoes() {
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("w.duckdb"))) {
+            Warehouses.generate(engine, 23, 0.02, 2);
+            long maxEvent = Warehouses.count(engine, "SELECT max(id) FROM " + S + ".events");
+            new DayAdvance().advance(engine, S, 23, Duration.ofDays(30));
+            String asOf = "TIMESTAMPTZ '" + Warehouses.AS_OF + " 00:00:00+00'";
+            String newEvents = "SELECT count(*) FROM " + S + ".events WHERE id > " + maxEvent;
+            long late = Warehouses.count(engine, newEvents + " AND created_at < " + asOf);
+            long perDay = Warehouses.count(engine, newEvents + " AND created_at >= " + asOf) / 30;
+            // a tenth of a day's sessions, from the three days before: not a tenth of the month's crammed into them
+            assertThat(late).isPositive().isLessThan(perDay);
+        }
+    }
+
+    @Test
     void countsAreDrawnNotRounded() {
         // rounding would make two 12-hour periods (1.4 orders each, say) add 2 where a day adds 3
         java.util.SplittableRandom rng = new java.util.SplittableRandom(1);

@@ -99,9 +99,9 @@ public final class ActionExecutor {
     }
 
     /**
-     * The table or view with its pre- and post-operations, in one transaction when there are any, so
-     * that a failing post-operation (or a pre-operation's DELETE before a failing increment) leaves
-     * the previous table as it was.
+     * The table or view with its pre- and post-operations, in one transaction when they need it
+     * ({@link PlannedAction#buildsInTransaction}), so that a failing or cancelled post-operation (or a
+     * pre-operation's DELETE before a failing increment) leaves the previous table as it was.
      */
     private long build(PlannedAction p, Engine engine) {
         long[] rows = {-1};
@@ -122,7 +122,7 @@ public final class ActionExecutor {
             // a post-operation may have added or removed rows of the table it built
             if (!p.postOps().isEmpty() && p.step() != Step.CREATE_VIEW && !p.step().isIncrement()) rows[0] = engine.rowCount(p.warehouseTarget());
         };
-        if (p.runsProjectStatements()) engine.inTransaction(work);
+        if (p.buildsInTransaction()) engine.inTransaction(work);
         else work.run(); // the runner's own checks before the table (a view's query as written) need no transaction
         return rows[0];
     }

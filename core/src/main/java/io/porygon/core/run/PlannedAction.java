@@ -95,6 +95,16 @@ public record PlannedAction(
                 .anyMatch(op -> !ScriptEffects.onlyAssignsVariables(op));
     }
 
+    /**
+     * Whether a table or view is built in one transaction with its pre- and post-operations: when these may change
+     * tables, and whenever post-operations run, even ones that only declare or set script variables: they run after
+     * the table was built, and one that fails (a DEFAULT that calls ERROR() as a check) or is cancelled must leave the
+     * previous table as it was. Pre-operations that only declare or set variables run before anything changed.
+     */
+    public boolean buildsInTransaction() {
+        return runsProjectStatements() || postOps.stream().anyMatch(s -> !s.isBlank());
+    }
+
     /** Every statement the engine receives for this action, for hashing and --dry-run. */
     public List<String> allSql() {
         var all = new java.util.ArrayList<String>(preOps);

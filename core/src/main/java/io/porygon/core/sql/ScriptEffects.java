@@ -8,7 +8,8 @@ public final class ScriptEffects {
 
     /**
      * Whether every statement of {@code googleSql} declares or assigns script variables (DECLARE, SET):
-     * such a piece changes no table or view, so it needs no transaction and leaves every view as it was.
+     * such a piece changes no table or view: it leaves every view as it was, and as a pre-operation it needs no
+     * transaction (a post-operation does: it may fail after its table was built).
      * Text the lexer cannot read counts as changing something.
      */
     public static boolean onlyAssignsVariables(String googleSql) {

@@ -30,6 +30,23 @@ class PlannedActionTest {
         assertThat(withPreOps("DECLARE x DEFAULT 'unterminated").runsProjectStatements()).isTrue();
     }
 
+    @Test
+    void postOperationsThatOnlyDeclareOrSetScriptVariablesStillRunInTheTablesTransaction() {
+        // a failing check written as a DECLARE must not leave the table it follows built
+        assertThat(withPostOps("DECLARE n INT64 DEFAULT (SELECT IF(COUNT(*) > 0, ERROR('dupes'), 0) FROM `p.s.t`)").buildsInTransaction()).isTrue();
+        assertThat(withPreOps("DECLARE since TIMESTAMP DEFAULT (SELECT MAX(at) FROM `p.s.t`)").buildsInTransaction()).isFalse();
+        assertThat(withPreOps("DELETE FROM `p.s.t` WHERE TRUE").buildsInTransaction()).isTrue();
+        assertThat(withPostOps("").buildsInTransaction()).isFalse();
+    }
+
+    private static PlannedAction withPostOps(String... postOps) {
+        TableAction table = new TableAction(TABLE, ActionType.TABLE, "SELECT 1 AS at", null, List.of(), List.of(postOps), List.of(), List.of(),
+                List.of(), List.of(), ActionDescriptor.EMPTY, BigQueryOptions.NONE, List.of(), false, false, false, "definitions/t.sqlx", 1,
+                OnSchemaChange.IGNORE);
+        return new PlannedAction("p.s.t", table, new Target(null, "s", "t"), Step.BUILD_TABLE, List.of(), "SELECT 1 AS at", List.of(),
+                List.of(postOps), List.of(), Set.of(), null, List.of());
+    }
+
     private static PlannedAction withPreOps(String... preOps) {
         TableAction table = new TableAction(TABLE, ActionType.TABLE, "SELECT 1 AS at", null, List.of(preOps), List.of(), List.of(), List.of(),
                 List.of(), List.of(), ActionDescriptor.EMPTY, BigQueryOptions.NONE, List.of(), false, false, false, "definitions/t.sqlx", 1,

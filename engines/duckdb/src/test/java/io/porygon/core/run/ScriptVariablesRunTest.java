@@ -122,6 +122,31 @@ class ScriptVariablesRunTest {
     }
 
     @Test
+    void aPostOperationThatOnlyDeclaresAVariableButFailsLeavesThePreviousTable() {
+        Target out = t("mart", "out");
+        assertThat(runTranslated(graph(table(out, "SELECT 1 AS id")), 1).succeeded()).isTrue();
+        // a check written as a DECLARE changes no table, yet fails after the table was built: that table is not kept
+        RunResult r = runTranslated(graph(withOps(out, "SELECT 2 AS id UNION ALL SELECT 2", List.of(), List.of(
+                "DECLARE dupes INT64 DEFAULT (\n  SELECT IF(COUNT(*) > COUNT(DISTINCT id), ERROR('duplicate ids'), 0) FROM `proj.mart.out`\n)"))), 1);
+        assertThat(result(r, "mart.out").status()).isEqualTo(ActionStatus.FAILED);
+        assertThat(result(r, "mart.out").error()).contains("Invalid Input Error: duplicate ids");
+        assertThat(rows(engine, "SELECT id FROM mart.out")).containsExactly("1");
+    }
+
+    @Test
+    void aCancelThatComesDuringPostOperationsThatOnlySetVariablesKeepsThePreviousTable() {
+        Target out = t("mart", "out");
+        assertThat(runTranslated(graph(table(out, "SELECT 1 AS id")), 1).succeeded()).isTrue();
+        PlannedAction p = planner("dataform").plan(graph(withOps(out, "SELECT 2 AS id", List.of(), List.of("DECLARE done BOOL DEFAULT TRUE"))),
+                RunOptions.all()).actions().get(0);
+        // Ctrl-C comes while the post-operation runs: the table before it is not committed
+        ActionResult r = new ActionExecutor(() -> scalar(engine, "SELECT count(*) FROM duckdb_variables() WHERE name = 'done'") > 0)
+                .execute(p, engine);
+        assertThat(r.status()).as(String.valueOf(r.error())).isEqualTo(ActionStatus.CANCELLED);
+        assertThat(rows(engine, "SELECT id FROM mart.out")).containsExactly("1");
+    }
+
+    @Test
     void anOperationsStatementsShareOneScript() {
         Target op = t("s", "op");
         RunResult r = runTranslated(graph(operation(op, true, List.of(

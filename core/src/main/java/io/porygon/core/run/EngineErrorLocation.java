@@ -119,9 +119,10 @@ final class EngineErrorLocation {
     /** 1-based line of {@code sql} that an error message is about, or -1. */
     private static int lineIn(String sql, String message) {
         int line = lineOfRepeated(sql, message);
+        // before a name the text may quote: the call with the whole text is the line, not the name's first use
+        if (line <= 0) line = lineOfErrorCall(sql, message);
         if (line <= 0) line = lineOf(sql, quotedName(message));
-        if (line <= 0) line = lineOfRaised(sql, message);
-        return line > 0 ? line : lineOfErrorCall(sql, message);
+        return line > 0 ? line : lineOfRaised(sql, message);
     }
 
     /** DuckDB's message for a failed {@code ERROR(text)} call: its text after the error's kind. */

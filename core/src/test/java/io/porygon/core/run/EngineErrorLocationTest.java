@@ -52,6 +52,15 @@ class EngineErrorLocationTest {
     }
 
     @Test
+    void anErrorCallWhoseTextQuotesANameIsFoundAtTheCallNotAtTheNamesFirstUse() {
+        String sql = "SELECT\n  amount,\n  IF(amount < 0, ERROR('negative \"amount\"'), 0) AS flag\nFROM t";
+        assertThat(EngineErrorLocation.of(planned(sql, Step.BUILD_TABLE), "Invalid Input Error: negative \"amount\""))
+                .hasToString("definitions/users_dim.sqlx:22");
+        // in an operation's statement too
+        assertThat(EngineErrorLocation.lineIn(sql, 5, "Invalid Input Error: negative \"amount\"")).isEqualTo(7);
+    }
+
+    @Test
     void aRepeatedColumnIsFoundAtItsSecondNameNotTheFirst() {
         // the duplicate is the later name: the first one is fine until another takes it
         String error = new DuplicateColumnNames(List.of("a")).getMessage();

@@ -105,6 +105,7 @@ public final class ActionExecutor {
      */
     private long build(PlannedAction p, Engine engine) {
         long[] rows = {-1};
+        boolean inTransaction = p.buildsInTransaction();
         Runnable work = () -> {
             run(p.preOps(), p.writtenOps(true), engine);
             checkCancelled();
@@ -117,12 +118,13 @@ public final class ActionExecutor {
             if (p.step() == Step.BUILD_INCREMENTAL) engine.drop(stagingOf(p.warehouseTarget()));
             run(p.postOps(), p.writtenOps(false), engine);
             // a Ctrl-C the last statement did not see (DuckDB's driver cannot interrupt a block of several statements
-            // until it ends) must not commit the table the run was told to stop
-            checkCancelled();
+            // until it ends) must not commit the table the run was told to stop; without a transaction the table is
+            // already committed, and reported built
+            if (inTransaction) checkCancelled();
             // a post-operation may have added or removed rows of the table it built
             if (!p.postOps().isEmpty() && p.step() != Step.CREATE_VIEW && !p.step().isIncrement()) rows[0] = engine.rowCount(p.warehouseTarget());
         };
-        if (p.buildsInTransaction()) engine.inTransaction(work);
+        if (inTransaction) engine.inTransaction(work);
         else work.run(); // the runner's own checks before the table (a view's query as written) need no transaction
         return rows[0];
     }

@@ -442,6 +442,16 @@ class MaterializationTest {
     }
 
     @Test
+    void aCancelThatComesOnceATableWithoutOperationsIsCommittedReportsItBuilt() {
+        run(engine, graph(table(out, "SELECT 1 AS id")));
+        PlannedAction p = planner(engine).plan(graph(table(out, "SELECT 2 AS id")), RunOptions.all()).actions().get(0);
+        // Ctrl-C comes as the table's one statement ends: nothing rolls it back, so the history must not call it cancelled
+        ActionResult r = new ActionExecutor(() -> scalar(engine, "SELECT count(*) FROM mart.out WHERE id = 2") > 0).execute(p, engine);
+        assertThat(rows(engine, "SELECT id FROM mart.out")).containsExactly("2");
+        assertThat(r.status()).isEqualTo(ActionStatus.SUCCEEDED);
+    }
+
+    @Test
     void aWriteConflictWithAnotherSessionSaysHowToOrderTheActions() {
         engine.execute("CREATE SCHEMA IF NOT EXISTS mart");
         engine.execute("CREATE TABLE mart.audit AS SELECT 'x' AS k, 0 AS n");

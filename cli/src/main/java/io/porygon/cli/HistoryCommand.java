@@ -72,7 +72,8 @@ final class HistoryCommand implements Callable<Integer> {
             if (runId != null && !runId.equals("last")) {
                 // as for a run the warehouse does not hold: most likely --warehouse is mistyped
                 spec.commandLine().getErr().println("error: no run " + runId + ": the warehouse " + settings.file() + " does not exist\n"
-                        + "  hint: check --warehouse (or warehouse.path in porygon.yaml)");
+                        + "  hint: check " + (settings.fileSetting().equals("--warehouse") ? "--warehouse (or warehouse.path in porygon.yaml)"
+                        : settings.fileSetting()));
                 return PorygonCli.EXIT_USAGE;
             }
             out.println("No runs yet: the warehouse " + settings.file() + " does not exist.");

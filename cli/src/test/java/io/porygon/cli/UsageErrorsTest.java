@@ -165,6 +165,16 @@ class UsageErrorsTest {
     }
 
     @Test
+    void aRunOfAWarehouseThatDoesNotExistNamesTheSettingThatNamedIt() throws IOException {
+        // the path came from --config's file, not from --warehouse or the project's porygon.yaml
+        TestProjects.write(dir, "workflow_settings.yaml", "defaultProject: p\ndefaultDataset: d\n");
+        TestProjects.write(dir, "ci.yaml", "warehouse:\n  path: typo.duckdb\n");
+        CliRun.Result r = CliRun.run("history", "--run", "20260101-000000-abcd", "--config", dir.resolve("ci.yaml").toString(), dir.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("hint: check warehouse.path (in " + dir.resolve("ci.yaml") + ")").doesNotContain("porygon.yaml");
+    }
+
+    @Test
     void testingAnUnknownTestIsAUsageError() throws IOException {
         TestProjects.write(dir, "workflow_settings.yaml", "defaultProject: p\ndefaultDataset: d\n");
         TestProjects.write(dir, "definitions/v.sqlx", "config { type: \"view\" }\nSELECT 1 AS x\n");

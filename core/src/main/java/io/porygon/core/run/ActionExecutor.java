@@ -339,7 +339,7 @@ public final class ActionExecutor {
         }
         if (error.contains("Out of Memory Error")) {
             // DuckDB's own advice is to SET memory_limit or threads, which a run sets from its options
-            hint = "raise --memory-limit (or warehouse.memory_limit in porygon.yaml), or lower --duckdb-threads; " + hint;
+            hint = "raise --memory-limit (or warehouse.memory_limit in porygon.yaml), or lower --duckdb-threads (or warehouse.threads); " + hint;
         }
         if (p.step().isIncrement()) {
             // the incremental query may read the table itself (self()), which still has the old columns

@@ -424,7 +424,7 @@ class MaterializationTest {
             RunResult r = run(small, graph(table(out, "SELECT list(repeat('x', 100) || i) AS l FROM range(1000000) r(i)")));
             // DuckDB's message suggests SET memory_limit, which a run's options do
             assertThat(result(r, "mart.out").error()).contains("Out of Memory Error")
-                    .contains("hint: raise --memory-limit (or warehouse.memory_limit in porygon.yaml), or lower --duckdb-threads");
+                    .contains("hint: raise --memory-limit (or warehouse.memory_limit in porygon.yaml), or lower --duckdb-threads (or warehouse.threads)");
         }
     }
 

@@ -136,6 +136,8 @@ public final class WarehouseOptions {
     /** What to do about DuckDB's error opening the file that {@code fileSetting} named, by what the error says. */
     static String hint(String msg, boolean readOnly, String fileSetting) {
         if (WarehouseInUse.matches(msg)) return WarehouseInUse.hint(msg, readOnly);
+        // a flag is passed, a setting of the file is set
+        boolean flag = fileSetting.startsWith("--");
         if (msg.contains("Permission denied")) {
             return readOnly ? CANNOT_READ
                     : "the file is read-only for you: make it writable (chmod u+w), or copy it; `porygon history` and `porygon docs` only read it";
@@ -144,8 +146,9 @@ public final class WarehouseOptions {
         // EPERM: a folder above is immutable (chattr +i)
         if (msg.contains("where the warehouse and its log") || (msg.contains("cannot create the warehouse's folder")
                 && (msg.contains("Read-only file system") || msg.contains("AccessDeniedException") || msg.contains("Operation not permitted")))) {
-            return "the folder is read-only for you (or on a read-only file system): pass a " + fileSetting
-                    + " in a folder you can write in, or copy the file there; `porygon history` and `porygon docs` only read it";
+            return "the folder is read-only for you (or on a read-only file system): "
+                    + (flag ? "pass a " + fileSetting + " in" : "set " + fileSetting + " to a file in")
+                    + " a folder you can write in, or copy the file there; `porygon history` and `porygon docs` only read it";
         }
         if (msg.contains("cannot create the warehouse's folder") && msg.contains("FileAlreadyExistsException")) {
             return "a file has the name of the warehouse's folder: " + fileSetting + " must name a file inside a folder";
@@ -154,7 +157,8 @@ public final class WarehouseOptions {
         if (msg.contains("Operation not permitted") || msg.contains("Read-only file system")) {
             return readOnly ? CANNOT_READ
                     : "the file cannot be written (immutable, or on a read-only file system): copy it to a folder you can write in and"
-                    + " pass that with " + fileSetting + "; `porygon history` and `porygon docs` only read it";
+                    + (flag ? " pass that with " + fileSetting : " set " + fileSetting + " to the copy")
+                    + "; `porygon history` and `porygon docs` only read it";
         }
         if (msg.contains("database file with version number") || msg.contains("storage version")) {
             return "the file was written by a DuckDB version this Porygon cannot read: open it with that DuckDB, EXPORT DATABASE, and IMPORT"

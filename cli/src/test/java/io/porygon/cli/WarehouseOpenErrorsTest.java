@@ -138,4 +138,13 @@ class WarehouseOpenErrorsTest {
                 .contains("cannot be written").contains("porygon history");
         assertThat(WarehouseOptions.hint("IO Error: Cannot open file \"/w.duckdb\": Read-only file system", false)).contains("cannot be written");
     }
+
+    @Test
+    void aSettingOfTheFileIsSetNotPassed() {
+        String setting = "warehouse.path (in /p/porygon.yaml)";
+        assertThat(WarehouseOptions.hint("cannot write in /mnt/ro, where the warehouse and its log (.wal) are kept", false, setting))
+                .contains("set warehouse.path (in /p/porygon.yaml) to a file in a folder you can write in").doesNotContain("pass");
+        assertThat(WarehouseOptions.hint("IO Error: Cannot open file \"/w.duckdb\": Read-only file system", false, setting))
+                .contains("copy it to a folder you can write in and set warehouse.path (in /p/porygon.yaml) to the copy").doesNotContain("pass");
+    }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * Runs an operation's procedural script on the engine, as BigQuery runs it: statements in order; a
+ * Runs an operation's procedural script (or its statements one at a time) on the engine, as BigQuery runs it: statements in order; a
  * branch when its condition is TRUE (FALSE and NULL skip it); loops until BREAK, RETURN or their
  * condition (a FOR over the rows of its query); a BEGIN ... EXCEPTION block runs its handler when a
  * statement of its body fails or a RAISE is reached. A cancelled run stops before the next statement

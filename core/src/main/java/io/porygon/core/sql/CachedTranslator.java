@@ -88,7 +88,8 @@ public final class CachedTranslator implements Translator {
         } else {
             result = new ScriptTranslation(translated, scope.after(googleSql, location));
         }
-        // a procedural script's program is no text to keep: it is translated again on every run
+        // a program (a procedural script, or an operation of several statements run one at a time) is no text to keep:
+        // it is translated again on every run
         if (result.program() == null) used.put(key, result.sql());
         return result;
     }

@@ -476,6 +476,7 @@ class ProceduralScriptRunTest {
         assertThat(log.get(1)).startsWith("Catalog Error: Table with name missing does not exist!")
                 .doesNotContain("\n  in: ").doesNotContain("LINE 1:");
     }
+
     @Test
     void aCancelStopsAnOperationBetweenItsStatements() {
         PlannedAction p = planner().plan(graph(operation(op, """

@@ -39,19 +39,20 @@ class PlannedActionTest {
         assertThat(withPostOps("").buildsInTransaction()).isFalse();
     }
 
-    private static PlannedAction withPostOps(String... postOps) {
-        TableAction table = new TableAction(TABLE, ActionType.TABLE, "SELECT 1 AS at", null, List.of(), List.of(postOps), List.of(), List.of(),
-                List.of(), List.of(), ActionDescriptor.EMPTY, BigQueryOptions.NONE, List.of(), false, false, false, "definitions/t.sqlx", 1,
-                OnSchemaChange.IGNORE);
-        return new PlannedAction("p.s.t", table, new Target(null, "s", "t"), Step.BUILD_TABLE, List.of(), "SELECT 1 AS at", List.of(),
-                List.of(postOps), List.of(), Set.of(), null, List.of());
+    private static PlannedAction withPreOps(String... preOps) {
+        return withOps(List.of(preOps), List.of());
     }
 
-    private static PlannedAction withPreOps(String... preOps) {
-        TableAction table = new TableAction(TABLE, ActionType.TABLE, "SELECT 1 AS at", null, List.of(preOps), List.of(), List.of(), List.of(),
+    private static PlannedAction withPostOps(String... postOps) {
+        return withOps(List.of(), List.of(postOps));
+    }
+
+    /** A table with these pre- and post-operations, planned as written (SQL that needs no translation). */
+    private static PlannedAction withOps(List<String> pre, List<String> post) {
+        TableAction table = new TableAction(TABLE, ActionType.TABLE, "SELECT 1 AS at", null, pre, post, List.of(), List.of(),
                 List.of(), List.of(), ActionDescriptor.EMPTY, BigQueryOptions.NONE, List.of(), false, false, false, "definitions/t.sqlx", 1,
                 OnSchemaChange.IGNORE);
-        return new PlannedAction("p.s.t", table, new Target(null, "s", "t"), Step.BUILD_TABLE, List.of(), "SELECT 1 AS at", List.of(),
-                List.of(), List.of(), Set.of(), null, List.of());
+        return new PlannedAction("p.s.t", table, new Target(null, "s", "t"), Step.BUILD_TABLE, pre, "SELECT 1 AS at", List.of(),
+                post, List.of(), Set.of(), null, List.of());
     }
 }

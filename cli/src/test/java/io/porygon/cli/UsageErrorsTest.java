@@ -184,6 +184,16 @@ class UsageErrorsTest {
     }
 
     @Test
+    void aMistypedTestNameIsToldTheClosestTest() throws IOException {
+        TestProjects.write(dir, "workflow_settings.yaml", "defaultProject: p\ndefaultDataset: d\n");
+        TestProjects.write(dir, "definitions/v.sqlx", "config { type: \"view\" }\nSELECT 1 AS x\n");
+        TestProjects.write(dir, "definitions/v_doubles.sqlx", "config { type: \"test\", dataset: \"v\" }\nSELECT 1 AS x\n");
+        CliRun.Result r = CliRun.run("test", "--actions", "v_double", dir.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("no unit test named v_double").contains("hint: did you mean v_doubles?");
+    }
+
+    @Test
     void aWrongOptionSaysWhatIsWrongAndWhereToLookWithoutTheWholeUsage() {
         CliRun.Result vars = CliRun.run("compile", "--vars=c");
         assertThat(vars.exitCode()).isEqualTo(2);

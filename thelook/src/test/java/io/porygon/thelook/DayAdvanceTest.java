@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.porygon.core.PorygonException;
+import io.porygon.core.engine.Engine;
+import io.porygon.core.engine.EngineException;
 import io.porygon.duckdb.DuckDbEngine;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -216,5 +220,39 @@ class DayAdvanceTest {
             assertThat(afterOneDay).isGreaterThanOrEqualTo(events);
             assertThat(Warehouses.count(engine, "SELECT count(*) FROM " + S + ".events")).isEqualTo(afterOneDay);
         }
+    }
+
+    @Test
+    void aCommitThatFailsAfterItTookEffectCountsAsDoneAndOneThatFailsBeforeAsNotDone() {
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("w.duckdb"))) {
+            Warehouses.generate(engine, 5, 0.01, 2);
+            long eventsBefore = Warehouses.count(engine, "SELECT count(*) FROM " + S + ".events");
+
+            // a stop that interrupts the COMMIT once DuckDB made it durable: the advance happened, and says so
+            AdvanceSummary done = new DayAdvance().advance(failingCommit(engine, true), S, 5, Duration.ofDays(1));
+            assertThat(Warehouses.count(engine, "SELECT count(*) FROM " + S + ".events"))
+                    .isEqualTo(eventsBefore + done.rows().rowsWritten().get("events"));
+
+            // one that interrupts it before: nothing changed, and the failure is the caller's
+            long eventsAfter = Warehouses.count(engine, "SELECT count(*) FROM " + S + ".events");
+            assertThatThrownBy(() -> new DayAdvance().advance(failingCommit(engine, false), S, 5, Duration.ofDays(1)))
+                    .isInstanceOf(EngineException.class).hasMessageContaining("INTERRUPT");
+            assertThat(Warehouses.count(engine, "SELECT count(*) FROM " + S + ".events")).isEqualTo(eventsAfter);
+        }
+    }
+
+    /** {@code engine}, whose COMMIT fails as an interrupted one does, after committing when {@code tookEffect}. */
+    private static Engine failingCommit(DuckDbEngine engine, boolean tookEffect) {
+        return (Engine) Proxy.newProxyInstance(Engine.class.getClassLoader(), new Class<?>[] {Engine.class}, (proxy, method, args) -> {
+            if (method.getName().equals("execute") && "COMMIT".equals(args[0])) {
+                if (tookEffect) engine.execute("COMMIT");
+                throw new EngineException("INTERRUPT Error: Interrupted!", null);
+            }
+            try {
+                return method.invoke(engine, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
     }
 }

@@ -74,6 +74,7 @@ public final class TheLookLoader {
         checkDirectory(dir);
         List<String> problems = new ArrayList<>();
         Map<RawTable, List<String>> selects = new LinkedHashMap<>();
+        GenerationSummary loaded = null;
         try {
             for (RawTable table : RawTables.ALL) {
                 // a cancelled read or check is reported as the file's problem: the stop goes first
@@ -93,27 +94,36 @@ public final class TheLookLoader {
             TheLookGenerator.throwIfStopped(stopped);
             if (!problems.isEmpty()) throw mismatch(dir, problems);
             engine.execute("BEGIN TRANSACTION");
-            boolean committed = false;
             try {
                 engine.ensureSchema(RawTables.USERS.target(schema));
                 for (var e : selects.entrySet()) {
                     engine.execute("CREATE OR REPLACE TABLE " + Sql.table(schema, e.getKey()) + " AS SELECT "
                             + String.join(", ", e.getValue()) + " FROM " + Sql.table(STAGING, e.getKey().name()));
                 }
+                // counted before the COMMIT: once it is done, a stop must find nothing left that could fail
+                Map<String, Long> rows = new LinkedHashMap<>();
+                for (RawTable table : RawTables.ALL) {
+                    rows.put(table.name(), Sql.asLong(engine.queryRows("SELECT count(*) FROM " + Sql.table(schema, table)).get(0).get(0)));
+                }
                 TheLookGenerator.throwIfStopped(stopped);
                 engine.execute("COMMIT");
-                committed = true;
+                loaded = new GenerationSummary(rows, Map.of());
             } finally {
-                if (!committed) TheLookGenerator.rollbackQuietly(engine);
+                if (loaded == null) TheLookGenerator.rollbackQuietly(engine);
             }
         } finally {
+            dropStaging(engine, loaded != null);
+        }
+        return loaded;
+    }
+
+    /** After a load that committed, a failure to drop what it staged (a stop interrupting the DROP) is no failure of the load. */
+    private static void dropStaging(Engine engine, boolean loaded) {
+        try {
             engine.execute("DROP SCHEMA IF EXISTS " + Sql.ident(STAGING) + " CASCADE");
+        } catch (RuntimeException e) {
+            if (!loaded) throw e;
         }
-        Map<String, Long> rows = new LinkedHashMap<>();
-        for (RawTable table : RawTables.ALL) {
-            rows.put(table.name(), Sql.asLong(engine.queryRows("SELECT count(*) FROM " + Sql.table(schema, table)).get(0).get(0)));
-        }
-        return new GenerationSummary(rows, Map.of());
     }
 
     /** The file (or glob of shards) holding a table, or null after noting the problem. */

@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.porygon.core.PorygonException;
+import io.porygon.core.engine.Engine;
+import io.porygon.core.engine.EngineException;
 import io.porygon.duckdb.DuckDbEngine;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.ArrayList;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +54,30 @@ class TheLookLoaderTest {
                 assertThat(summary.rowsWritten().get(t.name())).isPositive();
             }
             assertThat(engine.exists(new io.porygon.core.graph.Target(null, TheLookLoader.STAGING, "users"))).isFalse();
+        }
+    }
+
+    @Test
+    void aStopThatComesOnceTheLoadCommittedLeavesItLoaded() {
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("target.duckdb"))) {
+            // the stop arrives with the COMMIT done and interrupts what follows, the drop of the staged tables
+            AtomicBoolean committed = new AtomicBoolean();
+            Engine interrupted = (Engine) Proxy.newProxyInstance(Engine.class.getClassLoader(), new Class<?>[] {Engine.class},
+                    (proxy, method, args) -> {
+                        if (method.getName().equals("execute") && committed.get()) throw new EngineException("INTERRUPT Error: Interrupted!", null);
+                        try {
+                            return method.invoke(engine, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        } finally {
+                            if (method.getName().equals("execute") && "COMMIT".equals(args[0])) committed.set(true);
+                        }
+                    });
+            GenerationSummary summary = new TheLookLoader().load(interrupted, dir.resolve("parquet"), S, committed::get);
+            for (RawTable t : RawTables.ALL) {
+                assertThat(Warehouses.digest(engine, S, t)).as(t.name()).isEqualTo(original.get(t.name()));
+                assertThat(summary.rowsWritten().get(t.name())).isPositive();
+            }
         }
     }
 

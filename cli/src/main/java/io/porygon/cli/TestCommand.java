@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,8 +65,8 @@ final class TestCommand implements Callable<Integer> {
         List<TestAction> tests = graph.tests().stream().filter(this::selected).toList();
         List<String> unknown = only.stream().filter(name -> graph.tests().stream().noneMatch(t -> names(t).contains(name))).toList();
         if (!unknown.isEmpty()) {
-            List<String> testNames = graph.tests().stream().flatMap(t -> Stream.of(t.name(), t.testedTarget().name())).distinct().toList();
-            String closest = unknown.size() == 1 ? Suggestions.closest(unknown.get(0), testNames) : null;
+            List<String> known = graph.tests().stream().flatMap(t -> names(t).stream()).distinct().toList();
+            String closest = unknown.size() == 1 ? Suggestions.closest(unknown.get(0), known) : null;
             err.println("error: no unit test named " + String.join(", ", unknown) + "\n  hint: "
                     + (closest != null ? "did you mean " + closest + "? " : "") + "`porygon compile` lists the project's tests");
             return PorygonCli.EXIT_USAGE;

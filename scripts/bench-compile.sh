@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark of `porygon compile --json` against `dataform compile --json` on the same 30-action
 # project (the conformance fixture 33-thirty-actions), run alternately, cold (a new process each
-# time), then the first and warm compiles through the library API in one JVM.
-# Usage: scripts/bench-compile.sh [runs]   (default 15)
+# time), then the first, second and warm compiles through the library API in one JVM.
+# Usage: [JVMS=9] scripts/bench-compile.sh [runs]   (default 15 cold runs each; JVMS new JVMs per set of flags)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-15}"
@@ -47,6 +47,24 @@ echo "dataform compile --json: wall median $(m "${dw[@]}") ms (${dw[*]}); cpu me
 awk -v p="$(m "${pw[@]}")" -v d="$(m "${dw[@]}")" -v pc="$(m "${pc[@]}")" -v dc="$(m "${dc[@]}")" \
   'BEGIN { printf "ratio porygon/dataform: wall %.2f, cpu %.2f\n", p / d, pc / dc }'
 
-# First vs. warm compile in one JVM through the library API (Porygon.compile).
-echo "library API in one JVM:"
-java -cp "$root/cli/target/porygon.jar:$root/core/target/test-classes" io.porygon.core.compile.WarmCompileHarness "$project" 30
+# First, second and warm compiles in one JVM through the library API (Porygon.compile), in new JVMs
+# alternating two sets of flags: those ./porygon runs compile with on this machine (see the launcher:
+# the client compiler, on one thread when there are two cores or fewer), and HotSpot's defaults, as
+# an application embedding the library might keep them.
+[ -f "$root/core/target/test-classes/io/porygon/core/compile/WarmCompileHarness.class" ] \
+  || (cd "$root" && mvn -B -q test-compile -pl core >&2)
+launcher_flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
+if [ "$(nproc)" -le 2 ]; then launcher_flags+=(-XX:CICompilerCount=1); fi
+jvms="${JVMS:-9}"
+harness() {
+  java "$@" -cp "$root/cli/target/porygon.jar:$root/core/target/test-classes" io.porygon.core.compile.WarmCompileHarness "$project" 30
+}
+echo "library API in one JVM, $jvms JVMs per set of flags:"
+harness "${launcher_flags[@]}" | sed 's/^/  /'   # one whole report, then the second compiles alone
+ls=(); lc=(); ds=(); dc=()
+for i in $(seq 1 "$jvms"); do
+  read -r w c <<< "$(harness "${launcher_flags[@]}" | awk '/^second compile/ {print $3, $7}')"; ls+=("$w"); lc+=("$c")
+  read -r w c <<< "$(harness | awk '/^second compile/ {print $3, $7}')"; ds+=("$w"); dc+=("$c")
+done
+echo "second compile, flags of ./porygon (${launcher_flags[*]}): median $(m "${ls[@]}") ms (${ls[*]}); thread CPU median $(m "${lc[@]}") ms"
+echo "second compile, HotSpot's default flags: median $(m "${ds[@]}") ms (${ds[*]}); thread CPU median $(m "${dc[@]}") ms"

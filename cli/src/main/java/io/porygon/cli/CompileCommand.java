@@ -15,7 +15,10 @@ import io.porygon.core.run.RunOptions;
 import io.porygon.core.run.WarehouseNames;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -39,6 +42,8 @@ import picocli.CommandLine.Model.CommandSpec;
         },
         footer = {"", "Exit codes: 0 compiled; 2 usage error, or the project does not compile."})
 final class CompileCommand implements Callable<Integer> {
+    /** Quiet time after a change before compiling: an editor's save, or a checkout, is many events. */
+    private static final Duration WATCH_SETTLE = Duration.ofMillis(200);
 
     @Option(names = "--json", description = "Print the compiled graph as JSON (the shape of `dataform compile --json`).")
     boolean json;
@@ -54,6 +59,12 @@ final class CompileCommand implements Callable<Integer> {
             description = "With --dialect duckdb: what the GCP project of a target becomes, as for `porygon run`: ignore (one catalog)"
                     + " or prefix (schema <project>_<dataset>). Default: database_mapping of porygon.yaml, else ignore.")
     String databaseMapping;
+
+    @Option(names = "--watch",
+            description = "After compiling, compile again whenever a project file changes (definitions/, includes/, the settings), as"
+                    + " `dataform compile --watch` does; the output is printed again each time, what changed and how long the compile took"
+                    + " on stderr. Ctrl-C stops.")
+    boolean watch;
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "With --dialect duckdb: the settings file whose database_mapping applies (default: porygon.yaml in the project"
@@ -84,6 +95,43 @@ final class CompileCommand implements Callable<Integer> {
                     + " which only --dialect duckdb prints", "add --dialect duckdb, or drop them");
         }
         Path projectDir = project.resolve();
+        if (!watch) return compileAndPrint(projectDir);
+        return compileOnEveryChange(projectDir);
+    }
+
+    /**
+     * Compiles, then again after each change, until interrupted (Ctrl-C ends the JVM); a compile that fails is reported and
+     * the watch goes on, as Dataform's does.
+     */
+    private int compileOnEveryChange(Path projectDir) {
+        PrintWriter err = spec.commandLine().getErr();
+        int exitCode = compileReporting(projectDir);
+        try (ProjectWatcher watcher = new ProjectWatcher(projectDir, WATCH_SETTLE)) {
+            while (true) {
+                err.println("Watching for changes (Ctrl-C stops)...");
+                err.flush();
+                Set<String> changed = watcher.awaitChange();
+                long started = System.nanoTime();
+                exitCode = compileReporting(projectDir);
+                err.printf(Locale.ROOT, "Compiled again in %d ms after a change to %s.%n", (System.nanoTime() - started) / 1_000_000,
+                        String.join(", ", changed));
+            }
+        } catch (InterruptedException e) {
+            return exitCode;
+        }
+    }
+
+    /** One compile of the watch: an error that would end a single compile (unreadable settings, say) is printed instead. */
+    private int compileReporting(Path projectDir) {
+        try {
+            return compileAndPrint(projectDir);
+        } catch (PorygonException e) {
+            spec.commandLine().getErr().println("error: " + e.render());
+            return PorygonCli.EXIT_USAGE;
+        }
+    }
+
+    private int compileAndPrint(Path projectDir) {
         // read before compiling, as run reads it: a mistake in the settings is reported first
         DatabaseMapping mapping = dialect == Dialect.duckdb
                 ? WarehouseOptions.databaseMapping(databaseMapping, WarehouseOptions.loadConfig(config, projectDir)) : DatabaseMapping.IGNORE;

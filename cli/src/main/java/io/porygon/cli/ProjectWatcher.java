@@ -1,0 +1,114 @@
+package io.porygon.cli;
+
+import io.porygon.core.PorygonException;
+import io.porygon.core.SourceLocation;
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Waits for a change to a project's files, for {@code compile --watch}: every folder of the project is
+ * watched but hidden ones (Porygon's own .porygon among them) and node_modules, as the compiler skips them;
+ * files whose kind the compiler never reads (a warehouse file, say) change nothing.
+ */
+final class ProjectWatcher implements AutoCloseable {
+    /** What the compiler reads (.sqlx, .js, .json, the settings files); a name without extension may be a folder. */
+    private static final Set<String> READ_EXTENSIONS = Set.of("sqlx", "js", "json", "yaml", "yml", "");
+
+    private final Path root;
+    private final Duration settle;
+    private final WatchService service;
+
+    /** Watches {@code root}; a change counts once no other came for {@code settle} (an editor's save is several events). */
+    ProjectWatcher(Path root, Duration settle) {
+        this.root = root;
+        this.settle = settle;
+        try {
+            service = FileSystems.getDefault().newWatchService();
+            register(root);
+        } catch (IOException e) {
+            throw new PorygonException(SourceLocation.of(root.toString()), "cannot watch the project's files: " + e.getMessage(),
+                    "compile without --watch; on Linux, a full inotify table is raised with sysctl fs.inotify.max_user_watches");
+        }
+    }
+
+    /** Blocks until project files changed and then settled; returns them, relative to the project, in order. */
+    Set<String> awaitChange() throws InterruptedException {
+        Set<String> changed = new TreeSet<>();
+        while (changed.isEmpty()) collect(service.take(), changed);
+        WatchKey more;
+        while ((more = service.poll(settle.toMillis(), TimeUnit.MILLISECONDS)) != null) collect(more, changed);
+        return changed;
+    }
+
+    private void collect(WatchKey key, Set<String> changed) {
+        Path dir = (Path) key.watchable();
+        for (WatchEvent<?> event : key.pollEvents()) {
+            if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
+                changed.add("(too many changes to list)");
+                continue;
+            }
+            Path path = dir.resolve((Path) event.context());
+            if (skipped(path)) continue;
+            if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(path)) registerQuietly(path);
+            if (Files.isDirectory(path) || READ_EXTENSIONS.contains(extension(path))) {
+                changed.add(root.relativize(path).toString().replace('\\', '/'));
+            }
+        }
+        key.reset();
+    }
+
+    private void register(Path start) throws IOException {
+        Files.walkFileTree(start, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                if (!dir.equals(root) && skipped(dir)) return FileVisitResult.SKIP_SUBTREE;
+                dir.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
+                        StandardWatchEventKinds.ENTRY_MODIFY);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    /** A folder created while watching; its creation is a change already, whose compile reads what it holds. */
+    private void registerQuietly(Path dir) {
+        try {
+            register(dir);
+        } catch (IOException | ClosedWatchServiceException gone) {
+            // removed again before it could be watched: nothing in it to watch
+        }
+    }
+
+    private static boolean skipped(Path path) {
+        String name = path.getFileName().toString();
+        return name.startsWith(".") || name.equals("node_modules");
+    }
+
+    private static String extension(Path path) {
+        String name = path.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1);
+    }
+
+    @Override
+    public void close() {
+        try {
+            service.close();
+        } catch (IOException e) {
+            // nothing is left to watch either way
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.porygon.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** `porygon compile --watch` in-process: it compiles again on each change until its thread is interrupted. */
+class CompileWatchTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private final AtomicInteger exitCode = new AtomicInteger(-1);
+    private Thread watching;
+
+    private void startWatching(String... args) throws InterruptedException {
+        CommandLine cli = PorygonCli.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        watching = new Thread(() -> exitCode.set(cli.execute(args)), "compile-watch");
+        watching.start();
+        awaitWatching(1);
+    }
+
+    @AfterEach
+    void stopWatching() throws InterruptedException {
+        if (watching == null) return;
+        watching.interrupt();
+        watching.join(PATIENCE.toMillis());
+    }
+
+    private void write(String path, String text) throws IOException {
+        Path p = dir.resolve(path);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text);
+    }
+
+    private void awaitWatching(int times) throws InterruptedException {
+        await(() -> count(err.toString(), "Watching for changes") >= times);
+    }
+
+    private static void await(Supplier<Boolean> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!condition.get()) {
+            assertThat(System.nanoTime()).as("waited %s", PATIENCE).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) n++;
+        return n;
+    }
+
+    @Test
+    void compilesAgainAfterEachChangeAndGoesOnAfterAFailedCompile() throws Exception {
+        write("workflow_settings.yaml", "defaultProject: p\ndefaultDataset: d\n");
+        write("definitions/a.sqlx", "config { type: \"view\" }\nSELECT 1 AS x\n");
+        startWatching("compile", "--watch", dir.toString());
+        assertThat(out.toString()).contains("Compiled 1 action.");
+
+        write("definitions/more/b.sqlx", "config { type: \"view\" }\nSELECT * FROM ${ref(\"nope\")}\n");
+        awaitWatching(2);
+        assertThat(err.toString()).contains("error: definitions/more/b.sqlx:2:").contains("1 compile error")
+                .containsPattern("Compiled again in \\d+ ms after a change to definitions/more");
+
+        write("definitions/more/b.sqlx", "config { type: \"view\" }\nSELECT * FROM ${ref(\"a\")}\n");
+        awaitWatching(3);
+        assertThat(out.toString()).contains("Compiled 2 actions.");
+        assertThat(err.toString()).contains("after a change to definitions/more/b.sqlx.");
+
+        watching.interrupt();
+        watching.join(PATIENCE.toMillis());
+        assertThat(exitCode.get()).as("the last compile's exit code").isZero();
+    }
+
+    @Test
+    void settingsThatCannotBeReadAreReportedAndTheWatchGoesOn() throws Exception {
+        write("workflow_settings.yaml", "defaultProject: p\ndefaultDataset: d\n");
+        write("definitions/a.sqlx", "config { type: \"view\" }\nSELECT 1 AS x\n");
+        startWatching("compile", "--watch", "--json", dir.toString());
+
+        write("workflow_settings.yaml", "defaultProject: [p\n");
+        awaitWatching(2);
+        assertThat(err.toString()).contains("error: workflow_settings.yaml");
+
+        write("workflow_settings.yaml", "defaultProject: p\ndefaultDataset: e\n");
+        awaitWatching(3);
+        assertThat(out.toString()).contains("\"schema\": \"e\"");
+        watching.interrupt();
+        watching.join(PATIENCE.toMillis());
+        assertThat(exitCode.get()).isZero();
+    }
+
+    @Test
+    void filesTheCompilerDoesNotReadChangeNothing() throws Exception {
+        write("workflow_settings.yaml", "defaultProject: p\ndefaultDataset: d\n");
+        write("definitions/a.sqlx", "config { type: \"view\" }\nSELECT 1 AS x\n");
+        startWatching("compile", "--watch", dir.toString());
+
+        write("warehouse.duckdb", "not read by the compiler");
+        write(".porygon/cache/compile", "hidden");
+        write("node_modules/x/index.js", "module.exports = 1;");
+        write("definitions/a.sqlx", "config { type: \"view\" }\nSELECT 2 AS x\n");
+        awaitWatching(2);
+        assertThat(err.toString()).contains("after a change to definitions/a.sqlx.").doesNotContain("warehouse.duckdb")
+                .doesNotContain("node_modules").doesNotContain(".porygon");
+    }
+}

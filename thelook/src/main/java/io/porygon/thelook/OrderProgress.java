@@ -30,7 +30,7 @@ final class OrderProgress {
     /** An order can be returned up to this long after its delivery. */
     static final long RETURN_WINDOW = 30 * DAY;
     /** A daily chance that returns, over the whole window, the share of orders a generate returns (not three times it). */
-    static final double RETURNED = 1 - Math.pow(1 - ActivitySimulator.RETURNED, 1.0 / (RETURN_WINDOW / DAY));
+    static final double RETURNED = 1 - StrictMath.pow(1 - ActivitySimulator.RETURNED, 1.0 / (RETURN_WINDOW / DAY));
 
     private OrderProgress() {}
 
@@ -148,6 +148,6 @@ final class OrderProgress {
      * [0, 1): the chance it waits more than d days is (1 - perDay)^d, whole or fractional d alike.
      */
     private static double waitDays(double u, double perDay) {
-        return Math.log1p(-u) / Math.log1p(-perDay);
+        return StrictMath.log1p(-u) / StrictMath.log1p(-perDay); // StrictMath: the same bits on every CPU (see ActivitySimulator)
     }
 }

@@ -91,6 +91,10 @@ final class JsErrorReports {
         SourceLocation at = line > 0 ? new SourceLocation(file, line, Math.max(Plain.integer(e.get("column")), sources.firstColumn(file, line)))
                 : new SourceLocation(file, 1, 1);
         if (line > 0) at = onItsLine(at, message);
+        if (message != null && message.contains(RhinoLimits.REGEX_MESSAGE)) {
+            at = regexGroup(file, line, at);
+            hint = RhinoLimits.REGEX_HINT;
+        }
         if (message != null && MISSING_MODULE.matcher(message).find()) hint = REQUIRE_HINT;
         if (file != null && file.endsWith(".json")) hint = JSON_HINT;
         Matcher given = hint == null || line <= 0 ? null : GIVEN_TO.matcher(hint);
@@ -125,6 +129,16 @@ final class JsErrorReports {
         errors.add(at, message, hint, string(e.get("actionName")));
     }
 
+    /**
+     * The {@code (?<} Rhino refused, from {@code line} on (where the statement or the ${} placeholder that built the
+     * regular expression starts), else the file's first (a literal's error has no line); {@code at} when there is none.
+     */
+    private SourceLocation regexGroup(String file, int line, SourceLocation at) {
+        SourceLocation group = line > 0 ? sources.firstMatch(file, line, RhinoLimits.REGEX_GROUP, CALL_SEARCH_LINES) : null;
+        if (group == null) group = sources.firstMatch(file, 1, RhinoLimits.REGEX_GROUP, Integer.MAX_VALUE / 2);
+        return group != null ? group : at;
+    }
+
     /** Where the action's file called the include that threw, as Node's stack would name it; null when the action's file threw. */
     private static SourceLocation callerOf(Map<String, Object> e, JsRuntime js) {
         String file = string(e.get("callerFile"));
@@ -145,6 +159,10 @@ final class JsErrorReports {
             for (int l = Math.max(1, line - RhinoLimits.STATEMENT_LINES); l < line; l++) before.append(sources.line(e.fileName(), l)).append(' ');
             String hintForLine = RhinoLimits.hint(sources.line(e.fileName(), line), before.toString());
             if (hintForLine != null) hint = hintForLine;
+        }
+        if (e.message().contains(RhinoLimits.REGEX_MESSAGE)) {
+            at = regexGroup(e.fileName(), line, at);
+            hint = RhinoLimits.REGEX_HINT;
         }
         if (e.message().startsWith(JsRuntime.UNDECLARED_ASSIGNMENT)) hint = STRICT_HINT;
         if (MISSING_MODULE.matcher(e.message()).find()) hint = REQUIRE_HINT;

@@ -29,6 +29,15 @@ final class RhinoLimits {
         HINTS.put(DESTRUCTURED_DEFAULTS_ARROW, DESTRUCTURED_DEFAULTS_HINT);
     }
 
+    /**
+     * Rhino's message for {@code (?<} in a regular expression, a named group or a lookbehind, neither of which it has. For
+     * a regular expression literal it gives no line: the error is placed at the file's first {@code (?<}.
+     */
+    static final String REGEX_MESSAGE = "Invalid quantifier ?";
+    static final Pattern REGEX_GROUP = Pattern.compile("\\(\\?<");
+    static final String REGEX_HINT = "Porygon's engine (Rhino) lacks named groups ((?<name>...)) and lookbehind ((?<=...), (?<!...))"
+            + " in regular expressions: use a plain group (...) and its number, or match the text before as well";
+
     private RhinoLimits() {}
 
     /**

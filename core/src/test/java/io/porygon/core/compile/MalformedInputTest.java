@@ -525,6 +525,25 @@ class MalformedInputTest {
     }
 
     @Test
+    void namedGroupsAndLookbehindWhichRhinoLacksArePlacedAtTheRegexWithAHint() throws IOException {
+        // a regular expression literal: Rhino's error has no line at all
+        CompiledGraph literal = compile(SETTINGS, "includes/money.js", "// helpers\nconst a = 1;\n\nconst price = s => /(?<=\\$)\\d+/.exec(s)[0];\n"
+                + "module.exports = { price };\n", "definitions/t.sqlx", "config { type: \"view\" }\nSELECT 1 AS a\n");
+        assertThat(literal.graphErrors()).singleElement().satisfies(e -> {
+            assertThat(e.location().toString()).isEqualTo("includes/money.js:4:21");
+            assertThat(e.hint()).contains("lookbehind").contains("named groups");
+        });
+        // built when the SQL compiles: Rhino gives the line of the ${} placeholder
+        Files.delete(dir.resolve("includes/money.js"));
+        CompiledGraph built = compile(SETTINGS, "definitions/t.sqlx",
+                "config { type: \"view\" }\nSELECT ${\"x1\".replace(new RegExp(\"(?<d>\\\\d)\"), \"2\")} AS a\n");
+        assertThat(built.graphErrors()).singleElement().satisfies(e -> {
+            assertThat(e.location().toString()).isEqualTo("definitions/t.sqlx:2:35");
+            assertThat(e.hint()).contains("named groups");
+        });
+    }
+
+    @Test
     void aFileThatThrowsAfterPublishingIsOneErrorNotTwo() throws IOException {
         CompiledGraph g = compile(SETTINGS, "definitions/a.js", "publish(\"t\").config({ type: \"table\" }).query(\"SELECT 1 AS x\");\n");
         assertThat(g.graphErrors()).singleElement().satisfies(e -> assertThat(e.message()).contains(".config()"));

@@ -39,6 +39,25 @@ class SandboxTest {
     }
 
     @Test
+    void consoleIsThereAsInNodeAndPrintsOnStderr() throws IOException {
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        CompiledGraph g;
+        try {
+            System.setErr(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+            g = compileDefinition("console.log(\"cols\", [\"a\", \"b\"], { n: 1 }, null, 2);\nconsole.info();\n"
+                    + "publish(\"t\").query(\"SELECT 1 AS a\");\n");
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(g.graphErrors()).isEmpty();
+        assertThat(g.tables()).hasSize(1);
+        assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("cols [\"a\",\"b\"] {\"n\":1} null 2\n\n");
+        Files.delete(dir.resolve("definitions/t.js"));
+        assertThat(value("typeof console.error + typeof console.warn + typeof console.debug")).isEqualTo("functionfunctionfunction");
+    }
+
+    @Test
     void noJavaPackagesOrHostGlobals() throws IOException {
         assertThat(value("typeof java")).isEqualTo("undefined");
         assertThat(value("typeof Packages")).isEqualTo("undefined");

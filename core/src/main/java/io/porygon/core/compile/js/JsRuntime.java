@@ -36,6 +36,18 @@ public final class JsRuntime implements AutoCloseable {
     private static final String MODULE_PREFIX = "(function (module, exports, require) {";
     private static final SandboxFactory FACTORY = new SandboxFactory();
 
+    /**
+     * What project code's console.log (and .info, .warn, .error, ...) prints, a line at a time: on stderr, so that
+     * {@code compile --json} still prints the JSON alone on stdout (Dataform prints it on stdout, before the JSON).
+     */
+    private static final BaseFunction PRINT = new BaseFunction() {
+        @Override
+        public Object call(Context cx, Scriptable scope, Scriptable thisObj, Object[] args) {
+            System.err.println(args.length == 0 ? "" : Context.toString(args[0]));
+            return Undefined.instance;
+        }
+    };
+
     /** Parsed scripts: they hold no state and can run in any scope, so compiles share them. */
     private static final FileCache<Script> SCRIPTS = new FileCache<>();
 
@@ -53,6 +65,7 @@ public final class JsRuntime implements AutoCloseable {
             cx.putThreadLocal(SandboxFactory.DEADLINE, System.nanoTime() + timeoutMillis * 1_000_000L);
             scope = cx.initSafeStandardObjects();
             ScriptableObject.putProperty(scope, "__projectConfigJson", projectConfigJson);
+            ScriptableObject.putProperty(scope, "__porygonPrint", PRINT);
             SessionScript.get(cx).exec(cx, scope);
             porygon = (Scriptable) ScriptableObject.getProperty(scope, "__porygon");
         } catch (RuntimeException | Error e) {

@@ -1462,6 +1462,26 @@
     }
   };
 
+  // Node's console, which project code calls to see what its compile computes (console.log(cfg)): Dataform prints
+  // what it is given, and so does Porygon, a line a call (objects as JSON), on stderr (see JsRuntime.PRINT)
+  const print = global.__porygonPrint;
+  delete global.__porygonPrint;
+  function shown(v) {
+    if (typeof v === "string") return v;
+    if (v === null || (typeof v !== "object")) return String(v);
+    try { return JSON.stringify(v); } catch (e) { return String(v); } // a cycle
+  }
+  function printer() {
+    return function () {
+      var parts = [];
+      for (var i = 0; i < arguments.length; i++) parts.push(shown(arguments[i]));
+      print(parts.join(" "));
+    };
+  }
+  const projectConsole = {};
+  ["log", "info", "warn", "error", "debug", "trace", "dir"].forEach(function (m) { projectConsole[m] = printer(); });
+  Object.defineProperty(global, "console", { value: projectConsole, writable: true, configurable: true, enumerable: false });
+
   // Node's name for the global object, which project code uses to share values (global.X = ...) as in Dataform
   Object.defineProperty(global, "global", { value: global, writable: true, configurable: true, enumerable: false });
 

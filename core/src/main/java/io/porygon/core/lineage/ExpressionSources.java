@@ -83,8 +83,12 @@ final class ExpressionSources extends ExpressionVisitorAdapter<Void> {
 
     @Override
     public <S> Void visit(AnalyticExpression analytic, S context) {
-        super.visit(analytic, context);
-        // JSqlParser's adapter leaves out the window itself
+        // not JSqlParser's adapter: it leaves out the window and the aggregate's own ORDER BY (ARRAY_AGG(x ORDER BY d)
+        // OVER (...)), whose presence makes it read the window's ORDER BY, null without one
+        for (Expression e : new Expression[] {analytic.getExpression(), analytic.getOffset(), analytic.getDefaultValue()}) {
+            if (e != null) e.accept(this, context);
+        }
+        if (analytic.getFuncOrderBy() != null) analytic.getFuncOrderBy().forEach(o -> o.getExpression().accept(this, context));
         if (analytic.getPartitionExpressionList() != null) for (Object p : analytic.getPartitionExpressionList()) ((Expression) p).accept(this, context);
         if (analytic.getOrderByElements() != null) analytic.getOrderByElements().forEach(o -> o.getExpression().accept(this, context));
         // OVER w, OVER (w ORDER BY ...): the named window's columns are in the WINDOW clause

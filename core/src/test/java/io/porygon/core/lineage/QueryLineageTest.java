@@ -163,6 +163,21 @@ class QueryLineageTest {
     }
 
     @Test
+    void anAggregateOrderedInsideItsWindowReadsItsOwnOrderAndTheWindows() {
+        // JSqlParser's visitor throws on ARRAY_AGG(x ORDER BY y) OVER (...) without a window ORDER BY
+        Map<String, Derivation> l = lineage("""
+                SELECT ARRAY_AGG(o.amount ORDER BY o.created_at) OVER (PARTITION BY o.customer_id) AS amounts,
+                  STRING_AGG(c.name, ',' ORDER BY c.id) OVER () AS names,
+                  LAG(o.amount, 1, o.id) OVER (ORDER BY o.created_at) AS previous
+                FROM `p.s.orders` AS o JOIN `p.s.customers` AS c ON c.id = o.customer_id""");
+        assertThat(l.get("amounts").sources()).containsExactlyInAnyOrder(src("orders", "amount"), src("orders", "created_at"),
+                src("orders", "customer_id"));
+        assertThat(l.get("names").sources()).containsExactlyInAnyOrder(src("customers", "name"), src("customers", "id"));
+        assertThat(l.get("previous").sources()).containsExactlyInAnyOrder(src("orders", "amount"), src("orders", "id"),
+                src("orders", "created_at"));
+    }
+
+    @Test
     void scalarSubqueriesReadWhatTheyReturn() {
         Map<String, Derivation> l = lineage("SELECT o.id, (SELECT MAX(c.name) FROM `p.s.customers` c WHERE c.id = o.customer_id) AS top FROM `p.s.orders` o");
         assertThat(l.get("top").sources()).containsExactly(src("customers", "name"));

@@ -79,8 +79,15 @@ final class Scope {
         return unqualified(path.get(0));
     }
 
-    /** A column named without its relation: the one relation that has it, as BigQuery finds it. */
+    /**
+     * A column named without its relation: the one relation that has it, as BigQuery finds it. A name of a relation
+     * itself ({@code TO_JSON_STRING(t)} of {@code FROM x AS t}) is its whole row as a struct, even when a column has that
+     * name too: BigQuery looks up the relation first.
+     */
     Derivation unqualified(String name) {
+        Relation named = relations.get(key(name));
+        // an array's element is a value of its own, not a row of columns
+        if (named != null && !(named instanceof ArrayElements)) return wholeRow(named);
         Derivation merged = usingColumns.get(key(name));
         if (merged != null) return merged;
         List<Relation> having = new ArrayList<>();
@@ -103,6 +110,14 @@ final class Scope {
         }
         if (parent != null) return parent.unqualified(name);
         return Derivation.unresolved("no relation of the query has a column " + name);
+    }
+
+    /** Every column of the relation, as a struct of its row reads them. */
+    private static Derivation wholeRow(Relation r) {
+        if (r.columns().isEmpty()) return Derivation.unresolved("the whole row of " + r.label() + ", whose columns are not known");
+        List<Derivation> parts = new ArrayList<>();
+        for (String c : r.columns().get()) parts.add(r.column(c));
+        return Derivation.merge(parts);
     }
 
     /** A name as looked up: BigQuery's column, alias and CTE names ignore case. */

@@ -178,6 +178,19 @@ class QueryLineageTest {
     }
 
     @Test
+    void aRelationsNameAloneIsItsWholeRow() {
+        // BigQuery reads a lone range variable as the row as a struct, before any column of that name
+        Map<String, Derivation> l = lineage("""
+                SELECT TO_JSON_STRING(c) AS customer_json, FARM_FINGERPRINT(TO_JSON_STRING(e)) AS event_hash, o.id
+                FROM `p.s.customers` AS c JOIN `p.s.events` AS e ON e.customer_id = c.id
+                JOIN (SELECT id, amount AS c FROM `p.s.orders`) AS o ON o.id = e.order_id""");
+        assertThat(l.get("customer_json").sources()).containsExactly(src("customers", "id"), src("customers", "name"), src("customers", "country"));
+        // not a column "e" of events, whose columns are not known
+        assertThat(l.get("event_hash").resolved()).isFalse();
+        assertThat(l.get("event_hash").unresolved()).contains("whole row of p.s.events");
+    }
+
+    @Test
     void scalarSubqueriesReadWhatTheyReturn() {
         Map<String, Derivation> l = lineage("SELECT o.id, (SELECT MAX(c.name) FROM `p.s.customers` c WHERE c.id = o.customer_id) AS top FROM `p.s.orders` o");
         assertThat(l.get("top").sources()).containsExactly(src("customers", "name"));

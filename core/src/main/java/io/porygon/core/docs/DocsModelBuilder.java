@@ -85,7 +85,7 @@ public final class DocsModelBuilder {
                 for (Target dep : as.dependencyTargets()) resolver.resolve(dep).ifPresent(t -> upstream.get(id(a)).add(t));
             }
         }
-        ProjectLineage lineage = new ProjectLineage(actions, resolver::resolve, a -> warehouse.flatMap(w -> columns(w, a)));
+        ProjectLineage lineage = new ProjectLineage(actions, resolver::resolveWritten, a -> warehouse.flatMap(w -> columns(w, a)));
         List<ActionDoc> docs = new ArrayList<>();
         for (Action a : actions) {
             ActionDescriptor d = descriptor(a);
@@ -250,6 +250,15 @@ public final class DocsModelBuilder {
                 if (named.size() == 1) id = named.get(0);
             }
             return Optional.ofNullable(id);
+        }
+
+        /**
+         * A table as a query writes it: as {@link #resolve}, but a name that says its dataset is never another dataset's
+         * action of that name ({@code archive.orders} is not the project's {@code shop.orders}), whose columns it would
+         * then be said to read.
+         */
+        Optional<String> resolveWritten(Target t) {
+            return resolve(t).filter(id -> t.schema() == null || bySchemaName.containsKey(t.schema() + "." + t.name()));
         }
     }
 }

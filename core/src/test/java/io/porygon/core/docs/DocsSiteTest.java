@@ -10,6 +10,7 @@ import io.porygon.core.graph.ActionDescriptor;
 import io.porygon.core.graph.ActionType;
 import io.porygon.core.graph.AssertionAction;
 import io.porygon.core.graph.CompiledGraph;
+import io.porygon.core.lineage.ColumnSource;
 import io.porygon.core.graph.Target;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -167,6 +168,24 @@ class DocsSiteTest {
         DocsModel model = new DocsModelBuilder(graph).build("acme", Optional.empty());
         // the test gives no rows for positive_amounts, which the view only runs after
         assertThat(model.tests()).singleElement().satisfies(t -> assertThat(t.inputs()).containsExactly("acme.analytics.orders_clean"));
+    }
+
+    @Test
+    void aTableOfAnotherDatasetIsNotTheProjectsActionOfThatName() throws IOException {
+        smallProject();
+        write("definitions/reporting/archived.sqlx", """
+                config { type: "table", schema: "reports" }
+                SELECT a.order_id, o.amount FROM `acme.archive.orders_clean` AS a JOIN `analytics.orders_clean` AS o USING (order_id)
+                """);
+        CompiledGraph graph = Porygon.compile(project);
+        assertThat(graph.graphErrors()).isEmpty();
+        DocsModel model = new DocsModelBuilder(graph).build("acme", Optional.empty());
+        ActionDoc archived = model.actions().stream().filter(a -> a.name().equals("archived")).findFirst().orElseThrow();
+        // archive.orders_clean is no action of the project: it keeps its written name; analytics.orders_clean is the model
+        assertThat(archived.lineage().columns().get(0).derivation().sources())
+                .containsExactly(new ColumnSource("acme.archive.orders_clean", "order_id"));
+        assertThat(archived.lineage().columns().get(1).derivation().sources())
+                .containsExactly(new ColumnSource("acme.analytics.orders_clean", "amount"));
     }
 
     @Test

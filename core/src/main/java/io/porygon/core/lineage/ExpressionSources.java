@@ -112,9 +112,9 @@ final class ExpressionSources extends ExpressionVisitorAdapter<Void> {
         return subquery(select);
     }
 
-    /** A scalar, IN or EXISTS subquery: its value comes from the columns it returns. */
+    /** A scalar, IN, EXISTS or ARRAY subquery: its value comes from the columns it returns, which may be the query's CTEs'. */
     private Void subquery(Select select) {
-        DerivedRelation rows = queries.select(select, scope);
+        DerivedRelation rows = queries.select(select, scope, scope.ctes());
         List<Derivation> parts = new ArrayList<>();
         rows.lineage().forEach(c -> parts.add(c.derivation()));
         if (!rows.unknownStars().isEmpty()) parts.add(Derivation.unresolved("a subquery selects * of " + DerivedRelation.labels(rows.unknownStars())));

@@ -118,7 +118,7 @@ public final class QueryLineage {
     }
 
     private DerivedRelation plain(PlainSelect select, Scope outer, Map<String, Relation> ctes) {
-        Scope scope = new Scope(outer);
+        Scope scope = new Scope(outer, ctes);
         if (select.getFromItem() != null) from(select.getFromItem(), select.getJoins(), scope, ctes);
         List<ColumnLineage> columns = new ArrayList<>();
         List<Relation> unknownStars = new ArrayList<>();

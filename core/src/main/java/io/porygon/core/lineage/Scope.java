@@ -16,8 +16,20 @@ final class Scope {
     /** A USING column named without a qualifier is the merged column, not one side's. */
     private final Map<String, Derivation> usingColumns = new LinkedHashMap<>();
 
+    /** The CTEs visible here, by lower-case name: a subquery in an expression reads them as FROM does. */
+    private final Map<String, Relation> ctes;
+
     Scope(Scope parent) {
+        this(parent, parent == null ? Map.of() : parent.ctes);
+    }
+
+    Scope(Scope parent, Map<String, Relation> ctes) {
         this.parent = parent;
+        this.ctes = ctes;
+    }
+
+    Map<String, Relation> ctes() {
+        return ctes;
     }
 
     Scope parent() {

@@ -191,6 +191,20 @@ class QueryLineageTest {
     }
 
     @Test
+    void aSubqueryInAnExpressionReadsTheQuerysCtesNotTablesOfTheirName() {
+        // customers is a CTE here, not the project's model of that name
+        Map<String, Derivation> l = lineage("""
+                WITH customers AS (SELECT id, amount AS name FROM `p.s.orders`), biggest AS (SELECT MAX(amount) AS top FROM `p.s.orders`)
+                SELECT (SELECT MAX(c.name) FROM customers c WHERE c.id = o.id) AS best, (SELECT top FROM biggest) AS top,
+                  o.id IN (SELECT id FROM customers) AS known, ARRAY(SELECT AS STRUCT name FROM customers) AS names
+                FROM `p.s.orders` o""");
+        assertThat(l.get("best").sources()).containsExactly(src("orders", "amount"));
+        assertThat(l.get("top").sources()).containsExactly(src("orders", "amount"));
+        assertThat(l.get("known").sources()).containsExactly(src("orders", "id"));
+        assertThat(l.get("names").sources()).containsExactly(src("orders", "amount"));
+    }
+
+    @Test
     void scalarSubqueriesReadWhatTheyReturn() {
         Map<String, Derivation> l = lineage("SELECT o.id, (SELECT MAX(c.name) FROM `p.s.customers` c WHERE c.id = o.customer_id) AS top FROM `p.s.orders` o");
         assertThat(l.get("top").sources()).containsExactly(src("customers", "name"));

@@ -66,7 +66,7 @@ public final class ProjectLineage {
                 return new ActionLineage(List.of(), "the query could not be parsed for lineage: " + firstLine(e.getMessage()));
             }
             try {
-                return new ActionLineage(new QueryLineage(upstreams()).columns(query), null);
+                return new ActionLineage(new QueryLineage(upstreams(), variables(t)).columns(query), null);
             } catch (RuntimeException e) {
                 // a construct the derivation trips on: one card says so, the rest of the docs is still written
                 return new ActionLineage(List.of(), "the lineage could not be derived (" + e.getClass().getSimpleName() + ": "
@@ -78,6 +78,28 @@ public final class ProjectLineage {
                     .map(c -> new ColumnLineage(c, Derivation.NONE)).toList(), null);
         }
         return ActionLineage.NONE;
+    }
+
+    /**
+     * What the pre-operations give each script variable the query may read: the sources of its DEFAULT and of every SET
+     * of it, each read with the variables before it.
+     */
+    private Map<String, Derivation> variables(TableAction t) {
+        Map<String, Derivation> variables = new HashMap<>();
+        for (String op : t.preOps()) {
+            List<QueryParser.Assignment> assignments;
+            try {
+                assignments = QueryParser.assignments(op, SourceLocation.of(t.fileName()));
+            } catch (PorygonException e) {
+                continue; // a pre-operation the translator refuses: the action cannot run
+            }
+            for (QueryParser.Assignment a : assignments) {
+                Derivation value = a.value() == null ? Derivation.unresolved("the value given to the script variable " + a.name() + " could not be read")
+                        : new QueryLineage(upstreams(), Map.copyOf(variables)).columns(a.value()).get(0).derivation();
+                variables.merge(Scope.key(a.name()), value, (before, now) -> Derivation.merge(List.of(before, now)));
+            }
+        }
+        return variables;
     }
 
     private static boolean isDataset(ActionType type) {

@@ -38,9 +38,16 @@ import net.sf.jsqlparser.statement.select.WithItem;
  */
 public final class QueryLineage {
     private final Upstreams upstreams;
+    private final Map<String, Derivation> variables;
 
     public QueryLineage(Upstreams upstreams) {
+        this(upstreams, Map.of());
+    }
+
+    /** @param variables what the script variables the query may read were given, by lower-case name */
+    public QueryLineage(Upstreams upstreams, Map<String, Derivation> variables) {
         this.upstreams = upstreams;
+        this.variables = variables;
     }
 
     /** The output columns of the query; a {@code SELECT *} of unknown columns is one {@code *} entry. */
@@ -118,7 +125,7 @@ public final class QueryLineage {
     }
 
     private DerivedRelation plain(PlainSelect select, Scope outer, Map<String, Relation> ctes) {
-        Scope scope = new Scope(outer, ctes);
+        Scope scope = new Scope(outer, ctes, variables);
         if (select.getFromItem() != null) from(select.getFromItem(), select.getJoins(), scope, ctes);
         List<ColumnLineage> columns = new ArrayList<>();
         List<Relation> unknownStars = new ArrayList<>();

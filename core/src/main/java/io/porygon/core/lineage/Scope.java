@@ -19,13 +19,17 @@ final class Scope {
     /** The CTEs visible here, by lower-case name: a subquery in an expression reads them as FROM does. */
     private final Map<String, Relation> ctes;
 
+    /** The script variables of the action's pre-operations, by lower-case name: what each was given. */
+    private final Map<String, Derivation> variables;
+
     Scope(Scope parent) {
-        this(parent, parent == null ? Map.of() : parent.ctes);
+        this(parent, parent == null ? Map.of() : parent.ctes, parent == null ? Map.of() : parent.variables);
     }
 
-    Scope(Scope parent, Map<String, Relation> ctes) {
+    Scope(Scope parent, Map<String, Relation> ctes, Map<String, Derivation> variables) {
         this.parent = parent;
         this.ctes = ctes;
+        this.variables = variables;
     }
 
     Map<String, Relation> ctes() {
@@ -111,6 +115,10 @@ final class Scope {
         // a valid query names no column two relations have: a known owner rules out the unknown ones
         if (having.size() == 1) return having.get(0).column(name);
         if (having.size() > 1) return Derivation.unresolved(name + " is in several relations: " + DerivedRelation.labels(having));
+        // a script variable: BigQuery reads a column of that name first, but none is known to have one (a relation of
+        // unknown columns is not taken to, as the translator reads the name as the variable)
+        Derivation variable = variables.get(key(name));
+        if (variable != null && (parent == null || !parent.knows(name))) return variable;
         if (unknown.size() == 1 && parent != null && parent.mayHave(name)) {
             // BigQuery looks in the subquery's own relations first, and the unknown one may not have it
             return Derivation.unresolved(name + " may come from " + unknown.get(0).label() + ", whose columns are not known, or from the"

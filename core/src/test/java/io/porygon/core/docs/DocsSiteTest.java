@@ -11,6 +11,7 @@ import io.porygon.core.graph.ActionType;
 import io.porygon.core.graph.AssertionAction;
 import io.porygon.core.graph.CompiledGraph;
 import io.porygon.core.lineage.ColumnSource;
+import io.porygon.core.lineage.Derivation;
 import io.porygon.core.graph.Target;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -186,6 +187,31 @@ class DocsSiteTest {
                 .containsExactly(new ColumnSource("acme.archive.orders_clean", "order_id"));
         assertThat(archived.lineage().columns().get(1).derivation().sources())
                 .containsExactly(new ColumnSource("acme.analytics.orders_clean", "amount"));
+    }
+
+    @Test
+    void aScriptVariableOfThePreOperationsIsDerivedFromWhatTheyGiveIt() throws IOException {
+        smallProject();
+        write("definitions/reporting/recent.sqlx", """
+                config { type: "table", schema: "reports" }
+                pre_operations {
+                  DECLARE newest DEFAULT (SELECT MAX(c.order_id) FROM ${ref("orders_clean")} AS c);
+                  DECLARE k, margin INT64 DEFAULT 2;
+                  SET margin = (SELECT MIN(amount) FROM ${ref("big_orders")});
+                }
+                SELECT o.order_id, newest AS latest, o.order_id - margin AS shifted, k FROM ${ref("orders")} AS o
+                """);
+        CompiledGraph graph = Porygon.compile(project);
+        assertThat(graph.graphErrors()).isEmpty();
+        ActionDoc recent = new DocsModelBuilder(graph).build("acme", Optional.empty()).actions().stream()
+                .filter(a -> a.name().equals("recent")).findFirst().orElseThrow();
+        Map<String, Derivation> columns = new java.util.HashMap<>();
+        recent.lineage().columns().forEach(c -> columns.put(c.name(), c.derivation()));
+        // not columns "newest" and "margin" of the source orders, whose columns are not known
+        assertThat(columns.get("latest").sources()).containsExactly(new ColumnSource("acme.analytics.orders_clean", "order_id"));
+        assertThat(columns.get("shifted").sources()).containsExactly(new ColumnSource("acme.raw.orders", "order_id"),
+                new ColumnSource("acme.reports.big_orders", "amount"));
+        assertThat(columns.get("k")).isEqualTo(Derivation.NONE);
     }
 
     @Test

@@ -12,6 +12,7 @@ import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
 import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.LambdaExpression;
 import net.sf.jsqlparser.expression.WindowDefinition;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
@@ -41,6 +42,8 @@ final class ExpressionSources extends ExpressionVisitorAdapter<Void> {
     private final List<WindowDefinition> namedWindows;
     private final List<Derivation> found = new ArrayList<>();
     private final Set<Column> dateParts = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The parameters of the lambdas being visited ({@code e} of {@code e -> e > 1}), by lower-case name: not columns. */
+    private final List<String> lambdaParameters = new ArrayList<>();
 
     private ExpressionSources(Scope scope, QueryLineage queries, List<WindowDefinition> namedWindows) {
         this.scope = scope;
@@ -57,6 +60,8 @@ final class ExpressionSources extends ExpressionVisitorAdapter<Void> {
     @Override
     public <S> Void visit(Column column, S context) {
         List<String> path = path(column);
+        // an element the function passes its lambda: its source is the array, an argument of the function
+        if (lambdaParameters.contains(Scope.key(path.get(0)))) return null;
         if (path.size() == 1 && !column.getColumnName().startsWith("\"")) {
             String upper = path.get(0).toUpperCase(Locale.ROOT);
             if (dateParts.contains(column) && DATE_PARTS.contains(upper)) return null;
@@ -79,6 +84,15 @@ final class ExpressionSources extends ExpressionVisitorAdapter<Void> {
             if (p instanceof Column c && c.getTable() == null) dateParts.add(c);
         }
         return super.visit(function, context);
+    }
+
+    @Override
+    public <S> Void visit(LambdaExpression lambda, S context) {
+        List<String> names = lambda.getIdentifiers().stream().map(n -> Scope.key(QueryParser.identifier(n))).toList();
+        lambdaParameters.addAll(names);
+        lambda.getExpression().accept(this, context);
+        names.forEach(lambdaParameters::remove);
+        return null;
     }
 
     @Override

@@ -205,6 +205,16 @@ class QueryLineageTest {
     }
 
     @Test
+    void aLambdasParametersAreTheArraysElementsNotColumns() {
+        // events' columns are not known: e, x and i would be taken for its columns
+        Map<String, Derivation> l = lineage("""
+                SELECT ARRAY_FILTER(e.items, item -> item > e.min_price) AS kept, ARRAY_TRANSFORM(e.items, (x, i) -> x * i) AS scaled
+                FROM `p.s.events` AS e""");
+        assertThat(l.get("kept").sources()).containsExactly(src("events", "items"), src("events", "min_price"));
+        assertThat(l.get("scaled").sources()).containsExactly(src("events", "items"));
+    }
+
+    @Test
     void scalarSubqueriesReadWhatTheyReturn() {
         Map<String, Derivation> l = lineage("SELECT o.id, (SELECT MAX(c.name) FROM `p.s.customers` c WHERE c.id = o.customer_id) AS top FROM `p.s.orders` o");
         assertThat(l.get("top").sources()).containsExactly(src("customers", "name"));

@@ -34,11 +34,12 @@ final class ProjectWatcher implements AutoCloseable {
 
     /** Watches {@code root}; a change counts once no other came for {@code settle} (an editor's save is several events). */
     ProjectWatcher(Path root, Duration settle) {
-        this.root = root;
         this.settle = settle;
         try {
+            // the real path, as the compiler walks it: a walk from a link would not enter it, and watch nothing
+            this.root = root.toRealPath();
             service = FileSystems.getDefault().newWatchService();
-            register(root);
+            register(this.root);
         } catch (IOException e) {
             throw new PorygonException(SourceLocation.of(root.toString()), "cannot watch the project's files: " + e.getMessage(),
                     "compile without --watch; on Linux, a full inotify table is raised with sysctl fs.inotify.max_user_watches");

@@ -121,4 +121,17 @@ class CompileWatchTest {
         assertThat(err.toString()).contains("after a change to definitions/a.sqlx.").doesNotContain("warehouse.duckdb")
                 .doesNotContain("node_modules").doesNotContain(".porygon");
     }
+
+    @Test
+    void aProjectDirectoryGivenAsALinkIsWatched() throws Exception {
+        write("project/workflow_settings.yaml", "defaultProject: p\ndefaultDataset: d\n");
+        write("project/definitions/a.sqlx", "config { type: \"view\" }\nSELECT 1 AS x\n");
+        Path link = Files.createSymbolicLink(dir.resolve("link"), dir.resolve("project"));
+        startWatching("compile", "--watch", link.toString());
+
+        write("project/definitions/b.sqlx", "config { type: \"view\" }\nSELECT 2 AS x\n");
+        awaitWatching(2);
+        assertThat(out.toString()).contains("Compiled 2 actions.");
+        assertThat(err.toString()).contains("after a change to definitions/b.sqlx.");
+    }
 }

@@ -15,6 +15,8 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -25,12 +27,14 @@ import java.util.concurrent.TimeUnit;
  * files whose kind the compiler never reads (a warehouse file, say) change nothing.
  */
 final class ProjectWatcher implements AutoCloseable {
-    /** What the compiler reads (.sqlx, .js, .json, the settings files); a name without extension may be a folder. */
-    private static final Set<String> READ_EXTENSIONS = Set.of("sqlx", "js", "json", "yaml", "yml", "");
+    /** What the compiler reads (.sqlx, .js, .json, the settings files). */
+    private static final Set<String> READ_EXTENSIONS = Set.of("sqlx", "js", "json", "yaml", "yml");
 
     private final Path root;
     private final Duration settle;
     private final WatchService service;
+    /** The folders watched: one deleted or moved away is a change whatever its name, and is watched no more. */
+    private final Map<Path, WatchKey> folders = new HashMap<>();
 
     /** Watches {@code root}; a change counts once no other came for {@code settle} (an editor's save is several events). */
     ProjectWatcher(Path root, Duration settle) {
@@ -64,8 +68,9 @@ final class ProjectWatcher implements AutoCloseable {
             }
             Path path = dir.resolve((Path) event.context());
             if (skipped(path)) continue;
+            boolean goneFolder = event.kind() == StandardWatchEventKinds.ENTRY_DELETE && forget(path);
             if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(path)) registerQuietly(path);
-            if (Files.isDirectory(path) || READ_EXTENSIONS.contains(extension(path))) {
+            if (goneFolder || Files.isDirectory(path) || READ_EXTENSIONS.contains(extension(path))) {
                 changed.add(root.relativize(path).toString().replace('\\', '/'));
             }
         }
@@ -77,8 +82,8 @@ final class ProjectWatcher implements AutoCloseable {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
                 if (!dir.equals(root) && skipped(dir)) return FileVisitResult.SKIP_SUBTREE;
-                dir.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
-                        StandardWatchEventKinds.ENTRY_MODIFY);
+                folders.put(dir, dir.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
+                        StandardWatchEventKinds.ENTRY_MODIFY));
                 return FileVisitResult.CONTINUE;
             }
         });
@@ -91,6 +96,20 @@ final class ProjectWatcher implements AutoCloseable {
         } catch (IOException | ClosedWatchServiceException gone) {
             // removed again before it could be watched: nothing in it to watch
         }
+    }
+
+    /**
+     * Stops watching {@code path} and the folders in it, if it is a watched folder: one moved out of the project would
+     * still be watched (the watch follows the folder), and one renamed would be reported under its old name.
+     */
+    private boolean forget(Path path) {
+        if (!folders.containsKey(path)) return false;
+        folders.entrySet().removeIf(e -> {
+            if (!e.getKey().startsWith(path)) return false;
+            e.getValue().cancel();
+            return true;
+        });
+        return true;
     }
 
     private static boolean skipped(Path path) {

@@ -114,12 +114,15 @@ class CompileWatchTest {
         startWatching("compile", "--watch", dir.toString());
 
         write("warehouse.duckdb", "not read by the compiler");
+        write("LICENSE", "no extension: not a folder, which a deleted path could be");
+        write("definitions/4913", "vim's probe that the folder can be written");
         write(".porygon/cache/compile", "hidden");
         write("node_modules/x/index.js", "module.exports = 1;");
         write("definitions/a.sqlx", "config { type: \"view\" }\nSELECT 2 AS x\n");
         awaitWatching(2);
         assertThat(err.toString()).contains("after a change to definitions/a.sqlx.").doesNotContain("warehouse.duckdb")
-                .doesNotContain("node_modules").doesNotContain(".porygon");
+                .doesNotContain("node_modules").doesNotContain(".porygon")
+                .doesNotContain("LICENSE").doesNotContain("4913");
     }
 
     @Test
@@ -133,5 +136,37 @@ class CompileWatchTest {
         awaitWatching(2);
         assertThat(out.toString()).contains("Compiled 2 actions.");
         assertThat(err.toString()).contains("after a change to definitions/b.sqlx.");
+    }
+
+    @Test
+    void aFolderMovedOutOfTheProjectIsACompileWhateverItsNameAndIsNoLongerWatched() throws Exception {
+        write("project/workflow_settings.yaml", "defaultProject: p\ndefaultDataset: d\n");
+        write("project/definitions/a.sqlx", "config { type: \"view\" }\nSELECT 1 AS x\n");
+        write("project/definitions/v1.2/b.sqlx", "config { type: \"view\" }\nSELECT 2 AS x\n");
+        startWatching("compile", "--watch", dir.resolve("project").toString());
+        assertThat(out.toString()).contains("Compiled 2 actions.");
+
+        Files.move(dir.resolve("project/definitions/v1.2"), dir.resolve("elsewhere"));
+        awaitWatching(2);
+        assertThat(out.toString()).contains("Compiled 1 action.");
+        assertThat(err.toString()).contains("after a change to definitions/v1.2.");
+
+        write("elsewhere/b.sqlx", "config { type: \"view\" }\nSELECT 3 AS x\n");
+        write("project/definitions/a.sqlx", "config { type: \"view\" }\nSELECT 4 AS x\n");
+        awaitWatching(3);
+        assertThat(err.toString()).doesNotContain("v1.2/b.sqlx");
+    }
+
+    @Test
+    void aRenamedFolderIsWatchedUnderItsNewName() throws Exception {
+        write("workflow_settings.yaml", "defaultProject: p\ndefaultDataset: d\n");
+        write("definitions/old/a.sqlx", "config { type: \"view\" }\nSELECT 1 AS x\n");
+        startWatching("compile", "--watch", dir.toString());
+
+        Files.move(dir.resolve("definitions/old"), dir.resolve("definitions/new"));
+        awaitWatching(2);
+        write("definitions/new/a.sqlx", "config { type: \"view\" }\nSELECT 2 AS x\n");
+        awaitWatching(3);
+        assertThat(err.toString()).contains("after a change to definitions/new/a.sqlx.").doesNotContain("definitions/old/a.sqlx");
     }
 }

@@ -100,8 +100,8 @@ final class CompileCommand implements Callable<Integer> {
     }
 
     /**
-     * Compiles, then again after each change, until interrupted (Ctrl-C ends the JVM); a compile that fails is reported and
-     * the watch goes on, as Dataform's does.
+     * Compiles, then again after each change, until interrupted (Ctrl-C ends the JVM) or the project directory is deleted; a
+     * compile that fails is reported and the watch goes on, as Dataform's does.
      */
     private int compileOnEveryChange(Path projectDir) {
         PrintWriter err = spec.commandLine().getErr();

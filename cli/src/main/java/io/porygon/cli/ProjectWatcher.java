@@ -50,7 +50,10 @@ final class ProjectWatcher implements AutoCloseable {
         }
     }
 
-    /** Blocks until project files changed and then settled; returns them, relative to the project, in order. */
+    /**
+     * Blocks until project files changed and then settled; returns them, relative to the project, in order. Throws when
+     * the project directory itself is deleted.
+     */
     Set<String> awaitChange() throws InterruptedException {
         Set<String> changed = new TreeSet<>();
         while (changed.isEmpty()) collect(service.take(), changed);
@@ -75,6 +78,11 @@ final class ProjectWatcher implements AutoCloseable {
             }
         }
         key.reset();
+        if (!key.isValid() && key == folders.get(root)) {
+            // nothing is left to watch: a project made again in its place would not be seen
+            throw new PorygonException(SourceLocation.of(root.toString()), "the project directory was deleted; the watch ends",
+                    "start compile --watch again once the project is back");
+        }
     }
 
     private void register(Path start) throws IOException {

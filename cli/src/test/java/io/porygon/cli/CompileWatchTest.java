@@ -8,8 +8,10 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -168,5 +170,20 @@ class CompileWatchTest {
         write("definitions/new/a.sqlx", "config { type: \"view\" }\nSELECT 2 AS x\n");
         awaitWatching(3);
         assertThat(err.toString()).contains("after a change to definitions/new/a.sqlx.").doesNotContain("definitions/old/a.sqlx");
+    }
+
+    @Test
+    void theWatchEndsWithAnErrorWhenTheProjectDirectoryIsDeleted() throws Exception {
+        write("project/workflow_settings.yaml", "defaultProject: p\ndefaultDataset: d\n");
+        write("project/definitions/a.sqlx", "config { type: \"view\" }\nSELECT 1 AS x\n");
+        startWatching("compile", "--watch", dir.resolve("project").toString());
+
+        try (Stream<Path> files = Files.walk(dir.resolve("project"))) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+        watching.join(PATIENCE.toMillis());
+        assertThat(watching.isAlive()).as("still watching").isFalse();
+        assertThat(exitCode.get()).isEqualTo(PorygonCli.EXIT_USAGE);
+        assertThat(err.toString()).contains("project: the project directory was deleted");
     }
 }

@@ -16,6 +16,7 @@ import io.porygon.core.run.WarehouseNames;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -61,9 +62,9 @@ final class CompileCommand implements Callable<Integer> {
     String databaseMapping;
 
     @Option(names = "--watch",
-            description = "After compiling, compile again whenever a project file changes (definitions/, includes/, the settings), as"
-                    + " `dataform compile --watch` does; the output is printed again each time, what changed and how long the compile took"
-                    + " on stderr. Ctrl-C stops.")
+            description = "After compiling, compile again whenever a project file changes (definitions/, includes/, the settings,"
+                    + " the --config file), as `dataform compile --watch` does; the output is printed again each time, what changed and"
+                    + " how long the compile took on stderr. Ctrl-C stops.")
     boolean watch;
 
     @Option(names = "--config", paramLabel = "FILE",
@@ -106,7 +107,7 @@ final class CompileCommand implements Callable<Integer> {
     private int compileOnEveryChange(Path projectDir) {
         PrintWriter err = spec.commandLine().getErr();
         int exitCode = compileReporting(projectDir);
-        try (ProjectWatcher watcher = new ProjectWatcher(projectDir, WATCH_SETTLE)) {
+        try (ProjectWatcher watcher = new ProjectWatcher(projectDir, WATCH_SETTLE, config == null ? List.of() : List.of(config))) {
             while (true) {
                 err.println("Watching for changes (Ctrl-C stops)...");
                 err.flush();

@@ -16,6 +16,8 @@ import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -35,15 +37,26 @@ final class ProjectWatcher implements AutoCloseable {
     private final WatchService service;
     /** The folders watched: one deleted or moved away is a change whatever its name, and is watched no more. */
     private final Map<Path, WatchKey> folders = new HashMap<>();
+    /** Files the compile reads besides the project's (a --config file): of their folders, only they count. */
+    private final Set<Path> otherFiles = new HashSet<>();
 
-    /** Watches {@code root}; a change counts once no other came for {@code settle} (an editor's save is several events). */
-    ProjectWatcher(Path root, Duration settle) {
+    /**
+     * Watches {@code root} and {@code otherFiles}, wherever they are; a change counts once no other came for {@code settle}
+     * (an editor's save is several events).
+     */
+    ProjectWatcher(Path root, Duration settle, List<Path> otherFiles) {
         this.settle = settle;
         try {
             // the real path, as the compiler walks it: a walk from a link would not enter it, and watch nothing
             this.root = root.toRealPath();
             service = FileSystems.getDefault().newWatchService();
             register(this.root);
+            for (Path file : otherFiles) {
+                // as their folder's real path: the events name it so, if it is a project folder watched already
+                Path folder = file.toAbsolutePath().getParent().toRealPath();
+                this.otherFiles.add(folder.resolve(file.getFileName()));
+                watch(folder);
+            }
         } catch (IOException e) {
             throw new PorygonException(SourceLocation.of(root.toString()), "cannot watch the project's files: " + e.getMessage(),
                     "compile without --watch; on Linux, a full inotify table is raised with sysctl fs.inotify.max_user_watches");
@@ -70,11 +83,15 @@ final class ProjectWatcher implements AutoCloseable {
                 continue;
             }
             Path path = dir.resolve((Path) event.context());
-            if (skipped(path)) continue;
+            if (otherFiles.contains(path)) {
+                changed.add(path.startsWith(root) ? relative(path) : path.toString());
+                continue;
+            }
+            if (!folders.containsKey(dir) || skipped(path)) continue;
             boolean goneFolder = event.kind() == StandardWatchEventKinds.ENTRY_DELETE && forget(path);
             if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(path)) registerQuietly(path);
             if (goneFolder || Files.isDirectory(path) || READ_EXTENSIONS.contains(extension(path))) {
-                changed.add(root.relativize(path).toString().replace('\\', '/'));
+                changed.add(relative(path));
             }
         }
         key.reset();
@@ -90,11 +107,15 @@ final class ProjectWatcher implements AutoCloseable {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
                 if (!dir.equals(root) && skipped(dir)) return FileVisitResult.SKIP_SUBTREE;
-                folders.put(dir, dir.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
-                        StandardWatchEventKinds.ENTRY_MODIFY));
+                folders.put(dir, watch(dir));
                 return FileVisitResult.CONTINUE;
             }
         });
+    }
+
+    private WatchKey watch(Path folder) throws IOException {
+        return folder.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
+                StandardWatchEventKinds.ENTRY_MODIFY);
     }
 
     /** A folder created while watching; its creation is a change already, whose compile reads what it holds. */
@@ -118,6 +139,10 @@ final class ProjectWatcher implements AutoCloseable {
             return true;
         });
         return true;
+    }
+
+    private String relative(Path path) {
+        return root.relativize(path).toString().replace('\\', '/');
     }
 
     private static boolean skipped(Path path) {

@@ -186,4 +186,21 @@ class CompileWatchTest {
         assertThat(exitCode.get()).isEqualTo(PorygonCli.EXIT_USAGE);
         assertThat(err.toString()).contains("project: the project directory was deleted");
     }
+
+    @Test
+    void aConfigFileOutsideTheProjectIsWatchedToo() throws Exception {
+        write("project/workflow_settings.yaml", "defaultProject: p\ndefaultDataset: d\n");
+        write("project/definitions/a.sqlx", "config { type: \"view\" }\nSELECT 1 AS x\n");
+        write("settings/dev.yaml", "warehouse:\n  database_mapping: ignore\n");
+        startWatching("compile", "--watch", "--dialect", "duckdb", "--config", dir.resolve("settings/dev.yaml").toString(),
+                dir.resolve("project").toString());
+        assertThat(out.toString()).containsPattern("view +d\\.a").doesNotContain("p_d.a");
+
+        write("settings/other.yaml", "not the --config file");
+        write("settings/dev.yaml", "warehouse:\n  database_mapping: prefix\n");
+        awaitWatching(2);
+        assertThat(out.toString()).contains("p_d.a");
+        assertThat(err.toString()).contains("after a change to " + dir.resolve("settings/dev.yaml").toRealPath() + ".")
+                .doesNotContain("other.yaml");
+    }
 }

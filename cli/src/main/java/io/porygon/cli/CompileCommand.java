@@ -45,6 +45,8 @@ import picocli.CommandLine.Model.CommandSpec;
 final class CompileCommand implements Callable<Integer> {
     /** Quiet time after a change before compiling: an editor's save, or a checkout, is many events. */
     private static final Duration WATCH_SETTLE = Duration.ofMillis(200);
+    /** How many of the files that changed a compile of the watch names. */
+    private static final int WATCH_NAMED = 5;
 
     @Option(names = "--json", description = "Print the compiled graph as JSON (the shape of `dataform compile --json`).")
     boolean json;
@@ -115,11 +117,17 @@ final class CompileCommand implements Callable<Integer> {
                 long started = System.nanoTime();
                 exitCode = compileReporting(projectDir);
                 err.printf(Locale.ROOT, "Compiled again in %d ms after a change to %s.%n", (System.nanoTime() - started) / 1_000_000,
-                        String.join(", ", changed));
+                        named(changed));
             }
         } catch (InterruptedException e) {
             return exitCode;
         }
+    }
+
+    /** The first few of the files that changed, and how many more: a checkout changes hundreds. */
+    private static String named(Set<String> changed) {
+        String first = changed.stream().limit(WATCH_NAMED).collect(Collectors.joining(", "));
+        return changed.size() <= WATCH_NAMED ? first : first + " and " + (changed.size() - WATCH_NAMED) + " more";
     }
 
     /** One compile of the watch: an error that would end a single compile (unreadable settings, say) is printed instead. */

@@ -203,4 +203,16 @@ class CompileWatchTest {
         assertThat(err.toString()).contains("after a change to " + dir.resolve("settings/dev.yaml").toRealPath() + ".")
                 .doesNotContain("other.yaml");
     }
+
+    @Test
+    void aChangeToManyFilesNamesAFewOfThem() throws Exception {
+        write("workflow_settings.yaml", "defaultProject: p\ndefaultDataset: d\n");
+        write("definitions/a.sqlx", "config { type: \"view\" }\nSELECT 1 AS x\n");
+        startWatching("compile", "--watch", dir.toString());
+
+        for (int i = 0; i < 40; i++) write("definitions/many/m" + i + ".sqlx", "config { type: \"view\" }\nSELECT " + i + " AS x\n");
+        await(() -> out.toString().contains("Compiled 41 actions.") && err.toString().endsWith("Watching for changes (Ctrl-C stops)..." + System.lineSeparator()));
+        assertThat(err.toString()).containsPattern("after a change to [^\\n]* and \\d+ more\\.");
+        assertThat(err.toString().lines()).allSatisfy(line -> assertThat(line).hasSizeLessThan(200));
+    }
 }

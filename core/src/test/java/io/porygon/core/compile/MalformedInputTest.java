@@ -227,6 +227,29 @@ class MalformedInputTest {
     }
 
     @Test
+    void aTestsConfigTakesOnlyTheKeysOfATest() throws IOException {
+        // disabled: true on a test was ignored, and the test it seemed to switch off still ran; Dataform refuses the key
+        CompileError e = only(compile(SETTINGS,
+                "definitions/raw.sqlx", "config { type: \"declaration\" }\n",
+                "definitions/orders.sqlx", "config { type: \"view\" }\nSELECT * FROM ${ref(\"raw\")}\n",
+                "definitions/orders_test.sqlx", "config {\n  type: \"test\",\n  dataset: \"orders\",\n  disabled: true\n}\n"
+                        + "input \"raw\" { SELECT 1 AS x }\nSELECT 1 AS x\n"));
+        assertThat(e.location().file()).isEqualTo("definitions/orders_test.sqlx");
+        assertThat(e.location().line()).isEqualTo(4);
+        assertThat(e.message()).startsWith("Unexpected property \"disabled\"");
+        assertThat(e.hint()).isEqualTo("disabled applies to type table, view, incremental, operations, assertion, not test");
+        // so does test().config() in JavaScript, and the dataset it names is still read (no error that it has none)
+        Files.delete(dir.resolve("definitions/orders_test.sqlx"));
+        CompileError js = only(compile(SETTINGS,
+                "definitions/raw.sqlx", "config { type: \"declaration\" }\n",
+                "definitions/orders.sqlx", "config { type: \"view\" }\nSELECT * FROM ${ref(\"raw\")}\n",
+                "definitions/tests.js", "test(\"orders_test\").config({ dataset: \"orders\", tags: [\"daily\"] })\n"
+                        + "  .input(\"raw\", \"SELECT 1 AS x\").expect(\"SELECT 1 AS x\");\n"));
+        assertThat(js.location().file()).isEqualTo("definitions/tests.js");
+        assertThat(js.message()).startsWith("Unexpected property \"tags\"");
+    }
+
+    @Test
     void aMistypedRefInATestedModelIsReportedOnceAtTheRefNotAsAMissingInputOfTheTest() throws IOException {
         CompileError e = only(compile(SETTINGS,
                 "definitions/raw.sqlx", "config { type: \"declaration\" }\n",

@@ -968,6 +968,9 @@
     this.contextableExpected = null;
   }
   Test.prototype.config = function (c) {
+    // Dataform refuses a key tests do not take (disabled, tags), which would otherwise be ignored and the test run;
+    // as there, the test's dataset is still read, so that it is not also reported missing
+    validateConfig("test", c, this.location);
     if (c.dataset) this.dataset(c.dataset);
     if (c.name) this.name = c.name;
     return this;
@@ -1031,9 +1034,10 @@
   }
 
   function sqlxTest(spec, location) {
-    var t = test(spec.config.name).config(spec.config).expect(firstStatement(spec.sql));
-    t.sqlStartLine = spec.sqlStartLine;
+    var t = test(spec.config.name);
     t.location = location;
+    t.config(spec.config).expect(firstStatement(spec.sql));
+    t.sqlStartLine = spec.sqlStartLine;
     spec.inputs.forEach(function (input) {
       var n = input.names;
       t.input(n.length === 1 ? n[0] : n.length === 2 ? { schema: n[0], name: n[1] } : { database: n[0], schema: n[1], name: n[2] }, input.sql);

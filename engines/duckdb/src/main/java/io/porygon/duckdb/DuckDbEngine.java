@@ -22,6 +22,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -197,9 +198,14 @@ public final class DuckDbEngine implements Engine {
                 List<String> columns = new ArrayList<>();
                 // BigQuery returns a NULL array of a query's result as an empty one (as it stores it in a table)
                 boolean[] arrays = new boolean[md.getColumnCount() + 1];
+                // a DATETIME read as the driver's java.sql.Timestamp goes through the JVM's zone and calendar: 02:30 on the
+                // day clocks skip it (in New York, say) reads 03:30, and a date before 1582-10-15 moves by days
+                boolean[] datetimes = new boolean[md.getColumnCount() + 1];
                 for (int i = 1; i <= md.getColumnCount(); i++) {
                     columns.add(md.getColumnLabel(i));
-                    arrays[i] = md.getColumnTypeName(i).endsWith("[]");
+                    String type = md.getColumnTypeName(i);
+                    arrays[i] = type.endsWith("[]");
+                    datetimes[i] = type.startsWith("TIMESTAMP") && !type.equals("TIMESTAMP WITH TIME ZONE");
                 }
                 List<List<Object>> rows = new ArrayList<>();
                 long total = 0;
@@ -207,7 +213,7 @@ public final class DuckDbEngine implements Engine {
                     if (total < maxRows) {
                         List<Object> row = new ArrayList<>(columns.size());
                         for (int i = 1; i <= columns.size(); i++) {
-                            Object value = plain(rs.getObject(i));
+                            Object value = datetimes[i] ? rs.getObject(i, LocalDateTime.class) : plain(rs.getObject(i));
                             row.add(value == null && arrays[i] ? List.of() : value);
                         }
                         rows.add(row);
@@ -225,10 +231,13 @@ public final class DuckDbEngine implements Engine {
 
     /**
      * A value as plain Java: lists for arrays, maps by field name for structs, TIMESTAMPTZ in UTC (the
-     * driver gives it in the JVM's zone; the session, and BigQuery, work in UTC).
+     * driver gives it in the JVM's zone; the session, and BigQuery, work in UTC), TIMESTAMP (DATETIME) as a
+     * LocalDateTime, as a column of them reads. Inside an array or a struct the driver has already made it a
+     * java.sql.Timestamp, which is exact but for a time the JVM's zone skips and a date before 1582-10-15.
      */
     private static Object plain(Object value) throws SQLException {
         if (value instanceof OffsetDateTime t) return t.withOffsetSameInstant(ZoneOffset.UTC);
+        if (value instanceof java.sql.Timestamp t) return t.toLocalDateTime();
         if (value instanceof java.sql.Array array) {
             List<Object> items = new ArrayList<>();
             for (Object item : (Object[]) array.getArray()) items.add(plain(item));

@@ -100,6 +100,27 @@ class UnitTestRunnerTest {
     }
 
     @Test
+    void datetimesCompareAsWrittenWhateverTheJvmsZone() {
+        java.util.TimeZone zone = java.util.TimeZone.getDefault();
+        // New York's clocks skip 02:00-03:00 on 2024-03-10: a java.sql.Timestamp there reads 02:30 as 03:30
+        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("America/New_York"));
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
+            UnitTestRunner runner = new UnitTestRunner(engine, (test, sql) -> sql, target -> null);
+            var skipped = runner.run(test("skipped", t("s", "m"), "SELECT TIMESTAMP '2024-03-10 02:30:00' AS at",
+                    "SELECT TIMESTAMP '2024-03-10 03:30:00' AS at"));
+            assertThat(skipped.passed()).isFalse();
+            assertThat(skipped.diff()).contains("- (2024-03-10T03:30)").contains("+ (2024-03-10T02:30)");
+            // and, in any zone, the Julian calendar of a Timestamp moved a date before 1582-10-15 by ten days
+            var julian = runner.run(test("julian", t("s", "m"), "SELECT TIMESTAMP '1582-10-10 00:00:00' AS at",
+                    "SELECT TIMESTAMP '1582-10-20 00:00:00' AS at"));
+            assertThat(julian.passed()).isFalse();
+            assertThat(julian.diff()).contains("+ (1582-10-10T00:00)");
+        } finally {
+            java.util.TimeZone.setDefault(zone);
+        }
+    }
+
+    @Test
     void stringsWithQuotesAndCommasDoNotRenderAsOtherRows() {
         try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
             UnitTestRunner runner = new UnitTestRunner(engine, (test, sql) -> sql, target -> null);

@@ -77,6 +77,7 @@ final class JsErrorReports {
 
     /** An error session.js collected while it computed the actions (a line it gives in generated code is mapped with {@code js}). */
     void sessionError(Map<String, Object> e, JsRuntime js) {
+        if (followsUnparsedModule(string(e.get("message")))) return;
         String file = string(e.get("fileName"));
         int line = Plain.integer(e.get("line"));
         if (!Plain.bool(e.get("mapped")) && file != null) line = js.originalLine(file, line);
@@ -130,6 +131,14 @@ final class JsErrorReports {
     }
 
     /**
+     * A require() of a file that did not parse: its syntax error is reported in it, once, as a ref to an action whose file
+     * failed is not reported again (Dataform reports the syntax error again in every file that requires it).
+     */
+    private static boolean followsUnparsedModule(String message) {
+        return message != null && message.contains(JsRuntime.UNPARSED_MODULE);
+    }
+
+    /**
      * The {@code (?<} Rhino refused, from {@code line} on (where the statement or the ${} placeholder that built the
      * regular expression starts), else the file's first (a literal's error has no line); {@code at} when there is none.
      */
@@ -150,6 +159,7 @@ final class JsErrorReports {
 
     /** An error the engine threw while it loaded or ran a file ({@code hint}: what to look at when nothing more precise is known). */
     void report(JsError e, String hint) {
+        if (followsUnparsedModule(e.message())) return;
         int line = e.line() > 0 ? e.line() : 1;
         int column = e.column() > 0 ? e.column() : sources.firstColumn(e.fileName(), line);
         SourceLocation at = onItsLine(new SourceLocation(e.fileName(), line, column), e.message());

@@ -175,6 +175,25 @@ class MalformedInputTest {
     }
 
     @Test
+    void aRequireOfAFileThatDidNotParseIsNotReportedAgainAsAMissingModule() throws IOException {
+        // each require() below was also reported as "Cannot find module" with the hint about npm packages
+        CompiledGraph g = compile(SETTINGS,
+                "includes/bad.js", "const a = 1;\nfunction broken( {\n  return 2;\n}\n",
+                "includes/user.js", "const bad = require(\"./bad\");\nmodule.exports = {};\n",
+                "lib/lazy.js", "module.exports = {\n  a: 1,,\n};\n",
+                "definitions/one.js", "const l = require(\"../lib/lazy\");\npublish(\"t1\").query(\"SELECT 1 AS a\");\n",
+                "definitions/two.js", "const l = require(\"../lib/lazy\");\npublish(\"t2\").query(\"SELECT 1 AS a\");\n",
+                "definitions/v.sqlx", "config { type: \"view\" }\njs { const b = require(\"includes/bad\"); }\nSELECT 1 AS a\n",
+                "definitions/w.sqlx", "config { type: \"view\" }\nSELECT ${require(\"includes/bad\").a} AS a\n",
+                "definitions/caught.js", "let m;\ntry { require(\"includes/bad\"); } catch (e) { m = e.message; }\n"
+                        + "publish(\"t3\").query(\"SELECT 1 AS a -- \" + m);\n");
+        assertThat(g.graphErrors()).extracting(e -> e.location().file()).containsExactlyInAnyOrder("includes/bad.js", "lib/lazy.js");
+        // project code that catches the error reads that the file did not parse
+        assertThat(g.tables()).singleElement().satisfies(t -> assertThat(t.query())
+                .endsWith("-- Module 'includes/bad' required from definitions/caught.js did not parse: its syntax error is reported in includes/bad.js"));
+    }
+
+    @Test
     void anExceptionInAnIncludeThatAUnitTestEvaluatesAgainIsReportedOnceNamingTheModelsCall() throws IOException {
         // the test's copy named no caller, and a thrown string was placed at the test's 1:1; an error only the test's
         // context gives (self() is "" there) is the test's own and still reported

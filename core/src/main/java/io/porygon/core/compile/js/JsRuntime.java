@@ -30,6 +30,8 @@ import org.mozilla.javascript.Undefined;
  */
 public final class JsRuntime implements AutoCloseable {
     static final String SESSION_FILE = "porygon-session.js";
+    /** What session.js throws for a require() of a file that did not parse, whose syntax error is reported in it. */
+    public static final String UNPARSED_MODULE = " did not parse: its syntax error is reported in ";
     /** Rhino's message for an assignment to a name nothing declares (an error here: see SandboxFactory). */
     public static final String UNDECLARED_ASSIGNMENT = "Assignment to undeclared variable";
     /** Wraps a CommonJS module's source in a factory function, on the module's first line. */
@@ -109,6 +111,7 @@ public final class JsRuntime implements AutoCloseable {
             Function factory = (Function) script.exec(cx, scope);
             callPorygon("defineModule", program.fileName(), factory);
         } catch (RhinoException e) {
+            callPorygon("didNotParse", program.fileName()); // a require() of it then says so (see session.js)
             JsError error = toError(e, program.fileName());
             if (error.line() == 1 && error.column() > MODULE_PREFIX.length()) {
                 // the wrapper shares the file's first line

@@ -1296,6 +1296,9 @@
 
   const modules = {};
   const moduleCache = {};
+  // .js files that did not parse: their syntax error is reported in them, so a require() of one says so, and Java
+  // drops what it throws instead of reporting it again as a missing module
+  const unparsed = {};
 
   function normalizePath(name, from) {
     var parts = name.charAt(0) === "." && from ? from.split("/").slice(0, -1) : [];
@@ -1308,7 +1311,7 @@
     var candidates = [path, path + ".js", path + ".json"]; // Node's order
     for (i = 0; i < candidates.length; i++) {
       // a .js file outside includes/ and definitions/ is compiled by Java when first required
-      if (modules[candidates[i]] || (global.__porygonLoadModule && global.__porygonLoadModule(candidates[i]))) return candidates[i];
+      if (modules[candidates[i]] || unparsed[candidates[i]] || (global.__porygonLoadModule && global.__porygonLoadModule(candidates[i]))) return candidates[i];
     }
     return null;
   }
@@ -1316,6 +1319,7 @@
   function requireModule(name, from) {
     var path = normalizePath(String(name), from);
     if (path === null) throw new Error("Cannot find module '" + name + "'" + (from ? " from " + from : "") + "; only project .js and .json files can be required");
+    if (unparsed[path]) throw new Error("Module '" + name + "'" + (from ? " required from " + from : "") + " did not parse: its syntax error is reported in " + path);
     if (moduleCache[path]) return moduleCache[path].exports;
     var module = { exports: {}, filename: path };
     moduleCache[path] = module;
@@ -1400,6 +1404,7 @@
   global.__porygon = {
     setFile: function (f) { currentFile = f; },
     defineModule: function (path, factory) { modules[path] = factory; },
+    didNotParse: function (path) { unparsed[path] = true; },
     require: function (path, from) { return requireModule(path, from || null); },
     requireFrom: function (from) { return function (path) { return requireModule(path, from); }; },
     // A file whose JavaScript threw: an action it left without SQL is not reported again when it compiles

@@ -5,6 +5,7 @@ import static io.porygon.core.compile.Plain.string;
 import io.porygon.core.SourceLocation;
 import io.porygon.core.compile.js.JsError;
 import io.porygon.core.compile.js.JsRuntime;
+import io.porygon.core.compile.js.NestedPatternDefaults;
 import io.porygon.core.compile.project.Suggestions;
 import java.util.ArrayList;
 import java.util.List;
@@ -174,6 +175,7 @@ final class JsErrorReports {
             at = regexGroup(e.fileName(), line, at);
             hint = RhinoLimits.REGEX_HINT;
         }
+        if (e.message().startsWith(NestedPatternDefaults.MESSAGE)) hint = RhinoLimits.NESTED_DEFAULT_HINT;
         if (e.message().startsWith(JsRuntime.UNDECLARED_ASSIGNMENT)) hint = STRICT_HINT;
         if (MISSING_MODULE.matcher(e.message()).find()) hint = REQUIRE_HINT;
         if (e.fileName() != null && e.fileName().endsWith(".json")) hint = JSON_HINT;

@@ -38,6 +38,11 @@ final class RhinoLimits {
     static final String REGEX_HINT = "Porygon's engine (Rhino) lacks named groups ((?<name>...)) and lookbehind ((?<=...), (?<!...))"
             + " in regular expressions: use a plain group (...) and its number, or match the text before as well";
 
+    /** For NestedPatternDefaults' error. */
+    static final String NESTED_DEFAULT_HINT = "Rhino reads { b: [c] = [] } or { a: { b } = {} } and leaves c or b undefined:"
+            + " destructure in two steps, const { b = [] } = o; const [c] = b; (a parameter: take it whole and destructure it so"
+            + " in the function's body)";
+
     private RhinoLimits() {}
 
     /**

@@ -567,6 +567,24 @@ class MalformedInputTest {
     }
 
     @Test
+    void aDestructuringPatternNestedWithADefaultWhichRhinoLeavesUnboundIsAnErrorAtThePattern() throws IOException {
+        // Node binds c and b; Rhino reads the patterns, binds nothing, and said '"c" is not defined' where c was used
+        // (or nothing, where it was not), and a pattern nested deeper made its compiler fail with a Java exception
+        CompiledGraph g = compile(SETTINGS,
+                "definitions/x.js", "const o = { b: [1] };\nconst { b: [c] = [] } = o;\npublish(\"t\").query(\"SELECT \" + c + \" AS a\");\n",
+                "includes/f.js", "// helpers\nfunction f({ a: { b } = {} }) { return b; }\nmodule.exports = { f };\n",
+                "definitions/y.sqlx", "config { type: \"view\" }\njs {\n  const [{ x } = {}] = [];\n}\nSELECT 1 AS a\n",
+                "definitions/z.js", "const { a: { b: { c: [d] = [] } } } = {};\n");
+        assertThat(g.graphErrors()).extracting(e -> e.location().toString())
+                .containsExactlyInAnyOrder("definitions/x.js:2:12", "includes/f.js:2:17", "definitions/y.sqlx:3:10", "definitions/z.js:1:22");
+        assertThat(g.graphErrors()).allSatisfy(e -> {
+            assertThat(e.message()).startsWith("a destructuring pattern nested with a default");
+            assertThat(e.hint()).contains("const { b = [] } = o; const [c] = b;");
+        });
+        assertThat(g.graphErrors()).anySatisfy(e -> assertThat(e.message()).endsWith(" never sets: [c] = []"));
+    }
+
+    @Test
     void namedGroupsAndLookbehindWhichRhinoLacksArePlacedAtTheRegexWithAHint() throws IOException {
         // a regular expression literal: Rhino's error has no line at all
         CompiledGraph literal = compile(SETTINGS, "includes/money.js", "// helpers\nconst a = 1;\n\nconst price = s => /(?<=\\$)\\d+/.exec(s)[0];\n"

@@ -180,7 +180,10 @@ public final class JsRuntime implements AutoCloseable {
     }
 
     private Script compiled(String fileName, String source) {
-        return SCRIPTS.get(fileName, source, text -> cx.compileString(text, fileName, 1, null));
+        return SCRIPTS.get(fileName, source, text -> {
+            NestedPatternDefaults.check(text, fileName); // Rhino reads it, and binds nothing
+            return cx.compileString(text, fileName, 1, null);
+        });
     }
 
     /** Evaluates every registered action and returns the session's plain-data result. */

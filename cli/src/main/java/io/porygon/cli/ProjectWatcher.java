@@ -7,6 +7,8 @@ import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardWatchEventKinds;
@@ -80,6 +82,7 @@ final class ProjectWatcher implements AutoCloseable {
         for (WatchEvent<?> event : key.pollEvents()) {
             if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
                 changed.add("(too many changes to list)");
+                walkAgain();
                 continue;
             }
             Path path = dir.resolve((Path) event.context());
@@ -107,8 +110,14 @@ final class ProjectWatcher implements AutoCloseable {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
                 if (!dir.equals(root) && skipped(dir)) return FileVisitResult.SKIP_SUBTREE;
-                folders.put(dir, watch(dir));
+                if (!folders.containsKey(dir)) folders.put(dir, watch(dir));
                 return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) return FileVisitResult.CONTINUE; // deleted while walked: the rest still is
+                throw e;
             }
         });
     }
@@ -118,13 +127,30 @@ final class ProjectWatcher implements AutoCloseable {
                 StandardWatchEventKinds.ENTRY_MODIFY);
     }
 
-    /** A folder created while watching; its creation is a change already, whose compile reads what it holds. */
+    /**
+     * A folder created while watching (or the project, walked again after an overflow); its creation is a change
+     * already, whose compile reads what it holds.
+     */
     private void registerQuietly(Path dir) {
         try {
             register(dir);
         } catch (IOException | ClosedWatchServiceException gone) {
             // removed again before it could be watched: nothing in it to watch
         }
+    }
+
+    /**
+     * After an overflow (more events at once for a folder than its queue holds: 512 in the JDK's watch service), whose
+     * dropped events may have created, moved or deleted folders: the folders gone are forgotten (first, as a folder moved
+     * in the project would otherwise be watched again under its old name), and every one not watched yet is watched.
+     */
+    private void walkAgain() {
+        folders.entrySet().removeIf(e -> {
+            if (e.getKey().equals(root) || (e.getValue().isValid() && Files.isDirectory(e.getKey(), LinkOption.NOFOLLOW_LINKS))) return false;
+            e.getValue().cancel();
+            return true;
+        });
+        registerQuietly(root);
     }
 
     /**

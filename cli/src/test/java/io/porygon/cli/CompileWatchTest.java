@@ -1,14 +1,23 @@
 package io.porygon.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -203,6 +212,34 @@ class CompileWatchTest {
         assertThat(out.toString()).contains("p_d.a");
         assertThat(err.toString()).contains("after a change to " + dir.resolve("settings/dev.yaml").toRealPath() + ".")
                 .doesNotContain("other.yaml");
+    }
+
+    @Test
+    void aFolderCreatedWhenItsParentsEventsOverflowedIsWatched() throws Exception {
+        // the watcher itself, not the command, so that nothing takes its events during the burst: a folder's key holds
+        // 512 events (the JDK's AbstractWatchKey.MAX_EVENT_LIST_SIZE), then drops the rest for one OVERFLOW
+        write("workflow_settings.yaml", "defaultProject: p\ndefaultDataset: d\n");
+        write("definitions/a.sqlx", "config { type: \"view\" }\nSELECT 1 AS x\n");
+        write("includes/keep.js", "module.exports = {};\n");
+        ExecutorService waiting = Executors.newSingleThreadExecutor();
+        try (ProjectWatcher watcher = new ProjectWatcher(dir, Duration.ofMillis(200), List.of());
+                WatchService after = FileSystems.getDefault().newWatchService()) {
+            dir.resolve("includes").register(after, StandardWatchEventKinds.ENTRY_CREATE);
+            for (int i = 0; i < 600; i++) Files.createFile(dir.resolve("definitions/burst" + i + ".txt"));
+            write("definitions/late/b.sqlx", "config { type: \"view\" }\nSELECT 2 AS x\n");
+            // a file written last in another folder: once it is seen, the burst's events have been read too
+            write("includes/last.js", "module.exports = {};\n");
+            await(() -> after.poll() != null);
+
+            Set<String> burst = watcher.awaitChange();
+            assumeTrue(burst.contains("(too many changes to list)") && !burst.contains("definitions/late"),
+                    "the creation of definitions/late was dropped in an overflow");
+            write("definitions/late/b.sqlx", "config { type: \"view\" }\nSELECT 3 AS x\n");
+            // without walking the project again after the overflow, this waited for ever: definitions/late was not watched
+            assertThat(waiting.submit(watcher::awaitChange).get(PATIENCE.toSeconds(), TimeUnit.SECONDS)).contains("definitions/late/b.sqlx");
+        } finally {
+            waiting.shutdownNow();
+        }
     }
 
     @Test

@@ -9,8 +9,10 @@ import io.porygon.thelook.RawTable.BigQueryType;
 import io.porygon.thelook.RawTable.RawColumn;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,9 +133,10 @@ public final class TheLookLoader {
         Pattern name = Pattern.compile(Pattern.quote(table.name()) + "([-_][0-9]+)?\\.(parquet|csv|csv\\.gz|json|json\\.gz)");
         Pattern other = Pattern.compile(Pattern.quote(table.name()) + "([-_][0-9]+)?\\.[^.]+(\\.[^.]+)?");
         List<String> unread;
+        List<Path> all;
         List<Path> matches;
         try (Stream<Path> files = Files.list(dir)) {
-            List<Path> all = files.sorted().toList();
+            all = files.sorted().toList();
             matches = all.stream().filter(p -> name.matcher(p.getFileName().toString()).matches()).toList();
             unread = all.stream().map(p -> p.getFileName().toString())
                     .filter(f -> other.matcher(f).matches() && !name.matcher(f).matches()).toList();
@@ -165,7 +168,18 @@ public final class TheLookLoader {
             return null;
         }
         String first = matches.get(0).getFileName().toString();
-        return dir.resolve(table.name() + first.charAt(table.name().length()) + "*" + extension(first));
+        String glob = table.name() + first.charAt(table.name().length()) + "*" + extension(first);
+        // the glob also reads files not named as shards, such as a second download "users-000000000001 (1).csv"
+        PathMatcher shards = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+        List<String> strays = all.stream().filter(p -> shards.matches(p.getFileName()) && !matches.contains(p))
+                .map(p -> p.getFileName().toString()).toList();
+        if (!strays.isEmpty()) {
+            problems.add(String.join(", ", strays) + ": not named as a shard of " + table.name() + " (" + table.name()
+                    + first.charAt(table.name().length()) + "000000000000" + extension(first) + ", ...), but " + glob
+                    + " would read it with the shards; remove or rename it");
+            return null;
+        }
+        return dir.resolve(glob);
     }
 
     private static boolean isEmpty(Path file) {

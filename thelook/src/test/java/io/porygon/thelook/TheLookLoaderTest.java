@@ -234,6 +234,22 @@ class TheLookLoaderTest {
         }
     }
 
+    @Test
+    void aFileTheShardsGlobWouldReadThatIsNoShardIsReported() throws Exception {
+        // a shard downloaded twice: the browser names the copy "events-000000000000 (1).csv", which events-*.csv reads too
+        Path csv = dir.resolve("csv");
+        Files.move(csv.resolve("events.csv"), csv.resolve("events-000000000000.csv"));
+        Files.writeString(csv.resolve("events-000000000001.csv"), Files.readAllLines(csv.resolve("events-000000000000.csv")).get(0) + "\n");
+        Files.copy(csv.resolve("events-000000000000.csv"), csv.resolve("events-000000000000 (1).csv"));
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("target.duckdb"))) {
+            assertThatThrownBy(() -> new TheLookLoader().load(engine, csv, S))
+                    .isInstanceOf(PorygonException.class)
+                    .hasMessageContaining("events-000000000000 (1).csv: not named as a shard of events (events-000000000000.csv, ...),"
+                            + " but events-*.csv would read it with the shards; remove or rename it");
+            assertThat(engine.exists(RawTables.EVENTS.target(S))).isFalse();
+        }
+    }
+
     /**
      * Writes the generated tables as BigQuery's NEWLINE_DELIMITED_JSON export does: INT64 as strings,
      * TIMESTAMP as "2024-01-31 12:34:56.123456 UTC", NULL values left out; users gzipped, and events

@@ -54,6 +54,7 @@ public final class LoadCommand {
         public Integer call() {
             WarehouseOptions.Resolved settings = warehouse.resolveWithOptionalProject(project);
             String rawSchema = RawTablesSchema.resolve(schema, warehouse, project, settings, projectConfig.overrides(), spec.commandLine().getErr());
+            TheLookLoader.checkSchema(rawSchema);
             TheLookLoader.checkFolder(from);
             try (WarehouseWriteStop stop = WarehouseWriteStop.start(); DuckDbEngine engine = stop.watch(WarehouseOptions.open(settings))) {
                 GenerationSummary summary = stop.complete("load", () -> new TheLookLoader().load(engine, from, rawSchema, stop::requested),

@@ -49,6 +49,15 @@ public final class TheLookLoader {
         if (none) throw mismatch(dir, problems);
     }
 
+    /** Refuses the staging schema as the target: it is dropped once the load is done, with the tables loaded there. */
+    public static void checkSchema(String schema) {
+        if (schema.equalsIgnoreCase(STAGING)) {
+            throw new PorygonException(SourceLocation.of("--schema"), "schema " + schema + " is where load stages the files,"
+                    + " and it is dropped when the load ends", "name another schema, e.g. --schema " + RawTables.DEFAULT_SCHEMA
+                    + ", or drop --schema to use the one the project reads");
+        }
+    }
+
     private static void checkDirectory(Path dir) {
         if (!Files.isDirectory(dir)) {
             boolean file = Files.exists(dir);
@@ -73,6 +82,7 @@ public final class TheLookLoader {
      * CancellationException before the next step, and drops what was staged.
      */
     public GenerationSummary load(Engine engine, Path dir, String schema, BooleanSupplier stopped) {
+        checkSchema(schema);
         checkDirectory(dir);
         List<String> problems = new ArrayList<>();
         Map<RawTable, List<String>> selects = new LinkedHashMap<>();

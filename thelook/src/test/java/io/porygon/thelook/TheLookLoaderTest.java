@@ -361,6 +361,16 @@ class TheLookLoaderTest {
     }
 
     @Test
+    void theStagingSchemaIsRefusedAsTheTarget() {
+        // the staging schema is dropped at the end, and the tables loaded into it with it
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("target.duckdb"))) {
+            assertThatThrownBy(() -> new TheLookLoader().load(engine, dir.resolve("csv"), "Porygon_Staging"))
+                    .isInstanceOf(PorygonException.class)
+                    .hasMessageContaining("schema Porygon_Staging is where load stages the files, and it is dropped when the load ends");
+        }
+    }
+
+    @Test
     void aMissingDirectoryIsAUserError() {
         try (DuckDbEngine engine = Warehouses.open(dir.resolve("target.duckdb"))) {
             assertThatThrownBy(() -> new TheLookLoader().load(engine, dir.resolve("nope"), S))

@@ -297,7 +297,11 @@ public final class TheLookLoader {
 
     // BigQuery writes timestamps as "2024-01-31 12:34:56 UTC"; TIMESTAMPTZ reads them as instants
     private static String tryConvert(String source, BigQueryType expected) {
-        return "TRY_CAST(" + source + " AS " + expected.duckDbType() + ")";
+        String cast = "TRY_CAST(" + source + " AS " + expected.duckDbType() + ")";
+        // DuckDB's cast rounds '5.6' to 6, and reads '1e3', '0x10' and '1_000' too: an INT64 is written in digits
+        return expected == BigQueryType.INT64
+                ? "CASE WHEN regexp_full_match(" + source + ", '\\s*[+-]?[0-9]+\\s*') THEN " + cast + " END"
+                : cast;
     }
 
     private static String convert(String source, BigQueryType expected) {

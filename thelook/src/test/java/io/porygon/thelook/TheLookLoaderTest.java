@@ -209,6 +209,22 @@ class TheLookLoaderTest {
     }
 
     @Test
+    void anInt64WithAFractionOrAnExponentIsNotRoundedButReported() throws Exception {
+        // DuckDB's cast from text rounds '5.6' to 6 and reads '1e3' as 1000; BigQuery writes an INT64 in digits
+        Path csv = dir.resolve("csv");
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("scratch.duckdb"))) {
+            rewrite(engine, csv.resolve("users.csv"), "SELECT * REPLACE (CASE WHEN id = 5 THEN '5.6' ELSE age::VARCHAR END AS age) FROM t");
+            rewrite(engine, csv.resolve("orders.csv"), "SELECT * REPLACE (CASE WHEN order_id = 2 THEN '1e3' ELSE user_id::VARCHAR END AS user_id) FROM t");
+        }
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("target.duckdb"))) {
+            assertThatThrownBy(() -> new TheLookLoader().load(engine, csv, S))
+                    .isInstanceOf(PorygonException.class)
+                    .hasMessageContaining("users.csv: column age holds values that are not INT64: 1 value, e.g. '5.6' at row 5 after the header")
+                    .hasMessageContaining("orders.csv: column user_id holds values that are not INT64: 1 value, e.g. '1e3' at row 2 after the header");
+        }
+    }
+
+    @Test
     void anEmptyFileIsReportedAsEmpty() throws Exception {
         Files.write(dir.resolve("csv").resolve("users.csv"), new byte[0]);
         try (DuckDbEngine engine = Warehouses.open(dir.resolve("target.duckdb"))) {

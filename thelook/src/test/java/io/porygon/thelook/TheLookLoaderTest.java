@@ -266,6 +266,34 @@ class TheLookLoaderTest {
         }
     }
 
+    @Test
+    void aGzippedFileCutShortIsReportedNotLoadedUpToTheCut() throws Exception {
+        // a download that ended where the compressor had written whole lines: DuckDB read them as the whole table
+        Path csv = dir.resolve("csv");
+        Path gz = csv.resolve("products.csv.gz");
+        List<String> lines = Files.readAllLines(csv.resolve("products.csv"));
+        long cut = 0;
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz), true)) {
+            for (int i = 0; i < lines.size(); i++) {
+                out.write((lines.get(i) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                if (i == lines.size() / 2) {
+                    out.flush();
+                    cut = Files.size(gz);
+                }
+            }
+        }
+        Files.delete(csv.resolve("products.csv"));
+        try (var file = java.nio.channels.FileChannel.open(gz, java.nio.file.StandardOpenOption.WRITE)) {
+            file.truncate(cut);
+        }
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("target.duckdb"))) {
+            assertThatThrownBy(() -> new TheLookLoader().load(engine, csv, S))
+                    .isInstanceOf(PorygonException.class)
+                    .hasMessageContaining("products.csv.gz: cannot be read: gzip data cut short or corrupt in products.csv.gz"
+                            + " (Unexpected end of ZLIB input stream); download or export the file again");
+        }
+    }
+
     /**
      * Writes the generated tables as BigQuery's NEWLINE_DELIMITED_JSON export does: INT64 as strings,
      * TIMESTAMP as "2024-01-31 12:34:56.123456 UTC", NULL values left out; users gzipped, and events

@@ -5,9 +5,11 @@ import static io.porygon.duckdb.DuckDbEngine.quoteLiteral;
 import static io.porygon.duckdb.DuckDbEngine.sqlName;
 
 import io.porygon.core.engine.Engine;
+import io.porygon.core.engine.EngineException;
 import io.porygon.core.graph.Target;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Reads an export of a table (CSV, newline-delimited JSON or Parquet, as BigQuery writes them; one file or a glob of
@@ -33,7 +36,8 @@ final class FileLoader {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         String fileColumn = ", filename = " + quoteLiteral(Engine.FILE_COLUMN);
         // EXPORT DATA (uri = '...-*.csv', compression = 'GZIP') names gzipped files .csv (or .json)
-        String gzip = !name.endsWith(".gz") && !name.endsWith(".parquet") && gzipped(file) ? ", compression = 'gzip'" : "";
+        boolean gzipped = !name.endsWith(".parquet") && gzipped(file);
+        String gzip = gzipped && !name.endsWith(".gz") ? ", compression = 'gzip'" : "";
         if (name.endsWith(".json") || name.endsWith(".json.gz")) {
             loadJson(target, path + gzip, fileColumn);
             return;
@@ -67,19 +71,37 @@ final class FileLoader {
         engine.execute("CREATE OR REPLACE TABLE " + sqlName(target) + " AS SELECT * FROM " + source);
     }
 
-    /** Whether the file, or the first file the glob matches, starts with gzip's magic number. */
+    /**
+     * Whether the file, or the first file the glob matches, starts with gzip's magic number. Every gzipped one is
+     * read to its end first: DuckDB takes a gzip stream cut short (an interrupted download) as ending there, without
+     * its checksum, so the rows before the cut would load as the whole table.
+     */
     private static boolean gzipped(Path file) {
         Path dir = file.toAbsolutePath().getParent();
+        List<Path> gzipped = new ArrayList<>();
+        Boolean first = null;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, file.getFileName().toString())) {
             for (Path p : files) {
                 try (InputStream in = Files.newInputStream(p)) {
                     byte[] magic = in.readNBytes(2);
-                    return magic.length == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
+                    boolean gzip = magic.length == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
+                    if (gzip) gzipped.add(p);
+                    if (first == null) first = gzip;
                 }
             }
         } catch (IOException | RuntimeException e) {
             // DuckDB reports the file it cannot read
         }
-        return false;
+        gzipped.forEach(FileLoader::checkGzip);
+        return first != null && first;
+    }
+
+    private static void checkGzip(Path file) {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new EngineException("gzip data cut short or corrupt in " + file.getFileName() + " (" + e.getMessage()
+                    + "); download or export the file again", e);
+        }
     }
 }

@@ -313,7 +313,10 @@ public final class TheLookLoader {
         if (message == null) return "unknown error";
         List<String> said = new ArrayList<>();
         for (String line : message.split("\n")) {
-            if (line.startsWith("  in: ")) break;
+            // the statement, as Porygon's engine or DuckDB's parser (LINE 1: CREATE ... read_parquet(...)) quotes it
+            if (line.startsWith("  in: ") || line.startsWith("LINE ")) break;
+            // DuckDB quotes the line it could not read whole: a corrupt or binary file's may be megabytes long
+            if (line.length() > 300) line = line.substring(0, 300) + "... (" + String.format("%,d", line.length()) + " characters)";
             // advice on DuckDB's reader options (union_by_name, ...) that load does not take
             int advice = Math.max(line.indexOf("Possible fixes"), line.indexOf("Possible solutions"));
             if (advice >= 0) {

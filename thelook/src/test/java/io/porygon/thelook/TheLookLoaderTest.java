@@ -415,6 +415,28 @@ class TheLookLoaderTest {
     }
 
     @Test
+    void aFileDuckDbCannotReadIsReportedInAFewShortLines() throws Exception {
+        // DuckDB quotes a line too long to read (a 3 MB field, or a corrupt file's bytes) in full, and a Parquet
+        // file cut short with the statement that read it
+        Path csv = dir.resolve("csv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(csv.resolve("events.csv")));
+        lines.set(5, lines.get(5) + "x".repeat(3_000_000));
+        Files.write(csv.resolve("events.csv"), lines);
+        byte[] orders = Files.readAllBytes(dir.resolve("parquet").resolve("orders.parquet"));
+        Files.delete(csv.resolve("orders.csv"));
+        Files.write(csv.resolve("orders.parquet"), java.util.Arrays.copyOf(orders, orders.length / 2));
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("target.duckdb"))) {
+            assertThatThrownBy(() -> new TheLookLoader().load(engine, csv, S))
+                    .isInstanceOf(PorygonException.class)
+                    .hasMessageContaining("events.csv: cannot be read: ")
+                    .hasMessageContaining("Maximum line size of 2000000 bytes exceeded")
+                    .hasMessageContaining("orders.parquet: cannot be read: ")
+                    .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(2_000)
+                            .doesNotContain("LINE 1").doesNotContain("CREATE"));
+        }
+    }
+
+    @Test
     void aMissingDirectoryIsAUserError() {
         try (DuckDbEngine engine = Warehouses.open(dir.resolve("target.duckdb"))) {
             assertThatThrownBy(() -> new TheLookLoader().load(engine, dir.resolve("nope"), S))

@@ -30,7 +30,7 @@ public final class LoadCommand {
                 "DIR holds one file per table (users.csv, users.json or users.parquet, ...) or BigQuery's sharded export "
                         + "(users-000000000000.csv, ...).",
                 "Columns are checked first: nothing is replaced unless all seven tables have their public columns "
-                        + "with values of the right types."},
+                        + "with values of the right types, and keys on one row each."},
             footer = {"", "Exit codes: 0 loaded; 1 the warehouse failed; 2 usage or configuration error, or files that do not fit (nothing is replaced then)."})
     static final class TheLook implements Callable<Integer> {
         @Option(names = "--from", required = true, paramLabel = "DIR", description = "Folder with the exported files.")

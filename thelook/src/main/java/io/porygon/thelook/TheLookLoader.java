@@ -251,7 +251,23 @@ public final class TheLookLoader {
             }
             select.add(convert(source, column.type()) + " AS " + Sql.ident(column.name()));
         }
-        return problems.size() == before ? select : null;
+        if (problems.size() != before) return null;
+        RawColumn key = table.columns().get(0);
+        String twice = duplicateKeys(engine, staged, convert(Sql.ident(actual.get(key.name())), key.type()));
+        if (twice == null) return select;
+        problems.add(file + ": column " + key.name() + " holds " + twice + "; a key of The Look is on one row only:"
+                + " was a row or a file exported twice?");
+        return null;
+    }
+
+    /** Keys on more than one row, as "N values on more than one row, e.g. 42 on 2 rows", or null when there are none. */
+    private static String duplicateKeys(Engine engine, Target staged, String key) {
+        List<Object> r = engine.queryRows("SELECT count(*) OVER (), k, n FROM (SELECT " + key + " AS k, count(*) AS n FROM "
+                + Sql.table(staged.schema(), staged.name()) + " WHERE k IS NOT NULL GROUP BY k HAVING count(*) > 1) ORDER BY k LIMIT 1")
+                .stream().findFirst().orElse(null);
+        if (r == null) return null;
+        long count = Sql.asLong(r.get(0));
+        return String.format("%,d value%s on more than one row, e.g. %s on %,d rows", count, count == 1 ? "" : "s", r.get(1), Sql.asLong(r.get(2)));
     }
 
     private static boolean accepts(BigQueryType expected, String actual) {

@@ -225,6 +225,30 @@ class TheLookLoaderTest {
     }
 
     @Test
+    void aKeyOnTwoRowsIsReported() throws Exception {
+        // a row exported twice, and a Parquet file with ids the CSV shards already had
+        Path csv = dir.resolve("csv");
+        List<String> users = new ArrayList<>(Files.readAllLines(csv.resolve("users.csv")));
+        users.add(users.get(7));
+        Files.write(csv.resolve("users.csv"), users);
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("target.duckdb"))) {
+            assertThatThrownBy(() -> new TheLookLoader().load(engine, csv, S))
+                    .isInstanceOf(PorygonException.class)
+                    .hasMessageContaining("users.csv: column id holds 1 value on more than one row, e.g. 7 on 2 rows;"
+                            + " a key of The Look is on one row only: was a row or a file exported twice?");
+        }
+        Path parquet = dir.resolve("parquet");
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("scratch.duckdb"))) {
+            rewrite(engine, parquet.resolve("orders.parquet"), "SELECT * FROM t UNION ALL SELECT * FROM t WHERE order_id <= 3");
+        }
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("target.duckdb"))) {
+            assertThatThrownBy(() -> new TheLookLoader().load(engine, parquet, S))
+                    .isInstanceOf(PorygonException.class)
+                    .hasMessageContaining("orders.parquet: column order_id holds 3 values on more than one row, e.g. 1 on 2 rows");
+        }
+    }
+
+    @Test
     void anEmptyFileIsReportedAsEmpty() throws Exception {
         Files.write(dir.resolve("csv").resolve("users.csv"), new byte[0]);
         try (DuckDbEngine engine = Warehouses.open(dir.resolve("target.duckdb"))) {

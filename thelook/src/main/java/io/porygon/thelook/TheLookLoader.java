@@ -327,6 +327,11 @@ public final class TheLookLoader {
     /** DuckDB's account of a file it cannot read (which line, what it found), without its generic advice and the SQL. */
     static String readError(String message) {
         if (message == null) return "unknown error";
+        // with the dialect fixed, DuckDB's sniffer fails only when the rows it samples disagree on their number of fields
+        if (message.contains("not possible to automatically detect the CSV parsing dialect")) {
+            return "its first rows do not all have as many fields as its header (a row cut short, a field too many,"
+                    + " or a quote that does not close)";
+        }
         List<String> said = new ArrayList<>();
         for (String line : message.split("\n")) {
             // the statement, as Porygon's engine or DuckDB's parser (LINE 1: CREATE ... read_parquet(...)) quotes it

@@ -461,6 +461,20 @@ class TheLookLoaderTest {
     }
 
     @Test
+    void aSmallFileCutMidRowIsReportedAsARowCutShort() throws Exception {
+        // DuckDB's sniffer, which reads a small file whole, said only that it could not detect the CSV dialect
+        Path csv = dir.resolve("csv");
+        String centers = Files.readString(csv.resolve("distribution_centers.csv"));
+        Files.writeString(csv.resolve("distribution_centers.csv"), centers.substring(0, centers.length() - 12));
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("target.duckdb"))) {
+            assertThatThrownBy(() -> new TheLookLoader().load(engine, csv, S))
+                    .isInstanceOf(PorygonException.class)
+                    .hasMessageContaining("distribution_centers.csv: cannot be read: its first rows do not all have as many fields"
+                            + " as its header (a row cut short, a field too many, or a quote that does not close)");
+        }
+    }
+
+    @Test
     void aMissingDirectoryIsAUserError() {
         try (DuckDbEngine engine = Warehouses.open(dir.resolve("target.duckdb"))) {
             assertThatThrownBy(() -> new TheLookLoader().load(engine, dir.resolve("nope"), S))

@@ -110,8 +110,9 @@ final class HistoryCommand implements Callable<Integer> {
             String format = "  %-5s %-24s %-" + width + "s %-19s %9s %14s  %-16s %s%n";
             out.printf(format, "", "step", "action", "started (UTC)", "time", "rows", "sql hash", "error");
             for (ActionResult a : actions) {
+                boolean ran = ran(a);
                 out.printf(Locale.ROOT, format, RunProgress.label(a.status()), a.stepLabel(), a.name(),
-                        a.startedAt() == null ? "" : TIME.format(a.startedAt()), RunProgress.seconds(a.duration()),
+                        !ran || a.startedAt() == null ? "" : TIME.format(a.startedAt()), ran ? RunProgress.seconds(a.duration()) : "",
                         a.rowsWritten() < 0 ? "" : String.format(Locale.ROOT, "%,d", a.rowsWritten()),
                         a.sqlHash() == null ? "" : a.sqlHash(), a.error() == null ? "" : a.error().split("\n")[0]);
                 a.sampleRows().forEach(row -> out.println("        " + row));
@@ -119,6 +120,18 @@ final class HistoryCommand implements Callable<Integer> {
             out.print(RunProgress.alerts(RunAnomalies.of(actions, store.actionsOfRunsBefore(id, RunAnomalies.RECENT_RUNS))));
             return 0;
         }
+    }
+
+    /**
+     * Whether the action ran, all or part of it: one skipped, disabled or cancelled before it started has no start or
+     * time of its own (as `porygon run` prints none), though its row holds the moment the run gave up on it.
+     */
+    private static boolean ran(ActionResult a) {
+        return switch (a.status()) {
+            case SUCCEEDED, FAILED -> true;
+            case CANCELLED -> !a.duration().isZero(); // stopped while it ran; one never started ends as it starts
+            case SKIPPED, DISABLED -> false;
+        };
     }
 
     private int listRuns(RunStore store, PrintWriter out) {

@@ -425,6 +425,18 @@ class RunCommandTest {
     }
 
     @Test
+    void historyGivesActionsThatNeverStartedNoStartOrTime() throws IOException {
+        seed("INSERT INTO raw.orders VALUES (NULL, 'lost', 1)");
+        assertThat(cli("run", project.toString())).isEqualTo(1);
+        assertThat(cli("history", "--run", "last", project.toString())).isZero();
+        // as the run printed them: the skipped actions never ran, so neither a start nor a time of 0.00s
+        assertThat(stdout.lines().filter(l -> l.contains("SKIP "))).hasSize(3)
+                .allSatisfy(l -> assertThat(l).doesNotContainPattern("\\d{4}-\\d\\d-\\d\\d").doesNotContain("0.00s").contains("upstream "));
+        assertThat(stdout.lines().filter(l -> l.contains("FAIL "))).singleElement().asString()
+                .containsPattern("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d +\\d+\\.\\d\\ds ");
+    }
+
+    @Test
     void dataformsSchemaSuffixAndDisableAssertionsRunIntoDevDatasetsWithoutTheChecks() {
         seed("INSERT INTO raw.orders VALUES (NULL, 'lost', 1)"); // the nonNull assertion would fail
         assertThat(cli("run", "--schema-suffix", "dev", "--disable-assertions", project.toString())).as(stdout + stderr).isZero();

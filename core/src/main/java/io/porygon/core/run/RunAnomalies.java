@@ -59,7 +59,8 @@ public final class RunAnomalies {
         long most = recent.stream().mapToLong(ActionResult::rowsWritten).max().orElseThrow();
         if (a.rowsWritten() * 2 < fewest || a.rowsWritten() > most * 2) {
             String range = fewest == most ? String.format(Locale.ROOT, "%,d", most) : String.format(Locale.ROOT, "%,d to %,d", fewest, most);
-            alerts.add(new Alert(a.name(), String.format(Locale.ROOT, "wrote %,d rows; %s wrote %s", a.rowsWritten(), runs, range)));
+            alerts.add(new Alert(a.name(), String.format(Locale.ROOT, "wrote %,d %s; %s wrote %s", a.rowsWritten(),
+                    a.rowsWritten() == 1 ? "row" : "rows", runs, range)));
         }
     }
 

@@ -45,6 +45,12 @@ class RunAnomaliesTest {
     }
 
     @Test
+    void oneRowIsOneRow() {
+        assertThat(RunAnomalies.of(List.of(merged(1, 300)), runs(merged(0, 300), merged(0, 300), merged(0, 300)))).extracting(Alert::message)
+                .containsExactly("wrote 1 row; its last 3 incremental (merge) runs wrote 0");
+    }
+
+    @Test
     void aSlowRunIsAnAlertOnlyWhenItIsBothTwiceTheSlowestAndASecondLonger() {
         var earlier = runs(merged(100, 400), merged(100, 500), merged(100, 450));
 

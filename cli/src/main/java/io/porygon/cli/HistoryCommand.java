@@ -95,7 +95,8 @@ final class HistoryCommand implements Callable<Integer> {
             String lookedFor = id;
             if (actions.isEmpty() && store.recentRuns(Integer.MAX_VALUE).stream()
                     .anyMatch(r -> r.runId().equals(lookedFor) && WarehouseRunStore.ABORTED.equals(r.status()))) {
-                out.println("Run " + id + " was aborted: its process was killed (or the machine stopped) before it recorded its actions."
+                out.println("Run " + id + " was aborted: it ended before it recorded its actions, as its process was killed (or the"
+                        + " machine stopped), or it could not write them to the history (it then printed a warning)."
                         + " The tables and views it had finished are kept, each whole (an operation keeps what its statements had done);"
                         + " the others are as an earlier run left them.");
                 return 0;

@@ -152,9 +152,11 @@ final class RunCommand implements Callable<Integer> {
             try (Interruption interruption = Interruption.cancelling(runner::cancel)) {
                 WarehouseRunStore history = new WarehouseRunStore(engine);
                 List<List<ActionResult>> earlierRuns = earlierRuns(history);
+                boolean[] startWritten = {false};
                 RunResult result = runner.run(plan, earlierRuns, (runId, startedAt) -> {
                     try {
                         history.started(runId, startedAt, commandLine());
+                        startWritten[0] = true;
                     } catch (EngineException e) {
                         err.println("warning: the run's start could not be written to " + WarehouseRunStore.SCHEMA + ": " + e.getMessage());
                     }
@@ -162,8 +164,11 @@ final class RunCommand implements Callable<Integer> {
                 try {
                     history.record(result, commandLine());
                 } catch (EngineException e) {
-                    // the actions' work is committed; only the record of it is missing
-                    err.println("warning: the run history could not be written to " + WarehouseRunStore.SCHEMA + ": " + e.getMessage());
+                    // the actions' work is committed; only the record of it is missing, and the row of its start stays, as a
+                    // killed run's does: say how history lists it
+                    err.println("warning: the run history could not be written to " + WarehouseRunStore.SCHEMA + ": " + e.getMessage()
+                            + (startWritten[0] ? "\n  so `porygon history` lists run " + result.runId() + " as " + WarehouseRunStore.ABORTED
+                            + ", without its actions" : ""));
                 }
                 out.print(RunProgress.alerts(RunAnomalies.of(result.actions(), earlierRuns)));
                 out.flush();

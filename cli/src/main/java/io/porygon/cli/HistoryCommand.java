@@ -114,13 +114,19 @@ final class HistoryCommand implements Callable<Integer> {
                 boolean ran = ran(a);
                 out.printf(Locale.ROOT, format, RunProgress.label(a.status()), a.stepLabel(), a.name(),
                         !ran || a.startedAt() == null ? "" : TIME.format(a.startedAt()), ran ? RunProgress.seconds(a.duration()) : "",
-                        a.rowsWritten() < 0 ? "" : String.format(Locale.ROOT, "%,d", a.rowsWritten()),
+                        rows(a),
                         a.sqlHash() == null ? "" : a.sqlHash(), a.error() == null ? "" : a.error().split("\n")[0]);
                 a.sampleRows().forEach(row -> out.println("        " + row));
             }
             out.print(RunProgress.alerts(RunAnomalies.of(actions, store.actionsOfRunsBefore(id, RunAnomalies.RECENT_RUNS))));
             return 0;
         }
+    }
+
+    /** Rows written, or as the run prints them the rows a failed assertion returned: its data-quality history. */
+    private static String rows(ActionResult a) {
+        if (a.rowsWritten() >= 0) return String.format(Locale.ROOT, "%,d", a.rowsWritten());
+        return a.failingRows() > 0 ? String.format(Locale.ROOT, "%,d failing", a.failingRows()) : "";
     }
 
     /**

@@ -451,6 +451,18 @@ class RunCommandTest {
     }
 
     @Test
+    void historyShowsTheRowsAFailedAssertionReturnedInItsRowsColumn() {
+        seed("INSERT INTO raw.orders VALUES (NULL, 'lost', 1), (NULL, 'lost too', 2)");
+        assertThat(cli("run", project.toString())).isEqualTo(1);
+        assertThat(stdout).containsPattern("FAIL +assertion +dataform_assertions\\.\\S+ +2 failing rows ");
+        assertThat(cli("history", "--run", "last", project.toString())).isZero();
+        // under rows, as the run printed it, not only inside the error further right
+        int rows = stdout.lines().filter(l -> l.contains(" step ")).findFirst().orElseThrow().indexOf("  rows") + "  rows".length();
+        assertThat(stdout.lines().filter(l -> l.contains("FAIL "))).singleElement().asString()
+                .satisfies(l -> assertThat(l.substring(0, rows)).endsWith(" 2 failing"));
+    }
+
+    @Test
     void dataformsSchemaSuffixAndDisableAssertionsRunIntoDevDatasetsWithoutTheChecks() {
         seed("INSERT INTO raw.orders VALUES (NULL, 'lost', 1)"); // the nonNull assertion would fail
         assertThat(cli("run", "--schema-suffix", "dev", "--disable-assertions", project.toString())).as(stdout + stderr).isZero();

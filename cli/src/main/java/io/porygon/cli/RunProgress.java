@@ -20,6 +20,8 @@ import java.util.Set;
  */
 final class RunProgress implements RunListener {
     private static final int BAR_WIDTH = 24;
+    /** The step column's least width; wider for a longer step (incremental (insert overwrite)), so that the names line up. */
+    static final int STEP_WIDTH = 24;
 
     private final PrintWriter out;
     private final boolean live;
@@ -27,6 +29,7 @@ final class RunProgress implements RunListener {
     private int total;
     private int done;
     private int nameWidth = 20;
+    private int stepWidth = STEP_WIDTH;
     private boolean barShown;
 
     RunProgress(PrintWriter out, boolean live) {
@@ -38,6 +41,7 @@ final class RunProgress implements RunListener {
     public void runStarted(ExecutionPlan plan) {
         total = plan.actions().size();
         nameWidth = Math.min(90, plan.actions().stream().mapToInt(p -> p.displayName().length()).max().orElse(20));
+        stepWidth = Math.max(STEP_WIDTH, plan.actions().stream().mapToInt(p -> p.step().label().length()).max().orElse(0));
         out.println("Running " + total + " action" + (total == 1 ? "" : "s") + (plan.fullRefresh() ? " (full refresh)" : "") + ":");
         drawBar();
     }
@@ -82,7 +86,7 @@ final class RunProgress implements RunListener {
             case DISABLED -> "(disabled)";
         };
         boolean ran = r.status() == ActionStatus.SUCCEEDED || r.status() == ActionStatus.FAILED;
-        return String.format(Locale.ROOT, "  %-5s %-24s %-" + nameWidth + "s %16s %s", label(r.status()), r.stepLabel(), r.name(), what,
+        return String.format(Locale.ROOT, "  %-5s %-" + stepWidth + "s %-" + nameWidth + "s %16s %s", label(r.status()), r.stepLabel(), r.name(), what,
                 ran ? seconds(r.duration()) : "").stripTrailing();
     }
 

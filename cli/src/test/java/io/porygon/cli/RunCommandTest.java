@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,6 +86,30 @@ class RunCommandTest {
         List<String> lines = stdout.lines().skip(1).toList();
         int started = lines.get(0).indexOf("started (UTC)");
         assertThat(lines.subList(1, lines.size())).isNotEmpty().allSatisfy(l -> assertThat(l.substring(started)).matches("\\d{4}-\\d\\d-\\d\\d .*"));
+    }
+
+    @Test
+    void aStepLongerThanItsColumnKeepsTheNamesInLineInTheRunAndItsHistory() throws IOException {
+        write("definitions/copy_orders.sqlx", """
+                config { type: "operations" }
+                CREATE OR REPLACE TABLE analytics.orders_copy AS SELECT * FROM ${ref("orders")}
+                """);
+        assertThat(cli("run", project.toString())).as(stderr).isZero();
+        assertThat(stdout).contains("source (read by an operation)"); // 29 characters
+        assertNamesInOneColumn(stdout);
+        assertThat(cli("history", "--run", "last", project.toString())).isZero();
+        assertNamesInOneColumn(stdout);
+    }
+
+    /** Each action's name (the first word with a dot: no step has one) starts at the same column on every line. */
+    private static void assertNamesInOneColumn(String output) {
+        Pattern name = Pattern.compile("\\S+\\.\\S+");
+        List<Integer> starts = output.lines().filter(l -> l.startsWith("  OK ")).map(l -> {
+            Matcher m = name.matcher(l);
+            assertThat(m.find()).as(l).isTrue();
+            return m.start();
+        }).distinct().toList();
+        assertThat(starts).as(output).hasSize(1);
     }
 
     @Test

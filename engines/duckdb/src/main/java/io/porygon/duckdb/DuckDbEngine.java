@@ -205,7 +205,8 @@ public final class DuckDbEngine implements Engine {
                     columns.add(md.getColumnLabel(i));
                     String type = md.getColumnTypeName(i);
                     arrays[i] = type.endsWith("[]");
-                    datetimes[i] = type.startsWith("TIMESTAMP") && !type.equals("TIMESTAMP WITH TIME ZONE");
+                    // TIMESTAMP and its units (TIMESTAMP_S, _MS, _NS); not an array of them, which plain() reads
+                    datetimes[i] = !arrays[i] && type.startsWith("TIMESTAMP") && !type.equals("TIMESTAMP WITH TIME ZONE");
                 }
                 List<List<Object>> rows = new ArrayList<>();
                 long total = 0;

@@ -115,6 +115,10 @@ class UnitTestRunnerTest {
                     "SELECT TIMESTAMP '1582-10-20 00:00:00' AS at"));
             assertThat(julian.passed()).isFalse();
             assertThat(julian.diff()).contains("+ (1582-10-10T00:00)");
+            // an array of them is read by the driver as an array, its elements as the columns of one are not
+            var arrays = runner.run(test("arrays", t("s", "m"), "SELECT [TIMESTAMP '2024-01-01 10:00:00'] AS ats, [TIMESTAMPTZ '2024-01-01 10:00:00+00'] AS tzs",
+                    "SELECT [TIMESTAMP '2024-01-01 10:00:00'] AS ats, [TIMESTAMPTZ '2024-01-01 10:00:00+00'] AS tzs"));
+            assertThat(arrays.passed()).as(arrays.diff()).isTrue();
         } finally {
             java.util.TimeZone.setDefault(zone);
         }

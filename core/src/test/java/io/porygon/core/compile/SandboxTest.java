@@ -46,13 +46,17 @@ class SandboxTest {
         try {
             System.setErr(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
             g = compileDefinition("console.log(\"cols\", [\"a\", \"b\"], { n: 1 }, null, 2);\nconsole.info();\n"
+                    + "try { null.x; } catch (e) { console.error(\"failed:\", e); }\nconsole.warn(new Error(\"boom\"), new Date(0), /a+/g);\n"
                     + "publish(\"t\").query(\"SELECT 1 AS a\");\n");
         } finally {
             System.setErr(stderr);
         }
         assertThat(g.graphErrors()).isEmpty();
         assertThat(g.tables()).hasSize(1);
-        assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("cols [\"a\",\"b\"] {\"n\":1} null 2\n\n");
+        assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("cols [\"a\",\"b\"] {\"n\":1} null 2\n\n"
+                // an error caught and logged, as a project's catch does: what went wrong, not {} or where alone
+                + "failed: TypeError: Cannot read property \"x\" from null\n"
+                + "Error: boom 1970-01-01T00:00:00.000Z /a+/g\n");
         Files.delete(dir.resolve("definitions/t.js"));
         assertThat(value("typeof console.error + typeof console.warn + typeof console.debug")).isEqualTo("functionfunctionfunction");
     }

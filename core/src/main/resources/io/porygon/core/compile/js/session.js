@@ -1478,6 +1478,10 @@
   function shown(v) {
     if (typeof v === "string") return v;
     if (v === null || (typeof v !== "object")) return String(v);
+    // as Node shows them: an error's name and message (its JSON is {} or Rhino's fileName and lineNumber alone), a date
+    // unquoted, a regular expression as written
+    if (v instanceof Error || v instanceof RegExp) return String(v);
+    if (v instanceof Date) return isNaN(v.getTime()) ? "Invalid Date" : v.toISOString();
     try { return JSON.stringify(v); } catch (e) { return String(v); } // a cycle
   }
   function printer() {

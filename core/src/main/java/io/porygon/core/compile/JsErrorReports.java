@@ -93,8 +93,9 @@ final class JsErrorReports {
         SourceLocation at = line > 0 ? new SourceLocation(file, line, Math.max(Plain.integer(e.get("column")), sources.firstColumn(file, line)))
                 : new SourceLocation(file, 1, 1);
         if (line > 0) at = onItsLine(at, message);
-        if (message != null && message.contains(RhinoLimits.REGEX_MESSAGE)) {
-            at = regexGroup(file, line, at);
+        SourceLocation group = message != null && message.contains(RhinoLimits.REGEX_MESSAGE) ? regexGroup(file, line) : null;
+        if (group != null) {
+            at = group;
             hint = RhinoLimits.REGEX_HINT;
         }
         if (message != null && MISSING_MODULE.matcher(message).find()) hint = REQUIRE_HINT;
@@ -141,12 +142,12 @@ final class JsErrorReports {
 
     /**
      * The {@code (?<} Rhino refused, from {@code line} on (where the statement or the ${} placeholder that built the
-     * regular expression starts), else the file's first (a literal's error has no line); {@code at} when there is none.
+     * regular expression starts), else the file's first (a literal's error has no line); null when there is none: Rhino
+     * says the same of a pattern that starts with a quantifier ({@code new RegExp("?.sql")}), which keeps its place and hint.
      */
-    private SourceLocation regexGroup(String file, int line, SourceLocation at) {
+    private SourceLocation regexGroup(String file, int line) {
         SourceLocation group = line > 0 ? sources.firstMatch(file, line, RhinoLimits.REGEX_GROUP, CALL_SEARCH_LINES) : null;
-        if (group == null) group = sources.firstMatch(file, 1, RhinoLimits.REGEX_GROUP, Integer.MAX_VALUE / 2);
-        return group != null ? group : at;
+        return group != null ? group : sources.firstMatch(file, 1, RhinoLimits.REGEX_GROUP, Integer.MAX_VALUE / 2);
     }
 
     /** Where the action's file called the include that threw, as Node's stack would name it; null when the action's file threw. */
@@ -171,8 +172,9 @@ final class JsErrorReports {
             String hintForLine = RhinoLimits.hint(sources.line(e.fileName(), line), before.toString());
             if (hintForLine != null) hint = hintForLine;
         }
-        if (e.message().contains(RhinoLimits.REGEX_MESSAGE)) {
-            at = regexGroup(e.fileName(), line, at);
+        SourceLocation group = e.message().contains(RhinoLimits.REGEX_MESSAGE) ? regexGroup(e.fileName(), line) : null;
+        if (group != null) {
+            at = group;
             hint = RhinoLimits.REGEX_HINT;
         }
         if (e.message().startsWith(NestedPatternDefaults.MESSAGE)) hint = RhinoLimits.NESTED_DEFAULT_HINT;

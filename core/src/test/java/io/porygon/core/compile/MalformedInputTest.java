@@ -601,6 +601,13 @@ class MalformedInputTest {
             assertThat(e.location().toString()).isEqualTo("definitions/t.sqlx:2:35");
             assertThat(e.hint()).contains("named groups");
         });
+        // Rhino says the same of a pattern that starts with a quantifier (a glob made a RegExp): no group to blame
+        Files.delete(dir.resolve("definitions/t.sqlx"));
+        CompiledGraph glob = compile(SETTINGS, "definitions/g.js", "const files = /x/;\nconst r = new RegExp(\"?.sql\");\n");
+        assertThat(glob.graphErrors()).singleElement().satisfies(e -> {
+            assertThat(e.message()).contains("Invalid quantifier ?");
+            assertThat(e.hint()).doesNotContain("named groups");
+        });
     }
 
     @Test

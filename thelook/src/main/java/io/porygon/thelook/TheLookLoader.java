@@ -172,7 +172,9 @@ public final class TheLookLoader {
         if (matches.size() == 1) return matches.get(0);
         Set<String> extensions = matches.stream().map(p -> extension(p.getFileName().toString())).collect(Collectors.toSet());
         boolean sharded = matches.stream().noneMatch(p -> p.getFileName().toString().startsWith(table.name() + "."));
-        if (extensions.size() > 1 || !sharded) {
+        // one glob reads the shards: users-0.csv beside users_1.csv would leave one of them out
+        long separators = matches.stream().map(p -> p.getFileName().toString().charAt(table.name().length())).distinct().count();
+        if (extensions.size() > 1 || separators > 1 || !sharded) {
             problems.add(table.name() + ": several files (" + matches.stream().map(p -> p.getFileName().toString())
                     .collect(Collectors.joining(", ")) + "); keep one file or one set of shards");
             return null;

@@ -291,6 +291,22 @@ class TheLookLoaderTest {
     }
 
     @Test
+    void shardsNamedWithTwoSeparatorsAreReportedNotHalfLoaded() throws Exception {
+        // users-*.csv reads the first kind only: the shard named with _ was left out without a word
+        Path csv = dir.resolve("csv");
+        List<String> lines = Files.readAllLines(csv.resolve("users.csv"));
+        Files.write(csv.resolve("users-000000000000.csv"), lines.subList(0, 2));
+        Files.write(csv.resolve("users_000000000001.csv"), List.of(lines.get(0), lines.get(2)));
+        Files.delete(csv.resolve("users.csv"));
+        try (DuckDbEngine engine = Warehouses.open(dir.resolve("target.duckdb"))) {
+            assertThatThrownBy(() -> new TheLookLoader().load(engine, csv, S))
+                    .isInstanceOf(PorygonException.class)
+                    .hasMessageContaining("users: several files (users-000000000000.csv, users_000000000001.csv); keep one file or one set of shards");
+            assertThat(engine.exists(RawTables.USERS.target(S))).isFalse();
+        }
+    }
+
+    @Test
     void aGzippedFileCutShortIsReportedNotLoadedUpToTheCut() throws Exception {
         // a download that ended where the compressor had written whole lines: DuckDB read them as the whole table
         Path csv = dir.resolve("csv");

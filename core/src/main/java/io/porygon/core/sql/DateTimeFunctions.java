@@ -434,19 +434,22 @@ final class DateTimeFunctions {
         // strptime tries a list of patterns in turn
         String p = patterns.size() == 1 ? SqlQuoting.string(pattern)
                 : "[" + String.join(", ", patterns.stream().map(SqlQuoting::string).toList()) + "]";
+        // a pattern for a format without a year reads 1970 from the text's start
+        String yearText = pattern.startsWith(FormatElements.YEAR_1970_PATTERN)
+                ? SqlQuoting.string(FormatElements.YEAR_1970_TEXT) + " || " : "";
         if (type.equals(TIMESTAMP)) {
             // with a zone in the text, strptime gives the instant itself; a third argument is then ignored, as in BigQuery
             if (pattern.contains("%z") || pattern.contains("%Z")) {
-                c.text("CAST(strptime(").arg(1).text(", " + p + ") AS TIMESTAMPTZ)");
+                c.text("CAST(strptime(" + yearText).arg(1).text(", " + p + ") AS TIMESTAMPTZ)");
             } else {
                 if (c.args().size() == 3) {
-                    c.once(a -> instantOf(zoneSql(c, 2, a.get(2)), "strptime(" + a.get(1) + ", " + p + ")"));
+                    c.once(a -> instantOf(zoneSql(c, 2, a.get(2)), "strptime(" + yearText + a.get(1) + ", " + p + ")"));
                 } else {
-                    c.text("timezone('UTC', strptime(").arg(1).text(", " + p + "))");
+                    c.text("timezone('UTC', strptime(" + yearText).arg(1).text(", " + p + "))");
                 }
             }
         } else {
-            c.text("CAST(strptime(").arg(1).text(", " + p + ") AS " + type + ")");
+            c.text("CAST(strptime(" + yearText).arg(1).text(", " + p + ") AS " + type + ")");
         }
     }
 

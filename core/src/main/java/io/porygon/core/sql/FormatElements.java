@@ -16,6 +16,8 @@ final class FormatElements {
     private final String zone;
     /** The element being converted, for errors. */
     private String element;
+    /** Whether the format reads a year (%Y, %y, %F, ...). */
+    private boolean year;
 
     private FormatElements(boolean parsing, String zone) {
         this.parsing = parsing;
@@ -31,6 +33,13 @@ final class FormatElements {
         f.convert(bigQueryFormat);
         return f.finish();
     }
+
+    /**
+     * Starts a parse pattern whose format reads no year: the text to parse must then start with
+     * {@link #YEAR_1970_TEXT}.
+     */
+    static final String YEAR_1970_PATTERN = "%Y|";
+    static final String YEAR_1970_TEXT = "1970|";
 
     /** Where %E*S's optional fraction goes in a parse pattern, until {@link #parsePatterns} spells it out. */
     private static final String OPTIONAL_FRACTION = "\u0000";
@@ -50,6 +59,8 @@ final class FormatElements {
             throw new Untranslatable("format '" + bigQueryFormat + "' has elements DuckDB's strptime cannot parse",
                     "use %Y %m %d %e %H %k %I %l %M %S %E*S %F %T %b %B %y %j %p %z %Ez %Z and literal text");
         }
+        // BigQuery takes a year the format does not read from 1970-01-01; strptime would take 1900
+        if (!f.year) f.run.insert(0, YEAR_1970_PATTERN);
         List<String> patterns = List.of(f.run.toString());
         if (patterns.get(0).contains(OPTIONAL_FRACTION)) {
             // strptime's %f reads one to six digits, %n up to nine (BigQuery keeps microseconds of those)
@@ -74,6 +85,7 @@ final class FormatElements {
             }
             char e = fmt.charAt(++i);
             element = "%" + e;
+            if ("YyGDxFc".indexOf(e) >= 0) year = true;
             switch (e) {
                 case 'A', 'a', 'B', 'b', 'd', 'H', 'I', 'j', 'M', 'm', 'p', 'S', 'U', 'W', 'w', 'u', 'V', 'G', 'Y', 'y' ->
                         run.append('%').append(e);
@@ -126,6 +138,7 @@ final class FormatElements {
     private int extended(String fmt, int i) {
         String rest = fmt.substring(i + 1);
         if (rest.startsWith("4Y")) {
+            year = true;
             run.append("%Y");
             return i + 2;
         }

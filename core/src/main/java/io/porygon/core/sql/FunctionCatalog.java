@@ -487,7 +487,27 @@ final class FunctionCatalog {
     private static void regexpExtractAll(CallContext c) {
         if (c.args().size() != 2) throw c.unsupported("extra arguments", "pass only the value and the pattern");
         int g = group(c);
-        c.text("regexp_extract_all(").arg(0).text(", ").arg(1).text(", " + g + ")");
+        // BigQuery stops once a match reaches the end of the text; DuckDB tries once more there, where a
+        // pattern that matches the empty string adds an element ('aaa' by 'a*': BigQuery ['aaa'], DuckDB ['aaa', ''])
+        if (matchesEmpty(((StringValue) c.args().get(1)).getValue().replace("''", "'"))) {
+            throw c.unsupported("a pattern that matches the empty string",
+                    "BigQuery and DuckDB differ on its empty match at the end of the text; make the pattern match one character or more (+ rather than *)");
+        }
+        if (g == 0) {
+            c.text("regexp_extract_all(").arg(0).text(", ").arg(1).text(", 0)");
+        } else {
+            // a group that takes no part in a match gives '' in BigQuery's array, NULL in DuckDB's
+            c.text("list_transform(regexp_extract_all(").arg(0).text(", ").arg(1).text(", 1), porygon_m -> coalesce(porygon_m, ''))");
+        }
+    }
+
+    /** Whether a regular expression matches the empty string, as far as Java's dialect reads RE2's. */
+    private static boolean matchesEmpty(String pattern) {
+        try {
+            return java.util.regex.Pattern.compile(pattern).matcher("").matches();
+        } catch (java.util.regex.PatternSyntaxException e) {
+            return false;
+        }
     }
 
     /**

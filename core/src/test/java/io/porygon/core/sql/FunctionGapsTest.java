@@ -206,6 +206,9 @@ class FunctionGapsTest {
         assertRefused("SELECT JSON_STRIP_NULLS(j, '$.a') FROM t", "json_path", "JSON_QUERY");
         assertRefused("SELECT JSON_REMOVE(j, '$.a[0]') FROM t", "$.a[0]", "ARRAY_FILTER");
         assertRefused("SELECT JSON_REMOVE(j, '$') FROM t", "only literal paths of object keys", "ARRAY_FILTER");
+        // BigQuery's REGEXP_EXTRACT_ALL('aaa', 'a*') is ['aaa'], DuckDB's ['aaa', '']
+        assertRefused("SELECT REGEXP_EXTRACT_ALL(name, r'[^,]*') FROM t", "a pattern that matches the empty string", "+ rather than *");
+        assertRefused("SELECT REGEXP_EXTRACT_ALL(name, r'(\\d*)') FROM t", "a pattern that matches the empty string", "+ rather than *");
     }
 
     private void assertRefused(String sql, String reason, String hint) {

@@ -28,8 +28,9 @@ public record DashboardData(
 
     public record Kpis(double revenue, double costOfGoods, double grossProfit, long items, long countries, String firstDate,
             String lastDate) {
-        public double marginPercent() {
-            return revenue == 0 ? 0 : 100 * grossProfit / revenue;
+        /** Gross profit as a share of revenue; null without revenue, where there is no margin (as SAFE_DIVIDE gives the growth). */
+        public Double marginPercent() {
+            return revenue == 0 ? null : 100 * grossProfit / revenue;
         }
     }
 

@@ -34,7 +34,8 @@ final class DashboardPage {
                     .append(tile("Revenue", money(k.revenue())))
                     .append(tile("Cost of goods", money(k.costOfGoods())))
                     .append(tile("Gross profit", money(k.grossProfit())))
-                    .append(tile("Gross margin", String.format(Locale.ROOT, "%.1f %%", k.marginPercent())))
+                    .append(tile("Gross margin", k.marginPercent() == null ? "n/a"
+                            : String.format(Locale.ROOT, "%.1f %%", k.marginPercent())))
                     .append(tile("Items sold", Html.count(k.items())))
                     .append(tile("Countries", Html.count(k.countries())))
                     .append(tile("Sales dates", k.firstDate() == null ? "no sales yet" : esc(k.firstDate()) + " – " + esc(k.lastDate())))

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 class DashboardPageTest {
@@ -99,11 +100,17 @@ class DashboardPageTest {
     }
 
     @Test
-    void withoutSalesTheDatesTileSaysSo() {
+    void withoutSalesTheDatesAndMarginTilesSaySo() {
         DashboardData empty = new DashboardData(Optional.empty(), new DashboardData.Kpis(0, 0, 0, 0, 0, null, null), List.of(), List.of(),
                 List.of(), List.of());
         String page = DashboardPage.render("p", empty);
         assertThat(page).contains("<div class=\"label\">Sales dates</div><div class=\"value\">no sales yet</div>").doesNotContain(" – ");
+        // no revenue, no margin: not a margin of 0 %
+        assertThat(page).contains("<div class=\"label\">Gross margin</div><div class=\"value\">n/a</div>");
+        assertThat(empty.toJson().get("kpis")).asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("margin_percent", null);
+        DashboardData sales = data(List.of());
+        assertThat(DashboardPage.render("p", sales)).contains("<div class=\"label\">Gross margin</div><div class=\"value\">0.0 %</div>");
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -79,7 +80,7 @@ final class DemoSummary {
     /** A table the last run left broken (a view over a dropped table, say) is one line of the summary, not its end. */
     private String rows(Target t) {
         try {
-            return engine.exists(t) ? String.format("%,d", engine.rowCount(t)) : "(missing)";
+            return engine.exists(t) ? String.format(Locale.ROOT, "%,d", engine.rowCount(t)) : "(missing)";
         } catch (RuntimeException e) {
             return unreadable(e);
         }
@@ -124,7 +125,8 @@ final class DemoSummary {
         return Collections.unmodifiableMap(map);
     }
 
+    /** As the dashboard writes money, whatever the JVM's locale: 1,234.50. */
     private static String money(Object value) {
-        return value instanceof Number n ? String.format("%,.2f", n.doubleValue()) : String.valueOf(value);
+        return value instanceof Number n ? String.format(Locale.ROOT, "%,.2f", n.doubleValue()) : String.valueOf(value);
     }
 }

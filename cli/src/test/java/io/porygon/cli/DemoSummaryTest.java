@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,5 +81,28 @@ class DemoSummaryTest {
                 .containsPattern("Top categories by gross profit:\\n.*\\n +Jeans +30\\.00 +50\\.00");
         // models the project lacks keep their usual names
         assertThat(out).containsPattern("thelook\\.trx_fct +\\(missing\\)");
+    }
+
+    /** The summary's figures are written as the dashboard writes them, not in the JVM's locale (1.234,50 in German). */
+    @Test
+    void figuresAreWrittenAsOnTheDashboardWhateverTheJvmsLocale() throws IOException {
+        Path project = dir.resolve("project");
+        TestProjects.write(project, "workflow_settings.yaml", "defaultProject: p\ndefaultDataset: d\n");
+        CompiledGraph graph = compile(project);
+        StringWriter text = new StringWriter();
+        Locale before = Locale.getDefault();
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
+            engine.execute("CREATE SCHEMA thelook");
+            engine.execute("CREATE SCHEMA looker_studio_views");
+            engine.execute("CREATE TABLE thelook.users_dim AS SELECT * FROM range(1234)");
+            engine.execute("CREATE VIEW looker_studio_views.profit_view AS SELECT 'Jeans' AS category, 1234.5 AS gross_profit, 2345678.25 AS revenue");
+            Locale.setDefault(Locale.GERMANY);
+            new DemoSummary(engine, new PrintWriter(text, true),
+                    DemoSummary.tablesOf(graph, new WarehouseNames(DatabaseMapping.IGNORE, "d"))).print();
+        } finally {
+            Locale.setDefault(before);
+        }
+        assertThat(text.toString()).containsPattern("thelook\\.users_dim +1,234\\n")
+                .containsPattern("\\n +Jeans +1,234\\.50 +2,345,678\\.25\\n");
     }
 }

@@ -110,8 +110,12 @@ final class DemoSummary {
         if (profitView.isEmpty() || !engine.exists(profitView.get())) return;
         Target profit = profitView.get();
         List<List<Object>> rows = engine.queryRows("SELECT category, sum(gross_profit) AS profit, sum(revenue) AS revenue FROM "
-                + DuckDbEngine.sqlName(profit) + " GROUP BY category ORDER BY profit DESC LIMIT 5");
+                + DuckDbEngine.sqlName(profit) + " GROUP BY category ORDER BY profit DESC, category LIMIT 5");
         out.println();
+        if (rows.isEmpty()) {
+            out.println("Top categories by gross profit: no realized sales yet");
+            return;
+        }
         out.println("Top categories by gross profit:");
         out.printf("  %-32s %16s %16s%n", "category", "gross profit", "revenue");
         for (List<Object> r : rows) {

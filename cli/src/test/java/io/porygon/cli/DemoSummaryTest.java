@@ -105,4 +105,28 @@ class DemoSummaryTest {
         assertThat(text.toString()).containsPattern("thelook\\.users_dim +1,234\\n")
                 .containsPattern("\\n +Jeans +1,234\\.50 +2,345,678\\.25\\n");
     }
+
+    /** Categories of equal profit come in the dashboard's order, by name, so the five shown do not change from one summary to the next. */
+    @Test
+    void categoriesOfEqualProfitAreListedByNameAndNoSalesIsSaid() throws IOException {
+        Path project = dir.resolve("project");
+        TestProjects.write(project, "workflow_settings.yaml", "defaultProject: p\ndefaultDataset: d\n");
+        CompiledGraph graph = compile(project);
+        StringWriter text = new StringWriter();
+        StringWriter empty = new StringWriter();
+        try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
+            engine.execute("CREATE SCHEMA looker_studio_views");
+            engine.execute("CREATE TABLE looker_studio_views.sales AS SELECT c AS category, 10.0 AS gross_profit, 20.0 AS revenue"
+                    + " FROM unnest(['Tops', 'Swim', 'Socks', 'Plus', 'Jeans', 'Active', 'Suits', 'Skirts']) AS t(c)");
+            engine.execute("CREATE VIEW looker_studio_views.profit_view AS SELECT * FROM looker_studio_views.sales");
+            new DemoSummary(engine, new PrintWriter(text, true),
+                    DemoSummary.tablesOf(graph, new WarehouseNames(DatabaseMapping.IGNORE, "d"))).print();
+            engine.execute("DELETE FROM looker_studio_views.sales");
+            new DemoSummary(engine, new PrintWriter(empty, true),
+                    DemoSummary.tablesOf(graph, new WarehouseNames(DatabaseMapping.IGNORE, "d"))).print();
+        }
+        assertThat(text.toString().lines().dropWhile(l -> !l.startsWith("Top categories")).skip(2).map(l -> l.strip().split(" +")[0]))
+                .containsExactly("Active", "Jeans", "Plus", "Skirts", "Socks");
+        assertThat(empty.toString()).contains("Top categories by gross profit: no realized sales yet");
+    }
 }

@@ -58,10 +58,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--tags", arity = "1..*", parameterConsumer = NameListConsumer.class, paramLabel = "TAG", description = "Run only the actions with one of these tags.")
     List<String> tags = new ArrayList<>();
 
-    @Option(names = "--include-deps", description = "Also run everything the selected actions depend on.")
+    @Option(names = "--include-deps", description = "Also run everything the selected actions depend on (only with --actions or --tags).")
     boolean includeDeps;
 
-    @Option(names = "--include-dependents", description = "Also run everything that depends on the selected actions.")
+    @Option(names = "--include-dependents", description = "Also run everything that depends on the selected actions (only with --actions or --tags).")
     boolean includeDependents;
 
     @Option(names = "--dry-run", description = "Print the plan and the translated SQL; run nothing.")
@@ -97,6 +97,11 @@ final class RunCommand implements Callable<Integer> {
         WarehouseOptions.Resolved settings = warehouse.resolve(dir);
         if (threads != null && !WarehouseConfig.validThreads(threads)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be a whole number from 1 to " + WarehouseConfig.MAX_THREADS);
+        }
+        if ((includeDeps || includeDependents) && actions.isEmpty() && tags.isEmpty()) {
+            // as Dataform refuses them: without a selection they would widen nothing, and the whole project would run
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "The --" + (includeDeps ? "include-deps" : "include-dependents")
+                    + " flag should only be supplied along with --actions or --tags.");
         }
         // An existing warehouse opens while the project compiles; a new file is created only once it compiled.
         boolean exists = Files.exists(settings.file());

@@ -97,6 +97,19 @@ class UsageErrorsTest {
     }
 
     @Test
+    void includeDepsOrDependentsWithoutASelectionIsAUsageErrorAsInDataform() throws IOException {
+        // it would widen nothing: the whole project would run, which is not what the flag asked for
+        java.nio.file.Files.writeString(dir.resolve("workflow_settings.yaml"), "defaultProject: p\ndefaultDataset: d\n");
+        for (String flag : new String[] {"--include-deps", "--include-dependents"}) {
+            CliRun.Result r = CliRun.run("run", flag, "--dry-run", "--warehouse", dir.resolve("w.duckdb").toString(), dir.toString());
+            assertThat(r.exitCode()).as(flag).isEqualTo(2);
+            assertThat(r.err()).contains("The " + flag + " flag should only be supplied along with --actions or --tags.");
+            assertThat(r.out()).doesNotContain("Plan:");
+        }
+        assertThat(dir.resolve("w.duckdb")).doesNotExist();
+    }
+
+    @Test
     void emptyNamesForGeneratesSchemaOrDirectoryAreUsageErrorsThatCreateNothing() {
         Path w = dir.resolve("w.duckdb");
         CliRun.Result schema = CliRun.run("generate", "--schema", "", "--scale", "0.001", "--warehouse", w.toString());

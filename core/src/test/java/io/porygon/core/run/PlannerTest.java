@@ -127,6 +127,18 @@ class PlannerTest {
     }
 
     @Test
+    void whatDependsOnATableLeftOutOfTheRunAndNotYetBuiltIsToldToAddIncludeDeps() {
+        // a first run of --actions c: b, which it reads, was never built, so c fails with the warehouse's "does not exist"
+        PlannedAction first = planner(Set.of()).plan(graph, options(List.of("c"), List.of(), false, false)).byId().get("p.s.c");
+        assertThat(first.note()).isEqualTo("depends on s.b, which is not in this run and not in the warehouse yet: add --include-deps to build it first");
+        // once built, or in the run, nothing to say; nor of a source, whose check says what is missing
+        assertThat(planner(Set.of("s.b")).plan(graph, options(List.of("c"), List.of(), false, false)).byId().get("p.s.c").note()).isNull();
+        assertThat(planner(Set.of()).plan(graph, options(List.of("c"), List.of(), true, false)).actions())
+                .allSatisfy(p -> assertThat(p.note()).isNull());
+        assertThat(planner(Set.of()).plan(graph, options(List.of("a"), List.of(), false, false)).byId().get("p.s.a").note()).isNull();
+    }
+
+    @Test
     void aTableOrAssertionWithoutAQueryIsRefusedAtItsFile() {
         CompiledGraph g = graph(table(a, ActionType.TABLE, " \n", List.of()));
         assertThatThrownBy(() -> planner(Set.of()).plan(g, RunOptions.all()))

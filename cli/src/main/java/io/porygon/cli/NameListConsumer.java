@@ -27,9 +27,16 @@ final class NameListConsumer implements IParameterConsumer {
             throw new ParameterException(commandSpec.commandLine(), "Missing required parameter for option '" + option + "' ("
                     + argSpec.paramLabel() + ")");
         }
+        int before = names.size();
         do {
             Arrays.stream(args.pop().split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(names::add);
         } while (!args.isEmpty() && !endsList(args.peek()));
+        if (names.size() == before) {
+            // an empty list (--actions "$UNSET") would select nothing in Dataform; here it would leave the selection empty,
+            // which runs every action
+            throw new ParameterException(commandSpec.commandLine(), "Option '" + option + "' was given no " + argSpec.paramLabel()
+                    + " (only empty text or commas)");
+        }
         argSpec.setValue(names);
     }
 

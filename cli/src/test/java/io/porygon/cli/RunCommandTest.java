@@ -293,6 +293,23 @@ class RunCommandTest {
     }
 
     @Test
+    void anEmptyListOfNamesOrTagsIsAUsageErrorNotARunOfEverything() {
+        // --actions "$UNSET": Dataform selects nothing with it; an empty selection here would run every action
+        for (List<String> selection : List.of(List.of("--actions", ""), List.of("--actions", ","), List.of("--tags", " "),
+                List.of("--tags", "", "--actions", "orders_clean"))) {
+            List<String> args = new ArrayList<>(List.of("run"));
+            args.addAll(selection);
+            args.add(project.toString());
+            assertThat(cli(args.toArray(String[]::new))).as(selection.toString()).isEqualTo(2);
+            assertThat(stderr).contains("Option '" + selection.get(0) + "' was given no " + (selection.get(0).equals("--tags") ? "TAG" : "NAME"));
+            assertThat(stdout).doesNotContain("Running");
+        }
+        assertThat(cli("test", "--actions", "", project.toString())).isEqualTo(2);
+        assertThat(stderr).contains("Option '--actions' was given no NAME");
+        assertThat(query("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'analytics'")).containsExactly("0");
+    }
+
+    @Test
     void dryRunAndTranslatedCompileShowTheCleanupThatForgetsAnActionsScriptVariables() throws IOException {
         write("definitions/checkpointed.sqlx", """
                 config { type: "table" }

@@ -32,6 +32,9 @@ final class ActionSelection {
         for (String name : options.actions()) {
             List<Action> matches = matchByName(all, name);
             if (matches.isEmpty()) throw noSuchAction(name, all, testNames);
+            List<Action> runnable = matches.stream().filter(a -> !(a instanceof DeclarationAction)).toList();
+            // a source is no action to Dataform's selection: the model of the same name is the one meant
+            if (matches.size() > 1 && runnable.size() == 1) matches = runnable;
             if (matches.size() > 1) {
                 // as Dataform's selection does: a name that could mean several actions runs none
                 // dataset.name when that tells them apart, else project.dataset.name (a source declared in several projects)

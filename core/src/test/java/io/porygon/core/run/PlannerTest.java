@@ -231,6 +231,22 @@ class PlannerTest {
     }
 
     @Test
+    void aNameOfASourceAndOfAModelMeansTheModelAsInDataform() {
+        // Dataform's --actions never matches a declaration, so a model named as its source is not ambiguous there
+        Target model = new Target("p", "s", "src");
+        CompiledGraph sameName = graph(new DeclarationAction(src, ActionDescriptor.EMPTY, "definitions/src.sqlx", List.of(), 0),
+                table(model, ActionType.TABLE, "select * from `p.raw.src`", List.of(), src));
+        assertThat(ids(planner(Set.of()).plan(sameName, options(List.of("src"), List.of(), false, false)))).containsExactly("p.s.src");
+        // the source is still named by its dataset, and checked
+        assertThat(ids(planner(Set.of()).plan(sameName, options(List.of("raw.src"), List.of(), false, false)))).containsExactly("p.raw.src");
+        // two sources of one name are still ambiguous
+        CompiledGraph twoSources = graph(new DeclarationAction(src, ActionDescriptor.EMPTY, "definitions/src.sqlx", List.of(), 0),
+                new DeclarationAction(new Target("p", "raw2", "src"), ActionDescriptor.EMPTY, "definitions/src2.sqlx", List.of(), 0));
+        assertThatThrownBy(() -> planner(Set.of()).plan(twoSources, options(List.of("src"), List.of(), false, false)))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("ambiguous action name 'src'");
+    }
+
+    @Test
     void incrementalRunsOnlyWhenTheTableExistsAndNoFullRefreshIsAsked() {
         assertThat(planner(Set.of()).plan(graph, RunOptions.all()).byId().get("p.s.inc").step()).isEqualTo(Step.BUILD_INCREMENTAL);
         PlannedAction again = planner(Set.of("s.inc")).plan(graph, RunOptions.all()).byId().get("p.s.inc");

@@ -21,8 +21,6 @@ import java.util.stream.Collectors;
  * of a type the column cannot take, a table row that two new rows match).
  */
 final class IncrementWriter {
-    /** The new rows' partition values in replacePartitions; a name no table column takes, as the partition expression reads those. */
-    private static final String PARTITION = "_porygon_partition";
     private final Engine engine;
 
     IncrementWriter(Engine engine) {
@@ -78,19 +76,18 @@ final class IncrementWriter {
 
     /**
      * Dataform's INSERT_OVERWRITE: a delete of the table rows in the partitions the new rows fall in
-     * (within {@code targetFilter}), then an insert of the new rows, in one transaction. BigQuery keeps
-     * the rows whose partition value is NULL in one partition (__NULL__), which new rows of a NULL value
-     * replace too: partitions are compared with IS NOT DISTINCT FROM, not IN. The partition expression
-     * names columns without a table, so it reads the new rows' in the derived table, whose only column
-     * is {@code PARTITION}, and the table's in the correlated condition.
+     * (within {@code targetFilter}), then an insert of the new rows, in one transaction. As in Dataform's
+     * script, which lists the partitions {@code WHERE partitionBy IS NOT NULL} and deletes those
+     * {@code IN UNNEST(...)}, a NULL partition value replaces nothing: the new rows are added beside the
+     * table's. The partition expression names columns without a table: inside the subquery they are the
+     * new rows', outside it the table's.
      */
     long replacePartitions(Relation table, Relation rows, List<String> columns, String partitionBy, String targetFilter) {
         rejectUnassignableTypes(table, rows, columns);
         Target target = table.target();
         Target source = rows.target();
-        String partitions = "SELECT DISTINCT " + partitionBy + " AS " + PARTITION + " FROM " + sqlName(source);
-        String deleted = "EXISTS (SELECT 1 FROM (" + partitions + ") AS s WHERE s." + PARTITION + " IS NOT DISTINCT FROM (" + partitionBy + "))"
-                + (targetFilter == null ? "" : " AND (" + targetFilter + ")");
+        String partitions = "SELECT DISTINCT " + partitionBy + " FROM " + sqlName(source) + " WHERE (" + partitionBy + ") IS NOT NULL";
+        String deleted = "(" + partitionBy + ") IN (" + partitions + ")" + (targetFilter == null ? "" : " AND (" + targetFilter + ")");
         long[] written = {0};
         engine.inTransaction(() -> {
             engine.execute("DELETE FROM " + sqlName(target) + " AS t WHERE " + deleted);

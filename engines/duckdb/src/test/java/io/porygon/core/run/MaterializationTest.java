@@ -325,26 +325,28 @@ class MaterializationTest {
     }
 
     @Test
-    void insertOverwriteReplacesTheNullPartitionAsBigQueryDoesWithinTheUpdatePartitionFilter() {
-        engine.execute("CREATE TABLE raw.sales AS SELECT * FROM (VALUES (DATE '2024-01-01', 1, 10), (NULL, 2, 20), (NULL, 3, 30),"
-                + " (NULL, 4, 40)) v(d, id, amount)");
+    void insertOverwriteReplacesNoRowsForANullPartitionValueAsDataformsScriptListsPartitionsThatAreNotNull() {
+        engine.execute("CREATE TABLE raw.sales AS SELECT * FROM (VALUES (DATE '2024-01-01', 1, 10), (DATE '2024-01-01', 5, 50),"
+                + " (NULL, 2, 20), (NULL, 3, 30)) v(d, id, amount)");
         Target sales = t("raw", "sales");
         Target filteredOut = t("mart", "filtered_out");
-        TableAction overwrite = insertOverwrite(incremental(out, "SELECT d, id, amount FROM raw.sales",
-                "SELECT d, id, amount FROM raw.sales WHERE d IS NULL", List.of(), false, sales), "d");
+        String increment = "SELECT d, id, amount FROM raw.sales WHERE d IS NULL OR id = 1";
+        TableAction overwrite = insertOverwrite(incremental(out, "SELECT d, id, amount FROM raw.sales", increment, List.of(), false, sales), "d");
         TableAction filtered = withUpdatePartitionFilter(insertOverwrite(incremental(filteredOut, "SELECT d, id, amount FROM raw.sales",
-                "SELECT d, id, amount FROM raw.sales WHERE d IS NULL", List.of(), false, sales), "d"), "id <> 2");
+                increment, List.of(), false, sales), "d"), "id <> 5");
         run(engine, graph(declaration(sales), overwrite, filtered));
-        engine.execute("UPDATE raw.sales SET amount = 33 WHERE id = 3");
-        engine.execute("DELETE FROM raw.sales WHERE id IN (2, 4)");
+        engine.execute("UPDATE raw.sales SET amount = amount + 1 WHERE id IN (1, 3)");
+        engine.execute("DELETE FROM raw.sales WHERE id IN (2, 5)");
         RunResult r = run(engine, graph(declaration(sales), overwrite, filtered));
 
         assertThat(r.succeeded()).as(String.valueOf(r.actions())).isTrue();
-        // BigQuery keeps NULL partition values in the __NULL__ partition, which the new row of a NULL d replaces
-        assertThat(rows(engine, "SELECT d, id, amount FROM mart.out ORDER BY id")).containsExactly("2024-01-01|1|10", "null|3|33");
-        // the filter still bounds what is deleted: id 2 lies outside it and stays
-        assertThat(rows(engine, "SELECT d, id, amount FROM mart.filtered_out ORDER BY id"))
-                .containsExactly("2024-01-01|1|10", "null|2|20", "null|3|33");
+        // Dataform's script replaces the partitions in ARRAY(SELECT DISTINCT d ... WHERE d IS NOT NULL): the 2024-01-01
+        // partition is replaced, the table's rows of a NULL d stay and the new one is added beside them
+        assertThat(rows(engine, "SELECT d, id, amount FROM mart.out ORDER BY id, amount"))
+                .containsExactly("2024-01-01|1|11", "null|2|20", "null|3|30", "null|3|31");
+        // the filter still bounds what is deleted: id 5 lies outside it and stays
+        assertThat(rows(engine, "SELECT d, id, amount FROM mart.filtered_out ORDER BY id, amount"))
+                .containsExactly("2024-01-01|1|11", "null|2|20", "null|3|30", "null|3|31", "2024-01-01|5|50");
     }
 
     private static TableAction withUpdatePartitionFilter(TableAction t, String filter) {

@@ -123,7 +123,7 @@ public interface Engine extends AutoCloseable {
      */
     long replacePartitions(Relation target, Relation source, List<String> columns, String partitionBy, String targetFilter);
 
-    /** Adds columns to an existing table (they are NULL in existing rows). */
+    /** Adds columns to an existing table (they are NULL in existing rows, an array empty as BigQuery reads a REPEATED column). */
     void addColumns(Target target, List<Column> columns);
 
     /** Drops columns of an existing table. */

@@ -606,13 +606,19 @@ public final class DuckDbEngine implements Engine {
         if (columns.isEmpty()) return;
         columnsChanged.set(true);
         if (inTransaction) {
-            String added = columns.stream().map(c -> "CAST(NULL AS " + c.type() + ") AS " + quoteIdent(c.name())).collect(Collectors.joining(", "));
+            String added = columns.stream().map(c -> "CAST(" + emptyValue(c) + " AS " + c.type() + ") AS " + quoteIdent(c.name()))
+                    .collect(Collectors.joining(", "));
             execute("CREATE OR REPLACE TABLE " + sqlName(target) + " AS SELECT *, " + added + " FROM " + sqlName(target));
             return;
         }
         for (Column c : columns) {
-            execute("ALTER TABLE " + sqlName(target) + " ADD COLUMN " + quoteIdent(c.name()) + " " + c.type());
+            execute("ALTER TABLE " + sqlName(target) + " ADD COLUMN " + quoteIdent(c.name()) + " " + c.type() + " DEFAULT " + emptyValue(c));
         }
+    }
+
+    /** What a column added to a table holds in its rows: NULL, or for an array an empty one, as BigQuery reads a REPEATED column. */
+    private static String emptyValue(Column c) {
+        return c.type().endsWith("]") ? "[]" : "NULL";
     }
 
     @Override

@@ -24,6 +24,8 @@ final class EngineErrorLocation {
     /** Porygon's check of a result's column names (DuplicateColumnNames) lists them: the first is looked for. */
     private static final Pattern REPEATED = Pattern.compile("Found duplicate\\(s\\): ([^,;]+)");
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
+    /** DuckDB's messages whose name is not the last one quoted: an ambiguous column (then the qualified names to use instead). */
+    private static final Pattern NAMED_FIRST = Pattern.compile("Ambiguous reference to column name \"(\\w+)\"");
     /** The translation's own errors name the expression that raised (DuckDbExpressionDeParser.errorMessage). */
     private static final Pattern RAISED = Pattern.compile("(?:division by zero|Bad \\w+ value|must match at most one source row for each"
             + " target row|Assertion failed): (.+?)(?:\\.\\.\\.)?$");
@@ -194,6 +196,10 @@ final class EngineErrorLocation {
         if (first.startsWith("Parser Error")) return null; // "at or near" a keyword: its first use says nothing
         Matcher named = NAMED.matcher(first);
         if (named.find()) return named.group(1).substring(named.group(1).lastIndexOf('.') + 1);
+        Matcher firstNamed = NAMED_FIRST.matcher(first);
+        if (firstNamed.find()) {
+            for (int g = 1; g <= firstNamed.groupCount(); g++) if (firstNamed.group(g) != null) return firstNamed.group(g);
+        }
         String name = null;
         for (Matcher m = QUOTED.matcher(first); m.find(); ) name = m.group(1);
         return name;

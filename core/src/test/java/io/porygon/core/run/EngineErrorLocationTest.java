@@ -94,6 +94,13 @@ class EngineErrorLocationTest {
     }
 
     @Test
+    void anAmbiguousColumnIsFoundByItsNameNotByTheQualifiedNamesToUseInstead() {
+        String sql = "SELECT\n  a.id,\n  name\nFROM t a\nJOIN t b ON a.id = b.id";
+        String error = "Binder Error: Ambiguous reference to column name \"name\" (use: \"a.name\" or \"b.name\")";
+        assertThat(EngineErrorLocation.of(planned(sql, Step.BUILD_TABLE), error)).hasToString("definitions/users_dim.sqlx:22");
+    }
+
+    @Test
     void tripleQuotedStringsAreSkippedWhole() {
         assertThat(EngineErrorLocation.lineOf("SELECT '''it's\nzzz''' AS s,\n  x,\n  zzz", "zzz")).isEqualTo(4);
     }

@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -322,6 +324,9 @@ public final class ActionExecutor {
         return String.valueOf(value);
     }
 
+    /** DuckDB's message for {@code t.x} when t has no column x and a column t is no struct. */
+    static final Pattern NO_FIELD = Pattern.compile("Cannot extract field '(\\w+)' from expression \"(\\w+)\"");
+
     /**
      * A warehouse error prefixed with the file and line it most likely comes from, and where to see the SQL sent.
      * {@code raisedLine}: where a RAISE that made the error is in {@code writtenStatement} (-1: none, or not known).
@@ -336,6 +341,13 @@ public final class ActionExecutor {
         if (error.contains("UNNEST() for correlated expressions is not supported")) {
             // DuckDB's words for a name inside UNNEST(...) that no FROM item has
             hint = "check the names inside UNNEST(...): DuckDB reports a column or field that does not exist there this way; " + hint;
+        }
+        Matcher noField = NO_FIELD.matcher(error);
+        if (noField.find()) {
+            // DuckDB's words for t.x when t's table has no column x and one of its columns is also named t
+            String table = noField.group(2);
+            hint = table + "." + noField.group(1) + ": " + table + " has no column " + noField.group(1) + " (DuckDB then looked for a field of"
+                    + " a column named " + table + "); " + hint;
         }
         if (error.contains("Out of Memory Error")) {
             // DuckDB's own advice is to SET memory_limit or threads, which a run sets from its options

@@ -24,8 +24,12 @@ final class EngineErrorLocation {
     /** Porygon's check of a result's column names (DuplicateColumnNames) lists them: the first is looked for. */
     private static final Pattern REPEATED = Pattern.compile("Found duplicate\\(s\\): ([^,;]+)");
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
-    /** DuckDB's messages whose name is not the last one quoted: an ambiguous column (then the qualified names to use instead). */
-    private static final Pattern NAMED_FIRST = Pattern.compile("Ambiguous reference to column name \"(\\w+)\"");
+    /**
+     * DuckDB's messages whose name is not the last one quoted: an ambiguous column (then the qualified names to use instead),
+     * a column a table lacks when a column has the table's name ({@code s.nmae}: "Cannot extract field 'nmae' from expression "s"").
+     */
+    private static final Pattern NAMED_FIRST = Pattern.compile("Ambiguous reference to column name \"(\\w+)\""
+            + "|" + ActionExecutor.NO_FIELD.pattern());
     /** The translation's own errors name the expression that raised (DuckDbExpressionDeParser.errorMessage). */
     private static final Pattern RAISED = Pattern.compile("(?:division by zero|Bad \\w+ value|must match at most one source row for each"
             + " target row|Assertion failed): (.+?)(?:\\.\\.\\.)?$");

@@ -101,6 +101,13 @@ class EngineErrorLocationTest {
     }
 
     @Test
+    void aColumnATableLacksWhenAColumnHasTheTablesNameIsFoundByTheColumnNotTheTable() {
+        String sql = "SELECT\n  s.id\nFROM t s\nWHERE s.nmae = 'a'";
+        String error = "Binder Error: Cannot extract field 'nmae' from expression \"s\" because it is not a struct, union, map, or json";
+        assertThat(EngineErrorLocation.of(planned(sql, Step.BUILD_TABLE), error)).hasToString("definitions/users_dim.sqlx:23");
+    }
+
+    @Test
     void tripleQuotedStringsAreSkippedWhole() {
         assertThat(EngineErrorLocation.lineOf("SELECT '''it's\nzzz''' AS s,\n  x,\n  zzz", "zzz")).isEqualTo(4);
     }

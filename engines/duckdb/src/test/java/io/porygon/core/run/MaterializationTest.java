@@ -431,6 +431,15 @@ class MaterializationTest {
     }
 
     @Test
+    void aColumnATableLacksWhenAColumnHasTheTablesNameIsFoundAndExplained() {
+        engine.execute("CREATE TABLE raw.s AS SELECT 1 AS id, 'x' AS s");
+        // s is the table's alias and one of its columns: DuckDB then speaks of a field of the column
+        RunResult r = run(engine, graph(table(out, "SELECT\n  s.id\nFROM raw.s s\nWHERE s.nmae = 'a'")));
+        assertThat(result(r, "mart.out").error()).startsWith("definitions/out.sqlx:8: ").contains("Cannot extract field 'nmae'")
+                .contains("hint: s.nmae: s has no column nmae (DuckDB then looked for a field of a column named s)");
+    }
+
+    @Test
     void aCancelThatComesDuringThePostOperationsKeepsThePreviousTable() {
         run(engine, graph(table(out, "SELECT 1 AS id")));
         engine.execute("CREATE TABLE mart.log (n INT)");

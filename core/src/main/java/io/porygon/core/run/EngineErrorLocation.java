@@ -26,10 +26,11 @@ final class EngineErrorLocation {
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
     /**
      * DuckDB's messages whose name is not the last one quoted: an ambiguous column (then the qualified names to use instead),
-     * a column a table lacks when a column has the table's name ({@code s.nmae}: "Cannot extract field 'nmae' from expression "s"").
+     * a column a table lacks when a column has the table's name ({@code s.nmae}: "Cannot extract field 'nmae' from expression "s""),
+     * a function given arguments of other types ("No function matches the given name and argument types 'starts_with(INTEGER, ...)'").
      */
     private static final Pattern NAMED_FIRST = Pattern.compile("Ambiguous reference to column name \"(\\w+)\""
-            + "|" + ActionExecutor.NO_FIELD.pattern());
+            + "|" + ActionExecutor.NO_FIELD.pattern() + "|No function matches the given name and argument types '(\\w+)\\(");
     /** The translation's own errors name the expression that raised (DuckDbExpressionDeParser.errorMessage). */
     private static final Pattern RAISED = Pattern.compile("(?:division by zero|Bad \\w+ value|must match at most one source row for each"
             + " target row|Assertion failed): (.+?)(?:\\.\\.\\.)?$");

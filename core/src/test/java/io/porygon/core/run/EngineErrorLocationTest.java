@@ -108,6 +108,14 @@ class EngineErrorLocationTest {
     }
 
     @Test
+    void aFunctionGivenArgumentsOfOtherTypesIsFoundByItsName() {
+        String sql = "SELECT\n  id\nFROM t\nWHERE STARTS_WITH(id, 'a')";
+        String error = "Binder Error: No function matches the given name and argument types 'starts_with(INTEGER, STRING_LITERAL)'."
+                + " You might need to add explicit type casts.\n\tCandidate functions:\n\tstarts_with(VARCHAR, VARCHAR) -> BOOLEAN";
+        assertThat(EngineErrorLocation.of(planned(sql, Step.BUILD_TABLE), error)).hasToString("definitions/users_dim.sqlx:23");
+    }
+
+    @Test
     void tripleQuotedStringsAreSkippedWhole() {
         assertThat(EngineErrorLocation.lineOf("SELECT '''it's\nzzz''' AS s,\n  x,\n  zzz", "zzz")).isEqualTo(4);
     }

@@ -129,7 +129,25 @@ final class EngineErrorLocation {
         // before a name the text may quote: the call with the whole text is the line, not the name's first use
         if (line <= 0) line = lineOfErrorCall(sql, message);
         if (line <= 0) line = lineOf(sql, quotedName(message));
+        if (line <= 0) line = lineOfUnconverted(sql, message);
         return line > 0 ? line : lineOfRaised(sql, message);
+    }
+
+    /** DuckDB's message for a string it could not cast ({@code WHERE id = 'abc'} with an INT64 id). */
+    private static final Pattern UNCONVERTED = Pattern.compile("^Conversion Error: Could not convert string '(.*)' to \\w+$");
+
+    /**
+     * The line of the string literal a conversion error quotes ({@code Could not convert string 'abc' to INT32}): the first
+     * line holding it in quotes; -1 when none does (the string came from a table's rows).
+     */
+    static int lineOfUnconverted(String sql, String message) {
+        Matcher m = UNCONVERTED.matcher(message.lines().findFirst().orElse(""));
+        if (!m.find()) return -1;
+        String[] lines = sql.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains("'" + m.group(1) + "'") || lines[i].contains("\"" + m.group(1) + "\"")) return i + 1;
+        }
+        return -1;
     }
 
     /** DuckDB's message for a failed {@code ERROR(text)} call: its text after the error's kind. */

@@ -116,6 +116,15 @@ class EngineErrorLocationTest {
     }
 
     @Test
+    void aStringThatCannotBeConvertedIsFoundAtItsLiteral() {
+        String sql = "SELECT\n  id\nFROM t\nWHERE id = 'abc'";
+        String error = "Conversion Error: Could not convert string 'abc' to INT32\nLINE 3: SELECT id FROM t WHERE id = 'abc'";
+        assertThat(EngineErrorLocation.of(planned(sql, Step.BUILD_TABLE), error)).hasToString("definitions/users_dim.sqlx:23");
+        // a string of a table's rows is in no line: the query's first
+        assertThat(EngineErrorLocation.lineOfUnconverted(sql, "Conversion Error: Could not convert string 'x1' to INT32")).isEqualTo(-1);
+    }
+
+    @Test
     void tripleQuotedStringsAreSkippedWhole() {
         assertThat(EngineErrorLocation.lineOf("SELECT '''it's\nzzz''' AS s,\n  x,\n  zzz", "zzz")).isEqualTo(4);
     }

@@ -633,6 +633,23 @@ class RunCommandTest {
     }
 
     @Test
+    void aMistakeInATestsInputBlockIsReportedInTheTestsFileNotAtTheModelsFirstLine() throws IOException {
+        write("definitions/tests/orders_clean_test.sqlx", """
+                config { type: "test", dataset: "orders_clean" }
+                input "orders" {
+                  SELECT 1 AS order_id, 'shipped' AS status,
+                    no_such AS amount
+                }
+                SELECT 1 AS order_id, 'SHIPPED' AS status, 1 AS amount, 0.1 AS half
+                """);
+        assertThat(cli("test", project.toString())).isEqualTo(1);
+        // no_such is in no line of the model: its file's first line of SQL would point at nothing wrong
+        assertThat(stdout).contains("definitions/tests/orders_clean_test.sqlx: the model's query failed on the test's inputs: ")
+                .contains("\"no_such\"").contains("hint: the input blocks stand in for the tables the model reads")
+                .doesNotContain("definitions/orders_clean.sqlx:");
+    }
+
+    @Test
     void aTranslationErrorInATestedQueryIsReportedInTheFileThatHoldsIt() throws IOException {
         write("definitions/orders_clean.sqlx", """
                 config { type: "table" }

@@ -124,7 +124,7 @@ final class EngineErrorLocation {
     }
 
     /** 1-based line of {@code sql} that an error message is about, or -1. */
-    private static int lineIn(String sql, String message) {
+    static int lineIn(String sql, String message) {
         int line = lineOfRepeated(sql, message);
         // before a name the text may quote: the call with the whole text is the line, not the name's first use
         if (line <= 0) line = lineOfErrorCall(sql, message);

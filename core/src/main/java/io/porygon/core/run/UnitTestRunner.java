@@ -60,6 +60,11 @@ public final class UnitTestRunner {
                 if (model == null || e instanceof PorygonException) throw e;
                 // at the line of the model's query the error names (a column, the expression that raised), which the test's file has not
                 String message = e.getMessage() == null ? "" : e.getMessage();
+                // a name only an input block has (a column it selects from nowhere): the test's file, whose lines are not known here
+                if (model.query() != null && EngineErrorLocation.lineIn(model.query(), message) < 0
+                        && EngineErrorLocation.lineIn(test.testQuery(), message) > 0) {
+                    throw e;
+                }
                 failing = EngineErrorLocation.ofQuery(model, message) + ": the model's query failed on the inputs of " + test.fileName() + ": ";
                 if (!message.startsWith("Binder Error") && !message.startsWith("Catalog Error")) {
                     hint = "the model's query raised it on the rows the input blocks give: check those rows, or the model";

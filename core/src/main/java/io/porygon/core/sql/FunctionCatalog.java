@@ -489,7 +489,8 @@ final class FunctionCatalog {
         int g = group(c);
         // BigQuery stops once a match reaches the end of the text; DuckDB tries once more there, where a
         // pattern that matches the empty string adds an element ('aaa' by 'a*': BigQuery ['aaa'], DuckDB ['aaa', ''])
-        if (matchesEmpty(((StringValue) c.args().get(1)).getValue().replace("''", "'"))) {
+        String pattern = ((StringValue) c.args().get(1)).getValue().replace("''", "'");
+        if (matchesEmpty(pattern) && !anchoredAtStart(pattern)) {
             throw c.unsupported("a pattern that matches the empty string",
                     "BigQuery and DuckDB differ on its empty match at the end of the text; make the pattern match one character or more (+ rather than *)");
         }
@@ -499,6 +500,15 @@ final class FunctionCatalog {
             // a group that takes no part in a match gives '' in BigQuery's array, NULL in DuckDB's
             c.text("list_transform(regexp_extract_all(").arg(0).text(", ").arg(1).text(", 1), porygon_m -> coalesce(porygon_m, ''))");
         }
+    }
+
+    /**
+     * Whether every match of a regular expression starts at the text's start (^ or \A first, no alternative, no multi-line
+     * flag): it then matches once at most, and BigQuery and DuckDB give the same array ('aaa' by '^a*': ['aaa'] in both).
+     */
+    private static boolean anchoredAtStart(String pattern) {
+        return (pattern.startsWith("^") || pattern.startsWith("\\A")) && !pattern.contains("|")
+                && !java.util.regex.Pattern.compile("\\(\\?[A-Za-z-]*m").matcher(pattern).find();
     }
 
     /** Whether a regular expression matches the empty string, as far as Java's dialect reads RE2's. */

@@ -209,6 +209,8 @@ class FunctionGapsTest {
         // BigQuery's REGEXP_EXTRACT_ALL('aaa', 'a*') is ['aaa'], DuckDB's ['aaa', '']
         assertRefused("SELECT REGEXP_EXTRACT_ALL(name, r'[^,]*') FROM t", "a pattern that matches the empty string", "+ rather than *");
         assertRefused("SELECT REGEXP_EXTRACT_ALL(name, r'(\\d*)') FROM t", "a pattern that matches the empty string", "+ rather than *");
+        // anchored at the start only without an alternative
+        assertRefused("SELECT REGEXP_EXTRACT_ALL(name, r'^a*|b*') FROM t", "a pattern that matches the empty string", "+ rather than *");
     }
 
     private void assertRefused(String sql, String reason, String hint) {

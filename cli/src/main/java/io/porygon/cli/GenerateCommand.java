@@ -167,7 +167,7 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         stdout.print(summary.render());
-        stdout.printf("generated %,d rows in %.2f s (%,.0f rows/s), seed %d, scale %s, as of %s%s%n",
+        stdout.printf(Locale.ROOT, "generated %,d rows in %.2f s (%,.0f rows/s), seed %d, scale %s, as of %s%s%n",
                 summary.totalRows(), seconds, summary.totalRows() / seconds, seed, ScaleFactor.plain(scale), options.asOf(),
                 out == null ? ", schema " + options.schema() : "");
         return 0;
@@ -231,7 +231,7 @@ public final class GenerateCommand implements Callable<Integer> {
      */
     private void sayCompletedAfterStop(GenerationSummary summary, String outcome) {
         PrintWriter err = spec.commandLine().getErr();
-        err.printf("generate completed before the stop took effect: its %,d rows %s%n", summary.totalRows(), outcome);
+        err.printf(Locale.ROOT, "generate completed before the stop took effect: its %,d rows %s%n", summary.totalRows(), outcome);
         err.flush();
     }
 
@@ -241,7 +241,7 @@ public final class GenerateCommand implements Callable<Integer> {
         return (done, total) -> {
             int width = 30;
             int filled = (int) (width * done / Math.max(1, total));
-            err.printf("\r[%s%s] %3d%%  users %,d/%,d", "#".repeat(filled), " ".repeat(width - filled), 100 * done / Math.max(1, total), done, total);
+            err.printf(Locale.ROOT, "\r[%s%s] %3d%%  users %,d/%,d", "#".repeat(filled), " ".repeat(width - filled), 100 * done / Math.max(1, total), done, total);
             if (done >= total) err.println();
             err.flush();
         };

@@ -269,7 +269,7 @@ public final class TheLookLoader {
                 .stream().findFirst().orElse(null);
         if (r == null) return null;
         long count = Sql.asLong(r.get(0));
-        return String.format("%,d value%s on more than one row, e.g. %s on %,d rows", count, count == 1 ? "" : "s", r.get(1), Sql.asLong(r.get(2)));
+        return String.format(Locale.ROOT, "%,d value%s on more than one row, e.g. %s on %,d rows", count, count == 1 ? "" : "s", r.get(1), Sql.asLong(r.get(2)));
     }
 
     private static boolean accepts(BigQueryType expected, String actual) {
@@ -297,10 +297,10 @@ public final class TheLookLoader {
         long first = Sql.asLong(engine.queryRows("SELECT min(rowid) FROM " + table + " WHERE " + file + " = "
                 + Sql.literal(path)).get(0).get(0));
         String name = Path.of(path).getFileName().toString();
-        String where = (name.equals(label) ? "" : name + " ") + "row " + String.format("%,d", Sql.asLong(r.get(3)) - first + 1)
+        String where = (name.equals(label) ? "" : name + " ") + "row " + String.format(Locale.ROOT, "%,d", Sql.asLong(r.get(3)) - first + 1)
                 + (name.contains(".csv") ? " after the header" : "");
         if (name.contains(".json")) where = where.replace("row ", "line ");
-        return String.format("%,d value%s, e.g. '%s' at %s (%s)", count, count == 1 ? "" : "s", r.get(1), where, form(expected));
+        return String.format(Locale.ROOT, "%,d value%s, e.g. '%s' at %s (%s)", count, count == 1 ? "" : "s", r.get(1), where, form(expected));
     }
 
     /** How BigQuery writes a value of the type, for the hint on a value that does not convert. */
@@ -339,7 +339,7 @@ public final class TheLookLoader {
             // the statement, as Porygon's engine or DuckDB's parser (LINE 1: CREATE ... read_parquet(...)) quotes it
             if (line.startsWith("  in: ") || line.startsWith("LINE ")) break;
             // DuckDB quotes the line it could not read whole: a corrupt or binary file's may be megabytes long
-            if (line.length() > 300) line = line.substring(0, 300) + "... (" + String.format("%,d", line.length()) + " characters)";
+            if (line.length() > 300) line = line.substring(0, 300) + "... (" + String.format(Locale.ROOT, "%,d", line.length()) + " characters)";
             // advice on DuckDB's reader options (union_by_name, ...) that load does not take
             int advice = Math.max(line.indexOf("Possible fixes"), line.indexOf("Possible solutions"));
             if (advice >= 0) {

@@ -484,6 +484,9 @@ final class FunctionCatalog {
         c.text("regexp_extract_all(").arg(0).text(", ").arg(1).text(", " + g + ")[1]");
     }
 
+    /** An inline flag group that sets m ((?m), (?im)); groups 1 and 2 hold its other flags. */
+    private static final java.util.regex.Pattern MULTI_LINE_FLAG = java.util.regex.Pattern.compile("\\(\\?([A-Za-z]*?)m([A-Za-z]*)\\)");
+
     private static void regexpExtractAll(CallContext c) {
         if (c.args().size() != 2) throw c.unsupported("extra arguments", "pass only the value and the pattern");
         int g = group(c);
@@ -511,10 +514,17 @@ final class FunctionCatalog {
                 && !java.util.regex.Pattern.compile("\\(\\?[A-Za-z-]*m").matcher(pattern).find();
     }
 
-    /** Whether a regular expression matches the empty string, as far as Java's dialect reads RE2's. */
+    /**
+     * Whether a regular expression matches the empty string, as far as Java's dialect reads RE2's. Without the multi-line
+     * flag: Java's multi-line ^ does not match at the end of the text, where RE2's does.
+     */
     private static boolean matchesEmpty(String pattern) {
+        String singleLine = MULTI_LINE_FLAG.matcher(pattern).replaceAll(f -> {
+            String others = f.group(1) + f.group(2);
+            return others.isEmpty() ? "" : "(?" + others + ")";
+        });
         try {
-            return java.util.regex.Pattern.compile(pattern).matcher("").matches();
+            return java.util.regex.Pattern.compile(singleLine).matcher("").matches();
         } catch (java.util.regex.PatternSyntaxException e) {
             return false;
         }

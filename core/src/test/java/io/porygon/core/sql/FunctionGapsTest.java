@@ -211,6 +211,9 @@ class FunctionGapsTest {
         assertRefused("SELECT REGEXP_EXTRACT_ALL(name, r'(\\d*)') FROM t", "a pattern that matches the empty string", "+ rather than *");
         // anchored at the start only without an alternative
         assertRefused("SELECT REGEXP_EXTRACT_ALL(name, r'^a*|b*') FROM t", "a pattern that matches the empty string", "+ rather than *");
+        // Java's multi-line ^ does not match at the end of the text, RE2's does: 'a\n' by (?m)^a* ends with an empty match
+        assertRefused("SELECT REGEXP_EXTRACT_ALL(name, r'(?m)^a*') FROM t", "a pattern that matches the empty string", "+ rather than *");
+        assertRefused("SELECT REGEXP_EXTRACT_ALL(name, r'(?im)^a*') FROM t", "a pattern that matches the empty string", "+ rather than *");
     }
 
     private void assertRefused(String sql, String reason, String hint) {

@@ -142,12 +142,7 @@ final class EngineErrorLocation {
      */
     static int lineOfUnconverted(String sql, String message) {
         Matcher m = UNCONVERTED.matcher(message.lines().findFirst().orElse(""));
-        if (!m.find()) return -1;
-        String[] lines = sql.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].contains("'" + m.group(1) + "'") || lines[i].contains("\"" + m.group(1) + "\"")) return i + 1;
-        }
-        return -1;
+        return m.find() ? lineQuoting(sql, m.group(1), null) : -1;
     }
 
     /** DuckDB's message for a failed {@code ERROR(text)} call: its text after the error's kind. */
@@ -160,13 +155,16 @@ final class EngineErrorLocation {
      */
     static int lineOfErrorCall(String sql, String message) {
         Matcher m = ERROR_CALL_MESSAGE.matcher(message.lines().findFirst().orElse(""));
-        if (!m.find()) return -1;
-        String text = m.group(1).strip();
+        return m.find() ? lineQuoting(sql, m.group(1).strip(), ERROR_CALL) : -1;
+    }
+
+    /** The first line of {@code sql} that holds {@code text} in quotes, and a match of {@code alsoOnLine} if given; -1 when none does. */
+    private static int lineQuoting(String sql, String text, Pattern alsoOnLine) {
         String[] lines = sql.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             boolean quoted = line.contains("'" + text + "'") || line.contains("\"" + text + "\"");
-            if (quoted && ERROR_CALL.matcher(line).find()) return i + 1;
+            if (quoted && (alsoOnLine == null || alsoOnLine.matcher(line).find())) return i + 1;
         }
         return -1;
     }

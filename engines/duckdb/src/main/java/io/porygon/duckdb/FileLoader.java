@@ -36,8 +36,9 @@ final class FileLoader {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         String fileColumn = ", filename = " + quoteLiteral(Engine.FILE_COLUMN);
         // EXPORT DATA (uri = '...-*.csv', compression = 'GZIP') names gzipped files .csv (or .json)
-        boolean gzipped = !name.endsWith(".parquet") && gzipped(file);
-        String gzip = gzipped && !name.endsWith(".gz") ? ", compression = 'gzip'" : "";
+        List<Path> files = name.endsWith(".parquet") ? List.of() : filesOf(file);
+        files.stream().filter(FileLoader::startsAsGzip).forEach(FileLoader::checkGzip);
+        String gzip = !name.endsWith(".gz") && !files.isEmpty() && startsAsGzip(files.get(0)) ? ", compression = 'gzip'" : "";
         if (name.endsWith(".json") || name.endsWith(".json.gz")) {
             loadJson(target, path + gzip, fileColumn);
             return;
@@ -71,31 +72,31 @@ final class FileLoader {
         engine.execute("CREATE OR REPLACE TABLE " + sqlName(target) + " AS SELECT * FROM " + source);
     }
 
-    /**
-     * Whether the file, or the first file the glob matches, starts with gzip's magic number. Every gzipped one is
-     * read to its end first: DuckDB takes a gzip stream cut short (an interrupted download) as ending there, without
-     * its checksum, so the rows before the cut would load as the whole table.
-     */
-    private static boolean gzipped(Path file) {
-        Path dir = file.toAbsolutePath().getParent();
-        List<Path> gzipped = new ArrayList<>();
-        Boolean first = null;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, file.getFileName().toString())) {
-            for (Path p : files) {
-                try (InputStream in = Files.newInputStream(p)) {
-                    byte[] magic = in.readNBytes(2);
-                    boolean gzip = magic.length == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
-                    if (gzip) gzipped.add(p);
-                    if (first == null) first = gzip;
-                }
-            }
+    /** The file, or the files the glob matches; none when the folder cannot be read (DuckDB then reports the file). */
+    private static List<Path> filesOf(Path file) {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> matched = Files.newDirectoryStream(file.toAbsolutePath().getParent(), file.getFileName().toString())) {
+            matched.forEach(files::add);
         } catch (IOException | RuntimeException e) {
             // DuckDB reports the file it cannot read
         }
-        gzipped.forEach(FileLoader::checkGzip);
-        return first != null && first;
+        return files;
     }
 
+    /** Whether a file starts with gzip's magic number; false when it cannot be read (DuckDB then reports it). */
+    private static boolean startsAsGzip(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] magic = in.readNBytes(2);
+            return magic.length == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Reads a gzipped file to its end and checksum: DuckDB takes a gzip stream cut short (an interrupted download) as
+     * ending there, so the rows before the cut would load as the whole table.
+     */
     private static void checkGzip(Path file) {
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
             in.transferTo(OutputStream.nullOutputStream());

@@ -108,7 +108,7 @@ final class HistoryCommand implements Callable<Integer> {
             out.println("Run " + id + ":");
             // as wide as the longest name, so that the columns after it line up (assertion names run long)
             int width = Math.max(40, actions.stream().mapToInt(a -> a.name().length()).max().orElse(0));
-            int stepWidth = Math.max(RunProgress.STEP_WIDTH, actions.stream().mapToInt(a -> a.stepLabel().length()).max().orElse(0));
+            int stepWidth = RunProgress.stepWidth(actions.stream().map(ActionResult::stepLabel));
             String format = "  %-5s %-" + stepWidth + "s %-" + width + "s %-19s %9s %14s  %-16s %s%n";
             out.printf(format, "", "step", "action", "started (UTC)", "time", "rows", "sql hash", "error");
             for (ActionResult a : actions) {

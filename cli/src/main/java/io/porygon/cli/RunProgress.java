@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Human output of a run: one line per finished action (status, rows, time), a live progress bar
@@ -21,7 +22,7 @@ import java.util.Set;
 final class RunProgress implements RunListener {
     private static final int BAR_WIDTH = 24;
     /** The step column's least width; wider for a longer step (incremental (insert overwrite)), so that the names line up. */
-    static final int STEP_WIDTH = 24;
+    private static final int STEP_WIDTH = 24;
 
     private final PrintWriter out;
     private final boolean live;
@@ -41,7 +42,7 @@ final class RunProgress implements RunListener {
     public void runStarted(ExecutionPlan plan) {
         total = plan.actions().size();
         nameWidth = Math.min(90, plan.actions().stream().mapToInt(p -> p.displayName().length()).max().orElse(20));
-        stepWidth = Math.max(STEP_WIDTH, plan.actions().stream().mapToInt(p -> p.step().label().length()).max().orElse(0));
+        stepWidth = stepWidth(plan.actions().stream().map(p -> p.step().label()));
         out.println("Running " + total + " action" + (total == 1 ? "" : "s") + (plan.fullRefresh() ? " (full refresh)" : "") + ":");
         drawBar();
     }
@@ -125,6 +126,11 @@ final class RunProgress implements RunListener {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-10s %d%n", "alerts", alerts.size()));
         alerts.forEach(a -> sb.append(String.format(Locale.ROOT, "  %s: %s%n", a.action(), a.message())));
         return sb.toString();
+    }
+
+    /** The step column's width for these steps' labels: the longest, at least {@link #STEP_WIDTH}. */
+    static int stepWidth(Stream<String> labels) {
+        return Math.max(STEP_WIDTH, labels.mapToInt(String::length).max().orElse(0));
     }
 
     static String seconds(Duration d) {

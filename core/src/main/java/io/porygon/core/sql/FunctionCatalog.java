@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * The explicit list of GoogleSQL functions Porygon translates to DuckDB, and how. A function that
@@ -485,7 +487,9 @@ final class FunctionCatalog {
     }
 
     /** An inline flag group that sets m ((?m), (?im)); groups 1 and 2 hold its other flags. */
-    private static final java.util.regex.Pattern MULTI_LINE_FLAG = java.util.regex.Pattern.compile("\\(\\?([A-Za-z]*?)m([A-Za-z]*)\\)");
+    private static final Pattern MULTI_LINE_FLAG = Pattern.compile("\\(\\?([A-Za-z]*?)m([A-Za-z]*)\\)");
+    /** The multi-line flag set anywhere: in a flag group or a group's flags ((?m:...)). */
+    private static final Pattern SETS_MULTI_LINE = Pattern.compile("\\(\\?[A-Za-z-]*m");
 
     private static void regexpExtractAll(CallContext c) {
         if (c.args().size() != 2) throw c.unsupported("extra arguments", "pass only the value and the pattern");
@@ -511,7 +515,7 @@ final class FunctionCatalog {
      */
     private static boolean anchoredAtStart(String pattern) {
         return (pattern.startsWith("^") || pattern.startsWith("\\A")) && !pattern.contains("|")
-                && !java.util.regex.Pattern.compile("\\(\\?[A-Za-z-]*m").matcher(pattern).find();
+                && !SETS_MULTI_LINE.matcher(pattern).find();
     }
 
     /**
@@ -524,8 +528,8 @@ final class FunctionCatalog {
             return others.isEmpty() ? "" : "(?" + others + ")";
         });
         try {
-            return java.util.regex.Pattern.compile(singleLine).matcher("").matches();
-        } catch (java.util.regex.PatternSyntaxException e) {
+            return Pattern.compile(singleLine).matcher("").matches();
+        } catch (PatternSyntaxException e) {
             return false;
         }
     }

@@ -1484,15 +1484,13 @@
     if (v instanceof Date) return isNaN(v.getTime()) ? "Invalid Date" : v.toISOString();
     try { return JSON.stringify(v); } catch (e) { return String(v); } // a cycle
   }
-  function printer() {
-    return function () {
-      var parts = [];
-      for (var i = 0; i < arguments.length; i++) parts.push(shown(arguments[i]));
-      print(parts.join(" "));
-    };
+  function printLine() {
+    var parts = [];
+    for (var i = 0; i < arguments.length; i++) parts.push(shown(arguments[i]));
+    print(parts.join(" "));
   }
   const projectConsole = {};
-  ["log", "info", "warn", "error", "debug", "trace", "dir"].forEach(function (m) { projectConsole[m] = printer(); });
+  ["log", "info", "warn", "error", "debug", "trace", "dir"].forEach(function (m) { projectConsole[m] = printLine; });
   Object.defineProperty(global, "console", { value: projectConsole, writable: true, configurable: true, enumerable: false });
 
   // Node's name for the global object, which project code uses to share values (global.X = ...) as in Dataform

@@ -26,13 +26,25 @@ class DemoSummaryTest {
         return graph;
     }
 
+    /** A project of no models but the settings (defaultProject p, defaultDataset d), compiled. */
+    private CompiledGraph emptyProject() throws IOException {
+        Path project = dir.resolve("project");
+        TestProjects.write(project, "workflow_settings.yaml", "defaultProject: p\ndefaultDataset: d\n");
+        return compile(project);
+    }
+
+    /** What the summary prints of the warehouse, its tables named as {@code mapping} names the graph's (default dataset d). */
+    private static String summary(DuckDbEngine engine, CompiledGraph graph, DatabaseMapping mapping) {
+        StringWriter text = new StringWriter();
+        new DemoSummary(engine, new PrintWriter(text, true), DemoSummary.tablesOf(graph, new WarehouseNames(mapping, "d"))).print();
+        return text.toString();
+    }
+
     @Test
     void aBrokenViewIsShownAsUnreadableAndTheSummaryGoesOn() throws IOException {
         // a project without the pipeline's models: the summary looks for them under their usual names
-        Path project = dir.resolve("project");
-        TestProjects.write(project, "workflow_settings.yaml", "defaultProject: p\ndefaultDataset: d\n");
-        CompiledGraph graph = compile(project);
-        StringWriter text = new StringWriter();
+        CompiledGraph graph = emptyProject();
+        String out;
         try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
             engine.execute("CREATE SCHEMA thelook");
             engine.execute("CREATE SCHEMA looker_studio_views");
@@ -42,11 +54,8 @@ class DemoSummaryTest {
             engine.execute("CREATE VIEW looker_studio_views.profit_view AS SELECT x AS category, x AS gross_profit, x AS revenue FROM thelook.gone");
             engine.execute("DROP TABLE thelook.gone");
             engine.execute("CREATE TABLE thelook.orders_dim AS SELECT * FROM range(5)");
-
-            new DemoSummary(engine, new PrintWriter(text, true),
-                    DemoSummary.tablesOf(graph, new WarehouseNames(DatabaseMapping.IGNORE, "d"))).print();
+            out = summary(engine, graph, DatabaseMapping.IGNORE);
         }
-        String out = text.toString();
         assertThat(out).containsPattern("thelook\\.users_dim +3\\n");
         assertThat(out.lines().filter(l -> l.contains("thelook.products_dim")))
                 .singleElement().asString().contains("(unreadable: ").contains("gone").doesNotContain("\n");
@@ -65,17 +74,14 @@ class DemoSummaryTest {
                 SELECT 'Jeans' AS category, 30.0 AS gross_profit, 50.0 AS revenue
                 """);
         CompiledGraph graph = compile(project);
-        StringWriter text = new StringWriter();
+        String out;
         try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
             engine.execute("CREATE SCHEMA acme_thelook");
             engine.execute("CREATE SCHEMA acme_looker_studio_views");
             engine.execute("CREATE TABLE acme_thelook.users_dim AS SELECT * FROM range(4)");
             engine.execute("CREATE VIEW acme_looker_studio_views.profit_view AS SELECT 'Jeans' AS category, 30.0 AS gross_profit, 50.0 AS revenue");
-
-            new DemoSummary(engine, new PrintWriter(text, true),
-                    DemoSummary.tablesOf(graph, new WarehouseNames(DatabaseMapping.PREFIX_SCHEMA, "d"))).print();
+            out = summary(engine, graph, DatabaseMapping.PREFIX_SCHEMA);
         }
-        String out = text.toString();
         assertThat(out).containsPattern("acme_thelook\\.users_dim +4\\n")
                 .containsPattern("acme_looker_studio_views\\.profit_view +1\\n")
                 .containsPattern("Top categories by gross profit:\\n.*\\n +Jeans +30\\.00 +50\\.00");
@@ -86,10 +92,8 @@ class DemoSummaryTest {
     /** The summary's figures are written as the dashboard writes them, not in the JVM's locale (1.234,50 in German). */
     @Test
     void figuresAreWrittenAsOnTheDashboardWhateverTheJvmsLocale() throws IOException {
-        Path project = dir.resolve("project");
-        TestProjects.write(project, "workflow_settings.yaml", "defaultProject: p\ndefaultDataset: d\n");
-        CompiledGraph graph = compile(project);
-        StringWriter text = new StringWriter();
+        CompiledGraph graph = emptyProject();
+        String out;
         Locale before = Locale.getDefault();
         try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
             engine.execute("CREATE SCHEMA thelook");
@@ -97,36 +101,31 @@ class DemoSummaryTest {
             engine.execute("CREATE TABLE thelook.users_dim AS SELECT * FROM range(1234)");
             engine.execute("CREATE VIEW looker_studio_views.profit_view AS SELECT 'Jeans' AS category, 1234.5 AS gross_profit, 2345678.25 AS revenue");
             Locale.setDefault(Locale.GERMANY);
-            new DemoSummary(engine, new PrintWriter(text, true),
-                    DemoSummary.tablesOf(graph, new WarehouseNames(DatabaseMapping.IGNORE, "d"))).print();
+            out = summary(engine, graph, DatabaseMapping.IGNORE);
         } finally {
             Locale.setDefault(before);
         }
-        assertThat(text.toString()).containsPattern("thelook\\.users_dim +1,234\\n")
+        assertThat(out).containsPattern("thelook\\.users_dim +1,234\\n")
                 .containsPattern("\\n +Jeans +1,234\\.50 +2,345,678\\.25\\n");
     }
 
     /** Categories of equal profit come in the dashboard's order, by name, so the five shown do not change from one summary to the next. */
     @Test
     void categoriesOfEqualProfitAreListedByNameAndNoSalesIsSaid() throws IOException {
-        Path project = dir.resolve("project");
-        TestProjects.write(project, "workflow_settings.yaml", "defaultProject: p\ndefaultDataset: d\n");
-        CompiledGraph graph = compile(project);
-        StringWriter text = new StringWriter();
-        StringWriter empty = new StringWriter();
+        CompiledGraph graph = emptyProject();
+        String text;
+        String empty;
         try (DuckDbEngine engine = new DuckDbEngine(DuckDbSettings.of(dir.resolve("w.duckdb")))) {
             engine.execute("CREATE SCHEMA looker_studio_views");
             engine.execute("CREATE TABLE looker_studio_views.sales AS SELECT c AS category, 10.0 AS gross_profit, 20.0 AS revenue"
                     + " FROM unnest(['Tops', 'Swim', 'Socks', 'Plus', 'Jeans', 'Active', 'Suits', 'Skirts']) AS t(c)");
             engine.execute("CREATE VIEW looker_studio_views.profit_view AS SELECT * FROM looker_studio_views.sales");
-            new DemoSummary(engine, new PrintWriter(text, true),
-                    DemoSummary.tablesOf(graph, new WarehouseNames(DatabaseMapping.IGNORE, "d"))).print();
+            text = summary(engine, graph, DatabaseMapping.IGNORE);
             engine.execute("DELETE FROM looker_studio_views.sales");
-            new DemoSummary(engine, new PrintWriter(empty, true),
-                    DemoSummary.tablesOf(graph, new WarehouseNames(DatabaseMapping.IGNORE, "d"))).print();
+            empty = summary(engine, graph, DatabaseMapping.IGNORE);
         }
-        assertThat(text.toString().lines().dropWhile(l -> !l.startsWith("Top categories")).skip(2).map(l -> l.strip().split(" +")[0]))
+        assertThat(text.lines().dropWhile(l -> !l.startsWith("Top categories")).skip(2).map(l -> l.strip().split(" +")[0]))
                 .containsExactly("Active", "Jeans", "Plus", "Skirts", "Socks");
-        assertThat(empty.toString()).contains("Top categories by gross profit: no realized sales yet");
+        assertThat(empty).contains("Top categories by gross profit: no realized sales yet");
     }
 }

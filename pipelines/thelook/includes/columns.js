@@ -1,5 +1,5 @@
 // Column descriptions shared by a dimension and the view that holds its rules (users_enriched,
-// orders_enriched): the same columns, documented once.
+// orders_enriched): the same columns, documented once. The dimension adds loaded_at.
 
 const USERS_DIM_COLUMNS = {
   user_id: "User id (primary key).",
@@ -46,4 +46,13 @@ const ORDERS_DIM_COLUMNS = {
   is_cancelled: "TRUE when the status is Cancelled."
 };
 
-module.exports = { USERS_DIM_COLUMNS, ORDERS_DIM_COLUMNS };
+// When a run last wrote the row: trx_fct rebuilds the orders whose order or customer row changed after
+// its own last load, without comparing every loaded item with the dimensions.
+const LOADED_AT = {
+  loaded_at: "Time (UTC) the run that last changed this row started its query; a full refresh rewrites every row. Not part of the entity: left out when comparing rows."
+};
+
+const USERS_DIM_TABLE_COLUMNS = Object.assign({}, USERS_DIM_COLUMNS, LOADED_AT);
+const ORDERS_DIM_TABLE_COLUMNS = Object.assign({}, ORDERS_DIM_COLUMNS, LOADED_AT);
+
+module.exports = { USERS_DIM_COLUMNS, ORDERS_DIM_COLUMNS, USERS_DIM_TABLE_COLUMNS, ORDERS_DIM_TABLE_COLUMNS };

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,10 +69,13 @@ class ThelookColumnLineageTest {
     void windowsAndStarsOfModelsAreFollowed() {
         assertThat(column("events_fct", "session_position").sources()).containsExactly(src("events", "session_id"), src("events", "created_at"),
                 src("events", "sequence_number"), src("events", "id"));
-        // users_dim is SELECT * of the model users_enriched: the same columns, each from its namesake
-        List<String> enriched = byName.get("users_enriched").lineage().names().orElseThrow();
+        // users_dim is SELECT * of the model users_enriched (through a subquery): the same columns, each from its
+        // namesake, and the time it was written
+        List<String> enriched = new ArrayList<>(byName.get("users_enriched").lineage().names().orElseThrow());
+        enriched.add("loaded_at");
         assertThat(byName.get("users_dim").lineage().names()).contains(enriched);
         assertThat(column("users_dim", "country_iso2").sources()).containsExactly(src("users_enriched", "country_iso2"));
+        assertThat(column("users_dim", "loaded_at")).isEqualTo(Derivation.NONE);
     }
 
     @Test

@@ -482,6 +482,20 @@ class RunCommandTest {
     }
 
     @Test
+    void aUniqueKeyAssertionCountsTheRepeatedKeysOfAnIntegerKeyAndPassesWhenThereAreNone() throws IOException {
+        write("definitions/orders_by_id.sqlx", """
+                config { type: "table", assertions: { uniqueKey: ["order_id"] } }
+                SELECT order_id, status FROM ${ref("orders")}
+                """);
+        assertThat(cli("run", project.toString())).as(stdout).isZero();
+        assertThat(stdout).containsPattern("OK +assertion +dataform_assertions\\.\\S+orders_by_id_assertions_uniqueKey_0");
+        // two keys repeated: order 1 three times, order 2 twice
+        seed("INSERT INTO raw.orders VALUES (1, 'again', 1), (1, 'and again', 1), (2, 'again', 2)");
+        assertThat(cli("run", project.toString())).isEqualTo(1);
+        assertThat(stdout).containsPattern("FAIL +assertion +dataform_assertions\\.\\S+orders_by_id_assertions_uniqueKey_0 +2 failing rows ");
+    }
+
+    @Test
     void historyGivesActionsThatNeverStartedNoStartOrTime() throws IOException {
         seed("INSERT INTO raw.orders VALUES (NULL, 'lost', 1)");
         assertThat(cli("run", project.toString())).isEqualTo(1);

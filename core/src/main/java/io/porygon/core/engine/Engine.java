@@ -141,14 +141,6 @@ public interface Engine extends AutoCloseable {
     /** Opens another session on the same warehouse for another thread; close it when done. */
     Engine openSession();
 
-    /**
-     * Whether the one column {@code valuesSql} returns holds no value twice and no NULL, where the engine can show it more
-     * cheaply than by grouping the values; false when it cannot tell (the caller then asks as it otherwise would).
-     */
-    default boolean valuesAreDistinct(String valuesSql) {
-        return false;
-    }
-
     /** Estimated rows a SELECT reads or returns, where the engine's planner says so. */
     default OptionalLong estimateRows(String select) {
         return OptionalLong.empty();

@@ -230,14 +230,9 @@ public final class ActionExecutor {
      * questions, and on DuckDB an unchanged view spares a DESCRIBE, a CREATE and a commit. Counting a kept view's
      * rows also shows that it still binds (a table under it may have changed its columns since); a kept one that
      * fails is created again. A view counted through its tables ({@code countSql}) is left to the engine's
-     * {@link Engine#replaceView}, which checks that it binds. A uniqueKey assertion's view is made first when the engine
-     * may find its key's values distinct by a cheaper query ({@link UniqueKeyValues}), then counted only if they are not.
+     * {@link Engine#replaceView}, which checks that it binds.
      */
     private long viewRows(PlannedAction p, Engine engine) {
-        if (p.keyValuesSql() != null) {
-            engine.replaceView(p.warehouseTarget(), p.sql());
-            if (engine.valuesAreDistinct(p.keyValuesSql())) return 0;
-        }
         if (p.countSql() == null && engine.viewHolds(p.warehouseTarget(), p.sql())) {
             try {
                 return engine.rowCount(p.warehouseTarget());

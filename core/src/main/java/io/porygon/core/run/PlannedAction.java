@@ -28,8 +28,6 @@ import java.util.stream.Stream;
  *     holds them as text; the runner interprets these
  * @param countSql for an assertion, a query of its row count cheaper than counting its view's rows
  *     ({@link RowConditionsCount}); null to count the view
- * @param keyValuesSql for a built-in uniqueKey assertion of one column, the query of that column's values, which the
- *     engine may show distinct more cheaply than the assertion's GROUP BY ({@link UniqueKeyValues}); null otherwise
  */
 public record PlannedAction(
         String id,
@@ -47,13 +45,11 @@ public record PlannedAction(
         String mergeFilter,
         String partitionBy,
         Map<Integer, List<ScriptProgram>> programs,
-        String countSql,
-        String keyValuesSql) {
+        String countSql) {
 
     public PlannedAction(String id, Action action, Target warehouseTarget, Step step, List<String> preOps, String sql,
             List<String> statements, List<String> postOps, List<String> uniqueKey, Set<String> upstream, String note, List<String> cleanup) {
-        this(id, action, warehouseTarget, step, preOps, sql, statements, postOps, uniqueKey, upstream, note, cleanup, null, null, Map.of(), null,
-                null);
+        this(id, action, warehouseTarget, step, preOps, sql, statements, postOps, uniqueKey, upstream, note, cleanup, null, null, Map.of(), null);
     }
 
     public PlannedAction {
@@ -69,7 +65,7 @@ public record PlannedAction(
     /** This action with {@code more} added to its note. */
     public PlannedAction withNote(String more) {
         return new PlannedAction(id, action, warehouseTarget, step, preOps, sql, statements, postOps, uniqueKey, upstream,
-                note == null ? more : note + "; " + more, cleanup, mergeFilter, partitionBy, programs, countSql, keyValuesSql);
+                note == null ? more : note + "; " + more, cleanup, mergeFilter, partitionBy, programs, countSql);
     }
 
     /** {@code dataset.name}: how progress lines and history name the action. */
@@ -114,7 +110,6 @@ public record PlannedAction(
         var all = new java.util.ArrayList<String>(preOps);
         if (sql != null) all.add(sql);
         if (countSql != null) all.add(countSql);
-        if (keyValuesSql != null) all.add(keyValuesSql);
         all.addAll(statements);
         all.addAll(postOps);
         return all;

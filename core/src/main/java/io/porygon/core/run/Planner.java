@@ -303,15 +303,14 @@ public final class Planner {
             Map<Integer, List<ScriptProgram>> programs = new HashMap<>();
             List<String> statements = script.translateOperations(o.queries(), programs);
             return new PlannedAction(id(o), o, mapped, Step.RUN_OPERATIONS, List.of(), null, statements, List.of(), List.of(), upstream,
-                    null, script.cleanup(), null, null, programs, null, null);
+                    null, script.cleanup(), null, null, programs, null);
         }
         if (action instanceof AssertionAction a) {
             String sql = script.translateQuery(a.query());
             rejectEmpty(a, sql, "assertion returns its failing rows from");
             String count = checksAView ? RowConditionsCount.of(a.query()).map(script::translateQuery).orElse(null) : null;
-            String keyValues = UniqueKeyValues.of(a.query()).map(script::translateQuery).orElse(null);
             return new PlannedAction(id(a), a, mapped, Step.CHECK_ASSERTION, List.of(), sql, List.of(), List.of(), List.of(), upstream, null,
-                    List.of(), null, null, Map.of(), count, keyValues);
+                    List.of(), null, null, Map.of(), count);
         }
         if (action instanceof TableAction t) return planTable(t, mapped, upstream, options, script, existing);
         throw new IllegalStateException("not a runnable action: " + action);
@@ -361,7 +360,7 @@ public final class Planner {
         String mergeFilter = limitsRows && filter != null && !filter.isBlank() ? script.translateCondition("t." + filter) : null;
         String partitionBy = step == Step.REPLACE_PARTITIONS ? script.translateCondition(t.bigquery().partitionBy()) : null;
         return new PlannedAction(id(t), t, mapped, step, pre, sql, List.of(), post, t.uniqueKey(), upstream, note, script.cleanup(),
-                mergeFilter, partitionBy, Map.of(), null, null);
+                mergeFilter, partitionBy, Map.of(), null);
     }
 
     /**

@@ -729,36 +729,6 @@ public final class DuckDbEngine implements Engine {
 
     private static final Pattern ESTIMATED = Pattern.compile("~\\s*([\\d,.]+)\\s*([KMB]?)\\s+rows?");
 
-    /** Integer values spanning at most this many are told distinct by one bit each (8 MiB at most). */
-    private static final long MAX_BIT_SPAN = 1L << 26;
-    private static final Set<String> BIT_TYPES = Set.of("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "UTINYINT", "USMALLINT", "UINTEGER");
-
-    /**
-     * Integer values are distinct when one bit set per value sets as many bits as there are values: a pass of DuckDB's
-     * {@code bitstring_agg}, after one for the range, takes about half the time of the GROUP BY of a uniqueKey assertion
-     * (2.5M event ids: 40 ms against 85-115 ms on one thread, docs/BENCHMARKS.md). Other types, NULLs and wider spans
-     * are left to the caller's query.
-     */
-    @Override
-    public boolean valuesAreDistinct(String valuesSql) {
-        String values = " FROM (" + valuesSql + ") AS key_values(v)";
-        try {
-            List<Object> range = queryRows("SELECT typeof(min(v)), min(v), max(v), count(*), count(v)" + values).get(0);
-            long rows = ((Number) range.get(3)).longValue();
-            if (rows == 0) return true;
-            if (rows != ((Number) range.get(4)).longValue() || !BIT_TYPES.contains(String.valueOf(range.get(0)))) return false;
-            long min = ((Number) range.get(1)).longValue();
-            long max = ((Number) range.get(2)).longValue();
-            if (max - min >= MAX_BIT_SPAN || max - min < 0) return false;
-            String type = (String) range.get(0);
-            Object bits = queryRows("SELECT bit_count(bitstring_agg(v, CAST(" + min + " AS " + type + "), CAST(" + max + " AS " + type + ")))"
-                    + values).get(0).get(0);
-            return ((Number) bits).longValue() == rows;
-        } catch (DuckDbException e) {
-            return false; // the caller's own query reports what is wrong
-        }
-    }
-
     /** DuckDB's planner estimate for the top operator of the plan (rows returned). */
     @Override
     public OptionalLong estimateRows(String select) {

@@ -46,10 +46,10 @@ const ORDERS_DIM_COLUMNS = {
   is_cancelled: "TRUE when the status is Cancelled."
 };
 
-// When a run last wrote the row: trx_fct rebuilds the orders whose order or customer row changed after
-// its own last load, without comparing every loaded item with the dimensions.
+// When a run last changed the row (includes/stamps.js): trx_fct rebuilds the orders whose order or customer
+// row changed after it read them, without comparing every loaded item with the dimensions.
 const LOADED_AT = {
-  loaded_at: "Time (UTC) the run that last changed this row started its query; a full refresh rewrites every row. Not part of the entity: left out when comparing rows."
+  loaded_at: "Time (UTC) the run that last changed this row started its query, or just after the table's latest stamp if the clock has stepped back since; a full refresh stamps every row. Not part of the entity: left out when comparing rows."
 };
 
 const USERS_DIM_TABLE_COLUMNS = Object.assign({}, USERS_DIM_COLUMNS, LOADED_AT);

@@ -8,6 +8,7 @@ import io.porygon.core.engine.Column;
 import io.porygon.core.engine.Engine;
 import io.porygon.core.engine.Relation;
 import io.porygon.core.graph.Target;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -132,8 +133,10 @@ final class IncrementWriter {
 
     /**
      * BigQuery writes a value into a column of its own type only, or coerces INT64 to NUMERIC or FLOAT64,
-     * NUMERIC to FLOAT64 and DATE to DATETIME; DuckDB would cast anything it can (15.5 into an INT64 column as 16). A
-     * column of NULLs only is fine: BigQuery's NULL literal takes any type.
+     * NUMERIC to FLOAT64 and DATE to DATETIME; DuckDB would cast anything it can (15.5 into an INT64 column as 16,
+     * an array or a struct into a STRING column as its text, a STRING into an array column parsed as a list). A
+     * column of NULLs only is fine: BigQuery's NULL literal takes any type. Arrays and structs are checked for
+     * their kind only (an array into an array column), their elements and fields are not.
      */
     private void rejectUnassignableTypes(Relation table, Relation rows, List<String> columns) {
         Map<String, String> tableTypes = new HashMap<>();
@@ -142,9 +145,19 @@ final class IncrementWriter {
         Target source = rows.target();
         for (Column c : rows.columns()) {
             String name = c.name().toLowerCase(Locale.ROOT);
-            String from = googleSqlType(c.type());
-            String to = tableTypes.containsKey(name) ? googleSqlType(tableTypes.get(name)) : null;
-            if (!written.contains(name) || from == null || to == null || from.equals(to) || widens(from, to)) continue;
+            if (!written.contains(name) || !tableTypes.containsKey(name)) continue;
+            String from;
+            String to;
+            String fromKind = kind(c.type());
+            String toKind = kind(tableTypes.get(name));
+            if (!fromKind.equals(toKind)) {
+                from = googleSqlTypeName(c.type());
+                to = googleSqlTypeName(tableTypes.get(name));
+            } else {
+                from = googleSqlType(c.type());
+                to = googleSqlType(tableTypes.get(name));
+                if (from == null || to == null || from.equals(to) || widens(from, to)) continue;
+            }
             if (engine.queryRows("SELECT 1 FROM " + sqlName(source) + " WHERE " + quoteIdent(c.name()) + " IS NOT NULL LIMIT 1").isEmpty()) continue;
             throw new DuckDbException("Value of type " + from + " cannot be assigned to " + c.name() + ", which has type " + to
                     + " (the table's column type; CAST the column to " + to + " in the query)", null);
@@ -154,6 +167,57 @@ final class IncrementWriter {
     private static boolean widens(String from, String to) {
         return from.equals("INT64") && (to.equals("NUMERIC") || to.equals("FLOAT64")) || from.equals("NUMERIC") && to.equals("FLOAT64")
                 || from.equals("DATE") && to.equals("DATETIME");
+    }
+
+    /** ARRAY, STRUCT or MAP for a DuckDB type of that kind, SCALAR for any other. */
+    private static String kind(String engineType) {
+        String t = engineType.strip().toUpperCase(Locale.ROOT);
+        if (t.endsWith("]")) return "ARRAY";
+        if (t.startsWith("STRUCT(")) return "STRUCT";
+        if (t.startsWith("MAP(")) return "MAP";
+        return "SCALAR";
+    }
+
+    /** A DuckDB type as GoogleSQL writes it ({@code VARCHAR[]} as {@code ARRAY<STRING>}), or as DuckDB does when it has no such name. */
+    static String googleSqlTypeName(String engineType) {
+        String t = engineType.strip();
+        if (t.endsWith("]")) return "ARRAY<" + googleSqlTypeName(t.substring(0, t.lastIndexOf('['))) + ">";
+        if (t.toUpperCase(Locale.ROOT).startsWith("STRUCT(") && t.endsWith(")")) {
+            List<String> fields = new ArrayList<>();
+            for (String field : topLevelParts(t.substring("STRUCT(".length(), t.length() - 1))) {
+                String f = field.strip();
+                int space = f.startsWith("\"") ? f.indexOf('"', 1) + 1 : f.indexOf(' ');
+                if (space <= 0 || space >= f.length()) {
+                    fields.add(f);
+                    continue;
+                }
+                String fieldName = f.substring(0, space).replace("\"", "");
+                fields.add(fieldName + " " + googleSqlTypeName(f.substring(space).strip()));
+            }
+            return "STRUCT<" + String.join(", ", fields) + ">";
+        }
+        String scalar = googleSqlType(t);
+        return scalar != null ? scalar : t;
+    }
+
+    /** {@code text} split at the commas outside parentheses and quotes. */
+    private static List<String> topLevelParts(String text) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        boolean quoted = false;
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == '"') quoted = !quoted;
+            else if (!quoted && ch == '(') depth++;
+            else if (!quoted && ch == ')') depth--;
+            else if (!quoted && depth == 0 && ch == ',') {
+                parts.add(text.substring(start, i));
+                start = i + 1;
+            }
+        }
+        parts.add(text.substring(start));
+        return parts;
     }
 
     /** The GoogleSQL type that values of a DuckDB type are, or null for those not checked (nested types, ...). */

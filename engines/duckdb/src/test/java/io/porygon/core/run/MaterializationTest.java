@@ -260,6 +260,33 @@ class MaterializationTest {
     }
 
     @Test
+    void anArrayOrStructIncrementIntoAScalarColumnOrTheReverseFailsAsOnBigQueryAndKeepsTheTable() {
+        // DuckDB would cast an array or a struct to its text ('[a, x]') and write it into a STRING column
+        run(engine, graph(declaration(src), incremental(out, "SELECT id, val FROM raw.src", null, List.of("id"), false, src)));
+        for (String[] c : new String[][] {{"[val, 'x']", "ARRAY<STRING>"}, {"{'a': val}", "STRUCT<a STRING>"}}) {
+            var nested = incremental(out, "SELECT id, val FROM raw.src", "SELECT id, " + c[0] + " AS val FROM raw.src", List.of(), false, src);
+            RunResult r = run(engine, graph(declaration(src), nested));
+            assertThat(result(r, "mart.out").status()).as(c[0]).isEqualTo(ActionStatus.FAILED);
+            assertThat(result(r, "mart.out").error()).contains("Value of type " + c[1] + " cannot be assigned to val, which has type STRING");
+            assertThat(rows(engine, "SELECT id, val FROM mart.out ORDER BY id")).containsExactly("1|a", "2|b");
+        }
+
+        // and a STRING into an ARRAY<STRING> column, which DuckDB would parse ('[a]' as a list)
+        engine.execute("CREATE OR REPLACE TABLE mart.out AS SELECT id, [val] AS tags FROM raw.src");
+        var scalar = incremental(out, "SELECT id, [val] AS tags FROM raw.src", "SELECT id + 2 AS id, '[' || val || ']' AS tags FROM raw.src",
+                List.of("id"), false, src);
+        RunResult r = run(engine, graph(declaration(src), scalar));
+        assertThat(result(r, "mart.out").error()).contains("Value of type STRING cannot be assigned to tags, which has type ARRAY<STRING>");
+        assertThat(rows(engine, "SELECT id, tags FROM mart.out ORDER BY id")).containsExactly("1|[a]", "2|[b]");
+
+        // an array of the same kind is still written
+        var arrays = incremental(out, "SELECT id, [val] AS tags FROM raw.src", "SELECT id + 2 AS id, [val, 'z'] AS tags FROM raw.src",
+                List.of("id"), false, src);
+        assertThat(run(engine, graph(declaration(src), arrays)).succeeded()).isTrue();
+        assertThat(rows(engine, "SELECT id, tags FROM mart.out ORDER BY id")).containsExactly("1|[a]", "2|[b]", "3|[a, z]", "4|[b, z]");
+    }
+
+    @Test
     void aFailingPreOrPostOperationLeavesThePreviousTableAsItWas() {
         run(engine, graph(declaration(src), withOps(out, "SELECT id FROM raw.src", List.of(), List.of(), src)));
         RunResult r = run(engine, graph(declaration(src),

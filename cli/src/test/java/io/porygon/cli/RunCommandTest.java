@@ -247,6 +247,25 @@ class RunCommandTest {
     }
 
     @Test
+    void aMissingSourceIsReportedAtItsConfigNotAtTheEndOfItsFile() throws IOException {
+        // a declaration has no SQL: the line after its config block (the file's end) is no place to look
+        write("definitions/sources/orders.sqlx", """
+                config {
+                  type: "declaration",
+                  schema: "raw",
+                  name: "orders",
+                  description: "Raw orders.",
+                  columns: {
+                    order_id: "Order id."
+                  }
+                }
+                """);
+        assertThat(cli("run", "--warehouse", project.resolve("empty/w.duckdb").toString(), project.toString())).isEqualTo(1);
+        assertThat(stdout.lines().filter(l -> l.contains("does not exist in the warehouse"))).singleElement().asString()
+                .contains("definitions/sources/orders.sqlx:1:");
+    }
+
+    @Test
     void aFullRefreshDropsTheIncrementAKilledRunLeftBehind() {
         assertThat(cli("run", project.toString())).as(stderr).isZero();
         // what a run killed between staging the new rows and merging them leaves

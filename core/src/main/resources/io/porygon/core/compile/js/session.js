@@ -1010,7 +1010,8 @@
     }
     if (!validateConfig(type, config, location)) return;
     var action = newAction(type, { name: config.name }, spec.fileName);
-    action.sqlStartLine = spec.sqlStartLine;
+    // a declaration has no SQL: a missing source is reported at its config, not after it (the file's end)
+    action.sqlStartLine = type === "declaration" ? spec.configLine : spec.sqlStartLine;
     applyConfig(action, config, location, true); // validated just above, with the same type
     if (type === "operations") action.queries(spec.sql);
     else if (type !== "declaration") action.query(firstStatement(spec.sql));

@@ -246,8 +246,9 @@ public final class DocsSite {
         String list = String.join(", ", notRun.subList(0, shown)) + (shown < notRun.size() ? " and " + (notRun.size() - shown) + " more" : "");
         return "The newest run, " + newest.summary().runId() + " (status " + newest.summary().status() + "), did not refresh what"
                 + " the reporting views read: " + list + "." + (failedCheck
-                        ? " A failed check does not undo the table it checks, which the run rebuilt: these figures include the rows that"
-                                + " failed it, next to what the run did not build as an earlier run left it."
+                        ? " A failed check undoes nothing: the table it checks stays as the run built it (a view it checks reads the"
+                                + " current rows), so these figures include the rows that failed it, next to what the run did not build as"
+                                + " an earlier run left it."
                         : " These figures come from the tables as an earlier run left them.");
     }
 

@@ -353,8 +353,9 @@ public final class ActionExecutor {
             // DuckDB's own advice is to SET memory_limit or threads, which a run sets from its options
             hint = "raise --memory-limit (or warehouse.memory_limit in porygon.yaml), or lower --duckdb-threads (or warehouse.threads); " + hint;
         }
-        if (p.step().isIncrement()) {
-            // the incremental query may read the table itself (self()), which still has the old columns
+        if (p.step().isIncrement() && (error.contains("Binder Error") || error.contains("cannot be assigned to"))) {
+            // the incremental query may read the table itself (self()), which still has the old columns: DuckDB
+            // cannot bind it then, or the table's column has another type; an error raised by the rows is not that
             hint += "; if the model's columns changed since the table was built, rebuild it with --full-refresh"
                     + (isProtected(p) ? " once protected: true is removed" : "");
         }

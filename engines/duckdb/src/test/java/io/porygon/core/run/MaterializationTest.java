@@ -238,6 +238,16 @@ class MaterializationTest {
     }
 
     @Test
+    void anIncrementWhoseRowsRaiseAnErrorDoesNotSuggestAFullRefresh() {
+        run(engine, graph(declaration(src), incremental(out, "SELECT id, val FROM raw.src", null, List.of("id"), false, src)));
+        var raising = incremental(out, "SELECT id, val FROM raw.src",
+                "SELECT id, CASE WHEN id = 2 THEN error('bad row') ELSE val END AS val FROM raw.src", List.of("id"), false, src);
+
+        RunResult r = run(engine, graph(declaration(src), raising));
+        assertThat(result(r, "mart.out").error()).contains("bad row").doesNotContain("--full-refresh");
+    }
+
+    @Test
     void anIncrementOfAnotherTypeFailsAsOnBigQueryAndKeepsTheTable() {
         run(engine, graph(declaration(src), incremental(out, "SELECT id, CAST(id AS BIGINT) AS amount FROM raw.src", null, List.of("id"), false, src)));
         var narrowing = incremental(out, "SELECT id, id * 1.55::DOUBLE AS amount FROM raw.src", null, List.of("id"), false, src);

@@ -336,7 +336,7 @@ class DocsSiteTest {
                 .collect(Collectors.toMap(ActionDoc::name, ActionDoc::id));
         List<String> edges = model.edges().stream().map(e -> e.from() + " -> " + e.to()).toList();
         assertThat(edges).contains(idByName.get("trx_fct") + " -> " + idByName.get("profit_view"),
-                idByName.get("profit_view") + " -> " + idByName.get("profit_matrix_view"),
+                idByName.get("trx_fct") + " -> " + idByName.get("profit_matrix_view"),
                 idByName.get("order_items") + " -> " + idByName.get("trx_fct"));
         LineageLayout.Layout layout = DocsSite.lineage(model);
         Map<String, LineageLayout.Node> at = layout.byId();

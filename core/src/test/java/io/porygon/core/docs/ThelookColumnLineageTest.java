@@ -61,8 +61,8 @@ class ThelookColumnLineageTest {
         assertThat(column("profit_view", "sale_date").sources()).containsExactly(src("trx_fct", "order_date"));
         assertThat(column("profit_view", "items")).isEqualTo(Derivation.NONE); // COUNT(*)
         // through two CTEs and a CASE whose condition reads the reporting date
-        assertThat(column("profit_matrix_view", "profit_ytd").sources()).contains(src("profit_view", "gross_profit"),
-                src("profit_view", "sale_date"), src("reporting_date", "as_of_date"));
+        assertThat(column("profit_matrix_view", "profit_ytd").sources()).contains(src("trx_fct", "gross_profit"),
+                src("trx_fct", "order_date"), src("reporting_date", "as_of_date"));
     }
 
     @Test

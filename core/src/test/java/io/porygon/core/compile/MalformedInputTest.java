@@ -447,6 +447,12 @@ class MalformedInputTest {
         assertThat(other.hint()).isEqualTo("uniqueKey applies to type incremental, not table");
         CompileError misspelt = only(compile(SETTINGS, "definitions/t.sqlx", "config { type: \"table\", uniqeKey: [\"id\"] }\nSELECT 1\n"));
         assertThat(misspelt.hint()).isEqualTo("did you mean uniqueKey? It applies to type incremental, not table");
+        // a part of a key's name is suggested the key, not the key nearest by edits ("strategy" is 5 edits from "tags")
+        CompileError part = only(compile(SETTINGS, "definitions/t.sqlx", "config { type: \"incremental\", strategy: \"x\" }\nSELECT 1\n"));
+        assertThat(part.hint()).isEqualTo("did you mean incrementalStrategy?");
+        // and a key like none is not given a far-fetched one
+        CompileError unlike = only(compile(SETTINGS, "definitions/t.sqlx", "config { type: \"view\", owner: \"me\" }\nSELECT 1\n"));
+        assertThat(unlike.hint()).isEqualTo("remove it, or use one of the supported properties");
     }
 
     @Test

@@ -6,8 +6,16 @@ import java.util.Collection;
 public final class Suggestions {
     private Suggestions() {}
 
-    /** The candidate closest to {@code word}, or null when none is reasonably close. */
+    /**
+     * The shortest candidate that holds {@code word} (strategy: incrementalStrategy), else the one closest to it by
+     * edit distance, or null when none is reasonably close.
+     */
     public static String closest(String word, Collection<String> candidates) {
+        String holding = null;
+        for (String c : candidates) {
+            if (word.length() >= 4 && c.toLowerCase().contains(word.toLowerCase()) && (holding == null || c.length() < holding.length())) holding = c;
+        }
+        if (holding != null) return holding;
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {

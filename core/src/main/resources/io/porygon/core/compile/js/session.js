@@ -348,12 +348,13 @@
    * for a misspelling of one (uniqeKey) that is nearer than any allowed key.
    */
   function unexpectedKeyHint(key, allowed, type) {
-    var near = closest(key, allowed), hint = "did you mean " + near + "?";
+    var near = closest(key, allowed), hint = near ? "did you mean " + near + "?" : "remove it, or use one of the supported properties";
     if (!type) return hint;
     var takers = typesTaking(key);
     if (takers.length) return key + " applies to type " + takers.join(", ") + ", not " + type;
     var elsewhere = closest(key, Object.keys(CONFIG_KEYS).reduce(function (all, t) { return all.concat(CONFIG_KEYS[t]); }, []));
-    if (distance(key.toLowerCase(), elsewhere.toLowerCase()) >= distance(key.toLowerCase(), near.toLowerCase())) return hint;
+    if (!elsewhere || near && allowed.indexOf(elsewhere) >= 0) return hint;
+    if (near && distance(key.toLowerCase(), elsewhere.toLowerCase()) >= distance(key.toLowerCase(), near.toLowerCase())) return hint;
     return "did you mean " + elsewhere + "? It applies to type " + typesTaking(elsewhere).join(", ") + ", not " + type;
   }
 
@@ -361,13 +362,24 @@
     return Object.keys(CONFIG_KEYS).filter(function (t) { return CONFIG_KEYS[t].indexOf(key) >= 0; });
   }
 
+  /**
+   * The shortest candidate holding the word (strategy: incrementalStrategy), else the nearest by edit distance when it
+   * is near enough to be a misspelling (as Suggestions.closest in Java), else null.
+   */
   function closest(word, candidates) {
-    var best = candidates[0], bestDistance = 1e9;
+    var w = word.toLowerCase(), best = null, bestDistance = 1e9;
     candidates.forEach(function (c) {
-      var d = distance(word.toLowerCase(), c.toLowerCase());
+      if (w.length >= 4 && c.toLowerCase().indexOf(w) >= 0 && (best === null || bestDistance > 0 || c.length < best.length)) {
+        best = c;
+        bestDistance = 0;
+      }
+    });
+    if (best !== null) return best;
+    candidates.forEach(function (c) {
+      var d = distance(w, c.toLowerCase());
       if (d < bestDistance) { bestDistance = d; best = c; }
     });
-    return best;
+    return bestDistance <= Math.max(2, Math.floor(word.length / 2)) ? best : null;
   }
 
   function distance(a, b) {
@@ -1223,11 +1235,11 @@
       return (!wanted.schema || c.schema === wanted.schema) && (!wanted.database || c.database === wanted.database);
     });
     if (found.length !== 1) {
-      var sameName = index.get(wanted.name) || [], names = actions.map(function (a) { return a.target.name; });
+      var sameName = index.get(wanted.name) || [], near = closest(wanted.name || "", actions.map(function (a) { return a.target.name; }));
       testError(found.length ? "Ambiguous dataset of test " + t.name : "Could not find the dataset of test " + t.name + ": " + JSON.stringify(wanted),
         sameName.length ? "give its schema: dataset: { " + (sameName[0].target.database && sameName[0].target.database !== wanted.database
           ? "database: \"" + sameName[0].target.database + "\", " : "") + "schema: \"" + sameName[0].target.schema + "\", name: \"" + wanted.name + "\" }"
-          : names.length ? "did you mean " + closest(wanted.name || "", names) + "?" : "the project has no table or view to test",
+          : near ? "did you mean " + near + "?" : actions.length ? "name a table or view of the project" : "the project has no table or view to test",
         found.length ? null : wanted.name);
       return out;
     }

@@ -234,9 +234,11 @@ class RunCommandTest {
         assertThat(cli("run", "--warehouse", typo.toString(), project.toString())).isEqualTo(1);
         assertThat(stderr).contains("note: " + typo + " did not exist, so this run created it and found no sources in it;"
                 + " check --warehouse");
-        // the missing source is listed once, under its line, with its file and how to load it; the summary only names it
+        // the missing source is listed once, under its line, with its file, and how to load it on a hint line as other
+        // errors have; the summary only names it
         assertThat(stdout.lines().filter(l -> l.contains("does not exist in the warehouse"))).singleElement().asString()
-                .contains("definitions/sources/orders.sqlx:1", "load it first");
+                .contains("definitions/sources/orders.sqlx:1");
+        assertThat(stdout).containsPattern("does not exist in the warehouse \\(looked for raw\\.orders\\)\\R +hint: load it first");
         assertThat(stdout).containsPattern("failed:\\R  raw\\.orders\\R?$");
         // a run on the existing warehouse, or a new one that needs no source, says nothing of the kind
         assertThat(cli("run", project.toString())).as(stderr).isZero();

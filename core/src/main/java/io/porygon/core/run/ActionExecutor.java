@@ -142,7 +142,7 @@ public final class ActionExecutor {
             String load = t.schema().equalsIgnoreCase("thelook_ecommerce") ? "`porygon generate` or `porygon load thelook`"
                     : "an operations action that creates it, e.g. from DuckDB's read_csv or read_parquet";
             throw new IllegalStateException("source " + p.action().target() + " does not exist in the warehouse (looked for "
-                    + t.schema() + "." + t.name() + "); load it first (" + load + "), or fix the declaration's name and schema");
+                    + t.schema() + "." + t.name() + ")\n  hint: load it first (" + load + "), or fix the declaration's name and schema");
         }
     }
 

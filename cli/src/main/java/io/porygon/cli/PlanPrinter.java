@@ -31,9 +31,11 @@ final class PlanPrinter {
             if (engine != null && p.sql() != null) {
                 engine.estimateRows(p.sql()).ifPresent(n -> out.printf(Locale.ROOT, "     row estimate (DuckDB's planner, a guess): %,d%n", n));
             }
-            printSql("pre-operation", p.preOps().stream().filter(s -> !Planner.isBindCheck(s)).toList(), out);
+            printSql("pre-operation", p.preOps().stream().filter(s -> !Planner.isBindCheck(s) && !Planner.isStorageCheck(s)).toList(), out);
             printSql("check that the query as written binds (the view leaves out what only orders rows)",
                     p.preOps().stream().filter(Planner::isBindCheck).toList(), out);
+            printSql("check that bigquery.partitionBy and clusterBy name columns of the query (BigQuery's are not built here)",
+                    p.preOps().stream().filter(Planner::isStorageCheck).toList(), out);
             if (p.sql() != null) printSql("sql", List.of(p.sql()), out);
             if (p.countSql() != null) printSql("counted in one scan", List.of(p.countSql()), out);
             printSql("statement", p.statements(), out);

@@ -726,6 +726,29 @@ class RunCommandTest {
 
     // ---- helpers ----
 
+    @Test
+    void aPartitionByOrClusterByThatNamesNoColumnFailsTheFullBuildAtItsLineAndKeepsTheTable() throws IOException {
+        String query = "SELECT order_id, status, TIMESTAMP '2024-01-01' AS created_at FROM ${ref(\"orders\")}\n";
+        write("definitions/partitioned.sqlx", "config {\n  type: \"table\",\n  bigquery: {\n    partitionBy: \"DATE(created_at)\",\n"
+                + "    clusterBy: [\"status\"]\n  }\n}\n" + query);
+        assertThat(cli("run", "--actions", "partitioned", project.toString())).as(stderr).isZero();
+        assertThat(cli("run", "--dry-run", "--actions", "partitioned", project.toString())).as(stderr).isZero();
+        assertThat(stdout).contains("check that bigquery.partitionBy and clusterBy name columns of the query");
+
+        // BigQuery refuses to create a table partitioned or clustered by a name its query lacks; DuckDB has no use for them
+        seed("INSERT INTO raw.orders VALUES (4, 'new', 500)");
+        write("definitions/partitioned.sqlx", "config {\n  type: \"table\",\n  bigquery: {\n    partitionBy: \"DATE(created)\",\n"
+                + "    clusterBy: [\"status\"]\n  }\n}\n" + query);
+        assertThat(cli("run", "--actions", "partitioned", project.toString())).isEqualTo(1);
+        assertThat(stdout).contains("definitions/partitioned.sqlx:4: bigquery.partitionBy or clusterBy names no column of the query",
+                "\"created\"", "hint: partitionBy and clusterBy name columns of the query's result");
+        assertThat(query("SELECT count(*) FROM analytics.partitioned")).containsExactly("3"); // the table of the last build
+        write("definitions/partitioned.sqlx", "config {\n  type: \"table\",\n  bigquery: {\n    partitionBy: \"DATE(created_at)\",\n"
+                + "    clusterBy: [\"state\"]\n  }\n}\n" + query);
+        assertThat(cli("run", "--actions", "partitioned", project.toString())).isEqualTo(1);
+        assertThat(stdout).contains("definitions/partitioned.sqlx:5: bigquery.partitionBy or clusterBy", "\"state\"");
+    }
+
     private int cli(String... args) {
         CliRun.Result result = CliRun.run(args);
         stdout = result.out();

@@ -167,6 +167,14 @@ public final class StatementLines {
         return compiled.matches(regex.toString());
     }
 
+    /** The first file line before {@code beforeLine} (1-based) on which {@code pattern} is found, or -1. */
+    public int firstLineMatching(Pattern pattern, int beforeLine) {
+        for (int i = 0; i < Math.min(beforeLine - 1, fileLines.size()); i++) {
+            if (pattern.matcher(fileLines.get(i)).find()) return i + 1;
+        }
+        return -1;
+    }
+
     /** The line where {@code statement} starts, or {@code fallback} when unknown. */
     public int lineOf(String statement, int fallback) {
         Start start = byText().get(statement);

@@ -9,6 +9,7 @@ import io.porygon.core.engine.QueryResult;
 import io.porygon.core.engine.Relation;
 import io.porygon.core.graph.OnSchemaChange;
 import io.porygon.core.graph.OperationAction;
+import io.porygon.core.graph.StatementLines;
 import io.porygon.core.graph.TableAction;
 import io.porygon.core.graph.Target;
 import io.porygon.core.sql.DuckDbTranslator;
@@ -93,7 +94,8 @@ public final class ActionExecutor {
             return result(p, ActionStatus.CANCELLED, start, -1, hash, "cancelled", 0, List.of());
         } catch (RuntimeException e) {
             if (cancelled.getAsBoolean()) return result(p, ActionStatus.CANCELLED, start, -1, hash, "cancelled", 0, List.of());
-            String error = e instanceof StatementFailure f
+            String error = e instanceof StorageOptionsFailure ? storageOptionsError(p, message(e))
+                    : e instanceof StatementFailure f
                     ? located(p, message(f), f.written, f.getCause() instanceof ScriptInterpreter.Failed r ? r.line : -1)
                     : e instanceof EngineException ? located(p, message(e), null, -1) : placeOf(p) + ": " + message(e);
             return result(p, ActionStatus.FAILED, start, -1, hash, error, 0, List.of());
@@ -276,8 +278,16 @@ public final class ActionExecutor {
             try {
                 engine.execute(statement);
             } catch (EngineException e) {
+                if (Planner.isStorageCheck(statement)) throw new StorageOptionsFailure(e);
                 throw new StatementFailure(e, i < written.size() ? written.get(i) : null);
             }
+        }
+    }
+
+    /** The warehouse could not bind a table's partitionBy or clusterBy against its query. */
+    private static final class StorageOptionsFailure extends RuntimeException {
+        StorageOptionsFailure(EngineException cause) {
+            super(cause.getMessage(), cause);
         }
     }
 
@@ -360,6 +370,22 @@ public final class ActionExecutor {
                     + (isProtected(p) ? " once protected: true is removed" : "");
         }
         return EngineErrorLocation.of(p, error, writtenStatement, raisedLine) + ": " + error + "\n  hint: " + hint;
+    }
+
+    /** The first name a warehouse error quotes (DuckDB: Referenced column "x" not found). */
+    private static final Pattern QUOTED_NAME = Pattern.compile("\"([^\"]+)\"");
+
+    /** At the line of the config that holds the name the warehouse could not bind, else its partitionBy or clusterBy. */
+    private static String storageOptionsError(PlannedAction p, String error) {
+        StatementLines lines = Planner.statementLines(p.action());
+        int configEnd = p.action().sqlStartLine();
+        Matcher quoted = QUOTED_NAME.matcher(error);
+        int line = quoted.find() ? lines.firstLineMatching(Pattern.compile("\\b" + Pattern.quote(quoted.group(1)) + "\\b"), configEnd) : -1;
+        if (line < 0) line = lines.firstLineMatching(Pattern.compile("\\b(?:partitionBy|clusterBy)\\b"), configEnd);
+        SourceLocation at = line > 0 ? new SourceLocation(p.action().fileName(), line, 0) : placeOf(p);
+        return at + ": bigquery.partitionBy or clusterBy names no column of the query, so BigQuery would not create the table: "
+                + error + "\n  hint: partitionBy and clusterBy name columns of the query's result (partitionBy may wrap one in DATE(),"
+                + " TIMESTAMP_TRUNC() or RANGE_BUCKET())";
     }
 
     /** Where the action is written: its SQL; for a built-in assertion, the key of its table's config that asks for it. */

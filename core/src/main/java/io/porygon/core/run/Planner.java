@@ -6,6 +6,7 @@ import io.porygon.core.engine.ObjectKind;
 import io.porygon.core.graph.Action;
 import io.porygon.core.graph.ActionType;
 import io.porygon.core.graph.AssertionAction;
+import io.porygon.core.graph.BigQueryOptions;
 import io.porygon.core.graph.CompiledGraph;
 import io.porygon.core.graph.DeclarationAction;
 import io.porygon.core.graph.IncrementalStrategy;
@@ -351,6 +352,10 @@ public final class Planner {
             if (!asWritten.equals(sql)) pre.add(bindCheck(asWritten));
         } else {
             sql = script.translateQuery(query);
+            // BigQuery creates the table only if its partitionBy and clusterBy name columns of the query; DuckDB has no
+            // use for them, so a full build binds them against the query: a misspelt one fails here, not in production
+            List<String> storage = storageColumns(t.bigquery(), script);
+            if (!step.isIncrement() && !storage.isEmpty()) pre.add(storageCheck(sql, storage));
         }
         rejectEmpty(t, sql, t.type().name().toLowerCase(Locale.ROOT) + " is built from");
         List<String> post = script.translateAll(incremental ? t.incrementalPostOps() : t.postOps());
@@ -510,6 +515,33 @@ public final class Planner {
         private static String key(String schema, String name) {
             return (schema + "." + name).toLowerCase(Locale.ROOT);
         }
+    }
+
+    /**
+     * The expressions of a table's partitionBy and clusterBy, translated; empty when it has none, or when one is
+     * beyond the translator (left to BigQuery to check: on DuckDB they change nothing).
+     */
+    private static List<String> storageColumns(BigQueryOptions options, ActionScript script) {
+        if (options == null) return List.of();
+        List<String> written = new ArrayList<>(options.clusterBy());
+        if (options.partitionBy() != null && !options.partitionBy().isBlank()) written.add(0, options.partitionBy());
+        try {
+            return written.stream().map(script::translateCondition).toList();
+        } catch (PorygonException notTranslated) {
+            return List.of();
+        }
+    }
+
+    private static final String STORAGE_CHECK_END = ") AS storage_options LIMIT 0";
+
+    /** The statement that binds a table's partitionBy and clusterBy ({@code columns}) against its query, without rows. */
+    static String storageCheck(String query, List<String> columns) {
+        return "SELECT " + String.join(", ", columns) + " FROM (\n" + query + "\n" + STORAGE_CHECK_END;
+    }
+
+    /** Whether {@code statement} is a table's {@link #storageCheck}. */
+    public static boolean isStorageCheck(String statement) {
+        return statement.endsWith(STORAGE_CHECK_END);
     }
 
     private static final String BIND_CHECK_END = ") AS view_as_written LIMIT 0";

@@ -747,6 +747,10 @@ class RunCommandTest {
                 + "    clusterBy: [\"state\"]\n  }\n}\n" + query);
         assertThat(cli("run", "--actions", "partitioned", project.toString())).isEqualTo(1);
         assertThat(stdout).contains("definitions/partitioned.sqlx:5: bigquery.partitionBy or clusterBy", "\"state\"");
+        // ingestion-time partitioning names a pseudo-column of BigQuery's, which no query has
+        write("definitions/partitioned.sqlx", "config {\n  type: \"table\",\n  bigquery: {\n    partitionBy: \"DATE(_PARTITIONTIME)\",\n"
+                + "    clusterBy: [\"status\"]\n  }\n}\n" + query);
+        assertThat(cli("run", "--actions", "partitioned", project.toString())).as(stdout).isZero();
     }
 
     private int cli(String... args) {

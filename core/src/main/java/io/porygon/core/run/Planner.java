@@ -524,7 +524,10 @@ public final class Planner {
     private static List<String> storageColumns(BigQueryOptions options, ActionScript script) {
         if (options == null) return List.of();
         List<String> written = new ArrayList<>(options.clusterBy());
-        if (options.partitionBy() != null && !options.partitionBy().isBlank()) written.add(0, options.partitionBy());
+        String partitionBy = options.partitionBy();
+        // ingestion-time partitioning names BigQuery's pseudo-columns, which no query has
+        boolean byIngestion = partitionBy != null && partitionBy.toUpperCase(Locale.ROOT).matches("(?s).*\\b_PARTITION(TIME|DATE)\\b.*");
+        if (partitionBy != null && !partitionBy.isBlank() && !byIngestion) written.add(0, partitionBy);
         try {
             return written.stream().map(script::translateCondition).toList();
         } catch (PorygonException notTranslated) {

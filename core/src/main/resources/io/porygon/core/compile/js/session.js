@@ -369,10 +369,7 @@
   function closest(word, candidates) {
     var w = word.toLowerCase(), best = null, bestDistance = 1e9;
     candidates.forEach(function (c) {
-      if (w.length >= 4 && c.toLowerCase().indexOf(w) >= 0 && (best === null || bestDistance > 0 || c.length < best.length)) {
-        best = c;
-        bestDistance = 0;
-      }
+      if (w.length >= 4 && c.toLowerCase().indexOf(w) >= 0 && (best === null || c.length < best.length)) best = c;
     });
     if (best !== null) return best;
     candidates.forEach(function (c) {

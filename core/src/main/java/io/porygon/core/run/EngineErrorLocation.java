@@ -27,10 +27,12 @@ final class EngineErrorLocation {
     /**
      * DuckDB's messages whose name is not the last one quoted: an ambiguous column (then the qualified names to use instead),
      * a column a table lacks when a column has the table's name ({@code s.nmae}: "Cannot extract field 'nmae' from expression "s""),
-     * a function given arguments of other types ("No function matches the given name and argument types 'starts_with(INTEGER, ...)'").
+     * a function given arguments of other types ("No function matches the given name and argument types 'starts_with(INTEGER, ...)'"),
+     * an increment's column of another type than the table's (BigQuery's words, unquoted: "cannot be assigned to amount, which ...").
      */
     private static final Pattern NAMED_FIRST = Pattern.compile("Ambiguous reference to column name \"(\\w+)\""
-            + "|" + ActionExecutor.NO_FIELD.pattern() + "|No function matches the given name and argument types '(\\w+)\\(");
+            + "|" + ActionExecutor.NO_FIELD.pattern() + "|No function matches the given name and argument types '(\\w+)\\("
+            + "|cannot be assigned to (\\w+), which has type");
     /** The translation's own errors name the expression that raised (DuckDbExpressionDeParser.errorMessage). */
     private static final Pattern RAISED = Pattern.compile("(?:division by zero|Bad \\w+ value|must match at most one source row for each"
             + " target row|Assertion failed): (.+?)(?:\\.\\.\\.)?$");

@@ -134,6 +134,10 @@ class EngineErrorLocationTest {
         assertThat(EngineErrorLocation.quotedName("Binder Error: Referenced column \"x\" not found\nCandidate bindings: \"y\"")).isEqualTo("x");
         assertThat(EngineErrorLocation.quotedName("Catalog Error: Table with name s.missing does not exist!")).isEqualTo("missing");
         assertThat(EngineErrorLocation.quotedName("Out of Memory Error")).isNull();
+        // an increment's column of another type is named unquoted, in BigQuery's words: the line of the column is found
+        String typeError = "Value of type FLOAT64 cannot be assigned to amount, which has type INT64 (the table's column type; ...)";
+        assertThat(EngineErrorLocation.quotedName(typeError)).isEqualTo("amount");
+        assertThat(EngineErrorLocation.lineIn("SELECT\n  id,\n  id * 1.5 AS amount\nFROM src", typeError)).isEqualTo(3);
     }
 
     private static PlannedAction planned(Step step) {

@@ -680,10 +680,18 @@ public final class DuckDbTranslator implements Translator {
                 column = t.beginColumn;
                 near = t.image == null || t.image.isEmpty() ? " at the end of the statement" : " near \"" + GoogleSqlLexer.asWritten(t.image) + "\"";
             }
-            int sourceLine = line > 0 ? statement.line() + line - 1 : statement.line();
             // the parser cannot tell a typo from GoogleSQL it does not know: say both
             String hint = "check the SQL just before that point (a missing comma, parenthesis or expression); if it is valid GoogleSQL,"
                     + " rewrite it with more common syntax";
+            int doubled = EmptyListItem.secondComma(sql);
+            if (doubled >= 0) {
+                // no GoogleSQL list has an empty item, and the parser backs off to the start of the call or list
+                line = (int) sql.substring(0, doubled).chars().filter(c -> c == '\n').count() + 1;
+                column = doubled - sql.lastIndexOf('\n', doubled - 1);
+                near = " near \",\"";
+                hint = "two commas with nothing between them: remove one, or write the missing expression";
+            }
+            int sourceLine = line > 0 ? statement.line() + line - 1 : statement.line();
             if (near.equals(" near \"AND\"") && BETWEEN_INTERVAL.matcher(sql).find()) {
                 hint = "JSqlParser cannot read an INTERVAL inside a nested call in the lower bound of BETWEEN: write x >= ... AND x <= ...";
             }

@@ -377,6 +377,19 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void anEmptyItemOfAListIsReportedAtItsSecondCommaNotWhereTheParserGaveUp() {
+        // AT is line 7: the statement's second line is the file's eighth
+        assertThatThrownBy(() -> translator.translate("SELECT id,\n  COALESCE(a,, b) AS c FROM t", AT))
+                .isInstanceOf(PorygonException.class).hasMessageContaining("near \",\"")
+                .satisfies(e -> assertThat(((PorygonException) e).location()).isEqualTo(new SourceLocation("definitions/orders.sqlx", 8, 14)))
+                .satisfies(e -> assertThat(((PorygonException) e).hint()).startsWith("two commas with nothing between them"));
+        // commas in strings, quoted names and comments are no list's
+        assertThatThrownBy(() -> translator.translate("SELECT ',,' AS `a,,b`, -- ,,\n  COALESCE(a b) FROM t", AT))
+                .isInstanceOf(PorygonException.class)
+                .satisfies(e -> assertThat(((PorygonException) e).hint()).doesNotContain("two commas"));
+    }
+
+    @Test
     void selectAsValueAndAStarStructWithoutFromAreLocatedWhereTheyAreWritten() {
         // AT is line 7: the statement's second line is the file's eighth
         assertThatThrownBy(() -> translator.translate("SELECT STRUCT(1 AS a) AS s,\n  (SELECT AS STRUCT t.*, 2 AS extra) AS x FROM t", AT))

@@ -753,6 +753,49 @@ class RunCommandTest {
         assertThat(cli("run", "--actions", "partitioned", project.toString())).as(stdout).isZero();
     }
 
+    @Test
+    void partitionByAndClusterByMayNameColumnsThatDuckDbReservesButBigQueryDoesNot() throws IOException {
+        // offset, table, column: plain column names on BigQuery, keywords on DuckDB
+        write("definitions/events.sqlx", "config {\n  type: \"table\",\n  bigquery: {\n"
+                + "    partitionBy: \"RANGE_BUCKET(offset, GENERATE_ARRAY(0, 100, 10))\",\n    clusterBy: [\"table\", \"column\"]\n  }\n}\n"
+                + "SELECT order_id AS offset, status AS `table`, 'x' AS `column` FROM ${ref(\"orders\")}\n");
+        assertThat(cli("run", "--actions", "events", project.toString())).as(stdout).isZero();
+        assertThat(query("SELECT count(*) FROM analytics.events")).containsExactly("3");
+    }
+
+    @Test
+    void aClusterByNamingAScriptVariableButNoColumnStillFails() throws IOException {
+        // CLUSTER BY names the table's columns, never the script's variables
+        write("definitions/stamped.sqlx", "config {\n  type: \"table\",\n  bigquery: {\n    clusterBy: [\"batch\"]\n  }\n}\n"
+                + "pre_operations {\n  DECLARE batch INT64 DEFAULT 7;\n}\nSELECT order_id, batch AS batch_id FROM ${ref(\"orders\")}\n");
+        assertThat(cli("run", "--actions", "stamped", project.toString())).isEqualTo(1);
+        assertThat(stdout).contains("definitions/stamped.sqlx:4: bigquery.partitionBy or clusterBy names no column of the query", "\"batch\"");
+    }
+
+    @Test
+    void aStorageOptionErrorIsLocatedInTheActionsOwnOptionsNotInADescriptionOrAnotherAction() throws IOException {
+        write("definitions/described.sqlx", "config {\n  type: \"table\",\n  description: \"clustered by state\",\n"
+                + "  bigquery: {\n    clusterBy: [\"state\"]\n  }\n}\nSELECT order_id, status FROM ${ref(\"orders\")}\n");
+        assertThat(cli("run", "--actions", "described", project.toString())).isEqualTo(1);
+        assertThat(stdout).contains("definitions/described.sqlx:5: bigquery.partitionBy or clusterBy", "\"state\"");
+
+        write("definitions/published.js", """
+                publish("first", {
+                  type: "table",
+                  description: "its created is a date",
+                }).query(ctx => `SELECT DATE '2024-01-01' AS created`);
+
+                publish("second", {
+                  type: "table",
+                  bigquery: {
+                    partitionBy: "DATE(created)",
+                  },
+                }).query(ctx => `SELECT TIMESTAMP '2024-01-01' AS created_at`);
+                """);
+        assertThat(cli("run", "--actions", "second", project.toString())).isEqualTo(1);
+        assertThat(stdout).contains("definitions/published.js:9: bigquery.partitionBy or clusterBy", "\"created\"");
+    }
+
     private int cli(String... args) {
         CliRun.Result result = CliRun.run(args);
         stdout = result.out();

@@ -169,7 +169,25 @@ public final class StatementLines {
 
     /** The first file line before {@code beforeLine} (1-based) on which {@code pattern} is found, or -1. */
     public int firstLineMatching(Pattern pattern, int beforeLine) {
-        for (int i = 0; i < Math.min(beforeLine - 1, fileLines.size()); i++) {
+        return firstLineMatching(pattern, 1, beforeLine);
+    }
+
+    /** The first file line from {@code fromLine} and before {@code beforeLine} (1-based) on which {@code pattern} is found, or -1. */
+    public int firstLineMatching(Pattern pattern, int fromLine, int beforeLine) {
+        for (int i = Math.max(fromLine - 1, 0); i < Math.min(beforeLine - 1, fileLines.size()); i++) {
+            if (pattern.matcher(fileLines.get(i)).find()) return i + 1;
+        }
+        return -1;
+    }
+
+    /** How many lines the file has (0 when unknown). */
+    public int lineCount() {
+        return fileLines.size();
+    }
+
+    /** The last file line before {@code beforeLine} (1-based) on which {@code pattern} is found, or -1. */
+    public int lastLineMatching(Pattern pattern, int beforeLine) {
+        for (int i = Math.min(beforeLine - 1, fileLines.size()) - 1; i >= 0; i--) {
             if (pattern.matcher(fileLines.get(i)).find()) return i + 1;
         }
         return -1;

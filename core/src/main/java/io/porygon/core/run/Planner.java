@@ -31,6 +31,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns a compiled graph into an {@link ExecutionPlan}: selects actions ({@link ActionSelection}), orders them, decides how
@@ -404,6 +406,15 @@ public final class Planner {
 
         /** A condition on the rows of the table, alias {@code t}: translated as the one column of a query. */
         String translateCondition(String googleSql) {
+            return translateExpression(googleSql, scope);
+        }
+
+        /** A partitionBy or clusterBy expression: it names columns of the table, never the script's variables. */
+        String translateStorageExpression(String googleSql) {
+            return translateExpression(googleSql, ScriptScope.EMPTY);
+        }
+
+        private String translateExpression(String googleSql, ScriptScope scope) {
             String marker = " AS porygon_condition FROM ";
             String sql = translator.translate("SELECT " + googleSql + marker + "t", location(), scope).sql();
             int start = sql.indexOf("SELECT ") + "SELECT ".length();
@@ -529,10 +540,26 @@ public final class Planner {
         boolean byIngestion = partitionBy != null && partitionBy.toUpperCase(Locale.ROOT).matches("(?s).*\\b_PARTITION(TIME|DATE)\\b.*");
         if (partitionBy != null && !partitionBy.isBlank() && !byIngestion) written.add(0, partitionBy);
         try {
-            return written.stream().map(script::translateCondition).toList();
+            return written.stream().map(Planner::columnQuoted).map(script::translateStorageExpression).toList();
         } catch (PorygonException notTranslated) {
             return List.of();
         }
+    }
+
+    private static final Pattern BARE_NAME = Pattern.compile("(?s)(\\s*)([A-Za-z_][A-Za-z0-9_]*)(\\s*)");
+    private static final Pattern FIRST_ARGUMENT_NAME =
+            Pattern.compile("(?s)(\\s*[A-Za-z_][A-Za-z0-9_]*\\s*\\(\\s*)([A-Za-z_][A-Za-z0-9_]*)(\\s*[,)].*)");
+
+    /**
+     * A partitionBy or clusterBy with the column it names backquoted: the whole of it, or the first argument of
+     * DATE(), TIMESTAMP_TRUNC(), RANGE_BUCKET()... BigQuery reserves fewer words than DuckDB, which reads a bare
+     * offset, table or column as a keyword.
+     */
+    static String columnQuoted(String written) {
+        Matcher m = BARE_NAME.matcher(written);
+        if (!m.matches()) m = FIRST_ARGUMENT_NAME.matcher(written);
+        if (!m.matches()) return written;
+        return m.group(1) + "`" + m.group(2) + "`" + m.group(3);
     }
 
     private static final String STORAGE_CHECK_END = ") AS storage_options LIMIT 0";

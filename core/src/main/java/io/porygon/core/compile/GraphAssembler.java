@@ -221,9 +221,14 @@ final class GraphAssembler {
                 SourceLocation at = location(r, dep, name);
                 // never the action itself: ref("t") in b is not a typo for b
                 String suggestion = Suggestions.closest(name, index.names().stream().filter(n -> !n.equals(r.target().name())).toList());
+                // the name exists, in another dataset or project: suggesting the same name would say nothing
+                List<RawAction> sameName = index.find(null, null, name);
                 String hint = name.contains(".") && schema == null
                         ? "a name given as a string is one name, dots included; write { schema: \"" + name.substring(0, name.lastIndexOf('.'))
                                 + "\", name: \"" + name.substring(name.lastIndexOf('.') + 1) + "\" }"
+                        : !sameName.isEmpty() ? name + " is in " + sameName.stream().map(a -> (a.target().database() != null ? a.target().database() + "." : "") + a.target().schema())
+                                .distinct().collect(Collectors.joining(", ")) + "; ref() its dataset, e.g. ref(\"" + sameName.get(0).target().schema()
+                                + "\", \"" + name + "\")"
                         : suggestion != null ? "did you mean " + suggestion + "?" : "declare it with type: \"declaration\" or check the name";
                 errors.add(at, "Missing dependency detected: Action \"" + r.readableName() + "\" depends on \"" + wanted + "\" which does not exist",
                         hint, r.readableName());

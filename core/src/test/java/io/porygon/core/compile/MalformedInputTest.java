@@ -405,6 +405,15 @@ class MalformedInputTest {
     }
 
     @Test
+    void aRefToAnExistingNameInAnotherDatasetSaysWhereTheNameIsNotDidYouMeanTheSameName() throws IOException {
+        CompileError e = only(compile(SETTINGS,
+                "definitions/users_dim.sqlx", "config { type: \"table\", schema: \"marts\" }\nSELECT 1 AS id\n",
+                "definitions/report.sqlx", "config { type: \"view\" }\nSELECT * FROM ${ref(\"staging\", \"users_dim\")}\n"));
+        assertThat(e.message()).contains("depends on \"staging.users_dim\" which does not exist");
+        assertThat(e.hint()).doesNotContain("did you mean users_dim").contains("users_dim is in", "marts", "ref(\"marts\", \"users_dim\")");
+    }
+
+    @Test
     void cycleIsReportedOnceWithItsChain() throws IOException {
         CompileError e = only(compile(SETTINGS,
                 "definitions/a.sqlx", "config { type: \"view\" }\nSELECT * FROM ${ref(\"b\")}\n",

@@ -740,7 +740,7 @@ class RunCommandTest {
         write("definitions/partitioned.sqlx", "config {\n  type: \"table\",\n  bigquery: {\n    partitionBy: \"DATE(created)\",\n"
                 + "    clusterBy: [\"status\"]\n  }\n}\n" + query);
         assertThat(cli("run", "--actions", "partitioned", project.toString())).isEqualTo(1);
-        assertThat(stdout).contains("definitions/partitioned.sqlx:4: bigquery.partitionBy or clusterBy names no column of the query",
+        assertThat(stdout).contains("definitions/partitioned.sqlx:4: bigquery.partitionBy or clusterBy does not fit the query's columns",
                 "\"created\"", "hint: partitionBy and clusterBy name columns of the query's result");
         assertThat(query("SELECT count(*) FROM analytics.partitioned")).containsExactly("3"); // the table of the last build
         write("definitions/partitioned.sqlx", "config {\n  type: \"table\",\n  bigquery: {\n    partitionBy: \"DATE(created_at)\",\n"
@@ -769,7 +769,7 @@ class RunCommandTest {
         write("definitions/stamped.sqlx", "config {\n  type: \"table\",\n  bigquery: {\n    clusterBy: [\"batch\"]\n  }\n}\n"
                 + "pre_operations {\n  DECLARE batch INT64 DEFAULT 7;\n}\nSELECT order_id, batch AS batch_id FROM ${ref(\"orders\")}\n");
         assertThat(cli("run", "--actions", "stamped", project.toString())).isEqualTo(1);
-        assertThat(stdout).contains("definitions/stamped.sqlx:4: bigquery.partitionBy or clusterBy names no column of the query", "\"batch\"");
+        assertThat(stdout).contains("definitions/stamped.sqlx:4: bigquery.partitionBy or clusterBy does not fit the query's columns", "\"batch\"");
     }
 
     @Test

@@ -53,7 +53,7 @@ final class StorageOptionsError {
             if (named > 0) line = named;
         }
         SourceLocation at = line > 0 ? new SourceLocation(p.action().fileName(), line, 0) : Planner.placeOf(p.action());
-        return at + ": bigquery.partitionBy or clusterBy names no column of the query, so BigQuery would not create the table: "
+        return at + ": bigquery.partitionBy or clusterBy does not fit the query's columns, so BigQuery would not create the table: "
                 + error + "\n  hint: partitionBy and clusterBy name columns of the query's result (partitionBy may wrap one in DATE(),"
                 + " TIMESTAMP_TRUNC() or RANGE_BUCKET())";
     }

@@ -1,6 +1,7 @@
 package io.porygon.core.compile.project;
 
 import java.util.Collection;
+import java.util.Locale;
 
 /** "Did you mean" suggestions by edit distance. */
 public final class Suggestions {
@@ -13,13 +14,13 @@ public final class Suggestions {
     public static String closest(String word, Collection<String> candidates) {
         String holding = null;
         for (String c : candidates) {
-            if (word.length() >= 4 && c.toLowerCase().contains(word.toLowerCase()) && (holding == null || c.length() < holding.length())) holding = c;
+            if (word.length() >= 4 && c.toLowerCase(Locale.ROOT).contains(word.toLowerCase(Locale.ROOT)) && (holding == null || c.length() < holding.length())) holding = c;
         }
         if (holding != null) return holding;
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {
-            int d = distance(word.toLowerCase(), c.toLowerCase());
+            int d = distance(word.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 bestDistance = d;
                 best = c;

@@ -1,8 +1,9 @@
 package io.porygon.core.sql;
 
 /**
- * Finds two commas with nothing but blanks between them ({@code COALESCE(a,, b)}), which no GoogleSQL list allows, outside
- * string literals, quoted names and comments: a parse error is then reported there rather than where the parser gave up.
+ * Finds two commas with nothing but blanks between them ({@code COALESCE(a,, b)}), which no GoogleSQL list allows, in the
+ * lexer's output outside string literals, quoted names and comments: a parse error is then reported there rather than
+ * where the parser gave up.
  */
 final class EmptyListItem {
     private EmptyListItem() {}
@@ -12,8 +13,8 @@ final class EmptyListItem {
         int lastComma = -1;
         for (int i = 0; i < sql.length(); i++) {
             char c = sql.charAt(i);
-            if (c == '\'' || c == '"' || c == '`') {
-                i = endOfQuoted(sql, i, c);
+            if (c == '\'' || c == '"') {
+                i = LexedText.endOfQuoted(sql, i);
                 lastComma = -1;
             } else if (c == '-' && sql.startsWith("--", i) || c == '#') {
                 int end = sql.indexOf('\n', i);
@@ -29,18 +30,5 @@ final class EmptyListItem {
             }
         }
         return -1;
-    }
-
-    /** The offset of the quote that closes the one at {@code start} (a backslash escapes, a doubled quote too), or the end. */
-    private static int endOfQuoted(String sql, int start, char quote) {
-        for (int i = start + 1; i < sql.length(); i++) {
-            char c = sql.charAt(i);
-            if (c == '\\') i++;
-            else if (c == quote) {
-                if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) i++;
-                else return i;
-            }
-        }
-        return sql.length();
     }
 }

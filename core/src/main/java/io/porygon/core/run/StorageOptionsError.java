@@ -10,8 +10,6 @@ import java.util.regex.Pattern;
  * placed at the line of its config that names what is missing.
  */
 final class StorageOptionsError {
-    private StorageOptionsError() {}
-
     /** The first name a warehouse error quotes (DuckDB: Referenced column "x" not found). */
     private static final Pattern QUOTED_NAME = Pattern.compile("\"([^\"]+)\"");
 
@@ -20,6 +18,8 @@ final class StorageOptionsError {
 
     /** A call of a JavaScript file that starts the next action. */
     private static final Pattern NEXT_ACTION = Pattern.compile("(?<![.\\w])(?:publish|operate|assert|declare|test|notebook)\\s*\\(");
+
+    private StorageOptionsError() {}
 
     /**
      * At the line of the action's partitionBy or clusterBy that holds the name the warehouse could not bind, else at

@@ -31,8 +31,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Turns a compiled graph into an {@link ExecutionPlan}: selects actions ({@link ActionSelection}), orders them, decides how
@@ -540,26 +538,10 @@ public final class Planner {
         boolean byIngestion = partitionBy != null && partitionBy.toUpperCase(Locale.ROOT).matches("(?s).*\\b_PARTITION(TIME|DATE)\\b.*");
         if (partitionBy != null && !partitionBy.isBlank() && !byIngestion) written.add(0, partitionBy);
         try {
-            return written.stream().map(Planner::columnQuoted).map(script::translateStorageExpression).toList();
+            return written.stream().map(script::translateStorageExpression).toList();
         } catch (PorygonException notTranslated) {
             return List.of();
         }
-    }
-
-    private static final Pattern BARE_NAME = Pattern.compile("(?s)(\\s*)([A-Za-z_][A-Za-z0-9_]*)(\\s*)");
-    private static final Pattern FIRST_ARGUMENT_NAME =
-            Pattern.compile("(?s)(\\s*[A-Za-z_][A-Za-z0-9_]*\\s*\\(\\s*)([A-Za-z_][A-Za-z0-9_]*)(\\s*[,)].*)");
-
-    /**
-     * A partitionBy or clusterBy with the column it names backquoted: the whole of it, or the first argument of
-     * DATE(), TIMESTAMP_TRUNC(), RANGE_BUCKET()... BigQuery reserves fewer words than DuckDB, which reads a bare
-     * offset, table or column as a keyword.
-     */
-    static String columnQuoted(String written) {
-        Matcher m = BARE_NAME.matcher(written);
-        if (!m.matches()) m = FIRST_ARGUMENT_NAME.matcher(written);
-        if (!m.matches()) return written;
-        return m.group(1) + "`" + m.group(2) + "`" + m.group(3);
     }
 
     private static final String STORAGE_CHECK_END = ") AS storage_options LIMIT 0";

@@ -930,6 +930,15 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
 
     private Map<String, UnnestColumn> unnestRanges = Map.of();
 
+    /**
+     * The words DuckDB reserves (duckdb_keywords()) that BigQuery does not: a bare column of such a name ({@code offset},
+     * {@code primary}, {@code column}) reads on BigQuery and needs quotes on DuckDB.
+     */
+    private static final Set<String> RESERVED_BY_DUCKDB_ONLY = Set.of("ANALYSE", "ANALYZE", "ASYMMETRIC", "BOTH", "CHECK", "COLUMN",
+            "CONSTRAINT", "DEFERRABLE", "DESCRIBE", "DO", "FOREIGN", "INITIALLY", "LAMBDA", "LEADING", "OFFSET", "ONLY", "PIVOT",
+            "PIVOT_LONGER", "PIVOT_WIDER", "PLACING", "PRIMARY", "REFERENCES", "RETURNING", "SHOW", "SUMMARIZE", "SYMMETRIC", "TABLE",
+            "TRAILING", "UNIQUE", "UNPIVOT", "VARIADIC");
+
     private <S> StringBuilder visitColumn(Column column, S context) {
         if (!shiftedIndexes.isEmpty() && column.getTable() == null && column.getArrayConstructor() == null
                 && shiftedIndexes.contains(column.getColumnName().toLowerCase(Locale.ROOT))) {
@@ -957,6 +966,9 @@ final class DuckDbExpressionDeParser extends ExpressionDeParser {
             if (subscripts == null) return out().append(variable);
             this.subscripts.all(new Operand(variable.toString(), true), subscripts.getExpressions());
             return out();
+        }
+        if (subscripts == null && column.getTable() == null && RESERVED_BY_DUCKDB_ONLY.contains(column.getColumnName().toUpperCase(Locale.ROOT))) {
+            return out().append('"').append(column.getColumnName()).append('"');
         }
         if (subscripts == null) return super.visit(column, context);
         column.setArrayConstructor(null);

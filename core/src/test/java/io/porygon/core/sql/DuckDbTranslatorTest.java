@@ -377,6 +377,13 @@ class DuckDbTranslatorTest {
     }
 
     @Test
+    void columnsNamedWithWordsDuckDbReservesButBigQueryDoesNotAreQuoted() throws SQLException {
+        // offset, primary, column: names on BigQuery, keywords on DuckDB; LIMIT ... OFFSET stays a keyword
+        assertThat(query("SELECT offset, primary, column FROM (SELECT 2 AS offset, 'p' AS primary, 'c' AS column UNION ALL"
+                + " SELECT 1, 'q', 'd') ORDER BY offset LIMIT 1 OFFSET 1")).containsExactly(List.of(num("2"), "p", "c"));
+    }
+
+    @Test
     void anEmptyItemOfAListIsReportedAtItsSecondCommaNotWhereTheParserGaveUp() {
         // AT is line 7: the statement's second line is the file's eighth
         assertThatThrownBy(() -> translator.translate("SELECT id,\n  COALESCE(a,, b) AS c FROM t", AT))

@@ -167,11 +167,6 @@ public final class StatementLines {
         return compiled.matches(regex.toString());
     }
 
-    /** The first file line before {@code beforeLine} (1-based) on which {@code pattern} is found, or -1. */
-    public int firstLineMatching(Pattern pattern, int beforeLine) {
-        return firstLineMatching(pattern, 1, beforeLine);
-    }
-
     /** The first file line from {@code fromLine} and before {@code beforeLine} (1-based) on which {@code pattern} is found, or -1. */
     public int firstLineMatching(Pattern pattern, int fromLine, int beforeLine) {
         for (int i = Math.max(fromLine - 1, 0); i < Math.min(beforeLine - 1, fileLines.size()); i++) {

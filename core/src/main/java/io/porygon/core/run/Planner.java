@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns a compiled graph into an {@link ExecutionPlan}: selects actions ({@link ActionSelection}), orders them, decides how
@@ -354,8 +355,8 @@ public final class Planner {
             sql = script.translateQuery(query);
             // BigQuery creates the table only if its partitionBy and clusterBy name columns of the query; DuckDB has no
             // use for them, so a full build binds them against the query: a misspelt one fails here, not in production
-            List<String> storage = storageColumns(t.bigquery(), script);
-            if (!step.isIncrement() && !storage.isEmpty()) pre.add(storageCheck(sql, storage));
+            List<String> storage = step.isIncrement() ? List.of() : storageColumns(t.bigquery(), script);
+            if (!storage.isEmpty()) pre.add(storageCheck(sql, storage));
         }
         rejectEmpty(t, sql, t.type().name().toLowerCase(Locale.ROOT) + " is built from");
         List<String> post = script.translateAll(incremental ? t.incrementalPostOps() : t.postOps());
@@ -526,6 +527,8 @@ public final class Planner {
         }
     }
 
+    private static final Pattern INGESTION_TIME = Pattern.compile("(?i)\\b_PARTITION(TIME|DATE)\\b");
+
     /**
      * The expressions of a table's partitionBy and clusterBy, translated; empty when it has none, or when one is
      * beyond the translator (left to BigQuery to check: on DuckDB they change nothing).
@@ -535,7 +538,7 @@ public final class Planner {
         List<String> written = new ArrayList<>(options.clusterBy());
         String partitionBy = options.partitionBy();
         // ingestion-time partitioning names BigQuery's pseudo-columns, which no query has
-        boolean byIngestion = partitionBy != null && partitionBy.toUpperCase(Locale.ROOT).matches("(?s).*\\b_PARTITION(TIME|DATE)\\b.*");
+        boolean byIngestion = partitionBy != null && INGESTION_TIME.matcher(partitionBy).find();
         if (partitionBy != null && !partitionBy.isBlank() && !byIngestion) written.add(0, partitionBy);
         try {
             return written.stream().map(script::translateStorageExpression).toList();
